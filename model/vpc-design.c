@@ -1,0 +1,944 @@
+/* vpc-design.c: the design document, its id index and its undo history.
+ *
+ * Every change is an Op (insert, remove, replace an element, or set the
+ * top-level info) holding copies of the state before and after. Ops are
+ * applied at once and recorded in the open Step; a Step is one user-visible
+ * undo entry. Undo reverts a step's ops in reverse order, redo re-applies
+ * them, so any edit built from ops is undoable by construction.
+ */
+#include "vpc-design.h"
+
+#include <string.h>
+
+typedef enum {
+  OP_INSERT,
+  OP_REMOVE,
+  OP_REPLACE,
+  OP_INFO,
+} OpType;
+
+typedef struct
+{
+  OpType         type;
+  VpcKind        kind;
+  guint          index;
+  VpcElement    *before; /* REMOVE, REPLACE */
+  VpcElement    *after;  /* INSERT, REPLACE */
+  VpcDesignInfo *info_before;
+  VpcDesignInfo *info_after;
+} Op;
+
+typedef struct
+{
+  char      *label;
+  GPtrArray *ops; /* of Op */
+} Step;
+
+struct _VpcDesign
+{
+  GObject        parent_instance;
+
+  VpcDesignInfo *info;
+  GPtrArray     *lists[VPC_N_KINDS]; /* of VpcElement, owned */
+  GHashTable    *by_id;              /* id -> VpcElement (borrowed) */
+  GHashTable    *positions;          /* id -> index + 1, rebuilt lazily */
+  gboolean       positions_dirty;
+  guint64        revision;
+
+  GPtrArray     *steps;     /* of Step */
+  guint          position;  /* steps applied */
+  int            saved_position; /* -1: the saved state is gone */
+  Step          *open_step; /* transaction in progress */
+  guint          open_depth;
+  gboolean       open_changed;
+  gboolean       replaying;
+};
+
+G_DEFINE_FINAL_TYPE (VpcDesign, vpc_design, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_MODIFIED,
+  N_PROPS,
+};
+
+enum {
+  SIGNAL_ELEMENT_ADDED,
+  SIGNAL_ELEMENT_REMOVED,
+  SIGNAL_ELEMENT_CHANGED,
+  SIGNAL_INFO_CHANGED,
+  SIGNAL_CHANGED,
+  N_SIGNALS,
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+op_free (gpointer data)
+{
+  Op *op = data;
+
+  vpc_element_free (op->before);
+  vpc_element_free (op->after);
+  vpc_design_info_free (op->info_before);
+  vpc_design_info_free (op->info_after);
+  g_free (op);
+}
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_free (step->label);
+  g_ptr_array_unref (step->ops);
+  g_free (step);
+}
+
+static Step *
+step_new (const char *label)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->label = g_strdup (label);
+  step->ops = g_ptr_array_new_with_free_func (op_free);
+  return step;
+}
+
+static void
+vpc_design_dispose (GObject *object)
+{
+  VpcDesign *self = VPC_DESIGN (object);
+
+  g_clear_pointer (&self->open_step, step_free);
+  G_OBJECT_CLASS (vpc_design_parent_class)->dispose (object);
+}
+
+static void
+vpc_design_finalize (GObject *object)
+{
+  VpcDesign *self = VPC_DESIGN (object);
+
+  g_hash_table_unref (self->by_id);
+  g_hash_table_unref (self->positions);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    g_ptr_array_unref (self->lists[k]);
+  vpc_design_info_free (self->info);
+  g_ptr_array_unref (self->steps);
+  G_OBJECT_CLASS (vpc_design_parent_class)->finalize (object);
+}
+
+static void
+vpc_design_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  VpcDesign *self = VPC_DESIGN (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, vpc_design_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, vpc_design_get_can_redo (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, vpc_design_get_modified (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vpc_design_class_init (VpcDesignClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vpc_design_dispose;
+  object_class->finalize = vpc_design_finalize;
+  object_class->get_property = vpc_design_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_ELEMENT_ADDED] =
+    g_signal_new ("element-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_UINT, G_TYPE_STRING);
+  signals[SIGNAL_ELEMENT_REMOVED] =
+    g_signal_new ("element-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_UINT, G_TYPE_STRING);
+  signals[SIGNAL_ELEMENT_CHANGED] =
+    g_signal_new ("element-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT, G_TYPE_UINT, G_TYPE_STRING);
+  signals[SIGNAL_INFO_CHANGED] =
+    g_signal_new ("info-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+vpc_design_init (VpcDesign *self)
+{
+  self->info = vpc_design_info_new ();
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    self->lists[k] = g_ptr_array_new_with_free_func ((GDestroyNotify) vpc_element_free);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->positions = g_hash_table_new (g_str_hash, g_str_equal);
+  self->steps = g_ptr_array_new_with_free_func (step_free);
+}
+
+VpcDesign *
+vpc_design_new (void)
+{
+  return g_object_new (VPC_TYPE_DESIGN, NULL);
+}
+
+/* Reading */
+
+const VpcDesignInfo *
+vpc_design_get_info (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), NULL);
+  return self->info;
+}
+
+guint
+vpc_design_get_n_elements (VpcDesign *self,
+                           VpcKind    kind)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), 0);
+  g_return_val_if_fail (kind < VPC_N_KINDS, 0);
+  return self->lists[kind]->len;
+}
+
+const VpcElement *
+vpc_design_get_element (VpcDesign *self,
+                        VpcKind    kind,
+                        guint      index)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), NULL);
+  g_return_val_if_fail (kind < VPC_N_KINDS, NULL);
+  g_return_val_if_fail (index < self->lists[kind]->len, NULL);
+  return g_ptr_array_index (self->lists[kind], index);
+}
+
+const VpcElement *
+vpc_design_lookup (VpcDesign  *self,
+                   const char *id)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), NULL);
+  if (id == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+int
+vpc_design_index_of (VpcDesign  *self,
+                     const char *id)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), -1);
+
+  if (id == NULL || !g_hash_table_contains (self->by_id, id))
+    return -1;
+  if (self->positions_dirty)
+    {
+      g_hash_table_remove_all (self->positions);
+      for (guint k = 0; k < VPC_N_KINDS; k++)
+        for (guint i = 0; i < self->lists[k]->len; i++)
+          {
+            VpcElement *e = g_ptr_array_index (self->lists[k], i);
+            g_hash_table_insert (self->positions, e->id, GUINT_TO_POINTER (i + 1));
+          }
+      self->positions_dirty = FALSE;
+    }
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, id)) - 1;
+}
+
+guint
+vpc_design_get_total_elements (VpcDesign *self)
+{
+  guint total = 0;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (self), 0);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    total += self->lists[k]->len;
+  return total;
+}
+
+guint64
+vpc_design_get_revision (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), 0);
+  return self->revision;
+}
+
+/* Queries */
+
+GPtrArray *
+vpc_design_subnets_of_az (VpcDesign  *self,
+                          const char *az_id)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  GPtrArray *subnets = self->lists[VPC_KIND_SUBNET];
+
+  for (guint i = 0; i < subnets->len; i++)
+    {
+      VpcElement *subnet = g_ptr_array_index (subnets, i);
+      if (g_strcmp0 (subnet->az, az_id) == 0)
+        g_ptr_array_add (result, subnet);
+    }
+  return result;
+}
+
+const VpcElement *
+vpc_design_az_of_subnet (VpcDesign  *self,
+                         const char *subnet_id)
+{
+  const VpcElement *subnet = vpc_design_lookup (self, subnet_id);
+  const VpcElement *az;
+
+  if (subnet == NULL || subnet->kind != VPC_KIND_SUBNET)
+    return NULL;
+  az = vpc_design_lookup (self, subnet->az);
+  return az != NULL && az->kind == VPC_KIND_AZ ? az : NULL;
+}
+
+GPtrArray *
+vpc_design_endpoints_of_service (VpcDesign  *self,
+                                 const char *service)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  GPtrArray *endpoints = self->lists[VPC_KIND_ENDPOINT];
+
+  for (guint i = 0; i < endpoints->len; i++)
+    {
+      VpcElement *endpoint = g_ptr_array_index (endpoints, i);
+      if (g_strcmp0 (endpoint->service, service) == 0)
+        g_ptr_array_add (result, endpoint);
+    }
+  return result;
+}
+
+static gboolean
+rules_name_peer (const GArray *rules,
+                 const char   *id)
+{
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    if (g_strcmp0 (g_array_index (rules, VpcSgRule, i).peer, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+element_refers_to (const VpcElement *e,
+                   const char       *id)
+{
+  if (g_strcmp0 (e->id, id) == 0)
+    return FALSE;
+  return g_strcmp0 (e->az, id) == 0 ||
+         g_strcmp0 (e->subnet, id) == 0 ||
+         vpc_id_list_contains (e->subnets, id) ||
+         vpc_id_list_contains (e->security_groups, id) ||
+         rules_name_peer (e->ingress, id) ||
+         rules_name_peer (e->egress, id);
+}
+
+GPtrArray *
+vpc_design_referrers (VpcDesign  *self,
+                      const char *id)
+{
+  GPtrArray *result = g_ptr_array_new ();
+
+  g_return_val_if_fail (VPC_IS_DESIGN (self), result);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < self->lists[k]->len; i++)
+      {
+        VpcElement *e = g_ptr_array_index (self->lists[k], i);
+        if (element_refers_to (e, id))
+          g_ptr_array_add (result, e);
+      }
+  return result;
+}
+
+char *
+vpc_design_make_id (VpcDesign  *self,
+                    const char *prefix)
+{
+  for (guint n = 1;; n++)
+    {
+      char *id = g_strdup_printf ("%s-%u", prefix, n);
+
+      if (!g_hash_table_contains (self->by_id, id))
+        return id;
+      g_free (id);
+    }
+}
+
+/* Applying ops */
+
+static void
+insert_at (VpcDesign  *self,
+           VpcKind     kind,
+           guint       index,
+           VpcElement *element)
+{
+  g_ptr_array_insert (self->lists[kind], (int) index, element);
+  g_hash_table_insert (self->by_id, element->id, element);
+  self->positions_dirty = TRUE;
+  g_signal_emit (self, signals[SIGNAL_ELEMENT_ADDED], 0, (int) kind, index, element->id);
+}
+
+static void
+remove_at (VpcDesign *self,
+           VpcKind    kind,
+           guint      index)
+{
+  VpcElement *element = g_ptr_array_steal_index (self->lists[kind], index);
+  g_autofree char *id = g_strdup (element->id);
+
+  g_hash_table_remove (self->by_id, element->id);
+  self->positions_dirty = TRUE;
+  vpc_element_free (element);
+  g_signal_emit (self, signals[SIGNAL_ELEMENT_REMOVED], 0, (int) kind, index, id);
+}
+
+static void
+replace_at (VpcDesign  *self,
+            VpcKind     kind,
+            guint       index,
+            VpcElement *element)
+{
+  VpcElement *old = g_ptr_array_index (self->lists[kind], index);
+
+  g_hash_table_remove (self->by_id, old->id);
+  vpc_element_free (old);
+  g_ptr_array_index (self->lists[kind], index) = element;
+  g_hash_table_insert (self->by_id, element->id, element);
+  g_signal_emit (self, signals[SIGNAL_ELEMENT_CHANGED], 0, (int) kind, index, element->id);
+}
+
+static void
+set_info (VpcDesign     *self,
+          VpcDesignInfo *info)
+{
+  vpc_design_info_free (self->info);
+  self->info = info;
+  g_signal_emit (self, signals[SIGNAL_INFO_CHANGED], 0);
+}
+
+static void
+op_run (VpcDesign *self,
+        Op        *op,
+        gboolean   forward)
+{
+  switch (op->type)
+    {
+    case OP_INSERT:
+      if (forward)
+        insert_at (self, op->kind, op->index, vpc_element_copy (op->after));
+      else
+        remove_at (self, op->kind, op->index);
+      break;
+    case OP_REMOVE:
+      if (forward)
+        remove_at (self, op->kind, op->index);
+      else
+        insert_at (self, op->kind, op->index, vpc_element_copy (op->before));
+      break;
+    case OP_REPLACE:
+      replace_at (self, op->kind, op->index,
+                  vpc_element_copy (forward ? op->after : op->before));
+      break;
+    case OP_INFO:
+      set_info (self, vpc_design_info_copy (forward ? op->info_after : op->info_before));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  self->revision++;
+}
+
+static void
+notify_history (VpcDesign *self,
+                gboolean   could_undo,
+                gboolean   could_redo,
+                gboolean   was_modified)
+{
+  if (could_undo != vpc_design_get_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != vpc_design_get_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (was_modified != vpc_design_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* Pushes a finished step on the history, dropping what could be redone. */
+static void
+push_step (VpcDesign *self,
+           Step      *step)
+{
+  gboolean could_undo = vpc_design_get_can_undo (self);
+  gboolean could_redo = vpc_design_get_can_redo (self);
+  gboolean was_modified = vpc_design_get_modified (self);
+
+  if (step->ops->len == 0)
+    {
+      step_free (step);
+      return;
+    }
+  if (self->position < self->steps->len)
+    {
+      if (self->saved_position > (int) self->position)
+        self->saved_position = -1;
+      g_ptr_array_set_size (self->steps, self->position);
+    }
+  g_ptr_array_add (self->steps, step);
+  self->position++;
+  notify_history (self, could_undo, could_redo, was_modified);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* Applies an op and records it in the open step, or as a step of its own. */
+static void
+record (VpcDesign  *self,
+        Op         *op,
+        const char *label)
+{
+  op_run (self, op, TRUE);
+  if (self->open_step != NULL)
+    {
+      g_ptr_array_add (self->open_step->ops, op);
+      self->open_changed = TRUE;
+    }
+  else
+    {
+      Step *step = step_new (label);
+
+      g_ptr_array_add (step->ops, op);
+      push_step (self, step);
+    }
+}
+
+void
+vpc_design_begin (VpcDesign  *self,
+                  const char *label)
+{
+  g_return_if_fail (VPC_IS_DESIGN (self));
+
+  if (self->open_depth++ == 0)
+    self->open_step = step_new (label);
+}
+
+void
+vpc_design_commit (VpcDesign *self)
+{
+  Step *step;
+
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  g_return_if_fail (self->open_depth > 0);
+
+  if (--self->open_depth > 0)
+    return;
+  step = g_steal_pointer (&self->open_step);
+  self->open_changed = FALSE;
+  push_step (self, step);
+}
+
+void
+vpc_design_rollback (VpcDesign *self)
+{
+  Step *step;
+
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  g_return_if_fail (self->open_depth > 0);
+
+  self->open_depth = 0;
+  step = g_steal_pointer (&self->open_step);
+  for (guint i = step->ops->len; i > 0; i--)
+    op_run (self, g_ptr_array_index (step->ops, i - 1), FALSE);
+  if (step->ops->len > 0)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  step_free (step);
+  self->open_changed = FALSE;
+}
+
+static const char *
+default_label (VpcKind kind, const char *verb)
+{
+  static const char *const labels[][3] = {
+    { "Add availability zone", "Remove availability zone", "Change availability zone" },
+    { "Add subnet", "Remove subnet", "Change subnet" },
+    { "Add security group", "Remove security group", "Change security group" },
+    { "Add endpoint", "Remove endpoint", "Change endpoint" },
+    { "Add NAT gateway", "Remove NAT gateway", "Change NAT gateway" },
+    { "Add workload", "Remove workload", "Change workload" },
+  };
+  int v = verb[0] == 'a' ? 0 : verb[0] == 'r' ? 1 : 2;
+
+  return labels[kind][v];
+}
+
+void
+vpc_design_add_element (VpcDesign  *self,
+                        VpcElement *element,
+                        int         index)
+{
+  Op *op;
+  guint len;
+
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  g_return_if_fail (element != NULL && element->kind < VPC_N_KINDS);
+  g_return_if_fail (element->id != NULL);
+
+  if (g_hash_table_contains (self->by_id, element->id))
+    {
+      g_critical ("An element with id \"%s\" already exists", element->id);
+      vpc_element_free (element);
+      return;
+    }
+  len = self->lists[element->kind]->len;
+  op = g_new0 (Op, 1);
+  op->type = OP_INSERT;
+  op->kind = element->kind;
+  op->index = index < 0 || (guint) index > len ? len : (guint) index;
+  op->after = element;
+  record (self, op, default_label (element->kind, "add"));
+}
+
+void
+vpc_design_replace_element (VpcDesign  *self,
+                            VpcElement *element)
+{
+  const VpcElement *old;
+  Op *op;
+
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  g_return_if_fail (element != NULL);
+
+  old = vpc_design_lookup (self, element->id);
+  if (old == NULL || old->kind != element->kind)
+    {
+      g_critical ("No %s with id \"%s\" to replace", vpc_kind_to_label (element->kind), element->id);
+      vpc_element_free (element);
+      return;
+    }
+  if (vpc_element_equal (old, element))
+    {
+      vpc_element_free (element);
+      return;
+    }
+  op = g_new0 (Op, 1);
+  op->type = OP_REPLACE;
+  op->kind = element->kind;
+  op->index = (guint) vpc_design_index_of (self, element->id);
+  op->before = vpc_element_copy (old);
+  op->after = element;
+  record (self, op, default_label (element->kind, "change"));
+}
+
+void
+vpc_design_remove_element (VpcDesign  *self,
+                           const char *id)
+{
+  const VpcElement *old;
+  Op *op;
+
+  g_return_if_fail (VPC_IS_DESIGN (self));
+
+  old = vpc_design_lookup (self, id);
+  g_return_if_fail (old != NULL);
+  op = g_new0 (Op, 1);
+  op->type = OP_REMOVE;
+  op->kind = old->kind;
+  op->index = (guint) vpc_design_index_of (self, id);
+  op->before = vpc_element_copy (old);
+  record (self, op, default_label (old->kind, "remove"));
+}
+
+void
+vpc_design_set_info (VpcDesign     *self,
+                     VpcDesignInfo *info)
+{
+  Op *op;
+
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  g_return_if_fail (info != NULL);
+
+  if (vpc_design_info_equal (self->info, info))
+    {
+      vpc_design_info_free (info);
+      return;
+    }
+  op = g_new0 (Op, 1);
+  op->type = OP_INFO;
+  op->info_before = vpc_design_info_copy (self->info);
+  op->info_after = info;
+  record (self, op, "Change design properties");
+}
+
+static gboolean
+strip_rules (GArray     *rules,
+             GHashTable *gone)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = rules->len; i > 0; i--)
+    if (g_hash_table_contains (gone, g_array_index (rules, VpcSgRule, i - 1).peer))
+      {
+        g_array_remove_index (rules, i - 1);
+        changed = TRUE;
+      }
+  return changed;
+}
+
+static gboolean
+strip_ids (GPtrArray  *list,
+           GHashTable *gone)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = list != NULL ? list->len : 0; i > 0; i--)
+    if (g_hash_table_contains (gone, g_ptr_array_index (list, i - 1)))
+      {
+        g_ptr_array_remove_index (list, i - 1);
+        changed = TRUE;
+      }
+  return changed;
+}
+
+void
+vpc_design_delete (VpcDesign         *self,
+                   const char *const *ids,
+                   guint              n_ids)
+{
+  g_autoptr(GHashTable) gone = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  g_return_if_fail (VPC_IS_DESIGN (self));
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      VpcElement *e = g_hash_table_lookup (self->by_id, ids[i]);
+      if (e != NULL)
+        g_hash_table_add (gone, e->id);
+    }
+  if (g_hash_table_size (gone) == 0)
+    return;
+
+  /* An AZ takes its subnets, a subnet its NAT gateways. */
+  for (guint i = 0; i < self->lists[VPC_KIND_SUBNET]->len; i++)
+    {
+      VpcElement *subnet = g_ptr_array_index (self->lists[VPC_KIND_SUBNET], i);
+      if (g_hash_table_contains (gone, subnet->az))
+        g_hash_table_add (gone, subnet->id);
+    }
+  for (guint i = 0; i < self->lists[VPC_KIND_NAT_GATEWAY]->len; i++)
+    {
+      VpcElement *nat = g_ptr_array_index (self->lists[VPC_KIND_NAT_GATEWAY], i);
+      if (g_hash_table_contains (gone, nat->subnet))
+        g_hash_table_add (gone, nat->id);
+    }
+
+  vpc_design_begin (self, g_hash_table_size (gone) == 1 ? "Delete element" : "Delete elements");
+
+  /* Drop references held by the elements that stay. */
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < self->lists[k]->len; i++)
+      {
+        VpcElement *e = g_ptr_array_index (self->lists[k], i);
+        g_autoptr(VpcElement) copy = NULL;
+        gboolean changed = FALSE;
+
+        if (g_hash_table_contains (gone, e->id) || !(e->subnets || e->security_groups || e->ingress))
+          continue;
+        copy = vpc_element_copy (e);
+        changed |= strip_ids (copy->subnets, gone);
+        changed |= strip_ids (copy->security_groups, gone);
+        if (copy->ingress != NULL)
+          {
+            changed |= strip_rules (copy->ingress, gone);
+            changed |= strip_rules (copy->egress, gone);
+          }
+        if (changed)
+          vpc_design_replace_element (self, g_steal_pointer (&copy));
+      }
+
+  /* Remove from the end of each list so indices stay valid for undo. */
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = self->lists[k]->len; i > 0; i--)
+      {
+        VpcElement *e = g_ptr_array_index (self->lists[k], i - 1);
+        if (g_hash_table_contains (gone, e->id))
+          g_ptr_array_add (order, g_strdup (e->id));
+      }
+  for (guint i = 0; i < order->len; i++)
+    {
+      vpc_design_remove_element (self, g_ptr_array_index (order, i));
+      g_free (g_ptr_array_index (order, i));
+    }
+
+  vpc_design_commit (self);
+}
+
+void
+vpc_design_take_element (VpcDesign  *self,
+                         VpcElement *element)
+{
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  g_return_if_fail (element != NULL && element->kind < VPC_N_KINDS && element->id != NULL);
+  g_return_if_fail (!g_hash_table_contains (self->by_id, element->id));
+
+  g_ptr_array_add (self->lists[element->kind], element);
+  g_hash_table_insert (self->by_id, element->id, element);
+  self->positions_dirty = TRUE;
+  self->revision++;
+}
+
+void
+vpc_design_take_info (VpcDesign     *self,
+                      VpcDesignInfo *info)
+{
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  vpc_design_info_free (self->info);
+  self->info = info;
+  self->revision++;
+}
+
+/* History */
+
+gboolean
+vpc_design_get_can_undo (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  return self->position > 0;
+}
+
+gboolean
+vpc_design_get_can_redo (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  return self->position < self->steps->len;
+}
+
+static gboolean
+replay (VpcDesign *self,
+        gboolean   forward)
+{
+  gboolean could_undo = vpc_design_get_can_undo (self);
+  gboolean could_redo = vpc_design_get_can_redo (self);
+  gboolean was_modified = vpc_design_get_modified (self);
+  Step *step;
+
+  g_return_val_if_fail (self->open_step == NULL, FALSE);
+
+  if (forward ? !could_redo : !could_undo)
+    return FALSE;
+  if (forward)
+    {
+      step = g_ptr_array_index (self->steps, self->position);
+      for (guint i = 0; i < step->ops->len; i++)
+        op_run (self, g_ptr_array_index (step->ops, i), TRUE);
+      self->position++;
+    }
+  else
+    {
+      step = g_ptr_array_index (self->steps, self->position - 1);
+      for (guint i = step->ops->len; i > 0; i--)
+        op_run (self, g_ptr_array_index (step->ops, i - 1), FALSE);
+      self->position--;
+    }
+  notify_history (self, could_undo, could_redo, was_modified);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+vpc_design_undo (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  return replay (self, FALSE);
+}
+
+gboolean
+vpc_design_redo (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  return replay (self, TRUE);
+}
+
+const char *
+vpc_design_get_undo_label (VpcDesign *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (self), NULL);
+  if (self->position == 0)
+    return NULL;
+  step = g_ptr_array_index (self->steps, self->position - 1);
+  return step->label;
+}
+
+const char *
+vpc_design_get_redo_label (VpcDesign *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (self), NULL);
+  if (self->position >= self->steps->len)
+    return NULL;
+  step = g_ptr_array_index (self->steps, self->position);
+  return step->label;
+}
+
+void
+vpc_design_clear_history (VpcDesign *self)
+{
+  gboolean could_undo, could_redo, was_modified;
+
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  g_return_if_fail (self->open_step == NULL);
+
+  could_undo = vpc_design_get_can_undo (self);
+  could_redo = vpc_design_get_can_redo (self);
+  was_modified = vpc_design_get_modified (self);
+  /* Whatever the state is now stays as it was relative to the save. */
+  self->saved_position = was_modified ? -1 : 0;
+  g_ptr_array_set_size (self->steps, 0);
+  self->position = 0;
+  notify_history (self, could_undo, could_redo, was_modified);
+}
+
+gboolean
+vpc_design_get_modified (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  return self->saved_position != (int) self->position;
+}
+
+void
+vpc_design_mark_saved (VpcDesign *self)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  was_modified = vpc_design_get_modified (self);
+  self->saved_position = (int) self->position;
+  if (was_modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}

@@ -1,0 +1,112 @@
+/* vpc-design.h: the design document.
+ *
+ * A VpcDesign owns the top-level properties (VpcDesignInfo) and six ordered
+ * lists of elements, one per VpcKind, with an id index. Every change goes
+ * through a command on the design's history, so it can be undone:
+ *
+ *   g_autoptr(VpcElement) copy = vpc_element_copy (vpc_design_lookup (design, "sn-a"));
+ *   g_free (copy->cidr);
+ *   copy->cidr = g_strdup ("10.0.9.0/24");
+ *   vpc_design_replace_element (design, g_steal_pointer (&copy));
+ *
+ * Several edits become one user step inside vpc_design_begin() / _commit().
+ *
+ * Signals tell views and the validator about every change:
+ *   "element-added"    (VpcKind kind, guint index, const char *id)
+ *   "element-removed"  (VpcKind kind, guint index, const char *id)   after removal
+ *   "element-changed"  (VpcKind kind, guint index, const char *id)   replaced in place
+ *   "info-changed"     ()                                            top-level properties
+ *   "changed"          ()   once after every finished user step, undo or redo
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vpc-element.h"
+
+G_BEGIN_DECLS
+
+#define VPC_TYPE_DESIGN (vpc_design_get_type ())
+G_DECLARE_FINAL_TYPE (VpcDesign, vpc_design, VPC, DESIGN, GObject)
+
+VpcDesign           *vpc_design_new (void);
+
+/* Reading. */
+const VpcDesignInfo *vpc_design_get_info (VpcDesign *self);
+guint                vpc_design_get_n_elements (VpcDesign *self,
+                                                VpcKind    kind);
+const VpcElement    *vpc_design_get_element (VpcDesign *self,
+                                             VpcKind    kind,
+                                             guint      index);
+const VpcElement    *vpc_design_lookup (VpcDesign  *self,
+                                        const char *id);
+/* Position of @id in its kind's list, or -1. */
+int                  vpc_design_index_of (VpcDesign  *self,
+                                          const char *id);
+/* Total number of elements over the six lists. */
+guint                vpc_design_get_total_elements (VpcDesign *self);
+/* A counter bumped by every change (and by undo/redo), for caches. */
+guint64              vpc_design_get_revision (VpcDesign *self);
+
+/* Queries. Returned arrays hold `const VpcElement *` in file order; free
+ * the array (not the elements). */
+GPtrArray           *vpc_design_subnets_of_az (VpcDesign  *self,
+                                               const char *az_id);
+const VpcElement    *vpc_design_az_of_subnet (VpcDesign  *self,
+                                              const char *subnet_id);
+GPtrArray           *vpc_design_endpoints_of_service (VpcDesign  *self,
+                                                      const char *service);
+/* Elements whose references name @id (subnets of an AZ, workloads and
+ * endpoints listing a subnet or group, NAT gateways in a subnet, security
+ * groups whose rules name a group as peer). */
+GPtrArray           *vpc_design_referrers (VpcDesign  *self,
+                                           const char *id);
+/* A fresh id "PREFIX-N" not used in the design. */
+char                *vpc_design_make_id (VpcDesign  *self,
+                                         const char *prefix);
+
+/* Editing: each call is one undoable step, or part of the open transaction.
+ * Elements passed in are taken over by the design. */
+void                 vpc_design_begin (VpcDesign  *self,
+                                       const char *label);
+void                 vpc_design_commit (VpcDesign *self);
+/* Drops what was done since vpc_design_begin() (reverting it). */
+void                 vpc_design_rollback (VpcDesign *self);
+void                 vpc_design_add_element (VpcDesign  *self,
+                                             VpcElement *element,
+                                             int         index);
+/* Replaces the element with the same id. */
+void                 vpc_design_replace_element (VpcDesign  *self,
+                                                 VpcElement *element);
+/* Removes one element without touching references to it. */
+void                 vpc_design_remove_element (VpcDesign  *self,
+                                                const char *id);
+/* Removes elements and everything that refers to them (an AZ's subnets, a
+ * subnet's NAT gateways, ids in reference lists, rules whose peer is a removed
+ * group), as one step. */
+void                 vpc_design_delete (VpcDesign         *self,
+                                        const char *const *ids,
+                                        guint              n_ids);
+void                 vpc_design_set_info (VpcDesign     *self,
+                                          VpcDesignInfo *info);
+
+/* Loading code fills a fresh design without history. */
+void                 vpc_design_take_element (VpcDesign  *self,
+                                              VpcElement *element);
+void                 vpc_design_take_info (VpcDesign     *self,
+                                           VpcDesignInfo *info);
+
+/* History. */
+gboolean             vpc_design_get_can_undo (VpcDesign *self);
+gboolean             vpc_design_get_can_redo (VpcDesign *self);
+gboolean             vpc_design_undo (VpcDesign *self);
+gboolean             vpc_design_redo (VpcDesign *self);
+/* Label of the step that undo/redo would take, or NULL. */
+const char          *vpc_design_get_undo_label (VpcDesign *self);
+const char          *vpc_design_get_redo_label (VpcDesign *self);
+void                 vpc_design_clear_history (VpcDesign *self);
+/* "modified" is FALSE exactly when the history stands where it was saved. */
+gboolean             vpc_design_get_modified (VpcDesign *self);
+void                 vpc_design_mark_saved (VpcDesign *self);
+
+G_END_DECLS

@@ -1,0 +1,46 @@
+/* vpc-file.h: the design file, format 1 (FORMAT.md §1–3). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vpc-design.h"
+
+G_BEGIN_DECLS
+
+#define VPC_FILE_ERROR (vpc_file_error_quark ())
+typedef enum {
+  VPC_FILE_ERROR_TOO_LARGE,     /* over 64 MiB, deeper than 64, over 100,000 elements */
+  VPC_FILE_ERROR_ENCODING,      /* invalid UTF-8, NUL */
+  VPC_FILE_ERROR_SYNTAX,        /* not JSON, duplicate key */
+  VPC_FILE_ERROR_FORMAT,        /* wrong format/version */
+  VPC_FILE_ERROR_INVALID,       /* schema: missing key, wrong type, bad value, bad CIDR, duplicate id */
+  VPC_FILE_ERROR_REFERENCE,     /* reference to a missing id or an element of the wrong kind */
+} VpcFileError;
+GQuark vpc_file_error_quark (void);
+
+#define VPC_FILE_MAX_BYTES    (64 * 1024 * 1024)
+#define VPC_FILE_MAX_DEPTH    64
+#define VPC_FILE_MAX_ELEMENTS 100000
+
+/* Loads a design. On failure returns NULL with one message naming the place
+ * ("subnets[2].az: no availability zone with id \"az-c\""). Unknown or
+ * inapplicable keys are appended to @warnings (strings, may be NULL) with
+ * their place. Elements without a layout are laid out automatically. */
+VpcDesign *vpc_file_load_bytes (GBytes     *bytes,
+                                GPtrArray **warnings,
+                                GError    **error);
+VpcDesign *vpc_file_load_path (const char *path,
+                               GPtrArray **warnings,
+                               GError    **error);
+
+/* The canonical text of a design: two-space indent, keys in FORMAT.md's
+ * order, a final newline. Equal designs give identical bytes. */
+char      *vpc_file_serialize (VpcDesign *design,
+                               gsize     *length);
+
+/* Serializes and writes with vpc_safe_save(); marks the design saved. */
+gboolean   vpc_file_save_path (VpcDesign  *design,
+                               const char *path,
+                               GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,277 @@
+/* vpc-layout.c: a deterministic automatic layout that reads like an AWS
+ * architecture diagram: VPC ⊃ AZ columns ⊃ stacked subnets ⊃ resources. */
+#include "vpc-layout.h"
+
+#define PAD         24.0
+#define AZ_W        420.0
+#define AZ_GAP      32.0
+#define AZ_HEADER   44.0
+#define SUBNET_W    (AZ_W - 2 * PAD)
+#define SUBNET_H    190.0
+#define SUBNET_GAP  20.0
+#define SUBNET_TOP  56.0 /* below the subnet's name and CIDR */
+#define ICON        72.0
+#define ICON_CELL   96.0 /* icon plus its label */
+#define VPC_HEADER  56.0
+
+void
+vpc_layout_natural_size (VpcKind kind,
+                         double *w,
+                         double *h)
+{
+  switch (kind)
+    {
+    case VPC_KIND_AZ:
+      *w = AZ_W;
+      *h = AZ_HEADER + SUBNET_H + 2 * PAD;
+      break;
+    case VPC_KIND_SUBNET:
+      *w = SUBNET_W;
+      *h = SUBNET_H;
+      break;
+    case VPC_KIND_SECURITY_GROUP:
+    case VPC_KIND_ENDPOINT:
+    case VPC_KIND_NAT_GATEWAY:
+    case VPC_KIND_WORKLOAD:
+    case VPC_N_KINDS:
+    default:
+      *w = ICON;
+      *h = ICON;
+      break;
+    }
+}
+
+typedef struct
+{
+  VpcDesign  *design;
+  GHashTable *placed; /* id -> VpcRect* (final rects, owned) */
+  GHashTable *slots;  /* subnet id -> number of icons placed inside */
+} Layout;
+
+static VpcRect *
+rect_of (Layout           *layout,
+         const VpcElement *e)
+{
+  return g_hash_table_lookup (layout->placed, e->id);
+}
+
+static void
+place (Layout           *layout,
+       const VpcElement *e,
+       double            x,
+       double            y,
+       double            w,
+       double            h)
+{
+  VpcRect *r = g_new (VpcRect, 1);
+
+  *r = (VpcRect) { x, y, w, h };
+  g_hash_table_insert (layout->placed, e->id, r);
+}
+
+static void
+keep (Layout           *layout,
+      const VpcElement *e)
+{
+  place (layout, e, e->layout.x, e->layout.y, e->layout.w, e->layout.h);
+}
+
+/* Puts an icon in the next free slot of a subnet; FALSE when it is full. */
+static gboolean
+place_in_subnet (Layout           *layout,
+                 const VpcElement *e,
+                 const char       *subnet_id)
+{
+  const VpcElement *subnet = vpc_design_lookup (layout->design, subnet_id);
+  VpcRect *sr;
+  guint slot, per_row, rows;
+
+  if (subnet == NULL || (sr = rect_of (layout, subnet)) == NULL)
+    return FALSE;
+  slot = GPOINTER_TO_UINT (g_hash_table_lookup (layout->slots, subnet->id));
+  per_row = MAX (1, (guint) ((sr->w - PAD) / ICON_CELL));
+  rows = MAX (1, (guint) ((sr->h - SUBNET_TOP) / (ICON_CELL + 8)));
+  if (slot >= per_row * rows)
+    return FALSE;
+  g_hash_table_insert (layout->slots, subnet->id, GUINT_TO_POINTER (slot + 1));
+  place (layout, e,
+         sr->x + PAD + (slot % per_row) * ICON_CELL,
+         sr->y + SUBNET_TOP + (slot / per_row) * (ICON_CELL + 8),
+         ICON, ICON);
+  return TRUE;
+}
+
+/* Places icons in rows starting at @top, wrapping at @width. Returns the
+ * bottom of the last row, or @top when nothing was placed. */
+static double
+place_row (Layout    *layout,
+           GPtrArray *items,
+           double     left,
+           double     top,
+           double     width)
+{
+  guint per_row = MAX (1, (guint) (width / ICON_CELL));
+
+  for (guint i = 0; i < items->len; i++)
+    place (layout, g_ptr_array_index (items, i),
+           left + (i % per_row) * ICON_CELL,
+           top + (i / per_row) * (ICON_CELL + 24), ICON, ICON);
+  if (items->len == 0)
+    return top;
+  return top + ((items->len - 1) / per_row + 1) * (ICON_CELL + 24);
+}
+
+void
+vpc_layout_auto (VpcDesign *design)
+{
+  Layout layout = { design, NULL, NULL };
+  const VpcDesignInfo *info = vpc_design_get_info (design);
+  g_autoptr(GPtrArray) endpoint_row = g_ptr_array_new ();
+  g_autoptr(GPtrArray) group_row = g_ptr_array_new ();
+  g_autoptr(GPtrArray) outside_row = g_ptr_array_new ();
+  guint n_az = vpc_design_get_n_elements (design, VPC_KIND_AZ);
+  double vx = info->has_vpc_layout ? info->vpc_layout.x : 0;
+  double vy = info->has_vpc_layout ? info->vpc_layout.y : 0;
+  double az_h = AZ_HEADER + SUBNET_H + 2 * PAD;
+  double right = vx + 2 * PAD + MAX (n_az, 1) * (AZ_W + AZ_GAP) - AZ_GAP;
+  double bottom, row_width;
+  gboolean changed = FALSE;
+
+  layout.placed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  layout.slots = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* AZ columns are as tall as the fullest one. */
+  for (guint i = 0; i < n_az; i++)
+    {
+      const VpcElement *az = vpc_design_get_element (design, VPC_KIND_AZ, i);
+      g_autoptr(GPtrArray) subnets = vpc_design_subnets_of_az (design, az->id);
+      az_h = MAX (az_h, AZ_HEADER + subnets->len * (SUBNET_H + SUBNET_GAP) - SUBNET_GAP + 2 * PAD);
+    }
+
+  for (guint i = 0; i < n_az; i++)
+    {
+      const VpcElement *az = vpc_design_get_element (design, VPC_KIND_AZ, i);
+      g_autoptr(GPtrArray) subnets = vpc_design_subnets_of_az (design, az->id);
+      VpcRect *ar;
+      double next_y;
+
+      if (az->has_layout)
+        keep (&layout, az);
+      else
+        place (&layout, az, vx + PAD + i * (AZ_W + AZ_GAP), vy + VPC_HEADER, AZ_W, az_h);
+      ar = rect_of (&layout, az);
+      right = MAX (right, ar->x + ar->w + PAD);
+
+      /* Laid-out subnets stay; new ones stack below the lowest. */
+      next_y = ar->y + AZ_HEADER;
+      for (guint j = 0; j < subnets->len; j++)
+        {
+          const VpcElement *subnet = g_ptr_array_index (subnets, j);
+          if (subnet->has_layout)
+            {
+              keep (&layout, subnet);
+              next_y = MAX (next_y, subnet->layout.y + subnet->layout.h + SUBNET_GAP);
+            }
+        }
+      for (guint j = 0; j < subnets->len; j++)
+        {
+          const VpcElement *subnet = g_ptr_array_index (subnets, j);
+          if (!subnet->has_layout)
+            {
+              place (&layout, subnet, ar->x + PAD, next_y, ar->w - 2 * PAD, SUBNET_H);
+              next_y += SUBNET_H + SUBNET_GAP;
+            }
+        }
+    }
+
+  bottom = vy + VPC_HEADER + az_h;
+  for (guint i = 0; i < n_az; i++)
+    {
+      VpcRect *ar = rect_of (&layout, vpc_design_get_element (design, VPC_KIND_AZ, i));
+      bottom = MAX (bottom, ar->y + ar->h);
+    }
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_SUBNET); i++)
+    {
+      const VpcElement *subnet = vpc_design_get_element (design, VPC_KIND_SUBNET, i);
+      if (subnet->has_layout && rect_of (&layout, subnet) == NULL)
+        keep (&layout, subnet);
+    }
+
+  /* NAT gateways and workloads sit inside their (first) subnet. */
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY); i++)
+    {
+      const VpcElement *nat = vpc_design_get_element (design, VPC_KIND_NAT_GATEWAY, i);
+      if (nat->has_layout)
+        keep (&layout, nat);
+      else if (!place_in_subnet (&layout, nat, nat->subnet))
+        g_ptr_array_add (endpoint_row, (gpointer) nat);
+    }
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD); i++)
+    {
+      const VpcElement *w = vpc_design_get_element (design, VPC_KIND_WORKLOAD, i);
+      if (w->has_layout)
+        keep (&layout, w);
+      else if (!w->vpc_mode || w->subnets->len == 0 ||
+               !place_in_subnet (&layout, w, g_ptr_array_index (w->subnets, 0)))
+        g_ptr_array_add (w->vpc_mode && w->subnets->len > 0 ? group_row : outside_row,
+                         (gpointer) w);
+    }
+
+  /* Endpoints, then security groups, in rows under the AZs. */
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
+    {
+      const VpcElement *e = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
+      if (e->has_layout)
+        keep (&layout, e);
+      else
+        g_ptr_array_add (endpoint_row, (gpointer) e);
+    }
+  row_width = right - vx - 2 * PAD;
+  bottom = place_row (&layout, endpoint_row, vx + PAD, bottom + PAD, row_width);
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP); i++)
+    {
+      const VpcElement *e = vpc_design_get_element (design, VPC_KIND_SECURITY_GROUP, i);
+      if (e->has_layout)
+        keep (&layout, e);
+      else
+        g_ptr_array_add (group_row, (gpointer) e);
+    }
+  bottom = place_row (&layout, group_row, vx + PAD, bottom + PAD, row_width);
+
+  vpc_design_begin (design, "Arrange automatically");
+
+  if (!info->has_vpc_layout)
+    {
+      g_autoptr(VpcDesignInfo) copy = vpc_design_info_copy (info);
+      copy->has_vpc_layout = TRUE;
+      copy->vpc_layout = (VpcRect) { vx, vy, right - vx, bottom + PAD - vy };
+      vpc_design_set_info (design, g_steal_pointer (&copy));
+      changed = TRUE;
+    }
+  /* Workloads in SageMaker's own network go below the VPC. */
+  info = vpc_design_get_info (design);
+  place_row (&layout, outside_row, info->vpc_layout.x + PAD,
+             info->vpc_layout.y + info->vpc_layout.h + 2 * PAD, row_width);
+
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (design, k, i);
+        VpcRect *r = rect_of (&layout, e);
+        g_autoptr(VpcElement) copy = NULL;
+
+        if (e->has_layout || r == NULL)
+          continue;
+        copy = vpc_element_copy (e);
+        copy->has_layout = TRUE;
+        copy->layout = *r;
+        vpc_design_replace_element (design, g_steal_pointer (&copy));
+        changed = TRUE;
+      }
+  (void) changed;
+
+  vpc_design_commit (design);
+
+  g_hash_table_unref (layout.placed);
+  g_hash_table_unref (layout.slots);
+}

@@ -1,0 +1,39 @@
+# tools/setup.sh: shared by tools/run, tools/test, tools/bench and tools/fuzz.
+# Installs missing Debian packages (as root) and configures build/.
+# shellcheck shell=bash
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+VPC_PACKAGES="build-essential pkg-config meson ninja-build
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev librsvg2-dev
+  libcairo2-dev libpango1.0-dev
+  xvfb xauth dbus dbus-x11 xdotool imagemagick clang libclang-rt-14-dev
+  desktop-file-utils appstream fonts-dejavu-core libgtk-4-bin poppler-utils libxml2-utils"
+
+vpc_ensure_packages () {
+  local missing=() pkg
+  for pkg in $VPC_PACKAGES "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages. Install them with:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 2
+  fi
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# vpc_build DIR [meson options...]: configure once, then build.
+vpc_build () {
+  local dir=$1; shift
+  if [ ! -f "$TOP/$dir/build.ninja" ]; then
+    meson setup "$TOP/$dir" "$TOP" "$@"
+  fi
+  ninja -C "$TOP/$dir"
+}
