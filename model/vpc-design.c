@@ -209,6 +209,21 @@ vpc_design_new (void)
   return g_object_new (VPC_TYPE_DESIGN, NULL);
 }
 
+VpcDesign *
+vpc_design_duplicate (VpcDesign *self)
+{
+  VpcDesign *copy;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (self), NULL);
+
+  copy = vpc_design_new ();
+  vpc_design_take_info (copy, vpc_design_info_copy (self->info));
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < self->lists[k]->len; i++)
+      vpc_design_take_element (copy, vpc_element_copy (g_ptr_array_index (self->lists[k], i)));
+  return copy;
+}
+
 /* Reading */
 
 const VpcDesignInfo *

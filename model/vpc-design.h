@@ -30,6 +30,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VpcDesign, vpc_design, VPC, DESIGN, GObject)
 
 VpcDesign           *vpc_design_new (void);
+/* A detached copy of the current state, with an empty history (for "what
+ * if" previews such as a quick fix's cost change). */
+VpcDesign           *vpc_design_duplicate (VpcDesign *self);
 
 /* Reading. */
 const VpcDesignInfo *vpc_design_get_info (VpcDesign *self);

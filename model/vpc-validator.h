@@ -1,0 +1,30 @@
+/* vpc-validator.h: the live rule engine.
+ *
+ * A VpcValidator is a GListModel of VpcFinding, sorted as DOMAIN.md §3 says,
+ * that re-validates itself after every change of its design ("changed" and
+ * "info-changed") and emits items-changed for what differs. The profile is
+ * the design's (VpcDesignInfo.profile).
+ */
+#pragma once
+
+#include "vpc-design.h"
+#include "vpc-finding.h"
+
+G_BEGIN_DECLS
+
+#define VPC_TYPE_VALIDATOR (vpc_validator_get_type ())
+G_DECLARE_FINAL_TYPE (VpcValidator, vpc_validator, VPC, VALIDATOR, GObject)
+
+VpcValidator *vpc_validator_new (VpcDesign *design);
+VpcDesign    *vpc_validator_get_design (VpcValidator *self);
+guint         vpc_validator_count (VpcValidator *self,
+                                   VpcSeverity   severity);
+/* Findings whose elements include @id (primary or other), in list order. */
+GPtrArray    *vpc_validator_findings_for (VpcValidator *self,
+                                          const char   *id);
+
+/* One-shot validation: a sorted array of VpcFinding (owned). */
+GPtrArray    *vpc_validate (VpcDesign *design,
+                            VpcProfile profile);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* vpc-render.h: draws a design with cairo and pango only (no GTK), for the
+ * canvas and for the PNG/SVG/PDF exports alike. */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "vpc-design.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  VPC_THEME_LIGHT,
+  VPC_THEME_DARK,
+} VpcTheme;
+
+typedef struct
+{
+  VpcTheme    theme;
+  /* World → device: device = world * scale + offset. */
+  double      scale;
+  double      offset_x, offset_y;
+  /* Visible world rectangle for culling; w <= 0 draws everything. */
+  double      clip_x, clip_y, clip_w, clip_h;
+  GListModel *findings;     /* of VpcFinding, or NULL: outlines and badges */
+  GHashTable *selection;    /* set of selected ids, or NULL */
+  const char *hover_id;     /* or NULL */
+  gboolean    show_grid;
+  double      grid_size;
+  gboolean    title_block;  /* name, region, profile, total, date + legend (exports) */
+  const char *date;         /* printed in the title block */
+} VpcRenderOptions;
+
+void     vpc_render_options_init (VpcRenderOptions *options);
+/* Draws the design with the transform of @options onto @cr. */
+void     vpc_render_design (cairo_t                *cr,
+                            VpcDesign              *design,
+                            const VpcRenderOptions *options);
+/* The world-space bounds of everything drawn (with the title block when asked). */
+void     vpc_render_get_bounds (VpcDesign              *design,
+                                const VpcRenderOptions *options,
+                                double                 *x,
+                                double                 *y,
+                                double                 *w,
+                                double                 *h);
+/* The topmost element under a world point, or NULL (hit testing for the canvas). */
+const char *vpc_render_hit_test (VpcDesign *design,
+                                 double     x,
+                                 double     y);
+
+G_END_DECLS
