@@ -1,16 +1,345 @@
-#include "vpc-design.h"
+/* test-model.c: the design document, its queries, signals and history. */
 #include "vpc-cidr.h"
+#include "vpc-design.h"
+#include "vpc-layout.h"
+
+static VpcElement *
+make_subnet (const char *id,
+             const char *az,
+             const char *cidr)
+{
+  VpcElement *subnet = vpc_element_new (VPC_KIND_SUBNET, id);
+
+  subnet->az = g_strdup (az);
+  subnet->cidr = g_strdup (cidr);
+  return subnet;
+}
+
+/* Two AZs, three subnets, a group, an S3 endpoint, a NAT gateway and a job. */
+static VpcDesign *
+make_design (void)
+{
+  VpcDesign *design = vpc_design_new ();
+  VpcElement *e;
+  VpcSgRule peer_rule = { VPC_PROTOCOL_TCP, 443, 443, NULL };
+
+  vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-a"), -1);
+  vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-b"), -1);
+  vpc_design_add_element (design, make_subnet ("sn-a", "az-a", "10.0.1.0/24"), -1);
+  vpc_design_add_element (design, make_subnet ("sn-b", "az-b", "10.0.2.0/24"), -1);
+  vpc_design_add_element (design, make_subnet ("sn-c", "az-b", "10.0.3.0/24"), -1);
+
+  e = vpc_element_new (VPC_KIND_SECURITY_GROUP, "sg-1");
+  peer_rule.peer = g_strdup ("sg-1");
+  g_array_append_val (e->ingress, peer_rule);
+  vpc_design_add_element (design, e, -1);
+
+  e = vpc_element_new (VPC_KIND_ENDPOINT, "ep-s3");
+  e->service = g_strdup ("s3");
+  e->endpoint_type = VPC_ENDPOINT_GATEWAY;
+  vpc_design_add_element (design, e, -1);
+
+  e = vpc_element_new (VPC_KIND_NAT_GATEWAY, "nat-1");
+  e->subnet = g_strdup ("sn-c");
+  vpc_design_add_element (design, e, -1);
+
+  e = vpc_element_new (VPC_KIND_WORKLOAD, "train");
+  vpc_id_list_add (e->subnets, "sn-a");
+  vpc_id_list_add (e->subnets, "sn-b");
+  vpc_id_list_add (e->security_groups, "sg-1");
+  vpc_design_add_element (design, e, -1);
+  return design;
+}
 
 static void
 test_cidr_parse (void)
 {
-  VpcCidr c;
-  const char *reason = NULL;
+  static const struct { const char *text; gboolean ok; } cases[] = {
+    { "10.0.0.0/16", TRUE }, { "0.0.0.0/0", TRUE }, { "255.255.255.255/32", TRUE },
+    { "10.0.1.5/24", FALSE }, { "010.0.0.0/16", FALSE }, { "10.0.0.0/33", FALSE },
+    { "10.0.0.256/32", FALSE }, { "10.0.0/16", FALSE }, { "10.0.0.0", FALSE },
+    { "10.0.0.0/016", FALSE }, { "10.0.0.0/16 ", FALSE }, { "", FALSE },
+    { "1000.0.0.0/8", FALSE }, { "a.b.c.d/8", FALSE },
+  };
 
-  g_assert_true (vpc_cidr_parse ("10.0.0.0/16", &c, NULL));
-  g_assert_cmpuint (c.prefix, ==, 16);
-  g_assert_false (vpc_cidr_parse ("10.0.1.5/24", &c, &reason));
-  g_assert_nonnull (reason);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *reason = NULL;
+      VpcCidr cidr;
+      gboolean ok = vpc_cidr_parse (cases[i].text, &cidr, &reason);
+
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        {
+          g_autofree char *again = vpc_cidr_to_string (&cidr);
+          g_assert_cmpstr (again, ==, cases[i].text);
+        }
+      else
+        g_assert_nonnull (reason);
+    }
+}
+
+static void
+test_cidr_arithmetic (void)
+{
+  VpcCidr vpc, a, b, c;
+
+  g_assert_true (vpc_cidr_parse ("10.0.0.0/16", &vpc, NULL));
+  g_assert_true (vpc_cidr_parse ("10.0.1.0/24", &a, NULL));
+  g_assert_true (vpc_cidr_parse ("10.0.0.0/23", &b, NULL));
+  g_assert_true (vpc_cidr_parse ("10.1.0.0/24", &c, NULL));
+  g_assert_true (vpc_cidr_contains (&vpc, &a));
+  g_assert_false (vpc_cidr_contains (&a, &vpc));
+  g_assert_false (vpc_cidr_contains (&vpc, &c));
+  g_assert_true (vpc_cidr_overlaps (&a, &b));
+  g_assert_false (vpc_cidr_overlaps (&a, &c));
+  g_assert_cmpfloat (vpc_cidr_size (&a), ==, 256.0);
+}
+
+static void
+test_element_copy_equal (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  const VpcElement *group = vpc_design_lookup (design, "sg-1");
+  g_autoptr(VpcElement) copy = vpc_element_copy (group);
+
+  g_assert_true (vpc_element_equal (group, copy));
+  g_array_index (copy->ingress, VpcSgRule, 0).port_to = 444;
+  g_assert_false (vpc_element_equal (group, copy));
+}
+
+static void
+test_defaults (void)
+{
+  g_autoptr(VpcElement) group = vpc_element_new (VPC_KIND_SECURITY_GROUP, "sg");
+  g_autoptr(VpcElement) notebook = vpc_element_new (VPC_KIND_WORKLOAD, "nb");
+  VpcSgRule *rule;
+
+  /* AWS's default group: no ingress, all egress to anywhere. */
+  g_assert_cmpuint (group->ingress->len, ==, 0);
+  g_assert_cmpuint (group->egress->len, ==, 1);
+  rule = &g_array_index (group->egress, VpcSgRule, 0);
+  g_assert_cmpint (rule->protocol, ==, VPC_PROTOCOL_ALL);
+  g_assert_cmpstr (rule->peer, ==, "0.0.0.0/0");
+
+  notebook->workload_kind = VPC_WORKLOAD_NOTEBOOK_INSTANCE;
+  g_assert_cmpuint (vpc_workload_n_calls (notebook), ==, 5);
+  g_assert_cmpstr (vpc_workload_get_call (notebook, 1), ==, "sagemaker.api");
+  notebook->workload_kind = VPC_WORKLOAD_TRAINING_JOB;
+  g_assert_cmpuint (vpc_workload_n_calls (notebook), ==, 0);
+
+  g_assert_cmpint (vpc_endpoint_default_type ("s3"), ==, VPC_ENDPOINT_GATEWAY);
+  g_assert_cmpint (vpc_endpoint_default_type ("dynamodb"), ==, VPC_ENDPOINT_GATEWAY);
+  g_assert_cmpint (vpc_endpoint_default_type ("logs"), ==, VPC_ENDPOINT_INTERFACE);
+}
+
+static void
+test_ids (void)
+{
+  g_assert_true (vpc_id_is_valid ("sn-a.1_b:c"));
+  g_assert_false (vpc_id_is_valid (""));
+  g_assert_false (vpc_id_is_valid ("self"));
+  g_assert_false (vpc_id_is_valid ("prefix-list:s3"));
+  g_assert_false (vpc_id_is_valid ("with space"));
+  g_assert_false (vpc_id_is_valid ("x123456789x123456789x123456789x123456789x123456789x123456789x1234"));
+  g_assert_true (vpc_service_name_is_valid ("sagemaker.featurestore-runtime"));
+  g_assert_false (vpc_service_name_is_valid ("S3"));
+}
+
+static void
+test_enum_names (void)
+{
+  VpcWorkloadKind kind;
+  VpcRoute route;
+
+  for (guint i = 0; i < VPC_N_WORKLOAD_KINDS; i++)
+    {
+      g_assert_true (vpc_workload_kind_from_string (vpc_workload_kind_to_string (i), &kind));
+      g_assert_cmpint (kind, ==, i);
+    }
+  g_assert_true (vpc_route_from_string ("nat", &route));
+  g_assert_cmpint (route, ==, VPC_ROUTE_NAT);
+  g_assert_false (vpc_route_from_string ("NAT", &route));
+}
+
+static void
+test_queries (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  g_autoptr(GPtrArray) subnets = vpc_design_subnets_of_az (design, "az-b");
+  g_autoptr(GPtrArray) s3 = vpc_design_endpoints_of_service (design, "s3");
+  g_autoptr(GPtrArray) referrers = vpc_design_referrers (design, "sn-b");
+  g_autofree char *id = vpc_design_make_id (design, "sn");
+
+  g_assert_cmpuint (subnets->len, ==, 2);
+  g_assert_cmpstr (((VpcElement *) subnets->pdata[0])->id, ==, "sn-b");
+  g_assert_cmpstr (vpc_design_az_of_subnet (design, "sn-c")->id, ==, "az-b");
+  g_assert_null (vpc_design_az_of_subnet (design, "az-a"));
+  g_assert_cmpuint (s3->len, ==, 1);
+  g_assert_cmpuint (referrers->len, ==, 1);
+  g_assert_cmpstr (((VpcElement *) referrers->pdata[0])->id, ==, "train");
+  g_assert_cmpint (vpc_design_index_of (design, "sn-c"), ==, 2);
+  g_assert_cmpint (vpc_design_index_of (design, "nope"), ==, -1);
+  g_assert_cmpuint (vpc_design_get_total_elements (design), ==, 9);
+  g_assert_cmpstr (id, ==, "sn-1");
+}
+
+static void
+count_cb (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+test_signals_and_transactions (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  guint added = 0, changed = 0, can_undo_notified = 0;
+  g_autoptr(VpcElement) copy = NULL;
+
+  vpc_design_clear_history (design);
+  g_signal_connect_swapped (design, "element-added", G_CALLBACK (count_cb), &added);
+  g_signal_connect_swapped (design, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect_swapped (design, "notify::can-undo", G_CALLBACK (count_cb), &can_undo_notified);
+
+  vpc_design_begin (design, "Two zones");
+  vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-c"), -1);
+  vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-d"), 0);
+  g_assert_cmpuint (changed, ==, 0);
+  vpc_design_commit (design);
+
+  g_assert_cmpuint (added, ==, 2);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (can_undo_notified, ==, 1);
+  g_assert_cmpstr (vpc_design_get_undo_label (design), ==, "Two zones");
+  g_assert_cmpstr (vpc_design_get_element (design, VPC_KIND_AZ, 0)->id, ==, "az-d");
+
+  /* One step undoes both. */
+  g_assert_true (vpc_design_undo (design));
+  g_assert_null (vpc_design_lookup (design, "az-c"));
+  g_assert_null (vpc_design_lookup (design, "az-d"));
+  g_assert_false (vpc_design_get_can_undo (design));
+  g_assert_true (vpc_design_redo (design));
+  g_assert_nonnull (vpc_design_lookup (design, "az-d"));
+
+  /* Rollback leaves no trace in the history. */
+  vpc_design_begin (design, "Abandoned");
+  copy = vpc_element_copy (vpc_design_lookup (design, "sn-a"));
+  g_free (copy->cidr);
+  copy->cidr = g_strdup ("10.0.9.0/24");
+  vpc_design_replace_element (design, g_steal_pointer (&copy));
+  vpc_design_rollback (design);
+  g_assert_cmpstr (vpc_design_lookup (design, "sn-a")->cidr, ==, "10.0.1.0/24");
+  g_assert_cmpstr (vpc_design_get_undo_label (design), ==, "Two zones");
+
+  /* A no-op replace records nothing. */
+  vpc_design_replace_element (design, vpc_element_copy (vpc_design_lookup (design, "sn-a")));
+  g_assert_cmpstr (vpc_design_get_undo_label (design), ==, "Two zones");
+}
+
+static void
+test_delete_cascades (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  const char *gone[] = { "az-b", "sg-1" };
+  const VpcElement *train;
+
+  vpc_design_clear_history (design);
+  vpc_design_delete (design, gone, G_N_ELEMENTS (gone));
+
+  /* The AZ took its subnets and their NAT gateway; references were dropped. */
+  g_assert_null (vpc_design_lookup (design, "sn-b"));
+  g_assert_null (vpc_design_lookup (design, "sn-c"));
+  g_assert_null (vpc_design_lookup (design, "nat-1"));
+  train = vpc_design_lookup (design, "train");
+  g_assert_cmpuint (train->subnets->len, ==, 1);
+  g_assert_cmpuint (train->security_groups->len, ==, 0);
+
+  g_assert_true (vpc_design_undo (design));
+  g_assert_nonnull (vpc_design_lookup (design, "nat-1"));
+  g_assert_cmpint (vpc_design_index_of (design, "sn-c"), ==, 2);
+  train = vpc_design_lookup (design, "train");
+  g_assert_cmpuint (train->subnets->len, ==, 2);
+  g_assert_false (vpc_design_get_can_undo (design));
+}
+
+static void
+test_modified_flag (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+
+  vpc_design_clear_history (design);
+  vpc_design_mark_saved (design);
+  g_assert_false (vpc_design_get_modified (design));
+
+  vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-x"), -1);
+  g_assert_true (vpc_design_get_modified (design));
+  vpc_design_undo (design);
+  g_assert_false (vpc_design_get_modified (design));
+  vpc_design_redo (design);
+  vpc_design_mark_saved (design);
+  vpc_design_undo (design);
+  g_assert_true (vpc_design_get_modified (design));
+
+  /* A new edit after undo drops the saved state from the history. */
+  vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-y"), -1);
+  g_assert_false (vpc_design_get_can_redo (design));
+  vpc_design_undo (design);
+  g_assert_true (vpc_design_get_modified (design));
+}
+
+static void
+test_duplicate (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  g_autoptr(VpcDesign) copy = vpc_design_duplicate (design);
+
+  g_assert_cmpuint (vpc_design_get_total_elements (copy), ==, 9);
+  g_assert_false (vpc_design_get_can_undo (copy));
+  g_assert_true (vpc_element_equal (vpc_design_lookup (design, "train"),
+                                    vpc_design_lookup (copy, "train")));
+  vpc_design_remove_element (copy, "train");
+  g_assert_nonnull (vpc_design_lookup (design, "train"));
+}
+
+static void
+test_auto_layout (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  const VpcElement *az_a, *az_b, *sn_b, *sn_c, *train;
+  const VpcDesignInfo *info;
+
+  vpc_layout_auto (design);
+  info = vpc_design_get_info (design);
+  az_a = vpc_design_lookup (design, "az-a");
+  az_b = vpc_design_lookup (design, "az-b");
+  sn_b = vpc_design_lookup (design, "sn-b");
+  sn_c = vpc_design_lookup (design, "sn-c");
+  train = vpc_design_lookup (design, "train");
+
+  g_assert_true (info->has_vpc_layout);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      g_assert_true (vpc_design_get_element (design, k, i)->has_layout);
+
+  /* AZs are side by side columns; subnets stack inside their AZ. */
+  g_assert_cmpfloat (az_a->layout.y, ==, az_b->layout.y);
+  g_assert_cmpfloat (az_a->layout.x + az_a->layout.w, <, az_b->layout.x);
+  g_assert_cmpfloat (sn_b->layout.x, >=, az_b->layout.x);
+  g_assert_cmpfloat (sn_b->layout.x + sn_b->layout.w, <=, az_b->layout.x + az_b->layout.w);
+  g_assert_cmpfloat (sn_b->layout.y + sn_b->layout.h, <=, sn_c->layout.y);
+  g_assert_cmpfloat (sn_c->layout.y + sn_c->layout.h, <=, az_b->layout.y + az_b->layout.h);
+  /* The job sits in its first subnet; everything lies in the VPC box. */
+  g_assert_cmpfloat (train->layout.y, >=, vpc_design_lookup (design, "sn-a")->layout.y);
+  g_assert_cmpfloat (az_b->layout.x + az_b->layout.w, <=, info->vpc_layout.x + info->vpc_layout.w);
+
+  /* One step, and laying out again changes nothing. */
+  g_assert_cmpstr (vpc_design_get_undo_label (design), ==, "Arrange automatically");
+  {
+    guint64 revision = vpc_design_get_revision (design);
+    vpc_layout_auto (design);
+    g_assert_cmpuint (vpc_design_get_revision (design), ==, revision);
+  }
 }
 
 int
@@ -18,5 +347,16 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/cidr/parse", test_cidr_parse);
+  g_test_add_func ("/model/cidr/arithmetic", test_cidr_arithmetic);
+  g_test_add_func ("/model/element/copy-equal", test_element_copy_equal);
+  g_test_add_func ("/model/element/defaults", test_defaults);
+  g_test_add_func ("/model/element/ids", test_ids);
+  g_test_add_func ("/model/element/enum-names", test_enum_names);
+  g_test_add_func ("/model/design/queries", test_queries);
+  g_test_add_func ("/model/design/signals-transactions", test_signals_and_transactions);
+  g_test_add_func ("/model/design/delete-cascades", test_delete_cascades);
+  g_test_add_func ("/model/design/modified", test_modified_flag);
+  g_test_add_func ("/model/design/duplicate", test_duplicate);
+  g_test_add_func ("/model/layout/auto", test_auto_layout);
   return g_test_run ();
 }
