@@ -1,6 +1,7 @@
 /* vpc-application.c: the AdwApplication; one window per opened design. */
 #include "vpc-application.h"
 
+#include "vpc-canvas.h"
 #include "vpc-window.h"
 
 struct _VpcApplication
@@ -40,7 +41,77 @@ quit_cb (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Each window asks about its unsaved changes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+new_window_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (vpc_window_new (VPC_APPLICATION (user_data))));
+}
+
+static void
+about_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  static const char *developers[] = { "The VPC Designer authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
+                         "application-name", "VPC Designer",
+                         "application-icon", "network-workgroup-symbolic",
+                         "version", VPC_VERSION,
+                         "comments", "Draw private networks for SageMaker, check them against "
+                                     "the rules and see what they cost.",
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+preferences_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  const struct { const char *title, *subtitle, *property; } rows[] = {
+    { "Show Grid", "Draw a dot grid behind the design", "show-grid" },
+    { "Snap to Grid", "Moved and resized boxes land on the grid", "snap-to-grid" },
+  };
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), "Canvas");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rows[i].title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rows[i].subtitle);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      if (VPC_IS_WINDOW (parent))
+        g_object_bind_property (parent, rows[i].property, toggle, "active",
+                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      else
+        gtk_widget_set_sensitive (row, FALSE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -48,12 +119,31 @@ vpc_application_startup (GApplication *app)
 {
   static const GActionEntry entries[] = {
     { .name = "quit", .activate = quit_cb },
+    { .name = "new-window", .activate = new_window_cb },
+    { .name = "about", .activate = about_cb },
+    { .name = "preferences", .activate = preferences_cb },
   };
-  static const char *const quit_accels[] = { "<Control>q", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.export('png')", { "<Control>e", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
 
   G_APPLICATION_CLASS (vpc_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

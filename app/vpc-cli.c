@@ -1,7 +1,13 @@
-/* vpc-cli.c: placeholder until the rules issue lands. */
-#include "vpc-cli.h"
+/* vpc-cli.c: the headless command line (FORMAT.md §4): dispatch, argument
+ * parsing and the pieces every subcommand shares. Never touches GTK. */
+#include "vpc-cli-private.h"
 
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "vpc-file.h"
 
 gboolean
 vpc_cli_is_subcommand (const char *arg)
@@ -20,13 +26,251 @@ vpc_cli_usage (void)
          "  vpc-designer export FILE -o OUT [--theme light|dark] [--scale N]\n"
          "                                                  OUT's suffix picks the format:\n"
          "                                                  .png .svg .pdf .json\n"
-         "  vpc-designer --version | --help\n";
+         "  vpc-designer --version | --help\n"
+         "\n"
+         "Exit status: 0 success and no error-severity findings; 1 the design has at\n"
+         "least one error-severity finding (check only); 2 usage error or a file that\n"
+         "cannot be read or loaded.\n";
 }
 
 int
 vpc_cli_run (int    argc,
              char **argv)
 {
-  g_printerr ("vpc-designer: %s is not implemented yet\n", argv[1]);
-  return 2;
+  g_return_val_if_fail (argc >= 2, VPC_CLI_EXIT_ERROR);
+
+  if (strcmp (argv[1], "check") == 0)
+    return _vpc_cli_check (argc, argv);
+  if (strcmp (argv[1], "cost") == 0)
+    return _vpc_cli_cost (argc, argv);
+  if (strcmp (argv[1], "export") == 0)
+    return _vpc_cli_export (argc, argv);
+  _vpc_cli_usage_error (NULL, "unknown command '%s'", argv[1]);
+  return VPC_CLI_EXIT_ERROR;
+}
+
+void
+_vpc_cli_printerr (const char *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Raw UTF-8, like stdout: g_printerr() would turn the loader's quotes
+   * and non-ASCII file names into "?" under LANG=C. */
+  fputs (message, stderr);
+  fflush (stderr);
+}
+
+void
+_vpc_cli_usage_error (const char *command,
+                      const char *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (command != NULL)
+    _vpc_cli_printerr ("vpc-designer: %s: %s\n"
+                "Try 'vpc-designer %s --help' for more information.\n",
+                command, message, command);
+  else
+    _vpc_cli_printerr ("vpc-designer: %s\n"
+                "Try 'vpc-designer --help' for more information.\n", message);
+}
+
+/* --- argument parsing -------------------------------------------------- */
+
+static gboolean
+is_help (const char *arg)
+{
+  return strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0;
+}
+
+static const VpcCliOption *
+find_long (const VpcCliOption *options,
+           const char         *name,
+           gsize               length)
+{
+  for (; options->long_name != NULL; options++)
+    if (strlen (options->long_name) == length && strncmp (options->long_name, name, length) == 0)
+      return options;
+  return NULL;
+}
+
+static const VpcCliOption *
+find_short (const VpcCliOption *options,
+            char                name)
+{
+  for (; options->long_name != NULL; options++)
+    if (options->short_name != 0 && options->short_name == name)
+      return options;
+  return NULL;
+}
+
+/* "text, json or sarif" */
+static char *
+list_values (const char *const *values)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (text, values[i + 1] == NULL ? " or " : ", ");
+      g_string_append (text, values[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Checks and stores one option's value; returns an error message or NULL. */
+static char *
+take_value (const VpcCliOption *option,
+            const char         *value)
+{
+  if (value == NULL || *value == '\0')
+    return g_strdup_printf ("option '--%s' needs a value", option->long_name);
+  if (option->values != NULL && !g_strv_contains (option->values, value))
+    {
+      g_autofree char *expected = list_values (option->values);
+
+      return g_strdup_printf ("invalid value '%s' for '--%s' (expected %s)",
+                              value, option->long_name, expected);
+    }
+  *option->value = value;
+  return NULL;
+}
+
+/* Parses the option at argv[*i] ("--name", "--name=VALUE", "-o", "-oVALUE"),
+ * taking its value from the next argument when needed. Returns an error
+ * message or NULL. */
+static char *
+parse_option (int                 argc,
+              char              **argv,
+              int                *i,
+              const VpcCliOption *options)
+{
+  const char *arg = argv[*i];
+  const VpcCliOption *option;
+  const char *value = NULL;
+
+  if (arg[1] == '-')
+    {
+      const char *equals = strchr (arg, '=');
+
+      option = find_long (options, arg + 2, equals != NULL ? (gsize) (equals - arg - 2) : strlen (arg + 2));
+      if (option == NULL)
+        return g_strdup_printf ("unknown option '%.*s'",
+                                equals != NULL ? (int) (equals - arg) : (int) strlen (arg), arg);
+      if (equals != NULL)
+        return take_value (option, equals + 1);
+    }
+  else
+    {
+      option = find_short (options, arg[1]);
+      if (option == NULL)
+        return g_strdup_printf ("unknown option '-%c'", arg[1]);
+      if (arg[2] != '\0')
+        return take_value (option, arg + 2);
+    }
+  if (*i + 1 < argc)
+    value = argv[++*i];
+  return take_value (option, value);
+}
+
+int
+_vpc_cli_parse (int                 argc,
+                char              **argv,
+                const VpcCliOption *options,
+                const char        **file)
+{
+  const char *command = argv[1];
+  g_autofree char *problem = NULL;
+  gboolean options_done = FALSE;
+
+  *file = NULL;
+  /* Go through everything even after a problem: --help anywhere wins. */
+  for (int i = 2; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      char *error = NULL;
+
+      if (!options_done && strcmp (arg, "--") == 0)
+        options_done = TRUE;
+      else if (!options_done && is_help (arg))
+        {
+          fputs (vpc_cli_usage (), stdout);
+          return VPC_CLI_EXIT_OK;
+        }
+      else if (!options_done && arg[0] == '-' && arg[1] != '\0')
+        error = parse_option (argc, argv, &i, options);
+      else if (*file == NULL)
+        *file = arg;
+      else
+        error = g_strdup_printf ("unexpected argument '%s'", arg);
+
+      if (problem == NULL)
+        problem = error;
+      else
+        g_free (error);
+    }
+
+  if (problem == NULL && *file == NULL)
+    problem = g_strdup ("missing FILE");
+  if (problem != NULL)
+    {
+      _vpc_cli_usage_error (command, "%s", problem);
+      return VPC_CLI_EXIT_ERROR;
+    }
+  return VPC_CLI_EXIT_OK;
+}
+
+/* --- shared steps ------------------------------------------------------ */
+
+VpcDesign *
+_vpc_cli_load (const char  *file,
+               GPtrArray  **warnings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  VpcDesign *design;
+
+  design = vpc_file_load_path (file, &found, &error);
+  if (design == NULL)
+    {
+      _vpc_cli_printerr ("vpc-designer: %s: %s\n", file,
+                  error != NULL ? error->message : "cannot be loaded");
+      return NULL;
+    }
+  *warnings = found != NULL ? g_steal_pointer (&found) : g_ptr_array_new_with_free_func (g_free);
+  return design;
+}
+
+void
+_vpc_cli_print_warnings (const char *file,
+                         GPtrArray  *warnings)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    _vpc_cli_printerr ("vpc-designer: %s: warning: %s\n", file, (const char *) g_ptr_array_index (warnings, i));
+}
+
+int
+_vpc_cli_emit (GString *text,
+               int      status)
+{
+  /* stdio rather than g_print: the text is UTF-8 already and may be large. */
+  if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      _vpc_cli_printerr ("vpc-designer: cannot write the output: %s\n", g_strerror (saved));
+      return VPC_CLI_EXIT_ERROR;
+    }
+  return status;
 }

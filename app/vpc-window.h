@@ -1,8 +1,11 @@
+/* vpc-window.h: the editor window: one design, its canvas, palette and
+ * sidebar. */
 #pragma once
 
 #include <adwaita.h>
 
 #include "vpc-application.h"
+#include "vpc-design.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +16,16 @@ VpcWindow *vpc_window_new (VpcApplication *app);
 /* Loads @file; on failure shows the message and keeps the current design. */
 void       vpc_window_open_file (VpcWindow *self,
                                  GFile     *file);
+/* Shows @design (taken over, may be NULL for the start page). */
+void       vpc_window_set_design (VpcWindow *self,
+                                  VpcDesign *design,
+                                  GFile     *file);
+VpcDesign *vpc_window_get_design (VpcWindow *self);
+GFile     *vpc_window_get_file (VpcWindow *self);
+/* TRUE when the window shows a design with unsaved changes. */
+gboolean   vpc_window_get_modified (VpcWindow *self);
+GtkWidget *vpc_window_get_canvas (VpcWindow *self);
+/* A new, empty design: one VPC, 10.0.0.0/16, in us-east-1. */
+VpcDesign *vpc_window_new_design (void);
 
 G_END_DECLS

@@ -442,6 +442,13 @@ replace_at (VpcDesign  *self,
   VpcElement *old = g_ptr_array_index (self->lists[kind], index);
 
   g_hash_table_remove (self->by_id, old->id);
+  /* The position index keys on the element's own id string: re-key it
+   * before that string is freed. */
+  if (!self->positions_dirty)
+    {
+      g_hash_table_remove (self->positions, old->id);
+      g_hash_table_insert (self->positions, element->id, GUINT_TO_POINTER (index + 1));
+    }
   vpc_element_free (old);
   g_ptr_array_index (self->lists[kind], index) = element;
   g_hash_table_insert (self->by_id, element->id, element);

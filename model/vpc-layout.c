@@ -7,12 +7,14 @@
 #define AZ_GAP      32.0
 #define AZ_HEADER   44.0
 #define SUBNET_W    (AZ_W - 2 * PAD)
-#define SUBNET_H    190.0
+#define SUBNET_H    176.0
 #define SUBNET_GAP  20.0
 #define SUBNET_TOP  56.0 /* below the subnet's name and CIDR */
 #define ICON        72.0
-#define ICON_CELL   96.0 /* icon plus its label */
+#define ICON_CELL   112.0 /* icon plus its label */
 #define VPC_HEADER  56.0
+#define ENI_STRIP   28.0  /* network-interface markers along a subnet's bottom */
+#define ROW_H       104.0 /* rows of icons under the AZs */
 
 void
 vpc_layout_natural_size (VpcKind kind,
@@ -23,7 +25,7 @@ vpc_layout_natural_size (VpcKind kind,
     {
     case VPC_KIND_AZ:
       *w = AZ_W;
-      *h = AZ_HEADER + SUBNET_H + 2 * PAD;
+      *h = AZ_HEADER + SUBNET_H + PAD;
       break;
     case VPC_KIND_SUBNET:
       *w = SUBNET_W;
@@ -90,13 +92,13 @@ place_in_subnet (Layout           *layout,
     return FALSE;
   slot = GPOINTER_TO_UINT (g_hash_table_lookup (layout->slots, subnet->id));
   per_row = MAX (1, (guint) ((sr->w - PAD) / ICON_CELL));
-  rows = MAX (1, (guint) ((sr->h - SUBNET_TOP) / (ICON_CELL + 8)));
+  rows = MAX (1, (guint) ((sr->h - SUBNET_TOP - ENI_STRIP) / (ICON + 12)));
   if (slot >= per_row * rows)
     return FALSE;
   g_hash_table_insert (layout->slots, subnet->id, GUINT_TO_POINTER (slot + 1));
   place (layout, e,
          sr->x + PAD + (slot % per_row) * ICON_CELL,
-         sr->y + SUBNET_TOP + (slot / per_row) * (ICON_CELL + 8),
+         sr->y + SUBNET_TOP + (slot / per_row) * (ICON + 12),
          ICON, ICON);
   return TRUE;
 }
@@ -114,16 +116,54 @@ place_row (Layout    *layout,
 
   for (guint i = 0; i < items->len; i++)
     place (layout, g_ptr_array_index (items, i),
-           left + (i % per_row) * ICON_CELL,
-           top + (i / per_row) * (ICON_CELL + 24), ICON, ICON);
+           left + (i % per_row) * ICON_CELL + (ICON_CELL - ICON) / 2,
+           top + (i / per_row) * ROW_H, ICON, ICON);
   if (items->len == 0)
     return top;
-  return top + ((items->len - 1) / per_row + 1) * (ICON_CELL + 24);
+  return top + ((items->len - 1) / per_row + 1) * ROW_H - (ROW_H - ICON);
+}
+
+/* AZ id -> GPtrArray of its subnets in file order, built in one pass so
+ * that laying out many AZs stays linear. */
+static GHashTable *
+subnets_by_az (VpcDesign *design)
+{
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_SUBNET); i++)
+    {
+      const VpcElement *subnet = vpc_design_get_element (design, VPC_KIND_SUBNET, i);
+      GPtrArray *list;
+
+      if (subnet->az == NULL)
+        continue;
+      list = g_hash_table_lookup (map, subnet->az);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (map, subnet->az, list);
+        }
+      g_ptr_array_add (list, (gpointer) subnet);
+    }
+  return map;
+}
+
+static GPtrArray *
+subnets_of (GHashTable *map,
+            const char *az_id,
+            GPtrArray  *none)
+{
+  GPtrArray *list = g_hash_table_lookup (map, az_id);
+
+  return list != NULL ? list : none;
 }
 
 void
 vpc_layout_auto (VpcDesign *design)
 {
+  g_autoptr(GHashTable) by_az = subnets_by_az (design);
+  g_autoptr(GPtrArray) no_subnets = g_ptr_array_new ();
   Layout layout = { design, NULL, NULL };
   const VpcDesignInfo *info = vpc_design_get_info (design);
   g_autoptr(GPtrArray) endpoint_row = g_ptr_array_new ();
@@ -132,7 +172,7 @@ vpc_layout_auto (VpcDesign *design)
   guint n_az = vpc_design_get_n_elements (design, VPC_KIND_AZ);
   double vx = info->has_vpc_layout ? info->vpc_layout.x : 0;
   double vy = info->has_vpc_layout ? info->vpc_layout.y : 0;
-  double az_h = AZ_HEADER + SUBNET_H + 2 * PAD;
+  double az_h = AZ_HEADER + SUBNET_H + PAD;
   double right = vx + 2 * PAD + MAX (n_az, 1) * (AZ_W + AZ_GAP) - AZ_GAP;
   double bottom, row_width;
   gboolean changed = FALSE;
@@ -144,14 +184,14 @@ vpc_layout_auto (VpcDesign *design)
   for (guint i = 0; i < n_az; i++)
     {
       const VpcElement *az = vpc_design_get_element (design, VPC_KIND_AZ, i);
-      g_autoptr(GPtrArray) subnets = vpc_design_subnets_of_az (design, az->id);
-      az_h = MAX (az_h, AZ_HEADER + subnets->len * (SUBNET_H + SUBNET_GAP) - SUBNET_GAP + 2 * PAD);
+      GPtrArray *subnets = subnets_of (by_az, az->id, no_subnets);
+      az_h = MAX (az_h, AZ_HEADER + subnets->len * (SUBNET_H + SUBNET_GAP) - SUBNET_GAP + PAD);
     }
 
   for (guint i = 0; i < n_az; i++)
     {
       const VpcElement *az = vpc_design_get_element (design, VPC_KIND_AZ, i);
-      g_autoptr(GPtrArray) subnets = vpc_design_subnets_of_az (design, az->id);
+      GPtrArray *subnets = subnets_of (by_az, az->id, no_subnets);
       VpcRect *ar;
       double next_y;
 

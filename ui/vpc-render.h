@@ -29,6 +29,7 @@ typedef struct
   double      grid_size;
   gboolean    title_block;  /* name, region, profile, total, date + legend (exports) */
   const char *date;         /* printed in the title block */
+  const char *monthly_total; /* "$73.00" for the title block, or NULL */
 } VpcRenderOptions;
 
 void     vpc_render_options_init (VpcRenderOptions *options);
@@ -36,6 +37,13 @@ void     vpc_render_options_init (VpcRenderOptions *options);
 void     vpc_render_design (cairo_t                *cr,
                             VpcDesign              *design,
                             const VpcRenderOptions *options);
+/* Appends the design as a standalone SVG document of @width x @height
+ * device units (the export), drawn by the same code as vpc_render_design(). */
+void     vpc_render_design_svg (GString                *svg,
+                                VpcDesign              *design,
+                                const VpcRenderOptions *options,
+                                double                  width,
+                                double                  height);
 /* The world-space bounds of everything drawn (with the title block when asked). */
 void     vpc_render_get_bounds (VpcDesign              *design,
                                 const VpcRenderOptions *options,
@@ -47,5 +55,7 @@ void     vpc_render_get_bounds (VpcDesign              *design,
 const char *vpc_render_hit_test (VpcDesign *design,
                                  double     x,
                                  double     y);
+/* Frees the text and icon caches (tests call it before exiting). */
+void        vpc_render_clear_caches (void);
 
 G_END_DECLS

@@ -1,0 +1,417 @@
+/* vpc-cli-check.c: `vpc-designer check FILE [--format text|json|sarif]
+ * [--profile study-guide|precise]`. */
+#include "vpc-cli-private.h"
+
+#include <string.h>
+
+#include "vpc-finding.h"
+#include "vpc-validator.h"
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+
+static const char *const check_formats[] = { "text", "json", "sarif", NULL };
+static const char *const check_profiles[] = { "study-guide", "precise", NULL };
+
+/* What the command works on, shared by the three output formats. */
+typedef struct
+{
+  const char *file;     /* as given */
+  VpcDesign  *design;
+  VpcProfile  profile;
+  GPtrArray  *findings; /* of VpcFinding, sorted (DOMAIN.md §3) */
+  GPtrArray  *warnings; /* the loader's, strings */
+  guint       counts[3]; /* by VpcSeverity */
+} CheckRun;
+
+static void
+count_findings (CheckRun *run)
+{
+  for (guint i = 0; i < run->findings->len; i++)
+    {
+      VpcSeverity severity = vpc_finding_get_severity (g_ptr_array_index (run->findings, i));
+
+      g_assert ((guint) severity < G_N_ELEMENTS (run->counts));
+      run->counts[severity]++;
+    }
+}
+
+/* --- json -------------------------------------------------------------- */
+
+static void
+json_string_list (VpcCliJson        *json,
+                  const char        *key,
+                  const char *const *values,
+                  guint              n)
+{
+  _vpc_cli_json_begin_array (json, key);
+  for (guint i = 0; i < n; i++)
+    _vpc_cli_json_string (json, NULL, values[i]);
+  _vpc_cli_json_end_array (json);
+}
+
+static void
+json_finding (VpcCliJson *json,
+              VpcFinding *finding)
+{
+  const char *const *elements = vpc_finding_get_elements (finding);
+
+  _vpc_cli_json_begin_object (json, NULL);
+  _vpc_cli_json_string (json, "rule", vpc_finding_get_rule_id (finding));
+  _vpc_cli_json_string (json, "severity", vpc_severity_to_string (vpc_finding_get_severity (finding)));
+  _vpc_cli_json_string (json, "title", vpc_finding_get_title (finding));
+  _vpc_cli_json_string (json, "message", vpc_finding_get_message (finding));
+  json_string_list (json, "elements", elements, elements != NULL ? g_strv_length ((char **) elements) : 0);
+  _vpc_cli_json_string (json, "fix", vpc_finding_get_fix (finding));
+  _vpc_cli_json_end_object (json);
+}
+
+static GString *
+format_json (CheckRun *run)
+{
+  VpcCliJson *json = _vpc_cli_json_new ();
+
+  _vpc_cli_json_begin_object (json, NULL);
+  _vpc_cli_json_string (json, "file", run->file);
+  _vpc_cli_json_string (json, "profile", vpc_profile_to_string (run->profile));
+  _vpc_cli_json_begin_array (json, "findings");
+  for (guint i = 0; i < run->findings->len; i++)
+    json_finding (json, g_ptr_array_index (run->findings, i));
+  _vpc_cli_json_end_array (json);
+  _vpc_cli_json_begin_object (json, "summary");
+  _vpc_cli_json_int (json, "errors", run->counts[VPC_SEVERITY_ERROR]);
+  _vpc_cli_json_int (json, "warnings", run->counts[VPC_SEVERITY_WARNING]);
+  _vpc_cli_json_int (json, "info", run->counts[VPC_SEVERITY_INFO]);
+  _vpc_cli_json_end_object (json);
+  json_string_list (json, "warnings", (const char *const *) run->warnings->pdata, run->warnings->len);
+  _vpc_cli_json_end_object (json);
+  return _vpc_cli_json_finish (json);
+}
+
+/* --- sarif ------------------------------------------------------------- */
+
+static const char *
+sarif_level (VpcSeverity severity)
+{
+  switch (severity)
+    {
+    case VPC_SEVERITY_ERROR:
+      return "error";
+    case VPC_SEVERITY_WARNING:
+      return "warning";
+    case VPC_SEVERITY_INFO:
+    default:
+      return "note";
+    }
+}
+
+/* One finding per rule id that occurs, in rule-id order; @indexes maps a
+ * rule id to its position (the results' ruleIndex). */
+static GPtrArray *
+collect_rules (CheckRun   *run,
+               GHashTable *indexes)
+{
+  GPtrArray *rules = g_ptr_array_new ();
+
+  for (guint i = 0; i < run->findings->len; i++)
+    {
+      VpcFinding *finding = g_ptr_array_index (run->findings, i);
+      const char *id = vpc_finding_get_rule_id (finding);
+      guint at = 0;
+
+      if (g_hash_table_contains (indexes, id))
+        continue;
+      g_hash_table_add (indexes, (gpointer) id);
+      while (at < rules->len &&
+             strcmp (vpc_finding_get_rule_id (g_ptr_array_index (rules, at)), id) < 0)
+        at++;
+      g_ptr_array_insert (rules, at, finding);
+    }
+  for (guint i = 0; i < rules->len; i++)
+    g_hash_table_insert (indexes, (gpointer) vpc_finding_get_rule_id (g_ptr_array_index (rules, i)),
+                         GUINT_TO_POINTER (i));
+  return rules;
+}
+
+/* {"text": TEXT}, SARIF's message and multiformatMessageString. */
+static void
+sarif_text (VpcCliJson *json,
+            const char *key,
+            const char *text)
+{
+  _vpc_cli_json_begin_object (json, key);
+  _vpc_cli_json_string (json, "text", text != NULL ? text : "");
+  _vpc_cli_json_end_object (json);
+}
+
+static void
+sarif_rule (VpcCliJson *json,
+            VpcFinding *finding)
+{
+  _vpc_cli_json_begin_object (json, NULL);
+  _vpc_cli_json_string (json, "id", vpc_finding_get_rule_id (finding));
+  sarif_text (json, "shortDescription", vpc_finding_get_title (finding));
+  sarif_text (json, "fullDescription", vpc_finding_get_explanation (finding));
+  sarif_text (json, "help", vpc_finding_get_fix (finding));
+  /* helpUri must be a URI: left out for rules no AWS page backs. */
+  if (vpc_finding_get_url (finding) != NULL)
+    _vpc_cli_json_string (json, "helpUri", vpc_finding_get_url (finding));
+  _vpc_cli_json_end_object (json);
+}
+
+static void
+sarif_driver (VpcCliJson *json,
+              GPtrArray  *rules)
+{
+  _vpc_cli_json_begin_object (json, "tool");
+  _vpc_cli_json_begin_object (json, "driver");
+  _vpc_cli_json_string (json, "name", "vpc-designer");
+  _vpc_cli_json_string (json, "version", VPC_VERSION);
+  _vpc_cli_json_string (json, "informationUri", VPC_CLI_INFORMATION_URI);
+  _vpc_cli_json_begin_array (json, "rules");
+  for (guint i = 0; i < rules->len; i++)
+    sarif_rule (json, g_ptr_array_index (rules, i));
+  _vpc_cli_json_end_array (json);
+  _vpc_cli_json_end_object (json);
+  _vpc_cli_json_end_object (json);
+}
+
+/* An element id as a logical location: "subnets/sn-a" names its list. */
+static void
+sarif_logical_location (VpcCliJson *json,
+                        CheckRun   *run,
+                        const char *id)
+{
+  const VpcElement *element = vpc_design_lookup (run->design, id);
+  g_autofree char *qualified = element != NULL
+                                 ? g_strdup_printf ("%s/%s", vpc_kind_to_string (element->kind), id)
+                                 : g_strdup (id);
+
+  _vpc_cli_json_begin_object (json, NULL);
+  _vpc_cli_json_string (json, "name", id);
+  _vpc_cli_json_string (json, "fullyQualifiedName", qualified);
+  _vpc_cli_json_string (json, "kind", "resource");
+  _vpc_cli_json_end_object (json);
+}
+
+static void
+sarif_result (VpcCliJson *json,
+              CheckRun   *run,
+              VpcFinding *finding,
+              guint       rule_index,
+              const char *uri)
+{
+  const char *const *elements = vpc_finding_get_elements (finding);
+
+  _vpc_cli_json_begin_object (json, NULL);
+  _vpc_cli_json_string (json, "ruleId", vpc_finding_get_rule_id (finding));
+  _vpc_cli_json_int (json, "ruleIndex", rule_index);
+  _vpc_cli_json_string (json, "level", sarif_level (vpc_finding_get_severity (finding)));
+  sarif_text (json, "message", vpc_finding_get_message (finding));
+  _vpc_cli_json_begin_array (json, "locations");
+  _vpc_cli_json_begin_object (json, NULL);
+  _vpc_cli_json_begin_object (json, "physicalLocation");
+  _vpc_cli_json_begin_object (json, "artifactLocation");
+  _vpc_cli_json_string (json, "uri", uri);
+  _vpc_cli_json_end_object (json);
+  _vpc_cli_json_end_object (json);
+  if (elements != NULL && elements[0] != NULL)
+    {
+      _vpc_cli_json_begin_array (json, "logicalLocations");
+      for (guint i = 0; elements[i] != NULL; i++)
+        sarif_logical_location (json, run, elements[i]);
+      _vpc_cli_json_end_array (json);
+    }
+  _vpc_cli_json_end_object (json);
+  _vpc_cli_json_end_array (json);
+  _vpc_cli_json_end_object (json);
+}
+
+/* The loader's warnings become tool notifications of the run. */
+static void
+sarif_invocation (VpcCliJson *json,
+                  CheckRun   *run)
+{
+  _vpc_cli_json_begin_array (json, "invocations");
+  _vpc_cli_json_begin_object (json, NULL);
+  _vpc_cli_json_boolean (json, "executionSuccessful", TRUE);
+  if (run->warnings->len > 0)
+    {
+      _vpc_cli_json_begin_array (json, "toolExecutionNotifications");
+      for (guint i = 0; i < run->warnings->len; i++)
+        {
+          _vpc_cli_json_begin_object (json, NULL);
+          _vpc_cli_json_string (json, "level", "warning");
+          sarif_text (json, "message", g_ptr_array_index (run->warnings, i));
+          _vpc_cli_json_end_object (json);
+        }
+      _vpc_cli_json_end_array (json);
+    }
+  _vpc_cli_json_end_object (json);
+  _vpc_cli_json_end_array (json);
+}
+
+static GString *
+format_sarif (CheckRun *run)
+{
+  g_autoptr(GHashTable) indexes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rules = collect_rules (run, indexes);
+  g_autofree char *valid = _vpc_cli_utf8 (run->file);
+  /* artifactLocation.uri is a URI reference: the path as given, with the
+   * characters a URI cannot hold (spaces, non-ASCII) percent-encoded. */
+  g_autofree char *uri = g_uri_escape_string (valid, G_URI_RESERVED_CHARS_ALLOWED_IN_PATH, FALSE);
+  VpcCliJson *json = _vpc_cli_json_new ();
+
+  _vpc_cli_json_begin_object (json, NULL);
+  _vpc_cli_json_string (json, "$schema", SARIF_SCHEMA);
+  _vpc_cli_json_string (json, "version", "2.1.0");
+  _vpc_cli_json_begin_array (json, "runs");
+  _vpc_cli_json_begin_object (json, NULL);
+  sarif_driver (json, rules);
+  sarif_invocation (json, run);
+  _vpc_cli_json_begin_array (json, "results");
+  for (guint i = 0; i < run->findings->len; i++)
+    {
+      VpcFinding *finding = g_ptr_array_index (run->findings, i);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (indexes, vpc_finding_get_rule_id (finding)));
+
+      sarif_result (json, run, finding, index, uri);
+    }
+  _vpc_cli_json_end_array (json);
+  _vpc_cli_json_end_object (json);
+  _vpc_cli_json_end_array (json);
+  _vpc_cli_json_end_object (json);
+  return _vpc_cli_json_finish (json);
+}
+
+/* --- text -------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *bold, *error, *warning, *info, *reset;
+} Palette;
+
+static const Palette colors = { "\033[1m", "\033[1;31m", "\033[1;33m", "\033[1;34m", "\033[0m" };
+static const Palette plain = { "", "", "", "", "" };
+
+static const char *
+severity_color (const Palette *palette,
+                VpcSeverity    severity)
+{
+  return severity == VPC_SEVERITY_ERROR ? palette->error
+         : severity == VPC_SEVERITY_WARNING ? palette->warning : palette->info;
+}
+
+/* "2 errors, 1 warning, 0 info" */
+static char *
+summary_text (CheckRun *run)
+{
+  guint e = run->counts[VPC_SEVERITY_ERROR], w = run->counts[VPC_SEVERITY_WARNING];
+
+  return g_strdup_printf ("%u %s, %u %s, %u info", e, e == 1 ? "error" : "errors",
+                          w, w == 1 ? "warning" : "warnings", run->counts[VPC_SEVERITY_INFO]);
+}
+
+static void
+text_finding (GString       *out,
+              CheckRun      *run,
+              VpcFinding    *finding,
+              const Palette *palette)
+{
+  const char *const *elements = vpc_finding_get_elements (finding);
+
+  g_string_append_printf (out, "  %s%s%s  %s\n", palette->bold, vpc_finding_get_rule_id (finding),
+                          palette->reset, vpc_finding_get_title (finding));
+  g_string_append_printf (out, "          %s\n", vpc_finding_get_message (finding));
+  if (elements != NULL && elements[0] != NULL)
+    {
+      g_string_append (out, "          Elements: ");
+      for (guint i = 0; elements[i] != NULL; i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
+                                _vpc_cli_element_name (run->design, elements[i]));
+      g_string_append_c (out, '\n');
+    }
+  if (vpc_finding_get_fix (finding) != NULL)
+    g_string_append_printf (out, "          Fix: %s\n", vpc_finding_get_fix (finding));
+}
+
+static GString *
+format_text (CheckRun *run)
+{
+  static const char *headings[] = { "Errors", "Warnings", "Info" };
+  const Palette *palette = _vpc_cli_use_color () ? &colors : &plain;
+  g_autofree char *summary = summary_text (run);
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s (profile %s)\n", run->file, vpc_profile_to_string (run->profile));
+  if (run->findings->len == 0)
+    g_string_append (out, "\nNo findings.\n");
+
+  /* The findings are sorted by severity first, so each group is a run. */
+  for (VpcSeverity severity = VPC_SEVERITY_ERROR; severity <= VPC_SEVERITY_INFO; severity++)
+    {
+      if (run->counts[severity] == 0)
+        continue;
+      g_string_append_printf (out, "\n%s%s (%u)%s\n", severity_color (palette, severity),
+                              headings[severity], run->counts[severity], palette->reset);
+      for (guint i = 0; i < run->findings->len; i++)
+        {
+          VpcFinding *finding = g_ptr_array_index (run->findings, i);
+
+          if (vpc_finding_get_severity (finding) == severity)
+            text_finding (out, run, finding, palette);
+        }
+    }
+  g_string_append_printf (out, "\nSummary: %s\n", summary);
+  return out;
+}
+
+/* --- the subcommand ------------------------------------------------------ */
+
+int
+_vpc_cli_check (int    argc,
+                char **argv)
+{
+  const char *format = "text", *profile = NULL, *file = NULL;
+  const VpcCliOption options[] = {
+    { "format", 0, check_formats, &format },
+    { "profile", 0, check_profiles, &profile },
+    { NULL },
+  };
+  g_autoptr(VpcDesign) design = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autofree char *file_utf8 = NULL;
+  CheckRun run = { 0 };
+  int status;
+
+  status = _vpc_cli_parse (argc, argv, options, &file);
+  if (status != VPC_CLI_EXIT_OK || file == NULL)
+    return status;
+  design = _vpc_cli_load (file, &warnings);
+  if (design == NULL)
+    return VPC_CLI_EXIT_ERROR;
+
+  file_utf8 = _vpc_cli_utf8 (file);
+  run.file = file_utf8;
+  run.design = design;
+  run.warnings = warnings;
+  run.profile = vpc_design_get_info (design)->profile;
+  if (profile != NULL && !vpc_profile_from_string (profile, &run.profile))
+    g_assert_not_reached (); /* the parser accepts only known profiles */
+  findings = vpc_validate (design, run.profile);
+  run.findings = findings;
+  count_findings (&run);
+
+  if (g_str_equal (format, "json"))
+    out = format_json (&run);
+  else if (g_str_equal (format, "sarif"))
+    out = format_sarif (&run);
+  else
+    {
+      _vpc_cli_print_warnings (file, warnings);
+      out = format_text (&run);
+    }
+  return _vpc_cli_emit (out, run.counts[VPC_SEVERITY_ERROR] > 0 ? VPC_CLI_EXIT_FINDINGS
+                                                                 : VPC_CLI_EXIT_OK);
+}

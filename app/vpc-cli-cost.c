@@ -1,0 +1,287 @@
+/* vpc-cli-cost.c: `vpc-designer cost FILE [--format text|json|csv] [--region REGION]`. */
+#include "vpc-cli-private.h"
+
+#include <string.h>
+
+#include "vpc-cost.h"
+
+static const char *const cost_formats[] = { "text", "json", "csv", NULL };
+
+static const char *
+kind_label (VpcCostKind kind)
+{
+  switch (kind)
+    {
+    case VPC_COST_INTERFACE_ENDPOINT:
+      return "interface endpoint";
+    case VPC_COST_GATEWAY_ENDPOINT:
+      return "gateway endpoint";
+    case VPC_COST_NAT_GATEWAY:
+      return "NAT gateway";
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* --- json -------------------------------------------------------------- */
+
+static void
+json_item (VpcCliJson        *json,
+           const VpcCostItem *item)
+{
+  _vpc_cli_json_begin_object (json, NULL);
+  _vpc_cli_json_string (json, "element", item->element);
+  _vpc_cli_json_string (json, "kind", vpc_cost_kind_to_string (item->kind));
+  /* DOMAIN.md §4: "service" belongs to endpoints only. */
+  if (item->kind != VPC_COST_NAT_GATEWAY)
+    _vpc_cli_json_string (json, "service", item->service);
+  _vpc_cli_json_int (json, "azs", item->azs);
+  _vpc_cli_json_money (json, "hourly_charge", item->hourly_micros);
+  _vpc_cli_json_money (json, "data_charge", item->data_micros);
+  _vpc_cli_json_money (json, "monthly", item->monthly_micros);
+  _vpc_cli_json_end_object (json);
+}
+
+static GString *
+format_json (VpcCostReport *report)
+{
+  VpcCliJson *json = _vpc_cli_json_new ();
+
+  _vpc_cli_json_begin_object (json, NULL);
+  _vpc_cli_json_string (json, "region", report->region);
+  _vpc_cli_json_string (json, "currency", vpc_price_table_get_currency (vpc_price_table_get_default ()));
+  _vpc_cli_json_int (json, "hours_per_month", VPC_HOURS_PER_MONTH);
+  _vpc_cli_json_boolean (json, "priced", report->priced);
+  if (!report->priced)
+    _vpc_cli_json_string (json, "reason", report->reason);
+  _vpc_cli_json_string (json, "prices_as_of", report->prices_as_of);
+  _vpc_cli_json_begin_array (json, "items");
+  for (guint i = 0; i < report->items->len; i++)
+    json_item (json, g_ptr_array_index (report->items, i));
+  _vpc_cli_json_end_array (json);
+  if (report->priced)
+    _vpc_cli_json_money (json, "monthly_total", report->total_micros);
+  else
+    _vpc_cli_json_null (json, "monthly_total");
+  _vpc_cli_json_end_object (json);
+  return _vpc_cli_json_finish (json);
+}
+
+/* --- csv --------------------------------------------------------------- */
+
+/* RFC 4180 quoting for a field that holds a comma, a quote or a line
+ * break; lines end in \n, as Unix tools expect. */
+static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  if (value != NULL && value[strcspn (value, ",\"\r\n")] != '\0')
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else if (value != NULL)
+    g_string_append (out, value);
+  g_string_append (out, last ? "\n" : ",");
+}
+
+static void
+csv_money (GString *out,
+           gint64   micros,
+           gboolean last)
+{
+  g_autofree char *text = vpc_cost_format_plain (micros);
+
+  csv_field (out, text, last);
+}
+
+static GString *
+format_csv (VpcCostReport *report)
+{
+  GString *out = g_string_new ("element,kind,service,azs,hourly_charge,data_charge,monthly\n");
+  gint64 hourly = 0, data = 0;
+
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      const VpcCostItem *item = g_ptr_array_index (report->items, i);
+      g_autofree char *azs = g_strdup_printf ("%u", item->azs);
+
+      csv_field (out, item->element, FALSE);
+      csv_field (out, vpc_cost_kind_to_string (item->kind), FALSE);
+      csv_field (out, item->service, FALSE);
+      csv_field (out, azs, FALSE);
+      csv_money (out, item->hourly_micros, FALSE);
+      csv_money (out, item->data_micros, FALSE);
+      csv_money (out, item->monthly_micros, TRUE);
+      hourly += item->hourly_micros;
+      data += item->data_micros;
+    }
+
+  /* The total row: empty money fields when the region is not priced. */
+  g_string_append (out, "total,,,,");
+  if (report->priced)
+    {
+      csv_money (out, hourly, FALSE);
+      csv_money (out, data, FALSE);
+      csv_money (out, report->total_micros, TRUE);
+    }
+  else
+    g_string_append (out, ",,\n");
+  return out;
+}
+
+/* --- text -------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *title;
+  gboolean    right; /* right-aligned */
+  int         width;
+} Column;
+
+enum { COL_ELEMENT, COL_KIND, COL_SERVICE, COL_AZS, COL_HOURLY, COL_DATA, COL_MONTHLY, N_COLUMNS };
+
+/* The cells of one item, as owned strings. */
+static GStrv
+item_cells (const VpcCostItem *item)
+{
+  GStrv cells = g_new0 (char *, N_COLUMNS + 1);
+
+  cells[COL_ELEMENT] = g_strdup (item->element);
+  cells[COL_KIND] = g_strdup (kind_label (item->kind));
+  cells[COL_SERVICE] = g_strdup (item->service != NULL ? item->service : "-");
+  cells[COL_AZS] = g_strdup_printf ("%u", item->azs);
+  cells[COL_HOURLY] = vpc_cost_format (item->hourly_micros, FALSE);
+  cells[COL_DATA] = vpc_cost_format (item->data_micros, FALSE);
+  cells[COL_MONTHLY] = vpc_cost_format (item->monthly_micros, FALSE);
+  return cells;
+}
+
+static void
+append_row (GString            *out,
+            Column             *columns,
+            const char *const  *cells)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      /* Pad by characters, not bytes: names may be any UTF-8. */
+      int pad = columns[c].width - (int) g_utf8_strlen (cells[c], -1);
+
+      if (c > 0)
+        g_string_append (out, "  ");
+      if (columns[c].right)
+        g_string_append_printf (out, "%*s%s", MAX (pad, 0), "", cells[c]);
+      else if (c + 1 < N_COLUMNS)
+        g_string_append_printf (out, "%s%*s", cells[c], MAX (pad, 0), "");
+      else
+        g_string_append (out, cells[c]);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_table (GString       *out,
+              VpcCostReport *report)
+{
+  Column columns[N_COLUMNS] = {
+    { "ELEMENT", FALSE, 0 }, { "KIND", FALSE, 0 }, { "SERVICE", FALSE, 0 }, { "AZS", TRUE, 0 },
+    { "HOURLY", TRUE, 0 }, { "DATA", TRUE, 0 }, { "MONTHLY", TRUE, 0 },
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *header[N_COLUMNS];
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      header[c] = columns[c].title;
+      columns[c].width = (int) strlen (columns[c].title);
+    }
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      GStrv cells = item_cells (g_ptr_array_index (report->items, i));
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        columns[c].width = MAX (columns[c].width, (int) g_utf8_strlen (cells[c], -1));
+      g_ptr_array_add (rows, cells);
+    }
+
+  append_row (out, columns, header);
+  for (guint i = 0; i < rows->len; i++)
+    append_row (out, columns, g_ptr_array_index (rows, i));
+}
+
+static GString *
+format_text (VpcCostReport *report,
+             const char    *file)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *total = NULL;
+
+  if (!report->priced)
+    {
+      g_string_append_printf (out, "%s cannot be priced: %s.\n", file, report->reason);
+      return out;
+    }
+
+  g_string_append_printf (out, "Monthly cost of %s in %s (%s, %d hours a month)\n\n",
+                          file, report->region, vpc_price_table_get_currency (vpc_price_table_get_default ()),
+                          VPC_HOURS_PER_MONTH);
+  if (report->items->len == 0)
+    g_string_append (out, "The design has no VPC endpoints and no NAT gateways.\n");
+  else
+    append_table (out, report);
+  total = vpc_cost_format (report->total_micros, FALSE);
+  g_string_append_printf (out, "\nTotal: %s a month\n", total);
+  g_string_append_printf (out, "Prices as of %s.", report->prices_as_of);
+  if (report->note != NULL)
+    g_string_append_printf (out, " Note: %s.", report->note);
+  g_string_append_printf (out, "\nSource: %s\n", report->source);
+  return out;
+}
+
+/* --- the subcommand ------------------------------------------------------ */
+
+int
+_vpc_cli_cost (int    argc,
+               char **argv)
+{
+  const char *format = "text", *region = NULL, *file = NULL;
+  const VpcCliOption options[] = {
+    { "format", 0, cost_formats, &format },
+    { "region", 0, NULL, &region },
+    { NULL },
+  };
+  g_autoptr(VpcDesign) design = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(VpcCostReport) report = NULL;
+  g_autoptr(GString) out = NULL;
+  int status;
+
+  status = _vpc_cli_parse (argc, argv, options, &file);
+  if (status != VPC_CLI_EXIT_OK || file == NULL)
+    return status;
+  design = _vpc_cli_load (file, &warnings);
+  if (design == NULL)
+    return VPC_CLI_EXIT_ERROR;
+  _vpc_cli_print_warnings (file, warnings);
+
+  report = vpc_cost_compute (design, region);
+  if (g_str_equal (format, "json"))
+    out = format_json (report);
+  else if (g_str_equal (format, "csv"))
+    {
+      out = format_csv (report);
+      /* CSV has no place for the reason: say it where people look. */
+      if (!report->priced)
+        _vpc_cli_printerr ("vpc-designer: %s: not priced: %s\n", file, report->reason);
+    }
+  else
+    out = format_text (report, file);
+  return _vpc_cli_emit (out, VPC_CLI_EXIT_OK);
+}

@@ -1,0 +1,121 @@
+/* vpc-cli-export.c: `vpc-designer export FILE -o OUT [--theme light|dark]
+ * [--scale N]`; OUT's suffix picks the format: .png .svg .pdf .json. */
+#include "vpc-cli-private.h"
+
+#include <math.h>
+
+#include "vpc-export.h"
+#include "vpc-file.h"
+#include "vpc-safe-save.h"
+
+/* The renderer falls back to 1 outside (0, 100]; refuse instead of
+ * silently drawing at another size. */
+#define MAX_SCALE 100.0
+
+static const char *const themes[] = { "light", "dark", NULL };
+
+typedef enum {
+  OUTPUT_UNKNOWN,
+  OUTPUT_JSON,
+  OUTPUT_DRAWING, /* .png .svg .pdf, drawn by the renderer */
+} OutputKind;
+
+/* Suffixes compare without case, as the renderer does (".PNG" works). */
+static OutputKind
+output_kind (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".json"))
+    return OUTPUT_JSON;
+  if (g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".svg") ||
+      g_str_has_suffix (lower, ".pdf"))
+    return OUTPUT_DRAWING;
+  return OUTPUT_UNKNOWN;
+}
+
+static gboolean
+parse_scale (const char *text,
+             double     *scale)
+{
+  char *end = NULL;
+
+  if (text == NULL)
+    {
+      *scale = 1.0;
+      return TRUE;
+    }
+  *scale = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && isfinite (*scale) && *scale > 0 && *scale <= MAX_SCALE;
+}
+
+/* The canonical design file (FORMAT.md §3), written atomically. */
+static gboolean
+export_json (VpcDesign  *design,
+             const char *out,
+             GError    **error)
+{
+  gsize length = 0;
+  g_autofree char *text = vpc_file_serialize (design, &length);
+
+  return vpc_safe_save (out, text, length, error);
+}
+
+int
+_vpc_cli_export (int    argc,
+                 char **argv)
+{
+  const char *file = NULL, *out = NULL, *theme = "light", *scale_text = NULL;
+  const VpcCliOption options[] = {
+    { "output", 'o', NULL, &out },
+    { "theme", 0, themes, &theme },
+    { "scale", 0, NULL, &scale_text },
+    { NULL },
+  };
+  g_autoptr(VpcDesign) design = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  OutputKind kind;
+  double scale;
+  int status;
+  gboolean ok;
+
+  status = _vpc_cli_parse (argc, argv, options, &file);
+  if (status != VPC_CLI_EXIT_OK || file == NULL)
+    return status;
+  /* Every usage problem is found before anything is read or written. */
+  if (out == NULL)
+    {
+      _vpc_cli_usage_error ("export", "missing -o OUT");
+      return VPC_CLI_EXIT_ERROR;
+    }
+  kind = output_kind (out);
+  if (kind == OUTPUT_UNKNOWN)
+    {
+      _vpc_cli_usage_error ("export", "cannot tell the format of '%s': OUT must end in .png, .svg, .pdf or .json", out);
+      return VPC_CLI_EXIT_ERROR;
+    }
+  if (!parse_scale (scale_text, &scale))
+    {
+      _vpc_cli_usage_error ("export", "invalid value '%s' for '--scale' (expected a number above 0, at most 100)",
+                            scale_text);
+      return VPC_CLI_EXIT_ERROR;
+    }
+
+  design = _vpc_cli_load (file, &warnings);
+  if (design == NULL)
+    return VPC_CLI_EXIT_ERROR;
+  _vpc_cli_print_warnings (file, warnings);
+
+  if (kind == OUTPUT_JSON)
+    ok = export_json (design, out, &error);
+  else
+    ok = vpc_export_to_file (design, out, g_str_equal (theme, "dark") ? VPC_THEME_DARK : VPC_THEME_LIGHT,
+                             scale, &error);
+  if (!ok)
+    {
+      _vpc_cli_printerr ("vpc-designer: %s: %s\n", out, error != NULL ? error->message : "cannot be written");
+      return VPC_CLI_EXIT_ERROR;
+    }
+  return VPC_CLI_EXIT_OK;
+}

@@ -1,0 +1,115 @@
+/* vpc-cli-private.h: what the subcommand files of the command line share.
+ * No GTK here: subcommands must run on a machine without a display. */
+#pragma once
+
+#include <glib.h>
+
+#include "vpc-cli.h"
+#include "vpc-design.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of FORMAT.md §4. */
+enum {
+  VPC_CLI_EXIT_OK = 0,
+  VPC_CLI_EXIT_FINDINGS = 1,
+  VPC_CLI_EXIT_ERROR = 2,
+};
+
+/* The tool's home page, for SARIF's informationUri. */
+#define VPC_CLI_INFORMATION_URI "https://example.org/vpc-designer"
+
+/* --- arguments (vpc-cli.c) ------------------------------------------- */
+
+/* One option of a subcommand. @values lists the accepted values
+ * (NULL-terminated), or is NULL for free text. */
+typedef struct
+{
+  const char        *long_name;  /* "format" for --format */
+  char               short_name; /* 'o' for -o, or 0 */
+  const char *const *values;
+  const char       **value;      /* where the value goes (last one given wins) */
+} VpcCliOption;
+
+/* Parses argv[2..] of subcommand argv[1]: @options and exactly one FILE.
+ * Returns VPC_CLI_EXIT_OK to go on, or the status to exit with (usage
+ * printed for --help; a message naming the problem on a usage error). */
+int  _vpc_cli_parse (int                 argc,
+                     char              **argv,
+                     const VpcCliOption *options,
+                     const char        **file);
+/* Prints on stderr as UTF-8, whatever the locale. */
+void _vpc_cli_printerr (const char *format,
+                        ...) G_GNUC_PRINTF (1, 2);
+/* "vpc-designer: check: MESSAGE" plus the hint to --help, on stderr. */
+void _vpc_cli_usage_error (const char *command,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (2, 3);
+/* Loads @file; on failure prints "vpc-designer: FILE: MESSAGE" on stderr
+ * and returns NULL. @warnings receives the loader's warnings (never NULL
+ * on success). */
+VpcDesign *_vpc_cli_load (const char  *file,
+                          GPtrArray  **warnings);
+/* Prints the loader's warnings on stderr ("vpc-designer: FILE: warning: …"). */
+void _vpc_cli_print_warnings (const char *file,
+                              GPtrArray  *warnings);
+/* Writes @text to stdout. Returns VPC_CLI_EXIT_ERROR (with a message)
+ * when the write fails, e.g. on a full disk, else @status. */
+int  _vpc_cli_emit (GString *text,
+                    int      status);
+
+/* --- output helpers (vpc-cli-output.c) ------------------------------- */
+
+/* TRUE when stdout is a terminal and NO_COLOR is unset. */
+gboolean    _vpc_cli_use_color (void);
+/* The element's name for people, or @id itself when there is no such element. */
+const char *_vpc_cli_element_name (VpcDesign  *design,
+                                   const char *id);
+/* A string safe to put in JSON: @text itself, or a repaired copy. */
+char       *_vpc_cli_utf8 (const char *text);
+
+/* A small pretty-printing JSON writer (two-space indent, `"key": value`).
+ * json-glib 1.6's generator prints some doubles as invalid JSON
+ * (RELIABILITY.md §2.2) and cannot print money as "14.60", so the command
+ * line writes its JSON with this. @key is NULL inside arrays and at the root. */
+typedef struct _VpcCliJson VpcCliJson;
+
+VpcCliJson *_vpc_cli_json_new (void);
+/* Returns the text with a final newline and frees the writer. */
+GString    *_vpc_cli_json_finish (VpcCliJson *json);
+void        _vpc_cli_json_begin_object (VpcCliJson *json,
+                                        const char *key);
+void        _vpc_cli_json_end_object (VpcCliJson *json);
+void        _vpc_cli_json_begin_array (VpcCliJson *json,
+                                       const char *key);
+void        _vpc_cli_json_end_array (VpcCliJson *json);
+/* NULL @value writes null. */
+void        _vpc_cli_json_string (VpcCliJson *json,
+                                  const char *key,
+                                  const char *value);
+void        _vpc_cli_json_int (VpcCliJson *json,
+                               const char *key,
+                               gint64      value);
+void        _vpc_cli_json_boolean (VpcCliJson *json,
+                                   const char *key,
+                                   gboolean    value);
+void        _vpc_cli_json_null (VpcCliJson *json,
+                                const char *key);
+/* Micro-dollars as a JSON number rounded to cents: 14.60. */
+void        _vpc_cli_json_money (VpcCliJson *json,
+                                 const char *key,
+                                 gint64      micros);
+/* Appends @value as a quoted, escaped JSON string. */
+void        _vpc_cli_json_append_string (GString    *out,
+                                         const char *value);
+
+/* --- subcommands ------------------------------------------------------ */
+
+int _vpc_cli_check (int    argc,
+                    char **argv);
+int _vpc_cli_cost (int    argc,
+                   char **argv);
+int _vpc_cli_export (int    argc,
+                     char **argv);
+
+G_END_DECLS

@@ -1,0 +1,340 @@
+/* vpc-window-actions.c: the "win.*" actions (document, history, export,
+ * zoom) and their sensitivity. */
+#include "vpc-window-private.h"
+
+#include <string.h>
+
+#include "vpc-export.h"
+#include "vpc-file.h"
+#include "vpc-safe-save.h"
+
+void
+_vpc_window_actions_update (VpcWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_design = self->design != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.save", has_design);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_design);
+  gtk_widget_action_set_enabled (widget, "win.export", has_design);
+  gtk_widget_action_set_enabled (widget, "win.undo", has_design && vpc_design_get_can_undo (self->design));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_design && vpc_design_get_can_redo (self->design));
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", has_design);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", has_design);
+  gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_design);
+}
+
+/* History */
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  VpcWindow *self = VPC_WINDOW (widget);
+
+  if (self->design == NULL)
+    return;
+  vpc_canvas_cancel_gesture (self->canvas);
+  vpc_design_undo (self->design);
+}
+
+static void
+redo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  VpcWindow *self = VPC_WINDOW (widget);
+
+  if (self->design == NULL)
+    return;
+  vpc_canvas_cancel_gesture (self->canvas);
+  vpc_design_redo (self->design);
+}
+
+/* Zoom, forwarded to the canvas so the header buttons work from anywhere. */
+
+static void
+zoom_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  VpcWindow *self = VPC_WINDOW (widget);
+  g_autofree char *name = g_strconcat ("canvas.", action_name + strlen ("win."), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), name, NULL);
+}
+
+/* New and open */
+
+/* A window for another document: this one when it holds nothing worth
+ * keeping, else a new one. */
+static VpcWindow *
+target_window (VpcWindow *self)
+{
+  VpcWindow *other;
+
+  if (self->design == NULL || !vpc_design_get_modified (self->design))
+    return self;
+  other = vpc_window_new (VPC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  gtk_window_present (GTK_WINDOW (other));
+  return other;
+}
+
+static void
+new_cb (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
+{
+  VpcWindow *target = target_window (VPC_WINDOW (widget));
+
+  vpc_window_set_design (target, vpc_window_new_design (), NULL);
+}
+
+static GtkFileFilter *
+design_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, "VPC designs");
+  gtk_file_filter_add_pattern (filter, "*.vpcd.json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  return filter;
+}
+
+static void
+chooser_done (VpcWindow       *self,
+              GtkNativeDialog *dialog)
+{
+  if (self->chooser == dialog)
+    g_clear_object (&self->chooser);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  VpcWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      vpc_window_open_file (target_window (self), file);
+    }
+  chooser_done (self, dialog);
+}
+
+static void
+show_chooser (VpcWindow       *self,
+              GtkNativeDialog *dialog,
+              GCallback        response_cb)
+{
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  self->chooser = dialog;
+  gtk_native_dialog_set_modal (dialog, TRUE);
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  gtk_native_dialog_show (dialog);
+}
+
+static void
+open_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  VpcWindow *self = VPC_WINDOW (widget);
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new ("Open Design", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 "_Open", "_Cancel");
+  g_autoptr(GtkFileFilter) filter = design_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (open_response_cb));
+}
+
+/* Save */
+
+static char *
+suggested_name (VpcWindow  *self,
+                const char *suffix)
+{
+  const char *name = vpc_design_get_info (self->design)->name;
+  g_autofree char *base = NULL;
+
+  if (self->file != NULL)
+    {
+      base = g_file_get_basename (self->file);
+      if (g_str_has_suffix (base, ".vpcd.json"))
+        base[strlen (base) - strlen (".vpcd.json")] = '\0';
+    }
+  else
+    base = g_strdup (name != NULL && name[0] ? name : "design");
+  g_strdelimit (base, "/\\", '-');
+  return g_strconcat (base, suffix, NULL);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     VpcWindow       *self)
+{
+  gboolean then_close = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "then-close"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (_vpc_window_save_to (self, file) && then_close)
+        gtk_window_close (GTK_WINDOW (self));
+    }
+  chooser_done (self, dialog);
+}
+
+static void
+save_as (VpcWindow *self,
+         gboolean   then_close)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = design_filter ();
+  g_autofree char *name = NULL;
+
+  if (self->design == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new ("Save Design", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         "_Save", "_Cancel");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = suggested_name (self, ".vpcd.json");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "then-close", GINT_TO_POINTER (then_close));
+  show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (save_as_response_cb));
+}
+
+static void
+save_as_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  save_as (VPC_WINDOW (widget), FALSE);
+}
+
+static void
+save_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  VpcWindow *self = VPC_WINDOW (widget);
+
+  if (self->design == NULL)
+    return;
+  vpc_canvas_cancel_gesture (self->canvas);
+  if (self->file == NULL)
+    save_as (self, FALSE);
+  else if (_vpc_window_save_to (self, self->file))
+    _vpc_window_toast (self, "Saved");
+}
+
+static void
+save_then_close_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VpcWindow *self = VPC_WINDOW (widget);
+
+  if (self->file == NULL)
+    save_as (self, TRUE);
+  else if (_vpc_window_save_to (self, self->file))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Export */
+
+static gboolean
+export_to (VpcWindow   *self,
+           const char  *path,
+           const char  *format,
+           GError     **error)
+{
+  if (g_strcmp0 (format, "json") == 0)
+    {
+      gsize length = 0;
+      g_autofree char *text = vpc_file_serialize (self->design, &length);
+
+      return vpc_safe_save (path, text, length, error);
+    }
+  return vpc_export_to_file (self->design, path,
+                             adw_style_manager_get_dark (adw_style_manager_get_default ())
+                             ? VPC_THEME_DARK : VPC_THEME_LIGHT,
+                             1.0, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    VpcWindow       *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->design != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && export_to (self, path, format, &error))
+        {
+          g_autofree char *message = g_strdup_printf ("Exported “%s”", name);
+          _vpc_window_toast (self, message);
+        }
+      else
+        {
+          g_autofree char *heading = g_strdup_printf ("Could not export “%s”", name);
+          _vpc_window_show_error (self, heading, error ? error->message : "Only local files");
+        }
+    }
+  chooser_done (self, dialog);
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  VpcWindow *self = VPC_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *chooser;
+  g_autofree char *suffix = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->design == NULL)
+    return;
+  if (g_strcmp0 (format, "png") != 0 && g_strcmp0 (format, "svg") != 0 &&
+      g_strcmp0 (format, "pdf") != 0 && g_strcmp0 (format, "json") != 0)
+    return;
+  suffix = g_strcmp0 (format, "json") == 0 ? g_strdup (".vpcd.json") : g_strconcat (".", format, NULL);
+  chooser = gtk_file_chooser_native_new ("Export Design", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         "_Export", "_Cancel");
+  name = suggested_name (self, suffix);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
+  show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (export_response_cb));
+}
+
+void
+_vpc_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_cb);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_cb);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-then-close", NULL, save_then_close_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.show-grid", "show-grid");
+  gtk_widget_class_install_property_action (widget_class, "win.snap-to-grid", "snap-to-grid");
+}

@@ -1,0 +1,191 @@
+/* vpc-finding.c: one immutable result of a rule.
+ *
+ * A finding stores only what varies (rule, severity, message, elements,
+ * service); its title, explanation, fix and link come from the catalogue so
+ * that every finding of one rule explains itself the same way.
+ */
+#include "vpc-finding.h"
+
+#include <string.h>
+
+#include "vpc-rule-catalogue.h"
+
+struct _VpcFinding
+{
+  GObject            parent_instance;
+
+  char              *rule_id;
+  VpcSeverity        severity;
+  char              *message;
+  char             **elements;
+  char              *service;
+  const VpcRuleInfo *info; /* NULL for an unknown rule id */
+};
+
+G_DEFINE_FINAL_TYPE (VpcFinding, vpc_finding, G_TYPE_OBJECT)
+
+const char *
+vpc_severity_to_string (VpcSeverity severity)
+{
+  static const char *const names[] = { "error", "warning", "info" };
+
+  g_return_val_if_fail ((guint) severity < G_N_ELEMENTS (names), NULL);
+  return names[severity];
+}
+
+static void
+vpc_finding_finalize (GObject *object)
+{
+  VpcFinding *self = VPC_FINDING (object);
+
+  g_free (self->rule_id);
+  g_free (self->message);
+  g_strfreev (self->elements);
+  g_free (self->service);
+  G_OBJECT_CLASS (vpc_finding_parent_class)->finalize (object);
+}
+
+static void
+vpc_finding_class_init (VpcFindingClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vpc_finding_finalize;
+}
+
+static void
+vpc_finding_init (VpcFinding *self)
+{
+}
+
+VpcFinding *
+vpc_finding_new (const char        *rule_id,
+                 VpcSeverity        severity,
+                 const char        *message,
+                 const char *const *elements,
+                 const char        *service)
+{
+  VpcFinding *self;
+
+  g_return_val_if_fail (rule_id != NULL, NULL);
+
+  self = g_object_new (VPC_TYPE_FINDING, NULL);
+  self->rule_id = g_strdup (rule_id);
+  self->severity = severity;
+  self->message = g_strdup (message != NULL ? message : "");
+  self->elements = elements != NULL ? g_strdupv ((char **) elements) : g_new0 (char *, 1);
+  self->service = g_strdup (service);
+  self->info = vpc_rule_catalogue_lookup (rule_id);
+  return self;
+}
+
+const char *
+vpc_finding_get_rule_id (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return self->rule_id;
+}
+
+VpcSeverity
+vpc_finding_get_severity (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), VPC_SEVERITY_ERROR);
+  return self->severity;
+}
+
+const char *
+vpc_finding_get_title (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return self->info != NULL ? self->info->title : self->rule_id;
+}
+
+const char *
+vpc_finding_get_message (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return self->message;
+}
+
+const char *
+vpc_finding_get_explanation (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return self->info != NULL ? self->info->explanation : "";
+}
+
+const char *
+vpc_finding_get_fix (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return self->info != NULL ? self->info->fix : "";
+}
+
+const char *
+vpc_finding_get_url (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return self->info != NULL ? self->info->url : NULL;
+}
+
+const char *const *
+vpc_finding_get_elements (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return (const char *const *) self->elements;
+}
+
+const char *
+vpc_finding_get_primary_element (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return self->elements[0];
+}
+
+const char *
+vpc_finding_get_service (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return self->service;
+}
+
+/* strcmp compares bytes as unsigned char, which for UTF-8 is code-point
+ * order; NULL sorts before any string. */
+static int
+compare_nullable (const char *a,
+                  const char *b)
+{
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+  return strcmp (a, b);
+}
+
+int
+vpc_finding_compare (VpcFinding *a,
+                     VpcFinding *b)
+{
+  int c;
+
+  g_return_val_if_fail (VPC_IS_FINDING (a) && VPC_IS_FINDING (b), 0);
+
+  if (a->severity != b->severity)
+    return a->severity < b->severity ? -1 : 1;
+  if ((c = strcmp (a->rule_id, b->rule_id)) != 0)
+    return c;
+  if ((c = compare_nullable (a->elements[0], b->elements[0])) != 0)
+    return c;
+  return compare_nullable (a->service, b->service);
+}
+
+gboolean
+vpc_finding_equal (VpcFinding *a,
+                   VpcFinding *b)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (a) && VPC_IS_FINDING (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+  return a->severity == b->severity &&
+         strcmp (a->rule_id, b->rule_id) == 0 &&
+         strcmp (a->message, b->message) == 0 &&
+         g_strv_equal ((const char *const *) a->elements, (const char *const *) b->elements) &&
+         g_strcmp0 (a->service, b->service) == 0;
+}

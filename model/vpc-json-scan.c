@@ -1,0 +1,633 @@
+/* vpc-json-scan.c: one non-recursive pass over untrusted bytes that accepts
+ * exactly RFC 8259 JSON within our limits (see vpc-json-scan.h). */
+#include "vpc-json-scan.h"
+
+#include <string.h>
+
+#include "vpc-file.h"
+#include "vpc-json-write.h"
+
+typedef enum {
+  EXPECT_VALUE,
+  EXPECT_VALUE_OR_CLOSE, /* just after '[' */
+  EXPECT_KEY,
+  EXPECT_KEY_OR_CLOSE,   /* just after '{' */
+  AFTER_VALUE,
+} State;
+
+typedef struct
+{
+  gboolean    is_object;
+  guint       index; /* array: position of the current value */
+  const char *key;   /* object: the current key, owned by keys[depth] */
+} Frame;
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  gsize       start; /* after the BOM */
+  gsize       pos;
+  guint       depth;
+  Frame       frames[VPC_FILE_MAX_DEPTH];
+  /* Keys seen per open object; kept and emptied per depth to save allocations. */
+  GHashTable *keys[VPC_FILE_MAX_DEPTH];
+  guint64     n_values;
+  gboolean    after_comma;
+  GString    *key;
+  GError    **error;
+} Scanner;
+
+/* Paths longer than this many steps show only their ends. */
+#define PATH_HEAD 3
+#define PATH_TAIL 4
+
+static void
+append_path_key (GString    *path,
+                 const char *key,
+                 gboolean    first)
+{
+  gboolean plain = *key != '\0' && strlen (key) <= 64;
+
+  for (const char *p = key; plain && *p != '\0'; p++)
+    plain = g_ascii_isalnum (*p) || *p == '_' || *p == '-';
+  if (plain)
+    {
+      if (!first)
+        g_string_append_c (path, '.');
+      g_string_append (path, key);
+      return;
+    }
+  g_string_append_c (path, '[');
+  vpc_json_append_quoted_short (path, key, 32);
+  g_string_append_c (path, ']');
+}
+
+static void
+append_step (GString     *path,
+             const Frame *frame,
+             gboolean     first)
+{
+  if (!frame->is_object)
+    g_string_append_printf (path, "[%u]", frame->index);
+  else if (frame->key != NULL)
+    append_path_key (path, frame->key, first);
+}
+
+static char *
+current_path (Scanner *sc)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < sc->depth; i++)
+    {
+      if (sc->depth > PATH_HEAD + PATH_TAIL && i == PATH_HEAD)
+        {
+          g_string_append (path, "…");
+          i = sc->depth - PATH_TAIL;
+        }
+      append_step (path, &sc->frames[i], path->len == 0);
+    }
+  return g_string_free (path, FALSE);
+}
+
+/* Line and column (in characters), both from 1, of byte @offset. */
+static void
+line_and_column (Scanner *sc,
+                 gsize    offset,
+                 guint   *line,
+                 guint   *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = sc->start; i < offset && i < sc->length; i++)
+    {
+      guchar c = (guchar) sc->data[i];
+
+      if (c == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if ((c & 0xc0) != 0x80)
+        (*column)++;
+    }
+}
+
+static gboolean fail_at (Scanner    *sc,
+                         gsize       offset,
+                         int         code,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+fail_at (Scanner    *sc,
+         gsize       offset,
+         int         code,
+         const char *format,
+         ...)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *path = current_path (sc);
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  line_and_column (sc, offset, &line, &column);
+  if (*path != '\0')
+    g_set_error (sc->error, VPC_FILE_ERROR, code, "%s: %s (line %u, column %u)",
+                 path, what, line, column);
+  else
+    g_set_error (sc->error, VPC_FILE_ERROR, code, "line %u, column %u: %s",
+                 line, column, what);
+  return FALSE;
+}
+
+#define fail_syntax(sc, offset, ...) \
+  fail_at ((sc), (offset), VPC_FILE_ERROR_SYNTAX, "invalid JSON: " __VA_ARGS__)
+
+static gboolean
+at_end (Scanner *sc)
+{
+  return sc->pos >= sc->length;
+}
+
+static char
+peek (Scanner *sc)
+{
+  return at_end (sc) ? '\0' : sc->data[sc->pos];
+}
+
+static void
+skip_whitespace (Scanner *sc)
+{
+  while (!at_end (sc))
+    {
+      char c = sc->data[sc->pos];
+
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        break;
+      sc->pos++;
+    }
+}
+
+static gboolean
+push (Scanner *sc,
+      gboolean is_object)
+{
+  if (sc->depth >= VPC_FILE_MAX_DEPTH)
+    return fail_at (sc, sc->pos, VPC_FILE_ERROR_TOO_LARGE,
+                    "nesting is deeper than %d levels", VPC_FILE_MAX_DEPTH);
+  sc->frames[sc->depth] = (Frame) { is_object, 0, NULL };
+  if (is_object)
+    {
+      if (sc->keys[sc->depth] == NULL)
+        sc->keys[sc->depth] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      else
+        g_hash_table_remove_all (sc->keys[sc->depth]);
+    }
+  sc->depth++;
+  sc->pos++;
+  return TRUE;
+}
+
+static void
+pop (Scanner *sc)
+{
+  sc->depth--;
+  sc->pos++;
+}
+
+static int
+hex_value (char c)
+{
+  if (g_ascii_isdigit (c))
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Reads the four hex digits of a \uXXXX escape whose 'u' is at @pos. */
+static gboolean
+read_hex4 (Scanner *sc,
+           gsize    pos,
+           gunichar *out)
+{
+  gunichar value = 0;
+
+  if (sc->length - pos < 5)
+    return FALSE;
+  for (int i = 1; i <= 4; i++)
+    {
+      int digit = hex_value (sc->data[pos + i]);
+
+      if (digit < 0)
+        return FALSE;
+      value = value * 16 + (gunichar) digit;
+    }
+  *out = value;
+  return TRUE;
+}
+
+/* A \u escape with the backslash at sc->pos; leaves pos after it. */
+static gboolean
+scan_unicode_escape (Scanner *sc,
+                     GString *out)
+{
+  gsize at = sc->pos;
+  gunichar high, low;
+
+  if (!read_hex4 (sc, at + 1, &high))
+    return fail_syntax (sc, at, "\\u must be followed by four hex digits");
+  sc->pos += 6;
+  if (high == 0)
+    return fail_at (sc, at, VPC_FILE_ERROR_ENCODING,
+                    "a string contains \\u0000 (NUL), which is not allowed");
+  if (high >= 0xdc00 && high <= 0xdfff)
+    return fail_at (sc, at, VPC_FILE_ERROR_ENCODING,
+                    "a string contains a lone UTF-16 surrogate \\u%04x", high);
+  if (high >= 0xd800 && high <= 0xdbff)
+    {
+      if (sc->length - sc->pos < 2 || sc->data[sc->pos] != '\\' ||
+          sc->data[sc->pos + 1] != 'u' || !read_hex4 (sc, sc->pos + 1, &low) ||
+          low < 0xdc00 || low > 0xdfff)
+        return fail_at (sc, at, VPC_FILE_ERROR_ENCODING,
+                        "a string contains a lone UTF-16 surrogate \\u%04x", high);
+      sc->pos += 6;
+      high = 0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00);
+    }
+  if (out != NULL)
+    g_string_append_unichar (out, high);
+  return TRUE;
+}
+
+/* An escape with the backslash at sc->pos. */
+static gboolean
+scan_escape (Scanner *sc,
+             GString *out)
+{
+  static const char from[] = "\"\\/bfnrt";
+  static const char to[] = "\"\\/\b\f\n\r\t";
+  char c = sc->pos + 1 < sc->length ? sc->data[sc->pos + 1] : '\0';
+  const char *hit;
+
+  if (c == 'u')
+    return scan_unicode_escape (sc, out);
+  hit = c != '\0' ? strchr (from, c) : NULL;
+  if (hit == NULL)
+    {
+      if (g_ascii_isgraph (c))
+        return fail_syntax (sc, sc->pos, "unknown escape \\%c in a string", c);
+      return fail_syntax (sc, sc->pos, "unknown escape in a string");
+    }
+  if (out != NULL)
+    g_string_append_c (out, to[hit - from]);
+  sc->pos += 2;
+  return TRUE;
+}
+
+/* A string whose opening quote is at sc->pos; decoded into @out if given. */
+static gboolean
+scan_string (Scanner *sc,
+             GString *out)
+{
+  gsize open = sc->pos;
+  gsize run;
+
+  sc->pos++;
+  run = sc->pos;
+  while (!at_end (sc))
+    {
+      guchar c = (guchar) sc->data[sc->pos];
+
+      if (c == '"' || c == '\\')
+        {
+          if (out != NULL)
+            g_string_append_len (out, sc->data + run, (gssize) (sc->pos - run));
+          if (c == '"')
+            {
+              sc->pos++;
+              return TRUE;
+            }
+          if (!scan_escape (sc, out))
+            return FALSE;
+          run = sc->pos;
+          continue;
+        }
+      if (c < 0x20)
+        return fail_syntax (sc, sc->pos,
+                            "control character U+%04X in a string must be escaped", c);
+      sc->pos++;
+    }
+  return fail_syntax (sc, open, "the string is not closed");
+}
+
+static void
+skip_digits (Scanner *sc)
+{
+  while (g_ascii_isdigit (peek (sc)))
+    sc->pos++;
+}
+
+/* Integers of 2^53 and beyond are not exact as doubles, and json-glib
+ * wraps those beyond 2^63 silently. */
+static gboolean
+check_integer_range (Scanner *sc,
+                     gsize    start,
+                     gsize    digits_start)
+{
+  gsize n = sc->pos - digits_start;
+
+  if (n < 16 || (n == 16 && memcmp (sc->data + digits_start, "9007199254740992", 16) < 0))
+    return TRUE;
+  if (sc->pos - start > 40)
+    return fail_at (sc, start, VPC_FILE_ERROR_INVALID,
+                    "the number %.40s… is out of range", sc->data + start);
+  return fail_at (sc, start, VPC_FILE_ERROR_INVALID, "the number %.*s is out of range",
+                  (int) (sc->pos - start), sc->data + start);
+}
+
+static gboolean
+scan_number (Scanner *sc)
+{
+  gsize start = sc->pos;
+  gsize digits_start;
+  gboolean is_integer = TRUE;
+
+  if (peek (sc) == '-')
+    sc->pos++;
+  digits_start = sc->pos;
+  if (!g_ascii_isdigit (peek (sc)))
+    return fail_syntax (sc, start, "expected a digit after '-'");
+  if (peek (sc) == '0')
+    {
+      sc->pos++;
+      if (peek (sc) == 'x' || peek (sc) == 'X')
+        return fail_syntax (sc, start, "hexadecimal numbers are not allowed");
+      if (g_ascii_isdigit (peek (sc)))
+        return fail_syntax (sc, start, "numbers must not have leading zeros");
+    }
+  else
+    skip_digits (sc);
+  if (peek (sc) == '.')
+    {
+      sc->pos++;
+      is_integer = FALSE;
+      if (!g_ascii_isdigit (peek (sc)))
+        return fail_syntax (sc, sc->pos, "expected a digit after the decimal point");
+      skip_digits (sc);
+    }
+  if (peek (sc) == 'e' || peek (sc) == 'E')
+    {
+      sc->pos++;
+      is_integer = FALSE;
+      if (peek (sc) == '+' || peek (sc) == '-')
+        sc->pos++;
+      if (!g_ascii_isdigit (peek (sc)))
+        return fail_syntax (sc, sc->pos, "expected a digit in the exponent");
+      skip_digits (sc);
+    }
+  return !is_integer || check_integer_range (sc, start, digits_start);
+}
+
+static gboolean
+scan_word (Scanner *sc)
+{
+  static const char *const words[] = { "true", "false", "null" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (sc->length - sc->pos >= n && memcmp (sc->data + sc->pos, words[i], n) == 0)
+        {
+          sc->pos += n;
+          return TRUE;
+        }
+    }
+  return fail_syntax (sc, sc->pos, "expected a value (NaN, Infinity and bare words are not JSON)");
+}
+
+/* Explains a character that cannot start a value or a key. */
+static gboolean
+fail_unexpected (Scanner    *sc,
+                 const char *expected)
+{
+  char c = peek (sc);
+
+  if ((c == ']' || c == '}') && sc->after_comma)
+    return fail_syntax (sc, sc->pos, "a comma before '%c' is not allowed", c);
+  if (c == '\'')
+    return fail_syntax (sc, sc->pos, "strings must be in double quotes");
+  if (c == '/')
+    return fail_syntax (sc, sc->pos, "comments are not allowed");
+  if (c == '+' || c == '.')
+    return fail_syntax (sc, sc->pos, "numbers must start with a digit or '-'");
+  return fail_syntax (sc, sc->pos, "expected %s", expected);
+}
+
+static gboolean
+scan_value (Scanner *sc,
+            State   *state)
+{
+  char c = peek (sc);
+
+  if (++sc->n_values > VPC_JSON_SCAN_MAX_VALUES)
+    return fail_at (sc, sc->pos, VPC_FILE_ERROR_TOO_LARGE,
+                    "the file holds more than %d JSON values", VPC_JSON_SCAN_MAX_VALUES);
+  *state = AFTER_VALUE;
+  switch (c)
+    {
+    case '{':
+      *state = EXPECT_KEY_OR_CLOSE;
+      return push (sc, TRUE);
+    case '[':
+      *state = EXPECT_VALUE_OR_CLOSE;
+      return push (sc, FALSE);
+    case '"':
+      return scan_string (sc, NULL);
+    case 't':
+    case 'f':
+    case 'n':
+    case 'N':
+    case 'I':
+      return scan_word (sc);
+    default:
+      if (c == '-' || g_ascii_isdigit (c))
+        return scan_number (sc);
+      return fail_unexpected (sc, "a value");
+    }
+}
+
+static gboolean
+scan_key (Scanner *sc)
+{
+  Frame *frame = &sc->frames[sc->depth - 1];
+  GHashTable *keys = sc->keys[sc->depth - 1];
+  gsize at = sc->pos;
+  char *key;
+
+  if (peek (sc) != '"')
+    return fail_unexpected (sc, "a key in double quotes");
+  g_string_truncate (sc->key, 0);
+  if (!scan_string (sc, sc->key))
+    return FALSE;
+  if (g_hash_table_lookup_extended (keys, sc->key->str, (gpointer *) &key, NULL))
+    {
+      frame->key = key;
+      return fail_at (sc, at, VPC_FILE_ERROR_SYNTAX, "the key is given twice in one object");
+    }
+  key = g_strndup (sc->key->str, sc->key->len);
+  g_hash_table_add (keys, key);
+  frame->key = key;
+  skip_whitespace (sc);
+  if (peek (sc) != ':')
+    return fail_syntax (sc, sc->pos, "expected ':' after the key");
+  sc->pos++;
+  return TRUE;
+}
+
+static gboolean
+scan_after_value (Scanner *sc,
+                  State   *state)
+{
+  Frame *frame = &sc->frames[sc->depth - 1];
+  char close = frame->is_object ? '}' : ']';
+  char c = peek (sc);
+
+  if (c == ',')
+    {
+      sc->pos++;
+      sc->after_comma = TRUE;
+      if (frame->is_object)
+        {
+          frame->key = NULL; /* errors now concern the object, not the last member */
+          *state = EXPECT_KEY;
+        }
+      else
+        {
+          frame->index++;
+          *state = EXPECT_VALUE;
+        }
+      return TRUE;
+    }
+  if (c == close)
+    {
+      pop (sc);
+      return TRUE;
+    }
+  return fail_syntax (sc, sc->pos, "expected ',' or '%c'", close);
+}
+
+static gboolean
+fail_at_end (Scanner *sc)
+{
+  if (sc->n_values == 0)
+    return fail_at (sc, sc->pos, VPC_FILE_ERROR_SYNTAX, "the file is empty");
+  return fail_syntax (sc, sc->pos, "the file ends too early");
+}
+
+static gboolean
+scan_document (Scanner *sc)
+{
+  State state = EXPECT_VALUE;
+
+  for (;;)
+    {
+      skip_whitespace (sc);
+      if (at_end (sc))
+        return (state == AFTER_VALUE && sc->depth == 0) || fail_at_end (sc);
+      switch (state)
+        {
+        case EXPECT_VALUE_OR_CLOSE:
+          if (peek (sc) == ']')
+            {
+              pop (sc);
+              state = AFTER_VALUE;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+        case EXPECT_VALUE:
+          if (!scan_value (sc, &state))
+            return FALSE;
+          sc->after_comma = FALSE;
+          break;
+        case EXPECT_KEY_OR_CLOSE:
+          if (peek (sc) == '}')
+            {
+              pop (sc);
+              state = AFTER_VALUE;
+              break;
+            }
+          G_GNUC_FALLTHROUGH;
+        case EXPECT_KEY:
+          if (!scan_key (sc))
+            return FALSE;
+          sc->after_comma = FALSE;
+          state = EXPECT_VALUE;
+          break;
+        case AFTER_VALUE:
+        default:
+          if (sc->depth == 0)
+            return fail_syntax (sc, sc->pos, "unexpected text after the end of the document");
+          if (!scan_after_value (sc, &state))
+            return FALSE;
+          break;
+        }
+    }
+}
+
+static gboolean
+check_encoding (Scanner *sc)
+{
+  const char *nul = memchr (sc->data + sc->start, '\0', sc->length - sc->start);
+  const char *end = NULL;
+
+  if (nul != NULL)
+    return fail_at (sc, (gsize) (nul - sc->data), VPC_FILE_ERROR_ENCODING,
+                    "the file contains a NUL byte");
+  if (!g_utf8_validate_len (sc->data + sc->start, sc->length - sc->start, &end))
+    return fail_at (sc, (gsize) (end - sc->data), VPC_FILE_ERROR_ENCODING,
+                    "the file is not valid UTF-8");
+  return TRUE;
+}
+
+gboolean
+vpc_json_scan (const char *data,
+               gsize       length,
+               gsize      *start,
+               GError    **error)
+{
+  Scanner sc = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (length > VPC_FILE_MAX_BYTES)
+    {
+      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
+                   "the file is larger than 64 MiB (%" G_GSIZE_FORMAT " bytes)", length);
+      return FALSE;
+    }
+  sc.data = data != NULL ? data : "";
+  sc.length = length;
+  sc.error = error;
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    sc.start = 3;
+  sc.pos = sc.start;
+  sc.key = g_string_new (NULL);
+
+  ok = check_encoding (&sc) && scan_document (&sc);
+
+  for (guint i = 0; i < VPC_FILE_MAX_DEPTH; i++)
+    g_clear_pointer (&sc.keys[i], g_hash_table_unref);
+  g_string_free (sc.key, TRUE);
+  if (ok && start != NULL)
+    *start = sc.start;
+  return ok;
+}

@@ -1,0 +1,262 @@
+/* vpc-json-write.c: the pretty-printing JSON writer behind the design file. */
+#include "vpc-json-write.h"
+
+#include <math.h>
+#include <string.h>
+
+struct _VpcJsonWriter
+{
+  GString    *out;
+  /* One byte per open container: TRUE once it has a member. */
+  GByteArray *has_member;
+};
+
+/* 2^53: every whole number below it is an exact double and a safe integer. */
+#define MAX_SAFE_INTEGER 9007199254740992.0
+
+VpcJsonWriter *
+vpc_json_writer_new (void)
+{
+  VpcJsonWriter *self = g_new0 (VpcJsonWriter, 1);
+
+  self->out = g_string_sized_new (4096);
+  self->has_member = g_byte_array_new ();
+  return self;
+}
+
+void
+vpc_json_writer_free (VpcJsonWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_string_free (self->out, TRUE);
+  g_byte_array_unref (self->has_member);
+  g_free (self);
+}
+
+char *
+vpc_json_writer_finish (VpcJsonWriter *self,
+                        gsize         *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (self->has_member->len == 0, NULL);
+
+  out = g_steal_pointer (&self->out);
+  g_string_append_c (out, '\n');
+  if (length != NULL)
+    *length = out->len;
+  g_byte_array_unref (self->has_member);
+  g_free (self);
+  return g_string_free (out, FALSE);
+}
+
+static void
+newline_and_indent (VpcJsonWriter *self)
+{
+  g_string_append_c (self->out, '\n');
+  for (guint i = 0; i < self->has_member->len; i++)
+    g_string_append (self->out, "  ");
+}
+
+/* Separates the new value from the previous member and writes its key. */
+static void
+begin_value (VpcJsonWriter *self,
+             const char    *key)
+{
+  guint depth = self->has_member->len;
+
+  if (depth > 0)
+    {
+      if (self->has_member->data[depth - 1])
+        g_string_append_c (self->out, ',');
+      self->has_member->data[depth - 1] = TRUE;
+      newline_and_indent (self);
+    }
+  if (key != NULL)
+    {
+      vpc_json_append_string (self->out, key);
+      g_string_append (self->out, ": ");
+    }
+}
+
+static void
+begin_container (VpcJsonWriter *self,
+                 const char    *key,
+                 char           open)
+{
+  guint8 none = FALSE;
+
+  begin_value (self, key);
+  g_string_append_c (self->out, open);
+  g_byte_array_append (self->has_member, &none, 1);
+}
+
+static void
+end_container (VpcJsonWriter *self,
+               char           close)
+{
+  guint depth = self->has_member->len;
+  gboolean had_members;
+
+  g_return_if_fail (depth > 0);
+
+  had_members = self->has_member->data[depth - 1];
+  g_byte_array_set_size (self->has_member, depth - 1);
+  if (had_members)
+    newline_and_indent (self);
+  g_string_append_c (self->out, close);
+}
+
+void
+vpc_json_writer_begin_object (VpcJsonWriter *self,
+                              const char    *key)
+{
+  begin_container (self, key, '{');
+}
+
+void
+vpc_json_writer_end_object (VpcJsonWriter *self)
+{
+  end_container (self, '}');
+}
+
+void
+vpc_json_writer_begin_array (VpcJsonWriter *self,
+                             const char    *key)
+{
+  begin_container (self, key, '[');
+}
+
+void
+vpc_json_writer_end_array (VpcJsonWriter *self)
+{
+  end_container (self, ']');
+}
+
+void
+vpc_json_writer_string (VpcJsonWriter *self,
+                        const char    *key,
+                        const char    *value)
+{
+  begin_value (self, key);
+  vpc_json_append_string (self->out, value != NULL ? value : "");
+}
+
+void
+vpc_json_writer_number (VpcJsonWriter *self,
+                        const char    *key,
+                        double         value)
+{
+  begin_value (self, key);
+  vpc_json_append_number (self->out, value);
+}
+
+void
+vpc_json_writer_boolean (VpcJsonWriter *self,
+                         const char    *key,
+                         gboolean       value)
+{
+  begin_value (self, key);
+  g_string_append (self->out, value ? "true" : "false");
+}
+
+void
+vpc_json_append_string (GString    *out,
+                        const char *value)
+{
+  g_autofree char *repaired = NULL;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    value = repaired = g_utf8_make_valid (value, -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+vpc_json_append_number (GString *out,
+                        double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append_c (out, '0');
+      return;
+    }
+  if (value == floor (value) && fabs (value) < MAX_SAFE_INTEGER)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+  /* The shortest %g form that reads back exactly. It must show a '.' or an
+   * exponent: a plain integer this large would be refused on loading. */
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value && strpbrk (buf, ".e") != NULL)
+        {
+          g_string_append (out, buf);
+          return;
+        }
+    }
+  g_ascii_formatd (buf, sizeof buf, "%.16e", value);
+  g_string_append (out, buf);
+}
+
+void
+vpc_json_append_quoted_short (GString    *out,
+                              const char *value,
+                              gsize       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (value, -1);
+  g_autofree char *cut = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= (glong) max_chars)
+    {
+      vpc_json_append_string (out, valid);
+      return;
+    }
+  cut = g_utf8_substring (valid, 0, (glong) max_chars);
+  vpc_json_append_string (out, cut);
+  g_string_insert (out, out->len - 1, "…");
+}

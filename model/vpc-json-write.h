@@ -1,0 +1,58 @@
+/* vpc-json-write.h: a small pretty-printing JSON writer.
+ *
+ * json-glib 1.6's generator writes invalid JSON for some doubles (NaN, Inf,
+ * 1e20 → "1e+20.0", RELIABILITY.md §2.2) and puts a space before colons, so
+ * the design file is written with this instead: two-space indent,
+ * `"key": value`, `[]` for empty arrays, numbers in their shortest exact
+ * form, strings escaped per RFC 8259 with non-ASCII UTF-8 kept as is.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _VpcJsonWriter VpcJsonWriter;
+
+VpcJsonWriter *vpc_json_writer_new (void);
+void           vpc_json_writer_free (VpcJsonWriter *self);
+/* Ends the text with a newline and returns it; frees the writer. */
+char          *vpc_json_writer_finish (VpcJsonWriter *self,
+                                       gsize         *length);
+
+/* @key names the member inside an object; pass NULL inside arrays and for
+ * the root. Containers without members come out as `[]` / `{}`. */
+void vpc_json_writer_begin_object (VpcJsonWriter *self,
+                                   const char    *key);
+void vpc_json_writer_end_object (VpcJsonWriter *self);
+void vpc_json_writer_begin_array (VpcJsonWriter *self,
+                                  const char    *key);
+void vpc_json_writer_end_array (VpcJsonWriter *self);
+void vpc_json_writer_string (VpcJsonWriter *self,
+                             const char    *key,
+                             const char    *value);
+void vpc_json_writer_number (VpcJsonWriter *self,
+                             const char    *key,
+                             double         value);
+void vpc_json_writer_boolean (VpcJsonWriter *self,
+                              const char    *key,
+                              gboolean       value);
+
+/* Appends @value as a JSON string literal (quotes included). Invalid UTF-8
+ * is repaired first, so the result always parses. */
+void vpc_json_append_string (GString    *out,
+                             const char *value);
+/* Appends the shortest decimal text that reads back as exactly @value:
+ * whole numbers below 2^53 as integers. Non-finite values cannot be JSON;
+ * they come out as 0. */
+void vpc_json_append_number (GString *out,
+                             double   value);
+/* For messages: @value quoted and escaped like a JSON string, cut after
+ * @max_chars characters with "…". */
+void vpc_json_append_quoted_short (GString    *out,
+                                   const char *value,
+                                   gsize       max_chars);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcJsonWriter, vpc_json_writer_free)
+
+G_END_DECLS

@@ -1,0 +1,182 @@
+/* vpc-needs.c: needs per profile, internet paths and reachability.
+ *
+ * DOMAIN.md §2 word for word: the study-guide checklist, AWS's precise
+ * needs, the reduction under network isolation, "ecr.dkr implies s3", and
+ * reaches(S, N) by interface endpoint, gateway endpoint or internet path.
+ */
+#include "vpc-needs.h"
+
+#include <string.h>
+
+/* The study guide's checklist for every kind but client. */
+static const char *const checklist[] = {
+  "s3", "sagemaker.api", "sagemaker.runtime", "logs", "ecr.api", "ecr.dkr", "sts",
+};
+
+gboolean
+vpc_needs_kind_is_container (VpcWorkloadKind kind)
+{
+  return kind == VPC_WORKLOAD_TRAINING_JOB ||
+         kind == VPC_WORKLOAD_PROCESSING_JOB ||
+         kind == VPC_WORKLOAD_BATCH_TRANSFORM ||
+         kind == VPC_WORKLOAD_REALTIME_ENDPOINT;
+}
+
+gboolean
+vpc_needs_kind_is_job (VpcWorkloadKind kind)
+{
+  return kind == VPC_WORKLOAD_TRAINING_JOB ||
+         kind == VPC_WORKLOAD_PROCESSING_JOB ||
+         kind == VPC_WORKLOAD_BATCH_TRANSFORM;
+}
+
+static void
+add_calls (GPtrArray        *needs,
+           const VpcElement *workload)
+{
+  guint n = vpc_workload_n_calls (workload);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (needs, (gpointer) vpc_workload_get_call (workload, i));
+}
+
+static void
+add_ecr (GPtrArray *needs)
+{
+  g_ptr_array_add (needs, (gpointer) "ecr.api");
+  g_ptr_array_add (needs, (gpointer) "ecr.dkr");
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Sorts and drops repeats in place. */
+static void
+sort_unique (GPtrArray *needs)
+{
+  guint out = 0;
+
+  g_ptr_array_sort (needs, compare_names);
+  for (guint i = 0; i < needs->len; i++)
+    if (out == 0 || strcmp (g_ptr_array_index (needs, out - 1), g_ptr_array_index (needs, i)) != 0)
+      needs->pdata[out++] = needs->pdata[i];
+  g_ptr_array_set_size (needs, out);
+}
+
+GPtrArray *
+vpc_needs_compute (const VpcElement *workload,
+                   VpcProfile        profile)
+{
+  GPtrArray *needs = g_ptr_array_sized_new (12);
+  VpcWorkloadKind kind = workload->workload_kind;
+  gboolean image_in_vpc = workload->image_access == VPC_IMAGE_ACCESS_VPC;
+
+  if (workload->network_isolation && vpc_needs_kind_is_container (kind))
+    {
+      /* Isolation leaves only what the platform moves through the subnets,
+       * in both profiles; calls become VPC301 conflicts. */
+      g_ptr_array_add (needs, (gpointer) "s3");
+      if (image_in_vpc)
+        add_ecr (needs);
+    }
+  else if (profile == VPC_PROFILE_STUDY_GUIDE)
+    {
+      if (kind != VPC_WORKLOAD_CLIENT)
+        for (guint i = 0; i < G_N_ELEMENTS (checklist); i++)
+          g_ptr_array_add (needs, (gpointer) checklist[i]);
+      add_calls (needs, workload);
+    }
+  else
+    {
+      if (vpc_needs_kind_is_container (kind))
+        {
+          g_ptr_array_add (needs, (gpointer) "s3");
+          if (image_in_vpc)
+            add_ecr (needs);
+        }
+      add_calls (needs, workload);
+    }
+
+  /* Image layers live in S3. */
+  for (guint i = 0; i < needs->len; i++)
+    if (strcmp (g_ptr_array_index (needs, i), "ecr.dkr") == 0)
+      {
+        g_ptr_array_add (needs, (gpointer) "s3");
+        break;
+      }
+  sort_unique (needs);
+  return needs;
+}
+
+gboolean
+vpc_needs_contains (GPtrArray  *needs,
+                    const char *service)
+{
+  for (guint i = 0; i < needs->len; i++)
+    if (strcmp (g_ptr_array_index (needs, i), service) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_direct_internet (const VpcElement    *workload,
+                     const VpcSubnetInfo *subnet)
+{
+  /* A notebook's direct access goes through SageMaker's network, from any
+   * subnet; only a client gets internet from a public route, since
+   * SageMaker's own interfaces have private addresses only. */
+  if (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE)
+    return workload->direct_internet_access;
+  return workload->workload_kind == VPC_WORKLOAD_CLIENT &&
+         subnet->element->route == VPC_ROUTE_PUBLIC;
+}
+
+static gboolean
+has_nat_path (VpcRuleContext      *ctx,
+              const VpcSubnetInfo *subnet)
+{
+  return subnet->element->route == VPC_ROUTE_NAT && ctx->public_nat;
+}
+
+gboolean
+vpc_needs_internet_path (VpcRuleContext      *ctx,
+                         const VpcElement    *workload,
+                         const VpcSubnetInfo *subnet)
+{
+  return has_nat_path (ctx, subnet) || has_direct_internet (workload, subnet);
+}
+
+gboolean
+vpc_needs_gateway_serves (const VpcServiceInfo *service,
+                          const char           *subnet_id)
+{
+  if (service == NULL || service->gateways->len == 0)
+    return FALSE;
+  return service->gateway_serves_all ||
+         (service->gateway_subnets != NULL &&
+          g_hash_table_contains (service->gateway_subnets, subnet_id));
+}
+
+VpcReach
+vpc_needs_reach (VpcRuleContext       *ctx,
+                 const VpcElement     *workload,
+                 const VpcServiceInfo *service,
+                 const VpcSubnetInfo  *subnet)
+{
+  VpcReach reach = 0;
+
+  /* An interface endpoint is reachable from every subnet of the VPC. */
+  if (service != NULL && service->first_interface_with_subnets != NULL)
+    reach |= VPC_REACH_INTERFACE;
+  if (vpc_needs_gateway_serves (service, subnet->element->id))
+    reach |= VPC_REACH_GATEWAY;
+  if (has_nat_path (ctx, subnet))
+    reach |= VPC_REACH_NAT;
+  if (has_direct_internet (workload, subnet))
+    reach |= VPC_REACH_DIRECT;
+  return reach;
+}

@@ -1,0 +1,34 @@
+/* vpc-rule-catalogue.h: what each rule of DOMAIN.md §3 is about.
+ *
+ * One static entry per rule id: its fixed severity, a one-line title, what
+ * breaks (in the project's own words), how to fix it and the AWS page the
+ * rule rests on. Findings take their texts from here, so the CLI, the SARIF
+ * output and the sidebar all say the same thing.
+ */
+#pragma once
+
+#include "vpc-finding.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *id;          /* "VPC101" */
+  VpcSeverity severity;    /* the fixed severity; VPC201/202 give the warning form */
+  gboolean    variable;    /* TRUE when the severity depends on the finding */
+  const char *title;
+  const char *explanation;
+  const char *fix;
+  const char *url;         /* NULL when no AWS page backs the rule */
+} VpcRuleInfo;
+
+/* The rule with @id, or NULL. */
+const VpcRuleInfo *vpc_rule_catalogue_lookup (const char *id);
+/* Every rule, in id order; @n_rules receives the count. */
+const VpcRuleInfo *vpc_rule_catalogue_all (guint *n_rules);
+
+/* A readable name for a short service name ("Amazon S3" for "s3"), or NULL
+ * when the service is not one DOMAIN.md §1 lists. */
+const char        *vpc_service_get_label (const char *service);
+
+G_END_DECLS

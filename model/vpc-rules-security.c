@@ -1,0 +1,501 @@
+/* vpc-rules-security.c: VPC401–405, security-group rules.
+ *
+ * Checks run per workload × its groups × their rules, and per endpoint ×
+ * the workloads needing its service, never over all pairs of elements.
+ * What a group lets out on 443 is summarised once per run and reused by
+ * every workload in that group.
+ */
+#include "vpc-rules.h"
+
+#include <string.h>
+
+#include "vpc-needs.h"
+
+#define WORLD "0.0.0.0/0"
+
+/* A rule "allows 443" when its protocol is tcp or all and its ports are all
+ * or a range holding 443 (ports are ignored for `all`). */
+static gboolean
+allows_443 (const VpcSgRule *rule)
+{
+  if (rule->protocol == VPC_PROTOCOL_ALL)
+    return TRUE;
+  return rule->protocol == VPC_PROTOCOL_TCP && rule->port_from <= 443 && rule->port_to >= 443;
+}
+
+/* All traffic, or TCP on every port (VPC403). */
+static gboolean
+allows_everything (const VpcSgRule *rule)
+{
+  if (rule->protocol == VPC_PROTOCOL_ALL)
+    return TRUE;
+  return rule->protocol == VPC_PROTOCOL_TCP && rule->port_from == 0 && rule->port_to == 65535;
+}
+
+static gboolean
+allows_esp (const VpcSgRule *rule)
+{
+  return rule->protocol == VPC_PROTOCOL_ESP || rule->protocol == VPC_PROTOCOL_ALL;
+}
+
+/* The group a rule's peer names: "self" is the rule's own group. */
+static const char *
+peer_group (const VpcSgRule  *rule,
+            const VpcElement *group)
+{
+  if (g_strcmp0 (rule->peer, "self") == 0)
+    return group->id;
+  return rule->peer;
+}
+
+static gboolean
+peer_is_self (const VpcSgRule  *rule,
+              const VpcElement *group)
+{
+  return g_strcmp0 (rule->peer, "self") == 0 || g_strcmp0 (rule->peer, group->id) == 0;
+}
+
+static gboolean
+cidr_holds (const VpcCidr       *cidr,
+            const VpcSubnetInfo *subnet)
+{
+  return subnet != NULL && subnet->cidr_ok && vpc_cidr_contains (cidr, &subnet->cidr);
+}
+
+/* TRUE when @cidr holds every subnet listed by id in @subnets. */
+static gboolean
+cidr_holds_subnet_ids (VpcRuleContext  *ctx,
+                       const VpcCidr   *cidr,
+                       const GPtrArray *subnets)
+{
+  for (guint i = 0; subnets != NULL && i < subnets->len; i++)
+    if (!cidr_holds (cidr, vpc_rule_context_subnet (ctx, g_ptr_array_index (subnets, i))))
+      return FALSE;
+  return TRUE;
+}
+
+/* The element's groups that exist, sorted by file position. */
+static GPtrArray *
+sorted_groups (VpcRuleContext        *ctx,
+               const VpcWorkloadInfo *workload)
+{
+  GPtrArray *groups = g_ptr_array_new ();
+
+  for (guint i = 0; i < workload->n_groups; i++)
+    g_ptr_array_add (groups, (gpointer) workload->groups[i]);
+  vpc_rules_sort_elements (ctx, groups);
+  return groups;
+}
+
+static gboolean
+has_group_list (const VpcElement *element)
+{
+  return element->security_groups != NULL && element->security_groups->len > 0;
+}
+
+/* What one group lets out on TCP 443. */
+typedef struct
+{
+  gboolean    world;        /* to 0.0.0.0/0 exactly */
+  gboolean    prefix_list;  /* to prefix-list:s3 */
+  GPtrArray  *peers;        /* group ids (self resolved) */
+  GArray     *cidrs;        /* VpcCidr */
+} Egress;
+
+static void
+egress_free (gpointer data)
+{
+  Egress *egress = data;
+
+  g_ptr_array_unref (egress->peers);
+  g_array_unref (egress->cidrs);
+  g_free (egress);
+}
+
+static const Egress *
+egress_of (VpcRuleContext   *ctx,
+           const VpcElement *group)
+{
+  Egress *egress;
+
+  if (ctx->egress == NULL)
+    ctx->egress = g_hash_table_new_full (NULL, NULL, NULL, egress_free);
+  egress = g_hash_table_lookup (ctx->egress, group);
+  if (egress != NULL)
+    return egress;
+
+  egress = g_new0 (Egress, 1);
+  egress->peers = g_ptr_array_new ();
+  egress->cidrs = g_array_new (FALSE, FALSE, sizeof (VpcCidr));
+  for (guint r = 0; r < group->egress->len; r++)
+    {
+      const VpcSgRule *rule = &g_array_index (group->egress, VpcSgRule, r);
+      VpcCidr cidr;
+
+      if (!allows_443 (rule) || rule->peer == NULL)
+        continue;
+      if (strcmp (rule->peer, WORLD) == 0)
+        egress->world = TRUE;
+      if (strcmp (rule->peer, "prefix-list:s3") == 0)
+        egress->prefix_list = TRUE;
+      if (vpc_cidr_parse (rule->peer, &cidr, NULL))
+        g_array_append_val (egress->cidrs, cidr);
+      else
+        g_ptr_array_add (egress->peers, (gpointer) peer_group (rule, group));
+    }
+  g_hash_table_insert (ctx->egress, (gpointer) group, egress);
+  return egress;
+}
+
+/* VPC401's test for one endpoint: an egress rule for 443 to one of the
+ * endpoint's groups, to a CIDR holding all its subnets, or to the world. */
+gboolean
+vpc_rules_egress_reaches_endpoint (VpcRuleContext        *ctx,
+                                   const VpcWorkloadInfo *workload,
+                                   const VpcElement      *endpoint)
+{
+  for (guint g = 0; g < workload->n_groups; g++)
+    {
+      const Egress *egress = egress_of (ctx, workload->groups[g]);
+
+      if (egress->world)
+        return TRUE;
+      for (guint p = 0; p < egress->peers->len; p++)
+        if (vpc_id_list_contains (endpoint->security_groups, g_ptr_array_index (egress->peers, p)))
+          return TRUE;
+      for (guint c = 0; c < egress->cidrs->len; c++)
+        if (cidr_holds_subnet_ids (ctx, &g_array_index (egress->cidrs, VpcCidr, c), endpoint->subnets))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* VPC401: one finding per workload, naming the first endpoint it cannot
+ * talk to. */
+static void
+check_workload_egress (VpcRuleContext  *ctx,
+                       VpcWorkloadInfo *workload)
+{
+  const VpcElement *blocked = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autofree char *who = NULL;
+
+  for (guint s = 0; s < workload->needs->len && blocked == NULL; s++)
+    {
+      const VpcServiceInfo *service = workload->services[s];
+
+      if (service->first_interface_with_subnets == NULL)
+        continue;
+      for (guint e = 0; e < service->interfaces->len; e++)
+        {
+          const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
+
+          if (endpoint->subnets != NULL && endpoint->subnets->len > 0 &&
+              !vpc_rules_egress_reaches_endpoint (ctx, workload, endpoint))
+            {
+              blocked = endpoint;
+              break;
+            }
+        }
+    }
+  if (blocked == NULL)
+    return;
+  groups = sorted_groups (ctx, workload);
+  who = vpc_rules_describe (workload->element);
+  vpc_rules_report (ctx, "VPC401", VPC_SEVERITY_ERROR, workload->element, groups, NULL,
+                    g_strdup_printf ("No security group of %s allows outbound TCP 443 to "
+                                     "interface endpoint %s (%s)",
+                                     who, vpc_element_get_display_name (blocked), blocked->service));
+}
+
+/* What one interface endpoint's groups admit on 443 (VPC402). */
+typedef struct
+{
+  GHashTable *groups; /* group ids admitted */
+  GArray     *cidrs;  /* VpcCidr */
+  gboolean    world;
+} Admission;
+
+static void
+admission_init (VpcRuleContext   *ctx,
+                const VpcElement *endpoint,
+                Admission        *admission)
+{
+  admission->groups = g_hash_table_new (g_str_hash, g_str_equal);
+  admission->cidrs = g_array_new (FALSE, FALSE, sizeof (VpcCidr));
+  admission->world = FALSE;
+  for (guint g = 0; endpoint->security_groups != NULL && g < endpoint->security_groups->len; g++)
+    {
+      const VpcElement *group = vpc_rule_context_lookup (ctx, g_ptr_array_index (endpoint->security_groups, g),
+                                                         VPC_KIND_SECURITY_GROUP);
+
+      for (guint r = 0; group != NULL && r < group->ingress->len; r++)
+        {
+          const VpcSgRule *rule = &g_array_index (group->ingress, VpcSgRule, r);
+          VpcCidr cidr;
+
+          if (!allows_443 (rule) || rule->peer == NULL)
+            continue;
+          if (strcmp (rule->peer, WORLD) == 0)
+            admission->world = TRUE;
+          if (vpc_cidr_parse (rule->peer, &cidr, NULL))
+            g_array_append_val (admission->cidrs, cidr);
+          else
+            g_hash_table_add (admission->groups, (gpointer) peer_group (rule, group));
+        }
+    }
+}
+
+static void
+admission_clear (Admission *admission)
+{
+  g_hash_table_unref (admission->groups);
+  g_array_unref (admission->cidrs);
+}
+
+/* From one of the workload's groups, from a CIDR holding all its subnets,
+ * or from the world. */
+static gboolean
+admits (const Admission       *admission,
+        const VpcWorkloadInfo *workload)
+{
+  const GPtrArray *ids = workload->element->security_groups;
+
+  if (admission->world)
+    return TRUE;
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_hash_table_contains (admission->groups, g_ptr_array_index (ids, i)))
+      return TRUE;
+  for (guint c = 0; c < admission->cidrs->len; c++)
+    {
+      const VpcCidr *cidr = &g_array_index (admission->cidrs, VpcCidr, c);
+      gboolean all = workload->n_subnets == workload->element->subnets->len;
+
+      for (guint s = 0; all && s < workload->n_subnets; s++)
+        all = cidr_holds (cidr, workload->subnets[s]);
+      if (all)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+vpc_rules_endpoint_admits (VpcRuleContext        *ctx,
+                           const VpcElement      *endpoint,
+                           const VpcWorkloadInfo *workload)
+{
+  Admission admission;
+  gboolean result;
+
+  admission_init (ctx, endpoint, &admission);
+  result = admits (&admission, workload);
+  admission_clear (&admission);
+  return result;
+}
+
+/* VPC402 for one endpoint. An endpoint without groups gets the VPC's
+ * default group, which admits only its own members: it fails them all. */
+static void
+check_endpoint_ingress (VpcRuleContext       *ctx,
+                        const VpcServiceInfo *service,
+                        const VpcElement     *endpoint)
+{
+  g_autoptr(GPtrArray) failed = NULL;
+  g_autofree char *list = NULL;
+  Admission admission;
+
+  admission_init (ctx, endpoint, &admission);
+  for (guint w = 0; w < service->needed_by->len; w++)
+    {
+      const VpcWorkloadInfo *workload = g_ptr_array_index (service->needed_by, w);
+
+      if (has_group_list (workload->element) && !admits (&admission, workload))
+        {
+          if (failed == NULL)
+            failed = g_ptr_array_new ();
+          g_ptr_array_add (failed, (gpointer) workload->element);
+        }
+    }
+  admission_clear (&admission);
+  if (failed == NULL)
+    return;
+
+  list = vpc_rules_describe_list (failed, "workload", "workloads");
+  vpc_rules_report (ctx, "VPC402", VPC_SEVERITY_ERROR, endpoint, failed, NULL,
+                    g_strdup_printf ("Interface endpoint %s (%s) %s TCP 443 from %s",
+                                     vpc_element_get_display_name (endpoint), endpoint->service,
+                                     has_group_list (endpoint)
+                                       ? "admits no"
+                                       : "has no security group: the VPC's default group does not admit",
+                                     list));
+}
+
+static void
+check_endpoints_ingress (VpcRuleContext *ctx)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, ctx->services);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const VpcServiceInfo *service = value;
+
+      if (service->needed_by->len == 0)
+        continue;
+      for (guint e = 0; e < service->interfaces->len; e++)
+        {
+          const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
+
+          if (endpoint->subnets != NULL && endpoint->subnets->len > 0)
+            check_endpoint_ingress (ctx, service, endpoint);
+        }
+    }
+}
+
+/* TRUE when one of the workload's groups has a self rule in @ingress (else
+ * egress) satisfying @test; egress may also name the world (VPC403). */
+static gboolean
+has_self_rule (const VpcWorkloadInfo *workload,
+               gboolean               ingress,
+               gboolean             (*test) (const VpcSgRule *rule))
+{
+  for (guint g = 0; g < workload->n_groups; g++)
+    {
+      const VpcElement *group = workload->groups[g];
+      const GArray *rules = ingress ? group->ingress : group->egress;
+
+      for (guint r = 0; rules != NULL && r < rules->len; r++)
+        {
+          const VpcSgRule *rule = &g_array_index (rules, VpcSgRule, r);
+
+          if (test (rule) &&
+              (peer_is_self (rule, group) || (!ingress && g_strcmp0 (rule->peer, WORLD) == 0)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+vpc_rules_cluster_gaps (const VpcWorkloadInfo *workload,
+                        gboolean              *ingress_missing,
+                        gboolean              *egress_missing,
+                        gboolean              *esp_missing)
+{
+  *ingress_missing = !has_self_rule (workload, TRUE, allows_everything);
+  *egress_missing = !has_self_rule (workload, FALSE, allows_everything);
+  *esp_missing = !has_self_rule (workload, TRUE, allows_esp);
+}
+
+/* VPC403 and VPC404: multi-instance jobs talk among themselves. A job
+ * without groups has no such rules: both fire (VPC208 also reports it). */
+static void
+check_cluster (VpcRuleContext  *ctx,
+               VpcWorkloadInfo *info)
+{
+  const VpcElement *workload = info->element;
+  gboolean ingress_missing, egress_missing, esp_missing;
+  g_autofree char *who = NULL;
+
+  if (!vpc_needs_kind_is_job (workload->workload_kind) || workload->instance_count < 2)
+    return;
+  vpc_rules_cluster_gaps (info, &ingress_missing, &egress_missing, &esp_missing);
+  who = vpc_rules_describe (workload);
+  if (ingress_missing || egress_missing)
+    {
+      g_autoptr(GPtrArray) groups = sorted_groups (ctx, info);
+
+      vpc_rules_report (ctx, "VPC403", VPC_SEVERITY_ERROR, workload, groups, NULL,
+                        g_strdup_printf ("%s runs %d instances, but its security groups do not "
+                                         "allow all traffic between them in both directions",
+                                         who, workload->instance_count));
+    }
+  if (workload->inter_container_encryption && esp_missing)
+    vpc_rules_report (ctx, "VPC404", VPC_SEVERITY_WARNING, workload, NULL, NULL,
+                      g_strdup_printf ("%s encrypts inter-container traffic, but no security "
+                                       "group admits ESP from its own members", who));
+}
+
+/* VPC405: the paths that leave through the S3 prefix list or the internet. */
+void
+vpc_rules_outbound_gaps (VpcRuleContext  *ctx,
+                         VpcWorkloadInfo *info,
+                         gboolean        *prefix_list_missing,
+                         gboolean        *world_missing)
+{
+  const VpcElement *workload = info->element;
+  const VpcServiceInfo *s3 = NULL;
+  gboolean via_gateway = FALSE, via_nat_only = FALSE;
+  gboolean to_world = FALSE, to_prefix_list = FALSE;
+
+  for (guint g = 0; g < info->n_groups; g++)
+    {
+      const Egress *egress = egress_of (ctx, info->groups[g]);
+
+      to_world |= egress->world;
+      to_prefix_list |= egress->prefix_list;
+    }
+  for (guint s = 0; s < info->needs->len; s++)
+    if (strcmp (g_ptr_array_index (info->needs, s), "s3") == 0)
+      s3 = info->services[s];
+
+  for (guint i = 0; i < info->n_subnets; i++)
+    {
+      const VpcSubnetInfo *subnet = info->subnets[i];
+
+      if (vpc_needs_gateway_serves (s3, subnet->element->id))
+        via_gateway = TRUE;
+      /* Only a NAT route can be the only way: skip the rest otherwise. */
+      if (subnet->element->route != VPC_ROUTE_NAT || !ctx->public_nat)
+        continue;
+      for (guint s = 0; s < info->needs->len && !via_nat_only; s++)
+        if (vpc_needs_reach (ctx, workload, info->services[s], subnet) == VPC_REACH_NAT)
+          via_nat_only = TRUE;
+    }
+  *prefix_list_missing = via_gateway && !to_world && !to_prefix_list;
+  *world_missing = !to_world &&
+                   ((!workload->network_isolation && workload->needs_internet) || via_nat_only);
+}
+
+static void
+check_outbound_paths (VpcRuleContext  *ctx,
+                      VpcWorkloadInfo *info)
+{
+  gboolean prefix_list_missing, world_missing;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autofree char *who = NULL;
+
+  vpc_rules_outbound_gaps (ctx, info, &prefix_list_missing, &world_missing);
+  if (!prefix_list_missing && !world_missing)
+    return;
+  groups = sorted_groups (ctx, info);
+  who = vpc_rules_describe (info->element);
+  vpc_rules_report (ctx, "VPC405", VPC_SEVERITY_ERROR, info->element, groups, NULL,
+                    g_strdup_printf ("No security group of %s allows outbound TCP 443 %s",
+                                     who,
+                                     prefix_list_missing && world_missing
+                                       ? "to 0.0.0.0/0, which its S3 gateway endpoint and its "
+                                         "internet traffic need"
+                                       : prefix_list_missing
+                                       ? "to prefix-list:s3 or 0.0.0.0/0, which its S3 gateway "
+                                         "endpoint needs"
+                                       : "to 0.0.0.0/0, which its internet and NAT traffic need"));
+}
+
+void
+vpc_rules_check_security (VpcRuleContext *ctx)
+{
+  for (guint w = 0; w < ctx->workloads->len; w++)
+    {
+      VpcWorkloadInfo *workload = g_ptr_array_index (ctx->workloads, w);
+
+      check_cluster (ctx, workload);
+      /* VPC401 and VPC405 skip a workload without groups (VPC208 reports it). */
+      if (!has_group_list (workload->element))
+        continue;
+      check_workload_egress (ctx, workload);
+      check_outbound_paths (ctx, workload);
+    }
+  check_endpoints_ingress (ctx);
+}

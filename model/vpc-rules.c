@@ -1,0 +1,429 @@
+/* vpc-rules.c: per-run indices and the helpers every rule file uses. */
+#include "vpc-rules.h"
+
+#include <string.h>
+
+#include "vpc-needs.h"
+#include "vpc-rule-catalogue.h"
+
+/* How many names a message spells out before "and N more". */
+#define MAX_NAMED 5
+
+static void
+service_info_free (gpointer data)
+{
+  VpcServiceInfo *info = data;
+
+  g_ptr_array_unref (info->interfaces);
+  g_ptr_array_unref (info->gateways);
+  g_clear_pointer (&info->gateway_subnets, g_hash_table_unref);
+  g_ptr_array_unref (info->needed_by);
+  g_free (info);
+}
+
+static void
+workload_info_free (gpointer data)
+{
+  VpcWorkloadInfo *info = data;
+
+  g_ptr_array_unref (info->needs);
+  g_free (info->services);
+  g_free (info->subnets);
+  g_free (info->groups);
+  g_free (info);
+}
+
+VpcServiceInfo *
+vpc_rule_context_service (VpcRuleContext *ctx,
+                          const char     *service)
+{
+  return g_hash_table_lookup (ctx->services, service);
+}
+
+/* The entry for @service, created on first use. */
+static VpcServiceInfo *
+ensure_service (VpcRuleContext *ctx,
+                const char     *service)
+{
+  VpcServiceInfo *info = g_hash_table_lookup (ctx->services, service);
+
+  if (info == NULL)
+    {
+      info = g_new0 (VpcServiceInfo, 1);
+      info->service = service;
+      info->interfaces = g_ptr_array_new ();
+      info->gateways = g_ptr_array_new ();
+      info->needed_by = g_ptr_array_new ();
+      g_hash_table_insert (ctx->services, (gpointer) service, info);
+    }
+  return info;
+}
+
+static void
+index_subnets (VpcRuleContext *ctx)
+{
+  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_SUBNET);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *subnet = vpc_design_get_element (ctx->design, VPC_KIND_SUBNET, i);
+      VpcSubnetInfo *info = g_new0 (VpcSubnetInfo, 1);
+
+      info->element = subnet;
+      info->cidr_ok = vpc_cidr_parse (subnet->cidr, &info->cidr, NULL);
+      info->az = vpc_rule_context_lookup (ctx, subnet->az, VPC_KIND_AZ);
+      g_hash_table_insert (ctx->subnets, subnet->id, info);
+    }
+}
+
+static void
+index_nat_gateways (VpcRuleContext *ctx)
+{
+  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_NAT_GATEWAY);
+
+  ctx->has_nat = n > 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *nat = vpc_design_get_element (ctx->design, VPC_KIND_NAT_GATEWAY, i);
+      const VpcSubnetInfo *subnet = vpc_rule_context_subnet (ctx, nat->subnet);
+
+      if (subnet != NULL && subnet->element->route == VPC_ROUTE_PUBLIC)
+        ctx->public_nat = TRUE;
+    }
+}
+
+static void
+index_gateway (VpcServiceInfo   *info,
+               const VpcElement *endpoint)
+{
+  g_ptr_array_add (info->gateways, (gpointer) endpoint);
+  if (endpoint->subnets == NULL || endpoint->subnets->len == 0)
+    {
+      info->gateway_serves_all = TRUE;
+      return;
+    }
+  if (info->gateway_subnets == NULL)
+    info->gateway_subnets = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < endpoint->subnets->len; i++)
+    g_hash_table_add (info->gateway_subnets, g_ptr_array_index (endpoint->subnets, i));
+}
+
+static void
+index_endpoints (VpcRuleContext *ctx)
+{
+  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_ENDPOINT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *endpoint = vpc_design_get_element (ctx->design, VPC_KIND_ENDPOINT, i);
+      VpcServiceInfo *info;
+
+      if (endpoint->service == NULL)
+        continue;
+      info = ensure_service (ctx, endpoint->service);
+      if (endpoint->endpoint_type == VPC_ENDPOINT_INTERFACE)
+        {
+          g_ptr_array_add (info->interfaces, (gpointer) endpoint);
+          if (info->first_interface_with_subnets == NULL &&
+              endpoint->subnets != NULL && endpoint->subnets->len > 0)
+            info->first_interface_with_subnets = endpoint;
+        }
+      /* Gateway endpoints exist for S3 and DynamoDB only (FORMAT.md §2). */
+      else if (strcmp (endpoint->service, "s3") == 0 || strcmp (endpoint->service, "dynamodb") == 0)
+        index_gateway (info, endpoint);
+    }
+}
+
+static void
+resolve_references (VpcRuleContext  *ctx,
+                    VpcWorkloadInfo *info)
+{
+  const GPtrArray *subnets = info->element->subnets;
+  const GPtrArray *groups = info->element->security_groups;
+
+  info->subnets = g_new (const VpcSubnetInfo *, subnets != NULL ? subnets->len : 0);
+  for (guint i = 0; subnets != NULL && i < subnets->len; i++)
+    {
+      const VpcSubnetInfo *subnet = vpc_rule_context_subnet (ctx, g_ptr_array_index (subnets, i));
+
+      if (subnet != NULL)
+        info->subnets[info->n_subnets++] = subnet;
+    }
+  info->groups = g_new (const VpcElement *, groups != NULL ? groups->len : 0);
+  for (guint i = 0; groups != NULL && i < groups->len; i++)
+    {
+      const VpcElement *group = vpc_rule_context_lookup (ctx, g_ptr_array_index (groups, i),
+                                                         VPC_KIND_SECURITY_GROUP);
+
+      if (group != NULL)
+        info->groups[info->n_groups++] = group;
+    }
+}
+
+/* In-VPC workloads with their needs, and service -> workloads needing it.
+ * Workloads outside the VPC concern VPC303 only. */
+static void
+index_workloads (VpcRuleContext *ctx)
+{
+  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_WORKLOAD);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *workload = vpc_design_get_element (ctx->design, VPC_KIND_WORKLOAD, i);
+      VpcWorkloadInfo *info;
+
+      if (!workload->vpc_mode)
+        continue;
+      info = g_new0 (VpcWorkloadInfo, 1);
+      info->element = workload;
+      info->needs = vpc_needs_compute (workload, ctx->profile);
+      info->services = g_new (VpcServiceInfo *, info->needs->len);
+      for (guint s = 0; s < info->needs->len; s++)
+        {
+          info->services[s] = ensure_service (ctx, g_ptr_array_index (info->needs, s));
+          g_ptr_array_add (info->services[s]->needed_by, info);
+        }
+      resolve_references (ctx, info);
+      g_ptr_array_add (ctx->workloads, info);
+    }
+}
+
+VpcRuleContext *
+vpc_rule_context_new (VpcDesign *design,
+                      VpcProfile profile)
+{
+  VpcRuleContext *ctx = g_new0 (VpcRuleContext, 1);
+
+  ctx->design = design;
+  ctx->info = vpc_design_get_info (design);
+  ctx->profile = profile;
+  ctx->vpc_cidr_ok = vpc_cidr_parse (ctx->info->vpc_cidr, &ctx->vpc_cidr, NULL);
+  ctx->subnets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  ctx->services = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, service_info_free);
+  ctx->workloads = g_ptr_array_new_with_free_func (workload_info_free);
+  ctx->findings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  index_subnets (ctx);
+  index_nat_gateways (ctx);
+  index_endpoints (ctx);
+  index_workloads (ctx);
+  return ctx;
+}
+
+void
+vpc_rule_context_free (VpcRuleContext *ctx)
+{
+  if (ctx == NULL)
+    return;
+  g_hash_table_unref (ctx->subnets);
+  g_hash_table_unref (ctx->services);
+  g_ptr_array_unref (ctx->workloads);
+  g_clear_pointer (&ctx->egress, g_hash_table_unref);
+  g_clear_pointer (&ctx->cost_items, g_hash_table_unref);
+  g_clear_pointer (&ctx->cost, vpc_cost_report_free);
+  g_clear_pointer (&ctx->findings, g_ptr_array_unref);
+  g_free (ctx);
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  return vpc_finding_compare (*(VpcFinding **) a, *(VpcFinding **) b);
+}
+
+GPtrArray *
+vpc_rule_context_take_findings (VpcRuleContext *ctx)
+{
+  GPtrArray *findings = g_steal_pointer (&ctx->findings);
+
+  g_ptr_array_sort (findings, compare_findings);
+  return findings;
+}
+
+VpcWorkloadInfo *
+vpc_rule_context_workload (VpcRuleContext *ctx,
+                           const char     *id)
+{
+  for (guint i = 0; i < ctx->workloads->len; i++)
+    {
+      VpcWorkloadInfo *info = g_ptr_array_index (ctx->workloads, i);
+
+      if (g_strcmp0 (info->element->id, id) == 0)
+        return info;
+    }
+  return NULL;
+}
+
+const VpcSubnetInfo *
+vpc_rule_context_subnet (VpcRuleContext *ctx,
+                         const char     *id)
+{
+  if (id == NULL)
+    return NULL;
+  return g_hash_table_lookup (ctx->subnets, id);
+}
+
+const VpcCostReport *
+vpc_rule_context_cost (VpcRuleContext *ctx)
+{
+  if (!ctx->cost_done)
+    {
+      ctx->cost = vpc_cost_compute (ctx->design, NULL);
+      ctx->cost_items = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; ctx->cost != NULL && i < ctx->cost->items->len; i++)
+        {
+          VpcCostItem *item = g_ptr_array_index (ctx->cost->items, i);
+          g_hash_table_insert (ctx->cost_items, item->element, item);
+        }
+      ctx->cost_done = TRUE;
+    }
+  return ctx->cost;
+}
+
+const VpcCostItem *
+vpc_rule_context_cost_item (VpcRuleContext *ctx,
+                            const char     *id)
+{
+  vpc_rule_context_cost (ctx);
+  return g_hash_table_lookup (ctx->cost_items, id);
+}
+
+const VpcElement *
+vpc_rule_context_lookup (VpcRuleContext *ctx,
+                         const char     *id,
+                         VpcKind         kind)
+{
+  const VpcElement *element = vpc_design_lookup (ctx->design, id);
+
+  return element != NULL && element->kind == kind ? element : NULL;
+}
+
+/* Sorting by file position: the design keeps an id -> index map. */
+
+typedef struct
+{
+  const VpcElement *element;
+  guint             kind;
+  int               index;
+} Positioned;
+
+static int
+compare_positioned (gconstpointer a,
+                    gconstpointer b)
+{
+  const Positioned *pa = a, *pb = b;
+
+  if (pa->kind != pb->kind)
+    return pa->kind < pb->kind ? -1 : 1;
+  return (pa->index > pb->index) - (pa->index < pb->index);
+}
+
+void
+vpc_rules_sort_elements (VpcRuleContext *ctx,
+                         GPtrArray      *elements)
+{
+  g_autofree Positioned *items = NULL;
+  guint out = 0;
+
+  if (elements == NULL || elements->len < 2)
+    return;
+  items = g_new (Positioned, elements->len);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      const VpcElement *e = g_ptr_array_index (elements, i);
+
+      items[i].element = e;
+      items[i].kind = e->kind;
+      items[i].index = vpc_design_index_of (ctx->design, e->id);
+    }
+  qsort (items, elements->len, sizeof *items, compare_positioned);
+  for (guint i = 0; i < elements->len; i++)
+    if (out == 0 || items[i].element != g_ptr_array_index (elements, out - 1))
+      elements->pdata[out++] = (gpointer) items[i].element;
+  g_ptr_array_set_size (elements, out);
+}
+
+char *
+vpc_rules_describe (const VpcElement *element)
+{
+  const char *label = element->kind == VPC_KIND_WORKLOAD
+                        ? vpc_workload_kind_to_label (element->workload_kind)
+                        : vpc_kind_to_label (element->kind);
+
+  /* Users know elements by name; the id, when it differs, finds it in the file. */
+  if (element->name != NULL && strcmp (element->name, element->id) != 0)
+    return g_strdup_printf ("%s %s (%s)", label, element->name, element->id);
+  return g_strdup_printf ("%s %s", label, element->id);
+}
+
+static void
+append_name (GString          *out,
+             const VpcElement *element)
+{
+  g_string_append (out, vpc_element_get_display_name (element));
+  if (element->name != NULL && strcmp (element->name, element->id) != 0)
+    g_string_append_printf (out, " (%s)", element->id);
+}
+
+char *
+vpc_rules_describe_list (GPtrArray  *elements,
+                         const char *singular,
+                         const char *plural)
+{
+  GString *out = g_string_new (elements->len == 1 ? singular : plural);
+  guint named = elements->len > MAX_NAMED + 1 ? MAX_NAMED : elements->len;
+
+  g_string_append_c (out, ' ');
+  for (guint i = 0; i < named; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == elements->len ? " and " : ", ");
+      append_name (out, g_ptr_array_index (elements, i));
+    }
+  if (named < elements->len)
+    g_string_append_printf (out, " and %u more", elements->len - named);
+  return g_string_free (out, FALSE);
+}
+
+char *
+vpc_rules_describe_service (const char *service)
+{
+  const char *label = vpc_service_get_label (service);
+
+  if (label == NULL)
+    return g_strdup (service);
+  return g_strdup_printf ("%s (%s)", label, service);
+}
+
+void
+vpc_rules_report (VpcRuleContext   *ctx,
+                  const char       *rule_id,
+                  VpcSeverity       severity,
+                  const VpcElement *primary,
+                  GPtrArray        *others,
+                  const char       *service,
+                  char             *message)
+{
+  g_autofree char *text = message;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  guint n_others = others != NULL ? others->len : 0;
+  guint kept = MIN (n_others, VPC_RULES_MAX_OTHERS);
+
+  if (primary != NULL)
+    g_ptr_array_add (ids, primary->id);
+  for (guint i = 0; i < kept; i++)
+    g_ptr_array_add (ids, ((const VpcElement *) g_ptr_array_index (others, i))->id);
+  g_ptr_array_add (ids, NULL);
+
+  if (n_others > kept)
+    {
+      char *longer = g_strdup_printf ("%s (%u elements involved; the first %u are listed)",
+                                      text, n_others, kept);
+      g_free (text);
+      text = longer;
+    }
+  g_ptr_array_add (ctx->findings,
+                   vpc_finding_new (rule_id, severity, text,
+                                    (const char *const *) ids->pdata, service));
+}

@@ -1,0 +1,148 @@
+/* vpc-rules.h: the state of one validation run, shared by the rule files.
+ *
+ * Internal to the validator. A run first builds indices over the design
+ * (subnet -> AZ and CIDR, service -> endpoints, service -> workloads that
+ * need it), so that every rule is a walk over one list with constant-time
+ * look-ups: a check stays about linear in the size of the design.
+ */
+#pragma once
+
+#include "vpc-cidr.h"
+#include "vpc-cost.h"
+#include "vpc-design.h"
+#include "vpc-finding.h"
+
+G_BEGIN_DECLS
+
+/* At most this many "other" elements are listed in one finding. */
+#define VPC_RULES_MAX_OTHERS 100
+
+typedef struct
+{
+  const VpcElement *element;
+  gboolean          cidr_ok;
+  VpcCidr           cidr;
+  const VpcElement *az; /* NULL when the AZ is missing */
+} VpcSubnetInfo;
+
+typedef struct
+{
+  const char *service;
+  GPtrArray  *interfaces;       /* interface endpoints, file order */
+  GPtrArray  *gateways;         /* gateway endpoints (s3/dynamodb only), file order */
+  const VpcElement *first_interface_with_subnets;
+  gboolean    gateway_serves_all; /* a gateway endpoint with an empty subnet list */
+  GHashTable *gateway_subnets;  /* subnet ids some gateway endpoint lists, or NULL */
+  GPtrArray  *needed_by;        /* VpcWorkloadInfo of in-VPC workloads needing it */
+} VpcServiceInfo;
+
+/* An in-VPC workload with its references resolved once per run. */
+typedef struct
+{
+  const VpcElement     *element;
+  GPtrArray            *needs;     /* const char * service names, sorted, unique */
+  VpcServiceInfo      **services;  /* one per need, never NULL */
+  const VpcSubnetInfo **subnets;   /* its subnets that exist, in its list's order */
+  guint                 n_subnets;
+  const VpcElement    **groups;    /* its security groups that exist, in list order */
+  guint                 n_groups;
+} VpcWorkloadInfo;
+
+typedef struct
+{
+  VpcDesign           *design;
+  const VpcDesignInfo *info;
+  VpcProfile           profile;
+  gboolean             vpc_cidr_ok;
+  VpcCidr              vpc_cidr;
+  gboolean             has_nat;    /* the VPC has a NAT gateway */
+  gboolean             public_nat; /* ... and one sits in a public subnet */
+
+  GHashTable          *subnets;    /* id -> VpcSubnetInfo */
+  GHashTable          *services;   /* name -> VpcServiceInfo */
+  GPtrArray           *workloads;  /* VpcWorkloadInfo, in-VPC workloads, file order */
+  GHashTable          *egress;     /* security group -> its egress 443 summary, on first use */
+  VpcCostReport       *cost;       /* computed on first use */
+  GHashTable          *cost_items; /* element id -> VpcCostItem, with cost */
+  gboolean             cost_done;
+
+  GPtrArray           *findings;   /* VpcFinding, unsorted */
+} VpcRuleContext;
+
+VpcRuleContext       *vpc_rule_context_new (VpcDesign *design,
+                                            VpcProfile profile);
+void                  vpc_rule_context_free (VpcRuleContext *ctx);
+/* Hands the findings over, sorted (DOMAIN.md §3). */
+GPtrArray            *vpc_rule_context_take_findings (VpcRuleContext *ctx);
+
+const VpcSubnetInfo  *vpc_rule_context_subnet (VpcRuleContext *ctx,
+                                               const char     *id);
+VpcServiceInfo       *vpc_rule_context_service (VpcRuleContext *ctx,
+                                                const char     *service);
+/* The design's cost report (vpc_cost_compute), computed once per run. */
+const VpcCostReport  *vpc_rule_context_cost (VpcRuleContext *ctx);
+/* The cost item of element @id, or NULL (unpriced region, or not billed). */
+const VpcCostItem    *vpc_rule_context_cost_item (VpcRuleContext *ctx,
+                                                  const char     *id);
+/* The element with @id when it is of @kind, else NULL. */
+const VpcElement     *vpc_rule_context_lookup (VpcRuleContext *ctx,
+                                               const char     *id,
+                                               VpcKind         kind);
+
+/* Sorts @elements (const VpcElement *) by their position in their list,
+ * dropping repeats. */
+void                  vpc_rules_sort_elements (VpcRuleContext *ctx,
+                                               GPtrArray      *elements);
+/* "subnet sn-a", "subnets sn-a and sn-b", "subnets a, b, c, d, e and 7 more":
+ * display names of @elements in the given order. */
+char                 *vpc_rules_describe_list (GPtrArray  *elements,
+                                               const char *singular,
+                                               const char *plural);
+/* "training job train-1", "subnet private-b (sn-b)". */
+char                 *vpc_rules_describe (const VpcElement *element);
+/* "Amazon S3 (s3)"; the bare name for services the catalogue does not know. */
+char                 *vpc_rules_describe_service (const char *service);
+
+/* Adds a finding. @others (const VpcElement *, may be NULL) must already be
+ * sorted; at most VPC_RULES_MAX_OTHERS are kept and, when more were given,
+ * the message says how many there are. Takes @message. */
+void                  vpc_rules_report (VpcRuleContext   *ctx,
+                                        const char       *rule_id,
+                                        VpcSeverity       severity,
+                                        const VpcElement *primary,
+                                        GPtrArray        *others,
+                                        const char       *service,
+                                        char             *message);
+
+/* Security predicates the quick fixes reuse (vpc-rules-security.c). */
+gboolean vpc_rules_egress_reaches_endpoint (VpcRuleContext        *ctx,
+                                            const VpcWorkloadInfo *workload,
+                                            const VpcElement      *endpoint);
+gboolean vpc_rules_endpoint_admits (VpcRuleContext        *ctx,
+                                    const VpcElement      *endpoint,
+                                    const VpcWorkloadInfo *workload);
+/* What VPC405 misses for @info: egress 443 to prefix-list:s3 (or the world),
+ * and egress 443 to the world. */
+void     vpc_rules_outbound_gaps (VpcRuleContext  *ctx,
+                                  VpcWorkloadInfo *info,
+                                  gboolean        *prefix_list_missing,
+                                  gboolean        *world_missing);
+/* What VPC403/404 miss for a multi-instance job: a self ingress rule for
+ * all traffic, a self (or world) egress rule for all traffic, a self
+ * ingress rule for ESP. */
+void     vpc_rules_cluster_gaps (const VpcWorkloadInfo *workload,
+                                 gboolean              *ingress_missing,
+                                 gboolean              *egress_missing,
+                                 gboolean              *esp_missing);
+/* The in-VPC workload with @id, or NULL. */
+VpcWorkloadInfo *vpc_rule_context_workload (VpcRuleContext *ctx,
+                                            const char     *id);
+
+/* The rule groups, one per file. */
+void vpc_rules_check_endpoints (VpcRuleContext *ctx);  /* VPC101–116 */
+void vpc_rules_check_network (VpcRuleContext *ctx);    /* VPC201–213 */
+void vpc_rules_check_isolation (VpcRuleContext *ctx);  /* VPC301–305 */
+void vpc_rules_check_security (VpcRuleContext *ctx);   /* VPC401–405 */
+void vpc_rules_check_cost (VpcRuleContext *ctx);       /* VPC501–502 */
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# gui-drag.sh BINARY DESIGN: a real pointer drag in the real app.
+#
+# Starts vpc-designer on a copy of DESIGN under the current DISPLAY, with a
+# fixed window size and view (VPC_TEST_WINDOW_SIZE, VPC_TEST_VIEW), reads the
+# canvas's place in the window (VPC_TEST_GEOMETRY_FILE), drags subnet sn-a2
+# from AZ a into AZ b with xdotool (press, moves, release), saves with
+# Ctrl+S, quits with Ctrl+Q and checks that the saved subnet's az is az-b.
+set -euo pipefail
+
+bin=$1
+design=$2
+if [ -z "${DISPLAY:-}" ]; then
+  echo "gui-drag.sh: no DISPLAY; run under xvfb-run (tools/test does)" >&2
+  exit 1
+fi
+command -v xdotool >/dev/null || { echo "gui-drag.sh: xdotool is missing" >&2; exit 1; }
+
+tmp=$(mktemp -d)
+pid=
+cleanup () {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+cp "$design" "$tmp/drag.vpcd.json"
+
+zoom=0.75 offset=20
+VPC_TEST_WINDOW_SIZE=1280x800 VPC_TEST_VIEW="$zoom,$offset,$offset" \
+VPC_TEST_GEOMETRY_FILE="$tmp/geometry" "$bin" "$tmp/drag.vpcd.json" &
+pid=$!
+
+for _ in $(seq 1 100); do [ -s "$tmp/geometry" ] && break; sleep 0.1; done
+[ -s "$tmp/geometry" ] || { echo "gui-drag.sh: the app did not show the canvas" >&2; exit 1; }
+read -r cx cy < "$tmp/geometry"
+wid=$(xdotool search --sync --onlyvisible --name "GUI drag test" | head -n 1)
+eval "$(xdotool getwindowgeometry --shell "$wid")"   # sets X and Y
+xdotool windowfocus --sync "$wid" 2>/dev/null || xdotool windowfocus "$wid"
+
+# World → screen: window + canvas origin + world * zoom + offset.
+to_screen () { awk -v w="$1" -v o="$2" -v c="$3" -v z="$zoom" -v off="$offset" \
+  'BEGIN { printf "%d", o + c + w * z + off }'; }
+x0=$(to_screen 234 "$X" "$cx"); y0=$(to_screen 370 "$Y" "$cy")   # sn-a2's centre
+x1=$(to_screen 686 "$X" "$cx")                                   # inside AZ b
+
+xdotool mousemove --sync "$x0" "$y0"
+sleep 0.2
+xdotool mousedown 1
+for i in $(seq 1 12); do
+  xdotool mousemove --sync $((x0 + (x1 - x0) * i / 12)) "$y0"
+  sleep 0.03
+done
+sleep 0.2
+xdotool mouseup 1
+sleep 0.3
+xdotool key ctrl+s
+for _ in $(seq 1 50); do
+  grep -q '"az-b"' <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps([s["az"] for s in d["subnets"] if s["id"]=="sn-a2"]))' "$tmp/drag.vpcd.json") && break
+  sleep 0.1
+done
+xdotool key ctrl+q
+for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then echo "gui-drag.sh: the app did not quit" >&2; exit 1; fi
+wait "$pid" || { echo "gui-drag.sh: the app exited with status $?" >&2; exit 1; }
+pid=
+
+az=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([s["az"] for s in d["subnets"] if s["id"]=="sn-a2"][0])' "$tmp/drag.vpcd.json")
+if [ "$az" != "az-b" ]; then
+  echo "gui-drag.sh: after the drag, sn-a2 is in $az, expected az-b" >&2
+  exit 1
+fi
+echo "gui-drag.sh: sn-a2 moved into az-b and was saved"

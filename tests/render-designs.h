@@ -1,0 +1,16 @@
+/* render-designs.h: designs built in code for the render tests and the
+ * render benchmark (no loader needed). */
+#pragma once
+
+#include "vpc-design.h"
+
+G_BEGIN_DECLS
+
+/* A small, realistic design: two AZs, private/NAT/public subnets, interface
+ * and gateway endpoints, a NAT gateway, security groups and four workloads,
+ * laid out automatically. */
+VpcDesign *render_design_demo (void);
+/* About @n_elements elements in a grid of AZs and subnets, laid out. */
+VpcDesign *render_design_large (guint n_elements);
+
+G_END_DECLS

@@ -1,0 +1,230 @@
+/* test-gui.c: the editor window under a real (Xvfb) display, driven through
+ * its actions as RELIABILITY.md §3 recommends. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "vpc-canvas.h"
+#include "vpc-file.h"
+#include "vpc-palette.h"
+#include "vpc-window.h"
+
+typedef struct
+{
+  VpcWindow *window;
+  VpcCanvas *canvas;
+  VpcDesign *design;
+  char      *dir;
+  char      *path;
+} Fixture;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "gui-two-az.vpcd.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  gsize length;
+
+  f->dir = g_dir_make_tmp ("vpc-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "design.vpcd.json", NULL);
+  g_file_get_contents (src, &text, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (f->path, text, length, &error);
+  g_assert_no_error (error);
+
+  f->window = g_object_new (VPC_TYPE_WINDOW, NULL);
+  f->canvas = VPC_CANVAS (vpc_window_get_canvas (f->window));
+  file = g_file_new_for_path (f->path);
+  vpc_window_open_file (f->window, file);
+  f->design = vpc_window_get_design (f->window);
+  g_assert_nonnull (f->design);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  spin ();
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_unlink (f->path);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+activate (gpointer widget, const char *name, GVariant *parameter)
+{
+  /* gtk_widget_activate_action_variant() does not sink a floating parameter. */
+  g_autoptr(GVariant) owned = parameter ? g_variant_ref_sink (parameter) : NULL;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), name, owned));
+}
+
+static void
+test_title_and_undo (Fixture *f, gconstpointer data)
+{
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "GUI drag test");
+  g_assert_false (vpc_window_get_modified (f->window));
+
+  activate (f->canvas, "canvas.add-element", g_variant_new_string ("az"));
+  g_assert_cmpuint (vpc_design_get_n_elements (f->design, VPC_KIND_AZ), ==, 3);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "• GUI drag test");
+  /* The new AZ is selected. */
+  g_assert_true (g_hash_table_contains (vpc_canvas_get_selection (f->canvas), "az-1"));
+
+  activate (f->window, "win.undo", NULL);
+  g_assert_cmpuint (vpc_design_get_n_elements (f->design, VPC_KIND_AZ), ==, 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "GUI drag test");
+
+  activate (f->window, "win.redo", NULL);
+  g_assert_cmpuint (vpc_design_get_n_elements (f->design, VPC_KIND_AZ), ==, 3);
+}
+
+static void
+test_zoom (Fixture *f, gconstpointer data)
+{
+  VpcViewport *vp = vpc_canvas_get_viewport (f->canvas);
+  int w = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  int h = gtk_widget_get_height (GTK_WIDGET (f->canvas));
+  double zoom = vpc_viewport_get_zoom (vp);
+  double x0, y0, x1, y1;
+
+  g_assert_cmpint (w, >, 100);
+  /* The design was fitted on the first layout: the VPC is in view. */
+  vpc_viewport_world_to_widget (vp, 0, 0, &x0, &y0);
+  vpc_viewport_world_to_widget (vp, 1000, 700, &x1, &y1);
+  g_assert_cmpfloat (x0, >=, 0);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (x1, <=, w);
+  g_assert_cmpfloat (y1, <=, h);
+
+  activate (f->canvas, "canvas.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (vpc_viewport_get_zoom (vp), zoom * 1.25, 1e-9);
+  activate (f->window, "win.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (vpc_viewport_get_zoom (vp), zoom, 1e-9);
+  activate (f->canvas, "canvas.zoom-reset", NULL);
+  g_assert_cmpfloat (vpc_viewport_get_zoom (vp), ==, 1.0);
+  activate (f->canvas, "canvas.zoom-fit", NULL);
+  g_assert_cmpfloat_with_epsilon (vpc_viewport_get_zoom (vp), zoom, 1e-9);
+}
+
+static void
+test_delete_undo (Fixture *f, gconstpointer data)
+{
+  const char *ids[] = { "sn-a2", NULL };
+
+  vpc_canvas_select (f->canvas, ids);
+  activate (f->canvas, "canvas.delete", NULL);
+  g_assert_null (vpc_design_lookup (f->design, "sn-a2"));
+  g_assert_cmpuint (g_hash_table_size (vpc_canvas_get_selection (f->canvas)), ==, 0);
+  activate (f->window, "win.undo", NULL);
+  g_assert_nonnull (vpc_design_lookup (f->design, "sn-a2"));
+}
+
+static void
+test_nudge_and_clipboard (Fixture *f, gconstpointer data)
+{
+  const char *ids[] = { "train-1", NULL };
+  const char *sn[] = { "sn-b", NULL };
+
+  vpc_canvas_select (f->canvas, ids);
+  activate (f->canvas, "canvas.nudge", g_variant_new ("(dd)", 16.0, 0.0));
+  g_assert_cmpfloat (vpc_design_lookup (f->design, "train-1")->layout.x, ==, 88);
+
+  vpc_canvas_select (f->canvas, sn);
+  activate (f->canvas, "canvas.copy", NULL);
+  activate (f->canvas, "canvas.paste", NULL);
+  g_assert_nonnull (vpc_design_lookup (f->design, "sn-b-1"));
+  g_assert_true (g_hash_table_contains (vpc_canvas_get_selection (f->canvas), "sn-b-1"));
+  activate (f->canvas, "canvas.duplicate", NULL);
+  g_assert_nonnull (vpc_design_lookup (f->design, "sn-b-2"));
+  activate (f->canvas, "canvas.select-all", NULL);
+  g_assert_cmpuint (g_hash_table_size (vpc_canvas_get_selection (f->canvas)), ==,
+                    vpc_design_get_total_elements (f->design));
+}
+
+static void
+test_save (Fixture *f, gconstpointer data)
+{
+  g_autoptr(VpcDesign) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  activate (f->canvas, "canvas.add-element", g_variant_new_string ("endpoint:sts"));
+  g_assert_true (vpc_window_get_modified (f->window));
+  activate (f->window, "win.save", NULL);
+  g_assert_false (vpc_window_get_modified (f->window));
+  saved = vpc_file_load_path (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vpc_design_get_n_elements (saved, VPC_KIND_ENDPOINT), ==, 3);
+}
+
+static void
+test_start_page (void)
+{
+  VpcWindow *window = g_object_new (VPC_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (vpc_window_get_design (window));
+  g_assert_false (gtk_widget_is_visible (vpc_window_get_canvas (window)) &&
+                  gtk_widget_get_mapped (vpc_window_get_canvas (window)));
+  activate (window, "win.new", NULL);
+  g_assert_nonnull (vpc_window_get_design (window));
+  activate (vpc_window_get_canvas (window), "canvas.add-element", g_variant_new_string ("az"));
+  activate (vpc_window_get_canvas (window), "canvas.add-element", g_variant_new_string ("subnet:private"));
+  g_assert_cmpuint (vpc_design_get_n_elements (vpc_window_get_design (window), VPC_KIND_SUBNET), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_palette (void)
+{
+  GtkWidget *palette = g_object_ref_sink (vpc_palette_new ());
+  const char *const *items = vpc_palette_list_items ();
+  guint n = 0;
+
+  for (; items[n] != NULL; n++)
+    g_assert_nonnull (vpc_palette_get_tooltip (items[n]));
+  g_assert_cmpuint (n, >=, 20);
+  g_assert_cmpuint (vpc_palette_count_visible (VPC_PALETTE (palette)), ==, n);
+  g_assert_finalize_object (palette);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      /* No skip: tools/test runs this suite under xvfb-run. */
+      g_printerr ("test-gui: cannot open a display. Run it under xvfb-run "
+                  "(tools/test and the 'gui' suite do).\n");
+      return 1;
+    }
+  adw_init ();
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/gui/window/title-and-undo", test_title_and_undo);
+  ADD ("/gui/canvas/zoom", test_zoom);
+  ADD ("/gui/canvas/delete-undo", test_delete_undo);
+  ADD ("/gui/canvas/nudge-and-clipboard", test_nudge_and_clipboard);
+  ADD ("/gui/window/save", test_save);
+#undef ADD
+  g_test_add_func ("/gui/window/start-page", test_start_page);
+  g_test_add_func ("/gui/palette/items", test_palette);
+  return g_test_run ();
+}

@@ -1,0 +1,271 @@
+/* test-render.c: the renderer draws what a reader checks, with no display. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "render-designs.h"
+#include "vpc-render.h"
+#include "vpc-export.h"
+#include "vpc-file.h"
+#include "vpc-finding.h"
+
+typedef struct
+{
+  guint8 r, g, b;
+} Pixel;
+
+static cairo_surface_t *
+render (VpcDesign              *design,
+        const VpcRenderOptions *options,
+        int                     width,
+        int                     height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  vpc_render_design (cr, design, options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static Pixel
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 v = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+
+  return (Pixel) { v >> 16 & 0xff, v >> 8 & 0xff, v & 0xff };
+}
+
+static double
+luminance (Pixel p)
+{
+  return (0.2126 * p.r + 0.7152 * p.g + 0.0722 * p.b) / 255.0;
+}
+
+/* Renders the whole design fitted at @scale. */
+static cairo_surface_t *
+render_fitted (VpcDesign *design,
+               VpcTheme   theme,
+               double     scale,
+               double    *ox,
+               double    *oy)
+{
+  VpcRenderOptions options;
+  double x, y, w, h;
+
+  vpc_render_options_init (&options);
+  options.theme = theme;
+  options.scale = scale;
+  vpc_render_get_bounds (design, &options, &x, &y, &w, &h);
+  options.offset_x = *ox = (20 - x) * scale;
+  options.offset_y = *oy = (20 - y) * scale;
+  return render (design, &options, (int) ceil ((w + 40) * scale), (int) ceil ((h + 40) * scale));
+}
+
+static void
+maybe_save (cairo_surface_t *surface,
+            const char      *name)
+{
+  const char *dir = g_getenv ("VPC_RENDER_SAVE_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  cairo_surface_write_to_png (surface, path);
+}
+
+static void
+test_theme_backgrounds (void)
+{
+  g_autoptr(VpcDesign) design = render_design_demo ();
+  double ox, oy;
+  cairo_surface_t *light = render_fitted (design, VPC_THEME_LIGHT, 1.0, &ox, &oy);
+  cairo_surface_t *dark = render_fitted (design, VPC_THEME_DARK, 1.0, &ox, &oy);
+
+  maybe_save (light, "demo-light.png");
+  maybe_save (dark, "demo-dark.png");
+  g_assert_cmpfloat (luminance (pixel_at (light, 2, 2)), >, 0.9);
+  g_assert_cmpfloat (luminance (pixel_at (dark, 2, 2)), <, 0.2);
+  cairo_surface_destroy (light);
+  cairo_surface_destroy (dark);
+}
+
+static void
+test_hit_test_order (void)
+{
+  g_autoptr(VpcDesign) design = render_design_demo ();
+  const VpcElement *w = vpc_design_lookup (design, "train-1");
+  const VpcElement *sn = vpc_design_lookup (design, "sn-train-a");
+  const VpcElement *az = vpc_design_lookup (design, "az-a");
+
+  g_assert_nonnull (w);
+  g_assert_true (w->has_layout && sn->has_layout && az->has_layout);
+  /* The icon sits inside the subnet inside the AZ: the icon wins. */
+  g_assert_cmpstr (vpc_render_hit_test (design, w->layout.x + 5, w->layout.y + 5), ==, "train-1");
+  g_assert_cmpstr (vpc_render_hit_test (design, sn->layout.x + 3, sn->layout.y + sn->layout.h / 2 - 30), ==, "sn-train-a");
+  g_assert_cmpstr (vpc_render_hit_test (design, az->layout.x + 3, az->layout.y + 3), ==, "az-a");
+  g_assert_null (vpc_render_hit_test (design, -1000, -1000));
+}
+
+
+static gboolean
+near_color (Pixel  p,
+            guint32 rgb,
+            int     tolerance)
+{
+  return abs (p.r - (int) (rgb >> 16 & 0xff)) <= tolerance &&
+         abs (p.g - (int) (rgb >> 8 & 0xff)) <= tolerance &&
+         abs (p.b - (int) (rgb & 0xff)) <= tolerance;
+}
+
+/* An error on an element puts a red badge on its rectangle. */
+static void
+test_error_badge (void)
+{
+  g_autoptr(VpcDesign) design = render_design_demo ();
+  g_autoptr(GListStore) findings = g_list_store_new (VPC_TYPE_FINDING);
+  const char *const ids[] = { "train-1", NULL };
+  g_autoptr(VpcFinding) f = vpc_finding_new ("VPC101", VPC_SEVERITY_ERROR, "no S3 path", ids, NULL);
+  const VpcElement *w = vpc_design_lookup (design, "train-1");
+  VpcRenderOptions options;
+  cairo_surface_t *with, *without;
+  /* The badge's middle sits on the icon tile's top-right corner (44 wide,
+   * centred in the cell); sample left of the digit. */
+  double tile_x = w->layout.x + (w->layout.w - 44) / 2;
+  double bx = tile_x + 44 - 6, by = w->layout.y + 1;
+
+  g_list_store_append (findings, f);
+  vpc_render_options_init (&options);
+  options.offset_x = 20;
+  options.offset_y = 20;
+  g_assert_true (bx > w->layout.x && bx < w->layout.x + w->layout.w);
+  g_assert_true (by > w->layout.y && by < w->layout.y + w->layout.h);
+
+  without = render (design, &options, 1000, 900);
+  options.findings = G_LIST_MODEL (findings);
+  with = render (design, &options, 1000, 900);
+  maybe_save (with, "badge.png");
+  g_assert_true (near_color (pixel_at (with, 20 + bx, 20 + by), 0xd91515, 12));
+  g_assert_false (near_color (pixel_at (without, 20 + bx, 20 + by), 0xd91515, 40));
+  /* Another element's corner stays clean. */
+  w = vpc_design_lookup (design, "app-1");
+  tile_x = w->layout.x + (w->layout.w - 44) / 2;
+  g_assert_false (near_color (pixel_at (with, 20 + tile_x + 38, 20 + w->layout.y + 1), 0xd91515, 40));
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+}
+
+static void
+test_selection_and_cull (void)
+{
+  g_autoptr(VpcDesign) design = render_design_demo ();
+  g_autoptr(GHashTable) selection = g_hash_table_new (g_str_hash, g_str_equal);
+  const VpcElement *sn = vpc_design_lookup (design, "sn-public");
+  VpcRenderOptions options;
+  cairo_surface_t *surface;
+
+  g_hash_table_add (selection, (gpointer) "sn-public");
+  vpc_render_options_init (&options);
+  options.selection = selection;
+  options.offset_x = 20;
+  options.offset_y = 20;
+  surface = render (design, &options, 1000, 900);
+  /* The selection outline runs 2 units outside the subnet. */
+  g_assert_true (near_color (pixel_at (surface, 20 + sn->layout.x + sn->layout.w / 2,
+                                       20 + sn->layout.y + sn->layout.h + 2), 0x3584e4, 40));
+  cairo_surface_destroy (surface);
+
+  /* A clip far from the design draws the background only. */
+  options.clip_x = 50000;
+  options.clip_y = 50000;
+  options.clip_w = 100;
+  options.clip_h = 100;
+  options.show_grid = FALSE;
+  surface = render (design, &options, 1000, 900);
+  g_assert_true (near_color (pixel_at (surface, 20 + sn->layout.x + 10, 20 + sn->layout.y + 10), 0xffffff, 0));
+  cairo_surface_destroy (surface);
+}
+
+/* At low zoom subnets are still filled with their route's colour. */
+static void
+test_low_zoom (void)
+{
+  g_autoptr(VpcDesign) design = render_design_demo ();
+  const VpcElement *sn = vpc_design_lookup (design, "sn-public");
+  double ox, oy;
+  cairo_surface_t *surface = render_fitted (design, VPC_THEME_LIGHT, 0.2, &ox, &oy);
+
+  g_assert_true (near_color (pixel_at (surface, ox + (sn->layout.x + sn->layout.w - 20) * 0.2,
+                                       oy + (sn->layout.y + sn->layout.h / 2) * 0.2), 0xf2f6e8, 6));
+  cairo_surface_destroy (surface);
+}
+
+/* Golden images: a small per-pixel tolerance for antialiasing and font
+ * rasteriser differences; VPC_UPDATE_GOLDENS=1 rewrites them. */
+static void
+check_golden (cairo_surface_t *surface,
+              const char      *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "render", name, NULL);
+  cairo_surface_t *golden;
+  int w, h, bad = 0;
+
+  if (g_getenv ("VPC_UPDATE_GOLDENS") != NULL)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+      return;
+    }
+  golden = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (golden), ==, CAIRO_STATUS_SUCCESS);
+  w = cairo_image_surface_get_width (surface);
+  h = cairo_image_surface_get_height (surface);
+  g_assert_cmpint (cairo_image_surface_get_width (golden), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (golden), ==, h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        Pixel a = pixel_at (surface, x, y), b = pixel_at (golden, x, y);
+        if (abs (a.r - b.r) > 24 || abs (a.g - b.g) > 24 || abs (a.b - b.b) > 24)
+          bad++;
+      }
+  cairo_surface_destroy (golden);
+  /* At most 0.2 % of the pixels may differ visibly. */
+  g_assert_cmpint (bad, <=, w * h / 500);
+}
+
+static void
+test_goldens (void)
+{
+  g_autoptr(VpcDesign) design = render_design_demo ();
+  double ox, oy;
+  cairo_surface_t *light = render_fitted (design, VPC_THEME_LIGHT, 1.0, &ox, &oy);
+  cairo_surface_t *dark = render_fitted (design, VPC_THEME_DARK, 0.75, &ox, &oy);
+
+  check_golden (light, "demo-light.png");
+  check_golden (dark, "demo-dark-75.png");
+  cairo_surface_destroy (light);
+  cairo_surface_destroy (dark);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/theme-backgrounds", test_theme_backgrounds);
+  g_test_add_func ("/render/hit-test-order", test_hit_test_order);
+  g_test_add_func ("/render/error-badge", test_error_badge);
+  g_test_add_func ("/render/selection-and-cull", test_selection_and_cull);
+  g_test_add_func ("/render/low-zoom", test_low_zoom);
+  g_test_add_func ("/render/goldens", test_goldens);
+  status = g_test_run ();
+  vpc_render_clear_caches ();
+  return status;
+}

@@ -1,0 +1,638 @@
+/* test-rules.c: the rule engine against DOMAIN.md §3.
+ *
+ * Most cases are data: tests/data/rules/ (one JSON file per area) hold small designs (a base
+ * design plus the top-level keys a case replaces) and the exact, sorted list
+ * of findings each must give, as "severity RULE primary others… [service]".
+ * Every rule has a case where it fires and a near miss where it does not.
+ */
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "vpc-file.h"
+#include "vpc-rule-catalogue.h"
+#include "vpc-validator.h"
+
+static JsonObject *bases;
+
+static int
+rules_strcmp_indirect (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static VpcDesign *
+load_text (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  VpcDesign *design = vpc_file_load_bytes (bytes, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (design);
+  return design;
+}
+
+/* "error VPC107 train sn-a sn-b [kms]" */
+static char *
+describe_finding (VpcFinding *finding,
+                  gboolean    with_service)
+{
+  GString *line = g_string_new (vpc_severity_to_string (vpc_finding_get_severity (finding)));
+  const char *const *elements = vpc_finding_get_elements (finding);
+
+  g_string_append_printf (line, " %s", vpc_finding_get_rule_id (finding));
+  for (guint i = 0; elements[i] != NULL; i++)
+    g_string_append_printf (line, " %s", elements[i]);
+  if (with_service && vpc_finding_get_service (finding) != NULL)
+    g_string_append_printf (line, " [%s]", vpc_finding_get_service (finding));
+  return g_string_free (line, FALSE);
+}
+
+static char *
+join_lines (GPtrArray *lines)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "  %s\n", (const char *) g_ptr_array_index (lines, i));
+  return g_string_free (out, FALSE);
+}
+
+/* Compares the whole sorted list, so a missing, extra or misordered
+ * finding fails and both lists are shown. */
+static void
+assert_findings_full (VpcDesign *design,
+                      VpcProfile profile,
+                      GPtrArray *expected,
+                      gboolean   with_service)
+{
+  g_autoptr(GPtrArray) findings = vpc_validate (design, profile);
+  g_autoptr(GPtrArray) actual = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      VpcFinding *finding = g_ptr_array_index (findings, i);
+
+      g_assert_true (vpc_finding_get_message (finding)[0] != '\0');
+      g_ptr_array_add (actual, describe_finding (finding, with_service));
+    }
+  same = actual->len == expected->len;
+  for (guint i = 0; same && i < actual->len; i++)
+    same = strcmp (g_ptr_array_index (actual, i), g_ptr_array_index (expected, i)) == 0;
+  if (!same)
+    {
+      g_autofree char *want = join_lines (expected);
+      g_autofree char *got = join_lines (actual);
+
+      g_test_message ("expected:\n%sactual:\n%s", want, got);
+      g_test_fail ();
+    }
+}
+
+static void
+assert_findings (VpcDesign *design,
+                 VpcProfile profile,
+                 GPtrArray *expected)
+{
+  assert_findings_full (design, profile, expected, TRUE);
+}
+
+typedef struct
+{
+  char       *file;
+  JsonObject *spec; /* one entry of "cases" */
+} Case;
+
+static void
+case_free (gpointer data)
+{
+  Case *c = data;
+
+  g_free (c->file);
+  json_object_unref (c->spec);
+  g_free (c);
+}
+
+/* The base design with the case's top-level keys replaced. */
+static VpcDesign *
+case_design (Case *c)
+{
+  const char *base_name = json_object_get_string_member (c->spec, "base");
+  JsonObject *base = json_object_get_object_member (bases, base_name);
+  g_autoptr(JsonObject) merged = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GList) members = json_object_get_members (base);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (base);
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (base, l->data)));
+  if (json_object_has_member (c->spec, "design"))
+    {
+      JsonObject *design = json_object_get_object_member (c->spec, "design");
+      g_autoptr(GList) overrides = json_object_get_members (design);
+
+      for (GList *l = overrides; l != NULL; l = l->next)
+        json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (design, l->data)));
+    }
+  json_node_set_object (node, merged);
+  text = json_to_string (node, TRUE);
+  return load_text (text);
+}
+
+static void
+test_case (gconstpointer data)
+{
+  Case *c = (Case *) data;
+  g_autoptr(VpcDesign) design = case_design (c);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  JsonArray *expect = json_object_get_array_member (c->spec, "expect");
+  VpcProfile profile = vpc_design_get_info (design)->profile;
+
+  if (json_object_has_member (c->spec, "profile"))
+    g_assert_true (vpc_profile_from_string (json_object_get_string_member (c->spec, "profile"), &profile));
+  for (guint i = 0; i < json_array_get_length (expect); i++)
+    g_ptr_array_add (expected, (gpointer) json_array_get_string_element (expect, i));
+  assert_findings (design, profile, expected);
+}
+
+static void
+add_cases (const char *file)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "rules", file, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *group = g_strndup (file, strlen (file) - strlen (".json"));
+  JsonArray *cases;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  cases = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cases");
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      Case *c = g_new0 (Case, 1);
+      g_autofree char *test_path = NULL;
+
+      c->file = g_strdup (file);
+      c->spec = json_object_ref (json_array_get_object_element (cases, i));
+      test_path = g_strdup_printf ("/rules/%s/%s", group,
+                                   json_object_get_string_member (c->spec, "name"));
+      g_test_add_data_func_full (test_path, c, test_case, case_free);
+    }
+}
+
+static void
+load_bases (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "rules", "bases.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  bases = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+
+/* The scenario files other parts of the project test with (the CLI's),
+ * written from DOMAIN.md alone: "severity RULE primary others…" per line. */
+typedef struct
+{
+  char      *design;
+  VpcProfile profile;
+  char      *expected;
+} Scenario;
+
+static void
+scenario_free (gpointer data)
+{
+  Scenario *scenario = data;
+
+  g_free (scenario->design);
+  g_free (scenario->expected);
+  g_free (scenario);
+}
+
+static void
+test_scenario (gconstpointer data)
+{
+  const Scenario *scenario = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpcDesign) design = vpc_file_load_path (scenario->design, NULL, &error);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+
+  g_assert_no_error (error);
+  g_file_get_contents (scenario->expected, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      g_ptr_array_add (expected, lines[i]);
+  assert_findings_full (design, scenario->profile, expected, FALSE);
+}
+
+static void
+add_scenarios (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "scenarios", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".expected"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, rules_strcmp_indirect);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_auto(GStrv) parts = g_strsplit (file, ".", 3); /* NAME.PROFILE.expected */
+      g_autofree char *design_file = g_strconcat (parts[0], ".vpcd.json", NULL);
+      g_autofree char *test_path = g_strdup_printf ("/rules/scenarios/%s/%s", parts[0], parts[1]);
+      Scenario *scenario;
+      VpcProfile profile;
+
+      if (g_strv_length (parts) != 3 || !vpc_profile_from_string (parts[1], &profile))
+        continue;
+      scenario = g_new0 (Scenario, 1);
+      scenario->design = g_build_filename (dir_path, design_file, NULL);
+      scenario->profile = profile;
+      scenario->expected = g_build_filename (dir_path, file, NULL);
+      g_test_add_data_func_full (test_path, scenario, test_scenario, scenario_free);
+    }
+}
+
+/* The example designs teach what their description says: their findings
+ * are pinned here (study-guide profile, and precise where it differs). */
+typedef struct
+{
+  const char        *file;
+  VpcProfile         profile;
+  const char *const *expected;
+} Example;
+
+#define UNNEEDED_CHECKLIST \
+  "info VPC116 ep-api", "info VPC116 ep-ecr-api", "info VPC116 ep-ecr-dkr", \
+  "info VPC116 ep-logs", "info VPC116 ep-runtime", "info VPC116 ep-sts"
+
+static const Example examples[] = {
+  { "two-az-training-and-hosting.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
+    (const char *const[]) { NULL } },
+  { "two-az-training-and-hosting.vpcd.json", VPC_PROFILE_PRECISE,
+    (const char *const[]) { UNNEEDED_CHECKLIST, NULL } },
+  { "training-cannot-reach-s3-ecr.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
+    (const char *const[]) { "error VPC101 train private-a private-b",
+                            "error VPC105 train private-a private-b", NULL } },
+  { "endpoint-single-subnet.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
+    (const char *const[]) { "warning VPC113 ep-logs az-b", NULL } },
+  { "isolation-with-cloudwatch-logs.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
+    (const char *const[]) { "error VPC301 train", NULL } },
+  { "sg-without-outbound-443.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
+    (const char *const[]) { "error VPC401 train sg-ml", "error VPC405 train sg-ml", NULL } },
+  { "development-vpc-many-endpoints.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
+    (const char *const[]) { "info VPC501 ep-api ep-runtime ep-logs ep-ecr-api ep-ecr-dkr ep-sts", NULL } },
+  { "notebook-direct-internet.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
+    (const char *const[]) { "warning VPC304 notebook", NULL } },
+  { "nat-in-private-subnet.vpcd.json", VPC_PROFILE_PRECISE,
+    (const char *const[]) { "error VPC206 nat-1 private-a",
+                            "error VPC305 preprocess private-a private-b", NULL } },
+};
+
+static void
+test_example (gconstpointer data)
+{
+  const Example *example = data;
+  const char *dir = g_getenv ("VPC_EXAMPLES_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpcDesign) design = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+
+  if (dir == NULL)
+    {
+      g_test_skip ("VPC_EXAMPLES_DIR is not set");
+      return;
+    }
+  path = g_build_filename (dir, example->file, NULL);
+  design = vpc_file_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; example->expected[i] != NULL; i++)
+    g_ptr_array_add (expected, (gpointer) example->expected[i]);
+  assert_findings (design, example->profile, expected);
+}
+
+static void
+add_examples (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/rules/examples/%s/%s", examples[i].file,
+                                                    vpc_profile_to_string (examples[i].profile));
+
+      g_test_add_data_func (test_path, &examples[i], test_example);
+    }
+}
+
+/* The live validator. */
+
+typedef struct
+{
+  guint position, removed, added, calls;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *record)
+{
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+  record->calls++;
+}
+
+/* The model holds exactly what a one-shot validation gives. */
+static void
+assert_model_matches (VpcValidator *validator)
+{
+  VpcDesign *design = vpc_validator_get_design (validator);
+  g_autoptr(GPtrArray) fresh = vpc_validate (design, vpc_design_get_info (design)->profile);
+  GListModel *model = G_LIST_MODEL (validator);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autoptr(VpcFinding) item = g_list_model_get_item (model, i);
+
+      g_assert_true (vpc_finding_equal (item, g_ptr_array_index (fresh, i)));
+    }
+}
+
+static const char live_design[] =
+  "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"profile\": \"precise\","
+  "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
+  "  \"availability_zones\": [ { \"id\": \"az-a\" }, { \"id\": \"az-b\" } ],"
+  "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\" },"
+  "                 { \"id\": \"sn-b\", \"az\": \"az-b\", \"cidr\": \"10.0.2.0/24\" } ],"
+  "  \"security_groups\": [ { \"id\": \"sg\" } ],"
+  "  \"endpoints\": [ { \"id\": \"gw\", \"service\": \"s3\" } ],"
+  "  \"workloads\": [ { \"id\": \"a\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\"], \"security_groups\": [\"sg\"] },"
+  "                   { \"id\": \"b\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\"], \"security_groups\": [\"sg\"] },"
+  "                   { \"id\": \"c\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\"], \"security_groups\": [\"sg\"] } ] }";
+
+static void
+test_live_update (void)
+{
+  g_autoptr(VpcDesign) design = load_text (live_design);
+  g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+  GListModel *model = G_LIST_MODEL (validator);
+  g_autoptr(VpcFinding) first = NULL;
+  g_autoptr(VpcFinding) last = NULL;
+  g_autoptr(VpcFinding) first_after = NULL;
+  g_autoptr(VpcFinding) last_after = NULL;
+  g_autoptr(VpcElement) copy = NULL;
+  g_autoptr(GPtrArray) for_b = NULL;
+  ItemsChanged record = { 0 };
+
+  /* Three VPC201 warnings, one per job. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (g_list_model_get_item_type (model) == VPC_TYPE_FINDING);
+  g_assert_cmpuint (vpc_validator_count (validator, VPC_SEVERITY_WARNING), ==, 3);
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, 2);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &record);
+
+  /* Giving b a second subnet drops only the middle finding. */
+  copy = vpc_element_copy (vpc_design_lookup (design, "b"));
+  vpc_id_list_add (copy->subnets, "sn-b");
+  vpc_design_replace_element (design, g_steal_pointer (&copy));
+  g_assert_cmpuint (record.calls, ==, 1);
+  g_assert_cmpuint (record.position, ==, 1);
+  g_assert_cmpuint (record.removed, ==, 1);
+  g_assert_cmpuint (record.added, ==, 0);
+  assert_model_matches (validator);
+  first_after = g_list_model_get_item (model, 0);
+  last_after = g_list_model_get_item (model, 1);
+  g_assert_true (first_after == first); /* rows kept, not rebuilt */
+  g_assert_true (last_after == last);
+  for_b = vpc_validator_findings_for (validator, "b");
+  g_assert_cmpuint (for_b->len, ==, 0);
+
+  /* Undo brings it back, in the same place. */
+  g_assert_true (vpc_design_undo (design));
+  g_assert_cmpuint (record.calls, ==, 2);
+  g_assert_cmpuint (record.position, ==, 1);
+  g_assert_cmpuint (record.removed, ==, 0);
+  g_assert_cmpuint (record.added, ==, 1);
+  assert_model_matches (validator);
+  g_clear_pointer (&for_b, g_ptr_array_unref);
+  for_b = vpc_validator_findings_for (validator, "b");
+  g_assert_cmpuint (for_b->len, ==, 1);
+  g_clear_pointer (&for_b, g_ptr_array_unref);
+  for_b = vpc_validator_findings_for (validator, "sn-a");
+  g_assert_cmpuint (for_b->len, ==, 3);
+
+  /* An edit that changes no finding emits nothing. */
+  copy = vpc_element_copy (vpc_design_lookup (design, "sg"));
+  copy->name = g_strdup ("renamed");
+  vpc_design_replace_element (design, g_steal_pointer (&copy));
+  g_assert_cmpuint (record.calls, ==, 2);
+
+  g_signal_handlers_disconnect_by_data (model, &record);
+}
+
+static void
+test_live_profile (void)
+{
+  g_autoptr(VpcDesign) design = load_text (live_design);
+  g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+  g_autoptr(VpcDesignInfo) info = vpc_design_info_copy (vpc_design_get_info (design));
+
+  g_assert_cmpuint (vpc_validator_count (validator, VPC_SEVERITY_ERROR), ==, 0);
+  info->profile = VPC_PROFILE_STUDY_GUIDE;
+  vpc_design_set_info (design, g_steal_pointer (&info));
+  /* Study guide: five checklist services missing for three jobs. */
+  g_assert_cmpuint (vpc_validator_count (validator, VPC_SEVERITY_ERROR), ==, 15);
+  assert_model_matches (validator);
+  g_assert_true (vpc_design_undo (design));
+  g_assert_cmpuint (vpc_validator_count (validator, VPC_SEVERITY_ERROR), ==, 0);
+  assert_model_matches (validator);
+}
+
+static void
+test_live_transaction (void)
+{
+  g_autoptr(VpcDesign) design = load_text (live_design);
+  g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+  const char *const ids[] = { "gw" };
+
+  vpc_design_delete (design, ids, 1);
+  g_assert_cmpuint (vpc_validator_count (validator, VPC_SEVERITY_ERROR), ==, 3);
+  assert_model_matches (validator);
+  g_assert_true (vpc_design_undo (design));
+  g_assert_cmpuint (vpc_validator_count (validator, VPC_SEVERITY_ERROR), ==, 0);
+  assert_model_matches (validator);
+  g_object_ref (design);
+  g_clear_object (&validator);
+  g_object_unref (design);
+}
+
+static void
+add_live (void)
+{
+  g_test_add_func ("/rules/live/update-and-undo", test_live_update);
+  g_test_add_func ("/rules/live/profile", test_live_profile);
+  g_test_add_func ("/rules/live/transaction", test_live_transaction);
+}
+
+/* "Others" are capped at 100; the message keeps the full count. */
+static void
+test_others_capped (void)
+{
+  g_autoptr(VpcDesign) design = vpc_design_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+  VpcElement *az = vpc_element_new (VPC_KIND_AZ, "az-a");
+  VpcElement *big;
+  VpcFinding *finding;
+  const char *const *elements;
+
+  vpc_design_take_element (design, az);
+  az = vpc_element_new (VPC_KIND_AZ, "az-b");
+  vpc_design_take_element (design, az);
+  for (guint i = 0; i < 120; i++)
+    {
+      VpcElement *subnet = vpc_element_new (VPC_KIND_SUBNET, NULL);
+
+      g_free (subnet->id);
+      subnet->id = g_strdup_printf ("sn-%03u", i);
+      subnet->az = g_strdup ("az-a");
+      subnet->cidr = g_strdup_printf ("10.0.%u.0/24", i);
+      vpc_design_take_element (design, subnet);
+    }
+  big = vpc_element_new (VPC_KIND_SUBNET, "big");
+  big->az = g_strdup ("az-b");
+  big->cidr = g_strdup ("10.0.0.0/17");
+  vpc_design_take_element (design, big);
+
+  findings = vpc_validate (design, VPC_PROFILE_PRECISE);
+  g_assert_cmpuint (findings->len, ==, 1);
+  finding = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (vpc_finding_get_rule_id (finding), ==, "VPC204");
+  elements = vpc_finding_get_elements (finding);
+  g_assert_cmpuint (g_strv_length ((char **) elements), ==, 101);
+  g_assert_cmpstr (elements[0], ==, "big");
+  g_assert_cmpstr (elements[1], ==, "sn-000");
+  g_assert_cmpstr (elements[100], ==, "sn-099");
+  g_assert_nonnull (strstr (vpc_finding_get_message (finding), "120"));
+}
+
+/* Messages name elements by their display names. */
+static void
+test_message_names (void)
+{
+  g_autoptr(VpcDesign) design = load_text (
+    "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"profile\": \"precise\","
+    "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
+    "  \"availability_zones\": [ { \"id\": \"az-a\" }, { \"id\": \"az-b\" } ],"
+    "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\" },"
+    "                 { \"id\": \"sn-b\", \"name\": \"private-b\", \"az\": \"az-b\", \"cidr\": \"10.0.2.0/24\" } ],"
+    "  \"security_groups\": [ { \"id\": \"sg\" } ],"
+    "  \"endpoints\": [ { \"id\": \"gw\", \"name\": \"S3 gateway\", \"service\": \"s3\", \"subnets\": [\"sn-a\"] } ],"
+    "  \"workloads\": [ { \"id\": \"train-1\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\", \"sn-b\"],"
+    "                     \"security_groups\": [\"sg\"] } ] }");
+  g_autoptr(GPtrArray) findings = vpc_validate (design, VPC_PROFILE_PRECISE);
+  const char *message;
+
+  g_assert_cmpuint (findings->len, ==, 1);
+  message = vpc_finding_get_message (g_ptr_array_index (findings, 0));
+  g_assert_nonnull (strstr (message, "training job train-1"));
+  g_assert_nonnull (strstr (message, "Amazon S3"));
+  g_assert_nonnull (strstr (message, "private-b (sn-b)"));
+  g_assert_nonnull (strstr (message, "S3 gateway"));
+}
+
+static void
+test_catalogue (void)
+{
+  guint n;
+  const VpcRuleInfo *rules = vpc_rule_catalogue_all (&n);
+  static const char *const ids[] = {
+    "VPC101", "VPC102", "VPC103", "VPC104", "VPC105", "VPC106", "VPC107", "VPC110", "VPC111",
+    "VPC112", "VPC113", "VPC114", "VPC115", "VPC116", "VPC201", "VPC202", "VPC203", "VPC204",
+    "VPC205", "VPC206", "VPC207", "VPC208", "VPC209", "VPC210", "VPC211", "VPC212", "VPC213",
+    "VPC301", "VPC302", "VPC303", "VPC304", "VPC305", "VPC401", "VPC402", "VPC403", "VPC404",
+    "VPC405", "VPC501", "VPC502",
+  };
+  const VpcRuleInfo *ecr;
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpstr (rules[i].id, ==, ids[i]);
+      g_assert_true (rules[i].title != NULL && *rules[i].title);
+      g_assert_true (rules[i].explanation != NULL && *rules[i].explanation);
+      g_assert_true (rules[i].fix != NULL && *rules[i].fix);
+      g_assert_true (g_str_has_prefix (rules[i].url, "https://"));
+      g_assert_true (vpc_rule_catalogue_lookup (ids[i]) == &rules[i]);
+    }
+  g_assert_null (vpc_rule_catalogue_lookup ("VPC999"));
+  ecr = vpc_rule_catalogue_lookup ("VPC105");
+  g_assert_nonnull (strstr (ecr->explanation, "study-guide"));
+  g_assert_nonnull (strstr (ecr->explanation, "precise"));
+}
+
+static void
+test_finding_sort (void)
+{
+  const char *const none[] = { NULL };
+  const char *const b[] = { "b", NULL };
+  const char *const a[] = { "a", NULL };
+  g_autoptr(VpcFinding) warning = vpc_finding_new ("VPC101", VPC_SEVERITY_WARNING, "", a, NULL);
+  g_autoptr(VpcFinding) error_b = vpc_finding_new ("VPC101", VPC_SEVERITY_ERROR, "", b, NULL);
+  g_autoptr(VpcFinding) error_none = vpc_finding_new ("VPC101", VPC_SEVERITY_ERROR, "", none, NULL);
+  g_autoptr(VpcFinding) kms = vpc_finding_new ("VPC107", VPC_SEVERITY_ERROR, "", a, "kms");
+  g_autoptr(VpcFinding) dynamodb = vpc_finding_new ("VPC107", VPC_SEVERITY_ERROR, "", a, "dynamodb");
+  g_autoptr(VpcFinding) upper = vpc_finding_new ("VPC107", VPC_SEVERITY_ERROR, "", (const char *const[]) { "Z", NULL }, "x");
+
+  g_assert_cmpint (vpc_finding_compare (error_b, warning), <, 0);
+  g_assert_cmpint (vpc_finding_compare (error_none, error_b), <, 0);
+  g_assert_cmpint (vpc_finding_compare (error_b, kms), <, 0);
+  g_assert_cmpint (vpc_finding_compare (dynamodb, kms), <, 0);
+  g_assert_cmpint (vpc_finding_compare (upper, dynamodb), <, 0); /* code point: 'Z' < 'a' */
+  g_assert_null (vpc_finding_get_primary_element (error_none));
+  g_assert_cmpstr (vpc_finding_get_title (kms), ==, "Workload cannot reach a service it calls");
+  g_assert_true (vpc_finding_equal (kms, kms));
+  g_assert_false (vpc_finding_equal (kms, dynamodb));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  load_bases ();
+  add_cases ("endpoints.json");
+  add_cases ("network.json");
+  add_cases ("isolation.json");
+  add_cases ("security.json");
+  add_cases ("cost.json");
+  g_test_add_func ("/rules/others-capped", test_others_capped);
+  g_test_add_func ("/rules/message-names", test_message_names);
+  g_test_add_func ("/rules/catalogue", test_catalogue);
+  g_test_add_func ("/rules/finding-sort", test_finding_sort);
+  add_scenarios ();
+  add_examples ();
+  add_live ();
+  status = g_test_run ();
+  json_object_unref (bases);
+  return status;
+}

@@ -1,0 +1,472 @@
+/* test-tools.c: gestures, containment and clipboard on a design, in world
+ * coordinates, without a display. */
+#include <string.h>
+
+#include "vpc-clipboard.h"
+#include "vpc-containment.h"
+#include "vpc-tools.h"
+
+/* VPC (0,0 1000×700) ⊃ AZ a (24,56) and AZ b (476,56), 420×400 each.
+ * sn-a and sn-a2 in AZ a, sn-b in AZ b; train-1 inside sn-a; ep-logs has
+ * its interface in sn-a and sits below the AZs. */
+static VpcElement *
+box (VpcKind kind, const char *id, double x, double y, double w, double h)
+{
+  VpcElement *e = vpc_element_new (kind, id);
+
+  e->has_layout = TRUE;
+  e->layout = (VpcRect) { x, y, w, h };
+  return e;
+}
+
+static VpcElement *
+subnet (const char *id, const char *az, const char *cidr, double x, double y, double h)
+{
+  VpcElement *e = box (VPC_KIND_SUBNET, id, x, y, 372, h);
+
+  e->az = g_strdup (az);
+  e->cidr = g_strdup (cidr);
+  return e;
+}
+
+static VpcDesign *
+make_design (void)
+{
+  VpcDesign *design = vpc_design_new ();
+  VpcDesignInfo *info = vpc_design_info_new ();
+  VpcElement *e;
+
+  g_free (info->region);
+  info->region = g_strdup ("us-east-1");
+  g_free (info->vpc_cidr);
+  info->vpc_cidr = g_strdup ("10.0.0.0/16");
+  info->has_vpc_layout = TRUE;
+  info->vpc_layout = (VpcRect) { 0, 0, 1000, 700 };
+  vpc_design_take_info (design, info);
+
+  e = box (VPC_KIND_AZ, "az-a", 24, 56, 420, 400);
+  e->name = g_strdup ("us-east-1a");
+  vpc_design_take_element (design, e);
+  e = box (VPC_KIND_AZ, "az-b", 476, 56, 420, 400);
+  e->name = g_strdup ("us-east-1b");
+  vpc_design_take_element (design, e);
+  vpc_design_take_element (design, subnet ("sn-a", "az-a", "10.0.1.0/24", 48, 100, 190));
+  vpc_design_take_element (design, subnet ("sn-b", "az-b", "10.0.2.0/24", 500, 100, 190));
+  vpc_design_take_element (design, subnet ("sn-a2", "az-a", "10.0.3.0/24", 48, 310, 120));
+  e = box (VPC_KIND_WORKLOAD, "train-1", 72, 156, 72, 72);
+  e->workload_kind = VPC_WORKLOAD_TRAINING_JOB;
+  vpc_id_list_add (e->subnets, "sn-a");
+  vpc_design_take_element (design, e);
+  e = box (VPC_KIND_ENDPOINT, "ep-logs", 48, 500, 72, 72);
+  g_free (e->service);
+  e->service = g_strdup ("logs");
+  e->endpoint_type = VPC_ENDPOINT_INTERFACE;
+  vpc_id_list_add (e->subnets, "sn-a");
+  vpc_design_take_element (design, e);
+  vpc_design_take_element (design, box (VPC_KIND_SECURITY_GROUP, "sg-1", 600, 500, 72, 72));
+  return design;
+}
+
+typedef struct
+{
+  VpcDesign  *design;
+  GHashTable *selection;
+  VpcTool    *tool;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->design = make_design ();
+  f->selection = vpc_selection_new ();
+  f->tool = vpc_tool_new (f->design, f->selection);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  vpc_tool_free (f->tool);
+  g_hash_table_unref (f->selection);
+  g_assert_finalize_object (f->design);
+}
+
+static VpcRect
+rect_of (Fixture *f, const char *id)
+{
+  const VpcElement *e = vpc_design_lookup (f->design, id);
+
+  g_assert_nonnull (e);
+  return e->layout;
+}
+
+static void
+drag (Fixture *f, double x0, double y0, double x1, double y1, VpcModifiers mods, gboolean expect_ok)
+{
+  g_autofree char *reason = NULL;
+
+  vpc_tool_press (f->tool, x0, y0, mods, 1.0);
+  for (int i = 1; i <= 10; i++)
+    vpc_tool_motion (f->tool, x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10, mods);
+  g_assert_cmpint (vpc_tool_release (f->tool, x1, y1, mods, &reason), ==, expect_ok);
+  g_assert_true (expect_ok ? reason == NULL : reason != NULL);
+}
+
+static void
+test_select_click (Fixture *f, gconstpointer data)
+{
+  drag (f, 200, 250, 200, 250, 0, TRUE);
+  g_assert_cmpuint (g_hash_table_size (f->selection), ==, 1);
+  g_assert_true (g_hash_table_contains (f->selection, "sn-a"));
+
+  drag (f, 700, 250, 700, 250, VPC_MODIFIER_SHIFT, TRUE);
+  g_assert_cmpuint (g_hash_table_size (f->selection), ==, 2);
+  drag (f, 200, 250, 200, 250, VPC_MODIFIER_SHIFT, TRUE);
+  g_assert_cmpuint (g_hash_table_size (f->selection), ==, 1);
+  g_assert_true (g_hash_table_contains (f->selection, "sn-b"));
+
+  /* The icon on top of its subnet wins; an AZ is picked by its header. */
+  drag (f, 108, 192, 108, 192, 0, TRUE);
+  g_assert_true (g_hash_table_contains (f->selection, "train-1"));
+  drag (f, 200, 70, 200, 70, 0, TRUE);
+  g_assert_true (g_hash_table_contains (f->selection, "az-a"));
+  drag (f, 500, 20, 500, 20, 0, TRUE);
+  g_assert_true (g_hash_table_contains (f->selection, VPC_CONTAINMENT_VPC_ID));
+
+  /* A click on empty space clears the selection. */
+  drag (f, 200, 445, 200, 445, 0, TRUE);
+  g_assert_cmpuint (g_hash_table_size (f->selection), ==, 0);
+  g_assert_false (vpc_design_get_can_undo (f->design));
+}
+
+static void
+test_rubber_band (Fixture *f, gconstpointer data)
+{
+  VpcRect band;
+
+  vpc_tool_press (f->tool, -50, -50, 0, 1.0);
+  vpc_tool_motion (f->tool, 460, 460, 0);
+  g_assert_cmpint (vpc_tool_get_mode (f->tool), ==, VPC_TOOL_RUBBER_BAND);
+  g_assert_true (vpc_tool_get_rubber_band (f->tool, &band));
+  g_assert_cmpfloat (band.w, ==, 510);
+  g_assert_true (vpc_tool_release (f->tool, 460, 460, 0, NULL));
+  g_assert_cmpuint (g_hash_table_size (f->selection), ==, 4);
+  g_assert_true (g_hash_table_contains (f->selection, "az-a"));
+  g_assert_true (g_hash_table_contains (f->selection, "sn-a"));
+  g_assert_true (g_hash_table_contains (f->selection, "sn-a2"));
+  g_assert_true (g_hash_table_contains (f->selection, "train-1"));
+  g_assert_false (vpc_design_get_can_undo (f->design));
+}
+
+static guint changed_count;
+
+static void
+changed_cb (VpcDesign *design, gpointer data)
+{
+  changed_count++;
+}
+
+static void
+test_move_one_step (Fixture *f, gconstpointer data)
+{
+  g_signal_connect (f->design, "changed", G_CALLBACK (changed_cb), NULL);
+  vpc_tool_set_grid (f->tool, 0);
+  drag (f, 108, 192, 158, 212, 0, TRUE);
+  g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 122);
+  g_assert_cmpfloat (rect_of (f, "train-1").y, ==, 176);
+  g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Move");
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design)); /* exactly one step */
+  g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 72);
+  g_assert_true (vpc_design_redo (f->design));
+  g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 122);
+  g_signal_handlers_disconnect_by_func (f->design, changed_cb, NULL);
+
+  /* Snapping: the moved box lands on the grid. */
+  vpc_tool_set_grid (f->tool, 16);
+  drag (f, 150, 200, 163, 203, 0, TRUE);
+  g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 128);
+  g_assert_cmpfloat (rect_of (f, "train-1").y, ==, 176);
+
+  /* Cancelling a drag leaves nothing behind. */
+  vpc_tool_press (f->tool, 150, 200, 0, 1.0);
+  vpc_tool_motion (f->tool, 250, 260, 0);
+  g_assert_cmpfloat (rect_of (f, "train-1").x, !=, 128);
+  vpc_tool_cancel (f->tool);
+  g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 128);
+}
+
+static void
+test_nudge (Fixture *f, gconstpointer data)
+{
+  vpc_selection_set_one (f->selection, "train-1");
+  g_assert_true (vpc_tools_move_selection (f->design, f->selection, 10, 0, NULL));
+  g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 82);
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design));
+}
+
+static void
+test_resize (Fixture *f, gconstpointer data)
+{
+  VpcRect r;
+
+  vpc_selection_set_one (f->selection, "sn-a");
+  drag (f, 420, 290, 440, 320, 0, TRUE);
+  r = rect_of (f, "sn-a");
+  g_assert_cmpfloat (r.x, ==, 48);
+  g_assert_cmpfloat (r.w, ==, 392);
+  g_assert_cmpfloat (r.h, ==, 220);
+  g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Resize");
+  /* A box never gets smaller than its minimum. */
+  drag (f, 440, 320, -400, -400, 0, TRUE);
+  r = rect_of (f, "sn-a");
+  g_assert_cmpfloat (r.w, >=, 120);
+  g_assert_cmpfloat (r.h, >=, 80);
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design));
+  g_assert_cmpfloat (rect_of (f, "sn-a").w, ==, 372);
+}
+
+static void
+test_connect (Fixture *f, gconstpointer data)
+{
+  const VpcElement *train;
+  const char *from, *sn;
+
+  drag (f, 108, 192, 700, 200, VPC_MODIFIER_ALT, TRUE);
+  train = vpc_design_lookup (f->design, "train-1");
+  g_assert_cmpuint (train->subnets->len, ==, 2);
+  g_assert_true (vpc_id_list_contains (train->subnets, "sn-b"));
+  g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 72); /* a connection is not a move */
+
+  /* Released on nothing: refused with a reason. */
+  drag (f, 108, 192, 950, 650, VPC_MODIFIER_ALT, FALSE);
+
+  /* Armed from the context menu: the next press on a subnet connects. */
+  vpc_tool_arm_connect (f->tool, "train-1");
+  drag (f, 200, 380, 200, 380, 0, TRUE);
+  train = vpc_design_lookup (f->design, "train-1");
+  g_assert_true (vpc_id_list_contains (train->subnets, "sn-a2"));
+
+  /* Selecting the line to sn-b and deleting it disconnects. */
+  drag (f, 300, 192, 300, 192, 0, TRUE);
+  g_assert_true (vpc_tool_get_selected_connection (f->tool, &from, &sn));
+  g_assert_cmpstr (from, ==, "train-1");
+  g_assert_cmpstr (sn, ==, "sn-b");
+  g_assert_cmpuint (g_hash_table_size (f->selection), ==, 0);
+  g_assert_true (vpc_tool_delete (f->tool));
+  train = vpc_design_lookup (f->design, "train-1");
+  g_assert_false (vpc_id_list_contains (train->subnets, "sn-b"));
+  g_assert_true (vpc_id_list_contains (train->subnets, "sn-a"));
+  g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Disconnect");
+}
+
+static void
+test_subnet_changes_az (Fixture *f, gconstpointer data)
+{
+  drag (f, 200, 380, 652, 380, 0, TRUE);
+  g_assert_cmpstr (vpc_design_lookup (f->design, "sn-a2")->az, ==, "az-b");
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design));
+  g_assert_cmpstr (vpc_design_lookup (f->design, "sn-a2")->az, ==, "az-a");
+  g_assert_cmpfloat (rect_of (f, "sn-a2").x, ==, 48);
+
+  /* Dropped outside every AZ: refused, nothing changes. */
+  drag (f, 200, 380, 200, 650, 0, FALSE);
+  g_assert_cmpfloat (rect_of (f, "sn-a2").y, ==, 310);
+  g_assert_false (vpc_design_get_can_undo (f->design));
+}
+
+static void
+test_az_carries_subnets (Fixture *f, gconstpointer data)
+{
+  drag (f, 200, 70, 200, 100, 0, TRUE);
+  g_assert_cmpfloat (rect_of (f, "az-a").y, ==, 86);
+  g_assert_cmpfloat (rect_of (f, "sn-a").y, ==, 130);
+  g_assert_cmpfloat (rect_of (f, "sn-a2").y, ==, 340);
+  g_assert_cmpfloat (rect_of (f, "train-1").y, ==, 186);
+  g_assert_cmpfloat (rect_of (f, "sn-b").y, ==, 100);
+  g_assert_cmpfloat (rect_of (f, "ep-logs").y, ==, 500);
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design));
+}
+
+static void
+test_endpoint_drop_extends (Fixture *f, gconstpointer data)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *id = vpc_containment_place (f->design, "endpoint:logs", 686, 195, &reason);
+  const VpcElement *ep;
+
+  g_assert_null (reason);
+  g_assert_cmpstr (id, ==, "ep-logs");
+  g_assert_cmpuint (vpc_design_get_n_elements (f->design, VPC_KIND_ENDPOINT), ==, 1);
+  ep = vpc_design_lookup (f->design, "ep-logs");
+  g_assert_cmpuint (ep->subnets->len, ==, 2);
+  g_assert_true (vpc_id_list_contains (ep->subnets, "sn-b"));
+
+  /* A new service creates an endpoint with an interface in that subnet. */
+  g_clear_pointer (&id, g_free);
+  id = vpc_containment_place (f->design, "endpoint:sagemaker.api", 234, 195, &reason);
+  g_assert_cmpstr (id, ==, "ep-sagemaker-api-1");
+  ep = vpc_design_lookup (f->design, id);
+  g_assert_cmpint (ep->endpoint_type, ==, VPC_ENDPOINT_INTERFACE);
+  g_assert_true (vpc_id_list_contains (ep->subnets, "sn-a"));
+
+  /* S3 is a gateway endpoint. */
+  g_clear_pointer (&id, g_free);
+  id = vpc_containment_place (f->design, "endpoint:s3", 300, 600, &reason);
+  g_assert_cmpint (vpc_design_lookup (f->design, id)->endpoint_type, ==, VPC_ENDPOINT_GATEWAY);
+}
+
+static void
+test_second_interface_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *id = vpc_containment_place (f->design, "endpoint:logs", 234, 370, &reason);
+
+  g_assert_null (id);
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "at most one per availability zone"));
+  g_assert_nonnull (strstr (reason, "us-east-1a"));
+  g_assert_false (vpc_design_get_can_undo (f->design));
+  g_assert_cmpuint (vpc_design_lookup (f->design, "ep-logs")->subnets->len, ==, 1);
+
+  /* Moving a subnet with an interface into an AZ that has one: refused. */
+  g_assert_true (vpc_containment_add_interface (f->design, "ep-logs", "sn-b", NULL, NULL));
+  vpc_selection_set_one (f->selection, "sn-b");
+  g_clear_pointer (&reason, g_free);
+  g_assert_false (vpc_tools_move_selection (f->design, f->selection, -452, 210, &reason));
+  g_assert_nonnull (strstr (reason, "at most one"));
+  g_assert_cmpstr (vpc_design_lookup (f->design, "sn-b")->az, ==, "az-b");
+}
+
+static void
+test_place (Fixture *f, gconstpointer data)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *az = NULL, *sn = NULL, *nat = NULL, *train = NULL;
+  double x, y;
+
+  g_assert_null (vpc_containment_place (f->design, "subnet:public", 950, 650, &reason));
+  g_assert_nonnull (reason);
+  g_assert_null (vpc_containment_place (f->design, "bogus", 0, 0, NULL));
+
+  vpc_containment_default_point (f->design, "az", NULL, 0, 0, &x, &y);
+  az = vpc_containment_place (f->design, "az", x, y, NULL);
+  g_assert_cmpstr (az, ==, "az-1");
+  g_assert_cmpstr (vpc_design_lookup (f->design, az)->name, ==, "us-east-1c");
+  /* The VPC grew around it. */
+  g_assert_cmpfloat (vpc_design_get_info (f->design)->vpc_layout.w, >, 1000);
+
+  vpc_containment_default_point (f->design, "subnet:public", az, 0, 0, &x, &y);
+  sn = vpc_containment_place (f->design, "subnet:public", x, y, NULL);
+  g_assert_nonnull (sn);
+  g_assert_cmpstr (vpc_design_lookup (f->design, sn)->az, ==, az);
+  g_assert_cmpstr (vpc_design_lookup (f->design, sn)->cidr, ==, "10.0.0.0/24");
+  g_assert_cmpint (vpc_design_lookup (f->design, sn)->route, ==, VPC_ROUTE_PUBLIC);
+
+  vpc_containment_default_point (f->design, "nat", NULL, 0, 0, &x, &y);
+  nat = vpc_containment_place (f->design, "nat", x, y, NULL);
+  g_assert_cmpstr (vpc_design_lookup (f->design, nat)->subnet, ==, sn);
+
+  vpc_containment_default_point (f->design, "workload:training_job", "sn-b", 0, 0, &x, &y);
+  train = vpc_containment_place (f->design, "workload:training_job", x, y, NULL);
+  g_assert_cmpstr (train, ==, "train-2");
+  g_assert_true (vpc_id_list_contains (vpc_design_lookup (f->design, train)->subnets, "sn-b"));
+
+  /* Each placement is one step. */
+  for (int i = 0; i < 4; i++)
+    g_assert_true (vpc_design_undo (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design));
+}
+
+static void
+test_paste_renames (Fixture *f, gconstpointer data)
+{
+  g_autoptr(VpcClipboard) clip = NULL;
+  g_auto(GStrv) ids = NULL;
+  const VpcElement *sn, *train;
+
+  vpc_selection_set_one (f->selection, "sn-a");
+  clip = vpc_clipboard_copy (f->design, f->selection);
+  g_assert_cmpuint (vpc_clipboard_get_n_elements (clip), ==, 2); /* with train-1 inside */
+  ids = vpc_clipboard_paste (clip, f->design, 0, 330);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_cmpstr (ids[0], ==, "sn-a-1");
+  g_assert_cmpstr (ids[1], ==, "train-2");
+  sn = vpc_design_lookup (f->design, "sn-a-1");
+  g_assert_cmpstr (sn->az, ==, "az-a");
+  g_assert_cmpstr (sn->cidr, ==, "10.0.0.0/24");
+  g_assert_cmpfloat (sn->layout.y, ==, 430);
+  train = vpc_design_lookup (f->design, "train-2");
+  g_assert_cmpuint (train->subnets->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (train->subnets, 0), ==, "sn-a-1");
+  g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Paste");
+
+  /* Pasting again gives fresh ids again. */
+  g_clear_pointer (&ids, g_strfreev);
+  ids = vpc_clipboard_paste (clip, f->design, 20, 20);
+  g_assert_cmpstr (ids[0], ==, "sn-a-2");
+  g_assert_cmpstr (ids[1], ==, "train-3");
+
+  /* A subnet whose AZ is gone is left out. */
+  {
+    const char *gone[] = { "az-a" };
+    g_auto(GStrv) none = NULL;
+
+    vpc_design_delete (f->design, gone, 1);
+    none = vpc_clipboard_paste (clip, f->design, 0, 0);
+    g_assert_cmpuint (g_strv_length (none), ==, 1); /* just the workload */
+  }
+}
+
+static void
+test_delete_and_tab (Fixture *f, gconstpointer data)
+{
+  const char *next;
+
+  next = vpc_tools_next_element (f->design, NULL, FALSE);
+  g_assert_cmpstr (next, ==, "az-a");
+  next = vpc_tools_next_element (f->design, "az-a", FALSE);
+  g_assert_cmpstr (next, ==, "az-b");
+  next = vpc_tools_next_element (f->design, "az-a", TRUE);
+  g_assert_cmpstr (next, ==, "train-1");  /* kinds in file order, workloads last */
+  next = vpc_tools_next_element (f->design, "sn-a2", FALSE);
+  g_assert_cmpstr (next, ==, "sg-1");
+  next = vpc_tools_next_element (f->design, "train-1", FALSE);
+  g_assert_cmpstr (next, ==, "az-a");
+
+  vpc_tools_select_all (f->design, f->selection);
+  g_assert_cmpuint (g_hash_table_size (f->selection), ==, vpc_design_get_total_elements (f->design));
+  vpc_selection_set_one (f->selection, "az-a");
+  g_assert_cmpuint (vpc_tools_delete_selection (f->design, f->selection), ==, 1);
+  g_assert_null (vpc_design_lookup (f->design, "sn-a"));  /* with its subnets */
+  g_assert_cmpuint (g_hash_table_size (f->selection), ==, 0);
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_nonnull (vpc_design_lookup (f->design, "sn-a"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/ui/tools/select-click", test_select_click);
+  ADD ("/ui/tools/rubber-band", test_rubber_band);
+  ADD ("/ui/tools/move-one-step", test_move_one_step);
+  ADD ("/ui/tools/nudge", test_nudge);
+  ADD ("/ui/tools/resize", test_resize);
+  ADD ("/ui/tools/connect", test_connect);
+  ADD ("/ui/containment/subnet-changes-az", test_subnet_changes_az);
+  ADD ("/ui/containment/az-carries-subnets", test_az_carries_subnets);
+  ADD ("/ui/containment/endpoint-drop-extends", test_endpoint_drop_extends);
+  ADD ("/ui/containment/second-interface-refused", test_second_interface_refused);
+  ADD ("/ui/containment/place", test_place);
+  ADD ("/ui/clipboard/paste-renames", test_paste_renames);
+  ADD ("/ui/tools/delete-and-tab", test_delete_and_tab);
+#undef ADD
+  return g_test_run ();
+}

@@ -1,0 +1,531 @@
+/* vpc-canvas-actions.c: the "canvas.*" actions, their keys, the clipboard
+ * and the context menu. */
+#include "vpc-canvas-private.h"
+
+#include "vpc-clipboard.h"
+#include "vpc-containment.h"
+
+#define ZOOM_STEP   1.25
+#define NUDGE       1.0
+#define NUDGE_SHIFT VPC_CANVAS_GRID
+#define PASTE_SHIFT 32.0
+
+/* One clipboard for every window of the process. */
+static VpcClipboard *clipboard;
+
+void
+_vpc_canvas_clipboard_clear (void)
+{
+  g_clear_pointer (&clipboard, vpc_clipboard_free);
+}
+
+static gboolean
+has_elements_selected (VpcCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_strcmp0 (key, VPC_CONTAINMENT_VPC_ID) != 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+single_selected (VpcCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (self->selection) != 1)
+    return NULL;
+  g_hash_table_iter_init (&iter, self->selection);
+  g_hash_table_iter_next (&iter, &key, NULL);
+  return key;
+}
+
+static gboolean
+can_connect (VpcCanvas *self)
+{
+  const char *id = single_selected (self);
+  const VpcElement *e = id != NULL && self->design != NULL ? vpc_design_lookup (self->design, id) : NULL;
+
+  return e != NULL && (e->kind == VPC_KIND_WORKLOAD || e->kind == VPC_KIND_NAT_GATEWAY ||
+                       (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE));
+}
+
+void
+_vpc_canvas_update_actions (VpcCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_design = self->design != NULL;
+  gboolean selected = has_design && has_elements_selected (self);
+  gboolean connection = has_design && self->tool != NULL &&
+                        vpc_tool_get_selected_connection (self->tool, NULL, NULL);
+
+  gtk_widget_action_set_enabled (widget, "canvas.delete", selected || connection);
+  gtk_widget_action_set_enabled (widget, "canvas.cut", selected);
+  gtk_widget_action_set_enabled (widget, "canvas.copy", selected);
+  gtk_widget_action_set_enabled (widget, "canvas.duplicate", selected);
+  gtk_widget_action_set_enabled (widget, "canvas.paste",
+                                 has_design && vpc_clipboard_get_n_elements (clipboard) > 0);
+  gtk_widget_action_set_enabled (widget, "canvas.connect", has_design && can_connect (self));
+  gtk_widget_action_set_enabled (widget, "canvas.nudge", has_design && g_hash_table_size (self->selection) > 0);
+  gtk_widget_action_set_enabled (widget, "canvas.select-all", has_design);
+  gtk_widget_action_set_enabled (widget, "canvas.add-element", has_design);
+  gtk_widget_action_set_enabled (widget, "canvas.zoom-fit", has_design);
+}
+
+/* Zoom */
+
+static void
+zoom_about_center (VpcCanvas *self,
+                   double     factor)
+{
+  double cx = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double cy = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  vpc_viewport_zoom_about (self->viewport, factor, cx, cy);
+}
+
+static void
+zoom_in_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  zoom_about_center (VPC_CANVAS (widget), ZOOM_STEP);
+}
+
+static void
+zoom_out_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  zoom_about_center (VPC_CANVAS (widget), 1 / ZOOM_STEP);
+}
+
+static void
+zoom_reset_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+
+  zoom_about_center (self, 1.0 / vpc_viewport_get_zoom (self->viewport));
+}
+
+static void
+zoom_fit_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  vpc_canvas_zoom_fit (VPC_CANVAS (widget));
+}
+
+/* Selection */
+
+static void
+select_all_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+
+  vpc_tools_select_all (self->design, self->selection);
+  vpc_tool_clear_connection (self->tool);
+  _vpc_canvas_selection_changed (self);
+}
+
+static void
+select_none_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+
+  if (self->tool != NULL)
+    vpc_tool_clear_connection (self->tool);
+  g_hash_table_remove_all (self->selection);
+  _vpc_canvas_selection_changed (self);
+}
+
+static void
+focus_step (VpcCanvas *self,
+            gboolean   backwards)
+{
+  const char *next;
+
+  if (self->design == NULL)
+    return;
+  next = vpc_tools_next_element (self->design, single_selected (self), backwards);
+  if (next != NULL)
+    {
+      const char *ids[] = { next, NULL };
+      VpcRect r;
+      double x0, y0, x1, y1;
+      int w = gtk_widget_get_width (GTK_WIDGET (self));
+      int h = gtk_widget_get_height (GTK_WIDGET (self));
+
+      vpc_canvas_select (self, ids);
+      /* Scroll the element into view. */
+      if (vpc_tools_get_rect (self->design, next, &r))
+        {
+          vpc_viewport_world_to_widget (self->viewport, r.x, r.y, &x0, &y0);
+          vpc_viewport_world_to_widget (self->viewport, r.x + r.w, r.y + r.h, &x1, &y1);
+          if (x1 < 0 || y1 < 0 || x0 > w || y0 > h)
+            vpc_viewport_pan (self->viewport, w / 2.0 - (x0 + x1) / 2, h / 2.0 - (y0 + y1) / 2);
+        }
+    }
+}
+
+static void
+focus_next_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  focus_step (VPC_CANVAS (widget), FALSE);
+}
+
+static void
+focus_previous_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  focus_step (VPC_CANVAS (widget), TRUE);
+}
+
+/* Editing */
+
+static void
+delete_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (self->design == NULL)
+    return;
+  vpc_canvas_cancel_gesture (self);
+  if (vpc_tool_get_selected_connection (self->tool, NULL, NULL))
+    {
+      vpc_tool_delete (self->tool);
+      _vpc_canvas_emit_toast (self, "Removed the connection", TRUE);
+      _vpc_canvas_selection_changed (self);
+      return;
+    }
+  ids = vpc_tools_selected_ids (self->design, self->selection);
+  n = g_strv_length (ids);
+  if (n == 0)
+    return;
+  if (n == 1)
+    message = g_strdup_printf ("Deleted %s",
+                               vpc_element_get_display_name (vpc_design_lookup (self->design, ids[0])));
+  else
+    message = g_strdup_printf ("Deleted %u elements", n);
+  vpc_tools_delete_selection (self->design, self->selection);
+  _vpc_canvas_emit_toast (self, message, TRUE);
+  _vpc_canvas_selection_changed (self);
+}
+
+static void
+paste_from (VpcCanvas    *self,
+            VpcClipboard *from,
+            double        shift)
+{
+  g_auto(GStrv) ids = vpc_clipboard_paste (from, self->design, shift, shift);
+
+  if (ids[0] == NULL)
+    _vpc_canvas_emit_toast (self, "Nothing to paste here: the copied subnets' zones are gone", FALSE);
+  vpc_canvas_select (self, (const char *const *) ids);
+}
+
+static void
+copy_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+
+  if (self->design == NULL || !has_elements_selected (self))
+    return;
+  _vpc_canvas_clipboard_clear ();
+  clipboard = vpc_clipboard_copy (self->design, self->selection);
+  self->paste_count = 0;
+  _vpc_canvas_update_actions (self);
+}
+
+static void
+cut_cb (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+
+  copy_cb (widget, action_name, parameter);
+  if (self->design == NULL || !has_elements_selected (self))
+    return;
+  vpc_tools_delete_selection (self->design, self->selection);
+  self->paste_count = 0;
+  _vpc_canvas_selection_changed (self);
+}
+
+static void
+paste_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+
+  if (self->design == NULL || clipboard == NULL)
+    return;
+  self->paste_count++;
+  paste_from (self, clipboard, PASTE_SHIFT * self->paste_count);
+}
+
+static void
+duplicate_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+  g_autoptr(VpcClipboard) copy = NULL;
+
+  if (self->design == NULL || !has_elements_selected (self))
+    return;
+  copy = vpc_clipboard_copy (self->design, self->selection);
+  paste_from (self, copy, PASTE_SHIFT);
+}
+
+static void
+nudge_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+  g_autofree char *reason = NULL;
+  double dx, dy;
+
+  if (self->design == NULL)
+    return;
+  g_variant_get (parameter, "(dd)", &dx, &dy);
+  if (!vpc_tools_move_selection (self->design, self->selection, dx, dy, &reason))
+    _vpc_canvas_emit_toast (self, reason, FALSE);
+}
+
+static void
+connect_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+  const char *id = single_selected (self);
+
+  if (id == NULL || !can_connect (self))
+    return;
+  vpc_tool_arm_connect (self->tool, id);
+  gtk_widget_set_cursor_from_name (widget, "crosshair");
+  _vpc_canvas_emit_toast (self, "Click a subnet to connect to it (Esc cancels)", FALSE);
+}
+
+static void
+add_element_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  vpc_canvas_add_item (VPC_CANVAS (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+place (VpcCanvas  *self,
+       const char *item,
+       double      x,
+       double      y)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *id = NULL;
+  const char *ids[2] = { NULL, NULL };
+
+  if (self->design == NULL)
+    return FALSE;
+  vpc_canvas_cancel_gesture (self);
+  id = vpc_containment_place (self->design, item, x, y, &reason);
+  if (id == NULL)
+    {
+      _vpc_canvas_emit_toast (self, reason, FALSE);
+      return FALSE;
+    }
+  ids[0] = id;
+  vpc_canvas_select (self, ids);
+  return TRUE;
+}
+
+gboolean
+vpc_canvas_add_item (VpcCanvas  *self,
+                     const char *item)
+{
+  double cx, cy, x, y;
+  const char *near;
+
+  g_return_val_if_fail (VPC_IS_CANVAS (self), FALSE);
+  if (self->design == NULL)
+    return FALSE;
+  _vpc_canvas_to_world (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                        gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &cx, &cy);
+  near = single_selected (self);
+  vpc_containment_default_point (self->design, item, near, cx, cy, &x, &y);
+  return place (self, item, x, y);
+}
+
+gboolean
+vpc_canvas_drop_item (VpcCanvas  *self,
+                      const char *item,
+                      double      widget_x,
+                      double      widget_y)
+{
+  double x, y;
+
+  g_return_val_if_fail (VPC_IS_CANVAS (self), FALSE);
+  _vpc_canvas_to_world (self, widget_x, widget_y, &x, &y);
+  return place (self, item, x, y);
+}
+
+/* Context menu */
+
+static GMenuModel *
+context_menu_model (void)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *section = g_menu_new ();
+
+  g_menu_append (section, "Cu_t", "canvas.cut");
+  g_menu_append (section, "_Copy", "canvas.copy");
+  g_menu_append (section, "_Paste", "canvas.paste");
+  g_menu_append (section, "_Duplicate", "canvas.duplicate");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+  section = g_menu_new ();
+  g_menu_append (section, "Co_nnect to Subnet…", "canvas.connect");
+  g_menu_append (section, "De_lete", "canvas.delete");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+  section = g_menu_new ();
+  g_menu_append (section, "Select _All", "canvas.select-all");
+  g_menu_append (section, "_Fit to Window", "canvas.zoom-fit");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+  return G_MENU_MODEL (menu);
+}
+
+void
+_vpc_canvas_show_context_menu (VpcCanvas *self,
+                               double     x,
+                               double     y)
+{
+  double wx, wy;
+
+  if (self->design == NULL)
+    return;
+  _vpc_canvas_to_world (self, x, y, &wx, &wy);
+  {
+    VpcHit hit = vpc_tools_hit_test (self->design, self->selection, wx, wy,
+                                     vpc_viewport_get_zoom (self->viewport));
+
+    if ((hit.type == VPC_HIT_ELEMENT || hit.type == VPC_HIT_VPC) &&
+        !g_hash_table_contains (self->selection, hit.id))
+      {
+        vpc_selection_set_one (self->selection, hit.id);
+        vpc_tool_clear_connection (self->tool);
+        _vpc_canvas_selection_changed (self);
+      }
+  }
+  if (self->context_menu == NULL)
+    {
+      g_autoptr(GMenuModel) model = context_menu_model ();
+
+      self->context_menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    }
+  _vpc_canvas_update_actions (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* Class set-up */
+
+static void
+add_nudge_binding (GtkWidgetClass  *widget_class,
+                   guint            keyval,
+                   GdkModifierType  mods,
+                   double           dx,
+                   double           dy)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, mods, "canvas.nudge", "(dd)", dx, dy);
+}
+
+void
+_vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    const char *name;
+    const char *type;
+    GtkWidgetActionActivateFunc activate;
+  } actions[] = {
+    { "canvas.zoom-in", NULL, zoom_in_cb },
+    { "canvas.zoom-out", NULL, zoom_out_cb },
+    { "canvas.zoom-reset", NULL, zoom_reset_cb },
+    { "canvas.zoom-fit", NULL, zoom_fit_cb },
+    { "canvas.select-all", NULL, select_all_cb },
+    { "canvas.select-none", NULL, select_none_cb },
+    { "canvas.focus-next", NULL, focus_next_cb },
+    { "canvas.focus-previous", NULL, focus_previous_cb },
+    { "canvas.delete", NULL, delete_cb },
+    { "canvas.cut", NULL, cut_cb },
+    { "canvas.copy", NULL, copy_cb },
+    { "canvas.paste", NULL, paste_cb },
+    { "canvas.duplicate", NULL, duplicate_cb },
+    { "canvas.nudge", "(dd)", nudge_cb },
+    { "canvas.connect", NULL, connect_cb },
+    { "canvas.add-element", "s", add_element_cb },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].type,
+                                     actions[i].activate);
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-grid", "show-grid");
+  gtk_widget_class_install_property_action (widget_class, "canvas.snap-to-grid", "snap-to-grid");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "canvas.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.select-none", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.focus-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "canvas.focus-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, "canvas.focus-previous", NULL);
+  add_nudge_binding (widget_class, GDK_KEY_Left, 0, -NUDGE, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Right, 0, NUDGE, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Up, 0, 0, -NUDGE);
+  add_nudge_binding (widget_class, GDK_KEY_Down, 0, 0, NUDGE);
+  add_nudge_binding (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, -NUDGE_SHIFT, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, NUDGE_SHIFT, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Up, GDK_SHIFT_MASK, 0, -NUDGE_SHIFT);
+  add_nudge_binding (widget_class, GDK_KEY_Down, GDK_SHIFT_MASK, 0, NUDGE_SHIFT);
+}

@@ -1,0 +1,671 @@
+/* vpc-canvas.c: the canvas widget's state and drawing. */
+#include "vpc-canvas-private.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "vpc-render.h"
+
+G_DEFINE_FINAL_TYPE (VpcCanvas, vpc_canvas, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DESIGN,
+  PROP_FINDINGS,
+  PROP_VIEWPORT,
+  PROP_SHOW_GRID,
+  PROP_SNAP_TO_GRID,
+  N_PROPS,
+};
+
+enum {
+  SIGNAL_ADD_TOAST,
+  SIGNAL_SELECTION_CHANGED,
+  N_SIGNALS,
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+redraw_cb (VpcCanvas *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+design_changed_cb (VpcCanvas *self)
+{
+  guint before = g_hash_table_size (self->selection);
+
+  vpc_tools_prune_selection (self->design, self->selection);
+  if (self->hover_id != NULL && vpc_design_lookup (self->design, self->hover_id) == NULL)
+    _vpc_canvas_set_hover (self, NULL);
+  if (before != g_hash_table_size (self->selection))
+    _vpc_canvas_selection_changed (self);
+  _vpc_canvas_update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_vpc_canvas_emit_toast (VpcCanvas  *self,
+                        const char *message,
+                        gboolean    offer_undo)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  if (offer_undo)
+    {
+      adw_toast_set_button_label (toast, "_Undo");
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  g_signal_emit (self, signals[SIGNAL_ADD_TOAST], 0, toast);
+  /* A floating toast nobody took is sunk and dropped here. */
+  g_object_ref_sink (toast);
+  g_object_unref (toast);
+}
+
+static void
+update_accessible_label (VpcCanvas *self)
+{
+  guint n = g_hash_table_size (self->selection);
+  g_autofree char *label = NULL;
+
+  if (n == 1)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->selection);
+      g_hash_table_iter_next (&iter, &key, NULL);
+      label = g_strdup_printf ("Design canvas, %s selected", (const char *) key);
+    }
+  else
+    label = g_strdup_printf ("Design canvas, %u selected", n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+void
+_vpc_canvas_selection_changed (VpcCanvas *self)
+{
+  update_accessible_label (self);
+  _vpc_canvas_update_actions (self);
+  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_vpc_canvas_set_hover (VpcCanvas  *self,
+                       const char *id)
+{
+  if (g_strcmp0 (self->hover_id, id) == 0)
+    return;
+  g_free (self->hover_id);
+  self->hover_id = g_strdup (id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_vpc_canvas_to_world (VpcCanvas *self,
+                      double     wx,
+                      double     wy,
+                      double    *x,
+                      double    *y)
+{
+  vpc_viewport_widget_to_world (self->viewport, wx, wy, x, y);
+}
+
+/* Drawing */
+
+static void
+draw_handles (VpcCanvas *self,
+              cairo_t   *cr,
+              const char *id)
+{
+  double zoom = vpc_viewport_get_zoom (self->viewport);
+  double s = VPC_TOOLS_HANDLE_SIZE;
+  VpcRect r;
+
+  if (!vpc_tools_get_rect (self->design, id, &r))
+    return;
+  if (g_strcmp0 (id, VPC_CONTAINMENT_VPC_ID) == 0)
+    {
+      double x0, y0;
+
+      vpc_viewport_world_to_widget (self->viewport, r.x, r.y, &x0, &y0);
+      cairo_rectangle (cr, x0 - 2, y0 - 2, r.w * zoom + 4, r.h * zoom + 4);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      const VpcElement *e = vpc_design_lookup (self->design, id);
+      if (e == NULL || !vpc_kind_is_box (e->kind))
+        return;
+    }
+  for (guint h = 0; h < VPC_N_HANDLES; h++)
+    {
+      double x, y, wx, wy;
+
+      vpc_tools_handle_point (&r, h, &x, &y);
+      vpc_viewport_world_to_widget (self->viewport, x, y, &wx, &wy);
+      cairo_rectangle (cr, round (wx - s / 2) + 0.5, round (wy - s / 2) + 0.5, s, s);
+    }
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+static void
+draw_line (VpcCanvas *self,
+           cairo_t   *cr,
+           double     x0,
+           double     y0,
+           double     x1,
+           double     y1)
+{
+  double a, b, c, d;
+
+  vpc_viewport_world_to_widget (self->viewport, x0, y0, &a, &b);
+  vpc_viewport_world_to_widget (self->viewport, x1, y1, &c, &d);
+  cairo_move_to (cr, a, b);
+  cairo_line_to (cr, c, d);
+}
+
+/* What the tools add on top of the design: handles, the rubber band, the
+ * line being connected, the selected connection. Sizes are in pixels. */
+static void
+draw_overlay (VpcCanvas *self,
+              cairo_t   *cr)
+{
+  const char *from, *subnet;
+  double x0, y0, x1, y1;
+  VpcRect band;
+
+  if (vpc_tool_get_selected_connection (self->tool, &from, &subnet) &&
+      vpc_tools_connection_line (self->design, vpc_design_lookup (self->design, from), subnet,
+                                 &x0, &y0, &x1, &y1))
+    {
+      draw_line (self, cr, x0, y0, x1, y1);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      cairo_set_line_width (cr, 4);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_stroke (cr);
+    }
+
+  if (g_hash_table_size (self->selection) <= 64 &&
+      vpc_tool_get_mode (self->tool) != VPC_TOOL_MOVE)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->selection);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        draw_handles (self, cr, key);
+    }
+
+  if (vpc_tool_get_rubber_band (self->tool, &band))
+    {
+      double bx, by;
+      double zoom = vpc_viewport_get_zoom (self->viewport);
+
+      vpc_viewport_world_to_widget (self->viewport, band.x, band.y, &bx, &by);
+      cairo_rectangle (cr, round (bx) + 0.5, round (by) + 0.5, round (band.w * zoom), round (band.h * zoom));
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.15);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+
+  if (vpc_tool_get_connect_line (self->tool, &x0, &y0, &x1, &y1))
+    {
+      static const double dash[] = { 6, 4 };
+
+      draw_line (self, cr, x0, y0, x1, y1);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+static void
+vpc_canvas_snapshot (GtkWidget   *widget,
+                     GtkSnapshot *snapshot)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  VpcRenderOptions options;
+  cairo_t *cr;
+
+  if (w <= 0 || h <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  if (self->design != NULL)
+    {
+      vpc_render_options_init (&options);
+      options.theme = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                      ? VPC_THEME_DARK : VPC_THEME_LIGHT;
+      options.scale = vpc_viewport_get_zoom (self->viewport);
+      options.offset_x = vpc_viewport_get_offset_x (self->viewport);
+      options.offset_y = vpc_viewport_get_offset_y (self->viewport);
+      vpc_viewport_get_visible (self->viewport, w, h,
+                                &options.clip_x, &options.clip_y, &options.clip_w, &options.clip_h);
+      options.findings = self->findings;
+      options.selection = self->selection;
+      options.hover_id = self->hover_id;
+      options.show_grid = self->show_grid;
+      options.grid_size = VPC_CANVAS_GRID;
+      cairo_save (cr);
+      vpc_render_design (cr, self->design, &options);
+      cairo_restore (cr);
+      draw_overlay (self, cr);
+    }
+  cairo_destroy (cr);
+}
+
+/* For tests that drive the real app with xdotool: where the canvas's
+ * origin lies in its window's surface, written to $VPC_TEST_GEOMETRY_FILE. */
+static void
+write_test_geometry (VpcCanvas *self)
+{
+  const char *path = g_getenv ("VPC_TEST_GEOMETRY_FILE");
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  g_autofree char *text = NULL;
+  graphene_point_t p;
+  double sx, sy;
+
+  if (path == NULL || native == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0), &p))
+    return;
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  text = g_strdup_printf ("%.0f %.0f\n", p.x + sx, p.y + sy);
+  g_file_set_contents (path, text, -1, NULL);
+}
+
+/* The first fit of a design, or VPC_TEST_VIEW="zoom,offset_x,offset_y" for
+ * tests that need a fixed view. */
+static gboolean
+fit_idle_cb (gpointer data)
+{
+  VpcCanvas *self = data;
+  const char *view = g_getenv ("VPC_TEST_VIEW");
+  double zoom, ox, oy;
+
+  self->fit_idle = 0;
+  if (!self->needs_fit || self->design == NULL)
+    return G_SOURCE_REMOVE;
+  self->needs_fit = FALSE;
+  if (view != NULL && sscanf (view, "%lf,%lf,%lf", &zoom, &ox, &oy) == 3)
+    vpc_viewport_set_view (self->viewport, zoom, ox, oy);
+  else
+    vpc_canvas_zoom_fit (self);
+  write_test_geometry (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+vpc_canvas_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
+  /* Fitting changes the viewport, whose listeners may resize other widgets:
+   * not during allocation, but right after it. */
+  if (self->needs_fit && width > 0 && height > 0 && self->design != NULL && self->fit_idle == 0)
+    self->fit_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_idle_cb, self, NULL);
+}
+
+static void
+vpc_canvas_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  *minimum = 100;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 900 : 600;
+}
+
+/* Properties */
+
+static void
+vpc_canvas_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  VpcCanvas *self = VPC_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_DESIGN:
+      g_value_set_object (value, self->design);
+      break;
+    case PROP_FINDINGS:
+      g_value_set_object (value, self->findings);
+      break;
+    case PROP_VIEWPORT:
+      g_value_set_object (value, self->viewport);
+      break;
+    case PROP_SHOW_GRID:
+      g_value_set_boolean (value, self->show_grid);
+      break;
+    case PROP_SNAP_TO_GRID:
+      g_value_set_boolean (value, self->snap_to_grid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vpc_canvas_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  VpcCanvas *self = VPC_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_DESIGN:
+      vpc_canvas_set_design (self, g_value_get_object (value));
+      break;
+    case PROP_FINDINGS:
+      vpc_canvas_set_findings (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_GRID:
+      vpc_canvas_set_show_grid (self, g_value_get_boolean (value));
+      break;
+    case PROP_SNAP_TO_GRID:
+      vpc_canvas_set_snap_to_grid (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+disconnect_design (VpcCanvas *self)
+{
+  if (self->design == NULL)
+    return;
+  vpc_tool_cancel (self->tool);
+  g_clear_signal_handler (&self->changed_handler, self->design);
+  g_clear_signal_handler (&self->info_handler, self->design);
+  for (guint i = 0; i < G_N_ELEMENTS (self->element_handlers); i++)
+    g_clear_signal_handler (&self->element_handlers[i], self->design);
+}
+
+static void
+vpc_canvas_dispose (GObject *object)
+{
+  VpcCanvas *self = VPC_CANVAS (object);
+
+  disconnect_design (self);
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
+  g_clear_pointer (&self->tool, vpc_tool_free);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_object (&self->design);
+  g_clear_object (&self->findings);
+  if (self->viewport != NULL)
+    g_signal_handlers_disconnect_by_data (self->viewport, self);
+  g_clear_object (&self->viewport);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  G_OBJECT_CLASS (vpc_canvas_parent_class)->dispose (object);
+}
+
+static void
+vpc_canvas_finalize (GObject *object)
+{
+  VpcCanvas *self = VPC_CANVAS (object);
+
+  g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_free (self->hover_id);
+  G_OBJECT_CLASS (vpc_canvas_parent_class)->finalize (object);
+}
+
+static void
+vpc_canvas_class_init (VpcCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = vpc_canvas_get_property;
+  object_class->set_property = vpc_canvas_set_property;
+  object_class->dispose = vpc_canvas_dispose;
+  object_class->finalize = vpc_canvas_finalize;
+  widget_class->snapshot = vpc_canvas_snapshot;
+  widget_class->size_allocate = vpc_canvas_size_allocate;
+  widget_class->measure = vpc_canvas_measure;
+
+  properties[PROP_DESIGN] =
+    g_param_spec_object ("design", NULL, NULL, VPC_TYPE_DESIGN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FINDINGS] =
+    g_param_spec_object ("findings", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEWPORT] =
+    g_param_spec_object ("viewport", NULL, NULL, VPC_TYPE_VIEWPORT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_GRID] =
+    g_param_spec_boolean ("show-grid", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SNAP_TO_GRID] =
+    g_param_spec_boolean ("snap-to-grid", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_ADD_TOAST] =
+    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  signals[SIGNAL_SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "vpc-canvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  _vpc_canvas_class_actions_init (widget_class);
+}
+
+static void
+vpc_canvas_init (VpcCanvas *self)
+{
+  self->viewport = vpc_viewport_new ();
+  self->selection = vpc_selection_new ();
+  self->show_grid = TRUE;
+  self->snap_to_grid = TRUE;
+  self->needs_fit = TRUE;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  g_signal_connect_swapped (self->viewport, "notify", G_CALLBACK (redraw_cb), self);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (redraw_cb), self);
+  _vpc_canvas_input_init (self);
+  update_accessible_label (self);
+  _vpc_canvas_update_actions (self);
+}
+
+GtkWidget *
+vpc_canvas_new (void)
+{
+  return g_object_new (VPC_TYPE_CANVAS, NULL);
+}
+
+/* Public API */
+
+VpcDesign *
+vpc_canvas_get_design (VpcCanvas *self)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), NULL);
+  return self->design;
+}
+
+void
+vpc_canvas_set_design (VpcCanvas *self,
+                       VpcDesign *design)
+{
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  g_return_if_fail (design == NULL || VPC_IS_DESIGN (design));
+
+  if (self->design == design)
+    return;
+  disconnect_design (self);
+  g_clear_pointer (&self->tool, vpc_tool_free);
+  g_set_object (&self->design, design);
+  g_hash_table_remove_all (self->selection);
+  g_clear_pointer (&self->hover_id, g_free);
+  if (design != NULL)
+    {
+      self->tool = vpc_tool_new (design, self->selection);
+      vpc_tool_set_grid (self->tool, self->snap_to_grid ? VPC_CANVAS_GRID : 0);
+      self->changed_handler =
+        g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);
+      self->info_handler =
+        g_signal_connect_swapped (design, "info-changed", G_CALLBACK (redraw_cb), self);
+      self->element_handlers[0] =
+        g_signal_connect_swapped (design, "element-added", G_CALLBACK (redraw_cb), self);
+      self->element_handlers[1] =
+        g_signal_connect_swapped (design, "element-removed", G_CALLBACK (redraw_cb), self);
+      self->element_handlers[2] =
+        g_signal_connect_swapped (design, "element-changed", G_CALLBACK (redraw_cb), self);
+      self->needs_fit = TRUE;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
+  _vpc_canvas_selection_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESIGN]);
+}
+
+GListModel *
+vpc_canvas_get_findings (VpcCanvas *self)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), NULL);
+  return self->findings;
+}
+
+void
+vpc_canvas_set_findings (VpcCanvas  *self,
+                         GListModel *findings)
+{
+  g_return_if_fail (VPC_IS_CANVAS (self));
+
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_data (self->findings, self);
+  if (g_set_object (&self->findings, findings))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
+  if (findings != NULL)
+    g_signal_connect_object (findings, "items-changed", G_CALLBACK (redraw_cb), self,
+                             G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+VpcViewport *
+vpc_canvas_get_viewport (VpcCanvas *self)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), NULL);
+  return self->viewport;
+}
+
+gboolean
+vpc_canvas_get_show_grid (VpcCanvas *self)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), FALSE);
+  return self->show_grid;
+}
+
+void
+vpc_canvas_set_show_grid (VpcCanvas *self,
+                          gboolean   show_grid)
+{
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  show_grid = !!show_grid;
+  if (self->show_grid == show_grid)
+    return;
+  self->show_grid = show_grid;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRID]);
+}
+
+gboolean
+vpc_canvas_get_snap_to_grid (VpcCanvas *self)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), FALSE);
+  return self->snap_to_grid;
+}
+
+void
+vpc_canvas_set_snap_to_grid (VpcCanvas *self,
+                             gboolean   snap_to_grid)
+{
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  snap_to_grid = !!snap_to_grid;
+  if (self->snap_to_grid == snap_to_grid)
+    return;
+  self->snap_to_grid = snap_to_grid;
+  if (self->tool != NULL)
+    vpc_tool_set_grid (self->tool, snap_to_grid ? VPC_CANVAS_GRID : 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_GRID]);
+}
+
+GHashTable *
+vpc_canvas_get_selection (VpcCanvas *self)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), NULL);
+  return self->selection;
+}
+
+void
+vpc_canvas_select (VpcCanvas         *self,
+                   const char *const *ids)
+{
+  g_return_if_fail (VPC_IS_CANVAS (self));
+
+  g_hash_table_remove_all (self->selection);
+  if (self->tool != NULL)
+    vpc_tool_clear_connection (self->tool);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (self->design != NULL && vpc_design_lookup (self->design, ids[i]) != NULL)
+      g_hash_table_add (self->selection, g_strdup (ids[i]));
+  _vpc_canvas_selection_changed (self);
+}
+
+void
+vpc_canvas_zoom_fit (VpcCanvas *self)
+{
+  VpcRenderOptions options;
+  double x, y, w, h;
+
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  if (self->design == NULL)
+    return;
+  vpc_render_options_init (&options);
+  vpc_render_get_bounds (self->design, &options, &x, &y, &w, &h);
+  vpc_viewport_fit (self->viewport, x, y, w, h,
+                    gtk_widget_get_width (GTK_WIDGET (self)),
+                    gtk_widget_get_height (GTK_WIDGET (self)), 32);
+}
+
+void
+vpc_canvas_cancel_gesture (VpcCanvas *self)
+{
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  if (self->tool != NULL && vpc_tool_get_mode (self->tool) != VPC_TOOL_IDLE)
+    {
+      vpc_tool_cancel (self->tool);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}

@@ -1,0 +1,63 @@
+/* vpc-canvas.h: the drawing surface of the editor.
+ *
+ * A custom GtkWidget whose snapshot() hands cairo to vpc_render_design() with
+ * the transform of its VpcViewport. Input goes through event controllers to
+ * the GTK-free tools (vpc-tools.h) in world coordinates.
+ *
+ * Actions (group "canvas"): zoom-in, zoom-out, zoom-fit, zoom-reset, delete,
+ * select-all, select-none, cut, copy, paste, duplicate, nudge ((dd) in
+ * pixels), focus-next, focus-previous, connect, add-element (s: a palette
+ * item), show-grid and snap-to-grid (stateful).
+ *
+ * Signals:
+ *   "add-toast" (AdwToast *): a message for the window's toast overlay.
+ *   "selection-changed" ().
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vpc-design.h"
+#include "vpc-viewport.h"
+
+G_BEGIN_DECLS
+
+#define VPC_TYPE_CANVAS (vpc_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (VpcCanvas, vpc_canvas, VPC, CANVAS, GtkWidget)
+
+GtkWidget   *vpc_canvas_new (void);
+
+VpcDesign   *vpc_canvas_get_design (VpcCanvas *self);
+void         vpc_canvas_set_design (VpcCanvas *self,
+                                    VpcDesign *design);
+/* Findings to outline on their elements (a GListModel of VpcFinding). */
+GListModel  *vpc_canvas_get_findings (VpcCanvas *self);
+void         vpc_canvas_set_findings (VpcCanvas  *self,
+                                      GListModel *findings);
+VpcViewport *vpc_canvas_get_viewport (VpcCanvas *self);
+
+gboolean     vpc_canvas_get_show_grid (VpcCanvas *self);
+void         vpc_canvas_set_show_grid (VpcCanvas *self,
+                                       gboolean   show_grid);
+gboolean     vpc_canvas_get_snap_to_grid (VpcCanvas *self);
+void         vpc_canvas_set_snap_to_grid (VpcCanvas *self,
+                                          gboolean   snap_to_grid);
+
+/* The set of selected ids (owned by the canvas; do not modify). */
+GHashTable  *vpc_canvas_get_selection (VpcCanvas *self);
+void         vpc_canvas_select (VpcCanvas         *self,
+                                const char *const *ids);
+/* Fits the whole design into the widget (also done on the first layout). */
+void         vpc_canvas_zoom_fit (VpcCanvas *self);
+/* Abandons a gesture in progress (before undo, or when the design goes). */
+void         vpc_canvas_cancel_gesture (VpcCanvas *self);
+/* Adds a palette item at its default place, as a click in the palette does. */
+gboolean     vpc_canvas_add_item (VpcCanvas  *self,
+                                  const char *item);
+/* Adds a palette item centred on a widget point, as a drop does. */
+gboolean     vpc_canvas_drop_item (VpcCanvas  *self,
+                                   const char *item,
+                                   double      widget_x,
+                                   double      widget_y);
+
+G_END_DECLS

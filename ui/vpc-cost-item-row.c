@@ -1,0 +1,196 @@
+/* vpc-cost-item-row.c: one line of the cost breakdown.
+ *
+ * Collapsed: the element, what it is and its monthly amount. Expanded: the
+ * hourly part spelled out and the data processed, editable in GB/month.
+ */
+#include "vpc-cost-item-row.h"
+
+#include "vpc-cost-compare.h"
+
+#define MAX_GB_PER_MONTH 1e9
+
+struct _VpcCostItemRow
+{
+  AdwExpanderRow  parent_instance;
+
+  GtkLabel       *amount;
+  AdwActionRow   *hourly_row;
+  GtkLabel       *hourly_amount;
+  AdwActionRow   *data_row;
+  GtkSpinButton  *gb_spin;
+
+  VpcDesign      *design;
+  char           *element;
+  gboolean        syncing;
+};
+
+G_DEFINE_FINAL_TYPE (VpcCostItemRow, vpc_cost_item_row, ADW_TYPE_EXPANDER_ROW)
+
+static void
+gb_changed_cb (VpcCostItemRow *self)
+{
+  const VpcElement *element;
+  g_autoptr(VpcElement) copy = NULL;
+
+  if (self->syncing || self->design == NULL)
+    return;
+  element = vpc_design_lookup (self->design, self->element);
+  if (element == NULL)
+    return;
+  copy = vpc_element_copy (element);
+  copy->gb_per_month = gtk_spin_button_get_value (self->gb_spin);
+  vpc_design_replace_element (self->design, g_steal_pointer (&copy));
+}
+
+static void
+vpc_cost_item_row_dispose (GObject *object)
+{
+  VpcCostItemRow *self = VPC_COST_ITEM_ROW (object);
+
+  g_clear_object (&self->design);
+  G_OBJECT_CLASS (vpc_cost_item_row_parent_class)->dispose (object);
+}
+
+static void
+vpc_cost_item_row_finalize (GObject *object)
+{
+  VpcCostItemRow *self = VPC_COST_ITEM_ROW (object);
+
+  g_free (self->element);
+  G_OBJECT_CLASS (vpc_cost_item_row_parent_class)->finalize (object);
+}
+
+static void
+vpc_cost_item_row_class_init (VpcCostItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vpc_cost_item_row_dispose;
+  object_class->finalize = vpc_cost_item_row_finalize;
+}
+
+static GtkLabel *
+amount_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return GTK_LABEL (label);
+}
+
+static void
+vpc_cost_item_row_init (VpcCostItemRow *self)
+{
+  self->amount = amount_label ();
+  gtk_widget_add_css_class (GTK_WIDGET (self->amount), "heading");
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->amount));
+
+  self->hourly_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hourly_row), "Hourly charge");
+  self->hourly_amount = amount_label ();
+  adw_action_row_add_suffix (self->hourly_row, GTK_WIDGET (self->hourly_amount));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->hourly_row));
+
+  self->data_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->data_row), "Data processed (GB/month)");
+  self->gb_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, MAX_GB_PER_MONTH, 10));
+  gtk_spin_button_set_digits (self->gb_spin, 0);
+  gtk_spin_button_set_numeric (self->gb_spin, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->gb_spin), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->gb_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Data processed, GB per month", -1);
+  adw_action_row_add_suffix (self->data_row, GTK_WIDGET (self->gb_spin));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->data_row));
+  g_signal_connect_swapped (self->gb_spin, "value-changed", G_CALLBACK (gb_changed_cb), self);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+}
+
+GtkWidget *
+vpc_cost_item_row_new (VpcDesign         *design,
+                       const VpcCostItem *item)
+{
+  VpcCostItemRow *self;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  self = g_object_new (VPC_TYPE_COST_ITEM_ROW, NULL);
+  self->design = g_object_ref (design);
+  self->element = g_strdup (item->element);
+  vpc_cost_item_row_update (self, item);
+  return GTK_WIDGET (self);
+}
+
+const char *
+vpc_cost_item_row_get_element (VpcCostItemRow *self)
+{
+  g_return_val_if_fail (VPC_IS_COST_ITEM_ROW (self), NULL);
+
+  return self->element;
+}
+
+static char *
+describe_kind (const VpcCostItem *item)
+{
+  switch (item->kind)
+    {
+    case VPC_COST_INTERFACE_ENDPOINT:
+      return g_strdup_printf ("%s · %u AZ%s", item->service, item->azs, item->azs == 1 ? "" : "s");
+    case VPC_COST_GATEWAY_ENDPOINT:
+      return g_strdup_printf ("%s · gateway, free", item->service);
+    case VPC_COST_NAT_GATEWAY:
+    default:
+      return g_strdup ("NAT gateway");
+    }
+}
+
+void
+vpc_cost_item_row_update (VpcCostItemRow    *self,
+                          const VpcCostItem *item)
+{
+  const VpcElement *element;
+  g_autofree char *kind = describe_kind (item);
+  g_autofree char *monthly = vpc_cost_format (item->monthly_micros, FALSE);
+  g_autofree char *hourly = vpc_cost_format (item->hourly_micros, FALSE);
+  g_autofree char *data = vpc_cost_format (item->data_micros, FALSE);
+  g_autofree char *hourly_detail = NULL;
+  g_autofree char *data_detail = NULL;
+  g_autofree char *accessible = NULL;
+  guint units = item->kind == VPC_COST_NAT_GATEWAY ? 1 : item->azs;
+
+  g_return_if_fail (VPC_IS_COST_ITEM_ROW (self));
+  g_return_if_fail (g_strcmp0 (item->element, self->element) == 0);
+
+  element = vpc_design_lookup (self->design, self->element);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 element != NULL ? vpc_element_get_display_name (element) : item->element);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), kind);
+  gtk_label_set_label (self->amount, monthly);
+
+  if (units > 0 && item->hourly_micros > 0)
+    {
+      g_autofree char *rate = vpc_cost_format_unit_price (item->hourly_micros / units / VPC_HOURS_PER_MONTH);
+
+      hourly_detail = g_strdup_printf ("%u %s × %d h × %s", units,
+                                       item->kind == VPC_COST_NAT_GATEWAY ? "gateway" : units == 1 ? "AZ" : "AZs",
+                                       VPC_HOURS_PER_MONTH, rate);
+    }
+  else
+    hourly_detail = g_strdup ("No hourly charge");
+  adw_action_row_set_subtitle (self->hourly_row, hourly_detail);
+  gtk_label_set_label (self->hourly_amount, hourly);
+  data_detail = g_strdup_printf ("%s a month", data);
+  adw_action_row_set_subtitle (self->data_row, data_detail);
+
+  self->syncing = TRUE;
+  if (element != NULL)
+    gtk_spin_button_set_value (self->gb_spin, element->gb_per_month);
+  self->syncing = FALSE;
+
+  accessible = g_strdup_printf ("%s, %s: %s a month",
+                                element != NULL ? vpc_element_get_display_name (element) : item->element,
+                                kind, monthly);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}

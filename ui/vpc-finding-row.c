@@ -1,0 +1,243 @@
+/* vpc-finding-row.c: one finding, expandable to what breaks and the fix. */
+#include "vpc-finding-row.h"
+
+#include "vpc-quick-fix.h"
+
+#define MAX_NAMED_ELEMENTS 4
+
+struct _VpcFindingRow
+{
+  GtkListBoxRow   parent_instance;
+
+  GtkImage       *severity_icon;
+  GtkLabel       *title_label;
+  GtkLabel       *subtitle_label;
+  GtkImage       *arrow;
+  GtkRevealer    *revealer;
+  GtkLabel       *message_label;
+  GtkLabel       *explanation_label;
+  GtkLabel       *fix_label;
+  GtkButton      *quick_fix_button;
+  GtkLabel       *quick_fix_label;
+  GtkLinkButton  *link_button;
+
+  VpcFinding     *finding;
+  VpcDesign      *design;
+  gboolean        fix_checked;
+};
+
+G_DEFINE_FINAL_TYPE (VpcFindingRow, vpc_finding_row, GTK_TYPE_LIST_BOX_ROW)
+
+static const char *const severity_icons[] = {
+  "dialog-error-symbolic", "dialog-warning-symbolic", "dialog-information-symbolic",
+};
+static const char *const severity_classes[] = { "error", "warning", "accent" };
+static const char *const severity_labels[] = { "Error", "Warning", "Info" };
+
+/* "train-1, sn-a, sn-b and 3 more": the finding's elements by display name. */
+static char *
+describe_elements (VpcFinding *finding,
+                   VpcDesign  *design)
+{
+  const char *const *ids = vpc_finding_get_elements (finding);
+  GString *text = g_string_new (NULL);
+  guint n = ids != NULL ? g_strv_length ((char **) ids) : 0;
+
+  for (guint i = 0; i < n && i < MAX_NAMED_ELEMENTS; i++)
+    {
+      const VpcElement *element = design != NULL ? vpc_design_lookup (design, ids[i]) : NULL;
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, element != NULL ? vpc_element_get_display_name (element) : ids[i]);
+    }
+  if (n > MAX_NAMED_ELEMENTS)
+    g_string_append_printf (text, " and %u more", n - MAX_NAMED_ELEMENTS);
+  return g_string_free (text, FALSE);
+}
+
+/* Fills the quick-fix button the first time the row is expanded: pricing
+ * a fix copies the design, so rows that stay closed never pay for it. The
+ * description ends with the cost change ("…: +$29.20/month"), which the
+ * button shows on its own line. */
+static void
+update_quick_fix (VpcFindingRow *self)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *label = NULL;
+  char *cost;
+  gboolean available;
+
+  if (self->fix_checked)
+    return;
+  self->fix_checked = TRUE;
+  available = self->design != NULL && vpc_quick_fix_available (self->finding, self->design);
+  gtk_widget_set_visible (GTK_WIDGET (self->quick_fix_button), available);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "finding.apply-fix", available);
+  if (!available || (description = vpc_quick_fix_describe (self->finding, self->design)) == NULL)
+    return;
+  cost = g_strrstr (description, ": ");
+  if (cost != NULL)
+    {
+      *cost = '\0';
+      label = g_strdup_printf ("%s\n%s", description, cost + 2);
+    }
+  else
+    label = g_strdup (description);
+  gtk_label_set_label (self->quick_fix_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->quick_fix_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+apply_fix_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VpcFindingRow *self = VPC_FINDING_ROW (widget);
+
+  if (self->design != NULL && vpc_quick_fix_available (self->finding, self->design))
+    vpc_quick_fix_apply (self->finding, self->design);
+}
+
+static void
+vpc_finding_row_dispose (GObject *object)
+{
+  VpcFindingRow *self = VPC_FINDING_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VPC_TYPE_FINDING_ROW);
+  g_clear_object (&self->finding);
+  g_clear_object (&self->design);
+  G_OBJECT_CLASS (vpc_finding_row_parent_class)->dispose (object);
+}
+
+static void
+vpc_finding_row_class_init (VpcFindingRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vpc_finding_row_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/VpcDesigner/vpc-finding-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, severity_icon);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, arrow);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, revealer);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, fix_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, quick_fix_button);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, quick_fix_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, link_button);
+  gtk_widget_class_install_action (widget_class, "finding.apply-fix", NULL, apply_fix_cb);
+}
+
+static void
+vpc_finding_row_init (VpcFindingRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
+GtkWidget *
+vpc_finding_row_new (VpcFinding *finding,
+                     VpcDesign  *design)
+{
+  VpcFindingRow *self;
+  VpcSeverity severity;
+  g_autofree char *elements = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+  const char *url;
+
+  g_return_val_if_fail (VPC_IS_FINDING (finding), NULL);
+  g_return_val_if_fail (design == NULL || VPC_IS_DESIGN (design), NULL);
+
+  self = g_object_new (VPC_TYPE_FINDING_ROW, NULL);
+  self->finding = g_object_ref (finding);
+  g_set_object (&self->design, design);
+  severity = vpc_finding_get_severity (finding);
+  g_assert ((guint) severity < G_N_ELEMENTS (severity_icons));
+
+  gtk_image_set_from_icon_name (self->severity_icon, severity_icons[severity]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->severity_icon), severity_classes[severity]);
+  gtk_label_set_label (self->title_label, vpc_finding_get_title (finding));
+  elements = describe_elements (finding, design);
+  subtitle = elements[0] != '\0'
+             ? g_strdup_printf ("%s · %s", vpc_finding_get_rule_id (finding), elements)
+             : g_strdup (vpc_finding_get_rule_id (finding));
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  set_text (self->message_label, vpc_finding_get_message (finding));
+  set_text (self->explanation_label, vpc_finding_get_explanation (finding));
+  set_text (self->fix_label, vpc_finding_get_fix (finding));
+  url = vpc_finding_get_url (finding);
+  if (url != NULL)
+    {
+      gtk_link_button_set_uri (self->link_button, url);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_button), url);
+      gtk_widget_set_visible (GTK_WIDGET (self->link_button), TRUE);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "finding.apply-fix", FALSE);
+
+  accessible = g_strdup_printf ("%s %s: %s. %s", severity_labels[severity],
+                                vpc_finding_get_rule_id (finding),
+                                vpc_finding_get_title (finding), elements);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
+  return GTK_WIDGET (self);
+}
+
+VpcFinding *
+vpc_finding_row_get_finding (VpcFindingRow *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING_ROW (self), NULL);
+
+  return self->finding;
+}
+
+gboolean
+vpc_finding_row_get_expanded (VpcFindingRow *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING_ROW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->revealer);
+}
+
+void
+vpc_finding_row_set_expanded (VpcFindingRow *self,
+                              gboolean       expanded)
+{
+  g_return_if_fail (VPC_IS_FINDING_ROW (self));
+
+  expanded = !!expanded;
+  if (expanded == vpc_finding_row_get_expanded (self))
+    return;
+  if (expanded)
+    update_quick_fix (self);
+  gtk_revealer_set_reveal_child (self->revealer, expanded);
+  gtk_image_set_from_icon_name (self->arrow, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+}
+
+const char *
+vpc_finding_row_get_quick_fix_label (VpcFindingRow *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING_ROW (self), NULL);
+
+  update_quick_fix (self);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->quick_fix_button)))
+    return NULL;
+  return gtk_label_get_label (self->quick_fix_label);
+}

@@ -1,0 +1,351 @@
+/* vpc-findings-panel.c: the live list of findings, grouped by severity.
+ *
+ * Each severity has its own boxed list bound to a GtkFilterListModel over
+ * the validator, so the lists follow the validator's items-changed exactly
+ * and rows of unchanged findings survive an edit.
+ */
+#include "vpc-findings-panel.h"
+
+#include <adwaita.h>
+
+#include "vpc-finding-row.h"
+
+#define N_SEVERITIES 3
+
+typedef struct
+{
+  GtkWidget          *box;
+  GtkLabel           *count;
+  GtkListBox         *list;
+  GtkFilterListModel *model;
+} Group;
+
+struct _VpcFindingsPanel
+{
+  GtkWidget         parent_instance;
+
+  GtkWidget        *scroller;
+  GtkLabel         *profile_hint;
+  GtkLabel         *errors_count;
+  GtkLabel         *warnings_count;
+  GtkLabel         *info_count;
+  AdwStatusPage    *empty_page;
+  GtkBox           *groups_box;
+
+  Group             groups[N_SEVERITIES];
+  VpcValidator     *validator;
+  VpcDesign        *design;
+  GSignalGroup     *validator_signals;
+  GSignalGroup     *design_signals;
+};
+
+G_DEFINE_FINAL_TYPE (VpcFindingsPanel, vpc_findings_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_VALIDATOR,
+  PROP_PROFILE,
+  N_PROPS,
+};
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_SELECT_ELEMENTS,
+  N_SIGNALS,
+};
+static guint signals[N_SIGNALS];
+
+static const struct
+{
+  const char *title;
+  const char *one;
+  const char *many;
+} severity_text[N_SEVERITIES] = {
+  { "Errors", "error", "errors" },
+  { "Warnings", "warning", "warnings" },
+  { "Information", "info", "info" },
+};
+
+static const char *profile_hints[] = {
+  "Study guide: every private SageMaker workload needs the exam checklist's endpoints.",
+  "Precise: each workload needs only the endpoints AWS documents for it.",
+};
+
+static gboolean
+match_severity (gpointer item,
+                gpointer user_data)
+{
+  return vpc_finding_get_severity (VPC_FINDING (item)) == (VpcSeverity) GPOINTER_TO_UINT (user_data);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  VpcFindingsPanel *self = user_data;
+
+  return vpc_finding_row_new (VPC_FINDING (item), self->design);
+}
+
+static void
+update_counts (VpcFindingsPanel *self)
+{
+  GtkLabel *labels[N_SEVERITIES] = { self->errors_count, self->warnings_count, self->info_count };
+  guint total = 0;
+
+  for (guint s = 0; s < N_SEVERITIES; s++)
+    {
+      guint n = self->validator != NULL ? vpc_validator_count (self->validator, s) : 0;
+      g_autofree char *text = g_strdup_printf ("%u %s", n, n == 1 ? severity_text[s].one : severity_text[s].many);
+      g_autofree char *count = g_strdup_printf ("%u", n);
+
+      gtk_label_set_label (labels[s], text);
+      gtk_widget_set_opacity (GTK_WIDGET (labels[s]), n > 0 ? 1.0 : 0.55);
+      gtk_label_set_label (self->groups[s].count, count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->groups[s].count),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      gtk_widget_set_visible (self->groups[s].box, n > 0);
+      total += n;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), self->validator != NULL && total == 0);
+}
+
+static void
+update_profile (VpcFindingsPanel *self)
+{
+  VpcProfile profile = self->design != NULL ? vpc_design_get_info (self->design)->profile
+                                            : VPC_PROFILE_STUDY_GUIDE;
+  g_autofree char *description = g_strdup_printf ("The design passes every rule of the %s profile.",
+                                                  profile == VPC_PROFILE_PRECISE ? "precise" : "study-guide");
+
+  gtk_label_set_label (self->profile_hint, profile_hints[profile]);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "findings.profile", self->design != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
+static void
+row_activated_cb (GtkListBox       *list,
+                  GtkListBoxRow    *row,
+                  VpcFindingsPanel *self)
+{
+  VpcFindingRow *finding_row = VPC_FINDING_ROW (row);
+  VpcFinding *finding = vpc_finding_row_get_finding (finding_row);
+  gboolean expand = !vpc_finding_row_get_expanded (finding_row);
+
+  vpc_finding_row_set_expanded (finding_row, expand);
+  if (expand)
+    g_signal_emit (self, signals[SIGNAL_SELECT_ELEMENTS], 0, vpc_finding_get_elements (finding));
+}
+
+static void
+build_groups (VpcFindingsPanel *self)
+{
+  for (guint s = 0; s < N_SEVERITIES; s++)
+    {
+      Group *group = &self->groups[s];
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *title = gtk_label_new (severity_text[s].title);
+      GtkCustomFilter *filter = gtk_custom_filter_new (match_severity, GUINT_TO_POINTER (s), NULL);
+      g_autofree char *name = g_strdup_printf ("%s-list", severity_text[s].many);
+
+      group->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_box_append (GTK_BOX (header), title);
+      group->count = GTK_LABEL (gtk_label_new ("0"));
+      gtk_widget_add_css_class (GTK_WIDGET (group->count), "finding-badge");
+      gtk_widget_add_css_class (GTK_WIDGET (group->count), s == 0 ? "error" : s == 1 ? "warning" : "accent");
+      gtk_box_append (GTK_BOX (header), GTK_WIDGET (group->count));
+      gtk_box_append (GTK_BOX (group->box), header);
+
+      group->model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+      group->list = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_widget_set_name (GTK_WIDGET (group->list), name);
+      gtk_list_box_set_selection_mode (group->list, GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (GTK_WIDGET (group->list), "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (group->list),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, severity_text[s].title, -1);
+      gtk_list_box_bind_model (group->list, G_LIST_MODEL (group->model), create_row, self, NULL);
+      g_signal_connect (group->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+      gtk_box_append (GTK_BOX (group->box), GTK_WIDGET (group->list));
+      gtk_box_append (self->groups_box, group->box);
+    }
+}
+
+static const char *
+get_profile (VpcFindingsPanel *self)
+{
+  return vpc_profile_to_string (self->design != NULL ? vpc_design_get_info (self->design)->profile
+                                                     : VPC_PROFILE_STUDY_GUIDE);
+}
+
+static void
+set_profile (VpcFindingsPanel *self,
+             const char       *text)
+{
+  g_autoptr(VpcDesignInfo) info = NULL;
+  VpcProfile profile;
+
+  if (self->design == NULL || text == NULL || !vpc_profile_from_string (text, &profile))
+    return;
+  if (profile == vpc_design_get_info (self->design)->profile)
+    return;
+  info = vpc_design_info_copy (vpc_design_get_info (self->design));
+  info->profile = profile;
+  vpc_design_set_info (self->design, g_steal_pointer (&info));
+}
+
+static void
+vpc_findings_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VpcFindingsPanel *self = VPC_FINDINGS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALIDATOR:
+      g_value_set_object (value, self->validator);
+      break;
+    case PROP_PROFILE:
+      g_value_set_string (value, get_profile (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vpc_findings_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  VpcFindingsPanel *self = VPC_FINDINGS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALIDATOR:
+      vpc_findings_panel_set_validator (self, g_value_get_object (value));
+      break;
+    case PROP_PROFILE:
+      set_profile (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vpc_findings_panel_dispose (GObject *object)
+{
+  VpcFindingsPanel *self = VPC_FINDINGS_PANEL (object);
+
+  if (self->validator_signals != NULL)
+    g_signal_group_set_target (self->validator_signals, NULL);
+  if (self->design_signals != NULL)
+    g_signal_group_set_target (self->design_signals, NULL);
+  g_clear_object (&self->validator_signals);
+  g_clear_object (&self->design_signals);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VPC_TYPE_FINDINGS_PANEL);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  for (guint s = 0; s < N_SEVERITIES; s++)
+    g_clear_object (&self->groups[s].model);
+  g_clear_object (&self->validator);
+  g_clear_object (&self->design);
+  G_OBJECT_CLASS (vpc_findings_panel_parent_class)->dispose (object);
+}
+
+static void
+vpc_findings_panel_class_init (VpcFindingsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vpc_findings_panel_dispose;
+  object_class->get_property = vpc_findings_panel_get_property;
+  object_class->set_property = vpc_findings_panel_set_property;
+
+  properties[PROP_VALIDATOR] =
+    g_param_spec_object ("validator", NULL, NULL, VPC_TYPE_VALIDATOR,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The design's rule profile, "study-guide" or "precise"; setting it is
+   * an undoable edit of the design. */
+  properties[PROP_PROFILE] =
+    g_param_spec_string ("profile", NULL, NULL, "study-guide",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_SELECT_ELEMENTS] =
+    g_signal_new ("select-elements", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/VpcDesigner/vpc-findings-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, profile_hint);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, errors_count);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, warnings_count);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, info_count);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, groups_box);
+  gtk_widget_class_install_property_action (widget_class, "findings.profile", "profile");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "findings-panel");
+}
+
+static void
+vpc_findings_panel_init (VpcFindingsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_groups (self);
+
+  self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);
+  g_signal_group_connect_swapped (self->validator_signals, "items-changed",
+                                  G_CALLBACK (update_counts), self);
+  self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
+  g_signal_group_connect_swapped (self->design_signals, "info-changed",
+                                  G_CALLBACK (update_profile), self);
+  update_counts (self);
+  update_profile (self);
+}
+
+GtkWidget *
+vpc_findings_panel_new (void)
+{
+  return g_object_new (VPC_TYPE_FINDINGS_PANEL, NULL);
+}
+
+void
+vpc_findings_panel_set_validator (VpcFindingsPanel *self,
+                                  VpcValidator     *validator)
+{
+  VpcDesign *design;
+
+  g_return_if_fail (VPC_IS_FINDINGS_PANEL (self));
+  g_return_if_fail (validator == NULL || VPC_IS_VALIDATOR (validator));
+
+  design = validator != NULL ? vpc_validator_get_design (validator) : NULL;
+
+  if (!g_set_object (&self->validator, validator))
+    return;
+  g_set_object (&self->design, design);
+  g_signal_group_set_target (self->validator_signals, validator);
+  g_signal_group_set_target (self->design_signals, self->design);
+  for (guint s = 0; s < N_SEVERITIES; s++)
+    gtk_filter_list_model_set_model (self->groups[s].model, G_LIST_MODEL (validator));
+  update_counts (self);
+  update_profile (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATOR]);
+}
+
+VpcValidator *
+vpc_findings_panel_get_validator (VpcFindingsPanel *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDINGS_PANEL (self), NULL);
+
+  return self->validator;
+}

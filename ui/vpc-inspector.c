@@ -1,0 +1,304 @@
+/* vpc-inspector.c: every property of the selected element, editable.
+ *
+ * The inspector builds a form (vpc-inspector-form.c) for the selection and
+ * keeps it in step with the design: after each change it re-reads the rows
+ * in place, or rebuilds the form when its rows themselves must change (a
+ * rule was added, the element's kind of endpoint changed, a subnet was
+ * renamed). Rebuilds wait for an idle moment because a change often starts
+ * inside one of the form's own signal handlers.
+ */
+#include "vpc-inspector.h"
+
+#include <adwaita.h>
+
+#include "vpc-cidr.h"
+#include "vpc-inspector-private.h"
+
+struct _VpcInspector
+{
+  GtkWidget         parent_instance;
+
+  GtkImage         *kind_icon;
+  GtkLabel         *title_label;
+  GtkLabel         *subtitle_label;
+  GtkBox           *form_box;
+
+  VpcDesign        *design;
+  char             *id;
+  GSignalGroup     *design_signals;
+  VpcInspectorForm *form;
+  char             *shape;
+  guint             rebuild_id;
+};
+
+G_DEFINE_FINAL_TYPE (VpcInspector, vpc_inspector, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_ADD_TOAST,
+  N_SIGNALS,
+};
+static guint signals[N_SIGNALS];
+
+static const char *const kind_icons[] = {
+  "view-grid-symbolic",                  /* AZ */
+  "network-wired-symbolic",              /* subnet */
+  "security-high-symbolic",              /* security group */
+  "network-server-symbolic",             /* endpoint */
+  "network-transmit-receive-symbolic",   /* NAT gateway */
+  "system-run-symbolic",                 /* workload */
+};
+
+/* Shared rows */
+
+static char *
+get_element_name (VpcInspectorForm *form, gconstpointer target, gpointer data)
+{
+  return g_strdup (((const VpcElement *) target)->name);
+}
+
+static gboolean
+set_element_name (VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
+{
+  VpcElement *element = target;
+
+  g_free (element->name);
+  element->name = text[0] != '\0' ? g_strdup (text) : NULL;
+  return TRUE;
+}
+
+void
+_vpc_inspector_add_identity (VpcInspectorForm    *form,
+                             AdwPreferencesGroup *group,
+                             const VpcElement    *element)
+{
+  vpc_inspector_form_add_info (form, GTK_WIDGET (group), "ID", element->id);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "Name", get_element_name, set_element_name, NULL);
+}
+
+gboolean
+_vpc_inspector_check_cidr (VpcDesign   *design,
+                           const char  *text,
+                           gboolean     inside_vpc,
+                           char       **error)
+{
+  const char *vpc_text = vpc_design_get_info (design)->vpc_cidr;
+  const char *reason = NULL;
+  VpcCidr cidr, vpc;
+
+  if (!vpc_cidr_parse (text, &cidr, &reason))
+    {
+      *error = g_strdup (reason != NULL ? reason : "not a CIDR block");
+      return FALSE;
+    }
+  if (cidr.prefix < 16 || cidr.prefix > 28)
+    {
+      *error = g_strdup ("AWS accepts /16 to /28");
+      return FALSE;
+    }
+  if (inside_vpc && vpc_text != NULL && vpc_cidr_parse (vpc_text, &vpc, NULL) && !vpc_cidr_contains (&vpc, &cidr))
+    {
+      *error = g_strdup_printf ("outside the VPC’s %s", vpc_text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The rows a form has depend on these; anything else is re-read in place. */
+static char *
+compute_shape (VpcInspector *self)
+{
+  const VpcElement *element = self->id != NULL ? vpc_design_lookup (self->design, self->id) : NULL;
+  GString *shape = g_string_new (element != NULL ? element->id : "(design)");
+  const VpcKind listed[] = { VPC_KIND_AZ, VPC_KIND_SUBNET, VPC_KIND_SECURITY_GROUP };
+
+  if (element == NULL)
+    return g_string_free (shape, FALSE);
+  g_string_append_printf (shape, "|%d|%d|%d|%d|%d", element->kind, element->endpoint_type,
+                          element->workload_kind, element->calls != NULL,
+                          g_strcmp0 (element->service, "s3") == 0 || g_strcmp0 (element->service, "dynamodb") == 0);
+  if (element->kind == VPC_KIND_SECURITY_GROUP)
+    g_string_append_printf (shape, "|%u|%u", element->ingress->len, element->egress->len);
+  if (element->kind == VPC_KIND_WORKLOAD)
+    for (guint i = 0; i < vpc_workload_n_calls (element); i++)
+      g_string_append_printf (shape, "|%s", vpc_workload_get_call (element, i));
+  for (guint k = 0; k < G_N_ELEMENTS (listed); k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (self->design, listed[k]); i++)
+      g_string_append_printf (shape, "|%s",
+                              vpc_element_get_display_name (vpc_design_get_element (self->design, listed[k], i)));
+  return g_string_free (shape, FALSE);
+}
+
+static void
+update_header (VpcInspector *self)
+{
+  const VpcElement *element = self->id != NULL ? vpc_design_lookup (self->design, self->id) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (element != NULL)
+    {
+      const char *label = element->kind == VPC_KIND_WORKLOAD ? vpc_workload_kind_to_label (element->workload_kind)
+                                                             : vpc_kind_to_label (element->kind);
+
+      subtitle = g_strdup_printf ("%c%s", g_ascii_toupper (label[0]), label + 1);
+      gtk_image_set_from_icon_name (self->kind_icon, kind_icons[element->kind]);
+      gtk_label_set_label (self->title_label, vpc_element_get_display_name (element));
+    }
+  else if (self->design != NULL)
+    {
+      const char *name = vpc_design_get_info (self->design)->name;
+
+      subtitle = g_strdup ("Design and VPC");
+      gtk_image_set_from_icon_name (self->kind_icon, "document-properties-symbolic");
+      gtk_label_set_label (self->title_label, name != NULL && name[0] != '\0' ? name : "Untitled design");
+    }
+  else
+    {
+      gtk_image_set_from_icon_name (self->kind_icon, "document-properties-symbolic");
+      gtk_label_set_label (self->title_label, "No design");
+    }
+  gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
+}
+
+static void
+clear_form (VpcInspector *self)
+{
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->form_box))) != NULL;)
+    gtk_box_remove (self->form_box, child);
+  g_clear_pointer (&self->form, vpc_inspector_form_free);
+  g_clear_pointer (&self->shape, g_free);
+}
+
+static void
+rebuild (VpcInspector *self)
+{
+  const VpcElement *element;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  clear_form (self);
+  update_header (self);
+  if (self->design == NULL)
+    return;
+  element = self->id != NULL ? vpc_design_lookup (self->design, self->id) : NULL;
+  self->form = vpc_inspector_form_new (self->design, element != NULL ? element->id : NULL, self->form_box);
+  self->shape = compute_shape (self);
+  if (element == NULL)
+    _vpc_inspector_build_design (self->form);
+  else if (element->kind == VPC_KIND_ENDPOINT)
+    _vpc_inspector_build_endpoint (self->form, element);
+  else if (element->kind == VPC_KIND_WORKLOAD)
+    _vpc_inspector_build_workload (self->form, element);
+  else
+    _vpc_inspector_build_network (self->form, element);
+  vpc_inspector_form_sync (self->form);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  VpcInspector *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+design_changed_cb (VpcInspector *self)
+{
+  g_autofree char *shape = NULL;
+
+  if (self->id != NULL && vpc_design_lookup (self->design, self->id) == NULL)
+    g_clear_pointer (&self->id, g_free);
+  shape = compute_shape (self);
+  update_header (self);
+  if (self->form != NULL && g_strcmp0 (shape, self->shape) == 0)
+    {
+      vpc_inspector_form_sync (self->form);
+      return;
+    }
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+vpc_inspector_dispose (GObject *object)
+{
+  VpcInspector *self = VPC_INSPECTOR (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->design_signals != NULL)
+    g_signal_group_set_target (self->design_signals, NULL);
+  g_clear_object (&self->design_signals);
+  if (self->form_box != NULL)
+    clear_form (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VPC_TYPE_INSPECTOR);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->design);
+  g_clear_pointer (&self->id, g_free);
+  G_OBJECT_CLASS (vpc_inspector_parent_class)->dispose (object);
+}
+
+static void
+vpc_inspector_class_init (VpcInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vpc_inspector_dispose;
+
+  signals[SIGNAL_ADD_TOAST] =
+    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpcInspector, kind_icon);
+  gtk_widget_class_bind_template_child (widget_class, VpcInspector, title_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcInspector, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcInspector, form_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "inspector");
+}
+
+static void
+vpc_inspector_init (VpcInspector *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
+  g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "info-changed", G_CALLBACK (design_changed_cb), self);
+  update_header (self);
+}
+
+GtkWidget *
+vpc_inspector_new (void)
+{
+  return g_object_new (VPC_TYPE_INSPECTOR, NULL);
+}
+
+void
+vpc_inspector_set_selection (VpcInspector *self,
+                             VpcDesign    *design,
+                             const char   *id)
+{
+  g_return_if_fail (VPC_IS_INSPECTOR (self));
+  g_return_if_fail (design == NULL || VPC_IS_DESIGN (design));
+
+  if (design == self->design && g_strcmp0 (id, self->id) == 0 && self->form != NULL)
+    return;
+  if (g_set_object (&self->design, design))
+    g_signal_group_set_target (self->design_signals, design);
+  g_free (self->id);
+  self->id = design != NULL && id != NULL && vpc_design_lookup (design, id) != NULL ? g_strdup (id) : NULL;
+  rebuild (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
+                              GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (self)))), 0);
+}
+
+const char *
+vpc_inspector_get_selection (VpcInspector *self)
+{
+  g_return_val_if_fail (VPC_IS_INSPECTOR (self), NULL);
+
+  return self->id;
+}

@@ -1,0 +1,356 @@
+/* vpc-palette.c: palette rows, search, click-to-place and drag sources. */
+#include "vpc-palette.h"
+
+#include <string.h>
+
+#include "vpc-icons.h"
+
+typedef struct
+{
+  const char *group;
+  const char *item;
+  const char *label;
+  const char *icon;
+  const char *tooltip;
+} PaletteEntry;
+
+static const PaletteEntry entries[] = {
+  { "Network", "az", "Availability zone", "vpc",
+    "An isolated location of the region. Subnets live in one zone; spread endpoints and hosting over two or more." },
+  { "Network", "subnet:private", "Private subnet", "subnet-private",
+    "No route to the internet. Where jobs and endpoints should run, reaching AWS through VPC endpoints." },
+  { "Network", "subnet:nat", "Private subnet with NAT", "subnet-nat",
+    "Default route to a NAT gateway: outbound internet (package installs), nothing inbound." },
+  { "Network", "subnet:public", "Public subnet", "subnet-public",
+    "Default route to an internet gateway. Holds NAT gateways; SageMaker interfaces here still get no internet." },
+  { "Network", "nat", "NAT gateway", "nat-gateway",
+    "Gives private subnets outbound internet. Drop it into a public subnet. Billed per hour and per GB." },
+  { "Endpoints", "endpoint:s3", "S3 (gateway)", "svc-s3",
+    "Free gateway endpoint: the path for training data, model artifacts and image layers." },
+  { "Endpoints", "endpoint:sagemaker.api", "SageMaker API", "svc-api",
+    "Create and describe jobs and endpoints from inside the VPC (notebooks, pipelines)." },
+  { "Endpoints", "endpoint:sagemaker.runtime", "SageMaker Runtime", "svc-runtime",
+    "Invoke SageMaker endpoints from inside the VPC." },
+  { "Endpoints", "endpoint:logs", "CloudWatch Logs", "svc-logs",
+    "Job and notebook logs reach CloudWatch without internet." },
+  { "Endpoints", "endpoint:monitoring", "CloudWatch Monitoring", "svc-monitoring",
+    "Metrics that your code publishes or reads." },
+  { "Endpoints", "endpoint:ecr.api", "ECR API", "svc-ecr",
+    "Image pulls through the VPC (image access “vpc”, docker in a notebook). Needs ECR Docker and S3 too." },
+  { "Endpoints", "endpoint:ecr.dkr", "ECR Docker", "svc-ecr",
+    "The registry endpoint that serves image pulls made through the VPC." },
+  { "Endpoints", "endpoint:sts", "STS", "svc-sts",
+    "Role look-ups and AssumeRole from inside the VPC." },
+  { "Endpoints", "endpoint:kms", "KMS", "svc-sts",
+    "Encryption keys that your code calls." },
+  { "Endpoints", "endpoint:secretsmanager", "Secrets Manager", "svc-sts",
+    "Secrets that your code reads." },
+  { "Endpoints", "endpoint:ssm", "Systems Manager", "svc-sts",
+    "Parameters and sessions that your code uses." },
+  { "Endpoints", "endpoint:dynamodb", "DynamoDB (gateway)", "svc-dynamodb",
+    "Free gateway endpoint for DynamoDB tables in the same region." },
+  { "SageMaker", "workload:training_job", "Training job", "training-job",
+    "Trains a model in your subnets (VPC mode). Needs a path to S3 for data and artifacts." },
+  { "SageMaker", "workload:processing_job", "Processing job", "processing-job",
+    "Data preparation or evaluation in your subnets." },
+  { "SageMaker", "workload:batch_transform", "Batch transform", "batch-transform",
+    "Batch inference over data in S3." },
+  { "SageMaker", "workload:realtime_endpoint", "Real-time endpoint", "realtime-endpoint",
+    "A hosted model. In VPC mode it needs subnets in at least two availability zones." },
+  { "SageMaker", "workload:notebook_instance", "Notebook instance", "notebook-instance",
+    "A notebook instance: takes exactly one subnet." },
+  { "SageMaker", "workload:studio_domain", "Studio domain", "studio-domain",
+    "SageMaker Studio in VPC-only mode." },
+  { "SageMaker", "workload:client", "Client application", "client",
+    "An application in the VPC that calls SageMaker, e.g. one that invokes an endpoint." },
+  { "Security", "sg", "Security group", "security-group",
+    "A stateful firewall for network interfaces. Workloads need outbound 443 to the endpoints." },
+};
+
+struct _VpcPalette
+{
+  GtkBox          parent_instance;
+
+  GtkSearchEntry *search_entry;
+  GtkListBox     *list;
+};
+
+G_DEFINE_FINAL_TYPE (VpcPalette, vpc_palette, GTK_TYPE_BOX)
+
+enum {
+  SIGNAL_ITEM_ACTIVATED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
+static const PaletteEntry *
+entry_of_row (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "vpc-palette-entry");
+}
+
+/* The tile colour of an item: the AWS diagram colours of DOMAIN.md §5, as
+ * the canvas draws them (vpc-theme.h's names clash with this widget's). */
+static guint32
+tile_color (const PaletteEntry *entry)
+{
+  const char *item = entry->item;
+
+  if (g_str_equal (item, "az"))
+    return 0x147eba;
+  if (g_str_equal (item, "subnet:private"))
+    return 0x00a4a6;
+  if (g_str_equal (item, "subnet:nat"))
+    return 0x0e7c9b;
+  if (g_str_equal (item, "subnet:public"))
+    return 0x7aa116;
+  if (g_str_equal (item, "sg"))
+    return 0xdd344c;
+  if (g_str_equal (item, "endpoint:s3") || g_str_equal (item, "endpoint:dynamodb"))
+    return 0x7aa116;
+  if (g_str_equal (item, "workload:client"))
+    return 0xe7157b;
+  if (g_str_has_prefix (item, "workload:"))
+    return 0x01a88d;
+  return 0x8c4fff;
+}
+
+static void
+draw_icon (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        data)
+{
+  const PaletteEntry *entry = data;
+  double size = MIN (width, height), r = 5;
+  guint32 rgb = tile_color (entry);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, size - r, r, r, -G_PI / 2, 0);
+  cairo_arc (cr, size - r, size - r, r, 0, G_PI / 2);
+  cairo_arc (cr, r, size - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, r, r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, (rgb >> 16) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+  cairo_fill (cr);
+  vpc_icons_draw (cr, entry->icon, 3, 3, size - 6, FALSE);
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  const PaletteEntry *entry = entry_of_row (GTK_LIST_BOX_ROW (row));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
+  return gdk_content_provider_new_typed (G_TYPE_STRING, entry->item);
+}
+
+static GtkWidget *
+make_row (const PaletteEntry *entry)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *icon = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (entry->label);
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (icon), 24);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (icon), 24);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (icon), draw_icon, (gpointer) entry, NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, entry->tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry->label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, entry->tooltip, -1);
+  g_object_set_data (G_OBJECT (row), "vpc-palette-entry", (gpointer) entry);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  return row;
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  const PaletteEntry *entry = entry_of_row (row);
+  GtkWidget *header;
+
+  if (before != NULL && g_strcmp0 (entry_of_row (before)->group, entry->group) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (entry->group);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "vpc-palette-heading");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, 10);
+  gtk_widget_set_margin_bottom (header, 4);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static gboolean
+matches (const PaletteEntry *entry,
+         const char         *text)
+{
+  g_autofree char *joined = NULL;
+  g_autofree char *hay = NULL;
+  g_autofree char *needle = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  joined = g_strjoin (" ", entry->group, entry->label, entry->item, entry->tooltip, NULL);
+  hay = g_utf8_casefold (joined, -1);
+  needle = g_utf8_casefold (text, -1);
+  return strstr (hay, needle) != NULL;
+}
+
+static gboolean
+filter_func (GtkListBoxRow *row,
+             gpointer       user_data)
+{
+  VpcPalette *self = user_data;
+
+  return matches (entry_of_row (row), gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+search_changed_cb (VpcPalette *self)
+{
+  gtk_list_box_invalidate_filter (self->list);
+  gtk_list_box_invalidate_headers (self->list);
+}
+
+static void
+row_activated_cb (VpcPalette    *self,
+                  GtkListBoxRow *row)
+{
+  g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, entry_of_row (row)->item);
+}
+
+static gboolean
+label_matches (const PaletteEntry *entry,
+               const char         *text)
+{
+  g_autofree char *hay = g_utf8_casefold (entry->label, -1);
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+
+  return strstr (hay, needle) != NULL;
+}
+
+/* Enter in the search adds the first row whose name matches, else the
+ * first row shown. */
+static void
+search_activate_cb (VpcPalette *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkListBoxRow *first = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_LIST_BOX_ROW (child) || !filter_func (GTK_LIST_BOX_ROW (child), self))
+        continue;
+      if (label_matches (entry_of_row (GTK_LIST_BOX_ROW (child)), text))
+        {
+          row_activated_cb (self, GTK_LIST_BOX_ROW (child));
+          return;
+        }
+      if (first == NULL)
+        first = GTK_LIST_BOX_ROW (child);
+    }
+  if (first != NULL)
+    row_activated_cb (self, first);
+}
+
+static void
+vpc_palette_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), VPC_TYPE_PALETTE);
+  G_OBJECT_CLASS (vpc_palette_parent_class)->dispose (object);
+}
+
+static void
+vpc_palette_class_init (VpcPaletteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vpc_palette_dispose;
+
+  signals[SIGNAL_ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-palette.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpcPalette, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VpcPalette, list);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+vpc_palette_init (VpcPalette *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    gtk_list_box_append (self->list, make_row (&entries[i]));
+  gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
+  gtk_list_box_set_filter_func (self->list, filter_func, self, NULL);
+}
+
+GtkWidget *
+vpc_palette_new (void)
+{
+  return g_object_new (VPC_TYPE_PALETTE, NULL);
+}
+
+const char *const *
+vpc_palette_list_items (void)
+{
+  static const char *items[G_N_ELEMENTS (entries) + 1];
+
+  if (items[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      items[i] = entries[i].item;
+  return items;
+}
+
+const char *
+vpc_palette_get_tooltip (const char *item)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (g_strcmp0 (entries[i].item, item) == 0)
+      return entries[i].tooltip;
+  return NULL;
+}
+
+guint
+vpc_palette_count_visible (VpcPalette *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (VPC_IS_PALETTE (self), 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && filter_func (GTK_LIST_BOX_ROW (child), self))
+      n++;
+  return n;
+}

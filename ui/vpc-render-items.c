@@ -1,0 +1,635 @@
+/* vpc-render-items.c: icon elements (workloads, endpoints, NAT gateways,
+ * security groups), the lines that tie them to subnets, finding outlines
+ * and badges, and selection/hover highlights. */
+#include <math.h>
+#include <string.h>
+
+#include "vpc-render-private.h"
+#include "vpc-icons.h"
+
+typedef struct
+{
+  const char     *icon;
+  const VpcColor *color;
+  gboolean        round;    /* gateway endpoints are round tiles */
+  const char     *subtitle;
+} ItemStyle;
+
+static const char *
+workload_icon (VpcWorkloadKind kind)
+{
+  static const char *const names[VPC_N_WORKLOAD_KINDS] = {
+    [VPC_WORKLOAD_TRAINING_JOB] = "training-job",
+    [VPC_WORKLOAD_PROCESSING_JOB] = "processing-job",
+    [VPC_WORKLOAD_BATCH_TRANSFORM] = "batch-transform",
+    [VPC_WORKLOAD_REALTIME_ENDPOINT] = "realtime-endpoint",
+    [VPC_WORKLOAD_NOTEBOOK_INSTANCE] = "notebook-instance",
+    [VPC_WORKLOAD_STUDIO_DOMAIN] = "studio-domain",
+    [VPC_WORKLOAD_CLIENT] = "client",
+  };
+  return kind < VPC_N_WORKLOAD_KINDS ? names[kind] : "client";
+}
+
+/* The glyph of an endpoint's service: its own for the common services,
+ * else the generic endpoint plug. */
+const char *
+vpc_render_service_icon (const char *service)
+{
+  static const struct { const char *prefix; const char *icon; } table[] = {
+    { "s3", "svc-s3" },
+    { "dynamodb", "svc-dynamodb" },
+    { "ecr.", "svc-ecr" },
+    { "logs", "svc-logs" },
+    { "monitoring", "svc-monitoring" },
+    { "sagemaker.api", "svc-api" },
+    { "sagemaker.runtime", "svc-runtime" },
+    { "sts", "svc-sts" },
+    { "kms", "svc-sts" },
+    { "secretsmanager", "svc-sts" },
+    { "notebook", "notebook-instance" },
+    { "studio", "studio-domain" },
+  };
+
+  if (service == NULL)
+    return "endpoint";
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    if (g_str_has_prefix (service, table[i].prefix))
+      return table[i].icon;
+  return "endpoint";
+}
+
+static void
+item_style (const VpcRenderCtx *ctx,
+            const VpcElement   *e,
+            ItemStyle          *style)
+{
+  const VpcPalette *pal = ctx->pal;
+
+  style->round = FALSE;
+  switch (e->kind)
+    {
+    case VPC_KIND_WORKLOAD:
+      style->icon = workload_icon (e->workload_kind);
+      style->color = e->workload_kind == VPC_WORKLOAD_CLIENT ? &pal->client : &pal->ml;
+      style->subtitle = vpc_workload_kind_to_label (e->workload_kind);
+      break;
+    case VPC_KIND_ENDPOINT:
+      style->icon = vpc_render_service_icon (e->service);
+      style->color = &pal->networking;
+      style->round = e->endpoint_type == VPC_ENDPOINT_GATEWAY;
+      style->subtitle = e->service;
+      break;
+    case VPC_KIND_NAT_GATEWAY:
+      style->icon = "nat-gateway";
+      style->color = &pal->networking;
+      style->subtitle = "NAT gateway";
+      break;
+    case VPC_KIND_SECURITY_GROUP:
+    default:
+      style->icon = "security-group";
+      style->color = &pal->security_group;
+      style->subtitle = "security group";
+      break;
+    }
+}
+
+static void
+tile_shape (VpcPainter    *p,
+            const VpcRect *t,
+            gboolean       round)
+{
+  if (round)
+    vpc_painter_circle (p, t->x + t->w / 2, t->y + t->h / 2, t->w / 2);
+  else
+    vpc_painter_rect (p, t->x, t->y, t->w, t->h, t->w * 0.18);
+}
+
+/* Interface endpoints carry a network card's edge along the tile's bottom;
+ * gateway endpoints are round with a ring, like a gate in the route table. */
+static void
+endpoint_type_marker (VpcRenderCtx     *ctx,
+                      const VpcElement *e,
+                      const VpcRect    *t)
+{
+  double cx = t->x + t->w / 2;
+
+  if (e->endpoint_type == VPC_ENDPOINT_GATEWAY)
+    {
+      vpc_painter_stroke_with (ctx->p, &ctx->pal->networking, 1.5);
+      vpc_painter_circle (ctx->p, cx, t->y + t->h / 2, t->w / 2 + 3.5);
+      return;
+    }
+  vpc_painter_fill_with (ctx->p, &ctx->pal->background);
+  vpc_painter_rect (ctx->p, cx - 11, t->y + t->h - 4, 22, 8, 2);
+  vpc_painter_fill_with (ctx->p, &ctx->pal->networking);
+  vpc_painter_rect (ctx->p, cx - 9.5, t->y + t->h - 2.5, 19, 5, 1.5);
+}
+
+static void
+security_chip (VpcRenderCtx     *ctx,
+               const VpcElement *e,
+               const VpcRect    *t)
+{
+  guint n = e->security_groups != NULL ? e->security_groups->len : 0;
+
+  if (n == 0)
+    return;
+  vpc_painter_fill_with (ctx->p, &ctx->pal->background);
+  vpc_painter_circle (ctx->p, t->x + 1, t->y + 1, 9.5);
+  vpc_painter_fill_with (ctx->p, &ctx->pal->security_group);
+  vpc_painter_circle (ctx->p, t->x + 1, t->y + 1, 8);
+  vpc_painter_icon (ctx->p, "security-group", t->x - 5, t->y - 5, 12);
+}
+
+static void
+item_detail (VpcRenderCtx     *ctx,
+             const VpcElement *e)
+{
+  const VpcRect *r = &e->layout;
+  ItemStyle style;
+  VpcRect t;
+  double label_w = r->w + 2 * VPC_LABEL_SPILL;
+
+  item_style (ctx, e, &style);
+  vpc_render_tile_rect (e, &t);
+  vpc_painter_fill_with (ctx->p, style.color);
+  tile_shape (ctx->p, &t, style.round);
+  vpc_painter_icon (ctx->p, style.icon, t.x + t.w * 0.17, t.y + t.h * 0.17, t.w * 0.66);
+  if (e->kind == VPC_KIND_ENDPOINT)
+    endpoint_type_marker (ctx, e, &t);
+  else if (e->kind == VPC_KIND_WORKLOAD)
+    security_chip (ctx, e, &t);
+  if (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE)
+    security_chip (ctx, e, &t);
+
+  vpc_render_text (ctx, VPC_FONT_LABEL, vpc_element_get_display_name (e),
+                   r->x - VPC_LABEL_SPILL, t.y + t.h + 5, label_w, VPC_ALIGN_CENTER,
+                   &ctx->pal->text);
+  vpc_render_text (ctx, VPC_FONT_SMALL, style.subtitle,
+                   r->x - VPC_LABEL_SPILL, t.y + t.h + 19, label_w, VPC_ALIGN_CENTER,
+                   &ctx->pal->text_dim);
+}
+
+/* Low zoom: tiles only (the painter batches runs of one colour). */
+static void
+items_simple (VpcRenderCtx *ctx,
+              VpcKind       kind)
+{
+  guint n = vpc_design_get_n_elements (ctx->design, kind);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *e = vpc_design_get_element (ctx->design, kind, i);
+      ItemStyle style;
+      VpcRect t;
+
+      if (!e->has_layout || !vpc_render_visible (ctx, &e->layout, 2))
+        continue;
+      item_style (ctx, e, &style);
+      vpc_painter_fill_with (ctx->p, style.color);
+      vpc_render_tile_rect (e, &t);
+      vpc_painter_rect (ctx->p, t.x, t.y, t.w, t.h, 0);
+    }
+}
+
+void
+vpc_render_items (VpcRenderCtx *ctx)
+{
+  static const VpcKind order[] = {
+    VPC_KIND_SECURITY_GROUP, VPC_KIND_ENDPOINT, VPC_KIND_NAT_GATEWAY, VPC_KIND_WORKLOAD,
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      guint n = vpc_design_get_n_elements (ctx->design, order[k]);
+
+      if (!ctx->detail)
+        {
+          items_simple (ctx, order[k]);
+          continue;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          const VpcElement *e = vpc_design_get_element (ctx->design, order[k], i);
+          if (e->has_layout && vpc_render_visible (ctx, &e->layout, VPC_LABEL_SPILL))
+            item_detail (ctx, e);
+        }
+    }
+}
+
+/* ---- connectors ---- */
+
+static void
+rect_center (const VpcRect *r,
+             double        *x,
+             double        *y)
+{
+  *x = r->x + r->w / 2;
+  *y = r->y + r->h / 2;
+}
+
+static gboolean
+rect_contains_point (const VpcRect *r,
+                     double         x,
+                     double         y)
+{
+  return x >= r->x && x <= r->x + r->w && y >= r->y && y <= r->y + r->h;
+}
+
+/* A line from an icon to the nearest point of a subnet it uses, ending in
+ * a small dot on the subnet's edge. */
+static void
+link_to_subnet (VpcRenderCtx   *ctx,
+                const VpcRect  *tile,
+                const VpcRect  *subnet,
+                const VpcColor *color,
+                double          alpha,
+                double          width)
+{
+  double cx, cy, px, py, ex, ey;
+
+  rect_center (tile, &cx, &cy);
+  if (rect_contains_point (subnet, cx, cy))
+    return;
+  px = CLAMP (cx, subnet->x + 6, subnet->x + subnet->w - 6);
+  py = CLAMP (cy, subnet->y, subnet->y + subnet->h);
+  ex = px;
+  ey = py;
+  if (!vpc_render_clip_segment (ctx, &cx, &cy, &ex, &ey))
+    return;
+  vpc_painter_set_fill (ctx->p, NULL, 0);
+  vpc_painter_set_stroke (ctx->p, color, alpha, width);
+  vpc_painter_line (ctx->p, cx, cy, ex, ey);
+  vpc_painter_set_stroke (ctx->p, NULL, 0, 0);
+  vpc_painter_set_fill (ctx->p, color, alpha);
+  vpc_painter_circle (ctx->p, px, py, 3.0);
+}
+
+static void
+workload_links (VpcRenderCtx *ctx)
+{
+  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_WORKLOAD);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *w = vpc_design_get_element (ctx->design, VPC_KIND_WORKLOAD, i);
+      VpcRect t;
+
+      if (!w->has_layout || w->subnets == NULL || !w->vpc_mode)
+        continue;
+      vpc_render_tile_rect (w, &t);
+      for (guint j = 0; j < w->subnets->len; j++)
+        {
+          const VpcElement *sn = vpc_design_lookup (ctx->design, g_ptr_array_index (w->subnets, j));
+          if (sn != NULL && sn->has_layout)
+            link_to_subnet (ctx, &t, &sn->layout, &ctx->pal->ml, 0.8, 1.5);
+        }
+    }
+}
+
+static void
+nat_links (VpcRenderCtx *ctx)
+{
+  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_NAT_GATEWAY);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *nat = vpc_design_get_element (ctx->design, VPC_KIND_NAT_GATEWAY, i);
+      const VpcElement *sn = vpc_design_lookup (ctx->design, nat->subnet);
+      VpcRect t;
+
+      if (!nat->has_layout || sn == NULL || !sn->has_layout)
+        continue;
+      vpc_render_tile_rect (nat, &t);
+      link_to_subnet (ctx, &t, &sn->layout, &ctx->pal->networking, 0.8, 1.0);
+    }
+}
+
+/* Beyond this many interface endpoints the lines from their network
+ * interfaces would be a hairball: they are drawn only for the hovered or
+ * selected endpoint or subnet (the markers still show the service). */
+#define MAX_LINKED_ENDPOINTS 16
+
+typedef struct
+{
+  VpcRenderCtx *ctx;
+  gboolean      all;
+} EniLinks;
+
+static gboolean
+is_highlighted (const VpcRenderCtx *ctx,
+                const char         *id)
+{
+  return g_strcmp0 (ctx->options->hover_id, id) == 0 || vpc_render_is_selected (ctx, id);
+}
+
+static guint
+count_interface_endpoints (VpcDesign *design)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
+    n += vpc_design_get_element (design, VPC_KIND_ENDPOINT, i)->endpoint_type == VPC_ENDPOINT_INTERFACE;
+  return n;
+}
+
+static void
+eni_link (const VpcElement *endpoint,
+          const VpcElement *subnet,
+          const VpcRect    *m,
+          gpointer          data)
+{
+  EniLinks *links = data;
+  VpcRenderCtx *ctx = links->ctx;
+  VpcRect t;
+  double x0, y0, x1, y1;
+
+  if (!endpoint->has_layout)
+    return;
+  if (!links->all && !is_highlighted (ctx, endpoint->id) && !is_highlighted (ctx, subnet->id))
+    return;
+  vpc_render_tile_rect (endpoint, &t);
+  rect_center (m, &x0, &y0);
+  rect_center (&t, &x1, &y1);
+  if (!vpc_render_clip_segment (ctx, &x0, &y0, &x1, &y1))
+    return;
+  vpc_painter_line (ctx->p, x0, y0, x1, y1);
+}
+
+/* Gateway endpoints that name their subnets: a dashed line to each. */
+static void
+gateway_links (VpcRenderCtx *ctx)
+{
+  static const double dash[] = { 5.0, 4.0 };
+  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_ENDPOINT);
+
+  vpc_painter_set_dash (ctx->p, dash, G_N_ELEMENTS (dash), 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *ep = vpc_design_get_element (ctx->design, VPC_KIND_ENDPOINT, i);
+      VpcRect t;
+
+      if (ep->endpoint_type != VPC_ENDPOINT_GATEWAY || !ep->has_layout || ep->subnets == NULL)
+        continue;
+      vpc_render_tile_rect (ep, &t);
+      for (guint j = 0; j < ep->subnets->len; j++)
+        {
+          const VpcElement *sn = vpc_design_lookup (ctx->design, g_ptr_array_index (ep->subnets, j));
+          if (sn != NULL && sn->has_layout)
+            link_to_subnet (ctx, &t, &sn->layout, &ctx->pal->networking, 0.55, 1.0);
+        }
+    }
+  vpc_painter_set_dash (ctx->p, NULL, 0, 0);
+}
+
+void
+vpc_render_connectors (VpcRenderCtx *ctx)
+{
+  EniLinks links;
+
+  if (!ctx->detail)
+    return;
+  /* Solid hairlines: dashing long lines makes cairo tessellate every dash,
+   * which costs seconds and gigabytes on large PDF/SVG pages. */
+  links.ctx = ctx;
+  links.all = count_interface_endpoints (ctx->design) <= MAX_LINKED_ENDPOINTS;
+  vpc_painter_set_fill (ctx->p, NULL, 0);
+  vpc_painter_set_stroke (ctx->p, &ctx->pal->networking, 0.3, 1.0);
+  vpc_render_foreach_eni (ctx->design, eni_link, &links);
+
+  gateway_links (ctx);
+  nat_links (ctx);
+  workload_links (ctx);
+}
+
+/* ---- findings, selection, hover ---- */
+
+static double
+badge_radius (const VpcRenderCtx *ctx)
+{
+  return ctx->detail ? 9.0 : MAX (9.0, 4.0 / ctx->scale);
+}
+
+static const VpcColor *
+mark_color (const VpcRenderCtx *ctx,
+            guint               mark)
+{
+  return VPC_MARK_ERRORS (mark) > 0 ? &ctx->pal->error : &ctx->pal->warning;
+}
+
+/* A badge in three layers, so that a page of badges is three runs of one
+ * style each: the background ring, the coloured disc, the count. */
+typedef enum {
+  BADGE_RING,
+  BADGE_DISC,
+  BADGE_COUNT,
+} BadgeLayer;
+
+static void
+badge_layer (VpcRenderCtx *ctx,
+             double        cx,
+             double        cy,
+             guint         mark,
+             BadgeLayer    layer)
+{
+  guint errors = VPC_MARK_ERRORS (mark), warnings = VPC_MARK_WARNINGS (mark);
+  double radius = badge_radius (ctx);
+  char count[16];
+
+  switch (layer)
+    {
+    case BADGE_RING:
+      /* At low zoom the disc covers the ring. */
+      if (!ctx->detail)
+        return;
+      vpc_painter_fill_with (ctx->p, &ctx->pal->background);
+      vpc_painter_circle (ctx->p, cx, cy, radius + (ctx->detail ? 1.5 : 0));
+      break;
+    case BADGE_DISC:
+      vpc_painter_fill_with (ctx->p, mark_color (ctx, mark));
+      vpc_painter_circle (ctx->p, cx, cy, radius);
+      break;
+    case BADGE_COUNT:
+    default:
+      if (!ctx->detail)
+        return;
+      g_snprintf (count, sizeof count, "%u", MIN (errors > 0 ? errors : warnings, 99u));
+      vpc_render_text (ctx, VPC_FONT_BADGE, count, cx - radius, cy - 6, 2 * radius,
+                       VPC_ALIGN_CENTER, &ctx->pal->icon_glyph);
+      break;
+    }
+}
+
+void
+vpc_render_badge (VpcRenderCtx *ctx,
+                  double        cx,
+                  double        cy,
+                  guint         mark)
+{
+  for (BadgeLayer l = BADGE_RING; l <= BADGE_COUNT; l++)
+    badge_layer (ctx, cx, cy, mark, l);
+}
+
+/* The rectangle a highlight goes around: the tile of an icon, the box. */
+static void
+outline_rect (const VpcElement *e,
+              VpcRect          *r,
+              gboolean         *round)
+{
+  *round = FALSE;
+  if (e->kind == VPC_KIND_AZ || e->kind == VPC_KIND_SUBNET)
+    {
+      *r = e->layout;
+      return;
+    }
+  vpc_render_tile_rect (e, r);
+  *round = e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_GATEWAY;
+}
+
+static void
+outline (VpcRenderCtx   *ctx,
+         const VpcRect  *r,
+         gboolean        round,
+         double          gap,
+         double          width,
+         const VpcColor *color)
+{
+  VpcRect o = { r->x - gap, r->y - gap, r->w + 2 * gap, r->h + 2 * gap };
+
+  vpc_painter_stroke_with (ctx->p, color, vpc_render_line (ctx, width));
+  /* At low zoom tiles are plain squares (items_simple), and so are their
+   * outlines: cairo strokes rectangles many times faster than arcs. */
+  if (!ctx->detail)
+    vpc_painter_rect (ctx->p, o.x, o.y, o.w, o.h, 0);
+  else if (r->w > 2 * VPC_TILE)
+    vpc_painter_rect (ctx->p, o.x, o.y, o.w, o.h, 4);
+  else
+    tile_shape (ctx->p, &o, round);
+}
+
+static const VpcKind mark_order[] = {
+  VPC_KIND_AZ, VPC_KIND_SUBNET, VPC_KIND_SECURITY_GROUP, VPC_KIND_ENDPOINT,
+  VPC_KIND_NAT_GATEWAY, VPC_KIND_WORKLOAD,
+};
+
+/* Pass 0 draws the outlines of one severity, errors then warnings (each a
+ * run of one style), passes 1–3 the badge layers over all of them. */
+static void
+marks_pass (VpcRenderCtx *ctx,
+            int           pass,
+            gboolean      errors)
+{
+  guint vpc_mark = vpc_render_mark_of (ctx, "");
+
+  if (vpc_mark != 0 && ctx->info->has_vpc_layout)
+    {
+      const VpcRect *r = &ctx->info->vpc_layout;
+
+      if (pass > 0)
+        badge_layer (ctx, r->x + r->w, r->y, vpc_mark, pass - 1);
+      else if ((VPC_MARK_ERRORS (vpc_mark) > 0) == errors)
+        outline (ctx, r, FALSE, 0, 3, mark_color (ctx, vpc_mark));
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (mark_order); k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (ctx->design, mark_order[k]); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (ctx->design, mark_order[k], i);
+        guint mark = vpc_render_mark_of (ctx, e->id);
+        gboolean round;
+        VpcRect r;
+
+        if (mark == 0 || !e->has_layout || !vpc_render_visible (ctx, &e->layout, 12))
+          continue;
+        outline_rect (e, &r, &round);
+        if (pass > 0)
+          badge_layer (ctx, r.x + r.w, r.y, mark, pass - 1);
+        else if ((VPC_MARK_ERRORS (mark) > 0) == errors)
+          outline (ctx, &r, round, round || r.w < 100 ? 3 : 0, 2.5, mark_color (ctx, mark));
+      }
+}
+
+void
+vpc_render_marks (VpcRenderCtx *ctx)
+{
+  if (ctx->marks == NULL)
+    return;
+  marks_pass (ctx, 0, FALSE);
+  marks_pass (ctx, 0, TRUE);
+  for (int pass = 1; pass <= 3; pass++)
+    marks_pass (ctx, pass, FALSE);
+}
+
+static gboolean
+is_group (VpcRenderCtx *ctx,
+          const char   *id)
+{
+  const VpcElement *e = id != NULL ? vpc_design_lookup (ctx->design, id) : NULL;
+  return e != NULL && e->kind == VPC_KIND_SECURITY_GROUP;
+}
+
+/* When a security group is hovered or selected, its members are circled in
+ * the group's red, so a reader sees who shares it. */
+static void
+group_members (VpcRenderCtx *ctx,
+               const char   *group)
+{
+  static const double dash[] = { 4.0, 3.0 };
+  static const VpcKind kinds[] = { VPC_KIND_WORKLOAD, VPC_KIND_ENDPOINT };
+
+  vpc_painter_set_dash (ctx->p, dash, G_N_ELEMENTS (dash), 0);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (ctx->design, kinds[k]); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (ctx->design, kinds[k], i);
+        gboolean round;
+        VpcRect r;
+
+        if (!e->has_layout || e->security_groups == NULL ||
+            !vpc_id_list_contains (e->security_groups, group))
+          continue;
+        outline_rect (e, &r, &round);
+        outline (ctx, &r, round, 6, 1.5, &ctx->pal->security_group);
+      }
+  vpc_painter_set_dash (ctx->p, NULL, 0, 0);
+}
+
+static void
+highlight (VpcRenderCtx   *ctx,
+           const char     *id,
+           const VpcColor *color,
+           double          width)
+{
+  const VpcElement *e = vpc_design_lookup (ctx->design, id);
+  gboolean round;
+  VpcRect r;
+
+  if (e == NULL || !e->has_layout || !vpc_render_visible (ctx, &e->layout, 12))
+    return;
+  outline_rect (e, &r, &round);
+  outline (ctx, &r, round, e->kind == VPC_KIND_AZ || e->kind == VPC_KIND_SUBNET ? 2 : 5,
+           width, color);
+}
+
+void
+vpc_render_highlights (VpcRenderCtx *ctx)
+{
+  const char *hover = ctx->options->hover_id;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (hover != NULL && !vpc_render_is_selected (ctx, hover))
+    {
+      highlight (ctx, hover, &ctx->pal->hover, 2.0);
+      if (is_group (ctx, hover))
+        group_members (ctx, hover);
+    }
+  if (ctx->options->selection == NULL)
+    return;
+  g_hash_table_iter_init (&iter, ctx->options->selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      highlight (ctx, key, &ctx->pal->selection, 2.5);
+      if (is_group (ctx, key))
+        group_members (ctx, key);
+    }
+}

@@ -1,0 +1,127 @@
+/* vpc-render-private.h: what the vpc-render-*.c files share. */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "vpc-render.h"
+#include "vpc-theme.h"
+#include "vpc-painter.h"
+
+G_BEGIN_DECLS
+
+/* Below this zoom the canvas draws plain boxes: no text, no glyphs. */
+#define VPC_RENDER_LOD_SCALE 0.35
+
+/* Geometry of an icon element inside its layout cell. */
+#define VPC_TILE        44.0
+#define VPC_LABEL_SPILL 18.0 /* labels may run this far past each side */
+
+#define VPC_RENDER_FONT_FAMILY "DejaVu Sans"
+
+typedef struct
+{
+  VpcPainter             *p;
+  VpcDesign              *design;
+  const VpcDesignInfo    *info;
+  const VpcRenderOptions *options;
+  const VpcPalette       *pal;
+  double                  scale;   /* world → device, for line widths and LOD */
+  gboolean                detail;  /* labels and glyphs (not at low zoom) */
+  gboolean                culling;
+  VpcRect                 clip;
+  VpcRect                 extents; /* world rectangle of the surface, for the grid */
+  GHashTable             *marks;   /* id → packed finding counts, or NULL */
+} VpcRenderCtx;
+
+/* Finding counts packed in a guint: errors in the low half, warnings high. */
+#define VPC_MARK_ERRORS(m)   ((m) & 0xffff)
+#define VPC_MARK_WARNINGS(m) ((m) >> 16)
+
+/* vpc-render.c */
+gboolean vpc_render_visible (const VpcRenderCtx *ctx,
+                             const VpcRect      *r,
+                             double              margin);
+gboolean vpc_render_clip_segment (const VpcRenderCtx *ctx,
+                                  double             *x0,
+                                  double             *y0,
+                                  double             *x1,
+                                  double             *y1);
+double   vpc_render_line (const VpcRenderCtx *ctx,
+                          double              width);
+guint    vpc_render_mark_of (const VpcRenderCtx *ctx,
+                             const char         *id);
+gboolean vpc_render_is_selected (const VpcRenderCtx *ctx,
+                                 const char         *id);
+void     vpc_render_tile_rect (const VpcElement *e,
+                               VpcRect          *tile);
+/* Calls @func for every network interface of an interface endpoint, in a
+ * stable order, with the marker's world rectangle. */
+typedef void (*VpcEniFunc) (const VpcElement *endpoint,
+                            const VpcElement *subnet,
+                            const VpcRect    *marker,
+                            gpointer          data);
+void     vpc_render_foreach_eni (VpcDesign *design,
+                                 VpcEniFunc func,
+                                 gpointer   data);
+
+/* Draws the design through ctx->p (both entry points end here). */
+void     vpc_render_draw (VpcRenderCtx *ctx);
+
+/* vpc-render-text.c */
+PangoLayout *vpc_render_text_layout (VpcFont     font,
+                                     const char *text,
+                                     double      width,
+                                     VpcAlign    align);
+double   vpc_render_text_width (VpcFont     font,
+                                const char *text);
+double   vpc_render_font_height (VpcFont font);
+double   vpc_render_font_baseline (VpcFont font);
+double   vpc_render_font_px (VpcFont font);
+gboolean vpc_render_font_bold (VpcFont font);
+/* NULL when @text fits @width, else a newly allocated prefix + "…". */
+char    *vpc_render_text_fit (VpcFont     font,
+                              const char *text,
+                              double      width);
+void     vpc_render_text_cache_clear (void);
+
+static inline void
+vpc_render_text (VpcRenderCtx   *ctx,
+                 VpcFont         font,
+                 const char     *text,
+                 double          x,
+                 double          y,
+                 double          width,
+                 VpcAlign        align,
+                 const VpcColor *color)
+{
+  if (text == NULL || *text == '\0' || (width > 0 && width < 8))
+    return;
+  vpc_painter_text (ctx->p, font, text, x, y, width, align, color);
+}
+
+/* vpc-render-boxes.c */
+void     vpc_render_grid (VpcRenderCtx *ctx);
+void     vpc_render_vpc_box (VpcRenderCtx *ctx);
+void     vpc_render_azs (VpcRenderCtx *ctx);
+void     vpc_render_subnets (VpcRenderCtx *ctx);
+void     vpc_render_enis (VpcRenderCtx *ctx);
+
+/* vpc-render-items.c */
+const char *vpc_render_service_icon (const char *service);
+void     vpc_render_connectors (VpcRenderCtx *ctx);
+void     vpc_render_items (VpcRenderCtx *ctx);
+void     vpc_render_marks (VpcRenderCtx *ctx);
+void     vpc_render_highlights (VpcRenderCtx *ctx);
+void     vpc_render_badge (VpcRenderCtx *ctx,
+                           double        cx,
+                           double        cy,
+                           guint         mark);
+
+/* vpc-render-title.c */
+void     vpc_render_title_rect (VpcDesign     *design,
+                                const VpcRect *content,
+                                VpcRect       *title);
+void     vpc_render_title_block (VpcRenderCtx  *ctx,
+                                 const VpcRect *content);
+
+G_END_DECLS

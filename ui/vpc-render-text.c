@@ -1,0 +1,249 @@
+/* vpc-render-text.c: fonts and text measurement shared by the painters.
+ * Every label on the canvas, PNG and PDF goes through pango (selectable
+ * text in PDF). Shaping is the expensive part, so laid-out labels are kept
+ * in a cache keyed by font, width, alignment and text, built on one pango
+ * context with hinting off: a label has the same world size at every zoom
+ * and on every surface, which keeps the canvas and the exports identical.
+ *
+ * The SVG writer emits real text and only needs to know where to cut a
+ * label that is too wide: vpc_render_text_fit() measures ASCII labels with
+ * a per-font advance table taken from pango once (no shaping per label),
+ * and other labels with their pango layout. */
+#include <string.h>
+
+#include "vpc-render-private.h"
+
+#define CACHE_MAX 8192
+#define ELLIPSIS  "\xe2\x80\xa6" /* … */
+
+typedef struct
+{
+  double      px;
+  PangoWeight weight;
+} FontSpec;
+
+static const FontSpec font_specs[VPC_N_FONTS] = {
+  [VPC_FONT_TITLE]   = { 22.0, PANGO_WEIGHT_BOLD },
+  [VPC_FONT_HEADING] = { 15.0, PANGO_WEIGHT_BOLD },
+  [VPC_FONT_BOX]     = { 13.0, PANGO_WEIGHT_BOLD },
+  [VPC_FONT_LABEL]   = { 11.0, PANGO_WEIGHT_NORMAL },
+  [VPC_FONT_SMALL]   = { 9.5, PANGO_WEIGHT_NORMAL },
+  [VPC_FONT_BADGE]   = { 9.0, PANGO_WEIGHT_BOLD },
+  [VPC_FONT_GLYPH]   = { 10.0, PANGO_WEIGHT_BOLD },
+};
+
+typedef struct
+{
+  gboolean ready;
+  double   advance[128]; /* printable ASCII, world units */
+  double   ellipsis;
+  double   baseline;
+} FontMetrics;
+
+static PangoContext         *context;
+static PangoFontDescription *fonts[VPC_N_FONTS];
+static GHashTable           *layouts; /* key string → PangoLayout */
+static FontMetrics           metrics[VPC_N_FONTS];
+
+static void
+ensure_context (void)
+{
+  cairo_font_options_t *options;
+
+  if (context != NULL)
+    return;
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (context, 96.0);
+
+  for (guint i = 0; i < VPC_N_FONTS; i++)
+    {
+      fonts[i] = pango_font_description_new ();
+      pango_font_description_set_family_static (fonts[i], VPC_RENDER_FONT_FAMILY);
+      pango_font_description_set_weight (fonts[i], font_specs[i].weight);
+      pango_font_description_set_absolute_size (fonts[i], font_specs[i].px * PANGO_SCALE);
+    }
+  layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+PangoLayout *
+vpc_render_text_layout (VpcFont     font,
+                        const char *text,
+                        double      width,
+                        VpcAlign    align)
+{
+  int pango_width = width > 0 ? (int) (width * PANGO_SCALE) : -1;
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  ensure_context ();
+  key = g_strdup_printf ("%d|%d|%d|%s", font, pango_width, align, text);
+  layout = g_hash_table_lookup (layouts, key);
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (layouts) >= CACHE_MAX)
+    g_hash_table_remove_all (layouts);
+  layout = pango_layout_new (context);
+  pango_layout_set_font_description (layout, fonts[font]);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_text (layout, text, -1);
+  if (pango_width > 0)
+    {
+      pango_layout_set_width (layout, pango_width);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_alignment (layout,
+                              align == VPC_ALIGN_CENTER ? PANGO_ALIGN_CENTER :
+                              align == VPC_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  g_hash_table_insert (layouts, g_steal_pointer (&key), layout);
+  return layout;
+}
+
+double
+vpc_render_text_width (VpcFont     font,
+                       const char *text)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (vpc_render_text_layout (font, text, -1, VPC_ALIGN_LEFT), NULL, &logical);
+  return logical.width / (double) PANGO_SCALE;
+}
+
+double
+vpc_render_font_height (VpcFont font)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (vpc_render_text_layout (font, "Ag", -1, VPC_ALIGN_LEFT), NULL, &logical);
+  return logical.height / (double) PANGO_SCALE;
+}
+
+double
+vpc_render_font_px (VpcFont font)
+{
+  return font_specs[font].px;
+}
+
+gboolean
+vpc_render_font_bold (VpcFont font)
+{
+  return font_specs[font].weight >= PANGO_WEIGHT_BOLD;
+}
+
+/* One pango layout per font gives the advance of every printable ASCII
+ * character, the width of "…" and the baseline. */
+static const FontMetrics *
+get_metrics (VpcFont font)
+{
+  FontMetrics *m = &metrics[font];
+  char chars[96];
+  PangoLayout *layout;
+
+  if (m->ready)
+    return m;
+  for (int c = 32; c < 127; c++)
+    chars[c - 32] = (char) c;
+  chars[95] = '\0';
+  layout = vpc_render_text_layout (font, chars, -1, VPC_ALIGN_LEFT);
+  for (int c = 32; c < 127; c++)
+    {
+      PangoRectangle pos;
+
+      pango_layout_index_to_pos (layout, c - 32, &pos);
+      m->advance[c] = pos.width / (double) PANGO_SCALE;
+    }
+  m->ellipsis = vpc_render_text_width (font, ELLIPSIS);
+  m->baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+  m->ready = TRUE;
+  return m;
+}
+
+double
+vpc_render_font_baseline (VpcFont font)
+{
+  return get_metrics (font)->baseline;
+}
+
+/* Right edges of the characters of a non-ASCII label, from its layout. */
+static gsize
+fit_shaped (VpcFont     font,
+            const char *text,
+            double      width,
+            double      ellipsis,
+            gboolean   *fits)
+{
+  PangoLayout *layout = vpc_render_text_layout (font, text, -1, VPC_ALIGN_LEFT);
+  PangoRectangle logical;
+  gsize keep = 0;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *fits = logical.width / (double) PANGO_SCALE <= width;
+  if (*fits)
+    return strlen (text);
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      PangoRectangle pos;
+
+      pango_layout_index_to_pos (layout, c - text, &pos);
+      if ((pos.x + MAX (pos.width, 0)) / (double) PANGO_SCALE + ellipsis > width)
+        break;
+      keep = g_utf8_next_char (c) - text;
+    }
+  return keep;
+}
+
+char *
+vpc_render_text_fit (VpcFont     font,
+                     const char *text,
+                     double      width)
+{
+  const FontMetrics *m;
+  double x = 0;
+  gsize keep = 0, i;
+  gboolean ascii = TRUE, fits;
+
+  if (width <= 0)
+    return NULL;
+  m = get_metrics (font);
+  for (i = 0; text[i] != '\0'; i++)
+    {
+      guchar c = text[i];
+
+      if (c < 32 || c >= 127)
+        {
+          ascii = FALSE;
+          break;
+        }
+      x += m->advance[c];
+      if (x + m->ellipsis <= width)
+        keep = i + 1;
+    }
+  if (ascii)
+    fits = x <= width;
+  else
+    keep = fit_shaped (font, text, width, m->ellipsis, &fits);
+  if (fits)
+    return NULL;
+  /* Like pango, drop the spaces before the ellipsis. */
+  while (keep > 0 && text[keep - 1] == ' ')
+    keep--;
+  return g_strdup_printf ("%.*s" ELLIPSIS, (int) keep, text);
+}
+
+void
+vpc_render_text_cache_clear (void)
+{
+  g_clear_pointer (&layouts, g_hash_table_unref);
+  for (guint i = 0; i < VPC_N_FONTS; i++)
+    {
+      g_clear_pointer (&fonts[i], pango_font_description_free);
+      metrics[i].ready = FALSE;
+    }
+  g_clear_object (&context);
+}

@@ -1,0 +1,427 @@
+/* vpc-render.c: draws a design as an AWS-style architecture diagram with
+ * cairo and pango only, for the canvas and the exports alike.
+ *
+ * Drawing goes back to front: background and grid, the VPC, AZ columns,
+ * subnets, connectors, network-interface markers, icons, finding outlines
+ * and badges, selection, and for exports the title block. Elements outside
+ * the clip rectangle are skipped; below VPC_RENDER_LOD_SCALE only boxes
+ * are drawn. */
+#include "vpc-render-private.h"
+#include "vpc-finding.h"
+#include "vpc-icons.h"
+#include "vpc-layout.h"
+
+void
+vpc_render_options_init (VpcRenderOptions *options)
+{
+  *options = (VpcRenderOptions) {
+    .theme = VPC_THEME_LIGHT,
+    .scale = 1.0,
+    .grid_size = 20.0,
+  };
+}
+
+gboolean
+vpc_render_visible (const VpcRenderCtx *ctx,
+                    const VpcRect      *r,
+                    double              margin)
+{
+  if (!ctx->culling)
+    return TRUE;
+  return r->x - margin < ctx->clip.x + ctx->clip.w &&
+         r->x + r->w + margin > ctx->clip.x &&
+         r->y - margin < ctx->clip.y + ctx->clip.h &&
+         r->y + r->h + margin > ctx->clip.y;
+}
+
+/* A world line width that never gets thinner than 0.75 device pixels. */
+double
+vpc_render_line (const VpcRenderCtx *ctx,
+                 double              width)
+{
+  return MAX (width, 0.75 / ctx->scale);
+}
+
+/* Clips the segment to the visible rectangle (Liang–Barsky), so that a
+ * long line across a huge design costs only its visible part. FALSE when
+ * nothing of it is visible. */
+gboolean
+vpc_render_clip_segment (const VpcRenderCtx *ctx,
+                         double             *x0,
+                         double             *y0,
+                         double             *x1,
+                         double             *y1)
+{
+  double dx = *x1 - *x0, dy = *y1 - *y0, t0 = 0, t1 = 1;
+  double p[4], q[4];
+  VpcRect c;
+
+  if (!ctx->culling)
+    return TRUE;
+  c = (VpcRect) { ctx->clip.x - 8, ctx->clip.y - 8, ctx->clip.w + 16, ctx->clip.h + 16 };
+  p[0] = -dx; q[0] = *x0 - c.x;
+  p[1] = dx;  q[1] = c.x + c.w - *x0;
+  p[2] = -dy; q[2] = *y0 - c.y;
+  p[3] = dy;  q[3] = c.y + c.h - *y0;
+  for (int i = 0; i < 4; i++)
+    {
+      double r;
+
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      r = q[i] / p[i];
+      if (p[i] < 0)
+        t0 = MAX (t0, r);
+      else
+        t1 = MIN (t1, r);
+      if (t0 > t1)
+        return FALSE;
+    }
+  *x1 = *x0 + t1 * dx;
+  *y1 = *y0 + t1 * dy;
+  *x0 = *x0 + t0 * dx;
+  *y0 = *y0 + t0 * dy;
+  return TRUE;
+}
+
+guint
+vpc_render_mark_of (const VpcRenderCtx *ctx,
+                    const char         *id)
+{
+  if (ctx->marks == NULL || id == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->marks, id));
+}
+
+gboolean
+vpc_render_is_selected (const VpcRenderCtx *ctx,
+                        const char         *id)
+{
+  return ctx->options->selection != NULL &&
+         g_hash_table_contains (ctx->options->selection, id);
+}
+
+/* The icon square of an icon element: centred at the top of its cell. */
+void
+vpc_render_tile_rect (const VpcElement *e,
+                      VpcRect          *tile)
+{
+  double size = MIN (VPC_TILE, MIN (e->layout.w, e->layout.h));
+
+  tile->x = e->layout.x + (e->layout.w - size) / 2;
+  tile->y = e->layout.y;
+  tile->w = size;
+  tile->h = size;
+}
+
+#define ENI_SIZE  16.0
+#define ENI_STEP  21.0
+#define ENI_INSET 9.0
+
+void
+vpc_render_foreach_eni (VpcDesign *design,
+                        VpcEniFunc func,
+                        gpointer   data)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *ep = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
+
+      if (ep->endpoint_type != VPC_ENDPOINT_INTERFACE || ep->subnets == NULL)
+        continue;
+      for (guint j = 0; j < ep->subnets->len; j++)
+        {
+          const VpcElement *sn = vpc_design_lookup (design, g_ptr_array_index (ep->subnets, j));
+          guint slot, per_row;
+          VpcRect m;
+
+          if (sn == NULL || !sn->has_layout)
+            continue;
+          slot = GPOINTER_TO_UINT (g_hash_table_lookup (used, sn->id));
+          g_hash_table_insert (used, sn->id, GUINT_TO_POINTER (slot + 1));
+          per_row = MAX (1, (guint) ((sn->layout.w - 2 * ENI_INSET) / ENI_STEP));
+          m.w = m.h = ENI_SIZE;
+          m.x = sn->layout.x + ENI_INSET + (slot % per_row) * ENI_STEP;
+          m.y = sn->layout.y + sn->layout.h - ENI_INSET - ENI_SIZE - (slot / per_row) * ENI_STEP;
+          func (ep, sn, &m, data);
+        }
+    }
+}
+
+/* Finding counts per element id, computed once per draw. Findings that
+ * name no element concern the VPC itself and are kept under "". */
+static GHashTable *
+count_marks (GListModel *findings)
+{
+  static const char *const vpc_only[] = { "", NULL };
+  GHashTable *marks;
+  guint n;
+
+  if (findings == NULL || (n = g_list_model_get_n_items (findings)) == 0)
+    return NULL;
+  marks = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VpcFinding) f = g_list_model_get_item (findings, i);
+      VpcSeverity severity = vpc_finding_get_severity (f);
+      const char *const *ids = vpc_finding_get_elements (f);
+      guint add;
+
+      if (severity == VPC_SEVERITY_INFO)
+        continue;
+      add = severity == VPC_SEVERITY_ERROR ? 1 : 1 << 16;
+      if (ids == NULL || ids[0] == NULL)
+        ids = vpc_only;
+      for (guint k = 0; ids[k] != NULL; k++)
+        {
+          guint m = GPOINTER_TO_UINT (g_hash_table_lookup (marks, ids[k]));
+          g_hash_table_insert (marks, (gpointer) ids[k], GUINT_TO_POINTER (m + add));
+        }
+    }
+  return marks;
+}
+
+static gboolean
+target_is_vector (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_PS:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+content_rect (VpcDesign *design,
+              VpcRect   *out)
+{
+  const VpcDesignInfo *info = vpc_design_get_info (design);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  if (info->has_vpc_layout)
+    {
+      x0 = info->vpc_layout.x;
+      y0 = info->vpc_layout.y;
+      x1 = x0 + info->vpc_layout.w;
+      y1 = y0 + info->vpc_layout.h;
+    }
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (design, k, i);
+        double spill = k >= VPC_KIND_SECURITY_GROUP ? VPC_LABEL_SPILL : 0;
+
+        if (!e->has_layout)
+          continue;
+        x0 = MIN (x0, e->layout.x - spill);
+        y0 = MIN (y0, e->layout.y);
+        x1 = MAX (x1, e->layout.x + e->layout.w + spill);
+        y1 = MAX (y1, e->layout.y + e->layout.h);
+      }
+  if (x0 > x1)
+    {
+      *out = (VpcRect) { 0, 0, 400, 300 };
+      return;
+    }
+  /* Room for badges that straddle top-right corners. */
+  *out = (VpcRect) { x0, y0 - 10, x1 - x0 + 10, y1 - y0 + 10 };
+}
+
+void
+vpc_render_get_bounds (VpcDesign              *design,
+                       const VpcRenderOptions *options,
+                       double                 *x,
+                       double                 *y,
+                       double                 *w,
+                       double                 *h)
+{
+  VpcRect r, title;
+
+  content_rect (design, &r);
+  if (options != NULL && options->title_block)
+    {
+      vpc_render_title_rect (design, &r, &title);
+      r.w = MAX (r.x + r.w, title.x + title.w) - r.x;
+      r.h = title.y + title.h - r.y;
+    }
+  *x = r.x;
+  *y = r.y;
+  *w = r.w;
+  *h = r.h;
+}
+
+static void
+ctx_init (VpcRenderCtx           *ctx,
+          VpcDesign              *design,
+          const VpcRenderOptions *options)
+{
+  ctx->design = design;
+  ctx->info = vpc_design_get_info (design);
+  ctx->options = options;
+  ctx->pal = vpc_theme_get_palette (options->theme);
+  ctx->scale = options->scale > 0 ? options->scale : 1.0;
+  ctx->detail = ctx->scale >= VPC_RENDER_LOD_SCALE;
+  ctx->culling = options->clip_w > 0 && options->clip_h > 0;
+  ctx->clip = (VpcRect) { options->clip_x, options->clip_y, options->clip_w, options->clip_h };
+}
+
+/* Back to front, through the painter: the canvas, PNG, PDF and SVG all
+ * come from here. */
+void
+vpc_render_draw (VpcRenderCtx *ctx)
+{
+  const VpcRenderOptions *options = ctx->options;
+  VpcRect content;
+
+  vpc_painter_clear (ctx->p, &ctx->pal->background);
+  if (options->show_grid)
+    vpc_render_grid (ctx);
+  vpc_render_vpc_box (ctx);
+  vpc_render_azs (ctx);
+  vpc_render_subnets (ctx);
+  vpc_render_connectors (ctx);
+  vpc_render_enis (ctx);
+  vpc_render_items (ctx);
+  /* The findings are first read here, after the bulk of the drawing: an
+   * export hands over a list that is still being computed on another
+   * thread, and only now waits for it. */
+  ctx->marks = count_marks (options->findings);
+  vpc_render_marks (ctx);
+  vpc_render_highlights (ctx);
+  if (options->title_block)
+    {
+      content_rect (ctx->design, &content);
+      vpc_render_title_block (ctx, &content);
+    }
+  vpc_painter_flush (ctx->p);
+}
+
+void
+vpc_render_design (cairo_t                *cr,
+                   VpcDesign              *design,
+                   const VpcRenderOptions *options)
+{
+  VpcRenderCtx ctx = { 0 };
+  double x0, y0, x1, y1;
+
+  g_return_if_fail (cr != NULL && VPC_IS_DESIGN (design) && options != NULL);
+
+  ctx_init (&ctx, design, options);
+  cairo_save (cr);
+  cairo_translate (cr, options->offset_x, options->offset_y);
+  cairo_scale (cr, ctx.scale, ctx.scale);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  ctx.extents = (VpcRect) { x0, y0, x1 - x0, y1 - y0 };
+  ctx.p = vpc_painter_cairo_new (cr, ctx.scale, target_is_vector (cr));
+  vpc_render_draw (&ctx);
+  vpc_painter_free (ctx.p);
+  cairo_restore (cr);
+  g_clear_pointer (&ctx.marks, g_hash_table_unref);
+}
+
+void
+vpc_render_design_svg (GString                *svg,
+                       VpcDesign              *design,
+                       const VpcRenderOptions *options,
+                       double                  width,
+                       double                  height)
+{
+  VpcRenderCtx ctx = { 0 };
+
+  g_return_if_fail (svg != NULL && VPC_IS_DESIGN (design) && options != NULL);
+
+  ctx_init (&ctx, design, options);
+  ctx.extents = (VpcRect) {
+    -options->offset_x / ctx.scale, -options->offset_y / ctx.scale,
+    width / ctx.scale, height / ctx.scale,
+  };
+  ctx.p = vpc_painter_svg_new (svg, width, height, ctx.scale, options->offset_x, options->offset_y);
+  vpc_render_draw (&ctx);
+  vpc_painter_free (ctx.p);
+  g_clear_pointer (&ctx.marks, g_hash_table_unref);
+}
+
+static gboolean
+rect_contains (const VpcRect *r,
+               double         x,
+               double         y)
+{
+  return x >= r->x && x < r->x + r->w && y >= r->y && y < r->y + r->h;
+}
+
+typedef struct
+{
+  double      x, y;
+  const char *hit;
+} EniHit;
+
+static void
+eni_hit (const VpcElement *endpoint,
+         const VpcElement *subnet,
+         const VpcRect    *marker,
+         gpointer          data)
+{
+  EniHit *h = data;
+
+  if (rect_contains (marker, h->x, h->y))
+    h->hit = endpoint->id;
+}
+
+static const char *
+hit_kind (VpcDesign *design,
+          VpcKind    kind,
+          double     x,
+          double     y)
+{
+  /* Later elements are drawn on top, so look from the end. */
+  for (guint i = vpc_design_get_n_elements (design, kind); i-- > 0;)
+    {
+      const VpcElement *e = vpc_design_get_element (design, kind, i);
+      if (e->has_layout && rect_contains (&e->layout, x, y))
+        return e->id;
+    }
+  return NULL;
+}
+
+const char *
+vpc_render_hit_test (VpcDesign *design,
+                     double     x,
+                     double     y)
+{
+  static const VpcKind icons[] = {
+    VPC_KIND_WORKLOAD, VPC_KIND_NAT_GATEWAY, VPC_KIND_ENDPOINT, VPC_KIND_SECURITY_GROUP,
+  };
+  EniHit eni = { x, y, NULL };
+  const char *hit;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    if ((hit = hit_kind (design, icons[i], x, y)) != NULL)
+      return hit;
+  vpc_render_foreach_eni (design, eni_hit, &eni);
+  if (eni.hit != NULL)
+    return eni.hit;
+  if ((hit = hit_kind (design, VPC_KIND_SUBNET, x, y)) != NULL)
+    return hit;
+  return hit_kind (design, VPC_KIND_AZ, x, y);
+}
+
+void
+vpc_render_clear_caches (void)
+{
+  vpc_render_text_cache_clear ();
+  vpc_icons_clear_cache ();
+}

@@ -1,0 +1,253 @@
+/* vpc-sidebar.c: the panels beside the canvas, one page each. */
+#include "vpc-sidebar.h"
+
+#include <adwaita.h>
+
+struct _VpcSidebar
+{
+  GtkWidget         parent_instance;
+
+  GtkStack         *stack;
+  GtkLabel         *errors_badge;
+  VpcFindingsPanel *findings;
+  VpcCostPanel     *cost;
+  VpcInspector     *inspector;
+
+  VpcDesign        *design;
+  VpcValidator     *validator;
+  GSignalGroup     *validator_signals;
+};
+
+G_DEFINE_FINAL_TYPE (VpcSidebar, vpc_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PAGE,
+  N_PROPS,
+};
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_SELECT_ELEMENTS,
+  SIGNAL_ADD_TOAST,
+  N_SIGNALS,
+};
+static guint signals[N_SIGNALS];
+
+static const char *const pages[] = { "findings", "cost", "inspector" };
+
+static void
+select_elements_cb (VpcSidebar        *self,
+                    const char *const *ids)
+{
+  g_signal_emit (self, signals[SIGNAL_SELECT_ELEMENTS], 0, ids);
+}
+
+static void
+add_toast_cb (VpcSidebar *self,
+              AdwToast   *toast)
+{
+  g_signal_emit (self, signals[SIGNAL_ADD_TOAST], 0, toast);
+}
+
+/* The Findings tab shows the number of errors while there are any. */
+static void
+update_attention (VpcSidebar *self)
+{
+  guint errors = self->validator != NULL ? vpc_validator_count (self->validator, VPC_SEVERITY_ERROR) : 0;
+  g_autofree char *count = g_strdup_printf ("%u", errors);
+  g_autofree char *accessible = g_strdup_printf ("%u error%s", errors, errors == 1 ? "" : "s");
+
+  gtk_label_set_label (self->errors_badge, count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->errors_badge),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_badge), errors > 0);
+}
+
+static void
+visible_child_cb (VpcSidebar *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+vpc_sidebar_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  VpcSidebar *self = VPC_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      g_value_set_string (value, vpc_sidebar_get_page (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vpc_sidebar_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  VpcSidebar *self = VPC_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      vpc_sidebar_set_page (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vpc_sidebar_dispose (GObject *object)
+{
+  VpcSidebar *self = VPC_SIDEBAR (object);
+
+  if (self->validator_signals != NULL)
+    g_signal_group_set_target (self->validator_signals, NULL);
+  g_clear_object (&self->validator_signals);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VPC_TYPE_SIDEBAR);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->validator);
+  g_clear_object (&self->design);
+  G_OBJECT_CLASS (vpc_sidebar_parent_class)->dispose (object);
+}
+
+static void
+vpc_sidebar_class_init (VpcSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vpc_sidebar_dispose;
+  object_class->get_property = vpc_sidebar_get_property;
+  object_class->set_property = vpc_sidebar_set_property;
+
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "findings",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_SELECT_ELEMENTS] =
+    g_signal_new ("select-elements", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
+  signals[SIGNAL_ADD_TOAST] =
+    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  g_type_ensure (VPC_TYPE_FINDINGS_PANEL);
+  g_type_ensure (VPC_TYPE_COST_PANEL);
+  g_type_ensure (VPC_TYPE_INSPECTOR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpcSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, VpcSidebar, errors_badge);
+  gtk_widget_class_bind_template_child (widget_class, VpcSidebar, findings);
+  gtk_widget_class_bind_template_child (widget_class, VpcSidebar, cost);
+  gtk_widget_class_bind_template_child (widget_class, VpcSidebar, inspector);
+  gtk_widget_class_bind_template_callback (widget_class, select_elements_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
+  gtk_widget_class_install_property_action (widget_class, "sidebar.page", "page");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "sidebar.page", "s", pages[i]);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sidebar-panels");
+}
+
+static void
+vpc_sidebar_init (VpcSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb), self);
+
+  self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);
+  g_signal_group_connect_swapped (self->validator_signals, "items-changed",
+                                  G_CALLBACK (update_attention), self);
+}
+
+GtkWidget *
+vpc_sidebar_new (void)
+{
+  return g_object_new (VPC_TYPE_SIDEBAR, NULL);
+}
+
+void
+vpc_sidebar_set_design (VpcSidebar   *self,
+                        VpcDesign    *design,
+                        VpcValidator *validator)
+{
+  g_return_if_fail (VPC_IS_SIDEBAR (self));
+  g_return_if_fail (design == NULL || VPC_IS_DESIGN (design));
+  g_return_if_fail (validator == NULL || VPC_IS_VALIDATOR (validator));
+  g_return_if_fail (validator == NULL || vpc_validator_get_design (validator) == design);
+
+  g_set_object (&self->design, design);
+  g_set_object (&self->validator, validator);
+  g_signal_group_set_target (self->validator_signals, validator);
+  vpc_findings_panel_set_validator (self->findings, validator);
+  vpc_cost_panel_set_design (self->cost, design);
+  vpc_inspector_set_selection (self->inspector, design, NULL);
+  update_attention (self);
+}
+
+void
+vpc_sidebar_set_selection (VpcSidebar        *self,
+                           const char *const *ids)
+{
+  g_return_if_fail (VPC_IS_SIDEBAR (self));
+
+  vpc_inspector_set_selection (self->inspector, self->design,
+                               ids != NULL && ids[0] != NULL ? ids[0] : NULL);
+}
+
+const char *
+vpc_sidebar_get_page (VpcSidebar *self)
+{
+  g_return_val_if_fail (VPC_IS_SIDEBAR (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+vpc_sidebar_set_page (VpcSidebar *self,
+                      const char *page)
+{
+  g_return_if_fail (VPC_IS_SIDEBAR (self));
+  g_return_if_fail (page != NULL);
+
+  if (gtk_stack_get_child_by_name (self->stack, page) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+VpcFindingsPanel *
+vpc_sidebar_get_findings_panel (VpcSidebar *self)
+{
+  g_return_val_if_fail (VPC_IS_SIDEBAR (self), NULL);
+
+  return self->findings;
+}
+
+VpcCostPanel *
+vpc_sidebar_get_cost_panel (VpcSidebar *self)
+{
+  g_return_val_if_fail (VPC_IS_SIDEBAR (self), NULL);
+
+  return self->cost;
+}
+
+VpcInspector *
+vpc_sidebar_get_inspector (VpcSidebar *self)
+{
+  g_return_val_if_fail (VPC_IS_SIDEBAR (self), NULL);
+
+  return self->inspector;
+}

@@ -1,0 +1,38 @@
+/* vpc-sidebar.h: the panels beside the canvas: Findings, Cost, Inspector. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vpc-cost-panel.h"
+#include "vpc-findings-panel.h"
+#include "vpc-inspector.h"
+#include "vpc-validator.h"
+
+G_BEGIN_DECLS
+
+#define VPC_TYPE_SIDEBAR (vpc_sidebar_get_type ())
+G_DECLARE_FINAL_TYPE (VpcSidebar, vpc_sidebar, VPC, SIDEBAR, GtkWidget)
+
+/* Signals:
+ *   "select-elements" (GStrv ids): the user picked elements in a panel (a
+ *   finding); select them on the canvas, primary first, and centre them.
+ *   "add-toast" (AdwToast *): a message for the window's toast overlay.
+ * Property "page": the visible page, "findings", "cost" or "inspector". */
+GtkWidget        *vpc_sidebar_new (void);
+/* Shows @design (NULL: nothing) and @validator, a validator of @design. */
+void              vpc_sidebar_set_design (VpcSidebar   *self,
+                                          VpcDesign    *design,
+                                          VpcValidator *validator);
+/* The canvas selection: the inspector edits the first id, or the design and
+ * its VPC when @ids is NULL or empty. */
+void              vpc_sidebar_set_selection (VpcSidebar        *self,
+                                             const char *const *ids);
+const char       *vpc_sidebar_get_page (VpcSidebar *self);
+void              vpc_sidebar_set_page (VpcSidebar *self,
+                                        const char *page);
+
+VpcFindingsPanel *vpc_sidebar_get_findings_panel (VpcSidebar *self);
+VpcCostPanel     *vpc_sidebar_get_cost_panel (VpcSidebar *self);
+VpcInspector     *vpc_sidebar_get_inspector (VpcSidebar *self);
+
+G_END_DECLS

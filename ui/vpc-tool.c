@@ -1,0 +1,491 @@
+/* vpc-tool.c: the pointer gesture state machine (press, motion, release). */
+#include "vpc-tools-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MIN_BOX_W 120.0
+#define MIN_BOX_H 80.0
+#define DRAG_THRESHOLD 3.0 /* pixels */
+
+struct _VpcTool
+{
+  VpcDesign   *design;
+  GHashTable  *selection;
+  double       grid;
+
+  VpcToolMode  mode;
+  double       zoom;
+  double       press_x, press_y;
+  double       x, y;
+  double       applied_dx, applied_dy;
+  gboolean     previewing;   /* a transaction is open on the design */
+
+  char        *primary;      /* pressed element, or the VPC key */
+  VpcRect      primary_rect;
+  VpcHandle    handle;
+  GHashTable  *moved;        /* id -> VpcRect* at press time */
+  char        *select_one_on_click;
+
+  char        *connect_from;
+  gboolean     connect_armed;
+
+  char        *conn_from;    /* selected connection */
+  char        *conn_subnet;
+};
+
+VpcTool *
+vpc_tool_new (VpcDesign  *design,
+              GHashTable *selection)
+{
+  VpcTool *tool = g_new0 (VpcTool, 1);
+
+  tool->design = g_object_ref (design);
+  tool->selection = g_hash_table_ref (selection);
+  tool->zoom = 1.0;
+  return tool;
+}
+
+static void
+reset (VpcTool *tool)
+{
+  tool->mode = VPC_TOOL_IDLE;
+  tool->applied_dx = tool->applied_dy = 0;
+  g_clear_pointer (&tool->primary, g_free);
+  g_clear_pointer (&tool->moved, g_hash_table_unref);
+  g_clear_pointer (&tool->select_one_on_click, g_free);
+  g_clear_pointer (&tool->connect_from, g_free);
+}
+
+void
+vpc_tool_free (VpcTool *tool)
+{
+  if (tool == NULL)
+    return;
+  vpc_tool_cancel (tool);
+  vpc_tool_clear_connection (tool);
+  g_clear_object (&tool->design);
+  g_clear_pointer (&tool->selection, g_hash_table_unref);
+  g_free (tool);
+}
+
+void
+vpc_tool_set_grid (VpcTool *tool,
+                   double   grid)
+{
+  tool->grid = grid > 0 ? grid : 0;
+}
+
+static double
+snap (VpcTool *tool,
+      double   v)
+{
+  return tool->grid > 0 ? round (v / tool->grid) * tool->grid : v;
+}
+
+void
+vpc_tool_arm_connect (VpcTool    *tool,
+                      const char *from_id)
+{
+  g_free (tool->connect_from);
+  tool->connect_from = g_strdup (from_id);
+  tool->connect_armed = from_id != NULL;
+}
+
+gboolean
+vpc_tool_is_connect_armed (VpcTool *tool)
+{
+  return tool->connect_armed;
+}
+
+VpcToolMode
+vpc_tool_get_mode (VpcTool *tool)
+{
+  return tool->mode;
+}
+
+void
+vpc_tool_clear_connection (VpcTool *tool)
+{
+  g_clear_pointer (&tool->conn_from, g_free);
+  g_clear_pointer (&tool->conn_subnet, g_free);
+}
+
+gboolean
+vpc_tool_get_selected_connection (VpcTool     *tool,
+                                  const char **from_id,
+                                  const char **subnet_id)
+{
+  const VpcElement *from;
+
+  if (tool->conn_from == NULL)
+    return FALSE;
+  from = vpc_design_lookup (tool->design, tool->conn_from);
+  if (from == NULL || from->subnets == NULL || !vpc_id_list_contains (from->subnets, tool->conn_subnet))
+    {
+      vpc_tool_clear_connection (tool);
+      return FALSE;
+    }
+  if (from_id != NULL)
+    *from_id = tool->conn_from;
+  if (subnet_id != NULL)
+    *subnet_id = tool->conn_subnet;
+  return TRUE;
+}
+
+static gboolean
+can_connect (const VpcElement *e)
+{
+  return e != NULL &&
+         (e->kind == VPC_KIND_WORKLOAD || e->kind == VPC_KIND_NAT_GATEWAY ||
+          (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE));
+}
+
+void
+vpc_tool_press (VpcTool      *tool,
+                double        x,
+                double        y,
+                VpcModifiers  modifiers,
+                double        zoom)
+{
+  gboolean extend = (modifiers & (VPC_MODIFIER_SHIFT | VPC_MODIFIER_CONTROL)) != 0;
+  g_autofree char *armed = NULL;
+  VpcHit hit;
+
+  if (tool->connect_armed)
+    armed = g_steal_pointer (&tool->connect_from);
+  tool->connect_armed = FALSE;
+  vpc_tool_cancel (tool);
+  tool->zoom = zoom > 0 ? zoom : 1.0;
+  tool->press_x = tool->x = x;
+  tool->press_y = tool->y = y;
+
+  if (armed != NULL && vpc_design_lookup (tool->design, armed) != NULL)
+    {
+      tool->mode = VPC_TOOL_CONNECT;
+      tool->connect_from = g_steal_pointer (&armed);
+      return;
+    }
+
+  hit = vpc_tools_hit_test (tool->design, tool->selection, x, y, tool->zoom);
+  if (hit.type != VPC_HIT_CONNECTION)
+    vpc_tool_clear_connection (tool);
+
+  switch (hit.type)
+    {
+    case VPC_HIT_HANDLE:
+      tool->mode = VPC_TOOL_RESIZE;
+      tool->primary = g_strdup (hit.id);
+      tool->handle = hit.handle;
+      vpc_tools_get_rect (tool->design, hit.id, &tool->primary_rect);
+      break;
+
+    case VPC_HIT_CONNECTION:
+      g_hash_table_remove_all (tool->selection);
+      g_free (tool->conn_from);
+      g_free (tool->conn_subnet);
+      tool->conn_from = g_strdup (hit.id);
+      tool->conn_subnet = g_strdup (hit.subnet);
+      break;
+
+    case VPC_HIT_ELEMENT:
+    case VPC_HIT_VPC:
+      if ((modifiers & VPC_MODIFIER_ALT) && can_connect (vpc_design_lookup (tool->design, hit.id)))
+        {
+          tool->mode = VPC_TOOL_CONNECT;
+          tool->connect_from = g_strdup (hit.id);
+          vpc_selection_set_one (tool->selection, hit.id);
+          break;
+        }
+      if (extend && g_hash_table_contains (tool->selection, hit.id))
+        {
+          g_hash_table_remove (tool->selection, hit.id);
+          break;
+        }
+      if (extend)
+        g_hash_table_add (tool->selection, g_strdup (hit.id));
+      else if (!g_hash_table_contains (tool->selection, hit.id))
+        vpc_selection_set_one (tool->selection, hit.id);
+      else
+        tool->select_one_on_click = g_strdup (hit.id);
+      tool->mode = VPC_TOOL_PRESSED;
+      tool->primary = g_strdup (hit.id);
+      vpc_tools_get_rect (tool->design, hit.id, &tool->primary_rect);
+      break;
+
+    case VPC_HIT_NONE:
+    default:
+      if (!extend)
+        g_hash_table_remove_all (tool->selection);
+      tool->mode = VPC_TOOL_RUBBER_BAND;
+      break;
+    }
+}
+
+static void
+begin_preview (VpcTool    *tool,
+               const char *label)
+{
+  if (tool->previewing)
+    vpc_design_rollback (tool->design);
+  vpc_design_begin (tool->design, label);
+  tool->previewing = TRUE;
+}
+
+static void
+end_preview (VpcTool *tool)
+{
+  if (tool->previewing)
+    vpc_design_rollback (tool->design);
+  tool->previewing = FALSE;
+}
+
+static void
+start_move (VpcTool *tool)
+{
+  g_autoptr(GHashTable) ids = vpc_selection_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, tool->selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_hash_table_add (ids, g_strdup (key));
+      vpc_containment_collect_children (tool->design, key, ids);
+    }
+  tool->moved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      VpcRect *r = g_new (VpcRect, 1);
+
+      if (vpc_tools_get_rect (tool->design, key, r))
+        g_hash_table_insert (tool->moved, g_strdup (key), r);
+      else
+        g_free (r);
+    }
+  tool->mode = VPC_TOOL_MOVE;
+}
+
+/* The move delta, snapped so that the pressed box lands on the grid. */
+static void
+move_delta (VpcTool *tool,
+            double  *dx,
+            double  *dy)
+{
+  *dx = snap (tool, tool->primary_rect.x + tool->x - tool->press_x) - tool->primary_rect.x;
+  *dy = snap (tool, tool->primary_rect.y + tool->y - tool->press_y) - tool->primary_rect.y;
+}
+
+static void
+preview_move (VpcTool *tool)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  double dx, dy;
+
+  move_delta (tool, &dx, &dy);
+  if (dx == tool->applied_dx && dy == tool->applied_dy)
+    return;
+  tool->applied_dx = dx;
+  tool->applied_dy = dy;
+  begin_preview (tool, "Move");
+  g_hash_table_iter_init (&iter, tool->moved);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      VpcRect r = *(VpcRect *) value;
+
+      r.x += dx;
+      r.y += dy;
+      _vpc_tools_place_at (tool->design, key, &r);
+    }
+}
+
+static VpcRect
+resized_rect (VpcTool *tool)
+{
+  VpcRect o = tool->primary_rect;
+  double left = o.x, top = o.y, right = o.x + o.w, bottom = o.y + o.h;
+  double dx = tool->x - tool->press_x, dy = tool->y - tool->press_y;
+  VpcHandle h = tool->handle;
+
+  if (h == VPC_HANDLE_NW || h == VPC_HANDLE_W || h == VPC_HANDLE_SW)
+    left = MIN (snap (tool, left + dx), right - MIN_BOX_W);
+  if (h == VPC_HANDLE_NE || h == VPC_HANDLE_E || h == VPC_HANDLE_SE)
+    right = MAX (snap (tool, right + dx), left + MIN_BOX_W);
+  if (h == VPC_HANDLE_NW || h == VPC_HANDLE_N || h == VPC_HANDLE_NE)
+    top = MIN (snap (tool, top + dy), bottom - MIN_BOX_H);
+  if (h == VPC_HANDLE_SW || h == VPC_HANDLE_S || h == VPC_HANDLE_SE)
+    bottom = MAX (snap (tool, bottom + dy), top + MIN_BOX_H);
+  return (VpcRect) { left, top, right - left, bottom - top };
+}
+
+void
+vpc_tool_motion (VpcTool      *tool,
+                 double        x,
+                 double        y,
+                 VpcModifiers  modifiers)
+{
+  VpcRect r;
+
+  tool->x = x;
+  tool->y = y;
+  switch (tool->mode)
+    {
+    case VPC_TOOL_PRESSED:
+      if (hypot (x - tool->press_x, y - tool->press_y) * tool->zoom < DRAG_THRESHOLD)
+        return;
+      start_move (tool);
+      preview_move (tool);
+      break;
+    case VPC_TOOL_MOVE:
+      preview_move (tool);
+      break;
+    case VPC_TOOL_RESIZE:
+      r = resized_rect (tool);
+      begin_preview (tool, "Resize");
+      _vpc_tools_place_at (tool->design, tool->primary, &r);
+      break;
+    case VPC_TOOL_IDLE:
+    case VPC_TOOL_RUBBER_BAND:
+    case VPC_TOOL_CONNECT:
+    default:
+      break;
+    }
+}
+
+gboolean
+vpc_tool_get_rubber_band (VpcTool *tool,
+                          VpcRect *rect)
+{
+  if (tool->mode != VPC_TOOL_RUBBER_BAND)
+    return FALSE;
+  rect->x = MIN (tool->press_x, tool->x);
+  rect->y = MIN (tool->press_y, tool->y);
+  rect->w = fabs (tool->x - tool->press_x);
+  rect->h = fabs (tool->y - tool->press_y);
+  return TRUE;
+}
+
+gboolean
+vpc_tool_get_connect_line (VpcTool *tool,
+                           double  *x0,
+                           double  *y0,
+                           double  *x1,
+                           double  *y1)
+{
+  VpcRect r;
+
+  if (tool->mode != VPC_TOOL_CONNECT || !vpc_tools_get_rect (tool->design, tool->connect_from, &r))
+    return FALSE;
+  *x0 = r.x + r.w / 2;
+  *y0 = r.y + r.h / 2;
+  *x1 = tool->x;
+  *y1 = tool->y;
+  return TRUE;
+}
+
+static gboolean
+finish_connect (VpcTool *tool,
+                char   **reason)
+{
+  const VpcElement *subnet = vpc_containment_subnet_at (tool->design, tool->x, tool->y);
+  g_autofree char *local = NULL;
+
+  if (subnet == NULL)
+    {
+      /* Releasing on the element itself (a click) is not an error. */
+      if (hypot (tool->x - tool->press_x, tool->y - tool->press_y) * tool->zoom < DRAG_THRESHOLD)
+        return TRUE;
+      if (reason != NULL)
+        *reason = g_strdup ("Release the line over a subnet to connect");
+      return FALSE;
+    }
+  vpc_design_begin (tool->design, "Connect");
+  if (!vpc_containment_connect (tool->design, tool->connect_from, subnet->id, &local))
+    {
+      vpc_design_rollback (tool->design);
+      if (reason != NULL)
+        *reason = g_steal_pointer (&local);
+      return FALSE;
+    }
+  vpc_design_commit (tool->design);
+  return TRUE;
+}
+
+gboolean
+vpc_tool_release (VpcTool      *tool,
+                  double        x,
+                  double        y,
+                  VpcModifiers  modifiers,
+                  char        **reason)
+{
+  gboolean ok = TRUE;
+  double dx, dy;
+  VpcRect r;
+
+  vpc_tool_motion (tool, x, y, modifiers);
+  switch (tool->mode)
+    {
+    case VPC_TOOL_PRESSED:
+      if (tool->select_one_on_click != NULL)
+        vpc_selection_set_one (tool->selection, tool->select_one_on_click);
+      break;
+    case VPC_TOOL_MOVE:
+      move_delta (tool, &dx, &dy);
+      end_preview (tool);
+      ok = vpc_tools_move_selection (tool->design, tool->selection, dx, dy, reason);
+      break;
+    case VPC_TOOL_RESIZE:
+      r = resized_rect (tool);
+      end_preview (tool);
+      if (memcmp (&r, &tool->primary_rect, sizeof r) != 0)
+        {
+          vpc_design_begin (tool->design, "Resize");
+          _vpc_tools_place_at (tool->design, tool->primary, &r);
+          vpc_containment_grow_parents (tool->design, tool->primary);
+          vpc_design_commit (tool->design);
+        }
+      break;
+    case VPC_TOOL_RUBBER_BAND:
+      vpc_tool_get_rubber_band (tool, &r);
+      if (r.w > 0 || r.h > 0)
+        vpc_tools_select_rect (tool->design, tool->selection, &r,
+                               (modifiers & (VPC_MODIFIER_SHIFT | VPC_MODIFIER_CONTROL)) != 0);
+      break;
+    case VPC_TOOL_CONNECT:
+      ok = finish_connect (tool, reason);
+      break;
+    case VPC_TOOL_IDLE:
+    default:
+      break;
+    }
+  reset (tool);
+  return ok;
+}
+
+void
+vpc_tool_cancel (VpcTool *tool)
+{
+  end_preview (tool);
+  reset (tool);
+}
+
+gboolean
+vpc_tool_delete (VpcTool *tool)
+{
+  const char *from, *subnet;
+
+  if (vpc_tool_get_selected_connection (tool, &from, &subnet))
+    {
+      g_autofree char *f = g_strdup (from);
+      g_autofree char *s = g_strdup (subnet);
+
+      vpc_design_begin (tool->design, "Disconnect");
+      vpc_containment_disconnect (tool->design, f, s);
+      vpc_design_commit (tool->design);
+      vpc_tool_clear_connection (tool);
+      return TRUE;
+    }
+  return vpc_tools_delete_selection (tool->design, tool->selection) > 0;
+}

@@ -1,0 +1,445 @@
+/* vpc-tools.c: hit testing, selection and one-step edits, in world units. */
+#include "vpc-tools-private.h"
+
+#include <math.h>
+
+#define AZ_HEADER   44.0
+#define VPC_HEADER  56.0
+#define LABEL_H     20.0 /* icon labels are drawn under the icon */
+#define BORDER_PICK 6.0  /* pixels */
+#define LINE_PICK   5.0  /* pixels */
+
+static const VpcKind icon_kinds_top_first[] = {
+  VPC_KIND_WORKLOAD, VPC_KIND_NAT_GATEWAY, VPC_KIND_ENDPOINT, VPC_KIND_SECURITY_GROUP,
+};
+
+gboolean
+vpc_tools_get_rect (VpcDesign  *design,
+                    const char *id,
+                    VpcRect    *rect)
+{
+  const VpcElement *e;
+
+  if (g_strcmp0 (id, VPC_CONTAINMENT_VPC_ID) == 0)
+    {
+      *rect = vpc_containment_vpc_rect (design);
+      return TRUE;
+    }
+  e = id != NULL ? vpc_design_lookup (design, id) : NULL;
+  if (e == NULL)
+    return FALSE;
+  *rect = vpc_element_rect (e);
+  return TRUE;
+}
+
+void
+vpc_tools_handle_point (const VpcRect *r,
+                        VpcHandle      handle,
+                        double        *x,
+                        double        *y)
+{
+  static const double fx[] = { 0, .5, 1, 1, 1, .5, 0, 0 };
+  static const double fy[] = { 0, 0, 0, .5, 1, 1, 1, .5 };
+
+  g_assert (handle < VPC_N_HANDLES);
+  *x = r->x + fx[handle] * r->w;
+  *y = r->y + fy[handle] * r->h;
+}
+
+gboolean
+vpc_tools_connection_line (VpcDesign        *design,
+                           const VpcElement *workload,
+                           const char       *subnet_id,
+                           double           *x0,
+                           double           *y0,
+                           double           *x1,
+                           double           *y1)
+{
+  const VpcElement *subnet = vpc_design_lookup (design, subnet_id);
+  VpcRect wr, sr;
+  double cx, cy;
+
+  if (subnet == NULL || !workload->has_layout || !subnet->has_layout)
+    return FALSE;
+  wr = vpc_element_rect (workload);
+  sr = vpc_element_rect (subnet);
+  cx = wr.x + wr.w / 2;
+  cy = wr.y + wr.h / 2;
+  if (vpc_rect_contains (&sr, cx, cy))
+    return FALSE;
+  *x0 = cx;
+  *y0 = cy;
+  *x1 = CLAMP (cx, sr.x, sr.x + sr.w);
+  *y1 = CLAMP (cy, sr.y, sr.y + sr.h);
+  return TRUE;
+}
+
+static double
+distance_to_segment (double px,
+                     double py,
+                     double x0,
+                     double y0,
+                     double x1,
+                     double y1)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((px - x0) * dx + (py - y0) * dy) / len2 : 0;
+
+  t = CLAMP (t, 0, 1);
+  return hypot (px - (x0 + t * dx), py - (y0 + t * dy));
+}
+
+static gboolean
+near_border (const VpcRect *r,
+             double         x,
+             double         y,
+             double         tolerance,
+             double         header)
+{
+  VpcRect outer = { r->x - tolerance, r->y - tolerance, r->w + 2 * tolerance, r->h + 2 * tolerance };
+  VpcRect inner = { r->x + tolerance, r->y + header, r->w - 2 * tolerance, r->h - header - tolerance };
+
+  return vpc_rect_contains (&outer, x, y) && !vpc_rect_contains (&inner, x, y);
+}
+
+static gboolean
+hit_handle (VpcDesign  *design,
+            const char *id,
+            double      x,
+            double      y,
+            double      tolerance,
+            VpcHit     *hit)
+{
+  const VpcElement *e = NULL;
+  VpcRect r;
+
+  if (g_strcmp0 (id, VPC_CONTAINMENT_VPC_ID) != 0)
+    {
+      e = vpc_design_lookup (design, id);
+      if (e == NULL || !vpc_kind_is_box (e->kind))
+        return FALSE;
+    }
+  if (!vpc_tools_get_rect (design, id, &r))
+    return FALSE;
+  for (guint h = 0; h < VPC_N_HANDLES; h++)
+    {
+      double hx, hy;
+
+      vpc_tools_handle_point (&r, h, &hx, &hy);
+      if (fabs (x - hx) <= tolerance && fabs (y - hy) <= tolerance)
+        {
+          hit->type = VPC_HIT_HANDLE;
+          hit->id = e != NULL ? e->id : VPC_CONTAINMENT_VPC_ID;
+          hit->handle = h;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+VpcHit
+vpc_tools_hit_test (VpcDesign  *design,
+                    GHashTable *selection,
+                    double      x,
+                    double      y,
+                    double      zoom)
+{
+  VpcHit hit = { VPC_HIT_NONE, NULL, NULL, 0 };
+  double handle_tol = (VPC_TOOLS_HANDLE_SIZE / 2 + 2) / zoom;
+  double border_tol = BORDER_PICK / zoom;
+  VpcRect vpc;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), hit);
+
+  if (selection != NULL && g_hash_table_size (selection) < 64)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, selection);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (hit_handle (design, key, x, y, handle_tol, &hit))
+          return hit;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (icon_kinds_top_first); k++)
+    for (guint i = vpc_design_get_n_elements (design, icon_kinds_top_first[k]); i > 0; i--)
+      {
+        const VpcElement *e = vpc_design_get_element (design, icon_kinds_top_first[k], i - 1);
+        VpcRect r = vpc_element_rect (e);
+
+        r.h += LABEL_H;
+        if (e->has_layout && vpc_rect_contains (&r, x, y))
+          {
+            hit.type = VPC_HIT_ELEMENT;
+            hit.id = e->id;
+            return hit;
+          }
+      }
+
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD); i++)
+    {
+      const VpcElement *w = vpc_design_get_element (design, VPC_KIND_WORKLOAD, i);
+
+      for (guint j = 0; w->vpc_mode && j < w->subnets->len; j++)
+        {
+          double x0, y0, x1, y1;
+
+          if (vpc_tools_connection_line (design, w, g_ptr_array_index (w->subnets, j),
+                                         &x0, &y0, &x1, &y1) &&
+              distance_to_segment (x, y, x0, y0, x1, y1) <= LINE_PICK / zoom)
+            {
+              hit.type = VPC_HIT_CONNECTION;
+              hit.id = w->id;
+              hit.subnet = g_ptr_array_index (w->subnets, j);
+              return hit;
+            }
+        }
+    }
+
+  for (guint i = vpc_design_get_n_elements (design, VPC_KIND_SUBNET); i > 0; i--)
+    {
+      const VpcElement *e = vpc_design_get_element (design, VPC_KIND_SUBNET, i - 1);
+      VpcRect r = vpc_element_rect (e);
+
+      if (vpc_rect_contains (&r, x, y))
+        {
+          hit.type = VPC_HIT_ELEMENT;
+          hit.id = e->id;
+          return hit;
+        }
+    }
+
+  /* Boxes that hold others are picked by their header or border, so that a
+   * drag on their empty inside draws a rubber band. */
+  for (guint i = vpc_design_get_n_elements (design, VPC_KIND_AZ); i > 0; i--)
+    {
+      const VpcElement *e = vpc_design_get_element (design, VPC_KIND_AZ, i - 1);
+      VpcRect r = vpc_element_rect (e);
+
+      if (near_border (&r, x, y, border_tol, AZ_HEADER))
+        {
+          hit.type = VPC_HIT_ELEMENT;
+          hit.id = e->id;
+          return hit;
+        }
+    }
+
+  vpc = vpc_containment_vpc_rect (design);
+  if (near_border (&vpc, x, y, border_tol, VPC_HEADER))
+    {
+      hit.type = VPC_HIT_VPC;
+      hit.id = VPC_CONTAINMENT_VPC_ID;
+    }
+  return hit;
+}
+
+/* Selection */
+
+GHashTable *
+vpc_selection_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+vpc_selection_set_one (GHashTable *selection,
+                       const char *id)
+{
+  g_hash_table_remove_all (selection);
+  if (id != NULL)
+    g_hash_table_add (selection, g_strdup (id));
+}
+
+void
+vpc_tools_select_rect (VpcDesign     *design,
+                       GHashTable    *selection,
+                       const VpcRect *rect,
+                       gboolean       extend)
+{
+  VpcRect vpc = vpc_containment_vpc_rect (design);
+
+  if (!extend)
+    g_hash_table_remove_all (selection);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (design, k, i);
+        VpcRect r = vpc_element_rect (e);
+
+        if (e->has_layout && vpc_rect_inside (&r, rect))
+          g_hash_table_add (selection, g_strdup (e->id));
+      }
+  if (vpc_rect_inside (&vpc, rect))
+    g_hash_table_add (selection, g_strdup (VPC_CONTAINMENT_VPC_ID));
+}
+
+void
+vpc_tools_select_all (VpcDesign  *design,
+                      GHashTable *selection)
+{
+  g_hash_table_remove_all (selection);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      g_hash_table_add (selection, g_strdup (vpc_design_get_element (design, k, i)->id));
+}
+
+void
+vpc_tools_prune_selection (VpcDesign  *design,
+                           GHashTable *selection)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_strcmp0 (key, VPC_CONTAINMENT_VPC_ID) != 0 && vpc_design_lookup (design, key) == NULL)
+      g_hash_table_iter_remove (&iter);
+}
+
+char **
+vpc_tools_selected_ids (VpcDesign  *design,
+                        GHashTable *selection)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      {
+        const char *id = vpc_design_get_element (design, k, i)->id;
+
+        if (g_hash_table_contains (selection, id))
+          g_ptr_array_add (ids, g_strdup (id));
+      }
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_free (ids, FALSE);
+}
+
+const char *
+vpc_tools_next_element (VpcDesign  *design,
+                        const char *id,
+                        gboolean    backwards)
+{
+  guint total = vpc_design_get_total_elements (design);
+  guint pos = 0, target;
+  gboolean found = FALSE;
+
+  if (total == 0)
+    return NULL;
+  for (guint k = 0; k < VPC_N_KINDS && !found && id != NULL; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k) && !found; i++, pos++)
+      found = g_strcmp0 (vpc_design_get_element (design, k, i)->id, id) == 0;
+  if (!found)
+    target = backwards ? total - 1 : 0;
+  else
+    target = backwards ? (pos - 1 + total - 1) % total : pos % total;
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    {
+      guint n = vpc_design_get_n_elements (design, k);
+      if (target < n)
+        return vpc_design_get_element (design, k, target)->id;
+      target -= n;
+    }
+  return NULL;
+}
+
+/* Editing */
+
+void
+_vpc_tools_place_at (VpcDesign     *design,
+                     const char    *id,
+                     const VpcRect *rect)
+{
+  if (g_strcmp0 (id, VPC_CONTAINMENT_VPC_ID) == 0)
+    {
+      g_autoptr(VpcDesignInfo) info = vpc_design_info_copy (vpc_design_get_info (design));
+
+      info->has_vpc_layout = TRUE;
+      info->vpc_layout = *rect;
+      vpc_design_set_info (design, g_steal_pointer (&info));
+    }
+  else
+    {
+      const VpcElement *e = vpc_design_lookup (design, id);
+      g_autoptr(VpcElement) copy = NULL;
+
+      if (e == NULL)
+        return;
+      copy = vpc_element_copy (e);
+      copy->has_layout = TRUE;
+      copy->layout = *rect;
+      vpc_design_replace_element (design, g_steal_pointer (&copy));
+    }
+}
+
+gboolean
+vpc_tools_move_selection (VpcDesign  *design,
+                          GHashTable *selection,
+                          double      dx,
+                          double      dy,
+                          char      **reason)
+{
+  g_autoptr(GHashTable) moved = vpc_selection_new ();
+  g_autoptr(GHashTable) old_subnets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (selection) == 0 || (dx == 0 && dy == 0))
+    return TRUE;
+
+  /* Everything moves with its container. */
+  g_hash_table_iter_init (&iter, selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      VpcRect r;
+
+      if (!vpc_tools_get_rect (design, key, &r))
+        continue;
+      g_hash_table_add (moved, g_strdup (key));
+      vpc_containment_collect_children (design, key, moved);
+      if (g_strcmp0 (key, VPC_CONTAINMENT_VPC_ID) != 0)
+        {
+          const VpcElement *s = vpc_containment_subnet_at (design, r.x + r.w / 2, r.y + r.h / 2);
+          if (s != NULL)
+            g_hash_table_insert (old_subnets, g_strdup (key), g_strdup (s->id));
+        }
+    }
+
+  vpc_design_begin (design, "Move");
+  g_hash_table_iter_init (&iter, moved);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      VpcRect r;
+
+      if (vpc_tools_get_rect (design, key, &r))
+        {
+          r.x += dx;
+          r.y += dy;
+          _vpc_tools_place_at (design, key, &r);
+        }
+    }
+  /* Only what the user picked changes its references; children go along. */
+  g_hash_table_iter_init (&iter, selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!vpc_containment_settle (design, key, g_hash_table_lookup (old_subnets, key), reason))
+      {
+        vpc_design_rollback (design);
+        return FALSE;
+      }
+  vpc_design_commit (design);
+  return TRUE;
+}
+
+guint
+vpc_tools_delete_selection (VpcDesign  *design,
+                            GHashTable *selection)
+{
+  g_auto(GStrv) ids = vpc_tools_selected_ids (design, selection);
+  guint n = g_strv_length (ids);
+
+  if (n > 0)
+    vpc_design_delete (design, (const char *const *) ids, n);
+  vpc_tools_prune_selection (design, selection);
+  return n;
+}

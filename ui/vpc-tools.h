@@ -1,0 +1,171 @@
+/* vpc-tools.h: what pointer and keyboard gestures do to a design.
+ *
+ * Plain functions and a small state machine that take world coordinates and
+ * modifier flags, never GDK events, so that every gesture is testable
+ * without a display (STYLE.md §4). The canvas translates events and calls
+ * these. A selection is a GHashTable set of ids (g_str_hash, owned keys),
+ * the same set the renderer takes; the VPC box is VPC_CONTAINMENT_VPC_ID.
+ *
+ * One undo step per finished gesture: during a drag the tool keeps the
+ * design inside an open transaction and replays it from the start at every
+ * motion, then commits once on release.
+ */
+#pragma once
+
+#include "vpc-containment.h"
+#include "vpc-design.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  VPC_MODIFIER_SHIFT   = 1 << 0,
+  VPC_MODIFIER_CONTROL = 1 << 1,
+  VPC_MODIFIER_ALT     = 1 << 2,
+} VpcModifiers;
+
+typedef enum {
+  VPC_HIT_NONE,
+  VPC_HIT_ELEMENT,     /* id */
+  VPC_HIT_VPC,         /* the VPC's header or border */
+  VPC_HIT_HANDLE,      /* id (or the VPC key) + handle */
+  VPC_HIT_CONNECTION,  /* id = workload, subnet */
+} VpcHitType;
+
+/* Resize handles, clockwise from the top-left corner. */
+typedef enum {
+  VPC_HANDLE_NW,
+  VPC_HANDLE_N,
+  VPC_HANDLE_NE,
+  VPC_HANDLE_E,
+  VPC_HANDLE_SE,
+  VPC_HANDLE_S,
+  VPC_HANDLE_SW,
+  VPC_HANDLE_W,
+  VPC_N_HANDLES,
+} VpcHandle;
+
+typedef struct
+{
+  VpcHitType  type;
+  const char *id;      /* owned by the design (or static), valid until it changes */
+  const char *subnet;  /* connections */
+  VpcHandle   handle;
+} VpcHit;
+
+typedef enum {
+  VPC_TOOL_IDLE,
+  VPC_TOOL_PRESSED,    /* on an element, not moved yet */
+  VPC_TOOL_MOVE,
+  VPC_TOOL_RESIZE,
+  VPC_TOOL_RUBBER_BAND,
+  VPC_TOOL_CONNECT,
+} VpcToolMode;
+
+/* Geometry shared with the canvas's overlay drawing. */
+#define VPC_TOOLS_HANDLE_SIZE 8.0  /* pixels */
+gboolean vpc_tools_get_rect (VpcDesign  *design,
+                             const char *id,
+                             VpcRect    *rect);
+void     vpc_tools_handle_point (const VpcRect *rect,
+                                 VpcHandle      handle,
+                                 double        *x,
+                                 double        *y);
+/* A connection line: from the workload's centre to the nearest point of the
+ * subnet's box. FALSE when the workload is drawn inside the subnet (no line). */
+gboolean vpc_tools_connection_line (VpcDesign        *design,
+                                    const VpcElement *workload,
+                                    const char       *subnet_id,
+                                    double           *x0,
+                                    double           *y0,
+                                    double           *x1,
+                                    double           *y1);
+
+/* What lies under a world point. @zoom scales the pick tolerances (pixels).
+ * Handles are only offered on selected boxes. */
+VpcHit   vpc_tools_hit_test (VpcDesign  *design,
+                             GHashTable *selection,
+                             double      x,
+                             double      y,
+                             double      zoom);
+
+/* Selection helpers. */
+GHashTable *vpc_selection_new (void);
+void        vpc_selection_set_one (GHashTable *selection,
+                                   const char *id);
+/* Elements (and the VPC) whose boxes lie entirely inside @rect. */
+void        vpc_tools_select_rect (VpcDesign     *design,
+                                   GHashTable    *selection,
+                                   const VpcRect *rect,
+                                   gboolean       extend);
+void        vpc_tools_select_all (VpcDesign  *design,
+                                  GHashTable *selection);
+/* Drops ids that are no longer in the design. */
+void        vpc_tools_prune_selection (VpcDesign  *design,
+                                       GHashTable *selection);
+/* The selected element ids, in design order (NULL-terminated, owned). */
+char      **vpc_tools_selected_ids (VpcDesign  *design,
+                                    GHashTable *selection);
+/* The element after (or before) @id in design order, wrapping; NULL when empty. */
+const char *vpc_tools_next_element (VpcDesign  *design,
+                                    const char *id,
+                                    gboolean    backwards);
+
+/* One-step edits on the selection. */
+gboolean vpc_tools_move_selection (VpcDesign  *design,
+                                   GHashTable *selection,
+                                   double      dx,
+                                   double      dy,
+                                   char      **reason);
+guint    vpc_tools_delete_selection (VpcDesign  *design,
+                                     GHashTable *selection);
+
+/* The gesture state machine. */
+typedef struct _VpcTool VpcTool;
+
+VpcTool    *vpc_tool_new (VpcDesign  *design,
+                          GHashTable *selection);
+void        vpc_tool_free (VpcTool *tool);
+/* Snap moved and resized boxes to this grid (0: no snapping). */
+void        vpc_tool_set_grid (VpcTool *tool,
+                               double   grid);
+/* The next press on a subnet connects @from_id to it (context menu). */
+void        vpc_tool_arm_connect (VpcTool    *tool,
+                                  const char *from_id);
+gboolean    vpc_tool_is_connect_armed (VpcTool *tool);
+
+void        vpc_tool_press (VpcTool      *tool,
+                            double        x,
+                            double        y,
+                            VpcModifiers  modifiers,
+                            double        zoom);
+void        vpc_tool_motion (VpcTool      *tool,
+                             double        x,
+                             double        y,
+                             VpcModifiers  modifiers);
+/* Ends the gesture. Returns FALSE with @reason when the design refused it
+ * (nothing was changed then). */
+gboolean    vpc_tool_release (VpcTool      *tool,
+                              double        x,
+                              double        y,
+                              VpcModifiers  modifiers,
+                              char        **reason);
+/* Abandons the gesture, reverting any preview. */
+void        vpc_tool_cancel (VpcTool *tool);
+
+VpcToolMode vpc_tool_get_mode (VpcTool *tool);
+gboolean    vpc_tool_get_rubber_band (VpcTool *tool,
+                                      VpcRect *rect);
+gboolean    vpc_tool_get_connect_line (VpcTool *tool,
+                                       double  *x0,
+                                       double  *y0,
+                                       double  *x1,
+                                       double  *y1);
+/* The selected connection line (workload, subnet), or FALSE. */
+gboolean    vpc_tool_get_selected_connection (VpcTool     *tool,
+                                              const char **from_id,
+                                              const char **subnet_id);
+void        vpc_tool_clear_connection (VpcTool *tool);
+/* Deletes the selected connection, or else the selected elements. */
+gboolean    vpc_tool_delete (VpcTool *tool);
+
+G_END_DECLS
