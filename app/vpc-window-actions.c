@@ -67,16 +67,17 @@ zoom_cb (GtkWidget  *widget,
 
 /* New and open */
 
-/* A window for another document: this one when it holds nothing worth
- * keeping, else a new one. */
-static VpcWindow *
-target_window (VpcWindow *self)
+/* Another document never replaces unsaved changes: it gets a window of its
+ * own (the same for New, Open, Open Recent and dropped files). */
+VpcWindow *
+_vpc_window_target (VpcWindow *self)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   VpcWindow *other;
 
-  if (self->design == NULL || !vpc_design_get_modified (self->design))
+  if (self->design == NULL || !vpc_design_get_modified (self->design) || !VPC_IS_APPLICATION (app))
     return self;
-  other = vpc_window_new (VPC_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  other = vpc_window_new (VPC_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (other));
   return other;
 }
@@ -86,9 +87,10 @@ new_cb (GtkWidget  *widget,
         const char *action_name,
         GVariant   *parameter)
 {
-  VpcWindow *target = target_window (VPC_WINDOW (widget));
+  VpcWindow *self = VPC_WINDOW (widget);
+  VpcWindow *target = _vpc_window_target (self);
 
-  vpc_window_set_design (target, vpc_window_new_design (), NULL);
+  vpc_window_set_design (target, _vpc_window_new_design (self), NULL);
 }
 
 static GtkFileFilter *
@@ -119,7 +121,7 @@ open_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      vpc_window_open_file (target_window (self), file);
+      _vpc_window_open_anywhere (self, file);
     }
   chooser_done (self, dialog);
 }
@@ -186,14 +188,14 @@ save_as_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (_vpc_window_save_to (self, file) && then_close)
-        gtk_window_close (GTK_WINDOW (self));
+        _vpc_window_close_soon (self);
     }
   chooser_done (self, dialog);
 }
 
-static void
-save_as (VpcWindow *self,
-         gboolean   then_close)
+void
+_vpc_window_save_as (VpcWindow *self,
+                     gboolean   then_close)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = design_filter ();
@@ -215,7 +217,7 @@ save_as_cb (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  save_as (VPC_WINDOW (widget), FALSE);
+  _vpc_window_save_as (VPC_WINDOW (widget), FALSE);
 }
 
 static void
@@ -223,15 +225,7 @@ save_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
 {
-  VpcWindow *self = VPC_WINDOW (widget);
-
-  if (self->design == NULL)
-    return;
-  vpc_canvas_cancel_gesture (self->canvas);
-  if (self->file == NULL)
-    save_as (self, FALSE);
-  else if (_vpc_window_save_to (self, self->file))
-    _vpc_window_toast (self, "Saved");
+  _vpc_window_save (VPC_WINDOW (widget), FALSE);
 }
 
 static void
@@ -239,12 +233,17 @@ save_then_close_cb (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  VpcWindow *self = VPC_WINDOW (widget);
+  _vpc_window_save (VPC_WINDOW (widget), TRUE);
+}
 
-  if (self->file == NULL)
-    save_as (self, TRUE);
-  else if (_vpc_window_save_to (self, self->file))
-    gtk_window_close (GTK_WINDOW (self));
+static void
+open_recent_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  _vpc_window_open_anywhere (VPC_WINDOW (widget), file);
 }
 
 /* Export */
@@ -326,6 +325,7 @@ _vpc_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_cb);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_cb);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_cb);
   gtk_widget_class_install_action (widget_class, "win.save-then-close", NULL, save_then_close_cb);

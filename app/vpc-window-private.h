@@ -1,9 +1,12 @@
 /* vpc-window-private.h: VpcWindow internals shared by vpc-window.c (state,
- * document, title) and vpc-window-actions.c (the "win.*" actions). */
+ * sidebar, settings, closing), vpc-window-files.c (open, save, recent files,
+ * drops) and vpc-window-actions.c (the "win.*" actions). */
 #pragma once
 
 #include "vpc-canvas.h"
 #include "vpc-palette.h"
+#include "vpc-recovery.h"
+#include "vpc-sidebar.h"
 #include "vpc-start-page.h"
 #include "vpc-validator.h"
 #include "vpc-window.h"
@@ -21,37 +24,65 @@ struct _VpcWindow
   VpcStartPage        *start_page;
   VpcPalette          *palette;
   VpcCanvas           *canvas;
-  GtkWidget           *sidebar;
-  GtkLabel            *findings_label;
-  GtkLabel            *cost_label;
-  GtkLabel            *selection_label;
+  VpcSidebar          *sidebar;
   GtkLabel            *zoom_label;
+  GMenu               *recent_menu;
+
+  GSettings           *settings;  /* NULL in tests without an application */
 
   /* The document. */
   VpcDesign           *design;
   VpcValidator        *validator;
   GFile               *file;
   GSignalGroup        *design_signals;
+  VpcRecoveryWriter   *recovery;
   gboolean             close_confirmed;
+
+  /* The file as it was on disk when loaded or saved (G5). */
+  gboolean             disk_known;
+  guint64              disk_mtime;  /* microseconds */
+  goffset              disk_size;
 
   GtkNativeDialog     *chooser; /* the open file chooser, if any */
 };
 
 /* vpc-window.c */
-void     _vpc_window_set_design (VpcWindow *self,
-                                 VpcDesign *design,
-                                 GFile     *file);
-void     _vpc_window_update_title (VpcWindow *self);
-void     _vpc_window_show_error (VpcWindow  *self,
-                                 const char *heading,
-                                 const char *body);
-void     _vpc_window_toast (VpcWindow  *self,
-                            const char *message);
-gboolean _vpc_window_save_to (VpcWindow *self,
-                              GFile     *file);
+void       _vpc_window_set_design (VpcWindow *self,
+                                   VpcDesign *design,
+                                   GFile     *file);
+void       _vpc_window_update_title (VpcWindow *self);
+char      *_vpc_window_design_title (VpcWindow *self);
+void       _vpc_window_show_error (VpcWindow  *self,
+                                   const char *heading,
+                                   const char *body);
+void       _vpc_window_toast (VpcWindow  *self,
+                              const char *message);
+VpcDesign *_vpc_window_new_design (VpcWindow *self);
+void       _vpc_window_close_soon (VpcWindow *self);
+
+/* vpc-window-files.c */
+void       _vpc_window_files_init (VpcWindow *self);
+gboolean   _vpc_window_save_to (VpcWindow *self,
+                                GFile     *file);
+/* Saves to the design's file (asking first when it changed on disk), or
+ * asks for a name; closes the window afterwards when @then_close. */
+void       _vpc_window_save (VpcWindow *self,
+                             gboolean   then_close);
+void       _vpc_window_save_as (VpcWindow *self,
+                                gboolean   then_close);
+void       _vpc_window_remember_disk_state (VpcWindow *self);
+/* Opens @file in the window that shows it already, else in this window
+ * when it holds nothing unsaved, else in a new window. */
+void       _vpc_window_open_anywhere (VpcWindow *self,
+                                      GFile     *file);
+void       _vpc_window_add_recent (VpcWindow *self,
+                                   GFile     *file);
 
 /* vpc-window-actions.c */
-void     _vpc_window_class_actions_init (GtkWidgetClass *widget_class);
-void     _vpc_window_actions_update (VpcWindow *self);
+void       _vpc_window_class_actions_init (GtkWidgetClass *widget_class);
+void       _vpc_window_actions_update (VpcWindow *self);
+/* A window for another document: this one when it holds nothing worth
+ * keeping, else a new one. */
+VpcWindow *_vpc_window_target (VpcWindow *self);
 
 G_END_DECLS

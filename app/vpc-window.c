@@ -1,11 +1,12 @@
-/* vpc-window.c: the editor window: document state, title and sidebar. */
+/* vpc-window.c: the editor window: document state, title, sidebar,
+ * settings and closing. */
 #include "vpc-window-private.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "vpc-cost.h"
-#include "vpc-file.h"
+#include "vpc-application.h"
+#include "vpc-tools.h"
 
 G_DEFINE_FINAL_TYPE (VpcWindow, vpc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -20,8 +21,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Title and sidebar */
 
-static char *
-design_title (VpcWindow *self)
+char *
+_vpc_window_design_title (VpcWindow *self)
 {
   const char *name = self->design ? vpc_design_get_info (self->design)->name : NULL;
 
@@ -52,7 +53,7 @@ _vpc_window_update_title (VpcWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), "VPC Designer");
       return;
     }
-  name = design_title (self);
+  name = _vpc_window_design_title (self);
   title = vpc_design_get_modified (self->design) ? g_strdup_printf ("• %s", name) : g_strdup (name);
   if (self->file != NULL)
     {
@@ -70,85 +71,24 @@ _vpc_window_update_title (VpcWindow *self)
 }
 
 static void
-update_findings (VpcWindow *self)
-{
-  g_autofree char *text = NULL;
-  guint errors, warnings, infos;
-
-  if (self->validator == NULL)
-    {
-      gtk_label_set_text (self->findings_label, "");
-      return;
-    }
-  errors = vpc_validator_count (self->validator, VPC_SEVERITY_ERROR);
-  warnings = vpc_validator_count (self->validator, VPC_SEVERITY_WARNING);
-  infos = vpc_validator_count (self->validator, VPC_SEVERITY_INFO);
-  if (errors + warnings + infos == 0)
-    text = g_strdup ("No findings");
-  else
-    text = g_strdup_printf ("%u %s, %u %s, %u info",
-                            errors, errors == 1 ? "error" : "errors",
-                            warnings, warnings == 1 ? "warning" : "warnings", infos);
-  gtk_label_set_text (self->findings_label, text);
-}
-
-static void
-update_cost (VpcWindow *self)
-{
-  g_autoptr(VpcCostReport) report = NULL;
-  g_autofree char *total = NULL;
-
-  if (self->design == NULL)
-    {
-      gtk_label_set_text (self->cost_label, "");
-      return;
-    }
-  report = vpc_cost_compute (self->design, NULL);
-  if (!report->priced)
-    {
-      gtk_label_set_text (self->cost_label, report->reason ? report->reason : "Not priced");
-      return;
-    }
-  total = vpc_cost_format (report->total_micros, FALSE);
-  gtk_label_set_text (self->cost_label, total);
-}
-
-static void
 selection_changed_cb (VpcWindow *self)
 {
-  GHashTable *selection = vpc_canvas_get_selection (self->canvas);
-  guint n = g_hash_table_size (selection);
-  g_autofree char *text = NULL;
+  g_auto(GStrv) ids = NULL;
 
-  if (n == 0 || self->design == NULL)
-    text = g_strdup ("Nothing selected");
-  else if (n == 1)
-    {
-      GHashTableIter iter;
-      gpointer key;
-      const VpcElement *e;
+  if (self->design != NULL)
+    ids = vpc_tools_selected_ids (self->design, vpc_canvas_get_selection (self->canvas));
+  vpc_sidebar_set_selection (self->sidebar, (const char *const *) ids);
+}
 
-      g_hash_table_iter_init (&iter, selection);
-      g_hash_table_iter_next (&iter, &key, NULL);
-      e = vpc_design_lookup (self->design, key);
-      if (e == NULL)
-        text = g_strdup ("The VPC");
-      else if (e->kind == VPC_KIND_WORKLOAD)
-        text = g_strdup_printf ("%s (%s)", vpc_element_get_display_name (e),
-                                vpc_workload_kind_to_label (e->workload_kind));
-      else if (e->kind == VPC_KIND_SUBNET)
-        text = g_strdup_printf ("%s (%s subnet, %s)", vpc_element_get_display_name (e),
-                                vpc_route_to_string (e->route), e->cidr ? e->cidr : "");
-      else if (e->kind == VPC_KIND_ENDPOINT)
-        text = g_strdup_printf ("%s (%s %s endpoint, %u subnets)", vpc_element_get_display_name (e),
-                                e->service, vpc_endpoint_type_to_string (e->endpoint_type),
-                                e->subnets->len);
-      else
-        text = g_strdup_printf ("%s (%s)", vpc_element_get_display_name (e), vpc_kind_to_label (e->kind));
-    }
-  else
-    text = g_strdup_printf ("%u elements", n);
-  gtk_label_set_text (self->selection_label, text);
+/* A finding (or another panel) picked elements: show them on the canvas. */
+static void
+select_elements_cb (VpcWindow         *self,
+                    const char *const *ids)
+{
+  if (self->design == NULL)
+    return;
+  vpc_canvas_select (self->canvas, ids);
+  vpc_canvas_centre_on (self->canvas, ids);
 }
 
 static void
@@ -163,8 +103,6 @@ zoom_changed_cb (VpcWindow *self)
 static void
 design_changed_cb (VpcWindow *self)
 {
-  update_cost (self);
-  selection_changed_cb (self);
   _vpc_window_actions_update (self);
 }
 
@@ -182,29 +120,35 @@ _vpc_window_set_design (VpcWindow *self,
                         VpcDesign *design,
                         GFile     *file)
 {
-  if (self->validator != NULL)
-    g_signal_handlers_disconnect_by_data (self->validator, self);
+  g_autofree char *path = NULL;
+
+  if (self->recovery != NULL)
+    vpc_recovery_writer_discard (self->recovery);
+  g_clear_object (&self->recovery);
+  vpc_sidebar_set_design (self->sidebar, NULL, NULL);
   vpc_canvas_set_findings (self->canvas, NULL);
   vpc_canvas_set_design (self->canvas, NULL);
   g_clear_object (&self->validator);
   g_set_object (&self->design, design);
   g_set_object (&self->file, file);
+  self->disk_known = FALSE;
   g_signal_group_set_target (self->design_signals, design);
 
   if (design != NULL)
     {
+      /* Re-check at most once per frame while the user drags. */
       self->validator = vpc_validator_new (design);
-      g_signal_connect_object (self->validator, "items-changed",
-                               G_CALLBACK (update_findings), self, G_CONNECT_SWAPPED);
+      vpc_validator_set_deferred (self->validator, TRUE);
       vpc_canvas_set_design (self->canvas, design);
       vpc_canvas_set_findings (self->canvas, G_LIST_MODEL (self->validator));
+      vpc_sidebar_set_design (self->sidebar, design, self->validator);
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      self->recovery = vpc_recovery_writer_new (design, path);
       gtk_stack_set_visible_child_name (self->stack, "editor");
       gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "start");
-  update_findings (self);
-  update_cost (self);
   selection_changed_cb (self);
   _vpc_window_update_title (self);
   _vpc_window_actions_update (self);
@@ -261,6 +205,47 @@ vpc_window_new_design (void)
   return design;
 }
 
+/* A new design in the region and rule profile the preferences name. */
+VpcDesign *
+_vpc_window_new_design (VpcWindow *self)
+{
+  VpcDesign *design = vpc_window_new_design ();
+  VpcDesignInfo *info;
+
+  if (self->settings == NULL)
+    return design;
+  info = vpc_design_info_copy (vpc_design_get_info (design));
+  g_free (info->region);
+  info->region = g_settings_get_string (self->settings, "default-region");
+  info->profile = g_settings_get_enum (self->settings, "default-profile") == 1
+                  ? VPC_PROFILE_PRECISE : VPC_PROFILE_STUDY_GUIDE;
+  vpc_design_take_info (design, info);
+  return design;
+}
+
+void
+vpc_window_open_recovered (VpcWindow  *self,
+                           VpcDesign  *design,
+                           const char *original_path)
+{
+  g_autoptr(VpcDesign) owned = design;
+  g_autoptr(GFile) file = original_path != NULL ? g_file_new_for_path (original_path) : NULL;
+
+  g_return_if_fail (VPC_IS_WINDOW (self));
+  g_return_if_fail (VPC_IS_DESIGN (design));
+
+  _vpc_window_set_design (self, owned, file);
+  /* Our own copy replaces the one recovered from. */
+  vpc_recovery_writer_flush (self->recovery);
+}
+
+VpcSidebar *
+vpc_window_get_sidebar (VpcWindow *self)
+{
+  g_return_val_if_fail (VPC_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
+
 void
 _vpc_window_show_error (VpcWindow  *self,
                         const char *heading,
@@ -280,65 +265,6 @@ _vpc_window_toast (VpcWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-void
-vpc_window_open_file (VpcWindow *self,
-                      GFile     *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(VpcDesign) design = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (VPC_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  path = g_file_get_path (file);
-  if (path != NULL)
-    design = vpc_file_load_path (path, &warnings, &error);
-  else
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Only local files can be opened");
-  if (design == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *heading = g_strdup_printf ("Could not open “%s”", name);
-
-      /* The open document (if any) stays as it was. */
-      _vpc_window_show_error (self, heading, error->message);
-      return;
-    }
-  _vpc_window_set_design (self, design, file);
-  if (warnings != NULL && warnings->len > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf ("Opened with %u warning%s: %s", warnings->len, warnings->len == 1 ? "" : "s",
-                         (const char *) g_ptr_array_index (warnings, 0));
-      _vpc_window_toast (self, message);
-    }
-}
-
-gboolean
-_vpc_window_save_to (VpcWindow *self,
-                     GFile     *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  if (self->design == NULL)
-    return FALSE;
-  if (path == NULL || !vpc_file_save_path (self->design, path, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *heading = g_strdup_printf ("Could not save “%s”", name);
-
-      _vpc_window_show_error (self, heading, error ? error->message : "Only local files can be saved");
-      return FALSE;
-    }
-  g_set_object (&self->file, file);
-  _vpc_window_update_title (self);
-  _vpc_window_actions_update (self);
-  return TRUE;
-}
-
 /* Callbacks from the template */
 
 static void
@@ -349,9 +275,12 @@ open_example_cb (VpcWindow  *self,
 
   vpc_window_open_file (self, file);
   /* An example is a template: saving asks where to. */
-  if (self->design != NULL && g_file_equal (self->file, file))
+  if (self->design != NULL && self->file != NULL && g_file_equal (self->file, file))
     {
       g_clear_object (&self->file);
+      self->disk_known = FALSE;
+      if (self->recovery != NULL)
+        vpc_recovery_writer_set_original_path (self->recovery, NULL);
       _vpc_window_update_title (self);
     }
 }
@@ -366,6 +295,20 @@ palette_item_activated_cb (VpcWindow  *self,
 
 /* Closing with unsaved changes */
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes after the dialog that asked has gone (it is transient for us). */
+void
+_vpc_window_close_soon (VpcWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -374,10 +317,28 @@ close_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      _vpc_window_close_soon (self);
     }
   else if (g_strcmp0 (response, "save") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-then-close", NULL);
+    _vpc_window_save (self, TRUE);
+}
+
+static void
+remember_size (VpcWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
 }
 
 static gboolean
@@ -389,8 +350,14 @@ vpc_window_close_request (GtkWindow *window)
   g_autofree char *body = NULL;
 
   if (self->close_confirmed || !vpc_window_get_modified (self))
-    return GTK_WINDOW_CLASS (vpc_window_parent_class)->close_request (window);
-  name = design_title (self);
+    {
+      remember_size (self);
+      /* Saved, or the user chose to discard: no recovery copy is wanted. */
+      if (self->recovery != NULL)
+        vpc_recovery_writer_discard (self->recovery);
+      return GTK_WINDOW_CLASS (vpc_window_parent_class)->close_request (window);
+    }
+  name = _vpc_window_design_title (self);
   body = g_strdup_printf ("“%s” has changes that are not saved. Closing discards them.", name);
   dialog = adw_message_dialog_new (window, "Save Changes?", body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -476,8 +443,11 @@ vpc_window_dispose (GObject *object)
   if (self->design_signals != NULL)
     g_signal_group_set_target (self->design_signals, NULL);
   g_clear_object (&self->design_signals);
-  if (self->validator != NULL)
-    g_signal_handlers_disconnect_by_data (self->validator, self);
+  if (self->recovery != NULL)
+    vpc_recovery_writer_discard (self->recovery);
+  g_clear_object (&self->recovery);
+  if (self->sidebar != NULL)
+    vpc_sidebar_set_design (self->sidebar, NULL, NULL);
   if (self->canvas != NULL)
     {
       vpc_canvas_set_findings (self->canvas, NULL);
@@ -486,7 +456,35 @@ vpc_window_dispose (GObject *object)
   g_clear_object (&self->validator);
   g_clear_object (&self->design);
   g_clear_object (&self->file);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (vpc_window_parent_class)->dispose (object);
+}
+
+/* The application's settings, when there is one (tests build bare windows). */
+static void
+vpc_window_constructed (GObject *object)
+{
+  VpcWindow *self = VPC_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  const char *size = g_getenv ("VPC_TEST_WINDOW_SIZE");
+  int w, h;
+
+  G_OBJECT_CLASS (vpc_window_parent_class)->constructed (object);
+
+  if (VPC_IS_APPLICATION (app) && vpc_application_get_settings (VPC_APPLICATION (app)) != NULL)
+    {
+      self->settings = g_object_ref (vpc_application_get_settings (VPC_APPLICATION (app)));
+      g_settings_bind (self->settings, "show-grid", self->canvas, "show-grid", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "snap-to-grid", self->canvas, "snap-to-grid", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "sidebar-page", self->sidebar, "page", G_SETTINGS_BIND_DEFAULT);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  if (size != NULL && sscanf (size, "%dx%d", &w, &h) == 2 && w > 0 && h > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), w, h);
 }
 
 static void
@@ -496,6 +494,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = vpc_window_constructed;
   object_class->dispose = vpc_window_dispose;
   object_class->get_property = vpc_window_get_property;
   object_class->set_property = vpc_window_set_property;
@@ -512,6 +511,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   g_type_ensure (VPC_TYPE_CANVAS);
   g_type_ensure (VPC_TYPE_PALETTE);
   g_type_ensure (VPC_TYPE_START_PAGE);
+  g_type_ensure (VPC_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, window_title);
@@ -521,13 +521,12 @@ vpc_window_class_init (VpcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, VpcWindow, findings_label);
-  gtk_widget_class_bind_template_child (widget_class, VpcWindow, cost_label);
-  gtk_widget_class_bind_template_child (widget_class, VpcWindow, selection_label);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, open_example_cb);
   gtk_widget_class_bind_template_callback (widget_class, palette_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, select_elements_cb);
 
   _vpc_window_class_actions_init (widget_class);
 }
@@ -547,14 +546,7 @@ vpc_window_init (VpcWindow *self)
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify", G_CALLBACK (forward_notify_cb), self,
                            G_CONNECT_SWAPPED);
-
-  {
-    const char *size = g_getenv ("VPC_TEST_WINDOW_SIZE");
-    int w, h;
-
-    if (size != NULL && sscanf (size, "%dx%d", &w, &h) == 2 && w > 0 && h > 0)
-      gtk_window_set_default_size (GTK_WINDOW (self), w, h);
-  }
+  _vpc_window_files_init (self);
 
   _vpc_window_set_design (self, NULL, NULL);
 }

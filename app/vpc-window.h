@@ -6,6 +6,7 @@
 
 #include "vpc-application.h"
 #include "vpc-design.h"
+#include "vpc-sidebar.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,13 @@ GFile     *vpc_window_get_file (VpcWindow *self);
 /* TRUE when the window shows a design with unsaved changes. */
 gboolean   vpc_window_get_modified (VpcWindow *self);
 GtkWidget *vpc_window_get_canvas (VpcWindow *self);
+VpcSidebar *vpc_window_get_sidebar (VpcWindow *self);
+/* Shows a design recovered after a crash (taken over; it stays modified),
+ * remembering @original_path (may be NULL) as its file, and writes this
+ * window's own recovery copy at once. */
+void       vpc_window_open_recovered (VpcWindow  *self,
+                                      VpcDesign  *design,
+                                      const char *original_path);
 /* A new, empty design: one VPC, 10.0.0.0/16, in us-east-1. */
 VpcDesign *vpc_window_new_design (void);
 

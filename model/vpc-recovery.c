@@ -159,9 +159,29 @@ VpcDesign *
 vpc_recovery_load (const VpcRecoveryEntry *entry,
                    GError                **error)
 {
+  VpcDesign *design;
+
   g_return_val_if_fail (entry != NULL, NULL);
 
-  return vpc_file_load_path (entry->path, NULL, error);
+  design = vpc_file_load_path (entry->path, NULL, error);
+  if (design == NULL)
+    return NULL;
+  /* Unsaved, with nothing to undo: one step that ends where it began, then
+   * forget the history (which keeps "modified"). */
+  {
+    VpcDesignInfo *same = vpc_design_info_copy (vpc_design_get_info (design));
+    VpcDesignInfo *other = vpc_design_info_copy (same);
+
+    g_free (other->name);
+    other->name = g_strconcat (same->name != NULL ? same->name : "", " (recovered)", NULL);
+    vpc_design_begin (design, "Recover");
+    vpc_design_set_info (design, other);
+    vpc_design_set_info (design, same);
+    vpc_design_commit (design);
+  }
+  vpc_design_clear_history (design);
+  g_assert (vpc_design_get_modified (design));
+  return design;
 }
 
 char *
@@ -325,6 +345,8 @@ vpc_recovery_writer_new (VpcDesign  *design,
   self->original_path = g_strdup (original_path);
   self->changed_id = g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);
   self->modified_id = g_signal_connect_swapped (design, "notify::modified", G_CALLBACK (modified_cb), self);
+  /* A design that is already unsaved (a recovered copy) is a pending change. */
+  design_changed_cb (self);
   return self;
 }
 

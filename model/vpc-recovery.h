@@ -57,7 +57,8 @@ G_DECLARE_FINAL_TYPE (VpcRecoveryWriter, vpc_recovery_writer, VPC, RECOVERY_WRIT
 
 /* Follows @design: @delay_ms after its last change (and while it is
  * modified) the copy is rewritten; when the design is saved (no longer
- * modified) the copy is removed. */
+ * modified) the copy is removed. A design that is modified already (a
+ * recovered copy) is written after the delay, or at once by _flush(). */
 VpcRecoveryWriter *vpc_recovery_writer_new (VpcDesign  *design,
                                             const char *original_path);
 void               vpc_recovery_writer_set_delay (VpcRecoveryWriter *self,

@@ -5,6 +5,11 @@
  * and fast enough (well under a millisecond for 1,000 elements). The list
  * then emits one items-changed for the span between the unchanged leading
  * and trailing findings, so views keep their rows.
+ *
+ * An interactive view turns on "deferred": changes then re-validate in one
+ * idle callback after the burst of signals (a drag's per-frame previews, a
+ * step's "info-changed" + "changed"), so a big design is checked at most
+ * once per main-loop cycle, not once per signal.
  */
 #include "vpc-validator.h"
 
@@ -19,6 +24,8 @@ struct _VpcValidator
   guint64    revision;      /* the design's revision validated last */
   VpcProfile profile;       /* ... and the profile it was validated with */
   gboolean   validated;
+  gboolean   deferred;
+  guint      idle_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -29,6 +36,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VpcValidator, vpc_validator, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_DESIGN,
+  PROP_DEFERRED,
   N_PROPS,
 };
 
@@ -136,10 +144,23 @@ revalidate (VpcValidator *self)
   replace_findings (self, vpc_validate (self->design, info->profile));
 }
 
+static gboolean
+revalidate_idle_cb (gpointer data)
+{
+  VpcValidator *self = data;
+
+  self->idle_id = 0;
+  revalidate (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 design_changed_cb (VpcValidator *self)
 {
-  revalidate (self);
+  if (!self->deferred)
+    revalidate (self);
+  else if (self->idle_id == 0)
+    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, revalidate_idle_cb, self, NULL);
 }
 
 static void
@@ -161,6 +182,7 @@ vpc_validator_dispose (GObject *object)
 {
   VpcValidator *self = VPC_VALIDATOR (object);
 
+  g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->design != NULL)
     g_signal_handlers_disconnect_by_data (self->design, self);
   g_clear_object (&self->design);
@@ -189,6 +211,9 @@ vpc_validator_get_property (GObject    *object,
     case PROP_DESIGN:
       g_value_set_object (value, self->design);
       break;
+    case PROP_DEFERRED:
+      g_value_set_boolean (value, self->deferred);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -206,6 +231,9 @@ vpc_validator_set_property (GObject      *object,
     {
     case PROP_DESIGN:
       vpc_validator_set_design (self, g_value_get_object (value));
+      break;
+    case PROP_DEFERRED:
+      vpc_validator_set_deferred (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -225,6 +253,9 @@ vpc_validator_class_init (VpcValidatorClass *klass)
   properties[PROP_DESIGN] =
     g_param_spec_object ("design", NULL, NULL, VPC_TYPE_DESIGN,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEFERRED] =
+    g_param_spec_boolean ("deferred", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -239,6 +270,44 @@ vpc_validator_new (VpcDesign *design)
 {
   g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
   return g_object_new (VPC_TYPE_VALIDATOR, "design", design, NULL);
+}
+
+gboolean
+vpc_validator_get_deferred (VpcValidator *self)
+{
+  g_return_val_if_fail (VPC_IS_VALIDATOR (self), FALSE);
+  return self->deferred;
+}
+
+void
+vpc_validator_set_deferred (VpcValidator *self,
+                            gboolean      deferred)
+{
+  g_return_if_fail (VPC_IS_VALIDATOR (self));
+
+  deferred = !!deferred;
+  if (self->deferred == deferred)
+    return;
+  self->deferred = deferred;
+  /* Back to synchronous: catch up now. */
+  if (!deferred && self->idle_id != 0)
+    {
+      g_clear_handle_id (&self->idle_id, g_source_remove);
+      revalidate (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFERRED]);
+}
+
+void
+vpc_validator_flush (VpcValidator *self)
+{
+  g_return_if_fail (VPC_IS_VALIDATOR (self));
+
+  if (self->idle_id != 0)
+    {
+      g_clear_handle_id (&self->idle_id, g_source_remove);
+      revalidate (self);
+    }
 }
 
 VpcDesign *

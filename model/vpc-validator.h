@@ -17,6 +17,14 @@ G_DECLARE_FINAL_TYPE (VpcValidator, vpc_validator, VPC, VALIDATOR, GObject)
 
 VpcValidator *vpc_validator_new (VpcDesign *design);
 VpcDesign    *vpc_validator_get_design (VpcValidator *self);
+/* "deferred" (default FALSE): re-validate in an idle callback after changes
+ * instead of inside the change signal, coalescing bursts. Needs a running
+ * main loop; the list shows the previous result until the idle runs. */
+gboolean      vpc_validator_get_deferred (VpcValidator *self);
+void          vpc_validator_set_deferred (VpcValidator *self,
+                                          gboolean      deferred);
+/* Runs a pending deferred re-validation now. */
+void          vpc_validator_flush (VpcValidator *self);
 guint         vpc_validator_count (VpcValidator *self,
                                    VpcSeverity   severity);
 /* Findings whose elements include @id (primary or other), in list order. */

@@ -141,6 +141,26 @@ render_design_demo (void)
 }
 
 VpcDesign *
+render_design_awkward_names (void)
+{
+  VpcDesign *design = vpc_design_new ();
+  const char *const sn[] = { "sn-markup", NULL };
+
+  set_info (design, "Tags <b> & \"quotes\" 'n' stuff", "10.0.0.0/16");
+  add_az (design, "az-a", "us-east-1a");
+  add_subnet (design, "sn-markup", "<script>alert(1)</script> & co", "az-a", "10.0.1.0/24",
+              VPC_ROUTE_PRIVATE);
+  add_subnet (design, "sn-unicode", "Zürich – 東京 ✓", "az-a", "10.0.2.0/24", VPC_ROUTE_PUBLIC);
+  add_workload (design, "wl-long", "an-extraordinarily-long-workload-name-that-cannot-fit",
+                VPC_WORKLOAD_TRAINING_JOB, sn, NULL);
+  add_workload (design, "wl-long-utf8", "überlange-Arbeitslast-mit-Umlauten-äöü-und-mehr",
+                VPC_WORKLOAD_PROCESSING_JOB, sn, NULL);
+  vpc_layout_auto (design);
+  vpc_design_clear_history (design);
+  return design;
+}
+
+VpcDesign *
 render_design_large (guint n_elements)
 {
   VpcDesign *design = vpc_design_new ();

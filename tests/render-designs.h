@@ -10,6 +10,9 @@ G_BEGIN_DECLS
  * and gateway endpoints, a NAT gateway, security groups and four workloads,
  * laid out automatically. */
 VpcDesign *render_design_demo (void);
+/* A small design whose names need care in SVG and PDF: markup characters,
+ * non-ASCII text and a name far too long for its label. */
+VpcDesign *render_design_awkward_names (void);
 /* About @n_elements elements in a grid of AZs and subnets, laid out. */
 VpcDesign *render_design_large (guint n_elements);
 

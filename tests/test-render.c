@@ -7,6 +7,8 @@
 #include "vpc-export.h"
 #include "vpc-file.h"
 #include "vpc-finding.h"
+#include "vpc-render-private.h"
+#include <locale.h>
 
 typedef struct
 {
@@ -252,6 +254,64 @@ test_goldens (void)
   cairo_surface_destroy (dark);
 }
 
+/* The SVG writer's numbers: '.' whatever the locale, two decimals at most,
+ * no trailing zeros, no "-0". */
+static void
+test_format_number (void)
+{
+  static const struct { double value; const char *text; } cases[] = {
+    { 0, "0" }, { 1, "1" }, { -1, "-1" }, { 1.5, "1.5" }, { 2.25, "2.25" },
+    { -3.1, "-3.1" }, { 0.004, "0" }, { -0.004, "0" }, { 0.005, "0.01" },
+    { 1234567.891, "1234567.89" }, { 10.10, "10.1" }, { 99.999, "100" },
+    { 74896, "74896" }, { 0.07, "0.07" }, { -12.05, "-12.05" },
+  };
+  char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  /* A comma locale, where printf would write "1,5" (when installed). */
+  setlocale (LC_NUMERIC, "de_DE.UTF-8");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char buf[32];
+      int n = vpc_painter_format_number (buf, cases[i].value);
+
+      g_assert_cmpstr (buf, ==, cases[i].text);
+      g_assert_cmpint (n, ==, strlen (cases[i].text));
+    }
+  setlocale (LC_NUMERIC, saved);
+  g_free (saved);
+}
+
+/* The SVG writer cuts labels where pango would: the cut label with its
+ * "…" fits the width, and labels that fit are left alone. */
+static void
+test_text_fit (void)
+{
+  static const char *const labels[] = {
+    "an-extraordinarily-long-workload-name-that-cannot-fit",
+    "überlange-Arbeitslast-mit-Umlauten-äöü-und-mehr",
+    "SageMaker workloads and more words",
+  };
+
+  g_assert_null (vpc_render_text_fit (VPC_FONT_LABEL, "short", 80));
+  g_assert_null (vpc_render_text_fit (VPC_FONT_LABEL, "anything", -1));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    for (VpcFont font = VPC_FONT_TITLE; font < VPC_N_FONTS; font++)
+      {
+        double width = 80;
+        g_autofree char *cut = vpc_render_text_fit (font, labels[i], width);
+
+        g_assert_nonnull (cut);
+        g_assert_true (g_utf8_validate (cut, -1, NULL));
+        g_assert_true (g_str_has_suffix (cut, "…"));
+        g_assert_cmpfloat (vpc_render_text_width (font, cut), <=, width + 1);
+        /* Not cut much shorter than needed either. */
+        g_assert_cmpfloat (vpc_render_text_width (font, cut), >, width - 2 * vpc_render_font_px (font));
+        g_assert_true (strncmp (cut, labels[i], strlen (cut) - strlen ("…")) == 0);
+        /* Whatever fits is left alone. */
+        g_assert_null (vpc_render_text_fit (font, labels[i], vpc_render_text_width (font, labels[i]) + 1));
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,6 +325,8 @@ main (int    argc,
   g_test_add_func ("/render/selection-and-cull", test_selection_and_cull);
   g_test_add_func ("/render/low-zoom", test_low_zoom);
   g_test_add_func ("/render/goldens", test_goldens);
+  g_test_add_func ("/render/format-number", test_format_number);
+  g_test_add_func ("/render/text-fit", test_text_fit);
   status = g_test_run ();
   vpc_render_clear_caches ();
   return status;

@@ -111,8 +111,13 @@ zoom_reset_cb (GtkWidget  *widget,
                GVariant   *parameter)
 {
   VpcCanvas *self = VPC_CANVAS (widget);
+  double cx = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (widget) / 2.0;
+  double cy = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (widget) / 2.0;
+  double x, y;
 
-  zoom_about_center (self, 1.0 / vpc_viewport_get_zoom (self->viewport));
+  /* Exactly 100 %: 1 / zoom * zoom need not be 1 in floating point. */
+  vpc_viewport_widget_to_world (self->viewport, cx, cy, &x, &y);
+  vpc_viewport_set_view (self->viewport, 1.0, cx - x, cy - y);
 }
 
 static void

@@ -61,6 +61,9 @@ void          _vpc_canvas_to_world (VpcCanvas *self,
 void          _vpc_canvas_input_init (VpcCanvas *self);
 VpcModifiers  _vpc_canvas_modifiers (GdkModifierType state);
 
+/* vpc-canvas-tooltip.c */
+void          _vpc_canvas_tooltip_init (VpcCanvas *self);
+
 /* vpc-canvas-actions.c */
 void          _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class);
 void          _vpc_canvas_show_context_menu (VpcCanvas *self,

@@ -496,6 +496,7 @@ vpc_canvas_init (VpcCanvas *self)
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (redraw_cb), self);
   _vpc_canvas_input_init (self);
+  _vpc_canvas_tooltip_init (self);
   update_accessible_label (self);
   _vpc_canvas_update_actions (self);
 }
@@ -641,6 +642,41 @@ vpc_canvas_select (VpcCanvas         *self,
     if (self->design != NULL && vpc_design_lookup (self->design, ids[i]) != NULL)
       g_hash_table_add (self->selection, g_strdup (ids[i]));
   _vpc_canvas_selection_changed (self);
+}
+
+void
+vpc_canvas_centre_on (VpcCanvas         *self,
+                      const char *const *ids)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double cx, cy, zoom;
+
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  if (self->design == NULL || ids == NULL || width <= 0 || height <= 0)
+    return;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      VpcRect r;
+
+      if (!vpc_tools_get_rect (self->design, ids[i], &r))
+        continue;
+      x0 = MIN (x0, r.x);
+      y0 = MIN (y0, r.y);
+      x1 = MAX (x1, r.x + r.w);
+      y1 = MAX (y1, r.y + r.h);
+    }
+  if (x1 < x0)
+    return;
+  zoom = vpc_viewport_get_zoom (self->viewport);
+  if ((x1 - x0) * zoom > width - 48 || (y1 - y0) * zoom > height - 48)
+    {
+      vpc_viewport_fit (self->viewport, x0, y0, x1 - x0, y1 - y0, width, height, 24);
+      return;
+    }
+  vpc_viewport_world_to_widget (self->viewport, (x0 + x1) / 2, (y0 + y1) / 2, &cx, &cy);
+  vpc_viewport_pan (self->viewport, width / 2.0 - cx, height / 2.0 - cy);
 }
 
 void

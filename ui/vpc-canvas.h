@@ -47,6 +47,13 @@ void         vpc_canvas_set_snap_to_grid (VpcCanvas *self,
 GHashTable  *vpc_canvas_get_selection (VpcCanvas *self);
 void         vpc_canvas_select (VpcCanvas         *self,
                                 const char *const *ids);
+/* Scrolls the view so that the elements @ids are centred, zooming out
+ * when they do not fit. */
+void         vpc_canvas_centre_on (VpcCanvas         *self,
+                                   const char *const *ids);
+/* The tooltip of element @id: its findings as Pango markup, or NULL. */
+char        *vpc_canvas_get_findings_markup (VpcCanvas  *self,
+                                             const char *id);
 /* Fits the whole design into the widget (also done on the first layout). */
 void         vpc_canvas_zoom_fit (VpcCanvas *self);
 /* Abandons a gesture in progress (before undo, or when the design goes). */

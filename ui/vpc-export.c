@@ -197,6 +197,14 @@ findings_of (VpcDesign *design)
   VpcExportFindings *self = g_object_new (VPC_TYPE_EXPORT_FINDINGS, NULL);
 
   self->design = g_object_ref (design);
+  /* vpc_design_index_of() (which the rules use) fills a cache on first
+   * use: fill it here, so that the thread only ever reads the design. */
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    if (vpc_design_get_n_elements (design, k) > 0)
+      {
+        vpc_design_index_of (design, vpc_design_get_element (design, k, 0)->id);
+        break;
+      }
   self->thread = g_thread_try_new ("vpc-export-validate", validate_thread, design, NULL);
   if (self->thread == NULL)
     self->items = validate_thread (design);
@@ -230,11 +238,29 @@ page_init (Page      *page,
   page->h += 2 * MARGIN;
 }
 
+/* Freeing tens of thousands of findings takes as long as drawing them;
+ * nothing waits for it, so a short-lived thread does it. */
+static gpointer
+free_thread (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
 static void
 page_clear (Page *page)
 {
+  GThread *thread = NULL;
+
   g_clear_pointer (&page->date, g_free);
   g_clear_pointer (&page->total, g_free);
+  if (page->findings != NULL && g_list_model_get_n_items (page->findings) > 1000)
+    thread = g_thread_try_new ("vpc-export-free", free_thread, page->findings, NULL);
+  if (thread != NULL)
+    {
+      g_thread_unref (thread);
+      page->findings = NULL;
+    }
   g_clear_object (&page->findings);
 }
 

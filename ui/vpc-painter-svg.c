@@ -216,6 +216,7 @@ use_style (SvgPainter  *self,
       put_color (self, &want->stroke);
       put (self, "\"");
       put_attr (self, "stroke-width", want->width);
+      put (self, " stroke-linejoin=\"round\"");
       if (want->stroke_alpha < 1)
         put_attr (self, "stroke-opacity", want->stroke_alpha);
       if (want->n_dash > 0)
@@ -554,7 +555,7 @@ vpc_painter_svg_new (GString *out,
   {
     char s[G_ASCII_DTOSTR_BUF_SIZE], x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
 
-    g_string_append_printf (out, "</style>\n<g stroke-linejoin=\"round\" "
+    g_string_append_printf (out, "</style>\n<g "
                             "transform=\"matrix(%s 0 0 %s %s %s)\">\n",
                             g_ascii_formatd (s, sizeof s, "%.6g", scale),
                             s,

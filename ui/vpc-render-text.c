@@ -6,9 +6,9 @@
  * and on every surface, which keeps the canvas and the exports identical.
  *
  * The SVG writer emits real text and only needs to know where to cut a
- * label that is too wide: vpc_render_text_fit() measures ASCII labels with
- * a per-font advance table taken from pango once (no shaping per label),
- * and other labels with their pango layout. */
+ * label that is too wide: vpc_render_text_fit() clears short ASCII labels
+ * with a per-font advance table taken from pango once (no shaping per
+ * label) and measures the others with their pango layout. */
 #include <string.h>
 
 #include "vpc-render-private.h"
@@ -205,29 +205,27 @@ vpc_render_text_fit (VpcFont     font,
 {
   const FontMetrics *m;
   double x = 0;
-  gsize keep = 0, i;
-  gboolean ascii = TRUE, fits;
+  gsize keep;
+  gboolean fits;
 
   if (width <= 0)
     return NULL;
   m = get_metrics (font);
-  for (i = 0; text[i] != '\0'; i++)
+  /* Most labels are ASCII and well within their width: the advance table
+   * says so without shaping. It ignores kerning, so anything near or over
+   * the width is measured exactly from its pango layout. */
+  for (const char *c = text; *c != '\0'; c++)
     {
-      guchar c = text[i];
-
-      if (c < 32 || c >= 127)
+      if ((guchar) *c < 32 || (guchar) *c >= 127)
         {
-          ascii = FALSE;
+          x = G_MAXDOUBLE;
           break;
         }
-      x += m->advance[c];
-      if (x + m->ellipsis <= width)
-        keep = i + 1;
+      x += m->advance[(guchar) *c];
     }
-  if (ascii)
-    fits = x <= width;
-  else
-    keep = fit_shaped (font, text, width, m->ellipsis, &fits);
+  if (x <= width * 0.95)
+    return NULL;
+  keep = fit_shaped (font, text, width, m->ellipsis, &fits);
   if (fits)
     return NULL;
   /* Like pango, drop the spaces before the ellipsis. */

@@ -1,5 +1,9 @@
-/* vpc-render.c: draws a design as an AWS-style architecture diagram with
- * cairo and pango only, for the canvas and the exports alike.
+/* vpc-render.c: draws a design as an AWS-style architecture diagram, for
+ * the canvas and the exports alike.
+ *
+ * All drawing goes through a VpcPainter (vpc-painter.h): the cairo + pango
+ * painter for the canvas, PNG and PDF (vpc_render_design), the SVG writer
+ * for SVG (vpc_render_design_svg). Both run the same vpc_render_draw().
  *
  * Drawing goes back to front: background and grid, the VPC, AZ columns,
  * subnets, connectors, network-interface markers, icons, finding outlines

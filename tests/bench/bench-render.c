@@ -3,7 +3,10 @@
  * Prints lines "NAME: MEDIAN ms" (tools/bench reads export-svg-10000 and
  * export-png-10000 to compare with Dia). Frames are drawn offscreen into an
  * image surface the size of a 1600x1000 canvas: at fit zoom (the whole
- * design, with level of detail) and at 100 % on a viewport-sized clip. */
+ * design, with level of detail) and at 100 % on a viewport-sized clip.
+ *
+ * "bench-render export [svg|png]" times the exports only (for profiling;
+ * G_MESSAGES_DEBUG=vpc-render adds where each export's time goes). */
 #include <glib/gstdio.h>
 
 #include "render-designs.h"

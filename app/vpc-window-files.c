@@ -1,0 +1,279 @@
+/* vpc-window-files.c: the window's file: open, save (asking when the file
+ * changed on disk, RELIABILITY.md G5), recent files and dropped files. */
+#include "vpc-window-private.h"
+
+#include "vpc-file.h"
+
+#define MAX_RECENT 8
+
+/* Stamp of the file on disk */
+
+static gboolean
+query_stamp (GFile   *file,
+             guint64 *mtime,
+             goffset *size)
+{
+  g_autoptr(GFileInfo) info =
+    g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                       G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL)
+    return FALSE;
+  *mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+           g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  *size = g_file_info_get_size (info);
+  return TRUE;
+}
+
+void
+_vpc_window_remember_disk_state (VpcWindow *self)
+{
+  self->disk_known = self->file != NULL &&
+                     query_stamp (self->file, &self->disk_mtime, &self->disk_size);
+}
+
+/* TRUE when another program rewrote (or removed) the file since we read or
+ * wrote it. */
+static gboolean
+changed_on_disk (VpcWindow *self)
+{
+  guint64 mtime;
+  goffset size;
+
+  if (self->file == NULL || !self->disk_known)
+    return FALSE;
+  if (!query_stamp (self->file, &mtime, &size))
+    return FALSE;  /* gone: saving recreates it, nothing is lost */
+  return mtime != self->disk_mtime || size != self->disk_size;
+}
+
+/* Recent files */
+
+static gboolean
+is_design_uri (const char *uri)
+{
+  return g_str_has_suffix (uri, ".vpcd.json");
+}
+
+static void
+recent_changed_cb (VpcWindow        *self,
+                   GtkRecentManager *manager)
+{
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!is_design_uri (uri) || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+void
+_vpc_window_add_recent (VpcWindow *self,
+                        GFile     *file)
+{
+  g_autofree char *uri = NULL;
+  gboolean enabled = TRUE;
+
+  /* The desktop's "remember recent files" privacy switch. */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-recent-files-enabled", &enabled, NULL);
+  if (!enabled)
+    return;
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* Open */
+
+void
+vpc_window_open_file (VpcWindow *self,
+                      GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(VpcDesign) design = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (VPC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    design = vpc_file_load_path (path, &warnings, &error);
+  else
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Only local files can be opened");
+  if (design == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *heading = g_strdup_printf ("Could not open “%s”", name);
+
+      /* The open document (if any) stays as it was. */
+      _vpc_window_show_error (self, heading, error->message);
+      return;
+    }
+  _vpc_window_set_design (self, design, file);
+  _vpc_window_remember_disk_state (self);
+  _vpc_window_add_recent (self, file);
+  if (warnings != NULL && warnings->len > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("Opened with %u warning%s: %s", warnings->len, warnings->len == 1 ? "" : "s",
+                         (const char *) g_ptr_array_index (warnings, 0));
+      _vpc_window_toast (self, message);
+    }
+}
+
+void
+_vpc_window_open_anywhere (VpcWindow *self,
+                           GFile     *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* A design opens once: its window comes forward. */
+  for (GList *l = app ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    {
+      VpcWindow *other = l->data;
+
+      if (VPC_IS_WINDOW (other) && other->file != NULL && other->design != NULL &&
+          g_file_equal (other->file, file))
+        {
+          gtk_window_present (GTK_WINDOW (other));
+          return;
+        }
+    }
+  vpc_window_open_file (_vpc_window_target (self), file);
+}
+
+/* Save */
+
+gboolean
+_vpc_window_save_to (VpcWindow *self,
+                     GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (self->design == NULL)
+    return FALSE;
+  if (path == NULL || !vpc_file_save_path (self->design, path, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *heading = g_strdup_printf ("Could not save “%s”", name);
+
+      _vpc_window_show_error (self, heading, error ? error->message : "Only local files can be saved");
+      return FALSE;
+    }
+  g_set_object (&self->file, file);
+  _vpc_window_remember_disk_state (self);
+  _vpc_window_add_recent (self, file);
+  if (self->recovery != NULL)
+    vpc_recovery_writer_set_original_path (self->recovery, path);
+  _vpc_window_update_title (self);
+  _vpc_window_actions_update (self);
+  return TRUE;
+}
+
+static void
+save_here (VpcWindow *self,
+           gboolean   then_close)
+{
+  if (!_vpc_window_save_to (self, self->file))
+    return;
+  if (then_close)
+    _vpc_window_close_soon (self);
+  else
+    _vpc_window_toast (self, "Saved");
+}
+
+static void
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       VpcWindow        *self)
+{
+  gboolean then_close = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "then-close"));
+
+  if (g_strcmp0 (response, "overwrite") == 0 && self->file != NULL)
+    save_here (self, then_close);
+}
+
+void
+_vpc_window_save (VpcWindow *self,
+                  gboolean   then_close)
+{
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->design == NULL)
+    return;
+  vpc_canvas_cancel_gesture (self->canvas);
+  if (self->file == NULL)
+    {
+      _vpc_window_save_as (self, then_close);
+      return;
+    }
+  if (!changed_on_disk (self))
+    {
+      save_here (self, then_close);
+      return;
+    }
+  name = g_file_get_basename (self->file);
+  body = g_strdup_printf ("“%s” was changed by another program since it was opened here. "
+                          "Saving replaces those changes with this design.", name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), "File Changed on Disk", body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", "_Cancel",
+                                    "overwrite", "_Overwrite",
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "then-close", GINT_TO_POINTER (then_close));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Dropped files */
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         VpcWindow     *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    _vpc_window_open_anywhere (self, l->data);
+  return files != NULL;
+}
+
+void
+_vpc_window_files_init (VpcWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  /* The canvas takes palette items; files land anywhere in the window. */
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (manager, "changed", G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+  recent_changed_cb (self, manager);
+}

@@ -1,0 +1,77 @@
+/* vpc-canvas-tooltip.c: the canvas tooltip: the findings of the element
+ * under the pointer. */
+#include "vpc-canvas-private.h"
+
+#include "vpc-validator.h"
+
+/* The findings naming @id, as "• title: message" lines; NULL when none. */
+static char *
+findings_text (VpcCanvas  *self,
+               const char *id)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  GString *text;
+
+  if (!VPC_IS_VALIDATOR (self->findings))
+    return NULL;
+  findings = vpc_validator_findings_for (VPC_VALIDATOR (self->findings), id);
+  if (findings->len == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      VpcFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *line =
+        g_markup_printf_escaped ("%s<b>%s</b> %s: %s", i > 0 ? "\n" : "",
+                                 vpc_finding_get_rule_id (finding),
+                                 vpc_severity_to_string (vpc_finding_get_severity (finding)),
+                                 vpc_finding_get_message (finding));
+
+      g_string_append (text, line);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+query_tooltip_cb (VpcCanvas  *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  VpcHit hit;
+  double wx, wy;
+  g_autofree char *markup = NULL;
+
+  if (self->design == NULL || keyboard)
+    return FALSE;
+  if (self->tool != NULL && vpc_tool_get_mode (self->tool) != VPC_TOOL_IDLE)
+    return FALSE;
+  _vpc_canvas_to_world (self, x, y, &wx, &wy);
+  hit = vpc_tools_hit_test (self->design, self->selection, wx, wy,
+                            vpc_viewport_get_zoom (self->viewport));
+  if ((hit.type != VPC_HIT_ELEMENT && hit.type != VPC_HIT_HANDLE) || hit.id == NULL)
+    return FALSE;
+  markup = findings_text (self, hit.id);
+  if (markup == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+char *
+vpc_canvas_get_findings_markup (VpcCanvas  *self,
+                                const char *id)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return findings_text (self, id);
+}
+
+void
+_vpc_canvas_tooltip_init (VpcCanvas *self)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+}
