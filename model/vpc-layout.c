@@ -2,6 +2,9 @@
  * architecture diagram: VPC ⊃ AZ columns ⊃ stacked subnets ⊃ resources. */
 #include "vpc-layout.h"
 
+#include <math.h>
+#include <string.h>
+
 #define PAD         24.0
 #define AZ_W        420.0
 #define AZ_GAP      32.0
@@ -46,9 +49,84 @@ vpc_layout_natural_size (VpcKind kind,
 typedef struct
 {
   VpcDesign  *design;
-  GHashTable *placed; /* id -> VpcRect* (final rects, owned) */
-  GHashTable *slots;  /* subnet id -> number of icons placed inside */
+  GHashTable *placed;   /* id -> VpcRect* (final rects, owned) */
+  GHashTable *slots;    /* subnet id -> number of icons placed inside */
+  GHashTable *occupied; /* grid buckets covered by icons, so new ones avoid them */
 } Layout;
+
+#define BUCKET 24.0
+
+static gint64
+bucket_key (gint64 bx,
+            gint64 by)
+{
+  return (bx << 32) ^ (by & 0xffffffff);
+}
+
+/* Calls @visit on each bucket a rectangle covers; stops when it returns TRUE. */
+static gboolean
+for_buckets (Layout        *layout,
+             const VpcRect *r,
+             gboolean     (*visit) (Layout *layout, gint64 key))
+{
+  gint64 x0 = (gint64) floor (r->x / BUCKET), x1 = (gint64) floor ((r->x + r->w - 1) / BUCKET);
+  gint64 y0 = (gint64) floor (r->y / BUCKET), y1 = (gint64) floor ((r->y + r->h - 1) / BUCKET);
+
+  for (gint64 by = y0; by <= y1; by++)
+    for (gint64 bx = x0; bx <= x1; bx++)
+      if (visit (layout, bucket_key (bx, by)))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+mark_bucket (Layout *layout,
+             gint64  key)
+{
+  gint64 *copy = g_new (gint64, 1);
+
+  *copy = key;
+  g_hash_table_add (layout->occupied, copy);
+  return FALSE;
+}
+
+static gboolean
+bucket_taken (Layout *layout,
+              gint64  key)
+{
+  return g_hash_table_contains (layout->occupied, &key);
+}
+
+static void
+occupy (Layout        *layout,
+        const VpcRect *r)
+{
+  for_buckets (layout, r, mark_bucket);
+}
+
+static gboolean
+is_free (Layout        *layout,
+         const VpcRect *r)
+{
+  return !for_buckets (layout, r, bucket_taken);
+}
+
+/* Icons already laid out are obstacles for new ones. */
+static void
+occupy_laid_out_icons (Layout *layout)
+{
+  static const VpcKind icon_kinds[] = {
+    VPC_KIND_SECURITY_GROUP, VPC_KIND_ENDPOINT, VPC_KIND_NAT_GATEWAY, VPC_KIND_WORKLOAD,
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (icon_kinds); k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (layout->design, icon_kinds[k]); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (layout->design, icon_kinds[k], i);
+        if (e->has_layout)
+          occupy (layout, &e->layout);
+      }
+}
 
 static VpcRect *
 rect_of (Layout           *layout,
@@ -90,21 +168,28 @@ place_in_subnet (Layout           *layout,
 
   if (subnet == NULL || (sr = rect_of (layout, subnet)) == NULL)
     return FALSE;
-  slot = GPOINTER_TO_UINT (g_hash_table_lookup (layout->slots, subnet->id));
   per_row = MAX (1, (guint) ((sr->w - PAD) / ICON_CELL));
   rows = MAX (1, (guint) ((sr->h - SUBNET_TOP - ENI_STRIP) / (ICON + 12)));
-  if (slot >= per_row * rows)
-    return FALSE;
-  g_hash_table_insert (layout->slots, subnet->id, GUINT_TO_POINTER (slot + 1));
-  place (layout, e,
-         sr->x + PAD + (slot % per_row) * ICON_CELL,
-         sr->y + SUBNET_TOP + (slot / per_row) * (ICON + 12),
-         ICON, ICON);
-  return TRUE;
+  for (slot = GPOINTER_TO_UINT (g_hash_table_lookup (layout->slots, subnet->id));
+       slot < per_row * rows; slot++)
+    {
+      VpcRect cell = { sr->x + PAD + (slot % per_row) * ICON_CELL,
+                       sr->y + SUBNET_TOP + (slot / per_row) * (ICON + 12),
+                       ICON, ICON };
+
+      if (!is_free (layout, &cell))
+        continue;
+      g_hash_table_insert (layout->slots, subnet->id, GUINT_TO_POINTER (slot + 1));
+      place (layout, e, cell.x, cell.y, cell.w, cell.h);
+      occupy (layout, &cell);
+      return TRUE;
+    }
+  return FALSE;
 }
 
-/* Places icons in rows starting at @top, wrapping at @width. Returns the
- * bottom of the last row, or @top when nothing was placed. */
+/* Places icons in rows starting at @top, wrapping at @width and skipping
+ * cells that icons already laid out occupy. Returns the bottom of the last
+ * row used, or @top when nothing was placed. */
 static double
 place_row (Layout    *layout,
            GPtrArray *items,
@@ -113,14 +198,25 @@ place_row (Layout    *layout,
            double     width)
 {
   guint per_row = MAX (1, (guint) (width / ICON_CELL));
+  guint cell_index = 0;
+  double bottom = top;
 
   for (guint i = 0; i < items->len; i++)
-    place (layout, g_ptr_array_index (items, i),
-           left + (i % per_row) * ICON_CELL + (ICON_CELL - ICON) / 2,
-           top + (i / per_row) * ROW_H, ICON, ICON);
-  if (items->len == 0)
-    return top;
-  return top + ((items->len - 1) / per_row + 1) * ROW_H - (ROW_H - ICON);
+    {
+      VpcRect cell;
+
+      do
+        {
+          cell = (VpcRect) { left + (cell_index % per_row) * ICON_CELL + (ICON_CELL - ICON) / 2,
+                             top + (cell_index / per_row) * ROW_H, ICON, ICON };
+          cell_index++;
+        }
+      while (!is_free (layout, &cell));
+      place (layout, g_ptr_array_index (items, i), cell.x, cell.y, cell.w, cell.h);
+      occupy (layout, &cell);
+      bottom = MAX (bottom, cell.y + cell.h);
+    }
+  return bottom;
 }
 
 /* AZ id -> GPtrArray of its subnets in file order, built in one pass so
@@ -164,7 +260,7 @@ vpc_layout_auto (VpcDesign *design)
 {
   g_autoptr(GHashTable) by_az = subnets_by_az (design);
   g_autoptr(GPtrArray) no_subnets = g_ptr_array_new ();
-  Layout layout = { design, NULL, NULL };
+  Layout layout = { design, NULL, NULL, NULL };
   const VpcDesignInfo *info = vpc_design_get_info (design);
   g_autoptr(GPtrArray) endpoint_row = g_ptr_array_new ();
   g_autoptr(GPtrArray) group_row = g_ptr_array_new ();
@@ -173,12 +269,13 @@ vpc_layout_auto (VpcDesign *design)
   double vx = info->has_vpc_layout ? info->vpc_layout.x : 0;
   double vy = info->has_vpc_layout ? info->vpc_layout.y : 0;
   double az_h = AZ_HEADER + SUBNET_H + PAD;
-  double right = vx + 2 * PAD + MAX (n_az, 1) * (AZ_W + AZ_GAP) - AZ_GAP;
+  double right = vx + 2 * PAD + AZ_W;
   double bottom, row_width;
-  gboolean changed = FALSE;
 
   layout.placed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   layout.slots = g_hash_table_new (g_str_hash, g_str_equal);
+  layout.occupied = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  occupy_laid_out_icons (&layout);
 
   /* AZ columns are as tall as the fullest one. */
   for (guint i = 0; i < n_az; i++)
@@ -222,6 +319,8 @@ vpc_layout_auto (VpcDesign *design)
               next_y += SUBNET_H + SUBNET_GAP;
             }
         }
+      /* A laid-out AZ grows to hold the subnets added to it. */
+      ar->h = MAX (ar->h, next_y - SUBNET_GAP + PAD - ar->y);
     }
 
   bottom = vy + VPC_HEADER + az_h;
@@ -280,13 +379,21 @@ vpc_layout_auto (VpcDesign *design)
 
   vpc_design_begin (design, "Arrange automatically");
 
-  if (!info->has_vpc_layout)
+  /* The VPC is sized to its content, or grows when content was added. */
+  if (!info->has_vpc_layout ||
+      right - vx > info->vpc_layout.w || bottom + PAD - vy > info->vpc_layout.h)
     {
       g_autoptr(VpcDesignInfo) copy = vpc_design_info_copy (info);
+      double w = right - vx, h = bottom + PAD - vy;
+
+      if (info->has_vpc_layout)
+        {
+          w = MAX (w, info->vpc_layout.w);
+          h = MAX (h, info->vpc_layout.h);
+        }
       copy->has_vpc_layout = TRUE;
-      copy->vpc_layout = (VpcRect) { vx, vy, right - vx, bottom + PAD - vy };
+      copy->vpc_layout = (VpcRect) { vx, vy, w, h };
       vpc_design_set_info (design, g_steal_pointer (&copy));
-      changed = TRUE;
     }
   /* Workloads in SageMaker's own network go below the VPC. */
   info = vpc_design_get_info (design);
@@ -300,18 +407,17 @@ vpc_layout_auto (VpcDesign *design)
         VpcRect *r = rect_of (&layout, e);
         g_autoptr(VpcElement) copy = NULL;
 
-        if (e->has_layout || r == NULL)
+        if (r == NULL || (e->has_layout && memcmp (r, &e->layout, sizeof *r) == 0))
           continue;
         copy = vpc_element_copy (e);
         copy->has_layout = TRUE;
         copy->layout = *r;
         vpc_design_replace_element (design, g_steal_pointer (&copy));
-        changed = TRUE;
       }
-  (void) changed;
 
   vpc_design_commit (design);
 
   g_hash_table_unref (layout.placed);
   g_hash_table_unref (layout.slots);
+  g_hash_table_unref (layout.occupied);
 }

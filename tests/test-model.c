@@ -342,6 +342,50 @@ test_auto_layout (void)
   }
 }
 
+static gboolean
+rects_overlap (const VpcRect *a,
+               const VpcRect *b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* Elements added to a laid-out design (a quick fix, a paste) go to free
+ * places: new icons avoid the old ones and a fuller AZ grows. */
+static void
+test_auto_layout_incremental (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  VpcElement *e;
+  const VpcElement *az_b, *sn_d, *ep_new, *ep_s3;
+  double az_b_height;
+
+  vpc_layout_auto (design);
+  az_b_height = vpc_design_lookup (design, "az-b")->layout.h;
+
+  vpc_design_add_element (design, make_subnet ("sn-d", "az-b", "10.0.4.0/24"), -1);
+  e = vpc_element_new (VPC_KIND_ENDPOINT, "ep-new");
+  e->service = g_strdup ("logs");
+  vpc_design_add_element (design, e, -1);
+  vpc_layout_auto (design);
+
+  az_b = vpc_design_lookup (design, "az-b");
+  sn_d = vpc_design_lookup (design, "sn-d");
+  ep_new = vpc_design_lookup (design, "ep-new");
+  ep_s3 = vpc_design_lookup (design, "ep-s3");
+  g_assert_true (sn_d->has_layout && ep_new->has_layout);
+  g_assert_false (rects_overlap (&ep_new->layout, &ep_s3->layout));
+  g_assert_cmpfloat (az_b->layout.h, >, az_b_height);
+  g_assert_cmpfloat (sn_d->layout.y + sn_d->layout.h, <=, az_b->layout.y + az_b->layout.h);
+  g_assert_cmpfloat (az_b->layout.y + az_b->layout.h, <=,
+                     vpc_design_get_info (design)->vpc_layout.y + vpc_design_get_info (design)->vpc_layout.h);
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_SUBNET); i++)
+    {
+      const VpcElement *other = vpc_design_get_element (design, VPC_KIND_SUBNET, i);
+      if (other != sn_d)
+        g_assert_false (rects_overlap (&sn_d->layout, &other->layout));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -358,5 +402,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/design/modified", test_modified_flag);
   g_test_add_func ("/model/design/duplicate", test_duplicate);
   g_test_add_func ("/model/layout/auto", test_auto_layout);
+  g_test_add_func ("/model/layout/incremental", test_auto_layout_incremental);
   return g_test_run ();
 }
