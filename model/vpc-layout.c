@@ -60,7 +60,8 @@ static gint64
 bucket_key (gint64 bx,
             gint64 by)
 {
-  return (bx << 32) ^ (by & 0xffffffff);
+  /* Shifted as unsigned: shifting a negative value left is undefined. */
+  return (gint64) (((guint64) bx << 32) ^ ((guint64) by & 0xffffffff));
 }
 
 /* Calls @visit on each bucket a rectangle covers; stops when it returns TRUE. */
