@@ -44,6 +44,22 @@ recovery_file (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+/* A killed process that its parent has not reaped yet still answers
+ * kill (pid, 0): on Linux, read its state and treat a zombie as dead. */
+static gboolean
+process_is_zombie (gint64 pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/stat", pid);
+  g_autofree char *stat = NULL;
+  const char *after_name;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return FALSE;
+  /* "PID (COMM) STATE ...": COMM may hold spaces and parentheses. */
+  after_name = strrchr (stat, ')');
+  return after_name != NULL && after_name[1] == ' ' && after_name[2] == 'Z';
+}
+
 static gboolean
 process_alive (gint64 pid)
 {
@@ -51,7 +67,9 @@ process_alive (gint64 pid)
     return FALSE;
   if (pid == getpid ())
     return TRUE;
-  return kill ((pid_t) pid, 0) == 0 || errno == EPERM;
+  if (kill ((pid_t) pid, 0) != 0 && errno != EPERM)
+    return FALSE;
+  return !process_is_zombie (pid);
 }
 
 /* The index: one group per uuid. Read-modify-write is fine: each process

@@ -8,6 +8,7 @@
 #include "vpc-safe-save.h"
 
 #include <errno.h>
+#include <string.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -195,4 +196,53 @@ vpc_safe_save (const char *path,
       return fail_errno (error, path, "replacing the file", saved_errno);
     }
   return sync_folder (path, dir, error);
+}
+
+/* A temporary name ".NAME.vpcd-tmp-XXXXXX" for the file NAME. */
+static gboolean
+is_temp_of (const char *entry,
+            const char *base)
+{
+  gsize base_len = strlen (base);
+  const char *rest;
+
+  if (entry[0] != '.' || strncmp (entry + 1, base, base_len) != 0)
+    return FALSE;
+  rest = entry + 1 + base_len;
+  return g_str_has_prefix (rest, ".vpcd-tmp-") && strlen (rest) == strlen (".vpcd-tmp-XXXXXX");
+}
+
+guint
+vpc_safe_save_remove_stale (const char *path,
+                            GTimeSpan   min_age)
+{
+  g_autofree char *real = resolve_symlinks (path, NULL);
+  g_autofree char *dir_path = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 now = g_get_real_time ();
+  const char *entry;
+  guint removed = 0;
+
+  if (real == NULL)
+    return 0;
+  dir_path = g_path_get_dirname (real);
+  base = g_path_get_basename (real);
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *candidate = NULL;
+      GStatBuf st;
+
+      if (!is_temp_of (entry, base))
+        continue;
+      candidate = g_build_filename (dir_path, entry, NULL);
+      /* A young temporary file may belong to a save in progress elsewhere. */
+      if (g_lstat (candidate, &st) != 0 || !S_ISREG (st.st_mode) ||
+          now - (gint64) st.st_mtime * G_USEC_PER_SEC < min_age)
+        continue;
+      if (g_unlink (candidate) == 0)
+        removed++;
+    }
+  return removed;
 }

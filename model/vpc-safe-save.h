@@ -14,4 +14,10 @@ gboolean vpc_safe_save (const char *path,
                         gsize       length,
                         GError    **error);
 
+/* Removes the temporary files that saves of @path left behind when the
+ * process died mid-save, if they are older than @min_age (microseconds), so a
+ * save running elsewhere is not disturbed. Returns how many were removed. */
+guint    vpc_safe_save_remove_stale (const char *path,
+                                     GTimeSpan   min_age);
+
 G_END_DECLS

@@ -4,6 +4,8 @@
  * exit" is a child process of this binary that writes a copy and exits
  * without ending its session. */
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
 
 #include "vpc-file.h"
 #include "vpc-recovery.h"
@@ -185,6 +187,46 @@ test_unclean_exit (gconstpointer data)
   vpc_recovery_end_session ();
 }
 
+static gboolean
+is_zombie (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  const char *end;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return FALSE;
+  end = strrchr (stat, ')');
+  return end != NULL && end[2] == 'Z';
+}
+
+/* A crashed instance that nobody has reaped yet is a zombie: it still
+ * answers kill (pid, 0) but its copy must be offered all the same. */
+static void
+test_unreaped_crash (gconstpointer data)
+{
+  const char *argv[] = { data, "--child-crash", g_get_user_data_dir (), NULL };
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 500 && !is_zombie (pid); i++)
+    g_usleep (10000);
+  g_assert_true (is_zombie (pid));
+
+  g_assert_true (vpc_recovery_begin_session ());
+  orphans = vpc_recovery_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  vpc_recovery_discard (((const VpcRecoveryEntry *) g_ptr_array_index (orphans, 0))->id);
+  vpc_recovery_end_session ();
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+}
+
 /* The child side of test_unclean_exit. */
 static int
 child_main (const char *mode,
@@ -241,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/recovery/writer/undo-to-saved", test_writer_undo_to_saved);
   g_test_add_func ("/recovery/writer/flush", test_flush);
   g_test_add_data_func ("/recovery/session/unclean-exit", argv[0], test_unclean_exit);
+  g_test_add_data_func ("/recovery/session/unreaped-crash", argv[0], test_unreaped_crash);
   status = g_test_run ();
   remove_tree (data_home);
   return status;

@@ -7,6 +7,8 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
+#include <utime.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -255,6 +257,84 @@ test_no_temp_left (Fixture       *f,
     }
 }
 
+static char *
+make_temp_of (Fixture    *f,
+              const char *suffix,
+              gint64      age_seconds)
+{
+  g_autofree char *name = g_strdup_printf (".design.vpcd.json.vpcd-tmp-%s", suffix);
+  char *path = g_build_filename (f->dir, name, NULL);
+  struct utimbuf times;
+
+  write_file (path, "half a save", 0644);
+  times.actime = times.modtime = time (NULL) - age_seconds;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+  return path;
+}
+
+static void
+test_remove_stale (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *old_temp = make_temp_of (f, "AbC123", 3600);
+  g_autofree char *young_temp = make_temp_of (f, "XyZ789", 0);
+  g_autofree char *other = g_build_filename (f->dir, ".other.vpcd.json.vpcd-tmp-AbC123", NULL);
+
+  write_file (f->path, "design", 0644);
+  write_file (other, "another file's save", 0644);
+  utime (other, &(struct utimbuf) { 0, 0 });
+
+  g_assert_cmpuint (vpc_safe_save_remove_stale (f->path, 60 * G_USEC_PER_SEC), ==, 1);
+  g_assert_false (g_file_test (old_temp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (young_temp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  assert_contents (f->path, "design");
+
+  g_assert_cmpuint (vpc_safe_save_remove_stale (f->path, 0), ==, 1);
+  g_assert_false (g_file_test (young_temp, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (other), ==, 0);
+}
+
+/* Kills a process that saves in a loop at random moments: the file is
+ * always exactly the old or the new bytes, and the temporary files it
+ * leaves are recognisable and cleaned up (RELIABILITY.md §1.5, G2). */
+static void
+test_killed_mid_save (Fixture       *f,
+                      gconstpointer  data)
+{
+  gsize size = 2 * 1024 * 1024;
+  g_autofree char *a = g_malloc (size);
+  g_autofree char *b = g_malloc (size);
+
+  memset (a, 'a', size);
+  memset (b, 'b', size);
+  g_assert_true (vpc_safe_save (f->path, a, size, NULL));
+
+  for (int round = 0; round < 20; round++)
+    {
+      g_autofree char *text = NULL;
+      gsize length;
+      pid_t pid = fork ();
+      int status;
+
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          for (int i = 0;; i++)
+            vpc_safe_save (f->path, i % 2 ? a : b, size, NULL);
+        }
+      g_usleep (g_test_rand_int_range (1000, 30000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status));
+
+      g_assert_true (g_file_get_contents (f->path, &text, &length, NULL));
+      g_assert_cmpuint (length, ==, size);
+      g_assert_true (memcmp (text, a, size) == 0 || memcmp (text, b, size) == 0);
+    }
+  vpc_safe_save_remove_stale (f->path, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -271,6 +351,8 @@ main (int argc, char *argv[])
   ADD ("/file/safe-save/missing-folder", test_missing_folder);
   ADD ("/file/safe-save/write-fails", test_write_fails);
   ADD ("/file/safe-save/no-temp-left", test_no_temp_left);
+  ADD ("/file/safe-save/remove-stale", test_remove_stale);
+  ADD ("/file/safe-save/killed-mid-save", test_killed_mid_save);
 #undef ADD
 
   return g_test_run ();
