@@ -38,52 +38,52 @@ count_findings (CheckRun *run)
 /* --- json -------------------------------------------------------------- */
 
 static void
-json_string_list (VpcCliJson        *json,
+json_string_list (VpcJsonWriter     *json,
                   const char        *key,
                   const char *const *values,
                   guint              n)
 {
-  _vpc_cli_json_begin_array (json, key);
+  vpc_json_writer_begin_array (json, key);
   for (guint i = 0; i < n; i++)
-    _vpc_cli_json_string (json, NULL, values[i]);
-  _vpc_cli_json_end_array (json);
+    vpc_json_writer_string (json, NULL, values[i]);
+  vpc_json_writer_end_array (json);
 }
 
 static void
-json_finding (VpcCliJson *json,
-              VpcFinding *finding)
+json_finding (VpcJsonWriter *json,
+              VpcFinding    *finding)
 {
   const char *const *elements = vpc_finding_get_elements (finding);
 
-  _vpc_cli_json_begin_object (json, NULL);
-  _vpc_cli_json_string (json, "rule", vpc_finding_get_rule_id (finding));
-  _vpc_cli_json_string (json, "severity", vpc_severity_to_string (vpc_finding_get_severity (finding)));
-  _vpc_cli_json_string (json, "title", vpc_finding_get_title (finding));
-  _vpc_cli_json_string (json, "message", vpc_finding_get_message (finding));
+  vpc_json_writer_begin_object (json, NULL);
+  vpc_json_writer_string (json, "rule", vpc_finding_get_rule_id (finding));
+  vpc_json_writer_string (json, "severity", vpc_severity_to_string (vpc_finding_get_severity (finding)));
+  vpc_json_writer_string (json, "title", vpc_finding_get_title (finding));
+  vpc_json_writer_string (json, "message", vpc_finding_get_message (finding));
   json_string_list (json, "elements", elements, elements != NULL ? g_strv_length ((char **) elements) : 0);
-  _vpc_cli_json_string (json, "fix", vpc_finding_get_fix (finding));
-  _vpc_cli_json_end_object (json);
+  vpc_json_writer_string (json, "fix", vpc_finding_get_fix (finding));
+  vpc_json_writer_end_object (json);
 }
 
 static GString *
 format_json (CheckRun *run)
 {
-  VpcCliJson *json = _vpc_cli_json_new ();
+  VpcJsonWriter *json = _vpc_cli_json_new ();
 
-  _vpc_cli_json_begin_object (json, NULL);
-  _vpc_cli_json_string (json, "file", run->file);
-  _vpc_cli_json_string (json, "profile", vpc_profile_to_string (run->profile));
-  _vpc_cli_json_begin_array (json, "findings");
+  vpc_json_writer_begin_object (json, NULL);
+  vpc_json_writer_string (json, "file", run->file);
+  vpc_json_writer_string (json, "profile", vpc_profile_to_string (run->profile));
+  vpc_json_writer_begin_array (json, "findings");
   for (guint i = 0; i < run->findings->len; i++)
     json_finding (json, g_ptr_array_index (run->findings, i));
-  _vpc_cli_json_end_array (json);
-  _vpc_cli_json_begin_object (json, "summary");
-  _vpc_cli_json_int (json, "errors", run->counts[VPC_SEVERITY_ERROR]);
-  _vpc_cli_json_int (json, "warnings", run->counts[VPC_SEVERITY_WARNING]);
-  _vpc_cli_json_int (json, "info", run->counts[VPC_SEVERITY_INFO]);
-  _vpc_cli_json_end_object (json);
+  vpc_json_writer_end_array (json);
+  vpc_json_writer_begin_object (json, "summary");
+  vpc_json_writer_int (json, "errors", run->counts[VPC_SEVERITY_ERROR]);
+  vpc_json_writer_int (json, "warnings", run->counts[VPC_SEVERITY_WARNING]);
+  vpc_json_writer_int (json, "info", run->counts[VPC_SEVERITY_INFO]);
+  vpc_json_writer_end_object (json);
   json_string_list (json, "warnings", (const char *const *) run->warnings->pdata, run->warnings->len);
-  _vpc_cli_json_end_object (json);
+  vpc_json_writer_end_object (json);
   return _vpc_cli_json_finish (json);
 }
 
@@ -134,120 +134,120 @@ collect_rules (CheckRun   *run,
 
 /* {"text": TEXT}, SARIF's message and multiformatMessageString. */
 static void
-sarif_text (VpcCliJson *json,
-            const char *key,
-            const char *text)
+sarif_text (VpcJsonWriter *json,
+            const char    *key,
+            const char    *text)
 {
-  _vpc_cli_json_begin_object (json, key);
-  _vpc_cli_json_string (json, "text", text != NULL ? text : "");
-  _vpc_cli_json_end_object (json);
+  vpc_json_writer_begin_object (json, key);
+  vpc_json_writer_string (json, "text", text != NULL ? text : "");
+  vpc_json_writer_end_object (json);
 }
 
 static void
-sarif_rule (VpcCliJson *json,
-            VpcFinding *finding)
+sarif_rule (VpcJsonWriter *json,
+            VpcFinding    *finding)
 {
-  _vpc_cli_json_begin_object (json, NULL);
-  _vpc_cli_json_string (json, "id", vpc_finding_get_rule_id (finding));
+  vpc_json_writer_begin_object (json, NULL);
+  vpc_json_writer_string (json, "id", vpc_finding_get_rule_id (finding));
   sarif_text (json, "shortDescription", vpc_finding_get_title (finding));
   sarif_text (json, "fullDescription", vpc_finding_get_explanation (finding));
   sarif_text (json, "help", vpc_finding_get_fix (finding));
   /* helpUri must be a URI: left out for rules no AWS page backs. */
   if (vpc_finding_get_url (finding) != NULL)
-    _vpc_cli_json_string (json, "helpUri", vpc_finding_get_url (finding));
-  _vpc_cli_json_end_object (json);
+    vpc_json_writer_string (json, "helpUri", vpc_finding_get_url (finding));
+  vpc_json_writer_end_object (json);
 }
 
 static void
-sarif_driver (VpcCliJson *json,
-              GPtrArray  *rules)
+sarif_driver (VpcJsonWriter *json,
+              GPtrArray     *rules)
 {
-  _vpc_cli_json_begin_object (json, "tool");
-  _vpc_cli_json_begin_object (json, "driver");
-  _vpc_cli_json_string (json, "name", "vpc-designer");
-  _vpc_cli_json_string (json, "version", VPC_VERSION);
-  _vpc_cli_json_string (json, "informationUri", VPC_CLI_INFORMATION_URI);
-  _vpc_cli_json_begin_array (json, "rules");
+  vpc_json_writer_begin_object (json, "tool");
+  vpc_json_writer_begin_object (json, "driver");
+  vpc_json_writer_string (json, "name", "vpc-designer");
+  vpc_json_writer_string (json, "version", VPC_VERSION);
+  vpc_json_writer_string (json, "informationUri", VPC_CLI_INFORMATION_URI);
+  vpc_json_writer_begin_array (json, "rules");
   for (guint i = 0; i < rules->len; i++)
     sarif_rule (json, g_ptr_array_index (rules, i));
-  _vpc_cli_json_end_array (json);
-  _vpc_cli_json_end_object (json);
-  _vpc_cli_json_end_object (json);
+  vpc_json_writer_end_array (json);
+  vpc_json_writer_end_object (json);
+  vpc_json_writer_end_object (json);
 }
 
 /* An element id as a logical location: "subnets/sn-a" names its list. */
 static void
-sarif_logical_location (VpcCliJson *json,
-                        CheckRun   *run,
-                        const char *id)
+sarif_logical_location (VpcJsonWriter *json,
+                        CheckRun      *run,
+                        const char    *id)
 {
   const VpcElement *element = vpc_design_lookup (run->design, id);
   g_autofree char *qualified = element != NULL
                                  ? g_strdup_printf ("%s/%s", vpc_kind_to_string (element->kind), id)
                                  : g_strdup (id);
 
-  _vpc_cli_json_begin_object (json, NULL);
-  _vpc_cli_json_string (json, "name", id);
-  _vpc_cli_json_string (json, "fullyQualifiedName", qualified);
-  _vpc_cli_json_string (json, "kind", "resource");
-  _vpc_cli_json_end_object (json);
+  vpc_json_writer_begin_object (json, NULL);
+  vpc_json_writer_string (json, "name", id);
+  vpc_json_writer_string (json, "fullyQualifiedName", qualified);
+  vpc_json_writer_string (json, "kind", "resource");
+  vpc_json_writer_end_object (json);
 }
 
 static void
-sarif_result (VpcCliJson *json,
-              CheckRun   *run,
-              VpcFinding *finding,
-              guint       rule_index,
-              const char *uri)
+sarif_result (VpcJsonWriter *json,
+              CheckRun      *run,
+              VpcFinding    *finding,
+              guint          rule_index,
+              const char    *uri)
 {
   const char *const *elements = vpc_finding_get_elements (finding);
 
-  _vpc_cli_json_begin_object (json, NULL);
-  _vpc_cli_json_string (json, "ruleId", vpc_finding_get_rule_id (finding));
-  _vpc_cli_json_int (json, "ruleIndex", rule_index);
-  _vpc_cli_json_string (json, "level", sarif_level (vpc_finding_get_severity (finding)));
+  vpc_json_writer_begin_object (json, NULL);
+  vpc_json_writer_string (json, "ruleId", vpc_finding_get_rule_id (finding));
+  vpc_json_writer_int (json, "ruleIndex", rule_index);
+  vpc_json_writer_string (json, "level", sarif_level (vpc_finding_get_severity (finding)));
   sarif_text (json, "message", vpc_finding_get_message (finding));
-  _vpc_cli_json_begin_array (json, "locations");
-  _vpc_cli_json_begin_object (json, NULL);
-  _vpc_cli_json_begin_object (json, "physicalLocation");
-  _vpc_cli_json_begin_object (json, "artifactLocation");
-  _vpc_cli_json_string (json, "uri", uri);
-  _vpc_cli_json_end_object (json);
-  _vpc_cli_json_end_object (json);
+  vpc_json_writer_begin_array (json, "locations");
+  vpc_json_writer_begin_object (json, NULL);
+  vpc_json_writer_begin_object (json, "physicalLocation");
+  vpc_json_writer_begin_object (json, "artifactLocation");
+  vpc_json_writer_string (json, "uri", uri);
+  vpc_json_writer_end_object (json);
+  vpc_json_writer_end_object (json);
   if (elements != NULL && elements[0] != NULL)
     {
-      _vpc_cli_json_begin_array (json, "logicalLocations");
+      vpc_json_writer_begin_array (json, "logicalLocations");
       for (guint i = 0; elements[i] != NULL; i++)
         sarif_logical_location (json, run, elements[i]);
-      _vpc_cli_json_end_array (json);
+      vpc_json_writer_end_array (json);
     }
-  _vpc_cli_json_end_object (json);
-  _vpc_cli_json_end_array (json);
-  _vpc_cli_json_end_object (json);
+  vpc_json_writer_end_object (json);
+  vpc_json_writer_end_array (json);
+  vpc_json_writer_end_object (json);
 }
 
 /* The loader's warnings become tool notifications of the run. */
 static void
-sarif_invocation (VpcCliJson *json,
-                  CheckRun   *run)
+sarif_invocation (VpcJsonWriter *json,
+                  CheckRun      *run)
 {
-  _vpc_cli_json_begin_array (json, "invocations");
-  _vpc_cli_json_begin_object (json, NULL);
-  _vpc_cli_json_boolean (json, "executionSuccessful", TRUE);
+  vpc_json_writer_begin_array (json, "invocations");
+  vpc_json_writer_begin_object (json, NULL);
+  vpc_json_writer_boolean (json, "executionSuccessful", TRUE);
   if (run->warnings->len > 0)
     {
-      _vpc_cli_json_begin_array (json, "toolExecutionNotifications");
+      vpc_json_writer_begin_array (json, "toolExecutionNotifications");
       for (guint i = 0; i < run->warnings->len; i++)
         {
-          _vpc_cli_json_begin_object (json, NULL);
-          _vpc_cli_json_string (json, "level", "warning");
+          vpc_json_writer_begin_object (json, NULL);
+          vpc_json_writer_string (json, "level", "warning");
           sarif_text (json, "message", g_ptr_array_index (run->warnings, i));
-          _vpc_cli_json_end_object (json);
+          vpc_json_writer_end_object (json);
         }
-      _vpc_cli_json_end_array (json);
+      vpc_json_writer_end_array (json);
     }
-  _vpc_cli_json_end_object (json);
-  _vpc_cli_json_end_array (json);
+  vpc_json_writer_end_object (json);
+  vpc_json_writer_end_array (json);
 }
 
 static GString *
@@ -259,16 +259,16 @@ format_sarif (CheckRun *run)
   /* artifactLocation.uri is a URI reference: the path as given, with the
    * characters a URI cannot hold (spaces, non-ASCII) percent-encoded. */
   g_autofree char *uri = g_uri_escape_string (valid, G_URI_RESERVED_CHARS_ALLOWED_IN_PATH, FALSE);
-  VpcCliJson *json = _vpc_cli_json_new ();
+  VpcJsonWriter *json = _vpc_cli_json_new ();
 
-  _vpc_cli_json_begin_object (json, NULL);
-  _vpc_cli_json_string (json, "$schema", SARIF_SCHEMA);
-  _vpc_cli_json_string (json, "version", "2.1.0");
-  _vpc_cli_json_begin_array (json, "runs");
-  _vpc_cli_json_begin_object (json, NULL);
+  vpc_json_writer_begin_object (json, NULL);
+  vpc_json_writer_string (json, "$schema", SARIF_SCHEMA);
+  vpc_json_writer_string (json, "version", "2.1.0");
+  vpc_json_writer_begin_array (json, "runs");
+  vpc_json_writer_begin_object (json, NULL);
   sarif_driver (json, rules);
   sarif_invocation (json, run);
-  _vpc_cli_json_begin_array (json, "results");
+  vpc_json_writer_begin_array (json, "results");
   for (guint i = 0; i < run->findings->len; i++)
     {
       VpcFinding *finding = g_ptr_array_index (run->findings, i);
@@ -276,10 +276,10 @@ format_sarif (CheckRun *run)
 
       sarif_result (json, run, finding, index, uri);
     }
-  _vpc_cli_json_end_array (json);
-  _vpc_cli_json_end_object (json);
-  _vpc_cli_json_end_array (json);
-  _vpc_cli_json_end_object (json);
+  vpc_json_writer_end_array (json);
+  vpc_json_writer_end_object (json);
+  vpc_json_writer_end_array (json);
+  vpc_json_writer_end_object (json);
   return _vpc_cli_json_finish (json);
 }
 
@@ -385,12 +385,9 @@ _vpc_cli_check (int    argc,
   CheckRun run = { 0 };
   int status;
 
-  status = _vpc_cli_parse (argc, argv, options, &file);
-  if (status != VPC_CLI_EXIT_OK || file == NULL)
-    return status;
-  design = _vpc_cli_load (file, &warnings);
+  design = _vpc_cli_open (argc, argv, options, &file, &warnings, &status);
   if (design == NULL)
-    return VPC_CLI_EXIT_ERROR;
+    return status;
 
   file_utf8 = _vpc_cli_utf8 (file);
   run.file = file_utf8;

@@ -26,44 +26,44 @@ kind_label (VpcCostKind kind)
 /* --- json -------------------------------------------------------------- */
 
 static void
-json_item (VpcCliJson        *json,
+json_item (VpcJsonWriter     *json,
            const VpcCostItem *item)
 {
-  _vpc_cli_json_begin_object (json, NULL);
-  _vpc_cli_json_string (json, "element", item->element);
-  _vpc_cli_json_string (json, "kind", vpc_cost_kind_to_string (item->kind));
+  vpc_json_writer_begin_object (json, NULL);
+  vpc_json_writer_string (json, "element", item->element);
+  vpc_json_writer_string (json, "kind", vpc_cost_kind_to_string (item->kind));
   /* DOMAIN.md §4: "service" belongs to endpoints only. */
   if (item->kind != VPC_COST_NAT_GATEWAY)
-    _vpc_cli_json_string (json, "service", item->service);
-  _vpc_cli_json_int (json, "azs", item->azs);
+    vpc_json_writer_string (json, "service", item->service);
+  vpc_json_writer_int (json, "azs", item->azs);
   _vpc_cli_json_money (json, "hourly_charge", item->hourly_micros);
   _vpc_cli_json_money (json, "data_charge", item->data_micros);
   _vpc_cli_json_money (json, "monthly", item->monthly_micros);
-  _vpc_cli_json_end_object (json);
+  vpc_json_writer_end_object (json);
 }
 
 static GString *
 format_json (VpcCostReport *report)
 {
-  VpcCliJson *json = _vpc_cli_json_new ();
+  VpcJsonWriter *json = _vpc_cli_json_new ();
 
-  _vpc_cli_json_begin_object (json, NULL);
-  _vpc_cli_json_string (json, "region", report->region);
-  _vpc_cli_json_string (json, "currency", vpc_price_table_get_currency (vpc_price_table_get_default ()));
-  _vpc_cli_json_int (json, "hours_per_month", VPC_HOURS_PER_MONTH);
-  _vpc_cli_json_boolean (json, "priced", report->priced);
+  vpc_json_writer_begin_object (json, NULL);
+  vpc_json_writer_string (json, "region", report->region);
+  vpc_json_writer_string (json, "currency", vpc_price_table_get_currency (vpc_price_table_get_default ()));
+  vpc_json_writer_int (json, "hours_per_month", VPC_HOURS_PER_MONTH);
+  vpc_json_writer_boolean (json, "priced", report->priced);
   if (!report->priced)
-    _vpc_cli_json_string (json, "reason", report->reason);
-  _vpc_cli_json_string (json, "prices_as_of", report->prices_as_of);
-  _vpc_cli_json_begin_array (json, "items");
+    vpc_json_writer_string (json, "reason", report->reason);
+  vpc_json_writer_string (json, "prices_as_of", report->prices_as_of);
+  vpc_json_writer_begin_array (json, "items");
   for (guint i = 0; i < report->items->len; i++)
     json_item (json, g_ptr_array_index (report->items, i));
-  _vpc_cli_json_end_array (json);
+  vpc_json_writer_end_array (json);
   if (report->priced)
     _vpc_cli_json_money (json, "monthly_total", report->total_micros);
   else
-    _vpc_cli_json_null (json, "monthly_total");
-  _vpc_cli_json_end_object (json);
+    vpc_json_writer_null (json, "monthly_total");
+  vpc_json_writer_end_object (json);
   return _vpc_cli_json_finish (json);
 }
 
@@ -263,12 +263,9 @@ _vpc_cli_cost (int    argc,
   g_autoptr(GString) out = NULL;
   int status;
 
-  status = _vpc_cli_parse (argc, argv, options, &file);
-  if (status != VPC_CLI_EXIT_OK || file == NULL)
-    return status;
-  design = _vpc_cli_load (file, &warnings);
+  design = _vpc_cli_open (argc, argv, options, &file, &warnings, &status);
   if (design == NULL)
-    return VPC_CLI_EXIT_ERROR;
+    return status;
   _vpc_cli_print_warnings (file, warnings);
 
   report = vpc_cost_compute (design, region);

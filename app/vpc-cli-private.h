@@ -6,6 +6,7 @@
 
 #include "vpc-cli.h"
 #include "vpc-design.h"
+#include "vpc-json-write.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,15 @@ void _vpc_cli_usage_error (const char *command,
  * on success). */
 VpcDesign *_vpc_cli_load (const char  *file,
                           GPtrArray  **warnings);
+/* What check and cost start with: _vpc_cli_parse() then _vpc_cli_load().
+ * Returns the design, or NULL with @status set to the status to exit with
+ * (VPC_CLI_EXIT_OK after --help). */
+VpcDesign *_vpc_cli_open (int                 argc,
+                          char              **argv,
+                          const VpcCliOption *options,
+                          const char        **file,
+                          GPtrArray         **warnings,
+                          int                *status);
 /* Prints the loader's warnings on stderr ("vpc-designer: FILE: warning: …"). */
 void _vpc_cli_print_warnings (const char *file,
                               GPtrArray  *warnings);
@@ -68,40 +78,17 @@ const char *_vpc_cli_element_name (VpcDesign  *design,
 /* A string safe to put in JSON: @text itself, or a repaired copy. */
 char       *_vpc_cli_utf8 (const char *text);
 
-/* A small pretty-printing JSON writer (two-space indent, `"key": value`).
- * json-glib 1.6's generator prints some doubles as invalid JSON
- * (RELIABILITY.md §2.2) and cannot print money as "14.60", so the command
- * line writes its JSON with this. @key is NULL inside arrays and at the root. */
-typedef struct _VpcCliJson VpcCliJson;
-
-VpcCliJson *_vpc_cli_json_new (void);
+/* The command line's reports are JSON written with the model's writer
+ * (json-glib 1.6's generator prints some doubles as invalid JSON,
+ * RELIABILITY.md §2.2, and cannot print money as "14.60"). A new writer in
+ * the reports' style: NULL strings as null, controls as \u00XX. */
+VpcJsonWriter *_vpc_cli_json_new (void);
 /* Returns the text with a final newline and frees the writer. */
-GString    *_vpc_cli_json_finish (VpcCliJson *json);
-void        _vpc_cli_json_begin_object (VpcCliJson *json,
-                                        const char *key);
-void        _vpc_cli_json_end_object (VpcCliJson *json);
-void        _vpc_cli_json_begin_array (VpcCliJson *json,
-                                       const char *key);
-void        _vpc_cli_json_end_array (VpcCliJson *json);
-/* NULL @value writes null. */
-void        _vpc_cli_json_string (VpcCliJson *json,
-                                  const char *key,
-                                  const char *value);
-void        _vpc_cli_json_int (VpcCliJson *json,
-                               const char *key,
-                               gint64      value);
-void        _vpc_cli_json_boolean (VpcCliJson *json,
-                                   const char *key,
-                                   gboolean    value);
-void        _vpc_cli_json_null (VpcCliJson *json,
-                                const char *key);
+GString       *_vpc_cli_json_finish (VpcJsonWriter *json);
 /* Micro-dollars as a JSON number rounded to cents: 14.60. */
-void        _vpc_cli_json_money (VpcCliJson *json,
-                                 const char *key,
-                                 gint64      micros);
-/* Appends @value as a quoted, escaped JSON string. */
-void        _vpc_cli_json_append_string (GString    *out,
-                                         const char *value);
+void           _vpc_cli_json_money (VpcJsonWriter *json,
+                                    const char    *key,
+                                    gint64         micros);
 
 /* --- subcommands ------------------------------------------------------ */
 

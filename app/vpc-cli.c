@@ -252,6 +252,25 @@ _vpc_cli_load (const char  *file,
   return design;
 }
 
+VpcDesign *
+_vpc_cli_open (int                 argc,
+               char              **argv,
+               const VpcCliOption *options,
+               const char        **file,
+               GPtrArray         **warnings,
+               int                *status)
+{
+  VpcDesign *design;
+
+  *status = _vpc_cli_parse (argc, argv, options, file);
+  if (*status != VPC_CLI_EXIT_OK || *file == NULL)
+    return NULL;
+  design = _vpc_cli_load (*file, warnings);
+  if (design == NULL)
+    *status = VPC_CLI_EXIT_ERROR;
+  return design;
+}
+
 void
 _vpc_cli_print_warnings (const char *file,
                          GPtrArray  *warnings)

@@ -26,30 +26,21 @@ _vpc_window_actions_update (VpcWindow *self)
 
 /* History */
 
+/* win.undo and win.redo. */
 static void
-undo_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
+history_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
   VpcWindow *self = VPC_WINDOW (widget);
 
   if (self->design == NULL)
     return;
   vpc_canvas_cancel_gesture (self->canvas);
-  vpc_design_undo (self->design);
-}
-
-static void
-redo_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
-{
-  VpcWindow *self = VPC_WINDOW (widget);
-
-  if (self->design == NULL)
-    return;
-  vpc_canvas_cancel_gesture (self->canvas);
-  vpc_design_redo (self->design);
+  if (g_str_equal (action_name, "win.undo"))
+    vpc_design_undo (self->design);
+  else
+    vpc_design_redo (self->design);
 }
 
 /* Zoom, forwarded to the canvas so the header buttons work from anywhere. */
@@ -329,8 +320,8 @@ _vpc_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_cb);
   gtk_widget_class_install_action (widget_class, "win.save-then-close", NULL, save_then_close_cb);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_cb);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_cb);

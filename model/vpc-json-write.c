@@ -1,4 +1,5 @@
-/* vpc-json-write.c: the pretty-printing JSON writer behind the design file. */
+/* vpc-json-write.c: the pretty-printing JSON writer behind the design file
+ * and the command line's reports. */
 #include "vpc-json-write.h"
 
 #include <math.h>
@@ -6,19 +7,31 @@
 
 struct _VpcJsonWriter
 {
-  GString    *out;
+  VpcJsonWriterFlags  flags;
+  GString            *out;
   /* One byte per open container: TRUE once it has a member. */
-  GByteArray *has_member;
+  GByteArray         *has_member;
 };
 
 /* 2^53: every whole number below it is an exact double and a safe integer. */
 #define MAX_SAFE_INTEGER 9007199254740992.0
 
+static void append_string (GString            *out,
+                           const char         *value,
+                           VpcJsonWriterFlags  flags);
+
 VpcJsonWriter *
 vpc_json_writer_new (void)
 {
+  return vpc_json_writer_new_with_flags (VPC_JSON_WRITER_DEFAULT);
+}
+
+VpcJsonWriter *
+vpc_json_writer_new_with_flags (VpcJsonWriterFlags flags)
+{
   VpcJsonWriter *self = g_new0 (VpcJsonWriter, 1);
 
+  self->flags = flags;
   self->out = g_string_sized_new (4096);
   self->has_member = g_byte_array_new ();
   return self;
@@ -75,7 +88,7 @@ begin_value (VpcJsonWriter *self,
     }
   if (key != NULL)
     {
-      vpc_json_append_string (self->out, key);
+      append_string (self->out, key, self->flags);
       g_string_append (self->out, ": ");
     }
 }
@@ -140,7 +153,10 @@ vpc_json_writer_string (VpcJsonWriter *self,
                         const char    *value)
 {
   begin_value (self, key);
-  vpc_json_append_string (self->out, value != NULL ? value : "");
+  if (value == NULL && (self->flags & VPC_JSON_WRITER_NULL_STRINGS))
+    g_string_append (self->out, "null");
+  else
+    append_string (self->out, value != NULL ? value : "", self->flags);
 }
 
 void
@@ -153,6 +169,15 @@ vpc_json_writer_number (VpcJsonWriter *self,
 }
 
 void
+vpc_json_writer_int (VpcJsonWriter *self,
+                     const char    *key,
+                     gint64         value)
+{
+  begin_value (self, key);
+  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+}
+
+void
 vpc_json_writer_boolean (VpcJsonWriter *self,
                          const char    *key,
                          gboolean       value)
@@ -162,9 +187,35 @@ vpc_json_writer_boolean (VpcJsonWriter *self,
 }
 
 void
+vpc_json_writer_null (VpcJsonWriter *self,
+                      const char    *key)
+{
+  begin_value (self, key);
+  g_string_append (self->out, "null");
+}
+
+void
+vpc_json_writer_raw (VpcJsonWriter *self,
+                     const char    *key,
+                     const char    *text)
+{
+  begin_value (self, key);
+  g_string_append (self->out, text);
+}
+
+void
 vpc_json_append_string (GString    *out,
                         const char *value)
 {
+  append_string (out, value, VPC_JSON_WRITER_DEFAULT);
+}
+
+static void
+append_string (GString            *out,
+               const char         *value,
+               VpcJsonWriterFlags  flags)
+{
+  gboolean hex = (flags & VPC_JSON_WRITER_HEX_CONTROLS) != 0;
   g_autofree char *repaired = NULL;
 
   if (!g_utf8_validate (value, -1, NULL))
@@ -184,10 +235,10 @@ vpc_json_append_string (GString    *out,
           g_string_append (out, "\\\\");
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          g_string_append (out, hex ? "\\u0008" : "\\b");
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          g_string_append (out, hex ? "\\u000c" : "\\f");
           break;
         case '\n':
           g_string_append (out, "\\n");
@@ -199,7 +250,7 @@ vpc_json_append_string (GString    *out,
           g_string_append (out, "\\t");
           break;
         default:
-          if (c < 0x20)
+          if (c < 0x20 || (hex && c == 0x7f))
             g_string_append_printf (out, "\\u%04x", c);
           else
             g_string_append_c (out, (char) c);

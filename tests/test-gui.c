@@ -1,8 +1,8 @@
 /* test-gui.c: the editor window under a real (Xvfb) display, driven through
  * its actions as RELIABILITY.md §3 recommends. */
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
+#include "gui-test-utils.h"
 #include "vpc-canvas.h"
 #include "vpc-file.h"
 #include "vpc-palette.h"
@@ -18,48 +18,26 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
 setup (Fixture *f, gconstpointer data)
 {
   g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "gui-two-az.vpcd.json", NULL);
-  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  gsize length;
 
   f->dir = g_dir_make_tmp ("vpc-gui-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "design.vpcd.json", NULL);
-  g_file_get_contents (src, &text, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (f->path, text, length, &error);
-  g_assert_no_error (error);
+  f->path = gui_test_copy_file (src, f->dir, "design.vpcd.json");
 
   f->window = g_object_new (VPC_TYPE_WINDOW, NULL);
   f->canvas = VPC_CANVAS (vpc_window_get_canvas (f->window));
-  file = g_file_new_for_path (f->path);
-  vpc_window_open_file (f->window, file);
-  f->design = vpc_window_get_design (f->window);
-  g_assert_nonnull (f->design);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  spin ();
+  f->design = gui_test_window_open (f->window, f->path, 20);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_unlink (f->path);
-  g_rmdir (f->dir);
+  gui_test_spin (20);
+  gui_test_remove_copy (f->dir, f->path);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -187,7 +165,7 @@ test_start_page (void)
   activate (vpc_window_get_canvas (window), "canvas.add-element", g_variant_new_string ("subnet:private"));
   g_assert_cmpuint (vpc_design_get_n_elements (vpc_window_get_design (window), VPC_KIND_SUBNET), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  gui_test_spin (20);
 }
 
 static void

@@ -8,9 +8,9 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "gui-test-utils.h"
 #include "vpc-cost.h"
 #include "vpc-cost-compare.h"
-#include "vpc-finding-row.h"
 #include "vpc-preferences.h"
 #include "vpc-sidebar.h"
 
@@ -96,13 +96,6 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
@@ -115,7 +108,7 @@ fixture_setup (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->sidebar));
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_test_widget_wait_for_draw (f->window);
-  spin ();
+  gui_test_spin (1);
 }
 
 static void
@@ -123,104 +116,9 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  gui_test_spin (1);
   g_assert_finalize_object (f->validator);
   g_assert_finalize_object (f->design);
-}
-
-/* The first descendant of @root whose widget name is @name. */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static const char *
-named_label (GtkWidget  *root,
-             const char *name)
-{
-  GtkWidget *label = find_named (root, name);
-
-  g_assert_nonnull (label);
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
-/* Renders @widget with its window's renderer (cairo in the test
- * environment) and compares it with tests/data/golden/NAME.png. */
-static void
-check_screenshot (GtkWidget  *widget,
-                  const char *name)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GdkTexture) golden = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", file, NULL);
-  const char *shots = g_getenv ("VPC_SCREENSHOT_DIR");
-  g_autofree guchar *a = NULL;
-  g_autofree guchar *b = NULL;
-  gsize stride = (gsize) width * 4, differing = 0;
-
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
-  spin ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  stride = (gsize) width * 4;
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (shots != NULL)
-    {
-      g_autofree char *shot = g_build_filename (shots, file, NULL);
-
-      gdk_texture_save_to_png (texture, shot);
-    }
-  if (g_strcmp0 (g_getenv ("VPC_UPDATE_GOLDENS"), "1") == 0)
-    {
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-      return;
-    }
-  golden = gdk_texture_new_from_filename (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (golden), ==, width);
-  g_assert_cmpint (gdk_texture_get_height (golden), ==, height);
-  a = g_malloc (stride * height);
-  b = g_malloc (stride * height);
-  gdk_texture_download (texture, a, stride);
-  gdk_texture_download (golden, b, stride);
-  for (gsize i = 0; i < stride * height; i += 4)
-    for (gsize c = 0; c < 4; c++)
-      if (ABS ((int) a[i + c] - (int) b[i + c]) > 24)
-        {
-          differing++;
-          break;
-        }
-  /* Anti-aliasing may move a little; layout changes move much more. */
-  if (differing > (gsize) width * height / 200)
-    {
-      g_autofree char *out = g_build_filename (g_get_tmp_dir (), file, NULL);
-
-      gdk_texture_save_to_png (texture, out);
-      g_error ("%s differs from its golden image in %" G_GSIZE_FORMAT " pixels; see %s", name, differing, out);
-    }
 }
 
 static void
@@ -235,61 +133,41 @@ test_findings_counts (Fixture       *f,
 
   g_assert_cmpuint (before, >, 0);
   if (before == 1)
-    g_assert_cmpstr (named_label (panel, "errors-count"), ==, "1 error");
+    g_assert_cmpstr (gui_test_named_label (panel, "errors-count"), ==, "1 error");
   else
-    g_assert_cmpstr (named_label (panel, "errors-count"), ==, errors);
+    g_assert_cmpstr (gui_test_named_label (panel, "errors-count"), ==, errors);
 
   /* A subnet outside the VPC adds VPC203: the counts follow the edit. */
   g_free (copy->cidr);
   copy->cidr = g_strdup ("10.1.2.0/24");
   vpc_design_replace_element (f->design, g_steal_pointer (&copy));
-  spin ();
+  gui_test_spin (1);
   g_assert_cmpuint (vpc_validator_count (f->validator, VPC_SEVERITY_ERROR), >, before);
   g_free (errors);
   errors = g_strdup_printf ("%u errors", vpc_validator_count (f->validator, VPC_SEVERITY_ERROR));
-  g_assert_cmpstr (named_label (panel, "errors-count"), ==, errors);
+  g_assert_cmpstr (gui_test_named_label (panel, "errors-count"), ==, errors);
 
   vpc_design_undo (f->design);
-  spin ();
+  gui_test_spin (1);
   g_assert_cmpuint (vpc_validator_count (f->validator, VPC_SEVERITY_ERROR), ==, before);
 }
 
-/* The finding row of @rule_id in the findings panel. */
-static VpcFindingRow *
-find_finding_row (GtkWidget  *root,
-                  const char *rule_id)
+/* The entry row of the inspector whose title starts with @title. */
+static gboolean
+is_entry_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
 {
-  if (VPC_IS_FINDING_ROW (root) &&
-      g_strcmp0 (vpc_finding_get_rule_id (vpc_finding_row_get_finding (VPC_FINDING_ROW (root))), rule_id) == 0)
-    return VPC_FINDING_ROW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      VpcFindingRow *found = find_finding_row (child, rule_id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title);
 }
 
-/* The entry row of the inspector whose title starts with @title. */
 static AdwEntryRow *
 find_entry_row (GtkWidget  *root,
                 const char *title)
 {
-  if (ADW_IS_ENTRY_ROW (root) &&
-      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title))
-    return ADW_ENTRY_ROW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwEntryRow *found = find_entry_row (child, title);
+  GtkWidget *row = gui_test_find (root, is_entry_row_titled, title);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return row != NULL ? ADW_ENTRY_ROW (row) : NULL;
 }
 
 static void
@@ -297,7 +175,7 @@ test_quick_fix (Fixture       *f,
                 gconstpointer  data)
 {
   GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
-  VpcFindingRow *row = find_finding_row (panel, "VPC105");
+  VpcFindingRow *row = gui_test_find_finding_row (panel, "VPC105");
   const char *label;
   guint64 revision;
 
@@ -309,22 +187,22 @@ test_quick_fix (Fixture       *f,
   /* One ecr.dkr interface endpoint in two AZs: 2 × 730 h × $0.01. */
   g_assert_true (g_str_has_suffix (label, "+$14.60/month"));
   g_assert_nonnull (strstr (label, "ecr.dkr"));
-  check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-finding-expanded");
+  gui_test_check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-finding-expanded");
 
   revision = vpc_design_get_revision (f->design);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.apply-fix", NULL));
-  spin ();
+  gui_test_spin (1);
   g_assert_cmpuint (vpc_design_get_revision (f->design), >, revision);
-  g_assert_null (find_finding_row (panel, "VPC105"));
+  g_assert_null (gui_test_find_finding_row (panel, "VPC105"));
   g_assert_cmpuint (vpc_validator_count (f->validator, VPC_SEVERITY_ERROR), ==, 0);
-  g_assert_cmpstr (named_label (panel, "errors-count"), ==, "0 errors");
+  g_assert_cmpstr (gui_test_named_label (panel, "errors-count"), ==, "0 errors");
 
   /* One undo step takes it all back. */
   g_assert_true (vpc_design_undo (f->design));
-  spin ();
+  gui_test_spin (1);
   g_assert_false (vpc_design_get_can_undo (f->design));
-  g_assert_nonnull (find_finding_row (panel, "VPC105"));
-  g_assert_cmpstr (named_label (panel, "errors-count"), ==, "1 error");
+  g_assert_nonnull (gui_test_find_finding_row (panel, "VPC105"));
+  g_assert_cmpstr (gui_test_named_label (panel, "errors-count"), ==, "1 error");
 }
 
 static void
@@ -334,14 +212,14 @@ test_profile_switch (Fixture       *f,
   GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
 
   g_assert_true (gtk_widget_activate_action (panel, "findings.profile", "s", "precise"));
-  spin ();
+  gui_test_spin (1);
   g_assert_cmpint (vpc_design_get_info (f->design)->profile, ==, VPC_PROFILE_PRECISE);
   /* The precise profile needs no ECR endpoints for platform image access. */
-  g_assert_null (find_finding_row (panel, "VPC105"));
+  g_assert_null (gui_test_find_finding_row (panel, "VPC105"));
   g_assert_true (vpc_design_undo (f->design));
-  spin ();
+  gui_test_spin (1);
   g_assert_cmpint (vpc_design_get_info (f->design)->profile, ==, VPC_PROFILE_STUDY_GUIDE);
-  g_assert_nonnull (find_finding_row (panel, "VPC105"));
+  g_assert_nonnull (gui_test_find_finding_row (panel, "VPC105"));
 }
 
 static void
@@ -349,13 +227,13 @@ test_cost_region (Fixture       *f,
                   gconstpointer  data)
 {
   GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar));
-  AdwComboRow *region = ADW_COMBO_ROW (find_named (panel, "cost-region"));
+  AdwComboRow *region = ADW_COMBO_ROW (gui_test_find_named (panel, "cost-region"));
   const char *const *regions = vpc_cost_regions ();
   g_autofree char *compare = NULL;
   guint eu = 0;
 
-  g_assert_cmpstr (named_label (panel, "cost-total"), ==, "$73.00");
-  compare = g_strdup (named_label (panel, "cost-compare"));
+  g_assert_cmpstr (gui_test_named_label (panel, "cost-total"), ==, "$73.00");
+  compare = g_strdup (gui_test_named_label (panel, "cost-compare"));
   g_assert_nonnull (strstr (compare, "Your 10 endpoint-AZs: $73.00 + $0.01/GB."));
   g_assert_nonnull (strstr (compare, "Two NAT gateways instead: $65.70 + $0.045/GB."));
   g_assert_nonnull (strstr (compare, "Endpoints are cheaper above ~209 GB/month."));
@@ -364,14 +242,14 @@ test_cost_region (Fixture       *f,
     eu++;
   g_assert_nonnull (regions[eu]);
   adw_combo_row_set_selected (region, eu);
-  spin ();
+  gui_test_spin (1);
   g_assert_cmpstr (vpc_design_get_info (f->design)->region, ==, "eu-west-1");
   /* 5 endpoints × 2 AZs × 730 h × $0.011. */
-  g_assert_cmpstr (named_label (panel, "cost-total"), ==, "$80.30");
+  g_assert_cmpstr (gui_test_named_label (panel, "cost-total"), ==, "$80.30");
 
   g_assert_true (vpc_design_undo (f->design));
-  spin ();
-  g_assert_cmpstr (named_label (panel, "cost-total"), ==, "$73.00");
+  gui_test_spin (1);
+  g_assert_cmpstr (gui_test_named_label (panel, "cost-total"), ==, "$73.00");
   g_assert_cmpuint (adw_combo_row_get_selected (region), !=, eu);
 }
 
@@ -386,7 +264,7 @@ test_inspector_cidr (Fixture       *f,
 
   vpc_sidebar_set_selection (f->sidebar, selection);
   vpc_sidebar_set_page (f->sidebar, "inspector");
-  spin ();
+  gui_test_spin (1);
   cidr = find_entry_row (inspector, "CIDR block");
   g_assert_nonnull (cidr);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cidr)), ==, "10.0.1.0/24");
@@ -399,9 +277,9 @@ test_inspector_cidr (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (cidr), "10.9.0.0/24");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cidr), "error"));
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (cidr)), "outside the VPC"));
-  check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-inspector-error");
+  gui_test_check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-inspector-error");
   g_signal_emit_by_name (cidr, "entry-activated");
-  spin ();
+  gui_test_spin (1);
   g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
   g_assert_cmpstr (vpc_design_lookup (f->design, "sn-a")->cidr, ==, "10.0.1.0/24");
 
@@ -409,12 +287,12 @@ test_inspector_cidr (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (cidr), "10.0.7.0/24");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cidr), "error"));
   g_signal_emit_by_name (cidr, "entry-activated");
-  spin ();
+  gui_test_spin (1);
   g_assert_cmpstr (vpc_design_lookup (f->design, "sn-a")->cidr, ==, "10.0.7.0/24");
   g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Change subnet");
   g_assert_true (vpc_design_undo (f->design));
   g_assert_false (vpc_design_get_can_undo (f->design));
-  spin ();
+  gui_test_spin (1);
   /* The inspector follows the undo. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (inspector, "CIDR block"))), ==, "10.0.1.0/24");
 }
@@ -427,41 +305,41 @@ test_inspector_follows_selection (Fixture       *f,
   const char *const workload[] = { "train-1", NULL };
   const char *const group[] = { "sg-endpoints", NULL };
 
-  g_assert_cmpstr (named_label (inspector, "inspector-title"), ==, "Fraud model training");
+  g_assert_cmpstr (gui_test_named_label (inspector, "inspector-title"), ==, "Fraud model training");
   vpc_sidebar_set_page (f->sidebar, "inspector");
-  check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-inspector-design");
+  gui_test_check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-inspector-design");
   vpc_sidebar_set_selection (f->sidebar, workload);
-  spin ();
-  g_assert_cmpstr (named_label (inspector, "inspector-title"), ==, "Fraud training");
+  gui_test_spin (1);
+  g_assert_cmpstr (gui_test_named_label (inspector, "inspector-title"), ==, "Fraud training");
   g_assert_nonnull (find_entry_row (inspector, "Add a service"));
-  check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-inspector-workload");
+  gui_test_check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-inspector-workload");
   vpc_sidebar_set_selection (f->sidebar, group);
-  spin ();
+  gui_test_spin (1);
   g_assert_nonnull (find_entry_row (inspector, "Source"));
-  check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-inspector-group");
+  gui_test_check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-inspector-group");
 
   /* Deleting the selection falls back to the design. */
   vpc_design_delete (f->design, group, 1);
-  spin ();
+  gui_test_spin (1);
   g_assert_null (vpc_inspector_get_selection (VPC_INSPECTOR (inspector)));
-  g_assert_cmpstr (named_label (inspector, "inspector-title"), ==, "Fraud model training");
+  g_assert_cmpstr (gui_test_named_label (inspector, "inspector-title"), ==, "Fraud model training");
+}
+
+static gboolean
+is_combo_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static AdwComboRow *
 find_combo_row (GtkWidget  *root,
                 const char *title)
 {
-  if (ADW_IS_COMBO_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return ADW_COMBO_ROW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwComboRow *found = find_combo_row (child, title);
+  GtkWidget *row = gui_test_find (root, is_combo_row_titled, title);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return row != NULL ? ADW_COMBO_ROW (row) : NULL;
 }
 
 static void
@@ -486,7 +364,7 @@ test_preferences (void)
   adw_combo_row_set_selected (scheme, 2);
   g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, 2);
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
-  check_screenshot (window, "preferences-dark");
+  gui_test_check_screenshot (window, "preferences-dark");
   g_settings_set_string (settings, "color-scheme", "light");
   g_assert_cmpuint (adw_combo_row_get_selected (scheme), ==, 1);
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -499,14 +377,14 @@ test_preferences (void)
   g_settings_reset (settings, "default-profile");
   g_signal_handlers_disconnect_matched (settings, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  gui_test_spin (1);
 }
 
 static void
 test_screenshot_findings (Fixture       *f,
                           gconstpointer  data)
 {
-  check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-findings");
+  gui_test_check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-findings");
 }
 
 static void
@@ -515,8 +393,8 @@ test_screenshot_cost (Fixture       *f,
 {
   vpc_sidebar_set_page (f->sidebar, "cost");
   gtk_test_widget_wait_for_draw (f->window);
-  spin ();
-  check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-cost");
+  gui_test_spin (1);
+  gui_test_check_screenshot (GTK_WIDGET (f->sidebar), "sidebar-cost");
 }
 
 int

@@ -12,11 +12,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "gui-test-utils.h"
 #include "vpc-application.h"
 #include "vpc-canvas.h"
 #include "vpc-cost.h"
 #include "vpc-file.h"
-#include "vpc-finding-row.h"
 #include "vpc-recovery.h"
 #include "vpc-window.h"
 
@@ -33,22 +33,11 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  for (int i = 0; i < 10; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autofree char *src = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"), EXAMPLE, NULL);
-  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  gsize length;
 
   /* The screenshot shows the folder in the subtitle: give it a fixed one. */
   if (data != NULL)
@@ -59,22 +48,12 @@ fixture_setup (Fixture       *f,
   else
     f->dir = g_dir_make_tmp ("vpc-window-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, EXAMPLE, NULL);
-  g_file_get_contents (src, &text, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (f->path, text, length, &error);
-  g_assert_no_error (error);
+  f->path = gui_test_copy_file (src, f->dir, EXAMPLE);
 
   f->window = g_object_new (VPC_TYPE_WINDOW, "default-width", 1180, "default-height", 760, NULL);
   f->canvas = VPC_CANVAS (vpc_window_get_canvas (f->window));
   f->sidebar = vpc_window_get_sidebar (f->window);
-  file = g_file_new_for_path (f->path);
-  vpc_window_open_file (f->window, file);
-  f->design = vpc_window_get_design (f->window);
-  g_assert_nonnull (f->design);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  spin ();
+  f->design = gui_test_window_open (f->window, f->path, 10);
 }
 
 static void
@@ -83,59 +62,13 @@ fixture_teardown (Fixture       *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_unlink (f->path);
-  g_rmdir (f->dir);
+  gui_test_spin (10);
+  gui_test_remove_copy (f->dir, f->path);
   g_free (f->path);
   g_free (f->dir);
 }
 
 /* Widgets */
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static const char *
-named_label (GtkWidget  *root,
-             const char *name)
-{
-  GtkWidget *label = find_named (root, name);
-
-  g_assert_nonnull (label);
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
-static VpcFindingRow *
-find_finding_row (GtkWidget  *root,
-                  const char *rule_id)
-{
-  if (VPC_IS_FINDING_ROW (root) &&
-      g_strcmp0 (vpc_finding_get_rule_id (vpc_finding_row_get_finding (VPC_FINDING_ROW (root))), rule_id) == 0)
-    return VPC_FINDING_ROW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      VpcFindingRow *found = find_finding_row (child, rule_id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The visible message dialog over @parent, or NULL. */
 static AdwMessageDialog *
@@ -163,7 +96,7 @@ respond (AdwMessageDialog *dialog,
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
-  spin ();
+  gui_test_spin (10);
 }
 
 static char *
@@ -186,24 +119,24 @@ test_sidebar_follows_model (Fixture       *f,
   g_autofree char *before = cost_text (f->design);
   g_autofree char *after = NULL;
 
-  g_assert_cmpstr (named_label (findings, "errors-count"), ==, "2 errors");
-  g_assert_cmpstr (named_label (cost, "cost-total"), ==, "$58.40");
+  g_assert_cmpstr (gui_test_named_label (findings, "errors-count"), ==, "2 errors");
+  g_assert_cmpstr (gui_test_named_label (cost, "cost-total"), ==, "$58.40");
   g_assert_cmpstr (before, ==, "$58.40");
-  g_assert_nonnull (find_finding_row (findings, "VPC101"));
+  g_assert_nonnull (gui_test_find_finding_row (findings, "VPC101"));
 
   /* Removing the STS endpoint: cheaper, and one more thing missing. */
   vpc_design_delete (f->design, ids, 1);
-  spin ();
+  gui_test_spin (10);
   after = cost_text (f->design);
   g_assert_cmpstr (after, ==, "$43.80");
-  g_assert_cmpstr (named_label (cost, "cost-total"), ==, after);
-  g_assert_nonnull (find_finding_row (findings, "VPC101"));
+  g_assert_cmpstr (gui_test_named_label (cost, "cost-total"), ==, after);
+  g_assert_nonnull (gui_test_find_finding_row (findings, "VPC101"));
   g_assert_cmpuint (g_list_model_get_n_items (vpc_canvas_get_findings (f->canvas)), >=, 3);
 
   vpc_design_undo (f->design);
-  spin ();
-  g_assert_cmpstr (named_label (cost, "cost-total"), ==, "$58.40");
-  g_assert_cmpstr (named_label (findings, "errors-count"), ==, "2 errors");
+  gui_test_spin (10);
+  g_assert_cmpstr (gui_test_named_label (cost, "cost-total"), ==, "$58.40");
+  g_assert_cmpstr (gui_test_named_label (findings, "errors-count"), ==, "2 errors");
 }
 
 static void
@@ -211,7 +144,7 @@ test_finding_selects_elements (Fixture       *f,
                                gconstpointer  data)
 {
   GtkWidget *findings = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
-  VpcFindingRow *row = find_finding_row (findings, "VPC101");
+  VpcFindingRow *row = gui_test_find_finding_row (findings, "VPC101");
   VpcFinding *finding;
   const char *const *elements;
   GHashTable *selection = vpc_canvas_get_selection (f->canvas);
@@ -222,7 +155,7 @@ test_finding_selects_elements (Fixture       *f,
   g_assert_nonnull (elements[0]);
   /* What a click on the row does. */
   g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
-  spin ();
+  gui_test_spin (10);
   g_assert_cmpuint (g_hash_table_size (selection), ==, g_strv_length ((char **) elements));
   for (guint i = 0; elements[i] != NULL; i++)
     g_assert_true (g_hash_table_contains (selection, elements[i]));
@@ -238,7 +171,7 @@ test_quick_fix_and_undo (Fixture       *f,
 {
   GtkWidget *findings = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
   GtkWidget *cost = GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar));
-  VpcFindingRow *row = find_finding_row (findings, "VPC105");
+  VpcFindingRow *row = gui_test_find_finding_row (findings, "VPC105");
   const char *label;
 
   g_assert_nonnull (row);
@@ -249,16 +182,16 @@ test_quick_fix_and_undo (Fixture       *f,
   g_assert_true (g_str_has_suffix (label, "+$29.20/month"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.apply-fix", NULL));
-  spin ();
-  g_assert_null (find_finding_row (findings, "VPC105"));
-  g_assert_cmpstr (named_label (cost, "cost-total"), ==, "$87.60");
+  gui_test_spin (10);
+  g_assert_null (gui_test_find_finding_row (findings, "VPC105"));
+  g_assert_cmpstr (gui_test_named_label (cost, "cost-total"), ==, "$87.60");
   g_assert_true (vpc_window_get_modified (f->window));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  spin ();
-  g_assert_nonnull (find_finding_row (findings, "VPC105"));
-  g_assert_cmpstr (named_label (cost, "cost-total"), ==, "$58.40");
+  gui_test_spin (10);
+  g_assert_nonnull (gui_test_find_finding_row (findings, "VPC105"));
+  g_assert_cmpstr (gui_test_named_label (cost, "cost-total"), ==, "$58.40");
   g_assert_false (vpc_window_get_modified (f->window));
 }
 
@@ -267,7 +200,7 @@ test_region_reprices (Fixture       *f,
                       gconstpointer  data)
 {
   GtkWidget *cost = GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar));
-  AdwComboRow *region = ADW_COMBO_ROW (find_named (cost, "cost-region"));
+  AdwComboRow *region = ADW_COMBO_ROW (gui_test_find_named (cost, "cost-region"));
   const char *const *regions = vpc_cost_regions ();
   g_autofree char *expected = NULL;
   guint eu = 0;
@@ -277,11 +210,11 @@ test_region_reprices (Fixture       *f,
     eu++;
   g_assert_nonnull (regions[eu]);
   adw_combo_row_set_selected (region, eu);
-  spin ();
+  gui_test_spin (10);
   g_assert_cmpstr (vpc_design_get_info (f->design)->region, ==, "eu-west-1");
   expected = cost_text (f->design);
   g_assert_cmpstr (expected, !=, "$58.40");
-  g_assert_cmpstr (named_label (cost, "cost-total"), ==, expected);
+  g_assert_cmpstr (gui_test_named_label (cost, "cost-total"), ==, expected);
   g_assert_true (vpc_window_get_modified (f->window));
 }
 
@@ -326,7 +259,7 @@ test_validation_coalesced (Fixture       *f,
     }
   vpc_design_delete (f->design, ids, 1);
   g_assert_cmpuint (count, ==, 0);
-  spin ();
+  gui_test_spin (10);
   g_assert_cmpuint (count, ==, 1);
   g_signal_handlers_disconnect_by_func (validator, count_cb, &count);
 }
@@ -345,7 +278,7 @@ test_close_unsaved (Fixture       *f,
   g_assert_true (vpc_window_get_modified (f->window));
 
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  gui_test_spin (10);
   dialog = find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
@@ -355,7 +288,7 @@ test_close_unsaved (Fixture       *f,
   g_assert_null (find_dialog (GTK_WINDOW (window)));
 
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  gui_test_spin (10);
   dialog = find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   respond (dialog, "discard");
@@ -373,7 +306,7 @@ test_load_error_keeps_design (Fixture       *f,
 
   g_assert_true (g_file_set_contents (bad, "{ not json", -1, NULL));
   vpc_window_open_file (f->window, file);
-  spin ();
+  gui_test_spin (10);
   g_assert_true (vpc_window_get_design (f->window) == f->design);
   dialog = find_dialog (GTK_WINDOW (f->window));
   g_assert_nonnull (dialog);
@@ -395,7 +328,7 @@ test_changed_on_disk (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-element", "s", "az");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  spin ();
+  gui_test_spin (10);
   dialog = find_dialog (GTK_WINDOW (f->window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "File Changed on Disk");
@@ -405,7 +338,7 @@ test_changed_on_disk (Fixture       *f,
   g_assert_true (vpc_window_get_modified (f->window));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  spin ();
+  gui_test_spin (10);
   dialog = find_dialog (GTK_WINDOW (f->window));
   g_assert_nonnull (dialog);
   respond (dialog, "overwrite");
@@ -416,7 +349,7 @@ test_changed_on_disk (Fixture       *f,
   /* Saved by us: the next save does not ask. */
   gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-element", "s", "az");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
-  spin ();
+  gui_test_spin (10);
   g_assert_null (find_dialog (GTK_WINDOW (f->window)));
   g_assert_false (vpc_window_get_modified (f->window));
 }
@@ -429,8 +362,8 @@ test_accessible (Fixture       *f,
 {
   GtkWidget *findings = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
   GtkWidget *cost = GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar));
-  GtkWidget *row = GTK_WIDGET (find_finding_row (findings, "VPC101"));
-  GtkWidget *total = find_named (cost, "cost-total");
+  GtkWidget *row = GTK_WIDGET (gui_test_find_finding_row (findings, "VPC101"));
+  GtkWidget *total = gui_test_find_named (cost, "cost-total");
   g_autofree char *failure = NULL;
 
   g_assert_nonnull (row);
@@ -448,57 +381,7 @@ static void
 test_screenshot (Fixture       *f,
                  gconstpointer  data)
 {
-  GtkWidget *widget = GTK_WIDGET (f->window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GdkTexture) golden = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", "window-findings.png", NULL);
-  g_autofree guchar *a = NULL;
-  g_autofree guchar *b = NULL;
-  int width, height;
-  gsize stride, differing = 0;
-
-  gtk_test_widget_wait_for_draw (widget);
-  spin ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  stride = (gsize) width * 4;
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (g_strcmp0 (g_getenv ("VPC_UPDATE_GOLDENS"), "1") == 0)
-    {
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-      return;
-    }
-  golden = gdk_texture_new_from_filename (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (golden), ==, width);
-  g_assert_cmpint (gdk_texture_get_height (golden), ==, height);
-  a = g_malloc (stride * height);
-  b = g_malloc (stride * height);
-  gdk_texture_download (texture, a, stride);
-  gdk_texture_download (golden, b, stride);
-  for (gsize i = 0; i < stride * height; i += 4)
-    for (gsize c = 0; c < 4; c++)
-      if (ABS ((int) a[i + c] - (int) b[i + c]) > 24)
-        {
-          differing++;
-          break;
-        }
-  if (differing > (gsize) width * height / 200)
-    {
-      g_autofree char *out = g_build_filename (g_get_tmp_dir (), "window-findings.png", NULL);
-
-      gdk_texture_save_to_png (texture, out);
-      g_error ("the window differs from its golden image in %" G_GSIZE_FORMAT " pixels; see %s",
-               differing, out);
-    }
+  gui_test_check_screenshot (GTK_WIDGET (f->window), "window-findings");
 }
 
 /* Recovery after a crash */
@@ -583,7 +466,7 @@ test_recovery_offer (Fixture       *f,
 
   /* Closing and discarding removes the window's copy too. */
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  gui_test_spin (10);
   dialog = find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   respond (dialog, "discard");

@@ -1,0 +1,1236 @@
+/* vpc-file-read.c: the schema walk of the loader (FORMAT.md §1–3): from
+ * the parsed JSON object to a design, with the loader's warnings and errors.
+ * It reads every element first, then resolves references, so that a
+ * reference may point forward in the file.
+ */
+#include "vpc-file-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "vpc-cidr.h"
+#include "vpc-json-write.h"
+#include "vpc-layout.h"
+
+#define LAYOUT_MAX      1e7
+#define GB_MAX          1e12
+#define INSTANCES_MAX   10000
+#define QUOTE_MAX_CHARS 80
+
+typedef struct
+{
+  VpcDesign  *design;
+  GPtrArray  *warnings; /* may be NULL */
+  GError    **error;
+} Loader;
+
+/* Messages */
+
+/* "path.key", or whichever of the two is set. */
+static char *
+place_of (const char *path,
+          const char *key)
+{
+  GString *place = g_string_new (path);
+
+  if (key != NULL)
+    {
+      if (place->len > 0)
+        g_string_append_c (place, '.');
+      g_string_append (place, key);
+    }
+  return g_string_free (place, FALSE);
+}
+
+/* @value in double quotes, escaped and shortened for a message. */
+static char *
+quote (const char *value)
+{
+  GString *out = g_string_new (NULL);
+
+  vpc_json_append_quoted_short (out, value, QUOTE_MAX_CHARS);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean fail (Loader     *ld,
+                      int         code,
+                      const char *path,
+                      const char *key,
+                      const char *format,
+                      ...) G_GNUC_PRINTF (5, 6);
+
+/* Sets the one load error, "place: what". Returns FALSE. */
+static gboolean
+fail (Loader     *ld,
+      int         code,
+      const char *path,
+      const char *key,
+      const char *format,
+      ...)
+{
+  g_autofree char *place = place_of (path, key);
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (*place != '\0')
+    g_set_error (ld->error, VPC_FILE_ERROR, code, "%s: %s", place, what);
+  else
+    g_set_error_literal (ld->error, VPC_FILE_ERROR, code, what);
+  return FALSE;
+}
+
+static void warn (Loader     *ld,
+                  const char *path,
+                  const char *key,
+                  const char *format,
+                  ...) G_GNUC_PRINTF (4, 5);
+
+static void
+warn (Loader     *ld,
+      const char *path,
+      const char *key,
+      const char *format,
+      ...)
+{
+  g_autofree char *what = NULL;
+  GString *place;
+  va_list args;
+
+  if (ld->warnings == NULL)
+    return;
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Keys can be any text: quote the odd ones. */
+  place = g_string_new (path);
+  if (key != NULL)
+    {
+      gboolean plain = *key != '\0';
+
+      for (const char *p = key; plain && *p != '\0'; p++)
+        plain = g_ascii_isalnum (*p) || *p == '_' || *p == '-';
+      if (plain)
+        g_string_append_printf (place, "%s%s", place->len > 0 ? "." : "", key);
+      else
+        {
+          g_string_append_c (place, '[');
+          vpc_json_append_quoted_short (place, key, QUOTE_MAX_CHARS);
+          g_string_append_c (place, ']');
+        }
+    }
+  g_ptr_array_add (ld->warnings, g_strdup_printf ("%s: %s", place->str, what));
+  g_string_free (place, TRUE);
+}
+
+static const char *
+type_name (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    default:
+      return "a number";
+    }
+}
+
+static gboolean
+fail_type (Loader     *ld,
+           const char *path,
+           const char *key,
+           JsonNode   *node,
+           const char *wanted)
+{
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "must be %s, not %s",
+               wanted, type_name (node));
+}
+
+static gboolean
+fail_missing (Loader     *ld,
+              const char *path,
+              const char *key)
+{
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, NULL, "missing required key \"%s\"", key);
+}
+
+static gboolean
+fail_enum (Loader     *ld,
+           const char *path,
+           const char *key,
+           const char *value,
+           const char *choices)
+{
+  g_autofree char *quoted = quote (value);
+
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "unknown value %s (expected %s)",
+               quoted, choices);
+}
+
+/* Typed members. Optional readers leave *out alone when the key is absent. */
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_boolean (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+}
+
+static gboolean
+is_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+static gboolean
+is_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+/* The member @key when @holds accepts it, in *out; NULL when it is absent,
+ * which is an error only when @required. @wanted names the type for the
+ * message. */
+static gboolean
+read_member (Loader      *ld,
+             JsonObject  *obj,
+             const char  *path,
+             const char  *key,
+             gboolean     required,
+             gboolean   (*holds) (JsonNode *node),
+             const char  *wanted,
+             JsonNode   **out)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+
+  *out = NULL;
+  if (node == NULL)
+    return !required || fail_missing (ld, path, key);
+  if (!holds (node))
+    return fail_type (ld, path, key, node, wanted);
+  *out = node;
+  return TRUE;
+}
+
+static gboolean
+read_string (Loader      *ld,
+             JsonObject  *obj,
+             const char  *path,
+             const char  *key,
+             gboolean     required,
+             const char **out)
+{
+  JsonNode *node;
+
+  if (!read_member (ld, obj, path, key, required, is_string, "a string", &node))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_string (node);
+  return TRUE;
+}
+
+/* Replaces *out by a copy of the member when it is present. */
+static gboolean
+read_string_dup (Loader     *ld,
+                 JsonObject *obj,
+                 const char *path,
+                 const char *key,
+                 gboolean    required,
+                 char      **out)
+{
+  const char *value = NULL;
+
+  if (!read_string (ld, obj, path, key, required, &value))
+    return FALSE;
+  if (value != NULL)
+    {
+      g_free (*out);
+      *out = g_strdup (value);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_boolean (Loader     *ld,
+              JsonObject *obj,
+              const char *path,
+              const char *key,
+              gboolean   *out)
+{
+  JsonNode *node;
+
+  if (!read_member (ld, obj, path, key, FALSE, is_boolean, "true or false", &node))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_finite (Loader     *ld,
+             JsonNode   *node,
+             const char *path,
+             const char *key,
+             double     *out)
+{
+  if (!is_number (node))
+    return fail_type (ld, path, key, node, "a number");
+  *out = json_node_get_double (node);
+  if (!isfinite (*out))
+    return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "must be a finite number");
+  return TRUE;
+}
+
+/* A number in [min, max], or in (min, max] when @above_min. */
+static gboolean
+read_number (Loader     *ld,
+             JsonObject *obj,
+             const char *path,
+             const char *key,
+             gboolean    required,
+             double      min,
+             double      max,
+             gboolean    above_min,
+             double     *out)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+  g_autoptr(GString) lo = g_string_new (NULL);
+  g_autoptr(GString) hi = g_string_new (NULL);
+  double value;
+
+  if (node == NULL)
+    return !required || fail_missing (ld, path, key);
+  if (!read_finite (ld, node, path, key, &value))
+    return FALSE;
+  if (value <= max && (above_min ? value > min : value >= min))
+    {
+      *out = value == 0 ? 0 : value; /* no -0 in the model */
+      return TRUE;
+    }
+  vpc_json_append_number (lo, min);
+  vpc_json_append_number (hi, max);
+  if (above_min)
+    return fail (ld, VPC_FILE_ERROR_INVALID, path, key,
+                 "must be a number above %s and at most %s", lo->str, hi->str);
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, key,
+               "must be a number from %s to %s", lo->str, hi->str);
+}
+
+static gboolean
+read_whole (Loader     *ld,
+            JsonObject *obj,
+            const char *path,
+            const char *key,
+            int         min,
+            int         max,
+            int        *out)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+  double value;
+
+  if (node == NULL)
+    return TRUE;
+  if (!read_finite (ld, node, path, key, &value))
+    return FALSE;
+  if (value != floor (value) || value < min || value > max)
+    return fail (ld, VPC_FILE_ERROR_INVALID, path, key,
+                 "must be a whole number from %d to %d", min, max);
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+read_object (Loader      *ld,
+             JsonObject  *obj,
+             const char  *path,
+             const char  *key,
+             gboolean     required,
+             JsonObject **out)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (!read_member (ld, obj, path, key, required, is_object, "an object", &node))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+read_array (Loader     *ld,
+            JsonObject *obj,
+            const char *path,
+            const char *key,
+            JsonArray **out)
+{
+  JsonNode *node;
+
+  *out = NULL;
+  if (!read_member (ld, obj, path, key, FALSE, is_array, "an array", &node))
+    return FALSE;
+  if (node != NULL)
+    *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* Reports keys outside @known, and keys in @ignored with @why; file order. */
+static void
+warn_keys (Loader            *ld,
+           JsonObject        *obj,
+           const char        *path,
+           const char *const *known,
+           const char *const *ignored,
+           const char        *why)
+{
+  JsonObjectIter iter;
+  const char *key;
+
+  json_object_iter_init (&iter, obj);
+  while (json_object_iter_next (&iter, &key, NULL))
+    {
+      if (ignored != NULL && g_strv_contains (ignored, key))
+        warn (ld, path, key, "%s; ignored", why);
+      else if (!g_strv_contains (known, key))
+        warn (ld, path, key, "unknown key; ignored");
+    }
+}
+
+/* Strings with a meaning */
+
+static gboolean
+check_cidr (Loader     *ld,
+            const char *path,
+            const char *key,
+            const char *text)
+{
+  const char *reason = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (vpc_cidr_parse (text, NULL, &reason))
+    return TRUE;
+  quoted = quote (text);
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "%s is not a valid CIDR block: %s",
+               quoted, reason);
+}
+
+static gboolean
+check_service (Loader     *ld,
+               const char *path,
+               const char *key,
+               const char *name)
+{
+  g_autofree char *quoted = NULL;
+
+  if (vpc_service_name_is_valid (name))
+    return TRUE;
+  quoted = quote (name);
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, key,
+               "%s is not a service name (lowercase letters, digits, '.' and '-', e.g. \"s3\")",
+               quoted);
+}
+
+static gboolean
+region_is_valid (const char *region)
+{
+  if (*region == '\0')
+    return FALSE;
+  for (const char *p = region; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* Lists of ids and names */
+
+/* Reads an array of strings. Ids are checked later, when every element is
+ * known; an entry given twice is an error here. */
+static gboolean
+read_string_list (Loader      *ld,
+                  JsonObject  *obj,
+                  const char  *path,
+                  const char  *key,
+                  gboolean     services,
+                  GPtrArray  **out)
+{
+  g_autofree char *list_path = place_of (path, key);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) list = vpc_id_list_new ();
+  JsonArray *array;
+
+  if (!read_array (ld, obj, path, key, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *entry = g_strdup_printf ("%s[%u]", list_path, i);
+      const char *value;
+      g_autofree char *quoted = NULL;
+
+      if (!is_string (node))
+        return fail_type (ld, entry, NULL, node, "a string");
+      value = json_node_get_string (node);
+      if (services && !check_service (ld, entry, NULL, value))
+        return FALSE;
+      if (!g_hash_table_add (seen, (gpointer) value))
+        {
+          quoted = quote (value);
+          return fail (ld, VPC_FILE_ERROR_INVALID, entry, NULL, "%s is listed twice", quoted);
+        }
+      g_ptr_array_add (list, g_strdup (value));
+    }
+  g_clear_pointer (out, g_ptr_array_unref);
+  *out = g_steal_pointer (&list);
+  return TRUE;
+}
+
+/* Layout */
+
+static gboolean
+read_layout (Loader     *ld,
+             JsonObject *obj,
+             const char *path,
+             VpcKind     kind,
+             gboolean   *has_layout,
+             VpcRect    *rect)
+{
+  static const char *const known[] = { "x", "y", "w", "h", NULL };
+  g_autofree char *layout_path = place_of (path, "layout");
+  JsonObject *layout;
+  gboolean ok;
+
+  if (!read_object (ld, obj, path, "layout", FALSE, &layout))
+    return FALSE;
+  if (layout == NULL)
+    return TRUE;
+  rect->w = rect->h = 0;
+  if ((guint) kind < VPC_N_KINDS)
+    vpc_layout_natural_size (kind, &rect->w, &rect->h);
+  ok = read_number (ld, layout, layout_path, "x", TRUE, -LAYOUT_MAX, LAYOUT_MAX, FALSE, &rect->x) &&
+       read_number (ld, layout, layout_path, "y", TRUE, -LAYOUT_MAX, LAYOUT_MAX, FALSE, &rect->y) &&
+       read_number (ld, layout, layout_path, "w", FALSE, 0, LAYOUT_MAX, TRUE, &rect->w) &&
+       read_number (ld, layout, layout_path, "h", FALSE, 0, LAYOUT_MAX, TRUE, &rect->h);
+  if (!ok)
+    return FALSE;
+  warn_keys (ld, layout, layout_path, known, NULL, NULL);
+  /* The VPC has no fixed natural size: the automatic layout computes it. */
+  *has_layout = rect->w > 0 && rect->h > 0;
+  return TRUE;
+}
+
+/* Security-group rules */
+
+static gboolean
+parse_port (const char **p,
+            guint       *out)
+{
+  const char *s = *p;
+  guint value = 0;
+  guint digits = 0;
+
+  if (s[0] == '0' && g_ascii_isdigit (s[1]))
+    return FALSE;
+  for (; g_ascii_isdigit (*s); s++)
+    {
+      value = value * 10 + (guint) (*s - '0');
+      if (++digits > 5 || value > 65535)
+        return FALSE;
+    }
+  *p = s;
+  *out = value;
+  return digits > 0;
+}
+
+/* "all", "443" or "8192-65535". */
+static gboolean
+parse_ports (const char *text,
+             VpcSgRule  *rule)
+{
+  const char *p = text;
+  guint from, to;
+
+  if (strcmp (text, "all") == 0)
+    {
+      rule->port_from = 0;
+      rule->port_to = 65535;
+      return TRUE;
+    }
+  if (!parse_port (&p, &from))
+    return FALSE;
+  to = from;
+  if (*p == '-')
+    {
+      p++;
+      if (!parse_port (&p, &to) || to < from)
+        return FALSE;
+    }
+  rule->port_from = (guint16) from;
+  rule->port_to = (guint16) to;
+  return *p == '\0';
+}
+
+/* Any peer that is not "self", a CIDR or a prefix list names a group. */
+static gboolean
+peer_is_group (const char *peer)
+{
+  return strcmp (peer, "self") != 0 && strchr (peer, '/') == NULL &&
+         !g_str_has_prefix (peer, "prefix-list:");
+}
+
+static gboolean
+check_peer (Loader     *ld,
+            const char *path,
+            const char *peer)
+{
+  g_autofree char *quoted = NULL;
+
+  if (strcmp (peer, "self") == 0 || peer_is_group (peer))
+    return TRUE; /* a group id: resolved with the other references */
+  if (!g_str_has_prefix (peer, "prefix-list:"))
+    return check_cidr (ld, path, "peer", peer);
+  if (strcmp (peer, "prefix-list:s3") == 0 || strcmp (peer, "prefix-list:dynamodb") == 0)
+    return TRUE;
+  quoted = quote (peer);
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, "peer",
+               "unknown prefix list %s (expected \"prefix-list:s3\" or \"prefix-list:dynamodb\")",
+               quoted);
+}
+
+static gboolean
+read_rule (Loader     *ld,
+           JsonNode   *node,
+           const char *path,
+           VpcSgRule  *rule)
+{
+  static const char *const known[] = { "protocol", "ports", "peer", NULL };
+  JsonObject *obj;
+  const char *protocol = NULL, *ports = NULL, *peer = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_type (ld, path, NULL, node, "an object");
+  obj = json_node_get_object (node);
+  if (!read_string (ld, obj, path, "protocol", TRUE, &protocol))
+    return FALSE;
+  if (!vpc_protocol_from_string (protocol, &rule->protocol))
+    return fail_enum (ld, path, "protocol", protocol,
+                      "\"tcp\", \"udp\", \"icmp\", \"esp\" or \"all\"");
+  rule->port_from = 0;
+  rule->port_to = 65535;
+  /* Ports mean something for tcp and udp only; elsewhere they are ignored. */
+  if (rule->protocol == VPC_PROTOCOL_TCP || rule->protocol == VPC_PROTOCOL_UDP)
+    {
+      g_autofree char *quoted = NULL;
+
+      if (!read_string (ld, obj, path, "ports", FALSE, &ports))
+        return FALSE;
+      if (ports != NULL && !parse_ports (ports, rule))
+        {
+          quoted = quote (ports);
+          return fail (ld, VPC_FILE_ERROR_INVALID, path, "ports",
+                       "%s is not a port range (expected \"443\", \"8192-65535\" or \"all\", "
+                       "with ports from 0 to 65535)", quoted);
+        }
+    }
+  if (!read_string (ld, obj, path, "peer", TRUE, &peer) || !check_peer (ld, path, peer))
+    return FALSE;
+  rule->peer = g_strdup (peer);
+  warn_keys (ld, obj, path, known, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_rules (Loader     *ld,
+            JsonObject *obj,
+            const char *path,
+            const char *key,
+            GArray     *rules)
+{
+  g_autofree char *list_path = place_of (path, key);
+  JsonArray *array;
+
+  if (!read_array (ld, obj, path, key, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE; /* keep the default */
+  g_array_set_size (rules, 0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *rule_path = g_strdup_printf ("%s[%u]", list_path, i);
+      VpcSgRule rule = { 0 };
+
+      if (!read_rule (ld, json_array_get_element (array, i), rule_path, &rule))
+        return FALSE;
+      g_array_append_val (rules, rule);
+    }
+  return TRUE;
+}
+
+/* Elements, one reader per kind. Each reads its own keys and reports the
+ * others; id, name and layout are read by read_element(). */
+
+#define COMMON_KEYS "id", "name", "layout"
+
+static gboolean
+read_az (Loader     *ld,
+         JsonObject *obj,
+         const char *path,
+         VpcElement *e)
+{
+  static const char *const known[] = { COMMON_KEYS, NULL };
+
+  warn_keys (ld, obj, path, known, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_subnet (Loader     *ld,
+             JsonObject *obj,
+             const char *path,
+             VpcElement *e)
+{
+  static const char *const known[] = { COMMON_KEYS, "az", "cidr", "route", NULL };
+  const char *route = NULL;
+
+  if (!read_string_dup (ld, obj, path, "az", TRUE, &e->az) ||
+      !read_string_dup (ld, obj, path, "cidr", TRUE, &e->cidr) ||
+      !check_cidr (ld, path, "cidr", e->cidr) ||
+      !read_string (ld, obj, path, "route", FALSE, &route))
+    return FALSE;
+  if (route != NULL && !vpc_route_from_string (route, &e->route))
+    return fail_enum (ld, path, "route", route, "\"private\", \"nat\" or \"public\"");
+  warn_keys (ld, obj, path, known, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_security_group (Loader     *ld,
+                     JsonObject *obj,
+                     const char *path,
+                     VpcElement *e)
+{
+  static const char *const known[] = { COMMON_KEYS, "ingress", "egress", NULL };
+
+  if (!read_rules (ld, obj, path, "ingress", e->ingress) ||
+      !read_rules (ld, obj, path, "egress", e->egress))
+    return FALSE;
+  warn_keys (ld, obj, path, known, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_endpoint (Loader     *ld,
+               JsonObject *obj,
+               const char *path,
+               VpcElement *e)
+{
+  static const char *const known[] = {
+    COMMON_KEYS, "service", "type", "subnets", "private_dns", "security_groups",
+    "gb_per_month", NULL,
+  };
+  static const char *const interface_only[] = { "private_dns", "security_groups", NULL };
+  const char *type = NULL;
+
+  if (!read_string_dup (ld, obj, path, "service", TRUE, &e->service) ||
+      !check_service (ld, path, "service", e->service) ||
+      !read_string (ld, obj, path, "type", FALSE, &type))
+    return FALSE;
+  e->endpoint_type = vpc_endpoint_default_type (e->service);
+  if (type != NULL && !vpc_endpoint_type_from_string (type, &e->endpoint_type))
+    return fail_enum (ld, path, "type", type, "\"interface\" or \"gateway\"");
+  if (e->endpoint_type == VPC_ENDPOINT_GATEWAY &&
+      vpc_endpoint_default_type (e->service) != VPC_ENDPOINT_GATEWAY)
+    return fail (ld, VPC_FILE_ERROR_INVALID, path, "type",
+                 "a gateway endpoint exists only for s3 and dynamodb");
+  if (!read_string_list (ld, obj, path, "subnets", FALSE, &e->subnets) ||
+      !read_number (ld, obj, path, "gb_per_month", FALSE, 0, GB_MAX, FALSE, &e->gb_per_month))
+    return FALSE;
+  if (e->endpoint_type == VPC_ENDPOINT_GATEWAY)
+    {
+      warn_keys (ld, obj, path, known, interface_only, "does not apply to a gateway endpoint");
+      return TRUE;
+    }
+  if (!read_boolean (ld, obj, path, "private_dns", &e->private_dns) ||
+      !read_string_list (ld, obj, path, "security_groups", FALSE, &e->security_groups))
+    return FALSE;
+  warn_keys (ld, obj, path, known, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_nat_gateway (Loader     *ld,
+                  JsonObject *obj,
+                  const char *path,
+                  VpcElement *e)
+{
+  static const char *const known[] = { COMMON_KEYS, "subnet", "gb_per_month", NULL };
+
+  if (!read_string_dup (ld, obj, path, "subnet", TRUE, &e->subnet) ||
+      !read_number (ld, obj, path, "gb_per_month", FALSE, 0, GB_MAX, FALSE, &e->gb_per_month))
+    return FALSE;
+  warn_keys (ld, obj, path, known, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_workload_kind (Loader     *ld,
+                    JsonObject *obj,
+                    const char *path,
+                    VpcElement *e)
+{
+  const char *kind = NULL;
+
+  if (!read_string (ld, obj, path, "kind", TRUE, &kind))
+    return FALSE;
+  if (!vpc_workload_kind_from_string (kind, &e->workload_kind))
+    return fail_enum (ld, path, "kind", kind,
+                      "\"training_job\", \"processing_job\", \"batch_transform\", "
+                      "\"realtime_endpoint\", \"notebook_instance\", \"studio_domain\" "
+                      "or \"client\"");
+  return TRUE;
+}
+
+static gboolean
+read_workload (Loader     *ld,
+               JsonObject *obj,
+               const char *path,
+               VpcElement *e)
+{
+  static const char *const known[] = {
+    COMMON_KEYS, "kind", "vpc_mode", "subnets", "security_groups", "network_isolation",
+    "instance_count", "inter_container_encryption", "image_access", "calls",
+    "needs_internet", "direct_internet_access", NULL,
+  };
+  static const char *const notebook_only[] = { "direct_internet_access", NULL };
+  const char *access = NULL;
+  gboolean notebook;
+
+  if (!read_workload_kind (ld, obj, path, e) ||
+      !read_boolean (ld, obj, path, "vpc_mode", &e->vpc_mode) ||
+      !read_string_list (ld, obj, path, "subnets", FALSE, &e->subnets) ||
+      !read_string_list (ld, obj, path, "security_groups", FALSE, &e->security_groups) ||
+      !read_boolean (ld, obj, path, "network_isolation", &e->network_isolation) ||
+      !read_whole (ld, obj, path, "instance_count", 1, INSTANCES_MAX, &e->instance_count) ||
+      !read_boolean (ld, obj, path, "inter_container_encryption",
+                     &e->inter_container_encryption) ||
+      !read_string (ld, obj, path, "image_access", FALSE, &access))
+    return FALSE;
+  if (access != NULL && !vpc_image_access_from_string (access, &e->image_access))
+    return fail_enum (ld, path, "image_access", access, "\"platform\" or \"vpc\"");
+  if (!read_string_list (ld, obj, path, "calls", TRUE, &e->calls) ||
+      !read_boolean (ld, obj, path, "needs_internet", &e->needs_internet))
+    return FALSE;
+  notebook = e->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE;
+  if (notebook &&
+      !read_boolean (ld, obj, path, "direct_internet_access", &e->direct_internet_access))
+    return FALSE;
+  warn_keys (ld, obj, path, known, notebook ? NULL : notebook_only,
+             "applies only to a notebook instance");
+  return TRUE;
+}
+
+typedef gboolean (*KindReader) (Loader     *ld,
+                                JsonObject *obj,
+                                const char *path,
+                                VpcElement *e);
+
+static const KindReader kind_readers[VPC_N_KINDS] = {
+  [VPC_KIND_AZ] = read_az,
+  [VPC_KIND_SUBNET] = read_subnet,
+  [VPC_KIND_SECURITY_GROUP] = read_security_group,
+  [VPC_KIND_ENDPOINT] = read_endpoint,
+  [VPC_KIND_NAT_GATEWAY] = read_nat_gateway,
+  [VPC_KIND_WORKLOAD] = read_workload,
+};
+
+static const char *
+article (const char *label)
+{
+  return strchr ("aeiou", label[0]) != NULL ? "an" : "a";
+}
+
+/* "subnets[0]": where an element sits in the file. */
+static char *
+element_path (const VpcElement *e,
+              guint             index)
+{
+  return g_strdup_printf ("%s[%u]", vpc_kind_to_string (e->kind), index);
+}
+
+static gboolean
+check_new_id (Loader     *ld,
+              const char *path,
+              const char *id)
+{
+  const VpcElement *first;
+  g_autofree char *quoted = quote (id);
+  g_autofree char *first_path = NULL;
+
+  if (vpc_id_is_reserved (id))
+    return fail (ld, VPC_FILE_ERROR_INVALID, path, "id",
+                 "%s is reserved (\"self\" and \"prefix-list:…\" name security-group peers)",
+                 quoted);
+  if (!vpc_id_is_valid (id))
+    return fail (ld, VPC_FILE_ERROR_INVALID, path, "id",
+                 "%s is not a valid id (1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' "
+                 "and '-')", quoted);
+  first = vpc_design_lookup (ld->design, id);
+  if (first == NULL)
+    return TRUE;
+  first_path = element_path (first, (guint) vpc_design_index_of (ld->design, id));
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, "id", "duplicate id %s (first used by %s)",
+               quoted, first_path);
+}
+
+static gboolean
+read_element (Loader     *ld,
+              VpcKind     kind,
+              JsonNode   *node,
+              const char *path)
+{
+  g_autoptr(VpcElement) e = NULL;
+  JsonObject *obj;
+  const char *id = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_type (ld, path, NULL, node, "an object");
+  obj = json_node_get_object (node);
+  if (!read_string (ld, obj, path, "id", TRUE, &id) || !check_new_id (ld, path, id))
+    return FALSE;
+  e = vpc_element_new (kind, id);
+  if (!read_string_dup (ld, obj, path, "name", FALSE, &e->name) ||
+      !kind_readers[kind] (ld, obj, path, e) ||
+      !read_layout (ld, obj, path, kind, &e->has_layout, &e->layout))
+    return FALSE;
+  vpc_design_take_element (ld->design, g_steal_pointer (&e));
+  return TRUE;
+}
+
+/* The six lists must be arrays; together they hold at most 100,000 entries. */
+static gboolean
+count_elements (Loader     *ld,
+                JsonObject *root,
+                JsonArray  *lists[VPC_N_KINDS])
+{
+  guint64 total = 0;
+
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    {
+      if (!read_array (ld, root, "", vpc_kind_to_string (k), &lists[k]))
+        return FALSE;
+      if (lists[k] != NULL)
+        total += json_array_get_length (lists[k]);
+    }
+  if (total > VPC_FILE_MAX_ELEMENTS)
+    return fail (ld, VPC_FILE_ERROR_TOO_LARGE, "", NULL,
+                 "the design has %" G_GUINT64_FORMAT " elements; the limit is %d",
+                 total, VPC_FILE_MAX_ELEMENTS);
+  return TRUE;
+}
+
+static gboolean
+read_elements (Loader            *ld,
+               JsonArray *const  *lists)
+{
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    {
+      if (lists[k] == NULL)
+        continue;
+      for (guint i = 0; i < json_array_get_length (lists[k]); i++)
+        {
+          g_autofree char *path = g_strdup_printf ("%s[%u]", vpc_kind_to_string (k), i);
+
+          if (!read_element (ld, k, json_array_get_element (lists[k], i), path))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* References, once every element is known */
+
+static gboolean
+check_reference (Loader     *ld,
+                 const char *path,
+                 const char *key,
+                 const char *id,
+                 VpcKind     wanted)
+{
+  const VpcElement *target = vpc_design_lookup (ld->design, id);
+  const char *wanted_label = vpc_kind_to_label (wanted);
+  const char *target_label;
+  g_autofree char *quoted = quote (id);
+
+  if (target == NULL)
+    return fail (ld, VPC_FILE_ERROR_REFERENCE, path, key, "no %s with id %s",
+                 wanted_label, quoted);
+  if (target->kind == wanted)
+    return TRUE;
+  target_label = vpc_kind_to_label (target->kind);
+  return fail (ld, VPC_FILE_ERROR_REFERENCE, path, key, "%s is %s %s, not %s %s",
+               quoted, article (target_label), target_label, article (wanted_label),
+               wanted_label);
+}
+
+static gboolean
+check_reference_list (Loader          *ld,
+                      const char      *path,
+                      const char      *key,
+                      const GPtrArray *ids,
+                      VpcKind          wanted)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("%s[%u]", key, i);
+
+      if (!check_reference (ld, path, entry, g_ptr_array_index (ids, i), wanted))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_rule_peers (Loader       *ld,
+                  const char   *path,
+                  const char   *key,
+                  const GArray *rules)
+{
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const char *peer = g_array_index (rules, VpcSgRule, i).peer;
+      g_autofree char *rule_key = NULL;
+
+      if (!peer_is_group (peer))
+        continue;
+      rule_key = g_strdup_printf ("%s[%u].peer", key, i);
+      if (!check_reference (ld, path, rule_key, peer, VPC_KIND_SECURITY_GROUP))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An interface endpoint has one network interface per AZ. */
+static gboolean
+check_one_subnet_per_az (Loader           *ld,
+                         const char       *path,
+                         const VpcElement *endpoint)
+{
+  g_autoptr(GHashTable) by_az = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < endpoint->subnets->len; i++)
+    {
+      const char *id = g_ptr_array_index (endpoint->subnets, i);
+      const VpcElement *subnet = vpc_design_lookup (ld->design, id);
+      const char *other = g_hash_table_lookup (by_az, subnet->az);
+      g_autofree char *a = NULL, *b = NULL;
+
+      if (other == NULL)
+        {
+          g_hash_table_insert (by_az, subnet->az, (gpointer) id);
+          continue;
+        }
+      a = quote (other);
+      b = quote (id);
+      return fail (ld, VPC_FILE_ERROR_INVALID, path, "subnets",
+                   "%s and %s are both in availability zone %s; an interface endpoint takes "
+                   "one subnet per AZ", a, b, subnet->az);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_element_references (Loader           *ld,
+                          const VpcElement *e,
+                          const char       *path)
+{
+  switch (e->kind)
+    {
+    case VPC_KIND_SUBNET:
+      return check_reference (ld, path, "az", e->az, VPC_KIND_AZ);
+    case VPC_KIND_SECURITY_GROUP:
+      return check_rule_peers (ld, path, "ingress", e->ingress) &&
+             check_rule_peers (ld, path, "egress", e->egress);
+    case VPC_KIND_ENDPOINT:
+      return check_reference_list (ld, path, "subnets", e->subnets, VPC_KIND_SUBNET) &&
+             check_reference_list (ld, path, "security_groups", e->security_groups,
+                                   VPC_KIND_SECURITY_GROUP) &&
+             (e->endpoint_type != VPC_ENDPOINT_INTERFACE ||
+              check_one_subnet_per_az (ld, path, e));
+    case VPC_KIND_NAT_GATEWAY:
+      return check_reference (ld, path, "subnet", e->subnet, VPC_KIND_SUBNET);
+    case VPC_KIND_WORKLOAD:
+      return check_reference_list (ld, path, "subnets", e->subnets, VPC_KIND_SUBNET) &&
+             check_reference_list (ld, path, "security_groups", e->security_groups,
+                                   VPC_KIND_SECURITY_GROUP);
+    case VPC_KIND_AZ:
+    case VPC_N_KINDS:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+check_references (Loader *ld)
+{
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (ld->design, k); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (ld->design, k, i);
+        g_autofree char *path = element_path (e, i);
+
+        if (!check_element_references (ld, e, path))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* Top level */
+
+static gboolean
+read_format_and_version (Loader     *ld,
+                         JsonObject *root)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+  double number;
+
+  if (format == NULL)
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "", NULL,
+                 "missing required key \"format\": this is not a VPC Designer design");
+  if (!is_string (format) || strcmp (json_node_get_string (format), VPC_FILE_FORMAT_NAME) != 0)
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "format", NULL, "must be \"%s\"", VPC_FILE_FORMAT_NAME);
+  if (version == NULL)
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "", NULL, "missing required key \"version\"");
+  if (!is_number (version))
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, "must be %d", VPC_FILE_FORMAT_VERSION);
+  number = json_node_get_double (version);
+  if (isfinite (number) && number == floor (number) && number > VPC_FILE_FORMAT_VERSION)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      vpc_json_append_number (text, number);
+      return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL,
+                   "made by a newer version (%s) of VPC Designer", text->str);
+    }
+  if (number != VPC_FILE_FORMAT_VERSION)
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, "must be %d", VPC_FILE_FORMAT_VERSION);
+  return TRUE;
+}
+
+static gboolean
+read_vpc (Loader        *ld,
+          JsonObject    *root,
+          VpcDesignInfo *info)
+{
+  static const char *const known[] = {
+    "name", "cidr", "dns_support", "dns_hostnames", "layout", NULL,
+  };
+  JsonObject *vpc;
+
+  if (!read_object (ld, root, "", "vpc", TRUE, &vpc) ||
+      !read_string_dup (ld, vpc, "vpc", "name", FALSE, &info->vpc_name) ||
+      !read_string_dup (ld, vpc, "vpc", "cidr", TRUE, &info->vpc_cidr) ||
+      !check_cidr (ld, "vpc", "cidr", info->vpc_cidr) ||
+      !read_boolean (ld, vpc, "vpc", "dns_support", &info->dns_support) ||
+      !read_boolean (ld, vpc, "vpc", "dns_hostnames", &info->dns_hostnames) ||
+      !read_layout (ld, vpc, "vpc", VPC_N_KINDS, &info->has_vpc_layout, &info->vpc_layout))
+    return FALSE;
+  warn_keys (ld, vpc, "vpc", known, NULL, NULL);
+  return TRUE;
+}
+
+static gboolean
+read_info (Loader        *ld,
+           JsonObject    *root,
+           VpcDesignInfo *info)
+{
+  const char *environment = NULL, *profile = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (!read_string_dup (ld, root, "", "name", FALSE, &info->name) ||
+      !read_string_dup (ld, root, "", "description", FALSE, &info->description) ||
+      !read_string_dup (ld, root, "", "region", TRUE, &info->region))
+    return FALSE;
+  if (!region_is_valid (info->region))
+    {
+      quoted = quote (info->region);
+      return fail (ld, VPC_FILE_ERROR_INVALID, "region", NULL,
+                   "%s is not a region code (lowercase letters, digits and '-', "
+                   "e.g. \"us-east-1\")", quoted);
+    }
+  if (!read_string (ld, root, "", "environment", FALSE, &environment))
+    return FALSE;
+  if (environment != NULL && !vpc_environment_from_string (environment, &info->environment))
+    return fail_enum (ld, "", "environment", environment, "\"production\" or \"development\"");
+  if (!read_string (ld, root, "", "profile", FALSE, &profile))
+    return FALSE;
+  if (profile != NULL && !vpc_profile_from_string (profile, &info->profile))
+    return fail_enum (ld, "", "profile", profile, "\"study-guide\" or \"precise\"");
+  return read_vpc (ld, root, info);
+}
+
+gboolean
+_vpc_file_read_design (VpcDesign  *design,
+                       JsonObject *root,
+                       GPtrArray  *warnings,
+                       GError    **error)
+{
+  static const char *const known[] = {
+    "format", "version", "name", "description", "region", "environment", "profile", "vpc",
+    "availability_zones", "subnets", "security_groups", "endpoints", "nat_gateways",
+    "workloads", NULL,
+  };
+  Loader loader = { design, warnings, error };
+  Loader *ld = &loader;
+  g_autoptr(VpcDesignInfo) info = vpc_design_info_new ();
+  JsonArray *lists[VPC_N_KINDS];
+
+  /* FORMAT.md defaults where vpc_design_info_new() has editor defaults. */
+  g_free (info->vpc_name);
+  info->vpc_name = g_strdup ("");
+  info->has_vpc_layout = FALSE;
+
+  if (!read_format_and_version (ld, root))
+    return FALSE;
+  warn_keys (ld, root, "", known, NULL, NULL);
+  if (!read_info (ld, root, info) ||
+      !count_elements (ld, root, lists) ||
+      !read_elements (ld, lists) ||
+      !check_references (ld))
+    return FALSE;
+  vpc_design_take_info (ld->design, g_steal_pointer (&info));
+  return TRUE;
+}
