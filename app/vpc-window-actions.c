@@ -17,6 +17,8 @@ _vpc_window_actions_update (VpcWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_design);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_design);
   gtk_widget_action_set_enabled (widget, "win.export", has_design);
+  /* A menu button stays sensitive when its menu's actions are not. */
+  gtk_widget_set_sensitive (self->export_button, has_design);
   gtk_widget_action_set_enabled (widget, "win.undo", has_design && vpc_design_get_can_undo (self->design));
   gtk_widget_action_set_enabled (widget, "win.redo", has_design && vpc_design_get_can_redo (self->design));
   gtk_widget_action_set_enabled (widget, "win.zoom-in", has_design);

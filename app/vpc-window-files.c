@@ -3,6 +3,7 @@
 #include "vpc-window-private.h"
 
 #include "vpc-file.h"
+#include "vpc-safe-save.h"
 
 #define MAX_RECENT 8
 
@@ -122,6 +123,9 @@ vpc_window_open_file (VpcWindow *self,
       _vpc_window_show_error (self, heading, error->message);
       return;
     }
+  /* Temporary files that a crashed save left beside it (old enough not to
+   * belong to a save running elsewhere). */
+  vpc_safe_save_remove_stale (path, 60 * G_USEC_PER_SEC);
   _vpc_window_set_design (self, design, file);
   _vpc_window_remember_disk_state (self);
   _vpc_window_add_recent (self, file);

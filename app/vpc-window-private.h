@@ -26,6 +26,7 @@ struct _VpcWindow
   VpcCanvas           *canvas;
   VpcSidebar          *sidebar;
   GtkLabel            *zoom_label;
+  GtkWidget           *export_button;
   GMenu               *recent_menu;
 
   GSettings           *settings;  /* NULL in tests without an application */

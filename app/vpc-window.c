@@ -136,7 +136,8 @@ _vpc_window_set_design (VpcWindow *self,
 
   if (design != NULL)
     {
-      /* Re-check at most once per frame while the user drags. */
+      /* Re-check once after a burst of edits (a drag is one edit: the canvas
+       * previews it as view state), not inside every change signal. */
       self->validator = vpc_validator_new (design);
       vpc_validator_set_deferred (self->validator, TRUE);
       vpc_canvas_set_design (self->canvas, design);
@@ -522,6 +523,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, open_example_cb);
   gtk_widget_class_bind_template_callback (widget_class, palette_item_activated_cb);

@@ -3,9 +3,14 @@
 #
 # Starts vpc-designer on a copy of DESIGN under the current DISPLAY, with a
 # fixed window size and view (VPC_TEST_WINDOW_SIZE, VPC_TEST_VIEW), reads the
-# canvas's place in the window (VPC_TEST_GEOMETRY_FILE), drags subnet sn-a2
-# from AZ a into AZ b with xdotool (press, moves, release), saves with
-# Ctrl+S, quits with Ctrl+Q and checks that the saved subnet's az is az-b.
+# canvas's place in the window (VPC_TEST_GEOMETRY_FILE), then with xdotool:
+# starts a drag of subnet sn-a2 and cancels it with Escape (the design must
+# stay unmodified), drags sn-a2 from AZ a into AZ b (press, moves, release;
+# the design must stay unmodified until the release: a drag is previewed as
+# view state), saves with Ctrl+S, quits with Ctrl+Q and checks that the saved
+# subnet's az is az-b. "Modified" is read from the window title ("• NAME").
+#
+# VPC_DRAG_SCREENSHOT_DIR=DIR saves screenshots mid-drag and after the drop.
 set -euo pipefail
 
 bin=$1
@@ -48,16 +53,51 @@ to_screen () { awk -v w="$1" -v o="$2" -v c="$3" -v z="$zoom" -v off="$offset" \
 x0=$(to_screen 234 "$X" "$cx"); y0=$(to_screen 370 "$Y" "$cy")   # sn-a2's centre
 x1=$(to_screen 686 "$X" "$cx")                                   # inside AZ b
 
+shot () {
+  if [ -n "${VPC_DRAG_SCREENSHOT_DIR:-}" ] && command -v import >/dev/null; then
+    import -window root "$VPC_DRAG_SCREENSHOT_DIR/$1.png"
+  fi
+}
+title () { xdotool getwindowname "$wid"; }
+expect_unmodified () {
+  case "$(title)" in
+    "•"*) echo "gui-drag.sh: the design was modified $1" >&2; exit 1 ;;
+  esac
+}
+drag_to () {   # drag_to STEPS: moves the pressed pointer towards x1 in 12 steps
+  for i in $(seq 1 "$1"); do
+    xdotool mousemove --sync $((x0 + (x1 - x0) * i / 12)) "$y0"
+    sleep 0.03
+  done
+}
+
+# Escape cancels a drag: nothing happens to the design.
 xdotool mousemove --sync "$x0" "$y0"
 sleep 0.2
 xdotool mousedown 1
-for i in $(seq 1 12); do
-  xdotool mousemove --sync $((x0 + (x1 - x0) * i / 12)) "$y0"
-  sleep 0.03
-done
+drag_to 8
+sleep 0.2
+xdotool key Escape
 sleep 0.2
 xdotool mouseup 1
 sleep 0.3
+expect_unmodified "by a drag cancelled with Escape"
+
+# The real drag: unmodified while the button is down, one edit on release.
+xdotool mousemove --sync "$x0" "$y0"
+sleep 0.2
+xdotool mousedown 1
+drag_to 12
+sleep 0.3
+expect_unmodified "during the drag (the preview must be view state)"
+shot mid-drag
+xdotool mouseup 1
+sleep 0.3
+case "$(title)" in
+  "•"*) ;;
+  *) echo "gui-drag.sh: the drop did not modify the design (title: $(title))" >&2; exit 1 ;;
+esac
+shot after-drop
 xdotool key ctrl+s
 for _ in $(seq 1 50); do
   grep -q '"az-b"' <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps([s["az"] for s in d["subnets"] if s["id"]=="sn-a2"]))' "$tmp/drag.vpcd.json") && break

@@ -72,14 +72,37 @@ typedef struct
   VpcDesign  *design;
   GHashTable *selection;
   VpcTool    *tool;
+  /* What the design emitted: "changed", and every finer-grained signal. */
+  guint       n_changed;
+  guint       n_edits;
 } Fixture;
+
+static void
+changed_cb (VpcDesign *design, Fixture *f)
+{
+  f->n_changed++;
+}
+
+/* Connected swapped: the signals' own arguments differ and are ignored. */
+static void
+edit_cb (Fixture *f)
+{
+  f->n_edits++;
+}
 
 static void
 setup (Fixture *f, gconstpointer data)
 {
+  static const char *const edits[] = {
+    "element-added", "element-removed", "element-changed", "info-changed",
+  };
+
   f->design = make_design ();
   f->selection = vpc_selection_new ();
   f->tool = vpc_tool_new (f->design, f->selection);
+  g_signal_connect (f->design, "changed", G_CALLBACK (changed_cb), f);
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    g_signal_connect_swapped (f->design, edits[i], G_CALLBACK (edit_cb), f);
 }
 
 static void
@@ -99,16 +122,72 @@ rect_of (Fixture *f, const char *id)
   return e->layout;
 }
 
+/* Every element's layout and the VPC box, to compare designs by geometry. */
+static char *
+geometry_of (VpcDesign *design)
+{
+  GString *out = g_string_new (NULL);
+  VpcRect vpc = vpc_containment_vpc_rect (design);
+
+  g_string_append_printf (out, "vpc %g %g %g %g\n", vpc.x, vpc.y, vpc.w, vpc.h);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (design, k, i);
+
+        g_string_append_printf (out, "%s %d %g %g %g %g %s\n", e->id, e->has_layout,
+                                e->layout.x, e->layout.y, e->layout.w, e->layout.h,
+                                e->az != NULL ? e->az : "-");
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* Press, ten motions, release. While the button is down the design must
+ * not change at all: same revision, no signal, same geometry. */
 static void
 drag (Fixture *f, double x0, double y0, double x1, double y1, VpcModifiers mods, gboolean expect_ok)
 {
   g_autofree char *reason = NULL;
+  g_autofree char *before = geometry_of (f->design);
+  guint64 revision = vpc_design_get_revision (f->design);
+  guint changed = f->n_changed, edits = f->n_edits;
 
   vpc_tool_press (f->tool, x0, y0, mods, 1.0);
   for (int i = 1; i <= 10; i++)
-    vpc_tool_motion (f->tool, x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10, mods);
+    {
+      g_autofree char *now = NULL;
+
+      vpc_tool_motion (f->tool, x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10, mods);
+      g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
+      g_assert_cmpuint (f->n_changed, ==, changed);
+      g_assert_cmpuint (f->n_edits, ==, edits);
+      now = geometry_of (f->design);
+      g_assert_cmpstr (now, ==, before);
+    }
   g_assert_cmpint (vpc_tool_release (f->tool, x1, y1, mods, &reason), ==, expect_ok);
   g_assert_true (expect_ok ? reason == NULL : reason != NULL);
+  g_assert_null (vpc_tool_get_preview (f->tool));
+  /* A finished gesture is at most one step: "changed" at most once. */
+  g_assert_cmpuint (f->n_changed - changed, <=, 1);
+}
+
+static gboolean
+has_preview (Fixture *f, const char *id)
+{
+  GHashTable *preview = vpc_tool_get_preview (f->tool);
+
+  return preview != NULL && g_hash_table_contains (preview, id);
+}
+
+/* The rectangle @id is drawn at during the drag (it must be displaced). */
+static VpcRect
+preview_of (Fixture *f, const char *id)
+{
+  GHashTable *preview = vpc_tool_get_preview (f->tool);
+  const VpcRect *r = preview != NULL ? g_hash_table_lookup (preview, id) : NULL;
+
+  g_assert_nonnull (r);
+  return r != NULL ? *r : (VpcRect) { 0 };
 }
 
 static void
@@ -157,20 +236,14 @@ test_rubber_band (Fixture *f, gconstpointer data)
   g_assert_false (vpc_design_get_can_undo (f->design));
 }
 
-static guint changed_count;
-
-static void
-changed_cb (VpcDesign *design, gpointer data)
-{
-  changed_count++;
-}
-
 static void
 test_move_one_step (Fixture *f, gconstpointer data)
 {
-  g_signal_connect (f->design, "changed", G_CALLBACK (changed_cb), NULL);
+  guint64 revision;
+
   vpc_tool_set_grid (f->tool, 0);
   drag (f, 108, 192, 158, 212, 0, TRUE);
+  g_assert_cmpuint (f->n_changed, ==, 1);
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 122);
   g_assert_cmpfloat (rect_of (f, "train-1").y, ==, 176);
   g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Move");
@@ -179,7 +252,6 @@ test_move_one_step (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 72);
   g_assert_true (vpc_design_redo (f->design));
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 122);
-  g_signal_handlers_disconnect_by_func (f->design, changed_cb, NULL);
 
   /* Snapping: the moved box lands on the grid. */
   vpc_tool_set_grid (f->tool, 16);
@@ -187,12 +259,65 @@ test_move_one_step (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 128);
   g_assert_cmpfloat (rect_of (f, "train-1").y, ==, 176);
 
-  /* Cancelling a drag leaves nothing behind. */
+  /* During a drag only the preview moves; cancelling (Escape) leaves no
+   * trace in the design, not even a signal. */
+  revision = vpc_design_get_revision (f->design);
+  f->n_changed = f->n_edits = 0;
   vpc_tool_press (f->tool, 150, 200, 0, 1.0);
-  vpc_tool_motion (f->tool, 250, 260, 0);
-  g_assert_cmpfloat (rect_of (f, "train-1").x, !=, 128);
-  vpc_tool_cancel (f->tool);
+  vpc_tool_motion (f->tool, 250, 264, 0);
+  g_assert_cmpint (vpc_tool_get_mode (f->tool), ==, VPC_TOOL_MOVE);
+  g_assert_true (has_preview (f, "train-1"));
+  g_assert_cmpfloat (preview_of (f, "train-1").x, ==, 224);
+  g_assert_cmpfloat (preview_of (f, "train-1").y, ==, 240);
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 128);
+  vpc_tool_cancel (f->tool);
+  g_assert_null (vpc_tool_get_preview (f->tool));
+  g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 128);
+  g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+  g_assert_cmpuint (f->n_edits, ==, 0);
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design)); /* two gestures, two steps */
+}
+
+/* A drag emits nothing until the button is released, then "changed" once. */
+static void
+test_drag_is_view_state (Fixture *f, gconstpointer data)
+{
+  guint64 revision = vpc_design_get_revision (f->design);
+  VpcRect r;
+
+  vpc_tool_set_grid (f->tool, 0);
+  vpc_tool_press (f->tool, 200, 380, 0, 1.0);
+  g_assert_cmpint (vpc_tool_get_mode (f->tool), ==, VPC_TOOL_PRESSED);
+  g_assert_null (vpc_tool_get_preview (f->tool));
+  g_assert_null (vpc_tool_get_drop_target (f->tool));
+  for (int i = 1; i <= 100; i++)
+    {
+      vpc_tool_motion (f->tool, 200 + 452.0 * i / 100, 380, 0);
+      g_assert_cmpuint (f->n_changed, ==, 0);
+      g_assert_cmpuint (f->n_edits, ==, 0);
+      g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
+    }
+  /* The subnet is drawn in AZ b and would land there; the file says az-a. */
+  g_assert_true (vpc_tool_get_rect (f->tool, "sn-a2", &r));
+  g_assert_cmpfloat (r.x, ==, 500);
+  g_assert_cmpfloat (rect_of (f, "sn-a2").x, ==, 48);
+  g_assert_cmpstr (vpc_design_lookup (f->design, "sn-a2")->az, ==, "az-a");
+  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "az-b");
+  /* Only the dragged subnet is displaced. */
+  g_assert_cmpuint (g_hash_table_size (vpc_tool_get_preview (f->tool)), ==, 1);
+  g_assert_true (vpc_tool_get_rect (f->tool, "sn-a", &r));
+  g_assert_cmpfloat (r.x, ==, 48);
+
+  g_assert_true (vpc_tool_release (f->tool, 652, 380, 0, NULL));
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_cmpuint (vpc_design_get_revision (f->design), >, revision);
+  g_assert_cmpstr (vpc_design_lookup (f->design, "sn-a2")->az, ==, "az-b");
+  g_assert_cmpfloat (rect_of (f, "sn-a2").x, ==, 500);
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design));
 }
 
 static void
@@ -211,6 +336,18 @@ test_resize (Fixture *f, gconstpointer data)
   VpcRect r;
 
   vpc_selection_set_one (f->selection, "sn-a");
+  /* The resize is previewed, not applied, until release. */
+  vpc_tool_press (f->tool, 420, 290, 0, 1.0);
+  vpc_tool_motion (f->tool, 440, 320, 0);
+  g_assert_cmpint (vpc_tool_get_mode (f->tool), ==, VPC_TOOL_RESIZE);
+  g_assert_true (has_preview (f, "sn-a"));
+  g_assert_cmpfloat (preview_of (f, "sn-a").w, ==, 392);
+  g_assert_cmpfloat (rect_of (f, "sn-a").w, ==, 372);
+  g_assert_cmpuint (f->n_edits, ==, 0);
+  vpc_tool_cancel (f->tool);
+  g_assert_cmpfloat (rect_of (f, "sn-a").w, ==, 372);
+  g_assert_false (vpc_design_get_can_undo (f->design));
+
   drag (f, 420, 290, 440, 320, 0, TRUE);
   r = rect_of (f, "sn-a");
   g_assert_cmpfloat (r.x, ==, 48);
@@ -233,6 +370,16 @@ test_connect (Fixture *f, gconstpointer data)
 {
   const VpcElement *train;
   const char *from, *sn;
+
+  /* The line being drawn is view state too. */
+  vpc_tool_press (f->tool, 108, 192, VPC_MODIFIER_ALT, 1.0);
+  vpc_tool_motion (f->tool, 700, 200, VPC_MODIFIER_ALT);
+  g_assert_cmpint (vpc_tool_get_mode (f->tool), ==, VPC_TOOL_CONNECT);
+  g_assert_null (vpc_tool_get_preview (f->tool));
+  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "sn-b");
+  g_assert_cmpuint (f->n_edits, ==, 0);
+  vpc_tool_cancel (f->tool);
+  g_assert_false (vpc_design_get_can_undo (f->design));
 
   drag (f, 108, 192, 700, 200, VPC_MODIFIER_ALT, TRUE);
   train = vpc_design_lookup (f->design, "train-1");
@@ -281,6 +428,18 @@ test_subnet_changes_az (Fixture *f, gconstpointer data)
 static void
 test_az_carries_subnets (Fixture *f, gconstpointer data)
 {
+  /* The preview carries the AZ's subnets and their contents along. */
+  vpc_tool_press (f->tool, 200, 70, 0, 1.0);
+  vpc_tool_motion (f->tool, 200, 100, 0);
+  g_assert_cmpuint (g_hash_table_size (vpc_tool_get_preview (f->tool)), ==, 4);
+  g_assert_cmpfloat (preview_of (f, "az-a").y, ==, 86);
+  g_assert_cmpfloat (preview_of (f, "sn-a").y, ==, 130);
+  g_assert_cmpfloat (preview_of (f, "sn-a2").y, ==, 340);
+  g_assert_cmpfloat (preview_of (f, "train-1").y, ==, 186);
+  g_assert_false (has_preview (f, "sn-b"));
+  g_assert_cmpfloat (rect_of (f, "az-a").y, ==, 56);
+  vpc_tool_cancel (f->tool);
+
   drag (f, 200, 70, 200, 100, 0, TRUE);
   g_assert_cmpfloat (rect_of (f, "az-a").y, ==, 86);
   g_assert_cmpfloat (rect_of (f, "sn-a").y, ==, 130);
@@ -457,6 +616,7 @@ main (int   argc,
   ADD ("/ui/tools/select-click", test_select_click);
   ADD ("/ui/tools/rubber-band", test_rubber_band);
   ADD ("/ui/tools/move-one-step", test_move_one_step);
+  ADD ("/ui/tools/drag-is-view-state", test_drag_is_view_state);
   ADD ("/ui/tools/nudge", test_nudge);
   ADD ("/ui/tools/resize", test_resize);
   ADD ("/ui/tools/connect", test_connect);

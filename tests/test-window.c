@@ -241,7 +241,9 @@ count_cb (GListModel *model,
   (*count)++;
 }
 
-/* A burst of edits (a drag's previews) is validated once, after it. */
+/* A burst of edits (repeated undo, typing in the inspector) is validated
+ * once, after it. (A canvas drag is not a burst any more: it is previewed
+ * as view state and applied as one edit on release.) */
 static void
 test_validation_coalesced (Fixture       *f,
                            gconstpointer  data)

@@ -126,7 +126,8 @@ draw_handles (VpcCanvas *self,
   double s = VPC_TOOLS_HANDLE_SIZE;
   VpcRect r;
 
-  if (!vpc_tools_get_rect (self->design, id, &r))
+  /* During a resize the handles follow the preview. */
+  if (!vpc_tool_get_rect (self->tool, id, &r))
     return;
   if (g_strcmp0 (id, VPC_CONTAINMENT_VPC_ID) == 0)
     {
@@ -175,8 +176,32 @@ draw_line (VpcCanvas *self,
   cairo_line_to (cr, c, d);
 }
 
-/* What the tools add on top of the design: handles, the rubber band, the
- * line being connected, the selected connection. Sizes are in pixels. */
+/* Where a drag would land: the target box's outline, dashed. */
+static void
+draw_drop_target (VpcCanvas *self,
+                  cairo_t   *cr)
+{
+  static const double dash[] = { 8, 4 };
+  const char *target = vpc_tool_get_drop_target (self->tool);
+  double zoom = vpc_viewport_get_zoom (self->viewport);
+  double x, y;
+  VpcRect r;
+
+  if (target == NULL || !vpc_tools_get_rect (self->design, target, &r))
+    return;
+  vpc_viewport_world_to_widget (self->viewport, r.x, r.y, &x, &y);
+  cairo_rectangle (cr, round (x) - 2.5, round (y) - 2.5, round (r.w * zoom) + 5, round (r.h * zoom) + 5);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+  cairo_set_line_width (cr, 3);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* What the tools add on top of the design: the drop target, handles, the
+ * rubber band, the line being connected, the selected connection. Sizes
+ * are in pixels. (The dragged boxes themselves are drawn by the renderer,
+ * from the tool's preview.) */
 static void
 draw_overlay (VpcCanvas *self,
               cairo_t   *cr)
@@ -184,6 +209,8 @@ draw_overlay (VpcCanvas *self,
   const char *from, *subnet;
   double x0, y0, x1, y1;
   VpcRect band;
+
+  draw_drop_target (self, cr);
 
   if (vpc_tool_get_selected_connection (self->tool, &from, &subnet) &&
       vpc_tools_connection_line (self->design, vpc_design_lookup (self->design, from), subnet,
@@ -262,6 +289,8 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       options.hover_id = self->hover_id;
       options.show_grid = self->show_grid;
       options.grid_size = VPC_CANVAS_GRID;
+      /* A drag in progress is view state: the tool's pending geometry. */
+      options.overrides = vpc_tool_get_preview (self->tool);
       cairo_save (cr);
       vpc_render_design (cr, self->design, &options);
       cairo_restore (cr);

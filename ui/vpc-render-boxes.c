@@ -108,7 +108,7 @@ vpc_render_azs (VpcRenderCtx *ctx)
 
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *az = vpc_design_get_element (ctx->design, VPC_KIND_AZ, i);
+      const VpcElement *az = vpc_render_element (ctx, VPC_KIND_AZ, i);
       const VpcRect *r = &az->layout;
 
       if (!az->has_layout || !vpc_render_visible (ctx, r, 4))
@@ -213,7 +213,7 @@ subnets_simple (VpcRenderCtx *ctx)
       vpc_painter_set_stroke (ctx->p, stroke, 1.0, width);
       for (guint i = 0; i < n; i++)
         {
-          const VpcElement *sn = vpc_design_get_element (ctx->design, VPC_KIND_SUBNET, i);
+          const VpcElement *sn = vpc_render_element (ctx, VPC_KIND_SUBNET, i);
           if (sn->route != route || !sn->has_layout || !vpc_render_visible (ctx, &sn->layout, 2))
             continue;
           vpc_painter_rect (ctx->p, sn->layout.x, sn->layout.y, sn->layout.w, sn->layout.h, 0);
@@ -233,7 +233,7 @@ vpc_render_subnets (VpcRenderCtx *ctx)
     }
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *sn = vpc_design_get_element (ctx->design, VPC_KIND_SUBNET, i);
+      const VpcElement *sn = vpc_render_element (ctx, VPC_KIND_SUBNET, i);
       if (sn->has_layout && vpc_render_visible (ctx, &sn->layout, 12))
         subnet_detail (ctx, sn);
     }
@@ -260,5 +260,5 @@ void
 vpc_render_enis (VpcRenderCtx *ctx)
 {
   if (ctx->detail)
-    vpc_render_foreach_eni (ctx->design, draw_eni, ctx);
+    vpc_render_foreach_eni (ctx, draw_eni, ctx);
 }

@@ -179,7 +179,7 @@ items_simple (VpcRenderCtx *ctx,
 
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *e = vpc_design_get_element (ctx->design, kind, i);
+      const VpcElement *e = vpc_render_element (ctx, kind, i);
       ItemStyle style;
       VpcRect t;
 
@@ -210,7 +210,7 @@ vpc_render_items (VpcRenderCtx *ctx)
         }
       for (guint i = 0; i < n; i++)
         {
-          const VpcElement *e = vpc_design_get_element (ctx->design, order[k], i);
+          const VpcElement *e = vpc_render_element (ctx, order[k], i);
           if (e->has_layout && vpc_render_visible (ctx, &e->layout, VPC_LABEL_SPILL))
             item_detail (ctx, e);
         }
@@ -272,7 +272,7 @@ workload_links (VpcRenderCtx *ctx)
 
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *w = vpc_design_get_element (ctx->design, VPC_KIND_WORKLOAD, i);
+      const VpcElement *w = vpc_render_element (ctx, VPC_KIND_WORKLOAD, i);
       VpcRect t;
 
       if (!w->has_layout || w->subnets == NULL || !w->vpc_mode)
@@ -280,7 +280,7 @@ workload_links (VpcRenderCtx *ctx)
       vpc_render_tile_rect (w, &t);
       for (guint j = 0; j < w->subnets->len; j++)
         {
-          const VpcElement *sn = vpc_design_lookup (ctx->design, g_ptr_array_index (w->subnets, j));
+          const VpcElement *sn = vpc_render_lookup (ctx, g_ptr_array_index (w->subnets, j));
           if (sn != NULL && sn->has_layout)
             link_to_subnet (ctx, &t, &sn->layout, &ctx->pal->ml, 0.8, 1.5);
         }
@@ -294,8 +294,8 @@ nat_links (VpcRenderCtx *ctx)
 
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *nat = vpc_design_get_element (ctx->design, VPC_KIND_NAT_GATEWAY, i);
-      const VpcElement *sn = vpc_design_lookup (ctx->design, nat->subnet);
+      const VpcElement *nat = vpc_render_element (ctx, VPC_KIND_NAT_GATEWAY, i);
+      const VpcElement *sn = vpc_render_lookup (ctx, nat->subnet);
       VpcRect t;
 
       if (!nat->has_layout || sn == NULL || !sn->has_layout)
@@ -366,7 +366,7 @@ gateway_links (VpcRenderCtx *ctx)
   vpc_painter_set_dash (ctx->p, dash, G_N_ELEMENTS (dash), 0);
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *ep = vpc_design_get_element (ctx->design, VPC_KIND_ENDPOINT, i);
+      const VpcElement *ep = vpc_render_element (ctx, VPC_KIND_ENDPOINT, i);
       VpcRect t;
 
       if (ep->endpoint_type != VPC_ENDPOINT_GATEWAY || !ep->has_layout || ep->subnets == NULL)
@@ -374,7 +374,7 @@ gateway_links (VpcRenderCtx *ctx)
       vpc_render_tile_rect (ep, &t);
       for (guint j = 0; j < ep->subnets->len; j++)
         {
-          const VpcElement *sn = vpc_design_lookup (ctx->design, g_ptr_array_index (ep->subnets, j));
+          const VpcElement *sn = vpc_render_lookup (ctx, g_ptr_array_index (ep->subnets, j));
           if (sn != NULL && sn->has_layout)
             link_to_subnet (ctx, &t, &sn->layout, &ctx->pal->networking, 0.55, 1.0);
         }
@@ -395,7 +395,7 @@ vpc_render_connectors (VpcRenderCtx *ctx)
   links.all = count_interface_endpoints (ctx->design) <= MAX_LINKED_ENDPOINTS;
   vpc_painter_set_fill (ctx->p, NULL, 0);
   vpc_painter_set_stroke (ctx->p, &ctx->pal->networking, 0.3, 1.0);
-  vpc_render_foreach_eni (ctx->design, eni_link, &links);
+  vpc_render_foreach_eni (ctx, eni_link, &links);
 
   gateway_links (ctx);
   nat_links (ctx);
@@ -533,7 +533,7 @@ marks_pass (VpcRenderCtx *ctx,
   for (guint k = 0; k < G_N_ELEMENTS (mark_order); k++)
     for (guint i = 0; i < vpc_design_get_n_elements (ctx->design, mark_order[k]); i++)
       {
-        const VpcElement *e = vpc_design_get_element (ctx->design, mark_order[k], i);
+        const VpcElement *e = vpc_render_element (ctx, mark_order[k], i);
         guint mark = vpc_render_mark_of (ctx, e->id);
         gboolean round;
         VpcRect r;
@@ -563,7 +563,7 @@ static gboolean
 is_group (VpcRenderCtx *ctx,
           const char   *id)
 {
-  const VpcElement *e = id != NULL ? vpc_design_lookup (ctx->design, id) : NULL;
+  const VpcElement *e = id != NULL ? vpc_render_lookup (ctx, id) : NULL;
   return e != NULL && e->kind == VPC_KIND_SECURITY_GROUP;
 }
 
@@ -580,7 +580,7 @@ group_members (VpcRenderCtx *ctx,
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     for (guint i = 0; i < vpc_design_get_n_elements (ctx->design, kinds[k]); i++)
       {
-        const VpcElement *e = vpc_design_get_element (ctx->design, kinds[k], i);
+        const VpcElement *e = vpc_render_element (ctx, kinds[k], i);
         gboolean round;
         VpcRect r;
 
@@ -599,7 +599,7 @@ highlight (VpcRenderCtx   *ctx,
            const VpcColor *color,
            double          width)
 {
-  const VpcElement *e = vpc_design_lookup (ctx->design, id);
+  const VpcElement *e = vpc_render_lookup (ctx, id);
   gboolean round;
   VpcRect r;
 

@@ -31,6 +31,10 @@ typedef struct
   VpcRect                 clip;
   VpcRect                 extents; /* world rectangle of the surface, for the grid */
   GHashTable             *marks;   /* id → packed finding counts, or NULL */
+  /* options->overrides applied: id → shallow copy of the element with the
+   * overriding layout (g_free only), or NULL when there are none. */
+  GHashTable             *shadows;
+  VpcDesignInfo           info_copy; /* ctx->info when the VPC box is overridden */
 } VpcRenderCtx;
 
 /* Finding counts packed in a guint: errors in the low half, warnings high. */
@@ -38,6 +42,39 @@ typedef struct
 #define VPC_MARK_WARNINGS(m) ((m) >> 16)
 
 /* vpc-render.c */
+
+/* The element as drawn: the design's, or its stand-in at the overriding
+ * rectangle (VpcRenderOptions.overrides). Drawing code reads elements
+ * through these two, never straight from the design. */
+static inline const VpcElement *
+vpc_render_shadow (const VpcRenderCtx *ctx,
+                   const VpcElement   *e)
+{
+  const VpcElement *s;
+
+  if (ctx->shadows == NULL)
+    return e;
+  s = g_hash_table_lookup (ctx->shadows, e->id);
+  return s != NULL ? s : e;
+}
+
+static inline const VpcElement *
+vpc_render_element (const VpcRenderCtx *ctx,
+                    VpcKind             kind,
+                    guint               i)
+{
+  return vpc_render_shadow (ctx, vpc_design_get_element (ctx->design, kind, i));
+}
+
+static inline const VpcElement *
+vpc_render_lookup (const VpcRenderCtx *ctx,
+                   const char         *id)
+{
+  const VpcElement *e = id != NULL ? vpc_design_lookup (ctx->design, id) : NULL;
+
+  return e != NULL ? vpc_render_shadow (ctx, e) : NULL;
+}
+
 gboolean vpc_render_visible (const VpcRenderCtx *ctx,
                              const VpcRect      *r,
                              double              margin);
@@ -60,9 +97,9 @@ typedef void (*VpcEniFunc) (const VpcElement *endpoint,
                             const VpcElement *subnet,
                             const VpcRect    *marker,
                             gpointer          data);
-void     vpc_render_foreach_eni (VpcDesign *design,
-                                 VpcEniFunc func,
-                                 gpointer   data);
+void     vpc_render_foreach_eni (const VpcRenderCtx *ctx,
+                                 VpcEniFunc          func,
+                                 gpointer            data);
 
 /* Draws the design through ctx->p (both entry points end here). */
 void     vpc_render_draw (VpcRenderCtx *ctx);

@@ -126,10 +126,12 @@ vpc_render_tile_rect (const VpcElement *e,
 #define ENI_STEP  21.0
 #define ENI_INSET 9.0
 
-void
-vpc_render_foreach_eni (VpcDesign *design,
-                        VpcEniFunc func,
-                        gpointer   data)
+/* @ctx may be NULL (hit testing): the design's own geometry. */
+static void
+foreach_eni (VpcDesign          *design,
+             const VpcRenderCtx *ctx,
+             VpcEniFunc          func,
+             gpointer            data)
 {
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
@@ -138,11 +140,15 @@ vpc_render_foreach_eni (VpcDesign *design,
     {
       const VpcElement *ep = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
 
+      if (ctx != NULL)
+        ep = vpc_render_shadow (ctx, ep);
       if (ep->endpoint_type != VPC_ENDPOINT_INTERFACE || ep->subnets == NULL)
         continue;
       for (guint j = 0; j < ep->subnets->len; j++)
         {
-          const VpcElement *sn = vpc_design_lookup (design, g_ptr_array_index (ep->subnets, j));
+          const char *sn_id = g_ptr_array_index (ep->subnets, j);
+          const VpcElement *sn = ctx != NULL ? vpc_render_lookup (ctx, sn_id)
+                                             : vpc_design_lookup (design, sn_id);
           guint slot, per_row;
           VpcRect m;
 
@@ -157,6 +163,14 @@ vpc_render_foreach_eni (VpcDesign *design,
           func (ep, sn, &m, data);
         }
     }
+}
+
+void
+vpc_render_foreach_eni (const VpcRenderCtx *ctx,
+                        VpcEniFunc          func,
+                        gpointer            data)
+{
+  foreach_eni (ctx->design, ctx, func, data);
 }
 
 /* Finding counts per element id, computed once per draw. Findings that
@@ -265,6 +279,41 @@ vpc_render_get_bounds (VpcDesign              *design,
   *h = r.h;
 }
 
+/* Stand-ins for the overridden elements: shallow copies (sharing the
+ * element's strings and arrays, which outlive the draw) with the overriding
+ * rectangle as their layout. */
+static void
+apply_overrides (VpcRenderCtx *ctx,
+                 GHashTable   *overrides)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  ctx->shadows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_iter_init (&iter, overrides);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const VpcRect *r = value;
+      const VpcElement *e;
+      VpcElement *shadow;
+
+      if (g_str_equal (key, VPC_RENDER_VPC_ID))
+        {
+          ctx->info_copy = *ctx->info;
+          ctx->info_copy.has_vpc_layout = TRUE;
+          ctx->info_copy.vpc_layout = *r;
+          ctx->info = &ctx->info_copy;
+          continue;
+        }
+      if ((e = vpc_design_lookup (ctx->design, key)) == NULL)
+        continue;
+      shadow = g_memdup2 (e, sizeof *e);
+      shadow->has_layout = TRUE;
+      shadow->layout = *r;
+      g_hash_table_insert (ctx->shadows, shadow->id, shadow);
+    }
+}
+
 static void
 ctx_init (VpcRenderCtx           *ctx,
           VpcDesign              *design,
@@ -278,6 +327,15 @@ ctx_init (VpcRenderCtx           *ctx,
   ctx->detail = ctx->scale >= VPC_RENDER_LOD_SCALE;
   ctx->culling = options->clip_w > 0 && options->clip_h > 0;
   ctx->clip = (VpcRect) { options->clip_x, options->clip_y, options->clip_w, options->clip_h };
+  if (options->overrides != NULL && g_hash_table_size (options->overrides) > 0)
+    apply_overrides (ctx, options->overrides);
+}
+
+static void
+ctx_clear (VpcRenderCtx *ctx)
+{
+  g_clear_pointer (&ctx->marks, g_hash_table_unref);
+  g_clear_pointer (&ctx->shadows, g_hash_table_unref);
 }
 
 /* Back to front, through the painter: the canvas, PNG, PDF and SVG all
@@ -332,7 +390,7 @@ vpc_render_design (cairo_t                *cr,
   vpc_render_draw (&ctx);
   vpc_painter_free (ctx.p);
   cairo_restore (cr);
-  g_clear_pointer (&ctx.marks, g_hash_table_unref);
+  ctx_clear (&ctx);
 }
 
 void
@@ -354,7 +412,7 @@ vpc_render_design_svg (GString                *svg,
   ctx.p = vpc_painter_svg_new (svg, width, height, ctx.scale, options->offset_x, options->offset_y);
   vpc_render_draw (&ctx);
   vpc_painter_free (ctx.p);
-  g_clear_pointer (&ctx.marks, g_hash_table_unref);
+  ctx_clear (&ctx);
 }
 
 static gboolean
@@ -415,7 +473,7 @@ vpc_render_hit_test (VpcDesign *design,
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
     if ((hit = hit_kind (design, icons[i], x, y)) != NULL)
       return hit;
-  vpc_render_foreach_eni (design, eni_hit, &eni);
+  foreach_eni (design, NULL, eni_hit, &eni);
   if (eni.hit != NULL)
     return eni.hit;
   if ((hit = hit_kind (design, VPC_KIND_SUBNET, x, y)) != NULL)

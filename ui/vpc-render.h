@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* The key of the VPC box in VpcRenderOptions.overrides (not an element id;
+ * the same key as the canvas's VPC_CONTAINMENT_VPC_ID). */
+#define VPC_RENDER_VPC_ID "#vpc"
+
 typedef enum {
   VPC_THEME_LIGHT,
   VPC_THEME_DARK,
@@ -30,6 +34,13 @@ typedef struct
   gboolean    title_block;  /* name, region, profile, total, date + legend (exports) */
   const char *date;         /* printed in the title block */
   const char *monthly_total; /* "$73.00" for the title block, or NULL */
+  /* View state drawn instead of the design's geometry, e.g. the canvas's
+   * drag preview: id → VpcRect * (VPC_RENDER_VPC_ID for the VPC box), or
+   * NULL. Elements and everything attached to them (labels, connectors,
+   * interface markers, badges, selection) are drawn at these rectangles;
+   * bounds, hit testing and the title block still follow the design.
+   * Exports leave it NULL. */
+  GHashTable *overrides;
 } VpcRenderOptions;
 
 void     vpc_render_options_init (VpcRenderOptions *options);

@@ -1,4 +1,9 @@
-/* vpc-tool.c: the pointer gesture state machine (press, motion, release). */
+/* vpc-tool.c: the pointer gesture state machine (press, motion, release).
+ *
+ * A drag is view state until it ends: motion only updates the tool's
+ * preview (id → rectangle, read by the canvas's renderer through
+ * VpcRenderOptions.overrides), and release applies the final geometry to
+ * the design as one command. The design emits nothing during a drag. */
 #include "vpc-tools-private.h"
 
 #include <math.h>
@@ -18,13 +23,13 @@ struct _VpcTool
   double       zoom;
   double       press_x, press_y;
   double       x, y;
-  double       applied_dx, applied_dy;
-  gboolean     previewing;   /* a transaction is open on the design */
+  double       preview_dx, preview_dy;
 
   char        *primary;      /* pressed element, or the VPC key */
   VpcRect      primary_rect;
   VpcHandle    handle;
   GHashTable  *moved;        /* id -> VpcRect* at press time */
+  GHashTable  *preview;      /* id -> VpcRect* where it is drawn now, or NULL */
   char        *select_one_on_click;
 
   char        *connect_from;
@@ -50,9 +55,10 @@ static void
 reset (VpcTool *tool)
 {
   tool->mode = VPC_TOOL_IDLE;
-  tool->applied_dx = tool->applied_dy = 0;
+  tool->preview_dx = tool->preview_dy = 0;
   g_clear_pointer (&tool->primary, g_free);
   g_clear_pointer (&tool->moved, g_hash_table_unref);
+  g_clear_pointer (&tool->preview, g_hash_table_unref);
   g_clear_pointer (&tool->select_one_on_click, g_free);
   g_clear_pointer (&tool->connect_from, g_free);
 }
@@ -222,22 +228,10 @@ vpc_tool_press (VpcTool      *tool,
     }
 }
 
-static void
-begin_preview (VpcTool    *tool,
-               const char *label)
+static GHashTable *
+rect_table_new (void)
 {
-  if (tool->previewing)
-    vpc_design_rollback (tool->design);
-  vpc_design_begin (tool->design, label);
-  tool->previewing = TRUE;
-}
-
-static void
-end_preview (VpcTool *tool)
-{
-  if (tool->previewing)
-    vpc_design_rollback (tool->design);
-  tool->previewing = FALSE;
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -253,16 +247,18 @@ start_move (VpcTool *tool)
       g_hash_table_add (ids, g_strdup (key));
       vpc_containment_collect_children (tool->design, key, ids);
     }
-  tool->moved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  tool->moved = rect_table_new ();
+  tool->preview = rect_table_new ();
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      VpcRect *r = g_new (VpcRect, 1);
+      VpcRect r;
 
-      if (vpc_tools_get_rect (tool->design, key, r))
-        g_hash_table_insert (tool->moved, g_strdup (key), r);
-      else
-        g_free (r);
+      if (vpc_tools_get_rect (tool->design, key, &r))
+        {
+          g_hash_table_insert (tool->moved, g_strdup (key), g_memdup2 (&r, sizeof r));
+          g_hash_table_insert (tool->preview, g_strdup (key), g_memdup2 (&r, sizeof r));
+        }
     }
   tool->mode = VPC_TOOL_MOVE;
 }
@@ -277,6 +273,7 @@ move_delta (VpcTool *tool,
   *dy = snap (tool, tool->primary_rect.y + tool->y - tool->press_y) - tool->primary_rect.y;
 }
 
+/* Displaces the preview rectangles; the design is not touched. */
 static void
 preview_move (VpcTool *tool)
 {
@@ -285,19 +282,18 @@ preview_move (VpcTool *tool)
   double dx, dy;
 
   move_delta (tool, &dx, &dy);
-  if (dx == tool->applied_dx && dy == tool->applied_dy)
+  if (dx == tool->preview_dx && dy == tool->preview_dy)
     return;
-  tool->applied_dx = dx;
-  tool->applied_dy = dy;
-  begin_preview (tool, "Move");
+  tool->preview_dx = dx;
+  tool->preview_dy = dy;
   g_hash_table_iter_init (&iter, tool->moved);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      VpcRect r = *(VpcRect *) value;
+      const VpcRect *from = value;
+      VpcRect *to = g_hash_table_lookup (tool->preview, key);
 
-      r.x += dx;
-      r.y += dy;
-      _vpc_tools_place_at (tool->design, key, &r);
+      to->x = from->x + dx;
+      to->y = from->y + dy;
     }
 }
 
@@ -343,8 +339,9 @@ vpc_tool_motion (VpcTool      *tool,
       break;
     case VPC_TOOL_RESIZE:
       r = resized_rect (tool);
-      begin_preview (tool, "Resize");
-      _vpc_tools_place_at (tool->design, tool->primary, &r);
+      if (tool->preview == NULL)
+        tool->preview = rect_table_new ();
+      g_hash_table_insert (tool->preview, g_strdup (tool->primary), g_memdup2 (&r, sizeof r));
       break;
     case VPC_TOOL_IDLE:
     case VPC_TOOL_RUBBER_BAND:
@@ -432,13 +429,12 @@ vpc_tool_release (VpcTool      *tool,
         vpc_selection_set_one (tool->selection, tool->select_one_on_click);
       break;
     case VPC_TOOL_MOVE:
+      /* The one command of the gesture, with the containment effects. */
       move_delta (tool, &dx, &dy);
-      end_preview (tool);
       ok = vpc_tools_move_selection (tool->design, tool->selection, dx, dy, reason);
       break;
     case VPC_TOOL_RESIZE:
       r = resized_rect (tool);
-      end_preview (tool);
       if (memcmp (&r, &tool->primary_rect, sizeof r) != 0)
         {
           vpc_design_begin (tool->design, "Resize");
@@ -467,8 +463,57 @@ vpc_tool_release (VpcTool      *tool,
 void
 vpc_tool_cancel (VpcTool *tool)
 {
-  end_preview (tool);
   reset (tool);
+}
+
+GHashTable *
+vpc_tool_get_preview (VpcTool *tool)
+{
+  if ((tool->mode != VPC_TOOL_MOVE && tool->mode != VPC_TOOL_RESIZE) || tool->preview == NULL)
+    return NULL;
+  if (tool->mode == VPC_TOOL_MOVE && tool->preview_dx == 0 && tool->preview_dy == 0)
+    return NULL;
+  return tool->preview;
+}
+
+gboolean
+vpc_tool_get_rect (VpcTool    *tool,
+                   const char *id,
+                   VpcRect    *rect)
+{
+  GHashTable *preview = vpc_tool_get_preview (tool);
+  const VpcRect *r = preview != NULL && id != NULL ? g_hash_table_lookup (preview, id) : NULL;
+
+  if (r == NULL)
+    return vpc_tools_get_rect (tool->design, id, rect);
+  *rect = *r;
+  return TRUE;
+}
+
+/* The box that would take the dragged element (or the connection) if the
+ * gesture ended here: the AZ under a moved subnet's centre, the subnet under
+ * a moved icon's centre or under the end of a connection line. */
+const char *
+vpc_tool_get_drop_target (VpcTool *tool)
+{
+  const VpcElement *e, *target = NULL;
+  VpcRect r;
+
+  if (tool->mode == VPC_TOOL_CONNECT)
+    {
+      target = vpc_containment_subnet_at (tool->design, tool->x, tool->y);
+      return target != NULL ? target->id : NULL;
+    }
+  if (tool->mode != VPC_TOOL_MOVE || vpc_tool_get_preview (tool) == NULL ||
+      (e = vpc_design_lookup (tool->design, tool->primary)) == NULL ||
+      !vpc_tool_get_rect (tool, tool->primary, &r))
+    return NULL;
+  if (e->kind == VPC_KIND_SUBNET)
+    target = vpc_containment_az_at (tool->design, r.x + r.w / 2, r.y + r.h / 2);
+  else if (e->kind == VPC_KIND_WORKLOAD || e->kind == VPC_KIND_NAT_GATEWAY ||
+           (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE))
+    target = vpc_containment_subnet_at (tool->design, r.x + r.w / 2, r.y + r.h / 2);
+  return target != NULL ? target->id : NULL;
 }
 
 gboolean

@@ -6,9 +6,12 @@
  * these. A selection is a GHashTable set of ids (g_str_hash, owned keys),
  * the same set the renderer takes; the VPC box is VPC_CONTAINMENT_VPC_ID.
  *
- * One undo step per finished gesture: during a drag the tool keeps the
- * design inside an open transaction and replays it from the start at every
- * motion, then commits once on release.
+ * One undo step per finished gesture, and none before it ends: during a
+ * drag the design is not touched (it emits nothing, its revision stays).
+ * The tool keeps the pending geometry as view state (vpc_tool_get_preview(),
+ * which the canvas hands to the renderer) and applies the final geometry,
+ * with its containment effects, as one command on release. Cancelling
+ * leaves no trace in the design.
  */
 #pragma once
 
@@ -149,8 +152,23 @@ gboolean    vpc_tool_release (VpcTool      *tool,
                               double        y,
                               VpcModifiers  modifiers,
                               char        **reason);
-/* Abandons the gesture, reverting any preview. */
+/* Abandons the gesture: drops the preview; the design never saw it. */
 void        vpc_tool_cancel (VpcTool *tool);
+
+/* The drag preview: id → VpcRect * (the VPC under VPC_CONTAINMENT_VPC_ID)
+ * where the moved or resized boxes are drawn now instead of their layout,
+ * or NULL when nothing is displaced. Owned by the tool, valid until the next
+ * press, motion, release or cancel; pass it as VpcRenderOptions.overrides. */
+GHashTable *vpc_tool_get_preview (VpcTool *tool);
+/* Where @id is drawn now: its preview rectangle during a drag, else its
+ * rectangle in the design (vpc_tools_get_rect()). */
+gboolean    vpc_tool_get_rect (VpcTool    *tool,
+                               const char *id,
+                               VpcRect    *rect);
+/* The box that would take the dragged element or connection line if the
+ * gesture ended now (an AZ for a subnet, a subnet for an icon or a line),
+ * or NULL. For the canvas to highlight. */
+const char *vpc_tool_get_drop_target (VpcTool *tool);
 
 VpcToolMode vpc_tool_get_mode (VpcTool *tool);
 gboolean    vpc_tool_get_rubber_band (VpcTool *tool,
