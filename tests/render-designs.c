@@ -2,6 +2,8 @@
 #include "render-designs.h"
 #include "vpc-layout.h"
 
+#include <string.h>
+
 static void
 set_info (VpcDesign  *design,
           const char *name,
@@ -209,4 +211,54 @@ render_design_large (guint n_elements)
   vpc_layout_auto (design);
   vpc_design_clear_history (design);
   return design;
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+add_folder (GPtrArray  *files,
+            GPtrArray  *labels,
+            const char *dir_path,
+            const char *label)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GDir *dir = g_dir_open (dir_path, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".vpcd.json") && name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (dir);
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+
+      g_ptr_array_add (files, g_build_filename (dir_path, file, NULL));
+      if (labels != NULL)
+        g_ptr_array_add (labels, g_strdup_printf ("%s/%.*s", label,
+                                                  (int) (strlen (file) - strlen (".vpcd.json")), file));
+    }
+}
+
+GPtrArray *
+render_design_files (GPtrArray **labels)
+{
+  const char *examples = g_getenv ("VPC_EXAMPLES_DIR");
+  g_autofree char *scenarios = g_test_build_filename (G_TEST_DIST, "data", "scenarios", NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (examples);
+  if (labels != NULL)
+    *labels = g_ptr_array_new_with_free_func (g_free);
+  add_folder (files, labels != NULL ? *labels : NULL, examples, "examples");
+  add_folder (files, labels != NULL ? *labels : NULL, scenarios, "scenarios");
+  return files;
 }

@@ -15,5 +15,11 @@ VpcDesign *render_design_demo (void);
 VpcDesign *render_design_awkward_names (void);
 /* About @n_elements elements in a grid of AZs and subnets, laid out. */
 VpcDesign *render_design_large (guint n_elements);
+/* Every design file the data-driven tests go over, read at run time so that
+ * files added later are picked up: resources/examples/ (VPC_EXAMPLES_DIR)
+ * then tests/data/scenarios/ (G_TEST_SRCDIR), each sorted by name. Paths are
+ * absolute; @labels (may be NULL) receives "examples/NAME" or
+ * "scenarios/NAME" (NAME without ".vpcd.json") for test paths. */
+GPtrArray *render_design_files (GPtrArray **labels);
 
 G_END_DECLS

@@ -8,7 +8,10 @@
 #include "vpc-file.h"
 #include "vpc-finding.h"
 #include "vpc-render-private.h"
+#include "vpc-cost.h"
+#include "vpc-validator.h"
 #include <locale.h>
+#include <string.h>
 
 typedef struct
 {
@@ -312,10 +315,341 @@ test_text_fit (void)
       }
 }
 
+/* ---- the shipped examples and the rule scenarios, as a reader sees them ---- */
+
+/* The title block's date: fixed, so that the goldens do not depend on the
+ * day the tests run. */
+#define FIXED_DATE "2026-01-01"
+/* Padding around the fitted drawing, in world units. */
+#define PAD 20.0
+
+typedef struct
+{
+  VpcDesign        *design;
+  GListStore       *findings;  /* of the design's own profile */
+  char             *total;
+  VpcRenderOptions  options;
+  double            x, y, w, h; /* world bounds with the title block */
+} Example;
+
+static void
+example_load (Example    *ex,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(VpcCostReport) cost = NULL;
+
+  memset (ex, 0, sizeof *ex);
+  ex->design = vpc_file_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ex->design);
+  found = vpc_validate (ex->design, vpc_design_get_info (ex->design)->profile);
+  ex->findings = g_list_store_new (VPC_TYPE_FINDING);
+  for (guint i = 0; i < found->len; i++)
+    g_list_store_append (ex->findings, g_ptr_array_index (found, i));
+  cost = vpc_cost_compute (ex->design, NULL);
+  if (cost != NULL && cost->priced)
+    ex->total = vpc_cost_format (cost->total_micros, FALSE);
+
+  /* As the export draws it: title block, legend, findings. */
+  vpc_render_options_init (&ex->options);
+  ex->options.title_block = TRUE;
+  ex->options.date = FIXED_DATE;
+  ex->options.monthly_total = ex->total;
+  ex->options.findings = G_LIST_MODEL (ex->findings);
+  vpc_render_get_bounds (ex->design, &ex->options, &ex->x, &ex->y, &ex->w, &ex->h);
+}
+
+static void
+example_clear (Example *ex)
+{
+  g_clear_object (&ex->design);
+  g_clear_object (&ex->findings);
+  g_clear_pointer (&ex->total, g_free);
+}
+
+/* Draws the example fitted with PAD around it at @scale; world → device is
+ * device = world * scale + offset, as in VpcRenderOptions. */
+static cairo_surface_t *
+example_render (Example *ex,
+                VpcTheme theme,
+                double   scale)
+{
+  ex->options.theme = theme;
+  ex->options.scale = scale;
+  ex->options.offset_x = (PAD - ex->x) * scale;
+  ex->options.offset_y = (PAD - ex->y) * scale;
+  return render (ex->design, &ex->options,
+                 (int) ceil ((ex->w + 2 * PAD) * scale), (int) ceil ((ex->h + 2 * PAD) * scale));
+}
+
+/* The rectangle a finding's outline and badge go on, as vpc-render-items.c
+ * places them: the box of an AZ or subnet, the icon tile of anything else,
+ * the VPC box for findings about the VPC itself (id ""). */
+static gboolean
+marked_rect (VpcDesign  *design,
+             const char *id,
+             VpcRect    *r)
+{
+  const VpcDesignInfo *info = vpc_design_get_info (design);
+  const VpcElement *e;
+
+  if (*id == '\0')
+    {
+      *r = info->vpc_layout;
+      return info->has_vpc_layout;
+    }
+  e = vpc_design_lookup (design, id);
+  if (e == NULL || !e->has_layout)
+    return FALSE;
+  if (e->kind == VPC_KIND_AZ || e->kind == VPC_KIND_SUBNET)
+    *r = e->layout;
+  else
+    vpc_render_tile_rect (e, r);
+  return TRUE;
+}
+
+static guint32
+color_rgb (const VpcColor *c)
+{
+  return (guint32) lround (c->r * 255) << 16 | (guint32) lround (c->g * 255) << 8 | (guint32) lround (c->b * 255);
+}
+
+/* Pixels of @rgb in the part of the badge disc (centred on the top-right
+ * corner, radius 9) that lies inside @r, away from the count's digits. */
+static guint
+badge_pixels (cairo_surface_t *surface,
+              const Example   *ex,
+              const VpcRect   *r,
+              guint32          rgb)
+{
+  double scale = ex->options.scale;
+  double cx = (r->x + r->w) * scale + ex->options.offset_x;
+  double cy = r->y * scale + ex->options.offset_y;
+  guint n = 0;
+
+  for (int dy = 1; dy <= 8 * scale; dy++)
+    for (int dx = 1; dx <= 8 * scale; dx++)
+      {
+        int px = (int) floor (cx) - dx, py = (int) floor (cy) + dy;
+
+        if (dx * dx + dy * dy > 64 * scale * scale ||
+            px < 0 || py < 0 ||
+            px >= cairo_image_surface_get_width (surface) ||
+            py >= cairo_image_surface_get_height (surface))
+          continue;
+        /* Inside the element's own rectangle. */
+        if ((px + 0.5 - ex->options.offset_x) / scale < r->x ||
+            (py + 0.5 - ex->options.offset_y) / scale > r->y + r->h)
+          continue;
+        if (near_color (pixel_at (surface, px, py), rgb, 16))
+          n++;
+      }
+  return n;
+}
+
+/* Error and warning counts per element id ("" for the VPC itself). */
+static GHashTable *
+marks_of (GListModel *findings)
+{
+  GHashTable *marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(VpcFinding) f = g_list_model_get_item (findings, i);
+      const char *const *ids = vpc_finding_get_elements (f);
+      static const char *const vpc_only[] = { "", NULL };
+      guint add;
+
+      if (vpc_finding_get_severity (f) == VPC_SEVERITY_INFO)
+        continue;
+      add = vpc_finding_get_severity (f) == VPC_SEVERITY_ERROR ? 1 : 1 << 16;
+      if (ids == NULL || ids[0] == NULL)
+        ids = vpc_only;
+      for (guint k = 0; ids[k] != NULL; k++)
+        {
+          guint m = GPOINTER_TO_UINT (g_hash_table_lookup (marks, ids[k]));
+          g_hash_table_insert (marks, g_strdup (ids[k]), GUINT_TO_POINTER (m + add));
+        }
+    }
+  return marks;
+}
+
+/* Every element with an error finding carries a red badge on its own
+ * rectangle; warning-only elements an amber one; elements without findings
+ * none. In both themes, at two zooms. */
+static void
+test_example_badges (gconstpointer data)
+{
+  const char *path = data;
+  static const double scales[] = { 1.0, 2.0 };
+  Example ex;
+  g_autoptr(GHashTable) marks = NULL;
+  guint n_errors = 0;
+
+  example_load (&ex, path);
+  marks = marks_of (G_LIST_MODEL (ex.findings));
+  for (VpcTheme theme = VPC_THEME_LIGHT; theme <= VPC_THEME_DARK; theme++)
+    for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+      {
+        const VpcPalette *pal = vpc_theme_get_palette (theme);
+        guint32 error_rgb = color_rgb (&pal->error);
+        guint32 warning_rgb = color_rgb (&pal->warning);
+        cairo_surface_t *surface = example_render (&ex, theme, scales[s]);
+        GHashTableIter iter;
+        gpointer key, value;
+
+        n_errors = 0;
+        g_hash_table_iter_init (&iter, marks);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          {
+            guint mark = GPOINTER_TO_UINT (value);
+            gboolean error = VPC_MARK_ERRORS (mark) > 0;
+            VpcRect r;
+            guint n;
+
+            if (!marked_rect (ex.design, key, &r))
+              continue;
+            n = badge_pixels (surface, &ex, &r, error ? error_rgb : warning_rgb);
+            if (n < 8 * scales[s] * scales[s])
+              g_error ("%s: %s '%s' has no %s badge on its rectangle (%u pixels, theme %d, scale %g)",
+                       path, error ? "errored" : "warned", (const char *) key,
+                       error ? "red" : "amber", n, theme, scales[s]);
+            n_errors += error;
+          }
+        /* Elements without findings have no badge at their corner. */
+        for (VpcKind k = 0; k < VPC_N_KINDS; k++)
+          for (guint i = 0; i < vpc_design_get_n_elements (ex.design, k); i++)
+            {
+              const VpcElement *e = vpc_design_get_element (ex.design, k, i);
+              VpcRect r;
+
+              if (g_hash_table_contains (marks, e->id) || !marked_rect (ex.design, e->id, &r))
+                continue;
+              if (badge_pixels (surface, &ex, &r, error_rgb) > 4 * scales[s] * scales[s])
+                g_error ("%s: '%s' has no error but a red badge (theme %d, scale %g)",
+                         path, e->id, theme, scales[s]);
+            }
+        cairo_surface_destroy (surface);
+      }
+  g_test_message ("%s: %u elements with errors badged", path, n_errors);
+
+  /* The check sees the badges, not something red in the drawing itself:
+   * drawn without findings, no flagged element shows one. */
+  {
+    GListModel *findings = ex.options.findings;
+    const VpcPalette *pal = vpc_theme_get_palette (VPC_THEME_LIGHT);
+    cairo_surface_t *surface;
+    GHashTableIter iter;
+    gpointer key, value;
+
+    ex.options.findings = NULL;
+    surface = example_render (&ex, VPC_THEME_LIGHT, 1.0);
+    g_hash_table_iter_init (&iter, marks);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        guint mark = GPOINTER_TO_UINT (value);
+        VpcRect r;
+
+        if (marked_rect (ex.design, key, &r))
+          g_assert_cmpuint (badge_pixels (surface, &ex, &r,
+                                          color_rgb (VPC_MARK_ERRORS (mark) > 0 ? &pal->error : &pal->warning)),
+                            <, 8);
+      }
+    cairo_surface_destroy (surface);
+    ex.options.findings = findings;
+  }
+  example_clear (&ex);
+}
+
+/* The dark theme's page is dark all round (and the light one light). */
+static void
+test_example_themes (gconstpointer data)
+{
+  const char *path = data;
+  Example ex;
+
+  example_load (&ex, path);
+  for (VpcTheme theme = VPC_THEME_LIGHT; theme <= VPC_THEME_DARK; theme++)
+    {
+      cairo_surface_t *surface = example_render (&ex, theme, 0.5);
+      int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
+      const int corners[][2] = { { 2, 2 }, { w - 3, 2 }, { 2, h - 3 }, { w - 3, h - 3 } };
+
+      for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+        {
+          double l = luminance (pixel_at (surface, corners[c][0], corners[c][1]));
+
+          if (theme == VPC_THEME_DARK)
+            g_assert_cmpfloat (l, <, 0.2);
+          else
+            g_assert_cmpfloat (l, >, 0.9);
+        }
+      cairo_surface_destroy (surface);
+    }
+  example_clear (&ex);
+}
+
+/* The same design drawn twice gives the same pixels (no clock, no hash
+ * order in the drawing). */
+static void
+test_example_deterministic (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"),
+                                            "training-cannot-reach-s3-ecr.vpcd.json", NULL);
+  Example a, b;
+  cairo_surface_t *sa, *sb;
+  gsize size;
+
+  example_load (&a, path);
+  example_load (&b, path);
+  sa = example_render (&a, VPC_THEME_LIGHT, 1.0);
+  sb = example_render (&b, VPC_THEME_LIGHT, 1.0);
+  g_assert_cmpint (cairo_image_surface_get_width (sa), ==, cairo_image_surface_get_width (sb));
+  g_assert_cmpint (cairo_image_surface_get_height (sa), ==, cairo_image_surface_get_height (sb));
+  size = (gsize) cairo_image_surface_get_stride (sa) * cairo_image_surface_get_height (sa);
+  g_assert_cmpmem (cairo_image_surface_get_data (sa), size, cairo_image_surface_get_data (sb), size);
+  cairo_surface_destroy (sa);
+  cairo_surface_destroy (sb);
+  example_clear (&a);
+  example_clear (&b);
+}
+
+/* Two examples as the export draws them (title block with a fixed date,
+ * legend, findings): one clean design in the light theme, one with error
+ * badges in the dark theme. */
+static void
+test_example_goldens (void)
+{
+  static const struct { const char *example; VpcTheme theme; const char *golden; } cases[] = {
+    { "two-az-training-and-hosting", VPC_THEME_LIGHT, "two-az-training-and-hosting-light.png" },
+    { "training-cannot-reach-s3-ecr", VPC_THEME_LIGHT, "training-cannot-reach-s3-ecr-light.png" },
+    { "training-cannot-reach-s3-ecr", VPC_THEME_DARK, "training-cannot-reach-s3-ecr-dark.png" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *file = g_strconcat (cases[i].example, ".vpcd.json", NULL);
+      g_autofree char *path = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"), file, NULL);
+      cairo_surface_t *surface;
+      Example ex;
+
+      example_load (&ex, path);
+      surface = example_render (&ex, cases[i].theme, 1.0);
+      maybe_save (surface, cases[i].golden);
+      check_golden (surface, cases[i].golden);
+      cairo_surface_destroy (surface);
+      example_clear (&ex);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -327,6 +661,19 @@ main (int    argc,
   g_test_add_func ("/render/goldens", test_goldens);
   g_test_add_func ("/render/format-number", test_format_number);
   g_test_add_func ("/render/text-fit", test_text_fit);
+  g_test_add_func ("/render/examples/deterministic", test_example_deterministic);
+  g_test_add_func ("/render/examples/goldens", test_example_goldens);
+  files = render_design_files (&labels);
+  /* Every example and rule scenario, found at run time. */
+  g_assert_cmpuint (files->len, >=, 8);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *badges = g_strdup_printf ("/render/%s/badges", (char *) labels->pdata[i]);
+      g_autofree char *themes = g_strdup_printf ("/render/%s/themes", (char *) labels->pdata[i]);
+
+      g_test_add_data_func (badges, files->pdata[i], test_example_badges);
+      g_test_add_data_func (themes, files->pdata[i], test_example_themes);
+    }
   status = g_test_run ();
   vpc_render_clear_caches ();
   return status;

@@ -380,6 +380,168 @@ test_preferences (void)
   gui_test_spin (1);
 }
 
+/* Accessibility: what a screen reader hears and what AT-SPI scripts press
+ * (tests/test-atspi.py drives the real bridge; this checks the same
+ * properties in-process under GTK_A11Y=test). */
+
+static gboolean
+has_accessible_label (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  g_autofree char *failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+         failure == NULL;
+}
+
+static GtkWidget *
+find_tab (Fixture    *f,
+          const char *label)
+{
+  GtkWidget *tab = gui_test_find (GTK_WIDGET (f->sidebar), has_accessible_label, label);
+
+  g_assert_nonnull (tab);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (tab));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (tab), GTK_ACCESSIBLE_ROLE_TAB);
+  return tab;
+}
+
+static gboolean
+is_quick_fix_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "finding.apply-fix") == 0;
+}
+
+static void
+assert_property (GtkWidget               *widget,
+                 GtkAccessibleProperty    property,
+                 const char              *expected)
+{
+  g_autofree char *failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, expected);
+
+  g_assert_cmpstr (failure, ==, NULL);
+}
+
+static void
+test_accessible_tabs (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *findings = find_tab (f, "Findings");
+  GtkWidget *cost = find_tab (f, "Cost");
+  GtkWidget *inspector = find_tab (f, "Inspector");
+
+  /* The shown page's tab is selected, not only pressed. */
+  g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (findings), GTK_ACCESSIBLE_STATE_SELECTED));
+  assert_property (findings, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                   "1 error. Problems the rules found (Alt+1)");
+  g_assert_true (gtk_widget_activate_action (cost, "sidebar.page", "s", "cost"));
+  gui_test_spin (1);
+  {
+    g_autofree char *failure = gtk_test_accessible_check_state (GTK_ACCESSIBLE (cost),
+                                                                GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+    g_autofree char *failure2 = gtk_test_accessible_check_state (GTK_ACCESSIBLE (findings),
+                                                                 GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
+    g_autofree char *failure3 = gtk_test_accessible_check_state (GTK_ACCESSIBLE (inspector),
+                                                                 GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
+
+    g_assert_cmpstr (failure, ==, NULL);
+    g_assert_cmpstr (failure2, ==, NULL);
+    g_assert_cmpstr (failure3, ==, NULL);
+  }
+
+  /* Each page is a named group. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (vpc_sidebar_get_findings_panel (f->sidebar)),
+                                   GTK_ACCESSIBLE_ROLE_GROUP);
+  assert_property (GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar)), GTK_ACCESSIBLE_PROPERTY_LABEL, "Findings");
+  assert_property (GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar)), GTK_ACCESSIBLE_PROPERTY_LABEL, "Cost");
+  assert_property (GTK_WIDGET (vpc_sidebar_get_inspector (f->sidebar)), GTK_ACCESSIBLE_PROPERTY_LABEL, "Inspector");
+  assert_property (GTK_WIDGET (vpc_sidebar_get_inspector (f->sidebar)), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                   "Design and VPC: Fraud model training");
+}
+
+static void
+test_accessible_finding (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
+  VpcFindingRow *row = gui_test_find_finding_row (panel, "VPC105");
+  GtkWidget *button;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_nonnull (row);
+  assert_property (GTK_WIDGET (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                   vpc_finding_get_message (vpc_finding_row_get_finding (row)));
+  /* The quick fix is priced in the background and is in the tree (with
+   * its price) while the row is still collapsed. */
+  gui_test_spin (2);
+  g_assert_false (vpc_finding_row_get_expanded (row));
+  button = gui_test_find (GTK_WIDGET (row), is_quick_fix_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  lines = g_strsplit (vpc_finding_row_get_quick_fix_label (row), "\n", 2);
+  g_assert_cmpstr (lines[1], ==, "+$14.60/month");
+  expected = g_strdup_printf ("Quick fix for VPC105: %s, %s", lines[0], lines[1]);
+  assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+  /* The row's own action expands it, as a click does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.toggle-details", NULL));
+  gui_test_spin (1);
+  g_assert_true (vpc_finding_row_get_expanded (row));
+  g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.toggle-details", NULL));
+  gui_test_spin (1);
+  g_assert_false (vpc_finding_row_get_expanded (row));
+}
+
+/* AT-SPI's "click" is gtk_widget_activate(), which a button never shown
+ * would ignore: the row applies the fix itself. */
+static void
+test_accessible_quick_fix_collapsed (Fixture       *f,
+                                     gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
+  VpcFindingRow *row = gui_test_find_finding_row (panel, "VPC105");
+  GtkWidget *button;
+
+  g_assert_nonnull (row);
+  gui_test_spin (2);
+  button = gui_test_find (GTK_WIDGET (row), is_quick_fix_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_realized (button));
+  g_assert_true (gtk_widget_activate (button));
+  gui_test_spin (1);
+  g_assert_null (gui_test_find_finding_row (panel, "VPC105"));
+  g_assert_cmpuint (vpc_validator_count (f->validator, VPC_SEVERITY_ERROR), ==, 0);
+  g_assert_true (vpc_design_undo (f->design));
+  gui_test_spin (1);
+}
+
+static void
+test_accessible_values (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *cost = GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar));
+  GtkWidget *inspector = GTK_WIDGET (vpc_sidebar_get_inspector (f->sidebar));
+  GtkWidget *total = gui_test_find_named (cost, "cost-total");
+  GtkWidget *environment = gui_test_find (inspector, is_combo_row_titled, "Environment");
+
+  assert_property (total, GTK_ACCESSIBLE_PROPERTY_LABEL, "Monthly cost: $73.00");
+  assert_property (total, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "in us-east-1 · 6 priced items");
+  assert_property (gui_test_find_named (cost, "cost-region"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "us-east-1");
+  /* A combo row says its choice; it follows the design. */
+  g_assert_nonnull (environment);
+  assert_property (environment, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Production");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (environment), 1);
+  gui_test_spin (1);
+  g_assert_cmpint (vpc_design_get_info (f->design)->environment, ==, VPC_ENVIRONMENT_DEVELOPMENT);
+  environment = gui_test_find (inspector, is_combo_row_titled, "Environment");
+  assert_property (environment, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Development");
+}
+
 static void
 test_screenshot_findings (Fixture       *f,
                           gconstpointer  data)
@@ -418,6 +580,11 @@ main (int   argc,
   g_test_add ("/sidebar/inspector/cidr", Fixture, NULL, fixture_setup, test_inspector_cidr, fixture_teardown);
   g_test_add ("/sidebar/inspector/selection", Fixture, NULL, fixture_setup, test_inspector_follows_selection,
               fixture_teardown);
+  g_test_add ("/sidebar/a11y/tabs", Fixture, NULL, fixture_setup, test_accessible_tabs, fixture_teardown);
+  g_test_add ("/sidebar/a11y/finding", Fixture, NULL, fixture_setup, test_accessible_finding, fixture_teardown);
+  g_test_add ("/sidebar/a11y/quick-fix-collapsed", Fixture, NULL, fixture_setup,
+              test_accessible_quick_fix_collapsed, fixture_teardown);
+  g_test_add ("/sidebar/a11y/values", Fixture, NULL, fixture_setup, test_accessible_values, fixture_teardown);
   g_test_add_func ("/preferences/settings", test_preferences);
   g_test_add ("/sidebar/screenshot/findings", Fixture, NULL, fixture_setup, test_screenshot_findings, fixture_teardown);
   g_test_add ("/sidebar/screenshot/cost", Fixture, NULL, fixture_setup, test_screenshot_cost, fixture_teardown);

@@ -8,7 +8,8 @@ VPC_PACKAGES="build-essential pkg-config meson ninja-build
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev librsvg2-dev
   libcairo2-dev libpango1.0-dev libpng-dev python3
   xvfb xauth dbus dbus-x11 xdotool imagemagick clang libclang-rt-14-dev
-  desktop-file-utils appstream fonts-dejavu-core libgtk-4-bin poppler-utils libxml2-utils"
+  desktop-file-utils appstream fonts-dejavu-core libgtk-4-bin poppler-utils libxml2-utils
+  python3-gi gir1.2-atspi-2.0 at-spi2-core"
 
 vpc_ensure_packages () {
   local missing=() pkg

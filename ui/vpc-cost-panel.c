@@ -207,6 +207,17 @@ sync_comparison (VpcCostPanel *self)
   gtk_widget_set_visible (self->compare_group, TRUE);
 }
 
+/* The choice of a combo row also goes in its description: screen readers
+ * do not read the row's child list with it. */
+static void
+describe_choice (AdwComboRow *row)
+{
+  gpointer item = adw_combo_row_get_selected_item (row);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (item) : "", -1);
+}
+
 static void
 refresh (VpcCostPanel *self)
 {
@@ -234,6 +245,8 @@ refresh (VpcCostPanel *self)
   sync_regions (self, info->region);
   adw_combo_row_set_selected (self->environment_row, info->environment == VPC_ENVIRONMENT_DEVELOPMENT ? 1 : 0);
   self->syncing = FALSE;
+  describe_choice (self->region_row);
+  describe_choice (self->environment_row);
 
   if (report->priced)
     {
@@ -255,7 +268,8 @@ refresh (VpcCostPanel *self)
     }
   gtk_label_set_label (self->total_label, total);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail, -1);
   gtk_label_set_label (self->total_detail, detail);
   gtk_label_set_label (self->source_label, source);
   gtk_widget_set_visible (self->breakdown_group, report->priced && report->items->len > 0);
@@ -289,6 +303,7 @@ region_selected_cb (VpcCostPanel *self)
 {
   guint selected = adw_combo_row_get_selected (self->region_row);
 
+  describe_choice (self->region_row);
   if (selected < self->region_codes->len)
     edit_info (self, g_ptr_array_index (self->region_codes, selected), -1);
 }
@@ -298,6 +313,7 @@ environment_selected_cb (VpcCostPanel *self)
 {
   guint selected = adw_combo_row_get_selected (self->environment_row);
 
+  describe_choice (self->environment_row);
   if (selected != GTK_INVALID_LIST_POSITION)
     edit_info (self, NULL, selected == 1 ? VPC_ENVIRONMENT_DEVELOPMENT : VPC_ENVIRONMENT_PRODUCTION);
 }
@@ -402,12 +418,14 @@ vpc_cost_panel_class_init (VpcCostPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "cost.export-csv", NULL, export_csv_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cost-panel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 vpc_cost_panel_init (VpcCostPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Cost", -1);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_ptr_array_new ();
   g_signal_connect_swapped (self->region_row, "notify::selected", G_CALLBACK (region_selected_cb), self);

@@ -4,6 +4,10 @@
 #include "vpc-quick-fix.h"
 
 #define MAX_NAMED_ELEMENTS 4
+/* Up to this many elements, every row prices its quick fix in the
+ * background so that the button (and its price) is there before the row
+ * is expanded; see schedule_quick_fix(). */
+#define EAGER_FIX_MAX_ELEMENTS 2000
 
 struct _VpcFindingRow
 {
@@ -23,6 +27,8 @@ struct _VpcFindingRow
 
   VpcFinding     *finding;
   VpcDesign      *design;
+  gulong          design_handlers[2];
+  guint           fix_idle_id;
   gboolean        fix_checked;
 };
 
@@ -56,37 +62,105 @@ describe_elements (VpcFinding *finding,
   return g_string_free (text, FALSE);
 }
 
-/* Fills the quick-fix button the first time the row is expanded: pricing
- * a fix copies the design, so rows that stay closed never pay for it. The
- * description ends with the cost change ("…: +$29.20/month"), which the
- * button shows on its own line. */
+/* Fills the quick-fix button: whether there is a fix, what it does and
+ * its cost change ("…: +$29.20/month"), which the button shows on its own
+ * line. Pricing a fix copies the design, so this runs from a low-priority
+ * idle after the row is made (or at once when the row is expanded first),
+ * and again after each change of the design, since a fix's cost depends on
+ * the rest of the design and on its region. The button is in the tree
+ * while the row is collapsed, so assistive technologies find every fix
+ * (and its price) without expanding the row first. */
 static void
 update_quick_fix (VpcFindingRow *self)
 {
   g_autofree char *description = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *accessible = NULL;
   char *cost;
   gboolean available;
 
   if (self->fix_checked)
     return;
   self->fix_checked = TRUE;
-  available = self->design != NULL && vpc_quick_fix_available (self->finding, self->design);
+  g_clear_handle_id (&self->fix_idle_id, g_source_remove);
+  /* NULL when the finding has no quick fix for this design. */
+  available = self->design != NULL &&
+              (description = vpc_quick_fix_describe (self->finding, self->design)) != NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->quick_fix_button), available);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "finding.apply-fix", available);
-  if (!available || (description = vpc_quick_fix_describe (self->finding, self->design)) == NULL)
+  if (!available)
     return;
   cost = g_strrstr (description, ": ");
   if (cost != NULL)
     {
       *cost = '\0';
       label = g_strdup_printf ("%s\n%s", description, cost + 2);
+      accessible = g_strdup_printf ("Quick fix for %s: %s, %s", vpc_finding_get_rule_id (self->finding),
+                                    description, cost + 2);
     }
   else
-    label = g_strdup (description);
+    {
+      label = g_strdup (description);
+      accessible = g_strdup_printf ("Quick fix for %s: %s", vpc_finding_get_rule_id (self->finding),
+                                    description);
+    }
   gtk_label_set_label (self->quick_fix_label, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->quick_fix_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  "Applies the fix as one step; Undo reverts it", -1);
+}
+
+static gboolean
+quick_fix_idle_cb (gpointer data)
+{
+  VpcFindingRow *self = data;
+
+  self->fix_idle_id = 0;
+  update_quick_fix (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Re-prices the fix soon: always for designs of ordinary size; in very
+ * large designs (where every row would copy the whole design after every
+ * edit) only while the row is expanded, else on its next expansion. */
+static void
+schedule_quick_fix (VpcFindingRow *self)
+{
+  gboolean eager = self->design != NULL &&
+                   vpc_design_get_total_elements (self->design) <= EAGER_FIX_MAX_ELEMENTS;
+
+  self->fix_checked = FALSE;
+  if (self->fix_idle_id == 0 && (eager || gtk_revealer_get_reveal_child (self->revealer)))
+    self->fix_idle_id = g_idle_add_full (G_PRIORITY_LOW, quick_fix_idle_cb, self, NULL);
+}
+
+static void
+design_changed_cb (VpcFindingRow *self)
+{
+  schedule_quick_fix (self);
+}
+
+/* Assistive technologies see the quick-fix button while the row is
+ * collapsed, and press it with gtk_widget_activate(); GtkButton ignores
+ * that while it is not realized (the revealer has never shown it), so the
+ * fix is applied here instead. A realized button clicks as usual. */
+static void
+quick_fix_activate_cb (VpcFindingRow *self)
+{
+  if (!gtk_widget_get_realized (GTK_WIDGET (self->quick_fix_button)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "finding.apply-fix", NULL);
+}
+
+/* "finding.toggle-details": what a click on the row does (expand or
+ * collapse it, and show the elements on the canvas), for assistive
+ * technologies, which see a row's parameterless actions. */
+static void
+toggle_details_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_signal_emit_by_name (widget, "activate");
 }
 
 static void
@@ -105,6 +179,13 @@ vpc_finding_row_dispose (GObject *object)
 {
   VpcFindingRow *self = VPC_FINDING_ROW (object);
 
+  g_clear_handle_id (&self->fix_idle_id, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->design_handlers); i++)
+    if (self->design_handlers[i] != 0)
+      {
+        g_signal_handler_disconnect (self->design, self->design_handlers[i]);
+        self->design_handlers[i] = 0;
+      }
   gtk_widget_dispose_template (GTK_WIDGET (self), VPC_TYPE_FINDING_ROW);
   g_clear_object (&self->finding);
   g_clear_object (&self->design);
@@ -132,12 +213,14 @@ vpc_finding_row_class_init (VpcFindingRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, quick_fix_label);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, link_button);
   gtk_widget_class_install_action (widget_class, "finding.apply-fix", NULL, apply_fix_cb);
+  gtk_widget_class_install_action (widget_class, "finding.toggle-details", NULL, toggle_details_cb);
 }
 
 static void
 vpc_finding_row_init (VpcFindingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->quick_fix_button, "activate", G_CALLBACK (quick_fix_activate_cb), self);
 }
 
 static void
@@ -187,12 +270,21 @@ vpc_finding_row_new (VpcFinding *finding,
       gtk_widget_set_visible (GTK_WIDGET (self->link_button), TRUE);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "finding.apply-fix", FALSE);
+  if (design != NULL)
+    {
+      self->design_handlers[0] = g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);
+      self->design_handlers[1] = g_signal_connect_swapped (design, "info-changed", G_CALLBACK (design_changed_cb), self);
+    }
+  schedule_quick_fix (self);
 
   accessible = g_strdup_printf ("%s %s: %s. %s", severity_labels[severity],
                                 vpc_finding_get_rule_id (finding),
                                 vpc_finding_get_title (finding), elements);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  vpc_finding_get_message (finding) != NULL ? vpc_finding_get_message (finding) : "",
+                                  -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
   return GTK_WIDGET (self);

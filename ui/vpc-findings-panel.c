@@ -295,12 +295,14 @@ vpc_findings_panel_class_init (VpcFindingsPanelClass *klass)
   gtk_widget_class_install_property_action (widget_class, "findings.profile", "profile");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findings-panel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 vpc_findings_panel_init (VpcFindingsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Findings", -1);
   build_groups (self);
 
   self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);

@@ -346,12 +346,28 @@ vpc_inspector_form_add_switch (VpcInspectorForm *form,
   return row;
 }
 
+/* A combo row shows its choice in a child list that screen readers do not
+ * read with the row: the choice also goes in the row's description. */
+static void
+describe_choice (Field *field)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (field->row));
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->row));
+  const char *text = NULL;
+
+  if (GTK_IS_STRING_LIST (model) && selected != GTK_INVALID_LIST_POSITION)
+    text = gtk_string_list_get_string (GTK_STRING_LIST (model), selected);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text != NULL ? text : "", -1);
+}
+
 static void
 combo_cb (Field *field)
 {
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->row));
   gpointer copy;
 
+  describe_choice (field);
   if (field->form->syncing || selected == GTK_INVALID_LIST_POSITION ||
       (copy = target_copy (field->form)) == NULL)
     return;
@@ -529,6 +545,10 @@ vpc_inspector_form_add_info (VpcInspectorForm *form,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_add_css_class (label, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  /* A screen reader hears "ID, train": the title names the row, the
+   * description carries the value. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  value != NULL ? value : "", -1);
   add_row (parent, row);
   return row;
 }
@@ -556,6 +576,7 @@ vpc_inspector_form_add_button (VpcInspectorForm *form,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   if (destructive)
     gtk_widget_add_css_class (button, "destructive-action");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -598,6 +619,7 @@ field_sync (Field        *field,
       break;
     case FIELD_COMBO:
       adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), ((VpcFormGetChoice) field->get) (current, field->data));
+      describe_choice (field);
       break;
     case FIELD_SPIN:
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), ((VpcFormGetNumber) field->get) (current, field->data));
@@ -611,6 +633,8 @@ field_sync (Field        *field,
         g_autofree char *summary = checklist_summary (form, *id_list_at ((gpointer) current, field->offset));
 
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->row), summary);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        summary, -1);
       }
       break;
     case FIELD_SUMMARY:

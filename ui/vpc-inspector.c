@@ -133,6 +133,7 @@ update_header (VpcInspector *self)
 {
   const VpcElement *element = self->id != NULL ? vpc_design_lookup (self->design, self->id) : NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
 
   if (element != NULL)
     {
@@ -157,6 +158,10 @@ update_header (VpcInspector *self)
       gtk_label_set_label (self->title_label, "No design");
     }
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
+  /* "Inspector, Training job: train" for a screen reader. */
+  description = subtitle != NULL ? g_strdup_printf ("%s: %s", subtitle, gtk_label_get_label (self->title_label))
+                                 : g_strdup (gtk_label_get_label (self->title_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 static void
@@ -258,12 +263,14 @@ vpc_inspector_class_init (VpcInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcInspector, form_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 vpc_inspector_init (VpcInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Inspector", -1);
   self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
   g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb), self);
   g_signal_group_connect_swapped (self->design_signals, "info-changed", G_CALLBACK (design_changed_cb), self);

@@ -151,12 +151,24 @@ drag_prepare_cb (GtkDragSource *source,
   return gdk_content_provider_new_typed (G_TYPE_STRING, entry->item);
 }
 
+/* "palette.add" on each row: what a click does (add the element), for
+ * assistive technologies, which see a row's parameterless actions. */
+static void
+add_action_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       row)
+{
+  g_signal_emit_by_name (row, "activate");
+}
+
 static GtkWidget *
 make_row (const PaletteEntry *entry)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *icon = gtk_drawing_area_new ();
+  /* The icon repeats the row's name: hidden from assistive technologies. */
+  GtkWidget *icon = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *label = gtk_label_new (entry->label);
   GtkDragSource *source = gtk_drag_source_new ();
 
@@ -175,6 +187,14 @@ make_row (const PaletteEntry *entry)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, entry->label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, entry->tooltip, -1);
   g_object_set_data (G_OBJECT (row), "vpc-palette-entry", (gpointer) entry);
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GSimpleAction) add = g_simple_action_new ("add", NULL);
+
+    g_signal_connect (add, "activate", G_CALLBACK (add_action_cb), row);
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (add));
+    gtk_widget_insert_action_group (row, "palette", G_ACTION_GROUP (group));
+  }
 
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);

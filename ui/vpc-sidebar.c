@@ -8,6 +8,9 @@ struct _VpcSidebar
   GtkWidget         parent_instance;
 
   GtkStack         *stack;
+  GtkWidget        *findings_tab;
+  GtkWidget        *cost_tab;
+  GtkWidget        *inspector_tab;
   GtkLabel         *errors_badge;
   VpcFindingsPanel *findings;
   VpcCostPanel     *cost;
@@ -57,16 +60,36 @@ update_attention (VpcSidebar *self)
   guint errors = self->validator != NULL ? vpc_validator_count (self->validator, VPC_SEVERITY_ERROR) : 0;
   g_autofree char *count = g_strdup_printf ("%u", errors);
   g_autofree char *accessible = g_strdup_printf ("%u error%s", errors, errors == 1 ? "" : "s");
+  g_autofree char *description = NULL;
 
   gtk_label_set_label (self->errors_badge, count);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->errors_badge),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* The tab keeps its name; a screen reader hears the count after it. */
+  description = g_strdup_printf ("%s. %s", accessible, gtk_widget_get_tooltip_text (self->findings_tab));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_tab),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->errors_badge), errors > 0);
+}
+
+/* The tabs are toggle buttons with the tab role: the shown page's tab is
+ * also "selected" for assistive technologies, not only pressed. */
+static void
+update_tabs (VpcSidebar *self)
+{
+  GtkWidget *tabs[] = { self->findings_tab, self->cost_tab, self->inspector_tab };
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (tabs) == G_N_ELEMENTS (pages));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (tabs[i]), GTK_ACCESSIBLE_STATE_SELECTED,
+                                 g_strcmp0 (page, pages[i]) == 0, -1);
 }
 
 static void
 visible_child_cb (VpcSidebar *self)
 {
+  update_tabs (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
@@ -149,6 +172,9 @@ vpc_sidebar_class_init (VpcSidebarClass *klass)
   g_type_ensure (VPC_TYPE_INSPECTOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, VpcSidebar, findings_tab);
+  gtk_widget_class_bind_template_child (widget_class, VpcSidebar, cost_tab);
+  gtk_widget_class_bind_template_child (widget_class, VpcSidebar, inspector_tab);
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, errors_badge);
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, findings);
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, cost);
@@ -161,13 +187,20 @@ vpc_sidebar_class_init (VpcSidebarClass *klass)
                                          "sidebar.page", "s", pages[i]);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidebar-panels");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 vpc_sidebar_init (VpcSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Sidebar", -1);
+  /* GtkButton labels itself by its label child as well; with the label
+   * set in the template GTK 4.8 would read "Cost Cost". */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->cost_tab), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->inspector_tab), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb), self);
+  update_tabs (self);
 
   self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);
   g_signal_group_connect_swapped (self->validator_signals, "items-changed",
