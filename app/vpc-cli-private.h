@@ -33,8 +33,9 @@ typedef struct
 } VpcCliOption;
 
 /* Parses argv[2..] of subcommand argv[1]: @options and exactly one FILE.
- * Returns VPC_CLI_EXIT_OK to go on, or the status to exit with (usage
- * printed for --help; a message naming the problem on a usage error). */
+ * Returns VPC_CLI_EXIT_OK with @file set to go on, or the status to exit
+ * with (VPC_CLI_EXIT_OK and @file NULL after printing the usage for --help;
+ * a message naming the problem on a usage error). */
 int  _vpc_cli_parse (int                 argc,
                      char              **argv,
                      const VpcCliOption *options,

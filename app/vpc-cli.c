@@ -205,6 +205,8 @@ _vpc_cli_parse (int                 argc,
         options_done = TRUE;
       else if (!options_done && is_help (arg))
         {
+          /* No FILE: the caller must stop here, even after "check FILE --help". */
+          *file = NULL;
           fputs (vpc_cli_usage (), stdout);
           return VPC_CLI_EXIT_OK;
         }

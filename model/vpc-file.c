@@ -144,6 +144,7 @@ vpc_file_load_bytes (GBytes     *bytes,
 /* Refuses a file over the limit before reading it into memory. */
 static gboolean
 check_file_size (const char *path,
+                 gboolean   *regular,
                  GError    **error)
 {
   GStatBuf st;
@@ -161,6 +162,7 @@ check_file_size (const char *path,
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "“%s” is a folder, not a file", path);
       return FALSE;
     }
+  *regular = S_ISREG (st.st_mode);
   if (S_ISREG (st.st_mode) && st.st_size > VPC_FILE_MAX_BYTES)
     {
       g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
@@ -168,6 +170,40 @@ check_file_size (const char *path,
                    (gint64) st.st_size);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* A pipe or device has no size to check first: reads at most one byte past
+ * the limit, so that "/dev/zero" is refused instead of filling the memory. */
+static gboolean
+read_stream (const char *path,
+             char      **data,
+             gsize      *length,
+             GError    **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) buffer = NULL;
+  guint8 chunk[65536];
+  gssize n;
+
+  if (stream == NULL)
+    return FALSE;
+  buffer = g_byte_array_new ();
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, error)) > 0)
+    {
+      if (buffer->len + (gsize) n > VPC_FILE_MAX_BYTES)
+        {
+          g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
+                       "the file is larger than 64 MiB");
+          return FALSE;
+        }
+      g_byte_array_append (buffer, chunk, (guint) n);
+    }
+  if (n < 0)
+    return FALSE;
+  *length = buffer->len;
+  *data = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
   return TRUE;
 }
 
@@ -179,11 +215,15 @@ vpc_file_load_path (const char *path,
   g_autoptr(GBytes) bytes = NULL;
   char *data = NULL;
   gsize length = 0;
+  gboolean regular = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_file_size (path, error) || !g_file_get_contents (path, &data, &length, error))
+  if (!check_file_size (path, &regular, error))
+    return NULL;
+  if (regular ? !g_file_get_contents (path, &data, &length, error)
+              : !read_stream (path, &data, &length, error))
     return NULL;
   bytes = g_bytes_new_take (data, length);
   return vpc_file_load_bytes (bytes, warnings, error);

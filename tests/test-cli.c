@@ -205,6 +205,26 @@ test_help (void)
       g_assert_nonnull (strstr (run.out, "vpc-designer cost FILE [--format text|json|csv] [--region REGION]"));
       g_assert_cmpstr (run.err, ==, "");
     }
+
+  /* --help after FILE prints the usage only: nothing is read, run or written. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *clean = data_file ("clean.vpcd.json");
+      g_autofree char *dir = g_dir_make_tmp ("vpc-cli-XXXXXX", NULL);
+      g_autofree char *json = g_build_filename (dir, "out.json", NULL);
+      g_auto(Run) run = { 0 };
+
+      if (g_str_equal (commands[i], "export"))
+        RUN (&run, commands[i], clean, "-o", json, "--help");
+      else
+        RUN (&run, commands[i], clean, "--format", "json", "--help");
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_str_has_prefix (run.out, "Usage:"));
+      g_assert_null (strstr (run.out, "{"));
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+    }
 }
 
 /* --- check ------------------------------------------------------------ */

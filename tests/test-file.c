@@ -594,6 +594,23 @@ test_limit_file_size (void)
   g_assert_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE);
 }
 
+/* A device or pipe has no size to stat: reading stops at the limit
+ * instead of filling the memory ("check /dev/zero", "check /dev/stdin"). */
+static void
+test_limit_stream_size (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero");
+      return;
+    }
+  g_assert_null (vpc_file_load_path ("/dev/zero", NULL, &error));
+  g_assert_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE);
+  g_assert_true (g_pattern_match_simple ("*larger than 64 MiB*", error->message));
+}
+
 static void
 test_limit_elements (void)
 {
@@ -851,6 +868,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/file/hostile/all-listed", test_hostile_all_listed);
   g_test_add_func ("/file/limit/file-size", test_limit_file_size);
+  g_test_add_func ("/file/limit/stream-size", test_limit_stream_size);
   g_test_add_func ("/file/limit/elements", test_limit_elements);
   g_test_add_func ("/file/limit/values", test_limit_values);
   g_test_add_func ("/file/save/canonical", test_save_canonical);
