@@ -55,6 +55,7 @@ struct _VpcDesign
 };
 
 G_DEFINE_FINAL_TYPE (VpcDesign, vpc_design, G_TYPE_OBJECT)
+G_DEFINE_QUARK (vpc-design-error-quark, vpc_design_error)
 
 enum {
   PROP_0,
@@ -816,6 +817,166 @@ vpc_design_delete (VpcDesign         *self,
     }
 
   vpc_design_commit (self);
+}
+
+/* Rename */
+
+static gboolean
+rename_string (char       **field,
+               const char  *old_id,
+               const char  *new_id)
+{
+  if (g_strcmp0 (*field, old_id) != 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (new_id);
+  return TRUE;
+}
+
+static gboolean
+rename_in_list (GPtrArray  *list,
+                const char *old_id,
+                const char *new_id)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    changed |= rename_string ((char **) &g_ptr_array_index (list, i), old_id, new_id);
+  return changed;
+}
+
+static gboolean
+rename_in_rules (GArray     *rules,
+                 const char *old_id,
+                 const char *new_id)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    changed |= rename_string (&g_array_index (rules, VpcSgRule, i).peer, old_id, new_id);
+  return changed;
+}
+
+/* Rewrites the references @element holds to @old_id. */
+static gboolean
+rename_references (VpcElement *element,
+                   const char *old_id,
+                   const char *new_id)
+{
+  gboolean changed = FALSE;
+
+  changed |= rename_string (&element->az, old_id, new_id);
+  changed |= rename_string (&element->subnet, old_id, new_id);
+  changed |= rename_in_list (element->subnets, old_id, new_id);
+  changed |= rename_in_list (element->security_groups, old_id, new_id);
+  changed |= rename_in_rules (element->ingress, old_id, new_id);
+  changed |= rename_in_rules (element->egress, old_id, new_id);
+  return changed;
+}
+
+gboolean
+vpc_design_check_rename (VpcDesign   *self,
+                         const char  *old_id,
+                         const char  *new_id,
+                         GError     **error)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  g_return_val_if_fail (old_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (vpc_design_lookup (self, old_id) == NULL)
+    {
+      g_set_error (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_NOT_FOUND,
+                   "No element with id “%s”", old_id);
+      return FALSE;
+    }
+  if (g_strcmp0 (old_id, new_id) == 0)
+    return TRUE;
+  if (new_id == NULL || !vpc_id_is_valid (new_id))
+    {
+      if (new_id != NULL && vpc_id_is_reserved (new_id))
+        g_set_error (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_INVALID_ID,
+                     "“%s” is reserved", new_id);
+      else if (new_id == NULL || new_id[0] == '\0')
+        g_set_error_literal (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_INVALID_ID,
+                             "An id cannot be empty");
+      else if (strlen (new_id) > 64)
+        g_set_error_literal (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_INVALID_ID,
+                             "An id has at most 64 characters");
+      else
+        g_set_error_literal (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_INVALID_ID,
+                             "Use only letters, digits and . _ : -");
+      return FALSE;
+    }
+  if (vpc_design_lookup (self, new_id) != NULL)
+    {
+      g_set_error (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_ID_IN_USE,
+                   "“%s” is already used", new_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+vpc_design_rename (VpcDesign   *self,
+                   const char  *old_id,
+                   const char  *new_id,
+                   GError     **error)
+{
+  const VpcElement *old;
+  g_autoptr(GPtrArray) referrers = NULL;
+  VpcElement *renamed;
+  int index;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  g_return_val_if_fail (old_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!vpc_design_check_rename (self, old_id, new_id, error))
+    return FALSE;
+  if (g_strcmp0 (old_id, new_id) == 0)
+    return TRUE;
+  old = vpc_design_lookup (self, old_id);
+
+  /* Collect the referrers before the element leaves the index. */
+  referrers = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < self->lists[k]->len; i++)
+      {
+        VpcElement *e = g_ptr_array_index (self->lists[k], i);
+        g_autoptr(VpcElement) copy = NULL;
+
+        if (e == old)
+          continue;
+        copy = vpc_element_copy (e);
+        if (rename_references (copy, old_id, new_id))
+          g_ptr_array_add (referrers, g_strdup (e->id));
+      }
+
+  renamed = vpc_element_copy (old);
+  g_free (renamed->id);
+  renamed->id = g_strdup (new_id);
+  /* A group whose own rules name it as peer. */
+  rename_references (renamed, old_id, new_id);
+  index = vpc_design_index_of (self, old_id);
+
+  vpc_design_begin (self, "Rename");
+  {
+    g_autofree char *old_copy = g_strdup (old_id); /* @old_id may be the element's own string */
+
+    vpc_design_remove_element (self, old_copy);
+    vpc_design_add_element (self, renamed, index);
+    for (guint i = 0; i < referrers->len; i++)
+      {
+        VpcElement *copy = vpc_element_copy (vpc_design_lookup (self, g_ptr_array_index (referrers, i)));
+
+        rename_references (copy, old_copy, new_id);
+        vpc_design_replace_element (self, copy);
+      }
+  }
+  vpc_design_commit (self);
+  return TRUE;
 }
 
 void

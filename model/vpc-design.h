@@ -27,6 +27,15 @@
 G_BEGIN_DECLS
 
 #define VPC_TYPE_DESIGN (vpc_design_get_type ())
+#define VPC_DESIGN_ERROR (vpc_design_error_quark ())
+
+typedef enum {
+  VPC_DESIGN_ERROR_NOT_FOUND,  /* no element has the old id */
+  VPC_DESIGN_ERROR_INVALID_ID, /* not a valid id, or a reserved one */
+  VPC_DESIGN_ERROR_ID_IN_USE,  /* another element has the new id */
+} VpcDesignError;
+
+GQuark               vpc_design_error_quark (void);
 G_DECLARE_FINAL_TYPE (VpcDesign, vpc_design, VPC, DESIGN, GObject)
 
 VpcDesign           *vpc_design_new (void);
@@ -92,6 +101,25 @@ void                 vpc_design_delete (VpcDesign         *self,
                                         guint              n_ids);
 void                 vpc_design_set_info (VpcDesign     *self,
                                           VpcDesignInfo *info);
+/* Gives the element @old_id the id @new_id and rewrites every reference to
+ * it (a subnet's AZ, a NAT gateway's subnet, endpoint and workload subnet
+ * and security-group lists, security-group rule peers), as one undoable step
+ * labelled "Rename". The element keeps its place in its list (it is removed
+ * and inserted again: views see "element-removed" then "element-added").
+ * Renaming to the same id is a no-op that returns TRUE. Returns FALSE with
+ * @error set (VPC_DESIGN_ERROR), changing nothing, when @old_id names no
+ * element, @new_id is not a valid id (vpc_id_is_valid) or is used by another
+ * element. */
+/* The checks of vpc_design_rename() alone, changing nothing: TRUE when the
+ * rename would succeed (or is a no-op), else FALSE with @error set. */
+gboolean             vpc_design_check_rename (VpcDesign   *self,
+                                              const char  *old_id,
+                                              const char  *new_id,
+                                              GError     **error);
+gboolean             vpc_design_rename (VpcDesign   *self,
+                                        const char  *old_id,
+                                        const char  *new_id,
+                                        GError     **error);
 
 /* Loading code fills a fresh design without history. */
 void                 vpc_design_take_element (VpcDesign  *self,

@@ -1,6 +1,9 @@
 /* test-model.c: the design document, its queries, signals and history. */
+#include <string.h>
+
 #include "vpc-cidr.h"
 #include "vpc-design.h"
+#include "vpc-file.h"
 #include "vpc-layout.h"
 
 static VpcElement *
@@ -386,6 +389,155 @@ test_auto_layout_incremental (void)
     }
 }
 
+/* Renames rewrite every reference, are one step, and undo to the same bytes. */
+static void
+test_rename (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  g_autofree char *original = NULL;
+  g_autofree char *again = NULL;
+  const VpcElement *e;
+  VpcElement *sg2, *ep;
+  VpcSgRule rule = { VPC_PROTOCOL_TCP, 443, 443, NULL };
+  const struct { const char *from, *to; } renames[] = {
+    { "sg-1", "sg-web" }, { "az-b", "zone:b" }, { "sn-c", "public.c" },
+    { "sn-a", "sn_A" }, { "nat-1", "nat-one" }, { "train", "training-job" },
+    { "sg-2", "sg-1" }, /* a freed id can be taken again */
+  };
+  guint changed = 0;
+
+  sg2 = vpc_element_new (VPC_KIND_SECURITY_GROUP, "sg-2");
+  rule.peer = g_strdup ("sg-1");
+  g_array_append_val (sg2->egress, rule);
+  rule.peer = g_strdup ("10.0.0.0/16");
+  g_array_append_val (sg2->egress, rule);
+  vpc_design_add_element (design, sg2, 0);
+  ep = vpc_element_copy (vpc_design_lookup (design, "ep-s3"));
+  vpc_id_list_add (ep->subnets, "sn-a");
+  vpc_id_list_add (ep->security_groups, "sg-1");
+  vpc_id_list_add (ep->security_groups, "sg-2");
+  vpc_design_replace_element (design, ep);
+  vpc_design_clear_history (design);
+  original = vpc_file_serialize (design, NULL);
+  g_signal_connect_swapped (design, "changed", G_CALLBACK (count_cb), &changed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (renames); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = vpc_file_serialize (design, NULL);
+      g_autofree char *after = NULL;
+      g_autofree char *undone = NULL;
+      g_autofree char *redone = NULL;
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", renames[i].from);
+      int index = vpc_design_index_of (design, renames[i].from);
+      VpcKind kind = vpc_design_lookup (design, renames[i].from)->kind;
+
+      changed = 0;
+      g_assert_true (vpc_design_rename (design, renames[i].from, renames[i].to, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (changed, ==, 1);
+      g_assert_cmpstr (vpc_design_get_undo_label (design), ==, "Rename");
+      g_assert_null (vpc_design_lookup (design, renames[i].from));
+      e = vpc_design_lookup (design, renames[i].to);
+      g_assert_nonnull (e);
+      g_assert_cmpint (e->kind, ==, kind);
+      g_assert_cmpint (vpc_design_index_of (design, renames[i].to), ==, index);
+      g_assert_true (vpc_design_get_element (design, kind, (guint) index) == e);
+      after = vpc_file_serialize (design, NULL);
+      /* No reference to the old id is left anywhere. */
+      g_assert_null (strstr (after, quoted));
+
+      g_assert_true (vpc_design_undo (design));
+      undone = vpc_file_serialize (design, NULL);
+      g_assert_cmpstr (undone, ==, before);
+      g_assert_cmpuint (changed, ==, 2);
+      g_assert_true (vpc_design_redo (design));
+      redone = vpc_file_serialize (design, NULL);
+      g_assert_cmpstr (redone, ==, after);
+    }
+
+  /* Every reference followed. */
+  e = vpc_design_lookup (design, "sg-web");
+  g_assert_cmpstr (g_array_index (e->ingress, VpcSgRule, 0).peer, ==, "sg-web");
+  e = vpc_design_lookup (design, "sg-1"); /* was sg-2 */
+  g_assert_cmpuint (e->egress->len, >=, 2); /* after the default rule(s) */
+  g_assert_cmpstr (g_array_index (e->egress, VpcSgRule, e->egress->len - 2).peer, ==, "sg-web");
+  g_assert_cmpstr (g_array_index (e->egress, VpcSgRule, e->egress->len - 1).peer, ==, "10.0.0.0/16");
+  g_assert_cmpstr (vpc_design_lookup (design, "sn-b")->az, ==, "zone:b");
+  g_assert_cmpstr (vpc_design_lookup (design, "public.c")->az, ==, "zone:b");
+  g_assert_cmpstr (vpc_design_lookup (design, "sn_A")->az, ==, "az-a");
+  g_assert_cmpstr (vpc_design_lookup (design, "nat-one")->subnet, ==, "public.c");
+  e = vpc_design_lookup (design, "training-job");
+  g_assert_true (vpc_id_list_contains (e->subnets, "sn_A"));
+  g_assert_true (vpc_id_list_contains (e->subnets, "sn-b"));
+  g_assert_true (vpc_id_list_contains (e->security_groups, "sg-web"));
+  g_assert_cmpstr (g_ptr_array_index (e->subnets, 0), ==, "sn_A"); /* order kept */
+  e = vpc_design_lookup (design, "ep-s3");
+  g_assert_cmpstr (g_ptr_array_index (e->subnets, 0), ==, "sn_A");
+  g_assert_cmpstr (g_ptr_array_index (e->security_groups, 0), ==, "sg-web");
+  g_assert_cmpstr (g_ptr_array_index (e->security_groups, 1), ==, "sg-1");
+
+  /* One step each: undoing them all gives back the original bytes. */
+  for (guint i = 0; i < G_N_ELEMENTS (renames); i++)
+    g_assert_true (vpc_design_undo (design));
+  g_assert_false (vpc_design_get_can_undo (design));
+  again = vpc_file_serialize (design, NULL);
+  g_assert_cmpstr (again, ==, original);
+}
+
+static void
+test_rename_refused (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  g_autofree char *before = vpc_file_serialize (design, NULL);
+  g_autofree char *long_id = g_strnfill (65, 'a');
+  g_autofree char *max_id = g_strnfill (64, 'b');
+  const struct { const char *from, *to; int code; } cases[] = {
+    { "sn-a", "", VPC_DESIGN_ERROR_INVALID_ID },
+    { "sn-a", "sn a", VPC_DESIGN_ERROR_INVALID_ID },
+    { "sn-a", "sn/a", VPC_DESIGN_ERROR_INVALID_ID },
+    { "sn-a", "sné", VPC_DESIGN_ERROR_INVALID_ID },
+    { "sn-a", long_id, VPC_DESIGN_ERROR_INVALID_ID },
+    { "sg-1", "self", VPC_DESIGN_ERROR_INVALID_ID },
+    { "sg-1", "prefix-list:s3", VPC_DESIGN_ERROR_INVALID_ID },
+    { "sn-a", "sn-b", VPC_DESIGN_ERROR_ID_IN_USE },
+    { "sn-a", "train", VPC_DESIGN_ERROR_ID_IN_USE },
+    { "nope", "fine", VPC_DESIGN_ERROR_NOT_FOUND },
+  };
+  guint64 revision = vpc_design_get_revision (design);
+  const char *label = vpc_design_get_undo_label (design);
+  guint changed = 0;
+
+  g_signal_connect_swapped (design, "changed", G_CALLBACK (count_cb), &changed);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *now = NULL;
+
+      g_assert_false (vpc_design_rename (design, cases[i].from, cases[i].to, &error));
+      g_assert_error (error, VPC_DESIGN_ERROR, cases[i].code);
+      g_assert_nonnull (error->message);
+      now = vpc_file_serialize (design, NULL);
+      g_assert_cmpstr (now, ==, before);
+    }
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (vpc_design_get_revision (design), ==, revision);
+  g_assert_cmpstr (vpc_design_get_undo_label (design), ==, label);
+
+  /* The same id: nothing happens, and it is not an error. */
+  g_assert_true (vpc_design_rename (design, "sn-a", "sn-a", NULL));
+  /* The element's own string as argument. */
+  g_assert_true (vpc_design_rename (design, "sn-a", vpc_design_lookup (design, "sn-a")->id, NULL));
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (vpc_design_get_revision (design), ==, revision);
+  g_assert_cmpstr (vpc_design_get_undo_label (design), ==, label);
+
+  /* 64 characters are fine; the element's own id string may be passed. */
+  g_assert_true (vpc_design_rename (design, vpc_design_lookup (design, "sn-a")->id, max_id, NULL));
+  g_assert_nonnull (vpc_design_lookup (design, max_id));
+  g_assert_cmpstr (vpc_design_lookup (design, "train")->subnets->pdata[0], ==, max_id);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -401,6 +553,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/design/delete-cascades", test_delete_cascades);
   g_test_add_func ("/model/design/modified", test_modified_flag);
   g_test_add_func ("/model/design/duplicate", test_duplicate);
+  g_test_add_func ("/model/design/rename", test_rename);
+  g_test_add_func ("/model/design/rename-refused", test_rename_refused);
   g_test_add_func ("/model/layout/auto", test_auto_layout);
   g_test_add_func ("/model/layout/incremental", test_auto_layout_incremental);
   return g_test_run ();
