@@ -26,6 +26,7 @@ typedef struct
   char             *shown;  /* FIELD_ENTRY: the text last read from the design */
   VpcKind           kind;   /* FIELD_CHECKLIST: the candidates' kind */
   gsize             offset; /* FIELD_CHECK(LIST): the id list in VpcElement */
+  GtkEventController *focus; /* FIELD_ENTRY: commits on focus-out */
 } Field;
 
 struct _VpcInspectorForm
@@ -90,6 +91,9 @@ field_free (Field *field)
 {
   if (field->widget != NULL)
     g_signal_handlers_disconnect_by_data (field->widget, field);
+  /* A focused entry whose form is rebuilt still gets "leave" afterwards. */
+  if (field->focus != NULL)
+    g_signal_handlers_disconnect_by_data (field->focus, field);
   if (field->row != NULL)
     {
       g_signal_handlers_disconnect_by_data (field->row, field);
@@ -302,6 +306,7 @@ vpc_inspector_form_add_entry (VpcInspectorForm *form,
   g_signal_connect_swapped (row, "apply", G_CALLBACK (entry_commit), field);
   g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (entry_commit), field);
   g_signal_connect (focus, "leave", G_CALLBACK (entry_leave_cb), field);
+  field->focus = focus;
   gtk_widget_add_controller (row, focus);
   add_row (parent, row);
   return row;
