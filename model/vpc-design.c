@@ -587,18 +587,23 @@ void
 vpc_design_rollback (VpcDesign *self)
 {
   Step *step;
+  gboolean reverted;
 
   g_return_if_fail (VPC_IS_DESIGN (self));
   g_return_if_fail (self->open_depth > 0);
 
-  self->open_depth = 0;
-  step = g_steal_pointer (&self->open_step);
+  /* Everything recorded in the open transaction is reverted; an enclosing
+   * level stays open and its own commit closes it. */
+  step = self->open_step;
+  reverted = step->ops->len > 0;
   for (guint i = step->ops->len; i > 0; i--)
     op_run (self, g_ptr_array_index (step->ops, i - 1), FALSE);
-  if (step->ops->len > 0)
-    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  step_free (step);
+  g_ptr_array_set_size (step->ops, 0);
   self->open_changed = FALSE;
+  if (--self->open_depth == 0)
+    g_clear_pointer (&self->open_step, step_free);
+  if (reverted)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static const char *

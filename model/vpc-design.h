@@ -82,7 +82,9 @@ char                *vpc_design_make_id (VpcDesign  *self,
 void                 vpc_design_begin (VpcDesign  *self,
                                        const char *label);
 void                 vpc_design_commit (VpcDesign *self);
-/* Drops what was done since vpc_design_begin() (reverting it). */
+/* Reverts everything recorded in the open transaction and closes one level
+ * of it; an enclosing level stays open (its commit then records only what
+ * follows). */
 void                 vpc_design_rollback (VpcDesign *self);
 void                 vpc_design_add_element (VpcDesign  *self,
                                              VpcElement *element,

@@ -240,6 +240,31 @@ test_signals_and_transactions (void)
   g_assert_cmpstr (vpc_design_get_undo_label (design), ==, "Two zones");
 }
 
+/* A nested rollback reverts the whole transaction but leaves the outer
+ * level open, so its commit is balanced and records only later edits. */
+static void
+test_nested_rollback (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+
+  vpc_design_clear_history (design);
+  vpc_design_begin (design, "Outer");
+  vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-x"), -1);
+  vpc_design_begin (design, "Inner");
+  vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-y"), -1);
+  vpc_design_rollback (design);
+  g_assert_null (vpc_design_lookup (design, "az-x"));
+  g_assert_null (vpc_design_lookup (design, "az-y"));
+  vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-z"), -1);
+  vpc_design_commit (design);
+
+  g_assert_nonnull (vpc_design_lookup (design, "az-z"));
+  g_assert_cmpstr (vpc_design_get_undo_label (design), ==, "Outer");
+  g_assert_true (vpc_design_undo (design));
+  g_assert_null (vpc_design_lookup (design, "az-z"));
+  g_assert_false (vpc_design_get_can_undo (design));
+}
+
 static void
 test_delete_cascades (void)
 {
@@ -550,6 +575,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/element/enum-names", test_enum_names);
   g_test_add_func ("/model/design/queries", test_queries);
   g_test_add_func ("/model/design/signals-transactions", test_signals_and_transactions);
+  g_test_add_func ("/model/design/nested-rollback", test_nested_rollback);
   g_test_add_func ("/model/design/delete-cascades", test_delete_cascades);
   g_test_add_func ("/model/design/modified", test_modified_flag);
   g_test_add_func ("/model/design/duplicate", test_duplicate);
