@@ -238,29 +238,11 @@ page_init (Page      *page,
   page->h += 2 * MARGIN;
 }
 
-/* Freeing tens of thousands of findings takes as long as drawing them;
- * nothing waits for it, so a short-lived thread does it. */
-static gpointer
-free_thread (gpointer data)
-{
-  g_object_unref (data);
-  return NULL;
-}
-
 static void
 page_clear (Page *page)
 {
-  GThread *thread = NULL;
-
   g_clear_pointer (&page->date, g_free);
   g_clear_pointer (&page->total, g_free);
-  if (page->findings != NULL && g_list_model_get_n_items (page->findings) > 1000)
-    thread = g_thread_try_new ("vpc-export-free", free_thread, page->findings, NULL);
-  if (thread != NULL)
-    {
-      g_thread_unref (thread);
-      page->findings = NULL;
-    }
   g_clear_object (&page->findings);
 }
 
