@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include "vpc-invariants.h"
+
 typedef enum {
   OP_INSERT,
   OP_REMOVE,
@@ -52,6 +54,7 @@ struct _VpcDesign
   guint          open_depth;
   gboolean       open_changed;
   gboolean       replaying;
+  char          *last_refusal;
 };
 
 G_DEFINE_FINAL_TYPE (VpcDesign, vpc_design, G_TYPE_OBJECT)
@@ -71,6 +74,8 @@ enum {
   SIGNAL_ELEMENT_CHANGED,
   SIGNAL_INFO_CHANGED,
   SIGNAL_CHANGED,
+  SIGNAL_EDIT_REFUSED,
+  SIGNAL_EDIT_NOTICE,
   N_SIGNALS,
 };
 
@@ -129,6 +134,7 @@ vpc_design_finalize (GObject *object)
     g_ptr_array_unref (self->lists[k]);
   vpc_design_info_free (self->info);
   g_ptr_array_unref (self->steps);
+  g_free (self->last_refusal);
   G_OBJECT_CLASS (vpc_design_parent_class)->finalize (object);
 }
 
@@ -191,6 +197,12 @@ vpc_design_class_init (VpcDesignClass *klass)
   signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_EDIT_REFUSED] =
+    g_signal_new ("edit-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_EDIT_NOTICE] =
+    g_signal_new ("edit-notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -537,25 +549,155 @@ push_step (VpcDesign *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
-/* Applies an op and records it in the open step, or as a step of its own. */
+/* The guard */
+
+/* Interface endpoints that would have two network interfaces in one AZ
+ * once @subnet moved there give up the one in @subnet: moving a subnet into
+ * the AZ of a sibling interface clearly means that. */
 static void
-record (VpcDesign  *self,
-        Op         *op,
-        const char *label)
+release_interfaces (VpcDesign        *self,
+                    const VpcElement *subnet,
+                    GString          *notice)
 {
+  GPtrArray *endpoints = self->lists[VPC_KIND_ENDPOINT];
+
+  for (guint i = 0; i < endpoints->len; i++)
+    {
+      VpcElement *endpoint = g_ptr_array_index (endpoints, i);
+      VpcElement *copy;
+      const char *sibling = NULL;
+
+      if (endpoint->endpoint_type != VPC_ENDPOINT_INTERFACE ||
+          !vpc_id_list_contains (endpoint->subnets, subnet->id))
+        continue;
+      for (guint j = 0; j < endpoint->subnets->len && sibling == NULL; j++)
+        {
+          const char *other_id = g_ptr_array_index (endpoint->subnets, j);
+          VpcElement *other = g_hash_table_lookup (self->by_id, other_id);
+
+          if (other != NULL && other != subnet && other->kind == VPC_KIND_SUBNET &&
+              g_strcmp0 (other->az, subnet->az) == 0)
+            sibling = other_id;
+        }
+      if (sibling == NULL)
+        continue;
+      if (notice->len > 0)
+        g_string_append_c (notice, ' ');
+      g_string_append_printf (notice,
+                              "Endpoint “%s” keeps its network interface in subnet “%s” and "
+                              "no longer has one in “%s”: an interface endpoint has one per "
+                              "availability zone.",
+                              vpc_element_get_display_name (endpoint), sibling,
+                              vpc_element_get_display_name (subnet));
+      copy = vpc_element_copy (endpoint);
+      vpc_id_list_remove (copy->subnets, subnet->id);
+      vpc_design_replace_element (self, copy);
+    }
+}
+
+/* Records, into the step being finished, what the edit clearly implies:
+ * fields that no longer apply are reset, and a subnet moved to another AZ
+ * releases endpoint interfaces that would clash there. */
+static void
+add_consequences (VpcDesign *self,
+                  Step      *step,
+                  GString   *notice)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_ops = step->ops->len;
+
+  for (guint i = 0; i < n_ops; i++)
+    {
+      Op *op = g_ptr_array_index (step->ops, i);
+      VpcElement *current;
+      VpcElement *copy;
+
+      if (op->type == OP_INFO)
+        {
+          VpcDesignInfo *info = vpc_design_info_copy (self->info);
+
+          if (vpc_design_info_normalize (info))
+            vpc_design_set_info (self, info);
+          else
+            vpc_design_info_free (info);
+          continue;
+        }
+      if (op->after == NULL || !g_hash_table_add (seen, g_strdup (op->after->id)))
+        continue;
+      current = g_hash_table_lookup (self->by_id, op->after->id);
+      if (current == NULL)
+        continue;
+      copy = vpc_element_copy (current);
+      if (vpc_element_normalize (copy))
+        vpc_design_replace_element (self, copy);
+      else
+        vpc_element_free (copy);
+      current = g_hash_table_lookup (self->by_id, op->after->id);
+      if (current->kind == VPC_KIND_SUBNET &&
+          (op->before == NULL || g_strcmp0 (op->before->az, current->az) != 0))
+        release_interfaces (self, current, notice);
+    }
+}
+
+/* Closes @step: adds its consequences, then either pushes it on the history
+ * or, when the result breaks an invariant, reverts it as a whole and says
+ * why ("edit-refused"). */
+static gboolean
+finish_step (VpcDesign *self,
+             Step      *step,
+             GError   **error)
+{
+  g_autoptr(GString) notice = g_string_new (NULL);
+  g_autoptr(GError) local = NULL;
+
+  if (step->ops->len == 0)
+    {
+      step_free (step);
+      return TRUE;
+    }
+  self->open_step = step;
+  self->open_depth = 1;
+  add_consequences (self, step, notice);
+  self->open_step = NULL;
+  self->open_depth = 0;
+
+  if (!vpc_invariants_check_design (self, VPC_INVARIANTS_PLACE_ELEMENT, &local))
+    {
+      for (guint i = step->ops->len; i > 0; i--)
+        op_run (self, g_ptr_array_index (step->ops, i - 1), FALSE);
+      g_free (self->last_refusal);
+      self->last_refusal = g_strdup_printf ("“%s” was not done. %s.", step->label, local->message);
+      step_free (step);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+      g_signal_emit (self, signals[SIGNAL_EDIT_REFUSED], 0, self->last_refusal);
+      g_set_error_literal (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_REFUSED, self->last_refusal);
+      return FALSE;
+    }
+  push_step (self, step);
+  if (notice->len > 0)
+    g_signal_emit (self, signals[SIGNAL_EDIT_NOTICE], 0, notice->str);
+  return TRUE;
+}
+
+/* Applies an op and records it in the open step, or as a step of its own
+ * (which the guard may refuse). */
+static gboolean
+record_op (VpcDesign  *self,
+           Op         *op,
+           const char *label)
+{
+  Step *step;
+
   op_run (self, op, TRUE);
   if (self->open_step != NULL)
     {
       g_ptr_array_add (self->open_step->ops, op);
       self->open_changed = TRUE;
+      return TRUE;
     }
-  else
-    {
-      Step *step = step_new (label);
-
-      g_ptr_array_add (step->ops, op);
-      push_step (self, step);
-    }
+  step = step_new (label);
+  g_ptr_array_add (step->ops, op);
+  return finish_step (self, step, NULL);
 }
 
 void
@@ -568,19 +710,33 @@ vpc_design_begin (VpcDesign  *self,
     self->open_step = step_new (label);
 }
 
-void
-vpc_design_commit (VpcDesign *self)
+gboolean
+vpc_design_try_commit (VpcDesign *self,
+                       GError   **error)
 {
   Step *step;
 
-  g_return_if_fail (VPC_IS_DESIGN (self));
-  g_return_if_fail (self->open_depth > 0);
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  g_return_val_if_fail (self->open_depth > 0, FALSE);
 
   if (--self->open_depth > 0)
-    return;
+    return TRUE;
   step = g_steal_pointer (&self->open_step);
   self->open_changed = FALSE;
-  push_step (self, step);
+  return finish_step (self, step, error);
+}
+
+gboolean
+vpc_design_commit (VpcDesign *self)
+{
+  return vpc_design_try_commit (self, NULL);
+}
+
+const char *
+vpc_design_get_last_refusal (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), NULL);
+  return self->last_refusal;
 }
 
 void
@@ -622,7 +778,20 @@ default_label (VpcKind kind, const char *verb)
   return labels[kind][v];
 }
 
-void
+/* Refuses an edit that cannot even be recorded (the id index needs unique
+ * ids), the same way the guard refuses the others. */
+static gboolean
+refuse (VpcDesign  *self,
+        const char *label,
+        const char *reason)
+{
+  g_free (self->last_refusal);
+  self->last_refusal = g_strdup_printf ("“%s” was not done. %s.", label, reason);
+  g_signal_emit (self, signals[SIGNAL_EDIT_REFUSED], 0, self->last_refusal);
+  return FALSE;
+}
+
+gboolean
 vpc_design_add_element (VpcDesign  *self,
                         VpcElement *element,
                         int         index)
@@ -630,15 +799,18 @@ vpc_design_add_element (VpcDesign  *self,
   Op *op;
   guint len;
 
-  g_return_if_fail (VPC_IS_DESIGN (self));
-  g_return_if_fail (element != NULL && element->kind < VPC_N_KINDS);
-  g_return_if_fail (element->id != NULL);
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  g_return_val_if_fail (element != NULL && element->kind < VPC_N_KINDS, FALSE);
+  g_return_val_if_fail (element->id != NULL, FALSE);
 
   if (g_hash_table_contains (self->by_id, element->id))
     {
-      g_critical ("An element with id \"%s\" already exists", element->id);
+      g_autofree char *reason = g_strdup_printf ("Another element already has the id “%s”",
+                                                 element->id);
+      VpcKind kind = element->kind;
+
       vpc_element_free (element);
-      return;
+      return refuse (self, default_label (kind, "add"), reason);
     }
   len = self->lists[element->kind]->len;
   op = g_new0 (Op, 1);
@@ -646,30 +818,30 @@ vpc_design_add_element (VpcDesign  *self,
   op->kind = element->kind;
   op->index = index < 0 || (guint) index > len ? len : (guint) index;
   op->after = element;
-  record (self, op, default_label (element->kind, "add"));
+  return record_op (self, op, default_label (element->kind, "add"));
 }
 
-void
+gboolean
 vpc_design_replace_element (VpcDesign  *self,
                             VpcElement *element)
 {
   const VpcElement *old;
   Op *op;
 
-  g_return_if_fail (VPC_IS_DESIGN (self));
-  g_return_if_fail (element != NULL);
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  g_return_val_if_fail (element != NULL, FALSE);
 
   old = vpc_design_lookup (self, element->id);
   if (old == NULL || old->kind != element->kind)
     {
       g_critical ("No %s with id \"%s\" to replace", vpc_kind_to_label (element->kind), element->id);
       vpc_element_free (element);
-      return;
+      return FALSE;
     }
   if (vpc_element_equal (old, element))
     {
       vpc_element_free (element);
-      return;
+      return TRUE;
     }
   op = g_new0 (Op, 1);
   op->type = OP_REPLACE;
@@ -677,47 +849,47 @@ vpc_design_replace_element (VpcDesign  *self,
   op->index = (guint) vpc_design_index_of (self, element->id);
   op->before = vpc_element_copy (old);
   op->after = element;
-  record (self, op, default_label (element->kind, "change"));
+  return record_op (self, op, default_label (element->kind, "change"));
 }
 
-void
+gboolean
 vpc_design_remove_element (VpcDesign  *self,
                            const char *id)
 {
   const VpcElement *old;
   Op *op;
 
-  g_return_if_fail (VPC_IS_DESIGN (self));
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
 
   old = vpc_design_lookup (self, id);
-  g_return_if_fail (old != NULL);
+  g_return_val_if_fail (old != NULL, FALSE);
   op = g_new0 (Op, 1);
   op->type = OP_REMOVE;
   op->kind = old->kind;
   op->index = (guint) vpc_design_index_of (self, id);
   op->before = vpc_element_copy (old);
-  record (self, op, default_label (old->kind, "remove"));
+  return record_op (self, op, default_label (old->kind, "remove"));
 }
 
-void
+gboolean
 vpc_design_set_info (VpcDesign     *self,
                      VpcDesignInfo *info)
 {
   Op *op;
 
-  g_return_if_fail (VPC_IS_DESIGN (self));
-  g_return_if_fail (info != NULL);
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
 
   if (vpc_design_info_equal (self->info, info))
     {
       vpc_design_info_free (info);
-      return;
+      return TRUE;
     }
   op = g_new0 (Op, 1);
   op->type = OP_INFO;
   op->info_before = vpc_design_info_copy (self->info);
   op->info_after = info;
-  record (self, op, "Change design properties");
+  return record_op (self, op, "Change design properties");
 }
 
 static gboolean
@@ -750,7 +922,7 @@ strip_ids (GPtrArray  *list,
   return changed;
 }
 
-void
+gboolean
 vpc_design_delete (VpcDesign         *self,
                    const char *const *ids,
                    guint              n_ids)
@@ -758,7 +930,7 @@ vpc_design_delete (VpcDesign         *self,
   g_autoptr(GHashTable) gone = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
-  g_return_if_fail (VPC_IS_DESIGN (self));
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
 
   for (guint i = 0; i < n_ids; i++)
     {
@@ -767,7 +939,7 @@ vpc_design_delete (VpcDesign         *self,
         g_hash_table_add (gone, e->id);
     }
   if (g_hash_table_size (gone) == 0)
-    return;
+    return TRUE;
 
   /* An AZ takes its subnets, a subnet its NAT gateways. */
   for (guint i = 0; i < self->lists[VPC_KIND_SUBNET]->len; i++)
@@ -821,7 +993,7 @@ vpc_design_delete (VpcDesign         *self,
       g_free (g_ptr_array_index (order, i));
     }
 
-  vpc_design_commit (self);
+  return vpc_design_commit (self);
 }
 
 /* Rename */
@@ -980,8 +1152,7 @@ vpc_design_rename (VpcDesign   *self,
         vpc_design_replace_element (self, copy);
       }
   }
-  vpc_design_commit (self);
-  return TRUE;
+  return vpc_design_try_commit (self, error);
 }
 
 void

@@ -33,6 +33,7 @@ typedef enum {
   VPC_DESIGN_ERROR_NOT_FOUND,  /* no element has the old id */
   VPC_DESIGN_ERROR_INVALID_ID, /* not a valid id, or a reserved one */
   VPC_DESIGN_ERROR_ID_IN_USE,  /* another element has the new id */
+  VPC_DESIGN_ERROR_REFUSED,    /* the edit would break an invariant (vpc-invariants.h) */
 } VpcDesignError;
 
 GQuark               vpc_design_error_quark (void);
@@ -78,30 +79,46 @@ char                *vpc_design_make_id (VpcDesign  *self,
                                          const char *prefix);
 
 /* Editing: each call is one undoable step, or part of the open transaction.
- * Elements passed in are taken over by the design. */
+ * Elements passed in are taken over by the design.
+ *
+ * The guard: a step (a call outside a transaction, or the outermost commit)
+ * whose result breaks an invariant of the file format (vpc-invariants.h) is
+ * reverted as a whole, leaves no history entry, and the design emits
+ * "edit-refused" (const char *message) with a sentence for a person; the call
+ * returns FALSE. Before the check, a step gets what it clearly implies, in the
+ * same undo entry: fields that no longer apply are reset
+ * (vpc_element_normalize), and a subnet moved into the AZ where a sibling
+ * subnet holds a network interface of the same interface endpoint leaves that
+ * endpoint; "edit-notice" (const char *message) then says so. Inside an open
+ * transaction calls return TRUE and the commit decides. */
 void                 vpc_design_begin (VpcDesign  *self,
                                        const char *label);
-void                 vpc_design_commit (VpcDesign *self);
+/* FALSE when the guard refused the step. */
+gboolean             vpc_design_commit (VpcDesign *self);
+gboolean             vpc_design_try_commit (VpcDesign *self,
+                                            GError   **error);
+/* The message of the last refused step, or NULL. */
+const char          *vpc_design_get_last_refusal (VpcDesign *self);
 /* Reverts everything recorded in the open transaction and closes one level
  * of it; an enclosing level stays open (its commit then records only what
  * follows). */
 void                 vpc_design_rollback (VpcDesign *self);
-void                 vpc_design_add_element (VpcDesign  *self,
+gboolean             vpc_design_add_element (VpcDesign  *self,
                                              VpcElement *element,
                                              int         index);
 /* Replaces the element with the same id. */
-void                 vpc_design_replace_element (VpcDesign  *self,
+gboolean             vpc_design_replace_element (VpcDesign  *self,
                                                  VpcElement *element);
 /* Removes one element without touching references to it. */
-void                 vpc_design_remove_element (VpcDesign  *self,
+gboolean             vpc_design_remove_element (VpcDesign  *self,
                                                 const char *id);
 /* Removes elements and everything that refers to them (an AZ's subnets, a
  * subnet's NAT gateways, ids in reference lists, rules whose peer is a removed
  * group), as one step. */
-void                 vpc_design_delete (VpcDesign         *self,
+gboolean             vpc_design_delete (VpcDesign         *self,
                                         const char *const *ids,
                                         guint              n_ids);
-void                 vpc_design_set_info (VpcDesign     *self,
+gboolean             vpc_design_set_info (VpcDesign     *self,
                                           VpcDesignInfo *info);
 /* Gives the element @old_id the id @new_id and rewrites every reference to
  * it (a subnet's AZ, a NAT gateway's subnet, endpoint and workload subnet

@@ -10,11 +10,12 @@
 
 #include "vpc-cidr.h"
 #include "vpc-json-write.h"
+#include "vpc-invariants.h"
 #include "vpc-layout.h"
 
-#define LAYOUT_MAX      1e7
-#define GB_MAX          1e12
-#define INSTANCES_MAX   10000
+#define LAYOUT_MAX      VPC_LAYOUT_LIMIT
+#define GB_MAX          VPC_GB_LIMIT
+#define INSTANCES_MAX   VPC_INSTANCES_LIMIT
 #define QUOTE_MAX_CHARS 80
 
 typedef struct
@@ -75,10 +76,7 @@ fail (Loader     *ld,
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
-  if (*place != '\0')
-    g_set_error (ld->error, VPC_FILE_ERROR, code, "%s: %s", place, what);
-  else
-    g_set_error_literal (ld->error, VPC_FILE_ERROR, code, what);
+  vpc_invariants_set_error (ld->error, code, place, what);
   return FALSE;
 }
 
@@ -462,17 +460,6 @@ check_service (Loader     *ld,
                quoted);
 }
 
-static gboolean
-region_is_valid (const char *region)
-{
-  if (*region == '\0')
-    return FALSE;
-  for (const char *p = region; *p != '\0'; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
 /* Lists of ids and names */
 
 /* Reads an array of strings. Ids are checked later, when every element is
@@ -603,14 +590,6 @@ parse_ports (const char *text,
   return *p == '\0';
 }
 
-/* Any peer that is not "self", a CIDR or a prefix list names a group. */
-static gboolean
-peer_is_group (const char *peer)
-{
-  return strcmp (peer, "self") != 0 && strchr (peer, '/') == NULL &&
-         !g_str_has_prefix (peer, "prefix-list:");
-}
-
 static gboolean
 check_peer (Loader     *ld,
             const char *path,
@@ -618,7 +597,7 @@ check_peer (Loader     *ld,
 {
   g_autofree char *quoted = NULL;
 
-  if (strcmp (peer, "self") == 0 || peer_is_group (peer))
+  if (strcmp (peer, "self") == 0 || vpc_sg_peer_is_group (peer))
     return TRUE; /* a group id: resolved with the other references */
   if (!g_str_has_prefix (peer, "prefix-list:"))
     return check_cidr (ld, path, "peer", peer);
@@ -876,12 +855,6 @@ static const KindReader kind_readers[VPC_N_KINDS] = {
   [VPC_KIND_WORKLOAD] = read_workload,
 };
 
-static const char *
-article (const char *label)
-{
-  return strchr ("aeiou", label[0]) != NULL ? "an" : "a";
-}
-
 /* "subnets[0]": where an element sits in the file. */
 static char *
 element_path (const VpcElement *e,
@@ -980,143 +953,6 @@ read_elements (Loader            *ld,
   return TRUE;
 }
 
-/* References, once every element is known */
-
-static gboolean
-check_reference (Loader     *ld,
-                 const char *path,
-                 const char *key,
-                 const char *id,
-                 VpcKind     wanted)
-{
-  const VpcElement *target = vpc_design_lookup (ld->design, id);
-  const char *wanted_label = vpc_kind_to_label (wanted);
-  const char *target_label;
-  g_autofree char *quoted = quote (id);
-
-  if (target == NULL)
-    return fail (ld, VPC_FILE_ERROR_REFERENCE, path, key, "no %s with id %s",
-                 wanted_label, quoted);
-  if (target->kind == wanted)
-    return TRUE;
-  target_label = vpc_kind_to_label (target->kind);
-  return fail (ld, VPC_FILE_ERROR_REFERENCE, path, key, "%s is %s %s, not %s %s",
-               quoted, article (target_label), target_label, article (wanted_label),
-               wanted_label);
-}
-
-static gboolean
-check_reference_list (Loader          *ld,
-                      const char      *path,
-                      const char      *key,
-                      const GPtrArray *ids,
-                      VpcKind          wanted)
-{
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autofree char *entry = g_strdup_printf ("%s[%u]", key, i);
-
-      if (!check_reference (ld, path, entry, g_ptr_array_index (ids, i), wanted))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_rule_peers (Loader       *ld,
-                  const char   *path,
-                  const char   *key,
-                  const GArray *rules)
-{
-  for (guint i = 0; i < rules->len; i++)
-    {
-      const char *peer = g_array_index (rules, VpcSgRule, i).peer;
-      g_autofree char *rule_key = NULL;
-
-      if (!peer_is_group (peer))
-        continue;
-      rule_key = g_strdup_printf ("%s[%u].peer", key, i);
-      if (!check_reference (ld, path, rule_key, peer, VPC_KIND_SECURITY_GROUP))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* An interface endpoint has one network interface per AZ. */
-static gboolean
-check_one_subnet_per_az (Loader           *ld,
-                         const char       *path,
-                         const VpcElement *endpoint)
-{
-  g_autoptr(GHashTable) by_az = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < endpoint->subnets->len; i++)
-    {
-      const char *id = g_ptr_array_index (endpoint->subnets, i);
-      const VpcElement *subnet = vpc_design_lookup (ld->design, id);
-      const char *other = g_hash_table_lookup (by_az, subnet->az);
-      g_autofree char *a = NULL, *b = NULL;
-
-      if (other == NULL)
-        {
-          g_hash_table_insert (by_az, subnet->az, (gpointer) id);
-          continue;
-        }
-      a = quote (other);
-      b = quote (id);
-      return fail (ld, VPC_FILE_ERROR_INVALID, path, "subnets",
-                   "%s and %s are both in availability zone %s; an interface endpoint takes "
-                   "one subnet per AZ", a, b, subnet->az);
-    }
-  return TRUE;
-}
-
-static gboolean
-check_element_references (Loader           *ld,
-                          const VpcElement *e,
-                          const char       *path)
-{
-  switch (e->kind)
-    {
-    case VPC_KIND_SUBNET:
-      return check_reference (ld, path, "az", e->az, VPC_KIND_AZ);
-    case VPC_KIND_SECURITY_GROUP:
-      return check_rule_peers (ld, path, "ingress", e->ingress) &&
-             check_rule_peers (ld, path, "egress", e->egress);
-    case VPC_KIND_ENDPOINT:
-      return check_reference_list (ld, path, "subnets", e->subnets, VPC_KIND_SUBNET) &&
-             check_reference_list (ld, path, "security_groups", e->security_groups,
-                                   VPC_KIND_SECURITY_GROUP) &&
-             (e->endpoint_type != VPC_ENDPOINT_INTERFACE ||
-              check_one_subnet_per_az (ld, path, e));
-    case VPC_KIND_NAT_GATEWAY:
-      return check_reference (ld, path, "subnet", e->subnet, VPC_KIND_SUBNET);
-    case VPC_KIND_WORKLOAD:
-      return check_reference_list (ld, path, "subnets", e->subnets, VPC_KIND_SUBNET) &&
-             check_reference_list (ld, path, "security_groups", e->security_groups,
-                                   VPC_KIND_SECURITY_GROUP);
-    case VPC_KIND_AZ:
-    case VPC_N_KINDS:
-    default:
-      return TRUE;
-    }
-}
-
-static gboolean
-check_references (Loader *ld)
-{
-  for (guint k = 0; k < VPC_N_KINDS; k++)
-    for (guint i = 0; i < vpc_design_get_n_elements (ld->design, k); i++)
-      {
-        const VpcElement *e = vpc_design_get_element (ld->design, k, i);
-        g_autofree char *path = element_path (e, i);
-
-        if (!check_element_references (ld, e, path))
-          return FALSE;
-      }
-  return TRUE;
-}
-
 /* Top level */
 
 static gboolean
@@ -1184,7 +1020,7 @@ read_info (Loader        *ld,
       !read_string_dup (ld, root, "", "description", FALSE, &info->description) ||
       !read_string_dup (ld, root, "", "region", TRUE, &info->region))
     return FALSE;
-  if (!region_is_valid (info->region))
+  if (!vpc_region_is_valid (info->region))
     {
       quoted = quote (info->region);
       return fail (ld, VPC_FILE_ERROR_INVALID, "region", NULL,
@@ -1228,9 +1064,10 @@ _vpc_file_read_design (VpcDesign  *design,
   warn_keys (ld, root, "", known, NULL, NULL);
   if (!read_info (ld, root, info) ||
       !count_elements (ld, root, lists) ||
-      !read_elements (ld, lists) ||
-      !check_references (ld))
+      !read_elements (ld, lists))
     return FALSE;
   vpc_design_take_info (ld->design, g_steal_pointer (&info));
-  return TRUE;
+  /* References, once every element is known; the values read above pass
+   * again, so the first fault is the first broken reference in file order. */
+  return vpc_invariants_check_design (ld->design, VPC_INVARIANTS_PLACE_FILE, ld->error);
 }

@@ -438,6 +438,8 @@ test_rename (void)
   g_array_append_val (sg2->egress, rule);
   vpc_design_add_element (design, sg2, 0);
   ep = vpc_element_copy (vpc_design_lookup (design, "ep-s3"));
+  /* Interface: a gateway endpoint has no security groups to rename. */
+  ep->endpoint_type = VPC_ENDPOINT_INTERFACE;
   vpc_id_list_add (ep->subnets, "sn-a");
   vpc_id_list_add (ep->security_groups, "sg-1");
   vpc_id_list_add (ep->security_groups, "sg-2");
