@@ -4,6 +4,7 @@
 #pragma once
 
 #include "vpc-canvas.h"
+#include "vpc-message-bar.h"
 #include "vpc-palette.h"
 #include "vpc-recovery.h"
 #include "vpc-sidebar.h"
@@ -24,6 +25,7 @@ struct _VpcWindow
   VpcStartPage        *start_page;
   VpcPalette          *palette;
   VpcCanvas           *canvas;
+  VpcMessageBar       *message_bar;
   VpcSidebar          *sidebar;
   GtkLabel            *zoom_label;
   GtkWidget           *export_button;

@@ -106,6 +106,31 @@ design_changed_cb (VpcWindow *self)
   _vpc_window_actions_update (self);
 }
 
+/* Refused edits and the consequences of accepted ones stay readable in the
+ * bar over the canvas until dismissed or replaced. */
+static void
+edit_refused_cb (VpcWindow  *self,
+                 const char *message)
+{
+  vpc_message_bar_show (self->message_bar, VPC_MESSAGE_REFUSED, message);
+}
+
+static void
+edit_notice_cb (VpcWindow  *self,
+                const char *message)
+{
+  vpc_message_bar_show (self->message_bar, VPC_MESSAGE_NOTICE, message);
+}
+
+/* A gesture the canvas could not turn into an edit (dropped outside every
+ * zone, …) or one the design refused (then the same text: shown once). */
+static void
+canvas_refused_cb (VpcWindow  *self,
+                   const char *message)
+{
+  edit_refused_cb (self, message);
+}
+
 static void
 modified_changed_cb (VpcWindow *self)
 {
@@ -125,6 +150,7 @@ _vpc_window_set_design (VpcWindow *self,
   if (self->recovery != NULL)
     vpc_recovery_writer_discard (self->recovery);
   g_clear_object (&self->recovery);
+  vpc_message_bar_dismiss (self->message_bar);
   vpc_sidebar_set_design (self->sidebar, NULL, NULL);
   vpc_canvas_set_findings (self->canvas, NULL);
   vpc_canvas_set_design (self->canvas, NULL);
@@ -513,6 +539,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   g_type_ensure (VPC_TYPE_PALETTE);
   g_type_ensure (VPC_TYPE_START_PAGE);
   g_type_ensure (VPC_TYPE_SIDEBAR);
+  g_type_ensure (VPC_TYPE_MESSAGE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, window_title);
@@ -521,6 +548,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, VpcWindow, message_bar);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, export_button);
@@ -528,6 +556,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, open_example_cb);
   gtk_widget_class_bind_template_callback (widget_class, palette_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, canvas_refused_cb);
   gtk_widget_class_bind_template_callback (widget_class, select_elements_cb);
 
   _vpc_window_class_actions_init (widget_class);
@@ -540,6 +569,8 @@ vpc_window_init (VpcWindow *self)
 
   self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
   g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "edit-refused", G_CALLBACK (edit_refused_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "edit-notice", G_CALLBACK (edit_notice_cb), self);
   g_signal_group_connect_swapped (self->design_signals, "info-changed", G_CALLBACK (modified_changed_cb), self);
   g_signal_group_connect_swapped (self->design_signals, "notify::modified", G_CALLBACK (modified_changed_cb), self);
   g_signal_group_connect_swapped (self->design_signals, "notify::can-undo", G_CALLBACK (_vpc_window_actions_update), self);

@@ -480,25 +480,59 @@ test_endpoint_drop_extends (Fixture *f, gconstpointer data)
 }
 
 static void
+message_cb (VpcDesign *design, const char *message, char **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+/* The design's guard judges interfaces, whatever the gesture: a second one
+ * in an AZ is refused with its reason; a subnet moved into the AZ of a
+ * sibling interface takes the endpoint's interface out, in the same step. */
+static void
 test_second_interface_refused (Fixture *f, gconstpointer data)
 {
   g_autofree char *reason = NULL;
-  g_autofree char *id = vpc_containment_place (f->design, "endpoint:logs", 234, 370, &reason);
+  g_autofree char *refused = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  const VpcElement *ep;
 
+  g_signal_connect (f->design, "edit-refused", G_CALLBACK (message_cb), &refused);
+  g_signal_connect (f->design, "edit-notice", G_CALLBACK (message_cb), &notice);
+  id = vpc_containment_place (f->design, "endpoint:logs", 234, 370, &reason);
   g_assert_null (id);
   g_assert_nonnull (reason);
-  g_assert_nonnull (strstr (reason, "at most one per availability zone"));
-  g_assert_nonnull (strstr (reason, "us-east-1a"));
+  g_assert_cmpstr (reason, ==, refused);
+  g_assert_nonnull (strstr (reason, "“Add element” was not done"));
+  g_assert_nonnull (strstr (reason, "sn-a2"));
   g_assert_false (vpc_design_get_can_undo (f->design));
   g_assert_cmpuint (vpc_design_lookup (f->design, "ep-logs")->subnets->len, ==, 1);
 
-  /* Moving a subnet with an interface into an AZ that has one: refused. */
+  /* Moving a subnet with an interface into an AZ that has one. */
   g_assert_true (vpc_containment_add_interface (f->design, "ep-logs", "sn-b", NULL, NULL));
+  vpc_design_clear_history (f->design);
+  before = geometry_of (f->design);
   vpc_selection_set_one (f->selection, "sn-b");
   g_clear_pointer (&reason, g_free);
-  g_assert_false (vpc_tools_move_selection (f->design, f->selection, -452, 210, &reason));
-  g_assert_nonnull (strstr (reason, "at most one"));
+  g_assert_true (vpc_tools_move_selection (f->design, f->selection, -452, 210, &reason));
+  g_assert_null (reason);
+  g_assert_cmpstr (vpc_design_lookup (f->design, "sn-b")->az, ==, "az-a");
+  ep = vpc_design_lookup (f->design, "ep-logs");
+  g_assert_cmpuint (ep->subnets->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (ep->subnets, 0), ==, "sn-a");
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "sn-b"));
+  /* One step, undone exactly. */
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design));
   g_assert_cmpstr (vpc_design_lookup (f->design, "sn-b")->az, ==, "az-b");
+  g_assert_cmpuint (vpc_design_lookup (f->design, "ep-logs")->subnets->len, ==, 2);
+  {
+    g_autofree char *after = geometry_of (f->design);
+    g_assert_cmpstr (after, ==, before);
+  }
 }
 
 static void
@@ -551,7 +585,7 @@ test_paste_renames (Fixture *f, gconstpointer data)
   vpc_selection_set_one (f->selection, "sn-a");
   clip = vpc_clipboard_copy (f->design, f->selection);
   g_assert_cmpuint (vpc_clipboard_get_n_elements (clip), ==, 2); /* with train-1 inside */
-  ids = vpc_clipboard_paste (clip, f->design, 0, 330);
+  ids = vpc_clipboard_paste (clip, f->design, 0, 330, NULL);
   g_assert_cmpuint (g_strv_length (ids), ==, 2);
   g_assert_cmpstr (ids[0], ==, "sn-a-1");
   g_assert_cmpstr (ids[1], ==, "train-2");
@@ -566,7 +600,7 @@ test_paste_renames (Fixture *f, gconstpointer data)
 
   /* Pasting again gives fresh ids again. */
   g_clear_pointer (&ids, g_strfreev);
-  ids = vpc_clipboard_paste (clip, f->design, 20, 20);
+  ids = vpc_clipboard_paste (clip, f->design, 20, 20, NULL);
   g_assert_cmpstr (ids[0], ==, "sn-a-2");
   g_assert_cmpstr (ids[1], ==, "train-3");
 
@@ -574,10 +608,12 @@ test_paste_renames (Fixture *f, gconstpointer data)
   {
     const char *gone[] = { "az-a" };
     g_auto(GStrv) none = NULL;
+    g_autofree char *reason = NULL;
 
     vpc_design_delete (f->design, gone, 1);
-    none = vpc_clipboard_paste (clip, f->design, 0, 0);
+    none = vpc_clipboard_paste (clip, f->design, 0, 0, &reason);
     g_assert_cmpuint (g_strv_length (none), ==, 1); /* just the workload */
+    g_assert_null (reason);
   }
 }
 

@@ -217,8 +217,8 @@ delete_cb (GtkWidget  *widget,
   vpc_canvas_cancel_gesture (self);
   if (vpc_tool_get_selected_connection (self->tool, NULL, NULL))
     {
-      vpc_tool_delete (self->tool);
-      _vpc_canvas_emit_toast (self, "Removed the connection", TRUE);
+      if (vpc_tool_delete (self->tool))
+        _vpc_canvas_emit_toast (self, "Removed the connection", TRUE);
       _vpc_canvas_selection_changed (self);
       return;
     }
@@ -231,8 +231,9 @@ delete_cb (GtkWidget  *widget,
                                vpc_element_get_display_name (vpc_design_lookup (self->design, ids[0])));
   else
     message = g_strdup_printf ("Deleted %u elements", n);
-  vpc_tools_delete_selection (self->design, self->selection);
-  _vpc_canvas_emit_toast (self, message, TRUE);
+  /* A refused delete is explained by the design's "edit-refused". */
+  if (vpc_tools_delete_selection (self->design, self->selection) > 0)
+    _vpc_canvas_emit_toast (self, message, TRUE);
   _vpc_canvas_selection_changed (self);
 }
 
@@ -241,11 +242,12 @@ paste_from (VpcCanvas    *self,
             VpcClipboard *from,
             double        shift)
 {
-  g_auto(GStrv) ids = vpc_clipboard_paste (from, self->design, shift, shift);
+  g_autofree char *reason = NULL;
+  g_auto(GStrv) ids = vpc_clipboard_paste (from, self->design, shift, shift, &reason);
 
-  if (ids[0] == NULL)
-    _vpc_canvas_emit_toast (self, "Nothing to paste here: the copied subnets' zones are gone", FALSE);
-  vpc_canvas_select (self, (const char *const *) ids);
+  _vpc_canvas_refused (self, reason);
+  if (ids != NULL && ids[0] != NULL)
+    vpc_canvas_select (self, (const char *const *) ids);
 }
 
 static void
@@ -318,7 +320,7 @@ nudge_cb (GtkWidget  *widget,
     return;
   g_variant_get (parameter, "(dd)", &dx, &dy);
   if (!vpc_tools_move_selection (self->design, self->selection, dx, dy, &reason))
-    _vpc_canvas_emit_toast (self, reason, FALSE);
+    _vpc_canvas_refused (self, reason);
 }
 
 static void
@@ -360,7 +362,7 @@ place (VpcCanvas  *self,
   id = vpc_containment_place (self->design, item, x, y, &reason);
   if (id == NULL)
     {
-      _vpc_canvas_emit_toast (self, reason, FALSE);
+      _vpc_canvas_refused (self, reason);
       return FALSE;
     }
   ids[0] = id;

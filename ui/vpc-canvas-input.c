@@ -178,7 +178,7 @@ drag_end_cb (GtkGestureDrag *gesture,
     }
   _vpc_canvas_to_world (self, self->drag_start_x + dx, self->drag_start_y + dy, &wx, &wy);
   if (!vpc_tool_release (self->tool, wx, wy, gesture_modifiers (GTK_GESTURE (gesture)), &reason))
-    _vpc_canvas_emit_toast (self, reason, FALSE);
+    _vpc_canvas_refused (self, reason);
   _vpc_canvas_selection_changed (self);
   update_hover (self);
 }

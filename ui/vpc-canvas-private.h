@@ -47,6 +47,9 @@ struct _VpcCanvas
 void          _vpc_canvas_emit_toast (VpcCanvas  *self,
                                       const char *message,
                                       gboolean    offer_undo);
+/* Emits "refused" with @reason (nothing when NULL). */
+void          _vpc_canvas_refused (VpcCanvas  *self,
+                                   const char *reason);
 void          _vpc_canvas_selection_changed (VpcCanvas *self);
 void          _vpc_canvas_update_actions (VpcCanvas *self);
 void          _vpc_canvas_set_hover (VpcCanvas  *self,

@@ -20,6 +20,7 @@ enum {
 
 enum {
   SIGNAL_ADD_TOAST,
+  SIGNAL_REFUSED,
   SIGNAL_SELECTION_CHANGED,
   N_SIGNALS,
 };
@@ -63,6 +64,14 @@ _vpc_canvas_emit_toast (VpcCanvas  *self,
   /* A floating toast nobody took is sunk and dropped here. */
   g_object_ref_sink (toast);
   g_object_unref (toast);
+}
+
+void
+_vpc_canvas_refused (VpcCanvas  *self,
+                     const char *reason)
+{
+  if (reason != NULL)
+    g_signal_emit (self, signals[SIGNAL_REFUSED], 0, reason);
 }
 
 static void
@@ -501,6 +510,9 @@ vpc_canvas_class_init (VpcCanvasClass *klass)
   signals[SIGNAL_ADD_TOAST] =
     g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  signals[SIGNAL_REFUSED] =
+    g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SIGNAL_SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);

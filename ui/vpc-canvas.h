@@ -11,6 +11,9 @@
  *
  * Signals:
  *   "add-toast" (AdwToast *): a message for the window's toast overlay.
+ *   "refused" (const char *message): a gesture or action was not carried
+ *       out; the full reason, for a place where it stays readable. (The
+ *       design's own "edit-refused" may carry the same text.)
  *   "selection-changed" ().
  */
 #pragma once

@@ -157,12 +157,13 @@ char **
 vpc_clipboard_paste (VpcClipboard *clipboard,
                      VpcDesign    *design,
                      double        dx,
-                     double        dy)
+                     double        dy,
+                     char        **reason)
 {
   g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) keep = g_ptr_array_new ();
-  GPtrArray *new_ids = g_ptr_array_new ();
+  GPtrArray *new_ids = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (clipboard != NULL, NULL);
 
@@ -219,8 +220,15 @@ vpc_clipboard_paste (VpcClipboard *clipboard,
       g_ptr_array_add (new_ids, g_strdup (e->id));
       vpc_design_add_element (design, g_steal_pointer (&e), -1);
     }
-  vpc_design_commit (design);
-
+  if (!vpc_containment_commit (design, reason))
+    {
+      g_ptr_array_free (new_ids, TRUE);
+      return NULL;
+    }
+  if (new_ids->len == 0 && reason != NULL)
+    *reason = g_strdup ("Nothing was pasted: the availability zones and subnets "
+                        "that the copied elements need are gone. Copy them along.");
+  g_ptr_array_set_free_func (new_ids, NULL);
   g_ptr_array_add (new_ids, NULL);
   return (char **) g_ptr_array_free (new_ids, FALSE);
 }

@@ -22,12 +22,14 @@ VpcClipboard *vpc_clipboard_copy (VpcDesign  *design,
 void          vpc_clipboard_free (VpcClipboard *clipboard);
 guint         vpc_clipboard_get_n_elements (VpcClipboard *clipboard);
 /* Adds the copies shifted by (@dx, @dy) as one undo step ("Paste") and
- * returns the new ids (NULL-terminated, owned; empty when nothing could be
- * pasted). */
+ * returns the new ids (NULL-terminated, owned; empty, with @reason, when
+ * nothing could be pasted). NULL with @reason when the design refused the
+ * paste. */
 char        **vpc_clipboard_paste (VpcClipboard *clipboard,
                                    VpcDesign    *design,
                                    double        dx,
-                                   double        dy);
+                                   double        dy,
+                                   char        **reason);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcClipboard, vpc_clipboard_free)
 

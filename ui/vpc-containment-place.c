@@ -305,15 +305,14 @@ vpc_containment_place (VpcDesign  *design,
         *reason = g_steal_pointer (&local_reason);
       return NULL;
     }
-  if (extended != NULL)
+  id = extended != NULL ? g_steal_pointer (&extended) : g_strdup (e->id);
+  if (e != NULL)
     {
-      vpc_design_commit (design);
-      return g_steal_pointer (&extended);
+      vpc_design_add_element (design, e, -1);
+      vpc_containment_grow_parents (design, id);
     }
-  id = g_strdup (e->id);
-  vpc_design_add_element (design, e, -1);
-  vpc_containment_grow_parents (design, id);
-  vpc_design_commit (design);
+  if (!vpc_containment_commit (design, reason))
+    g_clear_pointer (&id, g_free);
   return id;
 }
 

@@ -189,46 +189,28 @@ copy_of (VpcDesign  *design,
   return e != NULL ? vpc_element_copy (e) : NULL;
 }
 
-static const char *
-az_label (VpcDesign  *design,
-          const char *az_id)
+gboolean
+vpc_containment_refused (VpcDesign  *design,
+                         char      **reason)
 {
-  const VpcElement *az = vpc_design_lookup (design, az_id);
-
-  return az != NULL ? vpc_element_get_display_name (az) : az_id;
+  if (reason != NULL && *reason == NULL)
+    *reason = g_strdup (vpc_design_get_last_refusal (design));
+  return FALSE;
 }
 
-const char *
-vpc_containment_interface_in_az (VpcDesign        *design,
-                                 const VpcElement *endpoint,
-                                 const char       *az_id,
-                                 const char       *except)
+gboolean
+vpc_containment_replace (VpcDesign  *design,
+                         VpcElement *element,
+                         char      **reason)
 {
-  if (endpoint->subnets == NULL || az_id == NULL)
-    return NULL;
-  for (guint i = 0; i < endpoint->subnets->len; i++)
-    {
-      const char *sid = g_ptr_array_index (endpoint->subnets, i);
-      const VpcElement *s = vpc_design_lookup (design, sid);
-
-      if (s != NULL && g_strcmp0 (sid, except) != 0 && g_strcmp0 (s->az, az_id) == 0)
-        return sid;
-    }
-  return NULL;
+  return vpc_design_replace_element (design, element) || vpc_containment_refused (design, reason);
 }
 
-static char *
-second_interface_reason (VpcDesign        *design,
-                         const VpcElement *endpoint,
-                         const char       *az_id,
-                         const char       *existing)
+gboolean
+vpc_containment_commit (VpcDesign  *design,
+                        char      **reason)
 {
-  const VpcElement *s = vpc_design_lookup (design, existing);
-
-  return g_strdup_printf ("%s already has a network interface in %s (subnet %s): "
-                          "an interface endpoint has at most one per availability zone",
-                          vpc_element_get_display_name (endpoint), az_label (design, az_id),
-                          s != NULL ? vpc_element_get_display_name (s) : existing);
+  return vpc_design_commit (design) || vpc_containment_refused (design, reason);
 }
 
 gboolean
@@ -240,8 +222,7 @@ vpc_containment_add_interface (VpcDesign  *design,
 {
   const VpcElement *endpoint = vpc_design_lookup (design, endpoint_id);
   const VpcElement *subnet = vpc_design_lookup (design, subnet_id);
-  g_autoptr(VpcElement) copy = NULL;
-  const char *existing;
+  VpcElement *copy;
 
   g_return_val_if_fail (endpoint != NULL && endpoint->kind == VPC_KIND_ENDPOINT, FALSE);
   g_return_val_if_fail (subnet != NULL && subnet->kind == VPC_KIND_SUBNET, FALSE);
@@ -255,19 +236,12 @@ vpc_containment_add_interface (VpcDesign  *design,
     }
   if (vpc_id_list_contains (endpoint->subnets, subnet_id))
     return TRUE;
-  existing = vpc_containment_interface_in_az (design, endpoint, subnet->az, replaces);
-  if (existing != NULL)
-    {
-      if (reason != NULL)
-        *reason = second_interface_reason (design, endpoint, subnet->az, existing);
-      return FALSE;
-    }
+  /* A second interface in one AZ is for the design's guard to refuse. */
   copy = vpc_element_copy (endpoint);
   if (replaces != NULL)
     vpc_id_list_remove (copy->subnets, replaces);
   vpc_id_list_add (copy->subnets, subnet_id);
-  vpc_design_replace_element (design, g_steal_pointer (&copy));
-  return TRUE;
+  return vpc_containment_replace (design, copy, reason);
 }
 
 gboolean
@@ -278,7 +252,7 @@ vpc_containment_connect (VpcDesign  *design,
 {
   const VpcElement *from = vpc_design_lookup (design, from_id);
   const VpcElement *subnet = vpc_design_lookup (design, subnet_id);
-  g_autoptr(VpcElement) copy = NULL;
+  VpcElement *copy;
 
   if (from == NULL || subnet == NULL || subnet->kind != VPC_KIND_SUBNET)
     {
@@ -293,8 +267,7 @@ vpc_containment_connect (VpcDesign  *design,
       copy = vpc_element_copy (from);
       g_free (copy->subnet);
       copy->subnet = g_strdup (subnet_id);
-      vpc_design_replace_element (design, g_steal_pointer (&copy));
-      return TRUE;
+      return vpc_containment_replace (design, copy, reason);
     }
   if (from->kind != VPC_KIND_WORKLOAD)
     {
@@ -310,8 +283,7 @@ vpc_containment_connect (VpcDesign  *design,
   if (copy->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE)
     g_ptr_array_set_size (copy->subnets, 0);
   vpc_id_list_add (copy->subnets, subnet_id);
-  vpc_design_replace_element (design, g_steal_pointer (&copy));
-  return TRUE;
+  return vpc_containment_replace (design, copy, reason);
 }
 
 void
@@ -432,30 +404,15 @@ settle_subnet (VpcDesign        *design,
                                    vpc_element_get_display_name (subnet));
       return FALSE;
     }
+  /* What a new AZ means for endpoint interfaces is the design's business:
+   * it releases one that would clash, and says so. */
   if (g_strcmp0 (az->id, subnet->az) != 0)
     {
-      /* Interface endpoints with a network interface here must not end up
-       * with two in the new AZ. */
-      for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
-        {
-          const VpcElement *ep = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
-          const char *other;
-
-          if (ep->endpoint_type != VPC_ENDPOINT_INTERFACE ||
-              !vpc_id_list_contains (ep->subnets, subnet->id))
-            continue;
-          other = vpc_containment_interface_in_az (design, ep, az->id, subnet->id);
-          if (other != NULL)
-            {
-              if (reason != NULL)
-                *reason = second_interface_reason (design, ep, az->id, other);
-              return FALSE;
-            }
-        }
       copy = vpc_element_copy (subnet);
       g_free (copy->az);
       copy->az = g_strdup (az->id);
-      vpc_design_replace_element (design, g_steal_pointer (&copy));
+      if (!vpc_containment_replace (design, g_steal_pointer (&copy), reason))
+        return FALSE;
     }
   vpc_containment_grow_parents (design, id);
   return TRUE;
@@ -510,8 +467,7 @@ vpc_containment_settle (VpcDesign  *design,
         g_ptr_array_set_size (copy->subnets, 0);
       vpc_id_list_add (copy->subnets, subnet->id);
       copy->vpc_mode = TRUE;
-      vpc_design_replace_element (design, g_steal_pointer (&copy));
-      return TRUE;
+      return vpc_containment_replace (design, g_steal_pointer (&copy), reason);
     case VPC_KIND_SECURITY_GROUP:
     case VPC_N_KINDS:
     default:

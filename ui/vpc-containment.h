@@ -6,7 +6,12 @@
  * dropped into a subnet gets a network interface there (at most one per AZ,
  * DOMAIN.md §1.3); a workload dropped into a subnet runs in it; a NAT gateway
  * sits in the subnet it is dropped into. Functions that may refuse return
- * FALSE (or NULL) and set @reason to a sentence for a toast.
+ * FALSE (or NULL) and set @reason to a sentence for a person.
+ *
+ * Whether an edit is allowed is the design's guard to say (vpc-design.h):
+ * these functions only refuse what they cannot express as an edit (a subnet
+ * dropped outside every zone), and otherwise try the edit and pass the
+ * guard's refusal on as @reason.
  *
  * Everything here is GTK-free, works in world coordinates and goes through
  * the design's public editing API, so each call is undoable (callers group
@@ -20,6 +25,17 @@ G_BEGIN_DECLS
 
 /* The selection key of the VPC box (not an element id: '#' is not allowed). */
 #define VPC_CONTAINMENT_VPC_ID "#vpc"
+
+/* Edits that pass the guard's refusal on: each returns what the design call
+ * returned, and on FALSE sets @reason (when not set yet) to
+ * vpc_design_get_last_refusal(). _refused() just does the latter. */
+gboolean          vpc_containment_replace (VpcDesign  *design,
+                                           VpcElement *element,
+                                           char      **reason);
+gboolean          vpc_containment_commit (VpcDesign  *design,
+                                          char      **reason);
+gboolean          vpc_containment_refused (VpcDesign  *design,
+                                           char      **reason);
 
 /* The element's rectangle: its layout, or its natural size at (0, 0). */
 VpcRect           vpc_element_rect (const VpcElement *element);
@@ -50,15 +66,9 @@ GHashTable       *vpc_containment_collect_children (VpcDesign  *design,
                                                     const char *id,
                                                     GHashTable *out);
 
-/* The subnet of @endpoint's interfaces that lies in @az_id, other than
- * @except (may be NULL), or NULL. */
-const char       *vpc_containment_interface_in_az (VpcDesign        *design,
-                                                   const VpcElement *endpoint,
-                                                   const char       *az_id,
-                                                   const char       *except);
 /* Gives interface endpoint @endpoint_id a network interface in @subnet_id,
- * replacing the one in @replaces (may be NULL). Refuses a second interface
- * in one AZ. */
+ * replacing the one in @replaces (may be NULL). (The guard refuses a second
+ * interface in one AZ.) */
 gboolean          vpc_containment_add_interface (VpcDesign  *design,
                                                  const char *endpoint_id,
                                                  const char *subnet_id,

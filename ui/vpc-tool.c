@@ -406,8 +406,7 @@ finish_connect (VpcTool *tool,
         *reason = g_steal_pointer (&local);
       return FALSE;
     }
-  vpc_design_commit (tool->design);
-  return TRUE;
+  return vpc_containment_commit (tool->design, reason);
 }
 
 gboolean
@@ -440,7 +439,7 @@ vpc_tool_release (VpcTool      *tool,
           vpc_design_begin (tool->design, "Resize");
           _vpc_tools_place_at (tool->design, tool->primary, &r);
           vpc_containment_grow_parents (tool->design, tool->primary);
-          vpc_design_commit (tool->design);
+          ok = vpc_containment_commit (tool->design, reason);
         }
       break;
     case VPC_TOOL_RUBBER_BAND:
@@ -526,11 +525,13 @@ vpc_tool_delete (VpcTool *tool)
       g_autofree char *f = g_strdup (from);
       g_autofree char *s = g_strdup (subnet);
 
+      gboolean done;
+
       vpc_design_begin (tool->design, "Disconnect");
       vpc_containment_disconnect (tool->design, f, s);
-      vpc_design_commit (tool->design);
+      done = vpc_design_commit (tool->design);
       vpc_tool_clear_connection (tool);
-      return TRUE;
+      return done;
     }
   return vpc_tools_delete_selection (tool->design, tool->selection) > 0;
 }

@@ -427,8 +427,7 @@ vpc_tools_move_selection (VpcDesign  *design,
         vpc_design_rollback (design);
         return FALSE;
       }
-  vpc_design_commit (design);
-  return TRUE;
+  return vpc_containment_commit (design, reason);
 }
 
 guint
@@ -438,8 +437,8 @@ vpc_tools_delete_selection (VpcDesign  *design,
   g_auto(GStrv) ids = vpc_tools_selected_ids (design, selection);
   guint n = g_strv_length (ids);
 
-  if (n > 0)
-    vpc_design_delete (design, (const char *const *) ids, n);
+  if (n > 0 && !vpc_design_delete (design, (const char *const *) ids, n))
+    n = 0;
   vpc_tools_prune_selection (design, selection);
   return n;
 }

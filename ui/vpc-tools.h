@@ -113,7 +113,9 @@ const char *vpc_tools_next_element (VpcDesign  *design,
                                     const char *id,
                                     gboolean    backwards);
 
-/* One-step edits on the selection. */
+/* One-step edits on the selection. A move returns FALSE with @reason when
+ * it was refused (by containment or by the design's guard); a delete
+ * returns how many selected elements went (0 when refused). */
 gboolean vpc_tools_move_selection (VpcDesign  *design,
                                    GHashTable *selection,
                                    double      dx,
