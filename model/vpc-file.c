@@ -8,6 +8,9 @@
 #include "vpc-file-private.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
 
 #include <sys/stat.h>
 
@@ -15,6 +18,7 @@
 
 #include "vpc-json-scan.h"
 #include "vpc-layout.h"
+#include "vpc-safe-save.h"
 
 G_DEFINE_QUARK (vpc-file-error-quark, vpc_file_error)
 
@@ -141,70 +145,140 @@ vpc_file_load_bytes (GBytes     *bytes,
   return g_steal_pointer (&design);
 }
 
-/* Refuses a file over the limit before reading it into memory. */
 static gboolean
-check_file_size (const char *path,
-                 gboolean   *regular,
-                 GError    **error)
+fail_open (const char *path,
+           int         saved_errno,
+           GError    **error)
 {
-  GStatBuf st;
-  int saved_errno;
-
-  if (g_stat (path, &st) != 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "cannot open “%s”: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "“%s” is a folder, not a file", path);
-      return FALSE;
-    }
-  *regular = S_ISREG (st.st_mode);
-  if (S_ISREG (st.st_mode) && st.st_size > VPC_FILE_MAX_BYTES)
-    {
-      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
-                   "the file is larger than 64 MiB (%" G_GINT64_FORMAT " bytes)",
-                   (gint64) st.st_size);
-      return FALSE;
-    }
-  return TRUE;
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "cannot open “%s”: %s", path, g_strerror (saved_errno));
+  return FALSE;
 }
 
-/* A pipe or device has no size to check first: reads at most one byte past
- * the limit, so that "/dev/zero" is refused instead of filling the memory. */
 static gboolean
-read_stream (const char *path,
-             char      **data,
-             gsize      *length,
-             GError    **error)
+fail_too_large (gint64   size,
+                GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
-  g_autoptr(GByteArray) buffer = NULL;
-  guint8 chunk[65536];
-  gssize n;
+  if (size < 0)
+    g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
+                         "the file is larger than 64 MiB");
+  else
+    g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
+                 "the file is larger than 64 MiB (%" G_GINT64_FORMAT " bytes)", size);
+  return FALSE;
+}
 
-  if (stream == NULL)
-    return FALSE;
-  buffer = g_byte_array_new ();
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL, error)) > 0)
+/* Only a regular file is a design: a FIFO nobody writes to would block
+ * open() forever, a device may never end. */
+static gboolean
+check_regular (const char     *path,
+               const GStatBuf *st,
+               GError        **error)
+{
+  if (S_ISREG (st->st_mode))
+    return TRUE;
+  g_set_error (error, G_FILE_ERROR, S_ISDIR (st->st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL,
+               "cannot open “%s”: it is %s, not a design file", path,
+               vpc_safe_save_kind_name (st->st_mode));
+  return FALSE;
+}
+
+/* Reads @fd to its end, stopping one chunk past the 64 MiB limit so that a
+ * file growing while it is read cannot fill the memory. */
+static GBytes *
+read_bounded (int          fd,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  guint8 chunk[65536];
+
+  for (;;)
     {
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0 && errno == EAGAIN)
+        {
+          /* Standard input left non-blocking by whoever shares it. */
+          struct pollfd wait = { fd, POLLIN, 0 };
+
+          poll (&wait, 1, -1);
+          continue;
+        }
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "cannot read “%s”: %s", path, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
       if (buffer->len + (gsize) n > VPC_FILE_MAX_BYTES)
         {
-          g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
-                       "the file is larger than 64 MiB");
-          return FALSE;
+          fail_too_large (-1, error);
+          return NULL;
         }
       g_byte_array_append (buffer, chunk, (guint) n);
     }
-  if (n < 0)
-    return FALSE;
-  *length = buffer->len;
-  *data = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
-  return TRUE;
+}
+
+GBytes *
+vpc_file_read_path (const char *path,
+                    GError    **error)
+{
+  GStatBuf st;
+  GBytes *bytes;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* stat() first: it never blocks, whatever the file is. */
+  if (g_stat (path, &st) != 0)
+    {
+      fail_open (path, errno, error);
+      return NULL;
+    }
+  if (!check_regular (path, &st, error))
+    return NULL;
+  if (st.st_size > VPC_FILE_MAX_BYTES)
+    {
+      fail_too_large ((gint64) st.st_size, error);
+      return NULL;
+    }
+  /* O_NONBLOCK: if a FIFO took the file's place since stat(), open()
+   * returns at once and fstat() refuses it. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      fail_open (path, errno, error);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      fail_open (path, errno, error);
+      close (fd);
+      return NULL;
+    }
+  bytes = check_regular (path, &st, error) ? read_bounded (fd, path, error) : NULL;
+  close (fd);
+  return bytes;
+}
+
+GBytes *
+vpc_file_read_fd (int         fd,
+                  const char *name,
+                  GError    **error)
+{
+  g_return_val_if_fail (fd >= 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_bounded (fd, name, error);
 }
 
 VpcDesign *
@@ -213,18 +287,12 @@ vpc_file_load_path (const char *path,
                     GError    **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  char *data = NULL;
-  gsize length = 0;
-  gboolean regular = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_file_size (path, &regular, error))
+  bytes = vpc_file_read_path (path, error);
+  if (bytes == NULL)
     return NULL;
-  if (regular ? !g_file_get_contents (path, &data, &length, error)
-              : !read_stream (path, &data, &length, error))
-    return NULL;
-  bytes = g_bytes_new_take (data, length);
   return vpc_file_load_bytes (bytes, warnings, error);
 }

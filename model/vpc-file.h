@@ -33,6 +33,17 @@ VpcDesign *vpc_file_load_path (const char *path,
                                GPtrArray **warnings,
                                GError    **error);
 
+/* The bytes of the file at @path, which must be a regular file (symlinks
+ * followed) of at most 64 MiB: a folder, FIFO, socket or device is refused
+ * at once, without opening it (a FIFO nobody writes to never blocks). */
+GBytes    *vpc_file_read_path (const char *path,
+                               GError    **error);
+/* The bytes of @fd (standard input) up to its end, at most 64 MiB; @name
+ * names it in messages. */
+GBytes    *vpc_file_read_fd (int         fd,
+                             const char *name,
+                             GError    **error);
+
 /* The canonical text of a design: two-space indent, keys in FORMAT.md's
  * order, a final newline. Equal designs give identical bytes. */
 char      *vpc_file_serialize (VpcDesign *design,

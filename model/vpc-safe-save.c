@@ -1,5 +1,7 @@
 /* vpc-safe-save.c: replace a file so that a crash or a full disk never
- * leaves it half-written (RELIABILITY.md §1.5).
+ * leaves it half-written (RELIABILITY.md §1.5). Every file the app writes
+ * goes through here, so symlinks, modes and refusals work the same way for
+ * a design, a recovery copy, an export and a report.
  *
  * Not g_file_replace_contents(): on a write error it renames the truncated
  * temporary file over the original. Not g_file_set_contents(): it resets the
@@ -16,6 +18,25 @@
 #include <glib/gstdio.h>
 
 #define MAX_SYMLINK_HOPS 40
+/* Small writes (cairo's PDF stream, libpng's chunks) are gathered. */
+#define BUFFER_SIZE      (64 * 1024)
+#define TEMP_SUFFIX      ".vpcd-tmp-XXXXXX"
+/* What a file system without pathconf() answers allows (NAME_MAX). */
+#define FALLBACK_NAME_MAX 255
+
+struct _VpcSafeSave
+{
+  char     *path;     /* as given, for messages */
+  char     *real;     /* the file that gets replaced, symlinks followed */
+  char     *dir;
+  char     *tmp;
+  int       fd;
+  gboolean  exists;
+  GStatBuf  old;
+  gboolean  failed;
+  gsize     buffered;
+  guint8    buffer[BUFFER_SIZE];
+};
 
 static gboolean
 fail_errno (GError    **error,
@@ -24,8 +45,26 @@ fail_errno (GError    **error,
             int         saved_errno)
 {
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "cannot save “%s”: %s: %s", path, what, g_strerror (saved_errno));
+               "cannot write “%s”: %s: %s", path, what, g_strerror (saved_errno));
   return FALSE;
+}
+
+const char *
+vpc_safe_save_kind_name (guint mode)
+{
+  if (S_ISDIR (mode))
+    return "a folder";
+  if (S_ISFIFO (mode))
+    return "a pipe (FIFO)";
+  if (S_ISSOCK (mode))
+    return "a socket";
+  if (S_ISCHR (mode))
+    return "a character device";
+  if (S_ISBLK (mode))
+    return "a block device";
+  if (S_ISLNK (mode))
+    return "a symbolic link";
+  return "not a regular file";
 }
 
 /* Follows symlinks to the file that really gets replaced, which may not
@@ -61,14 +100,125 @@ resolve_symlinks (const char *path,
   return NULL;
 }
 
+/* Resolves @path and refuses what must not be replaced by a regular file.
+ * Returns the real path, with @exists and @st describing what is there. */
+static char *
+resolve_target (const char *path,
+                gboolean   *exists,
+                GStatBuf   *st,
+                GError    **error)
+{
+  g_autofree char *real = resolve_symlinks (path, error);
+  g_autofree char *via = NULL;
+
+  if (real == NULL)
+    return NULL;
+  *exists = g_stat (real, st) == 0;
+  if (!*exists && errno != ENOENT)
+    {
+      fail_errno (error, path, "reading its permissions", errno);
+      return NULL;
+    }
+  if (!*exists || S_ISREG (st->st_mode))
+    return g_steal_pointer (&real);
+
+  /* Renaming over a device or a FIFO would replace the node itself (the
+   * export would never reach the device); over a folder it fails anyway. */
+  if (g_strcmp0 (real, path) != 0)
+    via = g_strdup_printf (" (the symbolic link leads to “%s”)", real);
+  g_set_error (error, G_FILE_ERROR, S_ISDIR (st->st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL,
+               "cannot write “%s”: it is %s, not a file%s; choose another name",
+               path, vpc_safe_save_kind_name (st->st_mode), via != NULL ? via : "");
+  return NULL;
+}
+
+gboolean
+vpc_safe_save_check (const char *path,
+                     const char *input,
+                     GError    **error)
+{
+  g_autofree char *real = NULL;
+  GStatBuf st, in;
+  gboolean exists;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  real = resolve_target (path, &exists, &st, error);
+  if (real == NULL)
+    return FALSE;
+  /* stat() follows symlinks and a hard link shares the inode: one test
+   * finds the input under any of its names. */
+  if (exists && input != NULL && g_stat (input, &in) == 0 &&
+      in.st_dev == st.st_dev && in.st_ino == st.st_ino)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   "cannot write “%s”: it is the design file “%s” itself, which would be "
+                   "lost; choose another name", path, input);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gsize
+name_max (const char *dir)
+{
+  long limit = pathconf (dir, _PC_NAME_MAX);
+
+  return limit > 0 ? (gsize) limit : FALLBACK_NAME_MAX;
+}
+
+/* ".NAME.vpcd-tmp-XXXXXX" beside the target, recognisable for clean-up;
+ * ".vpcd-tmp-XXXXXX" when NAME is too long to take the suffix. */
+static gboolean
+takes_suffix (const char *dir,
+              const char *base)
+{
+  return 1 + strlen (base) + strlen (TEMP_SUFFIX) <= name_max (dir);
+}
+
+VpcSafeSave *
+vpc_safe_save_begin (const char *path,
+                     GError    **error)
+{
+  g_autoptr(VpcSafeSave) self = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_malloc (sizeof (VpcSafeSave));
+  memset (self, 0, G_STRUCT_OFFSET (VpcSafeSave, buffer));
+  self->fd = -1;
+  self->path = g_strdup (path);
+  self->real = resolve_target (path, &self->exists, &self->old, error);
+  if (self->real == NULL)
+    return NULL;
+  self->dir = g_path_get_dirname (self->real);
+  base = g_path_get_basename (self->real);
+  tmp_name = takes_suffix (self->dir, base) ? g_strconcat (".", base, TEMP_SUFFIX, NULL)
+                                            : g_strdup (TEMP_SUFFIX);
+  self->tmp = g_build_filename (self->dir, tmp_name, NULL);
+  self->fd = g_mkstemp_full (self->tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (self->fd < 0)
+    {
+      /* Nothing was created: abort must not remove a stranger's file. */
+      g_clear_pointer (&self->tmp, g_free);
+      fail_errno (error, path, "creating a temporary file", errno);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
 static gboolean
 write_all (int         fd,
-           const char *data,
+           const void *data,
            gsize       length)
 {
+  const guint8 *p = data;
+
   while (length > 0)
     {
-      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+      gssize n = write (fd, p, MIN (length, (gsize) G_MAXSSIZE));
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -78,9 +228,47 @@ write_all (int         fd,
             errno = EIO;
           return FALSE;
         }
-      data += n;
+      p += n;
       length -= (gsize) n;
     }
+  return TRUE;
+}
+
+static gboolean
+flush_buffer (VpcSafeSave *self,
+              GError     **error)
+{
+  gsize length = self->buffered;
+
+  self->buffered = 0;
+  if (write_all (self->fd, self->buffer, length))
+    return TRUE;
+  self->failed = TRUE;
+  return fail_errno (error, self->path, "writing", errno);
+}
+
+gboolean
+vpc_safe_save_write (VpcSafeSave *self,
+                     const void  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (self->failed)
+    return fail_errno (error, self->path, "writing after a failed write", EIO);
+  if (self->buffered + length > BUFFER_SIZE && self->buffered > 0 && !flush_buffer (self, error))
+    return FALSE;
+  if (length >= BUFFER_SIZE)
+    {
+      if (write_all (self->fd, data, length))
+        return TRUE;
+      self->failed = TRUE;
+      return fail_errno (error, self->path, "writing", errno);
+    }
+  memcpy (self->buffer + self->buffered, data, length);
+  self->buffered += length;
   return TRUE;
 }
 
@@ -98,41 +286,6 @@ copy_attributes (int             fd,
       /* Only root may give a file away; keeping our own ownership is fine. */
     }
   return fchmod (fd, old->st_mode & 07777) == 0;
-}
-
-/* Writes and flushes @tmp; on failure removes it and sets @error. */
-static gboolean
-write_temp (const char     *path,
-            char           *tmp,
-            const GStatBuf *old,
-            const char     *data,
-            gsize           length,
-            GError        **error)
-{
-  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  int saved_errno;
-  const char *what;
-
-  if (fd < 0)
-    return fail_errno (error, path, "creating a temporary file", errno);
-  if (!write_all (fd, data, length))
-    what = "writing";
-  else if (!copy_attributes (fd, old))
-    what = "setting the permissions";
-  else if (fsync (fd) != 0)
-    what = "flushing to disk";
-  else
-    {
-      if (close (fd) == 0)
-        return TRUE;
-      fd = -1;
-      what = "closing";
-    }
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp);
-  return fail_errno (error, path, what, saved_errno);
 }
 
 /* After the rename: makes the new directory entry durable. */
@@ -157,59 +310,102 @@ sync_folder (const char *path,
 }
 
 gboolean
+vpc_safe_save_commit (VpcSafeSave *save,
+                      GError     **error)
+{
+  g_autoptr(VpcSafeSave) self = save;
+  const char *what = NULL;
+  int saved_errno;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->failed)
+    return fail_errno (error, self->path, "writing", EIO);
+  if (!flush_buffer (self, error))
+    return FALSE;
+  if (!copy_attributes (self->fd, self->exists ? &self->old : NULL))
+    what = "setting the permissions";
+  else if (fsync (self->fd) != 0)
+    what = "flushing to disk";
+  if (what == NULL)
+    {
+      int fd = self->fd;
+
+      self->fd = -1;
+      if (close (fd) != 0)
+        what = "closing";
+    }
+  if (what == NULL && g_rename (self->tmp, self->real) != 0)
+    what = "replacing the file";
+  if (what != NULL)
+    {
+      saved_errno = errno;
+      return fail_errno (error, self->path, what, saved_errno);
+    }
+  /* Renamed: nothing is left for the clean-up to remove. */
+  g_clear_pointer (&self->tmp, g_free);
+  return sync_folder (self->path, self->dir, error);
+}
+
+void
+vpc_safe_save_abort (VpcSafeSave *self)
+{
+  if (self == NULL)
+    return;
+  if (self->fd >= 0)
+    close (self->fd);
+  if (self->tmp != NULL)
+    g_unlink (self->tmp);
+  g_free (self->path);
+  g_free (self->real);
+  g_free (self->dir);
+  g_free (self->tmp);
+  g_free (self);
+}
+
+gboolean
 vpc_safe_save (const char *path,
                const char *data,
                gsize       length,
                GError    **error)
 {
-  g_autofree char *real = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_name = NULL;
-  g_autofree char *tmp = NULL;
-  GStatBuf st;
-  gboolean exists;
+  g_autoptr(VpcSafeSave) save = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  real = resolve_symlinks (path, error);
-  if (real == NULL)
+  save = vpc_safe_save_begin (path, error);
+  if (save == NULL || !vpc_safe_save_write (save, data != NULL ? data : "", length, error))
     return FALSE;
-  exists = g_stat (real, &st) == 0;
-  if (!exists && errno != ENOENT)
-    return fail_errno (error, path, "reading its permissions", errno);
-  if (exists && S_ISDIR (st.st_mode))
-    return fail_errno (error, path, "it is a folder", EISDIR);
-
-  dir = g_path_get_dirname (real);
-  base = g_path_get_basename (real);
-  tmp_name = g_strdup_printf (".%s.vpcd-tmp-XXXXXX", base);
-  tmp = g_build_filename (dir, tmp_name, NULL);
-  if (!write_temp (path, tmp, exists ? &st : NULL, data != NULL ? data : "", length, error))
-    return FALSE;
-  if (g_rename (tmp, real) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      return fail_errno (error, path, "replacing the file", saved_errno);
-    }
-  return sync_folder (path, dir, error);
+  return vpc_safe_save_commit (g_steal_pointer (&save), error);
 }
 
-/* A temporary name ".NAME.vpcd-tmp-XXXXXX" for the file NAME. */
+/* "XXXXXX" as g_mkstemp() fills it: letters and digits. */
+static gboolean
+is_temp_tail (const char *rest)
+{
+  if (!g_str_has_prefix (rest, ".vpcd-tmp-") || strlen (rest) != strlen (TEMP_SUFFIX))
+    return FALSE;
+  for (const char *p = rest + strlen (".vpcd-tmp-"); *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* A temporary name of the file NAME: ".NAME.vpcd-tmp-XXXXXX", or the short
+ * ".vpcd-tmp-XXXXXX" when @short_form. */
 static gboolean
 is_temp_of (const char *entry,
-            const char *base)
+            const char *base,
+            gboolean    short_form)
 {
   gsize base_len = strlen (base);
-  const char *rest;
 
+  if (short_form && is_temp_tail (entry))
+    return TRUE;
   if (entry[0] != '.' || strncmp (entry + 1, base, base_len) != 0)
     return FALSE;
-  rest = entry + 1 + base_len;
-  return g_str_has_prefix (rest, ".vpcd-tmp-") && strlen (rest) == strlen (".vpcd-tmp-XXXXXX");
+  return is_temp_tail (entry + 1 + base_len);
 }
 
 guint
@@ -221,6 +417,7 @@ vpc_safe_save_remove_stale (const char *path,
   g_autofree char *base = NULL;
   g_autoptr(GDir) dir = NULL;
   gint64 now = g_get_real_time ();
+  gboolean short_form;
   const char *entry;
   guint removed = 0;
 
@@ -228,13 +425,14 @@ vpc_safe_save_remove_stale (const char *path,
     return 0;
   dir_path = g_path_get_dirname (real);
   base = g_path_get_basename (real);
+  short_form = !takes_suffix (dir_path, base);
   dir = g_dir_open (dir_path, 0, NULL);
   while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *candidate = NULL;
       GStatBuf st;
 
-      if (!is_temp_of (entry, base))
+      if (!is_temp_of (entry, base, short_form))
         continue;
       candidate = g_build_filename (dir_path, entry, NULL);
       /* A young temporary file may belong to a save in progress elsewhere. */

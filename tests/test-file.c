@@ -1,7 +1,9 @@
 /* test-file.c: loading the design file with clear errors, and saving it
  * byte-exactly (FORMAT.md §1–3). */
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -594,19 +596,26 @@ test_limit_file_size (void)
   g_assert_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE);
 }
 
-/* A device or pipe has no size to stat: reading stops at the limit
- * instead of filling the memory ("check /dev/zero", "check /dev/stdin"). */
+/* A device is not a design file: refused without reading ("check
+ * /dev/zero"). Standard input has no size to stat: reading it stops at the
+ * limit instead of filling the memory. */
 static void
 test_limit_stream_size (void)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  int fd;
 
-  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("no /dev/zero");
-      return;
-    }
   g_assert_null (vpc_file_load_path ("/dev/zero", NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_true (g_pattern_match_simple ("*character device*", error->message));
+  g_clear_error (&error);
+
+  fd = g_open ("/dev/zero", O_RDONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  bytes = vpc_file_read_fd (fd, "/dev/zero", &error);
+  g_assert_cmpint (close (fd), ==, 0);
+  g_assert_null (bytes);
   g_assert_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE);
   g_assert_true (g_pattern_match_simple ("*larger than 64 MiB*", error->message));
 }

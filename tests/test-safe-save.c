@@ -1,7 +1,9 @@
 /* test-safe-save.c: vpc_safe_save() keeps the old file on any failure,
  * leaves no temporary file, keeps the mode and writes through symlinks
- * (RELIABILITY.md §1.5). */
+ * (RELIABILITY.md §1.5), streams, refuses devices, FIFOs, sockets, folders
+ * and the input file, and works for names up to NAME_MAX. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -11,8 +13,11 @@
 #include <utime.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
+#include <gio/gunixsocketaddress.h>
 #include <glib/gstdio.h>
 
+#include "io-test-utils.h"
 #include "vpc-safe-save.h"
 
 typedef struct
@@ -335,6 +340,338 @@ test_killed_mid_save (Fixture       *f,
   vpc_safe_save_remove_stale (f->path, 0);
 }
 
+/* --- streaming, refusals, the input, long names (issue 9) --------------- */
+
+static guint
+count_entries (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_stream (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  VpcSafeSave *save;
+  gsize length;
+
+  write_file (f->path, "old", 0600);
+  save = vpc_safe_save_begin (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (save);
+  /* Pieces of every size around the internal buffer's (64 KiB). */
+  for (guint i = 0; i < 200; i++)
+    {
+      gsize n = (i * 7919) % 70000;
+      g_autofree char *piece = g_malloc (n + 1);
+
+      memset (piece, 'a' + i % 26, n);
+      g_assert_true (vpc_safe_save_write (save, piece, n, &error));
+      g_assert_no_error (error);
+      g_string_append_len (expected, piece, n);
+    }
+  /* The old file stays until the commit. */
+  assert_contents (f->path, "old");
+  g_assert_true (vpc_safe_save_commit (save, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (f->path, &text, &length, NULL));
+  g_assert_cmpmem (text, length, expected->str, expected->len);
+  g_assert_cmpuint (mode_of (f->path), ==, 0600);
+}
+
+static void
+test_abort (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fresh = g_build_filename (f->dir, "never.png", NULL);
+  VpcSafeSave *save;
+
+  write_file (f->path, "old", 0644);
+  save = vpc_safe_save_begin (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (vpc_safe_save_write (save, "half", 4, &error));
+  g_assert_cmpuint (count_entries (f->dir), ==, 2);
+  vpc_safe_save_abort (save);
+  assert_contents (f->path, "old");
+
+  /* An aborted new file leaves nothing at all. */
+  save = vpc_safe_save_begin (fresh, &error);
+  g_assert_no_error (error);
+  g_assert_true (vpc_safe_save_write (save, "half", 4, &error));
+  vpc_safe_save_abort (save);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (f->dir), ==, 1);
+  vpc_safe_save_abort (NULL);
+}
+
+/* Streamed writes that hit a full disk in the middle: the write fails,
+ * so do later ones, the old file stays and the temporary file goes. */
+static void
+test_stream_write_fails (Fixture       *f,
+                         gconstpointer  data)
+{
+  int status;
+  pid_t pid;
+
+  write_file (f->path, "the old design", 0600);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit limit = { 100 * 1024, 100 * 1024 };
+      char chunk[1000];
+      GError *error = NULL;
+      VpcSafeSave *save;
+      gboolean ok = TRUE;
+
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        _exit (3);
+      memset (chunk, 'x', sizeof chunk);
+      save = vpc_safe_save_begin (f->path, &error);
+      if (save == NULL)
+        _exit (4);
+      for (int i = 0; ok && i < 1000; i++)
+        ok = vpc_safe_save_write (save, chunk, sizeof chunk, &error);
+      if (ok)
+        _exit (5); /* 1 MB cannot fit in 100 KiB */
+      if (error == NULL || error->domain != G_FILE_ERROR || strstr (error->message, f->path) == NULL)
+        _exit (1);
+      g_clear_error (&error);
+      if (vpc_safe_save_write (save, "x", 1, &error) || error == NULL)
+        _exit (6);
+      vpc_safe_save_abort (save);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  assert_contents (f->path, "the old design");
+  g_assert_cmpuint (mode_of (f->path), ==, 0600);
+}
+
+/* A device, a FIFO, a socket or a folder is never replaced by a regular
+ * file, named directly or through a symlink; nothing is created. */
+static void
+test_refuses_special (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.png", NULL);
+  g_autofree char *fifo_link = g_build_filename (f->dir, "pipe-link.svg", NULL);
+  g_autofree char *null_link = g_build_filename (f->dir, "null.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder.csv", NULL);
+  g_autofree char *folder_link = g_build_filename (f->dir, "folder-link.json", NULL);
+  g_autofree char *socket_path = g_build_filename (f->dir, "socket.png", NULL);
+  g_autoptr(GSocket) sock = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autofree char *device = io_test_device_path (f->dir);
+  g_autoptr(GError) error = NULL;
+  const struct { const char *path, *kind; int code; } cases[] = {
+    { device, "a character device", G_FILE_ERROR_INVAL },
+    { null_link, "a character device", G_FILE_ERROR_INVAL },
+    { fifo, "a pipe (FIFO)", G_FILE_ERROR_INVAL },
+    { fifo_link, "a pipe (FIFO)", G_FILE_ERROR_INVAL },
+    { socket_path, "a socket", G_FILE_ERROR_INVAL },
+    { folder, "a folder", G_FILE_ERROR_ISDIR },
+    { folder_link, "a folder", G_FILE_ERROR_ISDIR },
+  };
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("pipe.png", fifo_link), ==, 0);
+  g_assert_cmpint (symlink (device, null_link), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (folder, folder_link), ==, 0);
+  sock = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_assert_no_error (error);
+  address = g_unix_socket_address_new (socket_path);
+  g_assert_true (g_socket_bind (sock, address, FALSE, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("target %s", cases[i].path);
+      g_assert_false (vpc_safe_save (cases[i].path, "x", 1, &error));
+      g_assert_error (error, G_FILE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].path));
+      g_assert_nonnull (strstr (error->message, cases[i].kind));
+      g_assert_nonnull (strstr (error->message, "choose another name"));
+      g_clear_error (&error);
+      g_assert_false (vpc_safe_save_check (cases[i].path, NULL, &error));
+      g_assert_error (error, G_FILE_ERROR, cases[i].code);
+      g_clear_error (&error);
+      g_assert_null (vpc_safe_save_begin (cases[i].path, &error));
+      g_assert_error (error, G_FILE_ERROR, cases[i].code);
+      g_clear_error (&error);
+    }
+  /* Everything is still what it was, and nothing was added. */
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_cmpint (g_lstat (null_link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (g_lstat (device, &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_cmpint (g_lstat (socket_path, &st), ==, 0);
+  g_assert_true (S_ISSOCK (st.st_mode));
+  g_assert_cmpuint (count_entries (folder), ==, 0);
+  g_assert_cmpuint (count_entries (f->dir), ==, geteuid () == 0 ? 7 : 6);
+  g_socket_close (sock, NULL);
+}
+
+/* The file being read is refused as the target under any of its names. */
+static void
+test_check_input (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *soft = g_build_filename (f->dir, "link.png", NULL);
+  g_autofree char *hard = g_build_filename (f->dir, "hard.svg", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.json", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *same[] = { f->path, soft, hard };
+
+  write_file (f->path, "the design", 0644);
+  write_file (other, "another file", 0644);
+  g_assert_cmpint (symlink ("design.vpcd.json", soft), ==, 0);
+  g_assert_cmpint (link (f->path, hard), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (same); j++)
+      {
+        g_assert_false (vpc_safe_save_check (same[i], same[j], &error));
+        g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+        g_assert_nonnull (strstr (error->message, same[i]));
+        g_assert_nonnull (strstr (error->message, same[j]));
+        g_clear_error (&error);
+      }
+  g_assert_true (vpc_safe_save_check (other, f->path, &error));
+  g_assert_true (vpc_safe_save_check (missing, f->path, &error));
+  g_assert_true (vpc_safe_save_check (f->path, missing, &error));
+  g_assert_true (vpc_safe_save_check (f->path, NULL, &error));
+  g_assert_no_error (error);
+  assert_contents (f->path, "the design");
+  g_assert_cmpuint (count_entries (f->dir), ==, 4);
+}
+
+/* Every kind of output keeps a 0600 file private: the writer does not
+ * know or care what the bytes are. */
+static void
+test_keeps_mode_any_name (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *names[] = { "d.png", "d.svg", "d.pdf", "d.json", "cost.csv", "report.txt" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+
+      write_file (path, "old", 0600);
+      g_assert_true (vpc_safe_save (path, "new", 3, &error));
+      g_assert_no_error (error);
+      assert_contents (path, "new");
+      g_assert_cmpuint (mode_of (path), ==, 0600);
+    }
+}
+
+/* A file an hour old, written in place (g_file_set_contents() would need
+ * a longer temporary name than NAME_MAX allows). */
+static void
+make_old_file (const char *path)
+{
+  struct utimbuf old;
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "half a save", 11), ==, 11);
+  g_assert_cmpint (close (fd), ==, 0);
+  old.actime = old.modtime = time (NULL) - 3600;
+  g_assert_cmpint (g_utime (path, &old), ==, 0);
+}
+
+/* A name of NAME_MAX bytes, which leaves no room for a suffix: the
+ * temporary name is short, and the clean-up still finds it. */
+static void
+test_long_name (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *base = g_strnfill (255 - strlen (".png"), 'n');
+  g_autofree char *name = g_strconcat (base, ".png", NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *almost = g_strnfill (255 - strlen (".vpcd-tmp-XXXXXX") - 1, 'm');
+  g_autofree char *almost_path = g_build_filename (f->dir, almost, NULL);
+  g_autofree char *stale = g_build_filename (f->dir, ".vpcd-tmp-Ab12Cd", NULL);
+  g_autofree char *almost_stale = g_strdup_printf ("%s/.%s.vpcd-tmp-Ef34Gh", f->dir, almost);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (strlen (name), ==, 255);
+  g_assert_true (vpc_safe_save (path, "first", 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (vpc_safe_save (path, "second", 6, &error));
+  g_assert_no_error (error);
+  assert_contents (path, "second");
+  g_assert_cmpuint (mode_of (path), ==, 0600);
+
+  /* The longest name that still takes the suffix keeps the long form. */
+  g_assert_true (vpc_safe_save (almost_path, "m", 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_entries (f->dir), ==, 2);
+
+  make_old_file (stale);
+  make_old_file (almost_stale);
+  /* A short name's clean-up leaves the short-form temporary alone. */
+  g_assert_cmpuint (vpc_safe_save_remove_stale (f->path, 60 * G_USEC_PER_SEC), ==, 0);
+  g_assert_cmpuint (vpc_safe_save_remove_stale (almost_path, 60 * G_USEC_PER_SEC), ==, 1);
+  g_assert_false (g_file_test (almost_stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (vpc_safe_save_remove_stale (path, 60 * G_USEC_PER_SEC), ==, 1);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  assert_contents (path, "second");
+}
+
+/* Killed while streaming a long-named file: the short temporary names it
+ * leaves are found by the clean-up of that name. */
+static void
+test_long_name_killed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *base = g_strnfill (250, 'k');
+  g_autofree char *path = g_build_filename (f->dir, base, NULL);
+  char chunk[4096];
+  int status;
+  pid_t pid;
+
+  memset (chunk, 'k', sizeof chunk);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      VpcSafeSave *save = vpc_safe_save_begin (path, NULL);
+
+      if (save == NULL)
+        _exit (1);
+      vpc_safe_save_write (save, chunk, sizeof chunk, NULL);
+      raise (SIGKILL);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpuint (count_entries (f->dir), ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (vpc_safe_save_remove_stale (path, 0), ==, 1);
+  g_assert_cmpuint (count_entries (f->dir), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -353,6 +690,14 @@ main (int argc, char *argv[])
   ADD ("/file/safe-save/no-temp-left", test_no_temp_left);
   ADD ("/file/safe-save/remove-stale", test_remove_stale);
   ADD ("/file/safe-save/killed-mid-save", test_killed_mid_save);
+  ADD ("/file/safe-save/stream", test_stream);
+  ADD ("/file/safe-save/abort", test_abort);
+  ADD ("/file/safe-save/stream-write-fails", test_stream_write_fails);
+  ADD ("/file/safe-save/refuses-special", test_refuses_special);
+  ADD ("/file/safe-save/check-input", test_check_input);
+  ADD ("/file/safe-save/keeps-mode-any-name", test_keeps_mode_any_name);
+  ADD ("/file/safe-save/long-name", test_long_name);
+  ADD ("/file/safe-save/long-name-killed", test_long_name_killed);
 #undef ADD
 
   return g_test_run ();

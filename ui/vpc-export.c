@@ -8,21 +8,20 @@
  * zlib setting rather than cairo's, which compresses 5–10 times slower for
  * a file maybe a fifth larger.
  *
- * The document is produced in memory and then written to a temporary file
- * beside the target that is renamed over it, so a failed export leaves
- * nothing (or the previous file) at the target. PDFs carry a fixed creation
- * date so that the same design gives the same bytes (RELIABILITY.md §3). */
-#include <errno.h>
-#include <fcntl.h>
+ * PNG and PDF stream into the temporary file of vpc-safe-save.c (the one
+ * writer of the app), which is renamed over the target only when the whole
+ * document is written: a failed export leaves nothing (or the previous
+ * file) at the target, and the encoded document is never held in memory.
+ * PDFs carry a fixed creation date so that the same design gives the same
+ * bytes (RELIABILITY.md §3). */
 #include <math.h>
-#include <unistd.h>
-#include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <png.h>
 #include <setjmp.h>
 
 #include "vpc-cost.h"
 #include "vpc-export.h"
+#include "vpc-safe-save.h"
 #include "vpc-validator.h"
 #include "vpc-render.h"
 
@@ -258,13 +257,27 @@ page_draw (Page    *page,
   vpc_render_design (cr, page->design, &page->options);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+/* Where the encoders write: the temporary file, and its first error. */
+typedef struct
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  VpcSafeSave *save;
+  GError      *error;
+} Sink;
+
+static gboolean
+sink_write (Sink       *sink,
+            const void *data,
+            gsize       length)
+{
+  return sink->error == NULL && vpc_safe_save_write (sink->save, data, length, &sink->error);
+}
+
+static cairo_status_t
+cairo_sink_write (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  return sink_write (closure, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* Keeps PNGs within what viewers and memory allow. */
@@ -287,7 +300,8 @@ png_append (png_structp  png,
             png_bytep    data,
             size_t       length)
 {
-  g_byte_array_append (png_get_io_ptr (png), data, length);
+  if (!sink_write (png_get_io_ptr (png), data, length))
+    png_error (png, "cannot write the file");
 }
 
 static void
@@ -301,7 +315,7 @@ png_no_flush (png_structp png)
  * the 10,000-element benchmark, even smaller than with the Sub filter. */
 static cairo_status_t
 encode_png (cairo_surface_t *surface,
-            GByteArray      *out)
+            Sink            *out)
 {
   int w = cairo_image_surface_get_width (surface);
   int h = cairo_image_surface_get_height (surface);
@@ -352,7 +366,7 @@ encode_png (cairo_surface_t *surface,
 static cairo_status_t
 render_png (Page       *page,
             double      scale,
-            GByteArray *out)
+            Sink       *out)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -388,27 +402,21 @@ render_png (Page       *page,
 
 static cairo_status_t
 render_svg (Page       *page,
-            GByteArray *out)
+            Sink       *out)
 {
   double w = ceil (page->w), h = ceil (page->h);
-  GString *svg = g_string_sized_new (1 << 20);
-  gsize len;
-  char *data;
+  g_autoptr(GString) svg = g_string_sized_new (1 << 20);
 
   page->options.scale = 1.0;
   page->options.offset_x = -page->x;
   page->options.offset_y = -page->y;
   vpc_render_design_svg (svg, page->design, &page->options, w, h);
-  len = svg->len;
-  data = g_string_free (svg, FALSE);
-  g_byte_array_append (out, (const guint8 *) data, len);
-  g_free (data);
-  return CAIRO_STATUS_SUCCESS;
+  return sink_write (out, svg->str, svg->len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static cairo_status_t
 render_pdf (Page       *page,
-            GByteArray *out)
+            Sink       *out)
 {
   double scale = MIN (1.0, PDF_MAX_SIDE / MAX (page->w, page->h));
   double w = ceil (page->w * scale), h = ceil (page->h * scale);
@@ -420,7 +428,7 @@ render_pdf (Page       *page,
   cairo_status_t status;
   cairo_t *cr;
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, out, w, h);
+  surface = cairo_pdf_surface_create_for_stream (cairo_sink_write, out, w, h);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
                                   fixed ? created : FIXED_PDF_DATE);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "VPC Designer");
@@ -438,54 +446,6 @@ render_pdf (Page       *page,
   return status;
 }
 
-/* Writes @data to a temporary file beside @path, then renames it over. */
-static gboolean
-write_atomically (const char *path,
-                  GByteArray *data,
-                  GError    **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.export-XXXXXX", dir, base);
-  int fd, saved;
-
-  fd = g_mkstemp_full (tmpl, O_WRONLY, 0644);
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_FAILED,
-                   "Cannot write %s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  for (gsize done = 0; done < data->len;)
-    {
-      gssize n = write (fd, data->data + done, data->len - done);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        goto failed;
-      done += n;
-    }
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
-  if (g_rename (tmpl, path) != 0)
-    goto failed;
-  return TRUE;
-
-failed:
-  saved = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmpl);
-  g_set_error (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_FAILED,
-               "Cannot write %s: %s", path, g_strerror (saved));
-  return FALSE;
-}
-
 gboolean
 vpc_export_to_file (VpcDesign  *design,
                     const char *path,
@@ -493,12 +453,13 @@ vpc_export_to_file (VpcDesign  *design,
                     double      scale,
                     GError    **error)
 {
-  g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(VpcSafeSave) save = NULL;
+  g_autoptr(GError) local = NULL;
+  Sink sink = { NULL, NULL };
   cairo_status_t status;
   Format format;
   Page page;
   gint64 start, prepared, drawn;
-  gboolean ok;
 
   g_return_val_if_fail (VPC_IS_DESIGN (design), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -513,30 +474,44 @@ vpc_export_to_file (VpcDesign  *design,
   if (!(scale > 0) || scale > 100)
     scale = 1.0;
 
-  bytes = g_byte_array_new ();
+  /* A target that cannot be written is refused before anything is drawn. */
+  save = vpc_safe_save_begin (path, &local);
+  if (save == NULL)
+    goto failed;
+  sink.save = save;
   start = g_get_monotonic_time ();
   page_init (&page, design, theme);
   prepared = g_get_monotonic_time ();
   if (format == FORMAT_PNG)
-    status = render_png (&page, scale, bytes);
+    status = render_png (&page, scale, &sink);
   else if (format == FORMAT_SVG)
-    status = render_svg (&page, bytes);
+    status = render_svg (&page, &sink);
   else
-    status = render_pdf (&page, bytes);
+    status = render_pdf (&page, &sink);
   page_clear (&page);
+  drawn = g_get_monotonic_time ();
 
+  if (sink.error != NULL)
+    {
+      local = g_steal_pointer (&sink.error);
+      goto failed;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_FAILED,
                    "Cannot draw %s: %s", path, cairo_status_to_string (status));
       return FALSE;
     }
-  drawn = g_get_monotonic_time ();
-  ok = write_atomically (path, bytes, error);
+  if (!vpc_safe_save_commit (g_steal_pointer (&save), &local))
+    goto failed;
   /* G_MESSAGES_DEBUG=vpc-render shows where an export's time goes. */
-  g_debug ("export %s: findings and cost %.1f ms, drawing and encoding %.1f ms, "
-           "writing %.1f ms, %u bytes",
+  g_debug ("export %s: findings and cost %.1f ms, drawing, encoding and writing %.1f ms, "
+           "flushing %.1f ms",
            path, (prepared - start) / 1000.0, (drawn - prepared) / 1000.0,
-           (g_get_monotonic_time () - drawn) / 1000.0, bytes->len);
-  return ok;
+           (g_get_monotonic_time () - drawn) / 1000.0);
+  return TRUE;
+
+failed:
+  g_set_error_literal (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_FAILED, local->message);
+  return FALSE;
 }
