@@ -185,4 +185,32 @@ gui_test_window_open (VpcWindow  *window,
   gui_test_spin (rounds);
   return design;
 }
+
+VpcDesign *
+gui_test_open_copy (const char  *name,
+                    VpcWindow  **window,
+                    char       **dir,
+                    char       **path)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  *dir = g_dir_make_tmp ("vpc-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  *path = gui_test_copy_file (source, *dir, "design.vpcd.json");
+  *window = g_object_new (VPC_TYPE_WINDOW, NULL);
+  return gui_test_window_open (*window, *path, 20);
+}
+
+void
+gui_test_close_copy (VpcWindow *window,
+                     char      *dir,
+                     char      *path)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_spin (20);
+  gui_test_remove_copy (dir, path);
+  g_free (path);
+  g_free (dir);
+}
 #endif

@@ -55,6 +55,17 @@ void           gui_test_remove_copy (const char *dir,
 VpcDesign     *gui_test_window_open (VpcWindow  *window,
                                      const char *path,
                                      int         rounds);
+/* Copies tests/data/@name into a new temporary folder (@dir) as
+ * design.vpcd.json (@path) and opens the copy in a new window; returns its
+ * design. gui_test_close_copy() destroys the window and removes (and frees)
+ * both. */
+VpcDesign     *gui_test_open_copy (const char  *name,
+                                   VpcWindow  **window,
+                                   char       **dir,
+                                   char       **path);
+void           gui_test_close_copy (VpcWindow *window,
+                                    char      *dir,
+                                    char      *path);
 #endif
 
 G_END_DECLS

@@ -27,26 +27,14 @@ typedef struct
 static void
 setup (Fixture *f, gconstpointer data)
 {
-  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "gui-two-az.vpcd.json", NULL);
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("vpc-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = gui_test_copy_file (src, f->dir, "design.vpcd.json");
-
-  f->window = g_object_new (VPC_TYPE_WINDOW, NULL);
+  f->design = gui_test_open_copy ("gui-two-az.vpcd.json", &f->window, &f->dir, &f->path);
   f->canvas = VPC_CANVAS (vpc_window_get_canvas (f->window));
-  f->design = gui_test_window_open (f->window, f->path, 20);
 }
 
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  gui_test_spin (20);
-  gui_test_remove_copy (f->dir, f->path);
-  g_free (f->path);
-  g_free (f->dir);
+  gui_test_close_copy (f->window, f->dir, f->path);
 }
 
 static void

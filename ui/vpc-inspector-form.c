@@ -1,5 +1,10 @@
-/* vpc-inspector-form.c: rows that edit one target and commit undoable steps. */
+/* vpc-inspector-form.c: rows that edit one or several targets and commit
+ * undoable steps. */
 #include "vpc-inspector-form.h"
+
+#include "vpc-edit-check.h"
+
+#define MIXED "Mixed"
 
 typedef enum {
   FIELD_ENTRY,
@@ -17,66 +22,195 @@ typedef struct
   VpcInspectorForm *form;
   FieldType         type;
   GtkWidget        *row;    /* owned reference */
-  GtkWidget        *widget; /* the switch, spin or check button, or NULL */
+  GtkWidget        *widget; /* the switch, check, spin or button, or NULL */
   char             *title;
   gpointer          get;
   gpointer          set;
   gpointer          data;
-  char             *id;     /* FIELD_CHECK: the element ticked */
-  char             *shown;  /* FIELD_ENTRY: the text last read from the design */
-  VpcKind           kind;   /* FIELD_CHECKLIST: the candidates' kind */
-  gsize             offset; /* FIELD_CHECK(LIST): the id list in VpcElement */
-  GtkEventController *focus; /* FIELD_ENTRY: commits on focus-out */
+  char             *id;       /* FIELD_CHECK: the element ticked */
+  char             *subtitle; /* FIELD_CHECK: the row's subtitle when not mixed */
+  char             *shown;    /* FIELD_ENTRY: the text last read from the design */
+  VpcKind           kind;     /* FIELD_CHECKLIST: the candidates' kind */
+  gsize             offset;   /* FIELD_CHECK(LIST): the id list in VpcElement */
+  GtkEventController *focus;  /* FIELD_ENTRY: commits on focus-out */
+  gboolean          mixed;    /* the targets disagree */
+  guint             apply_idle; /* FIELD_SPIN: see spin_input_cb() */
 } Field;
 
 struct _VpcInspectorForm
 {
   VpcDesign *design;
-  char      *id;
+  GStrv      ids;     /* NULL: the design form */
   GtkBox    *box;
   GPtrArray *fields;
   gboolean   syncing;
 };
 
-static gconstpointer
-target_current (VpcInspectorForm *form)
+/* Targets */
+
+static guint
+n_targets (VpcInspectorForm *form)
 {
-  if (form->id == NULL)
-    return vpc_design_get_info (form->design);
-  return vpc_design_lookup (form->design, form->id);
+  return form->ids != NULL ? g_strv_length (form->ids) : 1;
+}
+
+static gboolean
+is_multi (VpcInspectorForm *form)
+{
+  return n_targets (form) > 1;
+}
+
+/* Target @index as @design has it (the form's design, or a copy of it
+ * that an edit is tried on). */
+static gconstpointer
+target_in (VpcInspectorForm *form,
+           VpcDesign        *design,
+           guint             index)
+{
+  if (form->ids == NULL)
+    return vpc_design_get_info (design);
+  return vpc_design_lookup (design, form->ids[index]);
 }
 
 static gpointer
-target_copy (VpcInspectorForm *form)
+target_copy (VpcInspectorForm *form,
+             gconstpointer     current)
 {
-  gconstpointer current = target_current (form);
-
-  if (current == NULL)
-    return NULL;
-  return form->id != NULL ? (gpointer) vpc_element_copy (current) : (gpointer) vpc_design_info_copy (current);
+  return form->ids != NULL ? (gpointer) vpc_element_copy (current) : (gpointer) vpc_design_info_copy (current);
 }
 
 static void
 target_free (VpcInspectorForm *form,
              gpointer          copy)
 {
-  if (copy == NULL)
-    return;
-  if (form->id != NULL)
+  if (form->ids != NULL)
     vpc_element_free (copy);
   else
     vpc_design_info_free (copy);
 }
 
-/* Hands @copy to the design: one undo step, none when nothing changed. */
-static void
+/* Hands @copy to @design: no step when nothing changed. */
+static gboolean
 target_commit (VpcInspectorForm *form,
+               VpcDesign        *design,
                gpointer          copy)
 {
-  if (form->id != NULL)
-    vpc_design_replace_element (form->design, copy);
-  else
-    vpc_design_set_info (form->design, copy);
+  if (form->ids != NULL)
+    return vpc_design_replace_element (design, copy);
+  return vpc_design_set_info (design, copy);
+}
+
+/* The targets that still exist, in order. */
+static GPtrArray *
+current_targets (VpcInspectorForm *form)
+{
+  GPtrArray *targets = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_targets (form); i++)
+    {
+      gconstpointer current = target_in (form, form->design, i);
+
+      if (current != NULL)
+        g_ptr_array_add (targets, (gpointer) current);
+    }
+  return targets;
+}
+
+/* Editing every target as one step */
+
+/* Puts @value into @copy; FALSE with @error when text cannot be read. */
+typedef gboolean (*Change) (Field        *field,
+                            gpointer      copy,
+                            gconstpointer value,
+                            char        **error);
+
+typedef struct
+{
+  Field        *field;
+  Change        change;
+  gconstpointer value;
+} Apply;
+
+/* A VpcDesignEditFunc: runs the change on every target of @design. */
+static gboolean
+apply_to (VpcDesign *design,
+          gpointer   data,
+          char     **error)
+{
+  Apply *apply = data;
+  VpcInspectorForm *form = apply->field->form;
+
+  for (guint i = 0; i < n_targets (form); i++)
+    {
+      gconstpointer current = target_in (form, design, i);
+      gpointer copy;
+
+      if (current == NULL)
+        continue;
+      copy = target_copy (form, current);
+      if (!apply->change (apply->field, copy, apply->value, error))
+        {
+          target_free (form, copy);
+          return FALSE;
+        }
+      if (!target_commit (form, design, copy))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The undo label of a change to several elements; a single target's step
+ * keeps the design's own label ("Change subnet"). */
+static char *
+step_label (Field *field)
+{
+  VpcInspectorForm *form = field->form;
+  const VpcElement *first;
+
+  if (form->ids == NULL)
+    return g_strdup ("Change design properties");
+  if (is_multi (form))
+    return g_strdup_printf ("Change “%s” of %u elements", field->title, n_targets (form));
+  first = vpc_design_lookup (form->design, form->ids[0]);
+  return g_strdup_printf ("Change %s", first != NULL ? vpc_kind_to_label (first->kind) : "element");
+}
+
+/* Commits @value to every target as ONE undo step. FALSE when the text
+ * could not be read (@error set) or the design refused the step (it says
+ * why with "edit-refused"). */
+static gboolean
+form_apply (Field        *field,
+            Change        change,
+            gconstpointer value,
+            char        **error)
+{
+  VpcDesign *design = field->form->design;
+  Apply apply = { field, change, value };
+  g_autofree char *label = NULL;
+
+  if (!is_multi (field->form))
+    return apply_to (design, &apply, error);
+  label = step_label (field);
+  vpc_design_begin (design, label);
+  if (!apply_to (design, &apply, error))
+    {
+      vpc_design_rollback (design);
+      return FALSE;
+    }
+  return vpc_design_commit (design);
+}
+
+/* Whether form_apply() would pass, tried on a copy of the design. */
+static gboolean
+form_check (Field        *field,
+            Change        change,
+            gconstpointer value,
+            char        **reason)
+{
+  Apply apply = { field, change, value };
+  g_autofree char *label = step_label (field);
+
+  return vpc_design_check_edit (field->form->design, label, apply_to, &apply, reason);
 }
 
 static GPtrArray **
@@ -89,6 +223,7 @@ id_list_at (gpointer element,
 static void
 field_free (Field *field)
 {
+  g_clear_handle_id (&field->apply_idle, g_source_remove);
   if (field->widget != NULL)
     g_signal_handlers_disconnect_by_data (field->widget, field);
   /* A focused entry whose form is rebuilt still gets "leave" afterwards. */
@@ -101,19 +236,20 @@ field_free (Field *field)
     }
   g_free (field->title);
   g_free (field->id);
+  g_free (field->subtitle);
   g_free (field->shown);
   g_free (field);
 }
 
 VpcInspectorForm *
-vpc_inspector_form_new (VpcDesign  *design,
-                        const char *id,
-                        GtkBox     *box)
+vpc_inspector_form_new (VpcDesign         *design,
+                        const char *const *ids,
+                        GtkBox            *box)
 {
   VpcInspectorForm *form = g_new0 (VpcInspectorForm, 1);
 
   form->design = g_object_ref (design);
-  form->id = g_strdup (id);
+  form->ids = ids != NULL && ids[0] != NULL ? g_strdupv ((char **) ids) : NULL;
   form->box = box;
   form->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) field_free);
   return form;
@@ -126,7 +262,7 @@ vpc_inspector_form_free (VpcInspectorForm *form)
     return;
   g_ptr_array_unref (form->fields);
   g_object_unref (form->design);
-  g_free (form->id);
+  g_strfreev (form->ids);
   g_free (form);
 }
 
@@ -136,23 +272,45 @@ vpc_inspector_form_get_design (VpcInspectorForm *form)
   return form->design;
 }
 
+guint
+vpc_inspector_form_get_n_elements (VpcInspectorForm *form)
+{
+  return form->ids != NULL ? n_targets (form) : 0;
+}
+
+const VpcElement *
+vpc_inspector_form_get_nth (VpcInspectorForm *form,
+                            guint             index)
+{
+  if (form->ids == NULL || index >= n_targets (form))
+    return NULL;
+  return vpc_design_lookup (form->design, form->ids[index]);
+}
+
 const VpcElement *
 vpc_inspector_form_get_element (VpcInspectorForm *form)
 {
-  return form->id != NULL ? vpc_design_lookup (form->design, form->id) : NULL;
+  return vpc_inspector_form_get_nth (form, 0);
 }
 
-void
+static gboolean
+change_by_edit (Field        *field,
+                gpointer      copy,
+                gconstpointer value,
+                char        **error)
+{
+  ((VpcFormEdit) field->set) (field->form, copy, field->data);
+  return TRUE;
+}
+
+gboolean
 vpc_inspector_form_commit (VpcInspectorForm *form,
                            VpcFormEdit       edit,
                            gpointer          data)
 {
-  gpointer copy = target_copy (form);
+  Field field = { .form = form, .title = (char *) "Properties", .set = edit, .data = data };
 
-  if (copy == NULL)
-    return;
-  edit (form, copy, data);
-  target_commit (form, copy);
+  return form_apply (&field, change_by_edit, NULL, NULL);
 }
 
 static Field *
@@ -202,11 +360,28 @@ vpc_inspector_form_add_group (VpcInspectorForm *form,
   return ADW_PREFERENCES_GROUP (group);
 }
 
+/* "Mixed" in an empty entry or spin button (their text delegate). */
+static void
+show_mixed_placeholder (GtkWidget *editable,
+                        gboolean   mixed)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (editable));
+
+  if (GTK_IS_TEXT (delegate))
+    gtk_text_set_placeholder_text (GTK_TEXT (delegate), mixed ? MIXED : NULL);
+  if (mixed)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    "Mixed: the selected elements differ", -1);
+}
+
 /* Text rows */
 
+/* @error: a short text for the title, or NULL; @detail: the whole reason
+ * (a refusal), for the tooltip and screen readers. */
 static void
 entry_show_error (Field      *field,
-                  const char *error)
+                  const char *error,
+                  const char *detail)
 {
   g_autofree char *title = NULL;
 
@@ -214,48 +389,57 @@ entry_show_error (Field      *field,
     {
       title = g_strdup_printf ("%s: %s", field->title, error);
       gtk_widget_add_css_class (field->row, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error, -1);
+      gtk_widget_set_tooltip_text (field->row, detail);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      detail != NULL ? detail : error, -1);
     }
   else
     {
       gtk_widget_remove_css_class (field->row, "error");
+      gtk_widget_set_tooltip_text (field->row, NULL);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title != NULL ? title : field->title);
 }
 
-/* Runs the setter on a scratch copy. Returns the copy when @text is
- * acceptable (the caller commits or frees it), else NULL with @error set. */
-static gpointer
-entry_try (Field      *field,
-           const char *text,
-           char      **error)
+static gboolean
+change_text (Field        *field,
+             gpointer      copy,
+             gconstpointer value,
+             char        **error)
 {
-  gpointer copy = target_copy (field->form);
+  g_autofree char *own = NULL;
 
-  if (copy == NULL)
-    return NULL;
-  if (!((VpcFormSetText) field->set) (field->form, copy, text, field->data, error))
-    {
-      target_free (field->form, copy);
-      return NULL;
-    }
-  return copy;
+  if (((VpcFormSetText) field->set) (field->form, copy, value, field->data, &own))
+    return TRUE;
+  if (error != NULL)
+    *error = own != NULL ? g_steal_pointer (&own) : g_strdup ("not valid");
+  return FALSE;
 }
 
+/* As the user types: can the text be read, and would the design take it? */
 static void
 entry_changed_cb (GtkEditable *editable,
                   Field       *field)
 {
+  VpcInspectorForm *form = field->form;
+  const char *text = gtk_editable_get_text (editable);
+  gconstpointer first = target_in (form, form->design, 0);
+  g_autofree char *reason = NULL;
   g_autofree char *error = NULL;
-  gpointer copy;
+  gpointer scratch;
 
-  if (field->form->syncing)
+  if (form->syncing || first == NULL || (field->mixed && text[0] == '\0'))
     return;
-  copy = entry_try (field, gtk_editable_get_text (editable), &error);
-  target_free (field->form, copy);
-  entry_show_error (field, copy != NULL ? NULL : error != NULL ? error : "not valid");
+  /* Text the setter cannot read gets its short message. */
+  scratch = target_copy (form, first);
+  if (!change_text (field, scratch, text, &error))
+    entry_show_error (field, error, NULL);
+  else if (!form_check (field, change_text, text, &reason))
+    entry_show_error (field, "not accepted", reason);
+  else
+    entry_show_error (field, NULL, NULL);
+  target_free (form, scratch);
 }
 
 static void
@@ -263,21 +447,23 @@ entry_commit (Field *field)
 {
   VpcInspectorForm *form = field->form;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
-  gconstpointer current = target_current (form);
-  g_autofree char *old = current != NULL ? ((VpcFormGetText) field->get) (form, current, field->data) : NULL;
   g_autofree char *error = NULL;
-  gpointer copy;
+  g_autofree char *typed = NULL;
 
-  if (form->syncing || current == NULL || g_strcmp0 (old, text) == 0)
+  if (form->syncing || target_in (form, form->design, 0) == NULL)
     return;
-  copy = entry_try (field, text, &error);
-  if (copy == NULL)
+  if (field->mixed ? text[0] == '\0' : g_strcmp0 (field->shown, text) == 0)
+    return;
+  typed = g_strdup (text);
+  if (form_apply (field, change_text, typed, &error))
     {
-      entry_show_error (field, error != NULL ? error : "not valid");
+      entry_show_error (field, NULL, NULL);
       return;
     }
-  entry_show_error (field, NULL);
-  target_commit (form, copy);
+  if (error != NULL)
+    entry_show_error (field, error, NULL);
+  else
+    entry_show_error (field, "not accepted", vpc_design_get_last_refusal (form->design));
 }
 
 static void
@@ -314,15 +500,32 @@ vpc_inspector_form_add_entry (VpcInspectorForm *form,
 
 /* Switches, choices and numbers: commit at once */
 
+static gboolean
+change_bool (Field        *field,
+             gpointer      copy,
+             gconstpointer value,
+             char        **error)
+{
+  ((VpcFormSetBool) field->set) (copy, GPOINTER_TO_INT (value), field->data);
+  return TRUE;
+}
+
 static void
 switch_cb (Field *field)
 {
-  gpointer copy;
+  gboolean active;
 
-  if (field->form->syncing || (copy = target_copy (field->form)) == NULL)
+  if (field->form->syncing)
     return;
-  ((VpcFormSetBool) field->set) (copy, gtk_switch_get_active (GTK_SWITCH (field->widget)), field->data);
-  target_commit (field->form, copy);
+  if (GTK_IS_SWITCH (field->widget))
+    active = gtk_switch_get_active (GTK_SWITCH (field->widget));
+  else
+    {
+      /* A click on a mixed check sets every element. */
+      gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (field->widget), FALSE);
+      active = gtk_check_button_get_active (GTK_CHECK_BUTTON (field->widget));
+    }
+  form_apply (field, change_bool, GINT_TO_POINTER (active), NULL);
 }
 
 GtkWidget *
@@ -335,7 +538,7 @@ vpc_inspector_form_add_switch (VpcInspectorForm *form,
                                gpointer          data)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *toggle = is_multi (form) ? gtk_check_button_new () : gtk_switch_new ();
   Field *field = field_new (form, FIELD_SWITCH, row, title, get, set, data);
 
   field->widget = toggle;
@@ -346,7 +549,10 @@ vpc_inspector_form_add_switch (VpcInspectorForm *form,
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (switch_cb), field);
+  if (GTK_IS_SWITCH (toggle))
+    g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (switch_cb), field);
+  else
+    g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (switch_cb), field);
   add_row (parent, row);
   return row;
 }
@@ -360,24 +566,34 @@ describe_choice (Field *field)
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->row));
   const char *text = NULL;
 
-  if (GTK_IS_STRING_LIST (model) && selected != GTK_INVALID_LIST_POSITION)
+  if (field->mixed)
+    text = MIXED;
+  else if (GTK_IS_STRING_LIST (model) && selected != GTK_INVALID_LIST_POSITION)
     text = gtk_string_list_get_string (GTK_STRING_LIST (model), selected);
   gtk_accessible_update_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   text != NULL ? text : "", -1);
+}
+
+static gboolean
+change_choice (Field        *field,
+               gpointer      copy,
+               gconstpointer value,
+               char        **error)
+{
+  ((VpcFormSetChoice) field->set) (copy, GPOINTER_TO_UINT (value), field->data);
+  return TRUE;
 }
 
 static void
 combo_cb (Field *field)
 {
   guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->row));
-  gpointer copy;
 
-  describe_choice (field);
-  if (field->form->syncing || selected == GTK_INVALID_LIST_POSITION ||
-      (copy = target_copy (field->form)) == NULL)
+  if (field->form->syncing || selected == GTK_INVALID_LIST_POSITION)
     return;
-  ((VpcFormSetChoice) field->set) (copy, selected, field->data);
-  target_commit (field->form, copy);
+  field->mixed = FALSE;
+  describe_choice (field);
+  form_apply (field, change_choice, GUINT_TO_POINTER (selected), NULL);
 }
 
 GtkWidget *
@@ -401,15 +617,79 @@ vpc_inspector_form_add_combo (VpcInspectorForm  *form,
   return row;
 }
 
+static gboolean
+change_number (Field        *field,
+               gpointer      copy,
+               gconstpointer value,
+               char        **error)
+{
+  ((VpcFormSetNumber) field->set) (copy, *(const double *) value, field->data);
+  return TRUE;
+}
+
+static void
+spin_apply (Field *field)
+{
+  double value = gtk_spin_button_get_value (GTK_SPIN_BUTTON (field->widget));
+
+  field->mixed = FALSE;
+  form_apply (field, change_number, &value, NULL);
+}
+
 static void
 spin_cb (Field *field)
 {
-  gpointer copy;
+  if (!field->form->syncing)
+    spin_apply (field);
+}
 
-  if (field->form->syncing || (copy = target_copy (field->form)) == NULL)
-    return;
-  ((VpcFormSetNumber) field->set) (copy, gtk_spin_button_get_value (GTK_SPIN_BUTTON (field->widget)), field->data);
-  target_commit (field->form, copy);
+static gboolean
+spin_apply_idle_cb (gpointer data)
+{
+  Field *field = data;
+
+  field->apply_idle = 0;
+  spin_apply (field);
+  return G_SOURCE_REMOVE;
+}
+
+/* A mixed spin button shows no number, only the "Mixed" placeholder. */
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                Field         *field)
+{
+  if (!field->mixed)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  return TRUE;
+}
+
+/* Leaving a mixed spin button empty changes nothing. A number typed there
+ * is for every element, even when it equals the value kept behind the
+ * placeholder (then "value-changed" does not come: apply it when idle). */
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *value,
+               Field         *field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  double shown = gtk_spin_button_get_value (spin);
+  char *end = NULL;
+
+  if (!field->mixed)
+    return FALSE;
+  if (text[0] == '\0')
+    {
+      *value = shown;
+      return TRUE;
+    }
+  *value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0')
+    return GTK_INPUT_ERROR;
+  field->mixed = FALSE;
+  if (*value == shown && field->apply_idle == 0)
+    field->apply_idle = g_idle_add (spin_apply_idle_cb, field);
+  return TRUE;
 }
 
 GtkWidget *
@@ -436,30 +716,42 @@ vpc_inspector_form_add_spin (VpcInspectorForm *form,
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (spin_cb), field);
+  if (is_multi (form))
+    {
+      g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), field);
+      g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), field);
+    }
   add_row (parent, row);
   return row;
 }
 
 /* Check lists of element ids */
 
+static gboolean
+change_membership (Field        *field,
+                   gpointer      copy,
+                   gconstpointer value,
+                   char        **error)
+{
+  GPtrArray *list = *id_list_at (copy, field->offset);
+
+  if (!GPOINTER_TO_INT (value))
+    vpc_id_list_remove (list, field->id);
+  else if (!vpc_id_list_contains (list, field->id))
+    vpc_id_list_add (list, field->id);
+  return TRUE;
+}
+
 static void
 check_cb (Field *field)
 {
   gboolean active = gtk_check_button_get_active (GTK_CHECK_BUTTON (field->widget));
-  VpcElement *copy;
-  GPtrArray *list;
 
-  if (field->form->syncing || (copy = target_copy (field->form)) == NULL)
+  if (field->form->syncing)
     return;
-  list = *id_list_at (copy, field->offset);
-  if (active)
-    {
-      if (!vpc_id_list_contains (list, field->id))
-        vpc_id_list_add (list, field->id);
-    }
-  else
-    vpc_id_list_remove (list, field->id);
-  target_commit (field->form, copy);
+  /* A click on a mixed check gives it to every element. */
+  gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (field->widget), FALSE);
+  form_apply (field, change_membership, GINT_TO_POINTER (active), NULL);
 }
 
 GtkWidget *
@@ -482,8 +774,7 @@ vpc_inspector_form_add_checklist (VpcInspectorForm *form,
       const VpcElement *candidate = vpc_design_get_element (form->design, kind, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      Field *field = field_new (form, FIELD_CHECK, row, vpc_element_get_display_name (candidate),
-                                NULL, NULL, NULL);
+      Field *field = field_new (form, FIELD_CHECK, row, title, NULL, NULL, NULL);
 
       field->widget = check;
       field->id = g_strdup (candidate->id);
@@ -491,7 +782,8 @@ vpc_inspector_form_add_checklist (VpcInspectorForm *form,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vpc_element_get_display_name (candidate));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       if (candidate->name != NULL && g_strcmp0 (candidate->name, candidate->id) != 0)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), candidate->id);
+        field->subtitle = g_strdup (candidate->id);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), field->subtitle != NULL ? field->subtitle : "");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (check_cb), field);
@@ -503,24 +795,53 @@ vpc_inspector_form_add_checklist (VpcInspectorForm *form,
   return expander;
 }
 
-static char *
-checklist_summary (VpcInspectorForm *form,
-                   const GPtrArray  *list)
+/* How many of @targets list @id at @offset. */
+static guint
+count_members (GPtrArray  *targets,
+               gsize       offset,
+               const char *id)
 {
-  GString *text;
+  guint count = 0;
 
-  if (list == NULL || list->len == 0)
-    return g_strdup ("None");
-  text = g_string_new (NULL);
-  for (guint i = 0; i < list->len; i++)
+  for (guint i = 0; i < targets->len; i++)
+    count += vpc_id_list_contains (*id_list_at (g_ptr_array_index (targets, i), offset), id);
+  return count;
+}
+
+/* "sg-a, sg-b (3 of 7)": what the targets list, in the candidates' order,
+ * with the share of the targets that list each when they differ. */
+static char *
+checklist_summary (Field     *field,
+                   GPtrArray *targets)
+{
+  VpcDesign *design = field->form->design;
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < vpc_design_get_n_elements (design, field->kind); i++)
     {
-      const VpcElement *element = vpc_design_lookup (form->design, g_ptr_array_index (list, i));
+      const VpcElement *candidate = vpc_design_get_element (design, field->kind, i);
+      guint count = count_members (targets, field->offset, candidate->id);
 
-      if (i > 0)
+      if (count == 0)
+        continue;
+      if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append (text, element != NULL ? vpc_element_get_display_name (element)
-                                             : (const char *) g_ptr_array_index (list, i));
+      g_string_append (text, vpc_element_get_display_name (candidate));
+      if (count < targets->len)
+        g_string_append_printf (text, " (%u of %u)", count, targets->len);
     }
+  /* Ids that name no candidate (a file opened with repairs pending). */
+  for (guint t = 0; t < targets->len && targets->len == 1; t++)
+    {
+      GPtrArray *list = *id_list_at (g_ptr_array_index (targets, t), field->offset);
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        if (vpc_design_lookup (design, g_ptr_array_index (list, i)) == NULL)
+          g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "",
+                                  (const char *) g_ptr_array_index (list, i));
+    }
+  if (text->len == 0)
+    g_string_append (text, "None");
   return g_string_free (text, FALSE);
 }
 
@@ -561,7 +882,7 @@ vpc_inspector_form_add_info (VpcInspectorForm *form,
 static void
 button_cb (Field *field)
 {
-  vpc_inspector_form_commit (field->form, (VpcFormEdit) field->set, field->data);
+  form_apply (field, change_by_edit, NULL, NULL);
 }
 
 GtkWidget *
@@ -593,49 +914,131 @@ vpc_inspector_form_add_button (VpcInspectorForm *form,
 /* Sync */
 
 static void
-field_sync (Field        *field,
-            gconstpointer current)
+sync_entry (Field     *field,
+            GPtrArray *targets)
 {
   VpcInspectorForm *form = field->form;
+  g_autofree char *text = ((VpcFormGetText) field->get) (form, g_ptr_array_index (targets, 0), field->data);
+  GtkRoot *root = gtk_widget_get_root (field->row);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (field->row));
 
+  field->mixed = FALSE;
+  for (guint i = 1; i < targets->len && !field->mixed; i++)
+    {
+      g_autofree char *other = ((VpcFormGetText) field->get) (form, g_ptr_array_index (targets, i), field->data);
+
+      field->mixed = g_strcmp0 (text, other) != 0;
+    }
+  if (field->mixed)
+    g_clear_pointer (&text, g_free);
+  /* Keep what the user is typing; follow the design otherwise. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, field->row) ||
+      g_strcmp0 (typed, field->shown != NULL ? field->shown : "") == 0)
+    {
+      if (g_strcmp0 (typed, text != NULL ? text : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (field->row), text != NULL ? text : "");
+      entry_show_error (field, NULL, NULL);
+    }
+  if (is_multi (form))
+    show_mixed_placeholder (field->row, field->mixed);
+  g_free (field->shown);
+  field->shown = g_steal_pointer (&text);
+}
+
+static void
+sync_switch (Field     *field,
+             GPtrArray *targets)
+{
+  gboolean first = ((VpcFormGetBool) field->get) (g_ptr_array_index (targets, 0), field->data);
+
+  field->mixed = FALSE;
+  for (guint i = 1; i < targets->len; i++)
+    field->mixed |= !((VpcFormGetBool) field->get) (g_ptr_array_index (targets, i), field->data) != !first;
+  if (GTK_IS_SWITCH (field->widget))
+    gtk_switch_set_active (GTK_SWITCH (field->widget), first);
+  else
+    {
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (field->widget), first && !field->mixed);
+      gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (field->widget), field->mixed);
+    }
+}
+
+static void
+sync_combo (Field     *field,
+            GPtrArray *targets)
+{
+  guint first = ((VpcFormGetChoice) field->get) (g_ptr_array_index (targets, 0), field->data);
+
+  field->mixed = FALSE;
+  for (guint i = 1; i < targets->len; i++)
+    field->mixed |= ((VpcFormGetChoice) field->get) (g_ptr_array_index (targets, i), field->data) != first;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), field->mixed ? GTK_INVALID_LIST_POSITION : first);
+  if (is_multi (field->form))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), field->mixed ? MIXED : "");
+  describe_choice (field);
+}
+
+static void
+sync_spin (Field     *field,
+           GPtrArray *targets)
+{
+  double first = ((VpcFormGetNumber) field->get) (g_ptr_array_index (targets, 0), field->data);
+
+  field->mixed = FALSE;
+  for (guint i = 1; i < targets->len; i++)
+    field->mixed |= ((VpcFormGetNumber) field->get) (g_ptr_array_index (targets, i), field->data) != first;
+  if (is_multi (field->form))
+    show_mixed_placeholder (field->widget, field->mixed);
+  /* Also when the value stays: the output handler shows it or "Mixed". */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), first);
+  if (!field->mixed)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+sync_check (Field     *field,
+            GPtrArray *targets)
+{
+  guint count = count_members (targets, field->offset, field->id);
+  g_autofree char *share = NULL;
+
+  field->mixed = count > 0 && count < targets->len;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (field->widget), count == targets->len);
+  gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (field->widget), field->mixed);
+  if (!is_multi (field->form))
+    return;
+  if (field->mixed)
+    share = g_strdup_printf ("%s%s%u of %u selected elements", field->subtitle != NULL ? field->subtitle : "",
+                             field->subtitle != NULL ? " · " : "", count, targets->len);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row),
+                               share != NULL ? share : field->subtitle != NULL ? field->subtitle : "");
+}
+
+static void
+field_sync (Field     *field,
+            GPtrArray *targets)
+{
   switch (field->type)
     {
     case FIELD_ENTRY:
-      {
-        g_autofree char *text = ((VpcFormGetText) field->get) (form, current, field->data);
-        GtkRoot *root = gtk_widget_get_root (field->row);
-        GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-        const char *typed = gtk_editable_get_text (GTK_EDITABLE (field->row));
-
-        /* Keep what the user is typing; follow the design otherwise. */
-        if (focus == NULL || !gtk_widget_is_ancestor (focus, field->row) ||
-            g_strcmp0 (typed, field->shown) == 0)
-          {
-            if (g_strcmp0 (typed, text) != 0)
-              gtk_editable_set_text (GTK_EDITABLE (field->row), text != NULL ? text : "");
-            entry_show_error (field, NULL);
-          }
-        g_free (field->shown);
-        field->shown = g_steal_pointer (&text);
-      }
+      sync_entry (field, targets);
       break;
     case FIELD_SWITCH:
-      gtk_switch_set_active (GTK_SWITCH (field->widget), ((VpcFormGetBool) field->get) (current, field->data));
+      sync_switch (field, targets);
       break;
     case FIELD_COMBO:
-      adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), ((VpcFormGetChoice) field->get) (current, field->data));
-      describe_choice (field);
+      sync_combo (field, targets);
       break;
     case FIELD_SPIN:
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), ((VpcFormGetNumber) field->get) (current, field->data));
+      sync_spin (field, targets);
       break;
     case FIELD_CHECK:
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (field->widget),
-                                   vpc_id_list_contains (*id_list_at ((gpointer) current, field->offset), field->id));
+      sync_check (field, targets);
       break;
     case FIELD_CHECKLIST:
       {
-        g_autofree char *summary = checklist_summary (form, *id_list_at ((gpointer) current, field->offset));
+        g_autofree char *summary = checklist_summary (field, targets);
 
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->row), summary);
         gtk_accessible_update_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -644,7 +1047,8 @@ field_sync (Field        *field,
       break;
     case FIELD_SUMMARY:
       {
-        g_autofree char *text = ((VpcFormGetText) field->get) (form, current, field->data);
+        g_autofree char *text = ((VpcFormGetText) field->get) (field->form, g_ptr_array_index (targets, 0),
+                                                               field->data);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), text);
       }
@@ -658,12 +1062,12 @@ field_sync (Field        *field,
 void
 vpc_inspector_form_sync (VpcInspectorForm *form)
 {
-  gconstpointer current = target_current (form);
+  g_autoptr(GPtrArray) targets = current_targets (form);
 
-  if (current == NULL)
+  if (targets->len == 0)
     return;
   form->syncing = TRUE;
   for (guint i = 0; i < form->fields->len; i++)
-    field_sync (g_ptr_array_index (form->fields, i), current);
+    field_sync (g_ptr_array_index (form->fields, i), targets);
   form->syncing = FALSE;
 }

@@ -1,13 +1,24 @@
-/* vpc-inspector-form.h: rows that edit one target and commit undoable steps.
+/* vpc-inspector-form.h: rows that edit one or several targets and commit
+ * undoable steps.
  *
- * A form edits either one element of a design or, when it has no element
- * id, the design's top-level properties (VpcDesignInfo). Every row reads the
- * target through a getter; a committed change copies the target, runs the
- * row's setter on the copy and hands the copy to the design
- * (vpc_design_replace_element or vpc_design_set_info): one undo step each.
- * Text rows validate as the user types by running their setter on a scratch
- * copy, and commit on Enter, on the apply button or when focus leaves;
- * toggles, choices and numbers commit at once.
+ * A form edits the design's top-level properties (VpcDesignInfo) when it
+ * has no element ids, else the elements it was given: one, or several at
+ * once (a multi-selection). Every row reads each target through a getter;
+ * a committed change copies every target, runs the row's setter on each
+ * copy and hands the copies to the design (vpc_design_replace_element or
+ * vpc_design_set_info), as ONE undo step however many targets there are.
+ * Whether the design accepts the step is the design's guard to say: a
+ * refused step changes nothing and the design emits "edit-refused".
+ *
+ * With several targets a row whose getter disagrees between them shows a
+ * mixed state: an inconsistent check button, an empty spin button or entry
+ * with a "Mixed" placeholder, a combo with no choice and "Mixed" below its
+ * title, and in a check list a check per candidate that is on (all have
+ * it), off (none) or inconsistent (some).
+ *
+ * Text rows check as the user types by running the edit on a copy of the
+ * design (vpc-edit-check.h), and commit on Enter, on the apply button or
+ * when focus leaves; toggles, choices and numbers commit at once.
  */
 #pragma once
 
@@ -20,8 +31,9 @@ G_BEGIN_DECLS
 typedef struct _VpcInspectorForm VpcInspectorForm;
 
 /* @target is a `VpcElement *` for element forms, a `VpcDesignInfo *` for
- * the design form. Setters return FALSE, with a short message in @error,
- * to refuse a value. */
+ * the design form. Text setters return FALSE, with a short message in
+ * @error, for text they cannot read (a port that is not a number); whether
+ * a readable value is allowed is for the design to say. */
 typedef char    *(*VpcFormGetText)   (VpcInspectorForm *form, gconstpointer target, gpointer data);
 typedef gboolean (*VpcFormSetText)   (VpcInspectorForm *form, gpointer target, const char *text,
                                       gpointer data, char **error);
@@ -34,17 +46,24 @@ typedef void     (*VpcFormSetNumber) (gpointer target, double value, gpointer da
 /* Changes the target as a whole (add or remove a rule, reset a list). */
 typedef void     (*VpcFormEdit)      (VpcInspectorForm *form, gpointer target, gpointer data);
 
-VpcInspectorForm    *vpc_inspector_form_new (VpcDesign  *design,
-                                             const char *id,
-                                             GtkBox     *box);
+/* @ids: NULL or empty for the design form, else the elements to edit. */
+VpcInspectorForm    *vpc_inspector_form_new (VpcDesign         *design,
+                                             const char *const *ids,
+                                             GtkBox            *box);
 void                 vpc_inspector_form_free (VpcInspectorForm *form);
 VpcDesign           *vpc_inspector_form_get_design (VpcInspectorForm *form);
-/* The element being edited (NULL for the design form or when it is gone). */
+/* The number of elements edited (0 for the design form). */
+guint                vpc_inspector_form_get_n_elements (VpcInspectorForm *form);
+/* The element edited at @index (NULL when it is gone); index 0 is the one
+ * a single-element form edits. */
+const VpcElement    *vpc_inspector_form_get_nth (VpcInspectorForm *form,
+                                                 guint             index);
 const VpcElement    *vpc_inspector_form_get_element (VpcInspectorForm *form);
 /* Re-reads every row from the design (after undo, redo or another view's edit). */
 void                 vpc_inspector_form_sync (VpcInspectorForm *form);
-/* Runs @edit on a copy of the target and commits it as one step. */
-void                 vpc_inspector_form_commit (VpcInspectorForm *form,
+/* Runs @edit on a copy of every target and commits them as one step.
+ * FALSE when the design refused it. */
+gboolean             vpc_inspector_form_commit (VpcInspectorForm *form,
                                                 VpcFormEdit       edit,
                                                 gpointer          data);
 
@@ -58,6 +77,8 @@ GtkWidget           *vpc_inspector_form_add_entry (VpcInspectorForm *form,
                                                    VpcFormGetText    get,
                                                    VpcFormSetText    set,
                                                    gpointer          data);
+/* A switch, or a check button (which can show a mixed state) when the form
+ * edits several elements. */
 GtkWidget           *vpc_inspector_form_add_switch (VpcInspectorForm *form,
                                                     GtkWidget        *parent,
                                                     const char       *title,

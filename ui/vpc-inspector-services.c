@@ -17,21 +17,12 @@ get_service (VpcInspectorForm *form, gconstpointer target, gpointer data)
   return g_strdup (((const VpcElement *) target)->service);
 }
 
+/* The design's guard judges the name (and a gateway's service). */
 static gboolean
 set_service (VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
 {
   VpcElement *endpoint = target;
 
-  if (!vpc_service_name_is_valid (text))
-    {
-      *error = g_strdup ("use a short name such as sagemaker.api");
-      return FALSE;
-    }
-  if (endpoint->endpoint_type == VPC_ENDPOINT_GATEWAY && !gateway_capable (text))
-    {
-      *error = g_strdup ("a gateway endpoint serves only s3 or dynamodb");
-      return FALSE;
-    }
   g_free (endpoint->service);
   endpoint->service = g_strdup (text);
   return TRUE;
@@ -52,32 +43,6 @@ set_type (gpointer target, guint choice, gpointer data)
                             ? VPC_ENDPOINT_GATEWAY : VPC_ENDPOINT_INTERFACE;
 }
 
-static gboolean
-get_flag (gconstpointer target, gpointer data)
-{
-  return *(const gboolean *) G_STRUCT_MEMBER_P (target, GPOINTER_TO_SIZE (data));
-}
-
-static void
-set_flag (gpointer target, gboolean value, gpointer data)
-{
-  *(gboolean *) G_STRUCT_MEMBER_P (target, GPOINTER_TO_SIZE (data)) = value;
-}
-
-#define FLAG(member) GSIZE_TO_POINTER (G_STRUCT_OFFSET (VpcElement, member))
-
-static double
-get_gb (gconstpointer target, gpointer data)
-{
-  return ((const VpcElement *) target)->gb_per_month;
-}
-
-static void
-set_gb (gpointer target, double value, gpointer data)
-{
-  ((VpcElement *) target)->gb_per_month = value;
-}
-
 void
 _vpc_inspector_build_endpoint (VpcInspectorForm *form,
                                const VpcElement *endpoint)
@@ -95,9 +60,9 @@ _vpc_inspector_build_endpoint (VpcInspectorForm *form,
   if (interface)
     vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "Private DNS",
                                    "SDKs reach the endpoint under the service's usual host name",
-                                   get_flag, set_flag, FLAG (private_dns));
+                                   _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (private_dns));
   vpc_inspector_form_add_spin (form, GTK_WIDGET (group), "Data processed (GB/month)", 0, 1e9, 10,
-                               get_gb, set_gb, NULL);
+                               _vpc_inspector_get_gb, _vpc_inspector_set_gb, NULL);
 
   group = vpc_inspector_form_add_group (form, "Placement",
                                         interface ? "One network interface per subnet, at most one per AZ"
@@ -122,30 +87,6 @@ set_kind (gpointer target, guint choice, gpointer data)
 {
   if (choice < VPC_N_WORKLOAD_KINDS)
     ((VpcElement *) target)->workload_kind = choice;
-}
-
-static guint
-get_image_access (gconstpointer target, gpointer data)
-{
-  return ((const VpcElement *) target)->image_access;
-}
-
-static void
-set_image_access (gpointer target, guint choice, gpointer data)
-{
-  ((VpcElement *) target)->image_access = choice == 1 ? VPC_IMAGE_ACCESS_VPC : VPC_IMAGE_ACCESS_PLATFORM;
-}
-
-static double
-get_instances (gconstpointer target, gpointer data)
-{
-  return ((const VpcElement *) target)->instance_count;
-}
-
-static void
-set_instances (gpointer target, double value, gpointer data)
-{
-  ((VpcElement *) target)->instance_count = (int) value;
 }
 
 /* The workload's calls as an explicit list (a copy of the kind's default
@@ -173,19 +114,10 @@ add_call (VpcInspectorForm *form, gpointer target, const char *text, gpointer da
 {
   VpcElement *workload = target;
 
+  /* The design's guard judges the name and refuses a repeat. */
   if (text[0] == '\0')
     return TRUE;
-  if (!vpc_service_name_is_valid (text))
-    {
-      *error = g_strdup ("use a short name such as kms");
-      return FALSE;
-    }
-  if (vpc_id_list_contains (own_calls (workload), text))
-    {
-      *error = g_strdup ("already listed");
-      return FALSE;
-    }
-  vpc_id_list_add (workload->calls, text);
+  g_ptr_array_add (own_calls (workload), g_strdup (text));
   return TRUE;
 }
 
@@ -229,7 +161,6 @@ void
 _vpc_inspector_build_workload (VpcInspectorForm *form,
                                const VpcElement *workload)
 {
-  static const char *const image_access[] = { "Platform", "Through the VPC", NULL };
   char *kinds[VPC_N_WORKLOAD_KINDS + 1] = { NULL };
   AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, "Workload", NULL);
 
@@ -245,28 +176,28 @@ _vpc_inspector_build_workload (VpcInspectorForm *form,
   for (guint i = 0; i < VPC_N_WORKLOAD_KINDS; i++)
     g_free (kinds[i]);
   vpc_inspector_form_add_spin (form, GTK_WIDGET (group), "Instances", 1, 10000, 1,
-                               get_instances, set_instances, NULL);
-  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), "Image access", image_access,
-                                get_image_access, set_image_access, NULL);
+                               _vpc_inspector_get_instances, _vpc_inspector_set_instances, NULL);
+  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), "Image access", vpc_inspector_image_access,
+                                _vpc_inspector_get_image_access, _vpc_inspector_set_image_access, NULL);
 
   group = vpc_inspector_form_add_group (form, "Network", NULL);
   vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "VPC mode", "Runs its network interfaces in these subnets",
-                                 get_flag, set_flag, FLAG (vpc_mode));
+                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (vpc_mode));
   vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), "Subnets", VPC_KIND_SUBNET,
                                     G_STRUCT_OFFSET (VpcElement, subnets));
   vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), "Security groups", VPC_KIND_SECURITY_GROUP,
                                     G_STRUCT_OFFSET (VpcElement, security_groups));
   vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "Network isolation",
                                  "The container makes no network calls at all",
-                                 get_flag, set_flag, FLAG (network_isolation));
+                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (network_isolation));
   vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "Inter-container encryption", NULL,
-                                 get_flag, set_flag, FLAG (inter_container_encryption));
+                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (inter_container_encryption));
   vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "Needs the internet",
                                  "Its code downloads from the public internet",
-                                 get_flag, set_flag, FLAG (needs_internet));
+                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (needs_internet));
   if (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE)
     vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "Direct internet access",
                                    "Internet through SageMaker's network, bypassing the VPC",
-                                   get_flag, set_flag, FLAG (direct_internet_access));
+                                   _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (direct_internet_access));
   build_calls (form, workload);
 }

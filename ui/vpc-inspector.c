@@ -5,13 +5,13 @@
  * in place, or rebuilds the form when its rows themselves must change (a
  * rule was added, the element's kind of endpoint changed, a subnet was
  * renamed). Rebuilds wait for an idle moment because a change often starts
- * inside one of the form's own signal handlers.
+ * inside one of the form's own signal handlers. Several selected elements
+ * get one form for what they have in common (vpc-inspector-multi.c).
  */
 #include "vpc-inspector.h"
 
 #include <adwaita.h>
 
-#include "vpc-cidr.h"
 #include "vpc-inspector-private.h"
 
 struct _VpcInspector
@@ -24,7 +24,7 @@ struct _VpcInspector
   GtkBox           *form_box;
 
   VpcDesign        *design;
-  char             *id;
+  GStrv             ids;  /* the selected elements, NULL when none */
   GSignalGroup     *design_signals;
   VpcInspectorForm *form;
   char             *shape;
@@ -66,6 +66,107 @@ set_element_name (VpcInspectorForm *form, gpointer target, const char *text, gpo
   return TRUE;
 }
 
+/* Getters and setters shared by the forms */
+
+const char *const vpc_inspector_routes[] = { "Private", "NAT gateway", "Internet gateway", NULL };
+const char *const vpc_inspector_image_access[] = { "Platform", "Through the VPC", NULL };
+
+gboolean
+_vpc_inspector_get_flag (gconstpointer target, gpointer data)
+{
+  return *(const gboolean *) G_STRUCT_MEMBER_P (target, GPOINTER_TO_SIZE (data));
+}
+
+void
+_vpc_inspector_set_flag (gpointer target, gboolean value, gpointer data)
+{
+  *(gboolean *) G_STRUCT_MEMBER_P (target, GPOINTER_TO_SIZE (data)) = value;
+}
+
+double
+_vpc_inspector_get_gb (gconstpointer target, gpointer data)
+{
+  return ((const VpcElement *) target)->gb_per_month;
+}
+
+void
+_vpc_inspector_set_gb (gpointer target, double value, gpointer data)
+{
+  ((VpcElement *) target)->gb_per_month = value;
+}
+
+guint
+_vpc_inspector_get_route (gconstpointer target, gpointer data)
+{
+  return ((const VpcElement *) target)->route;
+}
+
+void
+_vpc_inspector_set_route (gpointer target, guint choice, gpointer data)
+{
+  ((VpcElement *) target)->route = choice;
+}
+
+double
+_vpc_inspector_get_instances (gconstpointer target, gpointer data)
+{
+  return ((const VpcElement *) target)->instance_count;
+}
+
+void
+_vpc_inspector_set_instances (gpointer target, double value, gpointer data)
+{
+  ((VpcElement *) target)->instance_count = (int) value;
+}
+
+guint
+_vpc_inspector_get_image_access (gconstpointer target, gpointer data)
+{
+  return ((const VpcElement *) target)->image_access;
+}
+
+void
+_vpc_inspector_set_image_access (gpointer target, guint choice, gpointer data)
+{
+  ((VpcElement *) target)->image_access = choice == 1 ? VPC_IMAGE_ACCESS_VPC : VPC_IMAGE_ACCESS_PLATFORM;
+}
+
+char **
+_vpc_inspector_element_choices (VpcDesign *design,
+                                VpcKind    kind)
+{
+  guint n = vpc_design_get_n_elements (design, kind);
+  char **choices = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    choices[i] = g_strdup (vpc_element_get_display_name (vpc_design_get_element (design, kind, i)));
+  return choices;
+}
+
+guint
+_vpc_inspector_get_reference (gconstpointer target, gpointer data)
+{
+  const VpcElement *element = target;
+  const char *id = element->kind == VPC_KIND_SUBNET ? element->az : element->subnet;
+  int index = id != NULL ? vpc_design_index_of (vpc_inspector_form_get_design (data), id) : -1;
+
+  return index >= 0 ? (guint) index : GTK_INVALID_LIST_POSITION;
+}
+
+void
+_vpc_inspector_set_reference (gpointer target, guint choice, gpointer data)
+{
+  VpcElement *element = target;
+  VpcDesign *design = vpc_inspector_form_get_design (data);
+  VpcKind kind = element->kind == VPC_KIND_SUBNET ? VPC_KIND_AZ : VPC_KIND_SUBNET;
+  char **field = element->kind == VPC_KIND_SUBNET ? &element->az : &element->subnet;
+
+  if (choice >= vpc_design_get_n_elements (design, kind))
+    return;
+  g_free (*field);
+  *field = g_strdup (vpc_design_get_element (design, kind, choice)->id);
+}
+
 void
 _vpc_inspector_add_identity (VpcInspectorForm    *form,
                              AdwPreferencesGroup *group,
@@ -75,45 +176,19 @@ _vpc_inspector_add_identity (VpcInspectorForm    *form,
   vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "Name", get_element_name, set_element_name, NULL);
 }
 
-gboolean
-_vpc_inspector_check_cidr (VpcDesign   *design,
-                           const char  *text,
-                           gboolean     inside_vpc,
-                           char       **error)
+static guint
+n_selected (VpcInspector *self)
 {
-  const char *vpc_text = vpc_design_get_info (design)->vpc_cidr;
-  const char *reason = NULL;
-  VpcCidr cidr, vpc;
-
-  if (!vpc_cidr_parse (text, &cidr, &reason))
-    {
-      *error = g_strdup (reason != NULL ? reason : "not a CIDR block");
-      return FALSE;
-    }
-  if (cidr.prefix < 16 || cidr.prefix > 28)
-    {
-      *error = g_strdup ("AWS accepts /16 to /28");
-      return FALSE;
-    }
-  if (inside_vpc && vpc_text != NULL && vpc_cidr_parse (vpc_text, &vpc, NULL) && !vpc_cidr_contains (&vpc, &cidr))
-    {
-      *error = g_strdup_printf ("outside the VPC’s %s", vpc_text);
-      return FALSE;
-    }
-  return TRUE;
+  return self->ids != NULL ? g_strv_length (self->ids) : 0;
 }
 
 /* The rows a form has depend on these; anything else is re-read in place. */
-static char *
-compute_shape (VpcInspector *self)
+static void
+append_shape (VpcInspector     *self,
+              GString          *shape,
+              const VpcElement *element)
 {
-  const VpcElement *element = self->id != NULL ? vpc_design_lookup (self->design, self->id) : NULL;
-  GString *shape = g_string_new (element != NULL ? element->id : "(design)");
-  const VpcKind listed[] = { VPC_KIND_AZ, VPC_KIND_SUBNET, VPC_KIND_SECURITY_GROUP };
-
-  if (element == NULL)
-    return g_string_free (shape, FALSE);
-  g_string_append_printf (shape, "|%d|%d|%d|%d|%d", element->kind, element->endpoint_type,
+  g_string_append_printf (shape, "%s|%d|%d|%d|%d|%d", element->id, element->kind, element->endpoint_type,
                           element->workload_kind, element->calls != NULL,
                           g_strcmp0 (element->service, "s3") == 0 || g_strcmp0 (element->service, "dynamodb") == 0);
   if (element->kind == VPC_KIND_SECURITY_GROUP)
@@ -121,6 +196,22 @@ compute_shape (VpcInspector *self)
   if (element->kind == VPC_KIND_WORKLOAD)
     for (guint i = 0; i < vpc_workload_n_calls (element); i++)
       g_string_append_printf (shape, "|%s", vpc_workload_get_call (element, i));
+  g_string_append_c (shape, '\n');
+}
+
+static char *
+compute_shape (VpcInspector *self)
+{
+  GString *shape = g_string_new (NULL);
+  const VpcKind listed[] = { VPC_KIND_AZ, VPC_KIND_SUBNET, VPC_KIND_SECURITY_GROUP };
+
+  if (n_selected (self) == 0)
+    {
+      g_string_append (shape, "(design)");
+      return g_string_free (shape, FALSE);
+    }
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    append_shape (self, shape, vpc_design_lookup (self->design, self->ids[i]));
   for (guint k = 0; k < G_N_ELEMENTS (listed); k++)
     for (guint i = 0; i < vpc_design_get_n_elements (self->design, listed[k]); i++)
       g_string_append_printf (shape, "|%s",
@@ -128,19 +219,56 @@ compute_shape (VpcInspector *self)
   return g_string_free (shape, FALSE);
 }
 
+static char *
+capitalized (const char *label)
+{
+  return g_strdup_printf ("%c%s", g_ascii_toupper (label[0]), label + 1);
+}
+
+/* "3 training jobs, 2 endpoints": what a multi-selection holds. */
+static char *
+describe_kinds (VpcInspector *self)
+{
+  guint counts[VPC_N_KINDS + VPC_N_WORKLOAD_KINDS] = { 0 };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; self->ids[i] != NULL; i++)
+    {
+      const VpcElement *e = vpc_design_lookup (self->design, self->ids[i]);
+
+      counts[e->kind == VPC_KIND_WORKLOAD ? VPC_N_KINDS + e->workload_kind : e->kind]++;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+    {
+      const char *label = k < VPC_N_KINDS ? vpc_kind_to_label (k) : vpc_workload_kind_to_label (k - VPC_N_KINDS);
+
+      if (counts[k] == 0 || k == VPC_KIND_WORKLOAD)
+        continue;
+      g_string_append_printf (text, "%s%u %s%s", text->len > 0 ? ", " : "", counts[k], label,
+                              counts[k] > 1 ? "s" : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 update_header (VpcInspector *self)
 {
-  const VpcElement *element = self->id != NULL ? vpc_design_lookup (self->design, self->id) : NULL;
+  const VpcElement *element = n_selected (self) == 1 ? vpc_design_lookup (self->design, self->ids[0]) : NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
 
-  if (element != NULL)
+  if (n_selected (self) > 1)
     {
-      const char *label = element->kind == VPC_KIND_WORKLOAD ? vpc_workload_kind_to_label (element->workload_kind)
-                                                             : vpc_kind_to_label (element->kind);
-
-      subtitle = g_strdup_printf ("%c%s", g_ascii_toupper (label[0]), label + 1);
+      title = g_strdup_printf ("%u elements", n_selected (self));
+      subtitle = describe_kinds (self);
+      gtk_image_set_from_icon_name (self->kind_icon, "edit-select-all-symbolic");
+      gtk_label_set_label (self->title_label, title);
+    }
+  else if (element != NULL)
+    {
+      subtitle = capitalized (element->kind == VPC_KIND_WORKLOAD ? vpc_workload_kind_to_label (element->workload_kind)
+                                                                  : vpc_kind_to_label (element->kind));
       gtk_image_set_from_icon_name (self->kind_icon, kind_icons[element->kind]);
       gtk_label_set_label (self->title_label, vpc_element_get_display_name (element));
     }
@@ -183,10 +311,12 @@ rebuild (VpcInspector *self)
   update_header (self);
   if (self->design == NULL)
     return;
-  element = self->id != NULL ? vpc_design_lookup (self->design, self->id) : NULL;
-  self->form = vpc_inspector_form_new (self->design, element != NULL ? element->id : NULL, self->form_box);
+  self->form = vpc_inspector_form_new (self->design, (const char *const *) self->ids, self->form_box);
   self->shape = compute_shape (self);
-  if (element == NULL)
+  element = n_selected (self) == 1 ? vpc_design_lookup (self->design, self->ids[0]) : NULL;
+  if (n_selected (self) > 1)
+    _vpc_inspector_build_multi (self->form);
+  else if (element == NULL)
     _vpc_inspector_build_design (self->form);
   else if (element->kind == VPC_KIND_ENDPOINT)
     _vpc_inspector_build_endpoint (self->form, element);
@@ -207,13 +337,28 @@ rebuild_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Keeps the ids of @ids that name elements of the design, in order. */
+static void
+set_ids (VpcInspector      *self,
+         const char *const *ids)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+
+  for (guint i = 0; self->design != NULL && ids != NULL && ids[i] != NULL; i++)
+    if (vpc_design_lookup (self->design, ids[i]) != NULL)
+      g_strv_builder_add (builder, ids[i]);
+  kept = g_strv_builder_end (builder);
+  g_strfreev (self->ids);
+  self->ids = kept[0] != NULL ? g_steal_pointer (&kept) : NULL;
+}
+
 static void
 design_changed_cb (VpcInspector *self)
 {
   g_autofree char *shape = NULL;
 
-  if (self->id != NULL && vpc_design_lookup (self->design, self->id) == NULL)
-    g_clear_pointer (&self->id, g_free);
+  set_ids (self, (const char *const *) self->ids);
   shape = compute_shape (self);
   update_header (self);
   if (self->form != NULL && g_strcmp0 (shape, self->shape) == 0)
@@ -240,7 +385,7 @@ vpc_inspector_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->design);
-  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->ids, g_strfreev);
   G_OBJECT_CLASS (vpc_inspector_parent_class)->dispose (object);
 }
 
@@ -288,15 +433,36 @@ vpc_inspector_set_selection (VpcInspector *self,
                              VpcDesign    *design,
                              const char   *id)
 {
+  const char *ids[] = { id, NULL };
+
+  vpc_inspector_set_selection_ids (self, design, ids);
+}
+
+static gboolean
+same_ids (const char *const *a,
+          const char *const *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal (a, b);
+}
+
+void
+vpc_inspector_set_selection_ids (VpcInspector      *self,
+                                 VpcDesign         *design,
+                                 const char *const *ids)
+{
+  g_auto(GStrv) old = NULL;
+
   g_return_if_fail (VPC_IS_INSPECTOR (self));
   g_return_if_fail (design == NULL || VPC_IS_DESIGN (design));
 
-  if (design == self->design && g_strcmp0 (id, self->id) == 0 && self->form != NULL)
-    return;
+  old = g_steal_pointer (&self->ids);
   if (g_set_object (&self->design, design))
     g_signal_group_set_target (self->design_signals, design);
-  g_free (self->id);
-  self->id = design != NULL && id != NULL && vpc_design_lookup (design, id) != NULL ? g_strdup (id) : NULL;
+  set_ids (self, ids);
+  if (self->form != NULL && same_ids ((const char *const *) old, (const char *const *) self->ids))
+    return;
   rebuild (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
                               GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (self)))), 0);
@@ -307,5 +473,13 @@ vpc_inspector_get_selection (VpcInspector *self)
 {
   g_return_val_if_fail (VPC_IS_INSPECTOR (self), NULL);
 
-  return self->id;
+  return self->ids != NULL ? self->ids[0] : NULL;
+}
+
+const char *const *
+vpc_inspector_get_selection_ids (VpcInspector *self)
+{
+  g_return_val_if_fail (VPC_IS_INSPECTOR (self), NULL);
+
+  return (const char *const *) self->ids;
 }

@@ -19,6 +19,16 @@ GtkWidget  *vpc_inspector_new (void);
 void        vpc_inspector_set_selection (VpcInspector *self,
                                          VpcDesign    *design,
                                          const char   *id);
+/* Edits the elements @ids (NULL-terminated; ids that name no element are
+ * left out): one shows all its properties, several show what they have in
+ * common, and an edit of a common property changes all of them as one
+ * undoable step. None edits the design. */
+void        vpc_inspector_set_selection_ids (VpcInspector      *self,
+                                             VpcDesign         *design,
+                                             const char *const *ids);
+/* The first selected element, or NULL. */
 const char *vpc_inspector_get_selection (VpcInspector *self);
+/* The selected elements (NULL-terminated), or NULL when none. */
+const char *const *vpc_inspector_get_selection_ids (VpcInspector *self);
 
 G_END_DECLS

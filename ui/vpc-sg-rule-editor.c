@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 
-#include "vpc-cidr.h"
 
 #define RULE_DATA(egress, index) GUINT_TO_POINTER (((egress) ? 0x10000u : 0u) | (index))
 #define RULE_EGRESS(data)        ((GPOINTER_TO_UINT (data) & 0x10000u) != 0)
@@ -152,31 +151,14 @@ get_peer (VpcInspectorForm *form, gconstpointer target, gpointer data)
   return g_strdup (rule != NULL ? rule->peer : "");
 }
 
+/* A group id, self, a CIDR or a prefix list: the design's guard judges. */
 static gboolean
 set_peer (VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
 {
   VpcSgRule *rule = rule_at (target, data);
-  const VpcElement *group = vpc_design_lookup (vpc_inspector_form_get_design (form), text);
-  VpcCidr cidr;
-  const char *reason = NULL;
 
   if (rule == NULL)
     return FALSE;
-  if (!(g_strcmp0 (text, "self") == 0 ||
-        g_strcmp0 (text, "prefix-list:s3") == 0 || g_strcmp0 (text, "prefix-list:dynamodb") == 0 ||
-        (group != NULL && group->kind == VPC_KIND_SECURITY_GROUP)))
-    {
-      if (!g_ascii_isdigit (text[0]))
-        {
-          *error = g_strdup ("a group id, self, a CIDR or prefix-list:s3");
-          return FALSE;
-        }
-      if (!vpc_cidr_parse (text, &cidr, &reason))
-        {
-          *error = g_strdup (reason != NULL ? reason : "not a CIDR block");
-          return FALSE;
-        }
-    }
   g_free (rule->peer);
   rule->peer = g_strdup (text);
   return TRUE;

@@ -238,8 +238,7 @@ vpc_sidebar_set_selection (VpcSidebar        *self,
 {
   g_return_if_fail (VPC_IS_SIDEBAR (self));
 
-  vpc_inspector_set_selection (self->inspector, self->design,
-                               ids != NULL && ids[0] != NULL ? ids[0] : NULL);
+  vpc_inspector_set_selection_ids (self->inspector, self->design, ids);
 }
 
 const char *

@@ -23,8 +23,9 @@ GtkWidget        *vpc_sidebar_new (void);
 void              vpc_sidebar_set_design (VpcSidebar   *self,
                                           VpcDesign    *design,
                                           VpcValidator *validator);
-/* The canvas selection: the inspector edits the first id, or the design and
- * its VPC when @ids is NULL or empty. */
+/* The canvas selection: the inspector edits the elements @ids (several at
+ * once when there are several), or the design and its VPC when @ids is
+ * NULL or empty. */
 void              vpc_sidebar_set_selection (VpcSidebar        *self,
                                              const char *const *ids);
 const char       *vpc_sidebar_get_page (VpcSidebar *self);
