@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vpc-finding.h"
+#include "vpc-terminal.h"
 #include "vpc-validator.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
@@ -311,6 +312,8 @@ summary_text (CheckRun *run)
                           w, w == 1 ? "warning" : "warnings", run->counts[VPC_SEVERITY_INFO]);
 }
 
+/* Every text that may quote the design (names, ids, descriptions) is
+ * escaped: it must not drive the reader's terminal or forge a line. */
 static void
 text_finding (GString       *out,
               CheckRun      *run,
@@ -318,20 +321,29 @@ text_finding (GString       *out,
               const Palette *palette)
 {
   const char *const *elements = vpc_finding_get_elements (finding);
+  g_autofree char *rule = vpc_terminal_escape (vpc_finding_get_rule_id (finding));
+  g_autofree char *title = vpc_terminal_escape (vpc_finding_get_title (finding));
+  g_autofree char *message = vpc_terminal_escape (vpc_finding_get_message (finding));
 
-  g_string_append_printf (out, "  %s%s%s  %s\n", palette->bold, vpc_finding_get_rule_id (finding),
-                          palette->reset, vpc_finding_get_title (finding));
-  g_string_append_printf (out, "          %s\n", vpc_finding_get_message (finding));
+  g_string_append_printf (out, "  %s%s%s  %s\n", palette->bold, rule, palette->reset, title);
+  g_string_append_printf (out, "          %s\n", message);
   if (elements != NULL && elements[0] != NULL)
     {
       g_string_append (out, "          Elements: ");
       for (guint i = 0; elements[i] != NULL; i++)
-        g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
-                                _vpc_cli_element_name (run->design, elements[i]));
+        {
+          if (i > 0)
+            g_string_append (out, ", ");
+          vpc_terminal_append (out, _vpc_cli_element_name (run->design, elements[i]), -1, FALSE);
+        }
       g_string_append_c (out, '\n');
     }
   if (vpc_finding_get_fix (finding) != NULL)
-    g_string_append_printf (out, "          Fix: %s\n", vpc_finding_get_fix (finding));
+    {
+      g_autofree char *fix = vpc_terminal_escape (vpc_finding_get_fix (finding));
+
+      g_string_append_printf (out, "          Fix: %s\n", fix);
+    }
 }
 
 static GString *
@@ -340,9 +352,10 @@ format_text (CheckRun *run)
   static const char *headings[] = { "Errors", "Warnings", "Info" };
   const Palette *palette = _vpc_cli_use_color () ? &colors : &plain;
   g_autofree char *summary = summary_text (run);
+  g_autofree char *file = vpc_terminal_escape (run->file);
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "%s (profile %s)\n", run->file, vpc_profile_to_string (run->profile));
+  g_string_append_printf (out, "%s (profile %s)\n", file, vpc_profile_to_string (run->profile));
   if (run->findings->len == 0)
     g_string_append (out, "\nNo findings.\n");
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "vpc-cost.h"
+#include "vpc-terminal.h"
 
 static const char *const cost_formats[] = { "text", "json", "csv", NULL };
 
@@ -69,14 +70,17 @@ format_json (VpcCostReport *report)
 
 /* --- csv --------------------------------------------------------------- */
 
-/* RFC 4180 quoting for a field that holds a comma, a quote or a line
- * break; lines end in \n, as Unix tools expect. */
+/* RFC 4180 quoting for a field that holds a comma or a quote; lines end
+ * in \n, as Unix tools expect. Controls (line breaks too) come out as
+ * escapes like in the text format: CSV is read on terminals as well. */
 static void
 csv_field (GString    *out,
-           const char *value,
+           const char *text,
            gboolean    last)
 {
-  if (value != NULL && value[strcspn (value, ",\"\r\n")] != '\0')
+  g_autofree char *value = text != NULL ? vpc_terminal_escape (text) : NULL;
+
+  if (value != NULL && value[strcspn (value, ",\"")] != '\0')
     {
       g_string_append_c (out, '"');
       for (const char *p = value; *p != '\0'; p++)
@@ -154,9 +158,9 @@ item_cells (const VpcCostItem *item)
 {
   GStrv cells = g_new0 (char *, N_COLUMNS + 1);
 
-  cells[COL_ELEMENT] = g_strdup (item->element);
+  cells[COL_ELEMENT] = vpc_terminal_escape (item->element);
   cells[COL_KIND] = g_strdup (kind_label (item->kind));
-  cells[COL_SERVICE] = g_strdup (item->service != NULL ? item->service : "-");
+  cells[COL_SERVICE] = vpc_terminal_escape (item->service != NULL ? item->service : "-");
   cells[COL_AZS] = g_strdup_printf ("%u", item->azs);
   cells[COL_HOURLY] = vpc_cost_format (item->hourly_micros, FALSE);
   cells[COL_DATA] = vpc_cost_format (item->data_micros, FALSE);
@@ -216,21 +220,27 @@ append_table (GString       *out,
     append_row (out, columns, g_ptr_array_index (rows, i));
 }
 
+/* The file name, the region and the reason (which quotes the region) come
+ * from the user or the design: escaped like every name. */
 static GString *
 format_text (VpcCostReport *report,
-             const char    *file)
+             const char    *file_name)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *total = NULL;
+  g_autofree char *file = vpc_terminal_escape (file_name);
+  g_autofree char *region = vpc_terminal_escape (report->region);
 
   if (!report->priced)
     {
-      g_string_append_printf (out, "%s cannot be priced: %s.\n", file, report->reason);
+      g_autofree char *reason = vpc_terminal_escape (report->reason);
+
+      g_string_append_printf (out, "%s cannot be priced: %s.\n", file, reason);
       return out;
     }
 
   g_string_append_printf (out, "Monthly cost of %s in %s (%s, %d hours a month)\n\n",
-                          file, report->region, vpc_price_table_get_currency (vpc_price_table_get_default ()),
+                          file, region, vpc_price_table_get_currency (vpc_price_table_get_default ()),
                           VPC_HOURS_PER_MONTH);
   if (report->items->len == 0)
     g_string_append (out, "The design has no VPC endpoints and no NAT gateways.\n");

@@ -2,7 +2,7 @@
  * [--scale N]`; OUT's suffix picks the format: .png .svg .pdf .json. */
 #include "vpc-cli-private.h"
 
-#include <math.h>
+#include <string.h>
 
 #include "vpc-export.h"
 #include "vpc-file.h"
@@ -38,18 +38,15 @@ static gboolean
 parse_scale (const char *text,
              double     *scale)
 {
-  char *end = NULL;
-
   if (text == NULL)
     {
       *scale = 1.0;
       return TRUE;
     }
-  *scale = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0' && isfinite (*scale) && *scale > 0 && *scale <= MAX_SCALE;
+  return _vpc_cli_parse_decimal (text, scale) && *scale > 0 && *scale <= MAX_SCALE;
 }
 
-/* The canonical design file (FORMAT.md §3), written atomically. */
+/* The canonical design file (FORMAT.md §3), written by the one writer. */
 static gboolean
 export_json (VpcDesign  *design,
              const char *out,
@@ -97,8 +94,15 @@ _vpc_cli_export (int    argc,
     }
   if (!parse_scale (scale_text, &scale))
     {
-      _vpc_cli_usage_error ("export", "invalid value '%s' for '--scale' (expected a number above 0, at most 100)",
-                            scale_text);
+      _vpc_cli_usage_error ("export", "invalid value '%s' for '--scale' (expected a decimal number "
+                            "above 0 and at most 100, such as 2 or 0.5)", scale_text);
+      return VPC_CLI_EXIT_ERROR;
+    }
+  /* OUT must be a file we may replace, and never the design being read
+   * ("-" is standard input, which may be a redirected file). */
+  if (!vpc_safe_save_check (out, strcmp (file, "-") == 0 ? "/dev/stdin" : file, &error))
+    {
+      _vpc_cli_printerr ("vpc-designer: %s\n", error->message);
       return VPC_CLI_EXIT_ERROR;
     }
 
@@ -114,7 +118,8 @@ _vpc_cli_export (int    argc,
                              scale, &error);
   if (!ok)
     {
-      _vpc_cli_printerr ("vpc-designer: %s: %s\n", out, error != NULL ? error->message : "cannot be written");
+      /* The messages name OUT already. */
+      _vpc_cli_printerr ("vpc-designer: %s\n", error != NULL ? error->message : "cannot write the output");
       return VPC_CLI_EXIT_ERROR;
     }
   return VPC_CLI_EXIT_OK;

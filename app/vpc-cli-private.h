@@ -40,15 +40,21 @@ int  _vpc_cli_parse (int                 argc,
                      char              **argv,
                      const VpcCliOption *options,
                      const char        **file);
-/* Prints on stderr as UTF-8, whatever the locale. */
+/* Reads a number strictly: decimal digits with an optional fraction ("2",
+ * "0.5"); no sign, exponent, hex, spaces, inf or nan. The one parser of
+ * every numeric option; each option checks its own range. */
+gboolean _vpc_cli_parse_decimal (const char *text,
+                                 double     *value);
+/* Prints one line on stderr as UTF-8, whatever the locale, with controls
+ * and line breaks escaped (vpc_terminal_append()) except the final '\n'. */
 void _vpc_cli_printerr (const char *format,
                         ...) G_GNUC_PRINTF (1, 2);
 /* "vpc-designer: check: MESSAGE" plus the hint to --help, on stderr. */
 void _vpc_cli_usage_error (const char *command,
                            const char *format,
                            ...) G_GNUC_PRINTF (2, 3);
-/* Loads @file; on failure prints "vpc-designer: FILE: MESSAGE" on stderr
- * and returns NULL. @warnings receives the loader's warnings (never NULL
+/* Loads @file, a regular file or "-" for standard input; on failure
+ * prints "vpc-designer: FILE: MESSAGE" on stderr and returns NULL. @warnings receives the loader's warnings (never NULL
  * on success). */
 VpcDesign *_vpc_cli_load (const char  *file,
                           GPtrArray  **warnings);

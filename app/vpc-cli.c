@@ -3,11 +3,14 @@
 #include "vpc-cli-private.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "vpc-file.h"
+#include "vpc-terminal.h"
 
 gboolean
 vpc_cli_is_subcommand (const char *arg)
@@ -27,6 +30,12 @@ vpc_cli_usage (void)
          "                                                  OUT's suffix picks the format:\n"
          "                                                  .png .svg .pdf .json\n"
          "  vpc-designer --version | --help\n"
+         "\n"
+         "FILE must be a regular file, or '-' for standard input (a pipe or a\n"
+         "redirected file). OUT is replaced safely and keeps its permissions; it may\n"
+         "not be FILE itself, a folder, a device or a FIFO. N is a decimal number\n"
+         "above 0 and at most 100 (2, 0.5, 1.25). Control characters in a design's\n"
+         "names and texts are printed as escapes (\\x1b, \\u202e) in text and CSV.\n"
          "\n"
          "Exit status: 0 success and no error-severity findings; 1 the design has at\n"
          "least one error-severity finding (check only); 2 usage error or a file that\n"
@@ -56,12 +65,24 @@ _vpc_cli_printerr (const char *format,
   g_autofree char *message = NULL;
   va_list args;
 
+  g_autoptr(GString) safe = NULL;
+  gsize length;
+  gboolean newline;
+
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
   /* Raw UTF-8, like stdout: g_printerr() would turn the loader's quotes
-   * and non-ASCII file names into "?" under LANG=C. */
-  fputs (message, stderr);
+   * and non-ASCII file names into "?" under LANG=C. What a file or its
+   * name holds must not drive the terminal or forge a line: controls,
+   * line breaks too, come out escaped; only the final newline stays. */
+  length = strlen (message);
+  newline = length > 0 && message[length - 1] == '\n';
+  safe = g_string_sized_new (length + 1);
+  vpc_terminal_append (safe, message, (gssize) length - newline, FALSE);
+  if (newline)
+    g_string_append_c (safe, '\n');
+  fputs (safe->str, stderr);
   fflush (stderr);
 }
 
@@ -77,12 +98,15 @@ _vpc_cli_usage_error (const char *command,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   if (command != NULL)
-    _vpc_cli_printerr ("vpc-designer: %s: %s\n"
-                "Try 'vpc-designer %s --help' for more information.\n",
-                command, message, command);
+    {
+      _vpc_cli_printerr ("vpc-designer: %s: %s\n", command, message);
+      _vpc_cli_printerr ("Try 'vpc-designer %s --help' for more information.\n", command);
+    }
   else
-    _vpc_cli_printerr ("vpc-designer: %s\n"
-                "Try 'vpc-designer --help' for more information.\n", message);
+    {
+      _vpc_cli_printerr ("vpc-designer: %s\n", message);
+      _vpc_cli_printerr ("Try 'vpc-designer --help' for more information.\n");
+    }
 }
 
 /* --- argument parsing -------------------------------------------------- */
@@ -233,7 +257,48 @@ _vpc_cli_parse (int                 argc,
   return VPC_CLI_EXIT_OK;
 }
 
+gboolean
+_vpc_cli_parse_decimal (const char *text,
+                        double     *value)
+{
+  const char *p = text;
+
+  if (text == NULL || !g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
+    {
+      if (!g_ascii_isdigit (*++p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p != '\0')
+    return FALSE;
+  *value = g_ascii_strtod (text, NULL);
+  return isfinite (*value);
+}
+
 /* --- shared steps ------------------------------------------------------ */
+
+/* FILE's bytes. "-" (or "/dev/stdin", which would otherwise be refused
+ * as a pipe) reads standard input, unless it is the terminal, where nobody
+ * would know that a design is expected. */
+static GBytes *
+read_input (const char *file,
+            GError    **error)
+{
+  if (strcmp (file, "-") != 0 && strcmp (file, "/dev/stdin") != 0)
+    return vpc_file_read_path (file, error);
+  if (isatty (STDIN_FILENO))
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                           "standard input is a terminal: pipe a design into '-', or name the file");
+      return NULL;
+    }
+  return vpc_file_read_fd (STDIN_FILENO, "standard input", error);
+}
 
 VpcDesign *
 _vpc_cli_load (const char  *file,
@@ -241,9 +306,12 @@ _vpc_cli_load (const char  *file,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = NULL;
-  VpcDesign *design;
+  g_autoptr(GBytes) bytes = NULL;
+  VpcDesign *design = NULL;
 
-  design = vpc_file_load_path (file, &found, &error);
+  bytes = read_input (file, &error);
+  if (bytes != NULL)
+    design = vpc_file_load_bytes (bytes, &found, &error);
   if (design == NULL)
     {
       _vpc_cli_printerr ("vpc-designer: %s: %s\n", file,

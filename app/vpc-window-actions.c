@@ -247,6 +247,11 @@ export_to (VpcWindow   *self,
            const char  *format,
            GError     **error)
 {
+  g_autofree char *input = self->file != NULL ? g_file_get_path (self->file) : NULL;
+
+  /* Never over the design file itself, under any name: that is Save. */
+  if (!vpc_safe_save_check (path, input, error))
+    return FALSE;
   if (g_strcmp0 (format, "json") == 0)
     {
       gsize length = 0;

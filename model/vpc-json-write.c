@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "vpc-terminal.h"
+
 struct _VpcJsonWriter
 {
   VpcJsonWriterFlags  flags;
@@ -252,6 +254,13 @@ append_string (GString            *out,
         default:
           if (c < 0x20 || (hex && c == 0x7f))
             g_string_append_printf (out, "\\u%04x", c);
+          else if (hex && c >= 0x80 && vpc_terminal_is_control (g_utf8_get_char (p)))
+            {
+              /* C1 and bidi controls: a report printed raw on a terminal
+               * must not act on it. */
+              g_string_append_printf (out, "\\u%04x", g_utf8_get_char (p));
+              p = g_utf8_next_char (p) - 1;
+            }
           else
             g_string_append_c (out, (char) c);
           break;

@@ -22,7 +22,8 @@ typedef enum
   VPC_JSON_WRITER_DEFAULT = 0,
   /* vpc_json_writer_string() writes a NULL value as null, not "". */
   VPC_JSON_WRITER_NULL_STRINGS = 1 << 0,
-  /* Every control character and DEL is written as \u00XX (no \b or \f). */
+  /* Every control character and DEL is written as \u00XX (no \b or \f),
+   * and so are the C1 and bidi controls (vpc_terminal_is_control()). */
   VPC_JSON_WRITER_HEX_CONTROLS = 1 << 1,
 } VpcJsonWriterFlags;
 
