@@ -860,7 +860,8 @@ test_export_long_name (void)
       g_assert_cmpuint (strlen (name), ==, 255);
       RUN (&run, "export", clean, "-o", path);
       g_assert_cmpint (run.status, ==, 0);
-      g_assert_cmpstr (run.err, ==, "");
+      /* No message (a sanitizer build may add its own summary). */
+      g_assert_null (strstr (run.err, "vpc-designer:"));
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       /* Replacing it works too, and leaves no temporary file. */
       RUN (&again, "export", clean, "-o", path);

@@ -206,37 +206,29 @@ test_missing_folder (Fixture       *f,
   g_assert_nonnull (strstr (error->message, path));
 }
 
-/* A full disk, simulated: a child process may write at most 4 KiB per file
- * and ignores SIGXFSZ, so write() fails with EFBIG in the middle. */
+/* A full disk, simulated: @body runs in a child process that may write at
+ * most @limit bytes per file and ignores SIGXFSZ, so write() fails with
+ * EFBIG in the middle; it returns 0 when the save failed as it should.
+ * The old file must stay, with its mode. */
 static void
-test_write_fails (Fixture       *f,
-                  gconstpointer  data)
+run_on_full_disk (Fixture *f,
+                  rlim_t   limit,
+                  int    (*body) (Fixture *f))
 {
-  const gsize size = 100 * 1024;
-  g_autofree char *big = g_malloc (size + 1);
   int status;
   pid_t pid;
 
-  memset (big, 'n', size);
-  big[size] = '\0';
   write_file (f->path, "the old design", 0600);
-
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      struct rlimit limit = { 4096, 4096 };
-      GError *error = NULL;
-      gboolean saved;
+      struct rlimit rl = { limit, limit };
 
       signal (SIGXFSZ, SIG_IGN);
-      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+      if (setrlimit (RLIMIT_FSIZE, &rl) != 0)
         _exit (3);
-      saved = vpc_safe_save (f->path, big, size, &error);
-      if (saved || error == NULL || error->domain != G_FILE_ERROR ||
-          strstr (error->message, f->path) == NULL)
-        _exit (1);
-      _exit (0);
+      _exit (body (f));
     }
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFEXITED (status));
@@ -244,6 +236,27 @@ test_write_fails (Fixture       *f,
   assert_contents (f->path, "the old design");
   g_assert_cmpuint (mode_of (f->path), ==, 0600);
   /* The tear-down asserts that no temporary file is left. */
+}
+
+static int
+save_too_much (Fixture *f)
+{
+  const gsize size = 100 * 1024;
+  char *big = g_malloc (size);
+  GError *error = NULL;
+
+  memset (big, 'n', size);
+  if (vpc_safe_save (f->path, big, size, &error) || error == NULL ||
+      error->domain != G_FILE_ERROR || strstr (error->message, f->path) == NULL)
+    return 1;
+  return 0;
+}
+
+static void
+test_write_fails (Fixture       *f,
+                  gconstpointer  data)
+{
+  run_on_full_disk (f, 4096, save_too_much);
 }
 
 static void
@@ -416,48 +429,35 @@ test_abort (Fixture       *f,
 
 /* Streamed writes that hit a full disk in the middle: the write fails,
  * so do later ones, the old file stays and the temporary file goes. */
+static int
+stream_too_much (Fixture *f)
+{
+  char chunk[1000];
+  GError *error = NULL;
+  VpcSafeSave *save = vpc_safe_save_begin (f->path, &error);
+  gboolean ok = TRUE;
+
+  if (save == NULL)
+    return 4;
+  memset (chunk, 'x', sizeof chunk);
+  for (int i = 0; ok && i < 1000; i++)
+    ok = vpc_safe_save_write (save, chunk, sizeof chunk, &error);
+  if (ok)
+    return 5; /* 1 MB cannot fit in 100 KiB */
+  if (error == NULL || error->domain != G_FILE_ERROR || strstr (error->message, f->path) == NULL)
+    return 1;
+  g_clear_error (&error);
+  if (vpc_safe_save_write (save, "x", 1, &error) || error == NULL)
+    return 6;
+  vpc_safe_save_abort (save);
+  return 0;
+}
+
 static void
 test_stream_write_fails (Fixture       *f,
                          gconstpointer  data)
 {
-  int status;
-  pid_t pid;
-
-  write_file (f->path, "the old design", 0600);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      struct rlimit limit = { 100 * 1024, 100 * 1024 };
-      char chunk[1000];
-      GError *error = NULL;
-      VpcSafeSave *save;
-      gboolean ok = TRUE;
-
-      signal (SIGXFSZ, SIG_IGN);
-      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
-        _exit (3);
-      memset (chunk, 'x', sizeof chunk);
-      save = vpc_safe_save_begin (f->path, &error);
-      if (save == NULL)
-        _exit (4);
-      for (int i = 0; ok && i < 1000; i++)
-        ok = vpc_safe_save_write (save, chunk, sizeof chunk, &error);
-      if (ok)
-        _exit (5); /* 1 MB cannot fit in 100 KiB */
-      if (error == NULL || error->domain != G_FILE_ERROR || strstr (error->message, f->path) == NULL)
-        _exit (1);
-      g_clear_error (&error);
-      if (vpc_safe_save_write (save, "x", 1, &error) || error == NULL)
-        _exit (6);
-      vpc_safe_save_abort (save);
-      _exit (0);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  assert_contents (f->path, "the old design");
-  g_assert_cmpuint (mode_of (f->path), ==, 0600);
+  run_on_full_disk (f, 100 * 1024, stream_too_much);
 }
 
 /* A device, a FIFO, a socket or a folder is never replaced by a regular
