@@ -53,6 +53,9 @@ void _vpc_cli_printerr (const char *format,
 void _vpc_cli_usage_error (const char *command,
                            const char *format,
                            ...) G_GNUC_PRINTF (2, 3);
+/* FILE's bytes: a regular file, or standard input for "-". */
+GBytes    *_vpc_cli_read_input (const char *file,
+                                GError    **error);
 /* Loads @file, a regular file or "-" for standard input; on failure
  * prints "vpc-designer: FILE: MESSAGE" on stderr and returns NULL. @warnings receives the loader's warnings (never NULL
  * on success). */
@@ -104,6 +107,8 @@ int _vpc_cli_check (int    argc,
 int _vpc_cli_cost (int    argc,
                    char **argv);
 int _vpc_cli_export (int    argc,
+                     char **argv);
+int _vpc_cli_repair (int    argc,
                      char **argv);
 
 G_END_DECLS

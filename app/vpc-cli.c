@@ -16,7 +16,7 @@ gboolean
 vpc_cli_is_subcommand (const char *arg)
 {
   return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "cost") == 0 ||
-         g_strcmp0 (arg, "export") == 0;
+         g_strcmp0 (arg, "export") == 0 || g_strcmp0 (arg, "repair") == 0;
 }
 
 const char *
@@ -29,6 +29,8 @@ vpc_cli_usage (void)
          "  vpc-designer export FILE -o OUT [--theme light|dark] [--scale N]\n"
          "                                                  OUT's suffix picks the format:\n"
          "                                                  .png .svg .pdf .json\n"
+         "  vpc-designer repair FILE -o OUT.vpcd.json       drop what keeps FILE from\n"
+         "                                                  loading; one line per change\n"
          "  vpc-designer --version | --help\n"
          "\n"
          "FILE must be a regular file, or '-' for standard input (a pipe or a\n"
@@ -54,6 +56,8 @@ vpc_cli_run (int    argc,
     return _vpc_cli_cost (argc, argv);
   if (strcmp (argv[1], "export") == 0)
     return _vpc_cli_export (argc, argv);
+  if (strcmp (argv[1], "repair") == 0)
+    return _vpc_cli_repair (argc, argv);
   _vpc_cli_usage_error (NULL, "unknown command '%s'", argv[1]);
   return VPC_CLI_EXIT_ERROR;
 }
@@ -285,9 +289,9 @@ _vpc_cli_parse_decimal (const char *text,
 /* FILE's bytes. "-" (or "/dev/stdin", which would otherwise be refused
  * as a pipe) reads standard input, unless it is the terminal, where nobody
  * would know that a design is expected. */
-static GBytes *
-read_input (const char *file,
-            GError    **error)
+GBytes *
+_vpc_cli_read_input (const char *file,
+                     GError    **error)
 {
   if (strcmp (file, "-") != 0 && strcmp (file, "/dev/stdin") != 0)
     return vpc_file_read_path (file, error);
@@ -309,7 +313,7 @@ _vpc_cli_load (const char  *file,
   g_autoptr(GBytes) bytes = NULL;
   VpcDesign *design = NULL;
 
-  bytes = read_input (file, &error);
+  bytes = _vpc_cli_read_input (file, &error);
   if (bytes != NULL)
     design = vpc_file_load_bytes (bytes, &found, &error);
   if (design == NULL)
