@@ -34,6 +34,46 @@ gui_test_find (GtkWidget     *root,
 }
 
 static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+gui_test_find_type (GtkWidget *root,
+                    GType      type)
+{
+  return gui_test_find (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+gboolean
+gui_test_has_row (GtkWidget  *root,
+                  const char *title)
+{
+  return gui_test_find (root, is_row_titled, title) != NULL;
+}
+
+GtkWidget *
+gui_test_find_row (GtkWidget  *root,
+                   const char *title)
+{
+  GtkWidget *row = gui_test_find (root, is_row_titled, title);
+
+  if (row == NULL)
+    g_error ("no row titled “%s”", title);
+  return row;
+}
+
+static gboolean
 has_name (GtkWidget     *widget,
           gconstpointer  name)
 {

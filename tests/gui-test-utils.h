@@ -21,6 +21,15 @@ typedef gboolean (*GuiTestMatch) (GtkWidget     *widget,
 GtkWidget     *gui_test_find (GtkWidget     *root,
                               GuiTestMatch   match,
                               gconstpointer  data);
+/* The first descendant that is a @type. */
+GtkWidget     *gui_test_find_type (GtkWidget *root,
+                                   GType      type);
+/* Whether @root holds a preferences row (AdwActionRow, AdwEntryRow, …)
+ * titled @title; the first such row (asserting that there is one). */
+gboolean       gui_test_has_row (GtkWidget  *root,
+                                 const char *title);
+GtkWidget     *gui_test_find_row (GtkWidget  *root,
+                                  const char *title);
 /* The first descendant whose widget name is @name. */
 GtkWidget     *gui_test_find_named (GtkWidget  *root,
                                     const char *name);

@@ -2,6 +2,7 @@
  * its actions as RELIABILITY.md §3 recommends. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <time.h>
 #include <utime.h>
@@ -9,6 +10,8 @@
 #include "gui-test-utils.h"
 #include "vpc-canvas.h"
 #include "vpc-containment.h"
+#include "vpc-message-bar.h"
+#include "vpc-sidebar.h"
 #include "vpc-file.h"
 #include "vpc-palette.h"
 #include "vpc-render.h"
@@ -142,6 +145,131 @@ test_save (Fixture *f, gconstpointer data)
   saved = vpc_file_load_path (f->path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (vpc_design_get_n_elements (saved, VPC_KIND_ENDPOINT), ==, 3);
+}
+
+/* The message bar over the canvas (asserted to be there). */
+static VpcMessageBar *
+message_bar (VpcWindow *window)
+{
+  GtkWidget *bar = gui_test_find_type (GTK_WIDGET (window), VPC_TYPE_MESSAGE_BAR);
+
+  g_assert_nonnull (bar);
+  return VPC_MESSAGE_BAR (bar);
+}
+
+/* The label in the bar shows @text whole: wrapped, never ellipsized. */
+static void
+assert_bar_shows (VpcWindow *window, VpcMessageKind kind, const char *text)
+{
+  VpcMessageBar *bar = message_bar (window);
+  GtkLabel *label;
+
+  g_assert_cmpstr (vpc_message_bar_get_text (bar), ==, text);
+  g_assert_cmpint (vpc_message_bar_get_kind (bar), ==, kind);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  label = GTK_LABEL (gui_test_find_type (GTK_WIDGET (bar), GTK_TYPE_LABEL));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, text);
+  g_assert_true (gtk_label_get_wrap (label));
+  g_assert_true (gtk_label_get_selectable (label));
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (bar)), ==, GTK_ACCESSIBLE_ROLE_ALERT);
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
+}
+
+static GtkWidget *
+inspector_of (VpcWindow *window)
+{
+  return GTK_WIDGET (vpc_sidebar_get_inspector (vpc_window_get_sidebar (window)));
+}
+
+/* A refused edit (a second network interface of ep-logs in AZ a, from the
+ * inspector and from the canvas) shows the whole reason in the message bar
+ * and leaves the design as it was. */
+static void
+test_refusal_message (Fixture *f, gconstpointer data)
+{
+  const char *const ep_logs[] = { "ep-logs", NULL };
+  g_autofree char *before = vpc_file_serialize (f->design, NULL);
+  g_autofree char *after = NULL;
+  g_autofree char *refusal = NULL;
+  GtkWidget *list;
+  GtkCheckButton *check;
+
+  vpc_canvas_select (f->canvas, ep_logs);
+  vpc_sidebar_set_page (vpc_window_get_sidebar (f->window), "inspector");
+  gui_test_spin (5);
+  list = gui_test_find_row (inspector_of (f->window), "Subnets");
+  check = GTK_CHECK_BUTTON (gui_test_find_type (gui_test_find_row (list, "private-a2"), GTK_TYPE_CHECK_BUTTON));
+  gtk_check_button_set_active (check, TRUE);
+  gui_test_spin (5);
+
+  refusal = g_strdup (vpc_design_get_last_refusal (f->design));
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (refusal, "sn-a2"));
+  assert_bar_shows (f->window, VPC_MESSAGE_REFUSED, refusal);
+  after = vpc_file_serialize (f->design, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (vpc_design_get_can_undo (f->design));
+  g_assert_false (vpc_window_get_modified (f->window));
+  /* The form shows the design, not the refused tick. */
+  check = GTK_CHECK_BUTTON (gui_test_find_type (gui_test_find_row (gui_test_find_row (inspector_of (f->window),
+                                                                                        "Subnets"),
+                                                                     "private-a2"),
+                                                GTK_TYPE_CHECK_BUTTON));
+  g_assert_false (gtk_check_button_get_active (check));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gui_test_find_row (inspector_of (f->window), "Subnets")), TRUE);
+  gui_test_spin (5);
+  gui_test_check_screenshot (GTK_WIDGET (f->window), "window-refusal");
+
+  /* The same edit by the canvas: ep-logs nudged into sn-a2. */
+  vpc_message_bar_dismiss (message_bar (f->window));
+  activate (f->canvas, "canvas.nudge", g_variant_new ("(dd)", 150.0, -166.0));
+  gui_test_spin (5);
+  g_assert_nonnull (vpc_message_bar_get_text (message_bar (f->window)));
+  g_assert_nonnull (strstr (vpc_message_bar_get_text (message_bar (f->window)), "sn-a2"));
+  g_clear_pointer (&after, g_free);
+  after = vpc_file_serialize (f->design, NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A palette drop snaps to the grid and lands beside what it would cover. */
+static void
+test_palette_drop (Fixture *f, gconstpointer data)
+{
+  VpcViewport *viewport = vpc_canvas_get_viewport (f->canvas);
+  GHashTableIter iter;
+  gpointer key;
+  const VpcElement *added;
+  VpcRect train = vpc_design_lookup (f->design, "train-1")->layout;
+  double x, y;
+
+  g_assert_true (vpc_canvas_get_snap_to_grid (f->canvas));
+  /* Dropped right on train-1 (centre 108, 192). */
+  vpc_viewport_world_to_widget (viewport, 108, 192, &x, &y);
+  g_assert_true (vpc_canvas_drop_item (f->canvas, "workload:training_job", x, y));
+  g_assert_cmpuint (g_hash_table_size (vpc_canvas_get_selection (f->canvas)), ==, 1);
+  g_hash_table_iter_init (&iter, vpc_canvas_get_selection (f->canvas));
+  g_hash_table_iter_next (&iter, &key, NULL);
+  added = vpc_design_lookup (f->design, key);
+  g_assert_nonnull (added);
+  g_assert_cmpfloat (fmod (added->layout.x, 16), ==, 0);
+  g_assert_cmpfloat (fmod (added->layout.y, 16), ==, 0);
+  /* Clear of train-1's box and label, and still in train-1's subnet. */
+  g_assert_true (added->layout.x >= train.x + train.w + 2 * 18 || added->layout.x + added->layout.w + 2 * 18 <= train.x);
+  g_assert_true (vpc_id_list_contains (added->subnets, "sn-a"));
+  g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Add element");
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design));
+
+  /* Without snapping, a free spot keeps the point. */
+  vpc_canvas_set_snap_to_grid (f->canvas, FALSE);
+  vpc_viewport_world_to_widget (viewport, 300.5, 210.25, &x, &y);
+  g_assert_true (vpc_canvas_drop_item (f->canvas, "workload:training_job", x, y));
+  g_hash_table_iter_init (&iter, vpc_canvas_get_selection (f->canvas));
+  g_hash_table_iter_next (&iter, &key, NULL);
+  added = vpc_design_lookup (f->design, key);
+  g_assert_cmpfloat (fabs (added->layout.x + 36 - 300.5), <, 1e-6);
+  g_assert_cmpfloat (fabs (added->layout.y + 36 - 210.25), <, 1e-6);
 }
 
 /* The drag preview is drawn by the renderer from the tool's view state:
@@ -295,6 +423,8 @@ main (int   argc,
   /* Keep the user's recent files out of it (and GTK 4.8 leaks a GDateTime
    * each time it writes them). */
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  /* Screenshots of the message bar shown, not sliding in. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/gui/window/title-and-undo", test_title_and_undo);
   ADD ("/gui/canvas/zoom", test_zoom);
@@ -302,6 +432,8 @@ main (int   argc,
   ADD ("/gui/canvas/nudge-and-clipboard", test_nudge_and_clipboard);
   ADD ("/gui/window/save", test_save);
   ADD ("/gui/canvas/preview-render", test_preview_render);
+  ADD ("/gui/window/refusal-message", test_refusal_message);
+  ADD ("/gui/canvas/palette-drop", test_palette_drop);
 #undef ADD
   g_test_add_func ("/gui/window/start-page", test_start_page);
   g_test_add_func ("/gui/window/open-removes-stale", test_open_removes_stale);

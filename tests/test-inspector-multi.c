@@ -47,42 +47,24 @@ select_ids (Fixture *f, const char *const *ids)
   gui_test_spin (5);
 }
 
-static gboolean
-is_row_titled (GtkWidget *widget, gconstpointer title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_of_type (GtkWidget *widget, gconstpointer type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
 static GtkWidget *
 find_row (Fixture *f, const char *title)
 {
-  GtkWidget *row = gui_test_find (f->inspector, is_row_titled, title);
-
-  g_assert_nonnull (row);
-  return row;
+  return gui_test_find_row (f->inspector, title);
 }
 
 /* The check of candidate @title in the check list @list. */
 static GtkCheckButton *
 find_member_check (Fixture *f, const char *list, const char *title)
 {
-  GtkWidget *row = gui_test_find (find_row (f, list), is_row_titled, title);
-
-  g_assert_nonnull (row);
-  return GTK_CHECK_BUTTON (gui_test_find (row, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_CHECK_BUTTON)));
+  return GTK_CHECK_BUTTON (gui_test_find_type (gui_test_find_row (find_row (f, list), title),
+                                               GTK_TYPE_CHECK_BUTTON));
 }
 
 static GtkWidget *
 find_suffix (Fixture *f, const char *title, GType type)
 {
-  GtkWidget *widget = gui_test_find (find_row (f, title), is_of_type, GSIZE_TO_POINTER (type));
+  GtkWidget *widget = gui_test_find_type (find_row (f, title), type);
 
   g_assert_nonnull (widget);
   return widget;
@@ -115,8 +97,8 @@ test_attach_group (Fixture *f, gconstpointer data)
   select_ids (f, seven);
   g_assert_cmpstr (gui_test_named_label (f->inspector, "inspector-title"), ==, "7 elements");
   /* Only what all seven have: no name, no instance count. */
-  g_assert_null (gui_test_find (f->inspector, is_row_titled, "Name"));
-  g_assert_null (gui_test_find (f->inspector, is_row_titled, "Instances"));
+  g_assert_false (gui_test_has_row (f->inspector, "Name"));
+  g_assert_false (gui_test_has_row (f->inspector, "Instances"));
 
   sg1 = find_member_check (f, "Security groups", "jobs");
   sg2 = find_member_check (f, "Security groups", "endpoints");
@@ -222,7 +204,7 @@ test_nothing_in_common (Fixture *f, gconstpointer data)
   GtkWidget *group;
 
   select_ids (f, mixed);
-  group = gui_test_find (f->inspector, is_of_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_GROUP));
+  group = gui_test_find_type (f->inspector, ADW_TYPE_PREFERENCES_GROUP);
   g_assert_nonnull (group);
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
                             "no property in common"));

@@ -1,5 +1,6 @@
 /* test-tools.c: gestures, containment and clipboard on a design, in world
  * coordinates, without a display. */
+#include <math.h>
 #include <string.h>
 
 #include "vpc-clipboard.h"
@@ -535,6 +536,124 @@ test_second_interface_refused (Fixture *f, gconstpointer data)
   }
 }
 
+/* A drag never promises a refused drop: the verdict comes from the design
+ * (tried on a copy), and asking leaves the design untouched. */
+static void
+test_drop_verdict (Fixture *f, gconstpointer data)
+{
+  g_autofree char *reason = NULL;
+  guint64 revision = vpc_design_get_revision (f->design);
+  guint edits = f->n_edits;
+  const char *hint = NULL;
+
+  /* ep-logs (interface in sn-a) dragged from under the AZs into sn-a2,
+   * in the same AZ: the guard refuses a second interface there. */
+  vpc_tool_press (f->tool, 84, 536, 0, 1.0);
+  vpc_tool_motion (f->tool, 150, 450, 0);
+  vpc_tool_motion (f->tool, 234, 370, 0);
+  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "sn-a2");
+  g_assert_false (vpc_tool_get_drop_verdict (f->tool, &hint));
+  g_assert_nonnull (hint);
+  g_assert_true (g_str_has_prefix (hint, "Cannot drop here: "));
+  g_assert_nonnull (strstr (hint, "sn-a2"));
+  g_assert_null (strstr (hint, "was not done"));
+  g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
+  g_assert_cmpuint (f->n_edits, ==, edits);
+  /* Over sn-b, in the other AZ: fine. */
+  vpc_tool_motion (f->tool, 686, 195, 0);
+  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "sn-b");
+  g_assert_true (vpc_tool_get_drop_verdict (f->tool, &hint));
+  g_assert_null (hint);
+  /* Back over sn-a2 and released there: refused as the verdict said. */
+  vpc_tool_motion (f->tool, 234, 370, 0);
+  g_assert_false (vpc_tool_get_drop_verdict (f->tool, NULL));
+  g_assert_false (vpc_tool_release (f->tool, 234, 370, 0, &reason));
+  g_assert_nonnull (strstr (reason, "sn-a2"));
+  g_assert_false (vpc_design_get_can_undo (f->design));
+  g_assert_cmpfloat (rect_of (f, "ep-logs").y, ==, 500);
+  /* No drag, no verdict to give. */
+  g_assert_true (vpc_tool_get_drop_verdict (f->tool, NULL));
+
+  /* A connection line: the same judge. */
+  vpc_tool_arm_connect (f->tool, "ep-logs");
+  vpc_tool_press (f->tool, 234, 370, 0, 1.0);
+  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "sn-a2");
+  g_assert_false (vpc_tool_get_drop_verdict (f->tool, &hint));
+  vpc_tool_cancel (f->tool);
+
+  /* A subnet moved into the AZ of a sibling interface is carried out
+   * (the endpoint gives up one interface): the highlight says yes. */
+  g_assert_true (vpc_containment_add_interface (f->design, "ep-logs", "sn-b", NULL, NULL));
+  vpc_tool_press (f->tool, 686, 120, 0, 1.0);
+  vpc_tool_motion (f->tool, 234, 350, 0);
+  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "az-a");
+  g_assert_true (vpc_tool_get_drop_verdict (f->tool, NULL));
+  vpc_tool_cancel (f->tool);
+}
+
+/* Palette drops snap to the grid and never cover another element or its
+ * label; they stay in the subnet they were dropped into. */
+static void
+test_drop_point (Fixture *f, gconstpointer data)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *id = NULL;
+  VpcRect train = rect_of (f, "train-1");
+  VpcRect r;
+  double x, y;
+
+  /* A free place: only snapped (the box's corner on the 16 grid). */
+  vpc_containment_drop_point (f->design, "workload:training_job", 300.3, 210.2, 16, &x, &y);
+  g_assert_cmpfloat (x, ==, 308);
+  g_assert_cmpfloat (y, ==, 212);
+  /* No grid: kept. */
+  vpc_containment_drop_point (f->design, "workload:training_job", 300.3, 210.2, 0, &x, &y);
+  g_assert_cmpfloat (x, ==, 300.3);
+  g_assert_cmpfloat (y, ==, 210.2);
+
+  /* On top of train-1: moved beside it, clear of its label, still in sn-a. */
+  vpc_containment_drop_point (f->design, "workload:training_job", 108, 192, 16, &x, &y);
+  g_assert_cmpfloat (fmod (x - 36, 16), ==, 0);
+  g_assert_cmpfloat (fmod (y - 36, 16), ==, 0);
+  g_assert_cmpfloat (x - 36 - 18, >=, train.x + train.w + 18);
+  g_assert_cmpfloat (x, <=, 108 + 8 * 16);
+  g_assert_cmpstr (vpc_containment_subnet_at (f->design, x, y)->id, ==, "sn-a");
+  id = vpc_containment_place (f->design, "workload:training_job", x, y, &reason);
+  g_assert_nonnull (id);
+  r = rect_of (f, id);
+  g_assert_cmpfloat (r.x, ==, x - 36);
+  g_assert_true (vpc_id_list_contains (vpc_design_lookup (f->design, id)->subnets, "sn-a"));
+  /* Below the subnet's name, above its interface markers. */
+  g_assert_cmpfloat (r.y, >=, 100 + 56);
+  g_assert_cmpfloat (r.y + r.h, <=, 290 - 28);
+
+  /* A security group dropped on sg-1 goes beside it. */
+  vpc_containment_drop_point (f->design, "sg", 636, 536, 16, &x, &y);
+  g_assert_true (ABS (x - 636) >= 72 + 36 || ABS (y - 536) >= 72 + 10);
+  /* A zone dropped on az-b does not cover it. */
+  vpc_containment_drop_point (f->design, "az", 686, 256, 16, &x, &y);
+  g_assert_true (x - 210 >= 476 + 420 || x + 210 <= 476 || y - 122 >= 56 + 400 || y + 122 <= 56);
+  g_assert_true (x - 210 >= 24 + 420 || y - 122 >= 56 + 400);  /* nor az-a */
+
+  /* Targets, and the design's verdict on a drop, without touching it. */
+  g_assert_cmpstr (vpc_containment_drop_target (f->design, "subnet:private", 200, 380), ==, "az-a");
+  g_assert_cmpstr (vpc_containment_drop_target (f->design, "endpoint:logs", 234, 370), ==, "sn-a2");
+  g_assert_null (vpc_containment_drop_target (f->design, "endpoint:s3", 234, 370));
+  g_assert_null (vpc_containment_drop_target (f->design, "sg", 234, 370));
+  {
+    guint64 revision = vpc_design_get_revision (f->design);
+    g_autofree char *why = NULL;
+    g_autofree char *hint = NULL;
+
+    g_assert_false (vpc_containment_check_place (f->design, "endpoint:logs", 234, 370, &why));
+    g_assert_nonnull (strstr (why, "sn-a2"));
+    hint = vpc_containment_drop_hint (why);
+    g_assert_true (g_str_has_prefix (hint, "Cannot drop here: Endpoint"));
+    g_assert_true (vpc_containment_check_place (f->design, "endpoint:logs", 686, 195, NULL));
+    g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
+  }
+}
+
 static void
 test_place (Fixture *f, gconstpointer data)
 {
@@ -661,6 +780,8 @@ main (int   argc,
   ADD ("/ui/containment/endpoint-drop-extends", test_endpoint_drop_extends);
   ADD ("/ui/containment/second-interface-refused", test_second_interface_refused);
   ADD ("/ui/containment/place", test_place);
+  ADD ("/ui/containment/drop-verdict", test_drop_verdict);
+  ADD ("/ui/containment/drop-point", test_drop_point);
   ADD ("/ui/clipboard/paste-renames", test_paste_renames);
   ADD ("/ui/tools/delete-and-tab", test_delete_and_tab);
 #undef ADD

@@ -384,6 +384,7 @@ vpc_canvas_add_item (VpcCanvas  *self,
                         gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &cx, &cy);
   near = single_selected (self);
   vpc_containment_default_point (self->design, item, near, cx, cy, &x, &y);
+  _vpc_canvas_drop_point (self, item, x, y, &x, &y);
   return place (self, item, x, y);
 }
 
@@ -396,7 +397,10 @@ vpc_canvas_drop_item (VpcCanvas  *self,
   double x, y;
 
   g_return_val_if_fail (VPC_IS_CANVAS (self), FALSE);
+  if (self->design == NULL)
+    return FALSE;
   _vpc_canvas_to_world (self, widget_x, widget_y, &x, &y);
+  _vpc_canvas_drop_point (self, item, x, y, &x, &y);
   return place (self, item, x, y);
 }
 

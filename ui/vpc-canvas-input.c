@@ -4,7 +4,6 @@
 
 #include <math.h>
 
-#include "vpc-containment.h"
 
 #define WHEEL_PAN_STEP 48.0 /* pixels per wheel notch */
 #define WHEEL_ZOOM     1.15 /* factor per wheel notch */
@@ -158,6 +157,7 @@ drag_update_cb (GtkGestureDrag *gesture,
     return;
   _vpc_canvas_to_world (self, x, y, &wx, &wy);
   vpc_tool_motion (self->tool, wx, wy, gesture_modifiers (GTK_GESTURE (gesture)));
+  _vpc_canvas_announce_drop (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -179,6 +179,7 @@ drag_end_cb (GtkGestureDrag *gesture,
   _vpc_canvas_to_world (self, self->drag_start_x + dx, self->drag_start_y + dy, &wx, &wy);
   if (!vpc_tool_release (self->tool, wx, wy, gesture_modifiers (GTK_GESTURE (gesture)), &reason))
     _vpc_canvas_refused (self, reason);
+  _vpc_canvas_announce_drop (self);
   _vpc_canvas_selection_changed (self);
   update_hover (self);
 }
@@ -339,22 +340,6 @@ key_released_cb (GtkEventControllerKey *controller,
     }
 }
 
-/* Palette drops. */
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         VpcCanvas     *self)
-{
-  const char *item = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
-
-  if (item == NULL || !vpc_containment_item_is_valid (item))
-    return FALSE;
-  return vpc_canvas_drop_item (self, item, x, y);
-}
-
 void
 _vpc_canvas_input_init (VpcCanvas *self)
 {
@@ -400,9 +385,5 @@ _vpc_canvas_input_init (VpcCanvas *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   g_signal_connect (controller, "key-released", G_CALLBACK (key_released_cb), self);
-  gtk_widget_add_controller (widget, controller);
-
-  controller = GTK_EVENT_CONTROLLER (gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY));
-  g_signal_connect (controller, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (widget, controller);
 }

@@ -41,6 +41,15 @@ struct _VpcCanvas
   guint        paste_count;
 
   GtkWidget   *context_menu;
+
+  /* A palette item dragged over the canvas (vpc-canvas-drop.c). */
+  char        *drop_item;
+  double       drop_x, drop_y;  /* world point it would be placed at */
+  char        *drop_key;        /* item and target of the verdict below */
+  char        *drop_target;
+  gboolean     drop_ok;
+  char        *drop_hint;
+  char        *announced_hint;  /* the refusal screen readers were told */
 };
 
 /* vpc-canvas.c */
@@ -63,6 +72,28 @@ void          _vpc_canvas_to_world (VpcCanvas *self,
 /* vpc-canvas-input.c */
 void          _vpc_canvas_input_init (VpcCanvas *self);
 VpcModifiers  _vpc_canvas_modifiers (GdkModifierType state);
+
+/* vpc-canvas-drop.c */
+void          _vpc_canvas_drop_init (VpcCanvas *self);
+/* Forgets a palette drag in progress. */
+void          _vpc_canvas_drop_clear (VpcCanvas *self);
+/* Where @item dropped at world point (@x, @y) is placed (snapped when the
+ * canvas snaps, moved off other elements). */
+void          _vpc_canvas_drop_point (VpcCanvas  *self,
+                                      const char *item,
+                                      double      x,
+                                      double      y,
+                                      double     *out_x,
+                                      double     *out_y);
+/* The box a drag would drop into, outlined in the accent colour, or red and
+ * dashed with the reason beside the pointer when the drop would be refused. */
+void          _vpc_canvas_draw_drop (VpcCanvas *self,
+                                     cairo_t   *cr);
+/* Tells screen readers (the canvas's description) when a drag would be
+ * refused, and why. */
+void          _vpc_canvas_announce_drop (VpcCanvas *self);
+/* The reason the drag under way would be refused, or NULL. */
+const char   *_vpc_canvas_drop_hint (VpcCanvas *self);
 
 /* vpc-canvas-tooltip.c */
 void          _vpc_canvas_tooltip_init (VpcCanvas *self);

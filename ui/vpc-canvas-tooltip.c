@@ -45,6 +45,12 @@ query_tooltip_cb (VpcCanvas  *self,
 
   if (self->design == NULL || keyboard)
     return FALSE;
+  /* During a drag: why it would be refused here, if it would. */
+  if (_vpc_canvas_drop_hint (self) != NULL)
+    {
+      gtk_tooltip_set_text (tooltip, _vpc_canvas_drop_hint (self));
+      return TRUE;
+    }
   if (self->tool != NULL && vpc_tool_get_mode (self->tool) != VPC_TOOL_IDLE)
     return FALSE;
   _vpc_canvas_to_world (self, x, y, &wx, &wy);

@@ -185,28 +185,6 @@ draw_line (VpcCanvas *self,
   cairo_line_to (cr, c, d);
 }
 
-/* Where a drag would land: the target box's outline, dashed. */
-static void
-draw_drop_target (VpcCanvas *self,
-                  cairo_t   *cr)
-{
-  static const double dash[] = { 8, 4 };
-  const char *target = vpc_tool_get_drop_target (self->tool);
-  double zoom = vpc_viewport_get_zoom (self->viewport);
-  double x, y;
-  VpcRect r;
-
-  if (target == NULL || !vpc_tools_get_rect (self->design, target, &r))
-    return;
-  vpc_viewport_world_to_widget (self->viewport, r.x, r.y, &x, &y);
-  cairo_rectangle (cr, round (x) - 2.5, round (y) - 2.5, round (r.w * zoom) + 5, round (r.h * zoom) + 5);
-  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
-  cairo_set_line_width (cr, 3);
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-}
-
 /* What the tools add on top of the design: the drop target, handles, the
  * rubber band, the line being connected, the selected connection. Sizes
  * are in pixels. (The dragged boxes themselves are drawn by the renderer,
@@ -219,7 +197,7 @@ draw_overlay (VpcCanvas *self,
   double x0, y0, x1, y1;
   VpcRect band;
 
-  draw_drop_target (self, cr);
+  _vpc_canvas_draw_drop (self, cr);
 
   if (vpc_tool_get_selected_connection (self->tool, &from, &subnet) &&
       vpc_tools_connection_line (self->design, vpc_design_lookup (self->design, from), subnet,
@@ -473,6 +451,11 @@ vpc_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_free (self->hover_id);
+  g_free (self->drop_item);
+  g_free (self->drop_key);
+  g_free (self->drop_target);
+  g_free (self->drop_hint);
+  g_free (self->announced_hint);
   G_OBJECT_CLASS (vpc_canvas_parent_class)->finalize (object);
 }
 
@@ -537,6 +520,7 @@ vpc_canvas_init (VpcCanvas *self)
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (redraw_cb), self);
   _vpc_canvas_input_init (self);
+  _vpc_canvas_drop_init (self);
   _vpc_canvas_tooltip_init (self);
   update_accessible_label (self);
   _vpc_canvas_update_actions (self);
@@ -567,6 +551,7 @@ vpc_canvas_set_design (VpcCanvas *self,
   if (self->design == design)
     return;
   disconnect_design (self);
+  _vpc_canvas_drop_clear (self);
   g_clear_pointer (&self->tool, vpc_tool_free);
   g_set_object (&self->design, design);
   g_hash_table_remove_all (self->selection);

@@ -64,7 +64,10 @@ void         vpc_canvas_cancel_gesture (VpcCanvas *self);
 /* Adds a palette item at its default place, as a click in the palette does. */
 gboolean     vpc_canvas_add_item (VpcCanvas  *self,
                                   const char *item);
-/* Adds a palette item centred on a widget point, as a drop does. */
+/* Adds a palette item at a widget point, as a drop does: snapped to the
+ * grid when the canvas snaps, and moved to the nearest free place when it
+ * would cover another element or its label
+ * (vpc_containment_drop_point()). */
 gboolean     vpc_canvas_drop_item (VpcCanvas  *self,
                                    const char *item,
                                    double      widget_x,

@@ -64,6 +64,18 @@ vpc_containment_item_is_valid (const char *item)
   return parse_item (item, &parsed);
 }
 
+gboolean
+vpc_containment_item_kind (const char *item,
+                           VpcKind    *kind)
+{
+  Item parsed;
+
+  if (!parse_item (item, &parsed))
+    return FALSE;
+  *kind = parsed.kind;
+  return TRUE;
+}
+
 static const char *
 workload_prefix (VpcWorkloadKind kind)
 {

@@ -104,6 +104,9 @@ char             *vpc_containment_free_cidr (VpcDesign *design,
 /* Palette items: "az", "subnet:private", "subnet:nat", "subnet:public",
  * "nat", "sg", "endpoint:SERVICE", "workload:KIND" (KIND as in the file). */
 gboolean          vpc_containment_item_is_valid (const char *item);
+/* The kind of element @item creates; FALSE for an unknown item. */
+gboolean          vpc_containment_item_kind (const char *item,
+                                             VpcKind    *kind);
 /* Creates @item centred on world point (@x, @y), one undo step. Returns the
  * id of the new element, or of the existing endpoint that got an interface;
  * NULL with @reason when refused. */
@@ -122,5 +125,34 @@ void              vpc_containment_default_point (VpcDesign  *design,
                                                  double      fallback_y,
                                                  double     *x,
                                                  double     *y);
+
+/* Drops (vpc-containment-drop.c). Where @item dropped at world point
+ * (@x, @y) is placed: its box's corner snapped to @grid (0: no snapping),
+ * then moved to the nearest free place (outward in grid steps) where it
+ * covers no other element's box or label and stays in the subnet, zone or
+ * VPC it was dropped into. Subnets keep the point (their zone lays them
+ * out). */
+void              vpc_containment_drop_point (VpcDesign  *design,
+                                              const char *item,
+                                              double      x,
+                                              double      y,
+                                              double      grid,
+                                              double     *out_x,
+                                              double     *out_y);
+/* The box @item dropped at (@x, @y) goes into (an AZ for a subnet; a
+ * subnet for workloads, NAT gateways and interface endpoints), or NULL. */
+const char       *vpc_containment_drop_target (VpcDesign  *design,
+                                               const char *item,
+                                               double      x,
+                                               double      y);
+/* Whether vpc_containment_place() would succeed there, asked on a copy of
+ * the design (which the guard judges); FALSE with @reason. */
+gboolean          vpc_containment_check_place (VpcDesign  *design,
+                                               const char *item,
+                                               double      x,
+                                               double      y,
+                                               char      **reason);
+/* "Cannot drop here: …" from a refusal, for a hint shown during a drag. */
+char             *vpc_containment_drop_hint (const char *refusal);
 
 G_END_DECLS

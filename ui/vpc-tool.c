@@ -9,6 +9,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "vpc-edit-check.h"
+
 #define MIN_BOX_W 120.0
 #define MIN_BOX_H 80.0
 #define DRAG_THRESHOLD 3.0 /* pixels */
@@ -37,6 +39,12 @@ struct _VpcTool
 
   char        *conn_from;    /* selected connection */
   char        *conn_subnet;
+
+  /* Would the gesture be accepted if it ended here? Asked of a copy of
+   * the design once per drop target (vpc_tool_get_drop_verdict()). */
+  char        *verdict_key;
+  gboolean     verdict_ok;
+  char        *verdict_hint;
 };
 
 VpcTool *
@@ -61,6 +69,8 @@ reset (VpcTool *tool)
   g_clear_pointer (&tool->preview, g_hash_table_unref);
   g_clear_pointer (&tool->select_one_on_click, g_free);
   g_clear_pointer (&tool->connect_from, g_free);
+  g_clear_pointer (&tool->verdict_key, g_free);
+  g_clear_pointer (&tool->verdict_hint, g_free);
 }
 
 void
@@ -108,6 +118,12 @@ VpcToolMode
 vpc_tool_get_mode (VpcTool *tool)
 {
   return tool->mode;
+}
+
+const char *
+vpc_tool_get_pressed (VpcTool *tool)
+{
+  return tool->primary;
 }
 
 void
@@ -513,6 +529,66 @@ vpc_tool_get_drop_target (VpcTool *tool)
            (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE))
     target = vpc_containment_subnet_at (tool->design, r.x + r.w / 2, r.y + r.h / 2);
   return target != NULL ? target->id : NULL;
+}
+
+typedef struct
+{
+  VpcTool *tool;
+  double   dx, dy;
+  char    *subnet;
+} Attempt;
+
+static gboolean
+try_move (VpcDesign *design,
+          gpointer   data,
+          char     **reason)
+{
+  Attempt *attempt = data;
+
+  return vpc_tools_move_selection (design, attempt->tool->selection, attempt->dx, attempt->dy, reason);
+}
+
+static gboolean
+try_connect (VpcDesign *design,
+             gpointer   data,
+             char     **reason)
+{
+  Attempt *attempt = data;
+
+  return vpc_containment_connect (design, attempt->tool->connect_from, attempt->subnet, reason);
+}
+
+gboolean
+vpc_tool_get_drop_verdict (VpcTool     *tool,
+                           const char **hint)
+{
+  const char *target = vpc_tool_get_drop_target (tool);
+  g_autofree char *key = NULL;
+  g_autofree char *reason = NULL;
+  Attempt attempt = { tool, 0, 0, (char *) target };
+
+  if (hint != NULL)
+    *hint = NULL;
+  if (tool->mode == VPC_TOOL_MOVE && vpc_tool_get_preview (tool) != NULL)
+    key = g_strdup_printf ("move %s", target != NULL ? target : "");
+  else if (tool->mode == VPC_TOOL_CONNECT && target != NULL)
+    key = g_strdup_printf ("connect %s", target);
+  else
+    return TRUE;
+  if (g_strcmp0 (key, tool->verdict_key) != 0)
+    {
+      move_delta (tool, &attempt.dx, &attempt.dy);
+      tool->verdict_ok = vpc_design_check_edit (tool->design, tool->mode == VPC_TOOL_MOVE ? "Move" : "Connect",
+                                                tool->mode == VPC_TOOL_MOVE ? try_move : try_connect,
+                                                &attempt, &reason);
+      g_free (tool->verdict_hint);
+      tool->verdict_hint = tool->verdict_ok ? NULL : vpc_containment_drop_hint (reason);
+      g_free (tool->verdict_key);
+      tool->verdict_key = g_steal_pointer (&key);
+    }
+  if (hint != NULL)
+    *hint = tool->verdict_hint;
+  return tool->verdict_ok;
 }
 
 gboolean

@@ -171,8 +171,17 @@ gboolean    vpc_tool_get_rect (VpcTool    *tool,
  * gesture ended now (an AZ for a subnet, a subnet for an icon or a line),
  * or NULL. For the canvas to highlight. */
 const char *vpc_tool_get_drop_target (VpcTool *tool);
+/* Whether the gesture would be accepted if it ended now: the move or
+ * connection is tried on a copy of the design (whose guard judges), once
+ * per drop target. FALSE with @hint ("Cannot drop here: …", owned by the
+ * tool) when it would be refused, so the canvas never promises a drop
+ * that will not happen. TRUE when no drop is under way. */
+gboolean    vpc_tool_get_drop_verdict (VpcTool     *tool,
+                                       const char **hint);
 
 VpcToolMode vpc_tool_get_mode (VpcTool *tool);
+/* The element (or VPC key) the gesture started on, or NULL. */
+const char *vpc_tool_get_pressed (VpcTool *tool);
 gboolean    vpc_tool_get_rubber_band (VpcTool *tool,
                                       VpcRect *rect);
 gboolean    vpc_tool_get_connect_line (VpcTool *tool,
