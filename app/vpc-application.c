@@ -133,8 +133,10 @@ vpc_application_open (GApplication  *app,
     {
       VpcWindow *window = vpc_window_new (VPC_APPLICATION (app));
 
-      vpc_window_open_file (window, files[i]);
+      /* Shown first: a message about the file (an error, or the offer to
+       * open it with repairs) stands over its window. */
       gtk_window_present (GTK_WINDOW (window));
+      vpc_window_open_file (window, files[i]);
     }
   vpc_application_offer_recovery (VPC_APPLICATION (app),
                                   gtk_application_get_active_window (GTK_APPLICATION (app)));

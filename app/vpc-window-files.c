@@ -3,6 +3,7 @@
 #include "vpc-window-private.h"
 
 #include "vpc-file.h"
+#include "vpc-file-repair.h"
 #include "vpc-safe-save.h"
 
 #define MAX_RECENT 8
@@ -97,6 +98,144 @@ _vpc_window_add_recent (VpcWindow *self,
 
 /* Open */
 
+/* Shows @design, read from @file, and tells what the reading left out:
+ * the loader's warnings, or how many changes a repair made. */
+static void
+show_opened (VpcWindow *self,
+             VpcDesign *design,
+             GFile     *file,
+             GPtrArray *warnings,
+             guint      n_repairs)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *message = NULL;
+
+  /* Temporary files that a crashed save left beside it (old enough not to
+   * belong to a save running elsewhere). */
+  if (path != NULL)
+    vpc_safe_save_remove_stale (path, 60 * G_USEC_PER_SEC);
+  _vpc_window_set_design (self, design, file);
+  _vpc_window_remember_disk_state (self);
+  _vpc_window_add_recent (self, file);
+  if (n_repairs > 0)
+    {
+      /* It stays readable until dismissed: the design differs from its file. */
+      message = g_strdup_printf ("Opened with %u repair%s: what could not be read was left out. "
+                                 "The file itself stays as it was until you save.",
+                                 n_repairs, n_repairs == 1 ? "" : "s");
+      vpc_message_bar_show (self->message_bar, VPC_MESSAGE_NOTICE, message);
+    }
+  else if (warnings != NULL && warnings->len > 0)
+    {
+      message = g_strdup_printf ("Opened with %u warning%s: %s", warnings->len, warnings->len == 1 ? "" : "s",
+                                 (const char *) g_ptr_array_index (warnings, 0));
+      _vpc_window_toast (self, message);
+    }
+}
+
+/* A repaired design waiting for the user's answer. */
+typedef struct
+{
+  VpcDesign *design;
+  GFile     *file;
+  guint      n_changes;
+} RepairOffer;
+
+static void
+repair_offer_free (RepairOffer *offer)
+{
+  g_clear_object (&offer->design);
+  g_clear_object (&offer->file);
+  g_free (offer);
+}
+
+static void
+repair_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    VpcWindow        *self)
+{
+  RepairOffer *offer = g_object_get_data (G_OBJECT (dialog), "offer");
+
+  if (g_strcmp0 (response, "repair") == 0)
+    show_opened (self, offer->design, offer->file, NULL, offer->n_changes);
+}
+
+/* Every change, one per line: scrolled, selectable, wrapped. */
+static GtkWidget *
+changes_view (GPtrArray *changes)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < changes->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", (const char *) g_ptr_array_index (changes, i));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text->str, (int) text->len);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_name (view, "repair-changes");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "What opening with repairs leaves out", -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_set_size_request (scrolled, 480, -1);
+  gtk_widget_add_css_class (scrolled, "card");
+  return scrolled;
+}
+
+/* A file the loader refuses for what it holds (not for its syntax or a
+ * limit): offers to open it without what is invalid (FORMAT.md §5). The
+ * file stays as it is until the user saves. FALSE when repair cannot help. */
+static gboolean
+offer_repair (VpcWindow *self,
+              GFile     *file,
+              GBytes    *bytes)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(VpcDesign) design = NULL;
+  g_autoptr(GBytes) repaired = vpc_file_repair_bytes (bytes, &changes, &design, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  RepairOffer *offer;
+  GtkWidget *dialog;
+
+  if (repaired == NULL || changes->len == 0)
+    return FALSE;
+  name = g_file_get_basename (file);
+  body = g_strdup_printf ("“%s” cannot be opened as it is. Opening it with repairs leaves out "
+                          "what is listed below (%u change%s). The file itself stays as it is "
+                          "until you save.", name, changes->len, changes->len == 1 ? "" : "s");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), "This design has problems", body);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), changes_view (changes));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", "_Cancel",
+                                    "repair", "_Open with Repairs",
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "repair",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "repair");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  offer = g_new0 (RepairOffer, 1);
+  offer->design = g_steal_pointer (&design);
+  offer->file = g_object_ref (file);
+  offer->n_changes = changes->len;
+  g_object_set_data_full (G_OBJECT (dialog), "offer", offer, (GDestroyNotify) repair_offer_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (repair_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* The one way a file opens: the file chooser, recent files, dropped files,
+ * examples and the files the application is asked to open. */
 void
 vpc_window_open_file (VpcWindow *self,
                       GFile     *file)
@@ -104,6 +243,7 @@ vpc_window_open_file (VpcWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(VpcDesign) design = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = NULL;
 
   g_return_if_fail (VPC_IS_WINDOW (self));
@@ -111,31 +251,23 @@ vpc_window_open_file (VpcWindow *self,
 
   path = g_file_get_path (file);
   if (path != NULL)
-    design = vpc_file_load_path (path, &warnings, &error);
+    bytes = vpc_file_read_path (path, &error);
   else
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Only local files can be opened");
+  if (bytes != NULL)
+    design = vpc_file_load_bytes (bytes, &warnings, &error);
   if (design == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *heading = g_strdup_printf ("Could not open “%s”", name);
 
+      if (bytes != NULL && vpc_file_repair_applies (error) && offer_repair (self, file, bytes))
+        return;
       /* The open document (if any) stays as it was. */
       _vpc_window_show_error (self, heading, error->message);
       return;
     }
-  /* Temporary files that a crashed save left beside it (old enough not to
-   * belong to a save running elsewhere). */
-  vpc_safe_save_remove_stale (path, 60 * G_USEC_PER_SEC);
-  _vpc_window_set_design (self, design, file);
-  _vpc_window_remember_disk_state (self);
-  _vpc_window_add_recent (self, file);
-  if (warnings != NULL && warnings->len > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf ("Opened with %u warning%s: %s", warnings->len, warnings->len == 1 ? "" : "s",
-                         (const char *) g_ptr_array_index (warnings, 0));
-      _vpc_window_toast (self, message);
-    }
+  show_opened (self, design, file, warnings, 0);
 }
 
 void

@@ -1868,19 +1868,3 @@ vpc_file_repair_bytes (GBytes     *input,
   repair_clear (r);
   return g_steal_pointer (&output);
 }
-
-GBytes *
-vpc_file_repair_path (const char *path,
-                      GPtrArray **changes,
-                      VpcDesign **design,
-                      GError    **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  bytes = vpc_file_read_path (path, error);
-  if (bytes == NULL)
-    return NULL;
-  return vpc_file_repair_bytes (bytes, changes, design, error);
-}

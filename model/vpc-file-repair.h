@@ -26,11 +26,4 @@ GBytes  *vpc_file_repair_bytes (GBytes     *input,
                                 VpcDesign **design,
                                 GError    **error);
 
-/* The same for the file at @path, which must be a regular file (a pipe or
- * device is refused without being opened). */
-GBytes  *vpc_file_repair_path (const char *path,
-                               GPtrArray **changes,
-                               VpcDesign **design,
-                               GError    **error);
-
 G_END_DECLS

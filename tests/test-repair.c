@@ -706,7 +706,6 @@ test_long_lists (void)
                                         "(expected \"443\", \"8192-65535\" or \"all\", with ports from 0 to 65535)");
   g_assert_cmpstr (lines->pdata[2], ==, "security_groups[0].ingress[3].peer: dropped the rule: no security group \"sg-gone\"");
   g_assert_cmpstr (lines->pdata[lines->len - 1], ==, "workloads[0].calls[999]: dropped the entry \"s499\": \"s499\" is listed twice");
-  judge_repair (input, output, lines);
 }
 
 /* The command */
