@@ -1,5 +1,5 @@
 /* vpc-cli-check.c: `vpc-designer check FILE [--format text|json|sarif]
- * [--profile study-guide|precise]`. */
+ * [--profile study-guide|precise] [--without ID[,ID...]]`. */
 #include "vpc-cli-private.h"
 
 #include <string.h>
@@ -384,13 +384,17 @@ int
 _vpc_cli_check (int    argc,
                 char **argv)
 {
-  const char *format = "text", *profile = NULL, *file = NULL;
+  const char *format = "text", *profile = NULL, *file = NULL, *without = NULL;
+  g_autoptr(GPtrArray) without_values = g_ptr_array_new ();
   const VpcCliOption options[] = {
     { "format", 0, check_formats, &format },
     { "profile", 0, check_profiles, &profile },
+    { "without", 0, NULL, &without, without_values },
     { NULL },
   };
+  g_autoptr(VpcDesign) loaded = NULL;
   g_autoptr(VpcDesign) design = NULL;
+  g_autoptr(GPtrArray) without_ids = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GString) out = NULL;
@@ -398,9 +402,13 @@ _vpc_cli_check (int    argc,
   CheckRun run = { 0 };
   int status;
 
-  design = _vpc_cli_open (argc, argv, options, &file, &warnings, &status);
-  if (design == NULL)
+  loaded = _vpc_cli_open (argc, argv, options, &file, &warnings, &status);
+  if (loaded == NULL)
     return status;
+  /* Exactly what check prints for the file with those ids deleted. */
+  design = _vpc_cli_without ("check", loaded, without_values, &without_ids);
+  if (design == NULL)
+    return VPC_CLI_EXIT_ERROR;
 
   file_utf8 = _vpc_cli_utf8 (file);
   run.file = file_utf8;

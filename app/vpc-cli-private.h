@@ -30,6 +30,7 @@ typedef struct
   char               short_name; /* 'o' for -o, or 0 */
   const char *const *values;
   const char       **value;      /* where the value goes (last one given wins) */
+  GPtrArray         *all;        /* when not NULL, also receives every value given */
 } VpcCliOption;
 
 /* Parses argv[2..] of subcommand argv[1]: @options and exactly one FILE.
@@ -100,6 +101,18 @@ void           _vpc_cli_json_money (VpcJsonWriter *json,
                                     const char    *key,
                                     gint64         micros);
 
+/* --- what-if (vpc-cli-without.c) ------------------------------------- */
+
+/* @design as if the ids of --without (each of @values a comma-separated
+ * list) were deleted (vpc_what_if_without()), as a new reference (@design
+ * itself when there are none). @ids receives the ids in the order given,
+ * without repeats. Prints a usage error for @command and returns NULL
+ * for an empty or unknown id. */
+VpcDesign *_vpc_cli_without (const char *command,
+                             VpcDesign  *design,
+                             GPtrArray  *values,
+                             GPtrArray **ids);
+
 /* --- subcommands ------------------------------------------------------ */
 
 int _vpc_cli_check (int    argc,
@@ -110,5 +123,7 @@ int _vpc_cli_export (int    argc,
                      char **argv);
 int _vpc_cli_repair (int    argc,
                      char **argv);
+int _vpc_cli_trace (int    argc,
+                    char **argv);
 
 G_END_DECLS

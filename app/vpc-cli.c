@@ -16,7 +16,8 @@ gboolean
 vpc_cli_is_subcommand (const char *arg)
 {
   return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "cost") == 0 ||
-         g_strcmp0 (arg, "export") == 0 || g_strcmp0 (arg, "repair") == 0;
+         g_strcmp0 (arg, "export") == 0 || g_strcmp0 (arg, "repair") == 0 ||
+         g_strcmp0 (arg, "trace") == 0;
 }
 
 const char *
@@ -25,12 +26,17 @@ vpc_cli_usage (void)
   return "Usage:\n"
          "  vpc-designer [FILE...]                          open the editor\n"
          "  vpc-designer check FILE [--format text|json|sarif] [--profile study-guide|precise]\n"
+         "                     [--without ID[,ID...]]\n"
          "  vpc-designer cost FILE [--format text|json|csv] [--region REGION]\n"
          "  vpc-designer export FILE -o OUT [--theme light|dark] [--scale N]\n"
          "                                                  OUT's suffix picks the format:\n"
          "                                                  .png .svg .pdf .json\n"
          "  vpc-designer repair FILE -o OUT.vpcd.json       drop what keeps FILE from\n"
          "                                                  loading; one line per change\n"
+         "  vpc-designer trace FILE --from WORKLOAD --to SERVICE [--without ID[,ID...]]\n"
+         "                     [--profile study-guide|precise] [--format text|json]\n"
+         "                                                  how WORKLOAD reaches SERVICE\n"
+         "                                                  from each of its subnets\n"
          "  vpc-designer --version | --help\n"
          "\n"
          "FILE must be a regular file, or '-' for standard input (a pipe or a\n"
@@ -38,10 +44,13 @@ vpc_cli_usage (void)
          "not be FILE itself, a folder, a device or a FIFO. N is a decimal number\n"
          "above 0 and at most 100 (2, 0.5, 1.25). Control characters in a design's\n"
          "names and texts are printed as escapes (\\x1b, \\u202e) in text and CSV.\n"
+         "--without judges the design as if the listed elements were deleted (an AZ\n"
+         "with its subnets, a subnet with its NAT gateways); the file is not changed.\n"
          "\n"
          "Exit status: 0 success and no error-severity findings; 1 the design has at\n"
          "least one error-severity finding (check only); 2 usage error or a file that\n"
-         "cannot be read or loaded.\n";
+         "cannot be read or loaded. trace exits 0 whether or not the service is\n"
+         "reachable: read \"reachable\" in its output.\n";
 }
 
 int
@@ -58,6 +67,8 @@ vpc_cli_run (int    argc,
     return _vpc_cli_export (argc, argv);
   if (strcmp (argv[1], "repair") == 0)
     return _vpc_cli_repair (argc, argv);
+  if (strcmp (argv[1], "trace") == 0)
+    return _vpc_cli_trace (argc, argv);
   _vpc_cli_usage_error (NULL, "unknown command '%s'", argv[1]);
   return VPC_CLI_EXIT_ERROR;
 }
@@ -172,6 +183,8 @@ take_value (const VpcCliOption *option,
                               value, option->long_name, expected);
     }
   *option->value = value;
+  if (option->all != NULL)
+    g_ptr_array_add (option->all, (gpointer) value);
   return NULL;
 }
 

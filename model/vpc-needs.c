@@ -180,3 +180,72 @@ vpc_needs_reach (VpcRuleContext       *ctx,
     reach |= VPC_REACH_DIRECT;
   return reach;
 }
+
+static gboolean
+has_subnets (const VpcElement *endpoint)
+{
+  return endpoint->subnets != NULL && endpoint->subnets->len > 0;
+}
+
+/* One gateway endpoint's share of vpc_needs_gateway_serves(). */
+static gboolean
+gateway_serves (const VpcElement *endpoint,
+                const char       *subnet_id)
+{
+  return !has_subnets (endpoint) || vpc_id_list_contains (endpoint->subnets, subnet_id);
+}
+
+static void
+collect_through (VpcRuleContext       *ctx,
+                 VpcVia                via,
+                 const VpcServiceInfo *service,
+                 const VpcSubnetInfo  *subnet,
+                 GPtrArray            *through)
+{
+  switch (via)
+    {
+    case VPC_VIA_INTERFACE_ENDPOINT:
+      for (guint i = 0; i < service->interfaces->len; i++)
+        if (has_subnets (g_ptr_array_index (service->interfaces, i)))
+          g_ptr_array_add (through, g_ptr_array_index (service->interfaces, i));
+      break;
+    case VPC_VIA_GATEWAY_ENDPOINT:
+      for (guint i = 0; i < service->gateways->len; i++)
+        if (gateway_serves (g_ptr_array_index (service->gateways, i), subnet->element->id))
+          g_ptr_array_add (through, g_ptr_array_index (service->gateways, i));
+      break;
+    case VPC_VIA_NAT:
+      g_ptr_array_extend (through, ctx->public_nats, NULL, NULL);
+      break;
+    case VPC_VIA_NONE:
+    case VPC_VIA_INTERNET:
+    case VPC_VIA_PLATFORM:
+    default:
+      break;
+    }
+}
+
+VpcVia
+vpc_needs_way (VpcRuleContext       *ctx,
+               const VpcElement     *workload,
+               const VpcServiceInfo *service,
+               const VpcSubnetInfo  *subnet,
+               GPtrArray            *through)
+{
+  VpcReach reach = vpc_needs_reach (ctx, workload, service, subnet);
+  VpcVia via;
+
+  if (reach & VPC_REACH_INTERFACE)
+    via = VPC_VIA_INTERFACE_ENDPOINT;
+  else if (reach & VPC_REACH_GATEWAY)
+    via = VPC_VIA_GATEWAY_ENDPOINT;
+  else if (reach & VPC_REACH_NAT)
+    via = VPC_VIA_NAT;
+  else if (reach & VPC_REACH_DIRECT)
+    via = VPC_VIA_INTERNET;
+  else
+    via = VPC_VIA_NONE;
+  if (through != NULL)
+    collect_through (ctx, via, service, subnet, through);
+  return via;
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "vpc-rules.h"
+#include "vpc-trace.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,17 @@ VpcReach   vpc_needs_reach (VpcRuleContext       *ctx,
                             const VpcElement     *workload,
                             const VpcServiceInfo *service,
                             const VpcSubnetInfo  *subnet);
+/* The way @workload reaches @service (may be NULL) from @subnet: the first
+ * of vpc_needs_reach()'s ways in FORMAT.md §5's order, VPC_VIA_NONE when it
+ * cannot. When @through is not NULL, what the way goes through is appended
+ * (const VpcElement *, file order): the interface endpoints with subnets,
+ * the gateway endpoints serving @subnet, or the NAT gateways in public
+ * subnets. VPC101–107 and trace both ask this. */
+VpcVia     vpc_needs_way (VpcRuleContext       *ctx,
+                          const VpcElement     *workload,
+                          const VpcServiceInfo *service,
+                          const VpcSubnetInfo  *subnet,
+                          GPtrArray            *through);
 /* TRUE when a gateway endpoint of @service serves @subnet_id. */
 gboolean   vpc_needs_gateway_serves (const VpcServiceInfo *service,
                                      const char           *subnet_id);

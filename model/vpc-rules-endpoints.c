@@ -6,9 +6,8 @@
 
 #include "vpc-needs.h"
 
-/* The rule that reports a missing path to @service (VPC107 for the rest). */
-static const char *
-rule_for_service (const char *service)
+const char *
+vpc_rules_path_rule (const char *service)
 {
   static const struct { const char *service, *rule; } table[] = {
     { "s3", "VPC101" },
@@ -27,7 +26,8 @@ rule_for_service (const char *service)
 }
 
 /* The subnets of @workload from which it cannot reach its @i-th need,
- * sorted; NULL when it reaches it everywhere. */
+ * sorted; NULL when it reaches it everywhere. The path engine decides, so
+ * that trace's "via": "none" and these lists are one answer. */
 static GPtrArray *
 unreachable_subnets (VpcRuleContext  *ctx,
                      VpcWorkloadInfo *workload,
@@ -36,11 +36,8 @@ unreachable_subnets (VpcRuleContext  *ctx,
   const VpcServiceInfo *info = workload->services[i];
   GPtrArray *failing = NULL;
 
-  /* An interface endpoint with subnets serves every subnet: the common case. */
-  if (info->first_interface_with_subnets != NULL)
-    return NULL;
   for (guint s = 0; s < workload->n_subnets; s++)
-    if (vpc_needs_reach (ctx, workload->element, info, workload->subnets[s]) == 0)
+    if (vpc_needs_way (ctx, workload->element, info, workload->subnets[s], NULL) == VPC_VIA_NONE)
       {
         if (failing == NULL)
           failing = g_ptr_array_new ();
@@ -147,7 +144,7 @@ check_workload_paths (VpcRuleContext  *ctx,
       else
         {
           service_text = vpc_rules_describe_service (service);
-          report_unreachable (ctx, workload, rule_for_service (service), service,
+          report_unreachable (ctx, workload, vpc_rules_path_rule (service), service,
                               service_text, failing);
         }
     }

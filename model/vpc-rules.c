@@ -88,8 +88,10 @@ index_nat_gateways (VpcRuleContext *ctx)
       const VpcSubnetInfo *subnet = vpc_rule_context_subnet (ctx, nat->subnet);
 
       if (subnet != NULL && subnet->element->route == VPC_ROUTE_PUBLIC)
-        ctx->public_nat = TRUE;
+        g_ptr_array_add (ctx->public_nats, (gpointer) nat);
     }
+  /* Any of them gives every NAT-route subnet an internet path. */
+  ctx->public_nat = ctx->public_nats->len > 0;
 }
 
 static void
@@ -201,6 +203,7 @@ vpc_rule_context_new (VpcDesign *design,
   ctx->subnets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   ctx->services = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, service_info_free);
   ctx->workloads = g_ptr_array_new_with_free_func (workload_info_free);
+  ctx->public_nats = g_ptr_array_new ();
   ctx->findings = g_ptr_array_new_with_free_func (g_object_unref);
 
   index_subnets (ctx);
@@ -218,6 +221,7 @@ vpc_rule_context_free (VpcRuleContext *ctx)
   g_hash_table_unref (ctx->subnets);
   g_hash_table_unref (ctx->services);
   g_ptr_array_unref (ctx->workloads);
+  g_ptr_array_unref (ctx->public_nats);
   g_clear_pointer (&ctx->egress, g_hash_table_unref);
   g_clear_pointer (&ctx->cost_items, g_hash_table_unref);
   g_clear_pointer (&ctx->cost, vpc_cost_report_free);

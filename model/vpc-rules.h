@@ -57,6 +57,7 @@ typedef struct
   VpcCidr              vpc_cidr;
   gboolean             has_nat;    /* the VPC has a NAT gateway */
   gboolean             public_nat; /* ... and one sits in a public subnet */
+  GPtrArray           *public_nats; /* those NAT gateways, file order */
 
   GHashTable          *subnets;    /* id -> VpcSubnetInfo */
   GHashTable          *services;   /* name -> VpcServiceInfo */
@@ -137,6 +138,10 @@ void     vpc_rules_cluster_gaps (const VpcWorkloadInfo *workload,
 /* The in-VPC workload with @id, or NULL. */
 VpcWorkloadInfo *vpc_rule_context_workload (VpcRuleContext *ctx,
                                             const char     *id);
+
+/* The rule that reports a missing path to @service: VPC101–106, VPC107
+ * for the rest. */
+const char *vpc_rules_path_rule (const char *service);
 
 /* The rule groups, one per file. */
 void vpc_rules_check_endpoints (VpcRuleContext *ctx);  /* VPC101–116 */
