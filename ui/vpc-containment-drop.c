@@ -169,25 +169,17 @@ collect (VpcDesign     *design,
 
 /* Whether the element centred on (@cx, @cy) fits there. */
 static gboolean
-fits (VpcDesign *design,
-      Search    *s,
+fits (Search    *s,
       double     cx,
       double     cy)
 {
   VpcRect box = { cx - s->w / 2, cy - s->h / 2, s->w, s->h };
   VpcRect covers = s->kind == VPC_KIND_AZ ? box : icon_footprint (&box);
 
-  if (is_icon (s->kind))
-    {
-      const VpcElement *subnet, *az;
-      gboolean in_vpc;
-
-      containers_at (design, cx, cy, &subnet, &az, &in_vpc);
-      if (subnet != s->subnet || az != s->az || in_vpc != s->in_vpc)
-        return FALSE;
-      if (s->bounded && !vpc_rect_inside (&box, &s->inside))
-        return FALSE;
-    }
+  /* Inside its container and clear of the boxes beside it, an icon stays
+   * in the container it was dropped into. */
+  if (is_icon (s->kind) && s->bounded && !vpc_rect_inside (&box, &s->inside))
+    return FALSE;
   for (guint i = 0; i < s->obstacles->len; i++)
     if (overlaps (&covers, &g_array_index (s->obstacles, VpcRect, i)))
       return FALSE;
@@ -243,7 +235,7 @@ vpc_containment_drop_point (VpcDesign  *design,
             double cx = sx + i * step, cy = sy + j * step;
             double d = hypot (i, j);
 
-            if ((ABS (i) != ring && ABS (j) != ring) || d >= best || !fits (design, &s, cx, cy))
+            if ((ABS (i) != ring && ABS (j) != ring) || d >= best || !fits (&s, cx, cy))
               continue;
             best = d;
             *out_x = cx;
