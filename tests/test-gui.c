@@ -230,6 +230,10 @@ test_refusal_message (Fixture *f, gconstpointer data)
   g_clear_pointer (&after, g_free);
   after = vpc_file_serialize (f->design, NULL);
   g_assert_cmpstr (after, ==, before);
+
+  /* Another design in the window: the message was about this one. */
+  activate (f->window, "win.new", NULL);
+  g_assert_null (vpc_message_bar_get_text (message_bar (f->window)));
 }
 
 /* A palette drop snaps to the grid and lands beside what it would cover. */
