@@ -26,6 +26,7 @@
 #include "vpc-json-write.h"
 
 #define WINDOW           64
+#define MAX_RUN          64
 #define MAX_LAST_ROUNDS  64
 #define QUOTE_MAX_CHARS  80
 #define VALUE_MAX_CHARS  40
@@ -437,24 +438,32 @@ share (JsonNode *value)
   return json_node_copy (value);
 }
 
-/* A valid top level around @element (taken), the one entry of the list of
- * @kind. */
+/* A valid top level around @list (taken), as the list of @kind. */
 static JsonObject *
-file_around (VpcKind   kind,
-             JsonNode *element)
+file_with (VpcKind    kind,
+           JsonArray *list)
 {
   JsonObject *root = json_object_new ();
   JsonObject *vpc = json_object_new ();
-  JsonArray *list = json_array_new ();
 
   json_object_set_string_member (root, "format", VPC_FILE_FORMAT_NAME);
   json_object_set_int_member (root, "version", VPC_FILE_FORMAT_VERSION);
   json_object_set_string_member (root, "region", DEFAULT_REGION);
   json_object_set_string_member (vpc, "cidr", DEFAULT_CIDR);
   json_object_set_object_member (root, "vpc", vpc);
-  json_array_add_element (list, element);
   json_object_set_array_member (root, vpc_kind_to_string (kind), list);
   return root;
+}
+
+/* The same around one element (taken). */
+static JsonObject *
+file_around (VpcKind   kind,
+             JsonNode *element)
+{
+  JsonArray *list = json_array_new ();
+
+  json_array_add_element (list, element);
+  return file_with (kind, list);
 }
 
 /* Reads @root (taken) with the loader's schema walk. Returns NULL when it
@@ -882,6 +891,53 @@ fix_element (Repair   *r,
   for (guint i = 0; i < keys->len; i++)
     if (!fix_list (r, item, g_ptr_array_index (keys, i), ignored))
       return;
+}
+
+/* Judges the elements of one list in runs, as the loader reads them: it
+ * stops at the first fault, so the run before it passed. A run doubles
+ * while it passes and starts at one element again after a fault, so that a
+ * sound list takes few loads and a broken one about one per element. */
+static void
+fix_kind (Repair    *r,
+          VpcKind    kind,
+          JsonArray *array)
+{
+  guint n = json_array_get_length (array), next = 0, run = 1;
+
+  while (next < n)
+    {
+      guint end = MIN (next + run, n);
+      JsonArray *list = json_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) steps = steps_new ();
+
+      for (guint i = next; i < end; i++)
+        json_array_add_element (list, share (json_array_get_element (array, i)));
+      error = judge (file_with (kind, list), NULL);
+      if (error == NULL)
+        {
+          next = end;
+          run = MIN (run * 2, MAX_RUN);
+          continue;
+        }
+      split_message (error->message, steps);
+      if (step_is (steps, 0, vpc_kind_to_string (kind)) && step_is_index (steps, 1) &&
+          STEP (steps, 1)->index < end - next)
+        {
+          /* The elements before it passed; those after it were not read. */
+          guint j = next + STEP (steps, 1)->index;
+
+          fix_element (r, &g_array_index (r->items[kind], Item, j), json_array_get_element (array, j));
+          next = j + 1;
+        }
+      else
+        {
+          /* Not one element's fault: each is judged alone. */
+          for (; next < end; next++)
+            fix_element (r, &g_array_index (r->items[kind], Item, next), json_array_get_element (array, next));
+        }
+      run = 1;
+    }
 }
 
 /* Ids and references */
@@ -1328,7 +1384,17 @@ fix_top_level (Repair  *r,
           set_required (r, parent, key, place, reason);
           continue;
         }
+      g_free (place);
+      place = render_place (steps, 0);
       node = steps->len > 0 ? member_at (r->root, steps, 0, steps->len, NULL) : NULL;
+      if (node == NULL && steps->len > 1 && !step_is_index (steps, 0) &&
+          !is_required (STEP (steps, 0)->name))
+        {
+          /* Inside a list of an optional key that repair does not take
+           * apart: the key goes whole. */
+          g_array_set_size (steps, 1);
+          node = member_at (r->root, steps, 0, 1, NULL);
+        }
       if (node == NULL)
         {
           g_set_error_literal (error, VPC_FILE_ERROR, fault->code, fault->message);
@@ -1340,7 +1406,7 @@ fix_top_level (Repair  *r,
       pending_what = describe_value (STEP (steps, steps->len - 1)->name, node);
       g_free (pending_reason);
       pending_reason = g_strdup (reason);
-      pending_place = render_place (steps, 0);
+      pending_place = g_steal_pointer (&place);
       steps_copy (pending, steps);
       remove_at (r->root, steps, 0, steps->len);
     }
@@ -1773,13 +1839,8 @@ fix_elements (Repair  *r,
       return FALSE;
     }
   for (guint k = 0; k < VPC_N_KINDS; k++)
-    {
-      JsonNode *node = json_object_get_member (r->root, vpc_kind_to_string (k));
-
-      for (guint i = 0; i < r->items[k]->len; i++)
-        fix_element (r, &g_array_index (r->items[k], Item, i),
-                     json_array_get_element (json_node_get_array (node), i));
-    }
+    if (r->items[k]->len > 0)
+      fix_kind (r, k, json_object_get_array_member (r->root, vpc_kind_to_string (k)));
   return TRUE;
 }
 
@@ -1792,49 +1853,52 @@ vpc_file_repair_bytes (GBytes     *input,
   g_autoptr(VpcDesign) loaded = NULL;
   g_autoptr(GError) load_error = NULL;
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
   g_autoptr(GBytes) output = NULL;
   Repair repair = { 0 };
   Repair *r = &repair;
   const char *data;
   gsize length, start = 0;
-  JsonNode *root;
+  JsonNode *root = NULL;
+  gint64 t[6] = { 0 };
 
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (changes != NULL)
     *changes = g_ptr_array_new_with_free_func (g_free);
-  loaded = vpc_file_load_bytes (input, NULL, &load_error);
-  if (loaded != NULL)
-    {
-      if (design != NULL)
-        *design = g_steal_pointer (&loaded);
-      return g_bytes_ref (input);
-    }
-  if (!vpc_file_repair_applies (load_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&load_error));
-      return NULL;
-    }
-
-  /* The loader read this far, so the text is JSON within the limits. */
+  t[0] = g_get_monotonic_time ();
   data = g_bytes_get_data (input, &length);
   parser = json_parser_new ();
-  if (!vpc_json_scan (data, length, &start, error))
-    return NULL;
-  if (!json_parser_load_from_data (parser, data + start, (gssize) (length - start), &parse_error))
+  if (vpc_json_scan (data, length, &start, NULL) &&
+      json_parser_load_from_data (parser, data + start, (gssize) (length - start), NULL))
+    root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_SYNTAX, "invalid JSON: %s", parse_error->message);
-      return NULL;
+      g_autoptr(VpcDesign) scratch = vpc_design_new ();
+
+      r->root = json_node_get_object (root);
+      if (!_vpc_file_read_design (scratch, r->root, NULL, &load_error) &&
+          vpc_file_repair_applies (load_error))
+        root = NULL; /* to repair; the loader's own answer is not needed */
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (root != NULL || r->root == NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&load_error));
-      return NULL;
+      /* The loader's own answer: a file it loads comes back as it is, and
+       * text it cannot parse, or over a limit, is not repairable. */
+      g_clear_error (&load_error);
+      loaded = vpc_file_load_bytes (input, NULL, &load_error);
+      if (loaded != NULL)
+        {
+          if (design != NULL)
+            *design = g_steal_pointer (&loaded);
+          return g_bytes_ref (input);
+        }
+      if (r->root == NULL || !vpc_file_repair_applies (load_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&load_error));
+          return NULL;
+        }
     }
-  r->root = json_node_get_object (root);
   if (is_newer_version (r->root))
     {
       g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_FORMAT,
@@ -1847,12 +1911,21 @@ vpc_file_repair_bytes (GBytes     *input,
   r->dropped_ids = g_hash_table_new (g_str_hash, g_str_equal);
   r->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
   r->added = g_ptr_array_new_with_free_func (g_free);
+  t[2] = g_get_monotonic_time ();
   if (fix_top_level (r, error) && fix_elements (r, error))
     {
+      t[3] = g_get_monotonic_time ();
       drop_duplicate_ids (r);
       check_references (r);
       finish_cidr_fix (r);
+      t[4] = g_get_monotonic_time ();
       output = write_loadable (r, &loaded, error);
+      t[5] = g_get_monotonic_time ();
+      /* G_MESSAGES_DEBUG=vpc-model shows where the time goes. */
+      g_debug ("repair: reading %.1f ms, values %.1f ms, references %.1f ms, "
+               "writing and the last load %.1f ms; %u changes",
+               (t[2] - t[0]) / 1000.0, (t[3] - t[2]) / 1000.0,
+               (t[4] - t[3]) / 1000.0, (t[5] - t[4]) / 1000.0, r->changes->len);
     }
   if (output != NULL)
     {
