@@ -14,402 +14,18 @@
  * once per fault in its keys, and its lists in windows of WINDOW entries, so
  * many faults in one long list stay linear.
  */
-#include "vpc-file-repair.h"
+#include "vpc-file-repair-private.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "vpc-cidr.h"
 #include "vpc-file-private.h"
 #include "vpc-invariants.h"
 #include "vpc-json-scan.h"
-#include "vpc-json-write.h"
 
 #define WINDOW           64
 #define MAX_RUN          64
 #define MAX_LAST_ROUNDS  64
-#define QUOTE_MAX_CHARS  80
-#define VALUE_MAX_CHARS  40
-#define DEFAULT_REGION   "us-east-1"
-#define DEFAULT_CIDR     "10.0.0.0/16"
-
-/* One step of a place: a key, or an index when @name is NULL. */
-typedef struct
-{
-  char *name;
-  guint index;
-} Step;
-
-/* A list inside an element; entries are dropped by flag so that indexes
- * stay those of the file. */
-typedef struct
-{
-  char      *key;
-  JsonArray *array;
-  guint8    *dropped;
-  guint      n_dropped;
-} List;
-
-typedef struct
-{
-  VpcKind     kind;
-  guint       index;   /* in the file's list */
-  JsonObject *obj;     /* NULL when the entry is not an object */
-  gboolean    dropped;
-  GPtrArray  *lists;   /* List *, made when first needed */
-} Item;
-
-/* Changes are listed in file order: the top level, then element by
- * element; in an element its own keys, then its lists in the order of its
- * members, entry by entry. */
-typedef struct
-{
-  guint order;         /* 0: the top level; 1 + kind for elements */
-  guint index;         /* of the element */
-  guint list;          /* 0: the element's own keys; 1 + the list's member position */
-  guint entry;         /* in the list */
-  guint seq;
-  char *text;
-} Change;
-
-/* A required top-level value put in by repair; the VPC CIDR is known only
- * once the subnets are. */
-typedef struct
-{
-  char    *place;
-  char    *dropped;    /* the value it replaces, as text, or NULL when absent */
-  char    *reason;
-  gboolean whole_vpc;  /* the value is {"cidr": …} */
-} CidrFix;
-
-typedef struct
-{
-  JsonObject *root;
-  GArray     *items[VPC_N_KINDS]; /* Item */
-  GHashTable *ids;                /* id → Item *, kept elements */
-  GHashTable *dropped_ids;        /* id → Item *, the first dropped one */
-  GPtrArray  *changes;            /* Change * */
-  GPtrArray  *added;              /* top-level keys repair put in, in order */
-  CidrFix    *cidr_fix;
-  GPtrArray  *kept[VPC_N_KINDS];  /* Item * in the order written */
-  guint       seq;
-} Repair;
-
-/* Places */
-
-static void
-step_clear (Step *step)
-{
-  g_free (step->name);
-}
-
-static GArray *
-steps_new (void)
-{
-  GArray *steps = g_array_new (FALSE, TRUE, sizeof (Step));
-
-  g_array_set_clear_func (steps, (GDestroyNotify) step_clear);
-  return steps;
-}
-
-static void
-steps_clear (GArray *steps)
-{
-  g_array_set_size (steps, 0);
-}
-
-static void
-steps_add (GArray     *steps,
-           const char *name,
-           gsize       length,
-           guint       index)
-{
-  Step step = { name != NULL ? g_strndup (name, length) : NULL, index };
-
-  g_array_append_val (steps, step);
-}
-
-static void
-steps_copy (GArray *to,
-            GArray *from)
-{
-  steps_clear (to);
-  for (guint i = 0; i < from->len; i++)
-    {
-      const Step *step = &g_array_index (from, Step, i);
-
-      steps_add (to, step->name, step->name != NULL ? strlen (step->name) : 0, step->index);
-    }
-}
-
-/* In range only; step_at() checks. */
-#define STEP(steps, i) (&g_array_index ((steps), Step, (i)))
-
-static const Step *
-step_at (GArray *steps,
-         guint   i)
-{
-  return i < steps->len ? &g_array_index (steps, Step, i) : NULL;
-}
-
-static gboolean
-step_is (GArray     *steps,
-         guint       i,
-         const char *name)
-{
-  const Step *step = step_at (steps, i);
-
-  return step != NULL && step->name != NULL && strcmp (step->name, name) == 0;
-}
-
-static gboolean
-step_is_index (GArray *steps,
-               guint   i)
-{
-  const Step *step = step_at (steps, i);
-
-  return step != NULL && step->name == NULL;
-}
-
-/* Splits a loader message, "PLACE: WHAT" (vpc_invariants_set_error), into
- * the steps of PLACE and returns WHAT. A message without a place leaves
- * @steps empty and returns the whole text. */
-static const char *
-split_message (const char *message,
-               GArray     *steps)
-{
-  const char *p = message;
-
-  steps_clear (steps);
-  for (;;)
-    {
-      const char *start = p;
-
-      if (!g_ascii_isalpha (*p) && *p != '_')
-        break;
-      while (g_ascii_isalnum (*p) || *p == '_')
-        p++;
-      steps_add (steps, start, p - start, 0);
-      while (p[0] == '[' && g_ascii_isdigit (p[1]))
-        {
-          char *end = NULL;
-          guint64 index = g_ascii_strtoull (p + 1, &end, 10);
-
-          if (*end != ']' || index > G_MAXUINT)
-            goto none;
-          steps_add (steps, NULL, 0, (guint) index);
-          p = end + 1;
-        }
-      if (*p == '.')
-        {
-          p++;
-          continue;
-        }
-      if (p[0] == ':' && p[1] == ' ')
-        return p + 2;
-      break;
-    }
-none:
-  steps_clear (steps);
-  return message;
-}
-
-/* Steps @from to the end: "ingress[2].peer". */
-static char *
-render_place (GArray *steps,
-              guint   from)
-{
-  GString *place = g_string_new (NULL);
-
-  for (guint i = from; i < steps->len; i++)
-    {
-      const Step *step = step_at (steps, i);
-
-      if (step->name == NULL)
-        g_string_append_printf (place, "[%u]", step->index);
-      else
-        g_string_append_printf (place, "%s%s", place->len > 0 ? "." : "", step->name);
-    }
-  return g_string_free (place, FALSE);
-}
-
-/* TRUE when @steps are the first @length steps of @other. */
-static gboolean
-same_steps (GArray *steps,
-            GArray *other,
-            guint   length)
-{
-  if (steps->len != length || other->len < length)
-    return FALSE;
-  for (guint i = 0; i < length; i++)
-    {
-      const Step *a = STEP (steps, i);
-      const Step *b = STEP (other, i);
-
-      if (g_strcmp0 (a->name, b->name) != 0 || (a->name == NULL && a->index != b->index))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Messages */
-
-static char *
-quote (const char *value)
-{
-  GString *out = g_string_new (NULL);
-
-  vpc_json_append_quoted_short (out, value, QUOTE_MAX_CHARS);
-  return g_string_free (out, FALSE);
-}
-
-static const char *
-article (const char *label)
-{
-  return strchr ("aeiou", label[0]) != NULL ? "an" : "a";
-}
-
-/* A scalar as JSON text, shortened for a message; NULL for a container. */
-static char *
-value_text (JsonNode *node)
-{
-  GString *out;
-
-  if (node == NULL || JSON_NODE_HOLDS_OBJECT (node) || JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  if (JSON_NODE_HOLDS_NULL (node))
-    return g_strdup ("null");
-  out = g_string_new (NULL);
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      vpc_json_append_quoted_short (out, json_node_get_string (node), VALUE_MAX_CHARS);
-      break;
-    case G_TYPE_BOOLEAN:
-      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-      break;
-    case G_TYPE_INT64:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-      break;
-    default:
-      vpc_json_append_number (out, json_node_get_double (node));
-      break;
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* "the value 2.5", "the layout", "the value" (an object or array). */
-static char *
-describe_value (const char *key,
-                JsonNode   *node)
-{
-  g_autofree char *text = value_text (node);
-
-  if (g_strcmp0 (key, "layout") == 0)
-    return g_strdup ("the layout");
-  if (text == NULL)
-    return g_strdup ("the value");
-  return g_strconcat ("the value ", text, NULL);
-}
-
-/* What a list entry is: a rule, a reference or a service name. */
-static char *
-describe_entry (const char *key,
-                JsonNode   *node)
-{
-  g_autofree char *quoted = NULL;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup ("the rule");
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return g_strdup ("the entry");
-  quoted = quote (json_node_get_string (node));
-  if (strcmp (key, "subnets") == 0 || strcmp (key, "security_groups") == 0)
-    return g_strconcat ("the reference ", quoted, NULL);
-  return g_strconcat ("the entry ", quoted, NULL);
-}
-
-static char *
-describe_element (VpcKind kind)
-{
-  return g_strconcat ("the ", vpc_kind_to_label (kind), NULL);
-}
-
-static void
-change_free (Change *change)
-{
-  g_free (change->text);
-  g_free (change);
-}
-
-static void add_change (Repair     *r,
-                        guint       order,
-                        guint       index,
-                        const char *format,
-                        ...) G_GNUC_PRINTF (4, 5);
-
-static void
-add_change (Repair     *r,
-            guint       order,
-            guint       index,
-            const char *format,
-            ...)
-{
-  Change *change = g_new0 (Change, 1);
-  va_list args;
-
-  va_start (args, format);
-  change->text = g_strdup_vprintf (format, args);
-  va_end (args);
-  change->order = order;
-  change->index = index;
-  change->seq = r->seq++;
-  g_ptr_array_add (r->changes, change);
-}
-
-/* @list (may be NULL) names the list whose @entry the change is about. */
-static void
-add_element_change (Repair     *r,
-                    const Item *item,
-                    const char *list,
-                    guint       entry,
-                    const char *place,
-                    const char *what,
-                    const char *reason)
-{
-  Change *change;
-  JsonObjectIter iter;
-  const char *name;
-  guint position = 1;
-
-  add_change (r, 1 + item->kind, item->index, "%s: dropped %s: %s", place, what, reason);
-  change = g_ptr_array_index (r->changes, r->changes->len - 1);
-  if (list == NULL || item->obj == NULL)
-    return;
-  json_object_iter_init_ordered (&iter, item->obj);
-  while (json_object_iter_next_ordered (&iter, &name, NULL) && strcmp (name, list) != 0)
-    position++;
-  change->list = position;
-  change->entry = entry;
-}
-
-static int
-compare_changes (gconstpointer a,
-                 gconstpointer b)
-{
-  const Change *x = *(const Change *const *) a;
-  const Change *y = *(const Change *const *) b;
-
-  if (x->order != y->order)
-    return x->order < y->order ? -1 : 1;
-  if (x->index != y->index)
-    return x->index < y->index ? -1 : 1;
-  if (x->list != y->list)
-    return x->list < y->list ? -1 : 1;
-  if (x->entry != y->entry)
-    return x->entry < y->entry ? -1 : 1;
-  return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
 
 /* The loader as judge */
 
@@ -423,8 +39,8 @@ object_node (JsonObject *object)
 }
 
 /* @value for another tree: objects are shared (their nodes are not). */
-static JsonNode *
-share (JsonNode *value)
+JsonNode *
+_vpc_repair_share (JsonNode *value)
 {
   if (JSON_NODE_HOLDS_OBJECT (value))
     return object_node (json_node_get_object (value));
@@ -470,8 +86,8 @@ file_around (VpcKind   kind,
  * passes, else the loader's error. A reference error counts as a pass: the
  * loader checks references only once every value has passed, and alone an
  * element finds nothing it refers to. */
-static GError *
-judge (JsonObject *root,
+GError *
+_vpc_repair_judge (JsonObject *root,
        GPtrArray  *warnings)
 {
   g_autoptr(JsonObject) owned = root;
@@ -486,8 +102,8 @@ judge (JsonObject *root,
 }
 
 /* The member at @steps[from..to) below @obj (keys only), or NULL. */
-static JsonNode *
-member_at (JsonObject *obj,
+JsonNode *
+_vpc_repair_member_at (JsonObject *obj,
            GArray     *steps,
            guint       from,
            guint       to,
@@ -497,7 +113,7 @@ member_at (JsonObject *obj,
 
   for (guint i = from; i < to; i++)
     {
-      const Step *step = step_at (steps, i);
+      const Step *step = _vpc_repair_step_at (steps, i);
 
       if (step == NULL || step->name == NULL || obj == NULL)
         return NULL;
@@ -511,15 +127,15 @@ member_at (JsonObject *obj,
   return node;
 }
 
-static gboolean
-remove_at (JsonObject *obj,
+gboolean
+_vpc_repair_remove_at (JsonObject *obj,
            GArray     *steps,
            guint       from,
            guint       to)
 {
   JsonObject *parent = NULL;
 
-  if (to <= from || member_at (obj, steps, from, to, &parent) == NULL)
+  if (to <= from || _vpc_repair_member_at (obj, steps, from, to, &parent) == NULL)
     return FALSE;
   json_object_remove_member (parent, STEP (steps, to - 1)->name);
   return TRUE;
@@ -537,8 +153,8 @@ list_free (List *list)
 }
 
 /* The list @key of @item, or NULL when the member is not an array. */
-static List *
-item_list (Item       *item,
+List *
+_vpc_repair_item_list (Item       *item,
            const char *key)
 {
   JsonNode *node;
@@ -577,13 +193,13 @@ drop_entry (Repair     *r,
             const char *place,
             const char *reason)
 {
-  g_autofree char *what = describe_entry (list->key, json_array_get_element (list->array, index));
+  g_autofree char *what = _vpc_repair_describe_entry (list->key, json_array_get_element (list->array, index));
 
   if (list->dropped[index])
     return;
   list->dropped[index] = TRUE;
   list->n_dropped++;
-  add_element_change (r, item, list->key, index, place, what, reason);
+  _vpc_repair_add_element_change (r, item, list->key, index, place, what, reason);
 }
 
 static char *
@@ -604,13 +220,13 @@ drop_item (Repair     *r,
            const char *place,
            const char *reason)
 {
-  g_autofree char *what = describe_element (item->kind);
+  g_autofree char *what = _vpc_repair_describe_element (item->kind);
   const char *id;
 
   if (item->dropped)
     return;
   item->dropped = TRUE;
-  add_element_change (r, item, NULL, 0, place, what, reason);
+  _vpc_repair_add_element_change (r, item, NULL, 0, place, what, reason);
   id = item->obj != NULL ? json_object_get_string_member_with_default (item->obj, "id", NULL) : NULL;
   if (id == NULL)
     return;
@@ -626,7 +242,7 @@ static char *
 item_place (const Item *item,
             GArray     *steps)
 {
-  g_autofree char *rest = render_place (steps, 2);
+  g_autofree char *rest = _vpc_repair_render_place (steps, 2);
 
   return g_strdup_printf ("%s[%u]%s%s", vpc_kind_to_string (item->kind), item->index,
                           *rest != '\0' ? "." : "", rest);
@@ -638,8 +254,8 @@ static gboolean
 in_element (const Item *item,
             GArray     *steps)
 {
-  return step_is (steps, 0, vpc_kind_to_string (item->kind)) && step_is_index (steps, 1) &&
-         step_at (steps, 1)->index == 0;
+  return _vpc_repair_step_is (steps, 0, vpc_kind_to_string (item->kind)) && _vpc_repair_step_is_index (steps, 1) &&
+         _vpc_repair_step_at (steps, 1)->index == 0;
 }
 
 /* The element as the loader should see it: each list emptied, except @key's,
@@ -665,7 +281,7 @@ element_view (JsonObject *obj,
       else if (JSON_NODE_HOLDS_ARRAY (value))
         json_object_set_array_member (view, name, json_array_new ());
       else
-        json_object_set_member (view, name, share (value));
+        json_object_set_member (view, name, _vpc_repair_share (value));
     }
   return view;
 }
@@ -678,7 +294,7 @@ judge_view (Item       *item,
   JsonNode *node = object_node (view);
 
   json_object_unref (view);
-  return judge (file_around (item->kind, node), warnings);
+  return _vpc_repair_judge (file_around (item->kind, node), warnings);
 }
 
 /* Keys the loader reports as unknown or not applying ("…; ignored"): it
@@ -688,11 +304,11 @@ ignored_keys (const Item *item,
               GPtrArray  *warnings)
 {
   GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) steps = steps_new ();
+  g_autoptr(GArray) steps = _vpc_repair_steps_new ();
 
   for (guint i = 0; i < warnings->len; i++)
     {
-      split_message (g_ptr_array_index (warnings, i), steps);
+      _vpc_repair_split_message (g_ptr_array_index (warnings, i), steps);
       if (steps->len == 3 && in_element (item, steps) && STEP (steps, 2)->name != NULL)
         g_hash_table_add (keys, g_strdup (STEP (steps, 2)->name));
     }
@@ -707,7 +323,7 @@ static GHashTable *
 fix_element_keys (Repair *r,
                   Item   *item)
 {
-  g_autoptr(GArray) pending = steps_new (); /* the key just dropped */
+  g_autoptr(GArray) pending = _vpc_repair_steps_new (); /* the key just dropped */
   g_autofree char *pending_place = NULL;
   g_autofree char *pending_what = NULL;
   g_autofree char *pending_reason = NULL;
@@ -716,15 +332,15 @@ fix_element_keys (Repair *r,
     {
       g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GError) error = judge_view (item, element_view (item->obj, NULL, NULL, NULL), warnings);
-      g_autoptr(GArray) steps = steps_new ();
-      const char *reason = error != NULL ? split_message (error->message, steps) : NULL;
+      g_autoptr(GArray) steps = _vpc_repair_steps_new ();
+      const char *reason = error != NULL ? _vpc_repair_split_message (error->message, steps) : NULL;
       JsonNode *node;
 
       if (pending_place != NULL)
         {
           guint up = pending->len - 1;
 
-          if (error != NULL && same_steps (steps, pending, up))
+          if (error != NULL && _vpc_repair_same_steps (steps, pending, up))
             {
               if (up == 2)
                 {
@@ -733,20 +349,20 @@ fix_element_keys (Repair *r,
                 }
               /* Its container misses it: the container goes instead. */
               g_free (pending_what);
-              pending_what = describe_value (STEP (pending, up - 1)->name,
-                                             member_at (item->obj, pending, 2, up, NULL));
-              remove_at (item->obj, pending, 2, up);
+              pending_what = _vpc_repair_describe_value (STEP (pending, up - 1)->name,
+                                             _vpc_repair_member_at (item->obj, pending, 2, up, NULL));
+              _vpc_repair_remove_at (item->obj, pending, 2, up);
               g_array_set_size (pending, up);
               continue;
             }
-          add_element_change (r, item, NULL, 0, pending_place, pending_what, pending_reason);
+          _vpc_repair_add_element_change (r, item, NULL, 0, pending_place, pending_what, pending_reason);
           g_clear_pointer (&pending_place, g_free);
         }
       if (error == NULL)
         return ignored_keys (item, warnings);
 
-      node = in_element (item, steps) && steps->len > 2 && !step_is (steps, 2, "id")
-             ? member_at (item->obj, steps, 2, steps->len, NULL) : NULL;
+      node = in_element (item, steps) && steps->len > 2 && !_vpc_repair_step_is (steps, 2, "id")
+             ? _vpc_repair_member_at (item->obj, steps, 2, steps->len, NULL) : NULL;
       if (node == NULL)
         {
           /* The element itself (a missing key, a bad id: references to it
@@ -757,12 +373,12 @@ fix_element_keys (Repair *r,
           return NULL;
         }
       g_free (pending_what);
-      pending_what = describe_value (STEP (steps, steps->len - 1)->name, node);
+      pending_what = _vpc_repair_describe_value (STEP (steps, steps->len - 1)->name, node);
       g_free (pending_reason);
       pending_reason = g_strdup (reason);
       pending_place = item_place (item, steps);
-      steps_copy (pending, steps);
-      remove_at (item->obj, steps, 2, steps->len);
+      _vpc_repair_steps_copy (pending, steps);
+      _vpc_repair_remove_at (item->obj, steps, 2, steps->len);
     }
 }
 
@@ -789,7 +405,7 @@ drop_repeats (Repair *r,
       value = json_node_get_string (node);
       if (g_hash_table_add (seen, (gpointer) value))
         continue;
-      quoted = quote (value);
+      quoted = _vpc_repair_quote (value);
       reason = g_strdup_printf ("%s is listed twice", quoted);
       place = entry_place (item, list->key, i, NULL);
       drop_entry (r, item, list, i, place, reason);
@@ -805,7 +421,7 @@ fix_list (Repair     *r,
           const char *key,
           GHashTable *ignored)
 {
-  List *list = item_list (item, key);
+  List *list = _vpc_repair_item_list (item, key);
   guint next = 0;
 
   if (list == NULL)
@@ -815,7 +431,7 @@ fix_list (Repair     *r,
     {
       g_autoptr(JsonArray) window = json_array_new ();
       g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr(GArray) steps = steps_new ();
+      g_autoptr(GArray) steps = _vpc_repair_steps_new ();
       g_autoptr(GError) error = NULL;
       g_autofree char *place = NULL;
       const char *reason;
@@ -824,7 +440,7 @@ fix_list (Repair     *r,
       for (guint i = next; i < list_length (list) && indexes->len < WINDOW; i++)
         if (!list->dropped[i])
           {
-            json_array_add_element (window, share (json_array_get_element (list->array, i)));
+            json_array_add_element (window, _vpc_repair_share (json_array_get_element (list->array, i)));
             g_array_append_val (indexes, i);
           }
       if (indexes->len == 0)
@@ -835,16 +451,16 @@ fix_list (Repair     *r,
           next = g_array_index (indexes, guint, indexes->len - 1) + 1;
           continue;
         }
-      reason = split_message (error->message, steps);
-      if (!in_element (item, steps) || !step_is (steps, 2, key) || !step_is_index (steps, 3) ||
-          step_at (steps, 3)->index >= indexes->len)
+      reason = _vpc_repair_split_message (error->message, steps);
+      if (!in_element (item, steps) || !_vpc_repair_step_is (steps, 2, key) || !_vpc_repair_step_is_index (steps, 3) ||
+          _vpc_repair_step_at (steps, 3)->index >= indexes->len)
         {
           /* Not an entry's fault: the element cannot stay. */
           place = item_place (item, steps);
           drop_item (r, item, place, reason);
           return FALSE;
         }
-      j = g_array_index (indexes, guint, step_at (steps, 3)->index);
+      j = g_array_index (indexes, guint, _vpc_repair_step_at (steps, 3)->index);
       g_array_index (steps, Step, 3).index = j;
       place = item_place (item, steps);
       drop_entry (r, item, list, j, place, reason);
@@ -862,19 +478,19 @@ fix_element (Repair   *r,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) ignored = NULL;
-  g_autoptr(GArray) steps = steps_new ();
+  g_autoptr(GArray) steps = _vpc_repair_steps_new ();
   g_autoptr(GPtrArray) keys = NULL;
   JsonObjectIter iter;
   const char *name;
   JsonNode *value;
 
-  error = judge (file_around (item->kind, share (node)), NULL);
+  error = _vpc_repair_judge (file_around (item->kind, _vpc_repair_share (node)), NULL);
   if (error == NULL)
     return;
   if (item->obj == NULL)
     {
       g_autofree char *place = NULL;
-      const char *reason = split_message (error->message, steps);
+      const char *reason = _vpc_repair_split_message (error->message, steps);
 
       place = item_place (item, steps);
       drop_item (r, item, place, reason);
@@ -909,19 +525,19 @@ fix_kind (Repair    *r,
       guint end = MIN (next + run, n);
       JsonArray *list = json_array_new ();
       g_autoptr(GError) error = NULL;
-      g_autoptr(GArray) steps = steps_new ();
+      g_autoptr(GArray) steps = _vpc_repair_steps_new ();
 
       for (guint i = next; i < end; i++)
-        json_array_add_element (list, share (json_array_get_element (array, i)));
-      error = judge (file_with (kind, list), NULL);
+        json_array_add_element (list, _vpc_repair_share (json_array_get_element (array, i)));
+      error = _vpc_repair_judge (file_with (kind, list), NULL);
       if (error == NULL)
         {
           next = end;
           run = MIN (run * 2, MAX_RUN);
           continue;
         }
-      split_message (error->message, steps);
-      if (step_is (steps, 0, vpc_kind_to_string (kind)) && step_is_index (steps, 1) &&
+      _vpc_repair_split_message (error->message, steps);
+      if (_vpc_repair_step_is (steps, 0, vpc_kind_to_string (kind)) && _vpc_repair_step_is_index (steps, 1) &&
           STEP (steps, 1)->index < end - next)
         {
           /* The elements before it passed; those after it were not read. */
@@ -965,7 +581,7 @@ drop_duplicate_ids (Repair *r)
             g_hash_table_insert (r->ids, (gpointer) id, item);
             continue;
           }
-        quoted = quote (id);
+        quoted = _vpc_repair_quote (id);
         reason = g_strdup_printf ("duplicate id %s (first used by %s[%u])", quoted,
                                   vpc_kind_to_string (first->kind), first->index);
         place = g_strdup_printf ("%s[%u].id", vpc_kind_to_string (k), item->index);
@@ -983,7 +599,7 @@ reference_fault (Repair     *r,
   const Item *gone = g_hash_table_lookup (r->dropped_ids, id);
   const char *wanted_label = vpc_kind_to_label (wanted);
   const char *target_label;
-  g_autofree char *quoted = quote (id);
+  g_autofree char *quoted = _vpc_repair_quote (id);
 
   if (target == NULL && gone != NULL && gone->kind == wanted)
     return g_strdup_printf ("%s %s was dropped", wanted_label, quoted);
@@ -992,12 +608,12 @@ reference_fault (Repair     *r,
   if (target->kind == wanted)
     return NULL;
   target_label = vpc_kind_to_label (target->kind);
-  return g_strdup_printf ("%s is %s %s, not %s %s", quoted, article (target_label), target_label,
-                          article (wanted_label), wanted_label);
+  return g_strdup_printf ("%s is %s %s, not %s %s", quoted, _vpc_repair_article (target_label), target_label,
+                          _vpc_repair_article (wanted_label), wanted_label);
 }
 
-static const char *
-string_member (JsonObject *obj,
+const char *
+_vpc_repair_string_member (JsonObject *obj,
                const char *key)
 {
   JsonNode *node = json_object_get_member (obj, key);
@@ -1015,7 +631,7 @@ check_single (Repair     *r,
               const char *key,
               VpcKind     wanted)
 {
-  const char *id = string_member (item->obj, key);
+  const char *id = _vpc_repair_string_member (item->obj, key);
   g_autofree char *reason = NULL;
   g_autofree char *place = NULL;
 
@@ -1031,7 +647,7 @@ check_list (Repair     *r,
             const char *key,
             VpcKind     wanted)
 {
-  List *list = item->dropped ? NULL : item_list (item, key);
+  List *list = item->dropped ? NULL : _vpc_repair_item_list (item, key);
 
   for (guint i = 0; list != NULL && i < list_length (list); i++)
     {
@@ -1053,13 +669,13 @@ check_peers (Repair     *r,
              Item       *item,
              const char *key)
 {
-  List *list = item->dropped ? NULL : item_list (item, key);
+  List *list = item->dropped ? NULL : _vpc_repair_item_list (item, key);
 
   for (guint i = 0; list != NULL && i < list_length (list); i++)
     {
       JsonNode *node = json_array_get_element (list->array, i);
       const char *peer = JSON_NODE_HOLDS_OBJECT (node)
-                         ? string_member (json_node_get_object (node), "peer") : NULL;
+                         ? _vpc_repair_string_member (json_node_get_object (node), "peer") : NULL;
       g_autofree char *reason = NULL;
       g_autofree char *place = NULL;
 
@@ -1074,8 +690,8 @@ check_peers (Repair     *r,
 static gboolean
 is_interface (JsonObject *endpoint)
 {
-  const char *type = string_member (endpoint, "type");
-  const char *service = string_member (endpoint, "service");
+  const char *type = _vpc_repair_string_member (endpoint, "type");
+  const char *service = _vpc_repair_string_member (endpoint, "service");
   VpcEndpointType value;
 
   if (type != NULL && vpc_endpoint_type_from_string (type, &value))
@@ -1089,7 +705,7 @@ check_one_subnet_per_az (Repair *r,
                          Item   *item)
 {
   g_autoptr(GHashTable) by_az = g_hash_table_new (g_str_hash, g_str_equal);
-  List *list = item->dropped ? NULL : item_list (item, "subnets");
+  List *list = item->dropped ? NULL : _vpc_repair_item_list (item, "subnets");
 
   for (guint i = 0; list != NULL && i < list_length (list); i++)
     {
@@ -1103,7 +719,7 @@ check_one_subnet_per_az (Repair *r,
         continue;
       id = json_node_get_string (node);
       subnet = g_hash_table_lookup (r->ids, id);
-      az = subnet != NULL ? string_member (subnet->obj, "az") : NULL;
+      az = subnet != NULL ? _vpc_repair_string_member (subnet->obj, "az") : NULL;
       if (az == NULL)
         continue;
       other = g_hash_table_lookup (by_az, az);
@@ -1112,9 +728,9 @@ check_one_subnet_per_az (Repair *r,
           g_hash_table_insert (by_az, (gpointer) az, (gpointer) id);
           continue;
         }
-      a = quote (other);
-      b = quote (id);
-      zone = quote (az);
+      a = _vpc_repair_quote (other);
+      b = _vpc_repair_quote (id);
+      zone = _vpc_repair_quote (az);
       reason = g_strdup_printf ("%s and %s are both in availability zone %s; an interface "
                                 "endpoint takes one subnet per AZ", a, b, zone);
       place = entry_place (item, "subnets", i, NULL);
@@ -1167,506 +783,6 @@ check_references (Repair *r)
       }
 }
 
-/* The top level */
-
-static void
-cidr_fix_free (CidrFix *fix)
-{
-  g_free (fix->place);
-  g_free (fix->dropped);
-  g_free (fix->reason);
-  g_free (fix);
-}
-
-/* The value a required top-level key gets when it is missing or wrong. */
-static JsonNode *
-default_value (const char *key)
-{
-  JsonNode *node = json_node_alloc ();
-
-  if (strcmp (key, "format") == 0)
-    json_node_init_string (node, VPC_FILE_FORMAT_NAME);
-  else if (strcmp (key, "version") == 0)
-    json_node_init_int (node, VPC_FILE_FORMAT_VERSION);
-  else if (strcmp (key, "region") == 0)
-    json_node_init_string (node, DEFAULT_REGION);
-  else if (strcmp (key, "cidr") == 0)
-    json_node_init_string (node, DEFAULT_CIDR);
-  else
-    {
-      JsonObject *vpc = json_object_new ();
-
-      json_object_set_string_member (vpc, "cidr", DEFAULT_CIDR);
-      json_node_init_object (node, vpc);
-      json_object_unref (vpc);
-    }
-  return node;
-}
-
-static gboolean
-is_required (const char *key)
-{
-  return g_strv_contains ((const char *const[]) { "format", "version", "region", "vpc", NULL }, key);
-}
-
-static gboolean
-is_list_key (const char *key)
-{
-  for (guint k = 0; k < VPC_N_KINDS; k++)
-    if (strcmp (key, vpc_kind_to_string (k)) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* "missing required key \"region\"" → "region". */
-static char *
-missing_key (const char *reason)
-{
-  const char *prefix = "missing required key \"";
-  const char *end;
-
-  if (!g_str_has_prefix (reason, prefix))
-    return NULL;
-  end = strchr (reason + strlen (prefix), '"');
-  return end != NULL ? g_strndup (reason + strlen (prefix), end - reason - strlen (prefix)) : NULL;
-}
-
-/* "region: added \"us-east-1\": …" or "region: dropped the value \"US\"
- * (now \"us-east-1\"): …"; @old NULL when the key was missing, "" when it
- * was not a plain value. */
-static void
-add_default_change (Repair     *r,
-                    const char *place,
-                    const char *old,
-                    const char *now,
-                    const char *reason)
-{
-  if (old == NULL)
-    add_change (r, 0, 0, "%s: added %s: %s", place, now, reason);
-  else
-    add_change (r, 0, 0, "%s: dropped the value%s%s (now %s): %s", place, *old != '\0' ? " " : "",
-                old, now, reason);
-}
-
-static JsonNode *
-empty_array_node (void)
-{
-  g_autoptr(JsonArray) array = json_array_new ();
-
-  return json_node_init_array (json_node_alloc (), array);
-}
-
-/* The top level as the loader should see it: the six lists empty. */
-static JsonObject *
-top_level_view (Repair *r)
-{
-  JsonObject *view = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
-
-  json_object_iter_init_ordered (&iter, r->root);
-  while (json_object_iter_next_ordered (&iter, &name, &value))
-    json_object_set_member (view, name, is_list_key (name) && JSON_NODE_HOLDS_ARRAY (value)
-                                        ? empty_array_node () : share (value));
-  return view;
-}
-
-/* A fault repair answers with a default: a required top-level value
- * (format, version, region, vpc, vpc.cidr) missing or wrong. Sets where it
- * goes: the object, the key and the place for the message. */
-static gboolean
-required_fault (Repair      *r,
-                GArray      *steps,
-                const char  *reason,
-                JsonObject **parent,
-                char       **key,
-                char       **place)
-{
-  g_autofree char *missing = missing_key (reason);
-  JsonNode *vpc = json_object_get_member (r->root, "vpc");
-  gboolean vpc_object = vpc != NULL && JSON_NODE_HOLDS_OBJECT (vpc);
-  const char *first = steps->len > 0 ? step_at (steps, 0)->name : NULL;
-
-  *parent = r->root;
-  if (steps->len == 0 && missing != NULL && is_required (missing))
-    *key = g_steal_pointer (&missing);
-  else if (steps->len == 1 && vpc_object && step_is (steps, 0, "vpc") && g_strcmp0 (missing, "cidr") == 0)
-    *key = g_strdup ("cidr");
-  else if (steps->len == 1 && first != NULL && is_required (first) && !(vpc_object && step_is (steps, 0, "vpc")))
-    *key = g_strdup (first);
-  else if (steps->len == 2 && vpc_object && step_is (steps, 0, "vpc") && step_is (steps, 1, "cidr"))
-    *key = g_strdup ("cidr");
-  else
-    return FALSE;
-  if (strcmp (*key, "cidr") == 0)
-    *parent = json_node_get_object (vpc);
-  *place = g_strdup (*parent == r->root ? *key : "vpc.cidr");
-  return TRUE;
-}
-
-/* Puts in the default for a required top-level value that is missing or
- * wrong. */
-static void
-set_required (Repair     *r,
-              JsonObject *parent,
-              const char *key,
-              const char *place,
-              const char *reason)
-{
-  JsonNode *old = json_object_get_member (parent, key);
-  g_autofree char *old_text = old != NULL ? value_text (old) : NULL;
-  g_autofree char *text = NULL;
-
-  if (old != NULL && old_text == NULL)
-    old_text = g_strdup ("");
-  if (old == NULL && parent == r->root)
-    g_ptr_array_add (r->added, g_strdup (key));
-  json_object_set_member (parent, key, default_value (key));
-  if (strcmp (key, "cidr") == 0 || strcmp (key, "vpc") == 0)
-    {
-      /* Said once the subnets are known: the CIDR is chosen to hold them. */
-      g_clear_pointer (&r->cidr_fix, cidr_fix_free);
-      r->cidr_fix = g_new0 (CidrFix, 1);
-      r->cidr_fix->place = g_strdup (place);
-      r->cidr_fix->dropped = g_steal_pointer (&old_text);
-      r->cidr_fix->reason = g_strdup (reason);
-      r->cidr_fix->whole_vpc = strcmp (key, "vpc") == 0;
-      return;
-    }
-  text = value_text (json_object_get_member (parent, key));
-  add_default_change (r, place, old_text, text, reason);
-}
-
-/* Reads the top level, with empty lists, until the loader accepts it. */
-static gboolean
-fix_top_level (Repair  *r,
-               GError **error)
-{
-  g_autoptr(GArray) pending = steps_new (); /* the key just dropped */
-  g_autofree char *pending_place = NULL;
-  g_autofree char *pending_what = NULL;
-  g_autofree char *pending_reason = NULL;
-
-  /* Each round drops or sets one of the few keys the loader reads here. */
-  for (guint round = 0; round < 64; round++)
-    {
-      g_autoptr(GError) fault = judge (top_level_view (r), NULL);
-      g_autoptr(GArray) steps = steps_new ();
-      const char *reason = fault != NULL ? split_message (fault->message, steps) : NULL;
-      g_autofree char *key = NULL;
-      g_autofree char *place = NULL;
-      JsonObject *parent = NULL;
-      gboolean required = fault != NULL && required_fault (r, steps, reason, &parent, &key, &place);
-      JsonNode *node;
-
-      if (pending_place != NULL)
-        {
-          guint up = pending->len - 1;
-
-          if (fault != NULL && !required && up > 0 && same_steps (steps, pending, up))
-            {
-              /* Its container misses it ("x" of a layout): the container goes. */
-              g_free (pending_what);
-              pending_what = describe_value (STEP (pending, up - 1)->name,
-                                             member_at (r->root, pending, 0, up, NULL));
-              remove_at (r->root, pending, 0, up);
-              g_array_set_size (pending, up);
-              continue;
-            }
-          add_change (r, 0, 0, "%s: dropped %s: %s", pending_place, pending_what, pending_reason);
-          g_clear_pointer (&pending_place, g_free);
-        }
-      if (fault == NULL)
-        return TRUE;
-      if (required)
-        {
-          set_required (r, parent, key, place, reason);
-          continue;
-        }
-      g_free (place);
-      place = render_place (steps, 0);
-      node = steps->len > 0 ? member_at (r->root, steps, 0, steps->len, NULL) : NULL;
-      if (node == NULL && steps->len > 1 && !step_is_index (steps, 0) &&
-          !is_required (STEP (steps, 0)->name))
-        {
-          /* Inside a list of an optional key that repair does not take
-           * apart: the key goes whole. */
-          g_array_set_size (steps, 1);
-          node = member_at (r->root, steps, 0, 1, NULL);
-        }
-      if (node == NULL)
-        {
-          g_set_error_literal (error, VPC_FILE_ERROR, fault->code, fault->message);
-          return FALSE;
-        }
-      /* A key with a default (environment, vpc.layout.w, a list that is not
-       * an array): it goes. */
-      g_free (pending_what);
-      pending_what = describe_value (STEP (steps, steps->len - 1)->name, node);
-      g_free (pending_reason);
-      pending_reason = g_strdup (reason);
-      pending_place = g_steal_pointer (&place);
-      steps_copy (pending, steps);
-      remove_at (r->root, steps, 0, steps->len);
-    }
-  g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
-                       "the top level of the design cannot be repaired");
-  return FALSE;
-}
-
-/* The VPC CIDR repair puts in: 10.0.0.0/16 when it holds every subnet, else
- * the smallest block that does, at least a /16 as AWS VPCs are. */
-static char *
-vpc_cidr_for_subnets (Repair *r)
-{
-  VpcCidr fallback, cover = { 0, 0 };
-  gboolean any = FALSE, inside = TRUE;
-
-  vpc_cidr_parse (DEFAULT_CIDR, &fallback, NULL);
-  for (guint i = 0; i < r->items[VPC_KIND_SUBNET]->len; i++)
-    {
-      const Item *item = &g_array_index (r->items[VPC_KIND_SUBNET], Item, i);
-      const char *text = item->dropped ? NULL : string_member (item->obj, "cidr");
-      VpcCidr cidr;
-
-      if (text == NULL || !vpc_cidr_parse (text, &cidr, NULL))
-        continue;
-      inside = inside && vpc_cidr_contains (&fallback, &cidr);
-      if (!any)
-        cover = cidr;
-      while (cover.prefix > 0 && !vpc_cidr_contains (&cover, &cidr))
-        {
-          cover.prefix--;
-          cover.address &= cover.prefix == 0 ? 0 : ~(guint32) 0 << (32 - cover.prefix);
-        }
-      any = TRUE;
-    }
-  if (!any || inside)
-    return g_strdup (DEFAULT_CIDR);
-  if (cover.prefix > 16)
-    {
-      cover.prefix = 16;
-      cover.address &= 0xffff0000u;
-    }
-  return vpc_cidr_to_string (&cover);
-}
-
-static void
-finish_cidr_fix (Repair *r)
-{
-  CidrFix *fix = r->cidr_fix;
-  g_autofree char *cidr = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *quoted = NULL;
-  JsonObject *vpc;
-
-  if (fix == NULL)
-    return;
-  cidr = vpc_cidr_for_subnets (r);
-  vpc = json_object_get_object_member (r->root, "vpc");
-  json_object_set_string_member (vpc, "cidr", cidr);
-  quoted = quote (cidr);
-  value = fix->whole_vpc ? g_strdup_printf ("{\"cidr\": %s}", quoted) : g_strdup (quoted);
-  add_default_change (r, fix->place, fix->dropped, value, fix->reason);
-  g_clear_pointer (&r->cidr_fix, cidr_fix_free);
-}
-
-/* Writing */
-
-typedef struct
-{
-  GString *out;
-  gboolean pretty;
-} Writer;
-
-static void
-newline (Writer *w,
-         guint   depth)
-{
-  if (!w->pretty)
-    return;
-  g_string_append_c (w->out, '\n');
-  for (guint i = 0; i < depth; i++)
-    g_string_append (w->out, "  ");
-}
-
-static void write_value (Writer   *w,
-                         JsonNode *node,
-                         guint     depth);
-
-static void
-write_key (Writer     *w,
-           const char *key,
-           gboolean    first,
-           guint       depth)
-{
-  if (!first)
-    g_string_append_c (w->out, ',');
-  newline (w, depth);
-  if (key == NULL)
-    return;
-  vpc_json_append_string (w->out, key);
-  g_string_append (w->out, w->pretty ? ": " : ":");
-}
-
-/* An array without the entries flagged in @dropped (may be NULL). */
-static void
-write_array (Writer       *w,
-             JsonArray    *array,
-             const guint8 *dropped,
-             guint         depth)
-{
-  gboolean first = TRUE;
-
-  g_string_append_c (w->out, '[');
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      if (dropped != NULL && dropped[i])
-        continue;
-      write_key (w, NULL, first, depth + 1);
-      write_value (w, json_array_get_element (array, i), depth + 1);
-      first = FALSE;
-    }
-  if (!first)
-    newline (w, depth);
-  g_string_append_c (w->out, ']');
-}
-
-static void
-write_object (Writer     *w,
-              JsonObject *obj,
-              Item       *item,
-              guint       depth)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
-  gboolean first = TRUE;
-
-  g_string_append_c (w->out, '{');
-  json_object_iter_init_ordered (&iter, obj);
-  while (json_object_iter_next_ordered (&iter, &name, &value))
-    {
-      List *list = item != NULL && JSON_NODE_HOLDS_ARRAY (value) ? item_list (item, name) : NULL;
-
-      write_key (w, name, first, depth + 1);
-      if (list != NULL)
-        write_array (w, list->array, list->dropped, depth + 1);
-      else
-        write_value (w, value, depth + 1);
-      first = FALSE;
-    }
-  if (!first)
-    newline (w, depth);
-  g_string_append_c (w->out, '}');
-}
-
-static void
-write_value (Writer   *w,
-             JsonNode *node,
-             guint     depth)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      write_object (w, json_node_get_object (node), NULL, depth);
-      return;
-    case JSON_NODE_ARRAY:
-      write_array (w, json_node_get_array (node), NULL, depth);
-      return;
-    case JSON_NODE_NULL:
-      g_string_append (w->out, "null");
-      return;
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      vpc_json_append_string (w->out, json_node_get_string (node));
-      break;
-    case G_TYPE_BOOLEAN:
-      g_string_append (w->out, json_node_get_boolean (node) ? "true" : "false");
-      break;
-    case G_TYPE_INT64:
-      g_string_append_printf (w->out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-      break;
-    default:
-      vpc_json_append_number (w->out, json_node_get_double (node));
-      break;
-    }
-}
-
-static void
-write_list (Writer  *w,
-            Repair  *r,
-            VpcKind  kind,
-            guint    depth)
-{
-  gboolean first = TRUE;
-
-  g_ptr_array_set_size (r->kept[kind], 0);
-  g_string_append_c (w->out, '[');
-  for (guint i = 0; i < r->items[kind]->len; i++)
-    {
-      Item *item = &g_array_index (r->items[kind], Item, i);
-
-      if (item->dropped)
-        continue;
-      write_key (w, NULL, first, depth + 1);
-      write_object (w, item->obj, item, depth + 1);
-      g_ptr_array_add (r->kept[kind], item);
-      first = FALSE;
-    }
-  if (!first)
-    newline (w, depth);
-  g_string_append_c (w->out, ']');
-}
-
-/* The repaired file: the keys repair put in first, then the file's own
- * members in their order, each as it was less what was dropped. */
-static GBytes *
-write_file (Repair  *r,
-            gboolean pretty)
-{
-  Writer w = { g_string_new (NULL), pretty };
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
-  gboolean first = TRUE;
-
-  g_string_append_c (w.out, '{');
-  for (guint i = 0; i < r->added->len; i++)
-    {
-      write_key (&w, g_ptr_array_index (r->added, i), first, 1);
-      write_value (&w, json_object_get_member (r->root, g_ptr_array_index (r->added, i)), 1);
-      first = FALSE;
-    }
-  json_object_iter_init_ordered (&iter, r->root);
-  while (json_object_iter_next_ordered (&iter, &name, &value))
-    {
-      int kind = -1;
-
-      if (g_ptr_array_find_with_equal_func (r->added, name, g_str_equal, NULL))
-        continue;
-      for (guint k = 0; k < VPC_N_KINDS; k++)
-        if (strcmp (name, vpc_kind_to_string (k)) == 0 && JSON_NODE_HOLDS_ARRAY (value))
-          kind = (int) k;
-      write_key (&w, name, first, 1);
-      if (kind >= 0)
-        write_list (&w, r, (VpcKind) kind, 1);
-      else
-        write_value (&w, value, 1);
-      first = FALSE;
-    }
-  if (!first)
-    newline (&w, 0);
-  g_string_append (w.out, "}\n");
-  return g_string_free_to_bytes (w.out);
-}
-
 /* The last load */
 
 /* Drops what the loader still names in the written file (its indexes are
@@ -1675,20 +791,20 @@ static gboolean
 drop_named (Repair       *r,
             const GError *fault)
 {
-  g_autoptr(GArray) steps = steps_new ();
-  const char *reason = split_message (fault->message, steps);
+  g_autoptr(GArray) steps = _vpc_repair_steps_new ();
+  const char *reason = _vpc_repair_split_message (fault->message, steps);
   g_autofree char *place = NULL;
   Item *item = NULL;
   List *list;
 
-  for (guint k = 0; k < VPC_N_KINDS && step_is_index (steps, 1); k++)
-    if (step_is (steps, 0, vpc_kind_to_string (k)) && STEP (steps, 1)->index < r->kept[k]->len)
+  for (guint k = 0; k < VPC_N_KINDS && _vpc_repair_step_is_index (steps, 1); k++)
+    if (_vpc_repair_step_is (steps, 0, vpc_kind_to_string (k)) && STEP (steps, 1)->index < r->kept[k]->len)
       item = g_ptr_array_index (r->kept[k], STEP (steps, 1)->index);
   if (item == NULL)
     return FALSE;
   g_array_index (steps, Step, 1).index = item->index;
-  list = step_at (steps, 2) != NULL && step_at (steps, 2)->name != NULL && step_is_index (steps, 3)
-         ? item_list (item, step_at (steps, 2)->name) : NULL;
+  list = _vpc_repair_step_at (steps, 2) != NULL && _vpc_repair_step_at (steps, 2)->name != NULL && _vpc_repair_step_is_index (steps, 3)
+         ? _vpc_repair_item_list (item, _vpc_repair_step_at (steps, 2)->name) : NULL;
   if (list != NULL)
     {
       guint written = STEP (steps, 3)->index;
@@ -1697,12 +813,12 @@ drop_named (Repair       *r,
         if (!list->dropped[i] && written-- == 0)
           {
             g_array_index (steps, Step, 3).index = i;
-            place = render_place (steps, steps->len);
+            place = _vpc_repair_render_place (steps, steps->len);
             drop_entry (r, item, list, i, place, reason);
             return TRUE;
           }
     }
-  place = render_place (steps, steps->len);
+  place = _vpc_repair_render_place (steps, steps->len);
   drop_item (r, item, place, reason);
   return TRUE;
 }
@@ -1715,7 +831,7 @@ write_loadable (Repair     *r,
 {
   for (guint round = 0; round < MAX_LAST_ROUNDS; round++)
     {
-      g_autoptr(GBytes) text = write_file (r, TRUE);
+      g_autoptr(GBytes) text = _vpc_repair_write_file (r, TRUE);
       g_autoptr(GError) fault = NULL;
       g_autoptr(VpcDesign) loaded = NULL;
 
@@ -1724,7 +840,7 @@ write_loadable (Repair     *r,
       if (g_bytes_get_size (text) > VPC_FILE_MAX_BYTES)
         {
           g_bytes_unref (text);
-          text = write_file (r, FALSE);
+          text = _vpc_repair_write_file (r, FALSE);
         }
       loaded = vpc_file_load_bytes (text, NULL, &fault);
       if (loaded != NULL)
@@ -1800,7 +916,7 @@ repair_clear (Repair *r)
   g_clear_pointer (&r->dropped_ids, g_hash_table_unref);
   g_clear_pointer (&r->changes, g_ptr_array_unref);
   g_clear_pointer (&r->added, g_ptr_array_unref);
-  g_clear_pointer (&r->cidr_fix, cidr_fix_free);
+  g_clear_pointer (&r->cidr_fix, _vpc_repair_cidr_fix_free);
 }
 
 /* Judges every element; FALSE when the lists hold too many. */
@@ -1909,15 +1025,15 @@ vpc_file_repair_bytes (GBytes     *input,
 
   r->ids = g_hash_table_new (g_str_hash, g_str_equal);
   r->dropped_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  r->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  r->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _vpc_repair_change_free);
   r->added = g_ptr_array_new_with_free_func (g_free);
   t[2] = g_get_monotonic_time ();
-  if (fix_top_level (r, error) && fix_elements (r, error))
+  if (_vpc_repair_fix_top_level (r, error) && fix_elements (r, error))
     {
       t[3] = g_get_monotonic_time ();
       drop_duplicate_ids (r);
       check_references (r);
-      finish_cidr_fix (r);
+      _vpc_repair_finish_cidr_fix (r);
       t[4] = g_get_monotonic_time ();
       output = write_loadable (r, &loaded, error);
       t[5] = g_get_monotonic_time ();
@@ -1929,7 +1045,7 @@ vpc_file_repair_bytes (GBytes     *input,
     }
   if (output != NULL)
     {
-      g_ptr_array_sort (r->changes, compare_changes);
+      g_ptr_array_sort (r->changes, _vpc_repair_compare_changes);
       for (guint i = 0; changes != NULL && i < r->changes->len; i++)
         g_ptr_array_add (*changes, g_strdup (((Change *) g_ptr_array_index (r->changes, i))->text));
       if (design != NULL)
