@@ -37,6 +37,7 @@ typedef struct
   JsonObject *obj;     /* NULL when the entry is not an object */
   gboolean    dropped;
   GPtrArray  *lists;   /* List *, made when first needed */
+  GPtrArray  *changes; /* Change * about it (not owned), made when first needed */
 } Item;
 
 /* Changes are listed in file order: the top level, then element by
@@ -49,7 +50,7 @@ typedef struct
   guint list;          /* 0: the element's own keys; 1 + the list's member position */
   guint entry;         /* in the list */
   guint seq;
-  char *text;
+  char *text;          /* NULL: void, the element went whole later */
 } Change;
 
 /* A required top-level value put in by repair; the VPC CIDR is known only
@@ -116,7 +117,7 @@ void          _vpc_repair_add_change (Repair     *r,
                                       const char *format,
                                       ...) G_GNUC_PRINTF (4, 5);
 void          _vpc_repair_add_element_change (Repair     *r,
-                                              const Item *item,
+                                              Item       *item,
                                               const char *list,
                                               guint       entry,
                                               const char *place,

@@ -46,7 +46,7 @@ steps_add (GArray     *steps,
 
 void
 _vpc_repair_steps_copy (GArray *to,
-            GArray *from)
+                        GArray *from)
 {
   _vpc_repair_steps_clear (to);
   for (guint i = 0; i < from->len; i++)
@@ -59,15 +59,15 @@ _vpc_repair_steps_copy (GArray *to,
 
 const Step *
 _vpc_repair_step_at (GArray *steps,
-         guint   i)
+                     guint   i)
 {
   return i < steps->len ? &g_array_index (steps, Step, i) : NULL;
 }
 
 gboolean
 _vpc_repair_step_is (GArray     *steps,
-         guint       i,
-         const char *name)
+                     guint       i,
+                     const char *name)
 {
   const Step *step = _vpc_repair_step_at (steps, i);
 
@@ -76,7 +76,7 @@ _vpc_repair_step_is (GArray     *steps,
 
 gboolean
 _vpc_repair_step_is_index (GArray *steps,
-               guint   i)
+                           guint   i)
 {
   const Step *step = _vpc_repair_step_at (steps, i);
 
@@ -88,7 +88,7 @@ _vpc_repair_step_is_index (GArray *steps,
  * @steps empty and returns the whole text. */
 const char *
 _vpc_repair_split_message (const char *message,
-               GArray     *steps)
+                           GArray     *steps)
 {
   const char *p = message;
 
@@ -129,7 +129,7 @@ none:
 /* Steps @from to the end: "ingress[2].peer". */
 char *
 _vpc_repair_render_place (GArray *steps,
-              guint   from)
+                          guint   from)
 {
   GString *place = g_string_new (NULL);
 
@@ -148,8 +148,8 @@ _vpc_repair_render_place (GArray *steps,
 /* TRUE when @steps are the first @length steps of @other. */
 gboolean
 _vpc_repair_same_steps (GArray *steps,
-            GArray *other,
-            guint   length)
+                        GArray *other,
+                        guint   length)
 {
   if (steps->len != length || other->len < length)
     return FALSE;
@@ -213,7 +213,7 @@ _vpc_repair_value_text (JsonNode *node)
 /* "the value 2.5", "the layout", "the value" (an object or array). */
 char *
 _vpc_repair_describe_value (const char *key,
-                JsonNode   *node)
+                            JsonNode   *node)
 {
   g_autofree char *text = _vpc_repair_value_text (node);
 
@@ -227,7 +227,7 @@ _vpc_repair_describe_value (const char *key,
 /* What a list entry is: a rule, a reference or a service name. */
 char *
 _vpc_repair_describe_entry (const char *key,
-                JsonNode   *node)
+                            JsonNode   *node)
 {
   g_autofree char *quoted = NULL;
 
@@ -256,10 +256,10 @@ _vpc_repair_change_free (Change *change)
 
 void
 _vpc_repair_add_change (Repair     *r,
-            guint       order,
-            guint       index,
-            const char *format,
-            ...)
+                        guint       order,
+                        guint       index,
+                        const char *format,
+                        ...)
 {
   Change *change = g_new0 (Change, 1);
   va_list args;
@@ -276,12 +276,12 @@ _vpc_repair_add_change (Repair     *r,
 /* @list (may be NULL) names the list whose @entry the change is about. */
 void
 _vpc_repair_add_element_change (Repair     *r,
-                    const Item *item,
-                    const char *list,
-                    guint       entry,
-                    const char *place,
-                    const char *what,
-                    const char *reason)
+                                Item       *item,
+                                const char *list,
+                                guint       entry,
+                                const char *place,
+                                const char *what,
+                                const char *reason)
 {
   Change *change;
   JsonObjectIter iter;
@@ -290,6 +290,9 @@ _vpc_repair_add_element_change (Repair     *r,
 
   _vpc_repair_add_change (r, 1 + item->kind, item->index, "%s: dropped %s: %s", place, what, reason);
   change = g_ptr_array_index (r->changes, r->changes->len - 1);
+  if (item->changes == NULL)
+    item->changes = g_ptr_array_new ();
+  g_ptr_array_add (item->changes, change);
   if (list == NULL || item->obj == NULL)
     return;
   json_object_iter_init_ordered (&iter, item->obj);
@@ -301,7 +304,7 @@ _vpc_repair_add_element_change (Repair     *r,
 
 int
 _vpc_repair_compare_changes (gconstpointer a,
-                 gconstpointer b)
+                             gconstpointer b)
 {
   const Change *x = *(const Change *const *) a;
   const Change *y = *(const Change *const *) b;
@@ -474,7 +477,7 @@ write_list (Writer  *w,
  * members in their order, each as it was less what was dropped. */
 GBytes *
 _vpc_repair_write_file (Repair  *r,
-            gboolean pretty)
+                        gboolean pretty)
 {
   Writer w = { g_string_new (NULL), pretty };
   JsonObjectIter iter;

@@ -87,7 +87,7 @@ add_default_change (Repair     *r,
     _vpc_repair_add_change (r, 0, 0, "%s: added %s: %s", place, now, reason);
   else
     _vpc_repair_add_change (r, 0, 0, "%s: dropped the value%s%s (now %s): %s", place, *old != '\0' ? " " : "",
-                old, now, reason);
+                            old, now, reason);
 }
 
 static JsonNode *
@@ -183,7 +183,7 @@ set_required (Repair     *r,
 /* Reads the top level, with empty lists, until the loader accepts it. */
 gboolean
 _vpc_repair_fix_top_level (Repair  *r,
-               GError **error)
+                           GError **error)
 {
   g_autoptr(GArray) pending = _vpc_repair_steps_new (); /* the key just dropped */
   g_autofree char *pending_place = NULL;
@@ -211,7 +211,7 @@ _vpc_repair_fix_top_level (Repair  *r,
               /* Its container misses it ("x" of a layout): the container goes. */
               g_free (pending_what);
               pending_what = _vpc_repair_describe_value (STEP (pending, up - 1)->name,
-                                             _vpc_repair_member_at (r->root, pending, 0, up, NULL));
+                                                         _vpc_repair_member_at (r->root, pending, 0, up, NULL));
               _vpc_repair_remove_at (r->root, pending, 0, up);
               g_array_set_size (pending, up);
               continue;

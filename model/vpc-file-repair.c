@@ -88,7 +88,7 @@ file_around (VpcKind   kind,
  * element finds nothing it refers to. */
 GError *
 _vpc_repair_judge (JsonObject *root,
-       GPtrArray  *warnings)
+                   GPtrArray  *warnings)
 {
   g_autoptr(JsonObject) owned = root;
   g_autoptr(VpcDesign) design = vpc_design_new ();
@@ -104,10 +104,10 @@ _vpc_repair_judge (JsonObject *root,
 /* The member at @steps[from..to) below @obj (keys only), or NULL. */
 JsonNode *
 _vpc_repair_member_at (JsonObject *obj,
-           GArray     *steps,
-           guint       from,
-           guint       to,
-           JsonObject **parent)
+                       GArray     *steps,
+                       guint       from,
+                       guint       to,
+                       JsonObject **parent)
 {
   JsonNode *node = NULL;
 
@@ -129,9 +129,9 @@ _vpc_repair_member_at (JsonObject *obj,
 
 gboolean
 _vpc_repair_remove_at (JsonObject *obj,
-           GArray     *steps,
-           guint       from,
-           guint       to)
+                       GArray     *steps,
+                       guint       from,
+                       guint       to)
 {
   JsonObject *parent = NULL;
 
@@ -155,7 +155,7 @@ list_free (List *list)
 /* The list @key of @item, or NULL when the member is not an array. */
 List *
 _vpc_repair_item_list (Item       *item,
-           const char *key)
+                       const char *key)
 {
   JsonNode *node;
   List *list;
@@ -226,6 +226,9 @@ drop_item (Repair     *r,
   if (item->dropped)
     return;
   item->dropped = TRUE;
+  /* What went from it before says nothing more: it goes whole. */
+  for (guint i = 0; item->changes != NULL && i < item->changes->len; i++)
+    g_clear_pointer (&((Change *) g_ptr_array_index (item->changes, i))->text, g_free);
   _vpc_repair_add_element_change (r, item, NULL, 0, place, what, reason);
   id = item->obj != NULL ? json_object_get_string_member_with_default (item->obj, "id", NULL) : NULL;
   if (id == NULL)
@@ -350,7 +353,7 @@ fix_element_keys (Repair *r,
               /* Its container misses it: the container goes instead. */
               g_free (pending_what);
               pending_what = _vpc_repair_describe_value (STEP (pending, up - 1)->name,
-                                             _vpc_repair_member_at (item->obj, pending, 2, up, NULL));
+                                                         _vpc_repair_member_at (item->obj, pending, 2, up, NULL));
               _vpc_repair_remove_at (item->obj, pending, 2, up);
               g_array_set_size (pending, up);
               continue;
@@ -614,7 +617,7 @@ reference_fault (Repair     *r,
 
 const char *
 _vpc_repair_string_member (JsonObject *obj,
-               const char *key)
+                           const char *key)
 {
   JsonNode *node = json_object_get_member (obj, key);
 
@@ -908,7 +911,10 @@ repair_clear (Repair *r)
   for (guint k = 0; k < VPC_N_KINDS; k++)
     {
       for (guint i = 0; r->items[k] != NULL && i < r->items[k]->len; i++)
-        g_clear_pointer (&g_array_index (r->items[k], Item, i).lists, g_ptr_array_unref);
+        {
+          g_clear_pointer (&g_array_index (r->items[k], Item, i).lists, g_ptr_array_unref);
+          g_clear_pointer (&g_array_index (r->items[k], Item, i).changes, g_ptr_array_unref);
+        }
       g_clear_pointer (&r->items[k], g_array_unref);
       g_clear_pointer (&r->kept[k], g_ptr_array_unref);
     }
@@ -1047,7 +1053,8 @@ vpc_file_repair_bytes (GBytes     *input,
     {
       g_ptr_array_sort (r->changes, _vpc_repair_compare_changes);
       for (guint i = 0; changes != NULL && i < r->changes->len; i++)
-        g_ptr_array_add (*changes, g_strdup (((Change *) g_ptr_array_index (r->changes, i))->text));
+        if (((Change *) g_ptr_array_index (r->changes, i))->text != NULL)
+          g_ptr_array_add (*changes, g_strdup (((Change *) g_ptr_array_index (r->changes, i))->text));
       if (design != NULL)
         {
           mark_unsaved (loaded);
