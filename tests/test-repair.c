@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cli-test-utils.h"
 #include "vpc-file-repair.h"
 #include "vpc-json-scan.h"
 #include "vpc-json-write.h"
@@ -710,51 +711,6 @@ test_long_lists (void)
 
 /* The command */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs vpc-designer (VPC_DESIGNER, from Meson) without a display. */
-static void
-run_cli (Run               *run,
-         const char *const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("VPC_DESIGNER");
-
-  g_assert_nonnull (binary);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-#define RUN(run, ...) run_cli (run, (const char *const[]) { __VA_ARGS__, NULL })
-
 static void
 test_cli_golden (void)
 {
@@ -770,9 +726,9 @@ test_cli_golden (void)
       g_autoptr(GBytes) input = read_bytes (path);
       g_autoptr(GBytes) library = vpc_file_repair_bytes (input, NULL, NULL, NULL);
       g_autoptr(GBytes) written = NULL;
-      g_auto(Run) run = { 0 };
+      g_auto(CliRun) run = { 0 };
 
-      RUN (&run, "repair", path, "-o", out);
+      CLI_RUN (&run, NULL, "repair", path, "-o", out);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_cmpstr (run.err, ==, expected);
@@ -798,11 +754,11 @@ test_cli_cases (void)
 
   {
     /* A file that loads: the same bytes, nothing said. */
-    g_auto(Run) run = { 0 };
+    g_auto(CliRun) run = { 0 };
     g_autoptr(GBytes) in = read_bytes (clean);
     g_autoptr(GBytes) written = NULL;
 
-    RUN (&run, "repair", clean, "-o", out);
+    CLI_RUN (&run, NULL, "repair", clean, "-o", out);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
     written = read_bytes (out);
@@ -815,9 +771,9 @@ test_cli_cases (void)
     /* Not repairable: exit 2, a message, nothing written. */
     for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
       {
-        g_auto(Run) run = { 0 };
+        g_auto(CliRun) run = { 0 };
 
-        RUN (&run, "repair", refused[i], "-o", out);
+        CLI_RUN (&run, NULL, "repair", refused[i], "-o", out);
         g_assert_cmpint (run.status, ==, 2);
         g_assert_true (g_str_has_prefix (run.err, "vpc-designer: "));
         g_assert_nonnull (strstr (run.err, refused[i]));
@@ -825,36 +781,34 @@ test_cli_cases (void)
       }
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(CliRun) run = { 0 };
 
-    RUN (&run, "repair", broken);
-    g_assert_cmpint (run.status, ==, 2);
-    g_assert_nonnull (strstr (run.err, "missing -o OUT"));
-    g_assert_nonnull (strstr (run.err, "--help"));
+    CLI_RUN (&run, NULL, "repair", broken);
+    cli_assert_usage_error (&run, "missing -o OUT");
   }
   {
     /* Never over the input, under any name. */
-    g_auto(Run) run = { 0 };
+    g_auto(CliRun) run = { 0 };
     g_autoptr(GBytes) after = NULL;
 
     g_assert_true (g_file_set_contents (copy, g_bytes_get_data (broken_bytes, NULL),
                                         g_bytes_get_size (broken_bytes), NULL));
-    RUN (&run, "repair", copy, "-o", copy);
+    CLI_RUN (&run, NULL, "repair", copy, "-o", copy);
     g_assert_cmpint (run.status, ==, 2);
     after = read_bytes (copy);
     g_assert_true (g_bytes_equal (after, broken_bytes));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(CliRun) run = { 0 };
 
-    RUN (&run, "repair", broken, "-o", dir);
+    CLI_RUN (&run, NULL, "repair", broken, "-o", dir);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "folder"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(CliRun) run = { 0 };
 
-    RUN (&run, "--help");
+    CLI_RUN (&run, NULL, "--help");
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "vpc-designer repair FILE -o OUT.vpcd.json"));
   }
