@@ -22,59 +22,12 @@
 
 G_DEFINE_QUARK (vpc-file-error-quark, vpc_file_error)
 
-/* Ids of the elements the automatic layout is about to place. */
-static GPtrArray *
-unplaced_ids (VpcDesign *design)
-{
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint k = 0; k < VPC_N_KINDS; k++)
-    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
-      {
-        const VpcElement *e = vpc_design_get_element (design, k, i);
-
-        if (!e->has_layout)
-          g_ptr_array_add (ids, g_strdup (e->id));
-      }
-  return ids;
-}
-
-/* The automatic layout puts a VPC without a layout at (0, 0). A VPC layout
- * without a size keeps its position: the VPC and what was placed inside it
- * move there, and the VPC takes the size the automatic layout gave it. */
+/* Every element gets a layout (a VPC layout without a size keeps its
+ * position: the automatic layout starts there); the history starts clean. */
 static void
-move_vpc (VpcDesign *design,
-          GPtrArray *placed,
-          double     x,
-          double     y)
+finish_layout (VpcDesign *design)
 {
-  g_autoptr(VpcDesignInfo) info = vpc_design_info_copy (vpc_design_get_info (design));
-
-  info->vpc_layout.x += x;
-  info->vpc_layout.y += y;
-  vpc_design_take_info (design, g_steal_pointer (&info));
-  for (guint i = 0; i < placed->len; i++)
-    {
-      g_autoptr(VpcElement) copy = vpc_element_copy (vpc_design_lookup (design, placed->pdata[i]));
-
-      copy->layout.x += x;
-      copy->layout.y += y;
-      vpc_design_replace_element (design, g_steal_pointer (&copy));
-    }
-}
-
-/* Every element gets a layout; the history starts clean. */
-static void
-finish_layout (VpcDesign *design,
-               gboolean   vpc_sized,
-               double     vpc_x,
-               double     vpc_y)
-{
-  g_autoptr(GPtrArray) placed = vpc_sized ? NULL : unplaced_ids (design);
-
   vpc_layout_auto (design);
-  if (placed != NULL && (vpc_x != 0 || vpc_y != 0))
-    move_vpc (design, placed, vpc_x, vpc_y);
   vpc_design_clear_history (design);
   vpc_design_mark_saved (design);
 }
@@ -115,7 +68,6 @@ vpc_file_load_bytes (GBytes     *bytes,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(VpcDesign) design = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  const VpcDesignInfo *info;
   JsonObject *root;
   gsize length;
   const char *data;
@@ -131,9 +83,7 @@ vpc_file_load_bytes (GBytes     *bytes,
   if (!_vpc_file_read_design (design, root, found, error))
     return NULL;
 
-  info = vpc_design_get_info (design);
-  /* A VPC layout without w/h keeps its x/y; without a layout, (0, 0). */
-  finish_layout (design, info->has_vpc_layout, info->vpc_layout.x, info->vpc_layout.y);
+  finish_layout (design);
 
   if (warnings != NULL)
     {

@@ -1,23 +1,28 @@
 /* vpc-layout.c: a deterministic automatic layout that reads like an AWS
  * architecture diagram: VPC ⊃ AZ columns ⊃ stacked subnets ⊃ resources. */
-#include "vpc-layout.h"
+#include "vpc-layout-private.h"
 
 #include <math.h>
 #include <string.h>
 
-#define PAD         24.0
+#include "vpc-layout-index.h"
+
+#define PAD         VPC_LAYOUT_PAD
 #define AZ_W        420.0
 #define AZ_GAP      32.0
-#define AZ_HEADER   44.0
+#define AZ_HEADER   VPC_LAYOUT_AZ_HEADER
 #define SUBNET_W    (AZ_W - 2 * PAD)
+#define SUBNET_MIN_W (ICON_CELL + PAD) /* room for one icon */
 #define SUBNET_H    176.0
 #define SUBNET_GAP  20.0
-#define SUBNET_TOP  56.0 /* below the subnet's name and CIDR */
+#define SUBNET_TOP  VPC_LAYOUT_SUBNET_TOP
 #define ICON        72.0
 #define ICON_CELL   112.0 /* icon plus its label */
-#define VPC_HEADER  56.0
-#define ENI_STRIP   28.0  /* network-interface markers along a subnet's bottom */
+#define VPC_HEADER  VPC_LAYOUT_VPC_HEADER
+#define ENI_STRIP   VPC_LAYOUT_ENI_STRIP
 #define ROW_H       104.0 /* rows of icons under the AZs */
+#define BUCKET      24.0  /* grid of the occupancy index */
+#define LIMIT       VPC_LAYOUT_LIMIT
 
 void
 vpc_layout_natural_size (VpcKind kind,
@@ -48,68 +53,43 @@ vpc_layout_natural_size (VpcKind kind,
 
 typedef struct
 {
-  VpcDesign  *design;
-  GHashTable *placed;   /* id -> VpcRect* (final rects, owned) */
-  GHashTable *slots;    /* subnet id -> number of icons placed inside */
-  GHashTable *occupied; /* grid buckets covered by icons, so new ones avoid them */
+  VpcDesign      *design;
+  GHashTable     *placed;   /* id -> VpcRect* (final rects, owned) */
+  GHashTable     *slots;    /* subnet id -> number of icons placed inside */
+  VpcLayoutIndex *occupied; /* icons, so new ones avoid them; built when first asked */
 } Layout;
 
-#define BUCKET 24.0
-
-static gint64
-bucket_key (gint64 bx,
-            gint64 by)
+/* How many steps of @step fit in @length: at least one, and at most 65535,
+ * so that slot numbers (a row times a column) fit in a guint. */
+static guint
+count_fits (double length,
+            double step)
 {
-  /* Shifted as unsigned: shifting a negative value left is undefined. */
-  return (gint64) (((guint64) bx << 32) ^ ((guint64) by & 0xffffffff));
+  double n = floor (length / step);
+
+  return n >= 1 ? (guint) MIN (n, 65535) : 1;
 }
 
-/* Calls @visit on each bucket a rectangle covers; stops when it returns TRUE. */
-static gboolean
-for_buckets (Layout        *layout,
-             const VpcRect *r,
-             gboolean     (*visit) (Layout *layout, gint64 key))
-{
-  gint64 x0 = (gint64) floor (r->x / BUCKET), x1 = (gint64) floor ((r->x + r->w - 1) / BUCKET);
-  gint64 y0 = (gint64) floor (r->y / BUCKET), y1 = (gint64) floor ((r->y + r->h - 1) / BUCKET);
-
-  for (gint64 by = y0; by <= y1; by++)
-    for (gint64 bx = x0; bx <= x1; bx++)
-      if (visit (layout, bucket_key (bx, by)))
-        return TRUE;
-  return FALSE;
-}
-
-static gboolean
-mark_bucket (Layout *layout,
-             gint64  key)
-{
-  gint64 *copy = g_new (gint64, 1);
-
-  *copy = key;
-  g_hash_table_add (layout->occupied, copy);
-  return FALSE;
-}
-
-static gboolean
-bucket_taken (Layout *layout,
-              gint64  key)
-{
-  return g_hash_table_contains (layout->occupied, &key);
-}
+static void occupy_laid_out_icons (Layout *layout);
 
 static void
 occupy (Layout        *layout,
         const VpcRect *r)
 {
-  for_buckets (layout, r, mark_bucket);
+  if (layout->occupied != NULL)
+    vpc_layout_index_add (layout->occupied, r);
 }
 
 static gboolean
 is_free (Layout        *layout,
          const VpcRect *r)
 {
-  return !for_buckets (layout, r, bucket_taken);
+  if (layout->occupied == NULL)
+    {
+      layout->occupied = vpc_layout_index_new (BUCKET);
+      occupy_laid_out_icons (layout);
+    }
+  return vpc_layout_index_is_free (layout->occupied, r);
 }
 
 /* Icons already laid out are obstacles for new ones. */
@@ -145,8 +125,14 @@ place (Layout           *layout,
        double            h)
 {
   VpcRect *r = g_new (VpcRect, 1);
+  double natural_w, natural_h;
 
-  *r = (VpcRect) { x, y, w, h };
+  /* Whatever was computed, the result is a layout the loader accepts. */
+  vpc_layout_natural_size (e->kind, &natural_w, &natural_h);
+  *r = (VpcRect) {
+    vpc_layout_clamp_coord (x), vpc_layout_clamp_coord (y),
+    vpc_layout_clamp_size (w, natural_w), vpc_layout_clamp_size (h, natural_h),
+  };
   g_hash_table_insert (layout->placed, e->id, r);
 }
 
@@ -169,8 +155,8 @@ place_in_subnet (Layout           *layout,
 
   if (subnet == NULL || (sr = rect_of (layout, subnet)) == NULL)
     return FALSE;
-  per_row = MAX (1, (guint) ((sr->w - PAD) / ICON_CELL));
-  rows = MAX (1, (guint) ((sr->h - SUBNET_TOP - ENI_STRIP) / (ICON + 12)));
+  per_row = count_fits (sr->w - PAD, ICON_CELL);
+  rows = count_fits (sr->h - SUBNET_TOP - ENI_STRIP, ICON + 12);
   for (slot = GPOINTER_TO_UINT (g_hash_table_lookup (layout->slots, subnet->id));
        slot < per_row * rows; slot++)
     {
@@ -198,8 +184,8 @@ place_row (Layout    *layout,
            double     top,
            double     width)
 {
-  guint per_row = MAX (1, (guint) (width / ICON_CELL));
-  guint cell_index = 0;
+  guint per_row = count_fits (width, ICON_CELL);
+  guint64 cell_index = 0;
   double bottom = top;
 
   for (guint i = 0; i < items->len; i++)
@@ -267,16 +253,15 @@ vpc_layout_auto (VpcDesign *design)
   g_autoptr(GPtrArray) group_row = g_ptr_array_new ();
   g_autoptr(GPtrArray) outside_row = g_ptr_array_new ();
   guint n_az = vpc_design_get_n_elements (design, VPC_KIND_AZ);
-  double vx = info->has_vpc_layout ? info->vpc_layout.x : 0;
-  double vy = info->has_vpc_layout ? info->vpc_layout.y : 0;
+  /* A VPC layout without a size (from a file) still gives the origin. */
+  double vx = vpc_layout_clamp_coord (info->vpc_layout.x);
+  double vy = vpc_layout_clamp_coord (info->vpc_layout.y);
   double az_h = AZ_HEADER + SUBNET_H + PAD;
   double right = vx + 2 * PAD + AZ_W;
   double bottom, row_width;
 
   layout.placed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   layout.slots = g_hash_table_new (g_str_hash, g_str_equal);
-  layout.occupied = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  occupy_laid_out_icons (&layout);
 
   /* AZ columns are as tall as the fullest one. */
   for (guint i = 0; i < n_az; i++)
@@ -291,7 +276,7 @@ vpc_layout_auto (VpcDesign *design)
       const VpcElement *az = vpc_design_get_element (design, VPC_KIND_AZ, i);
       GPtrArray *subnets = subnets_of (by_az, az->id, no_subnets);
       VpcRect *ar;
-      double next_y;
+      double next_y, top, column_x, subnet_w;
 
       if (az->has_layout)
         keep (&layout, az);
@@ -300,8 +285,9 @@ vpc_layout_auto (VpcDesign *design)
       ar = rect_of (&layout, az);
       right = MAX (right, ar->x + ar->w + PAD);
 
-      /* Laid-out subnets stay; new ones stack below the lowest. */
-      next_y = ar->y + AZ_HEADER;
+      /* Laid-out subnets stay; new ones stack below the lowest, in a new
+       * column when the stack would pass the format's coordinate limit. */
+      top = next_y = ar->y + AZ_HEADER;
       for (guint j = 0; j < subnets->len; j++)
         {
           const VpcElement *subnet = g_ptr_array_index (subnets, j);
@@ -311,17 +297,24 @@ vpc_layout_auto (VpcDesign *design)
               next_y = MAX (next_y, subnet->layout.y + subnet->layout.h + SUBNET_GAP);
             }
         }
+      subnet_w = MAX (ar->w - 2 * PAD, SUBNET_MIN_W);
+      column_x = ar->x + PAD;
       for (guint j = 0; j < subnets->len; j++)
         {
           const VpcElement *subnet = g_ptr_array_index (subnets, j);
-          if (!subnet->has_layout)
+          if (subnet->has_layout)
+            continue;
+          if (next_y > top && next_y + SUBNET_H > LIMIT)
             {
-              place (&layout, subnet, ar->x + PAD, next_y, ar->w - 2 * PAD, SUBNET_H);
-              next_y += SUBNET_H + SUBNET_GAP;
+              column_x += subnet_w + SUBNET_GAP;
+              next_y = top;
             }
+          place (&layout, subnet, column_x, next_y, subnet_w, SUBNET_H);
+          next_y += SUBNET_H + SUBNET_GAP;
         }
-      /* A laid-out AZ grows to hold the subnets added to it. */
-      ar->h = MAX (ar->h, next_y - SUBNET_GAP + PAD - ar->y);
+      /* A laid-out AZ grows to hold the subnets added to it (and
+       * vpc_layout_contain() below to hold them all, within the limits). */
+      ar->h = vpc_layout_clamp_size (MAX (ar->h, next_y - SUBNET_GAP + PAD - ar->y), ar->h);
     }
 
   bottom = vy + VPC_HEADER + az_h;
@@ -380,22 +373,29 @@ vpc_layout_auto (VpcDesign *design)
 
   vpc_design_begin (design, "Arrange automatically");
 
-  /* The VPC is sized to its content, or grows when content was added. */
-  if (!info->has_vpc_layout ||
-      right - vx > info->vpc_layout.w || bottom + PAD - vy > info->vpc_layout.h)
-    {
-      g_autoptr(VpcDesignInfo) copy = vpc_design_info_copy (info);
-      double w = right - vx, h = bottom + PAD - vy;
+  /* The VPC is sized to its content, or grows when content was added, up
+   * to the format's limit. */
+  {
+    VpcRect vpc = {
+      vx, vy,
+      vpc_layout_clamp_size (right - vx, AZ_W + 2 * PAD),
+      vpc_layout_clamp_size (bottom + PAD - vy, VPC_HEADER + az_h + PAD),
+    };
 
-      if (info->has_vpc_layout)
-        {
-          w = MAX (w, info->vpc_layout.w);
-          h = MAX (h, info->vpc_layout.h);
-        }
-      copy->has_vpc_layout = TRUE;
-      copy->vpc_layout = (VpcRect) { vx, vy, w, h };
-      vpc_design_set_info (design, g_steal_pointer (&copy));
-    }
+    if (info->has_vpc_layout)
+      {
+        vpc.w = MAX (vpc.w, info->vpc_layout.w);
+        vpc.h = MAX (vpc.h, info->vpc_layout.h);
+      }
+    if (!info->has_vpc_layout || memcmp (&vpc, &info->vpc_layout, sizeof vpc) != 0)
+      {
+        g_autoptr(VpcDesignInfo) copy = vpc_design_info_copy (info);
+
+        copy->has_vpc_layout = TRUE;
+        copy->vpc_layout = vpc;
+        vpc_design_set_info (design, g_steal_pointer (&copy));
+      }
+  }
   /* Workloads in SageMaker's own network go below the VPC. */
   info = vpc_design_get_info (design);
   place_row (&layout, outside_row, info->vpc_layout.x + PAD,
@@ -415,10 +415,11 @@ vpc_layout_auto (VpcDesign *design)
         copy->layout = *r;
         vpc_design_replace_element (design, g_steal_pointer (&copy));
       }
+  vpc_layout_contain (design);
 
   vpc_design_commit (design);
 
   g_hash_table_unref (layout.placed);
   g_hash_table_unref (layout.slots);
-  g_hash_table_unref (layout.occupied);
+  vpc_layout_index_free (layout.occupied);
 }

@@ -1,0 +1,22 @@
+/* vpc-layout-private.h: the geometry that the automatic layout
+ * (vpc-layout.c) and the containment rule (vpc-layout-contain.c) share. */
+#pragma once
+
+#include "vpc-layout.h"
+
+G_BEGIN_DECLS
+
+#define VPC_LAYOUT_PAD        24.0
+#define VPC_LAYOUT_AZ_HEADER  44.0
+#define VPC_LAYOUT_VPC_HEADER 56.0
+#define VPC_LAYOUT_SUBNET_TOP 56.0 /* below the subnet's name and CIDR */
+#define VPC_LAYOUT_ENI_STRIP  28.0 /* network-interface markers along a subnet's bottom */
+
+/* A coordinate or a size as the format allows it (FORMAT.md §3): NaN → 0,
+ * coordinates in [-VPC_LAYOUT_LIMIT, VPC_LAYOUT_LIMIT], sizes in
+ * (0, VPC_LAYOUT_LIMIT] (a size that is not above 0 becomes @fallback). */
+double vpc_layout_clamp_coord (double v);
+double vpc_layout_clamp_size (double v,
+                              double fallback);
+
+G_END_DECLS
