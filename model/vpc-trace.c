@@ -193,7 +193,8 @@ concerns (const Path *path,
   if (strcmp (rule, "VPC111") == 0 || strcmp (rule, "VPC115") == 0)
     return interface && goes_through (path, primary);
   if (strcmp (rule, "VPC112") == 0)
-    return interface && (goes_through (path, primary) || goes_through (path, elements[1]));
+    return interface && (goes_through (path, primary) ||
+                         goes_through (path, elements[0] != NULL ? elements[1] : NULL));
   if (strcmp (rule, "VPC113") == 0)
     return interface && goes_through (path, primary) && lists_other (finding, az);
   if (strcmp (rule, "VPC114") == 0)

@@ -790,27 +790,31 @@ test_without_examples (void)
   g_test_message ("%u elements of %u examples", n, examples->len);
 }
 
-/* Designs from tests/data and the first random ones: one element of a
- * rotating kind alone, and one of each kind at once. */
+/* Every design from tests/data and the first 30 random ones, one run each
+ * (the command is slow to start under sanitizers): in turn one element of
+ * a rotating kind alone, or one element of each kind at once. */
 static void
 test_without_more (gconstpointer data)
 {
   GPtrArray *cases = *(GPtrArray *const *) data;
   g_autoptr(GRand) rand = g_rand_new_with_seed (12);
-  guint limit = MIN (cases->len, 60);
+  guint limit = cases == random_cases ? 30 : cases->len;
 
   for (guint i = 0; i < limit; i++)
     {
       const Case *c = g_ptr_array_index (cases, i);
       g_autoptr(GPtrArray) each = one_of_each_kind (c->design, rand);
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
       if (each->len == 0)
         continue;
-      g_ptr_array_add (one, g_ptr_array_index (each, i % each->len));
-      assert_check_without (c, one, "json");
-      if (each->len > 1)
-        assert_check_without (c, each, "json");
+      if (i % 2 == 0 && each->len > 1)
+        {
+          gpointer one = each->pdata[(i / 2) % each->len];
+
+          g_ptr_array_set_size (each, 1);
+          each->pdata[0] = one;
+        }
+      assert_check_without (c, each, "json");
     }
 }
 
