@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "vpc-invariants.h"
+#include "vpc-layout.h"
 
 typedef enum {
   OP_INSERT,
@@ -658,6 +659,8 @@ finish_step (VpcDesign *self,
   self->open_step = step;
   self->open_depth = 1;
   add_consequences (self, step, notice);
+  /* The drawing follows the model: children stay inside their containers. */
+  vpc_layout_contain (self);
   self->open_step = NULL;
   self->open_depth = 0;
 

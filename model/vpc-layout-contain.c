@@ -379,13 +379,19 @@ vpc_layout_contain (VpcDesign *design)
 
   g_return_if_fail (VPC_IS_DESIGN (design));
 
-  gather (&c, design);
-  grow_all (&c);
-  fit_all (&c);
+  /* Growing a box can push its own box out of its parent: repeat until
+   * nothing moves (a few rounds at most: each round settles one level of
+   * VPC ⊃ AZ ⊃ subnet ⊃ icon), so that a second call changes nothing. */
   vpc_design_begin (design, "Keep elements inside their boxes");
-  record (&c);
+  for (guint round = 0; round < 8 && (round == 0 || !vpc_layout_is_contained (design)); round++)
+    {
+      gather (&c, design);
+      grow_all (&c);
+      fit_all (&c);
+      record (&c);
+      clear (&c);
+    }
   vpc_design_commit (design);
-  clear (&c);
 }
 
 gboolean
