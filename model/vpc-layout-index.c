@@ -166,6 +166,14 @@ gboolean
 vpc_layout_index_is_free (VpcLayoutIndex *self,
                           const VpcRect  *r)
 {
+  guint32 used_y = 0;
+  Span sy[N_LEVELS];
+
+  for (guint lx = 0; lx < N_LEVELS; lx++)
+    used_y |= self->used[lx];
+  for (guint ly = 0; ly < N_LEVELS; ly++)
+    if (used_y & (1u << ly))
+      sy[ly] = span_at (self, r->y, r->h, ly);
   for (guint lx = 0; lx < N_LEVELS; lx++)
     {
       Span sx;
@@ -175,12 +183,9 @@ vpc_layout_index_is_free (VpcLayoutIndex *self,
       sx = span_at (self, r->x, r->w, lx);
       for (guint ly = 0; ly < N_LEVELS; ly++)
         {
-          Span sy;
-
           if ((self->used[lx] & (1u << ly)) == 0)
             continue;
-          sy = span_at (self, r->y, r->h, ly);
-          for (gint64 by = sy.lo; by <= sy.hi; by++)
+          for (gint64 by = sy[ly].lo; by <= sy[ly].hi; by++)
             for (gint64 bx = sx.lo; bx <= sx.hi; bx++)
               {
                 if (self->work >= VPC_LAYOUT_INDEX_BUDGET)

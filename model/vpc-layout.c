@@ -242,6 +242,18 @@ subnets_of (GHashTable *map,
   return list != NULL ? list : none;
 }
 
+static gboolean
+all_placed (VpcDesign *design)
+{
+  if (!vpc_design_get_info (design)->has_vpc_layout)
+    return FALSE;
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      if (!vpc_design_get_element (design, k, i)->has_layout)
+        return FALSE;
+  return TRUE;
+}
+
 void
 vpc_layout_auto (VpcDesign *design)
 {
@@ -260,6 +272,15 @@ vpc_layout_auto (VpcDesign *design)
   double right = vx + 2 * PAD + AZ_W;
   double bottom, row_width;
 
+  /* Nothing to place (a saved file): the layout stays as it is, so that
+   * saving and loading again gives the same bytes. */
+  if (all_placed (design))
+    {
+      vpc_design_begin (design, "Arrange automatically");
+      vpc_layout_contain (design);
+      vpc_design_commit (design);
+      return;
+    }
   layout.placed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   layout.slots = g_hash_table_new (g_str_hash, g_str_equal);
 

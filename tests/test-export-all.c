@@ -33,8 +33,8 @@
 /* As in vpc-export.c: the page is the content bounds plus this margin, and
  * PNGs are kept within these limits. */
 #define MARGIN       32.0
-#define PNG_MAX_SIDE 16384.0
-#define PNG_MAX_AREA (100.0 * 1000 * 1000)
+#define PNG_MAX_SIDE VPC_EXPORT_PNG_MAX_SIDE
+#define PNG_MAX_AREA VPC_EXPORT_PNG_MAX_PIXELS
 
 /* 2026-01-01T00:00:00Z, passed to the exports as SOURCE_DATE_EPOCH. */
 #define EPOCH      "1767225600"

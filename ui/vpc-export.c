@@ -26,8 +26,10 @@
 #include "vpc-render.h"
 
 #define MARGIN        32.0
-#define PNG_MAX_SIDE  16384.0
-#define PNG_MAX_AREA  (100.0 * 1000 * 1000)
+#define PNG_MAX_SIDE  VPC_EXPORT_PNG_MAX_SIDE
+#define PNG_MAX_AREA  VPC_EXPORT_PNG_MAX_PIXELS
+/* The PDF title (document metadata) is the design's name, cut to this. */
+#define PDF_TITLE_MAX_CHARS 200
 /* cairo's PDF surface fails past 32767 units, and PDF viewers dislike
  * pages over 200 inches: bigger designs are scaled down to fit. SVG is
  * written at world scale whatever its size. */
@@ -292,6 +294,11 @@ png_scale (const Page *page,
   area = page->w * scale * page->h * scale;
   if (area > PNG_MAX_AREA)
     scale *= sqrt (PNG_MAX_AREA / area);
+  /* The image has whole pixels: rounding up must not pass the limits. */
+  while (scale > 0 &&
+         (ceil (page->w * scale) > PNG_MAX_SIDE || ceil (page->h * scale) > PNG_MAX_SIDE ||
+          ceil (page->w * scale) * ceil (page->h * scale) > PNG_MAX_AREA))
+    scale *= 0.999;
   return scale;
 }
 
@@ -373,7 +380,18 @@ render_png (Page       *page,
   gint64 start, drawn;
   cairo_t *cr;
 
-  scale = png_scale (page, scale);
+  {
+    double fitted = png_scale (page, scale);
+
+    /* A page too big for one image is drawn smaller, and says so. */
+    if (fitted < scale)
+      g_message ("The PNG would be %.0f x %.0f pixels, more than %.0f a side or %.0f million in "
+                 "all: it is drawn at scale %.3g instead of %.3g (%.0f x %.0f). Export SVG or "
+                 "PDF for every detail.",
+                 ceil (page->w * scale), ceil (page->h * scale), PNG_MAX_SIDE, PNG_MAX_AREA / 1e6,
+                 fitted, scale, ceil (page->w * fitted), ceil (page->h * fitted));
+    scale = fitted;
+  }
   /* The page is opaque (the background is painted first): no alpha. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
                                         MAX (1, (int) ceil (page->w * scale)),
@@ -433,7 +451,13 @@ render_pdf (Page       *page,
                                   fixed ? created : FIXED_PDF_DATE);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "VPC Designer");
   if (info->name != NULL && *info->name)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, info->name);
+    {
+      /* cairo refuses noncharacters, and a 60 MB name is no title. */
+      g_autofree char *title = vpc_render_clean_text (info->name, PDF_TITLE_MAX_CHARS);
+
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                      title != NULL ? title : info->name);
+    }
   cr = cairo_create (surface);
   page_draw (page, cr, scale);
   cairo_show_page (cr);
@@ -471,8 +495,13 @@ vpc_export_to_file (VpcDesign  *design,
                    "Unknown export format for %s: use .png, .svg or .pdf", path);
       return FALSE;
     }
-  if (!(scale > 0) || scale > 100)
-    scale = 1.0;
+  if (!(scale >= VPC_EXPORT_MIN_SCALE && scale <= VPC_EXPORT_MAX_SCALE))
+    {
+      g_set_error (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_FAILED,
+                   "Cannot export %s at scale %g: use a scale from %g to %g", path, scale,
+                   VPC_EXPORT_MIN_SCALE, VPC_EXPORT_MAX_SCALE);
+      return FALSE;
+    }
 
   /* A target that cannot be written is refused before anything is drawn. */
   save = vpc_safe_save_begin (path, &local);

@@ -3,6 +3,7 @@
  * and stroked together when the style changes (or text, an icon or the end
  * comes): at low zoom 10,000 subnet boxes cost two cairo_fill calls rather
  * than 10,000. Text is pango's, from the shared layout cache. */
+#include <math.h>
 #include <string.h>
 
 #include "vpc-render-private.h"
@@ -225,6 +226,11 @@ cairo_painter_icon (VpcPainter *p,
 {
   CairoPainter *self = (CairoPainter *) p;
 
+  /* An icon under a twentieth of a device pixel shows nothing, and scaling
+   * the icon down to it (a legal size of 1e-300) would leave cairo with a
+   * matrix it cannot invert, failing the whole page. */
+  if (!(size * self->scale >= 0.05) || !isfinite (size * self->scale))
+    return;
   cairo_painter_flush (p);
   vpc_icons_draw (self->cr, name, x, y, size, self->vector);
 }

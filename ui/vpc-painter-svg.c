@@ -130,15 +130,17 @@ put_color (SvgPainter     *self,
   g_string_append_len (self->out, buf, 7);
 }
 
-/* Text content: XML-escaped, without the control characters XML forbids. */
+/* Text content: XML-escaped, with nothing XML 1.0 forbids (the renderer
+ * hands over clean text already; this keeps the document well-formed
+ * whatever comes). */
 static void
 put_escaped (SvgPainter *self,
              const char *text)
 {
-  g_autofree char *valid = NULL;
+  g_autofree char *clean = vpc_render_clean_text (text, G_MAXSIZE);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
+  if (clean != NULL)
+    text = clean;
   for (const char *c = text; *c != '\0'; c++)
     {
       switch (*c)
@@ -152,14 +154,8 @@ put_escaped (SvgPainter *self,
         case '>':
           put (self, "&gt;");
           break;
-        case '\t':
-        case '\n':
-        case '\r':
-          g_string_append_c (self->out, ' ');
-          break;
         default:
-          if ((guchar) *c >= 0x20)
-            g_string_append_c (self->out, *c);
+          g_string_append_c (self->out, *c);
           break;
         }
     }
@@ -428,8 +424,12 @@ svg_icon (VpcPainter *p,
           double      size)
 {
   SvgPainter *self = (SvgPainter *) p;
-  const char *id = icon_symbol (self, name);
+  const char *id;
 
+  /* Like the cairo painter: nothing under a twentieth of a device pixel. */
+  if (!(size * self->scale >= 0.05) || !isfinite (size * self->scale))
+    return;
+  id = icon_symbol (self, name);
   if (id == NULL)
     return;
   close_group (self);

@@ -120,7 +120,14 @@ char    *vpc_render_text_fit (VpcFont     font,
                               const char *text,
                               double      width);
 void     vpc_render_text_cache_clear (void);
+/* @text as a label of @width shows it (vpc_render_clean_text()), cut to
+ * the characters @width can hold at most; NULL when @text is fine as it is. */
+char    *vpc_render_text_prepare (VpcFont     font,
+                                  const char *text,
+                                  double      width);
 
+/* Every label goes through here, so both painters only ever see text that
+ * is short enough to lay out and that cairo, pango and XML all accept. */
 static inline void
 vpc_render_text (VpcRenderCtx   *ctx,
                  VpcFont         font,
@@ -131,9 +138,12 @@ vpc_render_text (VpcRenderCtx   *ctx,
                  VpcAlign        align,
                  const VpcColor *color)
 {
+  g_autofree char *shown = NULL;
+
   if (text == NULL || *text == '\0' || (width > 0 && width < 8))
     return;
-  vpc_painter_text (ctx->p, font, text, x, y, width, align, color);
+  shown = vpc_render_text_prepare (font, text, width);
+  vpc_painter_text (ctx->p, font, shown != NULL ? shown : text, x, y, width, align, color);
 }
 
 /* vpc-render-boxes.c */

@@ -9,6 +9,7 @@
  * label that is too wide: vpc_render_text_fit() clears short ASCII labels
  * with a per-font advance table taken from pango once (no shaping per
  * label) and measures the others with their pango layout. */
+#include <math.h>
 #include <string.h>
 
 #include "vpc-render-private.h"
@@ -232,6 +233,84 @@ vpc_render_text_fit (VpcFont     font,
   while (keep > 0 && text[keep - 1] == ' ')
     keep--;
   return g_strdup_printf ("%.*s" ELLIPSIS, (int) keep, text);
+}
+
+/* Noncharacters (U+FDD0–U+FDEF and the last two code points of every
+ * plane): cairo refuses them as "not valid UTF-8", and XML 1.0 forbids
+ * U+FFFE and U+FFFF. */
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+}
+
+char *
+vpc_render_clean_text (const char *text,
+                       gsize       max_chars)
+{
+  const char *p = text;
+  GString *out = NULL;
+  gsize n = 0;
+
+  if (text == NULL)
+    return NULL;
+  while (*p != '\0')
+    {
+      const char *start = p;
+      gunichar c;
+
+      if (n == max_chars)
+        {
+          if (out == NULL)
+            out = g_string_new_len (text, p - text);
+          g_string_append (out, ELLIPSIS);
+          break;
+        }
+      n++;
+      /* Printable ASCII, the common case, is kept as it is. */
+      if ((guchar) *p >= 0x20 && (guchar) *p < 0x7f)
+        {
+          if (out != NULL)
+            g_string_append_c (out, *p);
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        p++; /* one byte of a broken sequence: one U+FFFD */
+      else
+        p = g_utf8_next_char (p);
+      if (c == '\t' || c == '\n' || c == '\r')
+        c = ' ';
+      else if (c == (gunichar) -1 || c == (gunichar) -2 || c < 0x20 ||
+               (c >= 0x7f && c < 0xa0) || is_noncharacter (c))
+        c = 0xfffd;
+      else
+        {
+          if (out != NULL)
+            g_string_append_len (out, start, p - start);
+          continue;
+        }
+      if (out == NULL)
+        out = g_string_new_len (text, start - text);
+      g_string_append_unichar (out, c);
+    }
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
+/* No glyph of our fonts advances less than a fifth of the font size (bar
+ * zero-width marks), so a label @width wide never shows more characters
+ * than this: a 60 MB name is cut before pango shapes any of it. */
+char *
+vpc_render_text_prepare (VpcFont     font,
+                         const char *text,
+                         double      width)
+{
+  double most = VPC_RENDER_TEXT_MAX_CHARS;
+
+  if (width > 0)
+    most = MIN (most, ceil (width / (0.2 * font_specs[font].px)) + 1);
+  return vpc_render_clean_text (text, (gsize) most);
 }
 
 void

@@ -10,6 +10,8 @@
  * and badges, selection, and for exports the title block. Elements outside
  * the clip rectangle are skipped; below VPC_RENDER_LOD_SCALE only boxes
  * are drawn. */
+#include <math.h>
+
 #include "vpc-render-private.h"
 #include "vpc-finding.h"
 #include "vpc-icons.h"
@@ -126,6 +128,21 @@ vpc_render_tile_rect (const VpcElement *e,
 #define ENI_STEP  21.0
 #define ENI_INSET 9.0
 
+/* The start of a span of @size inside [lo, lo + len] nearest @v, such that
+ * start + size does not pass lo + len even by rounding. */
+static double
+start_inside (double lo,
+              double len,
+              double size,
+              double v)
+{
+  double hi = lo + len - size;
+
+  while (hi > lo && hi + size > lo + len)
+    hi = nextafter (hi, lo);
+  return CLAMP (v, lo, MAX (lo, hi));
+}
+
 /* @ctx may be NULL (hit testing): the design's own geometry. */
 static void
 foreach_eni (VpcDesign          *design,
@@ -156,10 +173,15 @@ foreach_eni (VpcDesign          *design,
             continue;
           slot = GPOINTER_TO_UINT (g_hash_table_lookup (used, sn->id));
           g_hash_table_insert (used, sn->id, GUINT_TO_POINTER (slot + 1));
-          per_row = MAX (1, (guint) ((sn->layout.w - 2 * ENI_INSET) / ENI_STEP));
+          per_row = (guint) CLAMP ((sn->layout.w - 2 * ENI_INSET) / ENI_STEP, 1, G_MAXUINT16);
           m.w = m.h = ENI_SIZE;
           m.x = sn->layout.x + ENI_INSET + (slot % per_row) * ENI_STEP;
           m.y = sn->layout.y + sn->layout.h - ENI_INSET - ENI_SIZE - (slot / per_row) * ENI_STEP;
+          /* The chip is always drawn inside its subnet: smaller in a tiny
+           * subnet, and rows that do not fit stay at the top. */
+          m.w = m.h = MIN (ENI_SIZE, MIN (sn->layout.w, sn->layout.h));
+          m.x = start_inside (sn->layout.x, sn->layout.w, m.w, m.x);
+          m.y = start_inside (sn->layout.y, sn->layout.h, m.h, m.y);
           func (ep, sn, &m, data);
         }
     }
@@ -323,7 +345,10 @@ ctx_init (VpcRenderCtx           *ctx,
   ctx->info = vpc_design_get_info (design);
   ctx->options = options;
   ctx->pal = vpc_theme_get_palette (options->theme);
-  ctx->scale = options->scale > 0 ? options->scale : 1.0;
+  /* Past these a cairo matrix stops being invertible (or the drawing
+   * means nothing): the scale is kept within them. */
+  ctx->scale = options->scale > 0 ? CLAMP (options->scale, VPC_RENDER_MIN_SCALE,
+                                           VPC_RENDER_MAX_SCALE) : 1.0;
   ctx->detail = ctx->scale >= VPC_RENDER_LOD_SCALE;
   ctx->culling = options->clip_w > 0 && options->clip_h > 0;
   ctx->clip = (VpcRect) { options->clip_x, options->clip_y, options->clip_w, options->clip_h };

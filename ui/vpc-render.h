@@ -18,6 +18,10 @@ typedef enum {
   VPC_THEME_DARK,
 } VpcTheme;
 
+/* The scales the renderer draws at; options->scale is kept within them. */
+#define VPC_RENDER_MIN_SCALE 1e-6
+#define VPC_RENDER_MAX_SCALE 1e3
+
 typedef struct
 {
   VpcTheme    theme;
@@ -66,6 +70,16 @@ void     vpc_render_get_bounds (VpcDesign              *design,
 const char *vpc_render_hit_test (VpcDesign *design,
                                  double     x,
                                  double     y);
+/* Labels never show more characters than this (the rest is "…"). */
+#define VPC_RENDER_TEXT_MAX_CHARS 2048
+
+/* @text as it can be shown in every output: valid UTF-8 (a broken byte
+ * becomes U+FFFD), tab and line breaks as spaces, other control characters
+ * and Unicode noncharacters (which cairo's PDF text and XML refuse) as
+ * U+FFFD, and at most @max_chars characters, then "…". Returns NULL when
+ * @text is fine as it is, else a new string. */
+char       *vpc_render_clean_text (const char *text,
+                                   gsize       max_chars);
 /* Frees the text and icon caches (tests call it before exiting). */
 void        vpc_render_clear_caches (void);
 
