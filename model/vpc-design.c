@@ -561,39 +561,158 @@ release_interfaces (VpcDesign        *self,
                     GString          *notice)
 {
   GPtrArray *endpoints = self->lists[VPC_KIND_ENDPOINT];
+  g_autoptr(GString) names = g_string_new (NULL);
+  const VpcElement *kept_in = NULL;
+  guint n_released = 0;
 
   for (guint i = 0; i < endpoints->len; i++)
     {
       VpcElement *endpoint = g_ptr_array_index (endpoints, i);
       VpcElement *copy;
-      const char *sibling = NULL;
+      const VpcElement *sibling = NULL;
 
       if (endpoint->endpoint_type != VPC_ENDPOINT_INTERFACE ||
           !vpc_id_list_contains (endpoint->subnets, subnet->id))
         continue;
       for (guint j = 0; j < endpoint->subnets->len && sibling == NULL; j++)
         {
-          const char *other_id = g_ptr_array_index (endpoint->subnets, j);
-          VpcElement *other = g_hash_table_lookup (self->by_id, other_id);
+          VpcElement *other = g_hash_table_lookup (self->by_id,
+                                                   g_ptr_array_index (endpoint->subnets, j));
 
           if (other != NULL && other != subnet && other->kind == VPC_KIND_SUBNET &&
               g_strcmp0 (other->az, subnet->az) == 0)
-            sibling = other_id;
+            sibling = other;
         }
       if (sibling == NULL)
         continue;
-      if (notice->len > 0)
-        g_string_append_c (notice, ' ');
-      g_string_append_printf (notice,
-                              "Endpoint “%s” keeps its network interface in subnet “%s” and "
-                              "no longer has one in “%s”: an interface endpoint has one per "
-                              "availability zone.",
-                              vpc_element_get_display_name (endpoint), sibling,
-                              vpc_element_get_display_name (subnet));
+      g_string_append_printf (names, "%s“%s”", names->len > 0 ? ", " : "",
+                              vpc_element_get_display_name (endpoint));
+      kept_in = kept_in == NULL || kept_in == sibling ? sibling : subnet; /* subnet: several */
+      n_released++;
       copy = vpc_element_copy (endpoint);
       vpc_id_list_remove (copy->subnets, subnet->id);
       vpc_design_replace_element (self, copy);
     }
+  if (n_released == 0)
+    return;
+  if (notice->len > 0)
+    g_string_append_c (notice, ' ');
+  if (kept_in != subnet)
+    g_string_append_printf (notice,
+                            "%s %s %s network interface in “%s” and no longer %s one in “%s”: "
+                            "an interface endpoint has one per availability zone.",
+                            n_released == 1 ? "Endpoint" : "Endpoints", names->str,
+                            n_released == 1 ? "keeps its" : "keep their",
+                            vpc_element_get_display_name (kept_in),
+                            n_released == 1 ? "has" : "have",
+                            vpc_element_get_display_name (subnet));
+  else
+    g_string_append_printf (notice,
+                            "%s %s no longer %s a network interface in “%s”: they keep the one "
+                            "they have in its new availability zone (one per zone).",
+                            n_released == 1 ? "Endpoint" : "Endpoints", names->str,
+                            n_released == 1 ? "has" : "have",
+                            vpc_element_get_display_name (subnet));
+}
+
+static gboolean
+centre_inside (const VpcRect *outer,
+               const VpcRect *r)
+{
+  double cx = r->x + r->w / 2, cy = r->y + r->h / 2;
+
+  return cx >= outer->x && cx <= outer->x + outer->w && cy >= outer->y && cy <= outer->y + outer->h;
+}
+
+static gboolean
+rect_inside (const VpcRect *outer,
+             const VpcRect *r)
+{
+  return r->x >= outer->x && r->y >= outer->y && r->x + r->w <= outer->x + outer->w &&
+         r->y + r->h <= outer->y + outer->h;
+}
+
+/* Moves every icon that lies below @az's box (endpoint and group rows,
+ * workloads outside the VPC) down by @need, so that the AZ can grow without
+ * covering them; icons inside @skip move with it instead. */
+static void
+make_room_below (VpcDesign        *self,
+                 const VpcElement *az,
+                 double            need,
+                 const VpcRect    *skip)
+{
+  double bottom = az->layout.y + az->layout.h;
+  static const VpcKind icons[] = {
+    VPC_KIND_SECURITY_GROUP, VPC_KIND_ENDPOINT, VPC_KIND_NAT_GATEWAY, VPC_KIND_WORKLOAD,
+  };
+
+  if (need <= 0)
+    return;
+  for (guint n = 0; n < G_N_ELEMENTS (icons); n++)
+    for (guint i = 0; i < self->lists[icons[n]]->len; i++)
+      {
+        const VpcElement *e = g_ptr_array_index (self->lists[icons[n]], i);
+        VpcElement *copy;
+
+        if (!e->has_layout || e->layout.y < bottom || centre_inside (skip, &e->layout))
+          continue;
+        copy = vpc_element_copy (e);
+        copy->layout.y = MIN (copy->layout.y + need, VPC_LAYOUT_LIMIT);
+        vpc_design_replace_element (self, copy);
+      }
+  /* The VPC box keeps holding the rows it held. */
+  if (self->info->has_vpc_layout && self->info->vpc_layout.y + self->info->vpc_layout.h > bottom)
+    {
+      VpcDesignInfo *info = vpc_design_info_copy (self->info);
+
+      info->vpc_layout.h = MIN (info->vpc_layout.h + need, VPC_LAYOUT_LIMIT);
+      vpc_design_set_info (self, info);
+    }
+}
+
+/* A subnet that now belongs to another AZ is drawn there: it moves, with the
+ * icons drawn inside it, below the subnets already in that AZ (the AZ then
+ * grows to hold it, vpc_layout_contain()). */
+static void
+move_into_az (VpcDesign        *self,
+              const VpcElement *subnet)
+{
+  const VpcElement *az = g_hash_table_lookup (self->by_id, subnet->az);
+  VpcRect old = subnet->layout;
+  g_autofree char *subnet_id = g_strdup (subnet->id);
+  double x, y, dx, dy;
+
+  if (az == NULL || !az->has_layout || !subnet->has_layout || rect_inside (&az->layout, &old))
+    return;
+  x = az->layout.x + 24;
+  y = az->layout.y + 44;
+  for (guint i = 0; i < self->lists[VPC_KIND_SUBNET]->len; i++)
+    {
+      const VpcElement *other = g_ptr_array_index (self->lists[VPC_KIND_SUBNET], i);
+
+      if (other != subnet && other->has_layout && g_strcmp0 (other->az, az->id) == 0)
+        y = MAX (y, other->layout.y + other->layout.h + 20);
+    }
+  dx = x - old.x;
+  dy = y - old.y;
+  make_room_below (self, az, y + old.h + 24 - (az->layout.y + az->layout.h), &old);
+  for (guint k = VPC_KIND_SUBNET; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < self->lists[k]->len; i++)
+      {
+        const VpcElement *e = g_ptr_array_index (self->lists[k], i);
+        VpcElement *copy;
+
+        if (!e->has_layout || (k != VPC_KIND_SUBNET && k != VPC_KIND_NAT_GATEWAY &&
+                               k != VPC_KIND_WORKLOAD))
+          continue;
+        /* @subnet itself is freed once replaced: compare ids. */
+        if (k == VPC_KIND_SUBNET ? strcmp (e->id, subnet_id) != 0 : !centre_inside (&old, &e->layout))
+          continue;
+        copy = vpc_element_copy (e);
+        copy->layout.x = CLAMP (copy->layout.x + dx, -VPC_LAYOUT_LIMIT, VPC_LAYOUT_LIMIT);
+        copy->layout.y = CLAMP (copy->layout.y + dy, -VPC_LAYOUT_LIMIT, VPC_LAYOUT_LIMIT);
+        vpc_design_replace_element (self, copy);
+      }
 }
 
 /* Records, into the step being finished, what the edit clearly implies:
@@ -636,7 +755,11 @@ add_consequences (VpcDesign *self,
       current = g_hash_table_lookup (self->by_id, op->after->id);
       if (current->kind == VPC_KIND_SUBNET &&
           (op->before == NULL || g_strcmp0 (op->before->az, current->az) != 0))
-        release_interfaces (self, current, notice);
+        {
+          release_interfaces (self, current, notice);
+          if (op->before != NULL)
+            move_into_az (self, current);
+        }
     }
 }
 

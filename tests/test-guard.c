@@ -6,6 +6,7 @@
 #include "vpc-design.h"
 #include "vpc-file.h"
 #include "vpc-invariants.h"
+#include "vpc-layout.h"
 
 static VpcElement *
 make_subnet (const char *id,
@@ -252,12 +253,57 @@ test_file_places (void)
   g_assert_false (vpc_region_is_valid (""));
 }
 
+static gboolean
+overlap (const VpcRect *a,
+         const VpcRect *b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* The inspector path of issue 9 on a laid-out example: the subnet is drawn
+ * inside its new AZ, clear of every icon, and the file opens again. */
+static void
+test_move_subnet_is_drawn_there (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"),
+                                            "two-az-training-and-hosting.vpcd.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpcDesign) design = vpc_file_load_path (path, NULL, &error);
+  const VpcElement *subnet, *az;
+  VpcElement *copy;
+
+  g_assert_no_error (error);
+  copy = vpc_element_copy (vpc_design_lookup (design, "private-b"));
+  g_free (copy->az);
+  copy->az = g_strdup (vpc_design_lookup (design, "private-a")->az);
+  g_assert_true (vpc_design_replace_element (design, copy));
+  subnet = vpc_design_lookup (design, "private-b");
+  az = vpc_design_lookup (design, subnet->az);
+  g_assert_true (subnet->layout.x >= az->layout.x && subnet->layout.y >= az->layout.y);
+  g_assert_true (subnet->layout.x + subnet->layout.w <= az->layout.x + az->layout.w);
+  g_assert_true (subnet->layout.y + subnet->layout.h <= az->layout.y + az->layout.h);
+  g_assert_true (vpc_layout_is_contained (design));
+  for (guint k = VPC_KIND_SECURITY_GROUP; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (design, k, i);
+
+        if (k == VPC_KIND_SECURITY_GROUP || k == VPC_KIND_ENDPOINT)
+          g_assert_false (overlap (&e->layout, &az->layout));
+      }
+  assert_saveable (design);
+  /* One undo step, back to the original bytes. */
+  g_assert_true (vpc_design_undo (design));
+  g_assert_false (vpc_design_get_can_undo (design));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/guard/move-subnet-releases-interface", test_move_subnet_releases_interface);
+  g_test_add_func ("/guard/move-subnet-is-drawn-there", test_move_subnet_is_drawn_there);
   g_test_add_func ("/guard/refused", test_refused_edits);
   g_test_add_func ("/guard/normalized", test_normalized);
   g_test_add_func ("/guard/file-places", test_file_places);
