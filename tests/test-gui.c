@@ -10,6 +10,7 @@
 #include "gui-test-utils.h"
 #include "vpc-canvas.h"
 #include "vpc-containment.h"
+#include "vpc-invariants.h"
 #include "vpc-message-bar.h"
 #include "vpc-sidebar.h"
 #include "vpc-file.h"
@@ -180,6 +181,82 @@ static GtkWidget *
 inspector_of (VpcWindow *window)
 {
   return GTK_WIDGET (vpc_sidebar_get_inspector (vpc_window_get_sidebar (window)));
+}
+
+/* Issue 9: a subnet moved in the inspector into the AZ of a sibling that
+ * holds the other network interface of the same interface endpoint. The
+ * design carries the move out with the endpoint keeping one interface per
+ * AZ, says so in the message bar, draws the subnet in its new zone, saves a
+ * file that loads, and undo restores it exactly. */
+static void
+test_inspector_az_change (void)
+{
+  const char *const subnet_2[] = { "subnet-2", NULL };
+  g_autoptr(VpcDesign) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *saved_text = NULL;
+  g_autofree char *reloaded_text = NULL;
+  VpcWindow *window;
+  VpcDesign *design;
+  char *dir, *path;
+  const VpcElement *endpoint;
+  const char *notice;
+  AdwComboRow *az;
+  VpcRect subnet_box, az_box;
+
+  design = gui_test_open_copy ("gui-endpoint-two-az.vpcd.json", &window, &dir, &path);
+  before = vpc_file_serialize (design, NULL);
+  vpc_canvas_select (VPC_CANVAS (vpc_window_get_canvas (window)), subnet_2);
+  gui_test_spin (5);
+  az = ADW_COMBO_ROW (gui_test_find_row (inspector_of (window), "Availability zone"));
+  g_assert_cmpuint (adw_combo_row_get_selected (az), ==, 1);
+
+  adw_combo_row_set_selected (az, 0);
+  gui_test_spin (5);
+
+  /* Carried out, with the consequence, as one step. */
+  g_assert_cmpstr (vpc_design_lookup (design, "subnet-2")->az, ==, "az-1");
+  endpoint = vpc_design_lookup (design, "ep-logs");
+  g_assert_cmpuint (endpoint->subnets->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (endpoint->subnets, 0), ==, "subnet-1");
+  g_assert_cmpstr (vpc_design_get_undo_label (design), ==, "Change subnet");
+  g_assert_true (vpc_invariants_check_design (design, VPC_INVARIANTS_PLACE_FILE, NULL));
+  notice = vpc_message_bar_get_text (message_bar (window));
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "CloudWatch Logs"));
+  g_assert_nonnull (strstr (notice, "private-2"));
+  assert_bar_shows (window, VPC_MESSAGE_NOTICE, notice);
+  /* The canvas draws what the file says: the subnet in its new zone. */
+  g_assert_true (vpc_tools_get_rect (design, "subnet-2", &subnet_box));
+  g_assert_true (vpc_tools_get_rect (design, "az-1", &az_box));
+  g_assert_true (vpc_rect_inside (&subnet_box, &az_box));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Save writes a file that opens again, with the same design. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (vpc_window_get_modified (window));
+  reloaded = vpc_file_load_path (path, NULL, &error);
+  g_assert_no_error (error);
+  saved_text = vpc_file_serialize (design, NULL);
+  reloaded_text = vpc_file_serialize (reloaded, NULL);
+  g_assert_cmpstr (reloaded_text, ==, saved_text);
+
+  /* Undo restores it exactly, and the inspector follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gui_test_spin (5);
+  g_assert_false (vpc_design_get_can_undo (design));
+  after = vpc_file_serialize (design, NULL);
+  g_assert_cmpstr (after, ==, before);
+  az = ADW_COMBO_ROW (gui_test_find_row (inspector_of (window), "Availability zone"));
+  g_assert_cmpuint (adw_combo_row_get_selected (az), ==, 1);
+
+  /* Dismissed, the bar goes. */
+  g_signal_emit_by_name (gui_test_find_type (GTK_WIDGET (message_bar (window)), GTK_TYPE_BUTTON), "clicked");
+  g_assert_null (vpc_message_bar_get_text (message_bar (window)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message_bar (window))));
+  gui_test_close_copy (window, dir, path);
 }
 
 /* A refused edit (a second network interface of ep-logs in AZ a, from the
@@ -441,6 +518,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/gui/window/start-page", test_start_page);
   g_test_add_func ("/gui/window/open-removes-stale", test_open_removes_stale);
+  g_test_add_func ("/gui/inspector/az-change", test_inspector_az_change);
   g_test_add_func ("/gui/palette/items", test_palette);
   return g_test_run ();
 }
