@@ -233,6 +233,7 @@ test_inspector_az_change (void)
   g_assert_true (vpc_tools_get_rect (design, "az-1", &az_box));
   g_assert_true (vpc_rect_inside (&subnet_box, &az_box));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gui_test_check_screenshot (GTK_WIDGET (window), "window-notice");
 
   /* Save writes a file that opens again, with the same design. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
