@@ -763,6 +763,45 @@ add_consequences (VpcDesign *self,
     }
 }
 
+/* TRUE when @step, applied, left the design as it found it (a move that
+ * containment put back, edits that undid each other): such a step is not
+ * worth an undo entry. */
+static gboolean
+step_changed_nothing (VpcDesign *self,
+                      Step      *step)
+{
+  g_autoptr(GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+  const VpcDesignInfo *info_before = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < step->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (step->ops, i);
+      const char *id = op->before != NULL ? op->before->id : op->after != NULL ? op->after->id : NULL;
+
+      if (op->type == OP_INFO)
+        info_before = info_before != NULL ? info_before : op->info_before;
+      else if (op->type == OP_INSERT)
+        return FALSE; /* a new element, or one put back somewhere else */
+      else if (id != NULL && !g_hash_table_contains (first, id))
+        g_hash_table_insert (first, (gpointer) id, op);
+    }
+  if (info_before != NULL && !vpc_design_info_equal (info_before, self->info))
+    return FALSE;
+  g_hash_table_iter_init (&iter, first);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Op *op = value;
+      const VpcElement *now = g_hash_table_lookup (self->by_id, key);
+
+      if (now == NULL || !vpc_element_equal (now, op->before) ||
+          vpc_design_index_of (self, key) != (int) op->index)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Closes @step: adds its consequences, then either pushes it on the history
  * or, when the result breaks an invariant, reverts it as a whole and says
  * why ("edit-refused"). */
@@ -798,6 +837,11 @@ finish_step (VpcDesign *self,
       g_signal_emit (self, signals[SIGNAL_EDIT_REFUSED], 0, self->last_refusal);
       g_set_error_literal (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_REFUSED, self->last_refusal);
       return FALSE;
+    }
+  if (step_changed_nothing (self, step))
+    {
+      step_free (step);
+      return TRUE;
     }
   push_step (self, step);
   if (notice->len > 0)
@@ -938,6 +982,7 @@ vpc_design_add_element (VpcDesign  *self,
       vpc_element_free (element);
       return refuse (self, default_label (kind, "add"), reason);
     }
+  vpc_element_normalize (element);
   len = self->lists[element->kind]->len;
   op = g_new0 (Op, 1);
   op->type = OP_INSERT;
@@ -964,6 +1009,8 @@ vpc_design_replace_element (VpcDesign  *self,
       vpc_element_free (element);
       return FALSE;
     }
+  /* A field that does not apply is no change (and no undo step). */
+  vpc_element_normalize (element);
   if (vpc_element_equal (old, element))
     {
       vpc_element_free (element);
@@ -1006,6 +1053,7 @@ vpc_design_set_info (VpcDesign     *self,
   g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
   g_return_val_if_fail (info != NULL, FALSE);
 
+  vpc_design_info_normalize (info);
   if (vpc_design_info_equal (self->info, info))
     {
       vpc_design_info_free (info);
@@ -1414,6 +1462,18 @@ vpc_design_get_modified (VpcDesign *self)
 {
   g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
   return self->saved_position != (int) self->position;
+}
+
+void
+vpc_design_mark_unsaved (VpcDesign *self)
+{
+  gboolean was_modified;
+
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  was_modified = vpc_design_get_modified (self);
+  self->saved_position = -1;
+  if (!was_modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 void

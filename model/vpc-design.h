@@ -158,5 +158,8 @@ void                 vpc_design_clear_history (VpcDesign *self);
 /* "modified" is FALSE exactly when the history stands where it was saved. */
 gboolean             vpc_design_get_modified (VpcDesign *self);
 void                 vpc_design_mark_saved (VpcDesign *self);
+/* No state of the history is the saved one (a recovered or repaired design
+ * that the file on disk does not hold). */
+void                 vpc_design_mark_unsaved (VpcDesign *self);
 
 G_END_DECLS

@@ -874,22 +874,6 @@ vpc_file_repair_applies (const GError *error)
           error->code == VPC_FILE_ERROR_REFERENCE);
 }
 
-/* Unsaved, with nothing to undo: one step that ends where it began, then
- * the history is forgotten (which keeps "modified"). */
-static void
-mark_unsaved (VpcDesign *design)
-{
-  VpcDesignInfo *same = vpc_design_info_copy (vpc_design_get_info (design));
-  VpcDesignInfo *other = vpc_design_info_copy (same);
-
-  g_free (other->name);
-  other->name = g_strconcat (same->name != NULL ? same->name : "", " (repaired)", NULL);
-  vpc_design_begin (design, "Repair");
-  vpc_design_set_info (design, other);
-  vpc_design_set_info (design, same);
-  vpc_design_commit (design);
-  vpc_design_clear_history (design);
-}
 
 /* A design file newer than this one: repair must not guess at it. */
 static gboolean
@@ -1057,7 +1041,7 @@ vpc_file_repair_bytes (GBytes     *input,
           g_ptr_array_add (*changes, g_strdup (((Change *) g_ptr_array_index (r->changes, i))->text));
       if (design != NULL)
         {
-          mark_unsaved (loaded);
+          vpc_design_mark_unsaved (loaded);
           *design = g_steal_pointer (&loaded);
         }
     }

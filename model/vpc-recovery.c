@@ -184,20 +184,8 @@ vpc_recovery_load (const VpcRecoveryEntry *entry,
   design = vpc_file_load_path (entry->path, NULL, error);
   if (design == NULL)
     return NULL;
-  /* Unsaved, with nothing to undo: one step that ends where it began, then
-   * forget the history (which keeps "modified"). */
-  {
-    VpcDesignInfo *same = vpc_design_info_copy (vpc_design_get_info (design));
-    VpcDesignInfo *other = vpc_design_info_copy (same);
-
-    g_free (other->name);
-    other->name = g_strconcat (same->name != NULL ? same->name : "", " (recovered)", NULL);
-    vpc_design_begin (design, "Recover");
-    vpc_design_set_info (design, other);
-    vpc_design_set_info (design, same);
-    vpc_design_commit (design);
-  }
-  vpc_design_clear_history (design);
+  /* Unsaved, with nothing to undo. */
+  vpc_design_mark_unsaved (design);
   g_assert (vpc_design_get_modified (design));
   return design;
 }
