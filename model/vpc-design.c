@@ -409,9 +409,11 @@ char *
 vpc_design_make_id (VpcDesign  *self,
                     const char *prefix)
 {
+  int len = (int) MIN (strlen (prefix), VPC_ID_PREFIX_MAX);
+
   for (guint n = 1;; n++)
     {
-      char *id = g_strdup_printf ("%s-%u", prefix, n);
+      char *id = g_strdup_printf ("%.*s-%u", len, prefix, n);
 
       if (!g_hash_table_contains (self->by_id, id))
         return id;

@@ -74,7 +74,10 @@ GPtrArray           *vpc_design_endpoints_of_service (VpcDesign  *self,
  * groups whose rules name a group as peer). */
 GPtrArray           *vpc_design_referrers (VpcDesign  *self,
                                            const char *id);
-/* A fresh id "PREFIX-N" not used in the design. */
+/* A fresh id "PREFIX-N" not used in the design. The prefix is cut to
+ * VPC_ID_PREFIX_MAX bytes, so that the id is valid whatever it is derived
+ * from (a 64-character id, a long service name). */
+#define VPC_ID_PREFIX_MAX 53 /* 64 - strlen ("-4294967295") */
 char                *vpc_design_make_id (VpcDesign  *self,
                                          const char *prefix);
 

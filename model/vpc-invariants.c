@@ -38,6 +38,20 @@ article (const char *label)
   return strchr ("aeiou", label[0]) != NULL ? "an" : "a";
 }
 
+/* A name as a message shows it: valid UTF-8 (the fault may be in the name
+ * itself) and short. */
+static char *
+short_name (const char *name)
+{
+  g_autofree char *valid = g_utf8_make_valid (name, -1);
+  g_autofree char *cut = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= QUOTE_MAX_CHARS)
+    return g_steal_pointer (&valid);
+  cut = g_utf8_substring (valid, 0, QUOTE_MAX_CHARS);
+  return g_strconcat (cut, "…", NULL);
+}
+
 /* Where the fault is, in the form the reader of the message knows. */
 static char *
 place_of (Check      *c,
@@ -56,10 +70,10 @@ place_of (Check      *c,
   if (c->element != NULL)
     {
       g_autofree char *label = g_strdup (vpc_kind_to_label (c->element->kind));
+      g_autofree char *name = short_name (vpc_element_get_display_name (c->element));
 
       label[0] = g_ascii_toupper (label[0]);
-      g_string_append_printf (place, "%s “%s”", label,
-                              vpc_element_get_display_name (c->element));
+      g_string_append_printf (place, "%s “%s”", label, name);
     }
   else
     g_string_append (place, "The design");
@@ -159,6 +173,16 @@ check_service (Check      *c,
 }
 
 static gboolean
+in_range (double   value,
+          double   min,
+          double   max,
+          gboolean above_min)
+{
+  return isfinite (value) && value <= max && (above_min ? value > min : value >= min);
+}
+
+/* Every edit runs these checks: nothing is allocated unless one fails. */
+static gboolean
 check_range (Check      *c,
              const char *key,
              double      value,
@@ -166,11 +190,13 @@ check_range (Check      *c,
              double      max,
              gboolean    above_min)
 {
-  g_autoptr(GString) lo = g_string_new (NULL);
-  g_autoptr(GString) hi = g_string_new (NULL);
+  g_autoptr(GString) lo = NULL;
+  g_autoptr(GString) hi = NULL;
 
-  if (isfinite (value) && value <= max && (above_min ? value > min : value >= min))
+  if (in_range (value, min, max, above_min))
     return TRUE;
+  lo = g_string_new (NULL);
+  hi = g_string_new (NULL);
   vpc_json_append_number (lo, min);
   vpc_json_append_number (hi, max);
   if (above_min)
@@ -185,17 +211,20 @@ check_layout (Check         *c,
               gboolean       has_layout,
               const VpcRect *r)
 {
-  g_autofree char *x = g_strconcat (key, ".x", NULL);
-  g_autofree char *y = g_strconcat (key, ".y", NULL);
-  g_autofree char *w = g_strconcat (key, ".w", NULL);
-  g_autofree char *h = g_strconcat (key, ".h", NULL);
+  static const char *const names[] = { "x", "y", "w", "h" };
+  const double values[] = { r->x, r->y, r->w, r->h };
 
-  if (!has_layout)
-    return TRUE;
-  return check_range (c, x, r->x, -VPC_LAYOUT_LIMIT, VPC_LAYOUT_LIMIT, FALSE) &&
-         check_range (c, y, r->y, -VPC_LAYOUT_LIMIT, VPC_LAYOUT_LIMIT, FALSE) &&
-         check_range (c, w, r->w, 0, VPC_LAYOUT_LIMIT, TRUE) &&
-         check_range (c, h, r->h, 0, VPC_LAYOUT_LIMIT, TRUE);
+  for (guint i = 0; has_layout && i < G_N_ELEMENTS (values); i++)
+    {
+      double min = i < 2 ? -VPC_LAYOUT_LIMIT : 0;
+      g_autofree char *field = NULL;
+
+      if (in_range (values[i], min, VPC_LAYOUT_LIMIT, i >= 2))
+        continue;
+      field = g_strconcat (key, ".", names[i], NULL);
+      return check_range (c, field, values[i], min, VPC_LAYOUT_LIMIT, i >= 2);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -262,18 +291,19 @@ check_list_values (Check           *c,
   for (guint i = 0; i < list->len; i++)
     {
       const char *value = g_ptr_array_index (list, i);
-      g_autofree char *entry = g_strdup_printf ("%s[%u]", key, i);
+      g_autofree char *entry = NULL;
       g_autofree char *quoted = NULL;
 
+      if (value != NULL && (!services || vpc_service_name_is_valid (value)) &&
+          g_hash_table_add (seen, (gpointer) value))
+        continue;
+      entry = g_strdup_printf ("%s[%u]", key, i);
       if (value == NULL)
         return fail (c, VPC_FILE_ERROR_INVALID, entry, "an entry is missing");
       if (services && !check_service (c, entry, value))
         return FALSE;
-      if (!g_hash_table_add (seen, (gpointer) value))
-        {
-          quoted = quote (value);
-          return fail (c, VPC_FILE_ERROR_INVALID, entry, "%s is listed twice", quoted);
-        }
+      quoted = quote (value);
+      return fail (c, VPC_FILE_ERROR_INVALID, entry, "%s is listed twice", quoted);
     }
   return TRUE;
 }
@@ -282,12 +312,15 @@ static gboolean
 check_element_values (Check            *c,
                       const VpcElement *e)
 {
-  g_autofree char *quoted = quote (e->id != NULL ? e->id : "");
+  g_autofree char *quoted = NULL;
 
   if (e->id == NULL || !vpc_id_is_valid (e->id))
-    return fail (c, VPC_FILE_ERROR_INVALID, "id",
-                 "%s is not a valid id (1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' "
-                 "and '-', not \"self\" or \"prefix-list:…\")", quoted);
+    {
+      quoted = quote (e->id != NULL ? e->id : "");
+      return fail (c, VPC_FILE_ERROR_INVALID, "id",
+                   "%s is not a valid id (1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' "
+                   "and '-', not \"self\" or \"prefix-list:…\")", quoted);
+    }
   if (!check_text (c, "name", e->name) ||
       !check_layout (c, "layout", e->has_layout, &e->layout))
     return FALSE;
@@ -347,8 +380,11 @@ check_reference (Check      *c,
   const VpcElement *target = vpc_design_lookup (c->design, id);
   const char *wanted_label = vpc_kind_to_label (wanted);
   const char *target_label;
-  g_autofree char *quoted = quote (id);
+  g_autofree char *quoted = NULL;
 
+  if (target != NULL && target->kind == wanted)
+    return TRUE;
+  quoted = quote (id);
   if (target == NULL)
     return fail (c, VPC_FILE_ERROR_REFERENCE, key, "no %s with id %s", wanted_label, quoted);
   if (target->kind == wanted)
@@ -366,10 +402,13 @@ check_reference_list (Check           *c,
 {
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     {
-      g_autofree char *entry = g_strdup_printf ("%s[%u]", key, i);
+      const VpcElement *target = vpc_design_lookup (c->design, g_ptr_array_index (ids, i));
+      g_autofree char *entry = NULL;
 
-      if (!check_reference (c, entry, g_ptr_array_index (ids, i), wanted))
-        return FALSE;
+      if (target != NULL && target->kind == wanted)
+        continue;
+      entry = g_strdup_printf ("%s[%u]", key, i);
+      return check_reference (c, entry, g_ptr_array_index (ids, i), wanted);
     }
   return TRUE;
 }

@@ -236,6 +236,54 @@ test_normalized (void)
   g_assert_false (vpc_design_get_can_undo (design));
 }
 
+/* A refusal names the element by a name a person can read, even when the
+ * name itself is the fault or runs for pages (found by test-random-edits). */
+static void
+test_refusal_readable (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  VpcElement *e = vpc_element_copy (vpc_design_lookup (design, "train"));
+  const char *refusal;
+
+  g_free (e->name);
+  e->name = g_strdup ("Train \xc3");
+  g_assert_false (vpc_design_replace_element (design, e));
+  refusal = vpc_design_get_last_refusal (design);
+  g_assert_true (g_utf8_validate (refusal, -1, NULL));
+  g_assert_nonnull (strstr (refusal, "not valid UTF-8"));
+
+  e = vpc_element_copy (vpc_design_lookup (design, "train"));
+  g_free (e->name);
+  e->name = g_strnfill (100000, 'n');
+  e->instance_count = 0;
+  g_assert_false (vpc_design_replace_element (design, e));
+  refusal = vpc_design_get_last_refusal (design);
+  g_assert_nonnull (strstr (refusal, "instance_count"));
+  g_assert_cmpuint (strlen (refusal), <, 400);
+}
+
+/* A fresh id made from a long one (a copy of an element with a 64-character
+ * id, a quick fix's group for such an endpoint) is still a valid id (found
+ * by test-random-edits: the quick fix's new group was refused). */
+static void
+test_make_id_long_prefix (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  g_autofree char *long_id = g_strnfill (64, 'a');
+  g_autofree char *prefix = g_strconcat ("sg-", long_id, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_true (vpc_design_rename (design, "ep-logs", long_id, NULL));
+  first = vpc_design_make_id (design, prefix);
+  g_assert_true (vpc_id_is_valid (first));
+  g_assert_true (vpc_design_add_element (design, vpc_element_new (VPC_KIND_SECURITY_GROUP, first), -1));
+  second = vpc_design_make_id (design, prefix);
+  g_assert_true (vpc_id_is_valid (second));
+  g_assert_cmpstr (first, !=, second);
+  g_assert_true (g_str_has_prefix (second, "sg-aaa"));
+}
+
 /* The loader and the guard share one list: messages keep the file's place. */
 static void
 test_file_places (void)
@@ -307,5 +355,7 @@ main (int   argc,
   g_test_add_func ("/guard/refused", test_refused_edits);
   g_test_add_func ("/guard/normalized", test_normalized);
   g_test_add_func ("/guard/file-places", test_file_places);
+  g_test_add_func ("/guard/refusal-readable", test_refusal_readable);
+  g_test_add_func ("/guard/make-id-long-prefix", test_make_id_long_prefix);
   return g_test_run ();
 }

@@ -74,7 +74,12 @@ fresh_id (VpcDesign  *design,
           const char *old_id)
 {
   g_autofree char *prefix = id_prefix (old_id);
-  char *id = vpc_design_make_id (design, prefix);
+  char *id;
+
+  /* As make_id cuts it: "PREFIX-N" below stays a valid id. */
+  if (strlen (prefix) > VPC_ID_PREFIX_MAX)
+    prefix[VPC_ID_PREFIX_MAX] = '\0';
+  id = vpc_design_make_id (design, prefix);
 
   /* make_id only knows the design; skip ids given to this paste already. */
   for (guint n = 2; g_hash_table_contains (taken, id); n++)
