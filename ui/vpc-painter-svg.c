@@ -481,6 +481,65 @@ write_symbol (SvgPainter *self,
   put (self, "</symbol>\n");
 }
 
+/* ' name="text"', XML-escaped. */
+static void
+put_text_attr (SvgPainter *self,
+               const char *name,
+               const char *text)
+{
+  g_autofree char *clean = vpc_render_clean_text (text, VPC_RENDER_TEXT_MAX_CHARS);
+  g_autofree char *escaped = g_markup_escape_text (clean != NULL ? clean : text, -1);
+
+  g_string_append_printf (self->out, " %s=\"%s\"", name, escaped);
+}
+
+static void
+svg_begin_group (VpcPainter *p,
+                 const char *css_class,
+                 const char *id,
+                 const char *title)
+{
+  SvgPainter *self = (SvgPainter *) p;
+
+  close_group (self);
+  put (self, "<g");
+  put_text_attr (self, "class", css_class);
+  if (id != NULL)
+    put_text_attr (self, "data-id", id);
+  put (self, ">");
+  if (title != NULL)
+    {
+      g_autofree char *clean = vpc_render_clean_text (title, VPC_RENDER_TEXT_MAX_CHARS);
+      g_autofree char *escaped = g_markup_escape_text (clean != NULL ? clean : title, -1);
+
+      g_string_append_printf (self->out, "<title>%s</title>", escaped);
+    }
+  put (self, "\n");
+}
+
+static void
+svg_begin_link (VpcPainter *p,
+                const char *from,
+                const char *to)
+{
+  SvgPainter *self = (SvgPainter *) p;
+
+  close_group (self);
+  put (self, "<g class=\"vpcd-link\"");
+  put_text_attr (self, "data-from", from);
+  put_text_attr (self, "data-to", to);
+  put (self, ">\n");
+}
+
+static void
+svg_end_group (VpcPainter *p)
+{
+  SvgPainter *self = (SvgPainter *) p;
+
+  close_group (self);
+  put (self, "</g>\n");
+}
+
 static void
 svg_finish (VpcPainter *p)
 {
@@ -511,6 +570,9 @@ static const VpcPainterClass svg_painter_class = {
   .line = svg_line,
   .text = svg_text,
   .icon = svg_icon,
+  .begin_group = svg_begin_group,
+  .begin_link = svg_begin_link,
+  .end_group = svg_end_group,
   .flush = svg_flush,
   .finish = svg_finish,
 };

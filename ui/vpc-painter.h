@@ -55,6 +55,14 @@ typedef struct
                       double width, VpcAlign align, const VpcColor *color);
   /* Icon @name (resources/icons) in the square (x, y, size). */
   void (*icon)       (VpcPainter *p, const char *name, double x, double y, double size);
+  /* Structure for tools that post-process exports (FORMAT.md §7): the SVG
+   * writer opens <g class="CSS_CLASS" data-id="ID"> with <title>TITLE</title>
+   * (@id and @title may be NULL), or for a connector <g class="vpcd-link"
+   * data-from="FROM" data-to="TO">; end_group closes the innermost one.
+   * Other backends ignore them. */
+  void (*begin_group) (VpcPainter *p, const char *css_class, const char *id, const char *title);
+  void (*begin_link)  (VpcPainter *p, const char *from, const char *to);
+  void (*end_group)   (VpcPainter *p);
   /* Draws anything batched. */
   void (*flush)      (VpcPainter *p);
   /* Flushes, finishes the output and frees the painter. */
@@ -135,6 +143,27 @@ static inline void
 vpc_painter_icon (VpcPainter *p, const char *name, double x, double y, double size)
 {
   p->klass->icon (p, name, x, y, size);
+}
+
+static inline void
+vpc_painter_begin_group (VpcPainter *p, const char *css_class, const char *id, const char *title)
+{
+  if (p->klass->begin_group != NULL)
+    p->klass->begin_group (p, css_class, id, title);
+}
+
+static inline void
+vpc_painter_begin_link (VpcPainter *p, const char *from, const char *to)
+{
+  if (p->klass->begin_link != NULL)
+    p->klass->begin_link (p, from, to);
+}
+
+static inline void
+vpc_painter_end_group (VpcPainter *p)
+{
+  if (p->klass->end_group != NULL)
+    p->klass->end_group (p);
 }
 
 static inline void

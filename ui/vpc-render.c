@@ -24,6 +24,7 @@ vpc_render_options_init (VpcRenderOptions *options)
     .theme = VPC_THEME_LIGHT,
     .scale = 1.0,
     .grid_size = 20.0,
+    .text_scale = 1.0,
   };
 }
 

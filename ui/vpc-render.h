@@ -45,6 +45,9 @@ typedef struct
    * bounds, hit testing and the title block still follow the design.
    * Exports leave it NULL. */
   GHashTable *overrides;
+  /* Text size, 1.0 to 2.0 (the text-size preference): fonts and the room
+   * kept for labels grow with it. */
+  double      text_scale;
 } VpcRenderOptions;
 
 void     vpc_render_options_init (VpcRenderOptions *options);
