@@ -25,6 +25,8 @@ vpc_render_options_init (VpcRenderOptions *options)
     .scale = 1.0,
     .grid_size = 20.0,
     .text_scale = 1.0,
+    .legend = TRUE,
+    .background = TRUE,
   };
 }
 

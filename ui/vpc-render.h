@@ -48,6 +48,13 @@ typedef struct
   /* Text size, 1.0 to 2.0 (the text-size preference): fonts and the room
    * kept for labels grow with it. */
   double      text_scale;
+  /* The title block's title when the design has no name (the file's name,
+   * e.g. "my-vpc"), or NULL for the generic "Untitled design". */
+  const char *fallback_title;
+  /* Export choices: draw the title block's legend; fill the page (FALSE:
+   * transparent background, PNG/SVG only). */
+  gboolean    legend;
+  gboolean    background;
 } VpcRenderOptions;
 
 void     vpc_render_options_init (VpcRenderOptions *options);
