@@ -219,92 +219,6 @@ vpc_render_items (VpcRenderCtx *ctx)
 
 /* ---- connectors ---- */
 
-static void
-rect_center (const VpcRect *r,
-             double        *x,
-             double        *y)
-{
-  *x = r->x + r->w / 2;
-  *y = r->y + r->h / 2;
-}
-
-static gboolean
-rect_contains_point (const VpcRect *r,
-                     double         x,
-                     double         y)
-{
-  return x >= r->x && x <= r->x + r->w && y >= r->y && y <= r->y + r->h;
-}
-
-/* A line from an icon to the nearest point of a subnet it uses, ending in
- * a small dot on the subnet's edge. */
-static void
-link_to_subnet (VpcRenderCtx   *ctx,
-                const VpcRect  *tile,
-                const VpcRect  *subnet,
-                const VpcColor *color,
-                double          alpha,
-                double          width)
-{
-  double cx, cy, px, py, ex, ey;
-
-  rect_center (tile, &cx, &cy);
-  if (rect_contains_point (subnet, cx, cy))
-    return;
-  px = CLAMP (cx, subnet->x + 6, subnet->x + subnet->w - 6);
-  py = CLAMP (cy, subnet->y, subnet->y + subnet->h);
-  ex = px;
-  ey = py;
-  if (!vpc_render_clip_segment (ctx, &cx, &cy, &ex, &ey))
-    return;
-  vpc_painter_set_fill (ctx->p, NULL, 0);
-  vpc_painter_set_stroke (ctx->p, color, alpha, width);
-  vpc_painter_line (ctx->p, cx, cy, ex, ey);
-  vpc_painter_set_stroke (ctx->p, NULL, 0, 0);
-  vpc_painter_set_fill (ctx->p, color, alpha);
-  vpc_painter_circle (ctx->p, px, py, 3.0);
-}
-
-static void
-workload_links (VpcRenderCtx *ctx)
-{
-  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_WORKLOAD);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const VpcElement *w = vpc_render_element (ctx, VPC_KIND_WORKLOAD, i);
-      VpcRect t;
-
-      if (!w->has_layout || w->subnets == NULL || !w->vpc_mode)
-        continue;
-      vpc_render_tile_rect (w, &t);
-      for (guint j = 0; j < w->subnets->len; j++)
-        {
-          const VpcElement *sn = vpc_render_lookup (ctx, g_ptr_array_index (w->subnets, j));
-          if (sn != NULL && sn->has_layout)
-            link_to_subnet (ctx, &t, &sn->layout, &ctx->pal->ml, 0.8, 1.5);
-        }
-    }
-}
-
-static void
-nat_links (VpcRenderCtx *ctx)
-{
-  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_NAT_GATEWAY);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const VpcElement *nat = vpc_render_element (ctx, VPC_KIND_NAT_GATEWAY, i);
-      const VpcElement *sn = vpc_render_lookup (ctx, nat->subnet);
-      VpcRect t;
-
-      if (!nat->has_layout || sn == NULL || !sn->has_layout)
-        continue;
-      vpc_render_tile_rect (nat, &t);
-      link_to_subnet (ctx, &t, &sn->layout, &ctx->pal->networking, 0.8, 1.0);
-    }
-}
-
 /* Beyond this many interface endpoints the lines from their network
  * interfaces would be a hairball: they are drawn only for the hovered or
  * selected endpoint or subnet (the markers still show the service). */
@@ -312,9 +226,9 @@ nat_links (VpcRenderCtx *ctx)
 
 typedef struct
 {
-  VpcRenderCtx *ctx;
-  gboolean      all;
-} EniLinks;
+  const VpcRenderCtx *ctx;
+  gboolean            all;
+} WantLinks;
 
 static gboolean
 is_highlighted (const VpcRenderCtx *ctx,
@@ -333,73 +247,150 @@ count_interface_endpoints (VpcDesign *design)
   return n;
 }
 
-static void
-eni_link (const VpcElement *endpoint,
-          const VpcElement *subnet,
-          const VpcRect    *m,
-          gpointer          data)
+static gboolean
+want_link (VpcLinkKind       kind,
+           const VpcElement *icon,
+           const VpcElement *subnet,
+           gpointer          data)
 {
-  EniLinks *links = data;
-  VpcRenderCtx *ctx = links->ctx;
-  VpcRect t;
-  double x0, y0, x1, y1;
+  const WantLinks *want = data;
 
-  if (!endpoint->has_layout)
-    return;
-  if (!links->all && !is_highlighted (ctx, endpoint->id) && !is_highlighted (ctx, subnet->id))
-    return;
-  vpc_render_tile_rect (endpoint, &t);
-  rect_center (m, &x0, &y0);
-  rect_center (&t, &x1, &y1);
-  if (!vpc_render_clip_segment (ctx, &x0, &y0, &x1, &y1))
-    return;
-  vpc_painter_line (ctx->p, x0, y0, x1, y1);
+  return kind != VPC_LINK_INTERFACE || want->all ||
+         is_highlighted (want->ctx, icon->id) || is_highlighted (want->ctx, subnet->id);
 }
 
-/* Gateway endpoints that name their subnets: a dashed line to each. */
+/* Every connector drawn for @ctx, as data (vpc-render-routes.h). */
+GPtrArray *
+vpc_render_routes (const VpcRenderCtx *ctx)
+{
+  WantLinks want = { ctx, count_interface_endpoints (ctx->design) <= MAX_LINKED_ENDPOINTS };
+  VpcRoutesOptions options;
+
+  vpc_render_routes_options (ctx, &options);
+  options.want = want_link;
+  options.want_data = &want;
+  return vpc_routes_compute (ctx->design, &options);
+}
+
+typedef struct
+{
+  const VpcColor *color;
+  double          alpha, width;
+  gboolean        dashed;
+} LinkStyle;
+
 static void
-gateway_links (VpcRenderCtx *ctx)
+link_style (const VpcRenderCtx *ctx,
+            VpcLinkKind         kind,
+            LinkStyle          *style)
+{
+  switch (kind)
+    {
+    case VPC_LINK_INTERFACE:
+      *style = (LinkStyle) { &ctx->pal->networking, 0.45, 1.0, FALSE };
+      break;
+    case VPC_LINK_GATEWAY:
+      *style = (LinkStyle) { &ctx->pal->networking, 0.6, 1.0, TRUE };
+      break;
+    case VPC_LINK_NAT:
+      *style = (LinkStyle) { &ctx->pal->networking, 0.8, 1.0, FALSE };
+      break;
+    case VPC_LINK_WORKLOAD:
+    default:
+      *style = (LinkStyle) { &ctx->pal->ml, 0.8, 1.5, FALSE };
+      break;
+    }
+}
+
+static void
+route_bounds (const VpcLinkRoute *route,
+              VpcRect            *r)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < route->n_points; i++)
+    {
+      x0 = MIN (x0, route->points[i].x);
+      y0 = MIN (y0, route->points[i].y);
+      x1 = MAX (x1, route->points[i].x);
+      y1 = MAX (y1, route->points[i].y);
+    }
+  *r = (VpcRect) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+/* One connector: its segments, clipped to what is visible, inside the
+ * link's group (FORMAT.md §7). Dashes run on across the bends. */
+static void
+draw_route (VpcRenderCtx       *ctx,
+            const VpcLinkRoute *route)
 {
   static const double dash[] = { 5.0, 4.0 };
-  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_ENDPOINT);
+  LinkStyle style;
+  double along = 0;
 
-  vpc_painter_set_dash (ctx->p, dash, G_N_ELEMENTS (dash), 0);
-  for (guint i = 0; i < n; i++)
+  link_style (ctx, route->kind, &style);
+  vpc_painter_begin_link (ctx->p, route->from, route->to);
+  vpc_painter_set_fill (ctx->p, NULL, 0);
+  vpc_painter_set_stroke (ctx->p, style.color, style.alpha, style.width);
+  for (guint i = 0; i + 1 < route->n_points; i++)
     {
-      const VpcElement *ep = vpc_render_element (ctx, VPC_KIND_ENDPOINT, i);
-      VpcRect t;
+      double x0 = route->points[i].x, y0 = route->points[i].y;
+      double x1 = route->points[i + 1].x, y1 = route->points[i + 1].y;
+      double sx = x0, sy = y0, length = hypot (x1 - x0, y1 - y0);
 
-      if (ep->endpoint_type != VPC_ENDPOINT_GATEWAY || !ep->has_layout || ep->subnets == NULL)
-        continue;
-      vpc_render_tile_rect (ep, &t);
-      for (guint j = 0; j < ep->subnets->len; j++)
+      if (vpc_render_clip_segment (ctx, &x0, &y0, &x1, &y1))
         {
-          const VpcElement *sn = vpc_render_lookup (ctx, g_ptr_array_index (ep->subnets, j));
-          if (sn != NULL && sn->has_layout)
-            link_to_subnet (ctx, &t, &sn->layout, &ctx->pal->networking, 0.55, 1.0);
+          if (style.dashed)
+            vpc_painter_set_dash (ctx->p, dash, G_N_ELEMENTS (dash),
+                                  fmod (along + hypot (x0 - sx, y0 - sy), dash[0] + dash[1]));
+          vpc_painter_line (ctx->p, x0, y0, x1, y1);
         }
+      along += length;
     }
-  vpc_painter_set_dash (ctx->p, NULL, 0, 0);
+  if (style.dashed)
+    vpc_painter_set_dash (ctx->p, NULL, 0, 0);
+  vpc_painter_end_group (ctx->p);
+}
+
+/* A dot where a line meets its subnet's border. */
+static void
+draw_port (VpcRenderCtx       *ctx,
+           const VpcLinkRoute *route)
+{
+  const VpcPoint *end = &route->points[route->n_points - 1];
+  VpcRect dot = { end->x - 3, end->y - 3, 6, 6 };
+  LinkStyle style;
+
+  if (!route->end_dot || !vpc_render_visible (ctx, &dot, 2))
+    return;
+  link_style (ctx, route->kind, &style);
+  vpc_painter_set_stroke (ctx->p, NULL, 0, 0);
+  vpc_painter_set_fill (ctx->p, style.color, MAX (style.alpha, 0.8));
+  vpc_painter_circle (ctx->p, end->x, end->y, 3.0);
 }
 
 void
 vpc_render_connectors (VpcRenderCtx *ctx)
 {
-  EniLinks links;
+  g_autoptr(GPtrArray) routes = NULL;
 
   if (!ctx->detail)
     return;
-  /* Solid hairlines: dashing long lines makes cairo tessellate every dash,
-   * which costs seconds and gigabytes on large PDF/SVG pages. */
-  links.ctx = ctx;
-  links.all = count_interface_endpoints (ctx->design) <= MAX_LINKED_ENDPOINTS;
-  vpc_painter_set_fill (ctx->p, NULL, 0);
-  vpc_painter_set_stroke (ctx->p, &ctx->pal->networking, 0.3, 1.0);
-  vpc_render_foreach_eni (ctx, eni_link, &links);
+  routes = vpc_render_routes (ctx);
+  /* Solid hairlines but for gateway endpoints, each segment clipped to the
+   * view: dashing long lines makes cairo tessellate every dash, which costs
+   * seconds and gigabytes on large PDF/SVG pages. */
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const VpcLinkRoute *route = g_ptr_array_index (routes, i);
+      VpcRect bounds;
 
-  gateway_links (ctx);
-  nat_links (ctx);
-  workload_links (ctx);
+      route_bounds (route, &bounds);
+      if (vpc_render_visible (ctx, &bounds, 4))
+        draw_route (ctx, route);
+    }
+  for (guint i = 0; i < routes->len; i++)
+    draw_port (ctx, g_ptr_array_index (routes, i));
 }
 
 /* ---- findings, selection, hover ---- */

@@ -6,6 +6,7 @@
 #include "vpc-render.h"
 #include "vpc-theme.h"
 #include "vpc-painter.h"
+#include "vpc-render-routes.h"
 
 G_BEGIN_DECLS
 
@@ -100,6 +101,9 @@ typedef void (*VpcEniFunc) (const VpcElement *endpoint,
 void     vpc_render_foreach_eni (const VpcRenderCtx *ctx,
                                  VpcEniFunc          func,
                                  gpointer            data);
+/* The options that route @ctx's design as drawn (@ctx NULL: as saved). */
+void     vpc_render_routes_options (const VpcRenderCtx *ctx,
+                                    VpcRoutesOptions   *options);
 
 /* Draws the design through ctx->p (both entry points end here). */
 void     vpc_render_draw (VpcRenderCtx *ctx);
@@ -156,6 +160,8 @@ void     vpc_render_enis (VpcRenderCtx *ctx);
 /* vpc-render-items.c */
 const char *vpc_render_service_icon (const char *service);
 void     vpc_render_connectors (VpcRenderCtx *ctx);
+/* The connectors vpc_render_connectors() draws, as VpcLinkRoute. */
+GPtrArray *vpc_render_routes (const VpcRenderCtx *ctx);
 void     vpc_render_items (VpcRenderCtx *ctx);
 void     vpc_render_marks (VpcRenderCtx *ctx);
 void     vpc_render_highlights (VpcRenderCtx *ctx);

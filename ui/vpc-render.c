@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "vpc-render-private.h"
+#include "vpc-render-routes.h"
 #include "vpc-finding.h"
 #include "vpc-icons.h"
 #include "vpc-layout.h"
@@ -127,67 +128,55 @@ vpc_render_tile_rect (const VpcElement *e,
   tile->h = size;
 }
 
-#define ENI_SIZE  16.0
-#define ENI_STEP  21.0
-#define ENI_INSET 9.0
-
-/* The start of a span of @size inside [lo, lo + len] nearest @v, such that
- * start + size does not pass lo + len even by rounding. */
-static double
-start_inside (double lo,
-              double len,
-              double size,
-              double v)
+/* The element as drawn, for the routes (vpc-render-routes.h). */
+static const VpcElement *
+shadow_of (const VpcElement *e,
+           gpointer          data)
 {
-  double hi = lo + len - size;
-
-  while (hi > lo && hi + size > lo + len)
-    hi = nextafter (hi, lo);
-  return CLAMP (v, lo, MAX (lo, hi));
+  return vpc_render_shadow (data, e);
 }
 
-/* @ctx may be NULL (hit testing): the design's own geometry. */
+static gboolean
+want_none (VpcLinkKind       kind,
+           const VpcElement *icon,
+           const VpcElement *subnet,
+           gpointer          data)
+{
+  return FALSE;
+}
+
+void
+vpc_render_routes_options (const VpcRenderCtx *ctx,
+                           VpcRoutesOptions   *options)
+{
+  vpc_routes_options_init (options);
+  if (ctx == NULL)
+    return;
+  options->text_scale = ctx->options->text_scale;
+  options->subnet_header *= CLAMP (ctx->options->text_scale, 1.0, 2.0);
+  if (ctx->shadows != NULL)
+    {
+      options->shadow = shadow_of;
+      options->shadow_data = (gpointer) ctx;
+    }
+}
+
+/* Markers sit on the side of their subnet that faces their endpoint, in
+ * the order of the endpoints (vpc-render-routes.c places them). @ctx may
+ * be NULL (hit testing): the design's own geometry. */
 static void
 foreach_eni (VpcDesign          *design,
              const VpcRenderCtx *ctx,
              VpcEniFunc          func,
              gpointer            data)
 {
-  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
+  g_autoptr(VpcRouter) router = NULL;
+  VpcRoutesOptions options;
 
-  for (guint i = 0; i < n; i++)
-    {
-      const VpcElement *ep = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
-
-      if (ctx != NULL)
-        ep = vpc_render_shadow (ctx, ep);
-      if (ep->endpoint_type != VPC_ENDPOINT_INTERFACE || ep->subnets == NULL)
-        continue;
-      for (guint j = 0; j < ep->subnets->len; j++)
-        {
-          const char *sn_id = g_ptr_array_index (ep->subnets, j);
-          const VpcElement *sn = ctx != NULL ? vpc_render_lookup (ctx, sn_id)
-                                             : vpc_design_lookup (design, sn_id);
-          guint slot, per_row;
-          VpcRect m;
-
-          if (sn == NULL || !sn->has_layout)
-            continue;
-          slot = GPOINTER_TO_UINT (g_hash_table_lookup (used, sn->id));
-          g_hash_table_insert (used, sn->id, GUINT_TO_POINTER (slot + 1));
-          per_row = (guint) CLAMP ((sn->layout.w - 2 * ENI_INSET) / ENI_STEP, 1, G_MAXUINT16);
-          m.w = m.h = ENI_SIZE;
-          m.x = sn->layout.x + ENI_INSET + (slot % per_row) * ENI_STEP;
-          m.y = sn->layout.y + sn->layout.h - ENI_INSET - ENI_SIZE - (slot / per_row) * ENI_STEP;
-          /* The chip is always drawn inside its subnet: smaller in a tiny
-           * subnet, and rows that do not fit stay at the top. */
-          m.w = m.h = MIN (ENI_SIZE, MIN (sn->layout.w, sn->layout.h));
-          m.x = start_inside (sn->layout.x, sn->layout.w, m.w, m.x);
-          m.y = start_inside (sn->layout.y, sn->layout.h, m.h, m.y);
-          func (ep, sn, &m, data);
-        }
-    }
+  vpc_render_routes_options (ctx, &options);
+  options.want = want_none;
+  router = vpc_router_new (design, &options);
+  vpc_router_foreach_marker (router, func, data);
 }
 
 void

@@ -1,0 +1,1644 @@
+/* vpc-render-routes.c: ports and orthogonal routes for the diagram's
+ * connectors (see vpc-render-routes.h). GLib and the model only.
+ *
+ * Ports. A link meets its subnet on the side that faces its icon (left or
+ * right; top or bottom when the icon is above or below and overlaps the
+ * subnet horizontally), at the icon's centre clamped into that side. Ports
+ * on one side keep the order of their icons and are pushed apart to
+ * MARKER_STEP. Interfaces and gateway endpoints get their ports first, from
+ * this rule alone (markers must not depend on what else is drawn); NAT
+ * gateways and workloads choose theirs while routing, among free lanes.
+ *
+ * Routes. Each link tries a few route shapes in its port's frame (u points
+ * out of the side, v along it): straight; one bend (out to the icon's
+ * column, then into its tile); two bends (out to a lane between side and
+ * icon, along it, into the icon's near side); three bends (out to a lane,
+ * across to the icon's column, into it). Lanes come from the gaps between
+ * what lies around. Every candidate is scored: length, bends, and heavy
+ * costs for crossing a route already placed, passing over another icon or
+ * its label, a marker, or a subnet that is neither end. Straight links go
+ * first, then the shortest detours, so that the links of one side nest
+ * instead of crossing. Deterministic: no hashing order, no randomness. */
+#include "vpc-render-routes.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "vpc-layout.h"
+
+#define MARKER       16.0 /* a network-interface marker's side */
+#define MARKER_STEP  21.0 /* between port centres along a side */
+#define MARKER_INSET 5.0  /* marker to the subnet's border */
+#define PORT_MARGIN  8.0  /* chosen ports keep this far from corners */
+#define CLEAR        8.0  /* lanes keep this far from what they pass */
+#define ENTRY_STEP   7.0  /* between routes entering one side of a tile */
+#define REGION       220.0 /* what a route may pass lies this near its ends */
+
+#define BEND         24.0
+#define PEN_CROSS    5000.0
+#define PEN_TOUCH    2000.0
+#define PEN_ICON     1000.0
+#define PEN_MARKER   800.0
+#define PEN_CLOSE    300.0 /* parallel to another route, closer than CLEAR */
+#define PEN_BOX      400.0
+#define PEN_LABEL    250.0 /* the route's own icon's label */
+#define PEN_SHARE    100.0
+
+/* Past this much work (candidates times things near them) the remaining
+ * links are routed without looking around: huge designs stay fast. */
+#define WORK_BUDGET  40000000.0
+
+#define GRID_CELL    256.0
+#define GRID_MAX_CELLS 4096
+
+typedef enum {
+  SIDE_LEFT,
+  SIDE_RIGHT,
+  SIDE_TOP,
+  SIDE_BOTTOM,
+} Side;
+
+typedef struct
+{
+  const VpcElement *e; /* as drawn */
+  VpcRect           rect;
+} Box;
+
+typedef struct
+{
+  const VpcElement *e;
+  VpcRect           tile;
+  VpcRect           extent; /* tile and label */
+  int               home;   /* the box its tile's centre lies in, or -1 */
+} Icon;
+
+typedef struct
+{
+  VpcLinkKind kind;
+  const VpcElement *owner; /* the endpoint, NAT gateway or workload */
+  int         icon;  /* -1: an interface whose endpoint has no layout */
+  guint       box;
+  gboolean    want;
+  gboolean    fixed; /* port placed by the side rule */
+  Side        side;
+  double      port;  /* fixed: centre of the port along the side */
+  double      size;  /* marker side (interfaces) */
+  VpcRect     marker;
+  double      target; /* the icon's centre along the side, for ordering */
+  VpcLinkRoute *route;
+} Link;
+
+/* A placed segment, world coordinates, horizontal or vertical. */
+typedef struct
+{
+  double x0, y0, x1, y1;
+  guint  link;
+} Seg;
+
+typedef struct
+{
+  GHashTable *cells; /* packed cell → GArray of guint */
+  GArray     *wide;  /* items spanning too many cells: always returned */
+  GArray     *stamp; /* guint per item: the query that last returned it */
+  guint       now;
+} Grid;
+
+struct _VpcRouter
+{
+  VpcDesign       *design;
+  VpcRoutesOptions options;
+  GArray          *boxes;   /* Box */
+  GArray          *icons;   /* Icon */
+  GArray          *links;   /* Link */
+  GHashTable      *box_of;  /* subnet id → index + 1 */
+  /* routing */
+  GArray          *segs;    /* Seg */
+  Grid             icon_grid, marker_grid, box_grid, seg_grid;
+  double           work;
+};
+
+void
+vpc_link_route_free (VpcLinkRoute *route)
+{
+  if (route == NULL)
+    return;
+  g_free (route->from);
+  g_free (route->to);
+  g_free (route->points);
+  g_free (route);
+}
+
+void
+vpc_routes_options_init (VpcRoutesOptions *options)
+{
+  *options = (VpcRoutesOptions) {
+    .subnet_header = 40.0,
+    .text_scale = 1.0,
+  };
+}
+
+/* ---- geometry helpers ---- */
+
+/* The start of a span of @size inside [lo, lo + len] nearest @v, such that
+ * start + size does not pass lo + len even by rounding. */
+static double
+start_inside (double lo,
+              double len,
+              double size,
+              double v)
+{
+  double hi = lo + len - size;
+
+  while (hi > lo && hi + size > lo + len)
+    hi = nextafter (hi, lo);
+  return CLAMP (v, lo, MAX (lo, hi));
+}
+
+static void
+tile_of (const VpcElement *e,
+         VpcRect          *tile)
+{
+  double size = MIN (VPC_LAYOUT_TILE, MIN (e->layout.w, e->layout.h));
+
+  *tile = (VpcRect) { e->layout.x + (e->layout.w - size) / 2, e->layout.y, size, size };
+}
+
+static gboolean
+contains (const VpcRect *r,
+          double         x,
+          double         y)
+{
+  return x > r->x && x < r->x + r->w && y > r->y && y < r->y + r->h;
+}
+
+/* The side of @box that faces a point. */
+static Side
+facing_side (const VpcRect *box,
+             double         cx,
+             double         cy)
+{
+  double right = box->x + box->w, bottom = box->y + box->h;
+
+  if (contains (box, cx, cy))
+    {
+      double d[4] = { cx - box->x, right - cx, cy - box->y, bottom - cy };
+      Side best = SIDE_BOTTOM;
+
+      for (Side s = SIDE_LEFT; s <= SIDE_BOTTOM; s++)
+        if (d[s] < d[best])
+          best = s;
+      return best;
+    }
+  if (cx >= box->x && cx <= right)
+    return cy < box->y ? SIDE_TOP : SIDE_BOTTOM;
+  return cx < box->x ? SIDE_LEFT : SIDE_RIGHT;
+}
+
+static gboolean
+side_is_vertical (Side side)
+{
+  return side == SIDE_LEFT || side == SIDE_RIGHT;
+}
+
+/* The frame of a side: u points out of the subnet, v runs along the side. */
+static void
+to_local (Side    side,
+          double  x,
+          double  y,
+          double *u,
+          double *v)
+{
+  switch (side)
+    {
+    case SIDE_LEFT:   *u = -x; *v = y; break;
+    case SIDE_RIGHT:  *u = x;  *v = y; break;
+    case SIDE_TOP:    *u = -y; *v = x; break;
+    case SIDE_BOTTOM:
+    default:          *u = y;  *v = x; break;
+    }
+}
+
+static void
+to_world (Side    side,
+          double  u,
+          double  v,
+          double *x,
+          double *y)
+{
+  switch (side)
+    {
+    case SIDE_LEFT:   *x = -u; *y = v; break;
+    case SIDE_RIGHT:  *x = u;  *y = v; break;
+    case SIDE_TOP:    *x = v;  *y = -u; break;
+    case SIDE_BOTTOM:
+    default:          *x = v;  *y = u; break;
+    }
+}
+
+/* A rectangle in a side's frame: [u0, u1] x [v0, v1]. */
+typedef struct
+{
+  double u0, v0, u1, v1;
+  double pen;
+} LRect;
+
+static LRect
+rect_to_local (Side           side,
+               const VpcRect *r,
+               double         pen)
+{
+  double ua, va, ub, vb;
+
+  to_local (side, r->x, r->y, &ua, &va);
+  to_local (side, r->x + r->w, r->y + r->h, &ub, &vb);
+  return (LRect) { MIN (ua, ub), MIN (va, vb), MAX (ua, ub), MAX (va, vb), pen };
+}
+
+/* ---- a bucket grid of rectangles ---- */
+
+static void
+grid_init (Grid *grid)
+{
+  grid->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_array_unref);
+  grid->wide = g_array_new (FALSE, FALSE, sizeof (guint));
+  grid->stamp = g_array_new (FALSE, TRUE, sizeof (guint));
+  grid->now = 0;
+}
+
+static void
+grid_clear (Grid *grid)
+{
+  g_clear_pointer (&grid->cells, g_hash_table_unref);
+  g_clear_pointer (&grid->wide, g_array_unref);
+  g_clear_pointer (&grid->stamp, g_array_unref);
+}
+
+static gint64
+cell_of (double v)
+{
+  return (gint64) floor (CLAMP (v, -1e9, 1e9) / GRID_CELL);
+}
+
+static void
+grid_add (Grid          *grid,
+          const VpcRect *r,
+          guint          item)
+{
+  gint64 x0 = cell_of (r->x), x1 = cell_of (r->x + r->w);
+  gint64 y0 = cell_of (r->y), y1 = cell_of (r->y + r->h);
+
+  if (grid->stamp->len <= item)
+    g_array_set_size (grid->stamp, item + 1);
+  if ((x1 - x0 + 1) * (y1 - y0 + 1) > GRID_MAX_CELLS)
+    {
+      g_array_append_val (grid->wide, item);
+      return;
+    }
+  for (gint64 cx = x0; cx <= x1; cx++)
+    for (gint64 cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = (cx << 32) ^ (cy & 0xffffffff);
+        GArray *list = g_hash_table_lookup (grid->cells, &key);
+
+        if (list == NULL)
+          {
+            list = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_hash_table_insert (grid->cells, g_memdup2 (&key, sizeof key), list);
+          }
+        g_array_append_val (list, item);
+      }
+}
+
+static gint
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static inline void
+take (guint  *stamp,
+      guint   now,
+      guint   item,
+      GArray *out)
+{
+  if (stamp[item] != now)
+    {
+      stamp[item] = now;
+      g_array_append_val (out, item);
+    }
+}
+
+/* Items whose cells meet @r, each once, in increasing order so that scores
+ * do not depend on the grid. FALSE when @r spans too many cells to ask. */
+static gboolean
+grid_query (Grid          *grid,
+            const VpcRect *r,
+            GArray        *out)
+{
+  gint64 x0 = cell_of (r->x), x1 = cell_of (r->x + r->w);
+  gint64 y0 = cell_of (r->y), y1 = cell_of (r->y + r->h);
+  guint *stamp = (guint *) (gpointer) grid->stamp->data;
+  guint now = ++grid->now;
+
+  g_array_set_size (out, 0);
+  if ((x1 - x0 + 1) * (y1 - y0 + 1) > GRID_MAX_CELLS)
+    return FALSE;
+  for (guint i = 0; i < grid->wide->len; i++)
+    take (stamp, now, g_array_index (grid->wide, guint, i), out);
+  for (gint64 cx = x0; cx <= x1; cx++)
+    for (gint64 cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = (cx << 32) ^ (cy & 0xffffffff);
+        GArray *list = g_hash_table_lookup (grid->cells, &key);
+
+        for (guint i = 0; list != NULL && i < list->len; i++)
+          take (stamp, now, g_array_index (list, guint, i), out);
+      }
+  g_array_sort (out, compare_uint);
+  return TRUE;
+}
+
+/* ---- collecting the links ---- */
+
+static const VpcElement *
+drawn (VpcRouter        *router,
+       const VpcElement *e)
+{
+  const VpcElement *s;
+
+  if (router->options.shadow == NULL)
+    return e;
+  s = router->options.shadow (e, router->options.shadow_data);
+  return s != NULL ? s : e;
+}
+
+static int
+box_index (VpcRouter  *router,
+           const char *id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (router->box_of, id)) - 1;
+}
+
+static int
+add_icon (VpcRouter        *router,
+          const VpcElement *e,
+          const GPtrArray  *home_candidates)
+{
+  double label_h = VPC_LAYOUT_LABEL_GAP +
+                   router->options.text_scale * (VPC_LAYOUT_LABEL_LINES * VPC_LAYOUT_NAME_LINE_H +
+                                                 VPC_LAYOUT_KIND_LINE_H);
+  Icon icon = { e, { 0 }, { 0 }, -1 };
+  double cx, cy;
+
+  tile_of (e, &icon.tile);
+  icon.extent = (VpcRect) {
+    MIN (icon.tile.x, e->layout.x - VPC_LAYOUT_LABEL_SPILL), icon.tile.y,
+    0, icon.tile.h + label_h,
+  };
+  icon.extent.w = MAX (icon.tile.x + icon.tile.w, e->layout.x + e->layout.w + VPC_LAYOUT_LABEL_SPILL) -
+                  icon.extent.x;
+  cx = icon.tile.x + icon.tile.w / 2;
+  cy = icon.tile.y + icon.tile.h / 2;
+  for (guint i = 0; home_candidates != NULL && i < home_candidates->len; i++)
+    {
+      int b = box_index (router, g_ptr_array_index (home_candidates, i));
+
+      if (b >= 0 && contains (&g_array_index (router->boxes, Box, b).rect, cx, cy))
+        {
+          icon.home = b;
+          break;
+        }
+    }
+  g_array_append_val (router->icons, icon);
+  return (int) router->icons->len - 1;
+}
+
+static void
+add_link (VpcRouter        *router,
+          VpcLinkKind       kind,
+          const VpcElement *owner,
+          int               icon,
+          guint        box,
+          const char  *from,
+          const char  *to)
+{
+  const Box *b = &g_array_index (router->boxes, Box, box);
+  const Icon *ic = icon >= 0 ? &g_array_index (router->icons, Icon, icon) : NULL;
+  Link link = { kind, owner, icon, box, TRUE, kind == VPC_LINK_INTERFACE || kind == VPC_LINK_GATEWAY };
+  double cx, cy;
+
+  if (ic != NULL)
+    {
+      cx = ic->tile.x + ic->tile.w / 2;
+      cy = ic->tile.y + ic->tile.h / 2;
+      /* Lines end at the subnet's border, so an icon drawn inside the
+       * subnet needs none (only a marker has a place of its own). */
+      if (kind != VPC_LINK_INTERFACE && contains (&b->rect, cx, cy))
+        return;
+      link.side = facing_side (&b->rect, cx, cy);
+      link.target = side_is_vertical (link.side) ? cy : cx;
+    }
+  else
+    {
+      /* No icon to face: along the bottom, in file order. */
+      link.side = SIDE_BOTTOM;
+      link.target = -G_MAXDOUBLE;
+    }
+  if (router->options.want != NULL)
+    link.want = router->options.want (kind, owner, b->e, router->options.want_data);
+  if (link.want)
+    {
+      link.route = g_new0 (VpcLinkRoute, 1);
+      link.route->kind = kind;
+      link.route->from = g_strdup (from);
+      link.route->to = g_strdup (to);
+      link.route->end_dot = kind != VPC_LINK_INTERFACE;
+    }
+  g_array_append_val (router->links, link);
+}
+
+static void
+collect (VpcRouter *router)
+{
+  VpcDesign *design = router->design;
+  guint n;
+
+  n = vpc_design_get_n_elements (design, VPC_KIND_SUBNET);
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *sn = drawn (router, vpc_design_get_element (design, VPC_KIND_SUBNET, i));
+      Box box = { sn, sn->layout };
+
+      if (!sn->has_layout)
+        continue;
+      g_array_append_val (router->boxes, box);
+      g_hash_table_insert (router->box_of, sn->id, GINT_TO_POINTER (router->boxes->len));
+    }
+
+  /* Endpoints: interfaces, then gateway endpoints. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      VpcEndpointType type = pass == 0 ? VPC_ENDPOINT_INTERFACE : VPC_ENDPOINT_GATEWAY;
+
+      n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
+      for (guint i = 0; i < n; i++)
+        {
+          const VpcElement *ep = drawn (router, vpc_design_get_element (design, VPC_KIND_ENDPOINT, i));
+          int icon = -1;
+
+          if (ep->endpoint_type != type || ep->subnets == NULL)
+            continue;
+          if (ep->has_layout)
+            icon = add_icon (router, ep, NULL);
+          else if (type == VPC_ENDPOINT_GATEWAY)
+            continue;
+          for (guint j = 0; j < ep->subnets->len; j++)
+            {
+              const char *sn_id = g_ptr_array_index (ep->subnets, j);
+              int box = box_index (router, sn_id);
+              g_autofree char *eni = NULL;
+
+              if (box < 0)
+                continue;
+              if (type == VPC_ENDPOINT_INTERFACE)
+                {
+                  eni = g_strconcat (ep->id, "/", sn_id, NULL);
+                  add_link (router, VPC_LINK_INTERFACE, ep, icon, box, eni, ep->id);
+                }
+              else
+                add_link (router, VPC_LINK_GATEWAY, ep, icon, box, ep->id, sn_id);
+            }
+        }
+    }
+
+  n = vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY);
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *nat = drawn (router, vpc_design_get_element (design, VPC_KIND_NAT_GATEWAY, i));
+      int box = nat->subnet != NULL ? box_index (router, nat->subnet) : -1;
+      GPtrArray home = { (gpointer *) &nat->subnet, 1 };
+
+      if (!nat->has_layout)
+        continue;
+      add_icon (router, nat, nat->subnet != NULL ? &home : NULL);
+      if (box >= 0)
+        add_link (router, VPC_LINK_NAT, nat, (int) router->icons->len - 1, box, nat->id, nat->subnet);
+    }
+
+  n = vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD);
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *w = drawn (router, vpc_design_get_element (design, VPC_KIND_WORKLOAD, i));
+      int icon;
+
+      if (!w->has_layout)
+        continue;
+      icon = add_icon (router, w, w->vpc_mode ? w->subnets : NULL);
+      for (guint j = 0; w->vpc_mode && w->subnets != NULL && j < w->subnets->len; j++)
+        {
+          const char *sn_id = g_ptr_array_index (w->subnets, j);
+          int box = box_index (router, sn_id);
+
+          if (box >= 0)
+            add_link (router, VPC_LINK_WORKLOAD, w, icon, box, w->id, sn_id);
+        }
+    }
+
+  /* Security groups only stand in the way. */
+  n = vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP);
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *sg = drawn (router, vpc_design_get_element (design, VPC_KIND_SECURITY_GROUP, i));
+      if (sg->has_layout)
+        add_icon (router, sg, NULL);
+    }
+}
+
+/* ---- ports ---- */
+
+/* Centres along a side, from @lo to @hi, for ports of one side. */
+static void
+side_range (VpcRouter  *router,
+            const Link *link,
+            double     *lo,
+            double     *hi)
+{
+  const VpcRect *r = &g_array_index (router->boxes, Box, link->box).rect;
+  double half = link->size / 2;
+
+  if (side_is_vertical (link->side))
+    {
+      *lo = r->y + MIN (router->options.subnet_header, r->h / 2) + 2 + half;
+      *hi = r->y + r->h - MARKER_INSET - half;
+    }
+  else
+    {
+      *lo = r->x + MARKER_INSET + half;
+      *hi = r->x + r->w - MARKER_INSET - half;
+    }
+  if (*hi < *lo)
+    *lo = *hi = (*lo + *hi) / 2;
+}
+
+/* Pushes sorted wishes apart to @step within [lo, hi], moving each as
+ * little as the order allows from the first one on. */
+static void
+spread (double *p,
+        guint   n,
+        double  lo,
+        double  hi,
+        double  step)
+{
+  if (n == 0)
+    return;
+  if (n > 1 && (n - 1) * step > hi - lo)
+    step = (hi - lo) / (n - 1);
+  for (guint i = 0; i < n; i++)
+    p[i] = CLAMP (p[i], lo, hi);
+  for (guint i = 1; i < n; i++)
+    p[i] = MAX (p[i], p[i - 1] + step);
+  if (p[n - 1] > hi)
+    {
+      p[n - 1] = hi;
+      for (guint i = n - 1; i-- > 0;)
+        p[i] = MIN (p[i], p[i + 1] - step);
+    }
+}
+
+static gint
+compare_ports (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  VpcRouter *router = data;
+  const Link *la = &g_array_index (router->links, Link, *(const guint *) a);
+  const Link *lb = &g_array_index (router->links, Link, *(const guint *) b);
+
+  if (la->box != lb->box)
+    return la->box < lb->box ? -1 : 1;
+  if (la->side != lb->side)
+    return la->side < lb->side ? -1 : 1;
+  if (la->target != lb->target)
+    return la->target < lb->target ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : *(const guint *) a > *(const guint *) b;
+}
+
+static void
+place_marker (VpcRouter *router,
+              Link      *link)
+{
+  const VpcRect *r = &g_array_index (router->boxes, Box, link->box).rect;
+  double s = link->size;
+  VpcRect m = { 0, 0, s, s };
+
+  switch (link->side)
+    {
+    case SIDE_LEFT:
+      m.x = r->x + MARKER_INSET;
+      m.y = link->port - s / 2;
+      break;
+    case SIDE_RIGHT:
+      m.x = r->x + r->w - MARKER_INSET - s;
+      m.y = link->port - s / 2;
+      break;
+    case SIDE_TOP:
+      m.x = link->port - s / 2;
+      m.y = r->y + MIN (router->options.subnet_header, r->h / 2) + 2;
+      break;
+    case SIDE_BOTTOM:
+    default:
+      m.x = link->port - s / 2;
+      m.y = r->y + r->h - MARKER_INSET - s;
+      break;
+    }
+  /* Always inside its subnet, even a tiny one. */
+  m.x = start_inside (r->x, r->w, m.w, m.x);
+  m.y = start_inside (r->y, r->h, m.h, m.y);
+  link->marker = m;
+}
+
+static void
+place_ports (VpcRouter *router)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) wish = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < router->links->len; i++)
+    {
+      Link *link = &g_array_index (router->links, Link, i);
+      const VpcRect *r = &g_array_index (router->boxes, Box, link->box).rect;
+
+      link->size = MIN (MARKER, MIN (r->w, r->h));
+      if (link->fixed)
+        g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_ports, router);
+
+  for (guint start = 0, end; start < order->len; start = end)
+    {
+      Link *first = &g_array_index (router->links, Link, g_array_index (order, guint, start));
+      double lo, hi;
+
+      for (end = start + 1; end < order->len; end++)
+        {
+          Link *l = &g_array_index (router->links, Link, g_array_index (order, guint, end));
+          if (l->box != first->box || l->side != first->side)
+            break;
+        }
+      side_range (router, first, &lo, &hi);
+      g_array_set_size (wish, end - start);
+      for (guint k = start; k < end; k++)
+        {
+          Link *l = &g_array_index (router->links, Link, g_array_index (order, guint, k));
+          g_array_index (wish, double, k - start) = l->icon >= 0 ? l->target : lo;
+        }
+      spread ((double *) (gpointer) wish->data, end - start, lo, hi, MARKER_STEP);
+      for (guint k = start; k < end; k++)
+        {
+          Link *l = &g_array_index (router->links, Link, g_array_index (order, guint, k));
+
+          l->port = g_array_index (wish, double, k - start);
+          if (l->kind == VPC_LINK_INTERFACE)
+            place_marker (router, l);
+        }
+    }
+}
+
+VpcRouter *
+vpc_router_new (VpcDesign              *design,
+                const VpcRoutesOptions *options)
+{
+  VpcRouter *router;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
+
+  router = g_new0 (VpcRouter, 1);
+  router->design = g_object_ref (design);
+  if (options != NULL)
+    router->options = *options;
+  else
+    vpc_routes_options_init (&router->options);
+  router->options.text_scale = CLAMP (router->options.text_scale, 1.0, 2.0);
+  if (!(router->options.subnet_header >= 0))
+    router->options.subnet_header = 0;
+  router->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  router->icons = g_array_new (FALSE, FALSE, sizeof (Icon));
+  router->links = g_array_new (FALSE, FALSE, sizeof (Link));
+  router->box_of = g_hash_table_new (g_str_hash, g_str_equal);
+  collect (router);
+  place_ports (router);
+  return router;
+}
+
+void
+vpc_router_free (VpcRouter *router)
+{
+  if (router == NULL)
+    return;
+  for (guint i = 0; i < router->links->len; i++)
+    vpc_link_route_free (g_array_index (router->links, Link, i).route);
+  g_array_unref (router->links);
+  g_array_unref (router->icons);
+  g_array_unref (router->boxes);
+  g_hash_table_unref (router->box_of);
+  if (router->segs != NULL)
+    {
+      g_array_unref (router->segs);
+      grid_clear (&router->icon_grid);
+      grid_clear (&router->marker_grid);
+      grid_clear (&router->box_grid);
+      grid_clear (&router->seg_grid);
+    }
+  g_object_unref (router->design);
+  g_free (router);
+}
+
+void
+vpc_router_foreach_marker (VpcRouter     *router,
+                           VpcMarkerFunc  func,
+                           gpointer       data)
+{
+  g_return_if_fail (router != NULL && func != NULL);
+
+  for (guint i = 0; i < router->links->len; i++)
+    {
+      const Link *link = &g_array_index (router->links, Link, i);
+
+      if (link->kind == VPC_LINK_INTERFACE)
+        func (link->owner, g_array_index (router->boxes, Box, link->box).e, &link->marker, data);
+    }
+}
+
+/* ---- routing ---- */
+
+typedef struct
+{
+  double u, v;
+} LPoint;
+
+/* A placed segment in a link's frame: along u at v = c (or along v at
+ * u = c), spanning [a0, a1]. */
+typedef struct
+{
+  double   a0, a1, c;
+  gboolean along_u;
+  gboolean tile_end; /* (end of the span) is where its route meets its tile */
+  double   tu, tv;   /* that point */
+  int      icon;
+} LSeg;
+
+#define MAX_POINTS 8
+
+typedef struct
+{
+  LPoint p[MAX_POINTS];
+  guint  n;
+  double cost, penalty;
+} Path;
+
+typedef struct
+{
+  VpcRouter *router;
+  const Link *link;
+  Side       side;
+  double     e;          /* u of the port */
+  double     plo, phi;   /* where the port may be along the side */
+  LRect      tile, label, target;
+  GArray    *rects;      /* LRect: other icons, markers, foreign subnets */
+  GArray    *segs;       /* LSeg */
+  GArray    *ucoords, *vcoords;
+  GArray    *side_ports; /* double: ports already on this side (flexible links) */
+  gboolean   look;       /* FALSE past the work budget: shortest shape only */
+  Path       best;
+  gboolean   found;
+  guint      tried;
+} Scene;
+
+static gboolean
+spans_open (double lo,
+            double hi,
+            double a,
+            double b)
+{
+  return MIN (a, b) < hi - 0.5 && MAX (a, b) > lo + 0.5;
+}
+
+static gboolean
+seg_meets_rect (const LPoint *a,
+                const LPoint *b,
+                const LRect  *r)
+{
+  if (a->v == b->v)
+    return a->v > r->v0 + 0.5 && a->v < r->v1 - 0.5 && spans_open (r->u0, r->u1, a->u, b->u);
+  return a->u > r->u0 + 0.5 && a->u < r->u1 - 0.5 && spans_open (r->v0, r->v1, a->v, b->v);
+}
+
+/* What a candidate segment costs against one placed segment. */
+static double
+seg_cost (const Scene  *sc,
+          const LPoint *a,
+          const LPoint *b,
+          const LPoint *tile_end,
+          const LSeg   *t)
+{
+  gboolean along_u = a->v == b->v;
+  double c = along_u ? a->v : a->u;
+  double lo = along_u ? MIN (a->u, b->u) : MIN (a->v, b->v);
+  double hi = along_u ? MAX (a->u, b->u) : MAX (a->v, b->v);
+  double pu, pv;
+
+  if (along_u == t->along_u)
+    {
+      double overlap = MIN (hi, t->a1) - MAX (lo, t->a0);
+
+      if (fabs (c - t->c) < 0.5)
+        {
+          if (overlap > 0.5)
+            return PEN_CROSS;
+          if (overlap < -0.5)
+            return 0;
+          /* End to end on one line. */
+          pu = along_u ? (fabs (lo - t->a1) < fabs (hi - t->a0) ? lo : hi) : c;
+          pv = along_u ? c : (fabs (lo - t->a1) < fabs (hi - t->a0) ? lo : hi);
+        }
+      else
+        return fabs (c - t->c) < CLEAR && overlap > 1 ? PEN_CLOSE : 0;
+    }
+  else
+    {
+      /* Perpendicular: they meet at (t->c, c) along u, or (c, t->c). */
+      if (t->c < lo - 0.5 || t->c > hi + 0.5 || c < t->a0 - 0.5 || c > t->a1 + 0.5)
+        return 0;
+      if (t->c > lo + 0.5 && t->c < hi - 0.5 && c > t->a0 + 0.5 && c < t->a1 - 0.5)
+        return PEN_CROSS;
+      pu = along_u ? t->c : c;
+      pv = along_u ? c : t->c;
+    }
+  /* They touch at one point: fine only where both end at one tile. */
+  if (t->tile_end && t->icon == sc->link->icon && sc->link->icon >= 0 &&
+      fabs (pu - tile_end->u) < 0.5 && fabs (pv - tile_end->v) < 0.5 &&
+      fabs (pu - t->tu) < 0.5 && fabs (pv - t->tv) < 0.5)
+    return PEN_SHARE;
+  return PEN_TOUCH;
+}
+
+static void
+try_path (Scene        *sc,
+          const LPoint *in,
+          guint         n_in)
+{
+  Path path = { .n = 0 };
+  double length = 0, penalty = 0;
+
+  /* Drop empty segments and merge straight runs; a run that turns back
+   * on itself is no route. */
+  for (guint i = 0; i < n_in; i++)
+    {
+      if (path.n > 0 && in[i].u == path.p[path.n - 1].u && in[i].v == path.p[path.n - 1].v)
+        continue;
+      if (path.n >= 2)
+        {
+          const LPoint *a = &path.p[path.n - 2], *b = &path.p[path.n - 1];
+          gboolean same_u = a->u == b->u && b->u == in[i].u;
+          gboolean same_v = a->v == b->v && b->v == in[i].v;
+
+          if (same_u || same_v)
+            {
+              double d0 = same_u ? b->v - a->v : b->u - a->u;
+              double d1 = same_u ? in[i].v - b->v : in[i].u - b->u;
+
+              if ((d0 > 0) != (d1 > 0))
+                return;
+              path.p[path.n - 1] = in[i];
+              continue;
+            }
+        }
+      path.p[path.n++] = in[i];
+    }
+  if (path.n < 2)
+    return;
+  sc->tried++;
+
+  for (guint i = 0; i + 1 < path.n; i++)
+    {
+      const LPoint *a = &path.p[i], *b = &path.p[i + 1];
+
+      if (a->u != b->u && a->v != b->v)
+        return;
+      length += fabs (b->u - a->u) + fabs (b->v - a->v);
+      if (!sc->look)
+        continue;
+      /* Its own tile only at the end; its own label never. */
+      if (i + 2 < path.n && seg_meets_rect (a, b, &sc->tile))
+        penalty += PEN_ICON;
+      if (seg_meets_rect (a, b, &sc->label))
+        penalty += PEN_LABEL;
+      if (i > 0 && seg_meets_rect (a, b, &sc->target))
+        penalty += PEN_BOX;
+      for (guint k = 0; k < sc->rects->len; k++)
+        {
+          const LRect *r = &g_array_index (sc->rects, LRect, k);
+          if (seg_meets_rect (a, b, r))
+            penalty += r->pen;
+        }
+      for (guint k = 0; k < sc->segs->len; k++)
+        penalty += seg_cost (sc, a, b, &path.p[path.n - 1], &g_array_index (sc->segs, LSeg, k));
+    }
+  if (sc->look && !sc->link->fixed)
+    for (guint k = 0; k < sc->side_ports->len; k++)
+      if (fabs (g_array_index (sc->side_ports, double, k) - path.p[0].v) < MARKER_STEP / 2)
+        penalty += PEN_MARKER;
+  path.penalty = penalty;
+  path.cost = length + BEND * (path.n - 2) + penalty;
+  if (!sc->found || path.cost < sc->best.cost - 1e-9)
+    {
+      sc->best = path;
+      sc->found = TRUE;
+    }
+}
+
+static gint
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gint
+compare_lanes (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  double pref = *(const double *) data;
+  double x = *(const double *) a, y = *(const double *) b;
+  double dx = fabs (x - pref), dy = fabs (y - pref);
+
+  if (dx != dy)
+    return dx < dy ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+/* Up to @max lanes in [lo, hi], nearest @pref first: @pref, the middle,
+ * the ends, CLEAR off everything around, and the middles of the gaps. */
+static guint
+lanes (const Scene *sc,
+       gboolean     along_u,
+       double       lo,
+       double       hi,
+       double       pref,
+       guint        max,
+       double      *out)
+{
+  const GArray *coords = along_u ? sc->ucoords : sc->vcoords;
+  g_autoptr(GArray) cand = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = 0;
+  double v;
+
+  if (!(hi >= lo))
+    return 0;
+#define ADD(x) G_STMT_START { v = (x); if (v >= lo && v <= hi) g_array_append_val (cand, v); } G_STMT_END
+  ADD (CLAMP (pref, lo, hi));
+  ADD ((lo + hi) / 2);
+  ADD (lo);
+  ADD (hi);
+  for (guint i = 0; sc->look && i < coords->len; i++)
+    {
+      double c = g_array_index (coords, double, i);
+
+      ADD (c - CLEAR);
+      ADD (c + CLEAR);
+      if (i + 1 < coords->len)
+        ADD ((c + g_array_index (coords, double, i + 1)) / 2);
+    }
+#undef ADD
+  g_array_sort_with_data (cand, compare_lanes, &pref);
+  for (guint i = 0; i < cand->len && n < max; i++)
+    {
+      double c = g_array_index (cand, double, i);
+      gboolean near = FALSE;
+
+      for (guint k = 0; k < n && !near; k++)
+        near = fabs (out[k] - c) < 2;
+      if (!near)
+        out[n++] = c;
+    }
+  return n;
+}
+
+/* Where routes may meet one side of the tile: its middle first, then
+ * steps of ENTRY_STEP either way. */
+static guint
+entries (double  lo,
+         double  hi,
+         double *out)
+{
+  double mid = (lo + hi) / 2;
+  guint n = 0;
+
+  out[n++] = mid;
+  for (int k = 1; k <= 2; k++)
+    {
+      if (mid - k * ENTRY_STEP > lo + 3)
+        out[n++] = mid - k * ENTRY_STEP;
+      if (mid + k * ENTRY_STEP < hi - 3)
+        out[n++] = mid + k * ENTRY_STEP;
+    }
+  return n;
+}
+
+static gboolean
+clean (const Scene *sc)
+{
+  return sc->found && sc->best.penalty == 0;
+}
+
+static void
+candidates (Scene *sc)
+{
+  const LRect *t = &sc->tile;
+  double vc = (t->v0 + t->v1) / 2, e = sc->e;
+  double ps[16], ru[5], qv[5], ls[16], ws[12];
+  guint n_p, n_r, n_q, n_l, n_w;
+  LPoint pts[MAX_POINTS];
+
+  if (sc->link->fixed)
+    {
+      ps[0] = sc->plo;
+      n_p = 1;
+    }
+  else
+    n_p = lanes (sc, FALSE, sc->plo, sc->phi, CLAMP (vc, sc->plo, sc->phi), sc->look ? 16 : 1, ps);
+  n_r = entries (t->u0, t->u1, ru);
+  n_q = entries (t->v0, t->v1, qv);
+
+  /* Straight across. */
+  for (guint i = 0; i < n_p; i++)
+    if (ps[i] > t->v0 + 3 && ps[i] < t->v1 - 3 && t->u0 > e + 1)
+      {
+        pts[0] = (LPoint) { e, ps[i] };
+        pts[1] = (LPoint) { t->u0, ps[i] };
+        try_path (sc, pts, 2);
+      }
+  if (clean (sc))
+    return;
+
+  /* One bend: out to the tile's column, then into its end. */
+  for (guint i = 0; i < n_p; i++)
+    for (guint k = 0; k < n_r; k++)
+      if ((ps[i] <= t->v0 - 1 || ps[i] >= t->v1 + 1) && ru[k] > e + 4)
+        {
+          pts[0] = (LPoint) { e, ps[i] };
+          pts[1] = (LPoint) { ru[k], ps[i] };
+          pts[2] = (LPoint) { ru[k], ps[i] < t->v0 ? t->v0 : t->v1 };
+          try_path (sc, pts, 3);
+        }
+
+  /* Two bends: out to a lane before the tile, along it, into its side. */
+  if (t->u0 > e + 8)
+    {
+      n_l = lanes (sc, TRUE, e + 4, t->u0 - 4, (e + t->u0) / 2, sc->look ? 16 : 1, ls);
+      for (guint i = 0; i < MIN (n_p, 6u); i++)
+        for (guint j = 0; j < n_l; j++)
+          for (guint k = 0; k < n_q; k++)
+            {
+              pts[0] = (LPoint) { e, ps[i] };
+              pts[1] = (LPoint) { ls[j], ps[i] };
+              pts[2] = (LPoint) { ls[j], qv[k] };
+              pts[3] = (LPoint) { t->u0, qv[k] };
+              try_path (sc, pts, 4);
+            }
+    }
+  if (clean (sc) || (sc->found && !sc->look))
+    return;
+
+  /* Three bends: out to a lane, across to the tile's column, into its end. */
+  n_l = lanes (sc, TRUE, e + 4, t->u0 > e + 12 ? t->u0 - 4 : e + 120, e + 16, sc->look ? 6 : 1, ls);
+  n_w = lanes (sc, FALSE, MIN (ps[0], t->v0) - 80, t->v0 - 4, t->v0 - 12, sc->look ? 5 : 1, ws);
+  n_w += lanes (sc, FALSE, t->v1 + 4, MAX (ps[0], t->v1) + 80, t->v1 + 12, sc->look ? 5 : 1, ws + n_w);
+  for (guint i = 0; i < MIN (n_p, 4u); i++)
+    for (guint j = 0; j < n_l; j++)
+      for (guint w = 0; w < n_w; w++)
+        for (guint k = 0; k < MIN (n_r, 3u); k++)
+          {
+            pts[0] = (LPoint) { e, ps[i] };
+            pts[1] = (LPoint) { ls[j], ps[i] };
+            pts[2] = (LPoint) { ls[j], ws[w] };
+            pts[3] = (LPoint) { ru[k], ws[w] };
+            pts[4] = (LPoint) { ru[k], ws[w] < t->v0 ? t->v0 : t->v1 };
+            try_path (sc, pts, 5);
+          }
+}
+
+static void
+build_routing (VpcRouter *router)
+{
+  router->segs = g_array_new (FALSE, FALSE, sizeof (Seg));
+  grid_init (&router->icon_grid);
+  grid_init (&router->marker_grid);
+  grid_init (&router->box_grid);
+  grid_init (&router->seg_grid);
+  for (guint i = 0; i < router->icons->len; i++)
+    grid_add (&router->icon_grid, &g_array_index (router->icons, Icon, i).extent, i);
+  for (guint i = 0; i < router->links->len; i++)
+    {
+      const Link *link = &g_array_index (router->links, Link, i);
+      if (link->kind == VPC_LINK_INTERFACE)
+        grid_add (&router->marker_grid, &link->marker, i);
+    }
+  for (guint i = 0; i < router->boxes->len; i++)
+    grid_add (&router->box_grid, &g_array_index (router->boxes, Box, i).rect, i);
+}
+
+static void
+add_coords (Scene       *sc,
+            const LRect *r)
+{
+  g_array_append_val (sc->ucoords, r->u0);
+  g_array_append_val (sc->ucoords, r->u1);
+  g_array_append_val (sc->vcoords, r->v0);
+  g_array_append_val (sc->vcoords, r->v1);
+}
+
+/* @r, grown by @margin on every side, as something routes avoid. */
+static void
+add_rect (Scene         *sc,
+          const VpcRect *r,
+          double         pen,
+          double         margin)
+{
+  VpcRect grown = { r->x - margin, r->y - margin, r->w + 2 * margin, r->h + 2 * margin };
+  LRect l = rect_to_local (sc->side, &grown, pen);
+
+  g_array_append_val (sc->rects, l);
+  add_coords (sc, &l);
+}
+
+/* The port's place: for a fixed port the point where its route starts,
+ * else the side's line and the range along it. */
+static void
+port_frame (VpcRouter  *router,
+            const Link *link,
+            double     *e,
+            double     *plo,
+            double     *phi)
+{
+  const VpcRect *r = &g_array_index (router->boxes, Box, link->box).rect;
+  double x, y, u, v;
+
+  if (link->kind == VPC_LINK_INTERFACE)
+    {
+      const VpcRect *m = &link->marker;
+
+      switch (link->side)
+        {
+        case SIDE_LEFT:   x = m->x;          y = link->port; break;
+        case SIDE_RIGHT:  x = m->x + m->w;   y = link->port; break;
+        case SIDE_TOP:    x = link->port;    y = m->y; break;
+        case SIDE_BOTTOM:
+        default:          x = link->port;    y = m->y + m->h; break;
+        }
+      /* The marker may have been pushed inside a tiny subnet. */
+      if (side_is_vertical (link->side))
+        y = CLAMP (y, m->y, m->y + m->h);
+      else
+        x = CLAMP (x, m->x, m->x + m->w);
+      to_local (link->side, x, y, &u, &v);
+      *e = u;
+      *plo = *phi = v;
+      return;
+    }
+  switch (link->side)
+    {
+    case SIDE_LEFT:   x = r->x;        y = r->y; break;
+    case SIDE_RIGHT:  x = r->x + r->w; y = r->y; break;
+    case SIDE_TOP:    x = r->x;        y = r->y; break;
+    case SIDE_BOTTOM:
+    default:          x = r->x;        y = r->y + r->h; break;
+    }
+  to_local (link->side, x, y, &u, &v);
+  *e = u;
+  if (link->fixed)
+    {
+      *plo = *phi = link->port;
+      return;
+    }
+  if (side_is_vertical (link->side))
+    {
+      *plo = r->y + MIN (PORT_MARGIN, r->h / 2);
+      *phi = r->y + r->h - MIN (PORT_MARGIN, r->h / 2);
+    }
+  else
+    {
+      /* Clear of the header's corner icon. */
+      *plo = r->x + MIN (34.0, r->w / 2);
+      *phi = r->x + r->w - MIN (PORT_MARGIN, r->w / 2);
+    }
+}
+
+static void
+route_link (VpcRouter *router,
+            guint      index)
+{
+  Link *link = &g_array_index (router->links, Link, index);
+  const Icon *icon = &g_array_index (router->icons, Icon, link->icon);
+  const Box *box = &g_array_index (router->boxes, Box, link->box);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (LRect));
+  g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (LSeg));
+  g_autoptr(GArray) ucoords = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) vcoords = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) side_ports = g_array_new (FALSE, FALSE, sizeof (double));
+  Scene sc = { router, link, link->side };
+  VpcRect region, label;
+  VpcLinkRoute *route = link->route;
+  double px, py, items;
+
+  sc.rects = rects;
+  sc.segs = segs;
+  sc.ucoords = ucoords;
+  sc.vcoords = vcoords;
+  sc.side_ports = side_ports;
+  port_frame (router, link, &sc.e, &sc.plo, &sc.phi);
+  sc.tile = rect_to_local (link->side, &icon->tile, PEN_ICON);
+  label = (VpcRect) { icon->extent.x - CLEAR / 2, icon->tile.y + icon->tile.h,
+                      icon->extent.w + CLEAR, icon->extent.h - icon->tile.h + CLEAR / 2 };
+  sc.label = rect_to_local (link->side, &label, PEN_LABEL);
+  sc.target = rect_to_local (link->side, &box->rect, PEN_BOX);
+  {
+    double v = CLAMP ((sc.tile.v0 + sc.tile.v1) / 2, sc.plo, sc.phi);
+    double lo = MAX (sc.plo, v - 2 * REGION), hi = MIN (sc.phi, v + 2 * REGION);
+    double x0, y0, x1, y1;
+
+    to_world (link->side, sc.e, lo, &x0, &y0);
+    to_world (link->side, sc.e, hi, &x1, &y1);
+    region.x = MIN (MIN (x0, x1), icon->extent.x) - REGION;
+    region.y = MIN (MIN (y0, y1), icon->extent.y) - REGION;
+    region.w = MAX (MAX (x0, x1), icon->extent.x + icon->extent.w) + REGION - region.x;
+    region.h = MAX (MAX (y0, y1), icon->extent.y + icon->extent.h) + REGION - region.y;
+  }
+
+  sc.look = router->work < WORK_BUDGET;
+  if (sc.look && grid_query (&router->icon_grid, &region, found))
+    for (guint i = 0; i < found->len; i++)
+      {
+        guint k = g_array_index (found, guint, i);
+        const Icon *other = &g_array_index (router->icons, Icon, k);
+        VpcRect other_label = { other->extent.x, other->tile.y + other->tile.h,
+                                other->extent.w, other->extent.h - other->tile.h };
+
+        if ((int) k == link->icon)
+          continue;
+        add_rect (&sc, &other->tile, PEN_ICON, CLEAR / 2);
+        add_rect (&sc, &other_label, PEN_ICON, CLEAR / 2);
+      }
+  else
+    sc.look = FALSE;
+  if (sc.look && grid_query (&router->marker_grid, &region, found))
+    for (guint i = 0; i < found->len; i++)
+      {
+        guint k = g_array_index (found, guint, i);
+        const Link *other = &g_array_index (router->links, Link, k);
+
+        if (k != index)
+          add_rect (&sc, &other->marker, PEN_MARKER, 2);
+        if (!link->fixed && other->box == link->box && other->side == link->side)
+          g_array_append_val (side_ports, other->port);
+      }
+  if (sc.look && grid_query (&router->box_grid, &region, found))
+    for (guint i = 0; i < found->len; i++)
+      {
+        guint k = g_array_index (found, guint, i);
+        const Box *other = &g_array_index (router->boxes, Box, k);
+        VpcRect header = { other->rect.x, other->rect.y, other->rect.w,
+                           MIN (router->options.subnet_header, other->rect.h / 2) };
+
+        /* Lines keep off every subnet's name and CIDR. */
+        add_rect (&sc, &header, PEN_LABEL, 0);
+        if (k == link->box || (int) k == icon->home)
+          continue;
+        add_rect (&sc, &other->rect, PEN_BOX, 0);
+      }
+  if (sc.look && grid_query (&router->seg_grid, &region, found))
+    for (guint i = 0; i < found->len; i++)
+      {
+        const Seg *s = &g_array_index (router->segs, Seg, g_array_index (found, guint, i));
+        const Link *owner = &g_array_index (router->links, Link, s->link);
+        const VpcLinkRoute *r = owner->route;
+        double u0, v0, u1, v1;
+        LSeg l;
+
+        to_local (link->side, s->x0, s->y0, &u0, &v0);
+        to_local (link->side, s->x1, s->y1, &u1, &v1);
+        l.along_u = v0 == v1;
+        l.c = l.along_u ? v0 : u0;
+        l.a0 = l.along_u ? MIN (u0, u1) : MIN (v0, v1);
+        l.a1 = l.along_u ? MAX (u0, u1) : MAX (v0, v1);
+        l.icon = owner->icon;
+        /* Where the owner meets its tile: its last point for an
+         * interface, its first for the others. */
+        {
+          const VpcPoint *end = owner->kind == VPC_LINK_INTERFACE ? &r->points[r->n_points - 1]
+                                                                  : &r->points[0];
+          to_local (link->side, end->x, end->y, &l.tu, &l.tv);
+          l.tile_end = (fabs (end->x - s->x0) < 1e-9 && fabs (end->y - s->y0) < 1e-9) ||
+                       (fabs (end->x - s->x1) < 1e-9 && fabs (end->y - s->y1) < 1e-9);
+        }
+        g_array_append_val (segs, l);
+        {
+          double us[2] = { l.along_u ? l.a0 : l.c, l.along_u ? l.a1 : l.c };
+          double vs[2] = { l.along_u ? l.c : l.a0, l.along_u ? l.c : l.a1 };
+
+          g_array_append_vals (ucoords, us, 2);
+          g_array_append_vals (vcoords, vs, 2);
+        }
+      }
+  else
+    sc.look = FALSE;
+  if (!sc.look)
+    {
+      g_array_set_size (rects, 0);
+      g_array_set_size (segs, 0);
+      g_array_set_size (ucoords, 0);
+      g_array_set_size (vcoords, 0);
+      g_array_set_size (side_ports, 0);
+    }
+  g_array_sort (ucoords, compare_double);
+  g_array_sort (vcoords, compare_double);
+
+  candidates (&sc);
+  items = rects->len + segs->len + 1;
+  router->work += sc.tried * items;
+
+  if (!sc.found)
+    {
+      /* Nothing orthogonal fits (the tile overlaps the port's side): a
+       * straight line to the tile's centre. */
+      sc.best.n = 2;
+      sc.best.p[0] = (LPoint) { sc.e, CLAMP ((sc.tile.v0 + sc.tile.v1) / 2, sc.plo, sc.phi) };
+      sc.best.p[1] = (LPoint) { (sc.tile.u0 + sc.tile.u1) / 2, (sc.tile.v0 + sc.tile.v1) / 2 };
+    }
+  route->n_points = sc.best.n;
+  route->points = g_new (VpcPoint, sc.best.n);
+  for (guint i = 0; i < sc.best.n; i++)
+    {
+      /* Interfaces run from their marker, the others from their icon. */
+      guint k = link->kind == VPC_LINK_INTERFACE ? i : sc.best.n - 1 - i;
+
+      to_world (link->side, sc.best.p[i].u, sc.best.p[i].v, &px, &py);
+      route->points[k] = (VpcPoint) { px, py };
+    }
+  if (!link->fixed)
+    link->port = sc.best.p[0].v;
+
+  for (guint i = 0; i + 1 < route->n_points; i++)
+    {
+      Seg s = {
+        route->points[i].x, route->points[i].y, route->points[i + 1].x, route->points[i + 1].y,
+        index,
+      };
+      VpcRect r = { MIN (s.x0, s.x1), MIN (s.y0, s.y1), fabs (s.x1 - s.x0), fabs (s.y1 - s.y0) };
+
+      if (s.x0 != s.x1 && s.y0 != s.y1)
+        continue; /* the fallback's slanted line: not indexed */
+      g_array_append_val (router->segs, s);
+      grid_add (&router->seg_grid, &r, router->segs->len - 1);
+    }
+}
+
+typedef struct
+{
+  guint  index;
+  int    klass;
+  double key;
+} Order;
+
+static gint
+compare_order (gconstpointer a,
+               gconstpointer b)
+{
+  const Order *x = a, *y = b;
+
+  if (x->klass != y->klass)
+    return x->klass < y->klass ? -1 : 1;
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+GPtrArray *
+vpc_router_route (VpcRouter *router)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (Order));
+  GPtrArray *routes = g_ptr_array_new_with_free_func ((GDestroyNotify) vpc_link_route_free);
+
+  g_return_val_if_fail (router != NULL, routes);
+
+  if (router->segs == NULL)
+    build_routing (router);
+  for (guint i = 0; i < router->links->len; i++)
+    {
+      const Link *link = &g_array_index (router->links, Link, i);
+      Order o = { i, 0, 0 };
+      const Icon *icon;
+      const VpcRect *r;
+      double cx, cy, dx, dy;
+
+      if (!link->want || link->icon < 0 || link->route == NULL || link->route->points != NULL)
+        continue;
+      icon = &g_array_index (router->icons, Icon, link->icon);
+      r = &g_array_index (router->boxes, Box, link->box).rect;
+      cx = icon->tile.x + icon->tile.w / 2;
+      cy = icon->tile.y + icon->tile.h / 2;
+      dx = MAX (0, MAX (r->x - cx, cx - r->x - r->w));
+      dy = MAX (0, MAX (r->y - cy, cy - r->y - r->h));
+      if (link->fixed)
+        {
+          double lo = side_is_vertical (link->side) ? icon->tile.y : icon->tile.x;
+          double len = side_is_vertical (link->side) ? icon->tile.h : icon->tile.w;
+
+          o.key = fabs (link->port - link->target);
+          o.klass = link->port > lo + 3 && link->port < lo + len - 3 ? 0 : 1;
+        }
+      else
+        {
+          o.klass = link->kind == VPC_LINK_WORKLOAD ? 2 : 3;
+          o.key = dx + dy;
+        }
+      g_array_append_val (order, o);
+    }
+  g_array_sort (order, compare_order);
+  for (guint i = 0; i < order->len; i++)
+    route_link (router, g_array_index (order, Order, i).index);
+
+  for (guint i = 0; i < router->links->len; i++)
+    {
+      Link *link = &g_array_index (router->links, Link, i);
+
+      if (link->route != NULL && link->route->points != NULL)
+        g_ptr_array_add (routes, g_steal_pointer (&link->route));
+    }
+  return routes;
+}
+
+GPtrArray *
+vpc_routes_compute (VpcDesign              *design,
+                    const VpcRoutesOptions *options)
+{
+  g_autoptr(VpcRouter) router = vpc_router_new (design, options);
+
+  return vpc_router_route (router);
+}
+
+/* ---- counting crossings ---- */
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+  guint  route;
+} CSeg;
+
+static double
+orient (double ax, double ay, double bx, double by, double cx, double cy)
+{
+  double v = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  double scale = fabs (bx - ax) + fabs (by - ay) + fabs (cx - ax) + fabs (cy - ay);
+
+  return fabs (v) <= 1e-9 * MAX (1.0, scale * scale) ? 0 : v;
+}
+
+static gboolean
+on_segment (const CSeg *s,
+            double      x,
+            double      y)
+{
+  return x >= MIN (s->x0, s->x1) - 1e-6 && x <= MAX (s->x0, s->x1) + 1e-6 &&
+         y >= MIN (s->y0, s->y1) - 1e-6 && y <= MAX (s->y0, s->y1) + 1e-6;
+}
+
+/* The element at the end of @route that lies at (x, y), or NULL. */
+static const char *
+end_element (const VpcLinkRoute *route,
+             double              x,
+             double              y)
+{
+  const VpcPoint *a = &route->points[0], *b = &route->points[route->n_points - 1];
+
+  if (fabs (a->x - x) < 1e-6 && fabs (a->y - y) < 1e-6)
+    return route->from;
+  if (fabs (b->x - x) < 1e-6 && fabs (b->y - y) < 1e-6)
+    return route->to;
+  return NULL;
+}
+
+static gboolean
+crosses (GPtrArray  *routes,
+         const CSeg *a,
+         const CSeg *b)
+{
+  double o1 = orient (a->x0, a->y0, a->x1, a->y1, b->x0, b->y0);
+  double o2 = orient (a->x0, a->y0, a->x1, a->y1, b->x1, b->y1);
+  double o3 = orient (b->x0, b->y0, b->x1, b->y1, a->x0, a->y0);
+  double o4 = orient (b->x0, b->y0, b->x1, b->y1, a->x1, a->y1);
+  double px, py;
+  const char *ea, *eb;
+
+  if (o1 == 0 && o2 == 0)
+    {
+      /* On one line: crossing when they share more than a point. */
+      gboolean by_x = fabs (a->x1 - a->x0) >= fabs (a->y1 - a->y0);
+      double alo = by_x ? MIN (a->x0, a->x1) : MIN (a->y0, a->y1);
+      double ahi = by_x ? MAX (a->x0, a->x1) : MAX (a->y0, a->y1);
+      double blo = by_x ? MIN (b->x0, b->x1) : MIN (b->y0, b->y1);
+      double bhi = by_x ? MAX (b->x0, b->x1) : MAX (b->y0, b->y1);
+      double overlap = MIN (ahi, bhi) - MAX (alo, blo);
+
+      if (overlap > 1e-6)
+        return TRUE;
+      if (overlap < -1e-6)
+        return FALSE;
+      /* End to end: the shared point. */
+      if (on_segment (b, a->x0, a->y0))
+        px = a->x0, py = a->y0;
+      else
+        px = a->x1, py = a->y1;
+    }
+  else if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) &&
+           ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)))
+    return TRUE;
+  else if (o1 == 0 && on_segment (a, b->x0, b->y0))
+    px = b->x0, py = b->y0;
+  else if (o2 == 0 && on_segment (a, b->x1, b->y1))
+    px = b->x1, py = b->y1;
+  else if (o3 == 0 && on_segment (b, a->x0, a->y0))
+    px = a->x0, py = a->y0;
+  else if (o4 == 0 && on_segment (b, a->x1, a->y1))
+    px = a->x1, py = a->y1;
+  else
+    return FALSE;
+  /* They touch at one point: not a crossing where both routes end there,
+   * at the same element. */
+  ea = end_element (g_ptr_array_index (routes, a->route), px, py);
+  eb = end_element (g_ptr_array_index (routes, b->route), px, py);
+  return ea == NULL || eb == NULL || strcmp (ea, eb) != 0;
+}
+
+guint
+vpc_render_routes_count_crossings (GPtrArray *routes)
+{
+  g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (CSeg));
+  guint n = 0;
+
+  g_return_val_if_fail (routes != NULL, 0);
+
+  for (guint r = 0; r < routes->len; r++)
+    {
+      const VpcLinkRoute *route = g_ptr_array_index (routes, r);
+
+      for (guint i = 0; i + 1 < route->n_points; i++)
+        {
+          CSeg s = { route->points[i].x, route->points[i].y,
+                     route->points[i + 1].x, route->points[i + 1].y, r };
+          if (s.x0 != s.x1 || s.y0 != s.y1)
+            g_array_append_val (segs, s);
+        }
+    }
+  for (guint i = 0; i < segs->len; i++)
+    for (guint j = i + 1; j < segs->len; j++)
+      {
+        const CSeg *a = &g_array_index (segs, CSeg, i), *b = &g_array_index (segs, CSeg, j);
+
+        if (a->route == b->route ||
+            MAX (a->x0, a->x1) < MIN (b->x0, b->x1) - 1e-6 || MAX (b->x0, b->x1) < MIN (a->x0, a->x1) - 1e-6 ||
+            MAX (a->y0, a->y1) < MIN (b->y0, b->y1) - 1e-6 || MAX (b->y0, b->y1) < MIN (a->y0, a->y1) - 1e-6)
+          continue;
+        n += crosses (routes, a, b);
+      }
+  return n;
+}
+
+double
+vpc_link_route_distance (const VpcLinkRoute *route,
+                         double              x,
+                         double              y)
+{
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (route != NULL, G_MAXDOUBLE);
+
+  for (guint i = 0; i + 1 < route->n_points; i++)
+    {
+      double x0 = route->points[i].x, y0 = route->points[i].y;
+      double dx = route->points[i + 1].x - x0, dy = route->points[i + 1].y - y0;
+      double len2 = dx * dx + dy * dy;
+      double t = len2 > 0 ? CLAMP (((x - x0) * dx + (y - y0) * dy) / len2, 0, 1) : 0;
+
+      best = MIN (best, hypot (x - (x0 + t * dx), y - (y0 + t * dy)));
+    }
+  return best;
+}

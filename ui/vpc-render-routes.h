@@ -1,0 +1,115 @@
+/* vpc-render-routes.h: where the diagram's connectors run, as data.
+ *
+ * Pure geometry on the model (GLib only: no cairo, pango or GTK), so that
+ * the renderer, the canvas's hit testing and the tests share one answer.
+ *
+ * A link ties an icon (endpoint, NAT gateway, workload) to a subnet. It
+ * meets the subnet at a port on the side of the subnet that faces the icon;
+ * an interface endpoint's port is its network-interface marker. Ports on one
+ * side keep the order of their icons and never overlap each other or the
+ * subnet's header. A route is an orthogonal polyline from one end to the
+ * other: straight when the icon lies opposite its port, else bent along
+ * lanes chosen so that routes cross neither each other nor other icons
+ * where the drawing leaves a way round. */
+#pragma once
+
+#include "vpc-design.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  VPC_LINK_INTERFACE, /* network interface (in a subnet) → its endpoint */
+  VPC_LINK_GATEWAY,   /* gateway endpoint → a subnet whose route table holds it */
+  VPC_LINK_NAT,       /* NAT gateway drawn outside its subnet → that subnet */
+  VPC_LINK_WORKLOAD,  /* workload → a VpcConfig subnet it is not drawn in */
+} VpcLinkKind;
+
+typedef struct
+{
+  double x, y;
+} VpcPoint;
+
+typedef struct
+{
+  VpcLinkKind kind;
+  /* FORMAT.md §7 data-from and data-to: for an interface the interface
+   * ("ENDPOINT-ID/SUBNET-ID") and the endpoint; else the icon's id and the
+   * subnet's. The route runs from @from's end to @to's. */
+  char       *from;
+  char       *to;
+  guint       n_points; /* at least 2 */
+  VpcPoint   *points;
+  /* The route ends on the subnet's border (a port dot is drawn there);
+   * interfaces start at their marker instead. */
+  gboolean    end_dot;
+} VpcLinkRoute;
+
+void vpc_link_route_free (VpcLinkRoute *route);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcLinkRoute, vpc_link_route_free)
+
+/* The element as drawn (e.g. at its drag-preview rectangle); @e itself
+ * when there is nothing to change. */
+typedef const VpcElement *(*VpcRoutesShadow) (const VpcElement *e,
+                                              gpointer          data);
+/* Whether a link is drawn (routed); the ports of every link are placed
+ * regardless, so markers do not move when the answer changes. */
+typedef gboolean (*VpcRoutesWant) (VpcLinkKind       kind,
+                                   const VpcElement *icon,
+                                   const VpcElement *subnet,
+                                   gpointer          data);
+
+typedef struct
+{
+  /* Height of a subnet's header (name, CIDR, route badge): ports on its
+   * left and right sides stay below it. */
+  double          subnet_header;
+  /* Text size (1.0–2.0): icons' labels, which routes avoid, grow with it. */
+  double          text_scale;
+  VpcRoutesShadow shadow; /* NULL: the design's own geometry */
+  gpointer        shadow_data;
+  VpcRoutesWant   want;   /* NULL: every link */
+  gpointer        want_data;
+} VpcRoutesOptions;
+
+void vpc_routes_options_init (VpcRoutesOptions *options);
+
+typedef struct _VpcRouter VpcRouter;
+
+/* Collects the links of @design and places their ports. @options may be
+ * NULL (defaults). */
+VpcRouter  *vpc_router_new (VpcDesign              *design,
+                            const VpcRoutesOptions *options);
+void        vpc_router_free (VpcRouter *router);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcRouter, vpc_router_free)
+
+/* Calls @func for every network interface of an interface endpoint, in
+ * endpoint then subnet order, with its marker's world rectangle (always
+ * inside the subnet). */
+typedef void (*VpcMarkerFunc) (const VpcElement *endpoint,
+                               const VpcElement *subnet,
+                               const VpcRect    *marker,
+                               gpointer          data);
+void        vpc_router_foreach_marker (VpcRouter     *router,
+                                       VpcMarkerFunc  func,
+                                       gpointer       data);
+
+/* The routes of the links @options->want draws, as VpcLinkRoute (owned by
+ * the array): interfaces, gateway endpoints, NAT gateways, then workloads,
+ * each in file order. Deterministic. */
+GPtrArray  *vpc_router_route (VpcRouter *router);
+
+/* Both steps at once. */
+GPtrArray  *vpc_routes_compute (VpcDesign              *design,
+                                const VpcRoutesOptions *options);
+
+/* Pairs of segments of different routes that cross or run along each
+ * other (collinear overlap). Two routes that only touch where both end, at
+ * the same element, do not cross; touching anywhere else counts. */
+guint       vpc_render_routes_count_crossings (GPtrArray *routes);
+
+/* Distance from (@x, @y) to the polyline of @route (hit testing). */
+double      vpc_link_route_distance (const VpcLinkRoute *route,
+                                     double              x,
+                                     double              y);
+
+G_END_DECLS
