@@ -371,6 +371,7 @@ test_connect (Fixture *f, gconstpointer data)
 {
   const VpcElement *train;
   const char *from, *sn;
+  double x0, y0, x1, y1;
 
   /* The line being drawn is view state too. */
   vpc_tool_press (f->tool, 108, 192, VPC_MODIFIER_ALT, 1.0);
@@ -397,8 +398,10 @@ test_connect (Fixture *f, gconstpointer data)
   train = vpc_design_lookup (f->design, "train-1");
   g_assert_true (vpc_id_list_contains (train->subnets, "sn-a2"));
 
-  /* Selecting the line to sn-b and deleting it disconnects. */
-  drag (f, 300, 192, 300, 192, 0, TRUE);
+  /* Selecting the line to sn-b (where the renderer draws it) and deleting
+   * it disconnects. */
+  g_assert_true (vpc_tools_connection_line (f->design, train, "sn-b", &x0, &y0, &x1, &y1));
+  drag (f, (x0 + x1) / 2, (y0 + y1) / 2, (x0 + x1) / 2, (y0 + y1) / 2, 0, TRUE);
   g_assert_true (vpc_tool_get_selected_connection (f->tool, &from, &sn));
   g_assert_cmpstr (from, ==, "train-1");
   g_assert_cmpstr (sn, ==, "sn-b");

@@ -194,16 +194,19 @@ draw_overlay (VpcCanvas *self,
               cairo_t   *cr)
 {
   const char *from, *subnet;
+  g_autoptr(VpcLinkRoute) route = NULL;
   double x0, y0, x1, y1;
   VpcRect band;
 
   _vpc_canvas_draw_drop (self, cr);
 
   if (vpc_tool_get_selected_connection (self->tool, &from, &subnet) &&
-      vpc_tools_connection_line (self->design, vpc_design_lookup (self->design, from), subnet,
-                                 &x0, &y0, &x1, &y1))
+      (route = vpc_tools_connection_route (self->design, vpc_design_lookup (self->design, from),
+                                           subnet)) != NULL)
     {
-      draw_line (self, cr, x0, y0, x1, y1);
+      for (guint i = 0; i + 1 < route->n_points; i++)
+        draw_line (self, cr, route->points[i].x, route->points[i].y,
+                   route->points[i + 1].x, route->points[i + 1].y);
       cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
       cairo_set_line_width (cr, 4);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);

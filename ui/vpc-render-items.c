@@ -219,17 +219,6 @@ vpc_render_items (VpcRenderCtx *ctx)
 
 /* ---- connectors ---- */
 
-/* Beyond this many interface endpoints the lines from their network
- * interfaces would be a hairball: they are drawn only for the hovered or
- * selected endpoint or subnet (the markers still show the service). */
-#define MAX_LINKED_ENDPOINTS 16
-
-typedef struct
-{
-  const VpcRenderCtx *ctx;
-  gboolean            all;
-} WantLinks;
-
 static gboolean
 is_highlighted (const VpcRenderCtx *ctx,
                 const char         *id)
@@ -237,14 +226,19 @@ is_highlighted (const VpcRenderCtx *ctx,
   return g_strcmp0 (ctx->options->hover_id, id) == 0 || vpc_render_is_selected (ctx, id);
 }
 
-static guint
-count_interface_endpoints (VpcDesign *design)
+typedef struct
 {
-  guint n = 0;
+  const VpcRenderCtx *ctx;
+  gboolean            linked; /* every interface link, not only highlighted ones */
+} WantLinks;
 
-  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
-    n += vpc_design_get_element (design, VPC_KIND_ENDPOINT, i)->endpoint_type == VPC_ENDPOINT_INTERFACE;
-  return n;
+static gboolean
+want_highlighted (VpcLinkKind       kind,
+                  const VpcElement *icon,
+                  const VpcElement *subnet,
+                  gpointer          data)
+{
+  return kind == VPC_LINK_INTERFACE && (is_highlighted (data, icon->id) || is_highlighted (data, subnet->id));
 }
 
 static gboolean
@@ -255,21 +249,49 @@ want_link (VpcLinkKind       kind,
 {
   const WantLinks *want = data;
 
-  return kind != VPC_LINK_INTERFACE || want->all ||
+  return kind != VPC_LINK_INTERFACE || want->linked ||
          is_highlighted (want->ctx, icon->id) || is_highlighted (want->ctx, subnet->id);
 }
 
-/* Every connector drawn for @ctx, as data (vpc-render-routes.h). */
+/* Every connector drawn for @ctx, as data (vpc-render-routes.h). Past
+ * VPC_ROUTES_MAX_LINKED_ENDPOINTS interface endpoints, interface links are
+ * drawn for the hovered or selected endpoint or subnet only. Without view
+ * state the design's own routes serve (routed once per change); the
+ * highlighted interfaces are routed after them, so that hovering moves no
+ * other line. */
 GPtrArray *
 vpc_render_routes (const VpcRenderCtx *ctx)
 {
-  WantLinks want = { ctx, count_interface_endpoints (ctx->design) <= MAX_LINKED_ENDPOINTS };
+  WantLinks want = { ctx, vpc_routes_link_interfaces (ctx->design) };
   VpcRoutesOptions options;
+  GPtrArray *cached, *routes;
 
   vpc_render_routes_options (ctx, &options);
-  options.want = want_link;
-  options.want_data = &want;
-  return vpc_routes_compute (ctx->design, &options);
+  if (options.shadow != NULL)
+    {
+      /* A drag preview: this frame only. */
+      options.want = want_link;
+      options.want_data = &want;
+      return vpc_routes_compute (ctx->design, &options);
+    }
+  vpc_routes_get_cached (ctx->design, &options, &cached);
+  routes = g_ptr_array_new_full (cached->len, (GDestroyNotify) vpc_link_route_free);
+  for (guint i = 0; i < cached->len; i++)
+    g_ptr_array_add (routes, vpc_link_route_copy (g_ptr_array_index (cached, i)));
+  if (!want.linked &&
+      (ctx->options->hover_id != NULL ||
+       (ctx->options->selection != NULL && g_hash_table_size (ctx->options->selection) > 0)))
+    {
+      g_autoptr(GPtrArray) highlighted = NULL;
+
+      options.want = want_highlighted;
+      options.want_data = (gpointer) ctx;
+      highlighted = vpc_routes_compute (ctx->design, &options);
+      for (guint i = 0; i < highlighted->len; i++)
+        g_ptr_array_add (routes, g_steal_pointer (&g_ptr_array_index (highlighted, i)));
+      g_ptr_array_set_free_func (highlighted, NULL);
+    }
+  return routes;
 }
 
 typedef struct

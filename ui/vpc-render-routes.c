@@ -717,7 +717,7 @@ vpc_router_new (VpcDesign              *design,
   g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
 
   router = g_new0 (VpcRouter, 1);
-  router->design = g_object_ref (design);
+  router->design = design;
   if (options != NULL)
     router->options = *options;
   else
@@ -753,7 +753,6 @@ vpc_router_free (VpcRouter *router)
       grid_clear (&router->box_grid);
       grid_clear (&router->seg_grid);
     }
-  g_object_unref (router->design);
   g_free (router);
 }
 
@@ -1493,6 +1492,135 @@ vpc_routes_compute (VpcDesign              *design,
   g_autoptr(VpcRouter) router = vpc_router_new (design, options);
 
   return vpc_router_route (router);
+}
+
+VpcLinkRoute *
+vpc_link_route_copy (const VpcLinkRoute *route)
+{
+  VpcLinkRoute *copy = g_memdup2 (route, sizeof *route);
+
+  copy->from = g_strdup (route->from);
+  copy->to = g_strdup (route->to);
+  copy->points = g_memdup2 (route->points, route->n_points * sizeof (VpcPoint));
+  return copy;
+}
+
+const VpcLinkRoute *
+vpc_routes_find (GPtrArray   *routes,
+                 VpcLinkKind  kind,
+                 const char  *from,
+                 const char  *to)
+{
+  for (guint i = 0; routes != NULL && i < routes->len; i++)
+    {
+      const VpcLinkRoute *r = g_ptr_array_index (routes, i);
+
+      if (r->kind == kind && g_strcmp0 (r->from, from) == 0 && g_strcmp0 (r->to, to) == 0)
+        return r;
+    }
+  return NULL;
+}
+
+gboolean
+vpc_routes_link_interfaces (VpcDesign *design)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
+    if (vpc_design_get_element (design, VPC_KIND_ENDPOINT, i)->endpoint_type == VPC_ENDPOINT_INTERFACE &&
+        ++n > VPC_ROUTES_MAX_LINKED_ENDPOINTS)
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- routes kept on the design ---- */
+
+typedef struct
+{
+  guint64    revision;
+  double     text_scale, subnet_header;
+  VpcRouter *router;
+  GPtrArray *routes;
+} Cached;
+
+/* One for the canvas's text size, one for hit testing (size 1). */
+#define N_CACHED 2
+
+static void
+cached_free (gpointer data)
+{
+  Cached *cache = data;
+
+  for (guint i = 0; i < N_CACHED; i++)
+    {
+      g_clear_pointer (&cache[i].router, vpc_router_free);
+      g_clear_pointer (&cache[i].routes, g_ptr_array_unref);
+    }
+  g_free (cache);
+}
+
+static gboolean
+want_linked (VpcLinkKind       kind,
+             const VpcElement *icon,
+             const VpcElement *subnet,
+             gpointer          data)
+{
+  return kind != VPC_LINK_INTERFACE || GPOINTER_TO_INT (data);
+}
+
+VpcRouter *
+vpc_routes_get_cached (VpcDesign              *design,
+                       const VpcRoutesOptions *options,
+                       GPtrArray             **routes)
+{
+  static const char key[] = "vpc-render-routes";
+  Cached *cache = g_object_get_data (G_OBJECT (design), key);
+  guint64 revision = vpc_design_get_revision (design);
+  VpcRoutesOptions defaults;
+  Cached *slot;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
+  if (options == NULL)
+    {
+      vpc_routes_options_init (&defaults);
+      options = &defaults;
+    }
+  g_return_val_if_fail (options->shadow == NULL && options->want == NULL, NULL);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (Cached, N_CACHED);
+      g_object_set_data_full (G_OBJECT (design), key, cache, cached_free);
+    }
+  slot = &cache[N_CACHED - 1];
+  for (guint i = 0; i < N_CACHED; i++)
+    if (cache[i].router != NULL &&
+        cache[i].text_scale == options->text_scale && cache[i].subnet_header == options->subnet_header)
+      {
+        if (cache[i].revision == revision)
+          {
+            if (routes != NULL)
+              *routes = cache[i].routes;
+            return cache[i].router;
+          }
+        slot = &cache[i];
+        break;
+      }
+  /* Out of date, or the least recently made: made again. */
+  g_clear_pointer (&slot->router, vpc_router_free);
+  g_clear_pointer (&slot->routes, g_ptr_array_unref);
+  *slot = (Cached) { revision, options->text_scale, options->subnet_header, NULL, NULL };
+  {
+    VpcRoutesOptions linked = *options;
+
+    linked.want = want_linked;
+    linked.want_data = GINT_TO_POINTER (vpc_routes_link_interfaces (design));
+    slot->router = vpc_router_new (design, &linked);
+  }
+  slot->routes = vpc_router_route (slot->router);
+  if (routes != NULL)
+    *routes = slot->routes;
+  return slot->router;
 }
 
 /* ---- counting crossings ---- */

@@ -76,7 +76,8 @@ void vpc_routes_options_init (VpcRoutesOptions *options);
 typedef struct _VpcRouter VpcRouter;
 
 /* Collects the links of @design and places their ports. @options may be
- * NULL (defaults). */
+ * NULL (defaults). The router reads @design's elements: free it before the
+ * design changes. */
 VpcRouter  *vpc_router_new (VpcDesign              *design,
                             const VpcRoutesOptions *options);
 void        vpc_router_free (VpcRouter *router);
@@ -101,6 +102,30 @@ GPtrArray  *vpc_router_route (VpcRouter *router);
 /* Both steps at once. */
 GPtrArray  *vpc_routes_compute (VpcDesign              *design,
                                 const VpcRoutesOptions *options);
+
+/* Beyond this many interface endpoints the lines from their network
+ * interfaces would be a hairball: they are drawn only for the hovered or
+ * selected endpoint or subnet (the markers still show the service). */
+#define VPC_ROUTES_MAX_LINKED_ENDPOINTS 16
+/* Whether @design's interface links are all drawn (at most
+ * VPC_ROUTES_MAX_LINKED_ENDPOINTS interface endpoints). */
+gboolean    vpc_routes_link_interfaces (VpcDesign *design);
+
+/* The links of @design as saved (no view state), routed once per change
+ * of the design and kept on it: every link but, past the limit above, the
+ * interfaces. @options (NULL: defaults) may set only the sizes. The router
+ * (for its markers) and *@routes belong to the design and stay valid until
+ * it next changes. */
+VpcRouter  *vpc_routes_get_cached (VpcDesign              *design,
+                                   const VpcRoutesOptions *options,
+                                   GPtrArray             **routes);
+
+VpcLinkRoute       *vpc_link_route_copy (const VpcLinkRoute *route);
+/* The route of the link of @kind from @from to @to in @routes, or NULL. */
+const VpcLinkRoute *vpc_routes_find (GPtrArray   *routes,
+                                     VpcLinkKind  kind,
+                                     const char  *from,
+                                     const char  *to);
 
 /* Pairs of segments of different routes that cross or run along each
  * other (collinear overlap). Two routes that only touch where both end, at

@@ -174,6 +174,12 @@ foreach_eni (VpcDesign          *design,
   VpcRoutesOptions options;
 
   vpc_render_routes_options (ctx, &options);
+  if (options.shadow == NULL)
+    {
+      vpc_router_foreach_marker (vpc_routes_get_cached (design, &options, NULL), func, data);
+      return;
+    }
+  /* A drag preview: this frame only. */
   options.want = want_none;
   router = vpc_router_new (design, &options);
   vpc_router_foreach_marker (router, func, data);

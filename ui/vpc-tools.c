@@ -46,6 +46,21 @@ vpc_tools_handle_point (const VpcRect *r,
   *y = r->y + fy[handle] * r->h;
 }
 
+VpcLinkRoute *
+vpc_tools_connection_route (VpcDesign        *design,
+                            const VpcElement *workload,
+                            const char       *subnet_id)
+{
+  GPtrArray *routes;
+  const VpcLinkRoute *route;
+
+  if (workload == NULL || subnet_id == NULL)
+    return NULL;
+  vpc_routes_get_cached (design, NULL, &routes);
+  route = vpc_routes_find (routes, VPC_LINK_WORKLOAD, workload->id, subnet_id);
+  return route != NULL ? vpc_link_route_copy (route) : NULL;
+}
+
 gboolean
 vpc_tools_connection_line (VpcDesign        *design,
                            const VpcElement *workload,
@@ -55,39 +70,20 @@ vpc_tools_connection_line (VpcDesign        *design,
                            double           *x1,
                            double           *y1)
 {
-  const VpcElement *subnet = vpc_design_lookup (design, subnet_id);
-  VpcRect wr, sr;
-  double cx, cy;
+  g_autoptr(VpcLinkRoute) route = vpc_tools_connection_route (design, workload, subnet_id);
+  guint k;
 
-  if (subnet == NULL || !workload->has_layout || !subnet->has_layout)
+  if (route == NULL)
     return FALSE;
-  wr = vpc_element_rect (workload);
-  sr = vpc_element_rect (subnet);
-  cx = wr.x + wr.w / 2;
-  cy = wr.y + wr.h / 2;
-  if (vpc_rect_contains (&sr, cx, cy))
-    return FALSE;
-  *x0 = cx;
-  *y0 = cy;
-  *x1 = CLAMP (cx, sr.x, sr.x + sr.w);
-  *y1 = CLAMP (cy, sr.y, sr.y + sr.h);
+  /* The middle segment of the line as drawn. */
+  k = (route->n_points - 1) / 2;
+  if (k + 1 >= route->n_points)
+    k = route->n_points - 2;
+  *x0 = route->points[k].x;
+  *y0 = route->points[k].y;
+  *x1 = route->points[k + 1].x;
+  *y1 = route->points[k + 1].y;
   return TRUE;
-}
-
-static double
-distance_to_segment (double px,
-                     double py,
-                     double x0,
-                     double y0,
-                     double x1,
-                     double y1)
-{
-  double dx = x1 - x0, dy = y1 - y0;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((px - x0) * dx + (py - y0) * dy) / len2 : 0;
-
-  t = CLAMP (t, 0, 1);
-  return hypot (px - (x0 + t * dx), py - (y0 + t * dy));
 }
 
 static gboolean
@@ -178,25 +174,31 @@ vpc_tools_hit_test (VpcDesign  *design,
           }
       }
 
-  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD); i++)
-    {
-      const VpcElement *w = vpc_design_get_element (design, VPC_KIND_WORKLOAD, i);
+  /* Workload connections, as drawn (vpc-render-routes.h). */
+  {
+    GPtrArray *routes;
 
-      for (guint j = 0; w->vpc_mode && j < w->subnets->len; j++)
-        {
-          double x0, y0, x1, y1;
+    vpc_routes_get_cached (design, NULL, &routes);
+    for (guint i = 0; i < routes->len; i++)
+      {
+        const VpcLinkRoute *route = g_ptr_array_index (routes, i);
+        const VpcElement *w;
 
-          if (vpc_tools_connection_line (design, w, g_ptr_array_index (w->subnets, j),
-                                         &x0, &y0, &x1, &y1) &&
-              distance_to_segment (x, y, x0, y0, x1, y1) <= LINE_PICK / zoom)
+        if (route->kind != VPC_LINK_WORKLOAD ||
+            vpc_link_route_distance (route, x, y) > LINE_PICK / zoom ||
+            (w = vpc_design_lookup (design, route->from)) == NULL)
+          continue;
+        /* The design's own strings, which outlive the routes. */
+        for (guint j = 0; j < w->subnets->len; j++)
+          if (g_str_equal (g_ptr_array_index (w->subnets, j), route->to))
             {
               hit.type = VPC_HIT_CONNECTION;
               hit.id = w->id;
               hit.subnet = g_ptr_array_index (w->subnets, j);
               return hit;
             }
-        }
-    }
+      }
+  }
 
   for (guint i = vpc_design_get_n_elements (design, VPC_KIND_SUBNET); i > 0; i--)
     {

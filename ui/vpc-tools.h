@@ -17,6 +17,7 @@
 
 #include "vpc-containment.h"
 #include "vpc-design.h"
+#include "vpc-render-routes.h"
 
 G_BEGIN_DECLS
 
@@ -73,8 +74,13 @@ void     vpc_tools_handle_point (const VpcRect *rect,
                                  VpcHandle      handle,
                                  double        *x,
                                  double        *y);
-/* A connection line: from the workload's centre to the nearest point of the
- * subnet's box. FALSE when the workload is drawn inside the subnet (no line). */
+/* The line from a workload to one of its subnets as the renderer draws it
+ * (vpc-render-routes.h), or NULL when there is none (the workload is drawn
+ * inside the subnet). Free with vpc_link_route_free(). */
+VpcLinkRoute *vpc_tools_connection_route (VpcDesign        *design,
+                                          const VpcElement *workload,
+                                          const char       *subnet_id);
+/* One segment of that line, the middle one. FALSE when there is none. */
 gboolean vpc_tools_connection_line (VpcDesign        *design,
                                     const VpcElement *workload,
                                     const char       *subnet_id,
