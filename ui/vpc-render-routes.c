@@ -47,6 +47,7 @@
 /* Past this much work (candidates times things near them) the remaining
  * links are routed without looking around: huge designs stay fast. */
 #define WORK_BUDGET  40000000.0
+#define IMPROVE_PASSES 3
 
 #define GRID_CELL    256.0
 #define GRID_MAX_CELLS 4096
@@ -86,13 +87,16 @@ typedef struct
   VpcRect     marker;
   double      target; /* the icon's centre along the side, for ordering */
   VpcLinkRoute *route;
+  guint       seg0, n_segs; /* its segments in VpcRouter.segs */
+  double      penalty;      /* of its route when last routed */
 } Link;
 
 /* A placed segment, world coordinates, horizontal or vertical. */
 typedef struct
 {
-  double x0, y0, x1, y1;
-  guint  link;
+  double   x0, y0, x1, y1;
+  guint    link;
+  gboolean dead; /* its link was routed again */
 } Seg;
 
 typedef struct
@@ -1263,6 +1267,8 @@ route_link (VpcRouter *router,
   sc.ucoords = ucoords;
   sc.vcoords = vcoords;
   sc.side_ports = side_ports;
+  for (guint i = 0; i < link->n_segs; i++)
+    g_array_index (router->segs, Seg, link->seg0 + i).dead = TRUE;
   port_frame (router, link, &sc.e, &sc.plo, &sc.phi);
   sc.tile = rect_to_local (link->side, &icon->tile, PEN_ICON);
   label = (VpcRect) { icon->extent.x - CLEAR / 2, icon->tile.y + icon->tile.h,
@@ -1332,6 +1338,8 @@ route_link (VpcRouter *router,
         double u0, v0, u1, v1;
         LSeg l;
 
+        if (s->dead)
+          continue;
         to_local (link->side, s->x0, s->y0, &u0, &v0);
         to_local (link->side, s->x1, s->y1, &u1, &v1);
         l.along_u = v0 == v1;
@@ -1370,6 +1378,19 @@ route_link (VpcRouter *router,
   g_array_sort (ucoords, compare_double);
   g_array_sort (vcoords, compare_double);
 
+  /* Routed again: the route it has is the one to beat. */
+  if (route->points != NULL)
+    {
+      LPoint seed[MAX_POINTS];
+      guint n = MIN (route->n_points, MAX_POINTS);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const VpcPoint *pt = &route->points[link->kind == VPC_LINK_INTERFACE ? i : route->n_points - 1 - i];
+          to_local (link->side, pt->x, pt->y, &seed[i].u, &seed[i].v);
+        }
+      try_path (&sc, seed, n);
+    }
   candidates (&sc);
   items = rects->len + segs->len + 1;
   router->work += sc.tried * items;
@@ -1382,7 +1403,9 @@ route_link (VpcRouter *router,
       sc.best.p[0] = (LPoint) { sc.e, CLAMP ((sc.tile.v0 + sc.tile.v1) / 2, sc.plo, sc.phi) };
       sc.best.p[1] = (LPoint) { (sc.tile.u0 + sc.tile.u1) / 2, (sc.tile.v0 + sc.tile.v1) / 2 };
     }
+  link->penalty = sc.found ? sc.best.penalty : 0;
   route->n_points = sc.best.n;
+  g_free (route->points);
   route->points = g_new (VpcPoint, sc.best.n);
   for (guint i = 0; i < sc.best.n; i++)
     {
@@ -1395,11 +1418,12 @@ route_link (VpcRouter *router,
   if (!link->fixed)
     link->port = sc.best.p[0].v;
 
+  link->seg0 = router->segs->len;
   for (guint i = 0; i + 1 < route->n_points; i++)
     {
       Seg s = {
         route->points[i].x, route->points[i].y, route->points[i + 1].x, route->points[i + 1].y,
-        index,
+        index, FALSE,
       };
       VpcRect r = { MIN (s.x0, s.x1), MIN (s.y0, s.y1), fabs (s.x1 - s.x0), fabs (s.y1 - s.y0) };
 
@@ -1408,6 +1432,7 @@ route_link (VpcRouter *router,
       g_array_append_val (router->segs, s);
       grid_add (&router->seg_grid, &r, router->segs->len - 1);
     }
+  link->n_segs = router->segs->len - link->seg0;
 }
 
 typedef struct
@@ -1474,6 +1499,27 @@ vpc_router_route (VpcRouter *router)
   g_array_sort (order, compare_order);
   for (guint i = 0; i < order->len; i++)
     route_link (router, g_array_index (order, Order, i).index);
+  /* Each link was routed around those before it only: route them again
+   * around all the others, keeping a route unless another is cheaper,
+   * while that removes crossings and the work allows. */
+  for (guint pass = 0; pass < IMPROVE_PASSES && router->work < WORK_BUDGET; pass++)
+    {
+      double before = 0, after = 0;
+
+      for (guint i = 0; i < order->len; i++)
+        before += g_array_index (router->links, Link, g_array_index (order, Order, i).index).penalty;
+      if (before == 0)
+        break;
+      for (guint i = 0; i < order->len; i++)
+        {
+          guint k = g_array_index (order, Order, i).index;
+
+          route_link (router, k);
+          after += g_array_index (router->links, Link, k).penalty;
+        }
+      if (after >= before)
+        break;
+    }
 
   for (guint i = 0; i < router->links->len; i++)
     {
