@@ -37,9 +37,10 @@
 #define BEND         24.0
 #define PEN_CROSS    5000.0
 #define PEN_TOUCH    2000.0
-#define PEN_ICON     1000.0
+#define PEN_TILE     6000.0 /* under an icon a line reads as tied to it */
+#define PEN_ICON     1500.0 /* through an icon's label */
 #define PEN_MARKER   800.0
-#define PEN_CLOSE    300.0 /* parallel to another route, closer than CLEAR */
+#define PEN_CLOSE    1500.0 /* parallel to another route, closer than CLEAR */
 #define PEN_BOX      400.0
 #define PEN_LABEL    250.0 /* the route's own icon's label */
 #define PEN_SHARE    100.0
@@ -118,6 +119,7 @@ struct _VpcRouter
   /* routing */
   GArray          *segs;    /* Seg */
   Grid             icon_grid, marker_grid, box_grid, seg_grid;
+  GPtrArray       *box_links; /* per box, GArray of its links' indices */
   double           work;
 };
 
@@ -754,6 +756,7 @@ vpc_router_free (VpcRouter *router)
       g_array_unref (router->segs);
       grid_clear (&router->icon_grid);
       grid_clear (&router->marker_grid);
+      g_ptr_array_unref (router->box_links);
       grid_clear (&router->box_grid);
       grid_clear (&router->seg_grid);
     }
@@ -795,6 +798,7 @@ typedef struct
 } LSeg;
 
 #define MAX_POINTS 8
+#define MAX_LANES  28
 
 typedef struct
 {
@@ -937,7 +941,7 @@ try_path (Scene        *sc,
         continue;
       /* Its own tile only at the end; its own label never. */
       if (i + 2 < path.n && seg_meets_rect (a, b, &sc->tile))
-        penalty += PEN_ICON;
+        penalty += PEN_TILE;
       if (seg_meets_rect (a, b, &sc->label))
         penalty += PEN_LABEL;
       if (i > 0 && seg_meets_rect (a, b, &sc->target))
@@ -1066,7 +1070,7 @@ candidates (Scene *sc)
 {
   const LRect *t = &sc->tile;
   double vc = (t->v0 + t->v1) / 2, e = sc->e;
-  double ps[16], ru[5], qv[5], ls[16], ws[12];
+  double ps[MAX_LANES], ru[5], qv[5], ls[MAX_LANES], ws[12];
   guint n_p, n_r, n_q, n_l, n_w;
   LPoint pts[MAX_POINTS];
 
@@ -1076,7 +1080,7 @@ candidates (Scene *sc)
       n_p = 1;
     }
   else
-    n_p = lanes (sc, FALSE, sc->plo, sc->phi, CLAMP (vc, sc->plo, sc->phi), sc->look ? 16 : 1, ps);
+    n_p = lanes (sc, FALSE, sc->plo, sc->phi, CLAMP (vc, sc->plo, sc->phi), sc->look ? MAX_LANES : 1, ps);
   n_r = entries (t->u0, t->u1, ru);
   n_q = entries (t->v0, t->v1, qv);
 
@@ -1105,7 +1109,7 @@ candidates (Scene *sc)
   /* Two bends: out to a lane before the tile, along it, into its side. */
   if (t->u0 > e + 8)
     {
-      n_l = lanes (sc, TRUE, e + 4, t->u0 - 4, (e + t->u0) / 2, sc->look ? 16 : 1, ls);
+      n_l = lanes (sc, TRUE, e + 4, t->u0 - 4, (e + t->u0) / 2, sc->look ? MAX_LANES : 1, ls);
       for (guint i = 0; i < MIN (n_p, 6u); i++)
         for (guint j = 0; j < n_l; j++)
           for (guint k = 0; k < n_q; k++)
@@ -1148,11 +1152,15 @@ build_routing (VpcRouter *router)
   grid_init (&router->seg_grid);
   for (guint i = 0; i < router->icons->len; i++)
     grid_add (&router->icon_grid, &g_array_index (router->icons, Icon, i).extent, i);
+  router->box_links = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < router->boxes->len; i++)
+    g_ptr_array_add (router->box_links, g_array_new (FALSE, FALSE, sizeof (guint)));
   for (guint i = 0; i < router->links->len; i++)
     {
       const Link *link = &g_array_index (router->links, Link, i);
       if (link->kind == VPC_LINK_INTERFACE)
         grid_add (&router->marker_grid, &link->marker, i);
+      g_array_append_val (g_ptr_array_index (router->box_links, link->box), i);
     }
   for (guint i = 0; i < router->boxes->len; i++)
     grid_add (&router->box_grid, &g_array_index (router->boxes, Box, i).rect, i);
@@ -1270,7 +1278,7 @@ route_link (VpcRouter *router,
   for (guint i = 0; i < link->n_segs; i++)
     g_array_index (router->segs, Seg, link->seg0 + i).dead = TRUE;
   port_frame (router, link, &sc.e, &sc.plo, &sc.phi);
-  sc.tile = rect_to_local (link->side, &icon->tile, PEN_ICON);
+  sc.tile = rect_to_local (link->side, &icon->tile, PEN_TILE);
   label = (VpcRect) { icon->extent.x - CLEAR / 2, icon->tile.y + icon->tile.h,
                       icon->extent.w + CLEAR, icon->extent.h - icon->tile.h + CLEAR / 2 };
   sc.label = rect_to_local (link->side, &label, PEN_LABEL);
@@ -1299,7 +1307,7 @@ route_link (VpcRouter *router,
 
         if ((int) k == link->icon)
           continue;
-        add_rect (&sc, &other->tile, PEN_ICON, CLEAR / 2);
+        add_rect (&sc, &other->tile, PEN_TILE, CLEAR / 2);
         add_rect (&sc, &other_label, PEN_ICON, CLEAR / 2);
       }
   else
@@ -1312,9 +1320,22 @@ route_link (VpcRouter *router,
 
         if (k != index)
           add_rect (&sc, &other->marker, PEN_MARKER, 2);
-        if (!link->fixed && other->box == link->box && other->side == link->side)
-          g_array_append_val (side_ports, other->port);
       }
+  /* A chosen port keeps clear of the ports already on its side. */
+  if (sc.look && !link->fixed)
+    {
+      GArray *on_box = g_ptr_array_index (router->box_links, link->box);
+
+      for (guint i = 0; i < on_box->len; i++)
+        {
+          guint k = g_array_index (on_box, guint, i);
+          const Link *other = &g_array_index (router->links, Link, k);
+
+          if (k != index && other->side == link->side &&
+              (other->fixed || (other->route != NULL && other->route->points != NULL)))
+            g_array_append_val (side_ports, other->port);
+        }
+    }
   if (sc.look && grid_query (&router->box_grid, &region, found))
     for (guint i = 0; i < found->len; i++)
       {
