@@ -454,7 +454,9 @@ add_link (VpcRouter        *router,
       link.side = SIDE_BOTTOM;
       link.target = -G_MAXDOUBLE;
     }
-  if (router->options.want != NULL)
+  if (router->options.markers_only)
+    link.want = FALSE;
+  else if (router->options.want != NULL)
     link.want = router->options.want (kind, owner, b->e, router->options.want_data);
   if (link.want)
     {
@@ -521,6 +523,8 @@ collect (VpcRouter *router)
         }
     }
 
+  if (router->options.markers_only)
+    return;
   n = vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY);
   for (guint i = 0; i < n; i++)
     {
@@ -1484,9 +1488,7 @@ vpc_router_route (VpcRouter *router)
 
   g_return_val_if_fail (router != NULL, routes);
 
-  if (router->segs == NULL)
-    build_routing (router);
-  for (guint i = 0; i < router->links->len; i++)
+  for (guint i = 0; i < router->links->len && !router->options.markers_only; i++)
     {
       const Link *link = &g_array_index (router->links, Link, i);
       Order o = { i, 0, 0 };
@@ -1518,6 +1520,8 @@ vpc_router_route (VpcRouter *router)
       g_array_append_val (order, o);
     }
   g_array_sort (order, compare_order);
+  if (order->len > 0 && router->segs == NULL)
+    build_routing (router);
   for (guint i = 0; i < order->len; i++)
     route_link (router, g_array_index (order, Order, i).index);
   /* Each link was routed around those before it only: route them again

@@ -69,6 +69,8 @@ typedef struct
   gpointer        shadow_data;
   VpcRoutesWant   want;   /* NULL: every link */
   gpointer        want_data;
+  /* Only the endpoints' ports, for the markers: nothing is routed. */
+  gboolean        markers_only;
 } VpcRoutesOptions;
 
 void vpc_routes_options_init (VpcRoutesOptions *options);

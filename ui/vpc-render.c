@@ -136,15 +136,6 @@ shadow_of (const VpcElement *e,
   return vpc_render_shadow (data, e);
 }
 
-static gboolean
-want_none (VpcLinkKind       kind,
-           const VpcElement *icon,
-           const VpcElement *subnet,
-           gpointer          data)
-{
-  return FALSE;
-}
-
 void
 vpc_render_routes_options (const VpcRenderCtx *ctx,
                            VpcRoutesOptions   *options)
@@ -180,7 +171,7 @@ foreach_eni (VpcDesign          *design,
       return;
     }
   /* A drag preview: this frame only. */
-  options.want = want_none;
+  options.markers_only = TRUE;
   router = vpc_router_new (design, &options);
   vpc_router_foreach_marker (router, func, data);
 }
