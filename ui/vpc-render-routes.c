@@ -286,6 +286,14 @@ cell_of (double v)
   return (gint64) floor (CLAMP (v, -1e9, 1e9) / GRID_CELL);
 }
 
+/* Cells are within ±2^22 (coordinates within ±1e9): both fit in 32 bits. */
+static gint64
+cell_key (gint64 cx,
+          gint64 cy)
+{
+  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
+}
+
 static void
 grid_add (Grid          *grid,
           const VpcRect *r,
@@ -304,7 +312,7 @@ grid_add (Grid          *grid,
   for (gint64 cx = x0; cx <= x1; cx++)
     for (gint64 cy = y0; cy <= y1; cy++)
       {
-        gint64 key = (cx << 32) ^ (cy & 0xffffffff);
+        gint64 key = cell_key (cx, cy);
         GArray *list = g_hash_table_lookup (grid->cells, &key);
 
         if (list == NULL)
@@ -358,7 +366,7 @@ grid_query (Grid          *grid,
   for (gint64 cx = x0; cx <= x1; cx++)
     for (gint64 cy = y0; cy <= y1; cy++)
       {
-        gint64 key = (cx << 32) ^ (cy & 0xffffffff);
+        gint64 key = cell_key (cx, cy);
         GArray *list = g_hash_table_lookup (grid->cells, &key);
 
         for (guint i = 0; list != NULL && i < list->len; i++)
