@@ -558,6 +558,45 @@ test_study_guide_auto (void)
     g_assert_cmpuint (n, ==, 0);
 }
 
+/* An edit in progress may hold any number (the design judges at the
+ * commit): elements at NaN, infinity, far out or of size 0 are left out,
+ * the others still route, with finite points. */
+static void
+test_hostile_layouts (void)
+{
+  static const double values[] = { NAN, INFINITY, -INFINITY, 1e13, -1e13, 0, -5 };
+  g_autofree char *path = study_guide_path ();
+  g_autoptr(VpcDesign) design = load_path (path);
+  const char *const ids[] = { "training", "ep-api", "private-b", "s3-gateway", "sg-ml" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+    for (guint field = 0; field < 4; field++)
+      {
+        vpc_design_begin (design, "Hostile");
+        for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+          {
+            g_autoptr(VpcElement) copy = vpc_element_copy (vpc_design_lookup (design, ids[i]));
+            double *f[] = { &copy->layout.x, &copy->layout.y, &copy->layout.w, &copy->layout.h };
+
+            *f[field] = values[v];
+            g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&copy)));
+          }
+        {
+          g_autoptr(GPtrArray) routes = routes_of (design);
+
+          for (guint i = 0; i < routes->len; i++)
+            {
+              const VpcLinkRoute *r = g_ptr_array_index (routes, i);
+
+              for (guint k = 0; k < r->n_points; k++)
+                g_assert_true (isfinite (r->points[k].x) && isfinite (r->points[k].y));
+            }
+          vpc_render_routes_count_crossings (routes);
+        }
+        vpc_design_rollback (design);
+      }
+}
+
 /* --- examples and random designs ----------------------------------------- */
 
 static gint
@@ -642,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/routes/markers/face", test_markers_face);
   g_test_add_func ("/routes/study-guide/column", test_study_guide_column);
   g_test_add_func ("/routes/study-guide/auto", test_study_guide_auto);
+  g_test_add_func ("/routes/hostile-layouts", test_hostile_layouts);
   g_test_add_func ("/routes/examples", test_examples);
   g_test_add_func ("/routes/random", test_random);
 

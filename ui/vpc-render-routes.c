@@ -283,7 +283,7 @@ grid_clear (Grid *grid)
 static gint64
 cell_of (double v)
 {
-  return (gint64) floor (CLAMP (v, -1e9, 1e9) / GRID_CELL);
+  return isnan (v) ? 0 : (gint64) floor (CLAMP (v, -1e9, 1e9) / GRID_CELL);
 }
 
 /* Cells are within ±2^22 (coordinates within ±1e9): both fit in 32 bits. */
@@ -390,6 +390,18 @@ drawn (VpcRouter        *router,
   return s != NULL ? s : e;
 }
 
+/* Whether @e has a rectangle routes can use. Edits in progress may hold
+ * anything (the design judges at the commit): NaN, infinities, sizes of 0
+ * or less; such an element is left out until it is valid again. */
+static gboolean
+placed (const VpcElement *e)
+{
+  const VpcRect *r = &e->layout;
+
+  return e->has_layout && isfinite (r->x) && isfinite (r->y) && isfinite (r->w) && isfinite (r->h) &&
+         r->w > 0 && r->h > 0 && fabs (r->x) + r->w < 1e15 && fabs (r->y) + r->h < 1e15;
+}
+
 static int
 box_index (VpcRouter  *router,
            const char *id)
@@ -489,7 +501,7 @@ collect (VpcRouter *router)
       const VpcElement *sn = drawn (router, vpc_design_get_element (design, VPC_KIND_SUBNET, i));
       Box box = { sn, sn->layout };
 
-      if (!sn->has_layout)
+      if (!placed (sn))
         continue;
       g_array_append_val (router->boxes, box);
       g_hash_table_insert (router->box_of, sn->id, GINT_TO_POINTER (router->boxes->len));
@@ -508,7 +520,7 @@ collect (VpcRouter *router)
 
           if (ep->endpoint_type != type || ep->subnets == NULL)
             continue;
-          if (ep->has_layout)
+          if (placed (ep))
             icon = add_icon (router, ep, NULL);
           else if (type == VPC_ENDPOINT_GATEWAY)
             continue;
@@ -540,7 +552,7 @@ collect (VpcRouter *router)
       int box = nat->subnet != NULL ? box_index (router, nat->subnet) : -1;
       GPtrArray home = { (gpointer *) &nat->subnet, 1 };
 
-      if (!nat->has_layout)
+      if (!placed (nat))
         continue;
       add_icon (router, nat, nat->subnet != NULL ? &home : NULL);
       if (box >= 0)
@@ -553,7 +565,7 @@ collect (VpcRouter *router)
       const VpcElement *w = drawn (router, vpc_design_get_element (design, VPC_KIND_WORKLOAD, i));
       int icon;
 
-      if (!w->has_layout)
+      if (!placed (w))
         continue;
       icon = add_icon (router, w, w->vpc_mode ? w->subnets : NULL);
       for (guint j = 0; w->vpc_mode && w->subnets != NULL && j < w->subnets->len; j++)
@@ -571,7 +583,7 @@ collect (VpcRouter *router)
   for (guint i = 0; i < n; i++)
     {
       const VpcElement *sg = drawn (router, vpc_design_get_element (design, VPC_KIND_SECURITY_GROUP, i));
-      if (sg->has_layout)
+      if (placed (sg))
         add_icon (router, sg, NULL);
     }
 }
