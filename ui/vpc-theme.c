@@ -36,6 +36,7 @@ static const VpcPalette light = {
   .hover          = RGB (0x99c1f1),
   .panel          = RGB (0xf8f8fa),
   .panel_border   = RGB (0xd5dbdb),
+  .reachable      = RGB (0x1f9d55),
 };
 
 static const VpcPalette dark = {
@@ -67,6 +68,7 @@ static const VpcPalette dark = {
   .hover          = RGB (0x3d6ea8),
   .panel          = RGB (0x24272e),
   .panel_border   = RGB (0x3a3e47),
+  .reachable      = RGB (0x57e389),
 };
 
 const VpcPalette *

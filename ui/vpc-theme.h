@@ -43,6 +43,7 @@ typedef struct
   VpcColor hover;
   VpcColor panel;          /* title block */
   VpcColor panel_border;
+  VpcColor reachable;      /* a traced path that gets through */
 } VpcPalette;
 
 const VpcPalette *vpc_theme_get_palette (VpcTheme theme);
