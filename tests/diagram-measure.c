@@ -1837,6 +1837,8 @@ diagram_measure_svg_before (const char    *svg,
   g_autoptr(GArray) bodies = NULL;
   g_autoptr(GArray) routes = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) worlds = NULL; /* VpcRect: each body's world rectangle */
+  g_autofree gboolean *taken = NULL; /* texts that are an icon's label */
 
   if (doc == NULL)
     return FALSE;
@@ -1876,11 +1878,14 @@ diagram_measure_svg_before (const char    *svg,
 
   /* Boxes from the layout that binary made. */
   bodies = bodies_new ();
+  worlds = g_array_new (FALSE, FALSE, sizeof (VpcRect));
+  taken = g_new0 (gboolean, doc->texts->len + 1);
   if (info->has_vpc_layout)
     {
       const VpcRect *r = &info->vpc_layout;
       Body b = { "VPC", TRUE, page_box (doc, r->x, r->y, r->x + r->w, r->y + r->h), NULL, -1 };
       g_array_append_val (bodies, b);
+      g_array_append_val (worlds, *r);
     }
   for (VpcKind kind = 0; kind < VPC_N_KINDS; kind++)
     for (guint i = 0; i < vpc_design_get_n_elements (laid_out, kind); i++)
@@ -1897,6 +1902,7 @@ diagram_measure_svg_before (const char    *svg,
           {
             b.box = page_box (doc, e->layout.x, e->layout.y, e->layout.x + e->layout.w, e->layout.y + e->layout.h);
             g_array_append_val (bodies, b);
+            g_array_append_val (worlds, e->layout);
             continue;
           }
         old_tile (e, &t);
@@ -1921,10 +1927,50 @@ diagram_measure_svg_before (const char    *svg,
 
             if (text->special == SPECIAL_NONE && text->anchor == ANCHOR_MIDDLE && fabs (text->x - cx) < 0.01 &&
                 text->y > t.y + t.h && text->y < t.y + t.h + 40)
-              box_union (&b.box, &text->box);
+              {
+                box_union (&b.box, &text->box);
+                taken[j] = TRUE;
+              }
           }
         g_array_append_val (bodies, b);
+        g_array_append_val (worlds, e->layout);
       }
+  /* Containers' headers: the 26-unit icon square of the VPC and subnets,
+   * and the texts in the top 40 units of the innermost container. */
+  for (guint c = 0; c < worlds->len; c++)
+    {
+      Body *b = &g_array_index (bodies, Body, c);
+      const VpcRect *w = &g_array_index (worlds, VpcRect, c);
+      const VpcElement *e = vpc_design_lookup (laid_out, b->id);
+
+      if (!b->container)
+        continue;
+      b->headers = g_array_new (FALSE, FALSE, sizeof (Box));
+      if (e == NULL || e->kind == VPC_KIND_SUBNET)
+        {
+          Box square = page_box (doc, w->x, w->y, w->x + 26, w->y + 26);
+          g_array_append_val (b->headers, square);
+        }
+    }
+  for (guint j = 0; j < doc->texts->len; j++)
+    {
+      const Text *text = &g_array_index (doc->texts, Text, j);
+      int inner = -1;
+
+      if (taken[j] || text->special != SPECIAL_NONE || box_is_empty (&text->box))
+        continue;
+      for (guint c = 0; c < worlds->len; c++)
+        {
+          const VpcRect *w = &g_array_index (worlds, VpcRect, c);
+
+          if (g_array_index (bodies, Body, c).container &&
+              text->x >= w->x && text->x <= w->x + w->w && text->y >= w->y && text->y <= w->y + 40 &&
+              (inner < 0 || w->w * w->h < g_array_index (worlds, VpcRect, inner).w * g_array_index (worlds, VpcRect, inner).h))
+            inner = c;
+        }
+      if (inner >= 0)
+        g_array_append_val (g_array_index (bodies, Body, inner).headers, text->box);
+    }
   /* Network-interface markers: 16-unit squares with rounded corners. */
   for (guint i = 0; i < doc->rects->len; i++)
     {
