@@ -230,7 +230,7 @@ drop_item (Repair     *r,
   for (guint i = 0; item->changes != NULL && i < item->changes->len; i++)
     g_clear_pointer (&((Change *) g_ptr_array_index (item->changes, i))->text, g_free);
   _vpc_repair_add_element_change (r, item, NULL, 0, place, what, reason);
-  id = item->obj != NULL ? json_object_get_string_member_with_default (item->obj, "id", NULL) : NULL;
+  id = item->obj != NULL ? _vpc_repair_string_member (item->obj, "id") : NULL;
   if (id == NULL)
     return;
   if (g_hash_table_lookup (r->ids, id) == item)

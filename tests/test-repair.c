@@ -672,6 +672,35 @@ test_not_repairable (void)
   g_string_free (many, TRUE);
 }
 
+/* An element whose id is not a string goes whole, and whatever named it
+ * goes with it (fuzz-mutate found the id read as a string there). */
+static void
+test_id_not_string (void)
+{
+  const char *ids[] = { "[\"a\"]", "5", "{}", "null", "true" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
+                                               "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}, "
+                                               "\"availability_zones\": [{\"id\": %s, \"name\": \"us-east-1a\"}], "
+                                               "\"subnets\": [{\"id\": \"s\", \"az\": \"a\", \"cidr\": \"10.0.0.0/24\"}]}",
+                                               ids[i]);
+      g_autoptr(GBytes) input = g_bytes_new (text, strlen (text));
+      g_autoptr(GPtrArray) lines = NULL;
+      g_autoptr(VpcDesign) design = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) output = vpc_file_repair_bytes (input, &lines, &design, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (output);
+      g_assert_cmpuint (lines->len, ==, 2);
+      g_assert_true (g_str_has_prefix (lines->pdata[0], "availability_zones[0].id: dropped the availability zone: "));
+      g_assert_cmpstr (lines->pdata[1], ==, "subnets[0].az: dropped the subnet: no availability zone \"a\"");
+      g_assert_null (vpc_design_lookup (design, "s"));
+    }
+}
+
 /* Many faults in one long list: windows of the loader, entry by entry. */
 static void
 test_long_lists (void)
@@ -827,6 +856,7 @@ main (int   argc,
   g_test_add_func ("/file/repair/format-example", test_format_example);
   g_test_add_func ("/file/repair/valid-unchanged", test_valid_unchanged);
   g_test_add_func ("/file/repair/not-repairable", test_not_repairable);
+  g_test_add_func ("/file/repair/id-not-string", test_id_not_string);
   g_test_add_func ("/file/repair/long-lists", test_long_lists);
   g_test_add_func ("/file/repair/cli-golden", test_cli_golden);
   g_test_add_func ("/file/repair/cli-cases", test_cli_cases);
