@@ -311,37 +311,6 @@ describe_actions (GString *text,
     }
 }
 
-/* The services a VPC101–107 finding is about. */
-static guint
-finding_services (VpcFinding  *finding,
-                  const char **services)
-{
-  static const struct { const char *rule, *service; } table[] = {
-    { "VPC101", "s3" }, { "VPC102", "sagemaker.api" }, { "VPC103", "sagemaker.runtime" },
-    { "VPC104", "logs" }, { "VPC106", "sts" },
-  };
-  const char *rule = vpc_finding_get_rule_id (finding);
-
-  if (strcmp (rule, "VPC105") == 0)
-    {
-      services[0] = "ecr.api";
-      services[1] = "ecr.dkr";
-      return 2;
-    }
-  if (strcmp (rule, "VPC107") == 0)
-    {
-      services[0] = vpc_finding_get_service (finding);
-      return services[0] != NULL ? 1 : 0;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
-    if (strcmp (table[i].rule, rule) == 0)
-      {
-        services[0] = table[i].service;
-        return 1;
-      }
-  return 0;
-}
-
 /* TRUE when the workload needs @service and cannot reach it from some subnet. */
 static gboolean
 service_unreachable (VpcRuleContext  *ctx,
@@ -375,7 +344,7 @@ fix_service_path (VpcDesign  *design,
                   GString    *text)
 {
   const char *services[2] = { NULL, NULL };
-  guint n = finding_services (finding, services);
+  guint n = vpc_rules_finding_services (finding, services);
   Action actions[2] = { { 0 }, { 0 } };
   VpcRuleContext *ctx = context_for (design);
   VpcWorkloadInfo *info = vpc_rule_context_workload (ctx, vpc_finding_get_primary_element (finding));

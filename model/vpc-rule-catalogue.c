@@ -334,3 +334,9 @@ vpc_service_get_label (const char *service)
       return service_labels[i].label;
   return NULL;
 }
+
+const char *
+vpc_service_nth (guint i)
+{
+  return i < G_N_ELEMENTS (service_labels) ? service_labels[i].service : NULL;
+}

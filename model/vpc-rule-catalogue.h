@@ -30,5 +30,8 @@ const VpcRuleInfo *vpc_rule_catalogue_all (guint *n_rules);
 /* A readable name for a short service name ("Amazon S3" for "s3"), or NULL
  * when the service is not one DOMAIN.md §1 lists. */
 const char        *vpc_service_get_label (const char *service);
+/* The short name of the @i-th service DOMAIN.md §1 lists, or NULL past
+ * the last. */
+const char        *vpc_service_nth (guint i);
 
 G_END_DECLS

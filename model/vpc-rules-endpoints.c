@@ -6,23 +6,41 @@
 
 #include "vpc-needs.h"
 
+static const struct { const char *service, *rule; } path_rules[] = {
+  { "s3", "VPC101" },
+  { "sagemaker.api", "VPC102" },
+  { "sagemaker.runtime", "VPC103" },
+  { "logs", "VPC104" },
+  { "ecr.api", "VPC105" },
+  { "ecr.dkr", "VPC105" },
+  { "sts", "VPC106" },
+};
+
 const char *
 vpc_rules_path_rule (const char *service)
 {
-  static const struct { const char *service, *rule; } table[] = {
-    { "s3", "VPC101" },
-    { "sagemaker.api", "VPC102" },
-    { "sagemaker.runtime", "VPC103" },
-    { "logs", "VPC104" },
-    { "ecr.api", "VPC105" },
-    { "ecr.dkr", "VPC105" },
-    { "sts", "VPC106" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
-    if (strcmp (table[i].service, service) == 0)
-      return table[i].rule;
+  for (guint i = 0; i < G_N_ELEMENTS (path_rules); i++)
+    if (strcmp (path_rules[i].service, service) == 0)
+      return path_rules[i].rule;
   return "VPC107";
+}
+
+guint
+vpc_rules_finding_services (VpcFinding  *finding,
+                            const char **services)
+{
+  const char *rule = vpc_finding_get_rule_id (finding);
+  guint n = 0;
+
+  if (strcmp (rule, "VPC107") == 0)
+    {
+      services[0] = vpc_finding_get_service (finding);
+      return services[0] != NULL ? 1 : 0;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (path_rules) && n < 2; i++)
+    if (strcmp (path_rules[i].rule, rule) == 0)
+      services[n++] = path_rules[i].service;
+  return n;
 }
 
 /* The subnets of @workload from which it cannot reach its @i-th need,

@@ -142,6 +142,10 @@ VpcWorkloadInfo *vpc_rule_context_workload (VpcRuleContext *ctx,
 /* The rule that reports a missing path to @service: VPC101–106, VPC107
  * for the rest. */
 const char *vpc_rules_path_rule (const char *service);
+/* The services a VPC101–107 finding is about, into @services (room for 2:
+ * VPC105 is about ecr.api and ecr.dkr); 0 for other rules. */
+guint       vpc_rules_finding_services (VpcFinding  *finding,
+                                        const char **services);
 
 /* The rule groups, one per file. */
 void vpc_rules_check_endpoints (VpcRuleContext *ctx);  /* VPC101–116 */
