@@ -24,6 +24,7 @@ _vpc_window_actions_update (VpcWindow *self)
   gtk_widget_action_set_enabled (widget, "win.zoom-in", has_design);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", has_design);
   gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_design);
+  gtk_widget_action_set_enabled (widget, "win.show-path", has_design);
 }
 
 /* History */
@@ -56,6 +57,26 @@ zoom_cb (GtkWidget  *widget,
   g_autofree char *name = g_strconcat ("canvas.", action_name + strlen ("win."), NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (self->canvas), name, NULL);
+}
+
+/* A traced path: win.show-path((workload, service)), e.g. from a finding
+ * of the findings panel. */
+
+static void
+show_path_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VpcWindow *self = VPC_WINDOW (widget);
+  const VpcElement *workload;
+  const char *id, *service;
+
+  g_variant_get (parameter, "(&s&s)", &id, &service);
+  if (self->design == NULL || (workload = vpc_design_lookup (self->design, id)) == NULL ||
+      workload->kind != VPC_KIND_WORKLOAD || !vpc_service_name_is_valid (service))
+    return;
+  vpc_canvas_set_trace (self->canvas, id, service);
+  vpc_canvas_show_trace_details (self->canvas);
 }
 
 /* New and open */
@@ -333,6 +354,7 @@ _vpc_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-path", "(ss)", show_path_cb);
   gtk_widget_class_install_property_action (widget_class, "win.show-grid", "show-grid");
   gtk_widget_class_install_property_action (widget_class, "win.snap-to-grid", "snap-to-grid");
 }

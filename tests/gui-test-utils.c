@@ -117,34 +117,63 @@ gui_test_find_finding_row (GtkWidget  *root,
 
 /* Screenshots */
 
-void
-gui_test_check_screenshot (GtkWidget  *widget,
-                           const char *name)
+GdkTexture *
+gui_test_capture (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GdkTexture) golden = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", file, NULL);
-  const char *shots = g_getenv ("VPC_SCREENSHOT_DIR");
-  g_autofree guchar *a = NULL;
-  g_autofree guchar *b = NULL;
   int width, height;
-  gsize stride, differing = 0;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
   gui_test_spin (10);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
-  stride = (gsize) width * 4;
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+gsize
+gui_test_count_differing (GdkTexture *a,
+                          GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
+  gsize stride = (gsize) width * 4, differing = 0;
+  g_autofree guchar *pa = NULL;
+  g_autofree guchar *pb = NULL;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  pa = g_malloc (stride * height);
+  pb = g_malloc (stride * height);
+  gdk_texture_download (a, pa, stride);
+  gdk_texture_download (b, pb, stride);
+  for (gsize i = 0; i < stride * height; i += 4)
+    for (gsize c = 0; c < 4; c++)
+      if (ABS ((int) pa[i + c] - (int) pb[i + c]) > 24)
+        {
+          differing++;
+          break;
+        }
+  return differing;
+}
+
+void
+gui_test_check_screenshot (GtkWidget  *widget,
+                           const char *name)
+{
+  g_autoptr(GdkTexture) texture = gui_test_capture (widget);
+  g_autoptr(GdkTexture) golden = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", file, NULL);
+  const char *shots = g_getenv ("VPC_SCREENSHOT_DIR");
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  gsize differing;
+
   if (shots != NULL)
     {
       g_autofree char *shot = g_build_filename (shots, file, NULL);
@@ -158,19 +187,7 @@ gui_test_check_screenshot (GtkWidget  *widget,
     }
   golden = gdk_texture_new_from_filename (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (golden), ==, width);
-  g_assert_cmpint (gdk_texture_get_height (golden), ==, height);
-  a = g_malloc (stride * height);
-  b = g_malloc (stride * height);
-  gdk_texture_download (texture, a, stride);
-  gdk_texture_download (golden, b, stride);
-  for (gsize i = 0; i < stride * height; i += 4)
-    for (gsize c = 0; c < 4; c++)
-      if (ABS ((int) a[i + c] - (int) b[i + c]) > 24)
-        {
-          differing++;
-          break;
-        }
+  differing = gui_test_count_differing (texture, golden);
   /* Anti-aliasing may move a little; layout changes move much more. */
   if (differing > (gsize) width * height / 200)
     {

@@ -40,6 +40,13 @@ const char    *gui_test_named_label (GtkWidget  *root,
 VpcFindingRow *gui_test_find_finding_row (GtkWidget  *root,
                                           const char *rule_id);
 
+/* @widget as its window's renderer draws it (cairo in the test
+ * environment), after waiting for the next frame. */
+GdkTexture    *gui_test_capture (GtkWidget *widget);
+/* Pixels of two textures of one size that differ by more than 24 in a
+ * channel. */
+gsize          gui_test_count_differing (GdkTexture *a,
+                                         GdkTexture *b);
 /* Renders @widget with its window's renderer (cairo in the test
  * environment) and compares it with tests/data/golden/NAME.png: at most
  * one pixel in 200 may differ by more than 24 in a channel.

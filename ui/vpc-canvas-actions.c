@@ -2,6 +2,8 @@
  * and the context menu. */
 #include "vpc-canvas-private.h"
 
+#include <glib/gi18n.h>
+
 #include "vpc-clipboard.h"
 #include "vpc-containment.h"
 
@@ -32,8 +34,8 @@ has_elements_selected (VpcCanvas *self)
   return FALSE;
 }
 
-static const char *
-single_selected (VpcCanvas *self)
+const char *
+_vpc_canvas_single_selected (VpcCanvas *self)
 {
   GHashTableIter iter;
   gpointer key;
@@ -48,7 +50,7 @@ single_selected (VpcCanvas *self)
 static gboolean
 can_connect (VpcCanvas *self)
 {
-  const char *id = single_selected (self);
+  const char *id = _vpc_canvas_single_selected (self);
   const VpcElement *e = id != NULL && self->design != NULL ? vpc_design_lookup (self->design, id) : NULL;
 
   return e != NULL && (e->kind == VPC_KIND_WORKLOAD || e->kind == VPC_KIND_NAT_GATEWAY ||
@@ -75,6 +77,7 @@ _vpc_canvas_update_actions (VpcCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.select-all", has_design);
   gtk_widget_action_set_enabled (widget, "canvas.add-element", has_design);
   gtk_widget_action_set_enabled (widget, "canvas.zoom-fit", has_design);
+  _vpc_canvas_path_update_actions (self);
 }
 
 /* Zoom */
@@ -163,7 +166,7 @@ focus_step (VpcCanvas *self,
 
   if (self->design == NULL)
     return;
-  next = vpc_tools_next_element (self->design, single_selected (self), backwards);
+  next = vpc_tools_next_element (self->design, _vpc_canvas_single_selected (self), backwards);
   if (next != NULL)
     {
       const char *ids[] = { next, NULL };
@@ -329,7 +332,7 @@ connect_cb (GtkWidget  *widget,
             GVariant   *parameter)
 {
   VpcCanvas *self = VPC_CANVAS (widget);
-  const char *id = single_selected (self);
+  const char *id = _vpc_canvas_single_selected (self);
 
   if (id == NULL || !can_connect (self))
     return;
@@ -382,7 +385,7 @@ vpc_canvas_add_item (VpcCanvas  *self,
     return FALSE;
   _vpc_canvas_to_world (self, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
                         gtk_widget_get_height (GTK_WIDGET (self)) / 2.0, &cx, &cy);
-  near = single_selected (self);
+  near = _vpc_canvas_single_selected (self);
   vpc_containment_default_point (self->design, item, near, cx, cy, &x, &y);
   _vpc_canvas_drop_point (self, item, x, y, &x, &y);
   return place (self, item, x, y);
@@ -424,11 +427,43 @@ context_menu_model (void)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   section = g_menu_new ();
+  {
+    g_autoptr(GMenuItem) trace = g_menu_item_new (_("_Trace Path…"), "canvas.trace-menu");
+    g_autoptr(GMenuItem) clear = g_menu_item_new (_("C_lear Path"), "canvas.clear-path");
+
+    g_menu_item_set_attribute (trace, "accel", "s", "<Control>t");
+    g_menu_item_set_attribute (clear, "hidden-when", "s", "action-disabled");
+    g_menu_append_item (section, trace);
+    g_menu_append_item (section, clear);
+  }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+  section = g_menu_new ();
   g_menu_append (section, "Select _All", "canvas.select-all");
   g_menu_append (section, "_Fit to Window", "canvas.zoom-fit");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   return G_MENU_MODEL (menu);
+}
+
+static void
+popup_context_menu (VpcCanvas *self,
+                    double     x,
+                    double     y)
+{
+  if (self->context_menu == NULL)
+    {
+      g_autoptr(GMenuModel) model = context_menu_model ();
+
+      self->context_menu = gtk_popover_menu_new_from_model (model);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+    }
+  _vpc_canvas_update_actions (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
 void
@@ -453,19 +488,30 @@ _vpc_canvas_show_context_menu (VpcCanvas *self,
         _vpc_canvas_selection_changed (self);
       }
   }
-  if (self->context_menu == NULL)
-    {
-      g_autoptr(GMenuModel) model = context_menu_model ();
+  popup_context_menu (self, x, y);
+}
 
-      self->context_menu = gtk_popover_menu_new_from_model (model);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+/* The Menu key and Shift+F10: the context menu of the selection, at the
+ * selected element (or the middle of the view). */
+static void
+context_menu_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+  const char *id = _vpc_canvas_single_selected (self);
+  double x = gtk_widget_get_width (widget) / 2.0, y = gtk_widget_get_height (widget) / 2.0;
+  VpcRect r;
+
+  if (self->design == NULL)
+    return;
+  if (id != NULL && vpc_tools_get_rect (self->design, id, &r))
+    {
+      vpc_viewport_world_to_widget (self->viewport, r.x + r.w / 2, r.y + MIN (r.h / 2, 24), &x, &y);
+      x = CLAMP (x, 0, gtk_widget_get_width (widget));
+      y = CLAMP (y, 0, gtk_widget_get_height (widget));
     }
-  _vpc_canvas_update_actions (self);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
-                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  popup_context_menu (self, x, y);
 }
 
 /* Class set-up */
@@ -504,6 +550,7 @@ _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
     { "canvas.nudge", "(dd)", nudge_cb },
     { "canvas.connect", NULL, connect_cb },
     { "canvas.add-element", "s", add_element_cb },
+    { "canvas.context-menu", NULL, context_menu_cb },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -528,6 +575,8 @@ _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.focus-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "canvas.focus-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, "canvas.focus-previous", NULL);

@@ -120,6 +120,8 @@ drag_begin_cb (GtkGestureDrag *gesture,
       return;
     }
   _vpc_canvas_to_world (self, x, y, &wx, &wy);
+  if (_vpc_canvas_path_press (self, wx, wy))
+    return;
   vpc_tool_press (self->tool, wx, wy, gesture_modifiers (GTK_GESTURE (gesture)),
                   vpc_viewport_get_zoom (self->viewport));
   _vpc_canvas_selection_changed (self);

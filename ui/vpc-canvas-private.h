@@ -4,11 +4,14 @@
 #pragma once
 
 #include "vpc-canvas.h"
+#include "vpc-render.h"
 #include "vpc-tools.h"
 
 G_BEGIN_DECLS
 
 #define VPC_CANVAS_GRID 16.0
+
+typedef struct _VpcCanvasPath VpcCanvasPath;
 
 struct _VpcCanvas
 {
@@ -50,6 +53,9 @@ struct _VpcCanvas
   gboolean     drop_ok;
   char        *drop_hint;
   char        *announced_hint;  /* the refusal screen readers were told */
+
+  /* The traced path shown over the design (vpc-canvas-path.c), or NULL. */
+  VpcCanvasPath *path;
 };
 
 /* vpc-canvas.c */
@@ -94,6 +100,25 @@ void          _vpc_canvas_draw_drop (VpcCanvas *self,
 void          _vpc_canvas_announce_drop (VpcCanvas *self);
 /* The reason the drag under way would be refused, or NULL. */
 const char   *_vpc_canvas_drop_hint (VpcCanvas *self);
+
+/* vpc-canvas-actions.c: the id of the one selected element, or NULL. */
+const char   *_vpc_canvas_single_selected (VpcCanvas *self);
+
+/* vpc-canvas-path.c */
+void          _vpc_canvas_path_class_init (GtkWidgetClass *widget_class);
+void          _vpc_canvas_path_dispose (VpcCanvas *self);
+void          _vpc_canvas_path_update_actions (VpcCanvas *self);
+/* Draws the path over the design with the options it was drawn with. */
+void          _vpc_canvas_path_draw (VpcCanvas              *self,
+                                     cairo_t                *cr,
+                                     const VpcRenderOptions *options);
+void          _vpc_canvas_path_allocate (VpcCanvas *self);
+/* A primary press at world point (@x, @y): TRUE when the path took it
+ * (its end badge opens the details); a press on an endpoint of another
+ * service traces that service instead. */
+gboolean      _vpc_canvas_path_press (VpcCanvas *self,
+                                      double     x,
+                                      double     y);
 
 /* vpc-canvas-tooltip.c */
 void          _vpc_canvas_tooltip_init (VpcCanvas *self);

@@ -283,6 +283,7 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       options.overrides = vpc_tool_get_preview (self->tool);
       cairo_save (cr);
       vpc_render_design (cr, self->design, &options);
+      _vpc_canvas_path_draw (self, cr, &options);
       cairo_restore (cr);
       draw_overlay (self, cr);
     }
@@ -339,6 +340,7 @@ vpc_canvas_size_allocate (GtkWidget *widget,
 
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
+  _vpc_canvas_path_allocate (self);
   /* Fitting changes the viewport, whose listeners may resize other widgets:
    * not during allocation, but right after it. */
   if (self->needs_fit && width > 0 && height > 0 && self->design != NULL && self->fit_idle == 0)
@@ -435,6 +437,7 @@ vpc_canvas_dispose (GObject *object)
   VpcCanvas *self = VPC_CANVAS (object);
 
   disconnect_design (self);
+  _vpc_canvas_path_dispose (self);
   g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_pointer (&self->tool, vpc_tool_free);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
@@ -505,6 +508,7 @@ vpc_canvas_class_init (VpcCanvasClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "vpc-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  _vpc_canvas_path_class_init (widget_class);
   _vpc_canvas_class_actions_init (widget_class);
 }
 
@@ -553,6 +557,7 @@ vpc_canvas_set_design (VpcCanvas *self,
 
   if (self->design == design)
     return;
+  vpc_canvas_set_trace (self, NULL, NULL);
   disconnect_design (self);
   _vpc_canvas_drop_clear (self);
   g_clear_pointer (&self->tool, vpc_tool_free);

@@ -7,7 +7,9 @@
  * Actions (group "canvas"): zoom-in, zoom-out, zoom-fit, zoom-reset, delete,
  * select-all, select-none, cut, copy, paste, duplicate, nudge ((dd) in
  * pixels), focus-next, focus-previous, connect, add-element (s: a palette
- * item), show-grid and snap-to-grid (stateful).
+ * item), show-grid and snap-to-grid (stateful); for traced paths
+ * trace-menu (Ctrl+T), trace-path (s: a service, from the selected
+ * workload), path-details, clear-path (Escape) and show-element (s).
  *
  * Signals:
  *   "add-toast" (AdwToast *): a message for the window's toast overlay.
@@ -21,6 +23,7 @@
 #include <adwaita.h>
 
 #include "vpc-design.h"
+#include "vpc-trace.h"
 #include "vpc-viewport.h"
 
 G_BEGIN_DECLS
@@ -59,6 +62,17 @@ char        *vpc_canvas_get_findings_markup (VpcCanvas  *self,
                                              const char *id);
 /* Fits the whole design into the widget (also done on the first layout). */
 void         vpc_canvas_zoom_fit (VpcCanvas *self);
+/* Draws the path from @workload to @service over the design
+ * (vpc-trace.h, vpc-render-path.h), traced again after every change of the
+ * design and cleared when the workload goes; NULL, NULL clears it. */
+void         vpc_canvas_set_trace (VpcCanvas  *self,
+                                   const char *workload,
+                                   const char *service);
+/* The path shown, or NULL. */
+const VpcTrace *vpc_canvas_get_trace (VpcCanvas *self);
+/* Opens the popover at the path's end (per subnet: the way, the symptom,
+ * the findings in the way) once it is drawn, scrolling it into view. */
+void         vpc_canvas_show_trace_details (VpcCanvas *self);
 /* Abandons a gesture in progress (before undo, or when the design goes). */
 void         vpc_canvas_cancel_gesture (VpcCanvas *self);
 /* Adds a palette item at its default place, as a click in the palette does. */

@@ -1,7 +1,13 @@
 /* vpc-finding-row.c: one finding, expandable to what breaks and the fix. */
 #include "vpc-finding-row.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "vpc-quick-fix.h"
+#include "vpc-rule-catalogue.h"
+#include "vpc-rules.h"
+#include "vpc-trace.h"
 
 #define MAX_NAMED_ELEMENTS 4
 /* Up to this many elements, every row prices its quick fix in the
@@ -23,6 +29,8 @@ struct _VpcFindingRow
   GtkLabel       *fix_label;
   GtkButton      *quick_fix_button;
   GtkLabel       *quick_fix_label;
+  GtkButton      *show_path_button;
+  GtkLabel       *show_path_label;
   GtkLinkButton  *link_button;
 
   VpcFinding     *finding;
@@ -163,6 +171,55 @@ toggle_details_cb (GtkWidget  *widget,
   g_signal_emit_by_name (widget, "activate");
 }
 
+/* "Show Path" of VPC101–107 (a workload cannot reach a service it needs):
+ * the service the finding is about (VPC105's first, ecr.api; the button
+ * picks between the two ECR services when pressed). NULL for other rules. */
+static const char *
+path_service (VpcFinding *finding)
+{
+  const char *services[2] = { NULL, NULL };
+
+  if (vpc_finding_get_primary_element (finding) == NULL || vpc_rules_finding_services (finding, services) == 0)
+    return NULL;
+  return services[0];
+}
+
+/* "finding.show-path": the path on the canvas, through the window's
+ * win.show-path. For VPC105 the registry's path when that one is broken,
+ * else the ECR API's. */
+static void
+show_path_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VpcFindingRow *self = VPC_FINDING_ROW (widget);
+  const char *workload = vpc_finding_get_primary_element (self->finding);
+  const char *service = path_service (self->finding);
+  const VpcElement *element;
+
+  if (service == NULL || self->design == NULL ||
+      (element = vpc_design_lookup (self->design, workload)) == NULL || element->kind != VPC_KIND_WORKLOAD)
+    return;
+  /* VPC105 covers both ECR services: the registry's path when that one is
+   * broken (images are pulled from it), else the ECR API's. */
+  if (strcmp (vpc_finding_get_rule_id (self->finding), "VPC105") == 0)
+    {
+      g_autoptr(VpcTrace) dkr = vpc_trace_new (self->design, vpc_design_get_info (self->design)->profile,
+                                               workload, "ecr.dkr");
+
+      service = dkr->reachable ? "ecr.api" : "ecr.dkr";
+    }
+  gtk_widget_activate_action (widget, "win.show-path", "(ss)", workload, service);
+}
+
+/* As quick_fix_activate_cb(), for the "Show Path" button. */
+static void
+show_path_activate_cb (VpcFindingRow *self)
+{
+  if (!gtk_widget_get_realized (GTK_WIDGET (self->show_path_button)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "finding.show-path", NULL);
+}
+
 static void
 apply_fix_cb (GtkWidget  *widget,
               const char *action_name,
@@ -211,9 +268,12 @@ vpc_finding_row_class_init (VpcFindingRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, fix_label);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, quick_fix_button);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, quick_fix_label);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, show_path_button);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, show_path_label);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingRow, link_button);
   gtk_widget_class_install_action (widget_class, "finding.apply-fix", NULL, apply_fix_cb);
   gtk_widget_class_install_action (widget_class, "finding.toggle-details", NULL, toggle_details_cb);
+  gtk_widget_class_install_action (widget_class, "finding.show-path", NULL, show_path_cb);
 }
 
 static void
@@ -221,6 +281,26 @@ vpc_finding_row_init (VpcFindingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->quick_fix_button, "activate", G_CALLBACK (quick_fix_activate_cb), self);
+  g_signal_connect_swapped (self->show_path_button, "activate", G_CALLBACK (show_path_activate_cb), self);
+}
+
+static void
+update_show_path (VpcFindingRow *self)
+{
+  const char *service = path_service (self->finding);
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->show_path_button), service != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "finding.show-path", service != NULL);
+  if (service == NULL)
+    return;
+  /* VPC105 picks its ECR service when pressed. */
+  if (strcmp (vpc_finding_get_rule_id (self->finding), "VPC105") == 0)
+    label = g_strdup (_("Show Path to ECR"));
+  else
+    label = g_strdup_printf (_("Show Path to %s"), vpc_service_get_label (service) != NULL
+                                                    ? vpc_service_get_label (service) : service);
+  gtk_label_set_label (self->show_path_label, label);
 }
 
 static void
@@ -270,6 +350,7 @@ vpc_finding_row_new (VpcFinding *finding,
       gtk_widget_set_visible (GTK_WIDGET (self->link_button), TRUE);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "finding.apply-fix", FALSE);
+  update_show_path (self);
   if (design != NULL)
     {
       self->design_handlers[0] = g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);

@@ -1,0 +1,188 @@
+/* test-path-gui.c: a traced path on the canvas (issue 11): "Show Path" of
+ * a finding draws it hop by hop with its details, the Trace Path menu's
+ * action picks another service, a change of the design traces it again,
+ * Escape and "Clear Path" remove it, and nothing of it is an edit.
+ *
+ * Runs in suite 'gui' under Xvfb (tools/test).
+ */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gui-test-utils.h"
+#include "vpc-canvas.h"
+#include "vpc-window.h"
+
+#define EXAMPLE "training-cannot-reach-s3-ecr.vpcd.json"
+
+typedef struct
+{
+  VpcWindow *window;
+  VpcCanvas *canvas;
+  VpcDesign *design;
+  char      *dir;
+  char      *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *src = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"), EXAMPLE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("vpc-path-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = gui_test_copy_file (src, f->dir, EXAMPLE);
+  f->window = g_object_new (VPC_TYPE_WINDOW, "default-width", 1180, "default-height", 760, NULL);
+  f->canvas = VPC_CANVAS (vpc_window_get_canvas (f->window));
+  f->design = gui_test_window_open (f->window, f->path, 10);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  gui_test_spin (10);
+  gui_test_remove_copy (f->dir, f->path);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* The visible popover attached to the canvas, or NULL. */
+static gboolean
+is_visible_popover (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget);
+}
+
+static GtkWidget *
+details_popover (Fixture *f)
+{
+  return gui_test_find (GTK_WIDGET (f->canvas), is_visible_popover, NULL);
+}
+
+static const VpcTracePath *
+path_at (const VpcTrace *trace,
+         guint           i)
+{
+  g_assert_cmpuint (i, <, trace->paths->len);
+  return g_ptr_array_index (trace->paths, i);
+}
+
+/* VPC105's "Show Path": the registry's path (broken from both subnets),
+ * drawn, with the details open; Escape closes the details, then the path;
+ * the design is never modified. */
+static void
+test_finding_shows_path (Fixture       *f,
+                         gconstpointer  data)
+{
+  VpcFindingRow *row = gui_test_find_finding_row (GTK_WIDGET (f->window), "VPC105");
+  g_autoptr(GdkTexture) before = gui_test_capture (GTK_WIDGET (f->canvas));
+  g_autoptr(GdkTexture) drawn = NULL;
+  g_autoptr(GdkTexture) cleared = NULL;
+  const VpcTrace *trace;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->canvas));
+
+  g_assert_nonnull (row);
+  g_assert_null (vpc_canvas_get_trace (f->canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.show-path", NULL));
+  /* The details open once the path is drawn. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->canvas));
+  gui_test_spin (20);
+  trace = vpc_canvas_get_trace (f->canvas);
+  g_assert_nonnull (trace);
+  g_assert_cmpstr (trace->workload, ==, "train");
+  g_assert_cmpstr (trace->service, ==, "ecr.dkr");
+  g_assert_false (trace->reachable);
+  g_assert_cmpuint (trace->paths->len, ==, 2);
+  g_assert_false (path_at (trace, 0)->reachable);
+  g_assert_nonnull (path_at (trace, 0)->symptom);
+  g_assert_nonnull (details_popover (f));
+
+  /* Escape closes the details first; the path stays. */
+  gtk_popover_popdown (GTK_POPOVER (details_popover (f)));
+  gui_test_spin (10);
+  g_assert_null (details_popover (f));
+  drawn = gui_test_capture (GTK_WIDGET (f->canvas));
+  /* The path and its badges: far more than anti-aliasing moves. */
+  g_assert_cmpuint (gui_test_count_differing (before, drawn), >, (gsize) width * height / 400);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.clear-path", NULL));
+  gui_test_spin (10);
+  g_assert_null (vpc_canvas_get_trace (f->canvas));
+  cleared = gui_test_capture (GTK_WIDGET (f->canvas));
+  g_assert_cmpuint (gui_test_count_differing (before, cleared), <, (gsize) width * height / 2000);
+  g_assert_false (vpc_design_get_modified (f->design));
+  g_assert_false (vpc_design_get_can_undo (f->design));
+}
+
+/* The Trace Path menu's action traces the selected workload to the service
+ * picked; an edit traces it again (an S3 gateway endpoint repairs the S3
+ * path, undo breaks it again); deleting the workload clears it. */
+static void
+test_menu_traces_and_follows_edits (Fixture       *f,
+                                    gconstpointer  data)
+{
+  const char *train[] = { "train", NULL };
+  const VpcTrace *trace;
+
+  vpc_canvas_select (f->canvas, train);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.trace-path", "s", "sagemaker.api"));
+  gui_test_spin (10);
+  trace = vpc_canvas_get_trace (f->canvas);
+  g_assert_nonnull (trace);
+  g_assert_cmpstr (trace->service, ==, "sagemaker.api");
+  g_assert_true (trace->reachable);
+  g_assert_cmpuint (path_at (trace, 0)->via, ==, VPC_VIA_INTERFACE_ENDPOINT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.trace-path", "s", "s3"));
+  gui_test_spin (10);
+  trace = vpc_canvas_get_trace (f->canvas);
+  g_assert_cmpstr (trace->service, ==, "s3");
+  g_assert_false (trace->reachable);
+
+  /* The palette's S3 (gateway): one undo step, serving every subnet. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-element", "s", "endpoint:s3"));
+  gui_test_spin (10);
+  trace = vpc_canvas_get_trace (f->canvas);
+  g_assert_nonnull (trace);
+  g_assert_true (trace->reachable);
+  g_assert_cmpuint (path_at (trace, 1)->via, ==, VPC_VIA_GATEWAY_ENDPOINT);
+  vpc_design_undo (f->design);
+  gui_test_spin (10);
+  g_assert_false (vpc_canvas_get_trace (f->canvas)->reachable);
+
+  /* Adding selected the new endpoint. */
+  vpc_canvas_select (f->canvas, train);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete", NULL));
+  gui_test_spin (10);
+  g_assert_null (vpc_design_lookup (f->design, "train"));
+  g_assert_null (vpc_canvas_get_trace (f->canvas));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("vpc-path-data-XXXXXX", NULL);
+
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("test-path-gui: cannot open a display. The GUI suite runs under Xvfb: "
+                  "use tools/test, or xvfb-run -a meson test --suite gui.\n");
+      return 1;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  g_test_add ("/path/finding-shows-path", Fixture, NULL, fixture_setup, test_finding_shows_path,
+              fixture_teardown);
+  g_test_add ("/path/menu-and-edits", Fixture, NULL, fixture_setup, test_menu_traces_and_follows_edits,
+              fixture_teardown);
+  return g_test_run ();
+}
