@@ -56,6 +56,7 @@ struct _VpcDesign
   gboolean       open_changed;
   gboolean       replaying;
   char          *last_refusal;
+  char          *read_only; /* why every step is refused, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (VpcDesign, vpc_design, G_TYPE_OBJECT)
@@ -136,6 +137,7 @@ vpc_design_finalize (GObject *object)
   vpc_design_info_free (self->info);
   g_ptr_array_unref (self->steps);
   g_free (self->last_refusal);
+  g_free (self->read_only);
   G_OBJECT_CLASS (vpc_design_parent_class)->finalize (object);
 }
 
@@ -236,6 +238,22 @@ vpc_design_duplicate (VpcDesign *self)
     for (guint i = 0; i < self->lists[k]->len; i++)
       vpc_design_take_element (copy, vpc_element_copy (g_ptr_array_index (self->lists[k], i)));
   return copy;
+}
+
+void
+vpc_design_set_read_only (VpcDesign  *self,
+                          const char *reason)
+{
+  g_return_if_fail (VPC_IS_DESIGN (self));
+  g_free (self->read_only);
+  self->read_only = g_strdup (reason);
+}
+
+const char *
+vpc_design_get_read_only (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), NULL);
+  return self->read_only;
 }
 
 /* Reading */
@@ -820,20 +838,25 @@ finish_step (VpcDesign *self,
       step_free (step);
       return TRUE;
     }
-  self->open_step = step;
-  self->open_depth = 1;
-  add_consequences (self, step, notice);
-  /* The drawing follows the model: children stay inside their containers. */
-  vpc_layout_contain (self);
-  self->open_step = NULL;
-  self->open_depth = 0;
+  if (self->read_only == NULL)
+    {
+      self->open_step = step;
+      self->open_depth = 1;
+      add_consequences (self, step, notice);
+      /* The drawing follows the model: children stay inside their containers. */
+      vpc_layout_contain (self);
+      self->open_step = NULL;
+      self->open_depth = 0;
+    }
 
-  if (!vpc_invariants_check_design (self, VPC_INVARIANTS_PLACE_ELEMENT, &local))
+  if (self->read_only != NULL ||
+      !vpc_invariants_check_design (self, VPC_INVARIANTS_PLACE_ELEMENT, &local))
     {
       for (guint i = step->ops->len; i > 0; i--)
         op_run (self, g_ptr_array_index (step->ops, i - 1), FALSE);
       g_free (self->last_refusal);
-      self->last_refusal = g_strdup_printf ("“%s” was not done. %s.", step->label, local->message);
+      self->last_refusal = g_strdup_printf ("“%s” was not done. %s.", step->label,
+                                            self->read_only != NULL ? self->read_only : local->message);
       step_free (step);
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
       g_signal_emit (self, signals[SIGNAL_EDIT_REFUSED], 0, self->last_refusal);

@@ -44,6 +44,14 @@ VpcDesign           *vpc_design_new (void);
  * if" previews such as a quick fix's cost change). */
 VpcDesign           *vpc_design_duplicate (VpcDesign *self);
 
+/* A design that refuses every step, the way the guard refuses one that
+ * breaks an invariant ("edit-refused" with "“LABEL” was not done.
+ * REASON."), e.g. a what-if scenario on view. NULL makes it editable. */
+void                 vpc_design_set_read_only (VpcDesign  *self,
+                                               const char *reason);
+/* The reason given, or NULL when the design is editable. */
+const char          *vpc_design_get_read_only (VpcDesign *self);
+
 /* Reading. */
 const VpcDesignInfo *vpc_design_get_info (VpcDesign *self);
 guint                vpc_design_get_n_elements (VpcDesign *self,
