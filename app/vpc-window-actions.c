@@ -25,6 +25,7 @@ _vpc_window_actions_update (VpcWindow *self)
   gtk_widget_action_set_enabled (widget, "win.zoom-out", has_design);
   gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_design);
   gtk_widget_action_set_enabled (widget, "win.show-path", has_design);
+  _vpc_window_what_if_update_actions (self);
 }
 
 /* History */

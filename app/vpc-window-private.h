@@ -10,6 +10,7 @@
 #include "vpc-sidebar.h"
 #include "vpc-start-page.h"
 #include "vpc-validator.h"
+#include "vpc-what-if.h"
 #include "vpc-window.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,13 @@ struct _VpcWindow
   goffset              disk_size;
 
   GtkNativeDialog     *chooser; /* the open file chooser, if any */
+
+  /* What-if mode (vpc-window-what-if.c): the switches, or NULL outside
+   * the mode, and the read-only scenario shown instead of the design. */
+  VpcWhatIf           *what_if;
+  VpcDesign           *scenario;
+  VpcValidator        *scenario_validator;
+  GtkWidget           *what_if_bar;
 };
 
 /* vpc-window.c */
@@ -62,6 +70,17 @@ void       _vpc_window_toast (VpcWindow  *self,
                               const char *message);
 VpcDesign *_vpc_window_new_design (VpcWindow *self);
 void       _vpc_window_close_soon (VpcWindow *self);
+
+/* vpc-window-what-if.c */
+void       _vpc_window_what_if_init (VpcWindow *self);
+void       _vpc_window_class_what_if_init (GtkWidgetClass *widget_class);
+void       _vpc_window_what_if_dispose (VpcWindow *self);
+void       _vpc_window_what_if_update_actions (VpcWindow *self);
+/* The design changed: the scenario is made again from it. */
+void       _vpc_window_what_if_design_changed (VpcWindow *self);
+/* Shows the design again, dropping the switches (no-op outside the mode). */
+void       _vpc_window_what_if_leave (VpcWindow *self);
+gboolean   _vpc_window_what_if_active (VpcWindow *self);
 
 /* vpc-window-files.c */
 void       _vpc_window_files_init (VpcWindow *self);

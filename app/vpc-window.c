@@ -103,6 +103,7 @@ zoom_changed_cb (VpcWindow *self)
 static void
 design_changed_cb (VpcWindow *self)
 {
+  _vpc_window_what_if_design_changed (self);
   _vpc_window_actions_update (self);
 }
 
@@ -147,6 +148,7 @@ _vpc_window_set_design (VpcWindow *self,
 {
   g_autofree char *path = NULL;
 
+  _vpc_window_what_if_leave (self);
   if (self->recovery != NULL)
     vpc_recovery_writer_discard (self->recovery);
   g_clear_object (&self->recovery);
@@ -480,6 +482,7 @@ vpc_window_dispose (GObject *object)
       vpc_canvas_set_findings (self->canvas, NULL);
       vpc_canvas_set_design (self->canvas, NULL);
     }
+  _vpc_window_what_if_dispose (self);
   g_clear_object (&self->validator);
   g_clear_object (&self->design);
   g_clear_object (&self->file);
@@ -560,6 +563,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, select_elements_cb);
 
   _vpc_window_class_actions_init (widget_class);
+  _vpc_window_class_what_if_init (widget_class);
 }
 
 static void
@@ -580,6 +584,7 @@ vpc_window_init (VpcWindow *self)
   g_signal_connect_object (self->canvas, "notify", G_CALLBACK (forward_notify_cb), self,
                            G_CONNECT_SWAPPED);
   _vpc_window_files_init (self);
+  _vpc_window_what_if_init (self);
 
   _vpc_window_set_design (self, NULL, NULL);
 }

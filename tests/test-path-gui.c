@@ -1,15 +1,21 @@
-/* test-path-gui.c: a traced path on the canvas (issue 11): "Show Path" of
- * a finding draws it hop by hop with its details, the Trace Path menu's
- * action picks another service, a change of the design traces it again,
- * Escape and "Clear Path" remove it, and nothing of it is an edit.
+/* test-path-gui.c: paths and what-ifs on the canvas (issue 11): "Show
+ * Path" of a finding draws it hop by hop with its details, the Trace Path
+ * menu's action picks another service, a change of the design traces it
+ * again, Escape and "Clear Path" remove it, and nothing of it is an edit.
+ * What-if mode shows a read-only scenario with the difference, leaves the
+ * design alone, and Apply is one undoable edit.
  *
  * Runs in suite 'gui' under Xvfb (tools/test).
  */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gui-test-utils.h"
 #include "vpc-canvas.h"
+#include "vpc-file.h"
+#include "vpc-message-bar.h"
+#include "vpc-what-if-bar.h"
 #include "vpc-window.h"
 
 #define EXAMPLE "training-cannot-reach-s3-ecr.vpcd.json"
@@ -163,6 +169,90 @@ test_menu_traces_and_follows_edits (Fixture       *f,
   g_assert_null (vpc_canvas_get_trace (f->canvas));
 }
 
+static VpcWhatIfBar *
+what_if_bar (Fixture *f)
+{
+  VpcWhatIfBar *bar = VPC_WHAT_IF_BAR (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_WHAT_IF_BAR));
+
+  g_assert_nonnull (bar);
+  return bar;
+}
+
+static void
+test_what_if (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *endpoint[] = { "ep-api", NULL };
+  g_autofree char *before = vpc_file_serialize (f->design, NULL);
+  g_autofree char *after = NULL;
+  VpcDesign *scenario;
+  VpcMessageBar *message_bar = VPC_MESSAGE_BAR (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_MESSAGE_BAR));
+
+  /* Outside the mode the canvas shows the design, and Apply does nothing. */
+  g_assert_true (vpc_canvas_get_design (f->canvas) == f->design);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-apply", NULL);
+  g_assert_false (vpc_design_get_can_undo (f->design));
+
+  /* The SageMaker API endpoint off: the scenario is shown, read-only. */
+  vpc_canvas_select (f->canvas, endpoint);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-off", NULL));
+  gui_test_spin (10);
+  scenario = vpc_canvas_get_design (f->canvas);
+  g_assert_true (scenario != f->design);
+  g_assert_nonnull (vpc_design_get_read_only (scenario));
+  g_assert_null (vpc_design_lookup (scenario, "ep-api"));
+  g_assert_nonnull (vpc_design_lookup (f->design, "ep-api"));
+  g_assert_nonnull (strstr (vpc_what_if_bar_get_summary (what_if_bar (f)), "Errors 2 → 3"));
+  g_assert_nonnull (strstr (vpc_what_if_bar_get_summary (what_if_bar (f)), "1 new, 0 gone"));
+
+  /* Isolation on for the training job, by its chip's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-toggle", "(us)",
+                                             (guint32) VPC_WHAT_IF_ISOLATED, "train"));
+  gui_test_spin (10);
+  scenario = vpc_canvas_get_design (f->canvas);
+  g_assert_true (vpc_design_lookup (scenario, "train")->network_isolation);
+  g_assert_false (vpc_design_lookup (f->design, "train")->network_isolation);
+
+  /* An edit of what is shown is refused and says why. */
+  {
+    const char *train[] = { "train", NULL };
+
+    vpc_canvas_select (f->canvas, train);
+    gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete", NULL);
+    gui_test_spin (5);
+    g_assert_nonnull (vpc_design_lookup (vpc_canvas_get_design (f->canvas), "train"));
+    g_assert_nonnull (vpc_message_bar_get_text (message_bar));
+    g_assert_nonnull (strstr (vpc_message_bar_get_text (message_bar), "what-if"));
+  }
+  after = vpc_file_serialize (f->design, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (vpc_design_get_modified (f->design));
+
+  /* Taking a switch back keeps the mode; Leave shows the design again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-toggle", "(us)",
+                                             (guint32) VPC_WHAT_IF_ISOLATED, "train"));
+  gui_test_spin (5);
+  g_assert_false (vpc_design_lookup (vpc_canvas_get_design (f->canvas), "train")->network_isolation);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-leave", NULL));
+  gui_test_spin (5);
+  g_assert_true (vpc_canvas_get_design (f->canvas) == f->design);
+  g_assert_null (vpc_message_bar_get_text (message_bar));
+
+  /* Apply: the switches become one undoable edit of the design. */
+  vpc_canvas_select (f->canvas, endpoint);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-off", NULL));
+  gui_test_spin (5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-apply", NULL));
+  gui_test_spin (5);
+  g_assert_true (vpc_canvas_get_design (f->canvas) == f->design);
+  g_assert_null (vpc_design_lookup (f->design, "ep-api"));
+  g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Apply What-If");
+  g_assert_true (vpc_design_undo (f->design));
+  g_clear_pointer (&after, g_free);
+  after = vpc_file_serialize (f->design, NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,5 +274,6 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/path/menu-and-edits", Fixture, NULL, fixture_setup, test_menu_traces_and_follows_edits,
               fixture_teardown);
+  g_test_add ("/what-if/switch-apply-leave", Fixture, NULL, fixture_setup, test_what_if, fixture_teardown);
   return g_test_run ();
 }

@@ -439,6 +439,20 @@ context_menu_model (void)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   section = g_menu_new ();
+  {
+    /* What-if mode belongs to the window that holds the document; the
+     * items hide where it offers nothing (vpc-window-what-if.c). */
+    g_autoptr(GMenuItem) off = g_menu_item_new (_("What If _Off"), "win.what-if-off");
+    g_autoptr(GMenuItem) isolate = g_menu_item_new (_("What If _Isolated"), "win.what-if-isolate");
+
+    g_menu_item_set_attribute (off, "hidden-when", "s", "action-disabled");
+    g_menu_item_set_attribute (isolate, "hidden-when", "s", "action-disabled");
+    g_menu_append_item (section, off);
+    g_menu_append_item (section, isolate);
+  }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+  section = g_menu_new ();
   g_menu_append (section, "Select _All", "canvas.select-all");
   g_menu_append (section, "_Fit to Window", "canvas.zoom-fit");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));

@@ -585,6 +585,47 @@ vpc_canvas_set_design (VpcCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESIGN]);
 }
 
+void
+vpc_canvas_switch_design (VpcCanvas *self,
+                          VpcDesign *design)
+{
+  double zoom, x, y;
+  g_autofree char *workload = NULL;
+  g_autofree char *service = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  g_return_if_fail (VPC_IS_DESIGN (design));
+
+  if (self->design == NULL || self->design == design)
+    {
+      vpc_canvas_set_design (self, design);
+      return;
+    }
+  zoom = vpc_viewport_get_zoom (self->viewport);
+  x = vpc_viewport_get_offset_x (self->viewport);
+  y = vpc_viewport_get_offset_y (self->viewport);
+  if (vpc_canvas_get_trace (self) != NULL)
+    {
+      workload = g_strdup (vpc_canvas_get_trace (self)->workload);
+      service = g_strdup (vpc_canvas_get_trace (self)->service);
+    }
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (vpc_design_lookup (design, key) != NULL)
+      g_ptr_array_add (kept, g_strdup (key));
+  g_ptr_array_add (kept, NULL);
+
+  vpc_canvas_set_design (self, design);
+  self->needs_fit = FALSE;
+  vpc_viewport_set_view (self->viewport, zoom, x, y);
+  vpc_canvas_select (self, (const char *const *) kept->pdata);
+  if (workload != NULL && vpc_design_lookup (design, workload) != NULL)
+    vpc_canvas_set_trace (self, workload, service);
+}
+
 GListModel *
 vpc_canvas_get_findings (VpcCanvas *self)
 {

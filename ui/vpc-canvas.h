@@ -36,6 +36,11 @@ GtkWidget   *vpc_canvas_new (void);
 VpcDesign   *vpc_canvas_get_design (VpcCanvas *self);
 void         vpc_canvas_set_design (VpcCanvas *self,
                                     VpcDesign *design);
+/* Shows @design instead of the design shown, as another state of the same
+ * document (a what-if scenario, or the design again): the view, the
+ * selected elements that @design has and the traced path stay. */
+void         vpc_canvas_switch_design (VpcCanvas *self,
+                                       VpcDesign *design);
 /* Findings to outline on their elements (a GListModel of VpcFinding). */
 GListModel  *vpc_canvas_get_findings (VpcCanvas *self);
 void         vpc_canvas_set_findings (VpcCanvas  *self,
