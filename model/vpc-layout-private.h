@@ -19,4 +19,19 @@ double vpc_layout_clamp_coord (double v);
 double vpc_layout_clamp_size (double v,
                               double fallback);
 
+/* Tidy's layout of every element of @design (vpc-layout-tidy.c): a table
+ * id → VpcRect (owned; keys are the design's ids), and the VPC's box in
+ * *@vpc. Nothing is changed. */
+GHashTable *vpc_layout_tidy_compute (VpcDesign *design,
+                                     double     text_scale,
+                                     VpcRect   *vpc);
+/* Records the rectangles of @placed that differ (only for elements without
+ * a layout when @only_missing; only for @ids and what they contain when
+ * @ids is not NULL) and the VPC's box, through the design's edit API. */
+void        vpc_layout_apply (VpcDesign     *design,
+                              GHashTable    *placed,
+                              const VpcRect *vpc,
+                              GHashTable    *ids,
+                              gboolean       only_missing);
+
 G_END_DECLS

@@ -254,6 +254,16 @@ all_placed (VpcDesign *design)
   return TRUE;
 }
 
+static gboolean
+none_placed (VpcDesign *design)
+{
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      if (vpc_design_get_element (design, k, i)->has_layout)
+        return FALSE;
+  return TRUE;
+}
+
 void
 vpc_layout_auto (VpcDesign *design)
 {
@@ -277,6 +287,19 @@ vpc_layout_auto (VpcDesign *design)
   if (all_placed (design))
     {
       vpc_design_begin (design, "Arrange automatically");
+      vpc_layout_contain (design);
+      vpc_design_commit (design);
+      return;
+    }
+  /* A file without any layout: Tidy's engine. */
+  if (none_placed (design))
+    {
+      g_autoptr(GHashTable) placed = NULL;
+      VpcRect vpc;
+
+      placed = vpc_layout_tidy_compute (design, 1.0, &vpc);
+      vpc_design_begin (design, "Arrange automatically");
+      vpc_layout_apply (design, placed, &vpc, NULL, TRUE);
       vpc_layout_contain (design);
       vpc_design_commit (design);
       return;

@@ -29,12 +29,29 @@ void vpc_layout_natural_size (VpcKind kind,
                               double *w,
                               double *h);
 
-/* Places every element that has no layout, and the VPC if it has none:
- * AZs as columns inside the VPC, subnets stacked in their AZ, NAT gateways
- * and workloads inside their (first) subnet, endpoints and security groups
- * in rows below the AZs, workloads outside the VPC below it. Deterministic;
+/* Places every element that has no layout, and the VPC if it has none.
+ * A design with no layout at all gets Tidy's layout (vpc_layout_tidy(), at
+ * text size 1.0). Otherwise the laid-out elements stay and the others are
+ * added: AZs as columns inside the VPC, subnets stacked in their AZ, NAT
+ * gateways and workloads inside their (first) subnet, endpoints and security
+ * groups in rows below the AZs, workloads outside the VPC below it. Deterministic;
  * one undoable step (callers that load a file clear the history after). */
 void vpc_layout_auto (VpcDesign *design);
+
+/* Tidy (issue 10): lays out the whole design, or with @ids (NULL-terminated,
+ * NULL or empty for all) the selected elements and what they contain, as
+ * one undoable step labelled "Tidy": AZ columns with their subnets in bands
+ * that line up across AZs, interface endpoints in a column in the gutter
+ * between AZs level with the subnets they serve (so that their links run
+ * straight and never cross), workloads and NAT gateways inside their subnet
+ * away from the endpoints, security groups and the remaining endpoints in
+ * rows under the AZs. Containers are sized to their content; icons and
+ * their labels (at @text_scale, 1.0–2.0) do not overlap; many AZs or
+ * subnets wrap to stay near a page's aspect ratio. Deterministic and
+ * idempotent; keeps the VPC's origin. FALSE when the guard refused it. */
+gboolean vpc_layout_tidy (VpcDesign         *design,
+                          const char *const *ids,
+                          double             text_scale);
 
 /* Makes the layout agree with containment, recording the changes through
  * the design's edit API (into the open transaction, or as one step): every

@@ -1,0 +1,624 @@
+/* vpc-layout-tidy.c: "Tidy", the layout engine behind the Tidy command and
+ * the automatic layout of files without `layout` (issue 10).
+ *
+ * The picture it aims for: AZs as columns, their subnets stacked in bands
+ * that line up across the AZs of a row, and the interface endpoints in a
+ * column in the gutter between two AZ columns (at the side for one AZ),
+ * one endpoint per row, each level with every subnet it has a network
+ * interface in. The router (ui/vpc-render-routes.c) then draws every
+ * interface link as a straight horizontal line from the subnet's side that
+ * faces the gutter: links of one gutter never cross. Workloads and NAT
+ * gateways sit inside their (first) subnet on the side away from the
+ * endpoints, starting SUBNET_TOP below the subnet's top so that a corridor
+ * under the header stays free for the links of workloads to their other
+ * subnets. Endpoints whose subnets span more than two neighbouring AZs,
+ * security groups and endpoints without subnets go in rows under the AZs;
+ * workloads outside the VPC under the VPC.
+ *
+ * Large designs stay near a page's aspect ratio: many AZs wrap into rows
+ * of AZ columns, and many subnets in one AZ into several subnet columns.
+ *
+ * Everything is computed from the structure alone (file order, references,
+ * the VPC's origin), so the result is deterministic and a second Tidy
+ * changes nothing. */
+#include "vpc-layout-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define PAD          VPC_LAYOUT_PAD
+#define AZ_HEADER    VPC_LAYOUT_AZ_HEADER
+#define VPC_HEADER   VPC_LAYOUT_VPC_HEADER
+#define SUBNET_TOP   VPC_LAYOUT_SUBNET_TOP
+#define ICON         72.0
+#define CELL         128.0 /* an icon's column: its label spills 24 on each side */
+#define GUTTER       168.0 /* between two AZ boxes when endpoints stand there */
+#define AZ_GAP       32.0
+#define SUBNET_GAP   20.0
+#define SUBNET_MIN_H 140.0
+#define SUBNET_MIN_COLS 2
+#define SUBNET_MAX_COLS 3
+#define BOTTOM_GAP   16.0  /* below the last label in a subnet */
+#define PAGE_ASPECT  1.414 /* width / height of a landscape page */
+
+typedef struct
+{
+  const VpcElement *e;
+  guint             az;     /* index in the AZ list */
+  guint             index;  /* within its AZ, file order */
+  guint             band;   /* row of subnets across the AZ row */
+  guint             column; /* subnet column inside the AZ */
+  guint             n_icons;
+  int               gutter_side; /* -1: endpoints on its left, +1 right, 0 none */
+  VpcRect           r;
+} Subnet;
+
+typedef struct
+{
+  const VpcElement *e;
+  guint             row;      /* AZ row */
+  guint             position; /* within the AZ row */
+  guint             n_subnets;
+  VpcRect           r;
+} Az;
+
+typedef struct
+{
+  VpcDesign  *design;
+  double      row_h;   /* between icon rows: label and a margin */
+  double      label_h; /* an icon's drawn height (tile and label) */
+  double      subnet_top; /* first icon row below a subnet's top */
+  GArray     *azs;     /* Az */
+  GArray     *subnets; /* Subnet, in file order */
+  GHashTable *subnet_of; /* id -> index + 1 */
+  GHashTable *az_of;     /* id -> index + 1 */
+  GHashTable *placed;    /* id -> VpcRect* */
+  guint       per_row;   /* AZ columns per AZ row */
+  guint       n_rows;
+  guint       subnet_cols; /* subnet columns per AZ */
+} Tidy;
+
+static void
+put (Tidy             *t,
+     const VpcElement *e,
+     double            x,
+     double            y,
+     double            w,
+     double            h)
+{
+  VpcRect *r = g_new (VpcRect, 1);
+
+  *r = (VpcRect) {
+    vpc_layout_clamp_coord (x), vpc_layout_clamp_coord (y),
+    vpc_layout_clamp_size (w, ICON), vpc_layout_clamp_size (h, ICON),
+  };
+  g_hash_table_replace (t->placed, e->id, r);
+}
+
+static int
+subnet_index (Tidy       *t,
+              const char *id)
+{
+  return id != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (t->subnet_of, id)) - 1 : -1;
+}
+
+/* Where an endpoint stands: in a gutter of an AZ row (between AZ column
+ * @gutter - 1 and @gutter, 0 and per_row being the row's outer sides), in
+ * the band of its first linked subnet; or in the rows below (FALSE). */
+static gboolean
+endpoint_gutter (Tidy             *t,
+                 const VpcElement *ep,
+                 guint            *row,
+                 guint            *gutter,
+                 guint            *band)
+{
+  int lo = G_MAXINT, hi = -1;
+  guint az_row = 0, first_band = G_MAXUINT, n_in_row;
+
+  if (ep->subnets == NULL || ep->subnets->len == 0 || t->azs->len == 0)
+    return FALSE;
+  for (guint i = 0; i < ep->subnets->len; i++)
+    {
+      int s = subnet_index (t, g_ptr_array_index (ep->subnets, i));
+      const Subnet *sn;
+      const Az *az;
+
+      if (s < 0)
+        continue;
+      sn = &g_array_index (t->subnets, Subnet, s);
+      az = &g_array_index (t->azs, Az, sn->az);
+      if (hi >= 0 && az->row != az_row)
+        return FALSE;
+      az_row = az->row;
+      lo = MIN (lo, (int) az->position);
+      hi = MAX (hi, (int) az->position);
+      first_band = MIN (first_band, sn->band);
+      /* Only subnets in the column next to the gutter line up. */
+    }
+  if (hi < 0 || hi - lo > 1)
+    return FALSE;
+  n_in_row = MIN (t->per_row, t->azs->len - az_row * t->per_row);
+  *row = az_row;
+  *band = first_band;
+  if (hi == lo + 1)
+    *gutter = (guint) hi;
+  else if ((guint) lo + 1 < n_in_row)
+    *gutter = (guint) lo + 1;
+  else if (lo > 0)
+    *gutter = (guint) lo;
+  else
+    *gutter = 1; /* one AZ: a column at its right */
+  return TRUE;
+}
+
+typedef struct
+{
+  guint row, gutter, band;
+  gboolean in_gutter;
+  guint slot;
+} EpPlace;
+
+static gboolean
+is_vpc_workload (const VpcElement *w)
+{
+  return w->vpc_mode && w->subnets != NULL && w->subnets->len > 0;
+}
+
+static int
+home_of (Tidy             *t,
+         const VpcElement *e)
+{
+  if (e->kind == VPC_KIND_NAT_GATEWAY)
+    return subnet_index (t, e->subnet);
+  if (e->kind == VPC_KIND_WORKLOAD && is_vpc_workload (e))
+    return subnet_index (t, g_ptr_array_index (e->subnets, 0));
+  return -1;
+}
+
+/* Icons in rows from (@left, @top), @per_row a row; returns the bottom of
+ * the last label. */
+static double
+put_rows (Tidy      *t,
+          GPtrArray *items,
+          double     left,
+          double     top,
+          guint      per_row)
+{
+  double bottom = top;
+
+  per_row = MAX (per_row, 1);
+  for (guint i = 0; i < items->len; i++)
+    {
+      double x = left + (i % per_row) * CELL + (CELL - ICON) / 2;
+      double y = top + (i / per_row) * t->row_h;
+
+      put (t, g_ptr_array_index (items, i), x, y, ICON, ICON);
+      bottom = MAX (bottom, y + t->label_h);
+    }
+  return bottom;
+}
+
+static void
+compute (Tidy *t,
+         double vx,
+         double vy)
+{
+  VpcDesign *design = t->design;
+  guint n_az = vpc_design_get_n_elements (design, VPC_KIND_AZ);
+  guint n_sn = vpc_design_get_n_elements (design, VPC_KIND_SUBNET);
+  guint n_ep = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
+  guint n_nat = vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY);
+  guint n_wl = vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD);
+  guint n_sg = vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP);
+  guint max_per_az = 0, n_bands, n_gutters;
+  g_autofree EpPlace *eps = g_new0 (EpPlace, MAX (n_ep, 1));
+  g_autofree guint *gutter_count = NULL; /* [row][gutter][band] endpoints */
+  g_autofree double *band_h = NULL;      /* [row][band] */
+  g_autofree double *band_top = NULL;
+  g_autofree double *col_w = NULL;       /* [az][column] subnet widths */
+  g_autofree double *gutter_w = NULL;    /* [row][gutter] */
+  g_autoptr(GPtrArray) below = g_ptr_array_new ();
+  g_autoptr(GPtrArray) outside = g_ptr_array_new ();
+  double right = vx + 2 * PAD + 300, y, bottom;
+
+  /* AZs and their subnets. */
+  for (guint i = 0; i < n_az; i++)
+    {
+      Az az = { vpc_design_get_element (design, VPC_KIND_AZ, i), 0, 0, 0, { 0 } };
+
+      g_array_append_val (t->azs, az);
+      g_hash_table_insert (t->az_of, az.e->id, GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < n_sn; i++)
+    {
+      Subnet sn = { vpc_design_get_element (design, VPC_KIND_SUBNET, i), 0 };
+      guint a = GPOINTER_TO_UINT (g_hash_table_lookup (t->az_of, sn.e->az != NULL ? sn.e->az : ""));
+
+      if (a == 0) /* the loader refuses this; stay safe */
+        a = 1, n_az = MAX (n_az, 1);
+      if (t->azs->len == 0)
+        continue;
+      sn.az = a - 1;
+      sn.index = g_array_index (t->azs, Az, sn.az).n_subnets++;
+      max_per_az = MAX (max_per_az, sn.index + 1);
+      g_array_append_val (t->subnets, sn);
+      g_hash_table_insert (t->subnet_of, sn.e->id, GUINT_TO_POINTER (t->subnets->len));
+    }
+  n_az = t->azs->len;
+
+  /* The shape: AZs per row and subnet columns per AZ, near a page. */
+  t->per_row = MAX (n_az, 1);
+  t->subnet_cols = 1;
+  if (n_az > 4)
+    {
+      double w = 2 * PAD + SUBNET_MIN_COLS * CELL + GUTTER;
+      double h = AZ_HEADER + MAX (max_per_az, 1) * (SUBNET_MIN_H + SUBNET_GAP);
+      guint c = (guint) ceil (sqrt (PAGE_ASPECT * n_az * h / w));
+      t->per_row = CLAMP (c, 4, n_az);
+    }
+  else if (max_per_az > 4)
+    {
+      double w = t->per_row * (2 * PAD + SUBNET_MIN_COLS * CELL + GUTTER);
+      double h = max_per_az * (SUBNET_MIN_H + SUBNET_GAP);
+      guint k = (guint) floor (sqrt (h / (PAGE_ASPECT * w)) + 0.5);
+      t->subnet_cols = CLAMP (k, 1, max_per_az);
+    }
+  t->n_rows = n_az > 0 ? (n_az + t->per_row - 1) / t->per_row : 0;
+  for (guint i = 0; i < n_az; i++)
+    {
+      Az *az = &g_array_index (t->azs, Az, i);
+      az->row = i / t->per_row;
+      az->position = i % t->per_row;
+    }
+  n_bands = MAX ((max_per_az + t->subnet_cols - 1) / t->subnet_cols, 1);
+  n_gutters = t->per_row + 1;
+  for (guint i = 0; i < t->subnets->len; i++)
+    {
+      Subnet *sn = &g_array_index (t->subnets, Subnet, i);
+      sn->band = sn->index / t->subnet_cols;
+      sn->column = sn->index % t->subnet_cols;
+    }
+
+  /* Endpoints: gutters first, in file order within each. */
+  gutter_count = g_new0 (guint, MAX (t->n_rows, 1) * n_gutters * n_bands);
+  for (guint i = 0; i < n_ep; i++)
+    {
+      const VpcElement *ep = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
+      EpPlace *p = &eps[i];
+
+      p->in_gutter = endpoint_gutter (t, ep, &p->row, &p->gutter, &p->band);
+      if (p->in_gutter)
+        p->slot = gutter_count[(p->row * n_gutters + p->gutter) * n_bands + p->band]++;
+      else
+        g_ptr_array_add (below, (gpointer) ep);
+    }
+
+  /* Which side of each subnet faces endpoints; icons per subnet. */
+  for (guint i = 0; i < t->subnets->len; i++)
+    {
+      Subnet *sn = &g_array_index (t->subnets, Subnet, i);
+      const Az *az = &g_array_index (t->azs, Az, sn->az);
+      guint base = az->row * n_gutters;
+      guint left = sn->column == 0 ? gutter_count[(base + az->position) * n_bands + sn->band] : 0;
+      guint right_n = sn->column + 1 == t->subnet_cols || sn->index + 1 == az->n_subnets
+                        ? gutter_count[(base + az->position + 1) * n_bands + sn->band] : 0;
+
+      sn->gutter_side = right_n > left ? 1 : left > 0 ? -1 : 0;
+    }
+  for (guint k = 0; k < 2; k++)
+    {
+      VpcKind kind = k == 0 ? VPC_KIND_NAT_GATEWAY : VPC_KIND_WORKLOAD;
+      guint n = k == 0 ? n_nat : n_wl;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const VpcElement *e = vpc_design_get_element (design, kind, i);
+          int s = home_of (t, e);
+
+          if (s >= 0)
+            g_array_index (t->subnets, Subnet, s).n_icons++;
+        }
+    }
+
+  /* Sizes: subnet columns as wide as their fullest subnet needs, bands as
+   * tall as their icons and the endpoints beside them need. */
+  col_w = g_new0 (double, MAX (n_az, 1) * t->subnet_cols);
+  band_h = g_new0 (double, MAX (t->n_rows, 1) * n_bands);
+  for (guint i = 0; i < MAX (n_az, 1) * t->subnet_cols; i++)
+    col_w[i] = PAD + SUBNET_MIN_COLS * CELL + PAD;
+  for (guint i = 0; i < MAX (t->n_rows, 1) * n_bands; i++)
+    band_h[i] = SUBNET_MIN_H;
+  for (guint i = 0; i < t->subnets->len; i++)
+    {
+      const Subnet *sn = &g_array_index (t->subnets, Subnet, i);
+      const Az *az = &g_array_index (t->azs, Az, sn->az);
+      guint cols = CLAMP (sn->n_icons, SUBNET_MIN_COLS, SUBNET_MAX_COLS);
+      guint rows = (sn->n_icons + cols - 1) / cols;
+      double *w = &col_w[sn->az * t->subnet_cols + sn->column];
+      double *h = &band_h[az->row * n_bands + sn->band];
+
+      *w = MAX (*w, PAD + cols * CELL + PAD);
+      if (rows > 0)
+        *h = MAX (*h, t->subnet_top + (rows - 1) * t->row_h + t->label_h + BOTTOM_GAP);
+    }
+  for (guint r = 0; r < t->n_rows; r++)
+    for (guint g = 0; g < n_gutters; g++)
+      for (guint b = 0; b < n_bands; b++)
+        {
+          guint c = gutter_count[(r * n_gutters + g) * n_bands + b];
+          double *h = &band_h[r * n_bands + b];
+
+          if (c > 0)
+            *h = MAX (*h, t->subnet_top + (c - 1) * t->row_h + t->label_h + BOTTOM_GAP);
+        }
+
+  /* Gutter widths: room for an endpoint column, else the usual gap. */
+  gutter_w = g_new0 (double, MAX (t->n_rows, 1) * n_gutters);
+  for (guint r = 0; r < t->n_rows; r++)
+    for (guint g = 0; g < n_gutters; g++)
+      {
+        gboolean used = FALSE;
+
+        for (guint b = 0; b < n_bands; b++)
+          used |= gutter_count[(r * n_gutters + g) * n_bands + b] > 0;
+        gutter_w[r * n_gutters + g] = used ? GUTTER : g == 0 || g + 1 == n_gutters ? 0 : AZ_GAP;
+      }
+
+  /* Geometry, row by row. */
+  band_top = g_new0 (double, MAX (t->n_rows, 1) * n_bands);
+  y = vy + VPC_HEADER;
+  for (guint r = 0; r < t->n_rows; r++)
+    {
+      double x = vx + PAD, az_h = AZ_HEADER + PAD - SUBNET_GAP;
+      double by = y + AZ_HEADER;
+
+      for (guint b = 0; b < n_bands; b++)
+        {
+          band_top[r * n_bands + b] = by;
+          by += band_h[r * n_bands + b] + SUBNET_GAP;
+          az_h += band_h[r * n_bands + b] + SUBNET_GAP;
+        }
+      for (guint p = 0; p < t->per_row && r * t->per_row + p < n_az; p++)
+        {
+          guint a = r * t->per_row + p;
+          Az *az = &g_array_index (t->azs, Az, a);
+          double w = PAD - SUBNET_GAP + PAD;
+          guint used_cols = MIN (t->subnet_cols, MAX (az->n_subnets, 1));
+
+          x += gutter_w[r * n_gutters + p];
+          for (guint c = 0; c < used_cols; c++)
+            w += col_w[a * t->subnet_cols + c] + SUBNET_GAP;
+          az->r = (VpcRect) { x, y, w, az_h };
+          put (t, az->e, x, y, w, az_h);
+          x += w;
+          right = MAX (right, x + gutter_w[r * n_gutters + p + 1] + PAD);
+        }
+      /* Endpoints in this row's gutters. */
+      for (guint i = 0; i < n_ep; i++)
+        {
+          const EpPlace *ep = &eps[i];
+          double gx;
+
+          if (!ep->in_gutter || ep->row != r)
+            continue;
+          if (ep->gutter < t->per_row && r * t->per_row + ep->gutter < n_az)
+            gx = g_array_index (t->azs, Az, r * t->per_row + ep->gutter).r.x;
+          else
+            {
+              const Az *last = &g_array_index (t->azs, Az, MIN (n_az, (r + 1) * t->per_row) - 1);
+              gx = last->r.x + last->r.w + gutter_w[r * n_gutters + ep->gutter];
+            }
+          gx -= gutter_w[r * n_gutters + ep->gutter] / 2;
+          put (t, vpc_design_get_element (design, VPC_KIND_ENDPOINT, i), gx - ICON / 2,
+               band_top[r * n_bands + ep->band] + t->subnet_top + ep->slot * t->row_h, ICON, ICON);
+        }
+      y += az_h + PAD;
+    }
+  if (t->n_rows == 0)
+    y = vy + VPC_HEADER;
+
+  /* Subnets in their bands and columns. */
+  for (guint i = 0; i < t->subnets->len; i++)
+    {
+      Subnet *sn = &g_array_index (t->subnets, Subnet, i);
+      const Az *az = &g_array_index (t->azs, Az, sn->az);
+      double x = az->r.x + PAD;
+
+      for (guint c = 0; c < sn->column; c++)
+        x += col_w[sn->az * t->subnet_cols + c] + SUBNET_GAP;
+      sn->r = (VpcRect) { x, band_top[az->row * n_bands + sn->band],
+                          col_w[sn->az * t->subnet_cols + sn->column],
+                          band_h[az->row * n_bands + sn->band] };
+      put (t, sn->e, sn->r.x, sn->r.y, sn->r.w, sn->r.h);
+    }
+
+  /* NAT gateways, then workloads, inside their subnet, away from the
+   * endpoints' side. */
+  {
+    g_autofree guint *used = g_new0 (guint, MAX (t->subnets->len, 1));
+
+    for (guint k = 0; k < 2; k++)
+      {
+        VpcKind kind = k == 0 ? VPC_KIND_NAT_GATEWAY : VPC_KIND_WORKLOAD;
+        guint n = k == 0 ? n_nat : n_wl;
+
+        for (guint i = 0; i < n; i++)
+          {
+            const VpcElement *e = vpc_design_get_element (design, kind, i);
+            int s = home_of (t, e);
+            const Subnet *sn;
+            guint cols, slot, col;
+            double x;
+
+            if (s < 0)
+              {
+                g_ptr_array_add (kind == VPC_KIND_WORKLOAD && !is_vpc_workload (e) ? outside : below,
+                                 (gpointer) e);
+                continue;
+              }
+            sn = &g_array_index (t->subnets, Subnet, s);
+            cols = CLAMP (sn->n_icons, SUBNET_MIN_COLS, SUBNET_MAX_COLS);
+            slot = used[s]++;
+            col = slot % cols;
+            if (sn->gutter_side > 0)
+              x = sn->r.x + PAD + col * CELL;
+            else
+              x = sn->r.x + sn->r.w - PAD - (col + 1) * CELL;
+            if (sn->gutter_side == 0)
+              x = sn->r.x + PAD + col * CELL;
+            put (t, e, x + (CELL - ICON) / 2, sn->r.y + t->subnet_top + (slot / cols) * t->row_h,
+                 ICON, ICON);
+          }
+      }
+  }
+
+  /* Security groups after the endpoints that did not find a gutter. */
+  for (guint i = 0; i < n_sg; i++)
+    g_ptr_array_add (below, (gpointer) vpc_design_get_element (design, VPC_KIND_SECURITY_GROUP, i));
+  bottom = y;
+  if (below->len > 0)
+    {
+      guint per_row = (guint) MAX (1, floor ((right - vx - 2 * PAD) / CELL));
+      bottom = put_rows (t, below, vx + PAD, y, per_row) + PAD;
+    }
+  {
+    VpcRect *vpc = g_new (VpcRect, 1);
+
+    *vpc = (VpcRect) { vpc_layout_clamp_coord (vx), vpc_layout_clamp_coord (vy),
+                       vpc_layout_clamp_size (right - vx, 300),
+                       vpc_layout_clamp_size (MAX (bottom - vy, VPC_HEADER + PAD), 300) };
+    g_hash_table_replace (t->placed, (gpointer) "", vpc);
+    if (outside->len > 0)
+      {
+        guint per_row = (guint) MAX (1, floor ((vpc->w - 2 * PAD) / CELL));
+        put_rows (t, outside, vx + PAD, vpc->y + vpc->h + 2 * PAD, per_row);
+      }
+  }
+}
+
+/* Whether @id is selected, or lies inside a selected container. */
+static gboolean
+chosen (VpcDesign        *design,
+        GHashTable       *ids,
+        const VpcElement *e)
+{
+  const VpcElement *sn;
+
+  if (ids == NULL || g_hash_table_contains (ids, e->id))
+    return TRUE;
+  switch (e->kind)
+    {
+    case VPC_KIND_SUBNET:
+      return e->az != NULL && g_hash_table_contains (ids, e->az);
+    case VPC_KIND_NAT_GATEWAY:
+      sn = e->subnet != NULL ? vpc_design_lookup (design, e->subnet) : NULL;
+      return sn != NULL && chosen (design, ids, sn);
+    case VPC_KIND_WORKLOAD:
+      sn = is_vpc_workload (e) ? vpc_design_lookup (design, g_ptr_array_index (e->subnets, 0)) : NULL;
+      return sn != NULL && chosen (design, ids, sn);
+    case VPC_KIND_AZ:
+    case VPC_KIND_SECURITY_GROUP:
+    case VPC_KIND_ENDPOINT:
+    case VPC_N_KINDS:
+    default:
+      return FALSE;
+    }
+}
+
+GHashTable *
+vpc_layout_tidy_compute (VpcDesign *design,
+                         double     text_scale,
+                         VpcRect   *vpc)
+{
+  const VpcDesignInfo *info = vpc_design_get_info (design);
+  Tidy t = { design };
+  VpcRect *v;
+
+  text_scale = isfinite (text_scale) ? CLAMP (text_scale, 1.0, 2.0) : 1.0;
+  t.label_h = VPC_LAYOUT_TILE + VPC_LAYOUT_LABEL_GAP +
+              text_scale * (VPC_LAYOUT_LABEL_LINES * VPC_LAYOUT_NAME_LINE_H + VPC_LAYOUT_KIND_LINE_H);
+  /* The subnet's header grows with the text, and ports stay below it. */
+  t.subnet_top = SUBNET_TOP + 40.0 * (text_scale - 1.0);
+  t.row_h = MAX (104.0, ceil (t.label_h + 15));
+  t.azs = g_array_new (FALSE, FALSE, sizeof (Az));
+  t.subnets = g_array_new (FALSE, FALSE, sizeof (Subnet));
+  t.subnet_of = g_hash_table_new (g_str_hash, g_str_equal);
+  t.az_of = g_hash_table_new (g_str_hash, g_str_equal);
+  t.placed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  compute (&t, vpc_layout_clamp_coord (info->vpc_layout.x), vpc_layout_clamp_coord (info->vpc_layout.y));
+  v = g_hash_table_lookup (t.placed, "");
+  *vpc = *v;
+  g_hash_table_remove (t.placed, "");
+  g_array_unref (t.azs);
+  g_array_unref (t.subnets);
+  g_hash_table_unref (t.subnet_of);
+  g_hash_table_unref (t.az_of);
+  return t.placed;
+}
+
+void
+vpc_layout_apply (VpcDesign     *design,
+                  GHashTable    *placed,
+                  const VpcRect *vpc,
+                  GHashTable    *ids,
+                  gboolean       only_missing)
+{
+  const VpcDesignInfo *info = vpc_design_get_info (design);
+
+  if (vpc != NULL && (ids == NULL || !only_missing) &&
+      (!info->has_vpc_layout || memcmp (vpc, &info->vpc_layout, sizeof *vpc) != 0) &&
+      (!only_missing || !info->has_vpc_layout))
+    {
+      g_autoptr(VpcDesignInfo) copy = vpc_design_info_copy (info);
+
+      copy->has_vpc_layout = TRUE;
+      copy->vpc_layout = *vpc;
+      if (ids != NULL)
+        {
+          /* A selection keeps the VPC's box, grown to hold the result. */
+          copy->vpc_layout.w = MAX (info->vpc_layout.w, vpc->w);
+          copy->vpc_layout.h = MAX (info->vpc_layout.h, vpc->h);
+        }
+      if (memcmp (&copy->vpc_layout, &info->vpc_layout, sizeof *vpc) != 0 || !info->has_vpc_layout)
+        vpc_design_set_info (design, g_steal_pointer (&copy));
+    }
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (design, k, i);
+        const VpcRect *r = g_hash_table_lookup (placed, e->id);
+        g_autoptr(VpcElement) copy = NULL;
+
+        if (r == NULL || (only_missing && e->has_layout) || !chosen (design, ids, e) ||
+            (e->has_layout && memcmp (r, &e->layout, sizeof *r) == 0))
+          continue;
+        copy = vpc_element_copy (e);
+        copy->has_layout = TRUE;
+        copy->layout = *r;
+        vpc_design_replace_element (design, g_steal_pointer (&copy));
+      }
+}
+
+gboolean
+vpc_layout_tidy (VpcDesign         *design,
+                 const char *const *ids,
+                 double             text_scale)
+{
+  g_autoptr(GHashTable) placed = NULL;
+  g_autoptr(GHashTable) chosen_ids = NULL;
+  VpcRect vpc;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), FALSE);
+
+  if (ids != NULL && ids[0] != NULL)
+    {
+      chosen_ids = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; ids[i] != NULL; i++)
+        g_hash_table_add (chosen_ids, (gpointer) ids[i]);
+    }
+  placed = vpc_layout_tidy_compute (design, text_scale, &vpc);
+  vpc_design_begin (design, "Tidy");
+  vpc_layout_apply (design, placed, &vpc, chosen_ids, FALSE);
+  vpc_layout_contain (design);
+  return vpc_design_commit (design);
+}
