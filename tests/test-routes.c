@@ -26,20 +26,15 @@
 
 /* Examples whose saved layout still has endpoints in a row under the AZs,
  * where the links of two AZs must cross (K2,n drawn with both subnets on
- * one side): they wait for the new layout engine ("tidy", issue 10) to lay
- * them out again and save them. Empty this list when it does. */
+ * one side), would wait here for Tidy to lay them out again. Tidy (issue
+ * 10) has re-laid out and saved them all. */
 static const char *const waiting_for_tidy[] = {
-  "development-vpc-many-endpoints.vpcd.json",
-  "endpoint-single-subnet.vpcd.json",
-  "isolation-with-cloudwatch-logs.vpcd.json",
-  "sg-without-outbound-443.vpcd.json",
-  "two-az-training-and-hosting.vpcd.json",
   NULL,
 };
 
-/* The automatic layout still puts endpoints in rows under the AZs: the
- * study guide's design crosses until "tidy" lands. */
-#define STUDY_GUIDE_WAITS_FOR_TIDY TRUE
+/* The automatic layout is Tidy's engine: the study guide's design must
+ * not cross. */
+#define STUDY_GUIDE_WAITS_FOR_TIDY FALSE
 
 /* --- helpers ------------------------------------------------------------- */
 
