@@ -6,6 +6,7 @@
 
 #include "vpc-clipboard.h"
 #include "vpc-containment.h"
+#include "vpc-layout.h"
 
 #define ZOOM_STEP   1.25
 #define NUDGE       1.0
@@ -310,6 +311,24 @@ duplicate_cb (GtkWidget  *widget,
   paste_from (self, copy, PASTE_SHIFT);
 }
 
+/* Tidy (issue 10): lays out the selection, or everything when nothing is
+ * selected, as one undo step. */
+static void
+tidy_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
+  g_auto(GStrv) ids = NULL;
+
+  if (self->design == NULL)
+    return;
+  vpc_canvas_cancel_gesture (self);
+  ids = vpc_tools_selected_ids (self->design, self->selection);
+  if (vpc_layout_tidy (self->design, (const char *const *) ids, 1.0))
+    _vpc_canvas_emit_toast (self, _("Tidied the layout"), TRUE);
+}
+
 static void
 nudge_cb (GtkWidget  *widget,
           const char *action_name,
@@ -455,6 +474,7 @@ context_menu_model (void)
   section = g_menu_new ();
   g_menu_append (section, "Select _All", "canvas.select-all");
   g_menu_append (section, "_Fit to Window", "canvas.zoom-fit");
+  g_menu_append (section, _("_Tidy"), "canvas.tidy");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   return G_MENU_MODEL (menu);
@@ -562,6 +582,7 @@ _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
     { "canvas.paste", NULL, paste_cb },
     { "canvas.duplicate", NULL, duplicate_cb },
     { "canvas.nudge", "(dd)", nudge_cb },
+    { "canvas.tidy", NULL, tidy_cb },
     { "canvas.connect", NULL, connect_cb },
     { "canvas.add-element", "s", add_element_cb },
     { "canvas.context-menu", NULL, context_menu_cb },
@@ -589,6 +610,8 @@ _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "canvas.tidy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.focus-next", NULL);
