@@ -104,16 +104,25 @@ subnet_index (Tidy       *t,
 
 /* Where an endpoint stands: in a gutter of an AZ row (between AZ column
  * @gutter - 1 and @gutter, 0 and per_row being the row's outer sides), in
- * the band of its first linked subnet; or in the rows below (FALSE). */
+ * the band of its first linked subnet; or in the rows below (FALSE).
+ *
+ * Between two neighbouring AZs when it serves both. When it serves one AZ
+ * and every subnet it serves lies in one band, next to it on the side
+ * away from the other AZs where the row has several bands (workloads'
+ * links to subnets of other AZs run through the inner gutters); an
+ * endpoint whose links go to several bands takes the other side, where
+ * its vertical lines meet no row of single-band links. */
 static gboolean
 endpoint_gutter (Tidy             *t,
                  const VpcElement *ep,
+                 guint             n_bands,
                  guint            *row,
                  guint            *gutter,
                  guint            *band)
 {
   int lo = G_MAXINT, hi = -1;
-  guint az_row = 0, first_band = G_MAXUINT, n_in_row;
+  guint az_row = 0, first_band = G_MAXUINT, last_band = 0, n_in_row;
+  gboolean first, last, multi;
 
   if (ep->subnets == NULL || ep->subnets->len == 0 || t->azs->len == 0)
     return FALSE;
@@ -133,21 +142,28 @@ endpoint_gutter (Tidy             *t,
       lo = MIN (lo, (int) az->position);
       hi = MAX (hi, (int) az->position);
       first_band = MIN (first_band, sn->band);
-      /* Only subnets in the column next to the gutter line up. */
+      last_band = MAX (last_band, sn->band);
     }
   if (hi < 0 || hi - lo > 1)
     return FALSE;
   n_in_row = MIN (t->per_row, t->azs->len - az_row * t->per_row);
   *row = az_row;
   *band = first_band;
+  multi = last_band != first_band;
+  first = lo == 0;
+  last = (guint) lo + 1 == n_in_row;
   if (hi == lo + 1)
     *gutter = (guint) hi;
-  else if ((guint) lo + 1 < n_in_row)
-    *gutter = (guint) lo + 1;
-  else if (lo > 0)
-    *gutter = (guint) lo;
+  else if (n_in_row == 1)
+    *gutter = multi ? 0 : 1; /* one AZ: columns at its sides */
+  else if (n_bands == 1)
+    *gutter = last ? (guint) lo : (guint) lo + 1;
+  else if (first)
+    *gutter = multi ? 1 : 0;
+  else if (last)
+    *gutter = multi ? (guint) lo : (guint) lo + 1;
   else
-    *gutter = 1; /* one AZ: a column at its right */
+    *gutter = multi ? (guint) lo : (guint) lo + 1;
   return TRUE;
 }
 
@@ -286,7 +302,7 @@ compute (Tidy *t,
       const VpcElement *ep = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
       EpPlace *p = &eps[i];
 
-      p->in_gutter = endpoint_gutter (t, ep, &p->row, &p->gutter, &p->band);
+      p->in_gutter = endpoint_gutter (t, ep, n_bands, &p->row, &p->gutter, &p->band);
       if (p->in_gutter)
         p->slot = gutter_count[(p->row * n_gutters + p->gutter) * n_bands + p->band]++;
       else

@@ -12,7 +12,8 @@
  * - A selection moves only the selected elements and what they contain.
  *
  * `test-tidy --retidy FILE...` tidies the files and saves them in place
- * (how resources/examples/ were laid out).
+ * (how resources/examples/ were laid out); `test-tidy --random SEED`
+ * prints that random design as opened (laid out by Tidy's engine).
  */
 #include <math.h>
 #include <string.h>
@@ -432,6 +433,17 @@ main (int   argc,
 {
   if (argc > 1 && g_str_equal (argv[1], "--retidy"))
     return retidy (argc - 2, argv + 2);
+  /* `--random SEED`: the random design of that seed, as Tidy lays it out. */
+  if (argc > 2 && g_str_equal (argv[1], "--random"))
+    {
+      g_autofree char *text = random_design_json ((guint) g_ascii_strtoull (argv[2], NULL, 10));
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(VpcDesign) design = vpc_file_load_bytes (bytes, NULL, NULL);
+      g_autofree char *out = design != NULL ? text_of (design) : NULL;
+
+      g_print ("%s", out != NULL ? out : "");
+      return out != NULL ? 0 : 1;
+    }
 
   g_test_init (&argc, &argv, NULL);
 
