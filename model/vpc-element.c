@@ -487,3 +487,15 @@ vpc_service_name_is_valid (const char *name)
       return FALSE;
   return TRUE;
 }
+
+char *
+vpc_sg_rule_ports_to_string (const VpcSgRule *rule)
+{
+  gboolean ported = rule->protocol == VPC_PROTOCOL_TCP || rule->protocol == VPC_PROTOCOL_UDP;
+
+  if (!ported || (rule->port_from == 0 && rule->port_to == 65535))
+    return g_strdup ("all");
+  if (rule->port_from == rule->port_to)
+    return g_strdup_printf ("%u", rule->port_from);
+  return g_strdup_printf ("%u-%u", rule->port_from, rule->port_to);
+}

@@ -178,6 +178,9 @@ const char *vpc_workload_kind_to_string (VpcWorkloadKind kind);
 const char *vpc_workload_kind_to_label (VpcWorkloadKind kind); /* "training job", … */
 gboolean    vpc_workload_kind_from_string (const char *s, VpcWorkloadKind *out);
 const char *vpc_protocol_to_string (VpcProtocol protocol);
+/* A rule's ports as the file writes them: "443", "8192-65535", or "all"
+ * (every port, and every protocol without ports). */
+char       *vpc_sg_rule_ports_to_string (const VpcSgRule *rule);
 gboolean    vpc_protocol_from_string (const char *s, VpcProtocol *out);
 const char *vpc_image_access_to_string (VpcImageAccess access);
 gboolean    vpc_image_access_from_string (const char *s, VpcImageAccess *out);

@@ -31,19 +31,6 @@ write_string_list (VpcJsonWriter   *w,
   vpc_json_writer_end_array (w);
 }
 
-/* Ports only mean something for tcp and udp: everything else is "all". */
-static char *
-ports_text (const VpcSgRule *rule)
-{
-  gboolean ported = rule->protocol == VPC_PROTOCOL_TCP || rule->protocol == VPC_PROTOCOL_UDP;
-
-  if (!ported || (rule->port_from == 0 && rule->port_to == 65535))
-    return g_strdup ("all");
-  if (rule->port_from == rule->port_to)
-    return g_strdup_printf ("%u", rule->port_from);
-  return g_strdup_printf ("%u-%u", rule->port_from, rule->port_to);
-}
-
 static void
 write_rules (VpcJsonWriter *w,
              const char    *key,
@@ -53,7 +40,7 @@ write_rules (VpcJsonWriter *w,
   for (guint i = 0; rules != NULL && i < rules->len; i++)
     {
       const VpcSgRule *rule = &g_array_index (rules, VpcSgRule, i);
-      g_autofree char *ports = ports_text (rule);
+      g_autofree char *ports = vpc_sg_rule_ports_to_string (rule);
 
       vpc_json_writer_begin_object (w, NULL);
       vpc_json_writer_string (w, "protocol", vpc_protocol_to_string (rule->protocol));

@@ -37,11 +37,7 @@ rule_at (gconstpointer target,
 char *
 vpc_sg_rule_format_ports (const VpcSgRule *rule)
 {
-  if (rule->port_from == 0 && rule->port_to == 65535)
-    return g_strdup ("all");
-  if (rule->port_from == rule->port_to)
-    return g_strdup_printf ("%u", rule->port_from);
-  return g_strdup_printf ("%u-%u", rule->port_from, rule->port_to);
+  return vpc_sg_rule_ports_to_string (rule);
 }
 
 static gboolean
