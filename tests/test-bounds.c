@@ -747,8 +747,9 @@ test_text_shortened (void)
   name[big] = '\0';
   label = vpc_render_text_prepare (VPC_FONT_LABEL, name, 108);
   g_assert_nonnull (label);
-  /* 108 units at 11 px hold at most ceil (108 / 2.2) + 1 characters, then "…". */
-  g_assert_cmpuint (g_utf8_strlen (label, -1), ==, 50 + 1 + 1);
+  /* 108 units at the label's size hold at most ceil (108 / (0.2 px)) + 1
+   * characters, then "…". */
+  g_assert_cmpuint (g_utf8_strlen (label, -1), ==, (guint) ceil (108 / (0.2 * vpc_render_font_px (VPC_FONT_LABEL))) + 1 + 1);
   g_assert_true (g_str_has_suffix (label, "\xe2\x80\xa6"));
   unbounded = vpc_render_text_prepare (VPC_FONT_TITLE, name, -1);
   g_assert_cmpuint (g_utf8_strlen (unbounded, -1), ==, VPC_RENDER_TEXT_MAX_CHARS + 1);

@@ -173,9 +173,15 @@ page_size (VpcDesign *design,
 {
   VpcRenderOptions options;
   double x, y, w, h, scale = 1.0;
+  g_autoptr(GPtrArray) found = vpc_validate (design, vpc_design_get_info (design)->profile);
+  g_autoptr(GListStore) findings = g_list_store_new (VPC_TYPE_FINDING);
 
+  /* The legend lists error and warning markers when the page has them. */
+  for (guint i = 0; i < found->len; i++)
+    g_list_store_append (findings, found->pdata[i]);
   vpc_render_options_init (&options);
   options.title_block = TRUE;
+  options.findings = G_LIST_MODEL (findings);
   vpc_render_get_bounds (design, &options, &x, &y, &w, &h);
   w += 2 * MARGIN;
   h += 2 * MARGIN;

@@ -1,5 +1,6 @@
 /* vpc-render-boxes.c: the grid, the VPC, AZ columns, subnets and the
  * markers of interface-endpoint network interfaces. */
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "vpc-render-private.h"
@@ -58,17 +59,21 @@ vpc_render_vpc_box (VpcRenderCtx *ctx)
   const VpcRect *r = &ctx->info->vpc_layout;
   g_autofree char *detail = NULL;
 
+  const char *name = ctx->info->vpc_name != NULL && *ctx->info->vpc_name != '\0' ? ctx->info->vpc_name : "VPC";
+
   if (!ctx->info->has_vpc_layout || !vpc_render_visible (ctx, r, 4))
     return;
+  /* The VPC has no id in the file: its group's is "vpc". */
+  vpc_painter_begin_group (ctx->p, "vpcd-vpc", "vpc", name);
   vpc_painter_set_fill (ctx->p, &ctx->pal->vpc_fill, 1.0);
   vpc_painter_set_stroke (ctx->p, &ctx->pal->vpc, 1.0, vpc_render_line (ctx, 2.0));
   vpc_painter_rect (ctx->p, r->x, r->y, r->w, r->h, 0);
-  if (!ctx->detail)
-    return;
-  detail = g_strdup_printf ("VPC  %s", ctx->info->vpc_cidr != NULL ? ctx->info->vpc_cidr : "");
-  box_header (ctx, r, &ctx->pal->vpc, "vpc",
-              ctx->info->vpc_name != NULL ? ctx->info->vpc_name : "VPC",
-              detail, 0);
+  if (ctx->detail)
+    {
+      detail = g_strdup_printf ("VPC  %s", ctx->info->vpc_cidr != NULL ? ctx->info->vpc_cidr : "");
+      box_header (ctx, r, &ctx->pal->vpc, "vpc", name, detail, 0);
+    }
+  vpc_painter_end_group (ctx->p);
 }
 
 /* Strokes the visible parts of a rectangle's edges only, with the dash
@@ -113,6 +118,7 @@ vpc_render_azs (VpcRenderCtx *ctx)
 
       if (!az->has_layout || !vpc_render_visible (ctx, r, 4))
         continue;
+      vpc_render_begin_element (ctx, az);
       vpc_painter_fill_with (ctx->p, &ctx->pal->az_fill);
       vpc_painter_rect (ctx->p, r->x, r->y, r->w, r->h, 0);
       vpc_painter_stroke_with (ctx->p, &ctx->pal->az, width);
@@ -125,6 +131,7 @@ vpc_render_azs (VpcRenderCtx *ctx)
           vpc_render_text (ctx, VPC_FONT_BOX, vpc_element_get_display_name (az),
                            r->x + 12, r->y + 12, r->w - 24, VPC_ALIGN_CENTER, &ctx->pal->az);
         }
+      vpc_painter_end_group (ctx->p);
     }
 }
 
@@ -187,12 +194,14 @@ subnet_detail (VpcRenderCtx     *ctx,
   double reserve;
 
   subnet_style (ctx, sn->route, &stroke, &fill, &icon, &badge);
+  vpc_render_begin_element (ctx, sn);
   vpc_painter_set_fill (ctx->p, fill, 1.0);
   vpc_painter_set_stroke (ctx->p, stroke, 1.0, 1.25);
   vpc_painter_rect (ctx->p, sn->layout.x, sn->layout.y, sn->layout.w, sn->layout.h, 0);
   reserve = route_badge (ctx, &sn->layout, stroke, badge);
   box_header (ctx, &sn->layout, stroke, icon, vpc_element_get_display_name (sn),
               sn->cidr, reserve);
+  vpc_painter_end_group (ctx->p);
 }
 
 /* At low zoom subnets are boxes only, drawn route by route so that the
@@ -246,14 +255,21 @@ draw_eni (const VpcElement *endpoint,
           gpointer          data)
 {
   VpcRenderCtx *ctx = data;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
 
   if (!vpc_render_visible (ctx, m, 2))
     return;
+  id = g_strdup_printf ("%s/%s", endpoint->id, subnet->id);
+  title = g_strdup_printf (_("%s: network interface in %s"), vpc_element_get_display_name (endpoint),
+                           vpc_element_get_display_name (subnet));
+  vpc_painter_begin_group (ctx->p, "vpcd-eni", id, title);
   /* A small card in the subnet with the endpoint's service glyph. */
   vpc_painter_fill_with (ctx->p, &ctx->pal->networking);
   vpc_painter_rect (ctx->p, m->x, m->y, m->w, m->h, 3);
   vpc_painter_icon (ctx->p, vpc_render_service_icon (endpoint->service),
                     m->x + 2.5, m->y + 2.5, m->w - 5);
+  vpc_painter_end_group (ctx->p);
 }
 
 void

@@ -1,6 +1,7 @@
 /* vpc-render-items.c: icon elements (workloads, endpoints, NAT gateways,
  * security groups), the lines that tie them to subnets, finding outlines
  * and badges, and selection/hover highlights. */
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -125,20 +126,83 @@ endpoint_type_marker (VpcRenderCtx     *ctx,
   vpc_painter_rect (ctx->p, cx - 9.5, t->y + t->h - 2.5, 19, 5, 1.5);
 }
 
+/* A security group's number (1, 2, …: its place in the design), which its
+ * chip and its members' chips show, so that a reader of a printed page
+ * sees who shares which group. */
+static guint
+group_number (VpcRenderCtx *ctx,
+              const char   *id)
+{
+  int index = vpc_design_index_of (ctx->design, id);
+
+  return index >= 0 ? (guint) index + 1 : 0;
+}
+
+/* A pill "SG2" at (x, y), its left end: unlike the round finding badges. */
 static void
-security_chip (VpcRenderCtx     *ctx,
-               const VpcElement *e,
-               const VpcRect    *t)
+number_chip (VpcRenderCtx *ctx,
+             double        x,
+             double        cy,
+             guint         number)
+{
+  char text[16];
+  double w;
+
+  g_snprintf (text, sizeof text, "SG%u", MIN (number, 999u));
+  w = vpc_render_text_width (VPC_FONT_BADGE, text) + 8;
+  vpc_painter_fill_with (ctx->p, &ctx->pal->background);
+  vpc_painter_rect (ctx->p, x - 1.5, cy - 8.5, w + 3, 17, 5);
+  vpc_painter_fill_with (ctx->p, &ctx->pal->security_group);
+  vpc_painter_rect (ctx->p, x, cy - 7, w, 14, 4);
+  vpc_render_text (ctx, VPC_FONT_BADGE, text, x, cy - 6 * vpc_render_text_get_scale (), w, VPC_ALIGN_CENTER,
+                   &ctx->pal->icon_glyph);
+}
+
+/* Chips down the tile's left edge, one per group of the member. */
+#define MAX_CHIPS 3
+
+static void
+security_chips (VpcRenderCtx     *ctx,
+                const VpcElement *e,
+                const VpcRect    *t)
 {
   guint n = e->security_groups != NULL ? e->security_groups->len : 0;
 
-  if (n == 0)
-    return;
-  vpc_painter_fill_with (ctx->p, &ctx->pal->background);
-  vpc_painter_circle (ctx->p, t->x + 1, t->y + 1, 9.5);
-  vpc_painter_fill_with (ctx->p, &ctx->pal->security_group);
-  vpc_painter_circle (ctx->p, t->x + 1, t->y + 1, 8);
-  vpc_painter_icon (ctx->p, "security-group", t->x - 5, t->y - 5, 12);
+  for (guint i = 0; i < MIN (n, MAX_CHIPS); i++)
+    number_chip (ctx, t->x - 8, t->y + 1 + i * 17,
+                 group_number (ctx, g_ptr_array_index (e->security_groups, i)));
+}
+
+/* "in: tcp 443 from self · out: all to 0.0.0.0/0": what a group lets in
+ * and out, for the line under its name. */
+static char *
+rules_summary (VpcRenderCtx     *ctx,
+               const VpcElement *group)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int egress = 0; egress < 2; egress++)
+    {
+      const GArray *rules = egress ? group->egress : group->ingress;
+      guint n = rules != NULL ? rules->len : 0;
+
+      g_string_append_printf (text, "%s%s", egress ? " · " : "", egress ? _("out:") : _("in:"));
+      if (n == 0)
+        g_string_append_printf (text, " %s", _("nothing"));
+      for (guint i = 0; i < n; i++)
+        {
+          const VpcSgRule *rule = &g_array_index (rules, VpcSgRule, i);
+          const VpcElement *peer = vpc_design_lookup (ctx->design, rule->peer);
+          g_autofree char *ports = vpc_sg_rule_ports_to_string (rule);
+          gboolean ported = rule->protocol == VPC_PROTOCOL_TCP || rule->protocol == VPC_PROTOCOL_UDP;
+
+          g_string_append_printf (text, "%s %s%s%s %s %s", i > 0 ? "," : "",
+                                  vpc_protocol_to_string (rule->protocol), ported ? " " : "",
+                                  ported ? ports : "", egress ? _("to") : _("from"),
+                                  peer != NULL ? vpc_element_get_display_name (peer) : rule->peer);
+        }
+    }
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -148,26 +212,42 @@ item_detail (VpcRenderCtx     *ctx,
   const VpcRect *r = &e->layout;
   ItemStyle style;
   VpcRect t;
-  double label_w = r->w + 2 * VPC_LABEL_SPILL;
+  double label_w = r->w + 2 * VPC_LABEL_SPILL, y, name_h;
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
 
   item_style (ctx, e, &style);
   vpc_render_tile_rect (e, &t);
+  if (e->kind == VPC_KIND_SECURITY_GROUP)
+    {
+      /* Its <title> holds the rules whole; the drawn line may be cut. */
+      summary = rules_summary (ctx, e);
+      title = g_strdup_printf ("%s — %s", vpc_element_get_display_name (e), summary);
+      vpc_painter_begin_group (ctx->p, "vpcd-security-group", e->id, title);
+    }
+  else
+    vpc_render_begin_element (ctx, e);
   vpc_painter_fill_with (ctx->p, style.color);
   tile_shape (ctx->p, &t, style.round);
   vpc_painter_icon (ctx->p, style.icon, t.x + t.w * 0.17, t.y + t.h * 0.17, t.w * 0.66);
   if (e->kind == VPC_KIND_ENDPOINT)
     endpoint_type_marker (ctx, e, &t);
-  else if (e->kind == VPC_KIND_WORKLOAD)
-    security_chip (ctx, e, &t);
-  if (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE)
-    security_chip (ctx, e, &t);
+  if (e->kind == VPC_KIND_WORKLOAD || (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE))
+    security_chips (ctx, e, &t);
+  else if (e->kind == VPC_KIND_SECURITY_GROUP)
+    number_chip (ctx, t.x - 8, t.y + 1, group_number (ctx, e->id));
 
-  vpc_render_text (ctx, VPC_FONT_LABEL, vpc_element_get_display_name (e),
-                   r->x - VPC_LABEL_SPILL, t.y + t.h + 5, label_w, VPC_ALIGN_CENTER,
-                   &ctx->pal->text);
-  vpc_render_text (ctx, VPC_FONT_SMALL, style.subtitle,
-                   r->x - VPC_LABEL_SPILL, t.y + t.h + 19, label_w, VPC_ALIGN_CENTER,
-                   &ctx->pal->text_dim);
+  /* The name on up to two lines, the kind under the lines it took. */
+  y = t.y + t.h + VPC_LAYOUT_LABEL_GAP;
+  name_h = vpc_render_text_lines (ctx, VPC_FONT_LABEL, vpc_element_get_display_name (e),
+                                  r->x - VPC_LABEL_SPILL, y, label_w, VPC_LAYOUT_LABEL_LINES,
+                                  VPC_LAYOUT_NAME_LINE_H, VPC_ALIGN_CENTER, &ctx->pal->text);
+  /* A group's rules may take the line its name left free. */
+  vpc_render_text_lines (ctx, VPC_FONT_SMALL, summary != NULL ? summary : style.subtitle,
+                         r->x - VPC_LABEL_SPILL, y + name_h, label_w,
+                         summary != NULL && name_h < (VPC_LAYOUT_LABEL_LINES - 0.5) * VPC_LAYOUT_NAME_LINE_H * vpc_render_text_get_scale () ? 2 : 1,
+                         VPC_LAYOUT_KIND_LINE_H, VPC_ALIGN_CENTER, &ctx->pal->text_dim);
+  vpc_painter_end_group (ctx->p);
 }
 
 /* Low zoom: tiles only (the painter batches runs of one colour). */
@@ -294,6 +374,23 @@ vpc_render_routes (const VpcRenderCtx *ctx)
   return routes;
 }
 
+GPtrArray *
+vpc_render_routes_of (VpcDesign              *design,
+                      const VpcRenderOptions *options)
+{
+  VpcRoutesOptions routes_options;
+  GPtrArray *cached;
+
+  vpc_render_routes_options (NULL, &routes_options);
+  if (options != NULL && options->text_scale > 0)
+    {
+      routes_options.text_scale = options->text_scale;
+      routes_options.subnet_header *= CLAMP (options->text_scale, 1.0, 2.0);
+    }
+  vpc_routes_get_cached (design, &routes_options, &cached);
+  return g_ptr_array_ref (cached);
+}
+
 typedef struct
 {
   const VpcColor *color;
@@ -322,6 +419,26 @@ link_style (const VpcRenderCtx *ctx,
       *style = (LinkStyle) { &ctx->pal->ml, 0.8, 1.5, FALSE };
       break;
     }
+}
+
+void
+vpc_render_link_swatch (VpcRenderCtx *ctx,
+                        VpcLinkKind   kind,
+                        double        x0,
+                        double        y,
+                        double        x1)
+{
+  static const double dash[] = { 5.0, 4.0 };
+  LinkStyle style;
+
+  link_style (ctx, kind, &style);
+  vpc_painter_set_fill (ctx->p, NULL, 0);
+  vpc_painter_set_stroke (ctx->p, style.color, MAX (style.alpha, 0.6), style.width + 0.5);
+  if (style.dashed)
+    vpc_painter_set_dash (ctx->p, dash, G_N_ELEMENTS (dash), 0);
+  vpc_painter_line (ctx->p, x0, y, x1, y);
+  if (style.dashed)
+    vpc_painter_set_dash (ctx->p, NULL, 0, 0);
 }
 
 static void

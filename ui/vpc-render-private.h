@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include "vpc-render.h"
+#include "vpc-layout.h"
 #include "vpc-theme.h"
 #include "vpc-painter.h"
 #include "vpc-render-routes.h"
@@ -14,8 +15,8 @@ G_BEGIN_DECLS
 #define VPC_RENDER_LOD_SCALE 0.35
 
 /* Geometry of an icon element inside its layout cell. */
-#define VPC_TILE        44.0
-#define VPC_LABEL_SPILL 18.0 /* labels may run this far past each side */
+#define VPC_TILE        VPC_LAYOUT_TILE
+#define VPC_LABEL_SPILL VPC_LAYOUT_LABEL_SPILL /* labels may run this far past each side */
 
 #define VPC_RENDER_FONT_FAMILY "DejaVu Sans"
 
@@ -36,6 +37,7 @@ typedef struct
    * overriding layout (g_free only), or NULL when there are none. */
   GHashTable             *shadows;
   VpcDesignInfo           info_copy; /* ctx->info when the VPC box is overridden */
+  double                  saved_text_scale; /* restored when the draw ends */
 } VpcRenderCtx;
 
 /* Finding counts packed in a guint: errors in the low half, warnings high. */
@@ -124,6 +126,21 @@ char    *vpc_render_text_fit (VpcFont     font,
                               const char *text,
                               double      width);
 void     vpc_render_text_cache_clear (void);
+/* The text size every measurement and label uses from now on (clamped to
+ * VPC_RENDER_MIN/MAX_TEXT_SCALE); returns the one before. A draw sets its
+ * options' text size and restores the previous one at the end. */
+double   vpc_render_text_set_scale (double scale);
+double   vpc_render_text_get_scale (void);
+/* @text broken into lines of at most @width (words first, then inside
+ * words), at most @max_lines of them (0: any number), the last one cut
+ * with "…" when the rest does not fit. NULL-terminated, owned by a cache:
+ * valid until the next call. */
+const char *const *vpc_render_text_wrap (VpcFont     font,
+                                         const char *text,
+                                         double      width,
+                                         guint       max_lines);
+/* Whether the last of @lines ends in "…" (the text did not fit). */
+gboolean vpc_render_text_lines_cut (const char *const *lines);
 /* @text as a label of @width shows it (vpc_render_clean_text()), cut to
  * the characters @width can hold at most; NULL when @text is fine as it is. */
 char    *vpc_render_text_prepare (VpcFont     font,
@@ -150,6 +167,25 @@ vpc_render_text (VpcRenderCtx   *ctx,
   vpc_painter_text (ctx->p, font, shown != NULL ? shown : text, x, y, width, align, color);
 }
 
+/* Draws @text on at most @max_lines lines of @width from (x, y), each
+ * @line_h below the last (scaled by the text size); returns the height
+ * used. The last line ends in "…" when the text does not fit: the caller's
+ * group <title> holds it whole. */
+double   vpc_render_text_lines (VpcRenderCtx   *ctx,
+                                VpcFont         font,
+                                const char     *text,
+                                double          x,
+                                double          y,
+                                double          width,
+                                guint           max_lines,
+                                double          line_h,
+                                VpcAlign        align,
+                                const VpcColor *color);
+
+/* Opens @e's group (FORMAT.md §7); vpc_painter_end_group() closes it. */
+void     vpc_render_begin_element (VpcRenderCtx     *ctx,
+                                   const VpcElement *e);
+
 /* vpc-render-boxes.c */
 void     vpc_render_grid (VpcRenderCtx *ctx);
 void     vpc_render_vpc_box (VpcRenderCtx *ctx);
@@ -162,6 +198,15 @@ const char *vpc_render_service_icon (const char *service);
 void     vpc_render_connectors (VpcRenderCtx *ctx);
 /* The connectors vpc_render_connectors() draws, as VpcLinkRoute. */
 GPtrArray *vpc_render_routes (const VpcRenderCtx *ctx);
+/* The connectors of @design as an export draws them (no view state). */
+GPtrArray *vpc_render_routes_of (VpcDesign              *design,
+                                 const VpcRenderOptions *options);
+/* A short stretch of connector of @kind, for the legend. */
+void     vpc_render_link_swatch (VpcRenderCtx *ctx,
+                                 VpcLinkKind   kind,
+                                 double        x0,
+                                 double        y,
+                                 double        x1);
 void     vpc_render_items (VpcRenderCtx *ctx);
 void     vpc_render_marks (VpcRenderCtx *ctx);
 void     vpc_render_highlights (VpcRenderCtx *ctx);
@@ -171,9 +216,12 @@ void     vpc_render_badge (VpcRenderCtx *ctx,
                            guint         mark);
 
 /* vpc-render-title.c */
-void     vpc_render_title_rect (VpcDesign     *design,
-                                const VpcRect *content,
-                                VpcRect       *title);
+/* The title block under @content: as wide as the content (at least
+ * 760), as tall as its heading and the legend of what the design uses. */
+void     vpc_render_title_rect (VpcDesign              *design,
+                                const VpcRenderOptions *options,
+                                const VpcRect          *content,
+                                VpcRect                *title);
 void     vpc_render_title_block (VpcRenderCtx  *ctx,
                                  const VpcRect *content);
 

@@ -23,19 +23,24 @@ typedef struct
   PangoWeight weight;
 } FontSpec;
 
+/* Sizes at text size 1.0, as large as the lines the layout keeps for them
+ * allow (model/vpc-layout.h): a label's 12 px line of DejaVu Sans is 14
+ * units high (VPC_LAYOUT_NAME_LINE_H), the kind line's 10 px is 11.6
+ * (VPC_LAYOUT_KIND_LINE_H is 12). */
 static const FontSpec font_specs[VPC_N_FONTS] = {
   [VPC_FONT_TITLE]   = { 22.0, PANGO_WEIGHT_BOLD },
   [VPC_FONT_HEADING] = { 15.0, PANGO_WEIGHT_BOLD },
-  [VPC_FONT_BOX]     = { 13.0, PANGO_WEIGHT_BOLD },
-  [VPC_FONT_LABEL]   = { 11.0, PANGO_WEIGHT_NORMAL },
-  [VPC_FONT_SMALL]   = { 9.5, PANGO_WEIGHT_NORMAL },
-  [VPC_FONT_BADGE]   = { 9.0, PANGO_WEIGHT_BOLD },
+  [VPC_FONT_BOX]     = { 14.0, PANGO_WEIGHT_BOLD },
+  [VPC_FONT_LABEL]   = { 12.0, PANGO_WEIGHT_NORMAL },
+  [VPC_FONT_SMALL]   = { 10.0, PANGO_WEIGHT_NORMAL },
+  [VPC_FONT_BADGE]   = { 9.5, PANGO_WEIGHT_BOLD },
   [VPC_FONT_GLYPH]   = { 10.0, PANGO_WEIGHT_BOLD },
 };
 
 typedef struct
 {
   gboolean ready;
+  double   scale;        /* the text scale they were measured at */
   double   advance[128]; /* printable ASCII, world units */
   double   ellipsis;
   double   baseline;
@@ -43,8 +48,44 @@ typedef struct
 
 static PangoContext         *context;
 static PangoFontDescription *fonts[VPC_N_FONTS];
+static double                fonts_scale = 1.0; /* the scale fonts[] are at */
+static double                text_scale = 1.0;  /* vpc_render_text_set_scale() */
 static GHashTable           *layouts; /* key string → PangoLayout */
+static GHashTable           *wraps;   /* key string → char ** (wrapped lines) */
 static FontMetrics           metrics[VPC_N_FONTS];
+
+double
+vpc_render_text_set_scale (double scale)
+{
+  double old = text_scale;
+
+  text_scale = isfinite (scale) ? CLAMP (scale, VPC_RENDER_MIN_TEXT_SCALE, VPC_RENDER_MAX_TEXT_SCALE) : 1.0;
+  return old;
+}
+
+double
+vpc_render_text_get_scale (void)
+{
+  return text_scale;
+}
+
+static void
+ensure_fonts (void)
+{
+  if (fonts[0] != NULL && fonts_scale == text_scale)
+    return;
+  for (guint i = 0; i < VPC_N_FONTS; i++)
+    {
+      if (fonts[i] == NULL)
+        {
+          fonts[i] = pango_font_description_new ();
+          pango_font_description_set_family_static (fonts[i], VPC_RENDER_FONT_FAMILY);
+          pango_font_description_set_weight (fonts[i], font_specs[i].weight);
+        }
+      pango_font_description_set_absolute_size (fonts[i], font_specs[i].px * text_scale * PANGO_SCALE);
+    }
+  fonts_scale = text_scale;
+}
 
 static void
 ensure_context (void)
@@ -61,15 +102,8 @@ ensure_context (void)
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
   pango_cairo_context_set_resolution (context, 96.0);
-
-  for (guint i = 0; i < VPC_N_FONTS; i++)
-    {
-      fonts[i] = pango_font_description_new ();
-      pango_font_description_set_family_static (fonts[i], VPC_RENDER_FONT_FAMILY);
-      pango_font_description_set_weight (fonts[i], font_specs[i].weight);
-      pango_font_description_set_absolute_size (fonts[i], font_specs[i].px * PANGO_SCALE);
-    }
   layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  wraps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 }
 
 PangoLayout *
@@ -83,7 +117,8 @@ vpc_render_text_layout (VpcFont     font,
   PangoLayout *layout;
 
   ensure_context ();
-  key = g_strdup_printf ("%d|%d|%d|%s", font, pango_width, align, text);
+  ensure_fonts ();
+  key = g_strdup_printf ("%d|%g|%d|%d|%s", font, text_scale, pango_width, align, text);
   layout = g_hash_table_lookup (layouts, key);
   if (layout != NULL)
     return layout;
@@ -128,7 +163,7 @@ vpc_render_font_height (VpcFont font)
 double
 vpc_render_font_px (VpcFont font)
 {
-  return font_specs[font].px;
+  return font_specs[font].px * text_scale;
 }
 
 gboolean
@@ -146,7 +181,7 @@ get_metrics (VpcFont font)
   char chars[96];
   PangoLayout *layout;
 
-  if (m->ready)
+  if (m->ready && m->scale == text_scale)
     return m;
   for (int c = 32; c < 127; c++)
     chars[c - 32] = (char) c;
@@ -162,6 +197,7 @@ get_metrics (VpcFont font)
   m->ellipsis = vpc_render_text_width (font, ELLIPSIS);
   m->baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
   m->ready = TRUE;
+  m->scale = text_scale;
   return m;
 }
 
@@ -233,6 +269,106 @@ vpc_render_text_fit (VpcFont     font,
   while (keep > 0 && text[keep - 1] == ' ')
     keep--;
   return g_strdup_printf ("%.*s" ELLIPSIS, (int) keep, text);
+}
+
+/* A pango layout that wraps @text in @width, words first, then inside
+ * words that are wider than the line (not cached: the lines are). */
+static PangoLayout *
+wrap_layout (VpcFont     font,
+             const char *text,
+             double      width)
+{
+  PangoLayout *layout;
+
+  ensure_context ();
+  ensure_fonts ();
+  layout = pango_layout_new (context);
+  pango_layout_set_font_description (layout, fonts[font]);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* @s without the spaces at its ends (a new string). */
+static char *
+trimmed (const char *s,
+         gsize       len)
+{
+  while (len > 0 && *s == ' ')
+    s++, len--;
+  while (len > 0 && s[len - 1] == ' ')
+    len--;
+  return g_strndup (s, len);
+}
+
+static char **
+wrap_lines (VpcFont     font,
+            const char *text,
+            double      width,
+            guint       max_lines)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  GPtrArray *lines = g_ptr_array_new ();
+  guint n;
+
+  if (vpc_render_text_fit (font, text, width) == NULL)
+    {
+      g_ptr_array_add (lines, g_strdup (text));
+      g_ptr_array_add (lines, NULL);
+      return (char **) g_ptr_array_free (lines, FALSE);
+    }
+  layout = wrap_layout (font, text, width);
+  n = pango_layout_get_line_count (layout);
+  for (guint i = 0; i < n && (max_lines == 0 || i < max_lines); i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+
+      if (max_lines != 0 && i + 1 == max_lines && i + 1 < n)
+        {
+          /* The rest does not fit the last line: as much of it as does,
+           * then "…", cut where a one-line label would be. */
+          g_autofree char *rest = trimmed (text + line->start_index, strlen (text + line->start_index));
+          char *cut = vpc_render_text_fit (font, rest, width);
+
+          g_ptr_array_add (lines, cut != NULL ? cut : g_steal_pointer (&rest));
+          break;
+        }
+      g_ptr_array_add (lines, trimmed (text + line->start_index, line->length));
+    }
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
+}
+
+const char *const *
+vpc_render_text_wrap (VpcFont     font,
+                      const char *text,
+                      double      width,
+                      guint       max_lines)
+{
+  g_autofree char *key = NULL;
+  char **lines;
+
+  ensure_context ();
+  key = g_strdup_printf ("%d|%g|%d|%u|%s", font, text_scale, (int) (width * PANGO_SCALE),
+                         max_lines, text);
+  lines = g_hash_table_lookup (wraps, key);
+  if (lines != NULL)
+    return (const char *const *) lines;
+  if (g_hash_table_size (wraps) >= CACHE_MAX)
+    g_hash_table_remove_all (wraps);
+  lines = wrap_lines (font, text, width, max_lines);
+  g_hash_table_insert (wraps, g_steal_pointer (&key), lines);
+  return (const char *const *) lines;
+}
+
+gboolean
+vpc_render_text_lines_cut (const char *const *lines)
+{
+  guint n = g_strv_length ((char **) lines);
+
+  return n > 0 && g_str_has_suffix (lines[n - 1], ELLIPSIS);
 }
 
 /* Noncharacters (U+FDD0–U+FDEF and the last two code points of every
@@ -309,7 +445,7 @@ vpc_render_text_prepare (VpcFont     font,
   double most = VPC_RENDER_TEXT_MAX_CHARS;
 
   if (width > 0)
-    most = MIN (most, ceil (width / (0.2 * font_specs[font].px)) + 1);
+    most = MIN (most, ceil (width / (0.2 * vpc_render_font_px (font))) + 1);
   return vpc_render_clean_text (text, (gsize) most);
 }
 
@@ -317,10 +453,37 @@ void
 vpc_render_text_cache_clear (void)
 {
   g_clear_pointer (&layouts, g_hash_table_unref);
+  g_clear_pointer (&wraps, g_hash_table_unref);
   for (guint i = 0; i < VPC_N_FONTS; i++)
     {
       g_clear_pointer (&fonts[i], pango_font_description_free);
       metrics[i].ready = FALSE;
     }
   g_clear_object (&context);
+}
+
+double
+vpc_render_text_lines (VpcRenderCtx   *ctx,
+                       VpcFont         font,
+                       const char     *text,
+                       double          x,
+                       double          y,
+                       double          width,
+                       guint           max_lines,
+                       double          line_h,
+                       VpcAlign        align,
+                       const VpcColor *color)
+{
+  g_autofree char *clean = NULL;
+  const char *const *lines;
+  double step = line_h * text_scale;
+  guint n = 0;
+
+  if (text == NULL || *text == '\0' || width < 8)
+    return 0;
+  clean = vpc_render_text_prepare (font, text, width * MAX (max_lines, 1));
+  lines = vpc_render_text_wrap (font, clean != NULL ? clean : text, width, max_lines);
+  for (; lines[n] != NULL; n++)
+    vpc_painter_text (ctx->p, font, lines[n], x, y + n * step, width, align, color);
+  return n * step;
 }

@@ -115,6 +115,26 @@ vpc_render_is_selected (const VpcRenderCtx *ctx,
          g_hash_table_contains (ctx->options->selection, id);
 }
 
+/* FORMAT.md §7: each element drawn inside <g class="vpcd-KIND"
+ * data-id="ID"> whose <title> is its name (the SVG writer; other painters
+ * ignore groups). Groups are not nested: each closes when its element is
+ * drawn, so every group is in the one coordinate system. */
+void
+vpc_render_begin_element (VpcRenderCtx     *ctx,
+                          const VpcElement *e)
+{
+  static const char *const classes[VPC_N_KINDS] = {
+    [VPC_KIND_AZ] = "vpcd-az",
+    [VPC_KIND_SUBNET] = "vpcd-subnet",
+    [VPC_KIND_SECURITY_GROUP] = "vpcd-security-group",
+    [VPC_KIND_ENDPOINT] = "vpcd-endpoint",
+    [VPC_KIND_NAT_GATEWAY] = "vpcd-nat-gateway",
+    [VPC_KIND_WORKLOAD] = "vpcd-workload",
+  };
+
+  vpc_painter_begin_group (ctx->p, classes[e->kind], e->id, vpc_element_get_display_name (e));
+}
+
 /* The icon square of an icon element: centred at the top of its cell. */
 void
 vpc_render_tile_rect (const VpcElement *e,
@@ -280,7 +300,7 @@ vpc_render_get_bounds (VpcDesign              *design,
   content_rect (design, &r);
   if (options != NULL && options->title_block)
     {
-      vpc_render_title_rect (design, &r, &title);
+      vpc_render_title_rect (design, options, &r, &title);
       r.w = MAX (r.x + r.w, title.x + title.w) - r.x;
       r.h = title.y + title.h - r.y;
     }
@@ -343,6 +363,7 @@ ctx_init (VpcRenderCtx           *ctx,
   ctx->clip = (VpcRect) { options->clip_x, options->clip_y, options->clip_w, options->clip_h };
   if (options->overrides != NULL && g_hash_table_size (options->overrides) > 0)
     apply_overrides (ctx, options->overrides);
+  ctx->saved_text_scale = vpc_render_text_set_scale (options->text_scale > 0 ? options->text_scale : 1.0);
 }
 
 static void
@@ -350,6 +371,7 @@ ctx_clear (VpcRenderCtx *ctx)
 {
   g_clear_pointer (&ctx->marks, g_hash_table_unref);
   g_clear_pointer (&ctx->shadows, g_hash_table_unref);
+  vpc_render_text_set_scale (ctx->saved_text_scale);
 }
 
 /* Back to front, through the painter: the canvas, PNG, PDF and SVG all

@@ -21,6 +21,10 @@ typedef enum {
 /* The scales the renderer draws at; options->scale is kept within them. */
 #define VPC_RENDER_MIN_SCALE 1e-6
 #define VPC_RENDER_MAX_SCALE 1e3
+/* The text sizes the renderer draws at (the text-size preference's 100 %
+ * to 200 %); options->text_scale is kept within them. */
+#define VPC_RENDER_MIN_TEXT_SCALE 1.0
+#define VPC_RENDER_MAX_TEXT_SCALE 2.0
 
 typedef struct
 {
