@@ -114,8 +114,17 @@ _vpc_cli_export (int    argc,
   if (kind == OUTPUT_JSON)
     ok = export_json (design, out, &error);
   else
-    ok = vpc_export_to_file (design, out, g_str_equal (theme, "dark") ? VPC_THEME_DARK : VPC_THEME_LIGHT,
-                             scale, &error);
+    {
+      /* An unnamed design is titled with its file's name. */
+      g_autofree char *title = vpc_export_title_from_path (file);
+      VpcExportOptions export_options;
+
+      vpc_export_options_init (&export_options);
+      export_options.theme = g_str_equal (theme, "dark") ? VPC_THEME_DARK : VPC_THEME_LIGHT;
+      export_options.scale = scale;
+      export_options.fallback_title = title;
+      ok = vpc_export_to_file_full (design, out, &export_options, &error);
+    }
   if (!ok)
     {
       /* The messages name OUT already. */

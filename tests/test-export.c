@@ -464,6 +464,69 @@ test_unknown_format (Fixture       *f,
   g_assert_cmpint (count_entries (f->dir), ==, 0);
 }
 
+/* The export dialog's choices: a transparent PNG has alpha and clear
+ * corners; title block and legend can be left out; an unnamed design is
+ * titled with the fallback; a larger text size makes a larger page. */
+static void
+test_options (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "clear.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "bare.svg", NULL);
+  g_autofree char *named = g_build_filename (f->dir, "named.svg", NULL);
+  g_autofree char *big = g_build_filename (f->dir, "big.png", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *title = vpc_export_title_from_path ("/some/folder/my-lab.vpcd.json");
+  g_autoptr(GError) error = NULL;
+  VpcExportOptions options;
+  VpcDesignInfo *info;
+  cairo_surface_t *surface, *larger;
+  int h;
+
+  g_assert_cmpstr (title, ==, "my-lab");
+  vpc_export_options_init (&options);
+  options.background = FALSE;
+  g_assert_true (vpc_export_to_file_full (f->design, png, &options, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_format (surface), ==, CAIRO_FORMAT_ARGB32);
+  g_assert_cmpuint (((guint32 *) cairo_image_surface_get_data (surface))[0] >> 24, ==, 0);
+  h = cairo_image_surface_get_height (surface);
+  cairo_surface_destroy (surface);
+
+  options.background = TRUE;
+  options.text_scale = 1.5;
+  g_assert_true (vpc_export_to_file_full (f->design, big, &options, &error));
+  larger = cairo_image_surface_create_from_png (big);
+  g_assert_cmpint (cairo_image_surface_get_format (larger), ==, CAIRO_FORMAT_RGB24);
+  g_assert_cmpint (cairo_image_surface_get_height (larger), >, h);
+  cairo_surface_destroy (larger);
+
+  options.text_scale = 1.0;
+  options.legend = FALSE;
+  g_assert_true (vpc_export_to_file_full (f->design, svg, &options, &error));
+  text = read_text (svg);
+  g_assert_nonnull (strstr (text, "class=\"vpcd-title\""));
+  g_assert_null (strstr (text, "class=\"vpcd-legend\""));
+  g_clear_pointer (&text, g_free);
+  options.title_block = FALSE;
+  g_assert_true (vpc_export_to_file_full (f->design, svg, &options, &error));
+  text = read_text (svg);
+  g_assert_null (strstr (text, "class=\"vpcd-title\""));
+  g_clear_pointer (&text, g_free);
+
+  info = vpc_design_info_copy (vpc_design_get_info (f->design));
+  g_free (info->name);
+  info->name = g_strdup ("");
+  g_assert_true (vpc_design_set_info (f->design, info));
+  vpc_export_options_init (&options);
+  options.fallback_title = title;
+  g_assert_true (vpc_export_to_file_full (f->design, named, &options, &error));
+  text = read_text (named);
+  g_assert_true (has_text_element (text, "my-lab"));
+  g_assert_null (strstr (text, "Untitled"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -483,6 +546,7 @@ main (int    argc,
   ADD ("pdf", test_pdf);
   ADD ("bad-path", test_bad_path);
   ADD ("unknown-format", test_unknown_format);
+  ADD ("options", test_options);
   status = g_test_run ();
   vpc_render_clear_caches ();
   return status;

@@ -15,6 +15,7 @@
  * PDFs carry a fixed creation date so that the same design gives the same
  * bytes (RELIABILITY.md §3). */
 #include <math.h>
+#include <string.h>
 #include <cairo-pdf.h>
 #include <png.h>
 #include <setjmp.h>
@@ -213,9 +214,9 @@ findings_of (VpcDesign *design)
 }
 
 static void
-page_init (Page      *page,
-           VpcDesign *design,
-           VpcTheme   theme)
+page_init (Page                   *page,
+           VpcDesign              *design,
+           const VpcExportOptions *export_options)
 {
   gboolean fixed;
   g_autoptr(GDateTime) now = export_time (&fixed);
@@ -226,8 +227,12 @@ page_init (Page      *page,
   page->findings = findings_of (design);
 
   vpc_render_options_init (&page->options);
-  page->options.theme = theme;
-  page->options.title_block = TRUE;
+  page->options.theme = export_options->theme;
+  page->options.title_block = export_options->title_block;
+  page->options.legend = export_options->legend;
+  page->options.background = export_options->background;
+  page->options.text_scale = export_options->text_scale;
+  page->options.fallback_title = export_options->fallback_title;
   page->options.date = page->date;
   page->options.monthly_total = page->total;
   page->options.findings = page->findings;
@@ -328,6 +333,7 @@ encode_png (cairo_surface_t *surface,
   int h = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
   const guint8 *data = cairo_image_surface_get_data (surface);
+  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
   png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
   png_infop info = png != NULL ? png_create_info_struct (png) : NULL;
   guint8 *volatile row = NULL;
@@ -343,11 +349,11 @@ encode_png (cairo_surface_t *surface,
       g_free (row);
       return CAIRO_STATUS_WRITE_ERROR;
     }
-  row = g_malloc ((gsize) w * 3);
+  row = g_malloc ((gsize) w * (alpha ? 4 : 3));
   png_set_write_fn (png, out, png_append, png_no_flush);
   png_set_compression_level (png, 1);
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-  png_set_IHDR (png, info, w, h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+  png_set_IHDR (png, info, w, h, 8, alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info (png, info);
   for (int y = 0; y < h; y++)
@@ -358,9 +364,20 @@ encode_png (cairo_surface_t *surface,
       for (int x = 0; x < w; x++)
         {
           guint32 v = src[x];
-          *dst++ = v >> 16;
-          *dst++ = v >> 8;
-          *dst++ = v;
+          guint a = v >> 24;
+
+          if (!alpha)
+            {
+              *dst++ = v >> 16;
+              *dst++ = v >> 8;
+              *dst++ = v;
+              continue;
+            }
+          /* cairo premultiplies; PNG does not. */
+          *dst++ = a == 0 ? 0 : (((v >> 16) & 0xff) * 255 + a / 2) / a;
+          *dst++ = a == 0 ? 0 : (((v >> 8) & 0xff) * 255 + a / 2) / a;
+          *dst++ = a == 0 ? 0 : ((v & 0xff) * 255 + a / 2) / a;
+          *dst++ = a;
         }
       png_write_row (png, row);
     }
@@ -392,8 +409,8 @@ render_png (Page       *page,
                  fitted, scale, ceil (page->w * fitted), ceil (page->h * fitted));
     scale = fitted;
   }
-  /* The page is opaque (the background is painted first): no alpha. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+  /* An opaque page (the background is painted first) needs no alpha. */
+  surface = cairo_image_surface_create (page->options.background ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
                                         MAX (1, (int) ceil (page->w * scale)),
                                         MAX (1, (int) ceil (page->h * scale)));
   status = cairo_surface_status (surface);
@@ -470,6 +487,34 @@ render_pdf (Page       *page,
   return status;
 }
 
+void
+vpc_export_options_init (VpcExportOptions *options)
+{
+  *options = (VpcExportOptions) {
+    .theme = VPC_THEME_LIGHT,
+    .scale = 1.0,
+    .background = TRUE,
+    .title_block = TRUE,
+    .legend = TRUE,
+    .text_scale = 1.0,
+  };
+}
+
+char *
+vpc_export_title_from_path (const char *path)
+{
+  g_autofree char *base = NULL;
+
+  if (path == NULL || g_strcmp0 (path, "-") == 0)
+    return NULL;
+  base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".vpcd.json"))
+    base[strlen (base) - strlen (".vpcd.json")] = '\0';
+  else if (g_str_has_suffix (base, ".json"))
+    base[strlen (base) - strlen (".json")] = '\0';
+  return *base != '\0' ? g_steal_pointer (&base) : NULL;
+}
+
 gboolean
 vpc_export_to_file (VpcDesign  *design,
                     const char *path,
@@ -477,6 +522,21 @@ vpc_export_to_file (VpcDesign  *design,
                     double      scale,
                     GError    **error)
 {
+  VpcExportOptions options;
+
+  vpc_export_options_init (&options);
+  options.theme = theme;
+  options.scale = scale;
+  return vpc_export_to_file_full (design, path, &options, error);
+}
+
+gboolean
+vpc_export_to_file_full (VpcDesign              *design,
+                         const char             *path,
+                         const VpcExportOptions *options,
+                         GError                **error)
+{
+  double scale = options->scale;
   g_autoptr(VpcSafeSave) save = NULL;
   g_autoptr(GError) local = NULL;
   Sink sink = { NULL, NULL };
@@ -509,7 +569,7 @@ vpc_export_to_file (VpcDesign  *design,
     goto failed;
   sink.save = save;
   start = g_get_monotonic_time ();
-  page_init (&page, design, theme);
+  page_init (&page, design, options);
   prepared = g_get_monotonic_time ();
   if (format == FORMAT_PNG)
     status = render_png (&page, scale, &sink);

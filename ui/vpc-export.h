@@ -21,6 +21,30 @@ GQuark   vpc_export_error_quark (void);
 #define VPC_EXPORT_PNG_MAX_SIDE   16384.0
 #define VPC_EXPORT_PNG_MAX_PIXELS (64.0 * 1000 * 1000)
 
+/* The choices of the export dialog (and the command line). */
+typedef struct
+{
+  VpcTheme    theme;
+  double      scale;          /* VPC_EXPORT_MIN_SCALE to _MAX_SCALE; PNG pixels per unit */
+  gboolean    background;     /* FALSE: transparent (PNG and SVG; a PDF page stays white) */
+  gboolean    title_block;    /* name, facts, total, date */
+  gboolean    legend;         /* the key, under the title block's heading */
+  double      text_scale;     /* 1.0 to 2.0, the text-size preference */
+  const char *fallback_title; /* shown when the design has no name (the file's name), or NULL */
+} VpcExportOptions;
+
+/* Light theme, scale 1, white background, title block and legend, 100 %
+ * text, no fallback title. */
+void     vpc_export_options_init (VpcExportOptions *options);
+/* The file's name without its folder and its .vpcd.json or .json suffix
+ * ("my-vpc" for "/x/my-vpc.vpcd.json"), for the fallback title. */
+char    *vpc_export_title_from_path (const char *path);
+
+gboolean vpc_export_to_file_full (VpcDesign              *design,
+                                  const char             *path,
+                                  const VpcExportOptions *options,
+                                  GError                **error);
+
 /* Writes @design to @path; the suffix (.png, .svg, .pdf) picks the format.
  * Fits the content with margins, with the title block and legend, findings
  * shown on their elements. @scale (VPC_EXPORT_MIN_SCALE to _MAX_SCALE, else

@@ -300,7 +300,11 @@ vpc_render_get_bounds (VpcDesign              *design,
   content_rect (design, &r);
   if (options != NULL && options->title_block)
     {
+      /* Measured at the text size it will be drawn at. */
+      double saved = vpc_render_text_set_scale (options->text_scale > 0 ? options->text_scale : 1.0);
+
       vpc_render_title_rect (design, options, &r, &title);
+      vpc_render_text_set_scale (saved);
       r.w = MAX (r.x + r.w, title.x + title.w) - r.x;
       r.h = title.y + title.h - r.y;
     }
@@ -382,7 +386,8 @@ vpc_render_draw (VpcRenderCtx *ctx)
   const VpcRenderOptions *options = ctx->options;
   VpcRect content;
 
-  vpc_painter_clear (ctx->p, &ctx->pal->background);
+  if (options->background)
+    vpc_painter_clear (ctx->p, &ctx->pal->background);
   if (options->show_grid)
     vpc_render_grid (ctx);
   vpc_render_vpc_box (ctx);
