@@ -307,8 +307,11 @@ squeeze (const char *text)
 
 static void
 check_pdf (const char *path,
-           VpcDesign  *design)
+           VpcDesign  *design,
+           const char *input)
 {
+  g_autofree char *title = vpc_export_title_from_path (input);
+  VpcExportOptions options;
   g_autofree char *again = g_strconcat (path, ".again.pdf", NULL);
   g_autoptr(GError) error = NULL;
   const char *info_argv[] = { "pdfinfo", path, NULL };
@@ -336,7 +339,9 @@ check_pdf (const char *path,
     g_error ("%s: the date %s is not in the PDF's text:\n%s", path, EPOCH_DATE, raw);
   /* The same design gives the same bytes: exported again, in this
    * process, with the same SOURCE_DATE_EPOCH. */
-  g_assert_true (vpc_export_to_file (design, again, VPC_THEME_LIGHT, 1.0, &error));
+  vpc_export_options_init (&options);
+  options.fallback_title = title; /* as the command line titles an unnamed design */
+  g_assert_true (vpc_export_to_file_full (design, again, &options, &error));
   g_assert_no_error (error);
   a = read_file (path, &na);
   b = read_file (again, &nb);
@@ -453,7 +458,7 @@ test_design (gconstpointer data)
   check_png (paths[OUT_PNG], design);
   check_svg (paths[OUT_SVG], design, FALSE);
   check_svg (paths[OUT_SVG_DARK], design, TRUE);
-  check_pdf (paths[OUT_PDF], design);
+  check_pdf (paths[OUT_PDF], design, input);
   check_json (paths[OUT_JSON], design, input);
 
   for (Output o = 0; o < N_OUTS; o++)
