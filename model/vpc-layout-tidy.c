@@ -16,7 +16,9 @@
  * workloads outside the VPC under the VPC.
  *
  * Large designs stay near a page's aspect ratio: many AZs wrap into rows
- * of AZ columns, and many subnets in one AZ into several subnet columns.
+ * of AZ columns, and many subnets in one AZ (more than 8) into several
+ * subnet columns, choosing the shape whose estimated size is nearest a
+ * landscape page.
  *
  * Everything is computed from the structure alone (file order, references,
  * the VPC's origin), so the result is deterministic and a second Tidy
@@ -262,22 +264,64 @@ compute (Tidy *t,
     }
   n_az = t->azs->len;
 
-  /* The shape: AZs per row and subnet columns per AZ, near a page. */
+  /* Icons per subnet: they set the subnets' sizes. */
+  for (guint k = 0; k < 2; k++)
+    {
+      VpcKind kind = k == 0 ? VPC_KIND_NAT_GATEWAY : VPC_KIND_WORKLOAD;
+      guint n = k == 0 ? n_nat : n_wl;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const VpcElement *e = vpc_design_get_element (design, kind, i);
+          int s = home_of (t, e);
+
+          if (s >= 0)
+            g_array_index (t->subnets, Subnet, s).n_icons++;
+        }
+    }
+
+  /* The shape: AZs per row and subnet columns per AZ whose estimated
+   * size is nearest a landscape page. Few AZs stay in one row, few
+   * subnets in one column. */
   t->per_row = MAX (n_az, 1);
   t->subnet_cols = 1;
-  if (n_az > 4)
+  if (n_az > 4 || max_per_az > 8)
     {
-      double w = 2 * PAD + SUBNET_MIN_COLS * CELL + GUTTER;
-      double h = AZ_HEADER + MAX (max_per_az, 1) * (SUBNET_MIN_H + SUBNET_GAP);
-      guint c = (guint) ceil (sqrt (PAGE_ASPECT * n_az * h / w));
-      t->per_row = CLAMP (c, 4, n_az);
-    }
-  else if (max_per_az > 4)
-    {
-      double w = t->per_row * (2 * PAD + SUBNET_MIN_COLS * CELL + GUTTER);
-      double h = max_per_az * (SUBNET_MIN_H + SUBNET_GAP);
-      guint k = (guint) floor (sqrt (h / (PAGE_ASPECT * w)) + 0.5);
-      t->subnet_cols = CLAMP (k, 1, max_per_az);
+      double band = SUBNET_MIN_H, col = PAD + SUBNET_MIN_COLS * CELL + PAD, best = G_MAXDOUBLE;
+      guint max_rows = n_az > 4 ? MIN (n_az, 256) : 1;
+      guint max_cols = max_per_az > 8 ? MIN (max_per_az, 64) : 1;
+
+      for (guint i = 0; i < t->subnets->len; i++)
+        {
+          const Subnet *sn = &g_array_index (t->subnets, Subnet, i);
+          guint cols = CLAMP (sn->n_icons, SUBNET_MIN_COLS, SUBNET_MAX_COLS);
+          guint rows = (sn->n_icons + cols - 1) / cols;
+
+          col = MAX (col, PAD + cols * CELL + PAD);
+          if (rows > 0)
+            band = MAX (band, t->subnet_top + (rows - 1) * t->row_h + t->label_h + BOTTOM_GAP);
+        }
+      for (guint rows = 1; rows <= max_rows; rows++)
+        for (guint c = 1; c <= max_cols; c++)
+          {
+            guint per_row = (n_az + rows - 1) / rows;
+            guint bands = (max_per_az + c - 1) / c;
+            /* Endpoints spread over the gutters' bands. */
+            double per_band = ceil ((double) n_ep / ((double) rows * bands * (per_row + 1)));
+            double bh = MAX (band, t->subnet_top + per_band * t->row_h + BOTTOM_GAP);
+            double w = per_row * (2 * PAD + c * (col + SUBNET_GAP) + (per_band > 0 ? GUTTER : AZ_GAP));
+            double h = rows * (AZ_HEADER + bands * (bh + SUBNET_GAP) + PAD);
+            double bad = fabs (log (w / h / PAGE_ASPECT));
+
+            if (n_az > 4 && per_row < 4)
+              continue;
+            if (bad < best - 1e-9)
+              {
+                best = bad;
+                t->per_row = MAX (per_row, 1);
+                t->subnet_cols = c;
+              }
+          }
     }
   t->n_rows = n_az > 0 ? (n_az + t->per_row - 1) / t->per_row : 0;
   for (guint i = 0; i < n_az; i++)
@@ -320,20 +364,6 @@ compute (Tidy *t,
                         ? gutter_count[(base + az->position + 1) * n_bands + sn->band] : 0;
 
       sn->gutter_side = right_n > left ? 1 : left > 0 ? -1 : 0;
-    }
-  for (guint k = 0; k < 2; k++)
-    {
-      VpcKind kind = k == 0 ? VPC_KIND_NAT_GATEWAY : VPC_KIND_WORKLOAD;
-      guint n = k == 0 ? n_nat : n_wl;
-
-      for (guint i = 0; i < n; i++)
-        {
-          const VpcElement *e = vpc_design_get_element (design, kind, i);
-          int s = home_of (t, e);
-
-          if (s >= 0)
-            g_array_index (t->subnets, Subnet, s).n_icons++;
-        }
     }
 
   /* Sizes: subnet columns as wide as their fullest subnet needs, bands as
