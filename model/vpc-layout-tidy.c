@@ -571,6 +571,59 @@ chosen (VpcDesign        *design,
     }
 }
 
+/* The container an element is drawn in for Tidy: a subnet's AZ, a NAT
+ * gateway's or VPC-mode workload's (first) subnet; NULL for the VPC. */
+static const VpcElement *
+container_of (VpcDesign        *design,
+              const VpcElement *e)
+{
+  switch (e->kind)
+    {
+    case VPC_KIND_SUBNET:
+      return e->az != NULL ? vpc_design_lookup (design, e->az) : NULL;
+    case VPC_KIND_NAT_GATEWAY:
+      return e->subnet != NULL ? vpc_design_lookup (design, e->subnet) : NULL;
+    case VPC_KIND_WORKLOAD:
+      return is_vpc_workload (e) ? vpc_design_lookup (design, g_ptr_array_index (e->subnets, 0)) : NULL;
+    case VPC_KIND_AZ:
+    case VPC_KIND_SECURITY_GROUP:
+    case VPC_KIND_ENDPOINT:
+    case VPC_N_KINDS:
+    default:
+      return NULL;
+    }
+}
+
+/* How far a selected element moves from Tidy's place: as far as the
+ * nearest container that stays (is not selected) lies from its own place
+ * in Tidy's layout, so that a selection is tidied where it is. */
+static void
+offset_of (VpcDesign        *design,
+           GHashTable       *placed,
+           GHashTable       *ids,
+           const VpcElement *e,
+           double           *dx,
+           double           *dy)
+{
+  const VpcElement *parent = container_of (design, e);
+  const VpcRect *r;
+
+  *dx = *dy = 0;
+  if (ids == NULL || parent == NULL)
+    return;
+  if (chosen (design, ids, parent))
+    {
+      offset_of (design, placed, ids, parent, dx, dy);
+      return;
+    }
+  r = g_hash_table_lookup (placed, parent->id);
+  if (r != NULL && parent->has_layout)
+    {
+      *dx = parent->layout.x - r->x;
+      *dy = parent->layout.y - r->y;
+    }
+}
+
 GHashTable *
 vpc_layout_tidy_compute (VpcDesign *design,
                          double     text_scale,
@@ -632,15 +685,21 @@ vpc_layout_apply (VpcDesign     *design,
     for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
       {
         const VpcElement *e = vpc_design_get_element (design, k, i);
-        const VpcRect *r = g_hash_table_lookup (placed, e->id);
+        const VpcRect *tidy = g_hash_table_lookup (placed, e->id);
         g_autoptr(VpcElement) copy = NULL;
+        VpcRect r;
+        double dx, dy;
 
-        if (r == NULL || (only_missing && e->has_layout) || !chosen (design, ids, e) ||
-            (e->has_layout && memcmp (r, &e->layout, sizeof *r) == 0))
+        if (tidy == NULL || (only_missing && e->has_layout) || !chosen (design, ids, e))
+          continue;
+        offset_of (design, placed, ids, e, &dx, &dy);
+        r = (VpcRect) { vpc_layout_clamp_coord (tidy->x + dx), vpc_layout_clamp_coord (tidy->y + dy),
+                        tidy->w, tidy->h };
+        if (e->has_layout && memcmp (&r, &e->layout, sizeof r) == 0)
           continue;
         copy = vpc_element_copy (e);
         copy->has_layout = TRUE;
-        copy->layout = *r;
+        copy->layout = r;
         vpc_design_replace_element (design, g_steal_pointer (&copy));
       }
 }

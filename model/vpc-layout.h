@@ -45,7 +45,11 @@ void vpc_layout_auto (VpcDesign *design);
  * between AZs level with the subnets they serve (so that their links run
  * straight and never cross), workloads and NAT gateways inside their subnet
  * away from the endpoints, security groups and the remaining endpoints in
- * rows under the AZs. Containers are sized to their content; icons and
+ * rows under the AZs. A selection is tidied where it stands: each selected
+ * element takes its place in Tidy's layout shifted by how far its nearest
+ * unselected container lies from that container's own place there (the
+ * VPC keeps its origin), then containers grow to hold it
+ * (vpc_layout_contain). Containers are sized to their content; icons and
  * their labels (at @text_scale, 1.0–2.0) do not overlap; many AZs or
  * subnets wrap to stay near a page's aspect ratio. Deterministic and
  * idempotent; keeps the VPC's origin. FALSE when the guard refused it. */

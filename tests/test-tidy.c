@@ -343,6 +343,27 @@ test_selection (void)
   g_assert_cmpmem (&vpc_design_lookup (design, "ep-api")->layout, sizeof api, &api, sizeof api);
   g_assert_cmpfloat (vpc_design_lookup (design, "training")->layout.x, ==, training.x - 5);
   g_assert_cmpfloat (vpc_design_lookup (design, "training")->layout.y, ==, training.y - 3);
+
+  /* A selected workload is tidied where its subnet now is. */
+  {
+    const char *const one[] = { "training", NULL };
+    g_autoptr(VpcElement) az = vpc_element_copy (vpc_design_lookup (design, "az-a"));
+    g_autoptr(VpcElement) subnet = vpc_element_copy (vpc_design_lookup (design, "private-a"));
+    g_autoptr(VpcElement) moved = vpc_element_copy (vpc_design_lookup (design, "training"));
+
+    vpc_design_begin (design, "Move");
+    az->layout.y += 40;
+    subnet->layout.y += 40;
+    moved->layout.y += 40 + 9;
+    g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&az)));
+    g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&subnet)));
+    g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&moved)));
+    g_assert_true (vpc_design_commit (design));
+    g_assert_true (vpc_layout_tidy (design, one, 1.0));
+    g_assert_cmpfloat (vpc_design_lookup (design, "training")->layout.y, ==, training.y - 3 + 40);
+    g_assert_cmpfloat (vpc_design_lookup (design, "private-a")->layout.y, ==,
+                       vpc_design_lookup (design, "az-a")->layout.y + 44);
+  }
 }
 
 static void
