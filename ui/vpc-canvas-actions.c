@@ -474,7 +474,12 @@ context_menu_model (void)
   section = g_menu_new ();
   g_menu_append (section, "Select _All", "canvas.select-all");
   g_menu_append (section, "_Fit to Window", "canvas.zoom-fit");
-  g_menu_append (section, _("_Tidy"), "canvas.tidy");
+  {
+    g_autoptr(GMenuItem) tidy = g_menu_item_new (_("_Tidy"), "canvas.tidy");
+
+    g_menu_item_set_attribute (tidy, "accel", "s", "<Control><Shift>t");
+    g_menu_append_item (section, tidy);
+  }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   return G_MENU_MODEL (menu);
@@ -610,7 +615,7 @@ _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "canvas.tidy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.context-menu", NULL);
