@@ -216,6 +216,57 @@ put_rows (Tidy      *t,
   return bottom;
 }
 
+static gint
+compare_shared (gconstpointer a,
+                gconstpointer b)
+{
+  const Subnet *x = *(const Subnet *const *) a, *y = *(const Subnet *const *) b;
+
+  if (x->az != y->az)
+    return x->az < y->az ? -1 : 1;
+  if (x->n_icons != y->n_icons) /* here: how many workloads share it */
+    return x->n_icons > y->n_icons ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Subnets that workloads share with other subnets come first in their AZ:
+ * the links of a workload to its other subnets then run along the
+ * corridor under the top band's headers instead of down a gutter, across
+ * the endpoints' links. File order otherwise. */
+static void
+order_subnets (Tidy *t)
+{
+  guint n_wl = vpc_design_get_n_elements (t->design, VPC_KIND_WORKLOAD);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (t->subnets->len);
+  guint az = G_MAXUINT, next = 0;
+
+  for (guint i = 0; i < n_wl; i++)
+    {
+      const VpcElement *w = vpc_design_get_element (t->design, VPC_KIND_WORKLOAD, i);
+
+      if (!is_vpc_workload (w) || w->subnets->len < 2)
+        continue;
+      for (guint j = 0; j < w->subnets->len; j++)
+        {
+          int s = subnet_index (t, g_ptr_array_index (w->subnets, j));
+          if (s >= 0)
+            g_array_index (t->subnets, Subnet, s).n_icons++;
+        }
+    }
+  for (guint i = 0; i < t->subnets->len; i++)
+    g_ptr_array_add (sorted, &g_array_index (t->subnets, Subnet, i));
+  g_ptr_array_sort (sorted, compare_shared);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      Subnet *sn = g_ptr_array_index (sorted, i);
+
+      if (sn->az != az)
+        az = sn->az, next = 0;
+      sn->index = next++;
+      sn->n_icons = 0;
+    }
+}
+
 static void
 compute (Tidy *t,
          double vx,
@@ -263,6 +314,7 @@ compute (Tidy *t,
       g_hash_table_insert (t->subnet_of, sn.e->id, GUINT_TO_POINTER (t->subnets->len));
     }
   n_az = t->azs->len;
+  order_subnets (t);
 
   /* Icons per subnet: they set the subnets' sizes. */
   for (guint k = 0; k < 2; k++)
