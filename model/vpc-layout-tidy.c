@@ -229,10 +229,11 @@ compare_shared (gconstpointer a,
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Subnets that workloads share with other subnets come first in their AZ:
- * the links of a workload to its other subnets then run along the
- * corridor under the top band's headers instead of down a gutter, across
- * the endpoints' links. File order otherwise. */
+/* Subnets that workloads share with other subnets, or endpoints with
+ * subnets of other AZs, come first in their AZ: a workload's links to its
+ * other subnets then run along the corridor under the top band's headers
+ * instead of down a gutter across the endpoints' links, and an endpoint of
+ * two AZs finds both its subnets in one band. File order otherwise. */
 static void
 order_subnets (Tidy *t)
 {
@@ -249,6 +250,30 @@ order_subnets (Tidy *t)
       for (guint j = 0; j < w->subnets->len; j++)
         {
           int s = subnet_index (t, g_ptr_array_index (w->subnets, j));
+          if (s >= 0)
+            g_array_index (t->subnets, Subnet, s).n_icons++;
+        }
+    }
+  /* Endpoints serving subnets of two AZs line up best in the top band too. */
+  for (guint i = 0; i < vpc_design_get_n_elements (t->design, VPC_KIND_ENDPOINT); i++)
+    {
+      const VpcElement *ep = vpc_design_get_element (t->design, VPC_KIND_ENDPOINT, i);
+      guint first_az = G_MAXUINT;
+      gboolean across = FALSE;
+
+      for (guint j = 0; ep->subnets != NULL && j < ep->subnets->len; j++)
+        {
+          int s = subnet_index (t, g_ptr_array_index (ep->subnets, j));
+          if (s < 0)
+            continue;
+          if (first_az == G_MAXUINT)
+            first_az = g_array_index (t->subnets, Subnet, s).az;
+          else
+            across |= g_array_index (t->subnets, Subnet, s).az != first_az;
+        }
+      for (guint j = 0; across && j < ep->subnets->len; j++)
+        {
+          int s = subnet_index (t, g_ptr_array_index (ep->subnets, j));
           if (s >= 0)
             g_array_index (t->subnets, Subnet, s).n_icons++;
         }
