@@ -216,7 +216,7 @@ vpc_application_startup (GApplication *app)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "win.export('png')", { "<Control>e", NULL } },
+    { "win.export('')", { "<Control>e", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

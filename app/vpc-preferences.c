@@ -8,6 +8,7 @@ struct _VpcPreferences
   AdwPreferencesWindow parent_instance;
 
   AdwComboRow   *color_scheme_row;
+  AdwComboRow   *text_size_row;
   GtkSwitch     *grid_switch;
   GtkSwitch     *snap_switch;
   AdwComboRow   *region_row;
@@ -21,6 +22,7 @@ G_DEFINE_FINAL_TYPE (VpcPreferences, vpc_preferences, ADW_TYPE_PREFERENCES_WINDO
 
 static const char *const color_schemes[] = { "follow", "light", "dark", NULL };
 static const char *const profiles[] = { "study-guide", "precise", NULL };
+static const char *const text_sizes[] = { "100", "125", "150", "175", "200", NULL };
 
 /* A combo row's "selected" <-> a string key, through a NULL-terminated
  * list of the key's values (stored as the mapping's user data). */
@@ -56,11 +58,11 @@ selected_to_nick (const GValue       *value,
   return g_variant_new_string (nicks[selected]);
 }
 
-static void
-bind_combo (GSettings         *settings,
-            const char        *key,
-            AdwComboRow       *row,
-            const char *const *nicks)
+void
+vpc_preferences_bind_combo (GSettings         *settings,
+                            const char        *key,
+                            AdwComboRow       *row,
+                            const char *const *nicks)
 {
   g_settings_bind_with_mapping (settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 nick_to_selected, selected_to_nick, (gpointer) nicks, NULL);
@@ -84,6 +86,7 @@ vpc_preferences_class_init (VpcPreferencesClass *klass)
   object_class->dispose = vpc_preferences_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcPreferences, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, VpcPreferences, text_size_row);
   gtk_widget_class_bind_template_child (widget_class, VpcPreferences, grid_switch);
   gtk_widget_class_bind_template_child (widget_class, VpcPreferences, snap_switch);
   gtk_widget_class_bind_template_child (widget_class, VpcPreferences, region_row);
@@ -113,9 +116,10 @@ vpc_preferences_new (GtkWindow *parent,
                        "modal", parent != NULL,
                        NULL);
   self->settings = g_object_ref (settings);
-  bind_combo (settings, "color-scheme", self->color_scheme_row, color_schemes);
-  bind_combo (settings, "default-region", self->region_row, vpc_cost_regions ());
-  bind_combo (settings, "default-profile", self->profile_row, profiles);
+  vpc_preferences_bind_combo (settings, "color-scheme", self->color_scheme_row, color_schemes);
+  vpc_preferences_bind_combo (settings, "text-size", self->text_size_row, text_sizes);
+  vpc_preferences_bind_combo (settings, "default-region", self->region_row, vpc_cost_regions ());
+  vpc_preferences_bind_combo (settings, "default-profile", self->profile_row, profiles);
   g_settings_bind (settings, "show-grid", self->grid_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "snap-to-grid", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
   return GTK_WIDGET (self);

@@ -14,5 +14,11 @@ GtkWidget *vpc_preferences_new (GtkWindow *parent,
 /* Keeps AdwStyleManager's colour scheme in step with the "color-scheme"
  * key (follow / light / dark) for the lifetime of @settings. */
 void       vpc_preferences_follow_color_scheme (GSettings *settings);
+/* Binds a combo row's "selected" to the string @key, whose values are
+ * @nicks (NULL-terminated) in the order of the row's items. */
+void       vpc_preferences_bind_combo (GSettings         *settings,
+                                       const char        *key,
+                                       AdwComboRow       *row,
+                                       const char *const *nicks);
 
 G_END_DECLS

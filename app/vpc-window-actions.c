@@ -2,9 +2,12 @@
  * zoom) and their sensitivity. */
 #include "vpc-window-private.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "vpc-export.h"
+#include "vpc-export-dialog.h"
 #include "vpc-file.h"
 #include "vpc-safe-save.h"
 
@@ -261,58 +264,68 @@ open_recent_cb (GtkWidget  *widget,
   _vpc_window_open_anywhere (VPC_WINDOW (widget), file);
 }
 
-/* Export */
-
-static gboolean
-export_to (VpcWindow   *self,
-           const char  *path,
-           const char  *format,
-           GError     **error)
-{
-  g_autofree char *input = self->file != NULL ? g_file_get_path (self->file) : NULL;
-
-  /* Never over the design file itself, under any name: that is Save. */
-  if (!vpc_safe_save_check (path, input, error))
-    return FALSE;
-  if (g_strcmp0 (format, "json") == 0)
-    {
-      gsize length = 0;
-      g_autofree char *text = vpc_file_serialize (self->design, &length);
-
-      return vpc_safe_save (path, text, length, error);
-    }
-  return vpc_export_to_file (self->design, path,
-                             adw_style_manager_get_dark (adw_style_manager_get_default ())
-                             ? VPC_THEME_DARK : VPC_THEME_LIGHT,
-                             1.0, error);
-}
+/* Export: the dialog chooses, the file chooser asks where. */
 
 static void
-export_response_cb (GtkNativeDialog *dialog,
+export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     VpcWindow       *self)
 {
-  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
+  VpcExportDialog *dialog = g_object_get_data (G_OBJECT (chooser), "export-dialog");
 
-  if (response == GTK_RESPONSE_ACCEPT && self->design != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->design != NULL && dialog != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
       g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GError) error = NULL;
 
-      if (path != NULL && export_to (self, path, format, &error))
+      if (path != NULL && vpc_export_dialog_write (dialog, path, &error))
         {
-          g_autofree char *message = g_strdup_printf ("Exported “%s”", name);
+          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+          gtk_window_destroy (GTK_WINDOW (dialog));
           _vpc_window_toast (self, message);
         }
       else
         {
-          g_autofree char *heading = g_strdup_printf ("Could not export “%s”", name);
-          _vpc_window_show_error (self, heading, error ? error->message : "Only local files");
+          g_autofree char *heading = g_strdup_printf (_("Could not export “%s”"), name);
+
+          _vpc_window_show_error (self, heading, error != NULL ? error->message : _("Only local files can be written"));
         }
     }
-  chooser_done (self, dialog);
+  chooser_done (self, chooser);
+}
+
+static void
+export_requested_cb (VpcExportDialog *dialog,
+                     VpcWindow       *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->design == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Design"), GTK_WINDOW (dialog), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  name = suggested_name (self, vpc_export_dialog_get_suffix (dialog));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "export-dialog", g_object_ref (dialog), g_object_unref);
+  show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (export_response_cb));
+}
+
+GtkWidget *
+_vpc_window_open_export_dialog (VpcWindow  *self,
+                                const char *format)
+{
+  GtkWidget *dialog;
+
+  if (self->design == NULL)
+    return NULL;
+  dialog = vpc_export_dialog_new (GTK_WINDOW (self), self->design, self->file, self->settings, format);
+  g_signal_connect_object (dialog, "export-requested", G_CALLBACK (export_requested_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 static void
@@ -320,24 +333,9 @@ export_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
-  VpcWindow *self = VPC_WINDOW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *chooser;
-  g_autofree char *suffix = NULL;
-  g_autofree char *name = NULL;
 
-  if (self->design == NULL)
-    return;
-  if (g_strcmp0 (format, "png") != 0 && g_strcmp0 (format, "svg") != 0 &&
-      g_strcmp0 (format, "pdf") != 0 && g_strcmp0 (format, "json") != 0)
-    return;
-  suffix = g_strcmp0 (format, "json") == 0 ? g_strdup (".vpcd.json") : g_strconcat (".", format, NULL);
-  chooser = gtk_file_chooser_native_new ("Export Design", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         "_Export", "_Cancel");
-  name = suggested_name (self, suffix);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
-  show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (export_response_cb));
+  _vpc_window_open_export_dialog (VPC_WINDOW (widget), *format != '\0' ? format : NULL);
 }
 
 void

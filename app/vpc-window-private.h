@@ -41,6 +41,7 @@ struct _VpcWindow
   GSignalGroup        *design_signals;
   VpcRecoveryWriter   *recovery;
   gboolean             close_confirmed;
+  gboolean             focus_view; /* palette and sidebar hidden */
 
   /* The file as it was on disk when loaded or saved (G5). */
   gboolean             disk_known;
@@ -70,6 +71,11 @@ void       _vpc_window_toast (VpcWindow  *self,
                               const char *message);
 VpcDesign *_vpc_window_new_design (VpcWindow *self);
 void       _vpc_window_close_soon (VpcWindow *self);
+
+/* vpc-window-actions.c: the export dialog, with @format (or NULL: the
+ * last one) chosen; NULL without a design. */
+GtkWidget *_vpc_window_open_export_dialog (VpcWindow  *self,
+                                           const char *format);
 
 /* vpc-window-what-if.c */
 void       _vpc_window_what_if_init (VpcWindow *self);

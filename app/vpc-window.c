@@ -14,6 +14,7 @@ enum {
   PROP_0,
   PROP_SHOW_GRID,
   PROP_SNAP_TO_GRID,
+  PROP_FOCUS_VIEW,
   N_PROPS,
 };
 
@@ -423,6 +424,9 @@ vpc_window_get_property (GObject    *object,
     case PROP_SNAP_TO_GRID:
       g_value_set_boolean (value, self->canvas == NULL || vpc_canvas_get_snap_to_grid (self->canvas));
       break;
+    case PROP_FOCUS_VIEW:
+      g_value_set_boolean (value, vpc_window_get_focus_view (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -445,6 +449,9 @@ vpc_window_set_property (GObject      *object,
     case PROP_SNAP_TO_GRID:
       if (self->canvas != NULL)
         vpc_canvas_set_snap_to_grid (self->canvas, g_value_get_boolean (value));
+      break;
+    case PROP_FOCUS_VIEW:
+      vpc_window_set_focus_view (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -490,6 +497,16 @@ vpc_window_dispose (GObject *object)
   G_OBJECT_CLASS (vpc_window_parent_class)->dispose (object);
 }
 
+/* The text-size preference ("100" … "200" percent) as the canvas's text scale. */
+static gboolean
+text_size_to_scale (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  g_value_set_double (value, g_ascii_strtod (g_variant_get_string (variant, NULL), NULL) / 100.0);
+  return TRUE;
+}
+
 /* The application's settings, when there is one (tests build bare windows). */
 static void
 vpc_window_constructed (GObject *object)
@@ -507,6 +524,8 @@ vpc_window_constructed (GObject *object)
       g_settings_bind (self->settings, "show-grid", self->canvas, "show-grid", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "snap-to-grid", self->canvas, "snap-to-grid", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "sidebar-page", self->sidebar, "page", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind_with_mapping (self->settings, "text-size", self->canvas, "text-scale", G_SETTINGS_BIND_GET,
+                                    text_size_to_scale, NULL, NULL, NULL);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));
@@ -536,6 +555,10 @@ vpc_window_class_init (VpcWindowClass *klass)
   properties[PROP_SNAP_TO_GRID] =
     g_param_spec_boolean ("snap-to-grid", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The canvas alone, for a class or a small screen (F9). */
+  properties[PROP_FOCUS_VIEW] =
+    g_param_spec_boolean ("focus-view", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VPC_TYPE_CANVAS);
@@ -564,6 +587,8 @@ vpc_window_class_init (VpcWindowClass *klass)
 
   _vpc_window_class_actions_init (widget_class);
   _vpc_window_class_what_if_init (widget_class);
+  gtk_widget_class_install_property_action (widget_class, "win.focus-view", "focus-view");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.focus-view", NULL);
 }
 
 static void
@@ -587,6 +612,30 @@ vpc_window_init (VpcWindow *self)
   _vpc_window_what_if_init (self);
 
   _vpc_window_set_design (self, NULL, NULL);
+}
+
+gboolean
+vpc_window_get_focus_view (VpcWindow *self)
+{
+  g_return_val_if_fail (VPC_IS_WINDOW (self), FALSE);
+  return self->focus_view;
+}
+
+void
+vpc_window_set_focus_view (VpcWindow *self,
+                           gboolean   focus_view)
+{
+  g_return_if_fail (VPC_IS_WINDOW (self));
+  focus_view = !!focus_view;
+  if (self->focus_view == focus_view)
+    return;
+  self->focus_view = focus_view;
+  gtk_widget_set_visible (GTK_WIDGET (self->palette), !focus_view);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), !focus_view);
+  /* The canvas keeps the keyboard (Tab walks the elements, F9 comes back). */
+  if (self->design != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_VIEW]);
 }
 
 VpcWindow *

@@ -33,6 +33,11 @@ VpcSidebar *vpc_window_get_sidebar (VpcWindow *self);
 void       vpc_window_open_recovered (VpcWindow  *self,
                                       VpcDesign  *design,
                                       const char *original_path);
+/* Property "focus-view" (action win.focus-view, F9): the palette and the
+ * sidebar hidden, the canvas taking the window. */
+gboolean   vpc_window_get_focus_view (VpcWindow *self);
+void       vpc_window_set_focus_view (VpcWindow *self,
+                                      gboolean   focus_view);
 /* A new, empty design: one VPC, 10.0.0.0/16, in us-east-1. */
 VpcDesign *vpc_window_new_design (void);
 

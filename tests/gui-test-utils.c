@@ -3,6 +3,8 @@
  * GUI_TEST_WITH_WINDOW; test-sidebar does not. */
 #include "gui-test-utils.h"
 
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 
 void
@@ -271,3 +273,26 @@ gui_test_close_copy (VpcWindow *window,
   g_free (dir);
 }
 #endif
+
+void
+gui_test_init (int        *argc,
+               char     ***argv,
+               const char *name)
+{
+  g_autofree char *template = g_strdup_printf ("%s-data-XXXXXX", name);
+  g_autofree char *data_home = g_dir_make_tmp (template, NULL);
+
+  /* Recovery copies of this run live in a folder of their own. */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("%s: cannot open a display. The GUI suite runs under Xvfb: "
+                  "use tools/test, or xvfb-run -a meson test --suite gui.\n", name);
+      exit (1);
+    }
+  adw_init ();
+  /* Keep the user's recent files out of it. */
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+}

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* g_test_init(), GTK and libadwaita for test program @name, with
+ * XDG_DATA_HOME in a new temporary folder and recent files off; exits
+ * with a message when there is no display (the suite runs under Xvfb). */
+void           gui_test_init (int        *argc,
+                              char     ***argv,
+                              const char *name);
+
 /* Runs the pending main-loop work @rounds times over: one round drains
  * what is ready now; later rounds catch what the earlier ones queued. */
 void           gui_test_spin (int rounds);

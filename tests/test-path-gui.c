@@ -263,19 +263,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("vpc-path-data-XXXXXX", NULL);
-
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("test-path-gui: cannot open a display. The GUI suite runs under Xvfb: "
-                  "use tools/test, or xvfb-run -a meson test --suite gui.\n");
-      return 1;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  gui_test_init (&argc, &argv, "test-path-gui");
   g_test_add ("/path/finding-shows-path", Fixture, NULL, fixture_setup, test_finding_shows_path,
               fixture_teardown);
   g_test_add ("/path/menu-and-edits", Fixture, NULL, fixture_setup, test_menu_traces_and_follows_edits,

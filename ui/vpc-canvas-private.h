@@ -27,6 +27,7 @@ struct _VpcCanvas
   gulong       info_handler;
 
   gboolean     show_grid;
+  double       text_scale;  /* the text-size preference, 1.0 to 2.0 */
   gboolean     snap_to_grid;
   gboolean     needs_fit;
   guint        fit_idle;

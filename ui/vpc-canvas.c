@@ -15,6 +15,7 @@ enum {
   PROP_VIEWPORT,
   PROP_SHOW_GRID,
   PROP_SNAP_TO_GRID,
+  PROP_TEXT_SCALE,
   N_PROPS,
 };
 
@@ -278,6 +279,7 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       options.selection = self->selection;
       options.hover_id = self->hover_id;
       options.show_grid = self->show_grid;
+      options.text_scale = self->text_scale;
       options.grid_size = VPC_CANVAS_GRID;
       /* A drag in progress is view state: the tool's pending geometry. */
       options.overrides = vpc_tool_get_preview (self->tool);
@@ -387,6 +389,9 @@ vpc_canvas_get_property (GObject    *object,
     case PROP_SNAP_TO_GRID:
       g_value_set_boolean (value, self->snap_to_grid);
       break;
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -413,6 +418,9 @@ vpc_canvas_set_property (GObject      *object,
       break;
     case PROP_SNAP_TO_GRID:
       vpc_canvas_set_snap_to_grid (self, g_value_get_boolean (value));
+      break;
+    case PROP_TEXT_SCALE:
+      vpc_canvas_set_text_scale (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -494,6 +502,9 @@ vpc_canvas_class_init (VpcCanvasClass *klass)
   properties[PROP_SNAP_TO_GRID] =
     g_param_spec_boolean ("snap-to-grid", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL, VPC_RENDER_MIN_TEXT_SCALE, VPC_RENDER_MAX_TEXT_SCALE, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_ADD_TOAST] =
@@ -518,6 +529,7 @@ vpc_canvas_init (VpcCanvas *self)
   self->viewport = vpc_viewport_new ();
   self->selection = vpc_selection_new ();
   self->show_grid = TRUE;
+  self->text_scale = 1.0;
   self->snap_to_grid = TRUE;
   self->needs_fit = TRUE;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -676,6 +688,26 @@ vpc_canvas_set_show_grid (VpcCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRID]);
 }
 
+double
+vpc_canvas_get_text_scale (VpcCanvas *self)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), 1.0);
+  return self->text_scale;
+}
+
+void
+vpc_canvas_set_text_scale (VpcCanvas *self,
+                           double     text_scale)
+{
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  text_scale = isfinite (text_scale) ? CLAMP (text_scale, VPC_RENDER_MIN_TEXT_SCALE, VPC_RENDER_MAX_TEXT_SCALE) : 1.0;
+  if (self->text_scale == text_scale)
+    return;
+  self->text_scale = text_scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+}
+
 gboolean
 vpc_canvas_get_snap_to_grid (VpcCanvas *self)
 {
@@ -764,6 +796,7 @@ vpc_canvas_zoom_fit (VpcCanvas *self)
   if (self->design == NULL)
     return;
   vpc_render_options_init (&options);
+  options.text_scale = self->text_scale;
   vpc_render_get_bounds (self->design, &options, &x, &y, &w, &h);
   vpc_viewport_fit (self->viewport, x, y, w, h,
                     gtk_widget_get_width (GTK_WIDGET (self)),

@@ -47,6 +47,11 @@ void         vpc_canvas_set_findings (VpcCanvas  *self,
                                       GListModel *findings);
 VpcViewport *vpc_canvas_get_viewport (VpcCanvas *self);
 
+/* Property "text-scale": the diagram's text size, 1.0 to 2.0 (the
+ * text-size preference), as exports draw it. */
+double       vpc_canvas_get_text_scale (VpcCanvas *self);
+void         vpc_canvas_set_text_scale (VpcCanvas *self,
+                                        double     text_scale);
 gboolean     vpc_canvas_get_show_grid (VpcCanvas *self);
 void         vpc_canvas_set_show_grid (VpcCanvas *self,
                                        gboolean   show_grid);
