@@ -214,19 +214,12 @@ item_detail (VpcRenderCtx     *ctx,
   VpcRect t;
   double label_w = r->w + 2 * VPC_LABEL_SPILL, y, name_h;
   g_autofree char *summary = NULL;
-  g_autofree char *title = NULL;
 
   item_style (ctx, e, &style);
   vpc_render_tile_rect (e, &t);
   if (e->kind == VPC_KIND_SECURITY_GROUP)
-    {
-      /* Its <title> holds the rules whole; the drawn line may be cut. */
-      summary = rules_summary (ctx, e);
-      title = g_strdup_printf ("%s — %s", vpc_element_get_display_name (e), summary);
-      vpc_painter_begin_group (ctx->p, "vpcd-security-group", e->id, title);
-    }
-  else
-    vpc_render_begin_element (ctx, e);
+    summary = rules_summary (ctx, e);
+  vpc_render_begin_element (ctx, e);
   vpc_painter_fill_with (ctx->p, style.color);
   tile_shape (ctx->p, &t, style.round);
   vpc_painter_icon (ctx->p, style.icon, t.x + t.w * 0.17, t.y + t.h * 0.17, t.w * 0.66);
@@ -242,11 +235,16 @@ item_detail (VpcRenderCtx     *ctx,
   name_h = vpc_render_text_lines (ctx, VPC_FONT_LABEL, vpc_element_get_display_name (e),
                                   r->x - VPC_LABEL_SPILL, y, label_w, VPC_LAYOUT_LABEL_LINES,
                                   VPC_LAYOUT_NAME_LINE_H, VPC_ALIGN_CENTER, &ctx->pal->text);
-  /* A group's rules may take the line its name left free. */
+  /* A group's rules may take the line its name left free; their own
+   * <title> holds them whole where the lines cut them. */
+  if (summary != NULL)
+    vpc_painter_begin_group (ctx->p, "vpcd-rules", NULL, summary);
   vpc_render_text_lines (ctx, VPC_FONT_SMALL, summary != NULL ? summary : style.subtitle,
                          r->x - VPC_LABEL_SPILL, y + name_h, label_w,
                          summary != NULL && name_h < (VPC_LAYOUT_LABEL_LINES - 0.5) * VPC_LAYOUT_NAME_LINE_H * vpc_render_text_get_scale () ? 2 : 1,
                          VPC_LAYOUT_KIND_LINE_H, VPC_ALIGN_CENTER, &ctx->pal->text_dim);
+  if (summary != NULL)
+    vpc_painter_end_group (ctx->p);
   vpc_painter_end_group (ctx->p);
 }
 
