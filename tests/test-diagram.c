@@ -37,15 +37,14 @@
 #define N_RANDOM      200
 #define MAX_DETAILS   60
 
-/* Which of issue 10's zero figures hold yet. Until the renderer, the
- * connectors and the layout engine land, a figure that does not hold makes
- * its test "not ok # TODO" (an expected failure, reported with its count),
- * and one that holds while marked here as not holding says so in a
- * message. Set each to TRUE once it holds: it is then asserted. */
-static const gboolean holds_structure = FALSE; /* §7 groups and titles */
-static const gboolean holds_truncated = FALSE;
-static const gboolean holds_overlaps = FALSE;
-static const gboolean holds_crossings = FALSE; /* examples, study guide */
+/* Which of issue 10's zero figures hold. A figure marked as not holding
+ * makes its test "not ok # TODO" (an expected failure, reported with its
+ * count); one marked as holding is asserted. All hold since the renderer,
+ * the connectors and the Tidy layout landed. */
+static const gboolean holds_structure = TRUE; /* §7 groups and titles */
+static const gboolean holds_truncated = TRUE;
+static const gboolean holds_overlaps = TRUE;
+static const gboolean holds_crossings = TRUE; /* examples, study guide */
 
 typedef enum {
   SET_EXAMPLES,
@@ -402,7 +401,12 @@ test_set (gconstpointer data)
                details->str);
   expect_zero (&v, label, "truncated labels", "truncated", counts.truncated, holds_truncated, TRUE,
                details->str);
-  expect_zero (&v, label, "overlaps", "overlap", counts.overlaps, holds_overlaps, measurable, details->str);
+  /* tests/data keeps hand-placed layouts that overlap on purpose (file
+   * features, fuzz seeds): their overlaps are reported, not judged. */
+  if (set != SET_DATA)
+    expect_zero (&v, label, "overlaps", "overlap", counts.overlaps, holds_overlaps, measurable, details->str);
+  else
+    g_test_message ("%s: %u overlaps in saved layouts (reported, not judged)", label, counts.overlaps);
   if (zero_crossings)
     expect_zero (&v, label, "crossings", "crossing", counts.crossings, holds_crossings, measurable,
                  details->str);
