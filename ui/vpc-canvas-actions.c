@@ -312,7 +312,8 @@ duplicate_cb (GtkWidget  *widget,
 }
 
 /* Tidy (issue 10): lays out the selection, or everything when nothing is
- * selected, as one undo step. */
+ * selected, as one undo step, with room for labels at the text size the
+ * canvas draws. */
 static void
 tidy_cb (GtkWidget  *widget,
          const char *action_name,
@@ -325,7 +326,7 @@ tidy_cb (GtkWidget  *widget,
     return;
   vpc_canvas_cancel_gesture (self);
   ids = vpc_tools_selected_ids (self->design, self->selection);
-  if (vpc_layout_tidy (self->design, (const char *const *) ids, 1.0))
+  if (vpc_layout_tidy (self->design, (const char *const *) ids, self->text_scale))
     _vpc_canvas_emit_toast (self, _("Tidied the layout"), TRUE);
 }
 
