@@ -1,4 +1,5 @@
 /* test-render.c: the renderer draws what a reader checks, with no display. */
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -255,6 +256,41 @@ test_goldens (void)
   check_golden (dark, "demo-dark-75.png");
   cairo_surface_destroy (light);
   cairo_surface_destroy (dark);
+}
+
+/* The study guide's design (tests/data/diagram) as a user exports it: PNG
+ * at 1× and 2×, light and dark, laid out by Tidy (the file has no
+ * layout). VPC_UPDATE_GOLDENS=1 rewrites them (tools/diagram-stats shows
+ * the figures behind them). */
+static void
+test_study_guide_goldens (void)
+{
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "diagram", "study-guide.vpcd.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("vpc-study-guide-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpcDesign) design = vpc_file_load_path (input, NULL, &error);
+  static const struct { double scale; VpcTheme theme; const char *name; } cases[] = {
+    { 1, VPC_THEME_LIGHT, "study-guide-1x-light.png" },
+    { 2, VPC_THEME_LIGHT, "study-guide-2x-light.png" },
+    { 1, VPC_THEME_DARK, "study-guide-1x-dark.png" },
+    { 2, VPC_THEME_DARK, "study-guide-2x-dark.png" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, cases[i].name, NULL);
+      cairo_surface_t *surface;
+
+      g_assert_true (vpc_export_to_file (design, out, cases[i].theme, cases[i].scale, &error));
+      g_assert_no_error (error);
+      surface = cairo_image_surface_create_from_png (out);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      check_golden (surface, cases[i].name);
+      cairo_surface_destroy (surface);
+      g_unlink (out);
+    }
+  g_rmdir (dir);
 }
 
 /* The SVG writer's numbers: '.' whatever the locale, two decimals at most,
@@ -652,6 +688,8 @@ main (int    argc,
   g_autoptr(GPtrArray) labels = NULL;
   int status;
 
+  /* The title block's date, fixed for the goldens. */
+  g_setenv ("SOURCE_DATE_EPOCH", "1767225600", TRUE); /* 2026-01-01 */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/theme-backgrounds", test_theme_backgrounds);
   g_test_add_func ("/render/hit-test-order", test_hit_test_order);
@@ -659,6 +697,7 @@ main (int    argc,
   g_test_add_func ("/render/selection-and-cull", test_selection_and_cull);
   g_test_add_func ("/render/low-zoom", test_low_zoom);
   g_test_add_func ("/render/goldens", test_goldens);
+  g_test_add_func ("/render/study-guide-goldens", test_study_guide_goldens);
   g_test_add_func ("/render/format-number", test_format_number);
   g_test_add_func ("/render/text-fit", test_text_fit);
   g_test_add_func ("/render/examples/deterministic", test_example_deterministic);
