@@ -1,5 +1,5 @@
-/* vpc-canvas-tooltip.c: the canvas tooltip: the findings of the element
- * under the pointer. */
+/* vpc-canvas-tooltip.c: the canvas tooltip: the full name of the element
+ * under the pointer (the diagram may cut it with "…") and its findings. */
 #include "vpc-canvas-private.h"
 
 #include "vpc-validator.h"
@@ -59,9 +59,24 @@ query_tooltip_cb (VpcCanvas  *self,
   if ((hit.type != VPC_HIT_ELEMENT && hit.type != VPC_HIT_HANDLE) || hit.id == NULL)
     return FALSE;
   markup = findings_text (self, hit.id);
-  if (markup == NULL)
-    return FALSE;
-  gtk_tooltip_set_markup (tooltip, markup);
+  {
+    const VpcElement *e = vpc_design_lookup (self->design, hit.id);
+    g_autofree char *name = NULL;
+    g_autofree char *all = NULL;
+    GtkWidget *label;
+
+    if (e == NULL)
+      return FALSE;
+    name = g_markup_printf_escaped ("<b>%s</b>", vpc_element_get_display_name (e));
+    all = markup != NULL ? g_strconcat (name, "\n", markup, NULL) : g_steal_pointer (&name);
+    /* Wrapped: a finding's message can be longer than the screen is wide. */
+    label = gtk_label_new (NULL);
+    gtk_label_set_markup (GTK_LABEL (label), all);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 72);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_tooltip_set_custom (tooltip, label);
+  }
   return TRUE;
 }
 
