@@ -125,5 +125,7 @@ int _vpc_cli_repair (int    argc,
                      char **argv);
 int _vpc_cli_trace (int    argc,
                     char **argv);
+int _vpc_cli_grade (int    argc,
+                    char **argv);
 
 G_END_DECLS

@@ -17,7 +17,7 @@ vpc_cli_is_subcommand (const char *arg)
 {
   return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "cost") == 0 ||
          g_strcmp0 (arg, "export") == 0 || g_strcmp0 (arg, "repair") == 0 ||
-         g_strcmp0 (arg, "trace") == 0;
+         g_strcmp0 (arg, "trace") == 0 || g_strcmp0 (arg, "grade") == 0;
 }
 
 const char *
@@ -37,6 +37,8 @@ vpc_cli_usage (void)
          "                     [--profile study-guide|precise] [--format text|json]\n"
          "                                                  how WORKLOAD reaches SERVICE\n"
          "                                                  from each of its subnets\n"
+         "  vpc-designer grade FILE [--format text|json]    judge FILE against the goals\n"
+         "                                                  of its lesson\n"
          "  vpc-designer --version | --help\n"
          "\n"
          "FILE must be a regular file, or '-' for standard input (a pipe or a\n"
@@ -50,7 +52,8 @@ vpc_cli_usage (void)
          "Exit status: 0 success and no error-severity findings; 1 the design has at\n"
          "least one error-severity finding (check only); 2 usage error or a file that\n"
          "cannot be read or loaded. trace exits 0 whether or not the service is\n"
-         "reachable: read \"reachable\" in its output.\n";
+         "reachable: read \"reachable\" in its output. grade exits 0 when every goal\n"
+         "is met, 1 when one is not, 2 when FILE has no lesson.\n";
 }
 
 int
@@ -69,6 +72,8 @@ vpc_cli_run (int    argc,
     return _vpc_cli_repair (argc, argv);
   if (strcmp (argv[1], "trace") == 0)
     return _vpc_cli_trace (argc, argv);
+  if (strcmp (argv[1], "grade") == 0)
+    return _vpc_cli_grade (argc, argv);
   _vpc_cli_usage_error (NULL, "unknown command '%s'", argv[1]);
   return VPC_CLI_EXIT_ERROR;
 }

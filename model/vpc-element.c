@@ -288,6 +288,7 @@ vpc_design_info_copy (const VpcDesignInfo *info)
   copy->region = g_strdup (info->region);
   copy->vpc_name = g_strdup (info->vpc_name);
   copy->vpc_cidr = g_strdup (info->vpc_cidr);
+  copy->lesson = vpc_lesson_copy (info->lesson);
   return copy;
 }
 
@@ -301,6 +302,7 @@ vpc_design_info_free (VpcDesignInfo *info)
   g_free (info->region);
   g_free (info->vpc_name);
   g_free (info->vpc_cidr);
+  vpc_lesson_free (info->lesson);
   g_free (info);
 }
 
@@ -317,7 +319,8 @@ vpc_design_info_equal (const VpcDesignInfo *a,
          g_strcmp0 (a->vpc_cidr, b->vpc_cidr) == 0 &&
          a->dns_support == b->dns_support &&
          a->dns_hostnames == b->dns_hostnames &&
-         rects_equal (a->has_vpc_layout, &a->vpc_layout, b->has_vpc_layout, &b->vpc_layout);
+         rects_equal (a->has_vpc_layout, &a->vpc_layout, b->has_vpc_layout, &b->vpc_layout) &&
+         vpc_lesson_equal (a->lesson, b->lesson);
 }
 
 /* Enum names. Each table is indexed by the enum value. */

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "vpc-lesson.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -138,6 +140,7 @@ typedef struct
   gboolean       dns_hostnames;
   gboolean       has_vpc_layout;
   VpcRect        vpc_layout;
+  VpcLesson     *lesson; /* FORMAT.md §6, or NULL */
 } VpcDesignInfo;
 
 /* Creates an element with every field at its FORMAT.md default. For an

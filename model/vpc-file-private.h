@@ -6,6 +6,8 @@
 #include <json-glib/json-glib.h>
 
 #include "vpc-file.h"
+#include "vpc-json-write.h"
+#include "vpc-lesson.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +21,21 @@ gboolean _vpc_file_read_design (VpcDesign  *design,
                                 JsonObject *root,
                                 GPtrArray  *warnings,
                                 GError    **error);
+
+/* vpc-file-read.c: "a string", "an array", … for "must be X, not Y". */
+const char *_vpc_file_type_name (JsonNode *node);
+/* vpc-file-write.c: an array of strings (an empty one when NULL). */
+void     _vpc_file_write_strings (VpcJsonWriter   *w,
+                                  const char      *key,
+                                  const GPtrArray *list);
+
+/* vpc-file-lesson.c: the `lesson` member's value @node (FORMAT.md §6)
+ * into *@out; FALSE with @error naming the place ("lesson.goals[2]: …"). */
+gboolean _vpc_file_read_lesson (JsonNode   *node,
+                                VpcLesson **out,
+                                GPtrArray  *warnings,
+                                GError    **error);
+void     _vpc_file_write_lesson (VpcJsonWriter   *w,
+                                 const VpcLesson *lesson);
 
 G_END_DECLS

@@ -123,8 +123,8 @@ warn (Loader     *ld,
   g_string_free (place, TRUE);
 }
 
-static const char *
-type_name (JsonNode *node)
+const char *
+_vpc_file_type_name (JsonNode *node)
 {
   switch (JSON_NODE_TYPE (node))
     {
@@ -157,7 +157,7 @@ fail_type (Loader     *ld,
            const char *wanted)
 {
   return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "must be %s, not %s",
-               wanted, type_name (node));
+               wanted, _vpc_file_type_name (node));
 }
 
 static gboolean
@@ -1047,7 +1047,7 @@ _vpc_file_read_design (VpcDesign  *design,
   static const char *const known[] = {
     "format", "version", "name", "description", "region", "environment", "profile", "vpc",
     "availability_zones", "subnets", "security_groups", "endpoints", "nat_gateways",
-    "workloads", NULL,
+    "workloads", "lesson", NULL,
   };
   Loader loader = { design, warnings, error };
   Loader *ld = &loader;
@@ -1065,6 +1065,9 @@ _vpc_file_read_design (VpcDesign  *design,
   if (!read_info (ld, root, info) ||
       !count_elements (ld, root, lists) ||
       !read_elements (ld, lists))
+    return FALSE;
+  if (json_object_has_member (root, "lesson") &&
+      !_vpc_file_read_lesson (json_object_get_member (root, "lesson"), &info->lesson, ld->warnings, ld->error))
     return FALSE;
   vpc_design_take_info (ld->design, g_steal_pointer (&info));
   /* References, once every element is known; the values read above pass

@@ -228,6 +228,23 @@ _vpc_repair_fix_top_level (Repair  *r,
         }
       g_free (place);
       place = _vpc_repair_render_place (steps, 0);
+      /* A lesson goes whole: a lab without one of its goals would grade
+       * wrong answers as right (FORMAT.md §6). */
+      if (steps->len > 1 && _vpc_repair_step_is (steps, 0, "lesson"))
+        {
+          g_autofree char *inner = g_strdup_printf ("%s: %s", place, reason);
+
+          g_array_set_size (steps, 1);
+          node = _vpc_repair_member_at (r->root, steps, 0, 1, NULL);
+          g_free (pending_what);
+          pending_what = g_strdup ("the lesson");
+          g_free (pending_reason);
+          pending_reason = g_steal_pointer (&inner);
+          pending_place = g_strdup ("lesson");
+          _vpc_repair_steps_copy (pending, steps);
+          _vpc_repair_remove_at (r->root, steps, 0, steps->len);
+          continue;
+        }
       node = steps->len > 0 ? _vpc_repair_member_at (r->root, steps, 0, steps->len, NULL) : NULL;
       if (node == NULL && steps->len > 1 && !_vpc_repair_step_is_index (steps, 0) &&
           !is_required (STEP (steps, 0)->name))

@@ -20,10 +20,10 @@ write_layout (VpcJsonWriter *w,
   vpc_json_writer_end_object (w);
 }
 
-static void
-write_string_list (VpcJsonWriter   *w,
-                   const char      *key,
-                   const GPtrArray *list)
+void
+_vpc_file_write_strings (VpcJsonWriter   *w,
+                         const char      *key,
+                         const GPtrArray *list)
 {
   vpc_json_writer_begin_array (w, key);
   for (guint i = 0; list != NULL && i < list->len; i++)
@@ -57,11 +57,11 @@ write_endpoint (VpcJsonWriter    *w,
 {
   vpc_json_writer_string (w, "service", e->service);
   vpc_json_writer_string (w, "type", vpc_endpoint_type_to_string (e->endpoint_type));
-  write_string_list (w, "subnets", e->subnets);
+  _vpc_file_write_strings (w, "subnets", e->subnets);
   if (e->endpoint_type == VPC_ENDPOINT_INTERFACE)
     {
       vpc_json_writer_boolean (w, "private_dns", e->private_dns);
-      write_string_list (w, "security_groups", e->security_groups);
+      _vpc_file_write_strings (w, "security_groups", e->security_groups);
     }
   vpc_json_writer_number (w, "gb_per_month", e->gb_per_month);
 }
@@ -72,14 +72,14 @@ write_workload (VpcJsonWriter    *w,
 {
   vpc_json_writer_string (w, "kind", vpc_workload_kind_to_string (e->workload_kind));
   vpc_json_writer_boolean (w, "vpc_mode", e->vpc_mode);
-  write_string_list (w, "subnets", e->subnets);
-  write_string_list (w, "security_groups", e->security_groups);
+  _vpc_file_write_strings (w, "subnets", e->subnets);
+  _vpc_file_write_strings (w, "security_groups", e->security_groups);
   vpc_json_writer_boolean (w, "network_isolation", e->network_isolation);
   vpc_json_writer_number (w, "instance_count", e->instance_count);
   vpc_json_writer_boolean (w, "inter_container_encryption", e->inter_container_encryption);
   vpc_json_writer_string (w, "image_access", vpc_image_access_to_string (e->image_access));
   if (e->calls != NULL)
-    write_string_list (w, "calls", e->calls);
+    _vpc_file_write_strings (w, "calls", e->calls);
   vpc_json_writer_boolean (w, "needs_internet", e->needs_internet);
   if (e->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE)
     vpc_json_writer_boolean (w, "direct_internet_access", e->direct_internet_access);
@@ -162,6 +162,8 @@ vpc_file_serialize (VpcDesign *design,
         write_element (w, vpc_design_get_element (design, k, i));
       vpc_json_writer_end_array (w);
     }
+  if (vpc_design_get_info (design)->lesson != NULL)
+    _vpc_file_write_lesson (w, vpc_design_get_info (design)->lesson);
   vpc_json_writer_end_object (w);
   return vpc_json_writer_finish (g_steal_pointer (&w), length);
 }

@@ -1,0 +1,24 @@
+/* vpc-lesson-grade.h: judging a design against its lesson's goals
+ * (FORMAT.md §6): `vpc-designer grade` and the app's "Check my answer".
+ */
+#pragma once
+
+#include "vpc-design.h"
+#include "vpc-lesson.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const VpcGoal *goal;   /* borrowed from the lesson */
+  gboolean       met;
+  char          *detail; /* one sentence for a person */
+} VpcGoalResult;
+
+/* Every goal of @design's lesson, in order, judged with the design's own
+ * profile and region; *@passed (may be NULL) is TRUE when all are met.
+ * NULL when the design has no lesson. */
+GPtrArray *vpc_lesson_grade (VpcDesign *design,
+                             gboolean  *passed);
+
+G_END_DECLS
