@@ -56,6 +56,14 @@ struct _VpcWindow
   VpcDesign           *scenario;
   VpcValidator        *scenario_validator;
   GtkWidget           *what_if_bar;
+
+  /* Presentation mode (vpc-window-present.c): its steps, or NULL. */
+  GPtrArray           *present_steps;
+  guint                present_step;
+  GtkWidget           *present_caption;
+  GtkWidget           *header_bar;
+  gboolean             present_was_focus;
+  double               present_text_scale;
 };
 
 /* vpc-window.c */
@@ -87,6 +95,12 @@ void       _vpc_window_what_if_design_changed (VpcWindow *self);
 /* Shows the design again, dropping the switches (no-op outside the mode). */
 void       _vpc_window_what_if_leave (VpcWindow *self);
 gboolean   _vpc_window_what_if_active (VpcWindow *self);
+
+/* vpc-window-present.c */
+void       _vpc_window_present_init (VpcWindow *self);
+void       _vpc_window_class_present_init (GtkWidgetClass *widget_class);
+void       _vpc_window_present_dispose (VpcWindow *self);
+void       _vpc_window_present_design_changed (VpcWindow *self);
 
 /* vpc-window-files.c */
 void       _vpc_window_files_init (VpcWindow *self);

@@ -105,6 +105,7 @@ static void
 design_changed_cb (VpcWindow *self)
 {
   _vpc_window_what_if_design_changed (self);
+  _vpc_window_present_design_changed (self);
   _vpc_window_actions_update (self);
 }
 
@@ -150,6 +151,8 @@ _vpc_window_set_design (VpcWindow *self,
   g_autofree char *path = NULL;
 
   _vpc_window_what_if_leave (self);
+  if (vpc_window_get_presenting (self))
+    vpc_window_set_presenting (self, FALSE);
   if (self->recovery != NULL)
     vpc_recovery_writer_discard (self->recovery);
   g_clear_object (&self->recovery);
@@ -490,6 +493,7 @@ vpc_window_dispose (GObject *object)
       vpc_canvas_set_design (self->canvas, NULL);
     }
   _vpc_window_what_if_dispose (self);
+  _vpc_window_present_dispose (self);
   g_clear_object (&self->validator);
   g_clear_object (&self->design);
   g_clear_object (&self->file);
@@ -569,6 +573,7 @@ vpc_window_class_init (VpcWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VpcWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, start_page);
@@ -587,6 +592,7 @@ vpc_window_class_init (VpcWindowClass *klass)
 
   _vpc_window_class_actions_init (widget_class);
   _vpc_window_class_what_if_init (widget_class);
+  _vpc_window_class_present_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.focus-view", "focus-view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.focus-view", NULL);
 }
@@ -610,6 +616,7 @@ vpc_window_init (VpcWindow *self)
                            G_CONNECT_SWAPPED);
   _vpc_window_files_init (self);
   _vpc_window_what_if_init (self);
+  _vpc_window_present_init (self);
 
   _vpc_window_set_design (self, NULL, NULL);
 }

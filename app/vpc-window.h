@@ -38,6 +38,17 @@ void       vpc_window_open_recovered (VpcWindow  *self,
 gboolean   vpc_window_get_focus_view (VpcWindow *self);
 void       vpc_window_set_focus_view (VpcWindow *self,
                                       gboolean   focus_view);
+/* Presentation mode (win.presentation, F5): full screen, the design
+ * revealed step by step (the lesson's steps, or a default order). */
+gboolean   vpc_window_get_presenting (VpcWindow *self);
+void       vpc_window_set_presenting (VpcWindow *self,
+                                      gboolean   presenting);
+/* The step shown (0-based) and, in @n_steps (may be NULL), how many. */
+guint      vpc_window_get_presentation_step (VpcWindow *self,
+                                             guint     *n_steps);
+/* Moves @delta steps; FALSE past either end or outside the mode. */
+gboolean   vpc_window_presentation_go (VpcWindow *self,
+                                       int        delta);
 /* A new, empty design: one VPC, 10.0.0.0/16, in us-east-1. */
 VpcDesign *vpc_window_new_design (void);
 

@@ -86,6 +86,8 @@ motion_cb (GtkEventControllerMotion *controller,
   self->pointer_x = x;
   self->pointer_y = y;
   self->pointer_inside = TRUE;
+  if (self->pointer_highlight)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->tool == NULL || vpc_tool_get_mode (self->tool) == VPC_TOOL_IDLE)
     update_hover (self);
 }

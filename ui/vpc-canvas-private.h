@@ -28,6 +28,8 @@ struct _VpcCanvas
 
   gboolean     show_grid;
   double       text_scale;  /* the text-size preference, 1.0 to 2.0 */
+  GHashTable  *hidden;      /* ids not drawn (presentation steps), or NULL */
+  gboolean     pointer_highlight;
   gboolean     snap_to_grid;
   gboolean     needs_fit;
   guint        fit_idle;

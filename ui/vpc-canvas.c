@@ -283,11 +283,19 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       options.grid_size = VPC_CANVAS_GRID;
       /* A drag in progress is view state: the tool's pending geometry. */
       options.overrides = vpc_tool_get_preview (self->tool);
+      options.hidden = self->hidden;
       cairo_save (cr);
       vpc_render_design (cr, self->design, &options);
       _vpc_canvas_path_draw (self, cr, &options);
       cairo_restore (cr);
       draw_overlay (self, cr);
+      /* Presentation: where the teacher points, for the back row. */
+      if (self->pointer_highlight && self->pointer_inside)
+        {
+          cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.35);
+          cairo_arc (cr, self->pointer_x, self->pointer_y, 26, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
     }
   cairo_destroy (cr);
 }
@@ -446,6 +454,7 @@ vpc_canvas_dispose (GObject *object)
 
   disconnect_design (self);
   _vpc_canvas_path_dispose (self);
+  g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_pointer (&self->tool, vpc_tool_free);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
@@ -686,6 +695,42 @@ vpc_canvas_set_show_grid (VpcCanvas *self,
   self->show_grid = show_grid;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRID]);
+}
+
+void
+vpc_canvas_queue_fit (VpcCanvas *self)
+{
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  self->needs_fit = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+vpc_canvas_set_hidden (VpcCanvas  *self,
+                       GHashTable *hidden)
+{
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  if (hidden != NULL)
+    g_hash_table_ref (hidden);
+  g_clear_pointer (&self->hidden, g_hash_table_unref);
+  self->hidden = hidden;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GHashTable *
+vpc_canvas_get_hidden (VpcCanvas *self)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), NULL);
+  return self->hidden;
+}
+
+void
+vpc_canvas_set_pointer_highlight (VpcCanvas *self,
+                                  gboolean   highlight)
+{
+  g_return_if_fail (VPC_IS_CANVAS (self));
+  self->pointer_highlight = !!highlight;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 double

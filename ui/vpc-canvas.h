@@ -47,6 +47,17 @@ void         vpc_canvas_set_findings (VpcCanvas  *self,
                                       GListModel *findings);
 VpcViewport *vpc_canvas_get_viewport (VpcCanvas *self);
 
+/* Fits the design once the widget has its next size (after a change of
+ * the window's layout, e.g. entering full screen). */
+void         vpc_canvas_queue_fit (VpcCanvas *self);
+/* Elements not drawn (VpcRenderOptions.hidden: the steps of a
+ * presentation not revealed yet): a set of ids, or NULL for none. */
+void         vpc_canvas_set_hidden (VpcCanvas  *self,
+                                    GHashTable *hidden);
+GHashTable  *vpc_canvas_get_hidden (VpcCanvas *self);
+/* A bright disc under the pointer, for a projector. */
+void         vpc_canvas_set_pointer_highlight (VpcCanvas *self,
+                                               gboolean   highlight);
 /* Property "text-scale": the diagram's text size, 1.0 to 2.0 (the
  * text-size preference), as exports draw it. */
 double       vpc_canvas_get_text_scale (VpcCanvas *self);

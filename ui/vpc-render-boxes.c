@@ -258,7 +258,9 @@ draw_eni (const VpcElement *endpoint,
   g_autofree char *id = NULL;
   g_autofree char *title = NULL;
 
-  if (!vpc_render_visible (ctx, m, 2))
+  /* Hidden with its endpoint or subnet (a presentation step). */
+  if (!vpc_render_visible (ctx, m, 2) || !vpc_render_shadow (ctx, endpoint)->has_layout ||
+      !vpc_render_shadow (ctx, subnet)->has_layout)
     return;
   id = g_strdup_printf ("%s/%s", endpoint->id, subnet->id);
   title = g_strdup_printf (_("%s: network interface in %s"), vpc_element_get_display_name (endpoint),

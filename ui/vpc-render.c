@@ -349,6 +349,39 @@ apply_overrides (VpcRenderCtx *ctx,
     }
 }
 
+/* Hidden elements are stand-ins without a layout, which every part of the
+ * drawing (and the router) leaves out. */
+static void
+apply_hidden (VpcRenderCtx *ctx,
+              GHashTable   *hidden)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (ctx->shadows == NULL)
+    ctx->shadows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_iter_init (&iter, hidden);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const VpcElement *e;
+      VpcElement *shadow;
+
+      if (g_str_equal (key, VPC_RENDER_VPC_ID))
+        {
+          if (ctx->info != &ctx->info_copy)
+            ctx->info_copy = *ctx->info;
+          ctx->info_copy.has_vpc_layout = FALSE;
+          ctx->info = &ctx->info_copy;
+          continue;
+        }
+      if ((e = vpc_design_lookup (ctx->design, key)) == NULL)
+        continue;
+      shadow = g_memdup2 (vpc_render_shadow (ctx, e), sizeof *e);
+      shadow->has_layout = FALSE;
+      g_hash_table_replace (ctx->shadows, shadow->id, shadow);
+    }
+}
+
 static void
 ctx_init (VpcRenderCtx           *ctx,
           VpcDesign              *design,
@@ -367,6 +400,8 @@ ctx_init (VpcRenderCtx           *ctx,
   ctx->clip = (VpcRect) { options->clip_x, options->clip_y, options->clip_w, options->clip_h };
   if (options->overrides != NULL && g_hash_table_size (options->overrides) > 0)
     apply_overrides (ctx, options->overrides);
+  if (options->hidden != NULL && g_hash_table_size (options->hidden) > 0)
+    apply_hidden (ctx, options->hidden);
   ctx->saved_text_scale = vpc_render_text_set_scale (options->text_scale > 0 ? options->text_scale : 1.0);
 }
 

@@ -49,6 +49,10 @@ typedef struct
    * bounds, hit testing and the title block still follow the design.
    * Exports leave it NULL. */
   GHashTable *overrides;
+  /* View state: ids of elements not drawn at all (VPC_RENDER_VPC_ID for
+   * the VPC box), with their connectors, interfaces and badges, e.g. the
+   * steps of a presentation not yet revealed; NULL draws everything. */
+  GHashTable *hidden;
   /* Text size, 1.0 to 2.0 (the text-size preference): fonts and the room
    * kept for labels grow with it. */
   double      text_scale;
