@@ -310,10 +310,11 @@ wrap_lines (VpcFont     font,
             guint       max_lines)
 {
   g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *one_line = vpc_render_text_fit (font, text, width);
   GPtrArray *lines = g_ptr_array_new ();
   guint n;
 
-  if (vpc_render_text_fit (font, text, width) == NULL)
+  if (one_line == NULL)
     {
       g_ptr_array_add (lines, g_strdup (text));
       g_ptr_array_add (lines, NULL);
