@@ -223,6 +223,7 @@ vpc_window_set_presenting (VpcWindow *self,
       gtk_widget_set_visible (self->present_caption, TRUE);
       vpc_canvas_set_text_scale (self->canvas, presentation_scale (self));
       vpc_canvas_set_pointer_highlight (self->canvas, TRUE);
+      _vpc_window_lesson_update (self);
       gtk_window_fullscreen (GTK_WINDOW (self));
       show_step (self);
       vpc_canvas_queue_fit (self->canvas);
@@ -236,6 +237,7 @@ vpc_window_set_presenting (VpcWindow *self,
       gtk_widget_set_visible (self->present_caption, FALSE);
       gtk_widget_set_visible (self->header_bar, TRUE);
       gtk_window_unfullscreen (GTK_WINDOW (self));
+      _vpc_window_lesson_update (self);
       vpc_window_set_focus_view (self, self->present_was_focus);
       vpc_canvas_queue_fit (self->canvas);
     }

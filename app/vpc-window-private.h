@@ -64,6 +64,8 @@ struct _VpcWindow
   GtkWidget           *header_bar;
   gboolean             present_was_focus;
   double               present_text_scale;
+
+  GtkWidget           *lesson_panel; /* VpcLessonPanel (vpc-window-lesson.c) */
 };
 
 /* vpc-window.c */
@@ -95,6 +97,12 @@ void       _vpc_window_what_if_design_changed (VpcWindow *self);
 /* Shows the design again, dropping the switches (no-op outside the mode). */
 void       _vpc_window_what_if_leave (VpcWindow *self);
 gboolean   _vpc_window_what_if_active (VpcWindow *self);
+
+/* vpc-window-lesson.c */
+void       _vpc_window_lesson_init (VpcWindow *self);
+void       _vpc_window_class_lesson_init (GtkWidgetClass *widget_class);
+/* The panel follows the design (and hides while presenting). */
+void       _vpc_window_lesson_update (VpcWindow *self);
 
 /* vpc-window-present.c */
 void       _vpc_window_present_init (VpcWindow *self);

@@ -185,6 +185,7 @@ _vpc_window_set_design (VpcWindow *self,
   selection_changed_cb (self);
   _vpc_window_update_title (self);
   _vpc_window_actions_update (self);
+  _vpc_window_lesson_update (self);
 }
 
 void
@@ -593,6 +594,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   _vpc_window_class_actions_init (widget_class);
   _vpc_window_class_what_if_init (widget_class);
   _vpc_window_class_present_init (widget_class);
+  _vpc_window_class_lesson_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.focus-view", "focus-view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.focus-view", NULL);
 }
@@ -617,6 +619,7 @@ vpc_window_init (VpcWindow *self)
   _vpc_window_files_init (self);
   _vpc_window_what_if_init (self);
   _vpc_window_present_init (self);
+  _vpc_window_lesson_init (self);
 
   _vpc_window_set_design (self, NULL, NULL);
 }

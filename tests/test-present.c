@@ -12,6 +12,7 @@
 
 #include "gui-test-utils.h"
 #include "vpc-canvas.h"
+#include "vpc-lesson-panel.h"
 #include "vpc-render.h"
 #include "vpc-window.h"
 
@@ -168,6 +169,34 @@ test_default_order (Fixture       *f,
   vpc_window_set_presenting (f->window, FALSE);
 }
 
+/* The lesson panel: the task, hints one at a time, Check My Answer with
+ * the grade of each goal, and hidden without a lesson or while presenting. */
+static void
+test_lesson_panel (Fixture       *f,
+                   gconstpointer  with_lesson)
+{
+  VpcLessonPanel *panel = VPC_LESSON_PANEL (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_LESSON_PANEL));
+  g_autofree char *results = NULL;
+
+  g_assert_nonnull (panel);
+  if (with_lesson == NULL)
+    {
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+      return;
+    }
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  g_assert_false (vpc_lesson_panel_next_hint (panel)); /* this lesson has none */
+  g_assert_false (vpc_lesson_panel_check (panel));
+  results = vpc_lesson_panel_get_results_text (panel);
+  g_assert_true (g_str_has_prefix (results, "✗ VPC105 is still reported"));
+  vpc_window_set_presenting (f->window, TRUE);
+  gui_test_spin (5);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  vpc_window_set_presenting (f->window, FALSE);
+  gui_test_spin (5);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,5 +204,7 @@ main (int   argc,
   gui_test_init (&argc, &argv, "test-present");
   g_test_add ("/present/lesson-steps", Fixture, "lesson", fixture_setup, test_lesson_steps, fixture_teardown);
   g_test_add ("/present/default-order", Fixture, NULL, fixture_setup, test_default_order, fixture_teardown);
+  g_test_add ("/lesson-panel/with-lesson", Fixture, "lesson", fixture_setup, test_lesson_panel, fixture_teardown);
+  g_test_add ("/lesson-panel/without", Fixture, NULL, fixture_setup, test_lesson_panel, fixture_teardown);
   return g_test_run ();
 }
