@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "vpc-file.h"
+#include "vpc-lesson-grade.h"
 #include "vpc-lesson-panel.h"
+#include "vpc-tools.h"
 
 void
 _vpc_window_lesson_update (VpcWindow *self)
@@ -67,6 +69,31 @@ reset_lab_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Authoring: the selection (or, without one, everything) becomes the
+ * lesson's next step, one undoable edit. */
+static void
+add_step_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VpcWindow *self = VPC_WINDOW (widget);
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *title = NULL;
+  const VpcLesson *lesson;
+  static const char *const everything[] = {
+    "vpc", "availability_zones", "subnets", "nat_gateways", "workloads", "endpoints", "security_groups", NULL,
+  };
+
+  if (self->design == NULL || vpc_window_get_presenting (self) || _vpc_window_what_if_active (self))
+    return;
+  ids = vpc_tools_selected_ids (self->design, vpc_canvas_get_selection (self->canvas));
+  lesson = vpc_design_get_info (self->design)->lesson;
+  title = g_strdup_printf (_("Step %u"), (lesson != NULL ? lesson->steps->len : 0) + 1);
+  vpc_lesson_add_step (self->design, title,
+                       ids != NULL && ids[0] != NULL ? (const char *const *) ids : everything);
+  _vpc_window_toast (self, _("Added a lesson step: it shows what was selected"));
+}
+
 void
 _vpc_window_lesson_init (VpcWindow *self)
 {
@@ -84,4 +111,5 @@ void
 _vpc_window_class_lesson_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.reset-lab", NULL, reset_lab_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-lesson-step", NULL, add_step_cb);
 }

@@ -257,3 +257,65 @@ vpc_lesson_grade (VpcDesign *design,
     *passed = all;
   return results;
 }
+
+/* Authoring */
+
+static VpcDesignInfo *
+info_with_lesson (VpcDesign *design)
+{
+  VpcDesignInfo *info = vpc_design_info_copy (vpc_design_get_info (design));
+
+  if (info->lesson == NULL)
+    info->lesson = vpc_lesson_new ();
+  return info;
+}
+
+gboolean
+vpc_lesson_add_no_finding_goal (VpcDesign  *design,
+                                const char *rule,
+                                const char *element)
+{
+  VpcDesignInfo *info;
+  VpcGoal *goal;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design) && rule != NULL, FALSE);
+
+  info = info_with_lesson (design);
+  for (guint i = 0; i < info->lesson->goals->len; i++)
+    {
+      const VpcGoal *g = g_ptr_array_index (info->lesson->goals, i);
+
+      if (g->kind == VPC_GOAL_NO_FINDING && g_strcmp0 (g->rule, rule) == 0 && g_strcmp0 (g->element, element) == 0)
+        {
+          vpc_design_info_free (info);
+          return FALSE;
+        }
+    }
+  goal = g_new0 (VpcGoal, 1);
+  goal->kind = VPC_GOAL_NO_FINDING;
+  goal->rule = g_strdup (rule);
+  goal->element = g_strdup (element);
+  g_ptr_array_add (info->lesson->goals, goal);
+  return vpc_design_set_info (design, info);
+}
+
+void
+vpc_lesson_add_step (VpcDesign         *design,
+                     const char        *title,
+                     const char *const *ids)
+{
+  VpcDesignInfo *info;
+  VpcLessonStep *step;
+
+  g_return_if_fail (VPC_IS_DESIGN (design));
+
+  info = info_with_lesson (design);
+  step = g_new0 (VpcLessonStep, 1);
+  step->title = g_strdup (title);
+  step->text = g_strdup ("");
+  step->show = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_ptr_array_add (step->show, g_strdup (ids[i]));
+  g_ptr_array_add (info->lesson->steps, step);
+  vpc_design_set_info (design, info);
+}

@@ -21,4 +21,17 @@ typedef struct
 GPtrArray *vpc_lesson_grade (VpcDesign *design,
                              gboolean  *passed);
 
+/* Lesson authoring, each one undoable step on @design (a lesson is
+ * created when there is none). */
+/* Adds the goal "no finding @rule (for @element, may be NULL)"; FALSE when
+ * the lesson has it already. */
+gboolean   vpc_lesson_add_no_finding_goal (VpcDesign  *design,
+                                           const char *rule,
+                                           const char *element);
+/* Adds a step titled @title that shows @ids (NULL-terminated: element
+ * ids, or kinds such as "subnets"). */
+void       vpc_lesson_add_step (VpcDesign         *design,
+                                const char        *title,
+                                const char *const *ids);
+
 G_END_DECLS

@@ -320,6 +320,37 @@ test_shipped (void)
   g_assert_cmpuint (n, >=, 8);
 }
 
+/* Authoring: a finding becomes a goal, a selection a step, each one
+ * undoable edit; a design without a lesson gets one. */
+static void
+test_authoring (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"), BASE_DESIGN, NULL);
+  g_autoptr(VpcDesign) design = vpc_file_load_path (path, NULL, &error);
+  const char *ids[] = { "train", "subnets", NULL };
+  const VpcLesson *lesson;
+  const VpcGoal *goal;
+
+  g_assert_no_error (error);
+  g_assert_null (vpc_design_get_info (design)->lesson);
+  g_assert_true (vpc_lesson_add_no_finding_goal (design, "VPC105", "train"));
+  g_assert_false (vpc_lesson_add_no_finding_goal (design, "VPC105", "train"));
+  vpc_lesson_add_step (design, "The job", ids);
+  lesson = vpc_design_get_info (design)->lesson;
+  g_assert_nonnull (lesson);
+  g_assert_cmpuint (lesson->goals->len, ==, 1);
+  goal = g_ptr_array_index (lesson->goals, 0);
+  g_assert_cmpstr (goal->rule, ==, "VPC105");
+  g_assert_cmpstr (goal->element, ==, "train");
+  g_assert_cmpuint (lesson->steps->len, ==, 1);
+  g_assert_cmpuint (((VpcLessonStep *) g_ptr_array_index (lesson->steps, 0))->show->len, ==, 2);
+  g_assert_true (vpc_design_undo (design));
+  g_assert_cmpuint (vpc_design_get_info (design)->lesson->steps->len, ==, 0);
+  g_assert_true (vpc_design_undo (design));
+  g_assert_null (vpc_design_get_info (design)->lesson);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,5 +361,6 @@ main (int   argc,
   g_test_add_func ("/lesson/grade", test_grade);
   g_test_add_func ("/lesson/no-internet", test_no_internet);
   g_test_add_func ("/lesson/cli", test_cli);
+  g_test_add_func ("/lesson/authoring", test_authoring);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "vpc-lesson-grade.h"
 #include "vpc-quick-fix.h"
 #include "vpc-rule-catalogue.h"
 #include "vpc-rules.h"
@@ -212,6 +213,19 @@ show_path_cb (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.show-path", "(ss)", workload, service);
 }
 
+/* Lesson authoring: "no such finding" becomes a goal (one undo step). */
+static void
+make_goal_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VpcFindingRow *self = VPC_FINDING_ROW (widget);
+
+  if (self->design != NULL)
+    vpc_lesson_add_no_finding_goal (self->design, vpc_finding_get_rule_id (self->finding),
+                                    vpc_finding_get_primary_element (self->finding));
+}
+
 /* As quick_fix_activate_cb(), for the "Show Path" button. */
 static void
 show_path_activate_cb (VpcFindingRow *self)
@@ -274,6 +288,7 @@ vpc_finding_row_class_init (VpcFindingRowClass *klass)
   gtk_widget_class_install_action (widget_class, "finding.apply-fix", NULL, apply_fix_cb);
   gtk_widget_class_install_action (widget_class, "finding.toggle-details", NULL, toggle_details_cb);
   gtk_widget_class_install_action (widget_class, "finding.show-path", NULL, show_path_cb);
+  gtk_widget_class_install_action (widget_class, "finding.make-goal", NULL, make_goal_cb);
 }
 
 static void

@@ -18,6 +18,8 @@ struct _VpcStartPage
 
   GtkListBox *examples;
   GtkWidget  *examples_heading;
+  GtkListBox *lessons;
+  GtkWidget  *lessons_heading;
   GtkWidget  *new_button;
 };
 
@@ -49,10 +51,18 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(char **) a, *(char **) b);
 }
 
-char **
-vpc_start_page_list_examples (void)
+/* The shipped lessons (resources/lessons) sit beside the examples. */
+static char *
+lessons_dir (void)
 {
-  const char *dir_path = vpc_start_page_get_examples_dir ();
+  g_autofree char *parent = g_path_get_dirname (vpc_start_page_get_examples_dir ());
+
+  return g_build_filename (parent, "lessons", NULL);
+}
+
+static char **
+list_designs (const char *dir_path)
+{
   g_autoptr(GDir) dir = dir_path[0] ? g_dir_open (dir_path, 0, NULL) : NULL;
   GPtrArray *paths = g_ptr_array_new ();
   const char *name;
@@ -63,6 +73,20 @@ vpc_start_page_list_examples (void)
   g_ptr_array_sort (paths, compare_paths);
   g_ptr_array_add (paths, NULL);
   return (char **) g_ptr_array_free (paths, FALSE);
+}
+
+char **
+vpc_start_page_list_examples (void)
+{
+  return list_designs (vpc_start_page_get_examples_dir ());
+}
+
+char **
+vpc_start_page_list_lessons (void)
+{
+  g_autofree char *dir = lessons_dir ();
+
+  return list_designs (dir);
 }
 
 /* "two-az-training.vpcd.json" -> the design's name, or a readable file name. */
@@ -99,10 +123,10 @@ example_activated_cb (VpcStartPage  *self,
 }
 
 static void
-fill_examples (VpcStartPage *self)
+fill_list (GtkListBox *list,
+           GtkWidget  *heading,
+           char      **paths)
 {
-  g_auto(GStrv) paths = vpc_start_page_list_examples ();
-
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autofree char *subtitle = NULL;
@@ -117,10 +141,20 @@ fill_examples (VpcStartPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "vpc-example-path", g_strdup (paths[i]), g_free);
-      gtk_list_box_append (self->examples, row);
+      gtk_list_box_append (list, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->examples), paths[0] != NULL);
-  gtk_widget_set_visible (self->examples_heading, paths[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (list), paths[0] != NULL);
+  gtk_widget_set_visible (heading, paths[0] != NULL);
+}
+
+static void
+fill_examples (VpcStartPage *self)
+{
+  g_auto(GStrv) examples = vpc_start_page_list_examples ();
+  g_auto(GStrv) lessons = vpc_start_page_list_lessons ();
+
+  fill_list (self->examples, self->examples_heading, examples);
+  fill_list (self->lessons, self->lessons_heading, lessons);
 }
 
 static void
@@ -152,6 +186,8 @@ vpc_start_page_class_init (VpcStartPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcStartPage, examples);
   gtk_widget_class_bind_template_child (widget_class, VpcStartPage, examples_heading);
+  gtk_widget_class_bind_template_child (widget_class, VpcStartPage, lessons);
+  gtk_widget_class_bind_template_child (widget_class, VpcStartPage, lessons_heading);
   gtk_widget_class_bind_template_child (widget_class, VpcStartPage, new_button);
   gtk_widget_class_bind_template_callback (widget_class, example_activated_cb);
 }

@@ -18,5 +18,7 @@ GtkWidget *vpc_start_page_new (void);
 const char *vpc_start_page_get_examples_dir (void);
 /* Example files (full paths, sorted, NULL-terminated, owned). */
 char      **vpc_start_page_list_examples (void);
+/* The shipped lessons (a "lessons" folder beside the examples), sorted. */
+char       **vpc_start_page_list_lessons (void);
 
 G_END_DECLS
