@@ -287,7 +287,7 @@ test_cli (void)
 }
 
 /* Every shipped lesson: the lab fails grade, its worked solution passes. */
-static G_GNUC_UNUSED void
+static void
 test_shipped (void)
 {
   g_autofree char *lessons = g_test_build_filename (G_TEST_DIST, "..", "resources", "lessons", NULL);
@@ -362,5 +362,6 @@ main (int   argc,
   g_test_add_func ("/lesson/no-internet", test_no_internet);
   g_test_add_func ("/lesson/cli", test_cli);
   g_test_add_func ("/lesson/authoring", test_authoring);
+  g_test_add_func ("/lesson/shipped", test_shipped);
   return g_test_run ();
 }
