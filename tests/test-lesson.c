@@ -286,7 +286,28 @@ test_cli (void)
   g_rmdir (dir);
 }
 
-/* Every shipped lesson: the lab fails grade, its worked solution passes. */
+/* grade's output for a lab, against tests/data/lessons/STEM.SUFFIX;
+ * VPC_UPDATE_GOLDENS=1 rewrites it. */
+static void
+check_golden (const char *stem,
+              const char *suffix,
+              const char *output)
+{
+  g_autofree char *name = g_strconcat (stem, suffix, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "lessons", name, NULL);
+  g_autofree char *expected = NULL;
+
+  if (g_strcmp0 (g_getenv ("VPC_UPDATE_GOLDENS"), "1") == 0)
+    {
+      g_assert_true (g_file_set_contents (path, output, -1, NULL));
+      return;
+    }
+  g_assert_true (g_file_get_contents (path, &expected, NULL, NULL));
+  g_assert_cmpstr (output, ==, expected);
+}
+
+/* Every shipped lesson: the lab fails grade, its worked solution passes,
+ * and grade's text and JSON for the lab match their goldens. */
 static void
 test_shipped (void)
 {
@@ -303,15 +324,21 @@ test_shipped (void)
       g_autofree char *solution_name = g_strconcat (stem, ".solution.vpcd.json", NULL);
       g_autofree char *solution = g_test_build_filename (G_TEST_DIST, "data", "lessons", solution_name, NULL);
       g_auto(CliRun) start = { 0 };
+      g_auto(CliRun) start_json = { 0 };
       g_auto(CliRun) solved = { 0 };
 
       if (!g_str_has_suffix (name, ".vpcd.json"))
         continue;
       n++;
-      CLI_RUN (&start, NULL, "grade", lab);
+      /* Run from the lessons folder: the outputs name the file as given. */
+      CLI_RUN (&start, lessons, "grade", name);
       if (start.status != 1)
         g_error ("%s: grade exits %d, not 1 (the lab must start broken):\n%s%s", name, start.status, start.out,
                  start.err);
+      CLI_RUN (&start_json, lessons, "grade", name, "--format", "json");
+      g_assert_cmpint (start_json.status, ==, 1);
+      check_golden (stem, ".grade.txt", start.out);
+      check_golden (stem, ".grade.json", start_json.out);
       g_assert_true (g_file_test (solution, G_FILE_TEST_IS_REGULAR));
       CLI_RUN (&solved, NULL, "grade", solution);
       if (solved.status != 0)
