@@ -569,15 +569,17 @@ vpc_tool_get_drop_verdict (VpcTool     *tool,
 
   if (hint != NULL)
     *hint = NULL;
+  move_delta (tool, &attempt.dx, &attempt.dy);
+  /* A move is judged where it would end: the same target at another
+   * place can grow a container past the format's limits. */
   if (tool->mode == VPC_TOOL_MOVE && vpc_tool_get_preview (tool) != NULL)
-    key = g_strdup_printf ("move %s", target != NULL ? target : "");
+    key = g_strdup_printf ("move %s %.17g %.17g", target != NULL ? target : "", attempt.dx, attempt.dy);
   else if (tool->mode == VPC_TOOL_CONNECT && target != NULL)
     key = g_strdup_printf ("connect %s", target);
   else
     return TRUE;
   if (g_strcmp0 (key, tool->verdict_key) != 0)
     {
-      move_delta (tool, &attempt.dx, &attempt.dy);
       tool->verdict_ok = vpc_design_check_edit (tool->design, tool->mode == VPC_TOOL_MOVE ? "Move" : "Connect",
                                                 tool->mode == VPC_TOOL_MOVE ? try_move : try_connect,
                                                 &attempt, &reason);
