@@ -57,3 +57,14 @@ _vpc_cli_json_money (VpcJsonWriter *json,
 
   vpc_json_writer_raw (json, key, text);
 }
+
+void
+_vpc_cli_json_ids (VpcJsonWriter *json,
+                   const char    *key,
+                   GPtrArray     *ids)
+{
+  vpc_json_writer_begin_array (json, key);
+  for (guint i = 0; i < ids->len; i++)
+    vpc_json_writer_string (json, NULL, g_ptr_array_index (ids, i));
+  vpc_json_writer_end_array (json);
+}

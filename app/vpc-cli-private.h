@@ -6,6 +6,7 @@
 
 #include "vpc-cli.h"
 #include "vpc-design.h"
+#include "vpc-file.h"
 #include "vpc-json-write.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,13 @@ int  _vpc_cli_parse (int                 argc,
                      char              **argv,
                      const VpcCliOption *options,
                      const char        **file);
+/* The same with several positional arguments, named by @names
+ * (NULL-terminated, "OLD", "NEW") in usage errors; @files receives them. */
+int  _vpc_cli_parse_files (int                 argc,
+                           char              **argv,
+                           const VpcCliOption *options,
+                           const char *const  *names,
+                           const char        **files);
 /* Reads a number strictly: decimal digits with an optional fraction ("2",
  * "0.5"); no sign, exponent, hex, spaces, inf or nan. The one parser of
  * every numeric option; each option checks its own range. */
@@ -62,6 +70,10 @@ GBytes    *_vpc_cli_read_input (const char *file,
  * on success). */
 VpcDesign *_vpc_cli_load (const char  *file,
                           GPtrArray  **warnings);
+/* The same with the loader's @flags. */
+VpcDesign *_vpc_cli_load_full (const char      *file,
+                               VpcFileLoadFlags flags,
+                               GPtrArray      **warnings);
 /* What check and cost start with: _vpc_cli_parse() then _vpc_cli_load().
  * Returns the design, or NULL with @status set to the status to exit with
  * (VPC_CLI_EXIT_OK after --help). */
@@ -101,6 +113,11 @@ void           _vpc_cli_json_money (VpcJsonWriter *json,
                                     const char    *key,
                                     gint64         micros);
 
+/* An array of strings (ids) under @key. */
+void           _vpc_cli_json_ids (VpcJsonWriter *json,
+                                  const char    *key,
+                                  GPtrArray     *ids);
+
 /* --- what-if (vpc-cli-without.c) ------------------------------------- */
 
 /* @design as if the ids of --without (each of @values a comma-separated
@@ -127,5 +144,7 @@ int _vpc_cli_trace (int    argc,
                     char **argv);
 int _vpc_cli_grade (int    argc,
                     char **argv);
+int _vpc_cli_diff (int    argc,
+                   char **argv);
 
 G_END_DECLS

@@ -24,17 +24,6 @@ typedef struct
 /* --- json -------------------------------------------------------------- */
 
 static void
-json_ids (VpcJsonWriter *json,
-          const char    *key,
-          GPtrArray     *ids)
-{
-  vpc_json_writer_begin_array (json, key);
-  for (guint i = 0; i < ids->len; i++)
-    vpc_json_writer_string (json, NULL, g_ptr_array_index (ids, i));
-  vpc_json_writer_end_array (json);
-}
-
-static void
 json_path (VpcJsonWriter *json,
            VpcTracePath  *path)
 {
@@ -42,7 +31,7 @@ json_path (VpcJsonWriter *json,
   vpc_json_writer_string (json, "subnet", path->subnet);
   vpc_json_writer_string (json, "az", path->az);
   vpc_json_writer_string (json, "via", vpc_via_to_string (path->via));
-  json_ids (json, "through", path->through);
+  _vpc_cli_json_ids (json, "through", path->through);
   vpc_json_writer_boolean (json, "reachable", path->reachable);
   vpc_json_writer_begin_array (json, "problems");
   for (guint i = 0; i < path->problems->len; i++)
@@ -72,7 +61,7 @@ format_json (TraceRun *run)
   vpc_json_writer_string (json, "from", trace->workload);
   vpc_json_writer_string (json, "to", trace->service);
   vpc_json_writer_boolean (json, "needed", trace->needed);
-  json_ids (json, "without", run->without);
+  _vpc_cli_json_ids (json, "without", run->without);
   /* Only a workload outside the VPC has a way of its own, without paths. */
   if (trace->via == VPC_VIA_PLATFORM)
     vpc_json_writer_string (json, "via", vpc_via_to_string (trace->via));

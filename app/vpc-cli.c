@@ -17,7 +17,8 @@ vpc_cli_is_subcommand (const char *arg)
 {
   return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "cost") == 0 ||
          g_strcmp0 (arg, "export") == 0 || g_strcmp0 (arg, "repair") == 0 ||
-         g_strcmp0 (arg, "trace") == 0 || g_strcmp0 (arg, "grade") == 0;
+         g_strcmp0 (arg, "trace") == 0 || g_strcmp0 (arg, "grade") == 0 ||
+         g_strcmp0 (arg, "diff") == 0;
 }
 
 const char *
@@ -39,6 +40,10 @@ vpc_cli_usage (void)
          "                                                  from each of its subnets\n"
          "  vpc-designer grade FILE [--format text|json]    judge FILE against the goals\n"
          "                                                  of its lesson\n"
+         "  vpc-designer diff OLD NEW [--format text|json] [--profile study-guide|precise]\n"
+         "                    [--region REGION]            elements added, removed, changed\n"
+         "                                                  and moved; findings introduced and\n"
+         "                                                  resolved; the cost of both sides\n"
          "  vpc-designer --version | --help\n"
          "\n"
          "FILE must be a regular file, or '-' for standard input (a pipe or a\n"
@@ -53,7 +58,8 @@ vpc_cli_usage (void)
          "least one error-severity finding (check only); 2 usage error or a file that\n"
          "cannot be read or loaded. trace exits 0 whether or not the service is\n"
          "reachable: read \"reachable\" in its output. grade exits 0 when every goal\n"
-         "is met, 1 when one is not, 2 when FILE has no lesson.\n";
+         "is met, 1 when one is not, 2 when FILE has no lesson. diff exits 1 when NEW\n"
+         "introduces an error-severity finding, so that it can gate a review.\n";
 }
 
 int
@@ -74,6 +80,8 @@ vpc_cli_run (int    argc,
     return _vpc_cli_trace (argc, argv);
   if (strcmp (argv[1], "grade") == 0)
     return _vpc_cli_grade (argc, argv);
+  if (strcmp (argv[1], "diff") == 0)
+    return _vpc_cli_diff (argc, argv);
   _vpc_cli_usage_error (NULL, "unknown command '%s'", argv[1]);
   return VPC_CLI_EXIT_ERROR;
 }
@@ -236,11 +244,25 @@ _vpc_cli_parse (int                 argc,
                 const VpcCliOption *options,
                 const char        **file)
 {
+  static const char *const names[] = { "FILE", NULL };
+
+  return _vpc_cli_parse_files (argc, argv, options, names, file);
+}
+
+int
+_vpc_cli_parse_files (int                 argc,
+                      char              **argv,
+                      const VpcCliOption *options,
+                      const char *const  *names,
+                      const char        **files)
+{
   const char *command = argv[1];
   g_autofree char *problem = NULL;
   gboolean options_done = FALSE;
+  guint n_files = g_strv_length ((char **) names), given = 0;
 
-  *file = NULL;
+  for (guint i = 0; i < n_files; i++)
+    files[i] = NULL;
   /* Go through everything even after a problem: --help anywhere wins. */
   for (int i = 2; i < argc; i++)
     {
@@ -252,14 +274,14 @@ _vpc_cli_parse (int                 argc,
       else if (!options_done && is_help (arg))
         {
           /* No FILE: the caller must stop here, even after "check FILE --help". */
-          *file = NULL;
+          files[0] = NULL;
           fputs (vpc_cli_usage (), stdout);
           return VPC_CLI_EXIT_OK;
         }
       else if (!options_done && arg[0] == '-' && arg[1] != '\0')
         error = parse_option (argc, argv, &i, options);
-      else if (*file == NULL)
-        *file = arg;
+      else if (given < n_files)
+        files[given++] = arg;
       else
         error = g_strdup_printf ("unexpected argument '%s'", arg);
 
@@ -269,8 +291,8 @@ _vpc_cli_parse (int                 argc,
         g_free (error);
     }
 
-  if (problem == NULL && *file == NULL)
-    problem = g_strdup ("missing FILE");
+  if (problem == NULL && given < n_files)
+    problem = g_strdup_printf ("missing %s", names[given]);
   if (problem != NULL)
     {
       _vpc_cli_usage_error (command, "%s", problem);
@@ -326,6 +348,14 @@ VpcDesign *
 _vpc_cli_load (const char  *file,
                GPtrArray  **warnings)
 {
+  return _vpc_cli_load_full (file, VPC_FILE_LOAD_DEFAULT, warnings);
+}
+
+VpcDesign *
+_vpc_cli_load_full (const char      *file,
+                    VpcFileLoadFlags flags,
+                    GPtrArray      **warnings)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -333,7 +363,7 @@ _vpc_cli_load (const char  *file,
 
   bytes = _vpc_cli_read_input (file, &error);
   if (bytes != NULL)
-    design = vpc_file_load_bytes (bytes, &found, &error);
+    design = vpc_file_load_bytes_full (bytes, flags, &found, &error);
   if (design == NULL)
     {
       _vpc_cli_printerr ("vpc-designer: %s: %s\n", file,

@@ -57,15 +57,15 @@ vpc_id_list_remove (GPtrArray  *list,
   return removed;
 }
 
-static gboolean
-id_lists_equal (const GPtrArray *a,
-                const GPtrArray *b)
+gboolean
+vpc_id_list_equal (const GPtrArray *a,
+                   const GPtrArray *b)
 {
-  if (a == NULL || b == NULL)
-    return a == b;
-  if (a->len != b->len)
+  guint na = a != NULL ? a->len : 0, nb = b != NULL ? b->len : 0;
+
+  if (na != nb)
     return FALSE;
-  for (guint i = 0; i < a->len; i++)
+  for (guint i = 0; i < na; i++)
     if (strcmp (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
       return FALSE;
   return TRUE;
@@ -106,15 +106,15 @@ sg_rules_copy (const GArray *rules)
   return copy;
 }
 
-static gboolean
-sg_rules_equal (const GArray *a,
-                const GArray *b)
+gboolean
+vpc_sg_rules_equal (const GArray *a,
+                    const GArray *b)
 {
-  if (a == NULL || b == NULL)
-    return a == b;
-  if (a->len != b->len)
+  guint na = a != NULL ? a->len : 0, nb = b != NULL ? b->len : 0;
+
+  if (na != nb)
     return FALSE;
-  for (guint i = 0; i < a->len; i++)
+  for (guint i = 0; i < na; i++)
     {
       const VpcSgRule *ra = &g_array_index (a, VpcSgRule, i);
       const VpcSgRule *rb = &g_array_index (b, VpcSgRule, i);
@@ -221,6 +221,13 @@ rects_equal (gboolean a_set, const VpcRect *a, gboolean b_set, const VpcRect *b)
 }
 
 gboolean
+vpc_element_layout_equal (const VpcElement *a,
+                          const VpcElement *b)
+{
+  return rects_equal (a->has_layout, &a->layout, b->has_layout, &b->layout);
+}
+
+gboolean
 vpc_element_equal (const VpcElement *a,
                    const VpcElement *b)
 {
@@ -229,17 +236,17 @@ vpc_element_equal (const VpcElement *a,
   return a->kind == b->kind &&
          g_strcmp0 (a->id, b->id) == 0 &&
          g_strcmp0 (a->name, b->name) == 0 &&
-         rects_equal (a->has_layout, &a->layout, b->has_layout, &b->layout) &&
+         vpc_element_layout_equal (a, b) &&
          g_strcmp0 (a->az, b->az) == 0 &&
          g_strcmp0 (a->cidr, b->cidr) == 0 &&
          a->route == b->route &&
-         sg_rules_equal (a->ingress, b->ingress) &&
-         sg_rules_equal (a->egress, b->egress) &&
+         vpc_sg_rules_equal (a->ingress, b->ingress) &&
+         vpc_sg_rules_equal (a->egress, b->egress) &&
          g_strcmp0 (a->service, b->service) == 0 &&
          a->endpoint_type == b->endpoint_type &&
          a->private_dns == b->private_dns &&
-         id_lists_equal (a->subnets, b->subnets) &&
-         id_lists_equal (a->security_groups, b->security_groups) &&
+         vpc_id_list_equal (a->subnets, b->subnets) &&
+         vpc_id_list_equal (a->security_groups, b->security_groups) &&
          a->gb_per_month == b->gb_per_month &&
          g_strcmp0 (a->subnet, b->subnet) == 0 &&
          a->workload_kind == b->workload_kind &&
@@ -248,7 +255,7 @@ vpc_element_equal (const VpcElement *a,
          a->instance_count == b->instance_count &&
          a->inter_container_encryption == b->inter_container_encryption &&
          a->image_access == b->image_access &&
-         id_lists_equal (a->calls, b->calls) &&
+         vpc_id_list_equal (a->calls, b->calls) &&
          a->needs_internet == b->needs_internet &&
          a->direct_internet_access == b->direct_internet_access;
 }

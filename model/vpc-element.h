@@ -153,10 +153,19 @@ void         vpc_element_free (VpcElement *element);
 gboolean     vpc_element_equal (const VpcElement *a,
                                 const VpcElement *b);
 const char  *vpc_element_get_display_name (const VpcElement *element);
+/* Both without a layout, or both with the same rectangle. */
+gboolean     vpc_element_layout_equal (const VpcElement *a,
+                                       const VpcElement *b);
+/* Same rules in the same order; NULL is the empty list. */
+gboolean     vpc_sg_rules_equal (const GArray *a,
+                                 const GArray *b);
 
 /* String helpers on id lists (GPtrArray of char *, owned). */
 GPtrArray   *vpc_id_list_new (void);
 GPtrArray   *vpc_id_list_copy (const GPtrArray *list);
+/* Same ids in the same order; NULL is the empty list. */
+gboolean     vpc_id_list_equal (const GPtrArray *a,
+                                const GPtrArray *b);
 gboolean     vpc_id_list_contains (const GPtrArray *list,
                                    const char      *id);
 void         vpc_id_list_add (GPtrArray  *list,

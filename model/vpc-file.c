@@ -65,6 +65,15 @@ vpc_file_load_bytes (GBytes     *bytes,
                      GPtrArray **warnings,
                      GError    **error)
 {
+  return vpc_file_load_bytes_full (bytes, VPC_FILE_LOAD_DEFAULT, warnings, error);
+}
+
+VpcDesign *
+vpc_file_load_bytes_full (GBytes          *bytes,
+                          VpcFileLoadFlags flags,
+                          GPtrArray      **warnings,
+                          GError         **error)
+{
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(VpcDesign) design = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
@@ -83,7 +92,13 @@ vpc_file_load_bytes (GBytes     *bytes,
   if (!_vpc_file_read_design (design, root, found, error))
     return NULL;
 
-  finish_layout (design);
+  if (flags & VPC_FILE_LOAD_AS_WRITTEN)
+    {
+      vpc_design_clear_history (design);
+      vpc_design_mark_saved (design);
+    }
+  else
+    finish_layout (design);
 
   if (warnings != NULL)
     {

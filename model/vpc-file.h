@@ -29,6 +29,17 @@ GQuark vpc_file_error_quark (void);
 VpcDesign *vpc_file_load_bytes (GBytes     *bytes,
                                 GPtrArray **warnings,
                                 GError    **error);
+/* How a load ends. AS_WRITTEN keeps the layouts the file gives and leaves
+ * the others unset (has_layout FALSE): for commands that compare or judge
+ * a file and never draw it. */
+typedef enum {
+  VPC_FILE_LOAD_DEFAULT = 0,
+  VPC_FILE_LOAD_AS_WRITTEN = 1 << 0,
+} VpcFileLoadFlags;
+VpcDesign *vpc_file_load_bytes_full (GBytes          *bytes,
+                                     VpcFileLoadFlags flags,
+                                     GPtrArray      **warnings,
+                                     GError         **error);
 VpcDesign *vpc_file_load_path (const char *path,
                                GPtrArray **warnings,
                                GError    **error);
