@@ -923,7 +923,7 @@ try_path (Scene        *sc,
           guint         n_in)
 {
   Path path = { .n = 0 };
-  double length = 0, penalty = 0;
+  double length = 0, penalty = 0, bound;
 
   /* Drop empty segments and merge straight runs; a run that turns back
    * on itself is no route. */
@@ -961,8 +961,19 @@ try_path (Scene        *sc,
       if (a->u != b->u && a->v != b->v)
         return;
       length += fabs (b->u - a->u) + fabs (b->v - a->v);
-      if (!sc->look)
-        continue;
+    }
+  /* Every penalty is positive: once the cost so far cannot beat the best
+   * path, the rest need not be counted (the same choice, found sooner; a
+   * workload in a hundred subnets no longer takes seconds). */
+  bound = length + BEND * (path.n - 2);
+  if (sc->found && bound >= sc->best.cost - 1e-9)
+    return;
+  for (guint i = 0; sc->look && i + 1 < path.n; i++)
+    {
+      const LPoint *a = &path.p[i], *b = &path.p[i + 1];
+
+      if (sc->found && bound + penalty >= sc->best.cost - 1e-9)
+        return;
       /* Its own tile only at the end; its own label never. */
       if (i + 2 < path.n && seg_meets_rect (a, b, &sc->tile))
         penalty += PEN_TILE;
@@ -973,11 +984,25 @@ try_path (Scene        *sc,
       for (guint k = 0; k < sc->rects->len; k++)
         {
           const LRect *r = &g_array_index (sc->rects, LRect, k);
+
           if (seg_meets_rect (a, b, r))
-            penalty += r->pen;
+            {
+              penalty += r->pen;
+              if (sc->found && bound + penalty >= sc->best.cost - 1e-9)
+                return;
+            }
         }
       for (guint k = 0; k < sc->segs->len; k++)
-        penalty += seg_cost (sc, a, b, &path.p[path.n - 1], &g_array_index (sc->segs, LSeg, k));
+        {
+          double cost = seg_cost (sc, a, b, &path.p[path.n - 1], &g_array_index (sc->segs, LSeg, k));
+
+          if (cost > 0)
+            {
+              penalty += cost;
+              if (sc->found && bound + penalty >= sc->best.cost - 1e-9)
+                return;
+            }
+        }
     }
   if (sc->look && !sc->link->fixed)
     for (guint k = 0; k < sc->side_ports->len; k++)
