@@ -1,5 +1,5 @@
 /* vpc-cli-export.c: `vpc-designer export FILE -o OUT [--theme light|dark]
- * [--scale N]`; OUT's suffix picks the format: .png .svg .pdf .json. */
+ * [--scale N]`; OUT's suffix picks the format: .png .svg .pdf .drawio .json. */
 #include "vpc-cli-private.h"
 
 #include <string.h>
@@ -17,7 +17,7 @@ static const char *const themes[] = { "light", "dark", NULL };
 typedef enum {
   OUTPUT_UNKNOWN,
   OUTPUT_JSON,
-  OUTPUT_DRAWING, /* .png .svg .pdf, drawn by the renderer */
+  OUTPUT_DRAWING, /* .png .svg .pdf .drawio, from the layout */
 } OutputKind;
 
 /* Suffixes compare without case, as the renderer does (".PNG" works). */
@@ -29,7 +29,7 @@ output_kind (const char *path)
   if (g_str_has_suffix (lower, ".json"))
     return OUTPUT_JSON;
   if (g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".svg") ||
-      g_str_has_suffix (lower, ".pdf"))
+      g_str_has_suffix (lower, ".pdf") || g_str_has_suffix (lower, ".drawio"))
     return OUTPUT_DRAWING;
   return OUTPUT_UNKNOWN;
 }
@@ -89,7 +89,7 @@ _vpc_cli_export (int    argc,
   kind = output_kind (out);
   if (kind == OUTPUT_UNKNOWN)
     {
-      _vpc_cli_usage_error ("export", "cannot tell the format of '%s': OUT must end in .png, .svg, .pdf or .json", out);
+      _vpc_cli_usage_error ("export", "cannot tell the format of '%s': OUT must end in .png, .svg, .pdf, .drawio or .json", out);
       return VPC_CLI_EXIT_ERROR;
     }
   if (!parse_scale (scale_text, &scale))

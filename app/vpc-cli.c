@@ -31,7 +31,7 @@ vpc_cli_usage (void)
          "  vpc-designer cost FILE [--format text|json|csv] [--region REGION]\n"
          "  vpc-designer export FILE -o OUT [--theme light|dark] [--scale N]\n"
          "                                                  OUT's suffix picks the format:\n"
-         "                                                  .png .svg .pdf .json\n"
+         "                                                  .png .svg .pdf .json .drawio\n"
          "  vpc-designer repair FILE -o OUT.vpcd.json       drop what keeps FILE from\n"
          "                                                  loading; one line per change\n"
          "  vpc-designer trace FILE --from WORKLOAD --to SERVICE [--without ID[,ID...]]\n"

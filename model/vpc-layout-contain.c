@@ -169,8 +169,8 @@ index_of_kind (VpcDesign  *design,
   return e != NULL && e->kind == kind ? vpc_design_index_of (design, id) : -1;
 }
 
-static const char *
-container_id (const VpcElement *e)
+const char *
+vpc_layout_container_of (const VpcElement *e)
 {
   switch (e->kind)
     {
@@ -206,7 +206,7 @@ gather_kind (Contain *c,
 
       b->r = e->layout;
       b->has = e->has_layout;
-      b->parent = kind == VPC_KIND_AZ ? -1 : index_of_kind (c->design, container_id (e), parent_kind);
+      b->parent = kind == VPC_KIND_AZ ? -1 : index_of_kind (c->design, vpc_layout_container_of (e), parent_kind);
     }
   c->boxes[kind] = boxes;
 }

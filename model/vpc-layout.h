@@ -67,6 +67,10 @@ gboolean vpc_layout_tidy (VpcDesign         *design,
  * Deterministic, and idempotent: a second call changes nothing. Every
  * value it writes is one the loader accepts. vpc_layout_auto() ends with it. */
 void     vpc_layout_contain (VpcDesign *design);
+/* The id of the element @e is drawn inside: a subnet's AZ, a NAT gateway's
+ * subnet, a VPC-mode workload's first subnet; NULL for the others (inside
+ * the VPC box, or anywhere for a workload outside the VPC). */
+const char *vpc_layout_container_of (const VpcElement *e);
 /* TRUE when vpc_layout_contain() would change nothing (no side effects). */
 gboolean vpc_layout_is_contained (VpcDesign *design);
 

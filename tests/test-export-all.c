@@ -46,6 +46,7 @@ typedef enum {
   OUT_SVG_DARK,
   OUT_PDF,
   OUT_JSON,
+  OUT_DRAWIO,
   N_OUTS
 } Output;
 
@@ -59,6 +60,7 @@ static const struct
   [OUT_SVG_DARK] = { "dark.svg", "dark" },
   [OUT_PDF] = { "design.pdf", "light" },
   [OUT_JSON] = { "design.json", NULL },
+  [OUT_DRAWIO] = { "design.drawio", NULL },
 };
 
 typedef struct
@@ -440,6 +442,26 @@ make_tmp_dir (void)
   return dir;
 }
 
+/* The diagrams.net page through the command line: a vertex named by each
+ * element's id (test-drawio reads the structure in depth). */
+static void
+check_drawio (const char *path,
+              VpcDesign  *design)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "<?xml"));
+  g_assert_nonnull (strstr (text, "<mxfile"));
+  for (VpcKind kind = 0; kind < VPC_N_KINDS; kind++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, kind); i++)
+      {
+        g_autofree char *cell = g_strdup_printf ("<mxCell id=\"%s\"", vpc_design_get_element (design, kind, i)->id);
+
+        g_assert_nonnull (strstr (text, cell));
+      }
+}
+
 static void
 test_design (gconstpointer data)
 {
@@ -460,6 +482,7 @@ test_design (gconstpointer data)
   check_svg (paths[OUT_SVG_DARK], design, TRUE);
   check_pdf (paths[OUT_PDF], design, input);
   check_json (paths[OUT_JSON], design, input);
+  check_drawio (paths[OUT_DRAWIO], design);
 
   for (Output o = 0; o < N_OUTS; o++)
     g_free (paths[o]);

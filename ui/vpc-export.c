@@ -22,6 +22,7 @@
 
 #include "vpc-cost.h"
 #include "vpc-export.h"
+#include "vpc-export-drawio.h"
 #include "vpc-safe-save.h"
 #include "vpc-validator.h"
 #include "vpc-render.h"
@@ -44,6 +45,7 @@ typedef enum {
   FORMAT_PNG,
   FORMAT_SVG,
   FORMAT_PDF,
+  FORMAT_DRAWIO,
 } Format;
 
 typedef struct
@@ -68,6 +70,8 @@ format_of (const char *path,
     *format = FORMAT_SVG;
   else if (g_str_has_suffix (lower, ".pdf"))
     *format = FORMAT_PDF;
+  else if (g_str_has_suffix (lower, ".drawio"))
+    *format = FORMAT_DRAWIO;
   else
     return FALSE;
   return TRUE;
@@ -530,6 +534,24 @@ vpc_export_to_file (VpcDesign  *design,
   return vpc_export_to_file_full (design, path, &options, error);
 }
 
+/* The diagrams.net file: the same layout, as editable shapes. */
+static gboolean
+export_drawio (VpcDesign              *design,
+               const char             *path,
+               const VpcExportOptions *options,
+               GError                **error)
+{
+  const char *name = vpc_design_get_info (design)->name;
+  g_autofree char *text = vpc_export_drawio (design, name != NULL && *name != '\0' ? name
+                                                                                : options->fallback_title);
+  g_autoptr(GError) local = NULL;
+
+  if (vpc_safe_save (path, text, strlen (text), &local))
+    return TRUE;
+  g_set_error_literal (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_FAILED, local->message);
+  return FALSE;
+}
+
 gboolean
 vpc_export_to_file_full (VpcDesign              *design,
                          const char             *path,
@@ -552,9 +574,11 @@ vpc_export_to_file_full (VpcDesign              *design,
   if (!format_of (path, &format))
     {
       g_set_error (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_UNKNOWN_FORMAT,
-                   "Unknown export format for %s: use .png, .svg or .pdf", path);
+                   "Unknown export format for %s: use .png, .svg, .pdf or .drawio", path);
       return FALSE;
     }
+  if (format == FORMAT_DRAWIO)
+    return export_drawio (design, path, options, error);
   if (!(scale >= VPC_EXPORT_MIN_SCALE && scale <= VPC_EXPORT_MAX_SCALE))
     {
       g_set_error (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_FAILED,
