@@ -1,6 +1,8 @@
 /* vpc-cli-cost.c: `vpc-designer cost FILE [--format text|json|csv] [--region REGION]`. */
 #include "vpc-cli-private.h"
 
+#include "vpc-cost-compare.h"
+
 #include <string.h>
 
 #include "vpc-cost.h"
@@ -223,9 +225,11 @@ append_table (GString       *out,
 /* The file name, the region and the reason (which quotes the region) come
  * from the user or the design: escaped like every name. */
 static GString *
-format_text (VpcCostReport *report,
+format_text (VpcDesign     *design,
+             VpcCostReport *report,
              const char    *file_name)
 {
+  VpcCostComparison comparison;
   GString *out = g_string_new (NULL);
   g_autofree char *total = NULL;
   g_autofree char *file = vpc_terminal_escape (file_name);
@@ -248,6 +252,12 @@ format_text (VpcCostReport *report,
     append_table (out, report);
   total = vpc_cost_format (report->total_micros, FALSE);
   g_string_append_printf (out, "\nTotal: %s a month\n", total);
+  if (vpc_cost_compare (design, report->region, &comparison))
+    {
+      g_autofree char *compared = vpc_cost_comparison_describe (&comparison);
+
+      g_string_append_printf (out, "%s\n", compared);
+    }
   g_string_append_printf (out, "Prices as of %s.", report->prices_as_of);
   if (report->note != NULL)
     g_string_append_printf (out, " Note: %s.", report->note);
@@ -289,6 +299,6 @@ _vpc_cli_cost (int    argc,
         _vpc_cli_printerr ("vpc-designer: %s: not priced: %s\n", file, report->reason);
     }
   else
-    out = format_text (report, file);
+    out = format_text (design, report, file);
   return _vpc_cli_emit (out, VPC_CLI_EXIT_OK);
 }

@@ -1,8 +1,8 @@
 /* vpc-cost-compare.h: interface endpoints versus NAT gateways (DOMAIN.md §4).
  *
- * GTK-free: the cost panel shows its text, tests check its numbers. The
- * comparison assumes S3 stays on its free gateway endpoint in both designs,
- * so only the interface endpoints' traffic is compared.
+ * The cost panel, `cost` and the review report show its text; tests check
+ * its numbers. The comparison assumes S3 stays on its free gateway endpoint
+ * in both designs, so only the interface endpoints' traffic is compared.
  */
 #pragma once
 
