@@ -18,7 +18,7 @@ vpc_cli_is_subcommand (const char *arg)
   return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "cost") == 0 ||
          g_strcmp0 (arg, "export") == 0 || g_strcmp0 (arg, "repair") == 0 ||
          g_strcmp0 (arg, "trace") == 0 || g_strcmp0 (arg, "grade") == 0 ||
-         g_strcmp0 (arg, "diff") == 0;
+         g_strcmp0 (arg, "diff") == 0 || g_strcmp0 (arg, "report") == 0;
 }
 
 const char *
@@ -44,6 +44,9 @@ vpc_cli_usage (void)
          "                    [--region REGION]            elements added, removed, changed\n"
          "                                                  and moved; findings introduced and\n"
          "                                                  resolved; the cost of both sides\n"
+         "  vpc-designer report FILE -o OUT                 a design-review document; OUT's\n"
+         "                                                  suffix picks the format: .pdf .html\n"
+         "                                                  .md (with OUT.svg beside it)\n"
          "  vpc-designer --version | --help\n"
          "\n"
          "FILE must be a regular file, or '-' for standard input (a pipe or a\n"
@@ -82,6 +85,8 @@ vpc_cli_run (int    argc,
     return _vpc_cli_grade (argc, argv);
   if (strcmp (argv[1], "diff") == 0)
     return _vpc_cli_diff (argc, argv);
+  if (strcmp (argv[1], "report") == 0)
+    return _vpc_cli_report (argc, argv);
   _vpc_cli_usage_error (NULL, "unknown command '%s'", argv[1]);
   return VPC_CLI_EXIT_ERROR;
 }

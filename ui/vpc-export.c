@@ -268,6 +268,56 @@ page_draw (Page    *page,
   vpc_render_design (cr, page->design, &page->options);
 }
 
+void
+vpc_export_page_size (VpcDesign              *design,
+                      const VpcExportOptions *options,
+                      double                 *width,
+                      double                 *height)
+{
+  Page page;
+
+  page_init (&page, design, options);
+  *width = ceil (page.w);
+  *height = ceil (page.h);
+  page_clear (&page);
+}
+
+void
+vpc_export_draw (VpcDesign              *design,
+                 const VpcExportOptions *options,
+                 cairo_t                *cr,
+                 double                  scale)
+{
+  Page page;
+
+  page_init (&page, design, options);
+  page_draw (&page, cr, scale);
+  page_clear (&page);
+}
+
+static void
+page_svg (Page    *page,
+          GString *svg)
+{
+  page->options.scale = 1.0;
+  page->options.offset_x = -page->x;
+  page->options.offset_y = -page->y;
+  vpc_render_design_svg (svg, page->design, &page->options, ceil (page->w), ceil (page->h));
+}
+
+char *
+vpc_export_svg_text (VpcDesign              *design,
+                     const VpcExportOptions *options)
+{
+  Page page;
+  GString *svg = g_string_sized_new (1 << 16);
+
+  page_init (&page, design, options);
+  page_svg (&page, svg);
+  page_clear (&page);
+  return g_string_free (svg, FALSE);
+}
+
 /* Where the encoders write: the temporary file, and its first error. */
 typedef struct
 {
@@ -443,13 +493,9 @@ static cairo_status_t
 render_svg (Page       *page,
             Sink       *out)
 {
-  double w = ceil (page->w), h = ceil (page->h);
   g_autoptr(GString) svg = g_string_sized_new (1 << 20);
 
-  page->options.scale = 1.0;
-  page->options.offset_x = -page->x;
-  page->options.offset_y = -page->y;
-  vpc_render_design_svg (svg, page->design, &page->options, w, h);
+  page_svg (page, svg);
   return sink_write (out, svg->str, svg->len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 

@@ -40,6 +40,20 @@ void     vpc_export_options_init (VpcExportOptions *options);
  * ("my-vpc" for "/x/my-vpc.vpcd.json"), for the fallback title. */
 char    *vpc_export_title_from_path (const char *path);
 
+/* The export's page (diagram, title block, margins) for documents that
+ * hold it, e.g. the review report: its size in units, drawn at @scale with
+ * its top left corner at the context's origin, or as SVG text. */
+void     vpc_export_page_size (VpcDesign              *design,
+                               const VpcExportOptions *options,
+                               double                 *width,
+                               double                 *height);
+void     vpc_export_draw (VpcDesign              *design,
+                          const VpcExportOptions *options,
+                          cairo_t                *cr,
+                          double                  scale);
+char    *vpc_export_svg_text (VpcDesign              *design,
+                              const VpcExportOptions *options);
+
 gboolean vpc_export_to_file_full (VpcDesign              *design,
                                   const char             *path,
                                   const VpcExportOptions *options,
