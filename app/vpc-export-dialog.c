@@ -39,8 +39,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* The settings' values, in the order of the rows' items. */
-static const char *const formats[] = { "png", "svg", "pdf", "json", NULL };
-static const char *const suffixes[] = { ".png", ".svg", ".pdf", ".vpcd.json" };
+static const char *const formats[] = { "png", "svg", "pdf", "json", "drawio", NULL };
+static const char *const suffixes[] = { ".png", ".svg", ".pdf", ".vpcd.json", ".drawio" };
 static const char *const scales[] = { "1", "2", "3", NULL };
 static const char *const themes[] = { "light", "dark", NULL };
 
@@ -65,7 +65,8 @@ static void
 update_rows (VpcExportDialog *self)
 {
   const char *format = vpc_export_dialog_get_format (self);
-  gboolean picture = !g_str_equal (format, "json");
+  /* A diagrams.net page is shapes for its editor: no theme, no title block. */
+  gboolean picture = !g_str_equal (format, "json") && !g_str_equal (format, "drawio");
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), g_str_equal (format, "png"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->theme_row), picture);
@@ -197,7 +198,7 @@ static void
 vpc_export_dialog_init (VpcExportDialog *self)
 {
   const char *format_items[] = { _("PNG image"), _("SVG vector image"), _("PDF document"),
-                                 _("Design file (JSON)"), NULL };
+                                 _("Design file (JSON)"), _("Editable diagram (diagrams.net)"), NULL };
   const char *scale_items[] = { _("1× (as on screen)"), _("2× (documents, slides)"), _("3× (print, large screens)"), NULL };
   const char *theme_items[] = { _("Light"), _("Dark"), NULL };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

@@ -111,8 +111,8 @@ new_cb (GtkWidget  *widget,
   vpc_window_set_design (target, _vpc_window_new_design (self), NULL);
 }
 
-static GtkFileFilter *
-design_filter (void)
+GtkFileFilter *
+_vpc_window_design_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -122,9 +122,9 @@ design_filter (void)
   return filter;
 }
 
-static void
-chooser_done (VpcWindow       *self,
-              GtkNativeDialog *dialog)
+void
+_vpc_window_chooser_done (VpcWindow       *self,
+                          GtkNativeDialog *dialog)
 {
   if (self->chooser == dialog)
     g_clear_object (&self->chooser);
@@ -141,13 +141,13 @@ open_response_cb (GtkNativeDialog *dialog,
 
       _vpc_window_open_anywhere (self, file);
     }
-  chooser_done (self, dialog);
+  _vpc_window_chooser_done (self, dialog);
 }
 
-static void
-show_chooser (VpcWindow       *self,
-              GtkNativeDialog *dialog,
-              GCallback        response_cb)
+void
+_vpc_window_show_chooser (VpcWindow       *self,
+                          GtkNativeDialog *dialog,
+                          GCallback        response_cb)
 {
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
@@ -167,17 +167,17 @@ open_cb (GtkWidget  *widget,
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new ("Open Design", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                  "_Open", "_Cancel");
-  g_autoptr(GtkFileFilter) filter = design_filter ();
+  g_autoptr(GtkFileFilter) filter = _vpc_window_design_filter ();
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (open_response_cb));
+  _vpc_window_show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (open_response_cb));
 }
 
 /* Save */
 
-static char *
-suggested_name (VpcWindow  *self,
-                const char *suffix)
+char *
+_vpc_window_suggested_name (VpcWindow  *self,
+                            const char *suffix)
 {
   const char *name = vpc_design_get_info (self->design)->name;
   g_autofree char *base = NULL;
@@ -208,7 +208,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
       if (_vpc_window_save_to (self, file) && then_close)
         _vpc_window_close_soon (self);
     }
-  chooser_done (self, dialog);
+  _vpc_window_chooser_done (self, dialog);
 }
 
 void
@@ -216,7 +216,7 @@ _vpc_window_save_as (VpcWindow *self,
                      gboolean   then_close)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = design_filter ();
+  g_autoptr(GtkFileFilter) filter = _vpc_window_design_filter ();
   g_autofree char *name = NULL;
 
   if (self->design == NULL)
@@ -224,10 +224,10 @@ _vpc_window_save_as (VpcWindow *self,
   chooser = gtk_file_chooser_native_new ("Save Design", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          "_Save", "_Cancel");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  name = suggested_name (self, ".vpcd.json");
+  name = _vpc_window_suggested_name (self, ".vpcd.json");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data (G_OBJECT (chooser), "then-close", GINT_TO_POINTER (then_close));
-  show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (save_as_response_cb));
+  _vpc_window_show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (save_as_response_cb));
 }
 
 static void
@@ -294,7 +294,7 @@ export_response_cb (GtkNativeDialog *chooser,
           _vpc_window_show_error (self, heading, error != NULL ? error->message : _("Only local files can be written"));
         }
     }
-  chooser_done (self, chooser);
+  _vpc_window_chooser_done (self, chooser);
 }
 
 static void
@@ -308,10 +308,10 @@ export_requested_cb (VpcExportDialog *dialog,
     return;
   chooser = gtk_file_chooser_native_new (_("Export Design"), GTK_WINDOW (dialog), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  name = suggested_name (self, vpc_export_dialog_get_suffix (dialog));
+  name = _vpc_window_suggested_name (self, vpc_export_dialog_get_suffix (dialog));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data_full (G_OBJECT (chooser), "export-dialog", g_object_ref (dialog), g_object_unref);
-  show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (export_response_cb));
+  _vpc_window_show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (export_response_cb));
 }
 
 GtkWidget *

@@ -66,6 +66,11 @@ struct _VpcWindow
   double               present_text_scale;
 
   GtkWidget           *lesson_panel; /* VpcLessonPanel (vpc-window-lesson.c) */
+
+  /* File → Compare With… (vpc-window-review.c): the other version, or NULL. */
+  VpcDesign           *compare_other;
+  char                *compare_name;
+  GtkWidget           *compare_bar;
 };
 
 /* vpc-window.c */
@@ -86,6 +91,15 @@ void       _vpc_window_close_soon (VpcWindow *self);
  * last one) chosen; NULL without a design. */
 GtkWidget *_vpc_window_open_export_dialog (VpcWindow  *self,
                                            const char *format);
+
+/* Reviews (vpc-window-review.c): Compare With… and the review report. */
+void       _vpc_window_review_init (VpcWindow *self);
+void       _vpc_window_class_review_init (GtkWidgetClass *widget_class);
+void       _vpc_window_review_dispose (VpcWindow *self);
+void       _vpc_window_compare_design_changed (VpcWindow *self);
+void       _vpc_window_compare_leave (VpcWindow *self);
+gboolean   _vpc_window_compare_with (VpcWindow *self,
+                                     GFile     *file);
 
 /* vpc-window-what-if.c */
 void       _vpc_window_what_if_init (VpcWindow *self);
@@ -130,6 +144,16 @@ void       _vpc_window_add_recent (VpcWindow *self,
 
 /* vpc-window-actions.c */
 void       _vpc_window_class_actions_init (GtkWidgetClass *widget_class);
+/* File choosers: one at a time, modal; done when it answered. */
+void       _vpc_window_show_chooser (VpcWindow       *self,
+                                     GtkNativeDialog *dialog,
+                                     GCallback        response_cb);
+void       _vpc_window_chooser_done (VpcWindow       *self,
+                                     GtkNativeDialog *dialog);
+GtkFileFilter *_vpc_window_design_filter (void);
+/* "my-vpc.pdf": the file's name (or the design's) with @suffix. */
+char      *_vpc_window_suggested_name (VpcWindow  *self,
+                                       const char *suffix);
 void       _vpc_window_actions_update (VpcWindow *self);
 /* A window for another document: this one when it holds nothing worth
  * keeping, else a new one. */

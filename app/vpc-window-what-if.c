@@ -166,7 +166,11 @@ switch_ids (VpcWindow       *self,
   if (ids->len == 0)
     return;
   if (self->what_if == NULL)
-    self->what_if = vpc_what_if_new ();
+    {
+      /* One overlay at a time: compare marks belong to the real design. */
+      _vpc_window_compare_leave (self);
+      self->what_if = vpc_what_if_new ();
+    }
   for (guint i = 0; i < ids->len; i++)
     vpc_what_if_toggle (self->what_if, change, ids->pdata[i]);
   refresh (self);

@@ -105,6 +105,7 @@ static void
 design_changed_cb (VpcWindow *self)
 {
   _vpc_window_what_if_design_changed (self);
+  _vpc_window_compare_design_changed (self);
   _vpc_window_present_design_changed (self);
   _vpc_window_actions_update (self);
 }
@@ -151,6 +152,7 @@ _vpc_window_set_design (VpcWindow *self,
   g_autofree char *path = NULL;
 
   _vpc_window_what_if_leave (self);
+  _vpc_window_compare_leave (self);
   if (vpc_window_get_presenting (self))
     vpc_window_set_presenting (self, FALSE);
   if (self->recovery != NULL)
@@ -494,6 +496,7 @@ vpc_window_dispose (GObject *object)
       vpc_canvas_set_design (self->canvas, NULL);
     }
   _vpc_window_what_if_dispose (self);
+  _vpc_window_review_dispose (self);
   _vpc_window_present_dispose (self);
   g_clear_object (&self->validator);
   g_clear_object (&self->design);
@@ -593,6 +596,7 @@ vpc_window_class_init (VpcWindowClass *klass)
 
   _vpc_window_class_actions_init (widget_class);
   _vpc_window_class_what_if_init (widget_class);
+  _vpc_window_class_review_init (widget_class);
   _vpc_window_class_present_init (widget_class);
   _vpc_window_class_lesson_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.focus-view", "focus-view");
@@ -618,6 +622,7 @@ vpc_window_init (VpcWindow *self)
                            G_CONNECT_SWAPPED);
   _vpc_window_files_init (self);
   _vpc_window_what_if_init (self);
+  _vpc_window_review_init (self);
   _vpc_window_present_init (self);
   _vpc_window_lesson_init (self);
 

@@ -100,7 +100,7 @@ test_writes_choices (Fixture       *f,
   VpcExportDialog *dialog;
   g_autofree char *one = NULL;
   g_autofree char *three = NULL;
-  g_autofree char *svg = NULL;
+  g_autofree char *svg = NULL, *drawio = NULL;
   g_autofree char *text = NULL;
   cairo_surface_t *a, *b;
 
@@ -147,7 +147,17 @@ test_writes_choices (Fixture       *f,
     g_assert_false (vpc_export_dialog_write (dialog, f->path, &error));
     g_assert_nonnull (error);
   }
+  /* The editable diagram: shapes for diagrams.net, no picture settings. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_find_row (GTK_WIDGET (dialog), "Format")), 4);
+  g_assert_cmpstr (vpc_export_dialog_get_suffix (dialog), ==, ".drawio");
+  g_assert_false (gtk_widget_get_sensitive (gui_test_find_row (GTK_WIDGET (dialog), "Theme")));
+  drawio = write_to (f, dialog, "named.drawio");
+  g_clear_pointer (&text, g_free);
+  g_file_get_contents (drawio, &text, NULL, NULL);
+  g_assert_nonnull (strstr (text, "<mxfile"));
+  g_assert_nonnull (strstr (text, "name=\"lab-one\""));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (drawio);
   g_unlink (one);
   g_unlink (three);
   g_unlink (svg);

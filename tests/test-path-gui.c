@@ -3,7 +3,9 @@
  * menu's action picks another service, a change of the design traces it
  * again, Escape and "Clear Path" remove it, and nothing of it is an edit.
  * What-if mode shows a read-only scenario with the difference, leaves the
- * design alone, and Apply is one undoable edit.
+ * design alone, and Apply is one undoable edit. Compare With… marks what
+ * changed since another version and sums up findings and cost, follows
+ * edits, gives way to what-if mode and leaves the design alone.
  *
  * Runs in suite 'gui' under Xvfb (tools/test).
  */
@@ -15,7 +17,9 @@
 #include "vpc-canvas.h"
 #include "vpc-file.h"
 #include "vpc-message-bar.h"
+#include "vpc-compare-bar.h"
 #include "vpc-what-if-bar.h"
+#include "vpc-window-private.h"
 #include "vpc-window.h"
 
 #define EXAMPLE "training-cannot-reach-s3-ecr.vpcd.json"
@@ -259,6 +263,78 @@ test_what_if (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+static VpcCompareBar *
+compare_bar (Fixture *f)
+{
+  VpcCompareBar *bar = VPC_COMPARE_BAR (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_COMPARE_BAR));
+
+  g_assert_nonnull (bar);
+  return bar;
+}
+
+/* The file on disk is the older version; the window's design gets the
+ * S3 gateway and the ECR endpoints of the fixed example, and loses its STS
+ * endpoint: the bar counts them, names the resolved findings and prices
+ * the change, and the canvas marks them. */
+static void
+test_compare (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *sts[] = { "ep-sts", NULL };
+  g_autoptr(GFile) older = g_file_new_for_path (f->path);
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autoptr(GdkTexture) marked = NULL;
+  g_autoptr(GdkTexture) left = NULL;
+  g_autofree char *before = vpc_file_serialize (f->design, NULL);
+  g_autofree char *after = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->canvas));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-element", "s", "endpoint:s3"));
+  gui_test_spin (10);
+  vpc_canvas_select (f->canvas, sts);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete", NULL));
+  gui_test_spin (10);
+  plain = gui_test_capture (GTK_WIDGET (f->canvas));
+
+  g_assert_true (_vpc_window_compare_with (f->window, older));
+  gui_test_spin (10);
+  g_assert_nonnull (strstr (vpc_compare_bar_get_summary (compare_bar (f)), "1 added · 1 removed"));
+  g_assert_nonnull (strstr (vpc_compare_bar_get_summary (compare_bar (f)), "1 resolved"));
+  g_assert_nonnull (strstr (vpc_compare_bar_get_summary (compare_bar (f)), "$58.40 → $43.80"));
+  g_assert_nonnull (strstr (vpc_compare_bar_get_details (compare_bar (f)), "Resolved: error VPC101"));
+  g_assert_nonnull (strstr (vpc_compare_bar_get_details (compare_bar (f)), "Cost of STS: $14.60 → $0.00"));
+  marked = gui_test_capture (GTK_WIDGET (f->canvas));
+  g_assert_cmpuint (gui_test_count_differing (plain, marked), >, (gsize) width * height / 1000);
+
+  /* An edit is compared again: the STS endpoint back, by undo. */
+  g_assert_true (vpc_design_undo (f->design));
+  gui_test_spin (10);
+  g_assert_nonnull (strstr (vpc_compare_bar_get_summary (compare_bar (f)), "1 added · 0 removed"));
+
+  /* What-if mode takes its place; leaving it shows the plain design. */
+  vpc_canvas_select (f->canvas, sts);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-off", NULL));
+  gui_test_spin (10);
+  g_assert_cmpstr (vpc_compare_bar_get_summary (compare_bar (f)), ==, "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-leave", NULL));
+  g_assert_true (_vpc_window_compare_with (f->window, older));
+  gui_test_spin (10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-leave", NULL));
+  gui_test_spin (10);
+  g_assert_cmpstr (vpc_compare_bar_get_summary (compare_bar (f)), ==, "");
+  g_assert_true (vpc_design_redo (f->design));
+  gui_test_spin (10);
+  left = gui_test_capture (GTK_WIDGET (f->canvas));
+  g_assert_cmpuint (gui_test_count_differing (plain, left), <, (gsize) width * height / 2000);
+
+  /* Comparing never edited the design: undo takes back exactly the two edits. */
+  g_assert_true (vpc_design_undo (f->design));
+  g_assert_true (vpc_design_undo (f->design));
+  after = vpc_file_serialize (f->design, NULL);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,5 +345,6 @@ main (int   argc,
   g_test_add ("/path/menu-and-edits", Fixture, NULL, fixture_setup, test_menu_traces_and_follows_edits,
               fixture_teardown);
   g_test_add ("/what-if/switch-apply-leave", Fixture, NULL, fixture_setup, test_what_if, fixture_teardown);
+  g_test_add ("/compare/marks-bar-leave", Fixture, NULL, fixture_setup, test_compare, fixture_teardown);
   return g_test_run ();
 }

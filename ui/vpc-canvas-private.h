@@ -59,6 +59,11 @@ struct _VpcCanvas
 
   /* The traced path shown over the design (vpc-canvas-path.c), or NULL. */
   VpcCanvasPath *path;
+
+  /* File → Compare With… (vpc-canvas-compare.c): the other version and
+   * id → VpcDiffChange, or NULL. */
+  VpcDesign     *compare_other;
+  GHashTable    *compare_changes;
 };
 
 /* vpc-canvas.c */
@@ -106,6 +111,12 @@ const char   *_vpc_canvas_drop_hint (VpcCanvas *self);
 
 /* vpc-canvas-actions.c: the id of the one selected element, or NULL. */
 const char   *_vpc_canvas_single_selected (VpcCanvas *self);
+
+/* vpc-canvas-compare.c */
+void          _vpc_canvas_compare_draw (VpcCanvas              *self,
+                                        cairo_t                *cr,
+                                        const VpcRenderOptions *options);
+void          _vpc_canvas_compare_dispose (VpcCanvas *self);
 
 /* vpc-canvas-path.c */
 void          _vpc_canvas_path_class_init (GtkWidgetClass *widget_class);

@@ -286,6 +286,7 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       options.hidden = self->hidden;
       cairo_save (cr);
       vpc_render_design (cr, self->design, &options);
+      _vpc_canvas_compare_draw (self, cr, &options);
       _vpc_canvas_path_draw (self, cr, &options);
       cairo_restore (cr);
       draw_overlay (self, cr);
@@ -454,6 +455,7 @@ vpc_canvas_dispose (GObject *object)
 
   disconnect_design (self);
   _vpc_canvas_path_dispose (self);
+  _vpc_canvas_compare_dispose (self);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_pointer (&self->tool, vpc_tool_free);

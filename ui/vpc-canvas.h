@@ -86,6 +86,12 @@ void         vpc_canvas_zoom_fit (VpcCanvas *self);
 /* Draws the path from @workload to @service over the design
  * (vpc-trace.h, vpc-render-path.h), traced again after every change of the
  * design and cleared when the workload goes; NULL, NULL clears it. */
+/* Marks what changed since @other (File → Compare With…): @changes maps
+ * ids to VpcDiffChange (vpc_diff_compute()'s changes; copied). NULLs clear
+ * the marks. View state, never saved. */
+void         vpc_canvas_set_comparison (VpcCanvas  *self,
+                                        VpcDesign  *other,
+                                        GHashTable *changes);
 void         vpc_canvas_set_trace (VpcCanvas  *self,
                                    const char *workload,
                                    const char *service);
