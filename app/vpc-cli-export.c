@@ -1,10 +1,13 @@
 /* vpc-cli-export.c: `vpc-designer export FILE -o OUT [--theme light|dark]
- * [--scale N]`; OUT's suffix picks the format: .png .svg .pdf .drawio .json. */
+ * [--scale N]`; OUT's suffix picks the format: .png .svg .pdf .drawio .json,
+ * and CloudFormation .yaml .cfn.json. */
 #include "vpc-cli-private.h"
 
 #include <string.h>
 
+#include "vpc-cfn.h"
 #include "vpc-export.h"
+#include "vpc-yaml.h"
 #include "vpc-file.h"
 #include "vpc-safe-save.h"
 
@@ -17,6 +20,8 @@ static const char *const themes[] = { "light", "dark", NULL };
 typedef enum {
   OUTPUT_UNKNOWN,
   OUTPUT_JSON,
+  OUTPUT_CFN_JSON, /* CloudFormation */
+  OUTPUT_CFN_YAML,
   OUTPUT_DRAWING, /* .png .svg .pdf .drawio, from the layout */
 } OutputKind;
 
@@ -26,6 +31,10 @@ output_kind (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
+  if (g_str_has_suffix (lower, ".cfn.json"))
+    return OUTPUT_CFN_JSON;
+  if (g_str_has_suffix (lower, ".yaml"))
+    return OUTPUT_CFN_YAML;
   if (g_str_has_suffix (lower, ".json"))
     return OUTPUT_JSON;
   if (g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".svg") ||
@@ -89,7 +98,7 @@ _vpc_cli_export (int    argc,
   kind = output_kind (out);
   if (kind == OUTPUT_UNKNOWN)
     {
-      _vpc_cli_usage_error ("export", "cannot tell the format of '%s': OUT must end in .png, .svg, .pdf, .drawio or .json", out);
+      _vpc_cli_usage_error ("export", "cannot tell the format of '%s': OUT must end in .png, .svg, .pdf, .drawio, .json, .yaml or .cfn.json", out);
       return VPC_CLI_EXIT_ERROR;
     }
   if (!parse_scale (scale_text, &scale))
@@ -113,6 +122,14 @@ _vpc_cli_export (int    argc,
 
   if (kind == OUTPUT_JSON)
     ok = export_json (design, out, &error);
+  else if (kind == OUTPUT_CFN_JSON || kind == OUTPUT_CFN_YAML)
+    {
+      g_autoptr(JsonNode) template_root = vpc_cfn_export (design);
+      g_autofree char *text = kind == OUTPUT_CFN_JSON ? vpc_json_tree_to_text (template_root)
+                                                      : vpc_yaml_from_tree (template_root);
+
+      ok = vpc_safe_save (out, text, strlen (text), &error);
+    }
   else
     {
       /* An unnamed design is titled with its file's name. */

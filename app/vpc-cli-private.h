@@ -148,5 +148,7 @@ int _vpc_cli_diff (int    argc,
                    char **argv);
 int _vpc_cli_report (int    argc,
                      char **argv);
+int _vpc_cli_import (int    argc,
+                     char **argv);
 
 G_END_DECLS

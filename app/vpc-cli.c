@@ -18,7 +18,8 @@ vpc_cli_is_subcommand (const char *arg)
   return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "cost") == 0 ||
          g_strcmp0 (arg, "export") == 0 || g_strcmp0 (arg, "repair") == 0 ||
          g_strcmp0 (arg, "trace") == 0 || g_strcmp0 (arg, "grade") == 0 ||
-         g_strcmp0 (arg, "diff") == 0 || g_strcmp0 (arg, "report") == 0;
+         g_strcmp0 (arg, "diff") == 0 || g_strcmp0 (arg, "report") == 0 ||
+         g_strcmp0 (arg, "import") == 0;
 }
 
 const char *
@@ -31,7 +32,8 @@ vpc_cli_usage (void)
          "  vpc-designer cost FILE [--format text|json|csv] [--region REGION]\n"
          "  vpc-designer export FILE -o OUT [--theme light|dark] [--scale N]\n"
          "                                                  OUT's suffix picks the format:\n"
-         "                                                  .png .svg .pdf .json .drawio\n"
+         "                                                  .png .svg .pdf .json .drawio, and\n"
+         "                                                  CloudFormation .yaml .cfn.json\n"
          "  vpc-designer repair FILE -o OUT.vpcd.json       drop what keeps FILE from\n"
          "                                                  loading; one line per change\n"
          "  vpc-designer trace FILE --from WORKLOAD --to SERVICE [--without ID[,ID...]]\n"
@@ -47,6 +49,9 @@ vpc_cli_usage (void)
          "  vpc-designer report FILE -o OUT                 a design-review document; OUT's\n"
          "                                                  suffix picks the format: .pdf .html\n"
          "                                                  .md (with OUT.svg beside it)\n"
+         "  vpc-designer import SOURCE -o OUT.vpcd.json [--vpc LOGICAL-ID] [--region REGION]\n"
+         "                                                  a design from a CloudFormation\n"
+         "                                                  template (JSON or YAML)\n"
          "  vpc-designer --version | --help\n"
          "\n"
          "FILE must be a regular file, or '-' for standard input (a pipe or a\n"
@@ -87,6 +92,8 @@ vpc_cli_run (int    argc,
     return _vpc_cli_diff (argc, argv);
   if (strcmp (argv[1], "report") == 0)
     return _vpc_cli_report (argc, argv);
+  if (strcmp (argv[1], "import") == 0)
+    return _vpc_cli_import (argc, argv);
   _vpc_cli_usage_error (NULL, "unknown command '%s'", argv[1]);
   return VPC_CLI_EXIT_ERROR;
 }

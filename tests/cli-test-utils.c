@@ -51,3 +51,23 @@ cli_assert_usage_error (CliRun     *run,
     g_error ("expected \"%s\" on stderr, got: %s", problem, run->err);
   g_assert_nonnull (strstr (run->err, "--help"));
 }
+
+void
+cli_add_designs (GPtrArray  *paths,
+                 const char *dir_path,
+                 gboolean    recurse)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+      if (recurse && g_file_test (path, G_FILE_TEST_IS_DIR))
+        cli_add_designs (paths, path, TRUE);
+      else if (g_str_has_suffix (name, ".vpcd.json"))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+}

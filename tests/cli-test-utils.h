@@ -30,4 +30,10 @@ void cli_run (CliRun            *run,
 void cli_assert_usage_error (CliRun     *run,
                              const char *problem);
 
+/* Appends the path of every *.vpcd.json in @dir_path (and its folders
+ * when @recurse) to @paths (strings, owned). */
+void cli_add_designs (GPtrArray  *paths,
+                      const char *dir_path,
+                      gboolean    recurse);
+
 G_END_DECLS

@@ -188,26 +188,6 @@ check_markdown (const char     *design,
 }
 
 static void
-add_designs (GPtrArray  *paths,
-             const char *dir_path,
-             gboolean    recurse)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-
-      if (recurse && g_file_test (path, G_FILE_TEST_IS_DIR))
-        add_designs (paths, path, TRUE);
-      else if (g_str_has_suffix (name, ".vpcd.json"))
-        g_ptr_array_add (paths, g_steal_pointer (&path));
-    }
-}
-
-static void
 test_designs (gconstpointer data)
 {
   gboolean examples = GPOINTER_TO_INT (data);
@@ -215,12 +195,12 @@ test_designs (gconstpointer data)
   guint n = 0;
 
   if (examples)
-    add_designs (paths, g_getenv ("VPC_EXAMPLES_DIR"), FALSE);
+    cli_add_designs (paths, g_getenv ("VPC_EXAMPLES_DIR"), FALSE);
   else
     {
       g_autofree char *data_dir = g_test_build_filename (G_TEST_DIST, "data", NULL);
 
-      add_designs (paths, data_dir, TRUE);
+      cli_add_designs (paths, data_dir, TRUE);
     }
   g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
   for (guint i = 0; i < paths->len; i++)

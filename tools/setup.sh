@@ -5,7 +5,7 @@
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 VPC_PACKAGES="build-essential pkg-config meson ninja-build
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev librsvg2-dev
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev librsvg2-dev libyaml-dev
   libcairo2-dev libpango1.0-dev libpng-dev python3
   xvfb xauth dbus dbus-x11 xdotool imagemagick clang libclang-rt-14-dev
   desktop-file-utils appstream fonts-dejavu-core libgtk-4-bin poppler-utils libxml2-utils
