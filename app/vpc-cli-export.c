@@ -1,12 +1,13 @@
 /* vpc-cli-export.c: `vpc-designer export FILE -o OUT [--theme light|dark]
  * [--scale N]`; OUT's suffix picks the format: .png .svg .pdf .drawio .json,
- * and CloudFormation .yaml .cfn.json. */
+ * CloudFormation .yaml .cfn.json and Terraform .tf. */
 #include "vpc-cli-private.h"
 
 #include <string.h>
 
 #include "vpc-cfn.h"
 #include "vpc-export.h"
+#include "vpc-terraform.h"
 #include "vpc-yaml.h"
 #include "vpc-file.h"
 #include "vpc-safe-save.h"
@@ -22,6 +23,7 @@ typedef enum {
   OUTPUT_JSON,
   OUTPUT_CFN_JSON, /* CloudFormation */
   OUTPUT_CFN_YAML,
+  OUTPUT_TERRAFORM,
   OUTPUT_DRAWING, /* .png .svg .pdf .drawio, from the layout */
 } OutputKind;
 
@@ -35,6 +37,8 @@ output_kind (const char *path)
     return OUTPUT_CFN_JSON;
   if (g_str_has_suffix (lower, ".yaml"))
     return OUTPUT_CFN_YAML;
+  if (g_str_has_suffix (lower, ".tf"))
+    return OUTPUT_TERRAFORM;
   if (g_str_has_suffix (lower, ".json"))
     return OUTPUT_JSON;
   if (g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".svg") ||
@@ -98,7 +102,7 @@ _vpc_cli_export (int    argc,
   kind = output_kind (out);
   if (kind == OUTPUT_UNKNOWN)
     {
-      _vpc_cli_usage_error ("export", "cannot tell the format of '%s': OUT must end in .png, .svg, .pdf, .drawio, .json, .yaml or .cfn.json", out);
+      _vpc_cli_usage_error ("export", "cannot tell the format of '%s': OUT must end in .png, .svg, .pdf, .drawio, .json, .yaml, .cfn.json or .tf", out);
       return VPC_CLI_EXIT_ERROR;
     }
   if (!parse_scale (scale_text, &scale))
@@ -127,6 +131,12 @@ _vpc_cli_export (int    argc,
       g_autoptr(JsonNode) template_root = vpc_cfn_export (design);
       g_autofree char *text = kind == OUTPUT_CFN_JSON ? vpc_json_tree_to_text (template_root)
                                                       : vpc_yaml_from_tree (template_root);
+
+      ok = vpc_safe_save (out, text, strlen (text), &error);
+    }
+  else if (kind == OUTPUT_TERRAFORM)
+    {
+      g_autofree char *text = vpc_terraform_export (design);
 
       ok = vpc_safe_save (out, text, strlen (text), &error);
     }

@@ -203,7 +203,7 @@ test_usage_errors (void)
   {
     g_auto(Run) run = { 0 };
     RUN (&run, "export", clean, "-o", txt);
-    assert_usage_error (&run, ".png, .svg, .pdf, .drawio, .json, .yaml or .cfn.json");
+    assert_usage_error (&run, ".png, .svg, .pdf, .drawio, .json, .yaml, .cfn.json or .tf");
     g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
   }
   {

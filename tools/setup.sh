@@ -30,6 +30,23 @@ vpc_ensure_packages () {
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# vpc_ensure_test_validators: the test-only validators from npm, pinned in
+# tests/npm/package-lock.json (the CloudFormation resource specification,
+# HashiCorp's HCL parser, the AWS provider's schema). Needs the network once;
+# the tests themselves run offline. Never part of the product.
+vpc_ensure_test_validators () {
+  # Debian's nodejs and npm, unless a Node.js with its npm is there already.
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    vpc_ensure_packages nodejs npm
+  fi
+  local dir="$TOP/tests/npm"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+     [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "Installing the test validators (npm ci in tests/npm)"
+    npm ci --prefix "$dir" --ignore-scripts --no-audit --no-fund --loglevel=error
+  fi
+}
+
 # vpc_build DIR [meson options...]: configure once, then build.
 vpc_build () {
   local dir=$1; shift
