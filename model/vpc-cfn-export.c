@@ -389,26 +389,6 @@ export_nat_gateways (Export *ex)
 
 /* --- security groups --------------------------------------------------------- */
 
-/* CloudFormation's IpProtocol: a name or a number, -1 for all. */
-static const char *
-ip_protocol (VpcProtocol protocol)
-{
-  switch (protocol)
-    {
-    case VPC_PROTOCOL_TCP:
-      return "tcp";
-    case VPC_PROTOCOL_UDP:
-      return "udp";
-    case VPC_PROTOCOL_ICMP:
-      return "icmp";
-    case VPC_PROTOCOL_ESP:
-      return "50";
-    case VPC_PROTOCOL_ALL:
-    default:
-      return "-1";
-    }
-}
-
 static gboolean
 is_group_peer (const char *peer)
 {
@@ -426,7 +406,7 @@ rule_properties (Export           *ex,
 {
   const char *peer = rule->peer;
 
-  json_object_set_string_member (r, "IpProtocol", ip_protocol (rule->protocol));
+  json_object_set_string_member (r, "IpProtocol", vpc_protocol_to_ip_protocol (rule->protocol));
   if (rule->protocol == VPC_PROTOCOL_TCP || rule->protocol == VPC_PROTOCOL_UDP)
     {
       json_object_set_int_member (r, "FromPort", rule->port_from);

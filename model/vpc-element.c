@@ -389,6 +389,15 @@ DEFINE_ENUM_NAMES (VpcRoute, route, route_names)
 DEFINE_ENUM_NAMES (VpcEndpointType, endpoint_type, endpoint_type_names)
 DEFINE_ENUM_NAMES (VpcWorkloadKind, workload_kind, workload_kind_names)
 DEFINE_ENUM_NAMES (VpcProtocol, protocol, protocol_names)
+
+const char *
+vpc_protocol_to_ip_protocol (VpcProtocol protocol)
+{
+  /* IANA numbers where EC2 has no name (ESP is 50). */
+  static const char *const ip_protocols[] = { "tcp", "udp", "icmp", "50", "-1" };
+
+  return (guint) protocol < G_N_ELEMENTS (ip_protocols) ? ip_protocols[protocol] : "-1";
+}
 DEFINE_ENUM_NAMES (VpcImageAccess, image_access, image_access_names)
 DEFINE_ENUM_NAMES (VpcEnvironment, environment, environment_names)
 DEFINE_ENUM_NAMES (VpcProfile, profile, profile_names)

@@ -190,6 +190,9 @@ const char *vpc_workload_kind_to_string (VpcWorkloadKind kind);
 const char *vpc_workload_kind_to_label (VpcWorkloadKind kind); /* "training job", … */
 gboolean    vpc_workload_kind_from_string (const char *s, VpcWorkloadKind *out);
 const char *vpc_protocol_to_string (VpcProtocol protocol);
+/* The protocol as EC2's APIs, CloudFormation and Terraform take it: "tcp",
+ * "udp", "icmp", "50" for ESP, "-1" for all. */
+const char *vpc_protocol_to_ip_protocol (VpcProtocol protocol);
 /* A rule's ports as the file writes them: "443", "8192-65535", or "all"
  * (every port, and every protocol without ports). */
 char       *vpc_sg_rule_ports_to_string (const VpcSgRule *rule);

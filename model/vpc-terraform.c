@@ -236,25 +236,6 @@ write_network (Tf *tf)
 
 /* --- security groups ----------------------------------------------------------- */
 
-static const char *
-tf_protocol (VpcProtocol protocol)
-{
-  switch (protocol)
-    {
-    case VPC_PROTOCOL_TCP:
-      return "tcp";
-    case VPC_PROTOCOL_UDP:
-      return "udp";
-    case VPC_PROTOCOL_ICMP:
-      return "icmp";
-    case VPC_PROTOCOL_ESP:
-      return "50";
-    case VPC_PROTOCOL_ALL:
-    default:
-      return "-1";
-    }
-}
-
 static void
 write_rule (Tf               *tf,
             const VpcElement *group,
@@ -268,7 +249,7 @@ write_rule (Tf               *tf,
   begin (tf, "resource", "aws_security_group_rule", name);
   attr_string (tf, "type", ingress ? "ingress" : "egress");
   attr_raw (tf, "security_group_id", "aws_security_group.%s.id", name_of (tf, group->id));
-  attr_string (tf, "protocol", tf_protocol (rule->protocol));
+  attr_string (tf, "protocol", vpc_protocol_to_ip_protocol (rule->protocol));
   attr_raw (tf, "from_port", "%d", ports ? rule->port_from : rule->protocol == VPC_PROTOCOL_ICMP ? -1 : 0);
   attr_raw (tf, "to_port", "%d", ports ? rule->port_to : rule->protocol == VPC_PROTOCOL_ICMP ? -1 : 0);
   if (g_str_equal (rule->peer, "self"))
