@@ -5,10 +5,8 @@
 
 #include <string.h>
 
-#include "vpc-cfn.h"
 #include "vpc-export.h"
-#include "vpc-terraform.h"
-#include "vpc-yaml.h"
+#include "vpc-iac.h"
 #include "vpc-file.h"
 #include "vpc-safe-save.h"
 
@@ -21,9 +19,7 @@ static const char *const themes[] = { "light", "dark", NULL };
 typedef enum {
   OUTPUT_UNKNOWN,
   OUTPUT_JSON,
-  OUTPUT_CFN_JSON, /* CloudFormation */
-  OUTPUT_CFN_YAML,
-  OUTPUT_TERRAFORM,
+  OUTPUT_INFRASTRUCTURE_CODE, /* .yaml .cfn.json .tf */
   OUTPUT_DRAWING, /* .png .svg .pdf .drawio, from the layout */
 } OutputKind;
 
@@ -33,12 +29,8 @@ output_kind (const char *path)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
-  if (g_str_has_suffix (lower, ".cfn.json"))
-    return OUTPUT_CFN_JSON;
-  if (g_str_has_suffix (lower, ".yaml"))
-    return OUTPUT_CFN_YAML;
-  if (g_str_has_suffix (lower, ".tf"))
-    return OUTPUT_TERRAFORM;
+  if (vpc_iac_path_is_export (path))
+    return OUTPUT_INFRASTRUCTURE_CODE;
   if (g_str_has_suffix (lower, ".json"))
     return OUTPUT_JSON;
   if (g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".svg") ||
@@ -126,20 +118,8 @@ _vpc_cli_export (int    argc,
 
   if (kind == OUTPUT_JSON)
     ok = export_json (design, out, &error);
-  else if (kind == OUTPUT_CFN_JSON || kind == OUTPUT_CFN_YAML)
-    {
-      g_autoptr(JsonNode) template_root = vpc_cfn_export (design);
-      g_autofree char *text = kind == OUTPUT_CFN_JSON ? vpc_json_tree_to_text (template_root)
-                                                      : vpc_yaml_from_tree (template_root);
-
-      ok = vpc_safe_save (out, text, strlen (text), &error);
-    }
-  else if (kind == OUTPUT_TERRAFORM)
-    {
-      g_autofree char *text = vpc_terraform_export (design);
-
-      ok = vpc_safe_save (out, text, strlen (text), &error);
-    }
+  else if (kind == OUTPUT_INFRASTRUCTURE_CODE)
+    ok = vpc_iac_export_to_file (design, out, &error);
   else
     {
       /* An unnamed design is titled with its file's name. */

@@ -10,41 +10,8 @@
 
 #include "vpc-cfn.h"
 #include "vpc-file.h"
-#include "vpc-json-scan.h"
+#include "vpc-iac.h"
 #include "vpc-safe-save.h"
-#include "vpc-yaml.h"
-
-/* The template's tree: JSON when the text starts like JSON, else YAML. */
-static JsonNode *
-parse_template (GBytes  *bytes,
-                GError **error)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-  gsize start = 0;
-
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    start = 3;
-  while (start < length && g_ascii_isspace (data[start]))
-    start++;
-  if (start < length && data[start] == '{')
-    {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-      gsize scanned = 0;
-
-      if (!vpc_json_scan (data, length, &scanned, error))
-        return NULL;
-      if (!json_parser_load_from_data (parser, data + scanned, (gssize) (length - scanned), error))
-        return NULL;
-      return json_node_copy (json_parser_get_root (parser));
-    }
-  if (!g_utf8_validate (data, (gssize) length, NULL))
-    {
-      g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_ENCODING, "the file is not valid UTF-8");
-      return NULL;
-    }
-  return vpc_yaml_parse (data, length, error);
-}
 
 int
 _vpc_cli_import (int    argc,
@@ -79,7 +46,7 @@ _vpc_cli_import (int    argc,
     }
   bytes = _vpc_cli_read_input (file, &error);
   if (bytes != NULL)
-    root = parse_template (bytes, &error);
+    root = vpc_iac_parse_template (bytes, &error);
   if (root != NULL)
     design = vpc_cfn_import_full (root, region, vpc, warnings, &error);
   if (design == NULL)

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "vpc-file.h"
+#include "vpc-iac.h"
 #include "vpc-preferences.h"
 #include "vpc-safe-save.h"
 #include "vpc-settings.h"
@@ -39,8 +40,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* The settings' values, in the order of the rows' items. */
-static const char *const formats[] = { "png", "svg", "pdf", "json", "drawio", NULL };
-static const char *const suffixes[] = { ".png", ".svg", ".pdf", ".vpcd.json", ".drawio" };
+static const char *const formats[] = { "png", "svg", "pdf", "json", "drawio", "cfn-yaml", "cfn-json", "terraform", NULL };
+static const char *const suffixes[] = { ".png", ".svg", ".pdf", ".vpcd.json", ".drawio", ".yaml", ".cfn.json", ".tf" };
 static const char *const scales[] = { "1", "2", "3", NULL };
 static const char *const themes[] = { "light", "dark", NULL };
 
@@ -66,7 +67,8 @@ update_rows (VpcExportDialog *self)
 {
   const char *format = vpc_export_dialog_get_format (self);
   /* A diagrams.net page is shapes for its editor: no theme, no title block. */
-  gboolean picture = !g_str_equal (format, "json") && !g_str_equal (format, "drawio");
+  gboolean picture = !g_str_equal (format, "json") && !g_str_equal (format, "drawio") &&
+                     !vpc_iac_path_is_export (vpc_export_dialog_get_suffix (self));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), g_str_equal (format, "png"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->theme_row), picture);
@@ -111,6 +113,8 @@ vpc_export_dialog_write (VpcExportDialog *self,
 
       return vpc_safe_save (path, text, length, error);
     }
+  if (vpc_iac_path_is_export (vpc_export_dialog_get_suffix (self)))
+    return vpc_iac_export_to_file (self->design, path, error);
   vpc_export_dialog_get_options (self, &options);
   return vpc_export_to_file_full (self->design, path, &options, error);
 }
@@ -198,7 +202,9 @@ static void
 vpc_export_dialog_init (VpcExportDialog *self)
 {
   const char *format_items[] = { _("PNG image"), _("SVG vector image"), _("PDF document"),
-                                 _("Design file (JSON)"), _("Editable diagram (diagrams.net)"), NULL };
+                                 _("Design file (JSON)"), _("Editable diagram (diagrams.net)"),
+                                 _("CloudFormation template (YAML)"), _("CloudFormation template (JSON)"),
+                                 _("Terraform configuration"), NULL };
   const char *scale_items[] = { _("1× (as on screen)"), _("2× (documents, slides)"), _("3× (print, large screens)"), NULL };
   const char *theme_items[] = { _("Light"), _("Dark"), NULL };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

@@ -3,6 +3,7 @@
 #include "vpc-window-private.h"
 
 #include "vpc-file.h"
+#include "vpc-iac.h"
 #include "vpc-file-repair.h"
 #include "vpc-safe-save.h"
 
@@ -396,7 +397,15 @@ drop_cb (GtkDropTarget *target,
     return FALSE;
   files = g_value_get_boxed (value);
   for (GSList *l = files; l != NULL; l = l->next)
-    _vpc_window_open_anywhere (self, l->data);
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      /* A CloudFormation template becomes a new design; a design opens. */
+      if (name != NULL && vpc_iac_path_is_template (name))
+        _vpc_window_import_file (self, l->data);
+      else
+        _vpc_window_open_anywhere (self, l->data);
+    }
   return files != NULL;
 }
 

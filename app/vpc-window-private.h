@@ -92,6 +92,11 @@ void       _vpc_window_close_soon (VpcWindow *self);
 GtkWidget *_vpc_window_open_export_dialog (VpcWindow  *self,
                                            const char *format);
 
+/* Imports (vpc-window-import.c): a template opens as a new design. */
+void       _vpc_window_class_import_init (GtkWidgetClass *widget_class);
+gboolean   _vpc_window_import_file (VpcWindow *self,
+                                    GFile     *file);
+
 /* Reviews (vpc-window-review.c): Compare With… and the review report. */
 void       _vpc_window_review_init (VpcWindow *self);
 void       _vpc_window_class_review_init (GtkWidgetClass *widget_class);

@@ -597,6 +597,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   _vpc_window_class_actions_init (widget_class);
   _vpc_window_class_what_if_init (widget_class);
   _vpc_window_class_review_init (widget_class);
+  _vpc_window_class_import_init (widget_class);
   _vpc_window_class_present_init (widget_class);
   _vpc_window_class_lesson_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.focus-view", "focus-view");

@@ -100,7 +100,7 @@ test_writes_choices (Fixture       *f,
   VpcExportDialog *dialog;
   g_autofree char *one = NULL;
   g_autofree char *three = NULL;
-  g_autofree char *svg = NULL, *drawio = NULL;
+  g_autofree char *svg = NULL, *drawio = NULL, *terraform = NULL;
   g_autofree char *text = NULL;
   cairo_surface_t *a, *b;
 
@@ -156,7 +156,16 @@ test_writes_choices (Fixture       *f,
   g_file_get_contents (drawio, &text, NULL, NULL);
   g_assert_nonnull (strstr (text, "<mxfile"));
   g_assert_nonnull (strstr (text, "name=\"lab-one\""));
+  /* Infrastructure code: Terraform, with the same choices set aside. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_find_row (GTK_WIDGET (dialog), "Format")), 7);
+  g_assert_cmpstr (vpc_export_dialog_get_suffix (dialog), ==, ".tf");
+  g_assert_false (gtk_widget_get_sensitive (gui_test_find_row (GTK_WIDGET (dialog), "Theme")));
+  terraform = write_to (f, dialog, "named.tf");
+  g_clear_pointer (&text, g_free);
+  g_file_get_contents (terraform, &text, NULL, NULL);
+  g_assert_nonnull (strstr (text, "resource \"aws_vpc\" \"vpc\""));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (terraform);
   g_unlink (drawio);
   g_unlink (one);
   g_unlink (three);

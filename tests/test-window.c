@@ -19,6 +19,7 @@
 #include "vpc-file.h"
 #include "vpc-recovery.h"
 #include "vpc-window.h"
+#include "vpc-window-private.h"
 
 #define EXAMPLE "training-cannot-reach-s3-ecr.vpcd.json"
 
@@ -298,6 +299,48 @@ test_close_unsaved (Fixture       *f,
   g_assert_null (f->window);
 }
 
+/* File → Import: a template becomes a new, unsaved design in this window
+ * (its design was unmodified), with what was left out listed; a broken
+ * template changes nothing. */
+static void
+test_import_template (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", "short-forms.yaml", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "broken.yaml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GFile) broken = g_file_new_for_path (bad);
+  AdwMessageDialog *dialog;
+  VpcDesign *imported;
+
+  g_assert_true (_vpc_window_import_file (f->window, file));
+  gui_test_spin (10);
+  imported = vpc_window_get_design (f->window);
+  g_assert_true (imported != f->design);
+  g_assert_cmpuint (vpc_design_get_n_elements (imported, VPC_KIND_SUBNET), ==, 3);
+  g_assert_cmpuint (vpc_design_get_n_elements (imported, VPC_KIND_ENDPOINT), ==, 2);
+  g_assert_null (vpc_window_get_file (f->window));
+  g_assert_true (vpc_window_get_modified (f->window));
+  dialog = find_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Imported “short-forms.yaml”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "AWS::S3::Bucket"));
+  respond (dialog, "close");
+  gui_test_spin (5);
+
+  g_assert_true (g_file_set_contents (bad, "Resources: [unclosed\n", -1, NULL));
+  g_assert_false (_vpc_window_import_file (f->window, broken));
+  gui_test_spin (10);
+  g_assert_true (vpc_window_get_design (f->window) == imported);
+  dialog = find_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Could not import"));
+  respond (dialog, "close");
+  /* Closing the unsaved import would ask; the fixture's teardown may not. */
+  vpc_design_mark_saved (imported);
+  g_unlink (bad);
+}
+
 static void
 test_load_error_keeps_design (Fixture       *f,
                               gconstpointer  data)
@@ -539,6 +582,7 @@ main (int   argc,
   ADD ("/window/canvas/validation-coalesced", test_validation_coalesced);
   ADD ("/window/files/close-unsaved", test_close_unsaved);
   ADD ("/window/files/load-error", test_load_error_keeps_design);
+  ADD ("/window/files/import-template", test_import_template);
   ADD ("/window/files/changed-on-disk", test_changed_on_disk);
   ADD ("/window/a11y/sidebar", test_accessible);
   g_test_add ("/window/screenshot", Fixture, "vpc-window-golden", fixture_setup, test_screenshot,

@@ -1,0 +1,91 @@
+/* vpc-iac.c: which infrastructure-code writer or reader a file needs. */
+#include "vpc-iac.h"
+
+#include <string.h>
+
+#include "vpc-cfn.h"
+#include "vpc-file.h"
+#include "vpc-json-scan.h"
+#include "vpc-safe-save.h"
+#include "vpc-terraform.h"
+#include "vpc-yaml.h"
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+gboolean
+vpc_iac_path_is_export (const char *path)
+{
+  return has_suffix (path, ".yaml") || has_suffix (path, ".cfn.json") || has_suffix (path, ".tf");
+}
+
+gboolean
+vpc_iac_export_to_file (VpcDesign  *design,
+                        const char *path,
+                        GError    **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), FALSE);
+
+  if (has_suffix (path, ".tf"))
+    text = vpc_terraform_export (design);
+  else if (has_suffix (path, ".yaml") || has_suffix (path, ".cfn.json"))
+    {
+      g_autoptr(JsonNode) root = vpc_cfn_export (design);
+
+      text = has_suffix (path, ".yaml") ? vpc_yaml_from_tree (root) : vpc_json_tree_to_text (root);
+    }
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Unknown infrastructure-code format for %s: use .yaml, .cfn.json or .tf", path);
+      return FALSE;
+    }
+  return vpc_safe_save (path, text, strlen (text), error);
+}
+
+gboolean
+vpc_iac_path_is_template (const char *path)
+{
+  return has_suffix (path, ".yaml") || has_suffix (path, ".yml") || has_suffix (path, ".template") ||
+         has_suffix (path, ".cfn.json");
+}
+
+JsonNode *
+vpc_iac_parse_template (GBytes  *bytes,
+                        GError **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  gsize start = 0;
+
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    start = 3;
+  while (start < length && g_ascii_isspace (data[start]))
+    start++;
+  if (start < length && data[start] == '{')
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      gsize scanned = 0;
+
+      /* The loader's own limits (depth, size, UTF-8) first. */
+      if (!vpc_json_scan (data, length, &scanned, error))
+        return NULL;
+      if (!json_parser_load_from_data (parser, data + scanned, (gssize) (length - scanned), error))
+        return NULL;
+      return json_node_copy (json_parser_get_root (parser));
+    }
+  if (!g_utf8_validate (data, (gssize) length, NULL))
+    {
+      g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_ENCODING, "the file is not valid UTF-8");
+      return NULL;
+    }
+  return vpc_yaml_parse (data, length, error);
+}
