@@ -1,6 +1,7 @@
-/* vpc-cli-import.c: `vpc-designer import SOURCE -o OUT.vpcd.json [--vpc ID]
+/* vpc-cli-import.c: `vpc-designer import SOURCE... -o OUT.vpcd.json [--vpc ID]
  * [--region R]` (FORMAT.md §5): a design from a CloudFormation template,
- * JSON or YAML (short and long intrinsic forms). Elements without a layout
+ * JSON or YAML (short and long intrinsic forms), or from saved AWS CLI
+ * outputs (several files, any order). Elements without a layout
  * are placed by the automatic layout; what cannot be modelled is printed
  * as warnings on stderr, never dropped in silence. Exit 0 when OUT was
  * written, 2 otherwise. */
@@ -8,53 +9,80 @@
 
 #include <string.h>
 
+#include "vpc-aws-cli-import.h"
 #include "vpc-cfn.h"
 #include "vpc-file.h"
 #include "vpc-iac.h"
 #include "vpc-safe-save.h"
 
+/* A CloudFormation template rather than AWS CLI output. */
+static gboolean
+is_template (JsonNode *root)
+{
+  return JSON_NODE_HOLDS_OBJECT (root) &&
+         (json_object_has_member (json_node_get_object (root), "Resources") ||
+          json_object_has_member (json_node_get_object (root), "AWSTemplateFormatVersion"));
+}
+
 int
 _vpc_cli_import (int    argc,
                  char **argv)
 {
-  const char *file = NULL, *out = NULL, *vpc = NULL, *region = NULL;
+  const char *out = NULL, *vpc = NULL, *region = NULL;
   const VpcCliOption options[] = {
     { "output", 'o', NULL, &out },
     { "vpc", 0, NULL, &vpc },
     { "region", 0, NULL, &region },
     { NULL },
   };
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(VpcDesign) design = NULL;
+  const char *failed = NULL;
   int status;
 
-  status = _vpc_cli_parse (argc, argv, options, &file);
-  if (status != VPC_CLI_EXIT_OK || file == NULL)
+  status = _vpc_cli_parse_list (argc, argv, options, "SOURCE", files);
+  if (status != VPC_CLI_EXIT_OK || files->len == 0)
     return status;
   if (out == NULL)
     {
       _vpc_cli_usage_error ("import", "missing -o OUT.vpcd.json");
       return VPC_CLI_EXIT_ERROR;
     }
-  if (!vpc_safe_save_check (out, strcmp (file, "-") == 0 ? "/dev/stdin" : file, &error))
+  for (guint i = 0; i < files->len; i++)
     {
-      _vpc_cli_printerr ("vpc-designer: %s\n", error->message);
-      return VPC_CLI_EXIT_ERROR;
+      const char *file = g_ptr_array_index (files, i);
+
+      if (!vpc_safe_save_check (out, strcmp (file, "-") == 0 ? "/dev/stdin" : file, &error))
+        {
+          _vpc_cli_printerr ("vpc-designer: %s\n", error->message);
+          return VPC_CLI_EXIT_ERROR;
+        }
     }
-  bytes = _vpc_cli_read_input (file, &error);
-  if (bytes != NULL)
-    root = vpc_iac_parse_template (bytes, &error);
-  if (root != NULL)
-    design = vpc_cfn_import_full (root, region, vpc, warnings, &error);
+  for (guint i = 0; i < files->len && failed == NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = _vpc_cli_read_input (g_ptr_array_index (files, i), &error);
+      JsonNode *root = bytes != NULL ? vpc_iac_parse_template (bytes, &error) : NULL;
+
+      if (root == NULL)
+        failed = g_ptr_array_index (files, i);
+      else
+        g_ptr_array_add (roots, root);
+    }
+  if (failed == NULL && files->len == 1 && is_template (g_ptr_array_index (roots, 0)))
+    design = vpc_cfn_import_full (g_ptr_array_index (roots, 0), region, vpc, warnings, &error);
+  else if (failed == NULL)
+    design = vpc_aws_cli_import (roots, files, vpc, region, warnings, &error);
   if (design == NULL)
     {
-      _vpc_cli_printerr ("vpc-designer: %s: %s\n", file, error != NULL ? error->message : "cannot be imported");
+      _vpc_cli_printerr ("vpc-designer: %s: %s\n", failed != NULL ? failed : (const char *) g_ptr_array_index (files, 0),
+                         error != NULL ? error->message : "cannot be imported");
       return VPC_CLI_EXIT_ERROR;
     }
-  _vpc_cli_print_warnings (file, warnings);
+  for (guint i = 0; i < warnings->len; i++)
+    _vpc_cli_printerr ("vpc-designer: import: warning: %s\n", (const char *) g_ptr_array_index (warnings, i));
   if (!vpc_file_save_path (design, out, &error))
     {
       _vpc_cli_printerr ("vpc-designer: %s\n", error->message);

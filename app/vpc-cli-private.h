@@ -49,6 +49,13 @@ int  _vpc_cli_parse_files (int                 argc,
                            const VpcCliOption *options,
                            const char *const  *names,
                            const char        **files);
+/* The same with one or more positional arguments, all into @files (empty
+ * after --help); @name ("SOURCE") names them in the usage error. */
+int  _vpc_cli_parse_list (int                 argc,
+                          char              **argv,
+                          const VpcCliOption *options,
+                          const char         *name,
+                          GPtrArray          *files);
 /* Reads a number strictly: decimal digits with an optional fraction ("2",
  * "0.5"); no sign, exponent, hex, spaces, inf or nan. The one parser of
  * every numeric option; each option checks its own range. */

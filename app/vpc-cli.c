@@ -50,9 +50,11 @@ vpc_cli_usage (void)
          "  vpc-designer report FILE -o OUT                 a design-review document; OUT's\n"
          "                                                  suffix picks the format: .pdf .html\n"
          "                                                  .md (with OUT.svg beside it)\n"
-         "  vpc-designer import SOURCE -o OUT.vpcd.json [--vpc LOGICAL-ID] [--region REGION]\n"
+         "  vpc-designer import SOURCE... -o OUT.vpcd.json [--vpc ID] [--region REGION]\n"
          "                                                  a design from a CloudFormation\n"
-         "                                                  template (JSON or YAML)\n"
+         "                                                  template (JSON or YAML) or from\n"
+         "                                                  saved aws ec2/sagemaker describe-*\n"
+         "                                                  outputs\n"
          "  vpc-designer --version | --help\n"
          "\n"
          "FILE must be a regular file, or '-' for standard input (a pipe or a\n"
@@ -262,20 +264,23 @@ _vpc_cli_parse (int                 argc,
   return _vpc_cli_parse_files (argc, argv, options, names, file);
 }
 
-int
-_vpc_cli_parse_files (int                 argc,
-                      char              **argv,
-                      const VpcCliOption *options,
-                      const char *const  *names,
-                      const char        **files)
+/* The one parser: options, and every positional argument into @given
+ * (at most @max, more is a usage error). Returns VPC_CLI_EXIT_OK with
+ * @help set after printing the usage, or the status of a usage error. */
+static int
+parse_arguments (int                 argc,
+                 char              **argv,
+                 const VpcCliOption *options,
+                 GPtrArray          *given,
+                 guint               max,
+                 const char         *missing,
+                 gboolean           *help)
 {
   const char *command = argv[1];
   g_autofree char *problem = NULL;
   gboolean options_done = FALSE;
-  guint n_files = g_strv_length ((char **) names), given = 0;
 
-  for (guint i = 0; i < n_files; i++)
-    files[i] = NULL;
+  *help = FALSE;
   /* Go through everything even after a problem: --help anywhere wins. */
   for (int i = 2; i < argc; i++)
     {
@@ -287,14 +292,14 @@ _vpc_cli_parse_files (int                 argc,
       else if (!options_done && is_help (arg))
         {
           /* No FILE: the caller must stop here, even after "check FILE --help". */
-          files[0] = NULL;
+          *help = TRUE;
           fputs (vpc_cli_usage (), stdout);
           return VPC_CLI_EXIT_OK;
         }
       else if (!options_done && arg[0] == '-' && arg[1] != '\0')
         error = parse_option (argc, argv, &i, options);
-      else if (given < n_files)
-        files[given++] = arg;
+      else if (given->len < max)
+        g_ptr_array_add (given, (gpointer) arg);
       else
         error = g_strdup_printf ("unexpected argument '%s'", arg);
 
@@ -304,14 +309,60 @@ _vpc_cli_parse_files (int                 argc,
         g_free (error);
     }
 
-  if (problem == NULL && given < n_files)
-    problem = g_strdup_printf ("missing %s", names[given]);
+  if (problem == NULL && missing != NULL)
+    problem = g_strdup_printf ("missing %s", missing);
   if (problem != NULL)
     {
       _vpc_cli_usage_error (command, "%s", problem);
       return VPC_CLI_EXIT_ERROR;
     }
   return VPC_CLI_EXIT_OK;
+}
+
+int
+_vpc_cli_parse_files (int                 argc,
+                      char              **argv,
+                      const VpcCliOption *options,
+                      const char *const  *names,
+                      const char        **files)
+{
+  guint n_files = g_strv_length ((char **) names);
+  g_autoptr(GPtrArray) given = g_ptr_array_new ();
+  gboolean help;
+  int status;
+
+  for (guint i = 0; i < n_files; i++)
+    files[i] = NULL;
+  status = parse_arguments (argc, argv, options, given, n_files, NULL, &help);
+  if (status == VPC_CLI_EXIT_OK && !help && given->len < n_files)
+    {
+      /* Counted after the options: a problem among them comes first. */
+      g_autoptr(GPtrArray) again = g_ptr_array_new ();
+
+      return parse_arguments (argc, argv, options, again, n_files, names[given->len], &help);
+    }
+  if (status != VPC_CLI_EXIT_OK || help)
+    return status;
+  for (guint i = 0; i < given->len; i++)
+    files[i] = g_ptr_array_index (given, i);
+  return VPC_CLI_EXIT_OK;
+}
+
+int
+_vpc_cli_parse_list (int                 argc,
+                     char              **argv,
+                     const VpcCliOption *options,
+                     const char         *name,
+                     GPtrArray          *files)
+{
+  gboolean help;
+  int status = parse_arguments (argc, argv, options, files, G_MAXUINT, NULL, &help);
+
+  if (status == VPC_CLI_EXIT_OK && !help && files->len == 0)
+    return parse_arguments (argc, argv, options, files, G_MAXUINT, name, &help);
+  if (help)
+    g_ptr_array_set_size (files, 0);
+  return status;
 }
 
 gboolean

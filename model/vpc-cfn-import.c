@@ -15,9 +15,8 @@
 
 #include <string.h>
 
-#include "vpc-file-repair.h"
 #include "vpc-file.h"
-#include "vpc-yaml.h"
+#include "vpc-iac.h"
 
 /* A resolved reference to a resource: this byte, then its logical id. */
 #define RESOURCE_MARK '\x01'
@@ -1426,10 +1425,6 @@ vpc_cfn_import_full (JsonNode   *template_root,
   Import im = { 0 };
   Build b = { &im };
   g_autoptr(JsonObject) design = NULL;
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autofree char *text = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local = NULL;
   VpcDesign *result = NULL;
 
   if (template_root == NULL || !JSON_NODE_HOLDS_OBJECT (template_root) ||
@@ -1489,25 +1484,7 @@ vpc_cfn_import_full (JsonNode   *template_root,
   warn_unused (&im);
   design = design_object (&im, &b);
 
-  /* Through the one loader; what breaks the format is repaired, said. */
-  json_node_set_object (node, design);
-  text = vpc_json_tree_to_text (node);
-  bytes = g_bytes_new (text, strlen (text));
-  result = vpc_file_load_bytes (bytes, NULL, &local);
-  if (result == NULL && vpc_file_repair_applies (local))
-    {
-      g_autoptr(GPtrArray) changes = NULL;
-      g_autoptr(GBytes) repaired = NULL;
-      g_autoptr(GError) repair_error = NULL;
-
-      repaired = vpc_file_repair_bytes (bytes, &changes, &result, &repair_error);
-      for (guint i = 0; changes != NULL && i < changes->len; i++)
-        warn (&im, "repaired: %s", (const char *) g_ptr_array_index (changes, i));
-      if (result == NULL)
-        g_propagate_error (error, g_steal_pointer (&repair_error));
-    }
-  else if (result == NULL)
-    g_propagate_error (error, g_steal_pointer (&local));
+  result = vpc_iac_load_design (design, warnings, error);
 
 out:
   build_clear (&b);

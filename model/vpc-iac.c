@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "vpc-cfn.h"
+#include "vpc-file-repair.h"
 #include "vpc-file.h"
 #include "vpc-json-scan.h"
 #include "vpc-safe-save.h"
@@ -88,4 +89,36 @@ vpc_iac_parse_template (GBytes  *bytes,
       return NULL;
     }
   return vpc_yaml_parse (data, length, error);
+}
+
+VpcDesign *
+vpc_iac_load_design (JsonObject *design,
+                     GPtrArray  *warnings,
+                     GError    **error)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local = NULL;
+  VpcDesign *result;
+
+  json_node_set_object (node, design);
+  text = vpc_json_tree_to_text (node);
+  bytes = g_bytes_new (text, strlen (text));
+  result = vpc_file_load_bytes (bytes, NULL, &local);
+  if (result == NULL && vpc_file_repair_applies (local))
+    {
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autoptr(GBytes) repaired = NULL;
+      g_autoptr(GError) repair_error = NULL;
+
+      repaired = vpc_file_repair_bytes (bytes, &changes, &result, &repair_error);
+      for (guint i = 0; changes != NULL && i < changes->len; i++)
+        g_ptr_array_add (warnings, g_strdup_printf ("repaired: %s", (const char *) g_ptr_array_index (changes, i)));
+      if (result == NULL)
+        g_propagate_error (error, g_steal_pointer (&repair_error));
+    }
+  else if (result == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return result;
 }

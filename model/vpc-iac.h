@@ -24,4 +24,11 @@ gboolean   vpc_iac_path_is_template (const char *path);
 JsonNode  *vpc_iac_parse_template (GBytes  *bytes,
                                    GError **error);
 
+/* An import's design (a FORMAT.md object) through the one loader: what
+ * breaks the format is repaired as `repair` does it, each change added to
+ * @warnings ("repaired: …"). */
+VpcDesign *vpc_iac_load_design (JsonObject *design,
+                                GPtrArray  *warnings,
+                                GError    **error);
+
 G_END_DECLS

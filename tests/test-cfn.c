@@ -15,6 +15,8 @@
  *   functions, conditions, defaults, routes, endpoints, a notebook, and a
  *   warning for what the design cannot hold.
  * - Errors: not a template, no VPC, two VPCs without --vpc, bad YAML.
+ * - Saved AWS CLI outputs (tests/data/import/aws-cli), in any order: the
+ *   design they describe, and --vpc when they hold two VPCs.
  */
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -339,6 +341,101 @@ test_short_forms (void)
   g_unlink (out);
 }
 
+/* Saved AWS CLI outputs, in any order: one design, the same bytes. */
+static void
+test_aws_cli (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "import", "aws-cli", NULL);
+  g_autofree char *out = g_build_filename (work_dir, "cli.vpcd.json", NULL);
+  g_autofree char *out_reversed = g_build_filename (work_dir, "cli-reversed.vpcd.json", NULL);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) reversed = g_ptr_array_new ();
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autofree char *text = NULL, *text_reversed = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) run_reversed = { 0 };
+  g_auto(CliRun) ambiguous = { 0 };
+  JsonObject *design, *group, *notebook, *endpoint, *job;
+  const char *name;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    g_ptr_array_add (inputs, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (inputs, (GCompareFunc) g_strcmp0);
+  g_assert_cmpuint (inputs->len, >=, 13);
+  g_ptr_array_add (args, "import");
+  g_ptr_array_add (reversed, "import");
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      g_ptr_array_add (args, g_ptr_array_index (inputs, i));
+      g_ptr_array_add (reversed, g_ptr_array_index (inputs, inputs->len - 1 - i));
+    }
+
+  /* Two VPCs in the outputs: --vpc is needed. */
+  g_ptr_array_add (args, "-o");
+  g_ptr_array_add (args, out);
+  g_ptr_array_add (args, NULL);
+  cli_run (&ambiguous, NULL, (const char *const *) args->pdata);
+  g_assert_cmpint (ambiguous.status, ==, 2);
+  g_assert_nonnull (strstr (ambiguous.err, "choose one with --vpc"));
+  g_ptr_array_remove_index (args, args->len - 1);
+  g_ptr_array_add (args, "--vpc");
+  g_ptr_array_add (args, "vpc-0a1b2c3d4e5f60718");
+  g_ptr_array_add (args, NULL);
+  cli_run (&run, NULL, (const char *const *) args->pdata);
+  g_assert_cmpint (run.status, ==, 0);
+  /* What the format cannot hold is said. */
+  g_assert_nonnull (strstr (run.err, "IPv6 ranges are not part of the design format"));
+
+  g_ptr_array_add (reversed, "-o");
+  g_ptr_array_add (reversed, out_reversed);
+  g_ptr_array_add (reversed, "--vpc");
+  g_ptr_array_add (reversed, "vpc-0a1b2c3d4e5f60718");
+  g_ptr_array_add (reversed, NULL);
+  cli_run (&run_reversed, NULL, (const char *const *) reversed->pdata);
+  g_assert_cmpint (run_reversed.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_true (g_file_get_contents (out_reversed, &text_reversed, NULL, NULL));
+  g_assert_cmpstr (text, ==, text_reversed);
+
+  node = parse (text);
+  design = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (design, "region"), ==, "eu-west-1");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (design, "vpc"), "cidr"), ==, "10.1.0.0/16");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "subnets")), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (element (design, "subnets", "subnet-0aaa1111aaaa1111a"), "route"), ==, "private");
+  g_assert_cmpstr (json_object_get_string_member (element (design, "subnets", "subnet-0bbb2222bbbb2222b"), "route"), ==, "nat");
+  g_assert_cmpstr (json_object_get_string_member (element (design, "subnets", "subnet-0ccc3333cccc3333c"), "route"), ==, "public");
+  g_assert_cmpstr (json_object_get_string_member (element (design, "nat_gateways", "nat-0abc0000abc000001"), "subnet"), ==,
+                   "subnet-0ccc3333cccc3333c");
+  /* The gateway endpoint is on the main table: the subnet without its own. */
+  {
+    g_autofree char *served = strings (json_object_get_array_member (element (design, "endpoints", "vpce-0s3gw000s3gw0000"),
+                                                                     "subnets"));
+
+    g_assert_cmpstr (served, ==, "subnet-0aaa1111aaaa1111a");
+  }
+  group = element (design, "security_groups", "sg-0111aaaa1111aaaa1");
+  g_assert_cmpstr (json_object_get_string_member (group, "name"), ==, "ml-workloads");
+  g_assert_nonnull (strstr (text, "\"peer\": \"prefix-list:s3\""));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (group, "ingress"), 0),
+                                                  "peer"), ==, "self");
+  job = element (design, "workloads", "churn-xgb-2026-01-15");
+  g_assert_cmpstr (json_object_get_string_member (job, "image_access"), ==, "vpc");
+  g_assert_cmpint (json_object_get_int_member (job, "instance_count"), ==, 2);
+  g_assert_true (json_object_get_boolean_member (job, "inter_container_encryption"));
+  endpoint = element (design, "workloads", "churn-endpoint-config");
+  g_assert_cmpstr (json_object_get_string_member (endpoint, "kind"), ==, "realtime_endpoint");
+  g_assert_true (json_object_get_boolean_member (endpoint, "network_isolation"));
+  g_assert_cmpint (json_object_get_int_member (endpoint, "instance_count"), ==, 2);
+  notebook = element (design, "workloads", "research");
+  g_assert_false (json_object_get_boolean_member (notebook, "direct_internet_access"));
+  g_assert_cmpstr (json_object_get_string_member (element (design, "workloads", "research-studio"), "kind"), ==, "studio_domain");
+  g_unlink (out);
+  g_unlink (out_reversed);
+}
+
 static void
 test_errors (void)
 {
@@ -362,7 +459,7 @@ test_errors (void)
 
   CLI_RUN (&a, NULL, "import", not_template, "-o", out);
   g_assert_cmpint (a.status, ==, 2);
-  g_assert_nonnull (strstr (a.err, "not a CloudFormation template"));
+  g_assert_nonnull (strstr (a.err, "neither a CloudFormation template"));
   CLI_RUN (&b, NULL, "import", no_vpc, "-o", out);
   g_assert_cmpint (b.status, ==, 2);
   g_assert_nonnull (strstr (b.err, "no AWS::EC2::VPC"));
@@ -396,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/cfn/round-trip", test_round_trip);
   g_test_add_func ("/cfn/short-forms", test_short_forms);
   g_test_add_func ("/cfn/errors", test_errors);
+  g_test_add_func ("/import/aws-cli", test_aws_cli);
   status = g_test_run ();
   g_rmdir (work_dir);
   g_free (work_dir);
