@@ -20,6 +20,8 @@
 
 /* A resolved reference to a resource: this byte, then its logical id. */
 #define RESOURCE_MARK '\x01'
+/* A parameter without a default: this byte, then its name. */
+#define PARAMETER_MARK '\x02'
 
 typedef struct
 {
@@ -34,6 +36,9 @@ typedef struct
   GHashTable *used;        /* logical ids turned into elements or parts of them */
   GHashTable *ids;         /* logical id → element id */
   char       *vpc;         /* the VPC's logical id */
+  char       *vpc_cidr;    /* its CIDR block, or the one assumed */
+  char       *cidr_base;   /* "10.0": where assumed subnet blocks go */
+  guint       next_subnet;
 } Import;
 
 static void
@@ -47,10 +52,16 @@ warn (Import     *im,
       ...)
 {
   va_list args;
+  char *message;
 
   va_start (args, format);
-  g_ptr_array_add (im->warnings, g_strdup_vprintf (format, args));
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* The same note once, however many resources lead to it. */
+  if (g_ptr_array_find_with_equal_func (im->warnings, message, g_str_equal, NULL))
+    g_free (message);
+  else
+    g_ptr_array_add (im->warnings, message);
 }
 
 static JsonObject *
@@ -71,6 +82,20 @@ meta_of (JsonObject *resource)
 /* --- intrinsic functions -------------------------------------------------------- */
 
 static JsonNode *resolve (Import *im, JsonNode *node);
+static JsonNode *resolve_function (Import *im, const char *name, JsonNode *arg);
+
+/* A parameter without a default stands as its name where text is shown. */
+static gboolean
+unresolved (const char *text)
+{
+  return text != NULL && text[0] == PARAMETER_MARK;
+}
+
+static const char *
+plain (const char *text)
+{
+  return unresolved (text) ? text + 1 : text;
+}
 
 static JsonNode *
 string_node (const char *text)
@@ -119,10 +144,40 @@ resolve_ref (Import     *im,
   if (json_object_has_member (im->resources, name))
     return resource_node (name);
   parameter = object_member (im->parameters, name);
-  if (parameter != NULL && json_object_has_member (parameter, "Default"))
-    return resolve (im, json_object_get_member (parameter, "Default"));
-  /* A parameter without a default (an image URI, a role, a prefix list). */
-  return string_node (name);
+  if (parameter != NULL)
+    {
+      const char *type = json_object_get_string_member_with_default (parameter, "Type", "String");
+      JsonNode *value = json_object_get_member (parameter, "Default");
+
+      /* A list parameter's default is one comma-separated string. */
+      if (value != NULL && is_string (value) && (g_str_has_prefix (type, "List<") ||
+                                                  g_str_equal (type, "CommaDelimitedList")))
+        {
+          g_auto(GStrv) parts = g_strsplit (json_node_get_string (value), ",", -1);
+          JsonArray *array = json_array_new ();
+          JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+          for (guint i = 0; parts[i] != NULL; i++)
+            json_array_add_string_element (array, g_strstrip (parts[i]));
+          json_node_take_array (node, array);
+          return node;
+        }
+      if (value != NULL)
+        return resolve (im, value);
+      /* AZ names the user would choose: the region's, in order. */
+      if (g_str_equal (type, "List<AWS::EC2::AvailabilityZone::Name>"))
+        {
+          warn (im, "Parameters.%s has no default: the region's first availability zones assumed", name);
+          return resolve_function (im, "Fn::GetAZs", NULL);
+        }
+    }
+  /* A parameter without a default (a CIDR, an image URI, a role): marked,
+   * so that each use can say what it assumes. */
+  {
+    g_autofree char *marked = g_strdup_printf ("%c%s", PARAMETER_MARK, name);
+
+    return string_node (marked);
+  }
 }
 
 /* "${AWS::Region}" and "${Name}" in @text; ${Name.Attr} of a resource
@@ -155,7 +210,7 @@ resolve_sub (Import     *im,
           if (resource_of (value) != NULL)
             g_string_append (out, resource_of (value));
           else if (is_string (value))
-            g_string_append (out, json_node_get_string (value));
+            g_string_append (out, json_node_get_string (value) + (json_node_get_string (value)[0] == PARAMETER_MARK));
           c = end;
         }
       else
@@ -241,7 +296,7 @@ resolve_function (Import     *im,
                   const char *name,
                   JsonNode   *arg)
 {
-  JsonArray *args = JSON_NODE_HOLDS_ARRAY (arg) ? json_node_get_array (arg) : NULL;
+  JsonArray *args = arg != NULL && JSON_NODE_HOLDS_ARRAY (arg) ? json_node_get_array (arg) : NULL;
   guint n = args != NULL ? json_array_get_length (args) : 0;
 
   if (g_str_equal (name, "Ref") && is_string (arg))
@@ -545,7 +600,7 @@ element_object (Import     *im,
         if (JSON_NODE_HOLDS_OBJECT (tag) &&
             g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (tag), "Key", ""), "Name") == 0 &&
             is_string (json_object_get_member (json_node_get_object (tag), "Value")))
-          json_object_set_string_member (e, "name", json_object_get_string_member (json_node_get_object (tag), "Value"));
+          json_object_set_string_member (e, "name", plain (json_object_get_string_member (json_node_get_object (tag), "Value")));
       }
   return e;
 }
@@ -710,11 +765,19 @@ build_subnets (Build *b)
           warn (b->im, "Resources.%s: no availability zone given; placed in \"%s-unknown\"", r->name, b->im->region);
           az = "unknown";
         }
-      json_object_set_string_member (e, "az", az_for (b, az, meta_az));
-      if (prop_string (r, "CidrBlock") != NULL)
+      json_object_set_string_member (e, "az", az_for (b, plain (az), meta_az));
+      if (prop_string (r, "CidrBlock") != NULL && !unresolved (prop_string (r, "CidrBlock")))
         json_object_set_string_member (e, "cidr", prop_string (r, "CidrBlock"));
       else
-        warn (b->im, "Resources.%s: no IPv4 CIDR block the import can read", r->name);
+        {
+          /* The subnets need addresses to be a design: numbered /24s. */
+          g_autofree char *cidr = g_strdup_printf ("%s.%u.0/24", b->im->cidr_base, b->im->next_subnet++);
+
+          warn (b->im, "Resources.%s: its CIDR block %s%s; %s assumed", r->name,
+                unresolved (prop_string (r, "CidrBlock")) ? "is the parameter " : "cannot be read",
+                unresolved (prop_string (r, "CidrBlock")) ? plain (prop_string (r, "CidrBlock")) : "", cidr);
+          json_object_set_string_member (e, "cidr", cidr);
+        }
       route = route_of (b, r->name);
       if (r->meta != NULL && json_object_has_member (r->meta, "route"))
         route = json_object_get_string_member (r->meta, "route");
@@ -792,11 +855,11 @@ rule_of (Build      *b,
   else if (is_string (prefix))
     {
       JsonObject *lists = b->im->meta != NULL ? object_member (b->im->meta, "prefix_lists") : NULL;
-      const char *service = lists != NULL ? json_object_get_string_member_with_default (lists, json_node_get_string (prefix), NULL)
-                                          : NULL;
+      const char *parameter = plain (json_node_get_string (prefix));
+      const char *service = lists != NULL ? json_object_get_string_member_with_default (lists, parameter, NULL) : NULL;
 
-      if (service == NULL && g_str_has_prefix (json_node_get_string (prefix), "PrefixList"))
-        service = json_node_get_string (prefix) + strlen ("PrefixList");
+      if (service == NULL && g_str_has_prefix (parameter, "PrefixList"))
+        service = parameter + strlen ("PrefixList");
       if (service != NULL)
         {
           g_autofree char *lower = g_ascii_strdown (service, -1);
@@ -993,9 +1056,11 @@ service_of (Import     *im,
 
   if (g_str_has_prefix (name, prefix))
     return g_strdup (name + strlen (prefix));
-  if (g_str_has_prefix (name, "com.amazonaws."))
+  /* com.amazonaws.REGION.SERVICE, and SageMaker's UI endpoints
+   * aws.sagemaker.REGION.notebook and .studio (DOMAIN.md §1). */
+  if (g_str_has_prefix (name, "com.amazonaws.") || g_str_has_prefix (name, "aws.sagemaker."))
     {
-      const char *rest = name + strlen ("com.amazonaws.");
+      const char *rest = name + (g_str_has_prefix (name, "aws.") ? strlen ("aws.sagemaker.") : strlen ("com.amazonaws."));
       const char *dot = strchr (rest, '.');
 
       return g_strdup (dot != NULL ? dot + 1 : rest);
@@ -1020,7 +1085,7 @@ build_endpoints (Build *b)
       if (service == NULL)
         {
           warn (b->im, "%s: a service the design cannot name (%s); endpoint left out", where,
-                prop_string (r, "ServiceName") != NULL ? prop_string (r, "ServiceName") : "none given");
+                prop_string (r, "ServiceName") != NULL ? plain (prop_string (r, "ServiceName")) : "none given");
           continue;
         }
       e = element_object (b->im, r, r->name);
@@ -1342,6 +1407,30 @@ choose_vpc (Import     *im,
   return NULL;
 }
 
+/* The VPC's CIDR block, or 10.0.0.0/16 said aloud; assumed subnet blocks
+ * are /24s numbered inside its first two octets. */
+static void
+vpc_cidr (Import *im)
+{
+  g_autoptr(GArray) vpcs = resources_of (im, "AWS::EC2::VPC");
+  const char *cidr = NULL;
+  g_auto(GStrv) octets = NULL;
+
+  for (guint i = 0; i < vpcs->len; i++)
+    if (g_str_equal (g_array_index (vpcs, Resource, i).name, im->vpc))
+      cidr = prop_string (&g_array_index (vpcs, Resource, i), "CidrBlock");
+  if (cidr == NULL || unresolved (cidr))
+    {
+      warn (im, "Resources.%s: its CIDR block %s%s; 10.0.0.0/16 assumed", im->vpc,
+            unresolved (cidr) ? "is the parameter " : "cannot be read", unresolved (cidr) ? plain (cidr) : "");
+      cidr = "10.0.0.0/16";
+    }
+  im->vpc_cidr = g_strdup (cidr);
+  octets = g_strsplit (cidr, ".", 3);
+  im->cidr_base = g_strdup_printf ("%s.%s", octets[0], octets[1] != NULL ? octets[1] : "0");
+  im->next_subnet = 200;
+}
+
 static void
 set_string_from (JsonObject *design,
                  const char *key,
@@ -1378,13 +1467,7 @@ design_object (Import *im,
     json_object_set_member (vpc, "name", json_node_copy (json_object_get_member (meta_vpc, "name")));
   else
     json_object_set_string_member (vpc, "name", im->vpc);
-  if (r != NULL && prop_string (r, "CidrBlock") != NULL)
-    json_object_set_string_member (vpc, "cidr", prop_string (r, "CidrBlock"));
-  else
-    {
-      warn (im, "Resources.%s: no IPv4 CIDR block the import can read; 10.0.0.0/16 assumed", im->vpc);
-      json_object_set_string_member (vpc, "cidr", "10.0.0.0/16");
-    }
+  json_object_set_string_member (vpc, "cidr", im->vpc_cidr);
   if (r != NULL)
     {
       json_object_set_boolean_member (vpc, "dns_support", prop_boolean (r, "EnableDnsSupport", TRUE));
@@ -1450,6 +1533,7 @@ vpc_cfn_import_full (JsonNode   *template_root,
   if (im.vpc == NULL)
     goto out;
 
+  vpc_cidr (&im);
   b.subnets = resources_of (&im, "AWS::EC2::Subnet");
   b.tables = resources_of (&im, "AWS::EC2::RouteTable");
   b.associations = resources_of (&im, "AWS::EC2::SubnetRouteTableAssociation");
@@ -1492,6 +1576,8 @@ out:
   g_hash_table_unref (im.ids);
   g_free (im.region);
   g_free (im.vpc);
+  g_free (im.vpc_cidr);
+  g_free (im.cidr_base);
   return result;
 }
 

@@ -17,6 +17,7 @@
  * - Errors: not a template, no VPC, two VPCs without --vpc, bad YAML.
  * - Saved AWS CLI outputs (tests/data/import/aws-cli), in any order: the
  *   design they describe, and --vpc when they hold two VPCs.
+ * - Public templates (tests/data/import/corpus): what each imports to.
  */
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -436,6 +437,62 @@ test_aws_cli (void)
   g_unlink (out_reversed);
 }
 
+/* Public templates (tests/data/import/corpus, MIT-0): what each imports
+ * to, checked by hand against its text. */
+static void
+test_corpus (void)
+{
+  static const struct
+  {
+    const char *file;
+    guint       subnets, groups, endpoints, nats;
+    const char *routes;   /* the subnets' routes, in order */
+    const char *warning;  /* one of the notes it must give */
+  } corpus[] = {
+    /* 11 endpoints; the PyPI mirror's service is a parameter without default. */
+    { "sdsra-env-network.yaml", 3, 3, 10, 0, "private,private,private", "PyPIMirrorEndpointServiceName" },
+    { "sdsra-shared-services-network.yaml", 3, 0, 1, 0, "public,public,public", "AWS::SSM::Parameter" },
+    /* Conditions on the number of AZs and private subnets: the defaults. */
+    { "secure-mlops-env-vpc.yaml", 4, 3, 16, 2, "nat,nat,public,public", "has no default" },
+    /* The NAT subnet's default route goes to the firewall endpoint: private. */
+    { "studio-networkfirewall-vpc.yaml", 3, 2, 11, 1, "public,private,nat", "the parameter VPCCIDR" },
+    { "studio-workshop-sagemaker-network.yaml", 3, 4, 15, 0, "private,private,private", "AWS::SSM::Parameter" },
+  };
+  g_autofree char *out = g_build_filename (work_dir, "corpus.vpcd.json", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", "corpus", corpus[i].file, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GString) routes = g_string_new (NULL);
+      g_auto(CliRun) run = { 0 };
+      JsonObject *design;
+      JsonArray *subnets;
+
+      CLI_RUN (&run, NULL, "import", source, "-o", out);
+      if (run.status != 0)
+        g_error ("%s: %s", corpus[i].file, run.err);
+      g_assert_nonnull (strstr (run.err, corpus[i].warning));
+      g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+      node = parse (text);
+      design = json_node_get_object (node);
+      subnets = json_object_get_array_member (design, "subnets");
+      g_assert_cmpuint (json_array_get_length (subnets), ==, corpus[i].subnets);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "security_groups")), ==,
+                        corpus[i].groups);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "endpoints")), ==,
+                        corpus[i].endpoints);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "nat_gateways")), ==,
+                        corpus[i].nats);
+      for (guint k = 0; k < json_array_get_length (subnets); k++)
+        g_string_append_printf (routes, "%s%s", k > 0 ? "," : "",
+                                json_object_get_string_member (json_array_get_object_element (subnets, k), "route"));
+      g_assert_cmpstr (routes->str, ==, corpus[i].routes);
+    }
+  g_unlink (out);
+}
+
 static void
 test_errors (void)
 {
@@ -494,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/cfn/short-forms", test_short_forms);
   g_test_add_func ("/cfn/errors", test_errors);
   g_test_add_func ("/import/aws-cli", test_aws_cli);
+  g_test_add_func ("/import/corpus", test_corpus);
   status = g_test_run ();
   g_rmdir (work_dir);
   g_free (work_dir);
