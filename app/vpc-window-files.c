@@ -2,6 +2,8 @@
  * changed on disk, RELIABILITY.md G5), recent files and dropped files. */
 #include "vpc-window-private.h"
 
+#include <string.h>
+
 #include "vpc-file.h"
 #include "vpc-iac.h"
 #include "vpc-file-repair.h"
@@ -384,6 +386,28 @@ _vpc_window_save (VpcWindow *self,
 
 /* Dropped files */
 
+/* A design saved as plain .json says "vpc-designer" at its start. */
+static gboolean
+looks_like_design (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[4096];
+  gssize n;
+
+  /* Only a regular file is read here (a FIFO could block): the rest is
+   * Open's to refuse with its message. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
+    return TRUE;
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL)
+    return TRUE;
+  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head - 1, NULL, NULL);
+  if (n < 0)
+    return TRUE;
+  head[n] = '\0';
+  return strstr (head, "\"vpc-designer\"") != NULL;
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -391,6 +415,7 @@ drop_cb (GtkDropTarget *target,
          double         y,
          VpcWindow     *self)
 {
+  g_autoptr(GPtrArray) outputs = g_ptr_array_new_with_free_func (g_object_unref);
   GSList *files;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
@@ -400,12 +425,18 @@ drop_cb (GtkDropTarget *target,
     {
       g_autofree char *name = g_file_get_basename (l->data);
 
-      /* A CloudFormation template becomes a new design; a design opens. */
+      /* A design opens; a template, or AWS CLI output (JSON that is no
+       * design, dropped together), becomes a new design. */
       if (name != NULL && vpc_iac_path_is_template (name))
         _vpc_window_import_file (self, l->data);
+      else if (name != NULL && g_str_has_suffix (name, ".json") && !g_str_has_suffix (name, ".vpcd.json") &&
+               !looks_like_design (l->data))
+        g_ptr_array_add (outputs, g_object_ref (l->data));
       else
         _vpc_window_open_anywhere (self, l->data);
     }
+  if (outputs->len > 0)
+    _vpc_window_import_files (self, outputs);
   return files != NULL;
 }
 

@@ -1,10 +1,12 @@
-/* vpc-window-import.c: File → Import CloudFormation Template… and
- * templates dropped on the window. The design opens unsaved, like a new
- * one; what the template holds that a design cannot is listed. */
+/* vpc-window-import.c: File → Import… and files dropped on the window: a
+ * CloudFormation template, or saved AWS CLI outputs chosen or dropped
+ * together. The design opens unsaved, like a new one; what the files hold
+ * that a design cannot is listed. */
 #include "vpc-window-private.h"
 
 #include <glib/gi18n.h>
 
+#include "vpc-aws-cli-import.h"
 #include "vpc-cfn.h"
 #include "vpc-file.h"
 #include "vpc-iac.h"
@@ -32,30 +34,70 @@ show_notes (VpcWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-gboolean
-_vpc_window_import_file (VpcWindow *self,
-                         GFile     *file)
+/* Parses every file; NULL with the error of the first that fails. */
+static GPtrArray *
+parse_all (GPtrArray  *files,
+           char      **failed,
+           GError    **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
+      g_autoptr(GBytes) bytes = path != NULL ? vpc_file_read_path (path, error) : NULL;
+      JsonNode *root = bytes != NULL ? vpc_iac_parse_template (bytes, error) : NULL;
+
+      if (root == NULL)
+        {
+          *failed = g_file_get_basename (g_ptr_array_index (files, i));
+          if (path == NULL)
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be read"));
+          return NULL;
+        }
+      g_ptr_array_add (roots, root);
+    }
+  return g_steal_pointer (&roots);
+}
+
+static gboolean
+is_template (JsonNode *root)
+{
+  return JSON_NODE_HOLDS_OBJECT (root) &&
+         (json_object_has_member (json_node_get_object (root), "Resources") ||
+          json_object_has_member (json_node_get_object (root), "AWSTemplateFormatVersion"));
+}
+
+gboolean
+_vpc_window_import_files (VpcWindow *self,
+                          GPtrArray *files)
+{
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) roots = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(VpcDesign) design = NULL;
+  g_autofree char *failed = NULL;
+  g_autofree char *title = NULL;
   VpcWindow *target;
 
-  if (path != NULL)
-    bytes = vpc_file_read_path (path, &error);
-  if (bytes != NULL)
-    root = vpc_iac_parse_template (bytes, &error);
-  if (root != NULL)
-    design = vpc_cfn_import (root, NULL, warnings, &error);
+  g_return_val_if_fail (files != NULL && files->len > 0, FALSE);
+
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (names, g_file_get_basename (g_ptr_array_index (files, i)));
+  title = files->len == 1 ? g_strdup (g_ptr_array_index (names, 0))
+                          : g_strdup_printf (_("%u AWS CLI outputs"), files->len);
+  roots = parse_all (files, &failed, &error);
+  /* One template, or AWS CLI outputs (any number, any order). */
+  if (roots != NULL && roots->len == 1 && is_template (g_ptr_array_index (roots, 0)))
+    design = vpc_cfn_import (g_ptr_array_index (roots, 0), NULL, warnings, &error);
+  else if (roots != NULL)
+    design = vpc_aws_cli_import (roots, names, NULL, NULL, warnings, &error);
   if (design == NULL)
     {
-      g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), name);
+      g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), failed != NULL ? failed : title);
 
-      _vpc_window_show_error (self, heading, error != NULL ? error->message : _("Only local files can be read"));
+      _vpc_window_show_error (self, heading, error != NULL ? error->message : _("The files hold no design"));
       return FALSE;
     }
   /* A new design that has never been saved: closing asks first. */
@@ -64,14 +106,24 @@ _vpc_window_import_file (VpcWindow *self,
   vpc_window_set_design (target, g_steal_pointer (&design), NULL);
   gtk_window_present (GTK_WINDOW (target));
   if (warnings->len > 0)
-    show_notes (target, name, warnings);
+    show_notes (target, title, warnings);
   else
     {
-      g_autofree char *message = g_strdup_printf (_("Imported “%s”"), name);
+      g_autofree char *message = g_strdup_printf (_("Imported “%s”"), title);
 
       _vpc_window_toast (target, message);
     }
   return TRUE;
+}
+
+gboolean
+_vpc_window_import_file (VpcWindow *self,
+                         GFile     *file)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  g_ptr_array_add (files, file);
+  return _vpc_window_import_files (self, files);
 }
 
 static void
@@ -81,9 +133,13 @@ import_response_cb (GtkNativeDialog *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      _vpc_window_import_file (self, file);
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      if (files->len > 0)
+        _vpc_window_import_files (self, files);
     }
   _vpc_window_chooser_done (self, dialog);
 }
@@ -95,15 +151,17 @@ import_cb (GtkWidget  *widget,
 {
   VpcWindow *self = VPC_WINDOW (widget);
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Import a CloudFormation Template"), GTK_WINDOW (self),
+    gtk_file_chooser_native_new (_("Import a Template or AWS CLI Outputs"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   static const char *const patterns[] = { "*.yaml", "*.yml", "*.template", "*.json" };
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("CloudFormation templates (YAML, JSON)"));
+  gtk_file_filter_set_name (filter, _("CloudFormation templates and AWS CLI outputs"));
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     gtk_file_filter_add_pattern (filter, patterns[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* AWS CLI outputs come several at a time. */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   _vpc_window_show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (import_response_cb));
 }
 

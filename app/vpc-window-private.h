@@ -96,6 +96,9 @@ GtkWidget *_vpc_window_open_export_dialog (VpcWindow  *self,
 void       _vpc_window_class_import_init (GtkWidgetClass *widget_class);
 gboolean   _vpc_window_import_file (VpcWindow *self,
                                     GFile     *file);
+/* A template, or AWS CLI outputs (GFile, any order). */
+gboolean   _vpc_window_import_files (VpcWindow *self,
+                                     GPtrArray *files);
 
 /* Reviews (vpc-window-review.c): Compare With… and the review report. */
 void       _vpc_window_review_init (VpcWindow *self);

@@ -457,6 +457,8 @@ test_corpus (void)
     /* The NAT subnet's default route goes to the firewall endpoint: private. */
     { "studio-networkfirewall-vpc.yaml", 3, 2, 11, 1, "public,private,nat", "the parameter VPCCIDR" },
     { "studio-workshop-sagemaker-network.yaml", 3, 4, 15, 0, "private,private,private", "AWS::SSM::Parameter" },
+    /* One private subnet for Studio, ten endpoints, CIDRs as parameters. */
+    { "studio-vpc-blog-vpc.yaml", 1, 2, 10, 0, "private", "the parameter PrivateSubnetCIDR" },
   };
   g_autofree char *out = g_build_filename (work_dir, "corpus.vpcd.json", NULL);
 

@@ -336,8 +336,53 @@ test_import_template (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Could not import"));
   respond (dialog, "close");
-  /* Closing the unsaved import would ask; the fixture's teardown may not. */
-  vpc_design_mark_saved (imported);
+  /* AWS CLI outputs, several at once, become one design. */
+  {
+    g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "import", "aws-cli", NULL);
+    g_autoptr(GPtrArray) outputs = g_ptr_array_new_with_free_func (g_object_unref);
+    const char *names[] = { "describe-subnets.json", "describe-route-tables.json", "describe-security-groups.json",
+                            "describe-vpc-endpoints.json", "describe-training-job.json" };
+    VpcDesign *from_cli;
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+        g_ptr_array_add (outputs, g_file_new_for_path (path));
+      }
+    /* Two VPCs among the subnets: refused, with the reason. */
+    vpc_design_mark_saved (imported);
+    g_assert_false (_vpc_window_import_files (f->window, outputs));
+    gui_test_spin (5);
+    dialog = find_dialog (GTK_WINDOW (f->window));
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "--vpc"));
+    respond (dialog, "close");
+    /* The subnets of one VPC (a describe-subnets filtered by vpc-id). */
+    {
+      g_autofree char *one = g_build_filename (f->dir, "subnets.json", NULL);
+
+      g_assert_true (g_file_set_contents (one, "{ \"Subnets\": [ { \"SubnetId\": \"subnet-0aaa1111aaaa1111a\", "
+                                               "\"VpcId\": \"vpc-0a1b2c3d4e5f60718\", \"CidrBlock\": \"10.1.1.0/24\", "
+                                               "\"AvailabilityZone\": \"eu-west-1a\" } ] }", -1, NULL));
+      g_object_unref (g_ptr_array_index (outputs, 0));
+      g_ptr_array_index (outputs, 0) = g_file_new_for_path (one);
+    }
+    g_assert_true (_vpc_window_import_files (f->window, outputs));
+    gui_test_spin (10);
+    from_cli = vpc_window_get_design (f->window);
+    g_assert_true (from_cli != imported);
+    g_assert_nonnull (vpc_design_lookup (from_cli, "churn-xgb-2026-01-15"));
+    dialog = find_dialog (GTK_WINDOW (f->window));
+    if (dialog != NULL)
+      respond (dialog, "close");
+    vpc_design_mark_saved (from_cli);
+    {
+      g_autofree char *one = g_build_filename (f->dir, "subnets.json", NULL);
+
+      g_unlink (one);
+    }
+  }
   g_unlink (bad);
 }
 
