@@ -44,7 +44,7 @@ vpc_cli_usage (void)
          "  vpc-designer grade FILE [--format text|json]    judge FILE against the goals\n"
          "                                                  of its lesson\n"
          "  vpc-designer diff OLD NEW [--format text|json] [--profile study-guide|precise]\n"
-         "                    [--region REGION]            elements added, removed, changed\n"
+         "                    [--region REGION]             elements added, removed, changed\n"
          "                                                  and moved; findings introduced and\n"
          "                                                  resolved; the cost of both sides\n"
          "  vpc-designer report FILE -o OUT                 a design-review document; OUT's\n"
