@@ -27,14 +27,12 @@ typedef enum {
 static OutputKind
 output_kind (const char *path)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
   if (vpc_iac_path_is_export (path))
     return OUTPUT_INFRASTRUCTURE_CODE;
-  if (g_str_has_suffix (lower, ".json"))
+  if (vpc_file_path_has_suffix (path, ".json"))
     return OUTPUT_JSON;
-  if (g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".svg") ||
-      g_str_has_suffix (lower, ".pdf") || g_str_has_suffix (lower, ".drawio"))
+  if (vpc_file_path_has_suffix (path, ".png") || vpc_file_path_has_suffix (path, ".svg") ||
+      vpc_file_path_has_suffix (path, ".pdf") || vpc_file_path_has_suffix (path, ".drawio"))
     return OUTPUT_DRAWING;
   return OUTPUT_UNKNOWN;
 }

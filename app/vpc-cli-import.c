@@ -9,20 +9,9 @@
 
 #include <string.h>
 
-#include "vpc-aws-cli-import.h"
-#include "vpc-cfn.h"
 #include "vpc-file.h"
 #include "vpc-iac.h"
 #include "vpc-safe-save.h"
-
-/* A CloudFormation template rather than AWS CLI output. */
-static gboolean
-is_template (JsonNode *root)
-{
-  return JSON_NODE_HOLDS_OBJECT (root) &&
-         (json_object_has_member (json_node_get_object (root), "Resources") ||
-          json_object_has_member (json_node_get_object (root), "AWSTemplateFormatVersion"));
-}
 
 int
 _vpc_cli_import (int    argc,
@@ -71,10 +60,8 @@ _vpc_cli_import (int    argc,
       else
         g_ptr_array_add (roots, root);
     }
-  if (failed == NULL && files->len == 1 && is_template (g_ptr_array_index (roots, 0)))
-    design = vpc_cfn_import_full (g_ptr_array_index (roots, 0), region, vpc, warnings, &error);
-  else if (failed == NULL)
-    design = vpc_aws_cli_import (roots, files, vpc, region, warnings, &error);
+  if (failed == NULL)
+    design = vpc_iac_import (roots, files, vpc, region, warnings, &error);
   if (design == NULL)
     {
       _vpc_cli_printerr ("vpc-designer: %s: %s\n", failed != NULL ? failed : (const char *) g_ptr_array_index (files, 0),

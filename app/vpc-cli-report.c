@@ -47,7 +47,7 @@ _vpc_cli_report (int    argc,
       _vpc_cli_printerr ("vpc-designer: %s\n", error->message);
       return VPC_CLI_EXIT_ERROR;
     }
-  if (g_str_has_suffix (out, ".md") || g_str_has_suffix (out, ".MD"))
+  if (vpc_file_path_has_suffix (out, ".md"))
     {
       g_autofree char *svg = vpc_report_markdown_svg_path (out);
 

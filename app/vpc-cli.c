@@ -273,7 +273,6 @@ parse_arguments (int                 argc,
                  const VpcCliOption *options,
                  GPtrArray          *given,
                  guint               max,
-                 const char         *missing,
                  gboolean           *help)
 {
   const char *command = argv[1];
@@ -309,8 +308,6 @@ parse_arguments (int                 argc,
         g_free (error);
     }
 
-  if (problem == NULL && missing != NULL)
-    problem = g_strdup_printf ("missing %s", missing);
   if (problem != NULL)
     {
       _vpc_cli_usage_error (command, "%s", problem);
@@ -333,16 +330,15 @@ _vpc_cli_parse_files (int                 argc,
 
   for (guint i = 0; i < n_files; i++)
     files[i] = NULL;
-  status = parse_arguments (argc, argv, options, given, n_files, NULL, &help);
-  if (status == VPC_CLI_EXIT_OK && !help && given->len < n_files)
-    {
-      /* Counted after the options: a problem among them comes first. */
-      g_autoptr(GPtrArray) again = g_ptr_array_new ();
-
-      return parse_arguments (argc, argv, options, again, n_files, names[given->len], &help);
-    }
+  status = parse_arguments (argc, argv, options, given, n_files, &help);
   if (status != VPC_CLI_EXIT_OK || help)
     return status;
+  /* Counted after the options: a problem among them comes first. */
+  if (given->len < n_files)
+    {
+      _vpc_cli_usage_error (argv[1], "missing %s", names[given->len]);
+      return VPC_CLI_EXIT_ERROR;
+    }
   for (guint i = 0; i < given->len; i++)
     files[i] = g_ptr_array_index (given, i);
   return VPC_CLI_EXIT_OK;
@@ -356,12 +352,15 @@ _vpc_cli_parse_list (int                 argc,
                      GPtrArray          *files)
 {
   gboolean help;
-  int status = parse_arguments (argc, argv, options, files, G_MAXUINT, NULL, &help);
+  int status = parse_arguments (argc, argv, options, files, G_MAXUINT, &help);
 
-  if (status == VPC_CLI_EXIT_OK && !help && files->len == 0)
-    return parse_arguments (argc, argv, options, files, G_MAXUINT, name, &help);
   if (help)
     g_ptr_array_set_size (files, 0);
+  else if (status == VPC_CLI_EXIT_OK && files->len == 0)
+    {
+      _vpc_cli_usage_error (argv[1], "missing %s", name);
+      return VPC_CLI_EXIT_ERROR;
+    }
   return status;
 }
 

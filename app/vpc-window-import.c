@@ -6,8 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "vpc-aws-cli-import.h"
-#include "vpc-cfn.h"
 #include "vpc-file.h"
 #include "vpc-iac.h"
 
@@ -60,14 +58,6 @@ parse_all (GPtrArray  *files,
   return g_steal_pointer (&roots);
 }
 
-static gboolean
-is_template (JsonNode *root)
-{
-  return JSON_NODE_HOLDS_OBJECT (root) &&
-         (json_object_has_member (json_node_get_object (root), "Resources") ||
-          json_object_has_member (json_node_get_object (root), "AWSTemplateFormatVersion"));
-}
-
 gboolean
 _vpc_window_import_files (VpcWindow *self,
                           GPtrArray *files)
@@ -89,10 +79,8 @@ _vpc_window_import_files (VpcWindow *self,
                           : g_strdup_printf (_("%u AWS CLI outputs"), files->len);
   roots = parse_all (files, &failed, &error);
   /* One template, or AWS CLI outputs (any number, any order). */
-  if (roots != NULL && roots->len == 1 && is_template (g_ptr_array_index (roots, 0)))
-    design = vpc_cfn_import (g_ptr_array_index (roots, 0), NULL, warnings, &error);
-  else if (roots != NULL)
-    design = vpc_aws_cli_import (roots, names, NULL, NULL, warnings, &error);
+  if (roots != NULL)
+    design = vpc_iac_import (roots, names, NULL, NULL, warnings, &error);
   if (design == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), failed != NULL ? failed : title);

@@ -618,7 +618,7 @@ copy_layout (JsonObject *e,
 typedef struct
 {
   Import    *im;
-  GArray    *subnets, *tables, *associations, *routes, *nats, *groups, *ingress, *egress, *endpoints;
+  GArray    *subnets, *associations, *routes, *nats, *groups, *ingress, *egress, *endpoints;
   GArray    *notebooks, *domains, *models, *configs;
   JsonArray *azs, *subnet_list, *group_list, *endpoint_list, *nat_list, *workload_list;
   GHashTable *az_ids;    /* AZ name → AZ id */
@@ -1487,7 +1487,7 @@ design_object (Import *im,
 static void
 build_clear (Build *b)
 {
-  GArray **arrays[] = { &b->subnets, &b->tables, &b->associations, &b->routes, &b->nats, &b->groups, &b->ingress,
+  GArray **arrays[] = { &b->subnets, &b->associations, &b->routes, &b->nats, &b->groups, &b->ingress,
                         &b->egress, &b->endpoints, &b->notebooks, &b->domains, &b->models, &b->configs };
   JsonArray **lists[] = { &b->azs, &b->subnet_list, &b->group_list, &b->endpoint_list, &b->nat_list, &b->workload_list };
 
@@ -1535,7 +1535,6 @@ vpc_cfn_import_full (JsonNode   *template_root,
 
   vpc_cidr (&im);
   b.subnets = resources_of (&im, "AWS::EC2::Subnet");
-  b.tables = resources_of (&im, "AWS::EC2::RouteTable");
   b.associations = resources_of (&im, "AWS::EC2::SubnetRouteTableAssociation");
   b.routes = resources_of (&im, "AWS::EC2::Route");
   b.nats = resources_of (&im, "AWS::EC2::NatGateway");

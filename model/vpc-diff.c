@@ -307,15 +307,6 @@ vpc_diff_free (VpcDiff *diff)
   g_free (diff);
 }
 
-VpcDiffChange
-vpc_diff_get_change (VpcDiff    *diff,
-                     const char *id)
-{
-  g_return_val_if_fail (diff != NULL && id != NULL, VPC_DIFF_SAME);
-
-  return GPOINTER_TO_INT (g_hash_table_lookup (diff->changes, id));
-}
-
 gboolean
 vpc_diff_introduces_error (VpcDiff *diff)
 {

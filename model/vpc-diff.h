@@ -57,9 +57,6 @@ VpcDiff      *vpc_diff_compute (VpcDesign  *old_design,
                                 const char *region);
 void          vpc_diff_free (VpcDiff *diff);
 
-/* What happened to @id. */
-VpcDiffChange vpc_diff_get_change (VpcDiff    *diff,
-                                   const char *id);
 /* TRUE when NEW has an error-severity finding OLD does not. */
 gboolean      vpc_diff_introduces_error (VpcDiff *diff);
 

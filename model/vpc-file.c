@@ -261,3 +261,12 @@ vpc_file_load_path (const char *path,
     return NULL;
   return vpc_file_load_bytes (bytes, warnings, error);
 }
+
+gboolean
+vpc_file_path_has_suffix (const char *path,
+                          const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}

@@ -55,6 +55,11 @@ GBytes    *vpc_file_read_fd (int         fd,
                              const char *name,
                              GError    **error);
 
+/* Whether @path ends in @suffix ("…/x.PDF" ends in ".pdf"): how every
+ * export and import picks its format. */
+gboolean   vpc_file_path_has_suffix (const char *path,
+                                     const char *suffix);
+
 /* The canonical text of a design: two-space indent, keys in FORMAT.md's
  * order, a final newline. Equal designs give identical bytes. */
 char      *vpc_file_serialize (VpcDesign *design,

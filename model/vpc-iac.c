@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "vpc-aws-cli-import.h"
 #include "vpc-cfn.h"
 #include "vpc-file-repair.h"
 #include "vpc-file.h"
@@ -11,19 +12,11 @@
 #include "vpc-terraform.h"
 #include "vpc-yaml.h"
 
-static gboolean
-has_suffix (const char *path,
-            const char *suffix)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (lower, suffix);
-}
-
 gboolean
 vpc_iac_path_is_export (const char *path)
 {
-  return has_suffix (path, ".yaml") || has_suffix (path, ".cfn.json") || has_suffix (path, ".tf");
+  return vpc_file_path_has_suffix (path, ".yaml") || vpc_file_path_has_suffix (path, ".cfn.json") ||
+         vpc_file_path_has_suffix (path, ".tf");
 }
 
 gboolean
@@ -35,13 +28,13 @@ vpc_iac_export_to_file (VpcDesign  *design,
 
   g_return_val_if_fail (VPC_IS_DESIGN (design), FALSE);
 
-  if (has_suffix (path, ".tf"))
+  if (vpc_file_path_has_suffix (path, ".tf"))
     text = vpc_terraform_export (design);
-  else if (has_suffix (path, ".yaml") || has_suffix (path, ".cfn.json"))
+  else if (vpc_file_path_has_suffix (path, ".yaml") || vpc_file_path_has_suffix (path, ".cfn.json"))
     {
       g_autoptr(JsonNode) root = vpc_cfn_export (design);
 
-      text = has_suffix (path, ".yaml") ? vpc_yaml_from_tree (root) : vpc_json_tree_to_text (root);
+      text = vpc_file_path_has_suffix (path, ".yaml") ? vpc_yaml_from_tree (root) : vpc_json_tree_to_text (root);
     }
   else
     {
@@ -55,8 +48,8 @@ vpc_iac_export_to_file (VpcDesign  *design,
 gboolean
 vpc_iac_path_is_template (const char *path)
 {
-  return has_suffix (path, ".yaml") || has_suffix (path, ".yml") || has_suffix (path, ".template") ||
-         has_suffix (path, ".cfn.json");
+  return vpc_file_path_has_suffix (path, ".yaml") || vpc_file_path_has_suffix (path, ".yml") ||
+         vpc_file_path_has_suffix (path, ".template") || vpc_file_path_has_suffix (path, ".cfn.json");
 }
 
 JsonNode *
@@ -121,4 +114,28 @@ vpc_iac_load_design (JsonObject *design,
   else if (result == NULL)
     g_propagate_error (error, g_steal_pointer (&local));
   return result;
+}
+
+/* A CloudFormation template rather than AWS CLI output. */
+static gboolean
+is_template (JsonNode *root)
+{
+  return JSON_NODE_HOLDS_OBJECT (root) &&
+         (json_object_has_member (json_node_get_object (root), "Resources") ||
+          json_object_has_member (json_node_get_object (root), "AWSTemplateFormatVersion"));
+}
+
+VpcDesign *
+vpc_iac_import (GPtrArray  *roots,
+                GPtrArray  *names,
+                const char *vpc,
+                const char *region,
+                GPtrArray  *warnings,
+                GError    **error)
+{
+  g_return_val_if_fail (roots != NULL && roots->len > 0 && names != NULL, NULL);
+
+  if (roots->len == 1 && is_template (g_ptr_array_index (roots, 0)))
+    return vpc_cfn_import_full (g_ptr_array_index (roots, 0), region, vpc, warnings, error);
+  return vpc_aws_cli_import (roots, names, vpc, region, warnings, error);
 }

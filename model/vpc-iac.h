@@ -24,6 +24,16 @@ gboolean   vpc_iac_path_is_template (const char *path);
 JsonNode  *vpc_iac_parse_template (GBytes  *bytes,
                                    GError **error);
 
+/* The design of one CloudFormation template, or of AWS CLI outputs (any
+ * number, any order): @roots are the parsed files (JsonNode), @names
+ * their names for messages. @vpc picks a VPC (logical id or vpc-…),
+ * @region overrides the files'. What cannot be modelled goes to @warnings. */
+VpcDesign *vpc_iac_import (GPtrArray  *roots,
+                           GPtrArray  *names,
+                           const char *vpc,
+                           const char *region,
+                           GPtrArray  *warnings,
+                           GError    **error);
 /* An import's design (a FORMAT.md object) through the one loader: what
  * breaks the format is repaired as `repair` does it, each change added to
  * @warnings ("repaired: …"). */

@@ -23,6 +23,7 @@
 #include "vpc-cost.h"
 #include "vpc-export.h"
 #include "vpc-export-drawio.h"
+#include "vpc-file.h"
 #include "vpc-safe-save.h"
 #include "vpc-validator.h"
 #include "vpc-render.h"
@@ -62,15 +63,13 @@ static gboolean
 format_of (const char *path,
            Format     *format)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  if (g_str_has_suffix (lower, ".png"))
+  if (vpc_file_path_has_suffix (path, ".png"))
     *format = FORMAT_PNG;
-  else if (g_str_has_suffix (lower, ".svg"))
+  else if (vpc_file_path_has_suffix (path, ".svg"))
     *format = FORMAT_SVG;
-  else if (g_str_has_suffix (lower, ".pdf"))
+  else if (vpc_file_path_has_suffix (path, ".pdf"))
     *format = FORMAT_PDF;
-  else if (g_str_has_suffix (lower, ".drawio"))
+  else if (vpc_file_path_has_suffix (path, ".drawio"))
     *format = FORMAT_DRAWIO;
   else
     return FALSE;

@@ -8,6 +8,7 @@
 #include "vpc-cost.h"
 #include "vpc-export.h"
 #include "vpc-prices.h"
+#include "vpc-file.h"
 #include "vpc-safe-save.h"
 #include "vpc-validator.h"
 
@@ -435,19 +436,10 @@ vpc_report_free (VpcReport *report)
 
 /* --- files ----------------------------------------------------------------- */
 
-static gboolean
-has_suffix (const char *path,
-            const char *suffix)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (lower, suffix);
-}
-
 gboolean
 vpc_report_path_is_supported (const char *path)
 {
-  return has_suffix (path, ".pdf") || has_suffix (path, ".html") || has_suffix (path, ".md");
+  return vpc_file_path_has_suffix (path, ".pdf") || vpc_file_path_has_suffix (path, ".html") || vpc_file_path_has_suffix (path, ".md");
 }
 
 char *
@@ -455,7 +447,7 @@ vpc_report_markdown_svg_path (const char *md_path)
 {
   gsize length = strlen (md_path);
 
-  g_return_val_if_fail (has_suffix (md_path, ".md"), NULL);
+  g_return_val_if_fail (vpc_file_path_has_suffix (md_path, ".md"), NULL);
   return g_strdup_printf ("%.*s.svg", (int) (length - 3), md_path);
 }
 
@@ -477,9 +469,9 @@ vpc_report_to_file (VpcDesign  *design,
       return FALSE;
     }
   report = vpc_report_new (design, fallback_title);
-  if (has_suffix (path, ".pdf"))
+  if (vpc_file_path_has_suffix (path, ".pdf"))
     return vpc_report_pdf (report, path, error);
-  if (has_suffix (path, ".html"))
+  if (vpc_file_path_has_suffix (path, ".html"))
     text = vpc_report_html (report);
   else
     {
