@@ -1,17 +1,18 @@
-/* main.c: subcommands run headless; anything else opens the editor. */
+/* main.c: the vpc-designer command. Checking, pricing and the other
+ * commands that need only the model run here; pictures (export, report)
+ * and the editor run in helper programs (vpc-handoff.h). */
 #include <glib.h>
 #include <string.h>
 
-#include "vpc-application.h"
 #include "vpc-cli.h"
+#include "vpc-handoff.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(VpcApplication) app = NULL;
-
-  /* Subcommands must work without a display: they never touch GTK. */
+  if (argc > 1 && vpc_cli_is_render_command (argv[1]))
+    return vpc_handoff (VPC_HELPER_RENDER, argv);
   if (argc > 1 && vpc_cli_is_subcommand (argv[1]))
     return vpc_cli_run (argc, argv);
   if (argc > 1 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
@@ -24,7 +25,5 @@ main (int   argc,
       g_print ("vpc-designer %s\n", VPC_VERSION);
       return 0;
     }
-
-  app = vpc_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return vpc_handoff (VPC_HELPER_EDITOR, argv);
 }

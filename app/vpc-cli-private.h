@@ -81,7 +81,8 @@ VpcDesign *_vpc_cli_load (const char  *file,
 VpcDesign *_vpc_cli_load_full (const char      *file,
                                VpcFileLoadFlags flags,
                                GPtrArray      **warnings);
-/* What check and cost start with: _vpc_cli_parse() then _vpc_cli_load().
+/* What check, cost and grade start with: _vpc_cli_parse(), then the design
+ * read as written (no automatic layout).
  * Returns the design, or NULL with @status set to the status to exit with
  * (VPC_CLI_EXIT_OK after --help). */
 VpcDesign *_vpc_cli_open (int                 argc,

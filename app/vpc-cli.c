@@ -1,6 +1,7 @@
-/* vpc-cli.c: the headless command line (FORMAT.md §4): dispatch, argument
- * parsing and the pieces every subcommand shares. Never touches GTK. */
+/* vpc-cli.c: the pieces every command of the command line shares: argument
+ * parsing, loading, messages and output. Never touches GTK. */
 #include "vpc-cli-private.h"
+#include "vpc-cli.h"
 
 #include <errno.h>
 #include <math.h>
@@ -11,16 +12,6 @@
 
 #include "vpc-file.h"
 #include "vpc-terminal.h"
-
-gboolean
-vpc_cli_is_subcommand (const char *arg)
-{
-  return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "cost") == 0 ||
-         g_strcmp0 (arg, "export") == 0 || g_strcmp0 (arg, "repair") == 0 ||
-         g_strcmp0 (arg, "trace") == 0 || g_strcmp0 (arg, "grade") == 0 ||
-         g_strcmp0 (arg, "diff") == 0 || g_strcmp0 (arg, "report") == 0 ||
-         g_strcmp0 (arg, "import") == 0;
-}
 
 const char *
 vpc_cli_usage (void)
@@ -71,34 +62,6 @@ vpc_cli_usage (void)
          "reachable: read \"reachable\" in its output. grade exits 0 when every goal\n"
          "is met, 1 when one is not, 2 when FILE has no lesson. diff exits 1 when NEW\n"
          "introduces an error-severity finding, so that it can gate a review.\n";
-}
-
-int
-vpc_cli_run (int    argc,
-             char **argv)
-{
-  g_return_val_if_fail (argc >= 2, VPC_CLI_EXIT_ERROR);
-
-  if (strcmp (argv[1], "check") == 0)
-    return _vpc_cli_check (argc, argv);
-  if (strcmp (argv[1], "cost") == 0)
-    return _vpc_cli_cost (argc, argv);
-  if (strcmp (argv[1], "export") == 0)
-    return _vpc_cli_export (argc, argv);
-  if (strcmp (argv[1], "repair") == 0)
-    return _vpc_cli_repair (argc, argv);
-  if (strcmp (argv[1], "trace") == 0)
-    return _vpc_cli_trace (argc, argv);
-  if (strcmp (argv[1], "grade") == 0)
-    return _vpc_cli_grade (argc, argv);
-  if (strcmp (argv[1], "diff") == 0)
-    return _vpc_cli_diff (argc, argv);
-  if (strcmp (argv[1], "report") == 0)
-    return _vpc_cli_report (argc, argv);
-  if (strcmp (argv[1], "import") == 0)
-    return _vpc_cli_import (argc, argv);
-  _vpc_cli_usage_error (NULL, "unknown command '%s'", argv[1]);
-  return VPC_CLI_EXIT_ERROR;
 }
 
 void
@@ -450,7 +413,9 @@ _vpc_cli_open (int                 argc,
   *status = _vpc_cli_parse (argc, argv, options, file);
   if (*status != VPC_CLI_EXIT_OK || *file == NULL)
     return NULL;
-  design = _vpc_cli_load (*file, warnings);
+  /* Checking, pricing and grading read the design as written: laying out
+   * the elements without a layout would change nothing they print. */
+  design = _vpc_cli_load_full (*file, VPC_FILE_LOAD_AS_WRITTEN, warnings);
   if (design == NULL)
     *status = VPC_CLI_EXIT_ERROR;
   return design;

@@ -5,12 +5,14 @@
 
 G_BEGIN_DECLS
 
-/* TRUE for "check", "cost" and "export". */
-gboolean vpc_cli_is_subcommand (const char *arg);
+/* TRUE for the commands vpc_cli_run() runs: "check", "cost", … */
+gboolean vpc_cli_is_subcommand     (const char *arg);
+/* TRUE for "export" and "report", which the render helper runs. */
+gboolean vpc_cli_is_render_command (const char *arg);
 /* Runs a subcommand; returns the exit status (0, 1 or 2). */
 int      vpc_cli_run (int    argc,
                       char **argv);
-/* The --help text shared by the GUI and the subcommands. */
+/* The --help text. */
 const char *vpc_cli_usage (void);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vpc-file.h"
+#include "vpc-json-scan.h"
 #include "vpc-json-write.h"
 #include "vpc-lesson.h"
 
@@ -17,10 +18,15 @@ G_BEGIN_DECLS
 /* Reads the design file's object @root into the empty @design. Warnings go
  * to @warnings (may be NULL). Returns FALSE with @error set when the file
  * cannot be loaded. */
-gboolean _vpc_file_read_design (VpcDesign  *design,
-                                JsonObject *root,
-                                GPtrArray  *warnings,
-                                GError    **error);
+gboolean _vpc_file_read_design      (VpcDesign     *design,
+                                     const VpcJson *root,
+                                     GPtrArray     *warnings,
+                                     GError       **error);
+/* The same from a json-glib object (repair edits json-glib trees). */
+gboolean _vpc_file_read_design_json (VpcDesign     *design,
+                                     JsonObject    *root,
+                                     GPtrArray     *warnings,
+                                     GError       **error);
 
 /* vpc-file-read.c: "a string", "an array", … for "must be X, not Y". */
 const char *_vpc_file_type_name (JsonNode *node);

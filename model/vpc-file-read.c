@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vpc-cidr.h"
+#include "vpc-json-scan.h"
 #include "vpc-json-write.h"
 #include "vpc-invariants.h"
 #include "vpc-layout.h"
@@ -149,15 +150,27 @@ _vpc_file_type_name (JsonNode *node)
     }
 }
 
+static const char *
+type_name (const VpcJson *node)
+{
+  static const char *const names[] = {
+    [VPC_JSON_NULL] = "null",        [VPC_JSON_BOOLEAN] = "a boolean",
+    [VPC_JSON_NUMBER] = "a number",  [VPC_JSON_STRING] = "a string",
+    [VPC_JSON_ARRAY] = "an array",   [VPC_JSON_OBJECT] = "an object",
+  };
+
+  return names[node->type];
+}
+
 static gboolean
 fail_type (Loader     *ld,
            const char *path,
            const char *key,
-           JsonNode   *node,
+           const VpcJson   *node,
            const char *wanted)
 {
   return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "must be %s, not %s",
-               wanted, _vpc_file_type_name (node));
+               wanted, type_name (node));
 }
 
 static gboolean
@@ -184,38 +197,33 @@ fail_enum (Loader     *ld,
 /* Typed members. Optional readers leave *out alone when the key is absent. */
 
 static gboolean
-is_number (JsonNode *node)
+is_number (const VpcJson *node)
 {
-  GType type;
-
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+  return node->type == VPC_JSON_NUMBER;
 }
 
 static gboolean
-is_string (JsonNode *node)
+is_string (const VpcJson *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return node->type == VPC_JSON_STRING;
 }
 
 static gboolean
-is_boolean (JsonNode *node)
+is_boolean (const VpcJson *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+  return node->type == VPC_JSON_BOOLEAN;
 }
 
 static gboolean
-is_object (JsonNode *node)
+is_object (const VpcJson *node)
 {
-  return JSON_NODE_HOLDS_OBJECT (node);
+  return node->type == VPC_JSON_OBJECT;
 }
 
 static gboolean
-is_array (JsonNode *node)
+is_array (const VpcJson *node)
 {
-  return JSON_NODE_HOLDS_ARRAY (node);
+  return node->type == VPC_JSON_ARRAY;
 }
 
 /* The member @key when @holds accepts it, in *out; NULL when it is absent,
@@ -223,15 +231,15 @@ is_array (JsonNode *node)
  * message. */
 static gboolean
 read_member (Loader      *ld,
-             JsonObject  *obj,
+             const VpcJson  *obj,
              const char  *path,
              const char  *key,
              gboolean     required,
-             gboolean   (*holds) (JsonNode *node),
+             gboolean   (*holds) (const VpcJson *node),
              const char  *wanted,
-             JsonNode   **out)
+             const VpcJson   **out)
 {
-  JsonNode *node = json_object_get_member (obj, key);
+  const VpcJson *node = vpc_json_get_member (obj, key);
 
   *out = NULL;
   if (node == NULL)
@@ -244,25 +252,25 @@ read_member (Loader      *ld,
 
 static gboolean
 read_string (Loader      *ld,
-             JsonObject  *obj,
+             const VpcJson  *obj,
              const char  *path,
              const char  *key,
              gboolean     required,
              const char **out)
 {
-  JsonNode *node;
+  const VpcJson *node;
 
   if (!read_member (ld, obj, path, key, required, is_string, "a string", &node))
     return FALSE;
   if (node != NULL)
-    *out = json_node_get_string (node);
+    *out = node->v.string;
   return TRUE;
 }
 
 /* Replaces *out by a copy of the member when it is present. */
 static gboolean
 read_string_dup (Loader     *ld,
-                 JsonObject *obj,
+                 const VpcJson *obj,
                  const char *path,
                  const char *key,
                  gboolean    required,
@@ -282,30 +290,30 @@ read_string_dup (Loader     *ld,
 
 static gboolean
 read_boolean (Loader     *ld,
-              JsonObject *obj,
+              const VpcJson *obj,
               const char *path,
               const char *key,
               gboolean   *out)
 {
-  JsonNode *node;
+  const VpcJson *node;
 
   if (!read_member (ld, obj, path, key, FALSE, is_boolean, "true or false", &node))
     return FALSE;
   if (node != NULL)
-    *out = json_node_get_boolean (node);
+    *out = node->v.boolean;
   return TRUE;
 }
 
 static gboolean
 read_finite (Loader     *ld,
-             JsonNode   *node,
+             const VpcJson   *node,
              const char *path,
              const char *key,
              double     *out)
 {
   if (!is_number (node))
     return fail_type (ld, path, key, node, "a number");
-  *out = json_node_get_double (node);
+  *out = node->v.number;
   if (!isfinite (*out))
     return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "must be a finite number");
   return TRUE;
@@ -314,7 +322,7 @@ read_finite (Loader     *ld,
 /* A number in [min, max], or in (min, max] when @above_min. */
 static gboolean
 read_number (Loader     *ld,
-             JsonObject *obj,
+             const VpcJson *obj,
              const char *path,
              const char *key,
              gboolean    required,
@@ -323,7 +331,7 @@ read_number (Loader     *ld,
              gboolean    above_min,
              double     *out)
 {
-  JsonNode *node = json_object_get_member (obj, key);
+  const VpcJson *node = vpc_json_get_member (obj, key);
   g_autoptr(GString) lo = g_string_new (NULL);
   g_autoptr(GString) hi = g_string_new (NULL);
   double value;
@@ -348,14 +356,14 @@ read_number (Loader     *ld,
 
 static gboolean
 read_whole (Loader     *ld,
-            JsonObject *obj,
+            const VpcJson *obj,
             const char *path,
             const char *key,
             int         min,
             int         max,
             int        *out)
 {
-  JsonNode *node = json_object_get_member (obj, key);
+  const VpcJson *node = vpc_json_get_member (obj, key);
   double value;
 
   if (node == NULL)
@@ -371,54 +379,52 @@ read_whole (Loader     *ld,
 
 static gboolean
 read_object (Loader      *ld,
-             JsonObject  *obj,
+             const VpcJson  *obj,
              const char  *path,
              const char  *key,
              gboolean     required,
-             JsonObject **out)
+             const VpcJson **out)
 {
-  JsonNode *node;
+  const VpcJson *node;
 
   *out = NULL;
   if (!read_member (ld, obj, path, key, required, is_object, "an object", &node))
     return FALSE;
   if (node != NULL)
-    *out = json_node_get_object (node);
+    *out = node;
   return TRUE;
 }
 
 static gboolean
 read_array (Loader     *ld,
-            JsonObject *obj,
+            const VpcJson *obj,
             const char *path,
             const char *key,
-            JsonArray **out)
+            const VpcJson **out)
 {
-  JsonNode *node;
+  const VpcJson *node;
 
   *out = NULL;
   if (!read_member (ld, obj, path, key, FALSE, is_array, "an array", &node))
     return FALSE;
   if (node != NULL)
-    *out = json_node_get_array (node);
+    *out = node;
   return TRUE;
 }
 
 /* Reports keys outside @known, and keys in @ignored with @why; file order. */
 static void
 warn_keys (Loader            *ld,
-           JsonObject        *obj,
+           const VpcJson        *obj,
            const char        *path,
            const char *const *known,
            const char *const *ignored,
            const char        *why)
 {
-  JsonObjectIter iter;
-  const char *key;
-
-  json_object_iter_init (&iter, obj);
-  while (json_object_iter_next (&iter, &key, NULL))
+  for (const VpcJson *member = obj->v.first; member != NULL; member = member->next)
     {
+      const char *key = member->key;
+
       if (ignored != NULL && g_strv_contains (ignored, key))
         warn (ld, path, key, "%s; ignored", why);
       else if (!g_strv_contains (known, key))
@@ -466,7 +472,7 @@ check_service (Loader     *ld,
  * known; an entry given twice is an error here. */
 static gboolean
 read_string_list (Loader      *ld,
-                  JsonObject  *obj,
+                  const VpcJson  *obj,
                   const char  *path,
                   const char  *key,
                   gboolean     services,
@@ -475,22 +481,23 @@ read_string_list (Loader      *ld,
   g_autofree char *list_path = place_of (path, key);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) list = vpc_id_list_new ();
-  JsonArray *array;
+  const VpcJson *array;
 
   if (!read_array (ld, obj, path, key, &array))
     return FALSE;
   if (array == NULL)
     return TRUE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  guint i = 0;
+
+  for (const VpcJson *node = array->v.first; node != NULL; node = node->next, i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
       g_autofree char *entry = g_strdup_printf ("%s[%u]", list_path, i);
       const char *value;
       g_autofree char *quoted = NULL;
 
       if (!is_string (node))
         return fail_type (ld, entry, NULL, node, "a string");
-      value = json_node_get_string (node);
+      value = node->v.string;
       if (services && !check_service (ld, entry, NULL, value))
         return FALSE;
       if (!g_hash_table_add (seen, (gpointer) value))
@@ -509,7 +516,7 @@ read_string_list (Loader      *ld,
 
 static gboolean
 read_layout (Loader     *ld,
-             JsonObject *obj,
+             const VpcJson *obj,
              const char *path,
              VpcKind     kind,
              gboolean   *has_layout,
@@ -517,7 +524,7 @@ read_layout (Loader     *ld,
 {
   static const char *const known[] = { "x", "y", "w", "h", NULL };
   g_autofree char *layout_path = place_of (path, "layout");
-  JsonObject *layout;
+  const VpcJson *layout;
   gboolean ok;
 
   if (!read_object (ld, obj, path, "layout", FALSE, &layout))
@@ -611,17 +618,17 @@ check_peer (Loader     *ld,
 
 static gboolean
 read_rule (Loader     *ld,
-           JsonNode   *node,
+           const VpcJson   *node,
            const char *path,
            VpcSgRule  *rule)
 {
   static const char *const known[] = { "protocol", "ports", "peer", NULL };
-  JsonObject *obj;
+  const VpcJson *obj;
   const char *protocol = NULL, *ports = NULL, *peer = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!is_object (node))
     return fail_type (ld, path, NULL, node, "an object");
-  obj = json_node_get_object (node);
+  obj = node;
   if (!read_string (ld, obj, path, "protocol", TRUE, &protocol))
     return FALSE;
   if (!vpc_protocol_from_string (protocol, &rule->protocol))
@@ -653,25 +660,27 @@ read_rule (Loader     *ld,
 
 static gboolean
 read_rules (Loader     *ld,
-            JsonObject *obj,
+            const VpcJson *obj,
             const char *path,
             const char *key,
             GArray     *rules)
 {
   g_autofree char *list_path = place_of (path, key);
-  JsonArray *array;
+  const VpcJson *array;
 
   if (!read_array (ld, obj, path, key, &array))
     return FALSE;
   if (array == NULL)
     return TRUE; /* keep the default */
   g_array_set_size (rules, 0);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  guint i = 0;
+
+  for (const VpcJson *node = array->v.first; node != NULL; node = node->next, i++)
     {
       g_autofree char *rule_path = g_strdup_printf ("%s[%u]", list_path, i);
       VpcSgRule rule = { 0 };
 
-      if (!read_rule (ld, json_array_get_element (array, i), rule_path, &rule))
+      if (!read_rule (ld, node, rule_path, &rule))
         return FALSE;
       g_array_append_val (rules, rule);
     }
@@ -685,7 +694,7 @@ read_rules (Loader     *ld,
 
 static gboolean
 read_az (Loader     *ld,
-         JsonObject *obj,
+         const VpcJson *obj,
          const char *path,
          VpcElement *e)
 {
@@ -697,7 +706,7 @@ read_az (Loader     *ld,
 
 static gboolean
 read_subnet (Loader     *ld,
-             JsonObject *obj,
+             const VpcJson *obj,
              const char *path,
              VpcElement *e)
 {
@@ -717,7 +726,7 @@ read_subnet (Loader     *ld,
 
 static gboolean
 read_security_group (Loader     *ld,
-                     JsonObject *obj,
+                     const VpcJson *obj,
                      const char *path,
                      VpcElement *e)
 {
@@ -732,7 +741,7 @@ read_security_group (Loader     *ld,
 
 static gboolean
 read_endpoint (Loader     *ld,
-               JsonObject *obj,
+               const VpcJson *obj,
                const char *path,
                VpcElement *e)
 {
@@ -771,7 +780,7 @@ read_endpoint (Loader     *ld,
 
 static gboolean
 read_nat_gateway (Loader     *ld,
-                  JsonObject *obj,
+                  const VpcJson *obj,
                   const char *path,
                   VpcElement *e)
 {
@@ -786,7 +795,7 @@ read_nat_gateway (Loader     *ld,
 
 static gboolean
 read_workload_kind (Loader     *ld,
-                    JsonObject *obj,
+                    const VpcJson *obj,
                     const char *path,
                     VpcElement *e)
 {
@@ -804,7 +813,7 @@ read_workload_kind (Loader     *ld,
 
 static gboolean
 read_workload (Loader     *ld,
-               JsonObject *obj,
+               const VpcJson *obj,
                const char *path,
                VpcElement *e)
 {
@@ -842,7 +851,7 @@ read_workload (Loader     *ld,
 }
 
 typedef gboolean (*KindReader) (Loader     *ld,
-                                JsonObject *obj,
+                                const VpcJson *obj,
                                 const char *path,
                                 VpcElement *e);
 
@@ -891,16 +900,16 @@ check_new_id (Loader     *ld,
 static gboolean
 read_element (Loader     *ld,
               VpcKind     kind,
-              JsonNode   *node,
+              const VpcJson   *node,
               const char *path)
 {
   g_autoptr(VpcElement) e = NULL;
-  JsonObject *obj;
+  const VpcJson *obj;
   const char *id = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!is_object (node))
     return fail_type (ld, path, NULL, node, "an object");
-  obj = json_node_get_object (node);
+  obj = node;
   if (!read_string (ld, obj, path, "id", TRUE, &id) || !check_new_id (ld, path, id))
     return FALSE;
   e = vpc_element_new (kind, id);
@@ -915,8 +924,8 @@ read_element (Loader     *ld,
 /* The six lists must be arrays; together they hold at most 100,000 entries. */
 static gboolean
 count_elements (Loader     *ld,
-                JsonObject *root,
-                JsonArray  *lists[VPC_N_KINDS])
+                const VpcJson *root,
+                const VpcJson *lists[VPC_N_KINDS])
 {
   guint64 total = 0;
 
@@ -925,7 +934,7 @@ count_elements (Loader     *ld,
       if (!read_array (ld, root, "", vpc_kind_to_string (k), &lists[k]))
         return FALSE;
       if (lists[k] != NULL)
-        total += json_array_get_length (lists[k]);
+        total += lists[k]->length;
     }
   if (total > VPC_FILE_MAX_ELEMENTS)
     return fail (ld, VPC_FILE_ERROR_TOO_LARGE, "", NULL,
@@ -936,17 +945,19 @@ count_elements (Loader     *ld,
 
 static gboolean
 read_elements (Loader            *ld,
-               JsonArray *const  *lists)
+               const VpcJson *const *lists)
 {
   for (guint k = 0; k < VPC_N_KINDS; k++)
     {
       if (lists[k] == NULL)
         continue;
-      for (guint i = 0; i < json_array_get_length (lists[k]); i++)
+      guint i = 0;
+
+      for (const VpcJson *node = lists[k]->v.first; node != NULL; node = node->next, i++)
         {
           g_autofree char *path = g_strdup_printf ("%s[%u]", vpc_kind_to_string (k), i);
 
-          if (!read_element (ld, k, json_array_get_element (lists[k], i), path))
+          if (!read_element (ld, k, node, path))
             return FALSE;
         }
     }
@@ -957,22 +968,22 @@ read_elements (Loader            *ld,
 
 static gboolean
 read_format_and_version (Loader     *ld,
-                         JsonObject *root)
+                         const VpcJson *root)
 {
-  JsonNode *format = json_object_get_member (root, "format");
-  JsonNode *version = json_object_get_member (root, "version");
+  const VpcJson *format = vpc_json_get_member (root, "format");
+  const VpcJson *version = vpc_json_get_member (root, "version");
   double number;
 
   if (format == NULL)
     return fail (ld, VPC_FILE_ERROR_FORMAT, "", NULL,
                  "missing required key \"format\": this is not a VPC Designer design");
-  if (!is_string (format) || strcmp (json_node_get_string (format), VPC_FILE_FORMAT_NAME) != 0)
+  if (!is_string (format) || strcmp (format->v.string, VPC_FILE_FORMAT_NAME) != 0)
     return fail (ld, VPC_FILE_ERROR_FORMAT, "format", NULL, "must be \"%s\"", VPC_FILE_FORMAT_NAME);
   if (version == NULL)
     return fail (ld, VPC_FILE_ERROR_FORMAT, "", NULL, "missing required key \"version\"");
   if (!is_number (version))
     return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, "must be %d", VPC_FILE_FORMAT_VERSION);
-  number = json_node_get_double (version);
+  number = version->v.number;
   if (isfinite (number) && number == floor (number) && number > VPC_FILE_FORMAT_VERSION)
     {
       g_autoptr(GString) text = g_string_new (NULL);
@@ -988,13 +999,13 @@ read_format_and_version (Loader     *ld,
 
 static gboolean
 read_vpc (Loader        *ld,
-          JsonObject    *root,
+          const VpcJson    *root,
           VpcDesignInfo *info)
 {
   static const char *const known[] = {
     "name", "cidr", "dns_support", "dns_hostnames", "layout", NULL,
   };
-  JsonObject *vpc;
+  const VpcJson *vpc;
 
   if (!read_object (ld, root, "", "vpc", TRUE, &vpc) ||
       !read_string_dup (ld, vpc, "vpc", "name", FALSE, &info->vpc_name) ||
@@ -1010,7 +1021,7 @@ read_vpc (Loader        *ld,
 
 static gboolean
 read_info (Loader        *ld,
-           JsonObject    *root,
+           const VpcJson    *root,
            VpcDesignInfo *info)
 {
   const char *environment = NULL, *profile = NULL;
@@ -1039,8 +1050,8 @@ read_info (Loader        *ld,
 }
 
 gboolean
-_vpc_file_read_design (VpcDesign  *design,
-                       JsonObject *root,
+_vpc_file_read_design (VpcDesign     *design,
+                       const VpcJson *root,
                        GPtrArray  *warnings,
                        GError    **error)
 {
@@ -1052,7 +1063,8 @@ _vpc_file_read_design (VpcDesign  *design,
   Loader loader = { design, warnings, error };
   Loader *ld = &loader;
   g_autoptr(VpcDesignInfo) info = vpc_design_info_new ();
-  JsonArray *lists[VPC_N_KINDS];
+  const VpcJson *lists[VPC_N_KINDS];
+  const VpcJson *lesson;
 
   /* FORMAT.md defaults where vpc_design_info_new() has editor defaults. */
   g_free (info->vpc_name);
@@ -1066,11 +1078,30 @@ _vpc_file_read_design (VpcDesign  *design,
       !count_elements (ld, root, lists) ||
       !read_elements (ld, lists))
     return FALSE;
-  if (json_object_has_member (root, "lesson") &&
-      !_vpc_file_read_lesson (json_object_get_member (root, "lesson"), &info->lesson, ld->warnings, ld->error))
-    return FALSE;
+  lesson = vpc_json_get_member (root, "lesson");
+  if (lesson != NULL)
+    {
+      g_autoptr(JsonNode) node = vpc_json_to_node (lesson);
+
+      if (!_vpc_file_read_lesson (node, &info->lesson, ld->warnings, ld->error))
+        return FALSE;
+    }
   vpc_design_take_info (ld->design, g_steal_pointer (&info));
   /* References, once every element is known; the values read above pass
    * again, so the first fault is the first broken reference in file order. */
   return vpc_invariants_check_design (ld->design, VPC_INVARIANTS_PLACE_FILE, ld->error);
+}
+
+gboolean
+_vpc_file_read_design_json (VpcDesign  *design,
+                            JsonObject *root,
+                            GPtrArray  *warnings,
+                            GError    **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), root);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr(VpcJsonDoc) doc = vpc_json_parse (text, strlen (text), error);
+
+  return doc != NULL &&
+         _vpc_file_read_design (design, vpc_json_doc_get_root (doc), warnings, error);
 }

@@ -94,7 +94,7 @@ _vpc_repair_judge (JsonObject *root,
   g_autoptr(VpcDesign) design = vpc_design_new ();
   GError *error = NULL;
 
-  if (_vpc_file_read_design (design, owned, warnings, &error))
+  if (_vpc_file_read_design_json (design, owned, warnings, &error))
     return NULL;
   if (g_error_matches (error, VPC_FILE_ERROR, VPC_FILE_ERROR_REFERENCE))
     g_clear_error (&error);
@@ -983,7 +983,7 @@ vpc_file_repair_bytes (GBytes     *input,
       g_autoptr(VpcDesign) scratch = vpc_design_new ();
 
       r->root = json_node_get_object (root);
-      if (!_vpc_file_read_design (scratch, r->root, NULL, &load_error) &&
+      if (!_vpc_file_read_design_json (scratch, r->root, NULL, &load_error) &&
           vpc_file_repair_applies (load_error))
         root = NULL; /* to repair; the loader's own answer is not needed */
     }

@@ -32,32 +32,26 @@ finish_layout (VpcDesign *design)
   vpc_design_mark_saved (design);
 }
 
-static JsonObject *
-parse_json (const char *data,
-            gsize       length,
-            JsonParser *parser,
-            GError    **error)
+/* The design file's top-level object, or NULL with @error set. */
+static const VpcJson *
+parse_json (const char  *data,
+            gsize        length,
+            VpcJsonDoc **doc,
+            GError     **error)
 {
-  g_autoptr(GError) local = NULL;
-  gsize start = 0;
-  JsonNode *root;
+  const VpcJson *root;
 
-  if (!vpc_json_scan (data, length, &start, error))
+  *doc = vpc_json_parse (data, length, error);
+  if (*doc == NULL)
     return NULL;
-  if (!json_parser_load_from_data (parser, data + start, (gssize) (length - start), &local))
-    {
-      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_SYNTAX, "invalid JSON: %s",
-                   local->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  root = vpc_json_doc_get_root (*doc);
+  if (root->type != VPC_JSON_OBJECT)
     {
       g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_FORMAT,
                            "the file must hold one JSON object (a VPC Designer design)");
       return NULL;
     }
-  return json_node_get_object (root);
+  return root;
 }
 
 VpcDesign *
@@ -74,10 +68,10 @@ vpc_file_load_bytes_full (GBytes          *bytes,
                           GPtrArray      **warnings,
                           GError         **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(VpcJsonDoc) doc = NULL;
   g_autoptr(VpcDesign) design = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  JsonObject *root;
+  const VpcJson *root;
   gsize length;
   const char *data;
 
@@ -85,7 +79,7 @@ vpc_file_load_bytes_full (GBytes          *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  root = parse_json (data, length, parser, error);
+  root = parse_json (data, length, &doc, error);
   if (root == NULL)
     return NULL;
   design = vpc_design_new ();

@@ -1,5 +1,6 @@
 /* vpc-json-scan.c: one non-recursive pass over untrusted bytes that accepts
- * exactly RFC 8259 JSON within our limits (see vpc-json-scan.h). */
+ * exactly RFC 8259 JSON within our limits and builds a compact tree of it in
+ * a few large blocks (see vpc-json-scan.h). */
 #include "vpc-json-scan.h"
 
 #include <string.h>
@@ -19,8 +20,23 @@ typedef struct
 {
   gboolean    is_object;
   guint       index; /* array: position of the current value */
-  const char *key;   /* object: the current key, owned by keys[depth] */
+  const char *key;   /* object: the current key, in the tree's blocks */
+  VpcJson    *node;  /* the array or object being filled */
+  VpcJson    *last;  /* its last entry so far */
 } Frame;
+
+/* Objects with more members than this check repeated keys in a hash table;
+ * smaller ones (nearly all) compare with the members before. */
+#define LINEAR_KEYS 16
+#define BLOCK_SIZE  (256 * 1024)
+
+struct _VpcJsonDoc
+{
+  GPtrArray *blocks;
+  char      *free_space; /* in the last block */
+  gsize      free_size;
+  VpcJson   *root;
+};
 
 typedef struct
 {
@@ -30,8 +46,9 @@ typedef struct
   gsize       pos;
   guint       depth;
   Frame       frames[VPC_FILE_MAX_DEPTH];
-  /* Keys seen per open object; kept and emptied per depth to save allocations. */
+  /* Keys of open objects too large to search linearly; kept per depth. */
   GHashTable *keys[VPC_FILE_MAX_DEPTH];
+  VpcJsonDoc *doc;
   guint64     n_values;
   gboolean    after_comma;
   GString    *key;
@@ -173,21 +190,85 @@ skip_whitespace (Scanner *sc)
     }
 }
 
+/* Tree blocks: values and strings are carved from large blocks, freed
+ * together with the document. */
+static gpointer
+doc_alloc (VpcJsonDoc *doc,
+           gsize       size)
+{
+  char *mem;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > doc->free_size)
+    {
+      gsize block = MAX (size, BLOCK_SIZE);
+
+      mem = g_malloc (block);
+      g_ptr_array_add (doc->blocks, mem);
+      doc->free_space = mem;
+      doc->free_size = block;
+    }
+  mem = doc->free_space;
+  doc->free_space += size;
+  doc->free_size -= size;
+  return mem;
+}
+
+static const char *
+doc_strndup (VpcJsonDoc *doc,
+             const char *text,
+             gsize       length)
+{
+  char *copy = doc_alloc (doc, length + 1);
+
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  return copy;
+}
+
+/* A new value, added to the open array or object (as the member named by
+ * the frame's key), or the root. */
+static VpcJson *
+add_value (Scanner    *sc,
+           VpcJsonType type)
+{
+  VpcJson *value = doc_alloc (sc->doc, sizeof (VpcJson));
+
+  *value = (VpcJson) { .type = type };
+  if (sc->depth == 0)
+    {
+      sc->doc->root = value;
+      return value;
+    }
+  else
+    {
+      Frame *parent = &sc->frames[sc->depth - 1];
+
+      if (parent->is_object)
+        value->key = parent->key;
+      if (parent->last == NULL)
+        parent->node->v.first = value;
+      else
+        parent->last->next = value;
+      parent->last = value;
+      parent->node->length++;
+    }
+  return value;
+}
+
 static gboolean
 push (Scanner *sc,
       gboolean is_object)
 {
+  VpcJson *node;
+
   if (sc->depth >= VPC_FILE_MAX_DEPTH)
     return fail_at (sc, sc->pos, VPC_FILE_ERROR_TOO_LARGE,
                     "nesting is deeper than %d levels", VPC_FILE_MAX_DEPTH);
-  sc->frames[sc->depth] = (Frame) { is_object, 0, NULL };
-  if (is_object)
-    {
-      if (sc->keys[sc->depth] == NULL)
-        sc->keys[sc->depth] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      else
-        g_hash_table_remove_all (sc->keys[sc->depth]);
-    }
+  node = add_value (sc, is_object ? VPC_JSON_OBJECT : VPC_JSON_ARRAY);
+  sc->frames[sc->depth] = (Frame) { is_object, 0, NULL, node, NULL };
+  if (is_object && sc->keys[sc->depth] != NULL)
+    g_hash_table_remove_all (sc->keys[sc->depth]);
   sc->depth++;
   sc->pos++;
   return TRUE;
@@ -327,6 +408,23 @@ scan_string (Scanner *sc,
   return fail_syntax (sc, open, "the string is not closed");
 }
 
+/* A string value, decoded into the tree. */
+static gboolean
+scan_string_value (Scanner *sc)
+{
+  const char *text;
+  VpcJson *value;
+
+  g_string_truncate (sc->key, 0);
+  if (!scan_string (sc, sc->key))
+    return FALSE;
+  text = doc_strndup (sc->doc, sc->key->str, sc->key->len);
+  value = add_value (sc, VPC_JSON_STRING);
+  value->v.string = text;
+  value->length = (guint) MIN (sc->key->len, G_MAXUINT);
+  return TRUE;
+}
+
 static void
 skip_digits (Scanner *sc)
 {
@@ -350,6 +448,24 @@ check_integer_range (Scanner *sc,
                     "the number %.40s… is out of range", sc->data + start);
   return fail_at (sc, start, VPC_FILE_ERROR_INVALID, "the number %.*s is out of range",
                   (int) (sc->pos - start), sc->data + start);
+}
+
+/* The number that ends at sc->pos, already checked. */
+static gboolean
+store_number (Scanner *sc,
+              gsize    start)
+{
+  char small[64];
+  gsize n = sc->pos - start;
+  g_autofree char *large = NULL;
+  char *text = small;
+
+  if (n >= sizeof small)
+    text = large = g_malloc (n + 1);
+  memcpy (text, sc->data + start, n);
+  text[n] = '\0';
+  add_value (sc, VPC_JSON_NUMBER)->v.number = g_ascii_strtod (text, NULL);
+  return TRUE;
 }
 
 static gboolean
@@ -392,7 +508,9 @@ scan_number (Scanner *sc)
         return fail_syntax (sc, sc->pos, "expected a digit in the exponent");
       skip_digits (sc);
     }
-  return !is_integer || check_integer_range (sc, start, digits_start);
+  if (is_integer && !check_integer_range (sc, start, digits_start))
+    return FALSE;
+  return store_number (sc, start);
 }
 
 static gboolean
@@ -406,6 +524,9 @@ scan_word (Scanner *sc)
 
       if (sc->length - sc->pos >= n && memcmp (sc->data + sc->pos, words[i], n) == 0)
         {
+          VpcJson *value = add_value (sc, i == 2 ? VPC_JSON_NULL : VPC_JSON_BOOLEAN);
+
+          value->v.boolean = i == 0;
           sc->pos += n;
           return TRUE;
         }
@@ -450,7 +571,7 @@ scan_value (Scanner *sc,
       *state = EXPECT_VALUE_OR_CLOSE;
       return push (sc, FALSE);
     case '"':
-      return scan_string (sc, NULL);
+      return scan_string_value (sc);
     case 't':
     case 'f':
     case 'n':
@@ -464,27 +585,55 @@ scan_value (Scanner *sc,
     }
 }
 
+/* The earlier member key equal to sc->key, or NULL. Keys may hold
+ * escaped NULs nowhere (the scan refuses \u0000), so strcmp is exact. */
+static const char *
+find_key (Scanner *sc,
+          Frame   *frame)
+{
+  GHashTable **keys = &sc->keys[sc->depth - 1];
+
+  if (frame->node->length < LINEAR_KEYS)
+    {
+      for (const VpcJson *m = frame->node->v.first; m != NULL; m = m->next)
+        if (strcmp (m->key, sc->key->str) == 0)
+          return m->key;
+      return NULL;
+    }
+  if (frame->node->length == LINEAR_KEYS)
+    {
+      /* From now on in a table, with the members so far. */
+      if (*keys == NULL)
+        *keys = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_remove_all (*keys);
+      for (const VpcJson *m = frame->node->v.first; m != NULL; m = m->next)
+        g_hash_table_add (*keys, (gpointer) m->key);
+    }
+  return g_hash_table_lookup (*keys, sc->key->str);
+}
+
 static gboolean
 scan_key (Scanner *sc)
 {
   Frame *frame = &sc->frames[sc->depth - 1];
-  GHashTable *keys = sc->keys[sc->depth - 1];
   gsize at = sc->pos;
-  char *key;
+  const char *key;
 
   if (peek (sc) != '"')
     return fail_unexpected (sc, "a key in double quotes");
   g_string_truncate (sc->key, 0);
   if (!scan_string (sc, sc->key))
     return FALSE;
-  if (g_hash_table_lookup_extended (keys, sc->key->str, (gpointer *) &key, NULL))
+  key = find_key (sc, frame);
+  if (key != NULL)
     {
       frame->key = key;
       return fail_at (sc, at, VPC_FILE_ERROR_SYNTAX, "the key is given twice in one object");
     }
-  key = g_strndup (sc->key->str, sc->key->len);
-  g_hash_table_add (keys, key);
+  key = doc_strndup (sc->doc, sc->key->str, sc->key->len);
   frame->key = key;
+  if (frame->node->length >= LINEAR_KEYS)
+    g_hash_table_add (sc->keys[sc->depth - 1], (gpointer) key);
   skip_whitespace (sc);
   if (peek (sc) != ':')
     return fail_syntax (sc, sc->pos, "expected ':' after the key");
@@ -597,22 +746,36 @@ check_encoding (Scanner *sc)
   return TRUE;
 }
 
-gboolean
-vpc_json_scan (const char *data,
-               gsize       length,
-               gsize      *start,
-               GError    **error)
+void
+vpc_json_doc_free (VpcJsonDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  g_ptr_array_unref (doc->blocks);
+  g_free (doc);
+}
+
+const VpcJson *
+vpc_json_doc_get_root (VpcJsonDoc *doc)
+{
+  return doc->root;
+}
+
+VpcJsonDoc *
+vpc_json_parse (const char *data,
+                gsize       length,
+                GError    **error)
 {
   Scanner sc = { 0 };
   gboolean ok;
 
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length > VPC_FILE_MAX_BYTES)
     {
       g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
                    "the file is larger than 64 MiB (%" G_GSIZE_FORMAT " bytes)", length);
-      return FALSE;
+      return NULL;
     }
   sc.data = data != NULL ? data : "";
   sc.length = length;
@@ -621,13 +784,82 @@ vpc_json_scan (const char *data,
     sc.start = 3;
   sc.pos = sc.start;
   sc.key = g_string_new (NULL);
+  sc.doc = g_new0 (VpcJsonDoc, 1);
+  sc.doc->blocks = g_ptr_array_new_with_free_func (g_free);
 
   ok = check_encoding (&sc) && scan_document (&sc);
 
   for (guint i = 0; i < VPC_FILE_MAX_DEPTH; i++)
     g_clear_pointer (&sc.keys[i], g_hash_table_unref);
   g_string_free (sc.key, TRUE);
-  if (ok && start != NULL)
-    *start = sc.start;
-  return ok;
+  if (!ok)
+    g_clear_pointer (&sc.doc, vpc_json_doc_free);
+  return sc.doc;
+}
+
+gboolean
+vpc_json_scan (const char *data,
+               gsize       length,
+               gsize      *start,
+               GError    **error)
+{
+  VpcJsonDoc *doc = vpc_json_parse (data, length, error);
+
+  if (doc == NULL)
+    return FALSE;
+  vpc_json_doc_free (doc);
+  if (start != NULL)
+    *start = length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+  return TRUE;
+}
+
+const VpcJson *
+vpc_json_get_member (const VpcJson *object,
+                     const char    *key)
+{
+  g_return_val_if_fail (object != NULL && object->type == VPC_JSON_OBJECT, NULL);
+
+  for (const VpcJson *m = object->v.first; m != NULL; m = m->next)
+    if (strcmp (m->key, key) == 0)
+      return m;
+  return NULL;
+}
+
+JsonNode *
+vpc_json_to_node (const VpcJson *value)
+{
+  JsonNode *node;
+
+  switch (value->type)
+    {
+    case VPC_JSON_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+
+        for (const VpcJson *m = value->v.first; m != NULL; m = m->next)
+          json_object_set_member (object, m->key, vpc_json_to_node (m));
+        node = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+        return node;
+      }
+    case VPC_JSON_ARRAY:
+      {
+        JsonArray *array = json_array_sized_new (value->length);
+
+        for (const VpcJson *m = value->v.first; m != NULL; m = m->next)
+          json_array_add_element (array, vpc_json_to_node (m));
+        node = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+        return node;
+      }
+    case VPC_JSON_STRING:
+      return json_node_init_string (json_node_alloc (), value->v.string);
+    case VPC_JSON_NUMBER:
+      return json_node_init_double (json_node_alloc (), value->v.number);
+    case VPC_JSON_BOOLEAN:
+      return json_node_init_boolean (json_node_alloc (), value->v.boolean);
+    case VPC_JSON_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
 }

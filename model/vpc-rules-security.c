@@ -208,12 +208,14 @@ check_workload_egress (VpcRuleContext  *ctx,
                                      who, vpc_element_get_display_name (blocked), blocked->service));
 }
 
-/* What one interface endpoint's groups admit on 443 (VPC402). */
+/* What one interface endpoint's groups admit on 443 (VPC402). The groups
+ * admitted carry the admission's mark in ctx->group_marks. */
 typedef struct
 {
-  GHashTable *groups; /* group ids admitted */
-  GArray     *cidrs;  /* VpcCidr */
-  gboolean    world;
+  const guint *marks;
+  guint        mark;
+  GArray      *cidrs;  /* VpcCidr */
+  gboolean     world;
 } Admission;
 
 static void
@@ -221,7 +223,8 @@ admission_init (VpcRuleContext   *ctx,
                 const VpcElement *endpoint,
                 Admission        *admission)
 {
-  admission->groups = g_hash_table_new (g_str_hash, g_str_equal);
+  admission->marks = ctx->group_marks;
+  admission->mark = ++ctx->group_mark;
   admission->cidrs = g_array_new (FALSE, FALSE, sizeof (VpcCidr));
   admission->world = FALSE;
   for (guint g = 0; endpoint->security_groups != NULL && g < endpoint->security_groups->len; g++)
@@ -232,6 +235,7 @@ admission_init (VpcRuleContext   *ctx,
       for (guint r = 0; group != NULL && r < group->ingress->len; r++)
         {
           const VpcSgRule *rule = &g_array_index (group->ingress, VpcSgRule, r);
+          const VpcElement *peer;
           VpcCidr cidr;
 
           if (!allows_443 (rule) || rule->peer == NULL)
@@ -239,9 +243,14 @@ admission_init (VpcRuleContext   *ctx,
           if (strcmp (rule->peer, WORLD) == 0)
             admission->world = TRUE;
           if (vpc_cidr_parse (rule->peer, &cidr, NULL))
-            g_array_append_val (admission->cidrs, cidr);
-          else
-            g_hash_table_add (admission->groups, (gpointer) peer_group (rule, group));
+            {
+              g_array_append_val (admission->cidrs, cidr);
+              continue;
+            }
+          /* A group that does not exist has no members to admit. */
+          peer = vpc_rule_context_lookup (ctx, peer_group (rule, group), VPC_KIND_SECURITY_GROUP);
+          if (peer != NULL)
+            ctx->group_marks[vpc_design_index_of (ctx->design, peer->id)] = admission->mark;
         }
     }
 }
@@ -249,7 +258,6 @@ admission_init (VpcRuleContext   *ctx,
 static void
 admission_clear (Admission *admission)
 {
-  g_hash_table_unref (admission->groups);
   g_array_unref (admission->cidrs);
 }
 
@@ -259,12 +267,10 @@ static gboolean
 admits (const Admission       *admission,
         const VpcWorkloadInfo *workload)
 {
-  const GPtrArray *ids = workload->element->security_groups;
-
   if (admission->world)
     return TRUE;
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (g_hash_table_contains (admission->groups, g_ptr_array_index (ids, i)))
+  for (guint i = 0; i < workload->n_groups; i++)
+    if (admission->marks[workload->group_positions[i]] == admission->mark)
       return TRUE;
   for (guint c = 0; c < admission->cidrs->len; c++)
     {
@@ -305,11 +311,11 @@ check_endpoint_ingress (VpcRuleContext       *ctx,
   Admission admission;
 
   admission_init (ctx, endpoint, &admission);
-  for (guint w = 0; w < service->needed_by->len; w++)
+  for (guint w = 0; !admission.world && w < service->needed_by->len; w++)
     {
       const VpcWorkloadInfo *workload = g_ptr_array_index (service->needed_by, w);
 
-      if (has_group_list (workload->element) && !admits (&admission, workload))
+      if (workload->lists_groups && !admits (&admission, workload))
         {
           if (failed == NULL)
             failed = g_ptr_array_new ();
@@ -492,7 +498,7 @@ vpc_rules_check_security (VpcRuleContext *ctx)
 
       check_cluster (ctx, workload);
       /* VPC401 and VPC405 skip a workload without groups (VPC208 reports it). */
-      if (!has_group_list (workload->element))
+      if (!workload->lists_groups)
         continue;
       check_workload_egress (ctx, workload);
       check_outbound_paths (ctx, workload);

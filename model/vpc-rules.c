@@ -30,6 +30,7 @@ workload_info_free (gpointer data)
   g_free (info->services);
   g_free (info->subnets);
   g_free (info->groups);
+  g_free (info->group_positions);
   g_free (info);
 }
 
@@ -151,14 +152,19 @@ resolve_references (VpcRuleContext  *ctx,
       if (subnet != NULL)
         info->subnets[info->n_subnets++] = subnet;
     }
+  info->lists_groups = groups != NULL && groups->len > 0;
   info->groups = g_new (const VpcElement *, groups != NULL ? groups->len : 0);
+  info->group_positions = g_new (guint, groups != NULL ? groups->len : 0);
   for (guint i = 0; groups != NULL && i < groups->len; i++)
     {
       const VpcElement *group = vpc_rule_context_lookup (ctx, g_ptr_array_index (groups, i),
                                                          VPC_KIND_SECURITY_GROUP);
 
       if (group != NULL)
-        info->groups[info->n_groups++] = group;
+        {
+          info->group_positions[info->n_groups] = (guint) vpc_design_index_of (ctx->design, group->id);
+          info->groups[info->n_groups++] = group;
+        }
     }
 }
 
@@ -205,6 +211,7 @@ vpc_rule_context_new (VpcDesign *design,
   ctx->workloads = g_ptr_array_new_with_free_func (workload_info_free);
   ctx->public_nats = g_ptr_array_new ();
   ctx->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  ctx->group_marks = g_new0 (guint, vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP) + 1);
 
   index_subnets (ctx);
   index_nat_gateways (ctx);
@@ -226,6 +233,7 @@ vpc_rule_context_free (VpcRuleContext *ctx)
   g_clear_pointer (&ctx->cost_items, g_hash_table_unref);
   g_clear_pointer (&ctx->cost, vpc_cost_report_free);
   g_clear_pointer (&ctx->findings, g_ptr_array_unref);
+  g_free (ctx->group_marks);
   g_free (ctx);
 }
 

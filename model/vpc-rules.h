@@ -45,7 +45,9 @@ typedef struct
   const VpcSubnetInfo **subnets;   /* its subnets that exist, in its list's order */
   guint                 n_subnets;
   const VpcElement    **groups;    /* its security groups that exist, in list order */
+  guint                *group_positions; /* theirs in the design's list of groups */
   guint                 n_groups;
+  gboolean              lists_groups; /* its group list is not empty */
 } VpcWorkloadInfo;
 
 typedef struct
@@ -68,6 +70,10 @@ typedef struct
   gboolean             cost_done;
 
   GPtrArray           *findings;   /* VpcFinding, unsorted */
+  /* Per security group (by position), a mark of the last pass that chose
+   * it: a set of groups in O(1) per test without clearing. */
+  guint               *group_marks;
+  guint                group_mark;
 } VpcRuleContext;
 
 VpcRuleContext       *vpc_rule_context_new (VpcDesign *design,
