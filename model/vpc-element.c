@@ -42,6 +42,30 @@ vpc_id_list_add (GPtrArray  *list,
     g_ptr_array_add (list, g_strdup (id));
 }
 
+/* Lists up to this long are searched for repeats pair by pair. */
+#define REPEAT_LINEAR_MAX 16
+
+int
+vpc_strings_first_repeat (const char *const *ids,
+                          guint              n)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (n <= REPEAT_LINEAR_MAX)
+    {
+      for (guint i = 1; i < n; i++)
+        for (guint j = 0; j < i; j++)
+          if (strcmp (ids[i], ids[j]) == 0)
+            return (int) i;
+      return -1;
+    }
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    if (!g_hash_table_add (seen, (gpointer) ids[i]))
+      return (int) i;
+  return -1;
+}
+
 gboolean
 vpc_id_list_remove (GPtrArray  *list,
                     const char *id)

@@ -44,6 +44,44 @@ place_of (const char *path,
   return g_string_free (place, FALSE);
 }
 
+/* Places in a design file are short: an element ("workloads[12]") and a
+ * few fixed keys. Built on the stack, they cost nothing when all is well. */
+#define PLACE_CHARS 160
+
+static void
+place_into (char       *out,
+            const char *path,
+            const char *key)
+{
+  gsize n = strnlen (path, PLACE_CHARS / 2);
+
+  memcpy (out, path, n);
+  if (n > 0)
+    out[n++] = '.';
+  g_strlcpy (out + n, key, PLACE_CHARS - n);
+}
+
+/* "path[index]" (snprintf is slow enough to show at 100,000 elements). */
+static void
+place_index (char       *out,
+             const char *path,
+             guint       index)
+{
+  gsize n = strnlen (path, PLACE_CHARS - 16);
+  char digits[16];
+  int d = 0;
+
+  memcpy (out, path, n);
+  out[n++] = '[';
+  do
+    digits[d++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  while (d > 0)
+    out[n++] = digits[--d];
+  out[n++] = ']';
+  out[n] = '\0';
+}
+
 /* @value in double quotes, escaped and shortened for a message. */
 static char *
 quote (const char *value)
@@ -412,6 +450,18 @@ read_array (Loader     *ld,
   return TRUE;
 }
 
+/* g_strv_contains(), run for every key of every element: the first
+ * character rules out most names. */
+static gboolean
+in_list (const char *const *list,
+         const char        *key)
+{
+  for (; *list != NULL; list++)
+    if ((*list)[0] == key[0] && strcmp (*list, key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Reports keys outside @known, and keys in @ignored with @why; file order. */
 static void
 warn_keys (Loader            *ld,
@@ -425,9 +475,9 @@ warn_keys (Loader            *ld,
     {
       const char *key = member->key;
 
-      if (ignored != NULL && g_strv_contains (ignored, key))
+      if (ignored != NULL && in_list (ignored, key))
         warn (ld, path, key, "%s; ignored", why);
-      else if (!g_strv_contains (known, key))
+      else if (!in_list (known, key))
         warn (ld, path, key, "unknown key; ignored");
     }
 }
@@ -478,34 +528,39 @@ read_string_list (Loader      *ld,
                   gboolean     services,
                   GPtrArray  **out)
 {
-  g_autofree char *list_path = place_of (path, key);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  char list_path[PLACE_CHARS], entry[PLACE_CHARS];
   g_autoptr(GPtrArray) list = vpc_id_list_new ();
   const VpcJson *array;
+  const VpcJson *node;
+  int repeat;
+  guint i = 0;
 
   if (!read_array (ld, obj, path, key, &array))
     return FALSE;
   if (array == NULL)
     return TRUE;
-  guint i = 0;
-
-  for (const VpcJson *node = array->v.first; node != NULL; node = node->next, i++)
+  place_into (list_path, path, key);
+  for (node = array->v.first; node != NULL; node = node->next, i++)
     {
-      g_autofree char *entry = g_strdup_printf ("%s[%u]", list_path, i);
-      const char *value;
-      g_autofree char *quoted = NULL;
+      if (!is_string (node) || (services && !vpc_service_name_is_valid (node->v.string)))
+        break;
+      g_ptr_array_add (list, g_strdup (node->v.string));
+    }
+  /* The first fault in list order: a repeat before entry i, or entry i. */
+  repeat = vpc_strings_first_repeat ((const char *const *) list->pdata, list->len);
+  if (repeat >= 0)
+    {
+      g_autofree char *quoted = quote (g_ptr_array_index (list, repeat));
 
+      g_snprintf (entry, sizeof entry, "%s[%d]", list_path, repeat);
+      return fail (ld, VPC_FILE_ERROR_INVALID, entry, NULL, "%s is listed twice", quoted);
+    }
+  if (node != NULL)
+    {
+      g_snprintf (entry, sizeof entry, "%s[%u]", list_path, i);
       if (!is_string (node))
         return fail_type (ld, entry, NULL, node, "a string");
-      value = node->v.string;
-      if (services && !check_service (ld, entry, NULL, value))
-        return FALSE;
-      if (!g_hash_table_add (seen, (gpointer) value))
-        {
-          quoted = quote (value);
-          return fail (ld, VPC_FILE_ERROR_INVALID, entry, NULL, "%s is listed twice", quoted);
-        }
-      g_ptr_array_add (list, g_strdup (value));
+      return check_service (ld, entry, NULL, node->v.string);
     }
   g_clear_pointer (out, g_ptr_array_unref);
   *out = g_steal_pointer (&list);
@@ -523,7 +578,7 @@ read_layout (Loader     *ld,
              VpcRect    *rect)
 {
   static const char *const known[] = { "x", "y", "w", "h", NULL };
-  g_autofree char *layout_path = place_of (path, "layout");
+  char layout_path[PLACE_CHARS];
   const VpcJson *layout;
   gboolean ok;
 
@@ -531,6 +586,7 @@ read_layout (Loader     *ld,
     return FALSE;
   if (layout == NULL)
     return TRUE;
+  place_into (layout_path, path, "layout");
   rect->w = rect->h = 0;
   if ((guint) kind < VPC_N_KINDS)
     vpc_layout_natural_size (kind, &rect->w, &rect->h);
@@ -665,21 +721,21 @@ read_rules (Loader     *ld,
             const char *key,
             GArray     *rules)
 {
-  g_autofree char *list_path = place_of (path, key);
+  char list_path[PLACE_CHARS], rule_path[PLACE_CHARS];
   const VpcJson *array;
+  guint i = 0;
 
   if (!read_array (ld, obj, path, key, &array))
     return FALSE;
   if (array == NULL)
     return TRUE; /* keep the default */
+  place_into (list_path, path, key);
   g_array_set_size (rules, 0);
-  guint i = 0;
-
   for (const VpcJson *node = array->v.first; node != NULL; node = node->next, i++)
     {
-      g_autofree char *rule_path = g_strdup_printf ("%s[%u]", list_path, i);
       VpcSgRule rule = { 0 };
 
+      place_index (rule_path, list_path, i);
       if (!read_rule (ld, node, rule_path, &rule))
         return FALSE;
       g_array_append_val (rules, rule);
@@ -878,9 +934,12 @@ check_new_id (Loader     *ld,
               const char *id)
 {
   const VpcElement *first;
-  g_autofree char *quoted = quote (id);
+  g_autofree char *quoted = NULL;
   g_autofree char *first_path = NULL;
 
+  if (!vpc_id_is_reserved (id) && vpc_id_is_valid (id) && vpc_design_lookup (ld->design, id) == NULL)
+    return TRUE;
+  quoted = quote (id);
   if (vpc_id_is_reserved (id))
     return fail (ld, VPC_FILE_ERROR_INVALID, path, "id",
                  "%s is reserved (\"self\" and \"prefix-list:…\" name security-group peers)",
@@ -955,8 +1014,9 @@ read_elements (Loader            *ld,
 
       for (const VpcJson *node = lists[k]->v.first; node != NULL; node = node->next, i++)
         {
-          g_autofree char *path = g_strdup_printf ("%s[%u]", vpc_kind_to_string (k), i);
+          char path[PLACE_CHARS];
 
+          place_index (path, vpc_kind_to_string (k), i);
           if (!read_element (ld, k, node, path))
             return FALSE;
         }

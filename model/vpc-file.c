@@ -142,20 +142,28 @@ check_regular (const char     *path,
   return FALSE;
 }
 
+#define READ_CHUNK 65536
+
 /* Reads @fd to its end, stopping one chunk past the 64 MiB limit so that a
- * file growing while it is read cannot fill the memory. */
+ * file growing while it is read cannot fill the memory. @size_hint (the
+ * file's size when known) sizes the buffer once. */
 static GBytes *
 read_bounded (int          fd,
+              gsize        size_hint,
               const char  *path,
               GError     **error)
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  guint8 chunk[65536];
+  g_autoptr(GByteArray) buffer =
+    g_byte_array_sized_new ((guint) MIN (size_hint, VPC_FILE_MAX_BYTES) + READ_CHUNK);
 
   for (;;)
     {
-      gssize n = read (fd, chunk, sizeof chunk);
+      guint len = buffer->len;
+      gssize n;
 
+      g_byte_array_set_size (buffer, len + READ_CHUNK);
+      n = read (fd, buffer->data + len, READ_CHUNK);
+      g_byte_array_set_size (buffer, len + (guint) MAX (n, 0));
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0 && errno == EAGAIN)
@@ -176,12 +184,11 @@ read_bounded (int          fd,
         }
       if (n == 0)
         return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-      if (buffer->len + (gsize) n > VPC_FILE_MAX_BYTES)
+      if (buffer->len > VPC_FILE_MAX_BYTES)
         {
           fail_too_large (-1, error);
           return NULL;
         }
-      g_byte_array_append (buffer, chunk, (guint) n);
     }
 }
 
@@ -223,7 +230,7 @@ vpc_file_read_path (const char *path,
       close (fd);
       return NULL;
     }
-  bytes = check_regular (path, &st, error) ? read_bounded (fd, path, error) : NULL;
+  bytes = check_regular (path, &st, error) ? read_bounded (fd, (gsize) st.st_size, path, error) : NULL;
   close (fd);
   return bytes;
 }
@@ -237,7 +244,7 @@ vpc_file_read_fd (int         fd,
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_bounded (fd, name, error);
+  return read_bounded (fd, 0, name, error);
 }
 
 VpcDesign *

@@ -268,8 +268,9 @@ check_rules_values (Check        *c,
 {
   for (guint i = 0; rules != NULL && i < rules->len; i++)
     {
-      g_autofree char *rule_key = g_strdup_printf ("%s[%u]", key, i);
+      char rule_key[64]; /* "ingress[4000000]" */
 
+      g_snprintf (rule_key, sizeof rule_key, "%s[%u]", key, i);
       if (!check_rule_values (c, rule_key, &g_array_index (rules, VpcSgRule, i)))
         return FALSE;
     }
@@ -283,29 +284,30 @@ check_list_values (Check           *c,
                    const GPtrArray *list,
                    gboolean         services)
 {
-  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *entry = NULL;
+  g_autofree char *quoted = NULL;
+  guint n = 0;
+  int repeat;
 
   if (list == NULL)
     return TRUE;
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < list->len; i++)
+  while (n < list->len && g_ptr_array_index (list, n) != NULL &&
+         (!services || vpc_service_name_is_valid (g_ptr_array_index (list, n))))
+    n++;
+  /* The first fault in list order: a repeat before entry n, or entry n. */
+  repeat = vpc_strings_first_repeat ((const char *const *) list->pdata, n);
+  if (repeat < 0 && n == list->len)
+    return TRUE;
+  if (repeat >= 0)
     {
-      const char *value = g_ptr_array_index (list, i);
-      g_autofree char *entry = NULL;
-      g_autofree char *quoted = NULL;
-
-      if (value != NULL && (!services || vpc_service_name_is_valid (value)) &&
-          g_hash_table_add (seen, (gpointer) value))
-        continue;
-      entry = g_strdup_printf ("%s[%u]", key, i);
-      if (value == NULL)
-        return fail (c, VPC_FILE_ERROR_INVALID, entry, "an entry is missing");
-      if (services && !check_service (c, entry, value))
-        return FALSE;
-      quoted = quote (value);
+      entry = g_strdup_printf ("%s[%d]", key, repeat);
+      quoted = quote (g_ptr_array_index (list, repeat));
       return fail (c, VPC_FILE_ERROR_INVALID, entry, "%s is listed twice", quoted);
     }
-  return TRUE;
+  entry = g_strdup_printf ("%s[%u]", key, n);
+  if (g_ptr_array_index (list, n) == NULL)
+    return fail (c, VPC_FILE_ERROR_INVALID, entry, "an entry is missing");
+  return check_service (c, entry, g_ptr_array_index (list, n));
 }
 
 static gboolean
@@ -422,8 +424,12 @@ check_rule_peers (Check        *c,
     {
       const char *peer = g_array_index (rules, VpcSgRule, i).peer;
       g_autofree char *rule_key = NULL;
+      const VpcElement *target;
 
       if (!vpc_sg_peer_is_group (peer))
+        continue;
+      target = vpc_design_lookup (c->design, peer);
+      if (target != NULL && target->kind == VPC_KIND_SECURITY_GROUP)
         continue;
       rule_key = g_strdup_printf ("%s[%u].peer", key, i);
       if (!check_reference (c, rule_key, peer, VPC_KIND_SECURITY_GROUP))
@@ -437,27 +443,23 @@ static gboolean
 check_one_subnet_per_az (Check            *c,
                          const VpcElement *endpoint)
 {
-  g_autoptr(GHashTable) by_az = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = endpoint->subnets->len;
+  g_autofree const char **azs = g_new (const char *, n);
+  g_autofree char *a = NULL, *b = NULL;
+  int repeat;
 
-  for (guint i = 0; i < endpoint->subnets->len; i++)
-    {
-      const char *id = g_ptr_array_index (endpoint->subnets, i);
-      const VpcElement *subnet = vpc_design_lookup (c->design, id);
-      const char *other = g_hash_table_lookup (by_az, subnet->az);
-      g_autofree char *a = NULL, *b = NULL;
-
-      if (other == NULL)
-        {
-          g_hash_table_insert (by_az, subnet->az, (gpointer) id);
-          continue;
-        }
-      a = quote (other);
-      b = quote (id);
-      return fail (c, VPC_FILE_ERROR_INVALID, "subnets",
-                   "%s and %s are both in availability zone %s; an interface endpoint takes "
-                   "one subnet per AZ", a, b, subnet->az);
-    }
-  return TRUE;
+  for (guint i = 0; i < n; i++)
+    azs[i] = vpc_design_lookup (c->design, g_ptr_array_index (endpoint->subnets, i))->az;
+  repeat = vpc_strings_first_repeat (azs, n);
+  if (repeat < 0)
+    return TRUE;
+  for (int i = 0; a == NULL && i < repeat; i++) /* the one earlier subnet in that AZ */
+    if (strcmp (azs[i], azs[repeat]) == 0)
+      a = quote (g_ptr_array_index (endpoint->subnets, i));
+  b = quote (g_ptr_array_index (endpoint->subnets, repeat));
+  return fail (c, VPC_FILE_ERROR_INVALID, "subnets",
+               "%s and %s are both in availability zone %s; an interface endpoint takes "
+               "one subnet per AZ", a, b, azs[repeat]);
 }
 
 static gboolean

@@ -413,15 +413,30 @@ static gboolean
 scan_string_value (Scanner *sc)
 {
   const char *text;
+  gsize run = sc->pos + 1, end = run, length;
   VpcJson *value;
 
-  g_string_truncate (sc->key, 0);
-  if (!scan_string (sc, sc->key))
-    return FALSE;
-  text = doc_strndup (sc->doc, sc->key->str, sc->key->len);
+  /* Nearly every string has no escape: copied straight from the text. */
+  while (end < sc->length && sc->data[end] != '"' && sc->data[end] != '\\' &&
+         (guchar) sc->data[end] >= 0x20)
+    end++;
+  if (end < sc->length && sc->data[end] == '"')
+    {
+      length = end - run;
+      text = doc_strndup (sc->doc, sc->data + run, length);
+      sc->pos = end + 1;
+    }
+  else
+    {
+      g_string_truncate (sc->key, 0);
+      if (!scan_string (sc, sc->key))
+        return FALSE;
+      length = sc->key->len;
+      text = doc_strndup (sc->doc, sc->key->str, length);
+    }
   value = add_value (sc, VPC_JSON_STRING);
   value->v.string = text;
-  value->length = (guint) MIN (sc->key->len, G_MAXUINT);
+  value->length = (guint) MIN (length, G_MAXUINT);
   return TRUE;
 }
 
@@ -596,7 +611,7 @@ find_key (Scanner *sc,
   if (frame->node->length < LINEAR_KEYS)
     {
       for (const VpcJson *m = frame->node->v.first; m != NULL; m = m->next)
-        if (strcmp (m->key, sc->key->str) == 0)
+        if (m->key[0] == sc->key->str[0] && strcmp (m->key, sc->key->str) == 0)
           return m->key;
       return NULL;
     }
@@ -820,7 +835,7 @@ vpc_json_get_member (const VpcJson *object,
   g_return_val_if_fail (object != NULL && object->type == VPC_JSON_OBJECT, NULL);
 
   for (const VpcJson *m = object->v.first; m != NULL; m = m->next)
-    if (strcmp (m->key, key) == 0)
+    if (m->key[0] == key[0] && strcmp (m->key, key) == 0)
       return m;
   return NULL;
 }

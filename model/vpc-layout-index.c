@@ -39,6 +39,12 @@ mix (guint64 z)
   return z ^ (z >> 31);
 }
 
+guint
+vpc_cell_key_hash (gconstpointer key)
+{
+  return (guint) mix (*(const guint64 *) key);
+}
+
 static inline guint64
 pack (guint  lx,
       guint  ly,

@@ -32,6 +32,11 @@ gboolean        vpc_layout_index_is_free (VpcLayoutIndex *index,
 /* Cells marked so far (for tests). */
 gsize           vpc_layout_index_get_n_cells (VpcLayoutIndex *index);
 
+/* A GHashFunc for 64-bit cell keys (pointers to gint64) that every key bit
+ * reaches: g_int64_hash() XORs the halves, so cells (x, y) with equal
+ * x ^ y all collide. */
+guint           vpc_cell_key_hash (gconstpointer key);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcLayoutIndex, vpc_layout_index_free)
 
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "vpc-layout.h"
+#include "vpc-layout-index.h"
 
 #define MARKER       16.0 /* a network-interface marker's side */
 #define MARKER_STEP  21.0 /* between port centres along a side */
@@ -265,7 +266,7 @@ rect_to_local (Side           side,
 static void
 grid_init (Grid *grid)
 {
-  grid->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  grid->cells = g_hash_table_new_full (vpc_cell_key_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) g_array_unref);
   grid->wide = g_array_new (FALSE, FALSE, sizeof (guint));
   grid->stamp = g_array_new (FALSE, TRUE, sizeof (guint));
