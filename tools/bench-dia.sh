@@ -2,7 +2,8 @@
 # Times Dia exporting 10,000 labelled boxes to SVG and PNG, the yardstick
 # for our export speed (tools/bench prints the ratios).
 # Usage: tools/bench-dia.sh [WORK_DIR]   (default: a temporary folder)
-# Prints "dia-svg-10000: N ms" and "dia-png-10000: N ms" (medians).
+# Prints "dia-svg-10000: N ms, M KB" and "dia-png-10000: N ms, M KB"
+# (median wall time, peak resident memory of one run).
 set -euo pipefail
 
 work=${1:-$(mktemp -d)}
@@ -64,8 +65,10 @@ time_dia () {
     [ -s "$dir/out.$fmt" ] || { echo "bench-dia: dia wrote no $fmt" >&2; exit 1; }
     times+=($(( (t1 - t0) / 1000 )))
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v f="$fmt" -v n="$n" \
-    '{ a[NR] = $1 } END { printf "dia-%s-%s: %.1f ms\n", f, n, a[int((NR + 1) / 2)] / 1000 }'
+  /usr/bin/time -o "$dir/peak" -f '%M' dia -n -e "$dir/out.$fmt" -t "$fmt" "$dir/boxes.dia" \
+    >/dev/null 2>&1 </dev/null || true
+  printf '%s\n' "${times[@]}" | sort -n | awk -v f="$fmt" -v n="$n" -v peak="$(tail -1 "$dir/peak")" \
+    '{ a[NR] = $1 } END { printf "dia-%s-%s: %.1f ms, %s KB\n", f, n, a[int((NR + 1) / 2)] / 1000, peak }'
 }
 
 time_dia svg

@@ -1,0 +1,155 @@
+/* bench-scale.c: what the editor does with a large design, in-process
+ * (the whole-command figures are in tools/bench-commands.sh).
+ *
+ * Usage: bench-scale PLACED.vpcd.json UNPLACED.vpcd.json
+ * Prints "NAME: MEDIAN ms" (and the elements), medians of several runs:
+ *
+ *   layout-N       the automatic layout of a design without any layout
+ *   frame-fit-N    one 1600x1000 frame of the whole placed design (zoomed out)
+ *   frame-100-N    one frame at 100 %, panned to the middle
+ *   edit-N         one undoable edit (a workload moved), the full
+ *                  re-validation the window runs, and one frame at 100 %
+ */
+#include "vpc-file.h"
+#include "vpc-layout.h"
+#include "vpc-render.h"
+#include "vpc-validator.h"
+
+#define VIEW_W 1600
+#define VIEW_H 1000
+#define RUNS   5
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof *values, compare_doubles);
+  return values[n / 2];
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static VpcDesign *
+load (const char *path,
+      gboolean    as_written)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = vpc_file_read_path (path, &error);
+  VpcDesign *design = NULL;
+
+  if (bytes != NULL)
+    design = vpc_file_load_bytes_full (bytes, as_written ? VPC_FILE_LOAD_AS_WRITTEN : VPC_FILE_LOAD_DEFAULT,
+                                       NULL, &error);
+  if (design == NULL)
+    g_error ("bench-scale: %s: %s", path, error->message);
+  return design;
+}
+
+/* One frame: @scale, centred on (@cx, @cy) in design units. */
+static void
+frame (cairo_surface_t *surface,
+       VpcDesign       *design,
+       double           scale,
+       double           cx,
+       double           cy)
+{
+  VpcRenderOptions options;
+  cairo_t *cr = cairo_create (surface);
+
+  vpc_render_options_init (&options);
+  options.scale = scale;
+  options.clip_w = VIEW_W / scale;
+  options.clip_h = VIEW_H / scale;
+  options.clip_x = cx - options.clip_w / 2;
+  options.clip_y = cy - options.clip_h / 2;
+  options.offset_x = -options.clip_x;
+  options.offset_y = -options.clip_y;
+  options.show_grid = TRUE;
+  options.grid_size = 16;
+  vpc_render_design (cr, design, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(VpcDesign) placed = NULL;
+  cairo_surface_t *surface;
+  double times[RUNS], fit, x, y, w, h;
+  guint n;
+
+  if (argc != 3)
+    {
+      g_printerr ("usage: bench-scale PLACED.vpcd.json UNPLACED.vpcd.json\n");
+      return 2;
+    }
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      g_autoptr(VpcDesign) unplaced = load (argv[2], TRUE);
+      gint64 start = g_get_monotonic_time ();
+
+      vpc_layout_auto (unplaced);
+      times[r] = ms_since (start);
+      n = vpc_design_get_total_elements (unplaced);
+    }
+  g_print ("layout-%u: %.1f ms\n", n, median (times, RUNS));
+
+  placed = load (argv[1], FALSE);
+  n = vpc_design_get_total_elements (placed);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_W, VIEW_H);
+  x = vpc_design_get_info (placed)->vpc_layout.x;
+  y = vpc_design_get_info (placed)->vpc_layout.y;
+  w = vpc_design_get_info (placed)->vpc_layout.w;
+  h = vpc_design_get_info (placed)->vpc_layout.h;
+  fit = MIN (VIEW_W / w, VIEW_H / h);
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      frame (surface, placed, fit, x + w / 2, y + h / 2);
+      times[r] = ms_since (start);
+    }
+  g_print ("frame-fit-%u: %.1f ms\n", n, median (times, RUNS));
+  for (guint r = 0; r < RUNS; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      frame (surface, placed, 1.0, x + w / 2 + r * 40.0, y + h / 2);
+      times[r] = ms_since (start);
+    }
+  g_print ("frame-100-%u: %.1f ms\n", n, median (times, RUNS));
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      const VpcElement *workload = vpc_design_get_element (placed, VPC_KIND_WORKLOAD, r);
+      g_autoptr(VpcElement) copy = vpc_element_copy (workload);
+      g_autoptr(GPtrArray) findings = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      copy->layout.x += 8;
+      vpc_design_replace_element (placed, g_steal_pointer (&copy));
+      findings = vpc_validate (placed, vpc_design_get_info (placed)->profile);
+      frame (surface, placed, 1.0, workload->layout.x, workload->layout.y);
+      times[r] = ms_since (start);
+    }
+  g_print ("edit-%u: %.1f ms\n", n, median (times, RUNS));
+  cairo_surface_destroy (surface);
+  return 0;
+}

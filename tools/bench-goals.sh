@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Prints the speed goals of the project as a table, each figure with its
+# goal and a pass/fail mark, from the "name: N ms[, M KB]" lines that
+# tools/bench-commands.sh, bench-scale and tools/bench-dia.sh wrote.
+# Usage: tools/bench-goals.sh FIGURE_FILE...
+set -euo pipefail
+
+cat "$@" | awk '
+  /^[a-z0-9-]+: [0-9.]+ ms/ {
+    name = $1; sub(/:$/, "", name)
+    ms[name] = $2 + 0
+    if (match($0, /[0-9]+ KB/)) kb[name] = substr($0, RSTART, RLENGTH - 3) + 0
+  }
+  function row(what, value, goal, ok) {
+    printf "| %-44s | %-22s | %-26s | %-4s |\n", what, value, goal, ok ? "pass" : "FAIL"
+  }
+  function limit(what, name, max) {
+    if (name in ms) row(what, sprintf("%.1f ms", ms[name]), sprintf("< %g ms", max), ms[name] < max)
+    else printf "| %-44s | %-22s | %-26s | %-4s |\n", what, "not measured", sprintf("< %g ms", max), "-"
+  }
+  function growth(what, small, large) {
+    if ((small in ms) && (large in ms) && ms[small] > 0)
+      row(what, sprintf("%.1fx", ms[large] / ms[small]), "at most 11x", ms[large] / ms[small] <= 11)
+  }
+  function versus(what, ours, dia) {
+    if (!(ours in ms) || !(dia in ms)) return
+    row(what " time", sprintf("%.0f vs Dia %.0f ms", ms[ours], ms[dia]), ">= 10x faster than Dia",
+        ms[dia] >= 10 * ms[ours])
+    if ((ours in kb) && (dia in kb) && kb[dia] > 0)
+      row(what " memory", sprintf("%.0f vs Dia %.0f MB", kb[ours] / 1024, kb[dia] / 1024),
+          "<= 1/5 of Dia", kb[ours] * 5 <= kb[dia])
+  }
+  END {
+    printf "| %-44s | %-22s | %-26s | %-4s |\n", "figure (whole process unless noted)", "median", "goal", ""
+    print "| --- | --- | --- | --- |"
+    limit("check, 1,000 elements", "check-1000", 15)
+    limit("check, 10,000 elements", "check-10000", 100)
+    limit("check, 100,000 elements", "check-100000", 1000)
+    growth("check, growth 10k -> 100k", "check-10000", "check-100000")
+    limit("cost, 1,000 elements", "cost-1000", 15)
+    limit("cost, 10,000 elements", "cost-10000", 100)
+    limit("cost, 100,000 elements", "cost-100000", 1000)
+    growth("cost, growth 10k -> 100k", "cost-10000", "cost-100000")
+    limit("automatic layout, 100,000 (in-process)", "layout-100000", 300)
+    versus("export SVG, 10,000", "export-svg-10000", "dia-svg-10000")
+    versus("export PNG, 10,000", "export-png-10000", "dia-png-10000")
+    limit("export SVG, 100,000", "export-svg-100000", 5000)
+    limit("export PNG, 100,000", "export-png-100000", 5000)
+    limit("frame zoomed out, 100,000 (in-process)", "frame-fit-100000", 16)
+    limit("frame at 100 % (pan), 100,000 (in-process)", "frame-100-100000", 16)
+    limit("one edit + re-check + frame, 100,000", "edit-100000", 50)
+  }'
