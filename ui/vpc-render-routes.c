@@ -53,6 +53,7 @@
 
 #define GRID_CELL    256.0
 #define GRID_MAX_CELLS 4096
+#define GRID_DENSE_MAX (4 * 1024 * 1024) /* cells in a grid's block (32 MiB) */
 
 typedef enum {
   SIDE_LEFT,
@@ -103,6 +104,10 @@ typedef struct
 
 typedef struct
 {
+  /* Cells of the design's extent in one block (a cell is two array
+   * reads, not a hash lookup); cells beyond it, if any, in @cells. */
+  GArray    **dense; /* GArray of guint per cell, NULL when empty */
+  gint64      dense_x, dense_y, dense_w, dense_h;
   GHashTable *cells; /* packed cell → GArray of guint */
   GArray     *wide;  /* items spanning too many cells: always returned */
   GArray     *stamp; /* guint per item: the query that last returned it */
@@ -263,19 +268,39 @@ rect_to_local (Side           side,
 
 /* ---- a bucket grid of rectangles ---- */
 
+static gint64 cell_of (double v);
+
+/* @extent: where nearly everything lies (the design's extent), or NULL. */
 static void
-grid_init (Grid *grid)
+grid_init (Grid          *grid,
+           const VpcRect *extent)
 {
   grid->cells = g_hash_table_new_full (vpc_cell_key_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) g_array_unref);
   grid->wide = g_array_new (FALSE, FALSE, sizeof (guint));
   grid->stamp = g_array_new (FALSE, TRUE, sizeof (guint));
   grid->now = 0;
+  grid->dense = NULL;
+  grid->dense_w = grid->dense_h = 0;
+  if (extent != NULL)
+    {
+      grid->dense_x = cell_of (extent->x) - 1;
+      grid->dense_y = cell_of (extent->y) - 1;
+      grid->dense_w = cell_of (extent->x + extent->w) + 2 - grid->dense_x;
+      grid->dense_h = cell_of (extent->y + extent->h) + 2 - grid->dense_y;
+      if (grid->dense_w * grid->dense_h <= GRID_DENSE_MAX)
+        grid->dense = g_new0 (GArray *, grid->dense_w * grid->dense_h);
+      else
+        grid->dense_w = grid->dense_h = 0;
+    }
 }
 
 static void
 grid_clear (Grid *grid)
 {
+  for (gint64 i = 0; grid->dense != NULL && i < grid->dense_w * grid->dense_h; i++)
+    g_clear_pointer (&grid->dense[i], g_array_unref);
+  g_clear_pointer (&grid->dense, g_free);
   g_clear_pointer (&grid->cells, g_hash_table_unref);
   g_clear_pointer (&grid->wide, g_array_unref);
   g_clear_pointer (&grid->stamp, g_array_unref);
@@ -295,6 +320,35 @@ cell_key (gint64 cx,
   return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
+/* The items of cell (@cx, @cy); created empty with @create, else NULL. */
+static GArray *
+grid_cell (Grid    *grid,
+           gint64   cx,
+           gint64   cy,
+           gboolean create)
+{
+  gint64 key;
+  GArray *list;
+
+  if (cx >= grid->dense_x && cx < grid->dense_x + grid->dense_w &&
+      cy >= grid->dense_y && cy < grid->dense_y + grid->dense_h)
+    {
+      GArray **slot = &grid->dense[(cy - grid->dense_y) * grid->dense_w + (cx - grid->dense_x)];
+
+      if (*slot == NULL && create)
+        *slot = g_array_new (FALSE, FALSE, sizeof (guint));
+      return *slot;
+    }
+  key = cell_key (cx, cy);
+  list = g_hash_table_lookup (grid->cells, &key);
+  if (list == NULL && create)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (grid->cells, g_memdup2 (&key, sizeof key), list);
+    }
+  return list;
+}
+
 static void
 grid_add (Grid          *grid,
           const VpcRect *r,
@@ -312,17 +366,7 @@ grid_add (Grid          *grid,
     }
   for (gint64 cx = x0; cx <= x1; cx++)
     for (gint64 cy = y0; cy <= y1; cy++)
-      {
-        gint64 key = cell_key (cx, cy);
-        GArray *list = g_hash_table_lookup (grid->cells, &key);
-
-        if (list == NULL)
-          {
-            list = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (grid->cells, g_memdup2 (&key, sizeof key), list);
-          }
-        g_array_append_val (list, item);
-      }
+      g_array_append_val (grid_cell (grid, cx, cy, TRUE), item);
 }
 
 static gint
@@ -367,8 +411,7 @@ grid_query (Grid          *grid,
   for (gint64 cx = x0; cx <= x1; cx++)
     for (gint64 cy = y0; cy <= y1; cy++)
       {
-        gint64 key = cell_key (cx, cy);
-        GArray *list = g_hash_table_lookup (grid->cells, &key);
+        GArray *list = grid_cell (grid, cx, cy, FALSE);
 
         for (guint i = 0; list != NULL && i < list->len; i++)
           take (stamp, now, g_array_index (list, guint, i), out);
@@ -1195,11 +1238,26 @@ candidates (Scene *sc)
 static void
 build_routing (VpcRouter *router)
 {
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  gboolean any = router->boxes->len > 0;
+  VpcRect extent;
+
+  /* Boxes hold the icons, markers and routes nearly always. */
+  for (guint i = 0; i < router->boxes->len; i++)
+    {
+      const VpcRect *r = &g_array_index (router->boxes, Box, i).rect;
+
+      x0 = MIN (x0, r->x);
+      y0 = MIN (y0, r->y);
+      x1 = MAX (x1, r->x + r->w);
+      y1 = MAX (y1, r->y + r->h);
+    }
+  extent = (VpcRect) { x0, y0, x1 - x0, y1 - y0 };
   router->segs = g_array_new (FALSE, FALSE, sizeof (Seg));
-  grid_init (&router->icon_grid);
-  grid_init (&router->marker_grid);
-  grid_init (&router->box_grid);
-  grid_init (&router->seg_grid);
+  grid_init (&router->icon_grid, any ? &extent : NULL);
+  grid_init (&router->marker_grid, any ? &extent : NULL);
+  grid_init (&router->box_grid, any ? &extent : NULL);
+  grid_init (&router->seg_grid, any ? &extent : NULL);
   for (guint i = 0; i < router->icons->len; i++)
     grid_add (&router->icon_grid, &g_array_index (router->icons, Icon, i).extent, i);
   router->box_links = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
