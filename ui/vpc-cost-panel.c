@@ -11,6 +11,7 @@
 
 #include "vpc-cost-compare.h"
 #include "vpc-cost-item-row.h"
+#include "vpc-panel-rows.h"
 #include "vpc-prices.h"
 #include "vpc-safe-save.h"
 
@@ -33,6 +34,8 @@ struct _VpcCostPanel
   GSignalGroup   *design_signals;
   GPtrArray      *region_codes; /* char *, parallel to region_list */
   GPtrArray      *rows;         /* VpcCostItemRow, in item order */
+  GtkButton      *more_button;
+  guint           n_shown;      /* rows shown at most: the first items */
   GtkNativeDialog *chooser;
   gboolean        syncing;
 };
@@ -147,13 +150,15 @@ sync_regions (VpcCostPanel *self,
       adw_combo_row_set_selected (self->region_row, i);
 }
 
+/* The first items have rows, and a button adds more (vpc-panel-rows.h). */
+
 static gboolean
 rows_match (VpcCostPanel        *self,
             const VpcCostReport *report)
 {
-  if (self->rows->len != report->items->len)
+  if (self->rows->len != MIN (report->items->len, self->n_shown))
     return FALSE;
-  for (guint i = 0; i < report->items->len; i++)
+  for (guint i = 0; i < self->rows->len; i++)
     {
       const VpcCostItem *item = g_ptr_array_index (report->items, i);
 
@@ -172,23 +177,38 @@ clear_rows (VpcCostPanel *self)
 }
 
 static void
+sync_more (VpcCostPanel *self,
+           guint         n_items)
+{
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), n_items > self->rows->len);
+  if (n_items <= self->rows->len)
+    return;
+  label = vpc_panel_rows_more_label (self->rows->len, n_items);
+  gtk_button_set_label (self->more_button, label);
+}
+
+static void
 sync_items (VpcCostPanel        *self,
             const VpcCostReport *report)
 {
   if (rows_match (self, report))
     {
-      for (guint i = 0; i < report->items->len; i++)
+      for (guint i = 0; i < self->rows->len; i++)
         vpc_cost_item_row_update (g_ptr_array_index (self->rows, i), g_ptr_array_index (report->items, i));
+      sync_more (self, report->items->len);
       return;
     }
   clear_rows (self);
-  for (guint i = 0; i < report->items->len; i++)
+  for (guint i = 0; i < report->items->len && i < self->n_shown; i++)
     {
       GtkWidget *row = vpc_cost_item_row_new (self->design, g_ptr_array_index (report->items, i));
 
       g_ptr_array_add (self->rows, row);
       gtk_list_box_append (self->items_list, row);
     }
+  sync_more (self, report->items->len);
 }
 
 static void
@@ -276,6 +296,13 @@ refresh (VpcCostPanel *self)
   sync_items (self, report);
   sync_comparison (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cost.export-csv", report->priced);
+}
+
+static void
+more_clicked_cb (VpcCostPanel *self)
+{
+  self->n_shown += VPC_PANEL_ROWS_STEP;
+  refresh (self);
 }
 
 static void
@@ -412,6 +439,7 @@ vpc_cost_panel_class_init (VpcCostPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcCostPanel, environment_row);
   gtk_widget_class_bind_template_child (widget_class, VpcCostPanel, breakdown_group);
   gtk_widget_class_bind_template_child (widget_class, VpcCostPanel, items_list);
+  gtk_widget_class_bind_template_child (widget_class, VpcCostPanel, more_button);
   gtk_widget_class_bind_template_child (widget_class, VpcCostPanel, compare_group);
   gtk_widget_class_bind_template_child (widget_class, VpcCostPanel, compare_label);
   gtk_widget_class_bind_template_child (widget_class, VpcCostPanel, source_label);
@@ -428,6 +456,8 @@ vpc_cost_panel_init (VpcCostPanel *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Cost", -1);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_ptr_array_new ();
+  self->n_shown = VPC_PANEL_ROWS_STEP;
+  g_signal_connect_swapped (self->more_button, "clicked", G_CALLBACK (more_clicked_cb), self);
   g_signal_connect_swapped (self->region_row, "notify::selected", G_CALLBACK (region_selected_cb), self);
   g_signal_connect_swapped (self->environment_row, "notify::selected", G_CALLBACK (environment_selected_cb), self);
 

@@ -2,13 +2,15 @@
  *
  * Each severity has its own boxed list bound to a GtkFilterListModel over
  * the validator, so the lists follow the validator's items-changed exactly
- * and rows of unchanged findings survive an edit.
+ * and rows of unchanged findings survive an edit. A list shows its first
+ * rows and a button shows more (vpc-panel-rows.h).
  */
 #include "vpc-findings-panel.h"
 
 #include <adwaita.h>
 
 #include "vpc-finding-row.h"
+#include "vpc-panel-rows.h"
 
 #define N_SEVERITIES 3
 
@@ -18,6 +20,8 @@ typedef struct
   GtkLabel           *count;
   GtkListBox         *list;
   GtkFilterListModel *model;
+  GtkSliceListModel  *shown; /* the first rows of @model */
+  GtkButton          *more;
 } Group;
 
 struct _VpcFindingsPanel
@@ -139,6 +143,40 @@ row_activated_cb (GtkListBox       *list,
 }
 
 static void
+update_more (Group *group)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (group->model));
+  guint shown = gtk_slice_list_model_get_size (group->shown);
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (group->more), n > shown);
+  if (n <= shown)
+    return;
+  label = vpc_panel_rows_more_label (shown, n);
+  gtk_button_set_label (group->more, label);
+}
+
+static void
+model_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Group      *group)
+{
+  update_more (group);
+}
+
+static void
+more_clicked_cb (GtkButton *button,
+                 Group     *group)
+{
+  guint shown = gtk_slice_list_model_get_size (group->shown);
+
+  gtk_slice_list_model_set_size (group->shown, shown + VPC_PANEL_ROWS_STEP);
+  update_more (group);
+}
+
+static void
 build_groups (VpcFindingsPanel *self)
 {
   for (guint s = 0; s < N_SEVERITIES; s++)
@@ -166,9 +204,17 @@ build_groups (VpcFindingsPanel *self)
       gtk_widget_add_css_class (GTK_WIDGET (group->list), "boxed-list");
       gtk_accessible_update_property (GTK_ACCESSIBLE (group->list),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, severity_text[s].title, -1);
-      gtk_list_box_bind_model (group->list, G_LIST_MODEL (group->model), create_row, self, NULL);
+      group->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (group->model)),
+                                               0, VPC_PANEL_ROWS_STEP);
+      gtk_list_box_bind_model (group->list, G_LIST_MODEL (group->shown), create_row, self, NULL);
       g_signal_connect (group->list, "row-activated", G_CALLBACK (row_activated_cb), self);
       gtk_box_append (GTK_BOX (group->box), GTK_WIDGET (group->list));
+      group->more = GTK_BUTTON (gtk_button_new ());
+      gtk_widget_set_halign (GTK_WIDGET (group->more), GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (GTK_WIDGET (group->more), FALSE);
+      g_signal_connect (group->more, "clicked", G_CALLBACK (more_clicked_cb), group);
+      g_signal_connect (group->model, "items-changed", G_CALLBACK (model_changed_cb), group);
+      gtk_box_append (GTK_BOX (group->box), GTK_WIDGET (group->more));
       gtk_box_append (self->groups_box, group->box);
     }
 }
@@ -253,7 +299,12 @@ vpc_findings_panel_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   for (guint s = 0; s < N_SEVERITIES; s++)
-    g_clear_object (&self->groups[s].model);
+    {
+      if (self->groups[s].model != NULL)
+        g_signal_handlers_disconnect_by_data (self->groups[s].model, &self->groups[s]);
+      g_clear_object (&self->groups[s].shown);
+      g_clear_object (&self->groups[s].model);
+    }
   g_clear_object (&self->validator);
   g_clear_object (&self->design);
   G_OBJECT_CLASS (vpc_findings_panel_parent_class)->dispose (object);

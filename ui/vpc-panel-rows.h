@@ -1,0 +1,17 @@
+/* vpc-panel-rows.h: how many rows a sidebar list shows before its "Show
+ * More" button. A large design has tens of thousands of findings and
+ * thousands of priced items; a row widget for each made opening it take
+ * seconds (measuring their wrapped labels), and no one reads that far. */
+#pragma once
+
+#include <glib.h>
+
+#define VPC_PANEL_ROWS_STEP 50
+
+/* The button's label when @shown of @total rows are shown. */
+static inline char *
+vpc_panel_rows_more_label (guint shown,
+                           guint total)
+{
+  return g_strdup_printf ("Show %u More of %u", MIN (VPC_PANEL_ROWS_STEP, total - shown), total);
+}
