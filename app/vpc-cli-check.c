@@ -321,12 +321,19 @@ text_finding (GString       *out,
               const Palette *palette)
 {
   const char *const *elements = vpc_finding_get_elements (finding);
-  g_autofree char *rule = vpc_terminal_escape (vpc_finding_get_rule_id (finding));
-  g_autofree char *title = vpc_terminal_escape (vpc_finding_get_title (finding));
-  g_autofree char *message = vpc_terminal_escape (vpc_finding_get_message (finding));
+  const char *fix = vpc_finding_get_fix (finding);
 
-  g_string_append_printf (out, "  %s%s%s  %s\n", palette->bold, rule, palette->reset, title);
-  g_string_append_printf (out, "          %s\n", message);
+  /* Escaped straight into @out: at 100,000 elements there are ~150,000
+   * findings, and a copy per field showed in the whole command's time. */
+  g_string_append (out, "  ");
+  g_string_append (out, palette->bold);
+  vpc_terminal_append (out, vpc_finding_get_rule_id (finding), -1, FALSE);
+  g_string_append (out, palette->reset);
+  g_string_append (out, "  ");
+  vpc_terminal_append (out, vpc_finding_get_title (finding), -1, FALSE);
+  g_string_append (out, "\n          ");
+  vpc_terminal_append (out, vpc_finding_get_message (finding), -1, FALSE);
+  g_string_append_c (out, '\n');
   if (elements != NULL && elements[0] != NULL)
     {
       g_string_append (out, "          Elements: ");
@@ -338,11 +345,11 @@ text_finding (GString       *out,
         }
       g_string_append_c (out, '\n');
     }
-  if (vpc_finding_get_fix (finding) != NULL)
+  if (fix != NULL)
     {
-      g_autofree char *fix = vpc_terminal_escape (vpc_finding_get_fix (finding));
-
-      g_string_append_printf (out, "          Fix: %s\n", fix);
+      g_string_append (out, "          Fix: ");
+      vpc_terminal_append (out, fix, -1, FALSE);
+      g_string_append_c (out, '\n');
     }
 }
 
