@@ -11,6 +11,8 @@
 #include "gui-test-utils.h"
 #include "vpc-cost.h"
 #include "vpc-cost-compare.h"
+#include "vpc-cost-item-row.h"
+#include "vpc-panel-rows.h"
 #include "vpc-preferences.h"
 #include "vpc-sidebar.h"
 
@@ -150,6 +152,95 @@ test_findings_counts (Fixture       *f,
   vpc_design_undo (f->design);
   gui_test_spin (1);
   g_assert_cmpuint (vpc_validator_count (f->validator, VPC_SEVERITY_ERROR), ==, before);
+}
+
+/* Descendants of @root that are @type (a row of a list, say). */
+static guint
+count_type (GtkWidget *root,
+            GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_type (child, type);
+  return n;
+}
+
+static gboolean
+is_more_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+/* A large design: the panels build rows for the first findings and cost
+ * items only, and "Show 50 More of N" adds the next ones. */
+static void
+test_many_rows (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *findings = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
+  GtkWidget *cost = GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar));
+  g_autofree char *findings_label = NULL, *cost_label = NULL;
+  GtkWidget *button;
+  guint errors, items;
+
+  /* 120 workloads without security groups (VPC208 each) and 80 more
+   * interface endpoints (a priced item each). */
+  vpc_design_begin (f->design, "Many");
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("w-%u", i);
+      VpcElement *w = vpc_element_new (VPC_KIND_WORKLOAD, id);
+
+      w->workload_kind = VPC_WORKLOAD_TRAINING_JOB;
+      vpc_id_list_add (w->subnets, "sn-a");
+      vpc_design_add_element (f->design, w, -1);
+    }
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ep-many-%u", i);
+      VpcElement *e = vpc_element_new (VPC_KIND_ENDPOINT, id);
+
+      e->service = g_strdup_printf ("svc%u.example", i);
+      vpc_id_list_add (e->subnets, "sn-a");
+      vpc_design_add_element (f->design, e, -1);
+    }
+  g_assert_true (vpc_design_commit (f->design));
+  gui_test_spin (2);
+
+  errors = vpc_validator_count (f->validator, VPC_SEVERITY_ERROR);
+  g_assert_cmpuint (errors, >, 2 * VPC_PANEL_ROWS_STEP);
+  g_assert_cmpuint (count_type (findings, VPC_TYPE_FINDING_ROW), <=, 3 * VPC_PANEL_ROWS_STEP);
+  findings_label = vpc_panel_rows_more_label (VPC_PANEL_ROWS_STEP, errors);
+  button = gui_test_find (findings, is_more_button, findings_label);
+  g_assert_nonnull (button);
+  {
+    guint before = count_type (findings, VPC_TYPE_FINDING_ROW);
+
+    g_signal_emit_by_name (button, "clicked");
+    gui_test_spin (2);
+    g_assert_cmpuint (count_type (findings, VPC_TYPE_FINDING_ROW), ==, before + VPC_PANEL_ROWS_STEP);
+  }
+
+  {
+    VpcCostReport *report = vpc_cost_compute (f->design, NULL);
+
+    items = report->items->len;
+    vpc_cost_report_free (report);
+  }
+  g_assert_cmpuint (items, >, VPC_PANEL_ROWS_STEP);
+  g_assert_cmpuint (items, <=, 2 * VPC_PANEL_ROWS_STEP);
+  g_assert_cmpuint (count_type (cost, VPC_TYPE_COST_ITEM_ROW), ==, VPC_PANEL_ROWS_STEP);
+  cost_label = vpc_panel_rows_more_label (VPC_PANEL_ROWS_STEP, items);
+  button = gui_test_find (cost, is_more_button, cost_label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gui_test_spin (2);
+  g_assert_cmpuint (count_type (cost, VPC_TYPE_COST_ITEM_ROW), ==, items);
+  g_assert_null (gui_test_find (cost, is_more_button, cost_label));
 }
 
 /* The entry row of the inspector whose title starts with @title. */
@@ -572,6 +663,7 @@ main (int   argc,
   g_test_add ("/sidebar/findings/counts", Fixture, NULL, fixture_setup, test_findings_counts, fixture_teardown);
   g_test_add ("/sidebar/findings/quick-fix", Fixture, NULL, fixture_setup, test_quick_fix, fixture_teardown);
   g_test_add ("/sidebar/findings/profile", Fixture, NULL, fixture_setup, test_profile_switch, fixture_teardown);
+  g_test_add ("/sidebar/findings/many", Fixture, NULL, fixture_setup, test_many_rows, fixture_teardown);
   g_test_add ("/sidebar/cost/region", Fixture, NULL, fixture_setup, test_cost_region, fixture_teardown);
   g_test_add ("/sidebar/inspector/cidr", Fixture, NULL, fixture_setup, test_inspector_cidr, fixture_teardown);
   g_test_add ("/sidebar/inspector/selection", Fixture, NULL, fixture_setup, test_inspector_follows_selection,
