@@ -162,17 +162,24 @@ warn (Loader     *ld,
   g_string_free (place, TRUE);
 }
 
+/* "must be a string, not an array": one wording for both JSON trees. */
+static const char *const type_names[] = {
+  [VPC_JSON_NULL] = "null",        [VPC_JSON_BOOLEAN] = "a boolean",
+  [VPC_JSON_NUMBER] = "a number",  [VPC_JSON_STRING] = "a string",
+  [VPC_JSON_ARRAY] = "an array",   [VPC_JSON_OBJECT] = "an object",
+};
+
 const char *
 _vpc_file_type_name (JsonNode *node)
 {
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
-      return "an object";
+      return type_names[VPC_JSON_OBJECT];
     case JSON_NODE_ARRAY:
-      return "an array";
+      return type_names[VPC_JSON_ARRAY];
     case JSON_NODE_NULL:
-      return "null";
+      return type_names[VPC_JSON_NULL];
     case JSON_NODE_VALUE:
     default:
       break;
@@ -180,24 +187,18 @@ _vpc_file_type_name (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      return type_names[VPC_JSON_STRING];
     case G_TYPE_BOOLEAN:
-      return "a boolean";
+      return type_names[VPC_JSON_BOOLEAN];
     default:
-      return "a number";
+      return type_names[VPC_JSON_NUMBER];
     }
 }
 
 static const char *
 type_name (const VpcJson *node)
 {
-  static const char *const names[] = {
-    [VPC_JSON_NULL] = "null",        [VPC_JSON_BOOLEAN] = "a boolean",
-    [VPC_JSON_NUMBER] = "a number",  [VPC_JSON_STRING] = "a string",
-    [VPC_JSON_ARRAY] = "an array",   [VPC_JSON_OBJECT] = "an object",
-  };
-
-  return names[node->type];
+  return type_names[node->type];
 }
 
 static gboolean

@@ -761,6 +761,14 @@ check_encoding (Scanner *sc)
   return TRUE;
 }
 
+/* Bytes of a UTF-8 byte-order mark at the start of @data: 0 or 3. */
+static gsize
+bom_length (const char *data,
+            gsize       length)
+{
+  return length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 void
 vpc_json_doc_free (VpcJsonDoc *doc)
 {
@@ -795,8 +803,7 @@ vpc_json_parse (const char *data,
   sc.data = data != NULL ? data : "";
   sc.length = length;
   sc.error = error;
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    sc.start = 3;
+  sc.start = bom_length (sc.data, length);
   sc.pos = sc.start;
   sc.key = g_string_new (NULL);
   sc.doc = g_new0 (VpcJsonDoc, 1);
@@ -824,7 +831,7 @@ vpc_json_scan (const char *data,
     return FALSE;
   vpc_json_doc_free (doc);
   if (start != NULL)
-    *start = length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    *start = bom_length (data, length);
   return TRUE;
 }
 

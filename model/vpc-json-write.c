@@ -320,3 +320,55 @@ vpc_json_append_quoted_short (GString    *out,
   vpc_json_append_string (out, cut);
   g_string_insert (out, out->len - 1, "…");
 }
+
+/* YAML 1.2's printable set (c-printable). */
+static gboolean
+yaml_printable (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85 ||
+         (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* Characters written as a numeric escape: YAML's non-printable ones and
+ * line separators; HCL's controls (C0, DEL, C1) and line separators. */
+static gboolean
+needs_numeric_escape (gunichar      c,
+                      VpcQuoteStyle style)
+{
+  if (c == 0x85 || c == 0x2028 || c == 0x2029)
+    return TRUE;
+  if (style == VPC_QUOTE_YAML)
+    return !yaml_printable (c);
+  return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
+}
+
+void
+vpc_quote_append (GString       *out,
+                  const char    *text,
+                  VpcQuoteStyle  style)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", (char) c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (needs_numeric_escape (c, style))
+        g_string_append_printf (out, style == VPC_QUOTE_YAML && c <= 0xFF ? "\\x%02X"
+                                     : c <= 0xFFFF ? "\\u%04X" : "\\U%08X", c);
+      else if (style == VPC_QUOTE_HCL && (c == '$' || c == '%') && p[1] == '{')
+        g_string_append_printf (out, "%c%c", (char) c, (char) c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  g_string_append_c (out, '"');
+}

@@ -77,6 +77,18 @@ void vpc_json_append_number (GString *out,
 void vpc_json_append_quoted_short (GString    *out,
                                    const char *value,
                                    gsize       max_chars);
+/* The exports' other double-quoted strings: YAML (non-printable
+ * characters as \xXX/\uXXXX/\UXXXXXXXX) and HCL (controls as \uXXXX,
+ * "${" and "%{" kept literal as "$${" and "%%{"). Invalid UTF-8 is
+ * repaired first. */
+typedef enum {
+  VPC_QUOTE_YAML,
+  VPC_QUOTE_HCL,
+} VpcQuoteStyle;
+
+void vpc_quote_append (GString       *out,
+                       const char    *text,
+                       VpcQuoteStyle  style);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcJsonWriter, vpc_json_writer_free)
 

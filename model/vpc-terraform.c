@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include "vpc-json-write.h"
+
 #define NOTEBOOK_INSTANCE_TYPE "ml.t3.medium"
 #define ENDPOINT_INSTANCE_TYPE "ml.m5.large"
 
@@ -49,43 +51,13 @@ name_of (Tf         *tf,
   return g_hash_table_lookup (tf->names, id);
 }
 
-/* A quoted HCL string: escapes, and "${" / "%{" kept literal. */
-static void
-put_string (GString    *out,
-            const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  g_string_append_c (out, '"');
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", (char) c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029)
-        g_string_append_printf (out, c <= 0xffff ? "\\u%04X" : "\\U%08X", c);
-      else if ((c == '$' || c == '%') && p[1] == '{')
-        g_string_append_printf (out, "%c%c", (char) c, (char) c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 attr_string (Tf         *tf,
              const char *key,
              const char *value)
 {
   g_string_append_printf (tf->out, "  %s = ", key);
-  put_string (tf->out, value);
+  vpc_quote_append (tf->out, value, VPC_QUOTE_HCL);
   g_string_append_c (tf->out, '\n');
 }
 
@@ -129,7 +101,7 @@ tags (Tf               *tf,
       const VpcElement *e)
 {
   g_string_append (tf->out, "  tags = {\n    Name = ");
-  put_string (tf->out, vpc_element_get_display_name (e));
+  vpc_quote_append (tf->out, vpc_element_get_display_name (e), VPC_QUOTE_HCL);
   g_string_append (tf->out, "\n  }\n");
 }
 
@@ -161,7 +133,7 @@ write_network (Tf *tf)
   attr_raw (tf, "enable_dns_support", "%s", info->dns_support ? "true" : "false");
   attr_raw (tf, "enable_dns_hostnames", "%s", info->dns_hostnames ? "true" : "false");
   g_string_append (tf->out, "  tags = {\n    Name = ");
-  put_string (tf->out, info->vpc_name);
+  vpc_quote_append (tf->out, info->vpc_name, VPC_QUOTE_HCL);
   g_string_append (tf->out, "\n  }\n");
   end (tf);
 
@@ -264,7 +236,7 @@ write_rule (Tf               *tf,
   else if (strchr (rule->peer, '/') != NULL)
     {
       g_string_append (tf->out, "  cidr_blocks = [");
-      put_string (tf->out, rule->peer);
+      vpc_quote_append (tf->out, rule->peer, VPC_QUOTE_HCL);
       g_string_append (tf->out, "]\n");
     }
   else
@@ -431,12 +403,12 @@ variable (GString    *head,
           const char *default_value)
 {
   g_string_append_printf (head, "\nvariable \"%s\" {\n  description = ", name);
-  put_string (head, description);
+  vpc_quote_append (head, description, VPC_QUOTE_HCL);
   g_string_append (head, "\n  type        = string\n");
   if (default_value != NULL)
     {
       g_string_append (head, "  default     = ");
-      put_string (head, default_value);
+      vpc_quote_append (head, default_value, VPC_QUOTE_HCL);
       g_string_append_c (head, '\n');
     }
   g_string_append (head, "}\n");

@@ -17,40 +17,6 @@
 
 /* YAML 1.1's printable characters may stand as they are in a
  * double-quoted scalar; every other one is escaped. */
-static gboolean
-yaml_printable (gunichar c)
-{
-  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85 ||
-         (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
-static void
-append_yaml_string (GString    *out,
-                    const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  g_string_append_c (out, '"');
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", (char) c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (!yaml_printable (c) || c == 0x85 || c == 0x2028 || c == 0x2029)
-        g_string_append_printf (out, c <= 0xFF ? "\\x%02X" : c <= 0xFFFF ? "\\u%04X" : "\\U%08X", c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 append_scalar_styled (GString  *out,
                       JsonNode *node,
@@ -59,7 +25,7 @@ append_scalar_styled (GString  *out,
   if (JSON_NODE_HOLDS_NULL (node))
     g_string_append (out, "null");
   else if (json_node_get_value_type (node) == G_TYPE_STRING && yaml)
-    append_yaml_string (out, json_node_get_string (node));
+    vpc_quote_append (out, json_node_get_string (node), VPC_QUOTE_YAML);
   else if (json_node_get_value_type (node) == G_TYPE_STRING)
     vpc_json_append_string (out, json_node_get_string (node));
   else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
@@ -170,7 +136,7 @@ yaml_key (GString    *out,
   if (plain)
     g_string_append (out, key);
   else
-    append_yaml_string (out, key);
+    vpc_quote_append (out, key, VPC_QUOTE_YAML);
 }
 
 static gboolean

@@ -15,6 +15,7 @@
  *                         re-validate (the window's validator ran once per
  *                         frame), then one frame
  */
+#include "bench-utils.h"
 #include "render-designs.h"
 #include "vpc-containment.h"
 #include "vpc-render.h"
@@ -55,12 +56,6 @@ frame (Bench      *b,
   vpc_render_design (cr, b->design, &options);
   cairo_destroy (cr);
   cairo_surface_flush (b->surface);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 /* Where to grab sn-0 (its header, clear of the icons inside) and how far
@@ -104,17 +99,17 @@ bench_drag (Bench *b)
 
       start = g_get_monotonic_time ();
       vpc_tool_motion (tool, x, y0, 0);
-      tool_ms += ms_since (start);
+      tool_ms += bench_ms_since (start);
       start = g_get_monotonic_time ();
       frame (b, x, y0, vpc_tool_get_preview (tool));
-      frame_ms += ms_since (start);
+      frame_ms += bench_ms_since (start);
     }
   if (vpc_design_get_revision (b->design) != revision)
     g_error ("bench-canvas: the design changed during the drag");
   start = g_get_monotonic_time ();
   if (!vpc_tool_release (tool, x0 + dx, y0, 0, &reason))
     g_error ("bench-canvas: the drop was refused: %s", reason);
-  release_ms = ms_since (start);
+  release_ms = bench_ms_since (start);
   if (g_strcmp0 (vpc_design_lookup (b->design, "sn-0")->az, "az-2") != 0)
     g_error ("bench-canvas: sn-0 did not land in az-2");
 
@@ -171,7 +166,7 @@ bench_drag_old (Bench *b)
         }
       vpc_validator_flush (validator);
       frame (b, x, y0, NULL);
-      total_ms += ms_since (start);
+      total_ms += bench_ms_since (start);
     }
   if (open)
     vpc_design_rollback (b->design);

@@ -9,27 +9,13 @@
  * G_MESSAGES_DEBUG=vpc-render adds where each export's time goes). */
 #include <glib/gstdio.h>
 
+#include "bench-utils.h"
 #include "render-designs.h"
 #include "vpc-export.h"
 #include "vpc-render.h"
 
 #define VIEW_W 1600
 #define VIEW_H 1000
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
 
 static void
 frame (cairo_surface_t        *surface,
@@ -63,7 +49,7 @@ time_frames (VpcDesign              *design,
       g_array_append_val (times, ms);
     }
   cairo_surface_destroy (surface);
-  return median (times);
+  return bench_median ((double *) (gpointer) times->data, times->len);
 }
 
 static void
@@ -120,7 +106,7 @@ bench_export (VpcDesign  *design,
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (times, ms);
     }
-  g_print ("export-%s-%u: %.1f ms\n", format, n, median (times));
+  g_print ("export-%s-%u: %.1f ms\n", format, n, bench_median ((double *) (gpointer) times->data, times->len));
   g_unlink (path);
 }
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench-utils.h"
 #include "vpc-file-repair.h"
 
 #define RUNS 3
@@ -111,15 +112,6 @@ cpu_ms (void)
   return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 typedef struct
 {
   double repair, load;
@@ -157,8 +149,8 @@ measure (GBytes *input)
           exit (1);
         }
     }
-  qsort (repair, RUNS, sizeof (double), compare_doubles);
-  qsort (load, RUNS, sizeof (double), compare_doubles);
+  qsort (repair, RUNS, sizeof (double), bench_compare_doubles);
+  qsort (load, RUNS, sizeof (double), bench_compare_doubles);
   f.repair = repair[RUNS / 2];
   f.load = load[RUNS / 2];
   return f;

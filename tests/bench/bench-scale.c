@@ -10,6 +10,7 @@
  *   edit-N         one undoable edit (a workload moved), the full
  *                  re-validation the window runs, and one frame at 100 %
  */
+#include "bench-utils.h"
 #include "vpc-file.h"
 #include "vpc-layout.h"
 #include "vpc-render.h"
@@ -18,29 +19,6 @@
 #define VIEW_W 1600
 #define VIEW_H 1000
 #define RUNS   5
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
 
 static VpcDesign *
 load (const char *path,
@@ -105,10 +83,10 @@ main (int    argc,
       gint64 start = g_get_monotonic_time ();
 
       vpc_layout_auto (unplaced);
-      times[r] = ms_since (start);
+      times[r] = bench_ms_since (start);
       n = vpc_design_get_total_elements (unplaced);
     }
-  g_print ("layout-%u: %.1f ms\n", n, median (times, RUNS));
+  g_print ("layout-%u: %.1f ms\n", n, bench_median (times, RUNS));
 
   placed = load (argv[1], FALSE);
   n = vpc_design_get_total_elements (placed);
@@ -124,17 +102,17 @@ main (int    argc,
       gint64 start = g_get_monotonic_time ();
 
       frame (surface, placed, fit, x + w / 2, y + h / 2);
-      times[r] = ms_since (start);
+      times[r] = bench_ms_since (start);
     }
-  g_print ("frame-fit-%u: %.1f ms\n", n, median (times, RUNS));
+  g_print ("frame-fit-%u: %.1f ms\n", n, bench_median (times, RUNS));
   for (guint r = 0; r < RUNS; r++)
     {
       gint64 start = g_get_monotonic_time ();
 
       frame (surface, placed, 1.0, x + w / 2 + r * 40.0, y + h / 2);
-      times[r] = ms_since (start);
+      times[r] = bench_ms_since (start);
     }
-  g_print ("frame-100-%u: %.1f ms\n", n, median (times, RUNS));
+  g_print ("frame-100-%u: %.1f ms\n", n, bench_median (times, RUNS));
 
   for (guint r = 0; r < RUNS; r++)
     {
@@ -147,9 +125,9 @@ main (int    argc,
       vpc_design_replace_element (placed, g_steal_pointer (&copy));
       findings = vpc_validate (placed, vpc_design_get_info (placed)->profile);
       frame (surface, placed, 1.0, workload->layout.x, workload->layout.y);
-      times[r] = ms_since (start);
+      times[r] = bench_ms_since (start);
     }
-  g_print ("edit-%u: %.1f ms\n", n, median (times, RUNS));
+  g_print ("edit-%u: %.1f ms\n", n, bench_median (times, RUNS));
   cairo_surface_destroy (surface);
   return 0;
 }

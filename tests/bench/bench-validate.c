@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-utils.h"
 #include "vpc-validator.h"
 
 /* The study guide's checklist; further services are "svc-N". */
@@ -164,23 +165,6 @@ generate (guint total)
   return design;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
-}
-
 /* Median of @runs one-shot validations, in milliseconds. */
 static double
 time_full_check (VpcDesign *design,
@@ -197,7 +181,7 @@ time_full_check (VpcDesign *design,
       times[r] = (g_get_monotonic_time () - start) / 1000.0;
       *n_findings = findings->len;
     }
-  return median (times, runs);
+  return bench_median (times, runs);
 }
 
 /* Median time from one edit to an up-to-date live validator, in ms. The
@@ -221,7 +205,7 @@ time_one_edit (VpcDesign *design,
       vpc_design_replace_element (design, copy);
       times[r] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  return median (times, runs);
+  return bench_median (times, runs);
 }
 
 int
