@@ -3,11 +3,13 @@
 #include <string.h>
 
 #include "vpc-cli-private.h"
+#include "vpc-locale.h"
 
 int
 main (int   argc,
       char *argv[])
 {
+  vpc_locale_init ();
   if (argc > 1 && strcmp (argv[1], "export") == 0)
     return _vpc_cli_export (argc, argv);
   if (argc > 1 && strcmp (argv[1], "report") == 0)

@@ -6,11 +6,13 @@
 
 #include "vpc-cli.h"
 #include "vpc-handoff.h"
+#include "vpc-locale.h"
 
 int
 main (int   argc,
       char *argv[])
 {
+  vpc_locale_init ();
   if (argc > 1 && vpc_cli_is_render_command (argv[1]))
     return vpc_handoff (VPC_HELPER_RENDER, argv);
   if (argc > 1 && vpc_cli_is_subcommand (argv[1]))

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "vpc-cli.h"
+#include "vpc-i18n.h"
 #include "vpc-design.h"
 #include "vpc-file.h"
 #include "vpc-json-write.h"

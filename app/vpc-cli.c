@@ -174,6 +174,10 @@ take_value (const VpcCliOption *option,
                               value, option->long_name, expected);
     }
   *option->value = value;
+  /* What programs read is the same bytes in every language. */
+  if (strcmp (option->long_name, "format") == 0 &&
+      (strcmp (value, "json") == 0 || strcmp (value, "sarif") == 0 || strcmp (value, "csv") == 0))
+    vpc_i18n_set_enabled (FALSE);
   if (option->all != NULL)
     g_ptr_array_add (option->all, (gpointer) value);
   return NULL;

@@ -1,0 +1,44 @@
+/* vpc-i18n.c: see vpc-i18n.h. */
+#include "vpc-i18n.h"
+
+#include <string.h>
+
+/* Set once, before the work starts; read from worker threads afterwards. */
+static gboolean translate = TRUE;
+
+void
+vpc_i18n_set_enabled (gboolean enabled)
+{
+  translate = enabled;
+}
+
+gboolean
+vpc_i18n_get_enabled (void)
+{
+  return translate;
+}
+
+const char *
+vpc_i18n_gettext (const char *msgid)
+{
+  return translate ? g_dgettext (GETTEXT_PACKAGE, msgid) : msgid;
+}
+
+const char *
+vpc_i18n_ngettext (const char *msgid,
+                   const char *msgid_plural,
+                   gulong      n)
+{
+  if (translate)
+    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+  return n == 1 ? msgid : msgid_plural;
+}
+
+const char *
+vpc_i18n_pgettext (const char *context_and_msgid,
+                   gsize       msgid_offset)
+{
+  if (translate)
+    return g_dpgettext (GETTEXT_PACKAGE, context_and_msgid, msgid_offset);
+  return context_and_msgid + msgid_offset;
+}
