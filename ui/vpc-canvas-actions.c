@@ -2,10 +2,9 @@
  * and the context menu. */
 #include "vpc-canvas-private.h"
 
-#include <glib/gi18n.h>
-
 #include "vpc-clipboard.h"
 #include "vpc-containment.h"
+#include "vpc-i18n.h"
 #include "vpc-layout.h"
 
 #define ZOOM_STEP   1.25
@@ -222,7 +221,7 @@ delete_cb (GtkWidget  *widget,
   if (vpc_tool_get_selected_connection (self->tool, NULL, NULL))
     {
       if (vpc_tool_delete (self->tool))
-        _vpc_canvas_emit_toast (self, "Removed the connection", TRUE);
+        _vpc_canvas_emit_toast (self, _("Removed the connection"), TRUE);
       _vpc_canvas_selection_changed (self);
       return;
     }
@@ -231,10 +230,10 @@ delete_cb (GtkWidget  *widget,
   if (n == 0)
     return;
   if (n == 1)
-    message = g_strdup_printf ("Deleted %s",
+    message = g_strdup_printf (_("Deleted %s"),
                                vpc_element_get_display_name (vpc_design_lookup (self->design, ids[0])));
   else
-    message = g_strdup_printf ("Deleted %u elements", n);
+    message = g_strdup_printf (ngettext ("Deleted %u element", "Deleted %u elements", n), n);
   /* A refused delete is explained by the design's "edit-refused". */
   if (vpc_tools_delete_selection (self->design, self->selection) > 0)
     _vpc_canvas_emit_toast (self, message, TRUE);
@@ -358,7 +357,7 @@ connect_cb (GtkWidget  *widget,
     return;
   vpc_tool_arm_connect (self->tool, id);
   gtk_widget_set_cursor_from_name (widget, "crosshair");
-  _vpc_canvas_emit_toast (self, "Click a subnet to connect to it (Esc cancels)", FALSE);
+  _vpc_canvas_emit_toast (self, _("Click a subnet to connect to it (Esc cancels)"), FALSE);
 }
 
 static void
@@ -435,15 +434,15 @@ context_menu_model (void)
   GMenu *menu = g_menu_new ();
   GMenu *section = g_menu_new ();
 
-  g_menu_append (section, "Cu_t", "canvas.cut");
-  g_menu_append (section, "_Copy", "canvas.copy");
-  g_menu_append (section, "_Paste", "canvas.paste");
-  g_menu_append (section, "_Duplicate", "canvas.duplicate");
+  g_menu_append (section, _("Cu_t"), "canvas.cut");
+  g_menu_append (section, _("_Copy"), "canvas.copy");
+  g_menu_append (section, _("_Paste"), "canvas.paste");
+  g_menu_append (section, _("_Duplicate"), "canvas.duplicate");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   section = g_menu_new ();
-  g_menu_append (section, "Co_nnect to Subnet…", "canvas.connect");
-  g_menu_append (section, "De_lete", "canvas.delete");
+  g_menu_append (section, _("Co_nnect to Subnet…"), "canvas.connect");
+  g_menu_append (section, _("De_lete"), "canvas.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   section = g_menu_new ();
@@ -473,8 +472,8 @@ context_menu_model (void)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   section = g_menu_new ();
-  g_menu_append (section, "Select _All", "canvas.select-all");
-  g_menu_append (section, "_Fit to Window", "canvas.zoom-fit");
+  g_menu_append (section, _("Select _All"), "canvas.select-all");
+  g_menu_append (section, _("_Fit to Window"), "canvas.zoom-fit");
   {
     g_autoptr(GMenuItem) tidy = g_menu_item_new (_("_Tidy"), "canvas.tidy");
 

@@ -8,10 +8,10 @@
  */
 #include "vpc-canvas-private.h"
 
-#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "vpc-diff.h"
+#include "vpc-i18n.h"
 
 typedef struct
 {
@@ -73,7 +73,7 @@ draw_tag (cairo_t    *cr,
 {
   int tw, th;
 
-  pango_layout_set_text (layout, g_dgettext (NULL, mark->tag), -1);
+  pango_layout_set_text (layout, _(mark->tag), -1);
   pango_layout_get_pixel_size (layout, &tw, &th);
   cairo_set_source_rgb (cr, mark->r, mark->g, mark->b);
   cairo_rectangle (cr, x, y - th - 4, tw + 8, th + 4);

@@ -9,9 +9,9 @@
  * way, each a button that shows its element. */
 #include "vpc-canvas-private.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 
+#include "vpc-i18n.h"
 #include "vpc-needs.h"
 #include "vpc-render-path.h"
 #include "vpc-rule-catalogue.h"

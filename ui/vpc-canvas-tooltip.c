@@ -2,6 +2,8 @@
  * under the pointer (the diagram may cut it with "…") and its findings. */
 #include "vpc-canvas-private.h"
 
+#include "vpc-finding-row.h"
+#include "vpc-i18n.h"
 #include "vpc-validator.h"
 
 /* The findings naming @id, as "• title: message" lines; NULL when none. */
@@ -21,12 +23,16 @@ findings_text (VpcCanvas  *self,
   for (guint i = 0; i < findings->len; i++)
     {
       VpcFinding *finding = g_ptr_array_index (findings, i);
+      /* TRANSLATORS: a finding in the canvas tooltip: its rule id (VPC101),
+       * its severity ("error") and its message. */
       g_autofree char *line =
-        g_markup_printf_escaped ("%s<b>%s</b> %s: %s", i > 0 ? "\n" : "",
+        g_markup_printf_escaped (_("<b>%s</b> %s: %s"),
                                  vpc_finding_get_rule_id (finding),
-                                 vpc_severity_to_string (vpc_finding_get_severity (finding)),
+                                 vpc_finding_row_severity_word (vpc_finding_get_severity (finding)),
                                  vpc_finding_get_message (finding));
 
+      if (i > 0)
+        g_string_append_c (text, '\n');
       g_string_append (text, line);
     }
   return g_string_free (text, FALSE);

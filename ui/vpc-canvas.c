@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "vpc-i18n.h"
 #include "vpc-render.h"
 
 G_DEFINE_FINAL_TYPE (VpcCanvas, vpc_canvas, GTK_TYPE_WIDGET)
@@ -58,7 +59,7 @@ _vpc_canvas_emit_toast (VpcCanvas  *self,
 
   if (offer_undo)
     {
-      adw_toast_set_button_label (toast, "_Undo");
+      adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
   g_signal_emit (self, signals[SIGNAL_ADD_TOAST], 0, toast);
@@ -88,10 +89,10 @@ update_accessible_label (VpcCanvas *self)
 
       g_hash_table_iter_init (&iter, self->selection);
       g_hash_table_iter_next (&iter, &key, NULL);
-      label = g_strdup_printf ("Design canvas, %s selected", (const char *) key);
+      label = g_strdup_printf (_("Design canvas, %s selected"), (const char *) key);
     }
   else
-    label = g_strdup_printf ("Design canvas, %u selected", n);
+    label = g_strdup_printf (ngettext ("Design canvas, %u selected", "Design canvas, %u selected", n), n);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 

@@ -5,6 +5,7 @@
 
 #include "vpc-cidr.h"
 #include "vpc-containment.h"
+#include "vpc-i18n.h"
 
 struct _VpcClipboard
 {
@@ -186,7 +187,7 @@ vpc_clipboard_paste (VpcClipboard *clipboard,
       g_ptr_array_add (keep, e);
     }
 
-  vpc_design_begin (design, "Paste");
+  vpc_design_begin (design, _("Paste"));
   for (guint i = 0; i < keep->len; i++)
     {
       const VpcElement *old = g_ptr_array_index (keep, i);
@@ -231,8 +232,8 @@ vpc_clipboard_paste (VpcClipboard *clipboard,
       return NULL;
     }
   if (new_ids->len == 0 && reason != NULL)
-    *reason = g_strdup ("Nothing was pasted: the availability zones and subnets "
-                        "that the copied elements need are gone. Copy them along.");
+    *reason = g_strdup (_("Nothing was pasted: the availability zones and subnets "
+                          "that the copied elements need are gone. Copy them along."));
   g_ptr_array_set_free_func (new_ids, NULL);
   g_ptr_array_add (new_ids, NULL);
   return (char **) g_ptr_array_free (new_ids, FALSE);

@@ -1,7 +1,8 @@
 /* vpc-compare-bar.c: what changed since another version, in words. */
 #include "vpc-compare-bar.h"
 
-#include <glib/gi18n.h>
+#include "vpc-finding-row.h"
+#include "vpc-i18n.h"
 
 struct _VpcCompareBar
 {
@@ -74,7 +75,8 @@ append_findings (GString    *text,
       VpcFinding *f = g_ptr_array_index (findings, i);
 
       g_string_append_printf (text, "%s%s %s %s · %s", text->len > 0 ? "\n" : "", sign,
-                              vpc_severity_to_string (vpc_finding_get_severity (f)), vpc_finding_get_rule_id (f),
+                              vpc_finding_row_severity_word (vpc_finding_get_severity (f)),
+                              vpc_finding_get_rule_id (f),
                               vpc_finding_get_message (f));
     }
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "vpc-edit-check.h"
+#include "vpc-i18n.h"
 #include "vpc-layout.h"
 
 #define AZ_HEADER    44.0
@@ -293,7 +294,7 @@ vpc_containment_check_place (VpcDesign  *design,
 {
   Place place = { item, x, y };
 
-  return vpc_design_check_edit (design, "Add element", place_edit, &place, reason);
+  return vpc_design_check_edit (design, _("Add element"), place_edit, &place, reason);
 }
 
 char *
@@ -307,5 +308,6 @@ vpc_containment_drop_hint (const char *refusal)
    * drop, say what would. */
   if (refusal[0] != '\0' && done != NULL && g_str_has_prefix (refusal, "“"))
     refusal = done + strlen (" was not done. ");
-  return g_strdup_printf ("Cannot drop here: %s", refusal);
+  /* TRANSLATORS: %s says why the design would refuse the drop. */
+  return g_strdup_printf (_("Cannot drop here: %s"), refusal);
 }

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-layout.h"
 
 #define PAD        24.0
@@ -212,13 +213,13 @@ build (VpcDesign  *design,
 
         if (az == NULL)
           {
-            *reason = g_strdup ("Drop the subnet inside an availability zone");
+            *reason = g_strdup (_("Drop the subnet inside an availability zone"));
             return NULL;
           }
         e->cidr = vpc_containment_free_cidr (design, 24);
         if (e->cidr == NULL)
           {
-            *reason = g_strdup ("The VPC's CIDR block has no free /24 left for a new subnet");
+            *reason = g_strdup (_("The VPC's CIDR block has no free /24 left for a new subnet"));
             return NULL;
           }
         e->az = g_strdup (az->id);
@@ -233,7 +234,7 @@ build (VpcDesign  *design,
     case VPC_KIND_NAT_GATEWAY:
       if (subnet == NULL)
         {
-          *reason = g_strdup ("Drop the NAT gateway into a subnet (usually a public one)");
+          *reason = g_strdup (_("Drop the NAT gateway into a subnet (usually a public one)"));
           return NULL;
         }
       e->subnet = g_strdup (subnet->id);
@@ -257,11 +258,13 @@ build (VpcDesign  *design,
           }
         if (other != NULL)
           {
-            *reason = g_strdup_printf ("The VPC already has an endpoint for %s (%s)%s",
-                                       item->service, vpc_element_get_display_name (other),
-                                       e->endpoint_type == VPC_ENDPOINT_INTERFACE
-                                       ? ": drop it onto a subnet to add a network interface there"
-                                       : "");
+            /* TRANSLATORS: %s are a service (s3) and the name of its endpoint. */
+            *reason = g_strdup_printf (e->endpoint_type == VPC_ENDPOINT_INTERFACE
+                                       ? _("The VPC already has an endpoint for %s (%s): drop it onto a "
+                                           "subnet to add a network interface there")
+                                       /* TRANSLATORS: %s are a service (s3) and the name of its endpoint. */
+                                       : _("The VPC already has an endpoint for %s (%s)"),
+                                       item->service, vpc_element_get_display_name (other));
             return NULL;
           }
         if (subnet != NULL && e->endpoint_type == VPC_ENDPOINT_INTERFACE)
@@ -304,11 +307,11 @@ vpc_containment_place (VpcDesign  *design,
   if (!parse_item (item, &parsed))
     {
       if (reason != NULL)
-        *reason = g_strdup_printf ("Unknown palette item “%s”", item ? item : "");
+        *reason = g_strdup_printf (_("Unknown palette item “%s”"), item ? item : "");
       return NULL;
     }
 
-  vpc_design_begin (design, "Add element");
+  vpc_design_begin (design, _("Add element"));
   e = build (design, &parsed, x, y, &extended, &local_reason);
   if (e == NULL && extended == NULL)
     {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "vpc-cidr.h"
+#include "vpc-i18n.h"
 #include "vpc-layout.h"
 
 #define PAD        24.0
@@ -230,7 +231,7 @@ vpc_containment_add_interface (VpcDesign  *design,
   if (endpoint->endpoint_type != VPC_ENDPOINT_INTERFACE)
     {
       if (reason != NULL)
-        *reason = g_strdup_printf ("%s is a gateway endpoint: it has no network interfaces",
+        *reason = g_strdup_printf (_("%s is a gateway endpoint: it has no network interfaces"),
                                    vpc_element_get_display_name (endpoint));
       return FALSE;
     }
@@ -257,7 +258,7 @@ vpc_containment_connect (VpcDesign  *design,
   if (from == NULL || subnet == NULL || subnet->kind != VPC_KIND_SUBNET)
     {
       if (reason != NULL)
-        *reason = g_strdup ("Connect to a subnet");
+        *reason = g_strdup (_("Connect to a subnet"));
       return FALSE;
     }
   if (from->kind == VPC_KIND_ENDPOINT)
@@ -272,7 +273,7 @@ vpc_containment_connect (VpcDesign  *design,
   if (from->kind != VPC_KIND_WORKLOAD)
     {
       if (reason != NULL)
-        *reason = g_strdup_printf ("Only workloads, endpoints and NAT gateways connect to subnets");
+        *reason = g_strdup (_("Only workloads, endpoints and NAT gateways connect to subnets"));
       return FALSE;
     }
   if (from->vpc_mode && vpc_id_list_contains (from->subnets, subnet_id) &&
@@ -400,7 +401,7 @@ settle_subnet (VpcDesign        *design,
   if (az == NULL)
     {
       if (reason != NULL)
-        *reason = g_strdup_printf ("Subnet %s must stay inside an availability zone",
+        *reason = g_strdup_printf (_("Subnet %s must stay inside an availability zone"),
                                    vpc_element_get_display_name (subnet));
       return FALSE;
     }
@@ -442,7 +443,7 @@ vpc_containment_settle (VpcDesign  *design,
       if (subnet == NULL)
         {
           if (reason != NULL)
-            *reason = g_strdup_printf ("NAT gateway %s must sit in a subnet",
+            *reason = g_strdup_printf (_("NAT gateway %s must sit in a subnet"),
                                        vpc_element_get_display_name (e));
           return FALSE;
         }

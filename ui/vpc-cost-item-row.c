@@ -6,6 +6,7 @@
 #include "vpc-cost-item-row.h"
 
 #include "vpc-cost-compare.h"
+#include "vpc-i18n.h"
 
 #define MAX_GB_PER_MONTH 1e9
 
@@ -87,19 +88,19 @@ vpc_cost_item_row_init (VpcCostItemRow *self)
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->amount));
 
   self->hourly_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hourly_row), "Hourly charge");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hourly_row), _("Hourly charge"));
   self->hourly_amount = amount_label ();
   adw_action_row_add_suffix (self->hourly_row, GTK_WIDGET (self->hourly_amount));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->hourly_row));
 
   self->data_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->data_row), "Data processed (GB/month)");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->data_row), _("Data processed (GB/month)"));
   self->gb_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, MAX_GB_PER_MONTH, 10));
   gtk_spin_button_set_digits (self->gb_spin, 0);
   gtk_spin_button_set_numeric (self->gb_spin, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->gb_spin), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->gb_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Data processed, GB per month", -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Data processed, GB per month"), -1);
   adw_action_row_add_suffix (self->data_row, GTK_WIDGET (self->gb_spin));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->data_row));
   g_signal_connect_swapped (self->gb_spin, "value-changed", G_CALLBACK (gb_changed_cb), self);
@@ -137,12 +138,14 @@ describe_kind (const VpcCostItem *item)
   switch (item->kind)
     {
     case VPC_COST_INTERFACE_ENDPOINT:
-      return g_strdup_printf ("%s · %u AZ%s", item->service, item->azs, item->azs == 1 ? "" : "s");
+      /* TRANSLATORS: %s is a service name (ecr.api), %u in how many availability zones. */
+      return g_strdup_printf (ngettext ("%s · %u AZ", "%s · %u AZs", item->azs), item->service, item->azs);
     case VPC_COST_GATEWAY_ENDPOINT:
-      return g_strdup_printf ("%s · gateway, free", item->service);
+      /* TRANSLATORS: %s is a service name (s3). */
+      return g_strdup_printf (_("%s · gateway, free"), item->service);
     case VPC_COST_NAT_GATEWAY:
     default:
-      return g_strdup ("NAT gateway");
+      return g_strdup (_("NAT gateway"));
     }
 }
 
@@ -173,15 +176,20 @@ vpc_cost_item_row_update (VpcCostItemRow    *self,
     {
       g_autofree char *rate = vpc_cost_format_unit_price (item->hourly_micros / units / VPC_HOURS_PER_MONTH);
 
-      hourly_detail = g_strdup_printf ("%u %s × %d h × %s", units,
-                                       item->kind == VPC_COST_NAT_GATEWAY ? "gateway" : units == 1 ? "AZ" : "AZs",
-                                       VPC_HOURS_PER_MONTH, rate);
+      if (item->kind == VPC_COST_NAT_GATEWAY)
+        /* TRANSLATORS: how many gateways × hours a month × the hourly price. */
+        hourly_detail = g_strdup_printf (ngettext ("%u gateway × %d h × %s", "%u gateways × %d h × %s", units),
+                                         units, VPC_HOURS_PER_MONTH, rate);
+      else
+        /* TRANSLATORS: how many AZs × hours a month × the hourly price. */
+        hourly_detail = g_strdup_printf (ngettext ("%u AZ × %d h × %s", "%u AZs × %d h × %s", units),
+                                         units, VPC_HOURS_PER_MONTH, rate);
     }
   else
-    hourly_detail = g_strdup ("No hourly charge");
+    hourly_detail = g_strdup (_("No hourly charge"));
   adw_action_row_set_subtitle (self->hourly_row, hourly_detail);
   gtk_label_set_label (self->hourly_amount, hourly);
-  data_detail = g_strdup_printf ("%s a month", data);
+  data_detail = g_strdup_printf (_("%s a month"), data);
   adw_action_row_set_subtitle (self->data_row, data_detail);
 
   self->syncing = TRUE;
@@ -189,7 +197,9 @@ vpc_cost_item_row_update (VpcCostItemRow    *self,
     gtk_spin_button_set_value (self->gb_spin, element->gb_per_month);
   self->syncing = FALSE;
 
-  accessible = g_strdup_printf ("%s, %s: %s a month",
+  /* TRANSLATORS: the element's name, what it is ("ecr.api · 2 AZs") and
+   * its monthly cost. */
+  accessible = g_strdup_printf (_("%s, %s: %s a month"),
                                 element != NULL ? vpc_element_get_display_name (element) : item->element,
                                 kind, monthly);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);

@@ -11,6 +11,7 @@
 
 #include "vpc-cost-compare.h"
 #include "vpc-cost-item-row.h"
+#include "vpc-i18n.h"
 #include "vpc-panel-rows.h"
 #include "vpc-prices.h"
 #include "vpc-safe-save.h"
@@ -105,7 +106,7 @@ vpc_cost_panel_export_csv (VpcCostPanel *self,
   if (self->design == NULL || (csv = vpc_cost_panel_build_csv (self->design)) == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "The design's region has no prices to export");
+                           _("The design's region has no prices to export"));
       return FALSE;
     }
   return vpc_safe_save (path, csv, strlen (csv), error);
@@ -138,7 +139,7 @@ sync_regions (VpcCostPanel *self,
       if (extra)
         {
           g_ptr_array_add (self->region_codes, g_strdup (current));
-          g_ptr_array_add (labels, g_strdup_printf ("%s (no prices)", current));
+          g_ptr_array_add (labels, g_strdup_printf (_("%s (no prices)"), current));
         }
       g_ptr_array_add (labels, NULL);
       gtk_string_list_splice (self->region_list, 0,
@@ -251,7 +252,7 @@ refresh (VpcCostPanel *self)
   if (self->design == NULL)
     {
       gtk_label_set_label (self->total_label, "—");
-      gtk_label_set_label (self->total_detail, "No design");
+      gtk_label_set_label (self->total_detail, _("No design"));
       gtk_widget_set_visible (self->breakdown_group, FALSE);
       gtk_widget_set_visible (self->compare_group, FALSE);
       gtk_label_set_label (self->source_label, "");
@@ -273,18 +274,22 @@ refresh (VpcCostPanel *self)
       guint n = report->items->len;
 
       total = vpc_cost_format (report->total_micros, FALSE);
-      accessible = g_strdup_printf ("Monthly cost: %s", total);
-      detail = n == 0 ? g_strdup_printf ("in %s · no endpoints or NAT gateways", report->region)
-                      : g_strdup_printf ("in %s · %u priced item%s", report->region, n, n == 1 ? "" : "s");
-      source = g_strdup_printf ("Prices as of %s · %s", report->prices_as_of,
+      accessible = g_strdup_printf (_("Monthly cost: %s"), total);
+      /* TRANSLATORS: %s is a region id (us-east-1). */
+      detail = n == 0 ? g_strdup_printf (_("in %s · no endpoints or NAT gateways"), report->region)
+                      /* TRANSLATORS: %s is a region id (us-east-1), %u how many items have a price. */
+                      : g_strdup_printf (ngettext ("in %s · %u priced item", "in %s · %u priced items", n),
+                                         report->region, n);
+      /* TRANSLATORS: %s are the date of the prices and where they come from. */
+      source = g_strdup_printf (_("Prices as of %s · %s"), report->prices_as_of,
                                 report->source != NULL ? report->source : "AWS Price List");
     }
   else
     {
-      total = g_strdup ("Not priced");
-      accessible = g_strdup_printf ("Monthly cost: not priced. %s", report->reason != NULL ? report->reason : "");
-      detail = g_strdup (report->reason != NULL ? report->reason : "This region has no prices.");
-      source = g_strdup ("Pick a priced region to see the cost.");
+      total = g_strdup (_("Not priced"));
+      accessible = g_strdup_printf (_("Monthly cost: not priced. %s"), report->reason != NULL ? report->reason : "");
+      detail = g_strdup (report->reason != NULL ? report->reason : _("This region has no prices."));
+      source = g_strdup (_("Pick a priced region to see the cost."));
     }
   gtk_label_set_label (self->total_label, total);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
@@ -364,10 +369,10 @@ chooser_response_cb (GtkNativeDialog *dialog,
     {
       g_autofree char *name = g_file_get_basename (file);
 
-      toast = adw_toast_new_format ("Cost breakdown saved as “%s”", name);
+      toast = adw_toast_new_format (_("Cost breakdown saved as “%s”"), name);
     }
   else
-    toast = adw_toast_new_format ("Could not save the cost breakdown: %s", error->message);
+    toast = adw_toast_new_format (_("Could not save the cost breakdown: %s"), error->message);
   g_signal_emit (self, signals[SIGNAL_ADD_TOAST], 0, toast);
 }
 
@@ -384,11 +389,13 @@ export_csv_cb (GtkWidget  *widget,
   if (self->chooser != NULL || self->design == NULL)
     return;
   name = vpc_design_get_info (self->design)->name;
-  suggested = g_strdup_printf ("%s cost.csv", name != NULL && name[0] != '\0' ? name : "design");
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new ("Export Cost Breakdown",
+  /* TRANSLATORS: the suggested file name; %s is the design's name, or
+   * "design" when it has none. */
+  suggested = g_strdup_printf (_("%s cost.csv"), name != NULL && name[0] != '\0' ? name : _("design"));
+  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export Cost Breakdown"),
                                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                  "_Export", "_Cancel"));
+                                                                  _("_Export"), _("_Cancel")));
   gtk_native_dialog_set_modal (self->chooser, TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
@@ -453,7 +460,7 @@ static void
 vpc_cost_panel_init (VpcCostPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Cost", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost"), -1);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_ptr_array_new ();
   self->n_shown = VPC_PANEL_ROWS_STEP;

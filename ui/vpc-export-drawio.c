@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-layout.h"
 #include "vpc-render.h"
 #include "vpc-safe-save.h"
@@ -147,7 +148,8 @@ element_label (const VpcElement *e)
       facts = g_strdup_printf ("%s %s", e->service, vpc_endpoint_type_to_string (e->endpoint_type));
       break;
     case VPC_KIND_SECURITY_GROUP:
-      facts = g_strdup_printf ("security group: %u in, %u out", e->ingress != NULL ? e->ingress->len : 0,
+      /* TRANSLATORS: how many inbound and outbound rules a group has. */
+      facts = g_strdup_printf (_("security group: %u in, %u out"), e->ingress != NULL ? e->ingress->len : 0,
                                e->egress != NULL ? e->egress->len : 0);
       break;
     case VPC_KIND_WORKLOAD:
@@ -256,7 +258,7 @@ put_edges (Writer           *w,
   if (e->kind == VPC_KIND_ENDPOINT && e->subnets != NULL)
     for (guint i = 0; i < e->subnets->len; i++)
       put_edge (w, e->id, g_ptr_array_index (e->subnets, i),
-                e->endpoint_type == VPC_ENDPOINT_INTERFACE ? "ENI" : "route",
+                e->endpoint_type == VPC_ENDPOINT_INTERFACE ? "ENI" : C_("diagram line", "route"),
                 e->endpoint_type == VPC_ENDPOINT_INTERFACE ? EDGE "strokeColor=#8C4FFF;"
                                                            : EDGE "strokeColor=#7AA116;dashed=1;");
   if (e->kind == VPC_KIND_WORKLOAD && e->vpc_mode && e->subnets != NULL)
@@ -294,7 +296,7 @@ vpc_export_drawio (VpcDesign  *design,
   g_string_append (w.out, " type=\"device\">\n  <diagram id=\"vpc-designer\"");
   {
     /* The page's name is plain text, not HTML. */
-    const char *name = title != NULL && *title != '\0' ? title : "VPC design";
+    const char *name = title != NULL && *title != '\0' ? title : _("VPC design");
     g_autofree char *clean = vpc_render_clean_text (name, G_MAXSIZE);
 
     put_attr (w.out, "name", clean != NULL ? clean : name);

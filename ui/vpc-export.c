@@ -24,6 +24,7 @@
 #include "vpc-export.h"
 #include "vpc-export-drawio.h"
 #include "vpc-file.h"
+#include "vpc-i18n.h"
 #include "vpc-safe-save.h"
 #include "vpc-validator.h"
 #include "vpc-render.h"
@@ -455,9 +456,9 @@ render_png (Page       *page,
 
     /* A page too big for one image is drawn smaller, and says so. */
     if (fitted < scale)
-      g_message ("The PNG would be %.0f x %.0f pixels, more than %.0f a side or %.0f million in "
-                 "all: it is drawn at scale %.3g instead of %.3g (%.0f x %.0f). Export SVG or "
-                 "PDF for every detail.",
+      g_message (_("The PNG would be %.0f x %.0f pixels, more than %.0f a side or %.0f million in "
+                   "all: it is drawn at scale %.3g instead of %.3g (%.0f x %.0f). Export SVG or "
+                   "PDF for every detail."),
                  ceil (page->w * scale), ceil (page->h * scale), PNG_MAX_SIDE, PNG_MAX_AREA / 1e6,
                  fitted, scale, ceil (page->w * fitted), ceil (page->h * fitted));
     scale = fitted;
@@ -619,7 +620,7 @@ vpc_export_to_file_full (VpcDesign              *design,
   if (!format_of (path, &format))
     {
       g_set_error (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_UNKNOWN_FORMAT,
-                   "Unknown export format for %s: use .png, .svg, .pdf or .drawio", path);
+                   _("Unknown export format for %s: use .png, .svg, .pdf or .drawio"), path);
       return FALSE;
     }
   if (format == FORMAT_DRAWIO)
@@ -627,7 +628,7 @@ vpc_export_to_file_full (VpcDesign              *design,
   if (!(scale >= VPC_EXPORT_MIN_SCALE && scale <= VPC_EXPORT_MAX_SCALE))
     {
       g_set_error (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_FAILED,
-                   "Cannot export %s at scale %g: use a scale from %g to %g", path, scale,
+                   _("Cannot export %s at scale %g: use a scale from %g to %g"), path, scale,
                    VPC_EXPORT_MIN_SCALE, VPC_EXPORT_MAX_SCALE);
       return FALSE;
     }
@@ -657,7 +658,8 @@ vpc_export_to_file_full (VpcDesign              *design,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, VPC_EXPORT_ERROR, VPC_EXPORT_ERROR_FAILED,
-                   "Cannot draw %s: %s", path, cairo_status_to_string (status));
+                   /* TRANSLATORS: a file's path and what went wrong. */
+                   _("Cannot draw %s: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
   if (!vpc_safe_save_commit (g_steal_pointer (&save), &local))

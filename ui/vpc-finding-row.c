@@ -1,9 +1,9 @@
 /* vpc-finding-row.c: one finding, expandable to what breaks and the fix. */
 #include "vpc-finding-row.h"
 
-#include <glib/gi18n.h>
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-lesson-grade.h"
 #include "vpc-quick-fix.h"
 #include "vpc-rule-catalogue.h"
@@ -47,7 +47,23 @@ static const char *const severity_icons[] = {
   "dialog-error-symbolic", "dialog-warning-symbolic", "dialog-information-symbolic",
 };
 static const char *const severity_classes[] = { "error", "warning", "accent" };
-static const char *const severity_labels[] = { "Error", "Warning", "Info" };
+static const char *const severity_labels[] = { N_("Error"), N_("Warning"), N_("Info") };
+
+const char *
+vpc_finding_row_severity_word (VpcSeverity severity)
+{
+  switch (severity)
+    {
+    case VPC_SEVERITY_ERROR:
+      return C_("severity", "error");
+    case VPC_SEVERITY_WARNING:
+      return C_("severity", "warning");
+    case VPC_SEVERITY_INFO:
+      return C_("severity", "info");
+    default:
+      return vpc_severity_to_string (severity);
+    }
+}
 
 /* "train-1, sn-a, sn-b and 3 more": the finding's elements by display name. */
 static char *
@@ -57,6 +73,7 @@ describe_elements (VpcFinding *finding,
   const char *const *ids = vpc_finding_get_elements (finding);
   GString *text = g_string_new (NULL);
   guint n = ids != NULL ? g_strv_length ((char **) ids) : 0;
+  guint more = n > MAX_NAMED_ELEMENTS ? n - MAX_NAMED_ELEMENTS : 0;
 
   for (guint i = 0; i < n && i < MAX_NAMED_ELEMENTS; i++)
     {
@@ -66,8 +83,14 @@ describe_elements (VpcFinding *finding,
         g_string_append (text, ", ");
       g_string_append (text, element != NULL ? vpc_element_get_display_name (element) : ids[i]);
     }
-  if (n > MAX_NAMED_ELEMENTS)
-    g_string_append_printf (text, " and %u more", n - MAX_NAMED_ELEMENTS);
+  if (more > 0)
+    {
+      g_autofree char *named = g_string_free (text, FALSE);
+
+      /* TRANSLATORS: %s is a list of element names ("train-1, sn-a"),
+       * %u how many more elements the finding names. */
+      return g_strdup_printf (ngettext ("%s and %u more", "%s and %u more", more), named, more);
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -104,20 +127,23 @@ update_quick_fix (VpcFindingRow *self)
     {
       *cost = '\0';
       label = g_strdup_printf ("%s\n%s", description, cost + 2);
-      accessible = g_strdup_printf ("Quick fix for %s: %s, %s", vpc_finding_get_rule_id (self->finding),
+      /* TRANSLATORS: %s are the rule id (VPC101), what the fix does and
+       * its cost change. */
+      accessible = g_strdup_printf (_("Quick fix for %s: %s, %s"), vpc_finding_get_rule_id (self->finding),
                                     description, cost + 2);
     }
   else
     {
       label = g_strdup (description);
-      accessible = g_strdup_printf ("Quick fix for %s: %s", vpc_finding_get_rule_id (self->finding),
+      /* TRANSLATORS: %s are the rule id (VPC101) and what the fix does. */
+      accessible = g_strdup_printf (_("Quick fix for %s: %s"), vpc_finding_get_rule_id (self->finding),
                                     description);
     }
   gtk_label_set_label (self->quick_fix_label, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->quick_fix_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  "Applies the fix as one step; Undo reverts it", -1);
+                                  _("Applies the fix as one step; Undo reverts it"), -1);
 }
 
 static gboolean
@@ -373,7 +399,9 @@ vpc_finding_row_new (VpcFinding *finding,
     }
   schedule_quick_fix (self);
 
-  accessible = g_strdup_printf ("%s %s: %s. %s", severity_labels[severity],
+  /* TRANSLATORS: a finding for a screen reader: its severity ("Error"),
+   * rule id (VPC101), title, and the elements it names. */
+  accessible = g_strdup_printf (_("%s %s: %s. %s"), _(severity_labels[severity]),
                                 vpc_finding_get_rule_id (finding),
                                 vpc_finding_get_title (finding), elements);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -22,5 +22,8 @@ void        vpc_finding_row_set_expanded (VpcFindingRow *self,
 /* The quick-fix button's label ("Add endpoints  +$14.60/month"), or NULL
  * when the finding has no quick fix. */
 const char *vpc_finding_row_get_quick_fix_label (VpcFindingRow *self);
+/* The severity in words where a sentence names it ("error"), translated;
+ * vpc_severity_to_string() gives the file token, which stays English. */
+const char *vpc_finding_row_severity_word (VpcSeverity severity);
 
 G_END_DECLS

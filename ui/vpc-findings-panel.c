@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "vpc-finding-row.h"
+#include "vpc-i18n.h"
 #include "vpc-panel-rows.h"
 
 #define N_SEVERITIES 3
@@ -62,18 +63,33 @@ static guint signals[N_SIGNALS];
 static const struct
 {
   const char *title;
-  const char *one;
-  const char *many;
+  const char *name;  /* of the group's list widget: "errors-list" */
 } severity_text[N_SEVERITIES] = {
-  { "Errors", "error", "errors" },
-  { "Warnings", "warning", "warnings" },
-  { "Information", "info", "info" },
+  { N_("Errors"), "errors" },
+  { N_("Warnings"), "warnings" },
+  { N_("Information"), "info" },
 };
 
 static const char *profile_hints[] = {
-  "Study guide: every private SageMaker workload needs the exam checklist's endpoints.",
-  "Precise: each workload needs only the endpoints AWS documents for it.",
+  N_("Study guide: every private SageMaker workload needs the exam checklist's endpoints."),
+  N_("Precise: each workload needs only the endpoints AWS documents for it."),
 };
+
+/* "3 errors": how many findings of a severity there are. */
+static char *
+count_text (VpcSeverity severity,
+            guint       n)
+{
+  switch (severity)
+    {
+    case VPC_SEVERITY_ERROR:
+      return g_strdup_printf (ngettext ("%u error", "%u errors", n), n);
+    case VPC_SEVERITY_WARNING:
+      return g_strdup_printf (ngettext ("%u warning", "%u warnings", n), n);
+    default:
+      return g_strdup_printf (ngettext ("%u info", "%u info", n), n);
+    }
+}
 
 static gboolean
 match_severity (gpointer item,
@@ -100,7 +116,7 @@ update_counts (VpcFindingsPanel *self)
   for (guint s = 0; s < N_SEVERITIES; s++)
     {
       guint n = self->validator != NULL ? vpc_validator_count (self->validator, s) : 0;
-      g_autofree char *text = g_strdup_printf ("%u %s", n, n == 1 ? severity_text[s].one : severity_text[s].many);
+      g_autofree char *text = count_text (s, n);
       g_autofree char *count = g_strdup_printf ("%u", n);
 
       gtk_label_set_label (labels[s], text);
@@ -119,10 +135,11 @@ update_profile (VpcFindingsPanel *self)
 {
   VpcProfile profile = self->design != NULL ? vpc_design_get_info (self->design)->profile
                                             : VPC_PROFILE_STUDY_GUIDE;
-  g_autofree char *description = g_strdup_printf ("The design passes every rule of the %s profile.",
-                                                  profile == VPC_PROFILE_PRECISE ? "precise" : "study-guide");
+  const char *description = profile == VPC_PROFILE_PRECISE
+                            ? _("The design passes every rule of the precise profile.")
+                            : _("The design passes every rule of the study-guide profile.");
 
-  gtk_label_set_label (self->profile_hint, profile_hints[profile]);
+  gtk_label_set_label (self->profile_hint, _(profile_hints[profile]));
   adw_status_page_set_description (self->empty_page, description);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "findings.profile", self->design != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
@@ -183,9 +200,9 @@ build_groups (VpcFindingsPanel *self)
     {
       Group *group = &self->groups[s];
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *title = gtk_label_new (severity_text[s].title);
+      GtkWidget *title = gtk_label_new (_(severity_text[s].title));
       GtkCustomFilter *filter = gtk_custom_filter_new (match_severity, GUINT_TO_POINTER (s), NULL);
-      g_autofree char *name = g_strdup_printf ("%s-list", severity_text[s].many);
+      g_autofree char *name = g_strdup_printf ("%s-list", severity_text[s].name);
 
       group->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       gtk_widget_add_css_class (title, "heading");
@@ -353,7 +370,7 @@ static void
 vpc_findings_panel_init (VpcFindingsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Findings", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"), -1);
   build_groups (self);
 
   self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);

@@ -1,7 +1,7 @@
 /* vpc-inspector-design.c: the design's own properties and its VPC, shown
  * when nothing is selected. */
+#include "vpc-i18n.h"
 #include "vpc-inspector-private.h"
-
 
 static char *
 get_name (VpcInspectorForm *form, gconstpointer target, gpointer data)
@@ -130,25 +130,25 @@ set_dns (gpointer target, gboolean value, gpointer data)
 void
 _vpc_inspector_build_design (VpcInspectorForm *form)
 {
-  static const char *const environments[] = { "Production", "Development", NULL };
-  static const char *const profiles[] = { "Study guide", "Precise", NULL };
+  static const char *const environments[] = { N_("Production"), N_("Development"), NULL };
+  static const char *const profiles[] = { N_("Study guide"), N_("Precise"), NULL };
   AdwPreferencesGroup *group;
 
-  group = vpc_inspector_form_add_group (form, "Design", "Select an element on the canvas to edit it");
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "Name", get_name, set_name, NULL);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "Description", get_description, set_description, NULL);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "Region", get_region, set_region, NULL);
-  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), "Environment", environments,
+  group = vpc_inspector_form_add_group (form, _("Design"), _("Select an element on the canvas to edit it"));
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Name"), get_name, set_name, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Description"), get_description, set_description, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Region"), get_region, set_region, NULL);
+  vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Environment"), environments,
                                 get_environment, set_environment, NULL);
-  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), "Rule profile", profiles,
+  vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Rule profile"), profiles,
                                 get_profile, set_profile, NULL);
 
-  group = vpc_inspector_form_add_group (form, "VPC", NULL);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "Name", get_vpc_name, set_vpc_name, NULL);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "CIDR block", get_vpc_cidr, set_vpc_cidr, NULL);
-  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "DNS resolution",
-                                 "Needed for private DNS of interface endpoints", get_dns, set_dns, NULL);
-  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "DNS hostnames",
-                                 "Needed for private DNS of interface endpoints", get_dns, set_dns,
+  group = vpc_inspector_form_add_group (form, _("VPC"), NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Name"), get_vpc_name, set_vpc_name, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("CIDR block"), get_vpc_cidr, set_vpc_cidr, NULL);
+  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("DNS resolution"),
+                                 _("Needed for private DNS of interface endpoints"), get_dns, set_dns, NULL);
+  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("DNS hostnames"),
+                                 _("Needed for private DNS of interface endpoints"), get_dns, set_dns,
                                  GINT_TO_POINTER (1));
 }

@@ -3,8 +3,9 @@
 #include "vpc-inspector-form.h"
 
 #include "vpc-edit-check.h"
+#include "vpc-i18n.h"
 
-#define MIXED "Mixed"
+#define MIXED _("Mixed")
 
 typedef enum {
   FIELD_ENTRY,
@@ -168,11 +169,15 @@ step_label (Field *field)
   const VpcElement *first;
 
   if (form->ids == NULL)
-    return g_strdup ("Change design properties");
+    return g_strdup (_("Change design properties"));
   if (is_multi (form))
-    return g_strdup_printf ("Change “%s” of %u elements", field->title, n_targets (form));
+    /* TRANSLATORS: an undo step; %s is a field's title ("Subnets"), %u
+     * how many elements it changes (always two or more). */
+    return g_strdup_printf (ngettext ("Change “%s” of %u element", "Change “%s” of %u elements", n_targets (form)),
+                            field->title, n_targets (form));
   first = vpc_design_lookup (form->design, form->ids[0]);
-  return g_strdup_printf ("Change %s", first != NULL ? vpc_kind_to_label (first->kind) : "element");
+  /* TRANSLATORS: an undo step; %s is a kind of element ("subnet"). */
+  return g_strdup_printf (_("Change %s"), first != NULL ? vpc_kind_to_label (first->kind) : _("element"));
 }
 
 /* Commits @value to every target as ONE undo step. FALSE when the text
@@ -308,7 +313,7 @@ vpc_inspector_form_commit (VpcInspectorForm *form,
                            VpcFormEdit       edit,
                            gpointer          data)
 {
-  Field field = { .form = form, .title = (char *) "Properties", .set = edit, .data = data };
+  Field field = { .form = form, .title = (char *) _("Properties"), .set = edit, .data = data };
 
   return form_apply (&field, change_by_edit, NULL, NULL);
 }
@@ -371,7 +376,7 @@ show_mixed_placeholder (GtkWidget *editable,
     gtk_text_set_placeholder_text (GTK_TEXT (delegate), mixed ? MIXED : NULL);
   if (mixed)
     gtk_accessible_update_property (GTK_ACCESSIBLE (editable), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    "Mixed: the selected elements differ", -1);
+                                    _("Mixed: the selected elements differ"), -1);
 }
 
 /* Text rows */
@@ -387,7 +392,8 @@ entry_show_error (Field      *field,
 
   if (error != NULL)
     {
-      title = g_strdup_printf ("%s: %s", field->title, error);
+      /* TRANSLATORS: a field's title ("Ports") and what is wrong with its text. */
+      title = g_strdup_printf (_("%s: %s"), field->title, error);
       gtk_widget_add_css_class (field->row, "error");
       gtk_widget_set_tooltip_text (field->row, detail);
       gtk_accessible_update_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -413,7 +419,7 @@ change_text (Field        *field,
   if (((VpcFormSetText) field->set) (field->form, copy, value, field->data, &own))
     return TRUE;
   if (error != NULL)
-    *error = own != NULL ? g_steal_pointer (&own) : g_strdup ("not valid");
+    *error = own != NULL ? g_steal_pointer (&own) : g_strdup (_("not valid"));
   return FALSE;
 }
 
@@ -436,7 +442,7 @@ entry_changed_cb (GtkEditable *editable,
   if (!change_text (field, scratch, text, &error))
     entry_show_error (field, error, NULL);
   else if (!form_check (field, change_text, text, &reason))
-    entry_show_error (field, "not accepted", reason);
+    entry_show_error (field, _("not accepted"), reason);
   else
     entry_show_error (field, NULL, NULL);
   target_free (form, scratch);
@@ -463,7 +469,7 @@ entry_commit (Field *field)
   if (error != NULL)
     entry_show_error (field, error, NULL);
   else
-    entry_show_error (field, "not accepted", vpc_design_get_last_refusal (form->design));
+    entry_show_error (field, _("not accepted"), vpc_design_get_last_refusal (form->design));
 }
 
 static void
@@ -615,6 +621,23 @@ vpc_inspector_form_add_combo (VpcInspectorForm  *form,
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (combo_cb), field);
   add_row (parent, row);
   return row;
+}
+
+GtkWidget *
+vpc_inspector_form_add_fixed_combo (VpcInspectorForm  *form,
+                                    GtkWidget         *parent,
+                                    const char        *title,
+                                    const char *const *choices,
+                                    VpcFormGetChoice   get,
+                                    VpcFormSetChoice   set,
+                                    gpointer           data)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    g_ptr_array_add (labels, (gpointer) _(choices[i]));
+  g_ptr_array_add (labels, NULL);
+  return vpc_inspector_form_add_combo (form, parent, title, (const char *const *) labels->pdata, get, set, data);
 }
 
 static gboolean
@@ -828,7 +851,8 @@ checklist_summary (Field     *field,
         g_string_append (text, ", ");
       g_string_append (text, vpc_element_get_display_name (candidate));
       if (count < targets->len)
-        g_string_append_printf (text, " (%u of %u)", count, targets->len);
+        /* TRANSLATORS: how many of the selected elements list this one. */
+        g_string_append_printf (text, _(" (%u of %u)"), count, targets->len);
     }
   /* Ids that name no candidate (a file opened with repairs pending). */
   for (guint t = 0; t < targets->len && targets->len == 1; t++)
@@ -841,7 +865,7 @@ checklist_summary (Field     *field,
                                   (const char *) g_ptr_array_index (list, i));
     }
   if (text->len == 0)
-    g_string_append (text, "None");
+    g_string_append (text, _("None"));
   return g_string_free (text, FALSE);
 }
 
@@ -1009,8 +1033,15 @@ sync_check (Field     *field,
   if (!is_multi (field->form))
     return;
   if (field->mixed)
-    share = g_strdup_printf ("%s%s%u of %u selected elements", field->subtitle != NULL ? field->subtitle : "",
-                             field->subtitle != NULL ? " · " : "", count, targets->len);
+    {
+      /* TRANSLATORS: how many of the selected elements have it. */
+      g_autofree char *of = g_strdup_printf (ngettext ("%u of %u selected element", "%u of %u selected elements",
+                                                       targets->len),
+                                             count, targets->len);
+
+      share = g_strdup_printf ("%s%s%s", field->subtitle != NULL ? field->subtitle : "",
+                               field->subtitle != NULL ? " · " : "", of);
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row),
                                share != NULL ? share : field->subtitle != NULL ? field->subtitle : "");
 }

@@ -94,6 +94,15 @@ GtkWidget           *vpc_inspector_form_add_combo (VpcInspectorForm  *form,
                                                    VpcFormGetChoice   get,
                                                    VpcFormSetChoice   set,
                                                    gpointer           data);
+/* As vpc_inspector_form_add_combo(), for fixed labels marked with N_():
+ * each is shown translated. */
+GtkWidget           *vpc_inspector_form_add_fixed_combo (VpcInspectorForm  *form,
+                                                         GtkWidget         *parent,
+                                                         const char        *title,
+                                                         const char *const *choices,
+                                                         VpcFormGetChoice   get,
+                                                         VpcFormSetChoice   set,
+                                                         gpointer           data);
 GtkWidget           *vpc_inspector_form_add_spin (VpcInspectorForm *form,
                                                   GtkWidget        *parent,
                                                   const char       *title,

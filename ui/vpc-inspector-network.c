@@ -2,6 +2,7 @@
  * security groups. */
 #include "vpc-inspector-private.h"
 
+#include "vpc-i18n.h"
 #include "vpc-sg-rule-editor.h"
 
 static char *
@@ -26,12 +27,12 @@ static void
 build_az (VpcInspectorForm *form,
           const VpcElement *az)
 {
-  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, "Availability Zone", NULL);
+  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, _("Availability Zone"), NULL);
   g_autoptr(GPtrArray) subnets = vpc_design_subnets_of_az (vpc_inspector_form_get_design (form), az->id);
   g_autofree char *count = g_strdup_printf ("%u", subnets->len);
 
   _vpc_inspector_add_identity (form, group, az);
-  vpc_inspector_form_add_info (form, GTK_WIDGET (group), "Subnets", count);
+  vpc_inspector_form_add_info (form, GTK_WIDGET (group), _("Subnets"), count);
 }
 
 static void
@@ -39,14 +40,14 @@ build_subnet (VpcInspectorForm *form,
               const VpcElement *subnet)
 {
   VpcDesign *design = vpc_inspector_form_get_design (form);
-  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, "Subnet", NULL);
+  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, _("Subnet"), NULL);
   g_auto(GStrv) azs = _vpc_inspector_element_choices (design, VPC_KIND_AZ);
 
   _vpc_inspector_add_identity (form, group, subnet);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "CIDR block", get_cidr, set_cidr, NULL);
-  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), "Availability zone", (const char *const *) azs,
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("CIDR block"), get_cidr, set_cidr, NULL);
+  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), _("Availability zone"), (const char *const *) azs,
                                 _vpc_inspector_get_reference, _vpc_inspector_set_reference, form);
-  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), "Default route", vpc_inspector_routes,
+  vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Default route"), vpc_inspector_routes,
                                 _vpc_inspector_get_route, _vpc_inspector_set_route, NULL);
 }
 
@@ -55,14 +56,14 @@ build_nat_gateway (VpcInspectorForm *form,
                    const VpcElement *nat)
 {
   VpcDesign *design = vpc_inspector_form_get_design (form);
-  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, "NAT Gateway",
-                                                             "Sits in a public subnet; private subnets route to it");
+  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, _("NAT Gateway"),
+                                                             _("Sits in a public subnet; private subnets route to it"));
   g_auto(GStrv) subnets = _vpc_inspector_element_choices (design, VPC_KIND_SUBNET);
 
   _vpc_inspector_add_identity (form, group, nat);
-  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), "Subnet", (const char *const *) subnets,
+  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), _("Subnet"), (const char *const *) subnets,
                                 _vpc_inspector_get_reference, _vpc_inspector_set_reference, form);
-  vpc_inspector_form_add_spin (form, GTK_WIDGET (group), "Data processed (GB/month)", 0, 1e9, 10,
+  vpc_inspector_form_add_spin (form, GTK_WIDGET (group), _("Data processed (GB/month)"), 0, 1e9, 10,
                                _vpc_inspector_get_gb, _vpc_inspector_set_gb, NULL);
 }
 
@@ -70,7 +71,7 @@ static void
 build_security_group (VpcInspectorForm *form,
                       const VpcElement *sg)
 {
-  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, "Security Group", NULL);
+  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, _("Security Group"), NULL);
 
   _vpc_inspector_add_identity (form, group, sg);
   vpc_sg_rule_editor_build (form, FALSE);

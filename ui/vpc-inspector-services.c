@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "vpc-i18n.h"
+
 /* Endpoints */
 
 static gboolean
@@ -47,30 +49,30 @@ void
 _vpc_inspector_build_endpoint (VpcInspectorForm *form,
                                const VpcElement *endpoint)
 {
-  static const char *const types[] = { "Interface", "Gateway", NULL };
+  static const char *const types[] = { N_("Interface"), N_("Gateway"), NULL };
   gboolean interface = endpoint->endpoint_type == VPC_ENDPOINT_INTERFACE;
-  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, "VPC Endpoint", NULL);
+  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, _("VPC Endpoint"), NULL);
 
   _vpc_inspector_add_identity (form, group, endpoint);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "Service", get_service, set_service, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Service"), get_service, set_service, NULL);
   if (gateway_capable (endpoint->service))
-    vpc_inspector_form_add_combo (form, GTK_WIDGET (group), "Type", types, get_type, set_type, NULL);
+    vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Type"), types, get_type, set_type, NULL);
   else
-    vpc_inspector_form_add_info (form, GTK_WIDGET (group), "Type", "Interface");
+    vpc_inspector_form_add_info (form, GTK_WIDGET (group), _("Type"), _("Interface"));
   if (interface)
-    vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "Private DNS",
-                                   "SDKs reach the endpoint under the service's usual host name",
+    vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("Private DNS"),
+                                   _("SDKs reach the endpoint under the service's usual host name"),
                                    _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (private_dns));
-  vpc_inspector_form_add_spin (form, GTK_WIDGET (group), "Data processed (GB/month)", 0, 1e9, 10,
+  vpc_inspector_form_add_spin (form, GTK_WIDGET (group), _("Data processed (GB/month)"), 0, 1e9, 10,
                                _vpc_inspector_get_gb, _vpc_inspector_set_gb, NULL);
 
-  group = vpc_inspector_form_add_group (form, "Placement",
-                                        interface ? "One network interface per subnet, at most one per AZ"
-                                                  : "Route tables of these subnets get the route; none means all");
-  vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), "Subnets", VPC_KIND_SUBNET,
+  group = vpc_inspector_form_add_group (form, _("Placement"),
+                                        interface ? _("One network interface per subnet, at most one per AZ")
+                                                  : _("Route tables of these subnets get the route; none means all"));
+  vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Subnets"), VPC_KIND_SUBNET,
                                     G_STRUCT_OFFSET (VpcElement, subnets));
   if (interface)
-    vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), "Security groups", VPC_KIND_SECURITY_GROUP,
+    vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Security groups"), VPC_KIND_SECURITY_GROUP,
                                       G_STRUCT_OFFSET (VpcElement, security_groups));
 }
 
@@ -144,16 +146,16 @@ build_calls (VpcInspectorForm *form,
 {
   guint n = vpc_workload_n_calls (workload);
   AdwPreferencesGroup *group =
-    vpc_inspector_form_add_group (form, "Calls",
-                                  workload->calls == NULL ? "AWS services its code calls (the kind's default)"
-                                                          : "AWS services its code calls");
+    vpc_inspector_form_add_group (form, _("Calls"),
+                                  workload->calls == NULL ? _("AWS services its code calls (the kind's default)")
+                                                          : _("AWS services its code calls"));
 
   for (guint i = 0; i < n; i++)
     vpc_inspector_form_add_button (form, GTK_WIDGET (group), vpc_workload_get_call (workload, i),
-                                   "Remove", FALSE, remove_call, GUINT_TO_POINTER (i));
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "Add a service", get_new_call, add_call, NULL);
+                                   _("Remove"), FALSE, remove_call, GUINT_TO_POINTER (i));
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Add a service"), get_new_call, add_call, NULL);
   if (workload->calls != NULL)
-    vpc_inspector_form_add_button (form, GTK_WIDGET (group), "Kind's default calls", "Reset",
+    vpc_inspector_form_add_button (form, GTK_WIDGET (group), _("Kind's default calls"), _("Reset"),
                                    FALSE, reset_calls, NULL);
 }
 
@@ -162,7 +164,7 @@ _vpc_inspector_build_workload (VpcInspectorForm *form,
                                const VpcElement *workload)
 {
   char *kinds[VPC_N_WORKLOAD_KINDS + 1] = { NULL };
-  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, "Workload", NULL);
+  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, _("Workload"), NULL);
 
   for (guint i = 0; i < VPC_N_WORKLOAD_KINDS; i++)
     {
@@ -171,33 +173,33 @@ _vpc_inspector_build_workload (VpcInspectorForm *form,
       kinds[i] = g_strdup_printf ("%c%s", g_ascii_toupper (label[0]), label + 1);
     }
   _vpc_inspector_add_identity (form, group, workload);
-  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), "Kind", (const char *const *) kinds,
+  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), _("Kind"), (const char *const *) kinds,
                                 get_kind, set_kind, NULL);
   for (guint i = 0; i < VPC_N_WORKLOAD_KINDS; i++)
     g_free (kinds[i]);
-  vpc_inspector_form_add_spin (form, GTK_WIDGET (group), "Instances", 1, 10000, 1,
+  vpc_inspector_form_add_spin (form, GTK_WIDGET (group), _("Instances"), 1, 10000, 1,
                                _vpc_inspector_get_instances, _vpc_inspector_set_instances, NULL);
-  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), "Image access", vpc_inspector_image_access,
+  vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Image access"), vpc_inspector_image_access,
                                 _vpc_inspector_get_image_access, _vpc_inspector_set_image_access, NULL);
 
-  group = vpc_inspector_form_add_group (form, "Network", NULL);
-  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "VPC mode", "Runs its network interfaces in these subnets",
+  group = vpc_inspector_form_add_group (form, _("Network"), NULL);
+  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("VPC mode"), _("Runs its network interfaces in these subnets"),
                                  _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (vpc_mode));
-  vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), "Subnets", VPC_KIND_SUBNET,
+  vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Subnets"), VPC_KIND_SUBNET,
                                     G_STRUCT_OFFSET (VpcElement, subnets));
-  vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), "Security groups", VPC_KIND_SECURITY_GROUP,
+  vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Security groups"), VPC_KIND_SECURITY_GROUP,
                                     G_STRUCT_OFFSET (VpcElement, security_groups));
-  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "Network isolation",
-                                 "The container makes no network calls at all",
+  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("Network isolation"),
+                                 _("The container makes no network calls at all"),
                                  _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (network_isolation));
-  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "Inter-container encryption", NULL,
+  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("Inter-container encryption"), NULL,
                                  _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (inter_container_encryption));
-  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "Needs the internet",
-                                 "Its code downloads from the public internet",
+  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("Needs the internet"),
+                                 _("Its code downloads from the public internet"),
                                  _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (needs_internet));
   if (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE)
-    vpc_inspector_form_add_switch (form, GTK_WIDGET (group), "Direct internet access",
-                                   "Internet through SageMaker's network, bypassing the VPC",
+    vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("Direct internet access"),
+                                   _("Internet through SageMaker's network, bypassing the VPC"),
                                    _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (direct_internet_access));
   build_calls (form, workload);
 }

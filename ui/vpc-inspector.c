@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "vpc-i18n.h"
 #include "vpc-inspector-private.h"
 
 struct _VpcInspector
@@ -68,8 +69,9 @@ set_element_name (VpcInspectorForm *form, gpointer target, const char *text, gpo
 
 /* Getters and setters shared by the forms */
 
-const char *const vpc_inspector_routes[] = { "Private", "NAT gateway", "Internet gateway", NULL };
-const char *const vpc_inspector_image_access[] = { "Platform", "Through the VPC", NULL };
+/* Fixed labels (N_()): for vpc_inspector_form_add_fixed_combo(). */
+const char *const vpc_inspector_routes[] = { N_("Private"), N_("NAT gateway"), N_("Internet gateway"), NULL };
+const char *const vpc_inspector_image_access[] = { N_("Platform"), N_("Through the VPC"), NULL };
 
 gboolean
 _vpc_inspector_get_flag (gconstpointer target, gpointer data)
@@ -172,8 +174,8 @@ _vpc_inspector_add_identity (VpcInspectorForm    *form,
                              AdwPreferencesGroup *group,
                              const VpcElement    *element)
 {
-  vpc_inspector_form_add_info (form, GTK_WIDGET (group), "ID", element->id);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), "Name", get_element_name, set_element_name, NULL);
+  vpc_inspector_form_add_info (form, GTK_WIDGET (group), _("ID"), element->id);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Name"), get_element_name, set_element_name, NULL);
 }
 
 static guint
@@ -219,10 +221,54 @@ compute_shape (VpcInspector *self)
   return g_string_free (shape, FALSE);
 }
 
+/* The label with its first letter in upper case ("Training job"). */
 static char *
 capitalized (const char *label)
 {
-  return g_strdup_printf ("%c%s", g_ascii_toupper (label[0]), label + 1);
+  gunichar first = g_utf8_get_char (label);
+  char upper[8] = { 0 };
+
+  if (first == 0)
+    return g_strdup ("");
+  g_unichar_to_utf8 (g_unichar_totitle (first), upper);
+  return g_strconcat (upper, g_utf8_next_char (label), NULL);
+}
+
+/* "3 training jobs": @n elements of kind @k, where k counts VPC_KIND_* and
+ * then VPC_N_KINDS + VPC_WORKLOAD_*. */
+static char *
+count_of_kind (guint k,
+               guint n)
+{
+  switch (k)
+    {
+    case VPC_KIND_AZ:
+      return g_strdup_printf (ngettext ("%u availability zone", "%u availability zones", n), n);
+    case VPC_KIND_SUBNET:
+      return g_strdup_printf (ngettext ("%u subnet", "%u subnets", n), n);
+    case VPC_KIND_SECURITY_GROUP:
+      return g_strdup_printf (ngettext ("%u security group", "%u security groups", n), n);
+    case VPC_KIND_ENDPOINT:
+      return g_strdup_printf (ngettext ("%u endpoint", "%u endpoints", n), n);
+    case VPC_KIND_NAT_GATEWAY:
+      return g_strdup_printf (ngettext ("%u NAT gateway", "%u NAT gateways", n), n);
+    case VPC_N_KINDS + VPC_WORKLOAD_TRAINING_JOB:
+      return g_strdup_printf (ngettext ("%u training job", "%u training jobs", n), n);
+    case VPC_N_KINDS + VPC_WORKLOAD_PROCESSING_JOB:
+      return g_strdup_printf (ngettext ("%u processing job", "%u processing jobs", n), n);
+    case VPC_N_KINDS + VPC_WORKLOAD_BATCH_TRANSFORM:
+      return g_strdup_printf (ngettext ("%u batch transform job", "%u batch transform jobs", n), n);
+    case VPC_N_KINDS + VPC_WORKLOAD_REALTIME_ENDPOINT:
+      return g_strdup_printf (ngettext ("%u real-time endpoint", "%u real-time endpoints", n), n);
+    case VPC_N_KINDS + VPC_WORKLOAD_NOTEBOOK_INSTANCE:
+      return g_strdup_printf (ngettext ("%u notebook instance", "%u notebook instances", n), n);
+    case VPC_N_KINDS + VPC_WORKLOAD_STUDIO_DOMAIN:
+      return g_strdup_printf (ngettext ("%u Studio domain", "%u Studio domains", n), n);
+    case VPC_N_KINDS + VPC_WORKLOAD_CLIENT:
+      return g_strdup_printf (ngettext ("%u client", "%u clients", n), n);
+    default:
+      return g_strdup_printf ("%u %s", n, k < VPC_N_KINDS ? vpc_kind_to_label (k) : "");
+    }
 }
 
 /* "3 training jobs, 2 endpoints": what a multi-selection holds. */
@@ -240,12 +286,12 @@ describe_kinds (VpcInspector *self)
     }
   for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
     {
-      const char *label = k < VPC_N_KINDS ? vpc_kind_to_label (k) : vpc_workload_kind_to_label (k - VPC_N_KINDS);
+      g_autofree char *count = NULL;
 
       if (counts[k] == 0 || k == VPC_KIND_WORKLOAD)
         continue;
-      g_string_append_printf (text, "%s%u %s%s", text->len > 0 ? ", " : "", counts[k], label,
-                              counts[k] > 1 ? "s" : "");
+      count = count_of_kind (k, counts[k]);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", count);
     }
   return g_string_free (text, FALSE);
 }
@@ -260,7 +306,7 @@ update_header (VpcInspector *self)
 
   if (n_selected (self) > 1)
     {
-      title = g_strdup_printf ("%u elements", n_selected (self));
+      title = g_strdup_printf (ngettext ("%u element", "%u elements", n_selected (self)), n_selected (self));
       subtitle = describe_kinds (self);
       gtk_image_set_from_icon_name (self->kind_icon, "edit-select-all-symbolic");
       gtk_label_set_label (self->title_label, title);
@@ -276,18 +322,19 @@ update_header (VpcInspector *self)
     {
       const char *name = vpc_design_get_info (self->design)->name;
 
-      subtitle = g_strdup ("Design and VPC");
+      subtitle = g_strdup (_("Design and VPC"));
       gtk_image_set_from_icon_name (self->kind_icon, "document-properties-symbolic");
-      gtk_label_set_label (self->title_label, name != NULL && name[0] != '\0' ? name : "Untitled design");
+      gtk_label_set_label (self->title_label, name != NULL && name[0] != '\0' ? name : _("Untitled design"));
     }
   else
     {
       gtk_image_set_from_icon_name (self->kind_icon, "document-properties-symbolic");
-      gtk_label_set_label (self->title_label, "No design");
+      gtk_label_set_label (self->title_label, _("No design"));
     }
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
   /* "Inspector, Training job: train" for a screen reader. */
-  description = subtitle != NULL ? g_strdup_printf ("%s: %s", subtitle, gtk_label_get_label (self->title_label))
+  /* TRANSLATORS: what is selected ("Training job") and its name. */
+  description = subtitle != NULL ? g_strdup_printf (_("%s: %s"), subtitle, gtk_label_get_label (self->title_label))
                                  : g_strdup (gtk_label_get_label (self->title_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
@@ -415,7 +462,7 @@ static void
 vpc_inspector_init (VpcInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Inspector", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Inspector"), -1);
   self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
   g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb), self);
   g_signal_group_connect_swapped (self->design_signals, "info-changed", G_CALLBACK (design_changed_cb), self);

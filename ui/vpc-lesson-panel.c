@@ -1,8 +1,7 @@
 /* vpc-lesson-panel.c: task, hints, "Check my answer", "Reset Lab". */
 #include "vpc-lesson-panel.h"
 
-#include <glib/gi18n.h>
-
+#include "vpc-i18n.h"
 #include "vpc-lesson-grade.h"
 
 struct _VpcLessonPanel
@@ -98,7 +97,9 @@ vpc_lesson_panel_check (VpcLessonPanel *self)
       gtk_box_append (GTK_BOX (self->results), label);
     }
   verdict = passed ? g_strdup (_("Passed: every goal is met."))
-                   : g_strdup_printf (_("Not yet: %u of %u goals met."), met, results->len);
+                   : g_strdup_printf (ngettext ("Not yet: %u of %u goals met.",
+                                                "Not yet: %u of %u goals met.", results->len),
+                                      met, results->len);
   gtk_label_set_text (self->verdict, verdict);
   gtk_widget_set_visible (GTK_WIDGET (self->verdict), TRUE);
   return passed;

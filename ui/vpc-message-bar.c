@@ -1,6 +1,8 @@
 /* vpc-message-bar.c: a dismissable banner with the full text of a message. */
 #include "vpc-message-bar.h"
 
+#include "vpc-i18n.h"
+
 struct _VpcMessageBar
 {
   GtkWidget       parent_instance;
@@ -29,8 +31,8 @@ static const struct {
   const char *heading;
   const char *style;
 } kinds[] = {
-  [VPC_MESSAGE_REFUSED] = { "dialog-warning-symbolic", "Edit not done", "refused" },
-  [VPC_MESSAGE_NOTICE] = { "dialog-information-symbolic", "Edit done with a change", "notice" },
+  [VPC_MESSAGE_REFUSED] = { "dialog-warning-symbolic", N_("Edit not done"), "refused" },
+  [VPC_MESSAGE_NOTICE] = { "dialog-information-symbolic", N_("Edit done with a change"), "notice" },
 };
 
 /* Named colours follow the light, dark and high-contrast styles. */
@@ -156,9 +158,9 @@ vpc_message_bar_init (VpcMessageBar *self)
   gtk_widget_set_valign (GTK_WIDGET (self->label), GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->label));
 
-  dismiss = gtk_button_new_with_mnemonic ("_Dismiss");
+  dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
   gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (dismiss, "Hide this message");
+  gtk_widget_set_tooltip_text (dismiss, _("Hide this message"));
   g_signal_connect_object (dismiss, "clicked", G_CALLBACK (dismiss_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->box), dismiss);
 
@@ -187,7 +189,7 @@ vpc_message_bar_show (VpcMessageBar  *self,
   gtk_image_set_from_icon_name (self->icon, kinds[kind].icon);
   gtk_label_set_text (self->label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, kinds[kind].heading,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(kinds[kind].heading),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-icons.h"
 
 typedef struct
@@ -15,56 +16,56 @@ typedef struct
 } PaletteEntry;
 
 static const PaletteEntry entries[] = {
-  { "Network", "az", "Availability zone", "vpc",
-    "An isolated location of the region. Subnets live in one zone; spread endpoints and hosting over two or more." },
-  { "Network", "subnet:private", "Private subnet", "subnet-private",
-    "No route to the internet. Where jobs and endpoints should run, reaching AWS through VPC endpoints." },
-  { "Network", "subnet:nat", "Private subnet with NAT", "subnet-nat",
-    "Default route to a NAT gateway: outbound internet (package installs), nothing inbound." },
-  { "Network", "subnet:public", "Public subnet", "subnet-public",
-    "Default route to an internet gateway. Holds NAT gateways; SageMaker interfaces here still get no internet." },
-  { "Network", "nat", "NAT gateway", "nat-gateway",
-    "Gives private subnets outbound internet. Drop it into a public subnet. Billed per hour and per GB." },
-  { "Endpoints", "endpoint:s3", "S3 (gateway)", "svc-s3",
-    "Free gateway endpoint: the path for training data, model artifacts and image layers." },
-  { "Endpoints", "endpoint:sagemaker.api", "SageMaker API", "svc-api",
-    "Create and describe jobs and endpoints from inside the VPC (notebooks, pipelines)." },
-  { "Endpoints", "endpoint:sagemaker.runtime", "SageMaker Runtime", "svc-runtime",
-    "Invoke SageMaker endpoints from inside the VPC." },
-  { "Endpoints", "endpoint:logs", "CloudWatch Logs", "svc-logs",
-    "Job and notebook logs reach CloudWatch without internet." },
-  { "Endpoints", "endpoint:monitoring", "CloudWatch Monitoring", "svc-monitoring",
-    "Metrics that your code publishes or reads." },
-  { "Endpoints", "endpoint:ecr.api", "ECR API", "svc-ecr",
-    "Image pulls through the VPC (image access “vpc”, docker in a notebook). Needs ECR Docker and S3 too." },
-  { "Endpoints", "endpoint:ecr.dkr", "ECR Docker", "svc-ecr",
-    "The registry endpoint that serves image pulls made through the VPC." },
-  { "Endpoints", "endpoint:sts", "STS", "svc-sts",
-    "Role look-ups and AssumeRole from inside the VPC." },
-  { "Endpoints", "endpoint:kms", "KMS", "svc-sts",
-    "Encryption keys that your code calls." },
-  { "Endpoints", "endpoint:secretsmanager", "Secrets Manager", "svc-sts",
-    "Secrets that your code reads." },
-  { "Endpoints", "endpoint:ssm", "Systems Manager", "svc-sts",
-    "Parameters and sessions that your code uses." },
-  { "Endpoints", "endpoint:dynamodb", "DynamoDB (gateway)", "svc-dynamodb",
-    "Free gateway endpoint for DynamoDB tables in the same region." },
-  { "SageMaker", "workload:training_job", "Training job", "training-job",
-    "Trains a model in your subnets (VPC mode). Needs a path to S3 for data and artifacts." },
-  { "SageMaker", "workload:processing_job", "Processing job", "processing-job",
-    "Data preparation or evaluation in your subnets." },
-  { "SageMaker", "workload:batch_transform", "Batch transform", "batch-transform",
-    "Batch inference over data in S3." },
-  { "SageMaker", "workload:realtime_endpoint", "Real-time endpoint", "realtime-endpoint",
-    "A hosted model. In VPC mode it needs subnets in at least two availability zones." },
-  { "SageMaker", "workload:notebook_instance", "Notebook instance", "notebook-instance",
-    "A notebook instance: takes exactly one subnet." },
-  { "SageMaker", "workload:studio_domain", "Studio domain", "studio-domain",
-    "SageMaker Studio in VPC-only mode." },
-  { "SageMaker", "workload:client", "Client application", "client",
-    "An application in the VPC that calls SageMaker, e.g. one that invokes an endpoint." },
-  { "Security", "sg", "Security group", "security-group",
-    "A stateful firewall for network interfaces. Workloads need outbound 443 to the endpoints." },
+  { N_("Network"), "az", N_("Availability zone"), "vpc",
+    N_("An isolated location of the region. Subnets live in one zone; spread endpoints and hosting over two or more.") },
+  { N_("Network"), "subnet:private", N_("Private subnet"), "subnet-private",
+    N_("No route to the internet. Where jobs and endpoints should run, reaching AWS through VPC endpoints.") },
+  { N_("Network"), "subnet:nat", N_("Private subnet with NAT"), "subnet-nat",
+    N_("Default route to a NAT gateway: outbound internet (package installs), nothing inbound.") },
+  { N_("Network"), "subnet:public", N_("Public subnet"), "subnet-public",
+    N_("Default route to an internet gateway. Holds NAT gateways; SageMaker interfaces here still get no internet.") },
+  { N_("Network"), "nat", N_("NAT gateway"), "nat-gateway",
+    N_("Gives private subnets outbound internet. Drop it into a public subnet. Billed per hour and per GB.") },
+  { N_("Endpoints"), "endpoint:s3", N_("S3 (gateway)"), "svc-s3",
+    N_("Free gateway endpoint: the path for training data, model artifacts and image layers.") },
+  { N_("Endpoints"), "endpoint:sagemaker.api", N_("SageMaker API"), "svc-api",
+    N_("Create and describe jobs and endpoints from inside the VPC (notebooks, pipelines).") },
+  { N_("Endpoints"), "endpoint:sagemaker.runtime", N_("SageMaker Runtime"), "svc-runtime",
+    N_("Invoke SageMaker endpoints from inside the VPC.") },
+  { N_("Endpoints"), "endpoint:logs", N_("CloudWatch Logs"), "svc-logs",
+    N_("Job and notebook logs reach CloudWatch without internet.") },
+  { N_("Endpoints"), "endpoint:monitoring", N_("CloudWatch Monitoring"), "svc-monitoring",
+    N_("Metrics that your code publishes or reads.") },
+  { N_("Endpoints"), "endpoint:ecr.api", N_("ECR API"), "svc-ecr",
+    N_("Image pulls through the VPC (image access “vpc”, docker in a notebook). Needs ECR Docker and S3 too.") },
+  { N_("Endpoints"), "endpoint:ecr.dkr", N_("ECR Docker"), "svc-ecr",
+    N_("The registry endpoint that serves image pulls made through the VPC.") },
+  { N_("Endpoints"), "endpoint:sts", N_("STS"), "svc-sts",
+    N_("Role look-ups and AssumeRole from inside the VPC.") },
+  { N_("Endpoints"), "endpoint:kms", N_("KMS"), "svc-sts",
+    N_("Encryption keys that your code calls.") },
+  { N_("Endpoints"), "endpoint:secretsmanager", N_("Secrets Manager"), "svc-sts",
+    N_("Secrets that your code reads.") },
+  { N_("Endpoints"), "endpoint:ssm", N_("Systems Manager"), "svc-sts",
+    N_("Parameters and sessions that your code uses.") },
+  { N_("Endpoints"), "endpoint:dynamodb", N_("DynamoDB (gateway)"), "svc-dynamodb",
+    N_("Free gateway endpoint for DynamoDB tables in the same region.") },
+  { N_("SageMaker"), "workload:training_job", N_("Training job"), "training-job",
+    N_("Trains a model in your subnets (VPC mode). Needs a path to S3 for data and artifacts.") },
+  { N_("SageMaker"), "workload:processing_job", N_("Processing job"), "processing-job",
+    N_("Data preparation or evaluation in your subnets.") },
+  { N_("SageMaker"), "workload:batch_transform", N_("Batch transform"), "batch-transform",
+    N_("Batch inference over data in S3.") },
+  { N_("SageMaker"), "workload:realtime_endpoint", N_("Real-time endpoint"), "realtime-endpoint",
+    N_("A hosted model. In VPC mode it needs subnets in at least two availability zones.") },
+  { N_("SageMaker"), "workload:notebook_instance", N_("Notebook instance"), "notebook-instance",
+    N_("A notebook instance: takes exactly one subnet.") },
+  { N_("SageMaker"), "workload:studio_domain", N_("Studio domain"), "studio-domain",
+    N_("SageMaker Studio in VPC-only mode.") },
+  { N_("SageMaker"), "workload:client", N_("Client application"), "client",
+    N_("An application in the VPC that calls SageMaker, e.g. one that invokes an endpoint.") },
+  { N_("Security"), "sg", N_("Security group"), "security-group",
+    N_("A stateful firewall for network interfaces. Workloads need outbound 443 to the endpoints.") },
 };
 
 struct _VpcPalette
@@ -169,7 +170,7 @@ make_row (const PaletteEntry *entry)
   /* The icon repeats the row's name: hidden from assistive technologies. */
   GtkWidget *icon = g_object_new (GTK_TYPE_DRAWING_AREA,
                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-  GtkWidget *label = gtk_label_new (entry->label);
+  GtkWidget *label = gtk_label_new (_(entry->label));
   GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (icon), 24);
@@ -182,10 +183,10 @@ make_row (const PaletteEntry *entry)
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, entry->tooltip);
+  gtk_widget_set_tooltip_text (row, _(entry->tooltip));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry->label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, entry->tooltip, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(entry->label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(entry->tooltip), -1);
   g_object_set_data (G_OBJECT (row), "vpc-palette-entry", (gpointer) entry);
   {
     g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
@@ -215,7 +216,7 @@ header_func (GtkListBoxRow *row,
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
-  header = gtk_label_new (entry->group);
+  header = gtk_label_new (_(entry->group));
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "vpc-palette-heading");
@@ -235,7 +236,7 @@ matches (const PaletteEntry *entry,
 
   if (text == NULL || text[0] == '\0')
     return TRUE;
-  joined = g_strjoin (" ", entry->group, entry->label, entry->item, entry->tooltip, NULL);
+  joined = g_strjoin (" ", _(entry->group), _(entry->label), entry->item, _(entry->tooltip), NULL);
   hay = g_utf8_casefold (joined, -1);
   needle = g_utf8_casefold (text, -1);
   return strstr (hay, needle) != NULL;
@@ -268,7 +269,7 @@ static gboolean
 label_matches (const PaletteEntry *entry,
                const char         *text)
 {
-  g_autofree char *hay = g_utf8_casefold (entry->label, -1);
+  g_autofree char *hay = g_utf8_casefold (_(entry->label), -1);
   g_autofree char *needle = g_utf8_casefold (text, -1);
 
   return strstr (hay, needle) != NULL;

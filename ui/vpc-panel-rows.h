@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "vpc-i18n.h"
+
 #define VPC_PANEL_ROWS_STEP 50
 
 /* The button's label when @shown of @total rows are shown. */
@@ -13,5 +15,8 @@ static inline char *
 vpc_panel_rows_more_label (guint shown,
                            guint total)
 {
-  return g_strdup_printf ("Show %u More of %u", MIN (VPC_PANEL_ROWS_STEP, total - shown), total);
+  guint more = MIN (VPC_PANEL_ROWS_STEP, total - shown);
+
+  /* TRANSLATORS: how many more rows the button shows, of how many in all. */
+  return g_strdup_printf (ngettext ("Show %u More of %u", "Show %u More of %u", more), more, total);
 }

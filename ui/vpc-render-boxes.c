@@ -1,8 +1,9 @@
 /* vpc-render-boxes.c: the grid, the VPC, AZ columns, subnets and the
  * markers of interface-endpoint network interfaces. */
-#include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-render-private.h"
 #include "vpc-icons.h"
 
@@ -59,7 +60,7 @@ vpc_render_vpc_box (VpcRenderCtx *ctx)
   const VpcRect *r = &ctx->info->vpc_layout;
   g_autofree char *detail = NULL;
 
-  const char *name = ctx->info->vpc_name != NULL && *ctx->info->vpc_name != '\0' ? ctx->info->vpc_name : "VPC";
+  const char *name = ctx->info->vpc_name != NULL && *ctx->info->vpc_name != '\0' ? ctx->info->vpc_name : _("VPC");
 
   if (!ctx->info->has_vpc_layout || !vpc_render_visible (ctx, r, 4))
     return;
@@ -70,7 +71,8 @@ vpc_render_vpc_box (VpcRenderCtx *ctx)
   vpc_painter_rect (ctx->p, r->x, r->y, r->w, r->h, 0);
   if (ctx->detail)
     {
-      detail = g_strdup_printf ("VPC  %s", ctx->info->vpc_cidr != NULL ? ctx->info->vpc_cidr : "");
+      /* TRANSLATORS: the VPC box's header; %s is its CIDR block. */
+      detail = g_strdup_printf (_("VPC  %s"), ctx->info->vpc_cidr != NULL ? ctx->info->vpc_cidr : "");
       box_header (ctx, r, &ctx->pal->vpc, "vpc", name, detail, 0);
     }
   vpc_painter_end_group (ctx->p);
@@ -149,20 +151,20 @@ subnet_style (const VpcRenderCtx *ctx,
       *stroke = &ctx->pal->public_stroke;
       *fill = &ctx->pal->public_fill;
       *icon = "subnet-public";
-      *badge = "PUBLIC";
+      *badge = C_("subnet badge", "PUBLIC");
       break;
     case VPC_ROUTE_NAT:
       *stroke = &ctx->pal->nat_stroke;
       *fill = &ctx->pal->nat_fill;
       *icon = "subnet-nat";
-      *badge = "NAT";
+      *badge = C_("subnet badge", "NAT");
       break;
     case VPC_ROUTE_PRIVATE:
     default:
       *stroke = &ctx->pal->private_stroke;
       *fill = &ctx->pal->private_fill;
       *icon = "subnet-private";
-      *badge = "PRIVATE";
+      *badge = C_("subnet badge", "PRIVATE");
       break;
     }
 }

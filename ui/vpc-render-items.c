@@ -1,10 +1,10 @@
 /* vpc-render-items.c: icon elements (workloads, endpoints, NAT gateways,
  * security groups), the lines that tie them to subnets, finding outlines
  * and badges, and selection/hover highlights. */
-#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-render-private.h"
 #include "vpc-icons.h"
 
@@ -83,13 +83,13 @@ item_style (const VpcRenderCtx *ctx,
     case VPC_KIND_NAT_GATEWAY:
       style->icon = "nat-gateway";
       style->color = &pal->networking;
-      style->subtitle = "NAT gateway";
+      style->subtitle = _("NAT gateway");
       break;
     case VPC_KIND_SECURITY_GROUP:
     default:
       style->icon = "security-group";
       style->color = &pal->security_group;
-      style->subtitle = "security group";
+      style->subtitle = _("security group");
       break;
     }
 }

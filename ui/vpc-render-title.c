@@ -1,9 +1,9 @@
 /* vpc-render-title.c: the title block and legend under an exported diagram:
  * design name, region, profile, environment, monthly total and date, then
  * a key to the colours and shapes. */
-#include <glib/gi18n.h>
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-render-private.h"
 #include "vpc-finding.h"
 #include "vpc-icons.h"

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vpc-export.h"
+#include "vpc-i18n.h"
 #include "vpc-render-private.h"
 #include "vpc-render.h"
 #include "vpc-safe-save.h"
@@ -381,7 +382,7 @@ vpc_report_pdf (VpcReport  *report,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot draw the report %s: %s", path,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot draw the report %s: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }

@@ -10,6 +10,7 @@
 
 #include "vpc-export.h"
 #include "vpc-finding.h"
+#include "vpc-i18n.h"
 #include "vpc-render.h"
 
 /* Text as every output can hold it (no control characters). */
@@ -37,6 +38,27 @@ md_text (GString    *out,
         g_string_append_c (out, '\\');
       g_string_append_c (out, *c);
     }
+}
+
+/* A translated @format with one "%s": its text and @arg each as md_text()
+ * writes them, so a translation is escaped like the rest. */
+static void
+md_format (GString    *out,
+           const char *format,
+           const char *arg)
+{
+  const char *at = strstr (format, "%s");
+  g_autofree char *before = NULL;
+
+  if (at == NULL)
+    {
+      md_text (out, format);
+      return;
+    }
+  before = g_strndup (format, at - format);
+  md_text (out, before);
+  md_text (out, arg);
+  md_text (out, at + 2);
 }
 
 static void
@@ -110,8 +132,8 @@ vpc_report_markdown (VpcReport  *report,
           g_string_append (out, "\n\n");
           break;
         case VPC_REPORT_TOTAL:
-          g_string_append (out, "**Monthly cost: ");
-          md_text (out, block->text);
+          g_string_append (out, "**");
+          md_format (out, _("Monthly cost: %s"), block->text);
           g_string_append (out, "**\n\n");
           break;
         case VPC_REPORT_TABLE:
@@ -121,8 +143,9 @@ vpc_report_markdown (VpcReport  *report,
           {
             g_autofree char *link = g_uri_escape_string (svg_name, "/", FALSE);
 
-            g_string_append (out, "![Diagram of ");
-            md_text (out, report->title);
+            g_string_append (out, "![");
+            /* TRANSLATORS: the diagram's description; %s is the design's name. */
+            md_format (out, _("Diagram of %s"), report->title);
             g_string_append_printf (out, "](%s)\n\n", link);
           }
           break;
@@ -131,7 +154,10 @@ vpc_report_markdown (VpcReport  *report,
           break;
         }
     }
-  g_string_append (out, "---\n\nMade with VPC Designer " VPC_VERSION ".\n");
+  g_string_append (out, "---\n\n");
+  /* TRANSLATORS: %s is the version of VPC Designer. */
+  md_format (out, _("Made with VPC Designer %s."), VPC_VERSION);
+  g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }
 
@@ -267,6 +293,12 @@ vpc_report_html (VpcReport *report)
           break;
         }
     }
-  g_string_append (out, "<footer>Made with VPC Designer " VPC_VERSION ".</footer>\n</body>\n</html>\n");
+  {
+    g_autofree char *made = g_strdup_printf (_("Made with VPC Designer %s."), VPC_VERSION);
+
+    g_string_append (out, "<footer>");
+    html_text (out, made);
+    g_string_append (out, "</footer>\n</body>\n</html>\n");
+  }
   return g_string_free (out, FALSE);
 }

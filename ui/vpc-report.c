@@ -7,6 +7,7 @@
 #include "vpc-cost-compare.h"
 #include "vpc-cost.h"
 #include "vpc-export.h"
+#include "vpc-i18n.h"
 #include "vpc-prices.h"
 #include "vpc-file.h"
 #include "vpc-safe-save.h"
@@ -49,8 +50,9 @@ add_field (VpcReport  *report,
     add (report, VPC_REPORT_FIELD, text)->label = g_strdup (label);
 }
 
-/* A table with the header @names (NULL-terminated) and column shares
- * @widths; rows are added with add_row(). */
+/* A table with the header @names (NULL-terminated, marked with N_() and
+ * shown translated) and column shares @widths; rows are added with
+ * add_row(). */
 static VpcReportBlock *
 add_table (VpcReport          *report,
            const char *const  *names,
@@ -63,7 +65,7 @@ add_table (VpcReport          *report,
   block->widths = g_new (double, block->columns);
   for (guint i = 0; i < block->columns; i++)
     {
-      g_ptr_array_add (block->cells, g_strdup (names[i]));
+      g_ptr_array_add (block->cells, g_strdup (_(names[i])));
       block->widths[i] = widths[i];
     }
   return block;
@@ -114,7 +116,7 @@ id_list_names (VpcDesign *design,
 static char *
 yes_no (gboolean value)
 {
-  return g_strdup (value ? "yes" : "no");
+  return g_strdup (value ? _("yes") : _("no"));
 }
 
 /* --- sections -------------------------------------------------------------- */
@@ -130,6 +132,8 @@ title_page (VpcReport *report,
   g_autofree char *elements = g_strdup_printf ("%u", vpc_design_get_total_elements (report->design));
   g_autofree char *summary = NULL;
   g_autofree char *total = NULL;
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
 
   for (guint i = 0; i < findings->len; i++)
     counts[vpc_finding_get_severity (g_ptr_array_index (findings, i))]++;
@@ -137,25 +141,29 @@ title_page (VpcReport *report,
   add (report, VPC_REPORT_TITLE, report->title);
   if (info->description != NULL && *info->description != '\0')
     add (report, VPC_REPORT_TEXT, info->description);
-  add_field (report, "Region", info->region);
-  add_field (report, "Environment", vpc_environment_to_string (info->environment));
-  add_field (report, "Rule profile", vpc_profile_to_string (info->profile));
-  add_field (report, "VPC", vpc);
-  add_field (report, "Elements", elements);
+  add_field (report, _("Region"), info->region);
+  add_field (report, _("Environment"), vpc_environment_to_string (info->environment));
+  add_field (report, _("Rule profile"), vpc_profile_to_string (info->profile));
+  add_field (report, _("VPC"), vpc);
+  add_field (report, _("Elements"), elements);
   if (cost->priced)
     {
       g_autofree char *amount = vpc_cost_format (cost->total_micros, FALSE);
 
-      total = g_strdup_printf ("%s a month", amount);
+      total = g_strdup_printf (_("%s a month"), amount);
     }
   else
-    total = g_strdup_printf ("Not priced: %s", cost->reason);
+    total = g_strdup_printf (_("Not priced: %s"), cost->reason);
   add (report, VPC_REPORT_TOTAL, total);
-  summary = g_strdup_printf ("%u %s, %u %s and %u for information.", counts[VPC_SEVERITY_ERROR],
-                             counts[VPC_SEVERITY_ERROR] == 1 ? "error" : "errors",
-                             counts[VPC_SEVERITY_WARNING],
-                             counts[VPC_SEVERITY_WARNING] == 1 ? "warning" : "warnings",
-                             counts[VPC_SEVERITY_INFO]);
+  errors = g_strdup_printf (ngettext ("%u error", "%u errors", counts[VPC_SEVERITY_ERROR]),
+                            counts[VPC_SEVERITY_ERROR]);
+  warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", counts[VPC_SEVERITY_WARNING]),
+                              counts[VPC_SEVERITY_WARNING]);
+  /* TRANSLATORS: the findings in a sentence: "2 errors", "1 warning" and
+   * how many findings are for information. */
+  summary = g_strdup_printf (ngettext ("%s, %s and %u for information.", "%s, %s and %u for information.",
+                                       counts[VPC_SEVERITY_INFO]),
+                             errors, warnings, counts[VPC_SEVERITY_INFO]);
   add (report, VPC_REPORT_TEXT, summary);
   add (report, VPC_REPORT_DIAGRAM, NULL);
   add (report, VPC_REPORT_PAGE_BREAK, NULL);
@@ -172,28 +180,28 @@ one_finding (VpcReport  *report,
 
   add (report, VPC_REPORT_ITEM, heading)->tone = vpc_finding_get_severity (finding);
   add (report, VPC_REPORT_TEXT, vpc_finding_get_message (finding));
-  add_field (report, "What breaks", vpc_finding_get_explanation (finding));
-  add_field (report, "Fix", vpc_finding_get_fix (finding));
+  add_field (report, _("What breaks"), vpc_finding_get_explanation (finding));
+  add_field (report, _("Fix"), vpc_finding_get_fix (finding));
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       g_autofree char *name = element_name (report->design, ids[i]);
 
       g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
     }
-  add_field (report, "Elements", names->str);
-  add_field (report, "Reference", vpc_finding_get_url (finding));
+  add_field (report, _("Elements"), names->str);
+  add_field (report, _("Reference"), vpc_finding_get_url (finding));
 }
 
 static void
 findings_section (VpcReport *report,
                   GPtrArray *findings)
 {
-  static const char *const groups[] = { "Errors", "Warnings", "Information" };
+  static const char *const groups[] = { N_("Errors"), N_("Warnings"), N_("Information") };
 
-  add (report, VPC_REPORT_HEADING, "Findings");
+  add (report, VPC_REPORT_HEADING, _("Findings"));
   if (findings->len == 0)
     {
-      add (report, VPC_REPORT_TEXT, "No findings: every rule of the profile passes.");
+      add (report, VPC_REPORT_TEXT, _("No findings: every rule of the profile passes."));
       return;
     }
   /* Sorted by severity first (DOMAIN.md §3), so each group is one run. */
@@ -206,7 +214,7 @@ findings_section (VpcReport *report,
       if (n == 0)
         continue;
       {
-        g_autofree char *heading = g_strdup_printf ("%s (%u)", groups[severity], n);
+        g_autofree char *heading = g_strdup_printf ("%s (%u)", _(groups[severity]), n);
 
         add (report, VPC_REPORT_SUBHEADING, heading)->tone = severity;
       }
@@ -220,30 +228,34 @@ static void
 cost_section (VpcReport     *report,
               VpcCostReport *cost)
 {
-  static const char *const names[] = { "Element", "Kind", "Service", "AZs", "Hourly", "Data", "Monthly", NULL };
+  static const char *const names[] = {
+    N_("Element"), N_("Kind"), N_("Service"), N_("AZs"), N_("Hourly"), N_("Data"), N_("Monthly"), NULL
+  };
   static const double widths[] = { 3, 2.2, 1.8, 0.6, 1.1, 1.1, 1.2 };
   static const char *const cost_kind_labels[] = {
-    [VPC_COST_INTERFACE_ENDPOINT] = "interface endpoint", [VPC_COST_GATEWAY_ENDPOINT] = "gateway endpoint",
-    [VPC_COST_NAT_GATEWAY] = "NAT gateway",
+    [VPC_COST_INTERFACE_ENDPOINT] = N_("interface endpoint"), [VPC_COST_GATEWAY_ENDPOINT] = N_("gateway endpoint"),
+    [VPC_COST_NAT_GATEWAY] = N_("NAT gateway"),
   };
   VpcCostComparison comparison;
   VpcReportBlock *table;
   g_autofree char *intro = NULL;
 
-  add (report, VPC_REPORT_HEADING, "Monthly cost");
+  add (report, VPC_REPORT_HEADING, _("Monthly cost"));
   if (!cost->priced)
     {
-      g_autofree char *reason = g_strdup_printf ("The design cannot be priced: %s.", cost->reason);
+      g_autofree char *reason = g_strdup_printf (_("The design cannot be priced: %s."), cost->reason);
 
       add (report, VPC_REPORT_TEXT, reason);
       return;
     }
-  intro = g_strdup_printf ("In %s, in %s, at %d hours a month; prices as of %s.", cost->region,
+  /* TRANSLATORS: a region id (us-east-1), a currency (USD), the hours
+   * of a month and the date of the prices. */
+  intro = g_strdup_printf (_("In %s, in %s, at %d hours a month; prices as of %s."), cost->region,
                            vpc_price_table_get_currency (vpc_price_table_get_default ()),
                            VPC_HOURS_PER_MONTH, cost->prices_as_of);
   add (report, VPC_REPORT_TEXT, intro);
   if (cost->items->len == 0)
-    add (report, VPC_REPORT_TEXT, "The design has no VPC endpoints and no NAT gateways.");
+    add (report, VPC_REPORT_TEXT, _("The design has no VPC endpoints and no NAT gateways."));
   else
     {
       table = add_table (report, names, widths);
@@ -252,14 +264,14 @@ cost_section (VpcReport     *report,
           VpcCostItem *item = g_ptr_array_index (cost->items, i);
 
           add_row (table, element_name (report->design, item->element),
-                   g_strdup (cost_kind_labels[item->kind]),
+                   g_strdup (_(cost_kind_labels[item->kind])),
                    g_strdup (item->service != NULL ? item->service : "—"),
                    g_strdup_printf ("%u", item->azs),
                    vpc_cost_format (item->hourly_micros, FALSE),
                    vpc_cost_format (item->data_micros, FALSE),
                    vpc_cost_format (item->monthly_micros, FALSE));
         }
-      add_row (table, g_strdup ("Total"), g_strdup (""), g_strdup (""), g_strdup (""), g_strdup (""),
+      add_row (table, g_strdup (_("Total")), g_strdup (""), g_strdup (""), g_strdup (""), g_strdup (""),
                g_strdup (""), vpc_cost_format (cost->total_micros, FALSE));
     }
   if (vpc_cost_compare (report->design, cost->region, &comparison))
@@ -267,14 +279,14 @@ cost_section (VpcReport     *report,
       g_autofree char *compared = vpc_cost_comparison_describe (&comparison);
       g_auto(GStrv) lines = g_strsplit (compared, "\n", -1);
 
-      add (report, VPC_REPORT_SUBHEADING, "Interface endpoints or NAT gateways?");
+      add (report, VPC_REPORT_SUBHEADING, _("Interface endpoints or NAT gateways?"));
       for (guint i = 0; lines[i] != NULL; i++)
         if (*lines[i] != '\0')
           add (report, VPC_REPORT_TEXT, lines[i]);
     }
   if (cost->note != NULL)
-    add_field (report, "Note", cost->note);
-  add_field (report, "Source", cost->source);
+    add_field (report, _("Note"), cost->note);
+  add_field (report, _("Source"), cost->source);
 }
 
 static char *
@@ -291,34 +303,38 @@ rules_text (GArray *rules)
                               ports, rule->peer);
     }
   if (text->len == 0)
-    g_string_append (text, "none");
+    g_string_append (text, _("none"));
   return g_string_free (text, FALSE);
 }
 
 static void
 inventory_section (VpcReport *report)
 {
-  static const char *const az_names[] = { "Id", "Name", NULL };
+  static const char *const az_names[] = { N_("Id"), N_("Name"), NULL };
   static const double az_widths[] = { 1, 1 };
-  static const char *const subnet_names[] = { "Subnet", "AZ", "CIDR", "Route", NULL };
+  static const char *const subnet_names[] = { N_("Subnet"), N_("AZ"), N_("CIDR"), N_("Route"), NULL };
   static const double subnet_widths[] = { 3, 2, 1.6, 1 };
-  static const char *const sg_names[] = { "Security group", "Inbound", "Outbound", NULL };
+  static const char *const sg_names[] = { N_("Security group"), N_("Inbound"), N_("Outbound"), NULL };
   static const double sg_widths[] = { 2, 3, 3 };
-  static const char *const endpoint_names[] = { "Endpoint", "Service", "Type", "Subnets", "Groups", "Private DNS", NULL };
+  static const char *const endpoint_names[] = {
+    N_("Endpoint"), N_("Service"), N_("Type"), N_("Subnets"), N_("Groups"), N_("Private DNS"), NULL
+  };
   static const double endpoint_widths[] = { 2.4, 1.5, 1.3, 2.6, 2, 1.1 };
-  static const char *const nat_names[] = { "NAT gateway", "Subnet", "GB a month", NULL };
+  static const char *const nat_names[] = { N_("NAT gateway"), N_("Subnet"), N_("GB a month"), NULL };
   static const double nat_widths[] = { 2, 2, 1 };
-  static const char *const workload_names[] = { "Workload", "Kind", "VPC mode", "Subnets", "Groups", "Isolated", NULL };
+  static const char *const workload_names[] = {
+    N_("Workload"), N_("Kind"), N_("VPC mode"), N_("Subnets"), N_("Groups"), N_("Isolated"), NULL
+  };
   static const double workload_widths[] = { 2.4, 1.6, 1, 2.6, 2, 1 };
   static const char *const kind_headings[VPC_N_KINDS] = {
-    [VPC_KIND_AZ] = "Availability zones", [VPC_KIND_SUBNET] = "Subnets",
-    [VPC_KIND_SECURITY_GROUP] = "Security groups", [VPC_KIND_ENDPOINT] = "VPC endpoints",
-    [VPC_KIND_NAT_GATEWAY] = "NAT gateways", [VPC_KIND_WORKLOAD] = "Workloads",
+    [VPC_KIND_AZ] = N_("Availability zones"), [VPC_KIND_SUBNET] = N_("Subnets"),
+    [VPC_KIND_SECURITY_GROUP] = N_("Security groups"), [VPC_KIND_ENDPOINT] = N_("VPC endpoints"),
+    [VPC_KIND_NAT_GATEWAY] = N_("NAT gateways"), [VPC_KIND_WORKLOAD] = N_("Workloads"),
   };
   VpcDesign *design = report->design;
   VpcReportBlock *table = NULL;
 
-  add (report, VPC_REPORT_HEADING, "Inventory");
+  add (report, VPC_REPORT_HEADING, _("Inventory"));
   for (VpcKind kind = 0; kind < VPC_N_KINDS; kind++)
     {
       guint n = vpc_design_get_n_elements (design, kind);
@@ -326,7 +342,7 @@ inventory_section (VpcReport *report)
 
       if (n == 0)
         continue;
-      heading = g_strdup_printf ("%s (%u)", kind_headings[kind], n);
+      heading = g_strdup_printf ("%s (%u)", _(kind_headings[kind]), n);
       add (report, VPC_REPORT_SUBHEADING, heading);
       switch (kind)
         {
@@ -373,7 +389,7 @@ inventory_section (VpcReport *report)
               add_row (table, name, g_strdup (e->service),
                        g_strdup (vpc_endpoint_type_to_string (e->endpoint_type)),
                        e->endpoint_type == VPC_ENDPOINT_GATEWAY && (e->subnets == NULL || e->subnets->len == 0)
-                         ? g_strdup ("every subnet") : id_list_names (design, e->subnets),
+                         ? g_strdup (_("every subnet")) : id_list_names (design, e->subnets),
                        id_list_names (design, e->security_groups),
                        e->endpoint_type == VPC_ENDPOINT_INTERFACE ? yes_no (e->private_dns) : g_strdup ("—"));
               break;
@@ -408,7 +424,7 @@ vpc_report_new (VpcDesign  *design,
   report->design = g_object_ref (design);
   report->fallback_title = g_strdup (fallback_title);
   report->title = g_strdup (info->name != NULL && *info->name != '\0' ? info->name
-                            : fallback_title != NULL ? fallback_title : "Untitled design");
+                            : fallback_title != NULL ? fallback_title : _("Untitled design"));
   report->blocks = g_ptr_array_new_with_free_func (block_free);
   findings = vpc_validate (design, info->profile);
   cost = vpc_cost_compute (design, NULL);
@@ -465,7 +481,7 @@ vpc_report_to_file (VpcDesign  *design,
   if (!vpc_report_path_is_supported (path))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Unknown report format for %s: use .pdf, .html or .md", path);
+                   _("Unknown report format for %s: use .pdf, .html or .md"), path);
       return FALSE;
     }
   report = vpc_report_new (design, fallback_title);

@@ -7,12 +7,14 @@
 
 #include <stdlib.h>
 
+#include "vpc-i18n.h"
 
 #define RULE_DATA(egress, index) GUINT_TO_POINTER (((egress) ? 0x10000u : 0u) | (index))
 #define RULE_EGRESS(data)        ((GPOINTER_TO_UINT (data) & 0x10000u) != 0)
 #define RULE_INDEX(data)         (GPOINTER_TO_UINT (data) & 0xffffu)
 
-static const char *const protocols[] = { "TCP", "UDP", "ICMP", "ESP", "All traffic", NULL };
+/* Shown translated: protocol names stay as they are, "All traffic" is marked. */
+static const char *const protocols[] = { "TCP", "UDP", "ICMP", "ESP", N_("All traffic"), NULL };
 
 static GArray *
 rules_of (gconstpointer target,
@@ -70,14 +72,15 @@ vpc_sg_rule_parse_ports (const char *text,
   if (parts[0] == NULL || !parse_port (parts[0], from) ||
       (parts[1] != NULL && (parts[2] != NULL || !parse_port (parts[1], to))))
     {
-      *error = g_strdup ("a port 0–65535, a range such as 1024-2048, or all");
+      /* TRANSLATORS: what the Ports field takes; "all" is typed as it is. */
+      *error = g_strdup (_("a port 0–65535, a range such as 1024-2048, or all"));
       return FALSE;
     }
   if (parts[1] == NULL)
     *to = *from;
   if (*from > *to)
     {
-      *error = g_strdup ("the range must start at its lower port");
+      *error = g_strdup (_("the range must start at its lower port"));
       return FALSE;
     }
   return TRUE;
@@ -88,6 +91,7 @@ get_summary (VpcInspectorForm *form, gconstpointer target, gpointer data)
 {
   const VpcSgRule *rule = rule_at (target, data);
   g_autofree char *ports = NULL;
+  g_autofree char *what = NULL;
   const VpcElement *peer;
 
   if (rule == NULL)
@@ -95,9 +99,14 @@ get_summary (VpcInspectorForm *form, gconstpointer target, gpointer data)
   peer = vpc_design_lookup (vpc_inspector_form_get_design (form), rule->peer);
   if (rule->protocol == VPC_PROTOCOL_TCP || rule->protocol == VPC_PROTOCOL_UDP)
     ports = vpc_sg_rule_format_ports (rule);
-  return g_strdup_printf ("%s%s%s %s %s", protocols[rule->protocol],
-                          ports != NULL ? " " : "", ports != NULL ? ports : "",
-                          RULE_EGRESS (data) ? "to" : "from",
+  what = ports != NULL ? g_strdup_printf ("%s %s", protocols[rule->protocol], ports)
+                       : g_strdup (_(protocols[rule->protocol]));
+  /* TRANSLATORS: a security group rule: what it allows ("TCP 443") and
+   * the peer (a group's name or a CIDR block). */
+  return g_strdup_printf (RULE_EGRESS (data) ? _("%s to %s")
+                                             /* TRANSLATORS: as "%s to %s", for an inbound rule. */
+                                             : _("%s from %s"),
+                          what,
                           peer != NULL ? vpc_element_get_display_name (peer) : rule->peer);
 }
 
@@ -196,14 +205,14 @@ vpc_sg_rule_editor_build (VpcInspectorForm *form,
   const VpcElement *sg = vpc_inspector_form_get_element (form);
   GArray *rules = egress ? sg->egress : sg->ingress;
   AdwPreferencesGroup *group =
-    vpc_inspector_form_add_group (form, egress ? "Outbound Rules" : "Inbound Rules",
-                                  rules->len == 0 ? (egress ? "No traffic may leave" : "No traffic may enter") : NULL);
+    vpc_inspector_form_add_group (form, egress ? _("Outbound Rules") : _("Inbound Rules"),
+                                  rules->len == 0 ? (egress ? _("No traffic may leave") : _("No traffic may enter")) : NULL);
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
   gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_tooltip_text (add, egress ? "Add an outbound rule" : "Add an inbound rule");
+  gtk_widget_set_tooltip_text (add, egress ? _("Add an outbound rule") : _("Add an inbound rule"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  egress ? "Add outbound rule" : "Add inbound rule", -1);
+                                  egress ? _("Add outbound rule") : _("Add inbound rule"), -1);
   g_object_set_data (G_OBJECT (add), "vpc-egress", GINT_TO_POINTER (egress));
   g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), form);
   adw_preferences_group_set_header_suffix (group, add);
@@ -213,12 +222,12 @@ vpc_sg_rule_editor_build (VpcInspectorForm *form,
       GtkWidget *row = adw_expander_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       vpc_inspector_form_add_summary (form, row, get_summary, RULE_DATA (egress, i));
-      vpc_inspector_form_add_combo (form, row, "Protocol", protocols, get_protocol, set_protocol,
+      vpc_inspector_form_add_fixed_combo (form, row, _("Protocol"), protocols, get_protocol, set_protocol,
                                     RULE_DATA (egress, i));
-      vpc_inspector_form_add_entry (form, row, "Ports", get_ports, set_ports, RULE_DATA (egress, i));
-      vpc_inspector_form_add_entry (form, row, egress ? "Destination" : "Source", get_peer, set_peer,
+      vpc_inspector_form_add_entry (form, row, _("Ports"), get_ports, set_ports, RULE_DATA (egress, i));
+      vpc_inspector_form_add_entry (form, row, egress ? _("Destination") : _("Source"), get_peer, set_peer,
                                     RULE_DATA (egress, i));
-      vpc_inspector_form_add_button (form, row, "Remove this rule", "Remove", TRUE, remove_rule,
+      vpc_inspector_form_add_button (form, row, _("Remove this rule"), _("Remove"), TRUE, remove_rule,
                                      RULE_DATA (egress, i));
       adw_preferences_group_add (group, row);
     }

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "vpc-i18n.h"
+
 struct _VpcSidebar
 {
   GtkWidget         parent_instance;
@@ -59,7 +61,7 @@ update_attention (VpcSidebar *self)
 {
   guint errors = self->validator != NULL ? vpc_validator_count (self->validator, VPC_SEVERITY_ERROR) : 0;
   g_autofree char *count = g_strdup_printf ("%u", errors);
-  g_autofree char *accessible = g_strdup_printf ("%u error%s", errors, errors == 1 ? "" : "s");
+  g_autofree char *accessible = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
   g_autofree char *description = NULL;
 
   gtk_label_set_label (self->errors_badge, count);
@@ -194,7 +196,7 @@ static void
 vpc_sidebar_init (VpcSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Sidebar", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sidebar"), -1);
   /* GtkButton labels itself by its label child as well; with the label
    * set in the template GTK 4.8 would read "Cost Cost". */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->cost_tab), GTK_ACCESSIBLE_RELATION_LABELLED_BY);

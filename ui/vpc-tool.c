@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vpc-edit-check.h"
+#include "vpc-i18n.h"
 
 #define MIN_BOX_W 120.0
 #define MIN_BOX_H 80.0
@@ -411,10 +412,10 @@ finish_connect (VpcTool *tool,
       if (hypot (tool->x - tool->press_x, tool->y - tool->press_y) * tool->zoom < DRAG_THRESHOLD)
         return TRUE;
       if (reason != NULL)
-        *reason = g_strdup ("Release the line over a subnet to connect");
+        *reason = g_strdup (_("Release the line over a subnet to connect"));
       return FALSE;
     }
-  vpc_design_begin (tool->design, "Connect");
+  vpc_design_begin (tool->design, _("Connect"));
   if (!vpc_containment_connect (tool->design, tool->connect_from, subnet->id, &local))
     {
       vpc_design_rollback (tool->design);
@@ -452,7 +453,7 @@ vpc_tool_release (VpcTool      *tool,
       r = resized_rect (tool);
       if (memcmp (&r, &tool->primary_rect, sizeof r) != 0)
         {
-          vpc_design_begin (tool->design, "Resize");
+          vpc_design_begin (tool->design, _("Resize"));
           _vpc_tools_place_at (tool->design, tool->primary, &r);
           vpc_containment_grow_parents (tool->design, tool->primary);
           ok = vpc_containment_commit (tool->design, reason);
@@ -580,7 +581,7 @@ vpc_tool_get_drop_verdict (VpcTool     *tool,
     return TRUE;
   if (g_strcmp0 (key, tool->verdict_key) != 0)
     {
-      tool->verdict_ok = vpc_design_check_edit (tool->design, tool->mode == VPC_TOOL_MOVE ? "Move" : "Connect",
+      tool->verdict_ok = vpc_design_check_edit (tool->design, tool->mode == VPC_TOOL_MOVE ? _("Move") : _("Connect"),
                                                 tool->mode == VPC_TOOL_MOVE ? try_move : try_connect,
                                                 &attempt, &reason);
       g_free (tool->verdict_hint);
@@ -605,7 +606,7 @@ vpc_tool_delete (VpcTool *tool)
 
       gboolean done;
 
-      vpc_design_begin (tool->design, "Disconnect");
+      vpc_design_begin (tool->design, _("Disconnect"));
       vpc_containment_disconnect (tool->design, f, s);
       done = vpc_design_commit (tool->design);
       vpc_tool_clear_connection (tool);

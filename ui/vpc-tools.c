@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "vpc-i18n.h"
+
 #define AZ_HEADER   44.0
 #define VPC_HEADER  56.0
 #define LABEL_H     20.0 /* icon labels are drawn under the icon */
@@ -408,7 +410,7 @@ vpc_tools_move_selection (VpcDesign  *design,
         }
     }
 
-  vpc_design_begin (design, "Move");
+  vpc_design_begin (design, _("Move"));
   g_hash_table_iter_init (&iter, moved);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {

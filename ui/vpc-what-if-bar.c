@@ -1,9 +1,8 @@
 /* vpc-what-if-bar.c: switches, the difference they make, Apply and Leave. */
 #include "vpc-what-if-bar.h"
 
-#include <glib/gi18n.h>
-
 #include "vpc-cost.h"
+#include "vpc-i18n.h"
 #include "vpc-validator.h"
 
 /* Up to this many new findings are named; the findings panel has them all. */
