@@ -2,12 +2,15 @@
  *
  * A finding stores only what varies (rule, severity, message, elements,
  * service); its title, explanation, fix and link come from the catalogue so
- * that every finding of one rule explains itself the same way.
+ * that every finding of one rule explains itself the same way. The getters
+ * translate the catalogue's texts; the message is translated when a rule
+ * builds it.
  */
 #include "vpc-finding.h"
 
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-rule-catalogue.h"
 
 struct _VpcFinding
@@ -95,7 +98,7 @@ const char *
 vpc_finding_get_title (VpcFinding *self)
 {
   g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
-  return self->info != NULL ? self->info->title : self->rule_id;
+  return self->info != NULL ? _(self->info->title) : self->rule_id;
 }
 
 const char *
@@ -109,14 +112,14 @@ const char *
 vpc_finding_get_explanation (VpcFinding *self)
 {
   g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
-  return self->info != NULL ? self->info->explanation : "";
+  return self->info != NULL ? _(self->info->explanation) : "";
 }
 
 const char *
 vpc_finding_get_fix (VpcFinding *self)
 {
   g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
-  return self->info != NULL ? self->info->fix : "";
+  return self->info != NULL ? _(self->info->fix) : "";
 }
 
 const char *

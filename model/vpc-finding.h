@@ -26,6 +26,7 @@ VpcFinding  *vpc_finding_new (const char        *rule_id,
 
 const char  *vpc_finding_get_rule_id (VpcFinding *self);   /* "VPC101" */
 VpcSeverity  vpc_finding_get_severity (VpcFinding *self);
+/* Title, explanation and fix are the catalogue's, translated. */
 const char  *vpc_finding_get_title (VpcFinding *self);     /* the rule's one-line title */
 const char  *vpc_finding_get_message (VpcFinding *self);   /* names elements by name */
 const char  *vpc_finding_get_explanation (VpcFinding *self); /* what breaks */

@@ -13,6 +13,7 @@
 
 #include "vpc-cidr.h"
 #include "vpc-cost.h"
+#include "vpc-i18n.h"
 #include "vpc-layout.h"
 #include "vpc-needs.h"
 #include "vpc-rules.h"
@@ -88,12 +89,15 @@ first_group (VpcDesign        *design,
   return NULL;
 }
 
-static void
-append_id_list (GString         *text,
-                const GPtrArray *ids)
+/* "sn-a, sn-b": ids as a fix's description lists them. */
+static char *
+join_ids (const GPtrArray *ids)
 {
+  GString *text = g_string_new (NULL);
+
   for (guint i = 0; i < ids->len; i++)
     g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (ids, i));
+  return g_string_free (text, FALSE);
 }
 
 static const char *
@@ -262,6 +266,8 @@ perform_action (VpcDesign *design,
     }
 }
 
+/* The texts say "subnets" even for one subnet, in English as before: their
+ * two English forms are the same so that the output does not change. */
 static void
 describe_actions (GString *text,
                   Action  *actions,
@@ -270,19 +276,27 @@ describe_actions (GString *text,
   for (guint i = 0; i < n; i++)
     {
       Action *a = &actions[i];
+      g_autofree char *ids = NULL;
 
       if (a->kind == ACTION_NONE)
         continue;
       if (text->len > 0)
         g_string_append (text, "; ");
+      ids = join_ids (a->subnets);
       switch (a->kind)
         {
         case ACTION_ADD_GATEWAY:
-          g_string_append_printf (text, "Add an %s gateway endpoint for every subnet", a->service);
+          /* TRANSLATORS: %s is a service ("s3"). */
+          g_string_append_printf (text, _("Add an %s gateway endpoint for every subnet"),
+                                  a->service);
           break;
         case ACTION_ROUTE_GATEWAY:
-          g_string_append_printf (text, "Route gateway endpoint %s to subnets ", a->endpoint);
-          append_id_list (text, a->subnets);
+          /* TRANSLATORS: the first %s is an endpoint's id, the second a list of
+           * subnet ids ("sn-a, sn-b"). */
+          g_string_append_printf (text, ngettext ("Route gateway endpoint %s to subnets %s",
+                                                  "Route gateway endpoint %s to subnets %s",
+                                                  a->subnets->len),
+                                  a->endpoint, ids);
           break;
         case ACTION_ADD_INTERFACE:
           /* "Add ecr.api and ecr.dkr endpoints in subnets …" when two new
@@ -290,19 +304,29 @@ describe_actions (GString *text,
           if (i + 1 < n && actions[i + 1].kind == ACTION_ADD_INTERFACE &&
               actions[i + 1].subnets->len == a->subnets->len)
             {
-              g_string_append_printf (text, "Add %s and %s endpoints in subnets ",
-                                      a->service, actions[i + 1].service);
-              append_id_list (text, a->subnets);
+              /* TRANSLATORS: the first two %s are services ("ecr.api"), the
+               * third a list of subnet ids ("sn-a, sn-b"). */
+              g_string_append_printf (text, ngettext ("Add %s and %s endpoints in subnets %s",
+                                                      "Add %s and %s endpoints in subnets %s",
+                                                      a->subnets->len),
+                                      a->service, actions[i + 1].service, ids);
               i++;
               break;
             }
-          g_string_append_printf (text, "Add a %s endpoint in subnets ", a->service);
-          append_id_list (text, a->subnets);
+          /* TRANSLATORS: the first %s is a service ("sts"), the second a list
+           * of subnet ids ("sn-a, sn-b"). */
+          g_string_append_printf (text, ngettext ("Add a %s endpoint in subnets %s",
+                                                  "Add a %s endpoint in subnets %s",
+                                                  a->subnets->len),
+                                  a->service, ids);
           break;
         case ACTION_EXTEND_INTERFACE:
-          g_string_append (text, "Add subnets ");
-          append_id_list (text, a->subnets);
-          g_string_append_printf (text, " to endpoint %s", a->endpoint);
+          /* TRANSLATORS: the first %s is a list of subnet ids ("sn-a, sn-b"),
+           * the second an endpoint's id. */
+          g_string_append_printf (text, ngettext ("Add subnets %s to endpoint %s",
+                                                  "Add subnets %s to endpoint %s",
+                                                  a->subnets->len),
+                                  ids, a->endpoint);
           break;
         case ACTION_NONE:
         default:
@@ -387,7 +411,7 @@ fix_s3_gateway (VpcDesign  *design,
   /* An empty list routes the endpoint to every subnet of the VPC. */
   copy = vpc_element_copy (gateway);
   g_ptr_array_set_size (copy->subnets, 0);
-  g_string_append_printf (text, "Route gateway endpoint %s to every subnet", copy->id);
+  g_string_append_printf (text, _("Route gateway endpoint %s to every subnet"), copy->id);
   vpc_design_replace_element (design, copy);
   return TRUE;
 }
@@ -403,7 +427,7 @@ fix_private_dns (VpcDesign  *design,
   if (endpoint == NULL || endpoint->private_dns)
     return FALSE;
   endpoint->private_dns = TRUE;
-  g_string_append_printf (text, "Turn on private DNS for endpoint %s", endpoint->id);
+  g_string_append_printf (text, _("Turn on private DNS for endpoint %s"), endpoint->id);
   vpc_design_replace_element (design, g_steal_pointer (&endpoint));
   return TRUE;
 }
@@ -440,6 +464,7 @@ fix_endpoint_azs (VpcDesign  *design,
   const char *const *elements = vpc_finding_get_elements (finding);
   g_autoptr(VpcElement) endpoint = copy_of (design, elements[0]);
   g_autoptr(GPtrArray) added = vpc_id_list_new ();
+  g_autofree char *ids = NULL;
 
   if (endpoint == NULL)
     return FALSE;
@@ -455,9 +480,13 @@ fix_endpoint_azs (VpcDesign  *design,
     }
   if (added->len == 0)
     return FALSE;
-  g_string_append (text, "Add subnets ");
-  append_id_list (text, added);
-  g_string_append_printf (text, " to endpoint %s", endpoint->id);
+  ids = join_ids (added);
+  /* TRANSLATORS: the first %s is a list of subnet ids ("sn-a, sn-b"), the
+   * second an endpoint's id. */
+  g_string_append_printf (text, ngettext ("Add subnets %s to endpoint %s",
+                                          "Add subnets %s to endpoint %s",
+                                          added->len),
+                          ids, endpoint->id);
   vpc_design_replace_element (design, g_steal_pointer (&endpoint));
   return TRUE;
 }
@@ -473,7 +502,7 @@ fix_vpc_dns (VpcDesign  *design,
   info->dns_support = TRUE;
   info->dns_hostnames = TRUE;
   vpc_design_set_info (design, info);
-  g_string_append (text, "Turn on DNS resolution and DNS host names for the VPC");
+  g_string_append (text, _("Turn on DNS resolution and DNS host names for the VPC"));
   return TRUE;
 }
 
@@ -588,7 +617,8 @@ fix_second_az (VpcDesign  *design,
       az_id = vpc_design_make_id (design, "az");
       az = vpc_element_new (VPC_KIND_AZ, az_id);
       vpc_design_add_element (design, az, -1);
-      g_string_append_printf (text, "Add availability zone %s; ", az_id);
+      g_string_append_printf (text, _("Add availability zone %s"), az_id);
+      g_string_append (text, "; ");
     }
   subnet = vpc_element_new (VPC_KIND_SUBNET, NULL);
   g_free (subnet->id);
@@ -596,7 +626,9 @@ fix_second_az (VpcDesign  *design,
   subnet->az = g_strdup (az_id);
   subnet->cidr = vpc_cidr_to_string (&cidr);
   subnet->route = sibling->route;
-  g_string_append_printf (text, "Add subnet %s (%s) in availability zone %s to %s",
+  /* TRANSLATORS: the first %s is a new subnet's id, the second its CIDR
+   * block, the third an availability zone's id, the fourth a workload's id. */
+  g_string_append_printf (text, _("Add subnet %s (%s) in availability zone %s to %s"),
                           subnet->id, subnet->cidr, az_id, workload_id);
   vpc_id_list_add (copy->subnets, subnet->id);
   route_gateways_like (design, sibling_id, subnet->id);
@@ -623,8 +655,8 @@ fix_isolation_conflict (VpcDesign  *design,
       workload->calls = vpc_id_list_new ();
     }
   workload->needs_internet = FALSE;
-  g_string_append_printf (text, "Keep network isolation on %s: clear its calls and its "
-                          "internet need", workload->id);
+  g_string_append_printf (text, _("Keep network isolation on %s: clear its calls and its "
+                                  "internet need"), workload->id);
   vpc_design_replace_element (design, g_steal_pointer (&workload));
   return TRUE;
 }
@@ -641,6 +673,7 @@ fix_workload_egress (VpcDesign  *design,
   VpcWorkloadInfo *info = vpc_rule_context_workload (ctx, vpc_finding_get_primary_element (finding));
   g_autoptr(GPtrArray) peers = vpc_id_list_new ();
   g_autofree char *group = NULL;
+  g_autofree char *to = NULL;
 
   if (info != NULL && first_group (design, info->element) != NULL)
     {
@@ -669,8 +702,10 @@ fix_workload_egress (VpcDesign  *design,
 
   for (guint i = 0; i < peers->len; i++)
     add_rule (design, group, FALSE, VPC_PROTOCOL_TCP, 443, 443, g_ptr_array_index (peers, i));
-  g_string_append_printf (text, "Allow outbound TCP 443 from group %s to ", group);
-  append_id_list (text, peers);
+  to = join_ids (peers);
+  /* TRANSLATORS: the first %s is a security group's id, the second a list of
+   * peers: group ids, CIDR blocks or "prefix-list:s3". */
+  g_string_append_printf (text, _("Allow outbound TCP 443 from group %s to %s"), group, to);
   return TRUE;
 }
 
@@ -687,6 +722,7 @@ fix_endpoint_ingress (VpcDesign  *design,
   const VpcServiceInfo *service = endpoint != NULL ? vpc_rule_context_service (ctx, endpoint->service) : NULL;
   g_autoptr(GPtrArray) peers = vpc_id_list_new ();
   g_autofree char *group = NULL;
+  g_autofree char *from = NULL;
 
   for (guint w = 0; service != NULL && w < service->needed_by->len; w++)
     {
@@ -702,6 +738,7 @@ fix_endpoint_ingress (VpcDesign  *design,
   if (peers->len == 0)
     return FALSE;
 
+  from = join_ids (peers);
   if (group == NULL)
     {
       g_autofree char *prefix = g_strdup_printf ("sg-%s", endpoint_id);
@@ -715,14 +752,17 @@ fix_endpoint_ingress (VpcDesign  *design,
       g_ptr_array_set_size (copy->security_groups, 0);
       vpc_id_list_add (copy->security_groups, group);
       vpc_design_replace_element (design, copy);
-      g_string_append_printf (text, "Give endpoint %s a new security group %s that admits "
-                              "TCP 443 from ", endpoint_id, group);
+      /* TRANSLATORS: the first %s is an endpoint's id, the second a new
+       * security group's id, the third a list of security group ids. */
+      g_string_append_printf (text, _("Give endpoint %s a new security group %s that admits "
+                                      "TCP 443 from %s"), endpoint_id, group, from);
     }
   else
-    g_string_append_printf (text, "Allow inbound TCP 443 to group %s from ", group);
+    /* TRANSLATORS: the first %s is a security group's id, the second a list of
+     * security group ids. */
+    g_string_append_printf (text, _("Allow inbound TCP 443 to group %s from %s"), group, from);
   for (guint i = 0; i < peers->len; i++)
     add_rule (design, group, TRUE, VPC_PROTOCOL_TCP, 443, 443, g_ptr_array_index (peers, i));
-  append_id_list (text, peers);
   return TRUE;
 }
 
@@ -752,7 +792,7 @@ fix_cluster (VpcDesign  *design,
       if (!esp)
         return FALSE;
       add_rule (design, group, TRUE, VPC_PROTOCOL_ESP, 0, 65535, "self");
-      g_string_append_printf (text, "Allow inbound ESP from group %s to itself", group);
+      g_string_append_printf (text, _("Allow inbound ESP from group %s to itself"), group);
       return TRUE;
     }
   if (!ingress && !egress)
@@ -761,8 +801,12 @@ fix_cluster (VpcDesign  *design,
     add_rule (design, group, TRUE, VPC_PROTOCOL_ALL, 0, 65535, "self");
   if (egress)
     add_rule (design, group, FALSE, VPC_PROTOCOL_ALL, 0, 65535, "self");
-  g_string_append_printf (text, "Allow all traffic %s group %s and itself",
-                          ingress && egress ? "both ways between" : ingress ? "into" : "out of",
+  /* TRANSLATORS: %s is a security group's id. */
+  g_string_append_printf (text,
+                          ingress && egress
+                            ? _("Allow all traffic both ways between group %s and itself")
+                            : ingress ? _("Allow all traffic into group %s and itself")
+                                      : _("Allow all traffic out of group %s and itself"),
                           group);
   return TRUE;
 }
@@ -790,7 +834,9 @@ fix_outbound (VpcDesign  *design,
     return FALSE;
   peer = world ? "0.0.0.0/0" : "prefix-list:s3";
   add_rule (design, group, FALSE, VPC_PROTOCOL_TCP, 443, 443, peer);
-  g_string_append_printf (text, "Allow outbound TCP 443 from group %s to %s", group, peer);
+  /* TRANSLATORS: the first %s is a security group's id, the second a list of
+   * peers: group ids, CIDR blocks or "prefix-list:s3". */
+  g_string_append_printf (text, _("Allow outbound TCP 443 from group %s to %s"), group, peer);
   return TRUE;
 }
 
@@ -871,10 +917,13 @@ vpc_quick_fix_describe (VpcFinding *finding,
     {
       g_autofree char *delta = vpc_cost_format (after->total_micros - before->total_micros, TRUE);
 
-      g_string_append_printf (text, ": %s/month", delta);
+      /* TRANSLATORS: follows a quick fix's description; %s is the change of
+       * the monthly bill ("+$7.30"). */
+      g_string_append_printf (text, _(": %s/month"), delta);
     }
   else
-    g_string_append (text, ": cost unknown (region not priced)");
+    /* TRANSLATORS: follows a quick fix's description. */
+    g_string_append (text, _(": cost unknown (region not priced)"));
   return g_string_free (text, FALSE);
 }
 
@@ -892,7 +941,8 @@ vpc_quick_fix_apply (VpcFinding *finding,
   fix = fix_for (finding);
   if (fix == NULL)
     return FALSE;
-  label = g_strdup_printf ("Quick fix: %s", vpc_finding_get_title (finding));
+  /* TRANSLATORS: an undo step; %s is a rule's title. */
+  label = g_strdup_printf (_("Quick fix: %s"), vpc_finding_get_title (finding));
   vpc_design_begin (design, label);
   if (!fix (design, finding, text))
     {

@@ -16,6 +16,8 @@ typedef struct
   const char *id;          /* "VPC101" */
   VpcSeverity severity;    /* the fixed severity; VPC201/202 give the warning form */
   gboolean    variable;    /* TRUE when the severity depends on the finding */
+  /* The three texts are English msgids marked with N_(): pass them through
+   * _() to show them (the vpc_finding_get_* getters do). */
   const char *title;
   const char *explanation;
   const char *fix;
@@ -27,8 +29,8 @@ const VpcRuleInfo *vpc_rule_catalogue_lookup (const char *id);
 /* Every rule, in id order; @n_rules receives the count. */
 const VpcRuleInfo *vpc_rule_catalogue_all (guint *n_rules);
 
-/* A readable name for a short service name ("Amazon S3" for "s3"), or NULL
- * when the service is not one DOMAIN.md §1 lists. */
+/* A readable name for a short service name ("Amazon S3" for "s3"), already
+ * translated, or NULL when the service is not one DOMAIN.md §1 lists. */
 const char        *vpc_service_get_label (const char *service);
 /* The short name of the @i-th service DOMAIN.md §1 lists, or NULL past
  * the last. */

@@ -1,6 +1,7 @@
 /* vpc-rules-cost.c: VPC501 and VPC502, money spent where it need not be. */
 #include "vpc-rules.h"
 
+#include "vpc-i18n.h"
 #include "vpc-needs.h"
 
 #define FIFTY_DOLLARS ((gint64) 50 * 1000000)
@@ -47,8 +48,14 @@ check_endpoint_bill (VpcRuleContext *ctx)
 
     g_ptr_array_remove_index (endpoints, 0);
     vpc_rules_report (ctx, "VPC501", VPC_SEVERITY_INFO, first, endpoints, NULL,
-                      g_strdup_printf ("This development VPC's %u interface endpoints cost %s "
-                                       "a month",
+                      /* English keeps "endpoints" for one: its output may not change. */
+                      /* TRANSLATORS: %u is the number of interface endpoints, %s a
+                       * dollar amount ("$51.10"). */
+                      g_strdup_printf (ngettext ("This development VPC's %u interface endpoints "
+                                                 "cost %s a month",
+                                                 "This development VPC's %u interface endpoints "
+                                                 "cost %s a month",
+                                                 endpoints->len + 1),
                                        endpoints->len + 1, total));
   }
 }
@@ -80,10 +87,12 @@ check_s3_through_nat (VpcRuleContext  *ctx,
     return;
   vpc_rules_sort_elements (ctx, subnets);
   who = vpc_rules_describe (workload);
-  where = vpc_rules_describe_list (subnets, "subnet", "subnets");
+  where = vpc_rules_describe_list (subnets, ngettext ("subnet", "subnets", subnets->len));
   vpc_rules_report (ctx, "VPC502", VPC_SEVERITY_WARNING, workload, subnets, NULL,
-                    g_strdup_printf ("%s reaches Amazon S3 from %s only through NAT, which "
-                                     "bills every GB; an S3 gateway endpoint is free",
+                    /* TRANSLATORS: the first %s is a workload ("training job train-1"),
+                     * the second a list of subnets ("subnets sn-a and sn-b"). */
+                    g_strdup_printf (_("%s reaches Amazon S3 from %s only through NAT, which "
+                                       "bills every GB; an S3 gateway endpoint is free"),
                                      who, where));
 }
 

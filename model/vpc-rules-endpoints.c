@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-needs.h"
 
 static const struct { const char *service, *rule; } path_rules[] = {
@@ -73,14 +74,16 @@ missing_path_reason (VpcRuleContext *ctx,
   const VpcServiceInfo *info = vpc_rule_context_service (ctx, service);
 
   if (info != NULL && info->gateways->len > 0)
-    return g_strdup_printf ("the gateway endpoint %s is not routed to it, and there is no "
-                            "internet path",
+    /* TRANSLATORS: %s is an endpoint's name; this ends "… cannot reach … from …: %s". */
+    return g_strdup_printf (_("the gateway endpoint %s is not routed to it, and there is no "
+                              "internet path"),
                             vpc_element_get_display_name (g_ptr_array_index (info->gateways, 0)));
   if (info != NULL && info->interfaces->len > 0)
-    return g_strdup_printf ("its interface endpoint %s has no subnets, and there is no "
-                            "internet path",
+    /* TRANSLATORS: %s is an endpoint's name; this ends "… cannot reach … from …: %s". */
+    return g_strdup_printf (_("its interface endpoint %s has no subnets, and there is no "
+                              "internet path"),
                             vpc_element_get_display_name (g_ptr_array_index (info->interfaces, 0)));
-  return g_strdup ("there is no endpoint for it and no internet path");
+  return g_strdup (_("there is no endpoint for it and no internet path"));
 }
 
 static void
@@ -92,12 +95,17 @@ report_unreachable (VpcRuleContext  *ctx,
                     GPtrArray       *failing)
 {
   g_autofree char *who = vpc_rules_describe (workload->element);
-  g_autofree char *where = vpc_rules_describe_list (failing, "subnet", "subnets");
+  g_autofree char *where = vpc_rules_describe_list (failing, ngettext ("subnet", "subnets",
+                                                                        failing->len));
   g_autofree char *why = missing_path_reason (ctx, service);
 
   vpc_rules_report (ctx, rule_id, VPC_SEVERITY_ERROR, workload->element, failing,
                     strcmp (rule_id, "VPC107") == 0 ? service : NULL,
-                    g_strdup_printf ("%s cannot reach %s from %s: %s",
+                    /* TRANSLATORS: the first %s is a workload ("training job train-1"),
+                     * the second a service ("Amazon S3 (s3)"), the third a list of
+                     * subnets ("subnets sn-a and sn-b"), the fourth the reason ("there
+                     * is no endpoint for it and no internet path"). */
+                    g_strdup_printf (_("%s cannot reach %s from %s: %s"),
                                      who, services_text, where, why));
 }
 
@@ -122,17 +130,17 @@ check_ecr (VpcRuleContext  *ctx,
 
   if (api_failing != NULL && api_failing->len > 0 && dkr_failing != NULL && dkr_failing->len > 0)
     {
-      services_text = "the ECR API (ecr.api) and the ECR registry (ecr.dkr)";
+      services_text = _("the ECR API (ecr.api) and the ECR registry (ecr.dkr)");
       service = "ecr.api";
     }
   else if (api_failing != NULL && api_failing->len > 0)
     {
-      services_text = "the ECR API (ecr.api)";
+      services_text = _("the ECR API (ecr.api)");
       service = "ecr.api";
     }
   else
     {
-      services_text = "the ECR registry (ecr.dkr)";
+      services_text = _("the ECR registry (ecr.dkr)");
       service = "ecr.dkr";
     }
   report_unreachable (ctx, workload, "VPC105", service, services_text, failing);
@@ -213,9 +221,11 @@ check_ecr_without_s3 (VpcRuleContext *ctx)
     return;
   what = vpc_rules_describe (victim);
   vpc_rules_report (ctx, "VPC110", VPC_SEVERITY_ERROR, dkr, NULL, NULL,
-                    g_strdup_printf ("The VPC has an ecr.dkr endpoint (%s) but no S3 endpoint: "
-                                     "image layers cannot be downloaded from subnets without "
-                                     "internet, such as those of %s",
+                    /* TRANSLATORS: the first %s is an endpoint's name, the second a
+                     * workload ("training job train-1"). */
+                    g_strdup_printf (_("The VPC has an ecr.dkr endpoint (%s) but no S3 endpoint: "
+                                       "image layers cannot be downloaded from subnets without "
+                                       "internet, such as those of %s"),
                                      vpc_element_get_display_name (dkr), what));
 }
 
@@ -234,22 +244,30 @@ check_endpoint_settings (VpcRuleContext   *ctx,
 
   if (!endpoint->private_dns)
     vpc_rules_report (ctx, "VPC111", VPC_SEVERITY_WARNING, endpoint, NULL, NULL,
-                      g_strdup_printf ("Interface endpoint %s (%s) has private DNS off: SDK "
-                                       "calls to the default host name bypass it",
+                      /* TRANSLATORS: the first %s is an endpoint's name, the second its
+                       * service ("sts"). */
+                      g_strdup_printf (_("Interface endpoint %s (%s) has private DNS off: SDK "
+                                         "calls to the default host name bypass it"),
                                        name, endpoint->service));
   if (endpoint->subnets == NULL || endpoint->subnets->len == 0)
     vpc_rules_report (ctx, "VPC114", VPC_SEVERITY_ERROR, endpoint, NULL, NULL,
-                      g_strdup_printf ("Interface endpoint %s (%s) has no subnets",
+                      /* TRANSLATORS: the first %s is an endpoint's name, the second its
+                       * service ("sts"). */
+                      g_strdup_printf (_("Interface endpoint %s (%s) has no subnets"),
                                        name, endpoint->service));
   if (endpoint->private_dns && (!ctx->info->dns_support || !ctx->info->dns_hostnames))
     vpc_rules_report (ctx, "VPC115", VPC_SEVERITY_ERROR, endpoint, NULL, NULL,
-                      g_strdup_printf ("Interface endpoint %s (%s) uses private DNS, but the "
-                                       "VPC has %s off",
-                                       name, endpoint->service,
-                                       !ctx->info->dns_support && !ctx->info->dns_hostnames
-                                         ? "DNS resolution and DNS host names"
-                                         : !ctx->info->dns_support ? "DNS resolution"
-                                                                   : "DNS host names"));
+                      /* TRANSLATORS: the first %s is an endpoint's name, the second its
+                       * service ("sts"). */
+                      g_strdup_printf (!ctx->info->dns_support && !ctx->info->dns_hostnames
+                                         ? _("Interface endpoint %s (%s) uses private DNS, but "
+                                             "the VPC has DNS resolution and DNS host names off")
+                                         : !ctx->info->dns_support
+                                         ? _("Interface endpoint %s (%s) uses private DNS, but "
+                                             "the VPC has DNS resolution off")
+                                         : _("Interface endpoint %s (%s) uses private DNS, but "
+                                             "the VPC has DNS host names off"),
+                                       name, endpoint->service));
 }
 
 /* VPC112: every interface endpoint with private DNS after the first one of
@@ -275,8 +293,10 @@ check_duplicate_dns (VpcRuleContext *ctx,
       others = g_ptr_array_new ();
       g_ptr_array_add (others, (gpointer) first);
       vpc_rules_report (ctx, "VPC112", VPC_SEVERITY_ERROR, endpoint, others, NULL,
-                        g_strdup_printf ("Interface endpoints %s and %s both have private DNS "
-                                         "for %s; only one may",
+                        /* TRANSLATORS: the first two %s are endpoints' names, the third
+                         * their service ("sts"). */
+                        g_strdup_printf (_("Interface endpoints %s and %s both have private DNS "
+                                           "for %s; only one may"),
                                          vpc_element_get_display_name (first),
                                          vpc_element_get_display_name (endpoint),
                                          service->service));
@@ -333,11 +353,14 @@ check_endpoint_azs (VpcRuleContext *ctx,
 
   vpc_rules_sort_elements (ctx, missing);
   service_text = vpc_rules_describe_service (service->service);
-  where = vpc_rules_describe_list (missing, "availability zone", "availability zones");
+  where = vpc_rules_describe_list (missing, ngettext ("availability zone", "availability zones",
+                                                      missing->len));
   vpc_rules_report (ctx, "VPC113", VPC_SEVERITY_WARNING, service->first_interface_with_subnets,
                     missing, NULL,
-                    g_strdup_printf ("No interface endpoint for %s has a network interface in "
-                                     "%s, where workloads that need it run",
+                    /* TRANSLATORS: the first %s is a service ("AWS STS (sts)"), the
+                     * second a list of availability zones ("availability zone az-b"). */
+                    g_strdup_printf (_("No interface endpoint for %s has a network interface in "
+                                       "%s, where workloads that need it run"),
                                      service_text, where));
 }
 
@@ -350,12 +373,14 @@ monthly_cost_text (VpcRuleContext   *ctx,
   g_autofree char *amount = NULL;
 
   if (report == NULL || !report->priced)
-    return g_strdup_printf ("its cost is unknown: region %s is not priced", ctx->info->region);
+    /* TRANSLATORS: %s is an AWS region ("eu-west-1"). */
+    return g_strdup_printf (_("its cost is unknown: region %s is not priced"), ctx->info->region);
   item = vpc_rule_context_cost_item (ctx, endpoint->id);
   if (item == NULL)
-    return g_strdup ("its cost is unknown");
+    return g_strdup (_("its cost is unknown"));
   amount = vpc_cost_format (item->monthly_micros, FALSE);
-  return g_strdup_printf ("it costs %s a month", amount);
+  /* TRANSLATORS: %s is a dollar amount ("$7.30"). */
+  return g_strdup_printf (_("it costs %s a month"), amount);
 }
 
 /* VPC116 (precise only): interface endpoints nobody in the VPC needs. */
@@ -370,8 +395,10 @@ check_unneeded (VpcRuleContext   *ctx,
     return;
   cost = monthly_cost_text (ctx, endpoint);
   vpc_rules_report (ctx, "VPC116", VPC_SEVERITY_INFO, endpoint, NULL, NULL,
-                    g_strdup_printf ("No workload in the VPC needs %s, yet interface endpoint "
-                                     "%s exists: %s",
+                    /* TRANSLATORS: the first %s is a service ("sts"), the second an
+                     * endpoint's name, the third its cost ("it costs $7.30 a month"). */
+                    g_strdup_printf (_("No workload in the VPC needs %s, yet interface endpoint "
+                                       "%s exists: %s"),
                                      endpoint->service, vpc_element_get_display_name (endpoint),
                                      cost));
 }

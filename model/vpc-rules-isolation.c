@@ -1,6 +1,7 @@
 /* vpc-rules-isolation.c: VPC301–305, network isolation and internet access. */
 #include "vpc-rules.h"
 
+#include "vpc-i18n.h"
 #include "vpc-needs.h"
 
 /* VPC301 and VPC302. */
@@ -17,8 +18,10 @@ check_isolation (VpcRuleContext   *ctx,
   if (!vpc_needs_kind_is_container (workload->workload_kind))
     {
       vpc_rules_report (ctx, "VPC302", VPC_SEVERITY_ERROR, workload, NULL, NULL,
-                        g_strdup_printf ("%s has network isolation on, which a %s does not "
-                                         "support",
+                        /* TRANSLATORS: the first %s is a workload ("studio domain
+                         * studio"), the second its kind ("studio domain"). */
+                        g_strdup_printf (_("%s has network isolation on, which a %s does not "
+                                           "support"),
                                          who, vpc_workload_kind_to_label (workload->workload_kind)));
       return;
     }
@@ -26,11 +29,16 @@ check_isolation (VpcRuleContext   *ctx,
   if (n_calls == 0 && !workload->needs_internet)
     return;
   vpc_rules_report (ctx, "VPC301", VPC_SEVERITY_ERROR, workload, NULL, NULL,
-                    g_strdup_printf ("%s has network isolation on, which blocks %s%s%s",
-                                     who,
-                                     n_calls > 0 ? "the service calls its code makes" : "",
-                                     n_calls > 0 && workload->needs_internet ? " and " : "",
-                                     workload->needs_internet ? "its internet downloads" : ""));
+                    /* TRANSLATORS: %s is a workload ("training job train-1"). */
+                    g_strdup_printf (n_calls > 0 && workload->needs_internet
+                                       ? _("%s has network isolation on, which blocks the service "
+                                           "calls its code makes and its internet downloads")
+                                       : n_calls > 0
+                                       ? _("%s has network isolation on, which blocks the service "
+                                           "calls its code makes")
+                                       : _("%s has network isolation on, which blocks its internet "
+                                           "downloads"),
+                                     who));
 }
 
 /* VPC305: internet needed but some subnet has no path for this workload. */
@@ -53,10 +61,16 @@ check_internet (VpcRuleContext  *ctx,
     return;
   vpc_rules_sort_elements (ctx, without);
   who = vpc_rules_describe (workload);
-  where = vpc_rules_describe_list (without, "subnet", "subnets");
+  where = vpc_rules_describe_list (without, ngettext ("subnet", "subnets", without->len));
   vpc_rules_report (ctx, "VPC305", VPC_SEVERITY_ERROR, workload, without, NULL,
-                    g_strdup_printf ("%s needs the internet, but %s %s no internet path for it",
-                                     who, where, without->len == 1 ? "has" : "have"));
+                    /* TRANSLATORS: the first %s is a workload ("training job train-1"),
+                     * the second a list of its subnets ("subnets sn-a and sn-b"). */
+                    g_strdup_printf (ngettext ("%s needs the internet, but %s has no internet "
+                                               "path for it",
+                                               "%s needs the internet, but %s have no internet "
+                                               "path for it",
+                                               without->len),
+                                     who, where));
 }
 
 void
@@ -76,8 +90,8 @@ vpc_rules_check_isolation (VpcRuleContext *ctx)
         {
           who = vpc_rules_describe (workload);
           vpc_rules_report (ctx, "VPC304", VPC_SEVERITY_WARNING, workload, NULL, NULL,
-                            g_strdup_printf ("%s has direct internet access, which bypasses the "
-                                             "VPC", who));
+                            g_strdup_printf (_("%s has direct internet access, which bypasses "
+                                               "the VPC"), who));
         }
     }
 
@@ -91,7 +105,7 @@ vpc_rules_check_isolation (VpcRuleContext *ctx)
         continue;
       who = vpc_rules_describe (workload);
       vpc_rules_report (ctx, "VPC303", VPC_SEVERITY_WARNING, workload, NULL, NULL,
-                        g_strdup_printf ("%s runs outside the VPC, with SageMaker-managed "
-                                         "internet access", who));
+                        g_strdup_printf (_("%s runs outside the VPC, with SageMaker-managed "
+                                           "internet access"), who));
     }
 }

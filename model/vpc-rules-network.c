@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-needs.h"
 
 /* Kinds whose placement over AZs VPC201/202 judge. */
@@ -43,7 +44,9 @@ check_placement (VpcRuleContext  *ctx,
         g_ptr_array_add (others, (gpointer) subnet->element);
       who = vpc_rules_describe (workload);
       vpc_rules_report (ctx, "VPC201", placement_severity (workload), workload, others, NULL,
-                        g_strdup_printf ("%s has a single subnet, %s", who,
+                        /* TRANSLATORS: the first %s is a workload ("training job
+                         * train-1"), the second the name of its subnet. */
+                        g_strdup_printf (_("%s has a single subnet, %s"), who,
                                          subnet != NULL ? vpc_element_get_display_name (subnet->element)
                                                         : (const char *) g_ptr_array_index (subnets, 0)));
       return;
@@ -65,7 +68,12 @@ check_placement (VpcRuleContext  *ctx,
   g_ptr_array_add (others, (gpointer) only_az);
   who = vpc_rules_describe (workload);
   vpc_rules_report (ctx, "VPC202", placement_severity (workload), workload, others, NULL,
-                    g_strdup_printf ("All %u subnets of %s are in availability zone %s",
+                    /* TRANSLATORS: %u is the number of subnets (at least two), the
+                     * first %s a workload ("training job train-1"), the second the
+                     * name of an availability zone. */
+                    g_strdup_printf (ngettext ("All %u subnets of %s are in availability zone %s",
+                                               "All %u subnets of %s are in availability zone %s",
+                                               subnets->len),
                                      subnets->len, who, vpc_element_get_display_name (only_az)));
 }
 
@@ -92,10 +100,15 @@ check_public_subnets (VpcRuleContext  *ctx,
     return;
   vpc_rules_sort_elements (ctx, public);
   who = vpc_rules_describe (workload);
-  where = vpc_rules_describe_list (public, "public subnet", "public subnets");
+  where = vpc_rules_describe_list (public, ngettext ("public subnet", "public subnets",
+                                                     public->len));
   vpc_rules_report (ctx, "VPC207", VPC_SEVERITY_WARNING, workload, public, NULL,
-                    g_strdup_printf ("%s uses %s, which %s it no internet access", who, where,
-                                     public->len == 1 ? "gives" : "give"));
+                    /* TRANSLATORS: the first %s is a workload ("training job train-1"),
+                     * the second a list of its public subnets ("public subnet sn-a"). */
+                    g_strdup_printf (ngettext ("%s uses %s, which gives it no internet access",
+                                               "%s uses %s, which give it no internet access",
+                                               public->len),
+                                     who, where));
 }
 
 /* VPC208 and VPC209: what a VpcConfig accepts. */
@@ -111,8 +124,11 @@ check_vpc_config (VpcRuleContext   *ctx,
     {
       who = vpc_rules_describe (workload);
       vpc_rules_report (ctx, "VPC208", VPC_SEVERITY_ERROR, workload, NULL, NULL,
-                        g_strdup_printf ("%s has %u subnets and %u security groups; a VPC "
-                                         "configuration takes 1 to 16 subnets and 1 to 5 groups",
+                        /* TRANSLATORS: %s is a workload ("training job train-1"), the
+                         * first %u its number of subnets, the second its number of
+                         * security groups (either may be 0 or 1). */
+                        g_strdup_printf (_("%s has %u subnets and %u security groups; a VPC "
+                                           "configuration takes 1 to 16 subnets and 1 to 5 groups"),
                                          who, n_subnets, n_groups));
     }
   if (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE && n_subnets > 1)
@@ -120,7 +136,13 @@ check_vpc_config (VpcRuleContext   *ctx,
       g_clear_pointer (&who, g_free);
       who = vpc_rules_describe (workload);
       vpc_rules_report (ctx, "VPC209", VPC_SEVERITY_ERROR, workload, NULL, NULL,
-                        g_strdup_printf ("%s lists %u subnets; a notebook instance takes exactly one",
+                        /* TRANSLATORS: %s is a notebook instance ("notebook instance
+                         * nb-1"), %u its number of subnets (at least two). */
+                        g_strdup_printf (ngettext ("%s lists %u subnets; a notebook instance takes "
+                                                   "exactly one",
+                                                   "%s lists %u subnets; a notebook instance takes "
+                                                   "exactly one",
+                                                   n_subnets),
                                          who, n_subnets));
     }
 }
@@ -134,17 +156,21 @@ check_subnet_cidr (VpcRuleContext      *ctx,
 
   if (element->route == VPC_ROUTE_NAT && !ctx->has_nat)
     vpc_rules_report (ctx, "VPC205", VPC_SEVERITY_ERROR, element, NULL, NULL,
-                      g_strdup_printf ("subnet %s routes to a NAT gateway, but the VPC has none",
+                      g_strdup_printf (_("subnet %s routes to a NAT gateway, but the VPC has none"),
                                        name));
   if (!subnet->cidr_ok)
     return;
   if (ctx->vpc_cidr_ok && !vpc_cidr_contains (&ctx->vpc_cidr, &subnet->cidr))
     vpc_rules_report (ctx, "VPC203", VPC_SEVERITY_ERROR, element, NULL, NULL,
-                      g_strdup_printf ("subnet %s has CIDR %s, outside the VPC's %s",
+                      /* TRANSLATORS: the first %s is a subnet's name, the second its
+                       * CIDR block, the third the VPC's CIDR block. */
+                      g_strdup_printf (_("subnet %s has CIDR %s, outside the VPC's %s"),
                                        name, element->cidr, ctx->info->vpc_cidr));
   if (subnet->cidr.prefix < 16 || subnet->cidr.prefix > 28)
     vpc_rules_report (ctx, "VPC213", VPC_SEVERITY_ERROR, element, NULL, NULL,
-                      g_strdup_printf ("subnet %s has CIDR %s; AWS accepts /16 to /28",
+                      /* TRANSLATORS: the first %s is a subnet's name, the second its
+                       * CIDR block ("10.0.0.0/30"). */
+                      g_strdup_printf (_("subnet %s has CIDR %s; AWS accepts /16 to /28"),
                                        name, element->cidr));
 }
 
@@ -236,9 +262,12 @@ check_overlaps (VpcRuleContext *ctx)
         continue;
       vpc_rules_sort_elements (ctx, earlier);
       what = vpc_rules_describe (element);
-      list = vpc_rules_describe_list (earlier, "subnet", "subnets");
+      list = vpc_rules_describe_list (earlier, ngettext ("subnet", "subnets", earlier->len));
       vpc_rules_report (ctx, "VPC204", VPC_SEVERITY_ERROR, element, earlier, NULL,
-                        g_strdup_printf ("%s (%s) overlaps %s", what, element->cidr, list));
+                        /* TRANSLATORS: the first %s is a subnet ("subnet private-b
+                         * (sn-b)"), the second its CIDR block, the third a list of
+                         * subnets ("subnets sn-a and sn-c"). */
+                        g_strdup_printf (_("%s (%s) overlaps %s"), what, element->cidr, list));
     }
 }
 
@@ -259,8 +288,11 @@ check_nat_gateways (VpcRuleContext *ctx)
       others = g_ptr_array_new ();
       g_ptr_array_add (others, (gpointer) subnet->element);
       vpc_rules_report (ctx, "VPC206", VPC_SEVERITY_ERROR, nat, others, NULL,
-                        g_strdup_printf ("NAT gateway %s sits in subnet %s, whose route is %s, "
-                                         "not public",
+                        /* TRANSLATORS: the first %s is a NAT gateway's name, the
+                         * second a subnet's name, the third the subnet's route as the
+                         * file writes it ("private", "nat"). */
+                        g_strdup_printf (_("NAT gateway %s sits in subnet %s, whose route is "
+                                           "%s, not public"),
                                          vpc_element_get_display_name (nat),
                                          vpc_element_get_display_name (subnet->element),
                                          vpc_route_to_string (subnet->element->route)));
@@ -278,8 +310,8 @@ check_az_count (VpcRuleContext *ctx)
   vpc_rules_report (ctx, "VPC210", VPC_SEVERITY_INFO,
                     n == 1 ? vpc_design_get_element (ctx->design, VPC_KIND_AZ, 0) : NULL,
                     NULL, NULL,
-                    g_strdup (n == 1 ? "The design has a single availability zone"
-                                     : "The design has no availability zone"));
+                    g_strdup (n == 1 ? _("The design has a single availability zone")
+                                     : _("The design has no availability zone")));
 }
 
 /* VPC211: addresses asked of each subnet. */
@@ -376,9 +408,10 @@ check_subnet_sizes (VpcRuleContext *ctx)
         vpc_rules_sort_elements (ctx, usage->workloads);
       vpc_rules_report (ctx, "VPC211", VPC_SEVERITY_WARNING, element,
                         usage != NULL ? usage->workloads : NULL, NULL,
-                        g_strdup_printf ("%s has %" G_GINT64_FORMAT " usable addresses but "
-                                         "needs %" G_GINT64_FORMAT,
-                                         what, usable, wanted));
+                        /* TRANSLATORS: %s is a subnet ("subnet private-b (sn-b)"),
+                         * the numbers are counts of IP addresses. */
+                        g_strdup_printf (_("%s has %lld usable addresses but needs %lld"),
+                                         what, (long long) usable, (long long) wanted));
     }
 }
 
@@ -425,11 +458,14 @@ check_nat_spread (VpcRuleContext *ctx)
     return;
 
   vpc_rules_sort_elements (ctx, cut_off);
-  where = vpc_rules_describe_list (cut_off, "availability zone", "availability zones");
+  where = vpc_rules_describe_list (cut_off, ngettext ("availability zone", "availability zones",
+                                                      cut_off->len));
   vpc_rules_report (ctx, "VPC212", VPC_SEVERITY_WARNING,
                     vpc_design_get_element (ctx->design, VPC_KIND_NAT_GATEWAY, 0), cut_off, NULL,
-                    g_strdup_printf ("Every NAT gateway sits in availability zone %s: losing it "
-                                     "cuts off the NAT-route subnets of %s",
+                    /* TRANSLATORS: the first %s is the name of an availability zone,
+                     * the second a list of others ("availability zones az-b and az-c"). */
+                    g_strdup_printf (_("Every NAT gateway sits in availability zone %s: losing "
+                                       "it cuts off the NAT-route subnets of %s"),
                                      vpc_element_get_display_name (nat_az), where));
 }
 
@@ -440,7 +476,7 @@ check_vpc_cidr (VpcRuleContext *ctx)
   if (!ctx->vpc_cidr_ok || (ctx->vpc_cidr.prefix >= 16 && ctx->vpc_cidr.prefix <= 28))
     return;
   vpc_rules_report (ctx, "VPC213", VPC_SEVERITY_ERROR, NULL, NULL, NULL,
-                    g_strdup_printf ("The VPC's CIDR %s is outside /16 to /28",
+                    g_strdup_printf (_("The VPC's CIDR %s is outside /16 to /28"),
                                      ctx->info->vpc_cidr));
 }
 

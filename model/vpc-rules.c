@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-needs.h"
 #include "vpc-rule-catalogue.h"
 
@@ -380,21 +381,24 @@ append_name (GString          *out,
 
 char *
 vpc_rules_describe_list (GPtrArray  *elements,
-                         const char *singular,
-                         const char *plural)
+                         const char *noun)
 {
-  GString *out = g_string_new (elements->len == 1 ? singular : plural);
+  GString *out = g_string_new (noun);
   guint named = elements->len > MAX_NAMED + 1 ? MAX_NAMED : elements->len;
 
   g_string_append_c (out, ' ');
   for (guint i = 0; i < named; i++)
     {
       if (i > 0)
-        g_string_append (out, i + 1 == elements->len ? " and " : ", ");
+        /* TRANSLATORS: the separators of a list of names, "a, b and c". */
+        g_string_append (out, i + 1 == elements->len ? _(" and ") : _(", "));
       append_name (out, g_ptr_array_index (elements, i));
     }
   if (named < elements->len)
-    g_string_append_printf (out, " and %u more", elements->len - named);
+    /* TRANSLATORS: ends a list of names that shows only the first few,
+     * "a, b, c, d, e and 7 more". */
+    g_string_append_printf (out, ngettext (" and %u more", " and %u more", elements->len - named),
+                            elements->len - named);
   return g_string_free (out, FALSE);
 }
 
@@ -430,7 +434,13 @@ vpc_rules_report (VpcRuleContext   *ctx,
 
   if (n_others > kept)
     {
-      char *longer = g_strdup_printf ("%s (%u elements involved; the first %u are listed)",
+      /* TRANSLATORS: %s is a finding's message, the first %u how many
+       * elements it involves, the second how many of them it lists. */
+      char *longer = g_strdup_printf (ngettext ("%s (%u element involved; the first %u are "
+                                                "listed)",
+                                                "%s (%u elements involved; the first %u are "
+                                                "listed)",
+                                                n_others),
                                       text, n_others, kept);
       g_free (text);
       text = longer;

@@ -101,10 +101,11 @@ const VpcElement     *vpc_rule_context_lookup (VpcRuleContext *ctx,
 void                  vpc_rules_sort_elements (VpcRuleContext *ctx,
                                                GPtrArray      *elements);
 /* "subnet sn-a", "subnets sn-a and sn-b", "subnets a, b, c, d, e and 7 more":
- * display names of @elements in the given order. */
+ * @noun, then the display names of @elements in the given order. @noun is
+ * already translated and in the number that fits elements->len:
+ * ngettext ("subnet", "subnets", elements->len). */
 char                 *vpc_rules_describe_list (GPtrArray  *elements,
-                                               const char *singular,
-                                               const char *plural);
+                                               const char *noun);
 /* "training job train-1", "subnet private-b (sn-b)". */
 char                 *vpc_rules_describe (const VpcElement *element);
 /* "Amazon S3 (s3)"; the bare name for services the catalogue does not know. */

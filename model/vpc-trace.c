@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-needs.h"
 #include "vpc-validator.h"
 
@@ -30,15 +31,17 @@ vpc_trace_symptom (const VpcElement *workload,
                    const char       *service)
 {
   static const struct { const char *service, *symptom; } table[] = {
-    { "sagemaker.api", "Jobs and endpoints cannot be launched or managed from inside the VPC" },
-    { "sagemaker.runtime", "Endpoint invocations fail" },
-    { "logs", "No visibility into job output: the Python SDK shows \"Starting\" forever" },
-    { "monitoring", "Custom metrics are lost" },
-    { "ecr.api", "Unable to pull container image" },
-    { "ecr.dkr", "Unable to pull container image" },
-    { "sts", "Role-based access fails, often silently or as a misleading permission error" },
-    { "notebook", "The notebook's web UI is reachable only over the internet" },
-    { "studio", "The Studio web UI is reachable only over the internet" },
+    { "sagemaker.api", N_("Jobs and endpoints cannot be launched or managed from inside the VPC") },
+    { "sagemaker.runtime", N_("Endpoint invocations fail") },
+    { "logs", N_("No visibility into job output: the Python SDK shows \"Starting\" forever") },
+    { "monitoring", N_("Custom metrics are lost") },
+    /* TRANSLATORS: SageMaker's own error message; keep it searchable,
+     * for example by leaving it in English. */
+    { "ecr.api", N_("Unable to pull container image") },
+    { "ecr.dkr", N_("Unable to pull container image") },
+    { "sts", N_("Role-based access fails, often silently or as a misleading permission error") },
+    { "notebook", N_("The notebook's web UI is reachable only over the internet") },
+    { "studio", N_("The Studio web UI is reachable only over the internet") },
   };
 
   if (strcmp (service, "s3") == 0)
@@ -46,14 +49,17 @@ vpc_trace_symptom (const VpcElement *workload,
       /* The platform moves a job's data and a model's artifacts; a notebook,
        * Studio or a client only makes its own calls. */
       if (workload->workload_kind == VPC_WORKLOAD_REALTIME_ENDPOINT)
-        return g_strdup ("The endpoint fails to download its model data from Amazon S3");
+        return g_strdup (_("The endpoint fails to download its model data from Amazon S3"));
       if (vpc_needs_kind_is_container (workload->workload_kind))
-        return g_strdup ("Artifact upload failed: route to an S3 VPC endpoint or a NAT device");
+        /* TRANSLATORS: SageMaker's own error message; keep it searchable,
+         * for example by leaving it in English. */
+        return g_strdup (_("Artifact upload failed: route to an S3 VPC endpoint or a NAT device"));
     }
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)
     if (strcmp (table[i].service, service) == 0)
-      return g_strdup (table[i].symptom);
-  return g_strdup_printf ("Calls to %s fail", service);
+      return g_strdup (_(table[i].symptom));
+  /* TRANSLATORS: %s is a service ("kms"). */
+  return g_strdup_printf (_("Calls to %s fail"), service);
 }
 
 /* --- which findings concern a path ------------------------------------- */

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "vpc-i18n.h"
+
 VpcDesign *
 vpc_what_if_without (VpcDesign         *design,
                      const char *const *ids,
@@ -18,7 +20,8 @@ vpc_what_if_without (VpcDesign         *design,
     if (vpc_design_lookup (design, ids[i]) == NULL)
       {
         g_set_error (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_NOT_FOUND,
-                     "no element with id \"%s\"", ids[i]);
+                     /* TRANSLATORS: %s is an element's id. */
+                     _("no element with id \"%s\""), ids[i]);
         return NULL;
       }
   /* The same delete as the canvas's, on a copy: one cascade everywhere. */
@@ -27,7 +30,7 @@ vpc_what_if_without (VpcDesign         *design,
     {
       g_set_error (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_REFUSED, "%s",
                    vpc_design_get_last_refusal (copy) != NULL ? vpc_design_get_last_refusal (copy)
-                                                              : "the delete was refused");
+                                                              : _("the delete was refused"));
       return NULL;
     }
   return g_steal_pointer (&copy);
@@ -206,7 +209,9 @@ vpc_what_if_scenario (VpcWhatIf   *self,
   g_return_val_if_fail (self != NULL && VPC_IS_DESIGN (design), NULL);
 
   copy = vpc_design_duplicate (design);
-  if (!make_switches (self, copy, "What if", error))
+  /* TRANSLATORS: the name of the edit that makes a what-if scenario; it
+   * shows in the message when the scenario is refused. */
+  if (!make_switches (self, copy, _("What if"), error))
     return NULL;
   vpc_design_clear_history (copy);
   vpc_design_set_read_only (copy, read_only_reason);
