@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "vpc-file.h"
+#include "vpc-i18n.h"
 #include "vpc-iac.h"
 
 typedef struct
@@ -205,7 +206,8 @@ ids_in_vpc (CliImport  *im,
       if (id != NULL && g_hash_table_contains (im->in_vpc, id))
         json_array_add_string_element (ids, id);
       else if (id != NULL)
-        warn (im, "%s: %s is not part of %s (or its describe output is missing); left out", where, id, im->vpc);
+        /* TRANSLATORS: a place in the inputs, an AWS id, then a VPC id. */
+        warn (im, _("%s: %s is not part of %s (or its describe output is missing); left out"), where, id, im->vpc);
     }
   return ids;
 }
@@ -232,17 +234,19 @@ choose_vpc (CliImport  *im,
     {
       if (g_ptr_array_find_with_equal_func (seen, wanted, g_str_equal, NULL))
         return wanted;
-      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID, "no VPC \"%s\" in the inputs", wanted);
+      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID, _("no VPC \"%s\" in the inputs"), wanted);
       return NULL;
     }
   if (seen->len == 1)
     return g_ptr_array_index (seen, 0);
   if (seen->len == 0)
     g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
-                         "no VPC in the inputs: give the output of aws ec2 describe-vpcs or describe-subnets");
+                         _("no VPC in the inputs: give the output of aws ec2 describe-vpcs or describe-subnets"));
   else
     g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
-                 "the inputs hold %u VPCs: choose one with --vpc VPC-ID", seen->len);
+                 ngettext ("the inputs hold %u VPC: choose one with --vpc VPC-ID",
+                           "the inputs hold %u VPCs: choose one with --vpc VPC-ID", seen->len),
+                 seen->len);
   return NULL;
 }
 
@@ -343,7 +347,7 @@ build_network (CliImport *im,
         continue;
       if (g_strcmp0 (str (nat, "State"), "deleted") == 0)
         {
-          warn (im, "NAT gateway %s is deleted; left out", str (nat, "NatGatewayId"));
+          warn (im, _("NAT gateway %s is deleted; left out"), str (nat, "NatGatewayId"));
           continue;
         }
       e = element_new (im, str (nat, "NatGatewayId"), name_tag (nat));
@@ -426,11 +430,15 @@ rules_of (CliImport  *im,
       JsonObject *p = json_array_get_object_element (permissions, i);
       const char *protocol = protocol_of (str (p, "IpProtocol"));
       JsonArray *ranges = arr (p, "IpRanges"), *pairs = arr (p, "UserIdGroupPairs"), *lists = arr (p, "PrefixListIds");
-      g_autofree char *where = g_strdup_printf ("security group %s, %s[%u]", self, key, i);
+      /* TRANSLATORS: where in the inputs: a group id, a list of it
+       * ("IpPermissions") and an index. */
+      g_autofree char *where = g_strdup_printf (_("security group %s, %s[%u]"), self, key, i);
 
       if (protocol == NULL)
         {
-          warn (im, "%s: protocol %s is not one the design format holds; left out", where, str (p, "IpProtocol"));
+          /* TRANSLATORS: a place in the inputs, then a protocol. */
+          warn (im, _("%s: protocol %s is not one the design format holds; left out"), where,
+                str (p, "IpProtocol"));
           continue;
         }
       for (guint k = 0; ranges != NULL && k < json_array_get_length (ranges); k++)
@@ -445,7 +453,9 @@ rules_of (CliImport  *im,
           else if (peer != NULL && g_hash_table_contains (im->in_vpc, peer))
             add_rule (rules, protocol, p, peer);
           else
-            warn (im, "%s: peer group %s is not among the inputs; rule left out", where, peer != NULL ? peer : "?");
+            /* TRANSLATORS: a place in the inputs, then a group id. */
+            warn (im, _("%s: peer group %s is not among the inputs; rule left out"), where,
+                  peer != NULL ? peer : "?");
         }
       for (guint k = 0; lists != NULL && k < json_array_get_length (lists); k++)
         {
@@ -455,11 +465,13 @@ rules_of (CliImport  *im,
           if (peer != NULL)
             add_rule (rules, protocol, p, peer);
           else
-            warn (im, "%s: prefix list %s is unknown (add aws ec2 describe-managed-prefix-lists); rule left out",
+            /* TRANSLATORS: a place in the inputs, then a prefix list id. */
+            warn (im, _("%s: prefix list %s is unknown (add aws ec2 describe-managed-prefix-lists); rule left out"),
                   where, id != NULL ? id : "?");
         }
       if (arr (p, "Ipv6Ranges") != NULL && json_array_get_length (arr (p, "Ipv6Ranges")) > 0)
-        warn (im, "%s: IPv6 ranges are not part of the design format; left out", where);
+        /* TRANSLATORS: %s is a place in the inputs. */
+        warn (im, _("%s: IPv6 ranges are not part of the design format; left out"), where);
     }
   return rules;
 }
@@ -496,14 +508,16 @@ build_endpoints (CliImport *im,
       JsonObject *ep = g_ptr_array_index (im->endpoints, i);
       const char *service = str (ep, "ServiceName");
       const char *type = str (ep, "VpcEndpointType");
-      g_autofree char *where = g_strdup_printf ("endpoint %s", str (ep, "VpcEndpointId"));
+      /* TRANSLATORS: where in the inputs: %s is an endpoint id. */
+      g_autofree char *where = g_strdup_printf (_("endpoint %s"), str (ep, "VpcEndpointId"));
       JsonObject *e;
 
       if (!of_vpc (im, ep) || str (ep, "VpcEndpointId") == NULL)
         continue;
       if (service == NULL || !g_str_has_prefix (service, "com.amazonaws."))
         {
-          warn (im, "%s: service %s is not an AWS service the design names; left out", where,
+          /* TRANSLATORS: a place in the inputs, then a service name. */
+          warn (im, _("%s: service %s is not an AWS service the design names; left out"), where,
                 service != NULL ? service : "?");
           continue;
         }
@@ -538,7 +552,10 @@ build_endpoints (CliImport *im,
           g_autofree char *groups_where = g_strconcat (where, ", Groups", NULL);
 
           if (g_strcmp0 (type, "Interface") != 0)
-            warn (im, "%s: a %s endpoint, kept as an interface endpoint", where, type != NULL ? type : "typeless");
+            /* TRANSLATORS: a place in the inputs, then an endpoint type
+             * ("GatewayLoadBalancer"). */
+            warn (im, _("%s: a %s endpoint, kept as an interface endpoint"), where,
+                  type != NULL ? type : _("typeless"));
           json_object_set_string_member (e, "type", "interface");
           json_object_set_array_member (e, "subnets", ids_in_vpc (im, arr (ep, "SubnetIds"), NULL, subnets_where));
           json_object_set_boolean_member (e, "private_dns", boolean (ep, "PrivateDnsEnabled", FALSE));
@@ -637,8 +654,9 @@ build_workloads (CliImport *im,
 
       /* A transform job runs in its model's VpcConfig. */
       if (model == NULL)
-        warn (im, "transform job %s: its model %s is not among the inputs (add aws sagemaker describe-model); "
-              "taken as running outside the VPC", str (job, "TransformJobName"), str (job, "ModelName"));
+        /* TRANSLATORS: a job name, then a model name. */
+        warn (im, _("transform job %s: its model %s is not among the inputs (add aws sagemaker describe-model); "
+                    "taken as running outside the VPC"), str (job, "TransformJobName"), str (job, "ModelName"));
       else
         g_hash_table_add (transformed, (gpointer) str (model, "ModelName"));
       e = workload_new (im, "batch_transform", str (job, "TransformJobName"), obj (model, "VpcConfig"),
@@ -663,8 +681,10 @@ build_workloads (CliImport *im,
 
           if (model == NULL)
             {
-              warn (im, "endpoint configuration %s: model %s is not among the inputs (add aws sagemaker "
-                    "describe-model); left out", str (config, "EndpointConfigName"), str (variant, "ModelName"));
+              /* TRANSLATORS: an endpoint configuration name, then a model
+               * name. */
+              warn (im, _("endpoint configuration %s: model %s is not among the inputs (add aws sagemaker "
+                          "describe-model); left out"), str (config, "EndpointConfigName"), str (variant, "ModelName"));
               continue;
             }
           g_hash_table_add (transformed, (gpointer) str (model, "ModelName"));
@@ -680,7 +700,7 @@ build_workloads (CliImport *im,
   for (guint i = 0; i < im->models->len; i++)
     if (str (g_ptr_array_index (im->models, i), "ModelName") != NULL &&
         !g_hash_table_contains (transformed, str (g_ptr_array_index (im->models, i), "ModelName")))
-      warn (im, "model %s: no endpoint configuration or transform job uses it; left out",
+      warn (im, _("model %s: no endpoint configuration or transform job uses it; left out"),
             str (g_ptr_array_index (im->models, i), "ModelName"));
   for (guint i = 0; i < im->notebooks->len; i++)
     {
@@ -721,7 +741,7 @@ build_workloads (CliImport *im,
   for (guint i = json_array_get_length (list); i-- > 0;)
     if (!belongs (json_array_get_object_element (list, i)))
       {
-        warn (im, "%s runs in another VPC; left out",
+        warn (im, _("%s runs in another VPC; left out"),
               json_object_get_string_member (json_array_get_object_element (list, i), "id"));
         json_array_remove_element (list, i);
       }
@@ -759,9 +779,10 @@ vpc_aws_cli_import (GPtrArray  *roots,
       if (!JSON_NODE_HOLDS_OBJECT (root) || !sort_input (&im, json_node_get_object (root)))
         {
           g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_FORMAT,
-                       "%s: neither a CloudFormation template (no Resources) nor the output of an AWS CLI "
-                       "command this import reads (aws ec2 describe-vpcs, describe-subnets, …, aws sagemaker "
-                       "describe-training-job, …)",
+                       /* TRANSLATORS: %s is a file name. */
+                       _("%s: neither a CloudFormation template (no Resources) nor the output of an AWS CLI "
+                         "command this import reads (aws ec2 describe-vpcs, describe-subnets, …, aws sagemaker "
+                         "describe-training-job, …)"),
                        (const char *) g_ptr_array_index (names, i));
           goto out;
         }
@@ -807,7 +828,7 @@ vpc_aws_cli_import (GPtrArray  *roots,
         json_object_set_string_member (vpc_object, "name", name_tag (v));
     }
   if (im.vpcs->len == 0)
-    warn (&im, "no aws ec2 describe-vpcs output: the VPC's CIDR is taken as 10.0.0.0/16");
+    warn (&im, _("no aws ec2 describe-vpcs output: the VPC's CIDR is taken as 10.0.0.0/16"));
   json_object_set_object_member (design, "vpc", vpc_object);
   json_object_set_array_member (design, "availability_zones", azs);
   json_object_set_array_member (design, "subnets", subnets);

@@ -705,7 +705,7 @@ export_as_outputs (Export           *ex,
                    const VpcElement *w)
 {
   const char *name = logical_of (ex, w->id);
-  const char *label = vpc_workload_kind_to_label (w->workload_kind);
+  const char *label = vpc_workload_kind_to_english_label (w->workload_kind);
   struct { const char *suffix; const GPtrArray *ids; const char *attribute; const char *what; } parts[] = {
     { "Subnets", w->subnets, NULL, "subnets" },
     { "SecurityGroupIds", w->security_groups, "GroupId", "security groups" },

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "vpc-file.h"
+#include "vpc-i18n.h"
 #include "vpc-iac.h"
 
 /* A resolved reference to a resource: this byte, then its logical id. */
@@ -167,7 +168,8 @@ resolve_ref (Import     *im,
       /* AZ names the user would choose: the region's, in order. */
       if (g_str_equal (type, "List<AWS::EC2::AvailabilityZone::Name>"))
         {
-          warn (im, "Parameters.%s has no default: the region's first availability zones assumed", name);
+          /* TRANSLATORS: %s is a parameter of the template. */
+          warn (im, _("Parameters.%s has no default: the region's first availability zones assumed"), name);
           return resolve_function (im, "Fn::GetAZs", NULL);
         }
     }
@@ -234,7 +236,8 @@ condition_named (Import     *im,
 
   if (node == NULL)
     {
-      warn (im, "Conditions.%s: not defined; taken as true", name);
+      /* TRANSLATORS: %s is a condition of the template. */
+      warn (im, _("Conditions.%s: not defined; taken as true"), name);
       return TRUE;
     }
   return evaluate_condition (im, node);
@@ -287,7 +290,7 @@ evaluate_condition (Import   *im,
           return !is_and;
       return is_and;
     }
-  warn (im, "a condition could not be evaluated; taken as true");
+  warn (im, _("a condition could not be evaluated; taken as true"));
   return TRUE;
 }
 
@@ -404,7 +407,8 @@ resolve_function (Import     *im,
   if (g_str_equal (name, "Fn::If") && n == 3 && is_string (json_array_get_element (args, 0)))
     return resolve (im, json_array_get_element (args, condition_named (im, json_node_get_string (
                                                                          json_array_get_element (args, 0))) ? 1 : 2));
-  warn (im, "%s: cannot be resolved without deploying the template; left out", name);
+  /* TRANSLATORS: %s is a CloudFormation function ("Fn::ImportValue"). */
+  warn (im, _("%s: cannot be resolved without deploying the template; left out"), name);
   return NULL;
 }
 
@@ -567,8 +571,9 @@ element_list (Import     *im,
       if (id != NULL)
         json_array_add_string_element (ids, id);
       else
-        warn (im, "%s: %s is not an element of this VPC; left out", where,
-              is_string (item) ? json_node_get_string (item) : "a value");
+        /* TRANSLATORS: a place in the template, then a resource name. */
+        warn (im, _("%s: %s is not an element of this VPC; left out"), where,
+              is_string (item) ? json_node_get_string (item) : _("a value"));
     }
   return ids;
 }
@@ -762,7 +767,9 @@ build_subnets (Build *b)
       e = element_object (b->im, r, r->name);
       if (az == NULL)
         {
-          warn (b->im, "Resources.%s: no availability zone given; placed in \"%s-unknown\"", r->name, b->im->region);
+          /* TRANSLATORS: a resource name, then a region code. */
+          warn (b->im, _("Resources.%s: no availability zone given; placed in \"%s-unknown\""), r->name,
+                b->im->region);
           az = "unknown";
         }
       json_object_set_string_member (e, "az", az_for (b, plain (az), meta_az));
@@ -773,9 +780,15 @@ build_subnets (Build *b)
           /* The subnets need addresses to be a design: numbered /24s. */
           g_autofree char *cidr = g_strdup_printf ("%s.%u.0/24", b->im->cidr_base, b->im->next_subnet++);
 
-          warn (b->im, "Resources.%s: its CIDR block %s%s; %s assumed", r->name,
-                unresolved (prop_string (r, "CidrBlock")) ? "is the parameter " : "cannot be read",
-                unresolved (prop_string (r, "CidrBlock")) ? plain (prop_string (r, "CidrBlock")) : "", cidr);
+          if (unresolved (prop_string (r, "CidrBlock")))
+            /* TRANSLATORS: a resource name, a parameter, then the CIDR
+             * block used instead. */
+            warn (b->im, _("Resources.%s: its CIDR block is the parameter %s; %s assumed"), r->name,
+                  plain (prop_string (r, "CidrBlock")), cidr);
+          else
+            /* TRANSLATORS: a resource name, then the CIDR block used
+             * instead. */
+            warn (b->im, _("Resources.%s: its CIDR block cannot be read; %s assumed"), r->name, cidr);
           json_object_set_string_member (e, "cidr", cidr);
         }
       route = route_of (b, r->name);
@@ -844,7 +857,8 @@ rule_of (Build      *b,
 
   if (protocol == NULL)
     {
-      warn (b->im, "%s: protocol not in the design format (tcp, udp, icmp, esp, all); rule left out", where);
+      /* TRANSLATORS: %s is a place in the template. */
+      warn (b->im, _("%s: protocol not in the design format (tcp, udp, icmp, esp, all); rule left out"), where);
       return NULL;
     }
   if (json_object_has_member (rule, "CidrIp"))
@@ -869,8 +883,9 @@ rule_of (Build      *b,
     }
   if (peer == NULL)
     {
-      warn (b->im, "%s: a peer the design cannot hold (IPv6, another VPC's group, an unknown prefix list); "
-            "rule left out", where);
+      /* TRANSLATORS: %s is a place in the template. */
+      warn (b->im, _("%s: a peer the design cannot hold (IPv6, another VPC's group, an unknown prefix list); "
+                     "rule left out"), where);
       return NULL;
     }
   out = json_object_new ();
@@ -1084,8 +1099,9 @@ build_endpoints (Build *b)
       service = prop_string (r, "ServiceName") != NULL ? service_of (b->im, prop_string (r, "ServiceName")) : NULL;
       if (service == NULL)
         {
-          warn (b->im, "%s: a service the design cannot name (%s); endpoint left out", where,
-                prop_string (r, "ServiceName") != NULL ? plain (prop_string (r, "ServiceName")) : "none given");
+          /* TRANSLATORS: a place in the template, then a service name. */
+          warn (b->im, _("%s: a service the design cannot name (%s); endpoint left out"), where,
+                prop_string (r, "ServiceName") != NULL ? plain (prop_string (r, "ServiceName")) : _("none given"));
           continue;
         }
       e = element_object (b->im, r, r->name);
@@ -1124,7 +1140,9 @@ build_endpoints (Build *b)
                                                       groups_where));
         }
       else
-        warn (b->im, "%s: a %s endpoint, which the design format does not hold; kept as an interface endpoint",
+        /* TRANSLATORS: a place in the template, then an endpoint type
+         * ("GatewayLoadBalancer"). */
+        warn (b->im, _("%s: a %s endpoint, which the design format does not hold; kept as an interface endpoint"),
               where, type);
       json_object_set_double_member (e, "gb_per_month", meta_double (r->meta, "gb_per_month"));
       copy_layout (e, r->meta);
@@ -1373,8 +1391,10 @@ warn_unused (Import *im)
       {
         JsonObject *resource = object_member (im->resources, m->data);
 
-        warn (im, "Resources.%s (%s): not part of the VPC design; left out", (const char *) m->data,
-              resource != NULL ? json_object_get_string_member_with_default (resource, "Type", "no type") : "not an object");
+        /* TRANSLATORS: a resource name, then its type ("AWS::S3::Bucket"). */
+        warn (im, _("Resources.%s (%s): not part of the VPC design; left out"), (const char *) m->data,
+              resource != NULL ? json_object_get_string_member_with_default (resource, "Type", _("no type"))
+                               : _("not an object"));
       }
   g_list_free (members);
 }
@@ -1393,17 +1413,19 @@ choose_vpc (Import     *im,
       return g_array_index (vpcs, Resource, i).name;
   if (wanted != NULL)
     {
-      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID, "the template has no VPC \"%s\"", wanted);
+      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID, _("the template has no VPC \"%s\""), wanted);
       return NULL;
     }
   if (vpcs->len == 1)
     return g_array_index (vpcs, Resource, 0).name;
   if (vpcs->len == 0)
     g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
-                         "the template declares no AWS::EC2::VPC: nothing to import");
+                         _("the template declares no AWS::EC2::VPC: nothing to import"));
   else
     g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
-                 "the template declares %u VPCs: choose one with --vpc LOGICAL-ID", vpcs->len);
+                 ngettext ("the template declares %u VPC: choose one with --vpc LOGICAL-ID",
+                           "the template declares %u VPCs: choose one with --vpc LOGICAL-ID", vpcs->len),
+                 vpcs->len);
   return NULL;
 }
 
@@ -1421,8 +1443,13 @@ vpc_cidr (Import *im)
       cidr = prop_string (&g_array_index (vpcs, Resource, i), "CidrBlock");
   if (cidr == NULL || unresolved (cidr))
     {
-      warn (im, "Resources.%s: its CIDR block %s%s; 10.0.0.0/16 assumed", im->vpc,
-            unresolved (cidr) ? "is the parameter " : "cannot be read", unresolved (cidr) ? plain (cidr) : "");
+      if (unresolved (cidr))
+        /* TRANSLATORS: a resource name, then a parameter. */
+        warn (im, _("Resources.%s: its CIDR block is the parameter %s; 10.0.0.0/16 assumed"), im->vpc,
+              plain (cidr));
+      else
+        /* TRANSLATORS: %s is a resource name. */
+        warn (im, _("Resources.%s: its CIDR block cannot be read; 10.0.0.0/16 assumed"), im->vpc);
       cidr = "10.0.0.0/16";
     }
   im->vpc_cidr = g_strdup (cidr);
@@ -1514,7 +1541,7 @@ vpc_cfn_import_full (JsonNode   *template_root,
       object_member (json_node_get_object (template_root), "Resources") == NULL)
     {
       g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_FORMAT,
-                           "not a CloudFormation template (no Resources object)");
+                           _("not a CloudFormation template (no Resources object)"));
       return NULL;
     }
   im.root = json_node_get_object (template_root);

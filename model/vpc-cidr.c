@@ -3,12 +3,15 @@
 
 #include <math.h>
 
+#include "vpc-i18n.h"
+
+/* @text is N_(): translated only when someone asks why. */
 static gboolean
 fail (const char **reason,
       const char  *text)
 {
   if (reason != NULL)
-    *reason = text;
+    *reason = _(text);
   return FALSE;
 }
 
@@ -48,26 +51,26 @@ vpc_cidr_parse (const char  *text,
   guint prefix;
 
   if (text == NULL)
-    return fail (reason, "not a CIDR block");
+    return fail (reason, N_("not a CIDR block"));
 
   for (int i = 0; i < 4; i++)
     {
       guint octet;
 
       if (!read_number (&p, 255, &octet))
-        return fail (reason, "expected four numbers 0–255 without leading zeros, as in 10.0.0.0/16");
+        return fail (reason, N_("expected four numbers 0–255 without leading zeros, as in 10.0.0.0/16"));
       address = (address << 8) | octet;
       if (i < 3 && *p++ != '.')
-        return fail (reason, "expected four numbers separated by dots, as in 10.0.0.0/16");
+        return fail (reason, N_("expected four numbers separated by dots, as in 10.0.0.0/16"));
     }
   if (*p++ != '/')
-    return fail (reason, "missing the /prefix, as in 10.0.0.0/16");
+    return fail (reason, N_("missing the /prefix, as in 10.0.0.0/16"));
   if (!read_number (&p, 32, &prefix))
-    return fail (reason, "the prefix must be 0–32 without leading zeros");
+    return fail (reason, N_("the prefix must be 0–32 without leading zeros"));
   if (*p != '\0')
-    return fail (reason, "unexpected text after the prefix");
+    return fail (reason, N_("unexpected text after the prefix"));
   if (prefix < 32 && (address & (0xffffffffu >> prefix)) != 0)
-    return fail (reason, "host bits are set (the address is not the first of its block)");
+    return fail (reason, N_("host bits are set (the address is not the first of its block)"));
 
   if (out != NULL)
     {

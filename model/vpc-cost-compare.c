@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vpc-cost.h"
+#include "vpc-i18n.h"
 #include "vpc-prices.h"
 
 gboolean
@@ -77,10 +78,15 @@ vpc_cost_format_unit_price (gint64 micros)
   return g_strdup_printf ("$%s", text);
 }
 
+/* A count of NAT gateways that starts a sentence, in words up to six. */
 static const char *
 count_word (guint n)
 {
-  static const char *const words[] = { "No", "One", "Two", "Three", "Four", "Five", "Six" };
+  const char *const words[] = {
+    C_("NAT gateways", "No"), C_("NAT gateways", "One"), C_("NAT gateways", "Two"),
+    C_("NAT gateways", "Three"), C_("NAT gateways", "Four"), C_("NAT gateways", "Five"),
+    C_("NAT gateways", "Six"),
+  };
 
   return n < G_N_ELEMENTS (words) ? words[n] : NULL;
 }
@@ -88,7 +94,7 @@ count_word (guint n)
 static char *
 format_gb (double gb)
 {
-  return g_strdup_printf ("%.0f GB", gb);
+  return g_strdup_printf (_("%.0f GB"), gb);
 }
 
 char *
@@ -104,27 +110,38 @@ vpc_cost_comparison_describe (const VpcCostComparison *c)
   g_autofree char *volume = format_gb (c->gb_per_month);
   g_autofree char *verdict = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *ep_line = NULL;
+  g_autofree char *nat_line = NULL;
   gint64 ep_now = c->endpoint_fixed_micros + (gint64) llround (c->gb_per_month * (double) c->endpoint_gb_micros);
   gint64 nat_now = c->nat_fixed_micros + (gint64) llround (c->gb_per_month * (double) c->nat_gb_micros);
   g_autofree char *difference = vpc_cost_format (ABS (ep_now - nat_now), FALSE);
 
   if (c->break_even_gb <= 0)
-    verdict = g_strdup ("Endpoints are cheaper at any volume.");
+    verdict = g_strdup (_("Endpoints are cheaper at any volume."));
   else if (isinf (c->break_even_gb))
-    verdict = g_strdup ("NAT gateways are cheaper at any volume.");
+    verdict = g_strdup (_("NAT gateways are cheaper at any volume."));
   else
-    verdict = g_strdup_printf ("Endpoints are cheaper above ~%.0f GB/month.", ceil (c->break_even_gb));
+    verdict = g_strdup_printf (_("Endpoints are cheaper above ~%.0f GB/month."), ceil (c->break_even_gb));
 
   if (ep_now == nat_now)
-    now = g_strdup_printf ("At your %s/month both cost the same.", volume);
+    /* TRANSLATORS: %s is a data volume ("500 GB"). */
+    now = g_strdup_printf (_("At your %s/month both cost the same."), volume);
+  else if (ep_now < nat_now)
+    /* TRANSLATORS: a data volume ("500 GB"), then an amount of money. */
+    now = g_strdup_printf (_("At your %s/month, endpoints save %s a month."), volume, difference);
   else
-    now = g_strdup_printf ("At your %s/month, %s save %s a month.", volume,
-                           ep_now < nat_now ? "endpoints" : "NAT gateways", difference);
+    /* TRANSLATORS: a data volume ("500 GB"), then an amount of money. */
+    now = g_strdup_printf (_("At your %s/month, NAT gateways save %s a month."), volume, difference);
 
-  return g_strdup_printf ("Your %u endpoint-AZ%s: %s + %s/GB.\n"
-                          "%s NAT gateway%s instead: %s + %s/GB.\n"
-                          "%s %s",
-                          c->endpoint_azs, c->endpoint_azs == 1 ? "" : "s", ep_fixed, ep_gb,
-                          nats, c->nat_count == 1 ? "" : "s", nat_fixed, nat_gb,
-                          verdict, now);
+  /* TRANSLATORS: a count of endpoint network interfaces (one per AZ),
+   * then the fixed price a month and the price per GB. */
+  ep_line = g_strdup_printf (ngettext ("Your %u endpoint-AZ: %s + %s/GB.", "Your %u endpoint-AZs: %s + %s/GB.",
+                                       c->endpoint_azs),
+                             c->endpoint_azs, ep_fixed, ep_gb);
+  /* TRANSLATORS: the first %s is a count in words ("Two") or digits,
+   * then the fixed price a month and the price per GB. */
+  nat_line = g_strdup_printf (ngettext ("%s NAT gateway instead: %s + %s/GB.", "%s NAT gateways instead: %s + %s/GB.",
+                                        c->nat_count),
+                              nats, nat_fixed, nat_gb);
+  return g_strdup_printf ("%s\n%s\n%s %s", ep_line, nat_line, verdict, now);
 }

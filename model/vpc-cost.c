@@ -23,6 +23,7 @@
 
 #include <math.h>
 
+#include "vpc-i18n.h"
 #include "vpc-prices.h"
 
 #define MICROS_PER_UNIT G_GUINT64_CONSTANT (1000000)
@@ -166,8 +167,10 @@ reason_no_region (VpcPriceTable *table,
   g_autofree char *known = g_strjoinv (", ", (char **) vpc_price_table_get_regions (table));
 
   if (region == NULL || *region == '\0')
-    return g_strdup_printf ("the design names no region; the price table covers %s", known);
-  return g_strdup_printf ("region %s is not in the price table (it covers %s)", region, known);
+    /* TRANSLATORS: %s lists region codes ("us-east-1, eu-west-1"). */
+    return g_strdup_printf (_("the design names no region; the price table covers %s"), known);
+  /* TRANSLATORS: a region code, then a list of them. */
+  return g_strdup_printf (_("region %s is not in the price table (it covers %s)"), region, known);
 }
 
 /* gb_per_month in whole micro-GB. */
@@ -418,8 +421,8 @@ vpc_cost_compute_with_table (VpcDesign     *design,
   report->prices_as_of = g_strdup (prices->as_of);
   report->note = g_strdup (prices->note);
   if (!price_design (report, design, table, prices))
-    return report_unpriced (report, g_strdup ("the design's data volumes are too large to price "
-                                              "(gb_per_month is limited to 10^12 GB per element)"));
+    return report_unpriced (report, g_strdup (_("the design's data volumes are too large to price "
+                                                "(gb_per_month is limited to 10^12 GB per element)")));
   return report;
 }
 

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-invariants.h"
 #include "vpc-layout.h"
 
@@ -619,20 +620,26 @@ release_interfaces (VpcDesign        *self,
     g_string_append_c (notice, ' ');
   if (kept_in != subnet)
     g_string_append_printf (notice,
-                            "%s %s %s network interface in “%s” and no longer %s one in “%s”: "
-                            "an interface endpoint has one per availability zone.",
-                            n_released == 1 ? "Endpoint" : "Endpoints", names->str,
-                            n_released == 1 ? "keeps its" : "keep their",
-                            vpc_element_get_display_name (kept_in),
-                            n_released == 1 ? "has" : "have",
+                            /* TRANSLATORS: the endpoints' names (“a”, “b”), the subnet
+                             * that keeps their network interface, then the subnet that
+                             * moved. */
+                            ngettext ("Endpoint %s keeps its network interface in “%s” and no longer "
+                                      "has one in “%s”: an interface endpoint has one per availability zone.",
+                                      "Endpoints %s keep their network interface in “%s” and no longer "
+                                      "have one in “%s”: an interface endpoint has one per availability zone.",
+                                      n_released),
+                            names->str, vpc_element_get_display_name (kept_in),
                             vpc_element_get_display_name (subnet));
   else
     g_string_append_printf (notice,
-                            "%s %s no longer %s a network interface in “%s”: they keep the one "
-                            "they have in its new availability zone (one per zone).",
-                            n_released == 1 ? "Endpoint" : "Endpoints", names->str,
-                            n_released == 1 ? "has" : "have",
-                            vpc_element_get_display_name (subnet));
+                            /* TRANSLATORS: the endpoints' names (“a”, “b”), then the
+                             * subnet that moved. */
+                            ngettext ("Endpoint %s no longer has a network interface in “%s”: they keep the "
+                                      "one they have in its new availability zone (one per zone).",
+                                      "Endpoints %s no longer have a network interface in “%s”: they keep the "
+                                      "one they have in its new availability zone (one per zone).",
+                                      n_released),
+                            names->str, vpc_element_get_display_name (subnet));
 }
 
 static gboolean
@@ -855,7 +862,9 @@ finish_step (VpcDesign *self,
       for (guint i = step->ops->len; i > 0; i--)
         op_run (self, g_ptr_array_index (step->ops, i - 1), FALSE);
       g_free (self->last_refusal);
-      self->last_refusal = g_strdup_printf ("“%s” was not done. %s.", step->label,
+      /* TRANSLATORS: the name of an edit ("Add subnet"), then why it was
+       * refused. */
+      self->last_refusal = g_strdup_printf (_("“%s” was not done. %s."), step->label,
                                             self->read_only != NULL ? self->read_only : local->message);
       step_free (step);
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
@@ -961,16 +970,16 @@ static const char *
 default_label (VpcKind kind, const char *verb)
 {
   static const char *const labels[][3] = {
-    { "Add availability zone", "Remove availability zone", "Change availability zone" },
-    { "Add subnet", "Remove subnet", "Change subnet" },
-    { "Add security group", "Remove security group", "Change security group" },
-    { "Add endpoint", "Remove endpoint", "Change endpoint" },
-    { "Add NAT gateway", "Remove NAT gateway", "Change NAT gateway" },
-    { "Add workload", "Remove workload", "Change workload" },
+    { N_("Add availability zone"), N_("Remove availability zone"), N_("Change availability zone") },
+    { N_("Add subnet"), N_("Remove subnet"), N_("Change subnet") },
+    { N_("Add security group"), N_("Remove security group"), N_("Change security group") },
+    { N_("Add endpoint"), N_("Remove endpoint"), N_("Change endpoint") },
+    { N_("Add NAT gateway"), N_("Remove NAT gateway"), N_("Change NAT gateway") },
+    { N_("Add workload"), N_("Remove workload"), N_("Change workload") },
   };
   int v = verb[0] == 'a' ? 0 : verb[0] == 'r' ? 1 : 2;
 
-  return labels[kind][v];
+  return _(labels[kind][v]);
 }
 
 /* Refuses an edit that cannot even be recorded (the id index needs unique
@@ -981,7 +990,9 @@ refuse (VpcDesign  *self,
         const char *reason)
 {
   g_free (self->last_refusal);
-  self->last_refusal = g_strdup_printf ("“%s” was not done. %s.", label, reason);
+  /* TRANSLATORS: the name of an edit ("Add subnet"), then why it was
+   * refused. */
+  self->last_refusal = g_strdup_printf (_("“%s” was not done. %s."), label, reason);
   g_signal_emit (self, signals[SIGNAL_EDIT_REFUSED], 0, self->last_refusal);
   return FALSE;
 }
@@ -1000,7 +1011,7 @@ vpc_design_add_element (VpcDesign  *self,
 
   if (g_hash_table_contains (self->by_id, element->id))
     {
-      g_autofree char *reason = g_strdup_printf ("Another element already has the id “%s”",
+      g_autofree char *reason = g_strdup_printf (_("Another element already has the id “%s”"),
                                                  element->id);
       VpcKind kind = element->kind;
 
@@ -1088,7 +1099,7 @@ vpc_design_set_info (VpcDesign     *self,
   op->type = OP_INFO;
   op->info_before = vpc_design_info_copy (self->info);
   op->info_after = info;
-  return record_op (self, op, "Change design properties");
+  return record_op (self, op, _("Change design properties"));
 }
 
 static gboolean
@@ -1154,7 +1165,7 @@ vpc_design_delete (VpcDesign         *self,
         g_hash_table_add (gone, nat->id);
     }
 
-  vpc_design_begin (self, g_hash_table_size (gone) == 1 ? "Delete element" : "Delete elements");
+  vpc_design_begin (self, ngettext ("Delete element", "Delete elements", g_hash_table_size (gone)));
 
   /* Drop references held by the elements that stay. */
   for (guint k = 0; k < VPC_N_KINDS; k++)
@@ -1263,7 +1274,7 @@ vpc_design_check_rename (VpcDesign   *self,
   if (vpc_design_lookup (self, old_id) == NULL)
     {
       g_set_error (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_NOT_FOUND,
-                   "No element with id “%s”", old_id);
+                   _("No element with id “%s”"), old_id);
       return FALSE;
     }
   if (g_strcmp0 (old_id, new_id) == 0)
@@ -1272,22 +1283,22 @@ vpc_design_check_rename (VpcDesign   *self,
     {
       if (new_id != NULL && vpc_id_is_reserved (new_id))
         g_set_error (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_INVALID_ID,
-                     "“%s” is reserved", new_id);
+                     _("“%s” is reserved"), new_id);
       else if (new_id == NULL || new_id[0] == '\0')
         g_set_error_literal (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_INVALID_ID,
-                             "An id cannot be empty");
+                             _("An id cannot be empty"));
       else if (strlen (new_id) > 64)
         g_set_error_literal (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_INVALID_ID,
-                             "An id has at most 64 characters");
+                             _("An id has at most 64 characters"));
       else
         g_set_error_literal (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_INVALID_ID,
-                             "Use only letters, digits and . _ : -");
+                             _("Use only letters, digits and . _ : -"));
       return FALSE;
     }
   if (vpc_design_lookup (self, new_id) != NULL)
     {
       g_set_error (error, VPC_DESIGN_ERROR, VPC_DESIGN_ERROR_ID_IN_USE,
-                   "“%s” is already used", new_id);
+                   _("“%s” is already used"), new_id);
       return FALSE;
     }
 
@@ -1337,7 +1348,7 @@ vpc_design_rename (VpcDesign   *self,
   rename_references (renamed, old_id, new_id);
   index = vpc_design_index_of (self, old_id);
 
-  vpc_design_begin (self, "Rename");
+  vpc_design_begin (self, _("Rename"));
   {
     g_autofree char *old_copy = g_strdup (old_id); /* @old_id may be the element's own string */
 

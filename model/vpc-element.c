@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "vpc-i18n.h"
+
 GPtrArray *
 vpc_id_list_new (void)
 {
@@ -360,7 +362,16 @@ static const char *const kind_keys[] = {
   "availability_zones", "subnets", "security_groups", "endpoints", "nat_gateways", "workloads",
 };
 static const char *const kind_labels[] = {
-  "availability zone", "subnet", "security group", "endpoint", "NAT gateway", "workload",
+  /* TRANSLATORS: kinds of element as they appear inside sentences
+   * ("no subnet with id …"): lowercase, except names such as NAT. */
+  N_("availability zone"), N_("subnet"), N_("security group"), N_("endpoint"), N_("NAT gateway"),
+  N_("workload"),
+};
+static const char *const kind_labels_with_article[] = {
+  /* TRANSLATORS: the same kinds with an article, for "… is a subnet, not a
+   * security group". */
+  N_("an availability zone"), N_("a subnet"), N_("a security group"), N_("an endpoint"),
+  N_("a NAT gateway"), N_("a workload"),
 };
 static const char *const route_names[] = { "private", "nat", "public" };
 static const char *const endpoint_type_names[] = { "interface", "gateway" };
@@ -369,8 +380,10 @@ static const char *const workload_kind_names[] = {
   "notebook_instance", "studio_domain", "client",
 };
 static const char *const workload_kind_labels[] = {
-  "training job", "processing job", "batch transform job", "real-time endpoint",
-  "notebook instance", "Studio domain", "client",
+  /* TRANSLATORS: kinds of SageMaker workload as they appear inside
+   * sentences: lowercase, except names such as Studio. */
+  N_("training job"), N_("processing job"), N_("batch transform job"), N_("real-time endpoint"),
+  N_("notebook instance"), N_("Studio domain"), N_("client"),
 };
 static const char *const protocol_names[] = { "tcp", "udp", "icmp", "esp", "all" };
 static const char *const image_access_names[] = { "platform", "vpc" };
@@ -437,11 +450,25 @@ const char *
 vpc_kind_to_label (VpcKind kind)
 {
   g_return_val_if_fail (kind < VPC_N_KINDS, NULL);
-  return kind_labels[kind];
+  return _(kind_labels[kind]);
+}
+
+const char *
+vpc_kind_to_label_with_article (VpcKind kind)
+{
+  g_return_val_if_fail (kind < VPC_N_KINDS, NULL);
+  return _(kind_labels_with_article[kind]);
 }
 
 const char *
 vpc_workload_kind_to_label (VpcWorkloadKind kind)
+{
+  g_return_val_if_fail (kind < VPC_N_WORKLOAD_KINDS, NULL);
+  return _(workload_kind_labels[kind]);
+}
+
+const char *
+vpc_workload_kind_to_english_label (VpcWorkloadKind kind)
 {
   g_return_val_if_fail (kind < VPC_N_WORKLOAD_KINDS, NULL);
   return workload_kind_labels[kind];

@@ -185,13 +185,18 @@ gboolean       vpc_design_info_equal (const VpcDesignInfo *a,
 
 /* Enum <-> file-format strings. from_string returns FALSE for unknown text. */
 const char *vpc_kind_to_string (VpcKind kind);            /* "availability_zones", … (file list key) */
+/* Labels are translated: for text a person reads. */
 const char *vpc_kind_to_label (VpcKind kind);             /* "availability zone", … (for messages) */
+const char *vpc_kind_to_label_with_article (VpcKind kind); /* "an availability zone", … */
 const char *vpc_route_to_string (VpcRoute route);
 gboolean    vpc_route_from_string (const char *s, VpcRoute *out);
 const char *vpc_endpoint_type_to_string (VpcEndpointType type);
 gboolean    vpc_endpoint_type_from_string (const char *s, VpcEndpointType *out);
 const char *vpc_workload_kind_to_string (VpcWorkloadKind kind);
 const char *vpc_workload_kind_to_label (VpcWorkloadKind kind); /* "training job", … */
+/* The same in English whatever the language: for generated code
+ * (CloudFormation, Terraform), which is the same in every language. */
+const char *vpc_workload_kind_to_english_label (VpcWorkloadKind kind);
 gboolean    vpc_workload_kind_from_string (const char *s, VpcWorkloadKind *out);
 const char *vpc_protocol_to_string (VpcProtocol protocol);
 /* The protocol as EC2's APIs, CloudFormation and Terraform take it: "tcp",

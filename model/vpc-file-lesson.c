@@ -6,11 +6,18 @@
 #include <math.h>
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-invariants.h"
 #include "vpc-json-write.h"
 #include "vpc-rule-catalogue.h"
 
-#define GOAL_KEYS "no_errors, no_finding, reachable, no_internet, max_monthly_cost or keeps"
+/* The goal keys, for messages. */
+static const char *
+goal_keys (void)
+{
+  /* TRANSLATORS: keys of the file: keep them as they are. */
+  return _("no_errors, no_finding, reachable, no_internet, max_monthly_cost or keeps");
+}
 
 static gboolean
 is_string (JsonNode *node)
@@ -42,7 +49,9 @@ fail_type (GError    **error,
            JsonNode   *node,
            const char *wanted)
 {
-  return fail (error, place, "must be %s, not %s", wanted, _vpc_file_type_name (node));
+  /* TRANSLATORS: "must be a string, not an array": two kinds of JSON
+   * value, as in "a string", "an array", "true or false". */
+  return fail (error, place, _("must be %s, not %s"), wanted, _vpc_file_type_name (node));
 }
 
 static char *
@@ -67,9 +76,9 @@ read_string (JsonObject *obj,
   g_autofree char *place = g_strdup_printf ("%s.%s", path, key);
 
   if (node == NULL)
-    return !required || fail (error, path, "missing required key \"%s\"", key);
+    return !required || fail (error, path, _("missing required key \"%s\""), key);
   if (!is_string (node))
-    return fail_type (error, place, node, "a string");
+    return fail_type (error, place, node, _("a string"));
   g_free (*out);
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
@@ -85,7 +94,7 @@ read_strings (JsonNode   *node,
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail_type (error, place, node, "an array of strings");
+    return fail_type (error, place, node, _("an array of strings"));
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -93,7 +102,7 @@ read_strings (JsonNode   *node,
       g_autofree char *where = g_strdup_printf ("%s[%u]", place, i);
 
       if (!is_string (entry))
-        return fail_type (error, where, entry, "a string");
+        return fail_type (error, where, entry, _("a string"));
       g_ptr_array_add (out, g_strdup (json_node_get_string (entry)));
     }
   return TRUE;
@@ -116,7 +125,10 @@ warn_unknown (JsonObject        *obj,
       {
         g_autofree char *name = quoted (key);
 
-        g_ptr_array_add (warnings, g_strdup_printf ("%s: unknown key %s; ignored", path, name));
+        g_autofree char *what = g_strdup_printf (_("unknown key %s; ignored"), name);
+
+        /* "PLACE: WHAT", as the loader's warnings */
+        g_ptr_array_add (warnings, g_strdup_printf ("%s: %s", path, what));
       }
 }
 
@@ -133,7 +145,7 @@ read_step (JsonNode   *node,
   JsonNode *show;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_type (error, place, node, "an object");
+    return fail_type (error, place, node, _("an object"));
   obj = json_node_get_object (node);
   step = g_new0 (VpcLessonStep, 1);
   step->title = g_strdup ("");
@@ -170,7 +182,12 @@ read_goal (JsonNode   *node,
   int kind = -1;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_type (error, place, node, "an object with one goal key (" GOAL_KEYS ")");
+    {
+      /* TRANSLATORS: %s lists the goal keys. */
+      g_autofree char *wanted = g_strdup_printf (_("an object with one goal key (%s)"), goal_keys ());
+
+      return fail_type (error, place, node, wanted);
+    }
   obj = json_node_get_object (node);
   json_object_iter_init (&iter, obj);
   while (json_object_iter_next (&iter, &key, NULL))
@@ -184,14 +201,17 @@ read_goal (JsonNode   *node,
       if (found < 0 && strcmp (key, "element") == 0 && json_object_has_member (obj, "no_finding"))
         continue;
       if (found < 0)
-        return fail (error, place, "unknown goal key %s (expected %s)", name, GOAL_KEYS);
+        /* TRANSLATORS: a quoted key, then the goal keys. */
+        return fail (error, place, _("unknown goal key %s (expected %s)"), name, goal_keys ());
       if (kind >= 0)
-        return fail (error, place, "more than one goal (%s and \"%s\"): give each its own object", name,
+        /* TRANSLATORS: two goal keys. */
+        return fail (error, place, _("more than one goal (%s and \"%s\"): give each its own object"), name,
                      vpc_goal_kind_to_string (kind));
       kind = found;
     }
   if (kind < 0)
-    return fail (error, place, "no goal key (expected %s)", GOAL_KEYS);
+    /* TRANSLATORS: %s lists the goal keys. */
+    return fail (error, place, _("no goal key (expected %s)"), goal_keys ());
 
   goal = g_new0 (VpcGoal, 1);
   goal->kind = kind;
@@ -206,17 +226,17 @@ read_goal (JsonNode   *node,
         if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
           return fail_type (error, where, value, "true");
         if (!json_node_get_boolean (value))
-          return fail (error, where, "must be true (a goal of no error findings)");
+          return fail (error, where, _("must be true (a goal of no error findings)"));
         break;
       case VPC_GOAL_NO_FINDING:
         if (!is_string (value))
-          return fail_type (error, where, value, "a rule id such as \"VPC105\"");
+          return fail_type (error, where, value, _("a rule id such as \"VPC105\""));
         goal->rule = g_strdup (json_node_get_string (value));
         if (vpc_rule_catalogue_lookup (goal->rule) == NULL)
           {
             g_autofree char *rule = quoted (goal->rule);
 
-            return fail (error, where, "unknown rule %s (rules are VPC101 to VPC502, DOMAIN.md §3)", rule);
+            return fail (error, where, _("unknown rule %s (rules are VPC101 to VPC502, DOMAIN.md §3)"), rule);
           }
         if (json_object_has_member (obj, "element") && !read_string (obj, place, "element", FALSE, &goal->element, error))
           return FALSE;
@@ -228,14 +248,15 @@ read_goal (JsonNode   *node,
           const char *member;
 
           if (!JSON_NODE_HOLDS_OBJECT (value))
-            return fail_type (error, where, value, "an object {\"from\": WORKLOAD, \"to\": SERVICE}");
+            /* TRANSLATORS: "from" and "to" are keys of the file: keep them. */
+            return fail_type (error, where, value, _("an object {\"from\": WORKLOAD, \"to\": SERVICE}"));
           json_object_iter_init (&inner, json_node_get_object (value));
           while (json_object_iter_next (&inner, &member, NULL))
             if (!g_strv_contains (known, member))
               {
                 g_autofree char *name = quoted (member);
 
-                return fail (error, where, "unknown key %s (expected \"from\" and \"to\")", name);
+                return fail (error, where, _("unknown key %s (expected \"from\" and \"to\")"), name);
               }
           if (!read_string (json_node_get_object (value), where, "from", TRUE, &goal->from, error) ||
               !read_string (json_node_get_object (value), where, "to", TRUE, &goal->to, error))
@@ -245,22 +266,22 @@ read_goal (JsonNode   *node,
               g_autofree char *to_place = g_strdup_printf ("%s.to", where);
               g_autofree char *service = quoted (goal->to);
 
-              return fail (error, to_place, "%s is not a service name (e.g. \"ecr.dkr\")", service);
+              return fail (error, to_place, _("%s is not a service name (e.g. \"ecr.dkr\")"), service);
             }
           break;
         }
       case VPC_GOAL_NO_INTERNET:
         if (!is_string (value))
-          return fail_type (error, where, value, "a workload id");
+          return fail_type (error, where, value, _("a workload id"));
         goal->workload = g_strdup (json_node_get_string (value));
         break;
       case VPC_GOAL_MAX_MONTHLY_COST:
         if (!JSON_NODE_HOLDS_VALUE (value) ||
             (json_node_get_value_type (value) != G_TYPE_DOUBLE && json_node_get_value_type (value) != G_TYPE_INT64))
-          return fail_type (error, where, value, "a number of US dollars");
+          return fail_type (error, where, value, _("a number of US dollars"));
         goal->usd = json_node_get_double (value);
         if (!isfinite (goal->usd) || goal->usd < 0)
-          return fail (error, where, "must be 0 or more US dollars");
+          return fail (error, where, _("must be 0 or more US dollars"));
         break;
       case VPC_GOAL_KEEPS:
       default:
@@ -285,7 +306,7 @@ _vpc_file_read_lesson (JsonNode   *node,
   JsonNode *member;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_type (error, "lesson", node, "an object");
+    return fail_type (error, "lesson", node, _("an object"));
   obj = json_node_get_object (node);
   if (!read_string (obj, "lesson", "title", FALSE, &lesson->title, error) ||
       !read_string (obj, "lesson", "task", FALSE, &lesson->task, error))
@@ -293,7 +314,7 @@ _vpc_file_read_lesson (JsonNode   *node,
   if ((member = json_object_get_member (obj, "steps")) != NULL)
     {
       if (!JSON_NODE_HOLDS_ARRAY (member))
-        return fail_type (error, "lesson.steps", member, "an array");
+        return fail_type (error, "lesson.steps", member, _("an array"));
       for (guint i = 0; i < json_array_get_length (json_node_get_array (member)); i++)
         {
           g_autofree char *place = g_strdup_printf ("lesson.steps[%u]", i);
@@ -308,7 +329,7 @@ _vpc_file_read_lesson (JsonNode   *node,
   if ((member = json_object_get_member (obj, "goals")) != NULL)
     {
       if (!JSON_NODE_HOLDS_ARRAY (member))
-        return fail_type (error, "lesson.goals", member, "an array");
+        return fail_type (error, "lesson.goals", member, _("an array"));
       for (guint i = 0; i < json_array_get_length (json_node_get_array (member)); i++)
         {
           g_autofree char *place = g_strdup_printf ("lesson.goals[%u]", i);

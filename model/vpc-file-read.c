@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vpc-cidr.h"
+#include "vpc-i18n.h"
 #include "vpc-json-scan.h"
 #include "vpc-json-write.h"
 #include "vpc-invariants.h"
@@ -162,11 +163,12 @@ warn (Loader     *ld,
   g_string_free (place, TRUE);
 }
 
-/* "must be a string, not an array": one wording for both JSON trees. */
+/* "must be a string, not an array": one wording for both JSON trees. The
+ * names are translated where a message takes them. */
 static const char *const type_names[] = {
-  [VPC_JSON_NULL] = "null",        [VPC_JSON_BOOLEAN] = "a boolean",
-  [VPC_JSON_NUMBER] = "a number",  [VPC_JSON_STRING] = "a string",
-  [VPC_JSON_ARRAY] = "an array",   [VPC_JSON_OBJECT] = "an object",
+  [VPC_JSON_NULL] = N_("null"),        [VPC_JSON_BOOLEAN] = N_("a boolean"),
+  [VPC_JSON_NUMBER] = N_("a number"),  [VPC_JSON_STRING] = N_("a string"),
+  [VPC_JSON_ARRAY] = N_("an array"),   [VPC_JSON_OBJECT] = N_("an object"),
 };
 
 const char *
@@ -175,11 +177,11 @@ _vpc_file_type_name (JsonNode *node)
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
-      return type_names[VPC_JSON_OBJECT];
+      return _(type_names[VPC_JSON_OBJECT]);
     case JSON_NODE_ARRAY:
-      return type_names[VPC_JSON_ARRAY];
+      return _(type_names[VPC_JSON_ARRAY]);
     case JSON_NODE_NULL:
-      return type_names[VPC_JSON_NULL];
+      return _(type_names[VPC_JSON_NULL]);
     case JSON_NODE_VALUE:
     default:
       break;
@@ -187,18 +189,18 @@ _vpc_file_type_name (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return type_names[VPC_JSON_STRING];
+      return _(type_names[VPC_JSON_STRING]);
     case G_TYPE_BOOLEAN:
-      return type_names[VPC_JSON_BOOLEAN];
+      return _(type_names[VPC_JSON_BOOLEAN]);
     default:
-      return type_names[VPC_JSON_NUMBER];
+      return _(type_names[VPC_JSON_NUMBER]);
     }
 }
 
 static const char *
 type_name (const VpcJson *node)
 {
-  return type_names[node->type];
+  return _(type_names[node->type]);
 }
 
 static gboolean
@@ -208,8 +210,10 @@ fail_type (Loader     *ld,
            const VpcJson   *node,
            const char *wanted)
 {
-  return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "must be %s, not %s",
-               wanted, type_name (node));
+  /* TRANSLATORS: "must be a string, not an array": two kinds of JSON
+   * value, as in "a string", "an array", "true or false". */
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, key, _("must be %s, not %s"),
+               _(wanted), type_name (node));
 }
 
 static gboolean
@@ -217,9 +221,10 @@ fail_missing (Loader     *ld,
               const char *path,
               const char *key)
 {
-  return fail (ld, VPC_FILE_ERROR_INVALID, path, NULL, "missing required key \"%s\"", key);
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, NULL, _("missing required key \"%s\""), key);
 }
 
+/* @choices is translated: the values in quotes stay as they are. */
 static gboolean
 fail_enum (Loader     *ld,
            const char *path,
@@ -229,7 +234,7 @@ fail_enum (Loader     *ld,
 {
   g_autofree char *quoted = quote (value);
 
-  return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "unknown value %s (expected %s)",
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, key, _("unknown value %s (expected %s)"),
                quoted, choices);
 }
 
@@ -267,7 +272,7 @@ is_array (const VpcJson *node)
 
 /* The member @key when @holds accepts it, in *out; NULL when it is absent,
  * which is an error only when @required. @wanted names the type for the
- * message. */
+ * message, untranslated (N_()): it is translated only for a message. */
 static gboolean
 read_member (Loader      *ld,
              const VpcJson  *obj,
@@ -299,7 +304,7 @@ read_string (Loader      *ld,
 {
   const VpcJson *node;
 
-  if (!read_member (ld, obj, path, key, required, is_string, "a string", &node))
+  if (!read_member (ld, obj, path, key, required, is_string, N_("a string"), &node))
     return FALSE;
   if (node != NULL)
     *out = node->v.string;
@@ -336,7 +341,8 @@ read_boolean (Loader     *ld,
 {
   const VpcJson *node;
 
-  if (!read_member (ld, obj, path, key, FALSE, is_boolean, "true or false", &node))
+  /* TRANSLATORS: true and false are JSON's words: keep them. */
+  if (!read_member (ld, obj, path, key, FALSE, is_boolean, N_("true or false"), &node))
     return FALSE;
   if (node != NULL)
     *out = node->v.boolean;
@@ -351,10 +357,10 @@ read_finite (Loader     *ld,
              double     *out)
 {
   if (!is_number (node))
-    return fail_type (ld, path, key, node, "a number");
+    return fail_type (ld, path, key, node, N_("a number"));
   *out = node->v.number;
   if (!isfinite (*out))
-    return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "must be a finite number");
+    return fail (ld, VPC_FILE_ERROR_INVALID, path, key, _("must be a finite number"));
   return TRUE;
 }
 
@@ -388,9 +394,9 @@ read_number (Loader     *ld,
   vpc_json_append_number (hi, max);
   if (above_min)
     return fail (ld, VPC_FILE_ERROR_INVALID, path, key,
-                 "must be a number above %s and at most %s", lo->str, hi->str);
+                 _("must be a number above %s and at most %s"), lo->str, hi->str);
   return fail (ld, VPC_FILE_ERROR_INVALID, path, key,
-               "must be a number from %s to %s", lo->str, hi->str);
+               _("must be a number from %s to %s"), lo->str, hi->str);
 }
 
 static gboolean
@@ -411,7 +417,7 @@ read_whole (Loader     *ld,
     return FALSE;
   if (value != floor (value) || value < min || value > max)
     return fail (ld, VPC_FILE_ERROR_INVALID, path, key,
-                 "must be a whole number from %d to %d", min, max);
+                 _("must be a whole number from %d to %d"), min, max);
   *out = (int) value;
   return TRUE;
 }
@@ -427,7 +433,7 @@ read_object (Loader      *ld,
   const VpcJson *node;
 
   *out = NULL;
-  if (!read_member (ld, obj, path, key, required, is_object, "an object", &node))
+  if (!read_member (ld, obj, path, key, required, is_object, N_("an object"), &node))
     return FALSE;
   if (node != NULL)
     *out = node;
@@ -444,7 +450,7 @@ read_array (Loader     *ld,
   const VpcJson *node;
 
   *out = NULL;
-  if (!read_member (ld, obj, path, key, FALSE, is_array, "an array", &node))
+  if (!read_member (ld, obj, path, key, FALSE, is_array, N_("an array"), &node))
     return FALSE;
   if (node != NULL)
     *out = node;
@@ -463,7 +469,8 @@ in_list (const char *const *list,
   return FALSE;
 }
 
-/* Reports keys outside @known, and keys in @ignored with @why; file order. */
+/* Reports keys outside @known, and keys in @ignored with @why (N_(),
+ * translated here: most elements have no such key); file order. */
 static void
 warn_keys (Loader            *ld,
            const VpcJson        *obj,
@@ -477,9 +484,11 @@ warn_keys (Loader            *ld,
       const char *key = member->key;
 
       if (ignored != NULL && in_list (ignored, key))
-        warn (ld, path, key, "%s; ignored", why);
+        /* TRANSLATORS: %s says why a key is not read, as in "does not
+         * apply to a gateway endpoint". */
+        warn (ld, path, key, _("%s; ignored"), _(why));
       else if (!in_list (known, key))
-        warn (ld, path, key, "unknown key; ignored");
+        warn (ld, path, key, _("unknown key; ignored"));
     }
 }
 
@@ -497,7 +506,7 @@ check_cidr (Loader     *ld,
   if (vpc_cidr_parse (text, NULL, &reason))
     return TRUE;
   quoted = quote (text);
-  return fail (ld, VPC_FILE_ERROR_INVALID, path, key, "%s is not a valid CIDR block: %s",
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, key, _("%s is not a valid CIDR block: %s"),
                quoted, reason);
 }
 
@@ -513,7 +522,7 @@ check_service (Loader     *ld,
     return TRUE;
   quoted = quote (name);
   return fail (ld, VPC_FILE_ERROR_INVALID, path, key,
-               "%s is not a service name (lowercase letters, digits, '.' and '-', e.g. \"s3\")",
+               _("%s is not a service name (lowercase letters, digits, '.' and '-', e.g. \"s3\")"),
                quoted);
 }
 
@@ -554,13 +563,13 @@ read_string_list (Loader      *ld,
       g_autofree char *quoted = quote (g_ptr_array_index (list, repeat));
 
       g_snprintf (entry, sizeof entry, "%s[%d]", list_path, repeat);
-      return fail (ld, VPC_FILE_ERROR_INVALID, entry, NULL, "%s is listed twice", quoted);
+      return fail (ld, VPC_FILE_ERROR_INVALID, entry, NULL, _("%s is listed twice"), quoted);
     }
   if (node != NULL)
     {
       g_snprintf (entry, sizeof entry, "%s[%u]", list_path, i);
       if (!is_string (node))
-        return fail_type (ld, entry, NULL, node, "a string");
+        return fail_type (ld, entry, NULL, node, N_("a string"));
       return check_service (ld, entry, NULL, node->v.string);
     }
   g_clear_pointer (out, g_ptr_array_unref);
@@ -669,7 +678,7 @@ check_peer (Loader     *ld,
     return TRUE;
   quoted = quote (peer);
   return fail (ld, VPC_FILE_ERROR_INVALID, path, "peer",
-               "unknown prefix list %s (expected \"prefix-list:s3\" or \"prefix-list:dynamodb\")",
+               _("unknown prefix list %s (expected \"prefix-list:s3\" or \"prefix-list:dynamodb\")"),
                quoted);
 }
 
@@ -684,13 +693,14 @@ read_rule (Loader     *ld,
   const char *protocol = NULL, *ports = NULL, *peer = NULL;
 
   if (!is_object (node))
-    return fail_type (ld, path, NULL, node, "an object");
+    return fail_type (ld, path, NULL, node, N_("an object"));
   obj = node;
   if (!read_string (ld, obj, path, "protocol", TRUE, &protocol))
     return FALSE;
   if (!vpc_protocol_from_string (protocol, &rule->protocol))
     return fail_enum (ld, path, "protocol", protocol,
-                      "\"tcp\", \"udp\", \"icmp\", \"esp\" or \"all\"");
+                      /* TRANSLATORS: the values in quotes are words of the file: keep them. */
+                      _("\"tcp\", \"udp\", \"icmp\", \"esp\" or \"all\""));
   rule->port_from = 0;
   rule->port_to = 65535;
   /* Ports mean something for tcp and udp only; elsewhere they are ignored. */
@@ -704,8 +714,8 @@ read_rule (Loader     *ld,
         {
           quoted = quote (ports);
           return fail (ld, VPC_FILE_ERROR_INVALID, path, "ports",
-                       "%s is not a port range (expected \"443\", \"8192-65535\" or \"all\", "
-                       "with ports from 0 to 65535)", quoted);
+                       _("%s is not a port range (expected \"443\", \"8192-65535\" or \"all\", "
+                         "with ports from 0 to 65535)"), quoted);
         }
     }
   if (!read_string (ld, obj, path, "peer", TRUE, &peer) || !check_peer (ld, path, peer))
@@ -776,7 +786,8 @@ read_subnet (Loader     *ld,
       !read_string (ld, obj, path, "route", FALSE, &route))
     return FALSE;
   if (route != NULL && !vpc_route_from_string (route, &e->route))
-    return fail_enum (ld, path, "route", route, "\"private\", \"nat\" or \"public\"");
+    /* TRANSLATORS: the values in quotes are words of the file: keep them. */
+    return fail_enum (ld, path, "route", route, _("\"private\", \"nat\" or \"public\""));
   warn_keys (ld, obj, path, known, NULL, NULL);
   return TRUE;
 }
@@ -815,17 +826,18 @@ read_endpoint (Loader     *ld,
     return FALSE;
   e->endpoint_type = vpc_endpoint_default_type (e->service);
   if (type != NULL && !vpc_endpoint_type_from_string (type, &e->endpoint_type))
-    return fail_enum (ld, path, "type", type, "\"interface\" or \"gateway\"");
+    /* TRANSLATORS: the values in quotes are words of the file: keep them. */
+    return fail_enum (ld, path, "type", type, _("\"interface\" or \"gateway\""));
   if (e->endpoint_type == VPC_ENDPOINT_GATEWAY &&
       vpc_endpoint_default_type (e->service) != VPC_ENDPOINT_GATEWAY)
     return fail (ld, VPC_FILE_ERROR_INVALID, path, "type",
-                 "a gateway endpoint exists only for s3 and dynamodb");
+                 _("a gateway endpoint exists only for s3 and dynamodb"));
   if (!read_string_list (ld, obj, path, "subnets", FALSE, &e->subnets) ||
       !read_number (ld, obj, path, "gb_per_month", FALSE, 0, GB_MAX, FALSE, &e->gb_per_month))
     return FALSE;
   if (e->endpoint_type == VPC_ENDPOINT_GATEWAY)
     {
-      warn_keys (ld, obj, path, known, interface_only, "does not apply to a gateway endpoint");
+      warn_keys (ld, obj, path, known, interface_only, N_("does not apply to a gateway endpoint"));
       return TRUE;
     }
   if (!read_boolean (ld, obj, path, "private_dns", &e->private_dns) ||
@@ -862,9 +874,10 @@ read_workload_kind (Loader     *ld,
     return FALSE;
   if (!vpc_workload_kind_from_string (kind, &e->workload_kind))
     return fail_enum (ld, path, "kind", kind,
-                      "\"training_job\", \"processing_job\", \"batch_transform\", "
-                      "\"realtime_endpoint\", \"notebook_instance\", \"studio_domain\" "
-                      "or \"client\"");
+                      /* TRANSLATORS: the values in quotes are words of the file: keep them. */
+                      _("\"training_job\", \"processing_job\", \"batch_transform\", "
+                        "\"realtime_endpoint\", \"notebook_instance\", \"studio_domain\" "
+                        "or \"client\""));
   return TRUE;
 }
 
@@ -894,7 +907,8 @@ read_workload (Loader     *ld,
       !read_string (ld, obj, path, "image_access", FALSE, &access))
     return FALSE;
   if (access != NULL && !vpc_image_access_from_string (access, &e->image_access))
-    return fail_enum (ld, path, "image_access", access, "\"platform\" or \"vpc\"");
+    /* TRANSLATORS: the values in quotes are words of the file: keep them. */
+    return fail_enum (ld, path, "image_access", access, _("\"platform\" or \"vpc\""));
   if (!read_string_list (ld, obj, path, "calls", TRUE, &e->calls) ||
       !read_boolean (ld, obj, path, "needs_internet", &e->needs_internet))
     return FALSE;
@@ -903,7 +917,7 @@ read_workload (Loader     *ld,
       !read_boolean (ld, obj, path, "direct_internet_access", &e->direct_internet_access))
     return FALSE;
   warn_keys (ld, obj, path, known, notebook ? NULL : notebook_only,
-             "applies only to a notebook instance");
+             N_("applies only to a notebook instance"));
   return TRUE;
 }
 
@@ -943,17 +957,17 @@ check_new_id (Loader     *ld,
   quoted = quote (id);
   if (vpc_id_is_reserved (id))
     return fail (ld, VPC_FILE_ERROR_INVALID, path, "id",
-                 "%s is reserved (\"self\" and \"prefix-list:…\" name security-group peers)",
+                 _("%s is reserved (\"self\" and \"prefix-list:…\" name security-group peers)"),
                  quoted);
   if (!vpc_id_is_valid (id))
     return fail (ld, VPC_FILE_ERROR_INVALID, path, "id",
-                 "%s is not a valid id (1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' "
-                 "and '-')", quoted);
+                 _("%s is not a valid id (1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' "
+                   "and '-')"), quoted);
   first = vpc_design_lookup (ld->design, id);
   if (first == NULL)
     return TRUE;
   first_path = element_path (first, (guint) vpc_design_index_of (ld->design, id));
-  return fail (ld, VPC_FILE_ERROR_INVALID, path, "id", "duplicate id %s (first used by %s)",
+  return fail (ld, VPC_FILE_ERROR_INVALID, path, "id", _("duplicate id %s (first used by %s)"),
                quoted, first_path);
 }
 
@@ -968,7 +982,7 @@ read_element (Loader     *ld,
   const char *id = NULL;
 
   if (!is_object (node))
-    return fail_type (ld, path, NULL, node, "an object");
+    return fail_type (ld, path, NULL, node, N_("an object"));
   obj = node;
   if (!read_string (ld, obj, path, "id", TRUE, &id) || !check_new_id (ld, path, id))
     return FALSE;
@@ -997,9 +1011,15 @@ count_elements (Loader     *ld,
         total += lists[k]->length;
     }
   if (total > VPC_FILE_MAX_ELEMENTS)
-    return fail (ld, VPC_FILE_ERROR_TOO_LARGE, "", NULL,
-                 "the design has %" G_GUINT64_FORMAT " elements; the limit is %d",
-                 total, VPC_FILE_MAX_ELEMENTS);
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+
+      return fail (ld, VPC_FILE_ERROR_TOO_LARGE, "", NULL,
+                   /* TRANSLATORS: the first %s is a number of elements. */
+                   ngettext ("the design has %s element; the limit is %d",
+                             "the design has %s elements; the limit is %d", (gulong) total),
+                   count, VPC_FILE_MAX_ELEMENTS);
+    }
   return TRUE;
 }
 
@@ -1036,14 +1056,20 @@ read_format_and_version (Loader     *ld,
   double number;
 
   if (format == NULL)
-    return fail (ld, VPC_FILE_ERROR_FORMAT, "", NULL,
-                 "missing required key \"format\": this is not a VPC Designer design");
+    {
+      /* Starts as every missing key does: repair reads the key from it. */
+      g_autofree char *missing = g_strdup_printf (_("missing required key \"%s\""), "format");
+
+      /* TRANSLATORS: %s is "missing required key "format"". */
+      return fail (ld, VPC_FILE_ERROR_FORMAT, "", NULL, _("%s: this is not a VPC Designer design"),
+                   missing);
+    }
   if (!is_string (format) || strcmp (format->v.string, VPC_FILE_FORMAT_NAME) != 0)
-    return fail (ld, VPC_FILE_ERROR_FORMAT, "format", NULL, "must be \"%s\"", VPC_FILE_FORMAT_NAME);
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "format", NULL, _("must be \"%s\""), VPC_FILE_FORMAT_NAME);
   if (version == NULL)
-    return fail (ld, VPC_FILE_ERROR_FORMAT, "", NULL, "missing required key \"version\"");
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "", NULL, _("missing required key \"%s\""), "version");
   if (!is_number (version))
-    return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, "must be %d", VPC_FILE_FORMAT_VERSION);
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, _("must be %d"), VPC_FILE_FORMAT_VERSION);
   number = version->v.number;
   if (isfinite (number) && number == floor (number) && number > VPC_FILE_FORMAT_VERSION)
     {
@@ -1051,10 +1077,10 @@ read_format_and_version (Loader     *ld,
 
       vpc_json_append_number (text, number);
       return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL,
-                   "made by a newer version (%s) of VPC Designer", text->str);
+                   _("made by a newer version (%s) of VPC Designer"), text->str);
     }
   if (number != VPC_FILE_FORMAT_VERSION)
-    return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, "must be %d", VPC_FILE_FORMAT_VERSION);
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, _("must be %d"), VPC_FILE_FORMAT_VERSION);
   return TRUE;
 }
 
@@ -1096,17 +1122,19 @@ read_info (Loader        *ld,
     {
       quoted = quote (info->region);
       return fail (ld, VPC_FILE_ERROR_INVALID, "region", NULL,
-                   "%s is not a region code (lowercase letters, digits and '-', "
-                   "e.g. \"us-east-1\")", quoted);
+                   _("%s is not a region code (lowercase letters, digits and '-', "
+                     "e.g. \"us-east-1\")"), quoted);
     }
   if (!read_string (ld, root, "", "environment", FALSE, &environment))
     return FALSE;
   if (environment != NULL && !vpc_environment_from_string (environment, &info->environment))
-    return fail_enum (ld, "", "environment", environment, "\"production\" or \"development\"");
+    /* TRANSLATORS: the values in quotes are words of the file: keep them. */
+    return fail_enum (ld, "", "environment", environment, _("\"production\" or \"development\""));
   if (!read_string (ld, root, "", "profile", FALSE, &profile))
     return FALSE;
   if (profile != NULL && !vpc_profile_from_string (profile, &info->profile))
-    return fail_enum (ld, "", "profile", profile, "\"study-guide\" or \"precise\"");
+    /* TRANSLATORS: the values in quotes are words of the file: keep them. */
+    return fail_enum (ld, "", "profile", profile, _("\"study-guide\" or \"precise\""));
   return read_vpc (ld, root, info);
 }
 

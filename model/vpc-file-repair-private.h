@@ -103,7 +103,6 @@ gboolean      _vpc_repair_same_steps (GArray *steps,
 /* Messages and changes */
 
 char         *_vpc_repair_quote (const char *value);
-const char   *_vpc_repair_article (const char *label);
 char         *_vpc_repair_value_text (JsonNode *node);
 char         *_vpc_repair_describe_value (const char *key,
                                           JsonNode   *node);

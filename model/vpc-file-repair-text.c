@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-json-write.h"
 
 #define QUOTE_MAX_CHARS 80
@@ -175,12 +176,6 @@ _vpc_repair_quote (const char *value)
   return g_string_free (out, FALSE);
 }
 
-const char *
-_vpc_repair_article (const char *label)
-{
-  return strchr ("aeiou", label[0]) != NULL ? "an" : "a";
-}
-
 /* A scalar as JSON text, shortened for a message; NULL for a container. */
 char *
 _vpc_repair_value_text (JsonNode *node)
@@ -218,10 +213,11 @@ _vpc_repair_describe_value (const char *key,
   g_autofree char *text = _vpc_repair_value_text (node);
 
   if (g_strcmp0 (key, "layout") == 0)
-    return g_strdup ("the layout");
+    return g_strdup (_("the layout"));
   if (text == NULL)
-    return g_strdup ("the value");
-  return g_strconcat ("the value ", text, NULL);
+    return g_strdup (_("the value"));
+  /* TRANSLATORS: what repair dropped: %s is a value as JSON writes it. */
+  return g_strdup_printf (_("the value %s"), text);
 }
 
 /* What a list entry is: a rule, a reference or a service name. */
@@ -232,19 +228,29 @@ _vpc_repair_describe_entry (const char *key,
   g_autofree char *quoted = NULL;
 
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup ("the rule");
+    return g_strdup (_("the rule"));
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return g_strdup ("the entry");
+    return g_strdup (_("the entry"));
   quoted = _vpc_repair_quote (json_node_get_string (node));
   if (strcmp (key, "subnets") == 0 || strcmp (key, "security_groups") == 0)
-    return g_strconcat ("the reference ", quoted, NULL);
-  return g_strconcat ("the entry ", quoted, NULL);
+    /* TRANSLATORS: what repair dropped: %s is a quoted id. */
+    return g_strdup_printf (_("the reference %s"), quoted);
+  /* TRANSLATORS: what repair dropped: %s is a quoted text. */
+  return g_strdup_printf (_("the entry %s"), quoted);
 }
 
 char *
 _vpc_repair_describe_element (VpcKind kind)
 {
-  return g_strconcat ("the ", vpc_kind_to_label (kind), NULL);
+  /* What repair dropped, by kind (VpcKind order). */
+  static const char *const elements[] = {
+    N_("the availability zone"), N_("the subnet"), N_("the security group"), N_("the endpoint"),
+    N_("the NAT gateway"), N_("the workload"),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (elements) == VPC_N_KINDS);
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (elements), NULL);
+  return g_strdup (_(elements[kind]));
 }
 
 void
@@ -288,7 +294,9 @@ _vpc_repair_add_element_change (Repair     *r,
   const char *name;
   guint position = 1;
 
-  _vpc_repair_add_change (r, 1 + item->kind, item->index, "%s: dropped %s: %s", place, what, reason);
+  /* TRANSLATORS: a place in the file, what was dropped there ("the
+   * subnet"), and why. */
+  _vpc_repair_add_change (r, 1 + item->kind, item->index, _("%s: dropped %s: %s"), place, what, reason);
   change = g_ptr_array_index (r->changes, r->changes->len - 1);
   if (item->changes == NULL)
     item->changes = g_ptr_array_new ();

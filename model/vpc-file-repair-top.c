@@ -8,6 +8,7 @@
 
 #include "vpc-cidr.h"
 #include "vpc-file-private.h"
+#include "vpc-i18n.h"
 
 /* The top level */
 
@@ -60,17 +61,22 @@ is_list_key (const char *key)
   return FALSE;
 }
 
-/* "missing required key \"region\"" → "region". */
+/* "missing required key \"region\"" → "region", for the keys repair puts
+ * in. The loader's message is in the user's language: it is compared with
+ * the same message made here. */
 static char *
 missing_key (const char *reason)
 {
-  const char *prefix = "missing required key \"";
-  const char *end;
+  static const char *const keys[] = { "format", "version", "region", "vpc", "cidr" };
 
-  if (!g_str_has_prefix (reason, prefix))
-    return NULL;
-  end = strchr (reason + strlen (prefix), '"');
-  return end != NULL ? g_strndup (reason + strlen (prefix), end - reason - strlen (prefix)) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *missing = g_strdup_printf (_("missing required key \"%s\""), keys[i]);
+
+      if (g_str_has_prefix (reason, missing))
+        return g_strdup (keys[i]);
+    }
+  return NULL;
 }
 
 /* "region: added \"us-east-1\": …" or "region: dropped the value \"US\"
@@ -84,10 +90,16 @@ add_default_change (Repair     *r,
                     const char *reason)
 {
   if (old == NULL)
-    _vpc_repair_add_change (r, 0, 0, "%s: added %s: %s", place, now, reason);
+    /* TRANSLATORS: a place in the file ("vpc.cidr"), the value put in, and
+     * why. */
+    _vpc_repair_add_change (r, 0, 0, _("%s: added %s: %s"), place, now, reason);
+  else if (*old != '\0')
+    /* TRANSLATORS: a place in the file, the value dropped, the value put
+     * in, and why. */
+    _vpc_repair_add_change (r, 0, 0, _("%s: dropped the value %s (now %s): %s"), place, old, now, reason);
   else
-    _vpc_repair_add_change (r, 0, 0, "%s: dropped the value%s%s (now %s): %s", place, *old != '\0' ? " " : "",
-                            old, now, reason);
+    /* TRANSLATORS: a place in the file, the value put in, and why. */
+    _vpc_repair_add_change (r, 0, 0, _("%s: dropped the value (now %s): %s"), place, now, reason);
 }
 
 static JsonNode *
@@ -216,7 +228,10 @@ _vpc_repair_fix_top_level (Repair  *r,
               g_array_set_size (pending, up);
               continue;
             }
-          _vpc_repair_add_change (r, 0, 0, "%s: dropped %s: %s", pending_place, pending_what, pending_reason);
+          /* TRANSLATORS: a place in the file, what was dropped there ("the
+           * value 2.5"), and why. */
+          _vpc_repair_add_change (r, 0, 0, _("%s: dropped %s: %s"), pending_place, pending_what,
+                                  pending_reason);
           g_clear_pointer (&pending_place, g_free);
         }
       if (fault == NULL)
@@ -237,7 +252,7 @@ _vpc_repair_fix_top_level (Repair  *r,
           g_array_set_size (steps, 1);
           node = _vpc_repair_member_at (r->root, steps, 0, 1, NULL);
           g_free (pending_what);
-          pending_what = g_strdup ("the lesson");
+          pending_what = g_strdup (_("the lesson"));
           g_free (pending_reason);
           pending_reason = g_steal_pointer (&inner);
           pending_place = g_strdup ("lesson");
@@ -270,7 +285,7 @@ _vpc_repair_fix_top_level (Repair  *r,
       _vpc_repair_remove_at (r->root, steps, 0, steps->len);
     }
   g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
-                       "the top level of the design cannot be repaired");
+                       _("the top level of the design cannot be repaired"));
   return FALSE;
 }
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "vpc-file-private.h"
+#include "vpc-i18n.h"
 #include "vpc-invariants.h"
 #include "vpc-json-scan.h"
 
@@ -409,7 +410,7 @@ drop_repeats (Repair *r,
       if (g_hash_table_add (seen, (gpointer) value))
         continue;
       quoted = _vpc_repair_quote (value);
-      reason = g_strdup_printf ("%s is listed twice", quoted);
+      reason = g_strdup_printf (_("%s is listed twice"), quoted);
       place = entry_place (item, list->key, i, NULL);
       drop_entry (r, item, list, i, place, reason);
     }
@@ -585,7 +586,9 @@ drop_duplicate_ids (Repair *r)
             continue;
           }
         quoted = _vpc_repair_quote (id);
-        reason = g_strdup_printf ("duplicate id %s (first used by %s[%u])", quoted,
+        /* TRANSLATORS: a quoted id, then where it is first used: a list
+         * of the file ("subnets") and an index in it. */
+        reason = g_strdup_printf (_("duplicate id %s (first used by %s[%u])"), quoted,
                                   vpc_kind_to_string (first->kind), first->index);
         place = g_strdup_printf ("%s[%u].id", vpc_kind_to_string (k), item->index);
         drop_item (r, item, place, reason);
@@ -601,18 +604,20 @@ reference_fault (Repair     *r,
   const Item *target = g_hash_table_lookup (r->ids, id);
   const Item *gone = g_hash_table_lookup (r->dropped_ids, id);
   const char *wanted_label = vpc_kind_to_label (wanted);
-  const char *target_label;
   g_autofree char *quoted = _vpc_repair_quote (id);
 
   if (target == NULL && gone != NULL && gone->kind == wanted)
-    return g_strdup_printf ("%s %s was dropped", wanted_label, quoted);
+    /* TRANSLATORS: a kind of element ("subnet"), then a quoted id. */
+    return g_strdup_printf (_("%s %s was dropped"), wanted_label, quoted);
   if (target == NULL)
-    return g_strdup_printf ("no %s %s", wanted_label, quoted);
+    /* TRANSLATORS: a kind of element ("subnet"), then a quoted id. */
+    return g_strdup_printf (_("no %s %s"), wanted_label, quoted);
   if (target->kind == wanted)
     return NULL;
-  target_label = vpc_kind_to_label (target->kind);
-  return g_strdup_printf ("%s is %s %s, not %s %s", quoted, _vpc_repair_article (target_label), target_label,
-                          _vpc_repair_article (wanted_label), wanted_label);
+  /* TRANSLATORS: a quoted id, then two kinds of element with their
+   * articles: "\"sg-1\" is a subnet, not a security group". */
+  return g_strdup_printf (_("%s is %s, not %s"), quoted, vpc_kind_to_label_with_article (target->kind),
+                          vpc_kind_to_label_with_article (wanted));
 }
 
 const char *
@@ -734,8 +739,8 @@ check_one_subnet_per_az (Repair *r,
       a = _vpc_repair_quote (other);
       b = _vpc_repair_quote (id);
       zone = _vpc_repair_quote (az);
-      reason = g_strdup_printf ("%s and %s are both in availability zone %s; an interface "
-                                "endpoint takes one subnet per AZ", a, b, zone);
+      reason = g_strdup_printf (_("%s and %s are both in availability zone %s; an interface "
+                                  "endpoint takes one subnet per AZ"), a, b, zone);
       place = entry_place (item, "subnets", i, NULL);
       drop_entry (r, item, list, i, place, reason);
     }
@@ -854,13 +859,13 @@ write_loadable (Repair     *r,
         }
       if (!drop_named (r, fault))
         {
-          g_set_error (error, VPC_FILE_ERROR, fault->code, "cannot be repaired: %s", fault->message);
+          g_set_error (error, VPC_FILE_ERROR, fault->code, _("cannot be repaired: %s"), fault->message);
           return NULL;
         }
       check_references (r);
     }
   g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
-                       "cannot be repaired: too many faults remain");
+                       _("cannot be repaired: too many faults remain"));
   return NULL;
 }
 
@@ -939,9 +944,13 @@ fix_elements (Repair  *r,
     }
   if (total > VPC_FILE_MAX_ELEMENTS)
     {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+
       g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
-                   "the design has %" G_GUINT64_FORMAT " elements; the limit is %d",
-                   total, VPC_FILE_MAX_ELEMENTS);
+                   /* TRANSLATORS: the first %s is a number of elements. */
+                   ngettext ("the design has %s element; the limit is %d",
+                             "the design has %s elements; the limit is %d", (gulong) total),
+                   count, VPC_FILE_MAX_ELEMENTS);
       return FALSE;
     }
   for (guint k = 0; k < VPC_N_KINDS; k++)
@@ -1008,8 +1017,8 @@ vpc_file_repair_bytes (GBytes     *input,
   if (is_newer_version (r->root))
     {
       g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_FORMAT,
-                           "version: made by a newer version of VPC Designer; open it there "
-                           "(repair does not change files of a newer format)");
+                           _("version: made by a newer version of VPC Designer; open it there "
+                             "(repair does not change files of a newer format)"));
       return NULL;
     }
 

@@ -4,6 +4,7 @@
  */
 #include "vpc-file-private.h"
 
+#include "vpc-i18n.h"
 #include "vpc-json-scan.h"
 #include "vpc-json-write.h"
 #include "vpc-safe-save.h"
@@ -185,7 +186,8 @@ vpc_file_save_path (VpcDesign  *design,
   if (!vpc_json_scan (text, length, NULL, &local))
     {
       g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
-                   "cannot save “%s”: the design could not be written as valid JSON (%s)",
+                   /* TRANSLATORS: a file name, then why the text is not JSON. */
+                   _("cannot save “%s”: the design could not be written as valid JSON (%s)"),
                    path, local->message);
       return FALSE;
     }

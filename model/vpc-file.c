@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 
+#include "vpc-i18n.h"
 #include "vpc-json-scan.h"
 #include "vpc-layout.h"
 #include "vpc-safe-save.h"
@@ -48,7 +49,7 @@ parse_json (const char  *data,
   if (root->type != VPC_JSON_OBJECT)
     {
       g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_FORMAT,
-                           "the file must hold one JSON object (a VPC Designer design)");
+                           _("the file must hold one JSON object (a VPC Designer design)"));
       return NULL;
     }
   return root;
@@ -110,7 +111,7 @@ fail_open (const char *path,
            GError    **error)
 {
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "cannot open “%s”: %s", path, g_strerror (saved_errno));
+               _("cannot open “%s”: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -118,12 +119,20 @@ static gboolean
 fail_too_large (gint64   size,
                 GError **error)
 {
+  g_autofree char *bytes = NULL;
+
   if (size < 0)
-    g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
-                         "the file is larger than 64 MiB");
-  else
-    g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
-                 "the file is larger than 64 MiB (%" G_GINT64_FORMAT " bytes)", size);
+    {
+      g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
+                           _("the file is larger than 64 MiB"));
+      return FALSE;
+    }
+  bytes = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+  g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
+               /* TRANSLATORS: %s is a number of bytes. */
+               ngettext ("the file is larger than 64 MiB (%s byte)", "the file is larger than 64 MiB (%s bytes)",
+                         (gulong) size),
+               bytes);
   return FALSE;
 }
 
@@ -137,7 +146,8 @@ check_regular (const char     *path,
   if (S_ISREG (st->st_mode))
     return TRUE;
   g_set_error (error, G_FILE_ERROR, S_ISDIR (st->st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL,
-               "cannot open “%s”: it is %s, not a design file", path,
+               /* TRANSLATORS: a file name, then what it is ("a folder"). */
+               _("cannot open “%s”: it is %s, not a design file"), path,
                vpc_safe_save_kind_name (st->st_mode));
   return FALSE;
 }
@@ -179,7 +189,7 @@ read_bounded (int          fd,
           int saved_errno = errno;
 
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       "cannot read “%s”: %s", path, g_strerror (saved_errno));
+                       _("cannot read “%s”: %s"), path, g_strerror (saved_errno));
           return NULL;
         }
       if (n == 0)

@@ -7,6 +7,7 @@
 #include "vpc-cfn.h"
 #include "vpc-file-repair.h"
 #include "vpc-file.h"
+#include "vpc-i18n.h"
 #include "vpc-json-scan.h"
 #include "vpc-safe-save.h"
 #include "vpc-terraform.h"
@@ -39,7 +40,8 @@ vpc_iac_export_to_file (VpcDesign  *design,
   else
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Unknown infrastructure-code format for %s: use .yaml, .cfn.json or .tf", path);
+                   /* TRANSLATORS: %s is a file name; keep the suffixes. */
+                   _("Unknown infrastructure-code format for %s: use .yaml, .cfn.json or .tf"), path);
       return FALSE;
     }
   return vpc_safe_save (path, text, strlen (text), error);
@@ -78,7 +80,7 @@ vpc_iac_parse_template (GBytes  *bytes,
     }
   if (!g_utf8_validate (data, (gssize) length, NULL))
     {
-      g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_ENCODING, "the file is not valid UTF-8");
+      g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_ENCODING, _("the file is not valid UTF-8"));
       return NULL;
     }
   return vpc_yaml_parse (data, length, error);
@@ -107,7 +109,7 @@ vpc_iac_load_design (JsonObject *design,
 
       repaired = vpc_file_repair_bytes (bytes, &changes, &result, &repair_error);
       for (guint i = 0; changes != NULL && i < changes->len; i++)
-        g_ptr_array_add (warnings, g_strdup_printf ("repaired: %s", (const char *) g_ptr_array_index (changes, i)));
+        g_ptr_array_add (warnings, g_strdup_printf (_("repaired: %s"), (const char *) g_ptr_array_index (changes, i)));
       if (result == NULL)
         g_propagate_error (error, g_steal_pointer (&repair_error));
     }

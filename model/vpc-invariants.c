@@ -10,6 +10,7 @@
 
 #include "vpc-cidr.h"
 #include "vpc-file.h"
+#include "vpc-i18n.h"
 #include "vpc-json-write.h"
 
 #define QUOTE_MAX_CHARS 80
@@ -30,12 +31,6 @@ quote (const char *value)
 
   vpc_json_append_quoted_short (out, value, QUOTE_MAX_CHARS);
   return g_string_free (out, FALSE);
-}
-
-static const char *
-article (const char *label)
-{
-  return strchr ("aeiou", label[0]) != NULL ? "an" : "a";
 }
 
 /* A name as a message shows it: valid UTF-8 (the fault may be in the name
@@ -73,10 +68,12 @@ place_of (Check      *c,
       g_autofree char *name = short_name (vpc_element_get_display_name (c->element));
 
       label[0] = g_ascii_toupper (label[0]);
-      g_string_append_printf (place, "%s “%s”", label, name);
+      /* TRANSLATORS: where a fault is: a kind of element ("Subnet"), then
+       * its name. */
+      g_string_append_printf (place, _("%s “%s”"), label, name);
     }
   else
-    g_string_append (place, "The design");
+    g_string_append (place, _("The design"));
   if (key != NULL)
     g_string_append_printf (place, ", %s", key);
   return g_string_free (place, FALSE);
@@ -138,7 +135,7 @@ check_text (Check      *c,
 {
   if (text == NULL || g_utf8_validate (text, -1, NULL))
     return TRUE;
-  return fail (c, VPC_FILE_ERROR_ENCODING, key, "is not valid UTF-8");
+  return fail (c, VPC_FILE_ERROR_ENCODING, key, _("is not valid UTF-8"));
 }
 
 static gboolean
@@ -150,11 +147,11 @@ check_cidr (Check      *c,
   g_autofree char *quoted = NULL;
 
   if (text == NULL)
-    return fail (c, VPC_FILE_ERROR_INVALID, key, "a CIDR block is required");
+    return fail (c, VPC_FILE_ERROR_INVALID, key, _("a CIDR block is required"));
   if (vpc_cidr_parse (text, NULL, &reason))
     return TRUE;
   quoted = quote (text);
-  return fail (c, VPC_FILE_ERROR_INVALID, key, "%s is not a valid CIDR block: %s", quoted, reason);
+  return fail (c, VPC_FILE_ERROR_INVALID, key, _("%s is not a valid CIDR block: %s"), quoted, reason);
 }
 
 static gboolean
@@ -168,7 +165,7 @@ check_service (Check      *c,
     return TRUE;
   quoted = quote (name != NULL ? name : "");
   return fail (c, VPC_FILE_ERROR_INVALID, key,
-               "%s is not a service name (lowercase letters, digits, '.' and '-', e.g. \"s3\")",
+               _("%s is not a service name (lowercase letters, digits, '.' and '-', e.g. \"s3\")"),
                quoted);
 }
 
@@ -200,9 +197,9 @@ check_range (Check      *c,
   vpc_json_append_number (lo, min);
   vpc_json_append_number (hi, max);
   if (above_min)
-    return fail (c, VPC_FILE_ERROR_INVALID, key, "must be a number above %s and at most %s",
+    return fail (c, VPC_FILE_ERROR_INVALID, key, _("must be a number above %s and at most %s"),
                  lo->str, hi->str);
-  return fail (c, VPC_FILE_ERROR_INVALID, key, "must be a number from %s to %s", lo->str, hi->str);
+  return fail (c, VPC_FILE_ERROR_INVALID, key, _("must be a number from %s to %s"), lo->str, hi->str);
 }
 
 static gboolean
@@ -243,12 +240,12 @@ check_rule_values (Check           *c,
   g_autofree char *quoted = NULL;
 
   if ((guint) rule->protocol > VPC_PROTOCOL_ALL)
-    return fail (c, VPC_FILE_ERROR_INVALID, key, "unknown protocol");
+    return fail (c, VPC_FILE_ERROR_INVALID, key, _("unknown protocol"));
   if (rule->port_from > rule->port_to)
     return fail (c, VPC_FILE_ERROR_INVALID, key,
-                 "the port range %u-%u runs backwards", rule->port_from, rule->port_to);
+                 _("the port range %u-%u runs backwards"), rule->port_from, rule->port_to);
   if (rule->peer == NULL || *rule->peer == '\0')
-    return fail (c, VPC_FILE_ERROR_INVALID, peer_key, "a peer is required");
+    return fail (c, VPC_FILE_ERROR_INVALID, peer_key, _("a peer is required"));
   if (strcmp (rule->peer, "self") == 0 || vpc_sg_peer_is_group (rule->peer))
     return TRUE; /* a group id: checked with the references */
   if (!g_str_has_prefix (rule->peer, "prefix-list:"))
@@ -257,7 +254,7 @@ check_rule_values (Check           *c,
     return TRUE;
   quoted = quote (rule->peer);
   return fail (c, VPC_FILE_ERROR_INVALID, peer_key,
-               "unknown prefix list %s (expected \"prefix-list:s3\" or \"prefix-list:dynamodb\")",
+               _("unknown prefix list %s (expected \"prefix-list:s3\" or \"prefix-list:dynamodb\")"),
                quoted);
 }
 
@@ -302,11 +299,11 @@ check_list_values (Check           *c,
     {
       entry = g_strdup_printf ("%s[%d]", key, repeat);
       quoted = quote (g_ptr_array_index (list, repeat));
-      return fail (c, VPC_FILE_ERROR_INVALID, entry, "%s is listed twice", quoted);
+      return fail (c, VPC_FILE_ERROR_INVALID, entry, _("%s is listed twice"), quoted);
     }
   entry = g_strdup_printf ("%s[%u]", key, n);
   if (g_ptr_array_index (list, n) == NULL)
-    return fail (c, VPC_FILE_ERROR_INVALID, entry, "an entry is missing");
+    return fail (c, VPC_FILE_ERROR_INVALID, entry, _("an entry is missing"));
   return check_service (c, entry, g_ptr_array_index (list, n));
 }
 
@@ -320,8 +317,8 @@ check_element_values (Check            *c,
     {
       quoted = quote (e->id != NULL ? e->id : "");
       return fail (c, VPC_FILE_ERROR_INVALID, "id",
-                   "%s is not a valid id (1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' "
-                   "and '-', not \"self\" or \"prefix-list:…\")", quoted);
+                   _("%s is not a valid id (1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' "
+                     "and '-', not \"self\" or \"prefix-list:…\")"), quoted);
     }
   if (!check_text (c, "name", e->name) ||
       !check_layout (c, "layout", e->has_layout, &e->layout))
@@ -330,9 +327,9 @@ check_element_values (Check            *c,
     {
     case VPC_KIND_SUBNET:
       if ((guint) e->route > VPC_ROUTE_PUBLIC)
-        return fail (c, VPC_FILE_ERROR_INVALID, "route", "unknown route");
+        return fail (c, VPC_FILE_ERROR_INVALID, "route", _("unknown route"));
       if (e->az == NULL)
-        return fail (c, VPC_FILE_ERROR_INVALID, "az", "an availability zone is required");
+        return fail (c, VPC_FILE_ERROR_INVALID, "az", _("an availability zone is required"));
       return check_cidr (c, "cidr", e->cidr);
     case VPC_KIND_SECURITY_GROUP:
       return check_rules_values (c, "ingress", e->ingress) &&
@@ -341,26 +338,26 @@ check_element_values (Check            *c,
       if (!check_service (c, "service", e->service))
         return FALSE;
       if ((guint) e->endpoint_type > VPC_ENDPOINT_GATEWAY)
-        return fail (c, VPC_FILE_ERROR_INVALID, "type", "unknown endpoint type");
+        return fail (c, VPC_FILE_ERROR_INVALID, "type", _("unknown endpoint type"));
       if (e->endpoint_type == VPC_ENDPOINT_GATEWAY &&
           vpc_endpoint_default_type (e->service) != VPC_ENDPOINT_GATEWAY)
         return fail (c, VPC_FILE_ERROR_INVALID, "type",
-                     "a gateway endpoint exists only for s3 and dynamodb");
+                     _("a gateway endpoint exists only for s3 and dynamodb"));
       return check_list_values (c, "subnets", e->subnets, FALSE) &&
              check_list_values (c, "security_groups", e->security_groups, FALSE) &&
              check_range (c, "gb_per_month", e->gb_per_month, 0, VPC_GB_LIMIT, FALSE);
     case VPC_KIND_NAT_GATEWAY:
       if (e->subnet == NULL)
-        return fail (c, VPC_FILE_ERROR_INVALID, "subnet", "a subnet is required");
+        return fail (c, VPC_FILE_ERROR_INVALID, "subnet", _("a subnet is required"));
       return check_range (c, "gb_per_month", e->gb_per_month, 0, VPC_GB_LIMIT, FALSE);
     case VPC_KIND_WORKLOAD:
       if ((guint) e->workload_kind >= VPC_N_WORKLOAD_KINDS)
-        return fail (c, VPC_FILE_ERROR_INVALID, "kind", "unknown workload kind");
+        return fail (c, VPC_FILE_ERROR_INVALID, "kind", _("unknown workload kind"));
       if ((guint) e->image_access > VPC_IMAGE_ACCESS_VPC)
-        return fail (c, VPC_FILE_ERROR_INVALID, "image_access", "unknown image access");
+        return fail (c, VPC_FILE_ERROR_INVALID, "image_access", _("unknown image access"));
       if (e->instance_count < 1 || e->instance_count > VPC_INSTANCES_LIMIT)
         return fail (c, VPC_FILE_ERROR_INVALID, "instance_count",
-                     "must be a whole number from 1 to %d", VPC_INSTANCES_LIMIT);
+                     _("must be a whole number from 1 to %d"), VPC_INSTANCES_LIMIT);
       return check_list_values (c, "subnets", e->subnets, FALSE) &&
              check_list_values (c, "security_groups", e->security_groups, FALSE) &&
              check_list_values (c, "calls", e->calls, TRUE);
@@ -380,20 +377,22 @@ check_reference (Check      *c,
                  VpcKind     wanted)
 {
   const VpcElement *target = vpc_design_lookup (c->design, id);
-  const char *wanted_label = vpc_kind_to_label (wanted);
-  const char *target_label;
   g_autofree char *quoted = NULL;
 
   if (target != NULL && target->kind == wanted)
     return TRUE;
   quoted = quote (id);
   if (target == NULL)
-    return fail (c, VPC_FILE_ERROR_REFERENCE, key, "no %s with id %s", wanted_label, quoted);
+    /* TRANSLATORS: the first %s is a kind of element ("subnet"), the
+     * second a quoted id. */
+    return fail (c, VPC_FILE_ERROR_REFERENCE, key, _("no %s with id %s"), vpc_kind_to_label (wanted),
+                 quoted);
   if (target->kind == wanted)
     return TRUE;
-  target_label = vpc_kind_to_label (target->kind);
-  return fail (c, VPC_FILE_ERROR_REFERENCE, key, "%s is %s %s, not %s %s", quoted,
-               article (target_label), target_label, article (wanted_label), wanted_label);
+  /* TRANSLATORS: a quoted id, then two kinds of element with their
+   * articles: "\"sg-1\" is a subnet, not a security group". */
+  return fail (c, VPC_FILE_ERROR_REFERENCE, key, _("%s is %s, not %s"), quoted,
+               vpc_kind_to_label_with_article (target->kind), vpc_kind_to_label_with_article (wanted));
 }
 
 static gboolean
@@ -458,8 +457,8 @@ check_one_subnet_per_az (Check            *c,
       a = quote (g_ptr_array_index (endpoint->subnets, i));
   b = quote (g_ptr_array_index (endpoint->subnets, repeat));
   return fail (c, VPC_FILE_ERROR_INVALID, "subnets",
-               "%s and %s are both in availability zone %s; an interface endpoint takes "
-               "one subnet per AZ", a, b, azs[repeat]);
+               _("%s and %s are both in availability zone %s; an interface endpoint takes "
+                 "one subnet per AZ"), a, b, azs[repeat]);
 }
 
 static gboolean
@@ -505,13 +504,13 @@ check_info (Check               *c,
     {
       quoted = quote (info->region != NULL ? info->region : "");
       return fail (c, VPC_FILE_ERROR_INVALID, "region",
-                   "%s is not a region code (lowercase letters, digits and '-', "
-                   "e.g. \"us-east-1\")", quoted);
+                   _("%s is not a region code (lowercase letters, digits and '-', "
+                     "e.g. \"us-east-1\")"), quoted);
     }
   if ((guint) info->environment > VPC_ENVIRONMENT_DEVELOPMENT)
-    return fail (c, VPC_FILE_ERROR_INVALID, "environment", "unknown environment");
+    return fail (c, VPC_FILE_ERROR_INVALID, "environment", _("unknown environment"));
   if ((guint) info->profile > VPC_PROFILE_PRECISE)
-    return fail (c, VPC_FILE_ERROR_INVALID, "profile", "unknown profile");
+    return fail (c, VPC_FILE_ERROR_INVALID, "profile", _("unknown profile"));
   return check_cidr (c, "vpc.cidr", info->vpc_cidr) &&
          check_layout (c, "vpc.layout", info->has_vpc_layout, &info->vpc_layout);
 }

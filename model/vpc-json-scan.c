@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vpc-file.h"
+#include "vpc-i18n.h"
 #include "vpc-json-write.h"
 
 typedef enum {
@@ -131,18 +132,21 @@ line_and_column (Scanner *sc,
     }
 }
 
-static gboolean fail_at (Scanner    *sc,
-                         gsize       offset,
-                         int         code,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (4, 5);
+static gboolean fail_full (Scanner    *sc,
+                           gsize       offset,
+                           int         code,
+                           gboolean    syntax,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (5, 6);
 
+/* Sets the error at byte @offset; a @syntax error says "invalid JSON". */
 static gboolean
-fail_at (Scanner    *sc,
-         gsize       offset,
-         int         code,
-         const char *format,
-         ...)
+fail_full (Scanner    *sc,
+           gsize       offset,
+           int         code,
+           gboolean    syntax,
+           const char *format,
+           ...)
 {
   g_autofree char *what = NULL;
   g_autofree char *path = current_path (sc);
@@ -152,18 +156,30 @@ fail_at (Scanner    *sc,
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
+  if (syntax)
+    {
+      /* TRANSLATORS: %s says what is wrong, as in "the string is not
+       * closed". */
+      char *invalid = g_strdup_printf (_("invalid JSON: %s"), what);
+
+      g_free (what);
+      what = invalid;
+    }
   line_and_column (sc, offset, &line, &column);
   if (*path != '\0')
-    g_set_error (sc->error, VPC_FILE_ERROR, code, "%s: %s (line %u, column %u)",
+    /* TRANSLATORS: where in the JSON tree ("subnets[2].cidr"), what is
+     * wrong, then where in the text. */
+    g_set_error (sc->error, VPC_FILE_ERROR, code, _("%s: %s (line %u, column %u)"),
                  path, what, line, column);
   else
-    g_set_error (sc->error, VPC_FILE_ERROR, code, "line %u, column %u: %s",
+    /* TRANSLATORS: where in the text, then what is wrong. */
+    g_set_error (sc->error, VPC_FILE_ERROR, code, _("line %u, column %u: %s"),
                  line, column, what);
   return FALSE;
 }
 
-#define fail_syntax(sc, offset, ...) \
-  fail_at ((sc), (offset), VPC_FILE_ERROR_SYNTAX, "invalid JSON: " __VA_ARGS__)
+#define fail_at(sc, offset, code, ...) fail_full ((sc), (offset), (code), FALSE, __VA_ARGS__)
+#define fail_syntax(sc, offset, ...) fail_full ((sc), (offset), VPC_FILE_ERROR_SYNTAX, TRUE, __VA_ARGS__)
 
 static gboolean
 at_end (Scanner *sc)
@@ -264,7 +280,7 @@ push (Scanner *sc,
 
   if (sc->depth >= VPC_FILE_MAX_DEPTH)
     return fail_at (sc, sc->pos, VPC_FILE_ERROR_TOO_LARGE,
-                    "nesting is deeper than %d levels", VPC_FILE_MAX_DEPTH);
+                    _("nesting is deeper than %d levels"), VPC_FILE_MAX_DEPTH);
   node = add_value (sc, is_object ? VPC_JSON_OBJECT : VPC_JSON_ARRAY);
   sc->frames[sc->depth] = (Frame) { is_object, 0, NULL, node, NULL };
   if (is_object && sc->keys[sc->depth] != NULL)
@@ -324,21 +340,21 @@ scan_unicode_escape (Scanner *sc,
   gunichar high, low;
 
   if (!read_hex4 (sc, at + 1, &high))
-    return fail_syntax (sc, at, "\\u must be followed by four hex digits");
+    return fail_syntax (sc, at, _("\\u must be followed by four hex digits"));
   sc->pos += 6;
   if (high == 0)
     return fail_at (sc, at, VPC_FILE_ERROR_ENCODING,
-                    "a string contains \\u0000 (NUL), which is not allowed");
+                    _("a string contains \\u0000 (NUL), which is not allowed"));
   if (high >= 0xdc00 && high <= 0xdfff)
     return fail_at (sc, at, VPC_FILE_ERROR_ENCODING,
-                    "a string contains a lone UTF-16 surrogate \\u%04x", high);
+                    _("a string contains a lone UTF-16 surrogate \\u%04x"), high);
   if (high >= 0xd800 && high <= 0xdbff)
     {
       if (sc->length - sc->pos < 2 || sc->data[sc->pos] != '\\' ||
           sc->data[sc->pos + 1] != 'u' || !read_hex4 (sc, sc->pos + 1, &low) ||
           low < 0xdc00 || low > 0xdfff)
         return fail_at (sc, at, VPC_FILE_ERROR_ENCODING,
-                        "a string contains a lone UTF-16 surrogate \\u%04x", high);
+                        _("a string contains a lone UTF-16 surrogate \\u%04x"), high);
       sc->pos += 6;
       high = 0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00);
     }
@@ -363,8 +379,8 @@ scan_escape (Scanner *sc,
   if (hit == NULL)
     {
       if (g_ascii_isgraph (c))
-        return fail_syntax (sc, sc->pos, "unknown escape \\%c in a string", c);
-      return fail_syntax (sc, sc->pos, "unknown escape in a string");
+        return fail_syntax (sc, sc->pos, _("unknown escape \\%c in a string"), c);
+      return fail_syntax (sc, sc->pos, _("unknown escape in a string"));
     }
   if (out != NULL)
     g_string_append_c (out, to[hit - from]);
@@ -402,10 +418,10 @@ scan_string (Scanner *sc,
         }
       if (c < 0x20)
         return fail_syntax (sc, sc->pos,
-                            "control character U+%04X in a string must be escaped", c);
+                            _("control character U+%04X in a string must be escaped"), c);
       sc->pos++;
     }
-  return fail_syntax (sc, open, "the string is not closed");
+  return fail_syntax (sc, open, _("the string is not closed"));
 }
 
 /* A string value, decoded into the tree. */
@@ -460,8 +476,8 @@ check_integer_range (Scanner *sc,
     return TRUE;
   if (sc->pos - start > 40)
     return fail_at (sc, start, VPC_FILE_ERROR_INVALID,
-                    "the number %.40s… is out of range", sc->data + start);
-  return fail_at (sc, start, VPC_FILE_ERROR_INVALID, "the number %.*s is out of range",
+                    _("the number %.40s… is out of range"), sc->data + start);
+  return fail_at (sc, start, VPC_FILE_ERROR_INVALID, _("the number %.*s is out of range"),
                   (int) (sc->pos - start), sc->data + start);
 }
 
@@ -494,14 +510,14 @@ scan_number (Scanner *sc)
     sc->pos++;
   digits_start = sc->pos;
   if (!g_ascii_isdigit (peek (sc)))
-    return fail_syntax (sc, start, "expected a digit after '-'");
+    return fail_syntax (sc, start, _("expected a digit after '-'"));
   if (peek (sc) == '0')
     {
       sc->pos++;
       if (peek (sc) == 'x' || peek (sc) == 'X')
-        return fail_syntax (sc, start, "hexadecimal numbers are not allowed");
+        return fail_syntax (sc, start, _("hexadecimal numbers are not allowed"));
       if (g_ascii_isdigit (peek (sc)))
-        return fail_syntax (sc, start, "numbers must not have leading zeros");
+        return fail_syntax (sc, start, _("numbers must not have leading zeros"));
     }
   else
     skip_digits (sc);
@@ -510,7 +526,7 @@ scan_number (Scanner *sc)
       sc->pos++;
       is_integer = FALSE;
       if (!g_ascii_isdigit (peek (sc)))
-        return fail_syntax (sc, sc->pos, "expected a digit after the decimal point");
+        return fail_syntax (sc, sc->pos, _("expected a digit after the decimal point"));
       skip_digits (sc);
     }
   if (peek (sc) == 'e' || peek (sc) == 'E')
@@ -520,7 +536,7 @@ scan_number (Scanner *sc)
       if (peek (sc) == '+' || peek (sc) == '-')
         sc->pos++;
       if (!g_ascii_isdigit (peek (sc)))
-        return fail_syntax (sc, sc->pos, "expected a digit in the exponent");
+        return fail_syntax (sc, sc->pos, _("expected a digit in the exponent"));
       skip_digits (sc);
     }
   if (is_integer && !check_integer_range (sc, start, digits_start))
@@ -546,7 +562,7 @@ scan_word (Scanner *sc)
           return TRUE;
         }
     }
-  return fail_syntax (sc, sc->pos, "expected a value (NaN, Infinity and bare words are not JSON)");
+  return fail_syntax (sc, sc->pos, _("expected a value (NaN, Infinity and bare words are not JSON)"));
 }
 
 /* Explains a character that cannot start a value or a key. */
@@ -557,14 +573,15 @@ fail_unexpected (Scanner    *sc,
   char c = peek (sc);
 
   if ((c == ']' || c == '}') && sc->after_comma)
-    return fail_syntax (sc, sc->pos, "a comma before '%c' is not allowed", c);
+    return fail_syntax (sc, sc->pos, _("a comma before '%c' is not allowed"), c);
   if (c == '\'')
-    return fail_syntax (sc, sc->pos, "strings must be in double quotes");
+    return fail_syntax (sc, sc->pos, _("strings must be in double quotes"));
   if (c == '/')
-    return fail_syntax (sc, sc->pos, "comments are not allowed");
+    return fail_syntax (sc, sc->pos, _("comments are not allowed"));
   if (c == '+' || c == '.')
-    return fail_syntax (sc, sc->pos, "numbers must start with a digit or '-'");
-  return fail_syntax (sc, sc->pos, "expected %s", expected);
+    return fail_syntax (sc, sc->pos, _("numbers must start with a digit or '-'"));
+  /* TRANSLATORS: %s is what should come, as in "a value". */
+  return fail_syntax (sc, sc->pos, _("expected %s"), expected);
 }
 
 static gboolean
@@ -575,7 +592,7 @@ scan_value (Scanner *sc,
 
   if (++sc->n_values > VPC_JSON_SCAN_MAX_VALUES)
     return fail_at (sc, sc->pos, VPC_FILE_ERROR_TOO_LARGE,
-                    "the file holds more than %d JSON values", VPC_JSON_SCAN_MAX_VALUES);
+                    _("the file holds more than %d JSON values"), VPC_JSON_SCAN_MAX_VALUES);
   *state = AFTER_VALUE;
   switch (c)
     {
@@ -596,7 +613,7 @@ scan_value (Scanner *sc,
     default:
       if (c == '-' || g_ascii_isdigit (c))
         return scan_number (sc);
-      return fail_unexpected (sc, "a value");
+      return fail_unexpected (sc, _("a value"));
     }
 }
 
@@ -635,7 +652,7 @@ scan_key (Scanner *sc)
   const char *key;
 
   if (peek (sc) != '"')
-    return fail_unexpected (sc, "a key in double quotes");
+    return fail_unexpected (sc, _("a key in double quotes"));
   g_string_truncate (sc->key, 0);
   if (!scan_string (sc, sc->key))
     return FALSE;
@@ -643,7 +660,7 @@ scan_key (Scanner *sc)
   if (key != NULL)
     {
       frame->key = key;
-      return fail_at (sc, at, VPC_FILE_ERROR_SYNTAX, "the key is given twice in one object");
+      return fail_at (sc, at, VPC_FILE_ERROR_SYNTAX, _("the key is given twice in one object"));
     }
   key = doc_strndup (sc->doc, sc->key->str, sc->key->len);
   frame->key = key;
@@ -651,7 +668,7 @@ scan_key (Scanner *sc)
     g_hash_table_add (sc->keys[sc->depth - 1], (gpointer) key);
   skip_whitespace (sc);
   if (peek (sc) != ':')
-    return fail_syntax (sc, sc->pos, "expected ':' after the key");
+    return fail_syntax (sc, sc->pos, _("expected ':' after the key"));
   sc->pos++;
   return TRUE;
 }
@@ -685,15 +702,15 @@ scan_after_value (Scanner *sc,
       pop (sc);
       return TRUE;
     }
-  return fail_syntax (sc, sc->pos, "expected ',' or '%c'", close);
+  return fail_syntax (sc, sc->pos, _("expected ',' or '%c'"), close);
 }
 
 static gboolean
 fail_at_end (Scanner *sc)
 {
   if (sc->n_values == 0)
-    return fail_at (sc, sc->pos, VPC_FILE_ERROR_SYNTAX, "the file is empty");
-  return fail_syntax (sc, sc->pos, "the file ends too early");
+    return fail_at (sc, sc->pos, VPC_FILE_ERROR_SYNTAX, _("the file is empty"));
+  return fail_syntax (sc, sc->pos, _("the file ends too early"));
 }
 
 static gboolean
@@ -738,7 +755,7 @@ scan_document (Scanner *sc)
         case AFTER_VALUE:
         default:
           if (sc->depth == 0)
-            return fail_syntax (sc, sc->pos, "unexpected text after the end of the document");
+            return fail_syntax (sc, sc->pos, _("unexpected text after the end of the document"));
           if (!scan_after_value (sc, &state))
             return FALSE;
           break;
@@ -754,10 +771,10 @@ check_encoding (Scanner *sc)
 
   if (nul != NULL)
     return fail_at (sc, (gsize) (nul - sc->data), VPC_FILE_ERROR_ENCODING,
-                    "the file contains a NUL byte");
+                    _("the file contains a NUL byte"));
   if (!g_utf8_validate_len (sc->data + sc->start, sc->length - sc->start, &end))
     return fail_at (sc, (gsize) (end - sc->data), VPC_FILE_ERROR_ENCODING,
-                    "the file is not valid UTF-8");
+                    _("the file is not valid UTF-8"));
   return TRUE;
 }
 
@@ -796,8 +813,13 @@ vpc_json_parse (const char *data,
 
   if (length > VPC_FILE_MAX_BYTES)
     {
+      g_autofree char *bytes = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
+
       g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
-                   "the file is larger than 64 MiB (%" G_GSIZE_FORMAT " bytes)", length);
+                   /* TRANSLATORS: %s is a number of bytes. */
+                   ngettext ("the file is larger than 64 MiB (%s byte)", "the file is larger than 64 MiB (%s bytes)",
+                             (gulong) length),
+                   bytes);
       return NULL;
     }
   sc.data = data != NULL ? data : "";

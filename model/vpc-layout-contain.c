@@ -18,6 +18,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "vpc-i18n.h"
+
 #define LIMIT VPC_LAYOUT_LIMIT
 
 typedef struct
@@ -382,7 +384,7 @@ vpc_layout_contain (VpcDesign *design)
   /* Growing a box can push its own box out of its parent: repeat until
    * nothing moves (a few rounds at most: each round settles one level of
    * VPC ⊃ AZ ⊃ subnet ⊃ icon), so that a second call changes nothing. */
-  vpc_design_begin (design, "Keep elements inside their boxes");
+  vpc_design_begin (design, _("Keep elements inside their boxes"));
   for (guint round = 0; round < 8 && (round == 0 || !vpc_layout_is_contained (design)); round++)
     {
       gather (&c, design);

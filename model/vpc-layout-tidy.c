@@ -28,6 +28,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "vpc-i18n.h"
+
 #define PAD          VPC_LAYOUT_PAD
 #define AZ_HEADER    VPC_LAYOUT_AZ_HEADER
 #define VPC_HEADER   VPC_LAYOUT_VPC_HEADER
@@ -799,7 +801,7 @@ vpc_layout_tidy (VpcDesign         *design,
         g_hash_table_add (chosen_ids, (gpointer) ids[i]);
     }
   placed = vpc_layout_tidy_compute (design, text_scale, &vpc);
-  vpc_design_begin (design, "Tidy");
+  vpc_design_begin (design, _("Tidy"));
   vpc_layout_apply (design, placed, &vpc, chosen_ids, FALSE);
   vpc_layout_contain (design);
   return vpc_design_commit (design);

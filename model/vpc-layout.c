@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vpc-i18n.h"
 #include "vpc-layout-index.h"
 
 #define PAD         VPC_LAYOUT_PAD
@@ -286,7 +287,7 @@ vpc_layout_auto (VpcDesign *design)
    * saving and loading again gives the same bytes. */
   if (all_placed (design))
     {
-      vpc_design_begin (design, "Arrange automatically");
+      vpc_design_begin (design, _("Arrange automatically"));
       vpc_layout_contain (design);
       vpc_design_commit (design);
       return;
@@ -298,7 +299,7 @@ vpc_layout_auto (VpcDesign *design)
       VpcRect vpc;
 
       placed = vpc_layout_tidy_compute (design, 1.0, &vpc);
-      vpc_design_begin (design, "Arrange automatically");
+      vpc_design_begin (design, _("Arrange automatically"));
       vpc_layout_apply (design, placed, &vpc, NULL, TRUE);
       vpc_layout_contain (design);
       vpc_design_commit (design);
@@ -415,7 +416,7 @@ vpc_layout_auto (VpcDesign *design)
     }
   bottom = place_row (&layout, group_row, vx + PAD, bottom + PAD, row_width);
 
-  vpc_design_begin (design, "Arrange automatically");
+  vpc_design_begin (design, _("Arrange automatically"));
 
   /* The VPC is sized to its content, or grows when content was added, up
    * to the format's limit. */

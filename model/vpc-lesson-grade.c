@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vpc-cost.h"
+#include "vpc-i18n.h"
 #include "vpc-needs.h"
 #include "vpc-rules.h"
 #include "vpc-trace.h"
@@ -32,9 +33,12 @@ grade_no_errors (GPtrArray *findings,
     if (vpc_finding_get_severity (findings->pdata[i]) == VPC_SEVERITY_ERROR)
       g_string_append_printf (rules, "%s%s", n++ > 0 ? ", " : "", vpc_finding_get_rule_id (findings->pdata[i]));
   if (n == 0)
-    g_string_append (detail, "check reports no error finding");
+    g_string_append (detail, _("check reports no error finding"));
   else
-    g_string_append_printf (detail, "check reports %u error finding%s: %s", n, n == 1 ? "" : "s", rules->str);
+    /* TRANSLATORS: a count, then the rule ids ("VPC101, VPC203"). */
+    g_string_append_printf (detail, ngettext ("check reports %u error finding: %s",
+                                              "check reports %u error findings: %s", n),
+                            n, rules->str);
   g_string_free (rules, TRUE);
   return n == 0;
 }
@@ -51,13 +55,16 @@ grade_no_finding (GPtrArray     *findings,
       if (strcmp (vpc_finding_get_rule_id (f), goal->rule) != 0 ||
           (goal->element != NULL && g_strcmp0 (vpc_finding_get_primary_element (f), goal->element) != 0))
         continue;
-      g_string_append_printf (detail, "%s is still reported: %s", goal->rule, vpc_finding_get_message (f));
+      /* TRANSLATORS: a rule id ("VPC105"), then the finding's message. */
+      g_string_append_printf (detail, _("%s is still reported: %s"), goal->rule, vpc_finding_get_message (f));
       return FALSE;
     }
   if (goal->element != NULL)
-    g_string_append_printf (detail, "no %s finding for %s", goal->rule, goal->element);
+    /* TRANSLATORS: a rule id ("VPC105"), then an element id. */
+    g_string_append_printf (detail, _("no %s finding for %s"), goal->rule, goal->element);
   else
-    g_string_append_printf (detail, "no %s finding", goal->rule);
+    /* TRANSLATORS: %s is a rule id ("VPC105"). */
+    g_string_append_printf (detail, _("no %s finding"), goal->rule);
   return TRUE;
 }
 
@@ -78,16 +85,19 @@ grade_reachable (VpcDesign     *design,
 {
   g_autoptr(VpcTrace) trace = NULL;
   GString *failing;
+  guint n_failing = 0;
 
   if (workload_of (design, goal->from) == NULL)
     {
-      g_string_append_printf (detail, "there is no workload \"%s\" to reach %s from", goal->from, goal->to);
+      /* TRANSLATORS: a workload id, then a service name ("s3"). */
+      g_string_append_printf (detail, _("there is no workload \"%s\" to reach %s from"), goal->from, goal->to);
       return FALSE;
     }
   trace = vpc_trace_new (design, profile, goal->from, goal->to);
   if (trace->reachable)
     {
-      g_string_append_printf (detail, "%s reaches %s from every subnet", goal->from, goal->to);
+      /* TRANSLATORS: a workload id, then a service name ("s3"). */
+      g_string_append_printf (detail, _("%s reaches %s from every subnet"), goal->from, goal->to);
       return TRUE;
     }
   failing = g_string_new (NULL);
@@ -96,10 +106,15 @@ grade_reachable (VpcDesign     *design,
       const VpcTracePath *path = g_ptr_array_index (trace->paths, i);
 
       if (!path->reachable)
-        g_string_append_printf (failing, "%s%s", failing->len > 0 ? ", " : "", path->subnet);
+        {
+          g_string_append_printf (failing, "%s%s", failing->len > 0 ? ", " : "", path->subnet);
+          n_failing++;
+        }
     }
-  g_string_append_printf (detail, "%s cannot reach %s from subnet%s %s", goal->from, goal->to,
-                          strchr (failing->str, ',') != NULL ? "s" : "", failing->str);
+  /* TRANSLATORS: a workload id, a service name ("s3"), then subnet ids. */
+  g_string_append_printf (detail, ngettext ("%s cannot reach %s from subnet %s",
+                                            "%s cannot reach %s from subnets %s", n_failing),
+                          goal->from, goal->to, failing->str);
   g_string_free (failing, TRUE);
   return FALSE;
 }
@@ -119,17 +134,17 @@ grade_no_internet (VpcDesign     *design,
 
   if (w == NULL)
     {
-      g_string_append_printf (detail, "there is no workload \"%s\"", goal->workload);
+      g_string_append_printf (detail, _("there is no workload \"%s\""), goal->workload);
       return FALSE;
     }
   if (w->network_isolation && vpc_needs_kind_is_container (w->workload_kind))
     {
-      g_string_append_printf (detail, "%s runs with network isolation", goal->workload);
+      g_string_append_printf (detail, _("%s runs with network isolation"), goal->workload);
       return TRUE;
     }
   if (!w->vpc_mode)
     {
-      g_string_append_printf (detail, "%s runs outside the VPC, on SageMaker's network with internet access",
+      g_string_append_printf (detail, _("%s runs outside the VPC, on SageMaker's network with internet access"),
                               goal->workload);
       return FALSE;
     }
@@ -147,11 +162,12 @@ grade_no_internet (VpcDesign     *design,
     }
   vpc_rule_context_free (ctx);
   if (subnets == 0)
-    g_string_append_printf (detail, "%s has no subnet", goal->workload);
+    g_string_append_printf (detail, _("%s has no subnet"), goal->workload);
   else if (open->len > 0)
-    g_string_append_printf (detail, "%s has an internet path from %s", goal->workload, open->str);
+    /* TRANSLATORS: a workload id, then subnet ids. */
+    g_string_append_printf (detail, _("%s has an internet path from %s"), goal->workload, open->str);
   else
-    g_string_append_printf (detail, "%s has no internet path from any of its subnets", goal->workload);
+    g_string_append_printf (detail, _("%s has no internet path from any of its subnets"), goal->workload);
   {
     gboolean met = subnets > 0 && open->len == 0;
 
@@ -169,18 +185,26 @@ grade_cost (VpcDesign     *design,
   gint64 limit = (gint64) (goal->usd * 1e6 + 0.5);
   g_autofree char *total = NULL;
   g_autofree char *max = vpc_cost_format (limit, FALSE);
+  gboolean met;
 
   if (!report->priced)
     {
-      g_string_append_printf (detail, "the cost cannot be computed in %s: %s", report->region,
-                              report->reason != NULL ? report->reason : "no prices");
+      /* TRANSLATORS: a region code, then why. */
+      g_string_append_printf (detail, _("the cost cannot be computed in %s: %s"), report->region,
+                              report->reason != NULL ? report->reason : _("no prices"));
       return FALSE;
     }
   total = vpc_cost_format (report->total_micros, FALSE);
-  g_string_append_printf (detail, "%s a month in %s, %s %s", total, report->region,
-                          vpc_cost_round_to_cents (report->total_micros) <= vpc_cost_round_to_cents (limit)
-                          ? "within" : "over", max);
-  return vpc_cost_round_to_cents (report->total_micros) <= vpc_cost_round_to_cents (limit);
+  met = vpc_cost_round_to_cents (report->total_micros) <= vpc_cost_round_to_cents (limit);
+  if (met)
+    /* TRANSLATORS: the design's cost, a region code, then the goal's
+     * limit. */
+    g_string_append_printf (detail, _("%s a month in %s, within %s"), total, report->region, max);
+  else
+    /* TRANSLATORS: the design's cost, a region code, then the goal's
+     * limit. */
+    g_string_append_printf (detail, _("%s a month in %s, over %s"), total, report->region, max);
+  return met;
 }
 
 static gboolean
@@ -196,10 +220,12 @@ grade_keeps (VpcDesign     *design,
       g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", (const char *) g_ptr_array_index (goal->ids, i));
   met = missing->len == 0;
   if (met)
-    g_string_append_printf (detail, "the design still has %u required element%s", goal->ids->len,
-                            goal->ids->len == 1 ? "" : "s");
+    g_string_append_printf (detail, ngettext ("the design still has %u required element",
+                                              "the design still has %u required elements", goal->ids->len),
+                            goal->ids->len);
   else
-    g_string_append_printf (detail, "removed but required: %s", missing->str);
+    /* TRANSLATORS: %s lists element ids. */
+    g_string_append_printf (detail, _("removed but required: %s"), missing->str);
   g_string_free (missing, TRUE);
   return met;
 }

@@ -17,6 +17,8 @@
 
 #include <glib/gstdio.h>
 
+#include "vpc-i18n.h"
+
 #define MAX_SYMLINK_HOPS 40
 /* Small writes (cairo's PDF stream, libpng's chunks) are gathered. */
 #define BUFFER_SIZE      (64 * 1024)
@@ -38,6 +40,7 @@ struct _VpcSafeSave
   guint8    buffer[BUFFER_SIZE];
 };
 
+/* @what (N_()) says what failed, as in "writing". */
 static gboolean
 fail_errno (GError    **error,
             const char *path,
@@ -45,7 +48,9 @@ fail_errno (GError    **error,
             int         saved_errno)
 {
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "cannot write “%s”: %s: %s", path, what, g_strerror (saved_errno));
+               /* TRANSLATORS: a file name, what failed ("writing"), and the
+                * system's reason. */
+               _("cannot write “%s”: %s: %s"), path, _(what), g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -53,18 +58,18 @@ const char *
 vpc_safe_save_kind_name (guint mode)
 {
   if (S_ISDIR (mode))
-    return "a folder";
+    return _("a folder");
   if (S_ISFIFO (mode))
-    return "a pipe (FIFO)";
+    return _("a pipe (FIFO)");
   if (S_ISSOCK (mode))
-    return "a socket";
+    return _("a socket");
   if (S_ISCHR (mode))
-    return "a character device";
+    return _("a character device");
   if (S_ISBLK (mode))
-    return "a block device";
+    return _("a block device");
   if (S_ISLNK (mode))
-    return "a symbolic link";
-  return "not a regular file";
+    return _("a symbolic link");
+  return _("not a regular file");
 }
 
 /* Follows symlinks to the file that really gets replaced, which may not
@@ -96,7 +101,7 @@ resolve_symlinks (const char *path,
       g_free (current);
       current = g_steal_pointer (&target);
     }
-  fail_errno (error, path, "following symbolic links", ELOOP);
+  fail_errno (error, path, N_("following symbolic links"), ELOOP);
   return NULL;
 }
 
@@ -109,14 +114,14 @@ resolve_target (const char *path,
                 GError    **error)
 {
   g_autofree char *real = resolve_symlinks (path, error);
-  g_autofree char *via = NULL;
+  GFileError code;
 
   if (real == NULL)
     return NULL;
   *exists = g_stat (real, st) == 0;
   if (!*exists && errno != ENOENT)
     {
-      fail_errno (error, path, "reading its permissions", errno);
+      fail_errno (error, path, N_("reading its permissions"), errno);
       return NULL;
     }
   if (!*exists || S_ISREG (st->st_mode))
@@ -124,11 +129,18 @@ resolve_target (const char *path,
 
   /* Renaming over a device or a FIFO would replace the node itself (the
    * export would never reach the device); over a folder it fails anyway. */
+  code = S_ISDIR (st->st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL;
   if (g_strcmp0 (real, path) != 0)
-    via = g_strdup_printf (" (the symbolic link leads to “%s”)", real);
-  g_set_error (error, G_FILE_ERROR, S_ISDIR (st->st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL,
-               "cannot write “%s”: it is %s, not a file%s; choose another name",
-               path, vpc_safe_save_kind_name (st->st_mode), via != NULL ? via : "");
+    g_set_error (error, G_FILE_ERROR, code,
+                 /* TRANSLATORS: a file name, what it is ("a folder"), and where
+                  * the symbolic link of that name leads. */
+                 _("cannot write “%s”: it is %s, not a file (the symbolic link leads to “%s”); "
+                   "choose another name"),
+                 path, vpc_safe_save_kind_name (st->st_mode), real);
+  else
+    /* TRANSLATORS: a file name, then what it is ("a folder"). */
+    g_set_error (error, G_FILE_ERROR, code, _("cannot write “%s”: it is %s, not a file; choose another name"),
+                 path, vpc_safe_save_kind_name (st->st_mode));
   return NULL;
 }
 
@@ -152,8 +164,8 @@ vpc_safe_save_check (const char *path,
       in.st_dev == st.st_dev && in.st_ino == st.st_ino)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                   "cannot write “%s”: it is the design file “%s” itself, which would be "
-                   "lost; choose another name", path, input);
+                   _("cannot write “%s”: it is the design file “%s” itself, which would be "
+                     "lost; choose another name"), path, input);
       return FALSE;
     }
   return TRUE;
@@ -203,7 +215,7 @@ vpc_safe_save_begin (const char *path,
     {
       /* Nothing was created: abort must not remove a stranger's file. */
       g_clear_pointer (&self->tmp, g_free);
-      fail_errno (error, path, "creating a temporary file", errno);
+      fail_errno (error, path, N_("creating a temporary file"), errno);
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -244,7 +256,7 @@ flush_buffer (VpcSafeSave *self,
   if (write_all (self->fd, self->buffer, length))
     return TRUE;
   self->failed = TRUE;
-  return fail_errno (error, self->path, "writing", errno);
+  return fail_errno (error, self->path, N_("writing"), errno);
 }
 
 gboolean
@@ -257,7 +269,7 @@ vpc_safe_save_write (VpcSafeSave *self,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
   if (self->failed)
-    return fail_errno (error, self->path, "writing after a failed write", EIO);
+    return fail_errno (error, self->path, N_("writing after a failed write"), EIO);
   if (self->buffered + length > BUFFER_SIZE && self->buffered > 0 && !flush_buffer (self, error))
     return FALSE;
   if (length >= BUFFER_SIZE)
@@ -265,7 +277,7 @@ vpc_safe_save_write (VpcSafeSave *self,
       if (write_all (self->fd, data, length))
         return TRUE;
       self->failed = TRUE;
-      return fail_errno (error, self->path, "writing", errno);
+      return fail_errno (error, self->path, N_("writing"), errno);
     }
   memcpy (self->buffer + self->buffered, data, length);
   self->buffered += length;
@@ -298,7 +310,7 @@ sync_folder (const char *path,
   int saved_errno;
 
   if (fd < 0)
-    return fail_errno (error, path, "opening the folder to flush it", errno);
+    return fail_errno (error, path, N_("opening the folder to flush it"), errno);
   if (fsync (fd) == 0 || errno == EINVAL || errno == ENOTSUP)
     {
       close (fd);
@@ -306,7 +318,7 @@ sync_folder (const char *path,
     }
   saved_errno = errno;
   close (fd);
-  return fail_errno (error, path, "flushing the folder", saved_errno);
+  return fail_errno (error, path, N_("flushing the folder"), saved_errno);
 }
 
 gboolean
@@ -320,23 +332,23 @@ vpc_safe_save_commit (VpcSafeSave *save,
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (self->failed)
-    return fail_errno (error, self->path, "writing", EIO);
+    return fail_errno (error, self->path, N_("writing"), EIO);
   if (!flush_buffer (self, error))
     return FALSE;
   if (!copy_attributes (self->fd, self->exists ? &self->old : NULL))
-    what = "setting the permissions";
+    what = N_("setting the permissions");
   else if (fsync (self->fd) != 0)
-    what = "flushing to disk";
+    what = N_("flushing to disk");
   if (what == NULL)
     {
       int fd = self->fd;
 
       self->fd = -1;
       if (close (fd) != 0)
-        what = "closing";
+        what = N_("closing");
     }
   if (what == NULL && g_rename (self->tmp, self->real) != 0)
-    what = "replacing the file";
+    what = N_("replacing the file");
   if (what != NULL)
     {
       saved_errno = errno;

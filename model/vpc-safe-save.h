@@ -54,7 +54,7 @@ guint        vpc_safe_save_remove_stale (const char *path,
                                          GTimeSpan   min_age);
 
 /* "a folder", "a pipe (FIFO)", "a character device", …: what a stat mode
- * that is not a regular file names, for messages. */
+ * that is not a regular file names, for messages (translated). */
 const char  *vpc_safe_save_kind_name (guint mode);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcSafeSave, vpc_safe_save_abort)

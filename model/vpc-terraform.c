@@ -380,7 +380,7 @@ write_workload (Tf               *tf,
       {
         g_autofree char *output = g_strconcat (name, "_vpc_config", NULL);
         g_autofree char *description = g_strdup_printf ("VpcConfig of the %s %s (%s)",
-                                                        vpc_workload_kind_to_label (w->workload_kind),
+                                                        vpc_workload_kind_to_english_label (w->workload_kind),
                                                         vpc_element_get_display_name (w),
                                                         w->vpc_mode ? "VPC mode" : "no VPC");
 

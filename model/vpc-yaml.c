@@ -11,6 +11,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "vpc-i18n.h"
 #include "vpc-json-write.h"
 
 /* --- writing ------------------------------------------------------------------ */
@@ -268,7 +269,9 @@ fail (Reader           *r,
       const yaml_mark_t *mark,
       const char        *message)
 {
-  g_set_error (r->error, VPC_YAML_ERROR, 0, "line %zu, column %zu: %s", mark->line + 1, mark->column + 1, message);
+  /* TRANSLATORS: where in the text, then what is wrong. */
+  g_set_error (r->error, VPC_YAML_ERROR, 0, _("line %zu, column %zu: %s"), mark->line + 1, mark->column + 1,
+               message);
   return FALSE;
 }
 
@@ -278,9 +281,11 @@ next_event (Reader       *r,
 {
   if (yaml_parser_parse (&r->parser, event))
     return TRUE;
-  g_set_error (r->error, VPC_YAML_ERROR, 0, "line %zu, column %zu: %s",
+  /* TRANSLATORS: where in the text, then what is wrong (libyaml's words,
+   * in English). */
+  g_set_error (r->error, VPC_YAML_ERROR, 0, _("line %zu, column %zu: %s"),
                r->parser.problem_mark.line + 1, r->parser.problem_mark.column + 1,
-               r->parser.problem != NULL ? r->parser.problem : "not YAML");
+               r->parser.problem != NULL ? r->parser.problem : _("not YAML"));
   return FALSE;
 }
 
@@ -369,7 +374,7 @@ read_container (Reader       *r,
 
   if (++r->depth > MAX_DEPTH)
     {
-      fail (r, &start->start_mark, "nested deeper than 64");
+      fail (r, &start->start_mark, _("nested deeper than 64"));
       goto failed;
     }
   for (;;)
@@ -393,7 +398,7 @@ read_container (Reader       *r,
           if (!JSON_NODE_HOLDS_VALUE (key))
             {
               json_node_unref (key);
-              fail (r, &r->parser.mark, "a mapping key must be a scalar");
+              fail (r, &r->parser.mark, _("a mapping key must be a scalar"));
               goto failed;
             }
           if (!next_event (r, &event))
@@ -419,7 +424,7 @@ read_container (Reader       *r,
           if (json_object_has_member (object, name))
             {
               json_node_unref (value);
-              fail (r, &r->parser.mark, "a key is given twice in one mapping");
+              fail (r, &r->parser.mark, _("a key is given twice in one mapping"));
               goto failed;
             }
           json_object_set_member (object, name, value);
@@ -471,10 +476,10 @@ read_node (Reader       *r,
       node = read_container (r, event);
       break;
     case YAML_ALIAS_EVENT:
-      fail (r, &event->start_mark, "aliases (*name) are not supported in templates");
+      fail (r, &event->start_mark, _("aliases (*name) are not supported in templates"));
       return NULL;
     default:
-      fail (r, &event->start_mark, "unexpected YAML");
+      fail (r, &event->start_mark, _("unexpected YAML"));
       return NULL;
     }
   if (node != NULL && tag != NULL && tag[0] == '!' && tag[1] != '!' && tag[1] != '\0')
@@ -512,7 +517,7 @@ vpc_yaml_parse (const char *text,
         default:
           if (root != NULL)
             {
-              fail (&r, &event.start_mark, "more than one document");
+              fail (&r, &event.start_mark, _("more than one document"));
               g_clear_pointer (&root, json_node_unref);
               done = TRUE;
               break;
@@ -526,7 +531,7 @@ vpc_yaml_parse (const char *text,
     }
   yaml_parser_delete (&r.parser);
   if (root == NULL && error != NULL && *error == NULL)
-    g_set_error_literal (error, VPC_YAML_ERROR, 0, "the file holds no YAML document");
+    g_set_error_literal (error, VPC_YAML_ERROR, 0, _("the file holds no YAML document"));
   if (root != NULL && error != NULL && *error != NULL)
     g_clear_pointer (&root, json_node_unref);
   return root;
