@@ -3,6 +3,7 @@
 #include "vpc-application.h"
 
 #include "vpc-canvas.h"
+#include "vpc-i18n.h"
 #include "vpc-preferences.h"
 #include "vpc-recovery.h"
 #include "vpc-settings.h"
@@ -36,10 +37,10 @@ recovery_response_cb (AdwMessageDialog *dialog,
 
       if (design == NULL)
         {
-          GtkWidget *alert = adw_message_dialog_new (parent, "Could Not Recover the Design",
+          GtkWidget *alert = adw_message_dialog_new (parent, _("Could Not Recover the Design"),
                                                      error->message);
 
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", "_Close");
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (alert));
         }
       else
@@ -64,23 +65,25 @@ offer_entry (VpcApplication         *self,
              GtkWindow              *parent,
              VpcRecoveryEntry       *entry)
 {
-  const char *name = entry->name != NULL && entry->name[0] != '\0' ? entry->name : "Untitled Design";
-  g_autofree char *heading = g_strdup_printf ("Recover unsaved design “%s”?", name);
+  const char *name = entry->name != NULL && entry->name[0] != '\0' ? entry->name : _("Untitled Design");
+  g_autofree char *heading = g_strdup_printf (_("Recover unsaved design “%s”?"), name);
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->written);
-  g_autofree char *time = when != NULL ? g_date_time_format (when, "%x %X") : g_strdup ("an unknown time");
+  g_autofree char *time = when != NULL ? g_date_time_format (when, "%x %X") : g_strdup (_("an unknown time"));
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   if (entry->original_path != NULL)
-    body = g_strdup_printf ("VPC Designer stopped before changes to %s were saved. "
-                            "The recovery copy is from %s.", entry->original_path, time);
+    /* TRANSLATORS: the design's file, and when the copy was written. */
+    body = g_strdup_printf (_("VPC Designer stopped before changes to %s were saved. "
+                              "The recovery copy is from %s."), entry->original_path, time);
   else
-    body = g_strdup_printf ("VPC Designer stopped before this design was ever saved. "
-                            "The recovery copy is from %s.", time);
+    /* TRANSLATORS: %s is when the copy was written. */
+    body = g_strdup_printf (_("VPC Designer stopped before this design was ever saved. "
+                              "The recovery copy is from %s."), time);
   dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "discard", "_Discard",
-                                    "recover", "_Recover",
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
@@ -168,15 +171,19 @@ about_cb (GSimpleAction *action,
           GVariant      *parameter,
           gpointer       user_data)
 {
-  static const char *developers[] = { "The VPC Designer authors", NULL };
+  const char *developers[] = { _("The VPC Designer authors"), NULL };
+  /* TRANSLATORS: your name and e-mail, one translator a line. */
+  const char *translators = _("translator-credits");
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
-                         "application-name", "VPC Designer",
+                         "application-name", _("VPC Designer"),
                          "application-icon", "network-workgroup-symbolic",
                          "version", VPC_VERSION,
-                         "comments", "Draw private networks for SageMaker, check them against "
-                                     "the rules and see what they cost.",
+                         "comments", _("Draw private networks for SageMaker, check them against "
+                                       "the rules and see what they cost."),
                          "developers", developers,
+                         /* Untranslated, there is nobody to thank. */
+                         "translator-credits", g_str_equal (translators, "translator-credits") ? NULL : translators,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
 }

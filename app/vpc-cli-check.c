@@ -307,9 +307,15 @@ static char *
 summary_text (CheckRun *run)
 {
   guint e = run->counts[VPC_SEVERITY_ERROR], w = run->counts[VPC_SEVERITY_WARNING];
+  guint i = run->counts[VPC_SEVERITY_INFO];
+  g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", e), e);
+  g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", w), w);
+  /* TRANSLATORS: findings of severity "info"; English has one form. */
+  g_autofree char *info = g_strdup_printf (ngettext ("%u info", "%u info", i), i);
 
-  return g_strdup_printf ("%u %s, %u %s, %u info", e, e == 1 ? "error" : "errors",
-                          w, w == 1 ? "warning" : "warnings", run->counts[VPC_SEVERITY_INFO]);
+  /* TRANSLATORS: check's summary: the counts of errors, warnings and
+   * info findings, "2 errors, 1 warning, 0 info". */
+  return g_strdup_printf (_("%s, %s, %s"), errors, warnings, info);
 }
 
 /* Every text that may quote the design (names, ids, descriptions) is
@@ -336,7 +342,7 @@ text_finding (GString       *out,
   g_string_append_c (out, '\n');
   if (elements != NULL && elements[0] != NULL)
     {
-      g_string_append (out, "          Elements: ");
+      g_string_append_printf (out, "          %s ", _("Elements:"));
       for (guint i = 0; elements[i] != NULL; i++)
         {
           if (i > 0)
@@ -347,7 +353,8 @@ text_finding (GString       *out,
     }
   if (fix != NULL)
     {
-      g_string_append (out, "          Fix: ");
+      /* TRANSLATORS: what to change so that the finding goes away. */
+      g_string_append_printf (out, "          %s ", _("Fix:"));
       vpc_terminal_append (out, fix, -1, FALSE);
       g_string_append_c (out, '\n');
     }
@@ -356,15 +363,17 @@ text_finding (GString       *out,
 static GString *
 format_text (CheckRun *run)
 {
-  static const char *headings[] = { "Errors", "Warnings", "Info" };
+  static const char *headings[] = { N_("Errors"), N_("Warnings"), N_("Info") };
   const Palette *palette = _vpc_cli_use_color () ? &colors : &plain;
   g_autofree char *summary = summary_text (run);
   g_autofree char *file = vpc_terminal_escape (run->file);
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "%s (profile %s)\n", file, vpc_profile_to_string (run->profile));
+  /* TRANSLATORS: the design's file and the rule profile it was checked
+   * with: study-guide or precise, as --profile takes it. */
+  g_string_append_printf (out, _("%s (profile %s)\n"), file, vpc_profile_to_string (run->profile));
   if (run->findings->len == 0)
-    g_string_append (out, "\nNo findings.\n");
+    g_string_append_printf (out, "\n%s\n", _("No findings."));
 
   /* The findings are sorted by severity first, so each group is a run. */
   for (VpcSeverity severity = VPC_SEVERITY_ERROR; severity <= VPC_SEVERITY_INFO; severity++)
@@ -372,7 +381,7 @@ format_text (CheckRun *run)
       if (run->counts[severity] == 0)
         continue;
       g_string_append_printf (out, "\n%s%s (%u)%s\n", severity_color (palette, severity),
-                              headings[severity], run->counts[severity], palette->reset);
+                              _(headings[severity]), run->counts[severity], palette->reset);
       for (guint i = 0; i < run->findings->len; i++)
         {
           VpcFinding *finding = g_ptr_array_index (run->findings, i);
@@ -381,7 +390,9 @@ format_text (CheckRun *run)
             text_finding (out, run, finding, palette);
         }
     }
-  g_string_append_printf (out, "\nSummary: %s\n", summary);
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("Summary: %s"), summary);
+  g_string_append_c (out, '\n');
   return out;
 }
 

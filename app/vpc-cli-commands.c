@@ -40,7 +40,7 @@ vpc_cli_run (int    argc,
     return _vpc_cli_diff (argc, argv);
   if (strcmp (argv[1], "import") == 0)
     return _vpc_cli_import (argc, argv);
-  _vpc_cli_usage_error (NULL, "unknown command '%s'", argv[1]);
+  _vpc_cli_usage_error (NULL, _("unknown command '%s'"), argv[1]);
   return VPC_CLI_EXIT_ERROR;
 }
 

@@ -16,11 +16,11 @@ kind_label (VpcCostKind kind)
   switch (kind)
     {
     case VPC_COST_INTERFACE_ENDPOINT:
-      return "interface endpoint";
+      return _("interface endpoint");
     case VPC_COST_GATEWAY_ENDPOINT:
-      return "gateway endpoint";
+      return _("gateway endpoint");
     case VPC_COST_NAT_GATEWAY:
-      return "NAT gateway";
+      return _("NAT gateway");
     default:
       g_return_val_if_reached ("");
     }
@@ -197,16 +197,17 @@ append_table (GString       *out,
               VpcCostReport *report)
 {
   Column columns[N_COLUMNS] = {
-    { "ELEMENT", FALSE, 0 }, { "KIND", FALSE, 0 }, { "SERVICE", FALSE, 0 }, { "AZS", TRUE, 0 },
-    { "HOURLY", TRUE, 0 }, { "DATA", TRUE, 0 }, { "MONTHLY", TRUE, 0 },
+    /* TRANSLATORS: the column headings of cost's table, in capitals. */
+    { N_("ELEMENT"), FALSE, 0 }, { N_("KIND"), FALSE, 0 }, { N_("SERVICE"), FALSE, 0 }, { N_("AZS"), TRUE, 0 },
+    { N_("HOURLY"), TRUE, 0 }, { N_("DATA"), TRUE, 0 }, { N_("MONTHLY"), TRUE, 0 },
   };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   const char *header[N_COLUMNS];
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      header[c] = columns[c].title;
-      columns[c].width = (int) strlen (columns[c].title);
+      header[c] = _(columns[c].title);
+      columns[c].width = (int) g_utf8_strlen (header[c], -1);
     }
   for (guint i = 0; i < report->items->len; i++)
     {
@@ -239,29 +240,41 @@ format_text (VpcDesign     *design,
     {
       g_autofree char *reason = vpc_terminal_escape (report->reason);
 
-      g_string_append_printf (out, "%s cannot be priced: %s.\n", file, reason);
+      /* TRANSLATORS: the design's file and why it has no price. */
+      g_string_append_printf (out, _("%s cannot be priced: %s.\n"), file, reason);
       return out;
     }
 
-  g_string_append_printf (out, "Monthly cost of %s in %s (%s, %d hours a month)\n\n",
+  /* TRANSLATORS: the design's file, the region ("eu-west-1"), the
+   * currency ("USD") and the hours a month are billed for (730). */
+  g_string_append_printf (out, _("Monthly cost of %s in %s (%s, %d hours a month)\n\n"),
                           file, region, vpc_price_table_get_currency (vpc_price_table_get_default ()),
                           VPC_HOURS_PER_MONTH);
   if (report->items->len == 0)
-    g_string_append (out, "The design has no VPC endpoints and no NAT gateways.\n");
+    g_string_append_printf (out, "%s\n", _("The design has no VPC endpoints and no NAT gateways."));
   else
     append_table (out, report);
   total = vpc_cost_format (report->total_micros, FALSE);
-  g_string_append_printf (out, "\nTotal: %s a month\n", total);
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("Total: %s a month"), total);
+  g_string_append_c (out, '\n');
   if (vpc_cost_compare (design, report->region, &comparison))
     {
       g_autofree char *compared = vpc_cost_comparison_describe (&comparison);
 
       g_string_append_printf (out, "%s\n", compared);
     }
-  g_string_append_printf (out, "Prices as of %s.", report->prices_as_of);
+  /* TRANSLATORS: the date of the price table. */
+  g_string_append_printf (out, _("Prices as of %s."), report->prices_as_of);
   if (report->note != NULL)
-    g_string_append_printf (out, " Note: %s.", report->note);
-  g_string_append_printf (out, "\nSource: %s\n", report->source);
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _("Note: %s."), report->note);
+    }
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: where the prices come from (a web address). */
+  g_string_append_printf (out, _("Source: %s"), report->source);
+  g_string_append_c (out, '\n');
   return out;
 }
 
@@ -296,7 +309,7 @@ _vpc_cli_cost (int    argc,
       out = format_csv (report);
       /* CSV has no place for the reason: say it where people look. */
       if (!report->priced)
-        _vpc_cli_printerr ("vpc-designer: %s: not priced: %s\n", file, report->reason);
+        _vpc_cli_printerr (_("vpc-designer: %s: not priced: %s\n"), file, report->reason);
     }
   else
     out = format_text (design, report, file);

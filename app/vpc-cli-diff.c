@@ -114,7 +114,7 @@ format_json (DiffRun *run)
 
 /* --- text -------------------------------------------------------------- */
 
-/* "training job “Train”" for an element of @design. */
+/* "train (training job “Train”)" for an element of @design. */
 static void
 append_element (GString    *out,
                 VpcDesign  *design,
@@ -124,16 +124,18 @@ append_element (GString    *out,
   const char *label = element->kind == VPC_KIND_WORKLOAD
                         ? vpc_workload_kind_to_label (element->workload_kind)
                         : vpc_kind_to_label (element->kind);
+  g_autofree char *escaped_id = vpc_terminal_escape (id);
 
-  vpc_terminal_append (out, id, -1, FALSE);
-  g_string_append_printf (out, " (%s", label);
   if (element->name != NULL && g_strcmp0 (element->name, id) != 0)
     {
-      g_string_append (out, " “");
-      vpc_terminal_append (out, element->name, -1, FALSE);
-      g_string_append (out, "”");
+      g_autofree char *name = vpc_terminal_escape (element->name);
+
+      /* TRANSLATORS: an element's id, its kind ("training job") and its
+       * name, in the quotation marks of your language. */
+      g_string_append_printf (out, _("%s (%s “%s”)"), escaped_id, label, name);
     }
-  g_string_append (out, ")");
+  else
+    g_string_append_printf (out, "%s (%s)", escaped_id, label);
 }
 
 static void
@@ -142,8 +144,11 @@ text_elements (GString *out,
 {
   VpcDiff *diff = run->diff;
 
-  g_string_append_printf (out, "\nElements: %u added, %u removed, %u changed, %u moved\n",
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: how many elements NEW added, removed, changed and moved. */
+  g_string_append_printf (out, _("Elements: %u added, %u removed, %u changed, %u moved"),
                           diff->added->len, diff->removed->len, diff->changed->len, diff->moved->len);
+  g_string_append_c (out, '\n');
   for (guint i = 0; i < diff->added->len; i++)
     {
       g_string_append (out, "  + ");
@@ -173,7 +178,10 @@ text_elements (GString *out,
     {
       g_string_append (out, "  > ");
       append_element (out, run->new_design, g_ptr_array_index (diff->moved, i));
-      g_string_append (out, ": moved\n");
+      g_string_append (out, ": ");
+      /* TRANSLATORS: said of an element whose place on the diagram changed. */
+      g_string_append (out, _("moved"));
+      g_string_append_c (out, '\n');
     }
 }
 
@@ -191,7 +199,7 @@ text_findings (GString    *out,
       g_autofree char *message = vpc_terminal_escape (vpc_finding_get_message (finding));
 
       g_string_append_printf (out, "    %-7s %s  %s\n",
-                              vpc_severity_to_string (vpc_finding_get_severity (finding)),
+                              _vpc_cli_severity_label (vpc_finding_get_severity (finding)),
                               vpc_finding_get_rule_id (finding), message);
     }
 }
@@ -208,10 +216,17 @@ text_cost (GString *out,
     {
       g_autofree char *reason = vpc_terminal_escape (diff->new_cost->reason);
 
-      g_string_append_printf (out, "\nCost: cannot be priced: %s.\n", reason);
+      g_string_append_c (out, '\n');
+      /* TRANSLATORS: %s says why, "no prices for region xx-east-9". */
+      g_string_append_printf (out, _("Cost: cannot be priced: %s."), reason);
+      g_string_append_c (out, '\n');
       return;
     }
-  g_string_append_printf (out, "\nCost in %s, a month:\n", region);
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: %s is a region, "eu-west-1"; the lines that follow give
+   * each element's monthly cost before and after. */
+  g_string_append_printf (out, _("Cost in %s, a month:"), region);
+  g_string_append_c (out, '\n');
   for (guint i = 0; i < diff->cost_items->len; i++)
     {
       VpcDiffCostItem *item = g_ptr_array_index (diff->cost_items, i);
@@ -226,7 +241,10 @@ text_cost (GString *out,
   old_total = vpc_cost_format (diff->old_cost->total_micros, FALSE);
   new_total = vpc_cost_format (diff->new_cost->total_micros, FALSE);
   delta = vpc_cost_format (diff->new_cost->total_micros - diff->old_cost->total_micros, TRUE);
-  g_string_append_printf (out, "  Total: %s → %s (%s)\n", old_total, new_total, delta);
+  g_string_append (out, "  ");
+  /* TRANSLATORS: the monthly total of OLD, of NEW, and the difference. */
+  g_string_append_printf (out, _("Total: %s → %s (%s)"), old_total, new_total, delta);
+  g_string_append_c (out, '\n');
 }
 
 /* What the JSON leaves out because it lists elements only: the design's
@@ -238,6 +256,7 @@ text_design_settings (GString *out,
   const VpcDesignInfo *a = vpc_design_get_info (run->old_design);
   const VpcDesignInfo *b = vpc_design_get_info (run->new_design);
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GString) list = NULL;
 
   if (g_strcmp0 (a->name, b->name) != 0)
     g_ptr_array_add (keys, "name");
@@ -254,9 +273,13 @@ text_design_settings (GString *out,
     g_ptr_array_add (keys, "vpc");
   if (keys->len == 0)
     return;
-  g_string_append (out, "\nDesign settings changed: ");
+  list = g_string_new (NULL);
   for (guint k = 0; k < keys->len; k++)
-    g_string_append_printf (out, "%s%s", k > 0 ? ", " : "", (const char *) g_ptr_array_index (keys, k));
+    g_string_append_printf (list, "%s%s", k > 0 ? ", " : "", (const char *) g_ptr_array_index (keys, k));
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: %s lists keys of the design file ("name, region"), as
+   * they are written in it. */
+  g_string_append_printf (out, _("Design settings changed: %s"), list->str);
   g_string_append_c (out, '\n');
 }
 
@@ -268,17 +291,24 @@ format_text (DiffRun *run)
   g_autofree char *new_file = vpc_terminal_escape (run->new_file);
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "%s → %s (profile %s)\n", old_file, new_file,
+  /* TRANSLATORS: OLD's file, NEW's file and the rule profile both were
+   * checked with: study-guide or precise, as --profile takes it. */
+  g_string_append_printf (out, _("%s → %s (profile %s)\n"), old_file, new_file,
                           vpc_profile_to_string (diff->profile));
   text_design_settings (out, run);
   text_elements (out, run);
-  g_string_append_printf (out, "\nFindings: %u introduced, %u resolved\n",
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: how many findings NEW has that OLD had not, and the reverse. */
+  g_string_append_printf (out, _("Findings: %u introduced, %u resolved"),
                           diff->introduced->len, diff->resolved->len);
-  text_findings (out, "Introduced", diff->introduced);
-  text_findings (out, "Resolved", diff->resolved);
+  g_string_append_c (out, '\n');
+  /* TRANSLATORS: the findings NEW has and OLD had not. */
+  text_findings (out, _("Introduced"), diff->introduced);
+  /* TRANSLATORS: the findings OLD had and NEW has not. */
+  text_findings (out, _("Resolved"), diff->resolved);
   text_cost (out, run);
   if (vpc_diff_introduces_error (diff))
-    g_string_append (out, "\nNEW introduces an error-severity finding.\n");
+    g_string_append_printf (out, "\n%s\n", _("NEW introduces an error-severity finding."));
   return out;
 }
 
@@ -313,7 +343,7 @@ _vpc_cli_diff (int    argc,
     return status;
   if (g_str_equal (files[0], "-") && g_str_equal (files[1], "-"))
     {
-      _vpc_cli_usage_error ("diff", "OLD and NEW cannot both be standard input");
+      _vpc_cli_usage_error ("diff", "%s", _("OLD and NEW cannot both be standard input"));
       return VPC_CLI_EXIT_ERROR;
     }
   old_design = _vpc_cli_load_full (files[0], VPC_FILE_LOAD_AS_WRITTEN, &old_warnings);

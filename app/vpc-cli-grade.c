@@ -54,9 +54,11 @@ append_goal (GString       *out,
       vpc_terminal_append (out, goal->rule, -1, FALSE);
       if (goal->element != NULL)
         {
-          g_string_append (out, " (element ");
-          vpc_terminal_append (out, goal->element, -1, FALSE);
-          g_string_append_c (out, ')');
+          g_autofree char *element = vpc_terminal_escape (goal->element);
+
+          g_string_append_c (out, ' ');
+          /* TRANSLATORS: the id of the element a no_finding goal is about. */
+          g_string_append_printf (out, _("(element %s)"), element);
         }
       break;
     case VPC_GOAL_REACHABLE:
@@ -94,24 +96,37 @@ format_text (const VpcLesson *lesson,
              GPtrArray       *results,
              gboolean         passed)
 {
+  g_autofree char *title = vpc_terminal_escape (lesson->title);
   GString *out = g_string_new (NULL);
   guint met = 0;
 
-  g_string_append (out, "Lesson: ");
-  vpc_terminal_append (out, lesson->title, -1, FALSE);
+  g_string_append_printf (out, _("Lesson: %s"), title);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < results->len; i++)
     {
       const VpcGoalResult *result = g_ptr_array_index (results, i);
 
       met += result->met;
-      g_string_append (out, result->met ? "  met      " : "  NOT met  ");
+      /* TRANSLATORS: whether a goal of the lesson is met; padded to 9. */
+      g_string_append_printf (out, "  %-9s", result->met ? _("met") : _("NOT met"));
       append_goal (out, result->goal);
       g_string_append (out, ": ");
       vpc_terminal_append (out, result->detail, -1, FALSE);
       g_string_append_c (out, '\n');
     }
-  g_string_append_printf (out, "%s (%u of %u goals met)\n", passed ? "passed" : "not passed", met, results->len);
+  if (passed)
+    /* TRANSLATORS: the lesson's verdict. The plural follows the second
+     * number; English keeps "goals" for one as well: scripts read this line. */
+    g_string_append_printf (out, ngettext ("passed (%u of %u goals met)", "passed (%u of %u goals met)",
+                                           results->len),
+                            met, results->len);
+  else
+    /* TRANSLATORS: the lesson's verdict. The plural follows the second
+     * number; English keeps "goals" for one as well: scripts read this line. */
+    g_string_append_printf (out, ngettext ("not passed (%u of %u goals met)", "not passed (%u of %u goals met)",
+                                           results->len),
+                            met, results->len);
+  g_string_append_c (out, '\n');
   return out;
 }
 
@@ -139,7 +154,7 @@ _vpc_cli_grade (int    argc,
   lesson = vpc_design_get_info (design)->lesson;
   if (lesson == NULL)
     {
-      _vpc_cli_printerr ("vpc-designer: %s: the design has no lesson to grade (FORMAT.md §6: the \"lesson\" key)\n",
+      _vpc_cli_printerr (_("vpc-designer: %s: the design has no lesson to grade (FORMAT.md §6: the \"lesson\" key)\n"),
                          file);
       return VPC_CLI_EXIT_ERROR;
     }

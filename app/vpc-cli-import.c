@@ -37,7 +37,7 @@ _vpc_cli_import (int    argc,
     return status;
   if (out == NULL)
     {
-      _vpc_cli_usage_error ("import", "missing -o OUT.vpcd.json");
+      _vpc_cli_usage_error ("import", _("missing %s"), "-o OUT.vpcd.json");
       return VPC_CLI_EXIT_ERROR;
     }
   for (guint i = 0; i < files->len; i++)
@@ -65,11 +65,11 @@ _vpc_cli_import (int    argc,
   if (design == NULL)
     {
       _vpc_cli_printerr ("vpc-designer: %s: %s\n", failed != NULL ? failed : (const char *) g_ptr_array_index (files, 0),
-                         error != NULL ? error->message : "cannot be imported");
+                         error != NULL ? error->message : _("cannot be imported"));
       return VPC_CLI_EXIT_ERROR;
     }
   for (guint i = 0; i < warnings->len; i++)
-    _vpc_cli_printerr ("vpc-designer: import: warning: %s\n", (const char *) g_ptr_array_index (warnings, i));
+    _vpc_cli_printerr (_("vpc-designer: import: warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
   if (!vpc_file_save_path (design, out, &error))
     {
       _vpc_cli_printerr ("vpc-designer: %s\n", error->message);

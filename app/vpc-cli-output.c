@@ -15,6 +15,21 @@ _vpc_cli_use_color (void)
 }
 
 const char *
+_vpc_cli_severity_label (VpcSeverity severity)
+{
+  switch (severity)
+    {
+    case VPC_SEVERITY_ERROR:
+      return _("error");
+    case VPC_SEVERITY_WARNING:
+      return _("warning");
+    case VPC_SEVERITY_INFO:
+    default:
+      return _("info");
+    }
+}
+
+const char *
 _vpc_cli_element_name (VpcDesign  *design,
                        const char *id)
 {

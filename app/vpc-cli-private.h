@@ -8,6 +8,7 @@
 #include "vpc-i18n.h"
 #include "vpc-design.h"
 #include "vpc-file.h"
+#include "vpc-finding.h"
 #include "vpc-json-write.h"
 
 G_BEGIN_DECLS
@@ -104,6 +105,9 @@ int  _vpc_cli_emit (GString *text,
 
 /* TRUE when stdout is a terminal and NO_COLOR is unset. */
 gboolean    _vpc_cli_use_color (void);
+/* "error", "warning" or "info" for people: translated, unlike
+ * vpc_severity_to_string(), which is the value JSON and SARIF carry. */
+const char *_vpc_cli_severity_label (VpcSeverity severity);
 /* The element's name for people, or @id itself when there is no such element. */
 const char *_vpc_cli_element_name (VpcDesign  *design,
                                    const char *id);

@@ -30,7 +30,7 @@ _vpc_cli_repair (int    argc,
     return status;
   if (out == NULL)
     {
-      _vpc_cli_usage_error ("repair", "missing -o OUT");
+      _vpc_cli_usage_error ("repair", _("missing %s"), "-o OUT");
       return VPC_CLI_EXIT_ERROR;
     }
   /* Before anything is read: OUT must be a file we may replace, and never

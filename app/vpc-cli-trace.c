@@ -77,12 +77,12 @@ format_json (TraceRun *run)
 /* --- text -------------------------------------------------------------- */
 
 /* "Private A (private-a)", or the id alone; escaped. */
-static void
-append_element (GString    *out,
-                VpcDesign  *design,
-                const char *id)
+static char *
+element_text (VpcDesign  *design,
+              const char *id)
 {
   const char *name = _vpc_cli_element_name (design, id);
+  GString *out = g_string_new (NULL);
 
   vpc_terminal_append (out, name, -1, FALSE);
   if (g_strcmp0 (name, id) != 0)
@@ -91,50 +91,66 @@ append_element (GString    *out,
       vpc_terminal_append (out, id, -1, FALSE);
       g_string_append_c (out, ')');
     }
+  return g_string_free (out, FALSE);
 }
 
-static void
-append_elements (GString   *out,
-                 VpcDesign *design,
-                 GPtrArray *ids)
+/* "A", "A and B", "A, B and C". */
+static char *
+elements_text (VpcDesign *design,
+               GPtrArray *ids)
 {
+  GString *out = g_string_new (NULL);
+
   for (guint i = 0; i < ids->len; i++)
     {
+      g_autofree char *element = element_text (design, g_ptr_array_index (ids, i));
+
+      if (i > 0 && i + 1 == ids->len)
+        {
+          g_autofree char *first = g_string_free (out, FALSE);
+
+          /* TRANSLATORS: the last element of a list, added to the others:
+           * "A, B" and "C" give "A, B and C". */
+          return g_strdup_printf (_("%s and %s"), first, element);
+        }
       if (i > 0)
-        g_string_append (out, i + 1 == ids->len ? " and " : ", ");
-      append_element (out, design, g_ptr_array_index (ids, i));
+        g_string_append (out, ", ");
+      g_string_append (out, element);
     }
+  return g_string_free (out, FALSE);
 }
 
-static void
-text_way (GString          *out,
-          TraceRun         *run,
+/* How a reachable path gets there: "interface endpoints A and B", … */
+static char *
+way_text (TraceRun         *run,
           const VpcElement *workload,
           VpcTracePath     *path)
 {
+  g_autofree char *list = elements_text (run->design, path->through);
+  guint n = path->through->len;
+
   switch (path->via)
     {
     case VPC_VIA_INTERFACE_ENDPOINT:
-      g_string_append (out, path->through->len == 1 ? "interface endpoint " : "interface endpoints ");
-      break;
+      /* TRANSLATORS: %s lists the endpoints' names. */
+      return g_strdup_printf (ngettext ("interface endpoint %s", "interface endpoints %s", n), list);
     case VPC_VIA_GATEWAY_ENDPOINT:
-      g_string_append (out, path->through->len == 1 ? "gateway endpoint " : "gateway endpoints ");
-      break;
+      /* TRANSLATORS: %s lists the endpoints' names. */
+      return g_strdup_printf (ngettext ("gateway endpoint %s", "gateway endpoints %s", n), list);
     case VPC_VIA_NAT:
-      g_string_append (out, path->through->len == 1 ? "the NAT route to NAT gateway "
-                                                    : "the NAT route to NAT gateways ");
-      break;
+      /* TRANSLATORS: %s lists the NAT gateways' names. */
+      return g_strdup_printf (ngettext ("the NAT route to NAT gateway %s", "the NAT route to NAT gateways %s", n),
+                              list);
     case VPC_VIA_INTERNET:
-      g_string_append (out, workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE
-                              ? "the notebook's direct internet access"
-                              : "the subnet's public route to the internet");
-      break;
+      return g_strconcat (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE
+                            ? _("the notebook's direct internet access")
+                            : _("the subnet's public route to the internet"),
+                          list, NULL);
     case VPC_VIA_NONE:
     case VPC_VIA_PLATFORM:
     default:
-      break;
+      return g_steal_pointer (&list);
     }
-  append_elements (out, run->design, path->through);
 }
 
 static void
@@ -143,23 +159,32 @@ text_path (GString          *out,
            const VpcElement *workload,
            VpcTracePath     *path)
 {
-  g_string_append (out, "\n  Subnet ");
-  append_element (out, run->design, path->subnet);
-  g_string_append (out, " in ");
-  append_element (out, run->design, path->az);
-  g_string_append_printf (out, ": via %s", vpc_via_to_string (path->via));
+  g_autofree char *subnet = element_text (run->design, path->subnet);
+  g_autofree char *az = element_text (run->design, path->az);
+
+  g_string_append (out, "\n  ");
+  /* TRANSLATORS: a subnet, its availability zone and the way out it
+   * takes, a value of the JSON's "via" (interface_endpoint, nat, …). */
+  g_string_append_printf (out, _("Subnet %s in %s: via %s"), subnet, az, vpc_via_to_string (path->via));
   if (path->reachable)
     {
-      g_string_append (out, ", through ");
-      text_way (out, run, workload, path);
+      g_autofree char *way = way_text (run, workload, path);
+
+      /* TRANSLATORS: follows "Subnet … via …"; %s is how, "interface
+       * endpoint Ecr Api (ecr-api)". */
+      g_string_append_printf (out, _(", through %s"), way);
       g_string_append_c (out, '\n');
     }
   else
     {
       g_autofree char *symptom = vpc_terminal_escape (path->symptom);
 
-      g_string_append (out, ", NOT REACHABLE\n");
-      g_string_append_printf (out, "      Symptom: %s\n", symptom);
+      /* TRANSLATORS: follows "Subnet … via …". */
+      g_string_append (out, _(", NOT REACHABLE"));
+      g_string_append (out, "\n      ");
+      /* TRANSLATORS: what the workload would see, "a timeout". */
+      g_string_append_printf (out, _("Symptom: %s"), symptom);
+      g_string_append_c (out, '\n');
     }
   for (guint i = 0; i < path->problems->len; i++)
     {
@@ -167,7 +192,7 @@ text_path (GString          *out,
       g_autofree char *message = vpc_terminal_escape (vpc_finding_get_message (finding));
 
       g_string_append_printf (out, "      %s %s: %s\n", vpc_finding_get_rule_id (finding),
-                              vpc_severity_to_string (vpc_finding_get_severity (finding)), message);
+                              _vpc_cli_severity_label (vpc_finding_get_severity (finding)), message);
     }
 }
 
@@ -190,39 +215,57 @@ format_text (TraceRun *run)
   const char *label = vpc_service_get_label (trace->service);
   g_autofree char *service = label != NULL ? g_strdup_printf ("%s (%s)", label, trace->service)
                                            : g_strdup (trace->service);
+  g_autofree char *from = element_text (run->design, trace->workload);
+  const char *kind = vpc_workload_kind_to_label (workload->workload_kind);
   GString *out = g_string_new (NULL);
   guint unreachable = count_unreachable (trace);
 
-  g_string_append_printf (out, "%s (profile %s)\n", file, vpc_profile_to_string (trace->profile));
-  g_string_append_printf (out, "From %s ", vpc_workload_kind_to_label (workload->workload_kind));
-  append_element (out, run->design, trace->workload);
-  g_string_append_printf (out, " to %s: %s\n", service,
-                          trace->needed ? "needed" : "not among its needs");
+  g_string_append_printf (out, _("%s (profile %s)\n"), file, vpc_profile_to_string (trace->profile));
+  if (trace->needed)
+    /* TRANSLATORS: the kind of workload ("training job"), its name, and
+     * the service ("Amazon S3 (s3)"), which the workload needs. */
+    g_string_append_printf (out, _("From %s %s to %s: needed"), kind, from, service);
+  else
+    /* TRANSLATORS: the kind of workload ("training job"), its name, and
+     * the service ("Amazon S3 (s3)"), which the workload does not need. */
+    g_string_append_printf (out, _("From %s %s to %s: not among its needs"), kind, from, service);
+  g_string_append_c (out, '\n');
   if (run->without->len > 0)
     {
-      g_string_append (out, "Without: ");
+      g_autoptr(GString) ids = g_string_new (NULL);
+
       for (guint i = 0; i < run->without->len; i++)
         {
           if (i > 0)
-            g_string_append (out, ", ");
-          vpc_terminal_append (out, g_ptr_array_index (run->without, i), -1, FALSE);
+            g_string_append (ids, ", ");
+          vpc_terminal_append (ids, g_ptr_array_index (run->without, i), -1, FALSE);
         }
+      /* TRANSLATORS: the ids given to --without, deleted for the trace. */
+      g_string_append_printf (out, _("Without: %s"), ids->str);
       g_string_append_c (out, '\n');
     }
 
   if (trace->via == VPC_VIA_PLATFORM)
-    g_string_append (out, "\n  Runs outside the VPC (via platform): SageMaker's own network "
-                          "carries its traffic.\n");
+    g_string_append_printf (out, "\n  %s\n",
+                            _("Runs outside the VPC (via platform): SageMaker's own network "
+                              "carries its traffic."));
   else if (trace->paths->len == 0)
-    g_string_append (out, "\n  The workload has no subnets: no paths.\n");
+    g_string_append_printf (out, "\n  %s\n", _("The workload has no subnets: no paths."));
   for (guint i = 0; i < trace->paths->len; i++)
     text_path (out, run, workload, g_ptr_array_index (trace->paths, i));
 
+  g_string_append_c (out, '\n');
   if (unreachable > 0)
-    g_string_append_printf (out, "\nReachable: no (from %u of %u subnets there is no way)\n",
+    /* TRANSLATORS: "reachable" answers whether the workload reaches the
+     * service; the numbers count subnets, the plural follows the second.
+     * English keeps "subnets" for one as well: scripts read this line. */
+    g_string_append_printf (out, ngettext ("Reachable: no (from %u of %u subnets there is no way)",
+                                           "Reachable: no (from %u of %u subnets there is no way)",
+                                           trace->paths->len),
                             unreachable, trace->paths->len);
   else
-    g_string_append (out, "\nReachable: yes\n");
+    g_string_append (out, _("Reachable: yes"));
+  g_string_append_c (out, '\n');
   return out;
 }
 
@@ -240,25 +283,43 @@ check_ends (VpcDesign  *loaded,
 
   if (!vpc_service_name_is_valid (to))
     {
-      _vpc_cli_usage_error ("trace", "--to '%s' is not a service name (a-z, 0-9, '.' and '-', "
-                                     "e.g. s3, ecr.dkr)", to);
+      _vpc_cli_usage_error ("trace", _("--to '%s' is not a service name (a-z, 0-9, '.' and '-', "
+                                       "e.g. s3, ecr.dkr)"), to);
       return FALSE;
     }
   if (element == NULL && vpc_design_lookup (loaded, from) != NULL)
     {
-      _vpc_cli_usage_error ("trace", "--from '%s': deleted by --without", from);
+      _vpc_cli_usage_error ("trace", _("--from '%s': deleted by --without"), from);
       return FALSE;
     }
   if (element == NULL)
     {
-      _vpc_cli_usage_error ("trace", "--from: no workload with id \"%s\"", from);
+      _vpc_cli_usage_error ("trace", _("--from: no workload with id \"%s\""), from);
       return FALSE;
     }
   if (element->kind != VPC_KIND_WORKLOAD)
     {
-      _vpc_cli_usage_error ("trace", "--from '%s' is %s %s, not a workload", from,
-                            element->kind == VPC_KIND_AZ || element->kind == VPC_KIND_ENDPOINT ? "an" : "a",
-                            vpc_kind_to_label (element->kind));
+      /* One sentence per kind, for the translators' sake. */
+      switch (element->kind)
+        {
+        case VPC_KIND_AZ:
+          _vpc_cli_usage_error ("trace", _("--from '%s' is an availability zone, not a workload"), from);
+          break;
+        case VPC_KIND_SUBNET:
+          _vpc_cli_usage_error ("trace", _("--from '%s' is a subnet, not a workload"), from);
+          break;
+        case VPC_KIND_SECURITY_GROUP:
+          _vpc_cli_usage_error ("trace", _("--from '%s' is a security group, not a workload"), from);
+          break;
+        case VPC_KIND_ENDPOINT:
+          _vpc_cli_usage_error ("trace", _("--from '%s' is an endpoint, not a workload"), from);
+          break;
+        case VPC_KIND_NAT_GATEWAY:
+        case VPC_KIND_WORKLOAD:
+        default:
+          _vpc_cli_usage_error ("trace", _("--from '%s' is a NAT gateway, not a workload"), from);
+          break;
+        }
       return FALSE;
     }
   return TRUE;
@@ -295,7 +356,7 @@ _vpc_cli_trace (int    argc,
     return status;
   if (from == NULL || to == NULL)
     {
-      _vpc_cli_usage_error ("trace", "missing %s", from == NULL ? "--from WORKLOAD" : "--to SERVICE");
+      _vpc_cli_usage_error ("trace", _("missing %s"), from == NULL ? "--from WORKLOAD" : "--to SERVICE");
       return VPC_CLI_EXIT_ERROR;
     }
   loaded = _vpc_cli_load (file, &warnings);

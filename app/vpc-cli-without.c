@@ -24,7 +24,7 @@ _vpc_cli_without (const char *command,
         {
           if (*parts[i] == '\0')
             {
-              _vpc_cli_usage_error (command, "--without '%s': an empty id (write ID,ID with no spaces)",
+              _vpc_cli_usage_error (command, _("--without '%s': an empty id (write ID,ID with no spaces)"),
                                     value);
               return NULL;
             }

@@ -16,7 +16,10 @@
 const char *
 vpc_cli_usage (void)
 {
-  return "Usage:\n"
+  /* TRANSLATORS: the --help text. Keep the commands, options, metavariables
+   * (FILE, OUT, ID, …), values and suffixes as they are: they are typed.
+   * Translate the descriptions; the column of descriptions may move. */
+  return _("Usage:\n"
          "  vpc-designer [FILE...]                          open the editor\n"
          "  vpc-designer check FILE [--format text|json|sarif] [--profile study-guide|precise]\n"
          "                     [--without ID[,ID...]]\n"
@@ -61,7 +64,7 @@ vpc_cli_usage (void)
          "cannot be read or loaded. trace exits 0 whether or not the service is\n"
          "reachable: read \"reachable\" in its output. grade exits 0 when every goal\n"
          "is met, 1 when one is not, 2 when FILE has no lesson. diff exits 1 when NEW\n"
-         "introduces an error-severity finding, so that it can gate a review.\n";
+         "introduces an error-severity finding, so that it can gate a review.\n");
 }
 
 void
@@ -106,12 +109,12 @@ _vpc_cli_usage_error (const char *command,
   if (command != NULL)
     {
       _vpc_cli_printerr ("vpc-designer: %s: %s\n", command, message);
-      _vpc_cli_printerr ("Try 'vpc-designer %s --help' for more information.\n", command);
+      _vpc_cli_printerr (_("Try 'vpc-designer %s --help' for more information.\n"), command);
     }
   else
     {
       _vpc_cli_printerr ("vpc-designer: %s\n", message);
-      _vpc_cli_printerr ("Try 'vpc-designer --help' for more information.\n");
+      _vpc_cli_printerr ("%s", _("Try 'vpc-designer --help' for more information.\n"));
     }
 }
 
@@ -152,8 +155,16 @@ list_values (const char *const *values)
 
   for (guint i = 0; values[i] != NULL; i++)
     {
+      if (i > 0 && values[i + 1] == NULL)
+        {
+          g_autofree char *first = g_string_free (text, FALSE);
+
+          /* TRANSLATORS: the last of the values an option accepts, added to
+           * the others: "text, json" and "sarif" give "text, json or sarif". */
+          return g_strdup_printf (_("%s or %s"), first, values[i]);
+        }
       if (i > 0)
-        g_string_append (text, values[i + 1] == NULL ? " or " : ", ");
+        g_string_append (text, ", ");
       g_string_append (text, values[i]);
     }
   return g_string_free (text, FALSE);
@@ -165,12 +176,13 @@ take_value (const VpcCliOption *option,
             const char         *value)
 {
   if (value == NULL || *value == '\0')
-    return g_strdup_printf ("option '--%s' needs a value", option->long_name);
+    return g_strdup_printf (_("option '--%s' needs a value"), option->long_name);
   if (option->values != NULL && !g_strv_contains (option->values, value))
     {
       g_autofree char *expected = list_values (option->values);
 
-      return g_strdup_printf ("invalid value '%s' for '--%s' (expected %s)",
+      /* TRANSLATORS: the value given, the option's name, the values it accepts. */
+      return g_strdup_printf (_("invalid value '%s' for '--%s' (expected %s)"),
                               value, option->long_name, expected);
     }
   *option->value = value;
@@ -202,7 +214,7 @@ parse_option (int                 argc,
 
       option = find_long (options, arg + 2, equals != NULL ? (gsize) (equals - arg - 2) : strlen (arg + 2));
       if (option == NULL)
-        return g_strdup_printf ("unknown option '%.*s'",
+        return g_strdup_printf (_("unknown option '%.*s'"),
                                 equals != NULL ? (int) (equals - arg) : (int) strlen (arg), arg);
       if (equals != NULL)
         return take_value (option, equals + 1);
@@ -211,7 +223,7 @@ parse_option (int                 argc,
     {
       option = find_short (options, arg[1]);
       if (option == NULL)
-        return g_strdup_printf ("unknown option '-%c'", arg[1]);
+        return g_strdup_printf (_("unknown option '-%c'"), arg[1]);
       if (arg[2] != '\0')
         return take_value (option, arg + 2);
     }
@@ -267,7 +279,7 @@ parse_arguments (int                 argc,
       else if (given->len < max)
         g_ptr_array_add (given, (gpointer) arg);
       else
-        error = g_strdup_printf ("unexpected argument '%s'", arg);
+        error = g_strdup_printf (_("unexpected argument '%s'"), arg);
 
       if (problem == NULL)
         problem = error;
@@ -303,7 +315,9 @@ _vpc_cli_parse_files (int                 argc,
   /* Counted after the options: a problem among them comes first. */
   if (given->len < n_files)
     {
-      _vpc_cli_usage_error (argv[1], "missing %s", names[given->len]);
+      /* TRANSLATORS: %s is as the usage writes it: FILE, OLD, NEW, SOURCE,
+       * -o OUT, --from WORKLOAD. */
+      _vpc_cli_usage_error (argv[1], _("missing %s"), names[given->len]);
       return VPC_CLI_EXIT_ERROR;
     }
   for (guint i = 0; i < given->len; i++)
@@ -325,7 +339,7 @@ _vpc_cli_parse_list (int                 argc,
     g_ptr_array_set_size (files, 0);
   else if (status == VPC_CLI_EXIT_OK && files->len == 0)
     {
-      _vpc_cli_usage_error (argv[1], "missing %s", name);
+      _vpc_cli_usage_error (argv[1], _("missing %s"), name);
       return VPC_CLI_EXIT_ERROR;
     }
   return status;
@@ -368,10 +382,10 @@ _vpc_cli_read_input (const char *file,
   if (isatty (STDIN_FILENO))
     {
       g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                           "standard input is a terminal: pipe a design into '-', or name the file");
+                           _("standard input is a terminal: pipe a design into '-', or name the file"));
       return NULL;
     }
-  return vpc_file_read_fd (STDIN_FILENO, "standard input", error);
+  return vpc_file_read_fd (STDIN_FILENO, _("standard input"), error);
 }
 
 VpcDesign *
@@ -397,7 +411,7 @@ _vpc_cli_load_full (const char      *file,
   if (design == NULL)
     {
       _vpc_cli_printerr ("vpc-designer: %s: %s\n", file,
-                  error != NULL ? error->message : "cannot be loaded");
+                  error != NULL ? error->message : _("cannot be loaded"));
       return NULL;
     }
   *warnings = found != NULL ? g_steal_pointer (&found) : g_ptr_array_new_with_free_func (g_free);
@@ -430,7 +444,8 @@ _vpc_cli_print_warnings (const char *file,
                          GPtrArray  *warnings)
 {
   for (guint i = 0; i < warnings->len; i++)
-    _vpc_cli_printerr ("vpc-designer: %s: warning: %s\n", file, (const char *) g_ptr_array_index (warnings, i));
+    /* TRANSLATORS: a file name and what the loader noticed in it. */
+    _vpc_cli_printerr (_("vpc-designer: %s: warning: %s\n"), file, (const char *) g_ptr_array_index (warnings, i));
 }
 
 int
@@ -442,7 +457,7 @@ _vpc_cli_emit (GString *text,
     {
       int saved = errno;
 
-      _vpc_cli_printerr ("vpc-designer: cannot write the output: %s\n", g_strerror (saved));
+      _vpc_cli_printerr (_("vpc-designer: cannot write the output: %s\n"), g_strerror (saved));
       return VPC_CLI_EXIT_ERROR;
     }
   return status;

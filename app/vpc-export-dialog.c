@@ -2,7 +2,7 @@
  * legend of an export, remembered in GSettings. */
 #include "vpc-export-dialog.h"
 
-#include <glib/gi18n.h>
+#include "vpc-i18n.h"
 
 #include "vpc-file.h"
 #include "vpc-iac.h"

@@ -1,6 +1,8 @@
 /* vpc-settings.c: the app's GSettings with a build-directory fallback. */
 #include "vpc-settings.h"
 
+#include "vpc-i18n.h"
+
 GSettings *
 vpc_settings_new (void)
 {
@@ -22,8 +24,9 @@ vpc_settings_new (void)
 #endif
   if (schema == NULL)
     {
-      g_printerr ("vpc-designer: the settings schema %s is not installed%s%s; "
-                  "preferences will not be kept\n", VPC_APP_ID,
+      /* TRANSLATORS: the schema's id, then ": " and why, or nothing twice. */
+      g_printerr (_("vpc-designer: the settings schema %s is not installed%s%s; "
+                    "preferences will not be kept\n"), VPC_APP_ID,
                   error != NULL ? ": " : "", error != NULL ? error->message : "");
       return NULL;
     }

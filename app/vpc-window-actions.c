@@ -2,13 +2,12 @@
  * zoom) and their sensitivity. */
 #include "vpc-window-private.h"
 
-#include <glib/gi18n.h>
-
 #include <string.h>
 
 #include "vpc-export.h"
 #include "vpc-export-dialog.h"
 #include "vpc-file.h"
+#include "vpc-i18n.h"
 #include "vpc-safe-save.h"
 
 void
@@ -116,7 +115,7 @@ _vpc_window_design_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, "VPC designs");
+  gtk_file_filter_set_name (filter, _("VPC designs"));
   gtk_file_filter_add_pattern (filter, "*.vpcd.json");
   gtk_file_filter_add_pattern (filter, "*.json");
   return filter;
@@ -165,8 +164,8 @@ open_cb (GtkWidget  *widget,
 {
   VpcWindow *self = VPC_WINDOW (widget);
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new ("Open Design", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                 "_Open", "_Cancel");
+    gtk_file_chooser_native_new (_("Open Design"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Open"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = _vpc_window_design_filter ();
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -189,7 +188,9 @@ _vpc_window_suggested_name (VpcWindow  *self,
         base[strlen (base) - strlen (".vpcd.json")] = '\0';
     }
   else
-    base = g_strdup (name != NULL && name[0] ? name : "design");
+    /* TRANSLATORS: the file name offered for an unnamed design, before
+     * its suffix ("design.vpcd.json"): no slashes. */
+    base = g_strdup (name != NULL && name[0] ? name : _("design"));
   g_strdelimit (base, "/\\", '-');
   return g_strconcat (base, suffix, NULL);
 }
@@ -221,8 +222,8 @@ _vpc_window_save_as (VpcWindow *self,
 
   if (self->design == NULL)
     return;
-  chooser = gtk_file_chooser_native_new ("Save Design", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         "_Save", "_Cancel");
+  chooser = gtk_file_chooser_native_new (_("Save Design"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = _vpc_window_suggested_name (self, ".vpcd.json");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);

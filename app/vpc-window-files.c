@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vpc-file.h"
+#include "vpc-i18n.h"
 #include "vpc-iac.h"
 #include "vpc-file-repair.h"
 #include "vpc-safe-save.h"
@@ -123,15 +124,20 @@ show_opened (VpcWindow *self,
   if (n_repairs > 0)
     {
       /* It stays readable until dismissed: the design differs from its file. */
-      message = g_strdup_printf ("Opened with %u repair%s: what could not be read was left out. "
-                                 "The file itself stays as it was until you save.",
-                                 n_repairs, n_repairs == 1 ? "" : "s");
+      message = g_strdup_printf (ngettext ("Opened with %u repair: what could not be read was left out. "
+                                           "The file itself stays as it was until you save.",
+                                           "Opened with %u repairs: what could not be read was left out. "
+                                           "The file itself stays as it was until you save.",
+                                           n_repairs),
+                                 n_repairs);
       vpc_message_bar_show (self->message_bar, VPC_MESSAGE_NOTICE, message);
     }
   else if (warnings != NULL && warnings->len > 0)
     {
-      message = g_strdup_printf ("Opened with %u warning%s: %s", warnings->len, warnings->len == 1 ? "" : "s",
-                                 (const char *) g_ptr_array_index (warnings, 0));
+      /* TRANSLATORS: how many warnings the loader gave, and the first. */
+      message = g_strdup_printf (ngettext ("Opened with %u warning: %s", "Opened with %u warnings: %s",
+                                           warnings->len),
+                                 warnings->len, (const char *) g_ptr_array_index (warnings, 0));
       _vpc_window_toast (self, message);
     }
 }
@@ -184,7 +190,7 @@ changes_view (GPtrArray *changes)
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
   gtk_widget_set_name (view, "repair-changes");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "What opening with repairs leaves out", -1);
+                                  _("What opening with repairs leaves out"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
@@ -214,14 +220,20 @@ offer_repair (VpcWindow *self,
   if (repaired == NULL || changes->len == 0)
     return FALSE;
   name = g_file_get_basename (file);
-  body = g_strdup_printf ("“%s” cannot be opened as it is. Opening it with repairs leaves out "
-                          "what is listed below (%u change%s). The file itself stays as it is "
-                          "until you save.", name, changes->len, changes->len == 1 ? "" : "s");
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), "This design has problems", body);
+  /* TRANSLATORS: the file's name and how many changes the repair makes. */
+  body = g_strdup_printf (ngettext ("“%s” cannot be opened as it is. Opening it with repairs leaves out "
+                                    "what is listed below (%u change). The file itself stays as it is "
+                                    "until you save.",
+                                    "“%s” cannot be opened as it is. Opening it with repairs leaves out "
+                                    "what is listed below (%u changes). The file itself stays as it is "
+                                    "until you save.",
+                                    changes->len),
+                          name, changes->len);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This design has problems"), body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), changes_view (changes));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", "_Cancel",
-                                    "repair", "_Open with Repairs",
+                                    "cancel", _("_Cancel"),
+                                    "repair", _("_Open with Repairs"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "repair",
                                               ADW_RESPONSE_SUGGESTED);
@@ -256,13 +268,13 @@ vpc_window_open_file (VpcWindow *self,
   if (path != NULL)
     bytes = vpc_file_read_path (path, &error);
   else
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Only local files can be opened");
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
   if (bytes != NULL)
     design = vpc_file_load_bytes (bytes, &warnings, &error);
   if (design == NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *heading = g_strdup_printf ("Could not open “%s”", name);
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
 
       if (bytes != NULL && vpc_file_repair_applies (error) && offer_repair (self, file, bytes))
         return;
@@ -308,9 +320,9 @@ _vpc_window_save_to (VpcWindow *self,
   if (path == NULL || !vpc_file_save_path (self->design, path, &error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *heading = g_strdup_printf ("Could not save “%s”", name);
+      g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
 
-      _vpc_window_show_error (self, heading, error ? error->message : "Only local files can be saved");
+      _vpc_window_show_error (self, heading, error ? error->message : _("Only local files can be saved"));
       return FALSE;
     }
   g_set_object (&self->file, file);
@@ -332,7 +344,7 @@ save_here (VpcWindow *self,
   if (then_close)
     _vpc_window_close_soon (self);
   else
-    _vpc_window_toast (self, "Saved");
+    _vpc_window_toast (self, _("Saved"));
 }
 
 static void
@@ -368,12 +380,12 @@ _vpc_window_save (VpcWindow *self,
       return;
     }
   name = g_file_get_basename (self->file);
-  body = g_strdup_printf ("“%s” was changed by another program since it was opened here. "
-                          "Saving replaces those changes with this design.", name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), "File Changed on Disk", body);
+  body = g_strdup_printf (_("“%s” was changed by another program since it was opened here. "
+                            "Saving replaces those changes with this design."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", "_Cancel",
-                                    "overwrite", "_Overwrite",
+                                    "cancel", _("_Cancel"),
+                                    "overwrite", _("_Overwrite"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
                                               ADW_RESPONSE_DESTRUCTIVE);

@@ -4,7 +4,7 @@
  * that a design cannot is listed. */
 #include "vpc-window-private.h"
 
-#include <glib/gi18n.h>
+#include "vpc-i18n.h"
 
 #include "vpc-file.h"
 #include "vpc-iac.h"
@@ -25,7 +25,10 @@ show_notes (VpcWindow  *self,
   for (guint i = 0; i < MIN (warnings->len, MAX_NOTES); i++)
     g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (warnings, i));
   if (warnings->len > MAX_NOTES)
-    g_string_append_printf (body, _("\n…and %u more (vpc-designer import lists them all)"),
+    /* TRANSLATORS: after the first notes of an import, how many more there are. */
+    g_string_append_printf (body, ngettext ("\n…and %u more (vpc-designer import lists them all)",
+                                            "\n…and %u more (vpc-designer import lists them all)",
+                                            warnings->len - MAX_NOTES),
                             warnings->len - MAX_NOTES);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -76,7 +79,8 @@ _vpc_window_import_files (VpcWindow *self,
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (names, g_file_get_basename (g_ptr_array_index (files, i)));
   title = files->len == 1 ? g_strdup (g_ptr_array_index (names, 0))
-                          : g_strdup_printf (_("%u AWS CLI outputs"), files->len);
+                          : g_strdup_printf (ngettext ("%u AWS CLI output", "%u AWS CLI outputs", files->len),
+                                             files->len);
   roots = parse_all (files, &failed, &error);
   /* One template, or AWS CLI outputs (any number, any order). */
   if (roots != NULL)

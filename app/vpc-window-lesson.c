@@ -3,7 +3,7 @@
  * what-if scenario) and hides while presenting. */
 #include "vpc-window-private.h"
 
-#include <glib/gi18n.h>
+#include "vpc-i18n.h"
 
 #include "vpc-file.h"
 #include "vpc-lesson-grade.h"

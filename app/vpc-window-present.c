@@ -12,7 +12,7 @@
  */
 #include "vpc-window-private.h"
 
-#include <glib/gi18n.h>
+#include "vpc-i18n.h"
 
 #include "vpc-render.h"
 

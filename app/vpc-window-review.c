@@ -7,7 +7,7 @@
  */
 #include "vpc-window-private.h"
 
-#include <glib/gi18n.h>
+#include "vpc-i18n.h"
 
 #include "vpc-compare-bar.h"
 #include "vpc-diff.h"

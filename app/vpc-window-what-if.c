@@ -14,7 +14,7 @@
  */
 #include "vpc-window-private.h"
 
-#include <glib/gi18n.h>
+#include "vpc-i18n.h"
 
 #include "vpc-tools.h"
 #include "vpc-what-if-bar.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vpc-application.h"
+#include "vpc-i18n.h"
 #include "vpc-tools.h"
 
 G_DEFINE_FINAL_TYPE (VpcWindow, vpc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -37,7 +38,7 @@ _vpc_window_design_title (VpcWindow *self)
         base[strlen (base) - strlen (".vpcd.json")] = '\0';
       return g_steal_pointer (&base);
     }
-  return g_strdup ("Untitled Design");
+  return g_strdup (_("Untitled Design"));
 }
 
 void
@@ -49,9 +50,9 @@ _vpc_window_update_title (VpcWindow *self)
 
   if (self->design == NULL)
     {
-      adw_window_title_set_title (self->window_title, "VPC Designer");
+      adw_window_title_set_title (self->window_title, _("VPC Designer"));
       adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), "VPC Designer");
+      gtk_window_set_title (GTK_WINDOW (self), _("VPC Designer"));
       return;
     }
   name = _vpc_window_design_title (self);
@@ -65,7 +66,7 @@ _vpc_window_update_title (VpcWindow *self)
       subtitle = dir ? g_strdup_printf ("%s — %s", base, dir) : g_strdup (base);
     }
   else
-    subtitle = g_strdup ("Not saved yet");
+    subtitle = g_strdup (_("Not saved yet"));
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -96,7 +97,8 @@ static void
 zoom_changed_cb (VpcWindow *self)
 {
   g_autofree char *text =
-    g_strdup_printf ("%.0f%%", 100 * vpc_viewport_get_zoom (vpc_canvas_get_viewport (self->canvas)));
+    /* TRANSLATORS: the zoom level in percent, on the header bar's button. */
+    g_strdup_printf (_("%.0f%%"), 100 * vpc_viewport_get_zoom (vpc_canvas_get_viewport (self->canvas)));
 
   gtk_label_set_text (self->zoom_label, text);
 }
@@ -289,7 +291,7 @@ _vpc_window_show_error (VpcWindow  *self,
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -394,12 +396,12 @@ vpc_window_close_request (GtkWindow *window)
       return GTK_WINDOW_CLASS (vpc_window_parent_class)->close_request (window);
     }
   name = _vpc_window_design_title (self);
-  body = g_strdup_printf ("“%s” has changes that are not saved. Closing discards them.", name);
-  dialog = adw_message_dialog_new (window, "Save Changes?", body);
+  body = g_strdup_printf (_("“%s” has changes that are not saved. Closing discards them."), name);
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", "_Cancel",
-                                    "discard", "_Discard",
-                                    "save", "_Save",
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
