@@ -264,12 +264,12 @@ parent_box (Contain *c,
 static void
 grow_all (Contain *c)
 {
-  static const Margin icon_x = { VPC_LAYOUT_PAD, VPC_LAYOUT_PAD };
-  static const Margin icon_y = { VPC_LAYOUT_SUBNET_TOP, VPC_LAYOUT_ENI_STRIP };
-  static const Margin subnet_x = { VPC_LAYOUT_PAD, VPC_LAYOUT_PAD };
-  static const Margin subnet_y = { VPC_LAYOUT_AZ_HEADER, VPC_LAYOUT_PAD };
-  static const Margin az_x = { VPC_LAYOUT_PAD, VPC_LAYOUT_PAD };
-  static const Margin az_y = { VPC_LAYOUT_VPC_HEADER, VPC_LAYOUT_PAD };
+  static const Margin icon_x = { VPC_GEOMETRY_PAD, VPC_GEOMETRY_PAD };
+  static const Margin icon_y = { VPC_GEOMETRY_SUBNET_TOP, VPC_GEOMETRY_ENI_STRIP };
+  static const Margin subnet_x = { VPC_GEOMETRY_PAD, VPC_GEOMETRY_PAD };
+  static const Margin subnet_y = { VPC_GEOMETRY_AZ_HEADER, VPC_GEOMETRY_PAD };
+  static const Margin az_x = { VPC_GEOMETRY_PAD, VPC_GEOMETRY_PAD };
+  static const Margin az_y = { VPC_GEOMETRY_VPC_HEADER, VPC_GEOMETRY_PAD };
 
   for (guint k = 0; k < G_N_ELEMENTS (icon_kinds); k++)
     for (guint i = 0; i < c->boxes[icon_kinds[k]]->len; i++)

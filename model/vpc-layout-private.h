@@ -2,15 +2,10 @@
  * (vpc-layout.c) and the containment rule (vpc-layout-contain.c) share. */
 #pragma once
 
+#include "vpc-geometry.h"
 #include "vpc-layout.h"
 
 G_BEGIN_DECLS
-
-#define VPC_LAYOUT_PAD        24.0
-#define VPC_LAYOUT_AZ_HEADER  44.0
-#define VPC_LAYOUT_VPC_HEADER 56.0
-#define VPC_LAYOUT_SUBNET_TOP 56.0 /* below the subnet's name and CIDR */
-#define VPC_LAYOUT_ENI_STRIP  28.0 /* network-interface markers along a subnet's bottom */
 
 /* A coordinate or a size as the format allows it (FORMAT.md §3): NaN → 0,
  * coordinates in [-VPC_LAYOUT_LIMIT, VPC_LAYOUT_LIMIT], sizes in

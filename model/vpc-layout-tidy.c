@@ -30,15 +30,15 @@
 
 #include "vpc-i18n.h"
 
-#define PAD          VPC_LAYOUT_PAD
-#define AZ_HEADER    VPC_LAYOUT_AZ_HEADER
-#define VPC_HEADER   VPC_LAYOUT_VPC_HEADER
-#define SUBNET_TOP   VPC_LAYOUT_SUBNET_TOP
-#define ICON         72.0
+#define PAD          VPC_GEOMETRY_PAD
+#define AZ_HEADER    VPC_GEOMETRY_AZ_HEADER
+#define VPC_HEADER   VPC_GEOMETRY_VPC_HEADER
+#define SUBNET_TOP   VPC_GEOMETRY_SUBNET_TOP
+#define ICON         VPC_GEOMETRY_ICON
 #define CELL         128.0 /* an icon's column: its label spills 24 on each side */
 #define GUTTER       168.0 /* between two AZ boxes when endpoints stand there */
-#define AZ_GAP       32.0
-#define SUBNET_GAP   20.0
+#define AZ_GAP       VPC_GEOMETRY_AZ_GAP
+#define SUBNET_GAP   VPC_GEOMETRY_SUBNET_GAP
 #define SUBNET_MIN_H 140.0
 #define SUBNET_MIN_COLS 2
 #define SUBNET_MAX_COLS 3
@@ -713,8 +713,8 @@ vpc_layout_tidy_compute (VpcDesign *design,
   VpcRect *v;
 
   text_scale = isfinite (text_scale) ? CLAMP (text_scale, 1.0, 2.0) : 1.0;
-  t.label_h = VPC_LAYOUT_TILE + VPC_LAYOUT_LABEL_GAP +
-              text_scale * (VPC_LAYOUT_LABEL_LINES * VPC_LAYOUT_NAME_LINE_H + VPC_LAYOUT_KIND_LINE_H);
+  t.label_h = VPC_GEOMETRY_TILE + VPC_GEOMETRY_LABEL_GAP +
+              text_scale * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H + VPC_GEOMETRY_KIND_LINE_H);
   /* The subnet's header grows with the text, and ports stay below it. */
   t.subnet_top = SUBNET_TOP + 40.0 * (text_scale - 1.0);
   t.row_h = MAX (104.0, ceil (t.label_h + 15));

@@ -8,20 +8,19 @@
 #include "vpc-i18n.h"
 #include "vpc-layout-index.h"
 
-#define PAD         VPC_LAYOUT_PAD
+#define PAD         VPC_GEOMETRY_PAD
 #define AZ_W        420.0
-#define AZ_GAP      32.0
-#define AZ_HEADER   VPC_LAYOUT_AZ_HEADER
+#define AZ_GAP      VPC_GEOMETRY_AZ_GAP
+#define AZ_HEADER   VPC_GEOMETRY_AZ_HEADER
 #define SUBNET_W    (AZ_W - 2 * PAD)
 #define SUBNET_MIN_W (ICON_CELL + PAD) /* room for one icon */
 #define SUBNET_H    176.0
-#define SUBNET_GAP  20.0
-#define SUBNET_TOP  VPC_LAYOUT_SUBNET_TOP
-#define ICON        72.0
-#define ICON_CELL   112.0 /* icon plus its label */
-#define VPC_HEADER  VPC_LAYOUT_VPC_HEADER
-#define ENI_STRIP   VPC_LAYOUT_ENI_STRIP
-#define ROW_H       104.0 /* rows of icons under the AZs */
+#define SUBNET_GAP  VPC_GEOMETRY_SUBNET_GAP
+#define SUBNET_TOP  VPC_GEOMETRY_SUBNET_TOP
+#define ICON        VPC_GEOMETRY_ICON
+#define ICON_CELL   VPC_GEOMETRY_ICON_CELL
+#define VPC_HEADER  VPC_GEOMETRY_VPC_HEADER
+#define ENI_STRIP   VPC_GEOMETRY_ENI_STRIP
 #define BUCKET      24.0  /* grid of the occupancy index */
 #define LIMIT       VPC_LAYOUT_LIMIT
 
@@ -59,17 +58,6 @@ typedef struct
   GHashTable     *slots;    /* subnet id -> number of icons placed inside */
   VpcLayoutIndex *occupied; /* icons, so new ones avoid them; built when first asked */
 } Layout;
-
-/* How many steps of @step fit in @length: at least one, and at most 65535,
- * so that slot numbers (a row times a column) fit in a guint. */
-static guint
-count_fits (double length,
-            double step)
-{
-  double n = floor (length / step);
-
-  return n >= 1 ? (guint) MIN (n, 65535) : 1;
-}
 
 static void occupy_laid_out_icons (Layout *layout);
 
@@ -152,19 +140,17 @@ place_in_subnet (Layout           *layout,
 {
   const VpcElement *subnet = vpc_design_lookup (layout->design, subnet_id);
   VpcRect *sr;
-  guint slot, per_row, rows;
+  guint slot, capacity;
 
   if (subnet == NULL || (sr = rect_of (layout, subnet)) == NULL)
     return FALSE;
-  per_row = count_fits (sr->w - PAD, ICON_CELL);
-  rows = count_fits (sr->h - SUBNET_TOP - ENI_STRIP, ICON + 12);
+  capacity = vpc_geometry_subnet_capacity (sr);
   for (slot = GPOINTER_TO_UINT (g_hash_table_lookup (layout->slots, subnet->id));
-       slot < per_row * rows; slot++)
+       slot < capacity; slot++)
     {
-      VpcRect cell = { sr->x + PAD + (slot % per_row) * ICON_CELL,
-                       sr->y + SUBNET_TOP + (slot / per_row) * (ICON + 12),
-                       ICON, ICON };
+      VpcRect cell;
 
+      vpc_geometry_subnet_slot (sr, slot, &cell);
       if (!is_free (layout, &cell))
         continue;
       g_hash_table_insert (layout->slots, subnet->id, GUINT_TO_POINTER (slot + 1));
@@ -185,7 +171,6 @@ place_row (Layout    *layout,
            double     top,
            double     width)
 {
-  guint per_row = count_fits (width, ICON_CELL);
   guint64 cell_index = 0;
   double bottom = top;
 
@@ -195,8 +180,7 @@ place_row (Layout    *layout,
 
       do
         {
-          cell = (VpcRect) { left + (cell_index % per_row) * ICON_CELL + (ICON_CELL - ICON) / 2,
-                             top + (cell_index / per_row) * ROW_H, ICON, ICON };
+          vpc_geometry_row_slot (left, top, width, cell_index, &cell);
           cell_index++;
         }
       while (!is_free (layout, &cell));

@@ -2,27 +2,11 @@
 #pragma once
 
 #include "vpc-design.h"
+#include "vpc-geometry.h"
 #include "vpc-invariants.h" /* VPC_LAYOUT_LIMIT: the one home of the layout limits */
 
 G_BEGIN_DECLS
 
-/* How an icon element (security group, endpoint, NAT gateway, workload) is
- * drawn in its layout box, shared by the renderer and the layout engine: a
- * square tile of VPC_LAYOUT_TILE at the top centre, then its label (the
- * name on at most VPC_LAYOUT_LABEL_LINES wrapped lines, then one line of
- * kind or service) starting VPC_LAYOUT_LABEL_GAP below the tile, centred,
- * VPC_LAYOUT_LABEL_SPILL wider than the box on each side. At text size 1.0
- * everything drawn for the element lies within VPC_LAYOUT_ICON_EXTENT_H of
- * the box's top; the label heights grow with the text size. */
-#define VPC_LAYOUT_TILE          44.0
-#define VPC_LAYOUT_LABEL_GAP     5.0
-#define VPC_LAYOUT_LABEL_SPILL   24.0
-#define VPC_LAYOUT_LABEL_LINES   2
-#define VPC_LAYOUT_NAME_LINE_H   14.0 /* one line of the name at text size 1.0 */
-#define VPC_LAYOUT_KIND_LINE_H   12.0 /* the kind/service line */
-#define VPC_LAYOUT_ICON_EXTENT_H (VPC_LAYOUT_TILE + VPC_LAYOUT_LABEL_GAP + \
-                                  VPC_LAYOUT_LABEL_LINES * VPC_LAYOUT_NAME_LINE_H + \
-                                  VPC_LAYOUT_KIND_LINE_H)
 
 /* Box sizes in canvas units; icon kinds report their icon cell. */
 void vpc_layout_natural_size (VpcKind kind,

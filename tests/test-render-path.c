@@ -371,7 +371,7 @@ test_example_broken (void)
   g_autoptr(VpcPathGeometry) g = NULL;
   const VpcElement *a = vpc_design_lookup (design, "private-a");
   const VpcElement *b = vpc_design_lookup (design, "private-b");
-  const VpcPalette *pal = vpc_theme_get_palette (VPC_THEME_LIGHT);
+  const VpcThemeColors *pal = vpc_theme_get_colors (VPC_THEME_LIGHT);
   VpcRenderOptions options;
   const VpcPathLine *line;
   const VpcPathEnd *end;
@@ -431,7 +431,7 @@ test_example_reachable (void)
   for (VpcTheme theme = VPC_THEME_LIGHT; theme <= VPC_THEME_DARK; theme++)
     {
       g_autoptr(VpcPathGeometry) g = NULL;
-      const VpcPalette *pal = vpc_theme_get_palette (theme);
+      const VpcThemeColors *pal = vpc_theme_get_colors (theme);
       VpcRenderOptions options;
       VpcRect marker, tile;
       cairo_surface_t *surface;

@@ -529,7 +529,7 @@ test_example_badges (gconstpointer data)
   for (VpcTheme theme = VPC_THEME_LIGHT; theme <= VPC_THEME_DARK; theme++)
     for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
       {
-        const VpcPalette *pal = vpc_theme_get_palette (theme);
+        const VpcThemeColors *pal = vpc_theme_get_colors (theme);
         guint32 error_rgb = color_rgb (&pal->error);
         guint32 warning_rgb = color_rgb (&pal->warning);
         cairo_surface_t *surface = example_render (&ex, theme, scales[s]);
@@ -575,7 +575,7 @@ test_example_badges (gconstpointer data)
    * drawn without findings, no flagged element shows one. */
   {
     GListModel *findings = ex.options.findings;
-    const VpcPalette *pal = vpc_theme_get_palette (VPC_THEME_LIGHT);
+    const VpcThemeColors *pal = vpc_theme_get_colors (VPC_THEME_LIGHT);
     cairo_surface_t *surface;
     GHashTableIter iter;
     gpointer key, value;

@@ -99,16 +99,16 @@ crossings_of (VpcDesign *design,
   return vpc_render_routes_count_crossings (routes);
 }
 
-/* An icon's drawn extent: tile and label (VPC_LAYOUT_ICON_EXTENT_H). */
+/* An icon's drawn extent: tile and label (VPC_GEOMETRY_ICON_EXTENT_H). */
 static VpcRect
 extent_of (const VpcElement *e,
            double            text_scale)
 {
-  double h = VPC_LAYOUT_TILE + VPC_LAYOUT_LABEL_GAP +
-             text_scale * (VPC_LAYOUT_LABEL_LINES * VPC_LAYOUT_NAME_LINE_H + VPC_LAYOUT_KIND_LINE_H);
+  double h = VPC_GEOMETRY_TILE + VPC_GEOMETRY_LABEL_GAP +
+             text_scale * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H + VPC_GEOMETRY_KIND_LINE_H);
 
-  return (VpcRect) { e->layout.x - VPC_LAYOUT_LABEL_SPILL, e->layout.y,
-                     e->layout.w + 2 * VPC_LAYOUT_LABEL_SPILL, MAX (h, e->layout.h) };
+  return (VpcRect) { e->layout.x - VPC_GEOMETRY_LABEL_SPILL, e->layout.y,
+                     e->layout.w + 2 * VPC_GEOMETRY_LABEL_SPILL, MAX (h, e->layout.h) };
 }
 
 static gboolean

@@ -14,14 +14,15 @@
 #include <string.h>
 
 #include "vpc-edit-check.h"
+#include "vpc-geometry.h"
 #include "vpc-i18n.h"
 #include "vpc-layout.h"
 
-#define AZ_HEADER    44.0
-#define SUBNET_TOP   56.0  /* a subnet's name and CIDR */
-#define ENI_STRIP    28.0  /* interface markers along a subnet's bottom */
-#define VPC_HEADER   56.0
-#define LABEL_SPILL  18.0  /* icon labels may run this far past each side */
+#define AZ_HEADER    VPC_GEOMETRY_AZ_HEADER
+#define SUBNET_TOP   VPC_GEOMETRY_SUBNET_TOP
+#define ENI_STRIP    VPC_GEOMETRY_ENI_STRIP
+#define VPC_HEADER   VPC_GEOMETRY_VPC_HEADER
+#define LABEL_SPILL  VPC_GEOMETRY_LABEL_SPILL
 #define LABEL_BELOW  10.0  /* ... and this far below the icon's box */
 #define AZ_MARGIN    16.0
 #define MAX_RINGS    40

@@ -4,16 +4,17 @@
 #include <string.h>
 
 #include "vpc-i18n.h"
+#include "vpc-geometry.h"
 #include "vpc-layout.h"
 
-#define PAD        24.0
-#define AZ_GAP     32.0
-#define AZ_HEADER  44.0
-#define SUBNET_GAP 20.0
-#define SUBNET_TOP 56.0
-#define VPC_HEADER 56.0
-#define ICON       72.0
-#define ICON_CELL  96.0
+#define PAD        VPC_GEOMETRY_PAD
+#define AZ_GAP     VPC_GEOMETRY_AZ_GAP
+#define AZ_HEADER  VPC_GEOMETRY_AZ_HEADER
+#define SUBNET_GAP VPC_GEOMETRY_SUBNET_GAP
+#define SUBNET_TOP VPC_GEOMETRY_SUBNET_TOP
+#define VPC_HEADER VPC_GEOMETRY_VPC_HEADER
+#define ICON       VPC_GEOMETRY_ICON
+#define ICON_CELL  VPC_GEOMETRY_ICON_CELL
 
 typedef struct
 {
@@ -341,17 +342,18 @@ free_slot_in_subnet (VpcDesign        *design,
 {
   VpcRect sr = vpc_element_rect (subnet);
   g_autoptr(GHashTable) icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint per_row = MAX (1, (guint) ((sr.w - PAD) / ICON_CELL));
+  guint capacity = MIN (vpc_geometry_subnet_capacity (&sr), 64);
 
   vpc_containment_collect_children (design, subnet->id, icons);
-  for (guint slot = 0; slot < 64; slot++)
+  /* The slots the automatic layout fills, in the same order. */
+  for (guint slot = 0; slot < capacity; slot++)
     {
-      VpcRect cell = { sr.x + PAD + (slot % per_row) * ICON_CELL,
-                       sr.y + SUBNET_TOP + (slot / per_row) * (ICON_CELL + 8), ICON, ICON };
+      VpcRect cell;
       GHashTableIter iter;
       gpointer key;
       gboolean taken = FALSE;
 
+      vpc_geometry_subnet_slot (&sr, slot, &cell);
       if (cell.y + cell.h > sr.y + sr.h)
         break;
       g_hash_table_iter_init (&iter, icons);
@@ -401,7 +403,6 @@ free_slot_below_zones (VpcDesign *design,
 {
   VpcRect vpc = vpc_containment_vpc_rect (design);
   double top = vpc.y + VPC_HEADER;
-  guint per_row = MAX (1, (guint) ((vpc.w - 2 * PAD) / ICON_CELL));
 
   for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_AZ); i++)
     {
@@ -410,8 +411,13 @@ free_slot_below_zones (VpcDesign *design,
     }
   for (guint slot = 0; slot < 4096; slot++)
     {
-      double cx = vpc.x + PAD + (slot % per_row) * ICON_CELL + ICON / 2;
-      double cy = top + PAD + (slot / per_row) * (ICON_CELL + 24) + ICON / 2;
+      VpcRect cell;
+      double cx, cy;
+
+      /* The row the automatic layout puts them in. */
+      vpc_geometry_row_slot (vpc.x + PAD, top + PAD, vpc.w - 2 * PAD, slot, &cell);
+      cx = cell.x + cell.w / 2;
+      cy = cell.y + cell.h / 2;
 
       if (!icon_near (design, cx, cy))
         {

@@ -5,13 +5,13 @@
 
 #include "vpc-cidr.h"
 #include "vpc-i18n.h"
+#include "vpc-geometry.h"
 #include "vpc-layout.h"
 
-#define PAD        24.0
-#define AZ_HEADER  44.0
-#define SUBNET_TOP 56.0
-#define VPC_HEADER 56.0
-#define ICON_CELL  96.0
+#define PAD        VPC_GEOMETRY_PAD
+#define AZ_HEADER  VPC_GEOMETRY_AZ_HEADER
+#define SUBNET_TOP VPC_GEOMETRY_SUBNET_TOP
+#define VPC_HEADER VPC_GEOMETRY_VPC_HEADER
 
 /* Geometry */
 

@@ -3,11 +3,12 @@
 
 #include <math.h>
 
+#include "vpc-geometry.h"
 #include "vpc-i18n.h"
 
-#define AZ_HEADER   44.0
-#define VPC_HEADER  56.0
-#define LABEL_H     20.0 /* icon labels are drawn under the icon */
+#define AZ_HEADER   VPC_GEOMETRY_AZ_HEADER
+#define VPC_HEADER  VPC_GEOMETRY_VPC_HEADER
+#define LABEL_H     VPC_GEOMETRY_LABEL_H
 #define BORDER_PICK 6.0  /* pixels */
 #define LINE_PICK   5.0  /* pixels */
 
@@ -150,7 +151,7 @@ vpc_tools_hit_test (VpcDesign  *design,
 
   g_return_val_if_fail (VPC_IS_DESIGN (design), hit);
 
-  if (selection != NULL && g_hash_table_size (selection) < 64)
+  if (selection != NULL && g_hash_table_size (selection) <= VPC_GEOMETRY_MAX_HANDLES)
     {
       GHashTableIter iter;
       gpointer key;

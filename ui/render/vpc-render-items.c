@@ -64,7 +64,7 @@ item_style (const VpcRenderCtx *ctx,
             const VpcElement   *e,
             ItemStyle          *style)
 {
-  const VpcPalette *pal = ctx->pal;
+  const VpcThemeColors *pal = ctx->pal;
 
   style->round = FALSE;
   switch (e->kind)
@@ -231,18 +231,18 @@ item_detail (VpcRenderCtx     *ctx,
     number_chip (ctx, t.x - 8, t.y + 1, group_number (ctx, e->id));
 
   /* The name on up to two lines, the kind under the lines it took. */
-  y = t.y + t.h + VPC_LAYOUT_LABEL_GAP;
+  y = t.y + t.h + VPC_GEOMETRY_LABEL_GAP;
   name_h = vpc_render_text_lines (ctx, VPC_FONT_LABEL, vpc_element_get_display_name (e),
-                                  r->x - VPC_LABEL_SPILL, y, label_w, VPC_LAYOUT_LABEL_LINES,
-                                  VPC_LAYOUT_NAME_LINE_H, VPC_ALIGN_CENTER, &ctx->pal->text);
+                                  r->x - VPC_LABEL_SPILL, y, label_w, VPC_GEOMETRY_LABEL_LINES,
+                                  VPC_GEOMETRY_NAME_LINE_H, VPC_ALIGN_CENTER, &ctx->pal->text);
   /* A group's rules may take the line its name left free; their own
    * <title> holds them whole where the lines cut them. */
   if (summary != NULL)
     vpc_painter_begin_group (ctx->p, "vpcd-rules", NULL, summary);
   vpc_render_text_lines (ctx, VPC_FONT_SMALL, summary != NULL ? summary : style.subtitle,
                          r->x - VPC_LABEL_SPILL, y + name_h, label_w,
-                         summary != NULL && name_h < (VPC_LAYOUT_LABEL_LINES - 0.5) * VPC_LAYOUT_NAME_LINE_H * vpc_render_text_get_scale () ? 2 : 1,
-                         VPC_LAYOUT_KIND_LINE_H, VPC_ALIGN_CENTER, &ctx->pal->text_dim);
+                         summary != NULL && name_h < (VPC_GEOMETRY_LABEL_LINES - 0.5) * VPC_GEOMETRY_NAME_LINE_H * vpc_render_text_get_scale () ? 2 : 1,
+                         VPC_GEOMETRY_KIND_LINE_H, VPC_ALIGN_CENTER, &ctx->pal->text_dim);
   if (summary != NULL)
     vpc_painter_end_group (ctx->p);
   vpc_painter_end_group (ctx->p);

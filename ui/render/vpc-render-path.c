@@ -654,7 +654,7 @@ ctx_init (VpcRenderCtx           *ctx,
   ctx->design = design;
   ctx->info = vpc_design_get_info (design);
   ctx->options = options;
-  ctx->pal = vpc_theme_get_palette (options->theme);
+  ctx->pal = vpc_theme_get_colors (options->theme);
   ctx->scale = options->scale > 0 ? CLAMP (options->scale, VPC_RENDER_MIN_SCALE, VPC_RENDER_MAX_SCALE) : 1.0;
   ctx->detail = ctx->scale >= VPC_RENDER_LOD_SCALE;
   if (options->overrides != NULL && g_hash_table_size (options->overrides) > 0)
@@ -753,7 +753,7 @@ vpc_path_geometry_bounds (const VpcPathGeometry *geometry,
 /* --- drawing ------------------------------------------------------------ */
 
 static const VpcColor *
-verdict_color (const VpcPalette *pal,
+verdict_color (const VpcThemeColors *pal,
                VpcPathVerdict    verdict)
 {
   switch (verdict)
@@ -857,7 +857,7 @@ draw_line (Builder           *b,
            cairo_t           *cr,
            const VpcPathLine *line)
 {
-  const VpcPalette *pal = b->ctx.pal;
+  const VpcThemeColors *pal = b->ctx.pal;
   double width = vpc_render_line (&b->ctx, LINE_WIDTH);
   double halo = width + 2 * vpc_render_line (&b->ctx, HALO);
 
@@ -902,7 +902,7 @@ draw_end (Builder          *b,
           cairo_t          *cr,
           const VpcPathEnd *end)
 {
-  const VpcPalette *pal = b->ctx.pal;
+  const VpcThemeColors *pal = b->ctx.pal;
   const VpcColor *color = verdict_color (pal, end->verdict);
   double arm = CROSS_RADIUS * 0.45;
 

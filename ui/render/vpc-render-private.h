@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 #define VPC_RENDER_LOD_SCALE 0.35
 
 /* Geometry of an icon element inside its layout cell. */
-#define VPC_TILE        VPC_LAYOUT_TILE
-#define VPC_LABEL_SPILL VPC_LAYOUT_LABEL_SPILL /* labels may run this far past each side */
+#define VPC_TILE        VPC_GEOMETRY_TILE
+#define VPC_LABEL_SPILL VPC_GEOMETRY_LABEL_SPILL /* labels may run this far past each side */
 
 #define VPC_RENDER_FONT_FAMILY "DejaVu Sans"
 
@@ -26,7 +26,7 @@ typedef struct
   VpcDesign              *design;
   const VpcDesignInfo    *info;
   const VpcRenderOptions *options;
-  const VpcPalette       *pal;
+  const VpcThemeColors       *pal;
   double                  scale;   /* world → device, for line widths and LOD */
   gboolean                detail;  /* labels and glyphs (not at low zoom) */
   gboolean                culling;

@@ -170,7 +170,7 @@ static void
 tile_of (const VpcElement *e,
          VpcRect          *tile)
 {
-  double size = MIN (VPC_LAYOUT_TILE, MIN (e->layout.w, e->layout.h));
+  double size = MIN (VPC_GEOMETRY_TILE, MIN (e->layout.w, e->layout.h));
 
   *tile = (VpcRect) { e->layout.x + (e->layout.w - size) / 2, e->layout.y, size, size };
 }
@@ -458,18 +458,18 @@ add_icon (VpcRouter        *router,
           const VpcElement *e,
           const GPtrArray  *home_candidates)
 {
-  double label_h = VPC_LAYOUT_LABEL_GAP +
-                   router->options.text_scale * (VPC_LAYOUT_LABEL_LINES * VPC_LAYOUT_NAME_LINE_H +
-                                                 VPC_LAYOUT_KIND_LINE_H);
+  double label_h = VPC_GEOMETRY_LABEL_GAP +
+                   router->options.text_scale * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H +
+                                                 VPC_GEOMETRY_KIND_LINE_H);
   Icon icon = { e, { 0 }, { 0 }, -1 };
   double cx, cy;
 
   tile_of (e, &icon.tile);
   icon.extent = (VpcRect) {
-    MIN (icon.tile.x, e->layout.x - VPC_LAYOUT_LABEL_SPILL), icon.tile.y,
+    MIN (icon.tile.x, e->layout.x - VPC_GEOMETRY_LABEL_SPILL), icon.tile.y,
     0, icon.tile.h + label_h,
   };
-  icon.extent.w = MAX (icon.tile.x + icon.tile.w, e->layout.x + e->layout.w + VPC_LAYOUT_LABEL_SPILL) -
+  icon.extent.w = MAX (icon.tile.x + icon.tile.w, e->layout.x + e->layout.w + VPC_GEOMETRY_LABEL_SPILL) -
                   icon.extent.x;
   cx = icon.tile.x + icon.tile.w / 2;
   cy = icon.tile.y + icon.tile.h / 2;

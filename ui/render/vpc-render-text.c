@@ -25,8 +25,8 @@ typedef struct
 
 /* Sizes at text size 1.0, as large as the lines the layout keeps for them
  * allow (model/vpc-layout.h): a label's 12 px line of DejaVu Sans is 14
- * units high (VPC_LAYOUT_NAME_LINE_H), the kind line's 10 px is 11.6
- * (VPC_LAYOUT_KIND_LINE_H is 12). */
+ * units high (VPC_GEOMETRY_NAME_LINE_H), the kind line's 10 px is 11.6
+ * (VPC_GEOMETRY_KIND_LINE_H is 12). */
 static const FontSpec font_specs[VPC_N_FONTS] = {
   [VPC_FONT_TITLE]   = { 22.0, PANGO_WEIGHT_BOLD },
   [VPC_FONT_HEADING] = { 15.0, PANGO_WEIGHT_BOLD },

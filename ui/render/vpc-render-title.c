@@ -219,7 +219,7 @@ draw_swatch (VpcRenderCtx *ctx,
              double        y)
 {
   static const double dash[] = { 4.0, 2.5 };
-  const VpcPalette *pal = ctx->pal;
+  const VpcThemeColors *pal = ctx->pal;
   VpcPainter *p = ctx->p;
 
   switch (s)
@@ -348,7 +348,7 @@ draw_heading (VpcRenderCtx  *ctx,
   /* The description on its line, cut with "…": the group's <title>
    * holds it whole. */
   vpc_render_text_lines (ctx, VPC_FONT_LABEL, info->description, t->x + 20, t->y + 62 * ts, left_w, 1,
-                         VPC_LAYOUT_NAME_LINE_H, VPC_ALIGN_LEFT, &ctx->pal->text_dim);
+                         VPC_GEOMETRY_NAME_LINE_H, VPC_ALIGN_LEFT, &ctx->pal->text_dim);
 
   if (ctx->options->monthly_total != NULL)
     {

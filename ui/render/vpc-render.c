@@ -390,7 +390,7 @@ ctx_init (VpcRenderCtx           *ctx,
   ctx->design = design;
   ctx->info = vpc_design_get_info (design);
   ctx->options = options;
-  ctx->pal = vpc_theme_get_palette (options->theme);
+  ctx->pal = vpc_theme_get_colors (options->theme);
   /* Past these a cairo matrix stops being invertible (or the drawing
    * means nothing): the scale is kept within them. */
   ctx->scale = options->scale > 0 ? CLAMP (options->scale, VPC_RENDER_MIN_SCALE,

@@ -7,7 +7,7 @@
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
-static const VpcPalette light = {
+static const VpcThemeColors light = {
   .background     = RGB (0xffffff),
   .grid           = RGB (0xe8eaed),
   .text           = RGB (0x16191f),
@@ -37,9 +37,10 @@ static const VpcPalette light = {
   .panel          = RGB (0xf8f8fa),
   .panel_border   = RGB (0xd5dbdb),
   .reachable      = RGB (0x1f9d55),
+  .spotlight      = RGB (0xffd600),
 };
 
-static const VpcPalette dark = {
+static const VpcThemeColors dark = {
   .background     = RGB (0x1b1d22),
   .grid           = RGB (0x2b2e35),
   .text           = RGB (0xeceef2),
@@ -69,10 +70,11 @@ static const VpcPalette dark = {
   .panel          = RGB (0x24272e),
   .panel_border   = RGB (0x3a3e47),
   .reachable      = RGB (0x57e389),
+  .spotlight      = RGB (0xffd600),
 };
 
-const VpcPalette *
-vpc_theme_get_palette (VpcTheme theme)
+const VpcThemeColors *
+vpc_theme_get_colors (VpcTheme theme)
 {
   return theme == VPC_THEME_DARK ? &dark : &light;
 }

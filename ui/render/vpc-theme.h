@@ -44,9 +44,10 @@ typedef struct
   VpcColor panel;          /* title block */
   VpcColor panel_border;
   VpcColor reachable;      /* a traced path that gets through */
-} VpcPalette;
+  VpcColor spotlight;      /* where a presenter points */
+} VpcThemeColors;
 
-const VpcPalette *vpc_theme_get_palette (VpcTheme theme);
+const VpcThemeColors *vpc_theme_get_colors (VpcTheme theme);
 
 void vpc_color_set (cairo_t        *cr,
                     const VpcColor *color);

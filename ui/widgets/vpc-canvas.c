@@ -4,8 +4,10 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "vpc-geometry.h"
 #include "vpc-i18n.h"
 #include "vpc-render.h"
+#include "vpc-theme.h"
 
 G_DEFINE_FINAL_TYPE (VpcCanvas, vpc_canvas, GTK_TYPE_WIDGET)
 
@@ -129,9 +131,10 @@ _vpc_canvas_to_world (VpcCanvas *self,
 /* Drawing */
 
 static void
-draw_handles (VpcCanvas *self,
-              cairo_t   *cr,
-              const char *id)
+draw_handles (VpcCanvas            *self,
+              cairo_t              *cr,
+              const VpcThemeColors *colors,
+              const char           *id)
 {
   double zoom = vpc_viewport_get_zoom (self->viewport);
   double s = VPC_TOOLS_HANDLE_SIZE;
@@ -146,7 +149,7 @@ draw_handles (VpcCanvas *self,
 
       vpc_viewport_world_to_widget (self->viewport, r.x, r.y, &x0, &y0);
       cairo_rectangle (cr, x0 - 2, y0 - 2, r.w * zoom + 4, r.h * zoom + 4);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      vpc_color_set_alpha (cr, &colors->selection, 0.9);
       cairo_set_line_width (cr, 2);
       cairo_stroke (cr);
     }
@@ -164,9 +167,9 @@ draw_handles (VpcCanvas *self,
       vpc_viewport_world_to_widget (self->viewport, x, y, &wx, &wy);
       cairo_rectangle (cr, round (wx - s / 2) + 0.5, round (wy - s / 2) + 0.5, s, s);
     }
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  vpc_color_set (cr, &colors->background);
   cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+  vpc_color_set (cr, &colors->selection);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 }
@@ -192,8 +195,9 @@ draw_line (VpcCanvas *self,
  * are in pixels. (The dragged boxes themselves are drawn by the renderer,
  * from the tool's preview.) */
 static void
-draw_overlay (VpcCanvas *self,
-              cairo_t   *cr)
+draw_overlay (VpcCanvas            *self,
+              cairo_t              *cr,
+              const VpcThemeColors *colors)
 {
   const char *from, *subnet;
   g_autoptr(VpcLinkRoute) route = NULL;
@@ -209,13 +213,13 @@ draw_overlay (VpcCanvas *self,
       for (guint i = 0; i + 1 < route->n_points; i++)
         draw_line (self, cr, route->points[i].x, route->points[i].y,
                    route->points[i + 1].x, route->points[i + 1].y);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      vpc_color_set_alpha (cr, &colors->selection, 0.9);
       cairo_set_line_width (cr, 4);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_stroke (cr);
     }
 
-  if (g_hash_table_size (self->selection) <= 64 &&
+  if (g_hash_table_size (self->selection) <= VPC_GEOMETRY_MAX_HANDLES &&
       vpc_tool_get_mode (self->tool) != VPC_TOOL_MOVE)
     {
       GHashTableIter iter;
@@ -223,7 +227,7 @@ draw_overlay (VpcCanvas *self,
 
       g_hash_table_iter_init (&iter, self->selection);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        draw_handles (self, cr, key);
+        draw_handles (self, cr, colors, key);
     }
 
   if (vpc_tool_get_rubber_band (self->tool, &band))
@@ -233,9 +237,9 @@ draw_overlay (VpcCanvas *self,
 
       vpc_viewport_world_to_widget (self->viewport, band.x, band.y, &bx, &by);
       cairo_rectangle (cr, round (bx) + 0.5, round (by) + 0.5, round (band.w * zoom), round (band.h * zoom));
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.15);
+      vpc_color_set_alpha (cr, &colors->selection, 0.15);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
+      vpc_color_set_alpha (cr, &colors->selection, 0.8);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
     }
@@ -245,7 +249,7 @@ draw_overlay (VpcCanvas *self,
       static const double dash[] = { 6, 4 };
 
       draw_line (self, cr, x0, y0, x1, y1);
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      vpc_color_set_alpha (cr, &colors->selection, 0.9);
       cairo_set_line_width (cr, 2);
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       cairo_stroke (cr);
@@ -261,6 +265,7 @@ vpc_canvas_snapshot (GtkWidget   *widget,
   int w = gtk_widget_get_width (widget);
   int h = gtk_widget_get_height (widget);
   VpcRenderOptions options;
+  const VpcThemeColors *colors;
   cairo_t *cr;
 
   if (w <= 0 || h <= 0)
@@ -271,6 +276,7 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       vpc_render_options_init (&options);
       options.theme = adw_style_manager_get_dark (adw_style_manager_get_default ())
                       ? VPC_THEME_DARK : VPC_THEME_LIGHT;
+      colors = vpc_theme_get_colors (options.theme);
       options.scale = vpc_viewport_get_zoom (self->viewport);
       options.offset_x = vpc_viewport_get_offset_x (self->viewport);
       options.offset_y = vpc_viewport_get_offset_y (self->viewport);
@@ -290,11 +296,11 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       _vpc_canvas_compare_draw (self, cr, &options);
       _vpc_canvas_path_draw (self, cr, &options);
       cairo_restore (cr);
-      draw_overlay (self, cr);
+      draw_overlay (self, cr, colors);
       /* Presentation: where the teacher points, for the back row. */
       if (self->pointer_highlight && self->pointer_inside)
         {
-          cairo_set_source_rgba (cr, 1.0, 0.84, 0.0, 0.35);
+          vpc_color_set_alpha (cr, &colors->spotlight, 0.35);
           cairo_arc (cr, self->pointer_x, self->pointer_y, 26, 0, 2 * G_PI);
           cairo_fill (cr);
         }
