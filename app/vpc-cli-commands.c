@@ -11,7 +11,7 @@ vpc_cli_is_subcommand (const char *arg)
   return g_strcmp0 (arg, "check") == 0 || g_strcmp0 (arg, "cost") == 0 ||
          g_strcmp0 (arg, "repair") == 0 || g_strcmp0 (arg, "trace") == 0 ||
          g_strcmp0 (arg, "grade") == 0 || g_strcmp0 (arg, "diff") == 0 ||
-         g_strcmp0 (arg, "import") == 0;
+         g_strcmp0 (arg, "import") == 0 || g_strcmp0 (arg, "rules") == 0;
 }
 
 gboolean
@@ -40,6 +40,8 @@ vpc_cli_run (int    argc,
     return _vpc_cli_diff (argc, argv);
   if (strcmp (argv[1], "import") == 0)
     return _vpc_cli_import (argc, argv);
+  if (strcmp (argv[1], "rules") == 0)
+    return _vpc_cli_rules (argc, argv);
   _vpc_cli_usage_error (NULL, _("unknown command '%s'"), argv[1]);
   return VPC_CLI_EXIT_ERROR;
 }

@@ -44,6 +44,12 @@ int  _vpc_cli_parse (int                 argc,
                      char              **argv,
                      const VpcCliOption *options,
                      const char        **file);
+/* The same for a command without positional arguments; @help is set after
+ * printing the usage for --help. */
+int  _vpc_cli_parse_none (int                 argc,
+                          char              **argv,
+                          const VpcCliOption *options,
+                          gboolean           *help);
 /* The same with several positional arguments, named by @names
  * (NULL-terminated, "OLD", "NEW") in usage errors; @files receives them. */
 int  _vpc_cli_parse_files (int                 argc,
@@ -156,6 +162,8 @@ int _vpc_cli_repair (int    argc,
 int _vpc_cli_trace (int    argc,
                     char **argv);
 int _vpc_cli_grade (int    argc,
+                    char **argv);
+int _vpc_cli_rules (int    argc,
                     char **argv);
 int _vpc_cli_diff (int    argc,
                    char **argv);

@@ -49,6 +49,9 @@ vpc_cli_usage (void)
          "                                                  template (JSON or YAML) or from\n"
          "                                                  saved aws ec2/sagemaker describe-*\n"
          "                                                  outputs\n"
+         "  vpc-designer rules [--format markdown|json]     the rule catalogue: id, severity,\n"
+         "                                                  title, what breaks, the fix, the\n"
+         "                                                  AWS page\n"
          "  vpc-designer --version | --help\n"
          "\n"
          "FILE must be a regular file, or '-' for standard input (a pipe or a\n"
@@ -293,6 +296,17 @@ parse_arguments (int                 argc,
       return VPC_CLI_EXIT_ERROR;
     }
   return VPC_CLI_EXIT_OK;
+}
+
+int
+_vpc_cli_parse_none (int                 argc,
+                     char              **argv,
+                     const VpcCliOption *options,
+                     gboolean           *help)
+{
+  g_autoptr(GPtrArray) given = g_ptr_array_new ();
+
+  return parse_arguments (argc, argv, options, given, 0, help);
 }
 
 int

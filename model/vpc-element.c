@@ -364,8 +364,9 @@ static const char *const kind_keys[] = {
 static const char *const kind_labels[] = {
   /* TRANSLATORS: kinds of element as they appear inside sentences
    * ("no subnet with id …"): lowercase, except names such as NAT. */
-  N_("availability zone"), N_("subnet"), N_("security group"), N_("endpoint"), N_("NAT gateway"),
-  N_("workload"),
+  NC_("element kind", "availability zone"), NC_("element kind", "subnet"),
+  NC_("element kind", "security group"), NC_("element kind", "endpoint"),
+  NC_("element kind", "NAT gateway"), NC_("element kind", "workload"),
 };
 static const char *const kind_labels_with_article[] = {
   /* TRANSLATORS: the same kinds with an article, for "… is a subnet, not a
@@ -450,7 +451,7 @@ const char *
 vpc_kind_to_label (VpcKind kind)
 {
   g_return_val_if_fail (kind < VPC_N_KINDS, NULL);
-  return _(kind_labels[kind]);
+  return vpc_i18n_pgettext2 ("element kind", kind_labels[kind]);
 }
 
 const char *

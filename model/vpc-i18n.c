@@ -42,3 +42,10 @@ vpc_i18n_pgettext (const char *context_and_msgid,
     return g_dpgettext (GETTEXT_PACKAGE, context_and_msgid, msgid_offset);
   return context_and_msgid + msgid_offset;
 }
+
+const char *
+vpc_i18n_pgettext2 (const char *context,
+                    const char *msgid)
+{
+  return translate ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid) : msgid;
+}

@@ -20,6 +20,10 @@ const char *vpc_i18n_ngettext (const char   *msgid,
 const char *vpc_i18n_pgettext (const char *context_and_msgid,
                                gsize       msgid_offset) G_GNUC_FORMAT (1);
 
+/* For NC_() tables: @msgid in @context. */
+const char *vpc_i18n_pgettext2 (const char *context,
+                                const char *msgid) G_GNUC_FORMAT (2);
+
 #undef _
 #define _(String) vpc_i18n_gettext (String)
 #undef ngettext
