@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main-editor.c: the editor, started by vpc-designer with its arguments. */
 #include <gtk/gtk.h>
 

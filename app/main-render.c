@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main-render.c: export and report, started by vpc-designer with its
  * arguments; the only commands that draw. */
 #include <string.h>

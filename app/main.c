@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: the vpc-designer command. Checking, pricing and the other
  * commands that need only the model run here; pictures (export, report)
  * and the editor run in helper programs (vpc-handoff.h). */

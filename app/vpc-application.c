@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-application.c: the AdwApplication; one window per opened design,
- * the settings, and recovery after a crash (RELIABILITY.md G6). */
+ * the settings, and recovery after a crash. */
 #include "vpc-application.h"
 
 #include "vpc-canvas.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-check.c: `vpc-designer check FILE [--format text|json|sarif]
  * [--profile study-guide|precise] [--without ID[,ID...]]`. */
 #include "vpc-cli-private.h"
@@ -19,7 +20,7 @@ typedef struct
   const char *file;     /* as given */
   VpcDesign  *design;
   VpcProfile  profile;
-  GPtrArray  *findings; /* of VpcFinding, sorted (DOMAIN.md §3) */
+  GPtrArray  *findings; /* of VpcFinding, sorted (domain.md §3) */
   GPtrArray  *warnings; /* the loader's, strings */
   guint       counts[3]; /* by VpcSeverity */
 } CheckRun;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-commands.c: the commands vpc-designer runs itself. */
 #include "vpc-cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-cost.c: `vpc-designer cost FILE [--format text|json|csv] [--region REGION]`. */
 #include "vpc-cli-private.h"
 
@@ -35,7 +36,7 @@ json_item (VpcJsonWriter     *json,
   vpc_json_writer_begin_object (json, NULL);
   vpc_json_writer_string (json, "element", item->element);
   vpc_json_writer_string (json, "kind", vpc_cost_kind_to_string (item->kind));
-  /* DOMAIN.md §4: "service" belongs to endpoints only. */
+  /* domain.md §4: "service" belongs to endpoints only. */
   if (item->kind != VPC_COST_NAT_GATEWAY)
     vpc_json_writer_string (json, "service", item->service);
   vpc_json_writer_int (json, "azs", item->azs);

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-diff.c: `vpc-designer diff OLD NEW [--format text|json]
- * [--profile P] [--region R]` (FORMAT.md §5).
+ * [--profile P] [--region R]` (format.md §5).
  *
  * Both files are read as written, without the automatic layout: an element
  * that has no layout on either side has not moved, whatever the automatic
@@ -59,7 +60,7 @@ json_cost (VpcJsonWriter *json,
   vpc_json_writer_boolean (json, "priced", priced);
   if (!priced)
     {
-      /* As `cost` says it (DOMAIN.md §4): no amounts, and why. */
+      /* As `cost` says it (domain.md §4): no amounts, and why. */
       vpc_json_writer_string (json, "reason", diff->new_cost->reason);
       vpc_json_writer_null (json, "old_total");
       vpc_json_writer_null (json, "new_total");

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-export.c: `vpc-designer export FILE -o OUT [--theme light|dark]
  * [--scale N]`; OUT's suffix picks the format: .png .svg .pdf .drawio .json,
  * CloudFormation .yaml .cfn.json and Terraform .tf. */
@@ -49,7 +50,7 @@ parse_scale (const char *text,
   return _vpc_cli_parse_decimal (text, scale) && *scale > 0 && *scale <= MAX_SCALE;
 }
 
-/* The canonical design file (FORMAT.md §3), written by the one writer. */
+/* The canonical design file (format.md §3), written by the one writer. */
 static gboolean
 export_json (VpcDesign  *design,
              const char *out,

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-grade.c: `vpc-designer grade FILE [--format text|json]`
- * (FORMAT.md §6): each goal of the file's lesson met or not, with a
+ * (format.md §6): each goal of the file's lesson met or not, with a
  * sentence, then passed or not passed.
  *
  * Exit 0 when every goal is met, 1 when one is not, 2 when the file has

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-import.c: `vpc-designer import SOURCE... -o OUT.vpcd.json [--vpc ID]
- * [--region R]` (FORMAT.md §5): a design from a CloudFormation template,
+ * [--region R]` (format.md §5): a design from a CloudFormation template,
  * JSON or YAML (short and long intrinsic forms), or from saved AWS CLI
  * outputs (several files, any order). Elements without a layout
  * are placed by the automatic layout; what cannot be modelled is printed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-output.c: output helpers of the command line: colour, element
  * names and the reports' JSON style. */
 #include "vpc-cli-private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-private.h: what the subcommand files of the command line share.
  * No GTK here: subcommands must run on a machine without a display. */
 #pragma once
@@ -13,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses of FORMAT.md §4. */
+/* Exit statuses of format.md §4. */
 enum {
   VPC_CLI_EXIT_OK = 0,
   VPC_CLI_EXIT_FINDINGS = 1,
@@ -122,7 +123,7 @@ char       *_vpc_cli_utf8 (const char *text);
 
 /* The command line's reports are JSON written with the model's writer
  * (json-glib 1.6's generator prints some doubles as invalid JSON,
- * RELIABILITY.md §2.2, and cannot print money as "14.60"). A new writer in
+ * and cannot print money as "14.60"). A new writer in
  * the reports' style: NULL strings as null, controls as \u00XX. */
 VpcJsonWriter *_vpc_cli_json_new (void);
 /* Returns the text with a final newline and frees the writer. */

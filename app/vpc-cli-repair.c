@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-repair.c: `vpc-designer repair FILE -o OUT.vpcd.json`
- * (FORMAT.md §5): writes a design that loads, with one line on stderr per
+ * (format.md §5): writes a design that loads, with one line on stderr per
  * change; a file that loads already is written back unchanged. */
 #include "vpc-cli-private.h"
 

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-report.c: `vpc-designer report FILE -o OUT.pdf|OUT.html|OUT.md`
- * (FORMAT.md §5): the design-review document. Exit 0 when written, 2 on a
+ * (format.md §5): the design-review document. Exit 0 when written, 2 on a
  * usage error or a file that cannot be read or written; findings do not
  * change the status (check is the gate). */
 #include "vpc-cli-private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-rules.c: `vpc-designer rules [--format markdown|json]`, the
  * rule catalogue as the app knows it: id, severity, title, what breaks,
  * the fix and the AWS page. resources/doc/rules.md is this command's

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-trace.c: `vpc-designer trace FILE --from WORKLOAD --to SERVICE
- * [--without ID[,ID...]] [--profile P] [--format text|json]` (FORMAT.md §5).
+ * [--without ID[,ID...]] [--profile P] [--format text|json]` (format.md §5).
  *
  * Exit 0 whenever the trace is made, reachable or not: §5 keeps §4's codes
  * and §4 gives 1 to check alone; scripts read "reachable".

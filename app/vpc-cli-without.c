@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli-without.c: `--without ID[,ID...]`, the design as if elements were
- * deleted (FORMAT.md §5), shared by the subcommands that take it. */
+ * deleted (format.md §5), shared by the subcommands that take it. */
 #include "vpc-cli-private.h"
 
 #include "vpc-what-if.h"

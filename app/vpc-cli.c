@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cli.c: the pieces every command of the command line shares: argument
  * parsing, loading, messages and output. Never touches GTK. */
 #include "vpc-cli-private.h"

@@ -1,4 +1,5 @@
-/* vpc-cli.h: the headless command line (FORMAT.md §4). No GTK here. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-cli.h: the headless command line (format.md §4). No GTK here. */
 #pragma once
 
 #include <glib.h>

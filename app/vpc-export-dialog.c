@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-export-dialog.c: format, scale, theme, background, title block and
  * legend of an export, remembered in GSettings. */
 #include "vpc-export-dialog.h"

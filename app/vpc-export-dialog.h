@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-export-dialog.h: the choices of an export (issue 10): format, scale,
  * theme, background, title block and legend, remembered in GSettings.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-handoff.c: see vpc-handoff.h. */
 #include "vpc-handoff.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-handoff.h: the command line hands the editor and the picture-making
  * commands to helper programs, so that checking and pricing never load GTK,
  * cairo or pango (most of a short command's time was loading them). */

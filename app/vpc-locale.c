@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-locale.c: see vpc-locale.h. */
 #include "vpc-locale.h"
 

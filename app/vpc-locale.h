@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-locale.h: the user's language for every vpc-designer program. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-preferences.c: the Preferences window, bound to GSettings. */
 #include "vpc-preferences.h"
 

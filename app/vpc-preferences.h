@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-preferences.h: the Preferences window, bound to GSettings. */
 #pragma once
 

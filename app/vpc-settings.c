@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-settings.c: the app's GSettings with a build-directory fallback. */
 #include "vpc-settings.h"
 

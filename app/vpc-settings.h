@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-settings.h: the app's GSettings, found even when run from a build
  * directory without an installed schema. */
 #pragma once

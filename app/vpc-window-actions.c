@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-window-actions.c: the "win.*" actions (document, history, export,
  * zoom) and their sensitivity. */
 #include "vpc-window-private.h"

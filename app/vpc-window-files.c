@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-window-files.c: the window's file: open, save (asking when the file
- * changed on disk, RELIABILITY.md G5), recent files and dropped files. */
+ * changed on disk), recent files and dropped files. */
 #include "vpc-window-private.h"
 
 #include <string.h>
@@ -202,7 +203,7 @@ changes_view (GPtrArray *changes)
 }
 
 /* A file the loader refuses for what it holds (not for its syntax or a
- * limit): offers to open it without what is invalid (FORMAT.md §5). The
+ * limit): offers to open it without what is invalid (format.md §5). The
  * file stays as it is until the user saves. FALSE when repair cannot help. */
 static gboolean
 offer_repair (VpcWindow *self,

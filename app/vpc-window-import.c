@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-window-import.c: File → Import… and files dropped on the window: a
  * CloudFormation template, or saved AWS CLI outputs chosen or dropped
  * together. The design opens unsaved, like a new one; what the files hold

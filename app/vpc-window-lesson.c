@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-window-lesson.c: the lesson panel over the canvas and "Reset Lab"
  * (issue 12). The panel shows the lesson of the window's design (not of a
  * what-if scenario) and hides while presenting. */

@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-window-present.c: presentation mode (issue 12), F5.
  *
  * Full screen, without header bar, palette and sidebar, the text at the
  * presentation size (Preferences), a bright disc under the pointer, and
- * the design revealed step by step: the lesson's steps (FORMAT.md §6,
+ * the design revealed step by step: the lesson's steps (format.md §6,
  * `show` cumulative), or without a lesson VPC and AZs, subnets, workloads,
  * endpoints, security groups. What no step shows comes last, as "The whole
  * design". Page Down, →, ↓ and Space go on (a clicker sends Page Down),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-window-private.h: VpcWindow internals shared by vpc-window.c (state,
  * sidebar, settings, closing), vpc-window-files.c (open, save, recent files,
  * drops) and vpc-window-actions.c (the "win.*" actions). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-window-review.c: File → Compare With… and Export → Review Report….
  *
  * Comparing is view state, like a traced path: the other version is read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-window-what-if.c: what-if mode (issue 11).
  *
  * View state, never an edit and never saved: the window keeps its design

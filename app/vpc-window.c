@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-window.c: the editor window: document state, title, sidebar,
  * settings and closing. */
 #include "vpc-window-private.h"

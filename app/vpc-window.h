@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-window.h: the editor window: one design, its canvas, palette and
  * sidebar. */
 #pragma once

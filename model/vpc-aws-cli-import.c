@@ -1,4 +1,5 @@
-/* vpc-aws-cli-import.c: a design from saved AWS CLI output (FORMAT.md §5),
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-aws-cli-import.c: a design from saved AWS CLI output (format.md §5),
  * offline, without credentials.
  *
  * Each file is the JSON one command printed; the files come in any order:

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-aws-cli-import.h: a design from saved AWS CLI output (aws ec2
- * describe-*, aws sagemaker describe-*), offline (FORMAT.md §5). */
+ * describe-*, aws sagemaker describe-*), offline (format.md §5). */
 #pragma once
 
 #include <json-glib/json-glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cfn-export.c: a CloudFormation template of a design.
  *
  * The VPC, each subnet with its own route table (a default route to a NAT

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cfn-import.c: the design a CloudFormation template describes.
  *
  * Intrinsic functions are resolved where the template allows it (Ref of a
@@ -1072,7 +1073,7 @@ service_of (Import     *im,
   if (g_str_has_prefix (name, prefix))
     return g_strdup (name + strlen (prefix));
   /* com.amazonaws.REGION.SERVICE, and SageMaker's UI endpoints
-   * aws.sagemaker.REGION.notebook and .studio (DOMAIN.md §1). */
+   * aws.sagemaker.REGION.notebook and .studio (domain.md §1). */
   if (g_str_has_prefix (name, "com.amazonaws.") || g_str_has_prefix (name, "aws.sagemaker."))
     {
       const char *rest = name + (g_str_has_prefix (name, "aws.") ? strlen ("aws.sagemaker.") : strlen ("com.amazonaws."));

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cfn.h: CloudFormation templates of a design, and designs of
- * templates (FORMAT.md §5, export to .yaml/.cfn.json and import).
+ * templates (format.md §5, export to .yaml/.cfn.json and import).
  *
  * A template is held as a JsonNode tree (the JSON form; YAML is written
  * and read through vpc-yaml.c). What CloudFormation cannot say — element

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cidr.c: strict parsing and arithmetic of IPv4 CIDR blocks. */
 #include "vpc-cidr.h"
 

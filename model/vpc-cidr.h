@@ -1,4 +1,5 @@
-/* vpc-cidr.h: IPv4 CIDR blocks in canonical form (FORMAT.md §3). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-cidr.h: IPv4 CIDR blocks in canonical form (format.md §3). */
 #pragma once
 
 #include <glib.h>

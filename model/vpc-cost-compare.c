@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cost-compare.c: interface endpoints versus NAT gateways. */
 #include "vpc-cost-compare.h"
 

@@ -1,4 +1,5 @@
-/* vpc-cost-compare.h: interface endpoints versus NAT gateways (DOMAIN.md §4).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-cost-compare.h: interface endpoints versus NAT gateways (domain.md §4).
  *
  * The cost panel, `cost` and the review report show its text; tests check
  * its numbers. The comparison assumes S3 stays on its free gateway endpoint

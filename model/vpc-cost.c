@@ -1,4 +1,5 @@
-/* vpc-cost.c: the monthly cost model (DOMAIN.md §4).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-cost.c: the monthly cost model (domain.md §4).
  *
  * Exactness. Money is integer micro-dollars and data volumes are integer
  * micro-GB (gb_per_month × 10^6, rounded), so a data charge is an exact
@@ -146,7 +147,7 @@ report_new (const char *region)
   return report;
 }
 
-/* Turns @report into the "not priced" form of DOMAIN.md §4. */
+/* Turns @report into the "not priced" form of domain.md §4. */
 static VpcCostReport *
 report_unpriced (VpcCostReport *report,
                  char          *reason)

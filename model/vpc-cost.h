@@ -1,4 +1,5 @@
-/* vpc-cost.h: the monthly cost model (DOMAIN.md §4).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-cost.h: the monthly cost model (domain.md §4).
  *
  * Money is held in integer micro-dollars (1 USD = 1,000,000) so that sums do
  * not drift; it is rounded to cents only when printed. Data volumes are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-design.c: the design document, its id index and its undo history.
  *
  * Every change is an Op (insert, remove, replace an element, or set the

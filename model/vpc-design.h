@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-design.h: the design document.
  *
  * A VpcDesign owns the top-level properties (VpcDesignInfo) and six ordered

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-diff.c: two versions of a design compared. */
 #include "vpc-diff.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-diff.h: what changed between two versions of a design — elements,
  * findings and cost (the `diff` command, File → Compare With…). */
 #pragma once

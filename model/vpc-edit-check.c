@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-edit-check.c: asks a detached copy of the design whether an edit passes. */
 #include "vpc-edit-check.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-edit-check.h: would the design accept this edit?
  *
  * Views ask before they promise something (a drop highlight, a field that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-element.c: plain element data, its defaults and its enum names. */
 #include "vpc-element.h"
 

@@ -1,4 +1,5 @@
-/* vpc-element.h: one element of a design (FORMAT.md §2) as a plain struct.
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-element.h: one element of a design (format.md §2) as a plain struct.
  *
  * Elements are plain data owned by their VpcDesign. Code outside the design
  * reads them through `const VpcElement *` and changes them only by handing a
@@ -140,10 +141,10 @@ typedef struct
   gboolean       dns_hostnames;
   gboolean       has_vpc_layout;
   VpcRect        vpc_layout;
-  VpcLesson     *lesson; /* FORMAT.md §6, or NULL */
+  VpcLesson     *lesson; /* format.md §6, or NULL */
 } VpcDesignInfo;
 
-/* Creates an element with every field at its FORMAT.md default. For an
+/* Creates an element with every field at its format.md default. For an
  * endpoint the type defaults to interface; callers that know the service use
  * vpc_endpoint_default_type(). */
 VpcElement  *vpc_element_new (VpcKind     kind,
@@ -213,15 +214,15 @@ gboolean    vpc_environment_from_string (const char *s, VpcEnvironment *out);
 const char *vpc_profile_to_string (VpcProfile profile);
 gboolean    vpc_profile_from_string (const char *s, VpcProfile *out);
 
-/* "gateway" for s3 and dynamodb, else "interface" (FORMAT.md §2). */
+/* "gateway" for s3 and dynamodb, else "interface" (format.md §2). */
 VpcEndpointType vpc_endpoint_default_type (const char *service);
-/* The kind's default `calls` (DOMAIN.md §2), NULL-terminated, static. */
+/* The kind's default `calls` (domain.md §2), NULL-terminated, static. */
 const char *const *vpc_workload_default_calls (VpcWorkloadKind kind);
 /* The workload's effective calls: its own list, or the kind's default. */
 guint       vpc_workload_n_calls (const VpcElement *workload);
 const char *vpc_workload_get_call (const VpcElement *workload, guint i);
 
-/* Ids (FORMAT.md §1): 1–64 chars of A-Za-z0-9._:- and not reserved. */
+/* Ids (format.md §1): 1–64 chars of A-Za-z0-9._:- and not reserved. */
 gboolean    vpc_id_is_valid (const char *id);
 gboolean    vpc_id_is_reserved (const char *id);
 /* Service names: 1+ chars of a-z0-9.- */

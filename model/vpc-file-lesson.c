@@ -1,4 +1,5 @@
-/* vpc-file-lesson.c: the `lesson` key of the design file (FORMAT.md §6),
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-file-lesson.c: the `lesson` key of the design file (format.md §6),
  * read and written. A goal the reader does not know is a load error: a
  * grader must never pass a lab silently. */
 #include "vpc-file-private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-file-private.h: what the files of the design-file code share
  * (vpc-file.c loads, vpc-file-read.c walks the schema, vpc-file-write.c
  * saves). */
@@ -35,7 +36,7 @@ void     _vpc_file_write_strings (VpcJsonWriter   *w,
                                   const char      *key,
                                   const GPtrArray *list);
 
-/* vpc-file-lesson.c: the `lesson` member's value @node (FORMAT.md §6)
+/* vpc-file-lesson.c: the `lesson` member's value @node (format.md §6)
  * into *@out; FALSE with @error naming the place ("lesson.goals[2]: …"). */
 gboolean _vpc_file_read_lesson (JsonNode   *node,
                                 VpcLesson **out,

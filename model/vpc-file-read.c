@@ -1,4 +1,5 @@
-/* vpc-file-read.c: the schema walk of the loader (FORMAT.md §1–3): from
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-file-read.c: the schema walk of the loader (format.md §1–3): from
  * the parsed JSON object to a design, with the loader's warnings and errors.
  * It reads every element first, then resolves references, so that a
  * reference may point forward in the file.
@@ -1155,7 +1156,7 @@ _vpc_file_read_design (VpcDesign     *design,
   const VpcJson *lists[VPC_N_KINDS];
   const VpcJson *lesson;
 
-  /* FORMAT.md defaults where vpc_design_info_new() has editor defaults. */
+  /* format.md defaults where vpc_design_info_new() has editor defaults. */
   g_free (info->vpc_name);
   info->vpc_name = g_strdup ("");
   info->has_vpc_layout = FALSE;

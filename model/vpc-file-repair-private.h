@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-file-repair-private.h: what the files of repair share
  * (vpc-file-repair.c judges elements and references, vpc-file-repair-top.c
  * the top level, vpc-file-repair-text.c reads places and writes text). */

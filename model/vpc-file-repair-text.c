@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-file-repair-text.c: the text side of repair: reading the places of
  * the loader's messages ("subnets[2].az: …"), saying what a change
  * dropped, and writing the repaired file with its own keys in their order. */

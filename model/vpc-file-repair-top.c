@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-file-repair-top.c: repair of the top level: optional values with a
  * default go; the required ones (format, version, region, the VPC and its
  * CIDR) are put in rather than losing the file, the CIDR chosen to hold
@@ -244,7 +245,7 @@ _vpc_repair_fix_top_level (Repair  *r,
       g_free (place);
       place = _vpc_repair_render_place (steps, 0);
       /* A lesson goes whole: a lab without one of its goals would grade
-       * wrong answers as right (FORMAT.md §6). */
+       * wrong answers as right (format.md §6). */
       if (steps->len > 1 && _vpc_repair_step_is (steps, 0, "lesson"))
         {
           g_autofree char *inner = g_strdup_printf ("%s: %s", place, reason);

@@ -1,4 +1,5 @@
-/* vpc-file-repair.c: `repair` (FORMAT.md §5).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-file-repair.c: `repair` (format.md §5).
  *
  * The loader stays the only judge of values: every element is read by it
  * alone, in a file of its own (where nothing it refers to exists, so once its
@@ -6,7 +7,7 @@
  * is removed at the smallest node that holds it: an entry of a list (a rule
  * goes whole), a key that has a default, else the element. References are
  * resolved here over the whole file, so that what refers to a dropped element
- * is dropped too, as a delete cascades (FORMAT.md §5 "Deleting"). A last load
+ * is dropped too, as a delete cascades (format.md §5 "Deleting"). A last load
  * of the result proves it; whatever that load still names is dropped the
  * same way. Each change is one line, with places as in the ORIGINAL file.
  *
@@ -386,7 +387,7 @@ fix_element_keys (Repair *r,
     }
 }
 
-/* A list entry given twice: the first one stays (FORMAT.md §3 refuses the
+/* A list entry given twice: the first one stays (format.md §3 refuses the
  * repeat; the loader would name only the first repeat). */
 static void
 drop_repeats (Repair *r,
@@ -746,7 +747,7 @@ check_one_subnet_per_az (Repair *r,
     }
 }
 
-/* In FORMAT.md's order, so that a dropped AZ takes its subnets and they
+/* In format.md's order, so that a dropped AZ takes its subnets and they
  * take their NAT gateways before anything refers to them. Runs again after
  * a late drop and changes only what is new. */
 static void

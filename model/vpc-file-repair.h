@@ -1,5 +1,6 @@
-/* vpc-file-repair.h: `repair` (FORMAT.md §5): from a file that is JSON
- * within the limits of FORMAT.md §3 but that the loader refuses, the text of
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-file-repair.h: `repair` (format.md §5): from a file that is JSON
+ * within the limits of format.md §3 but that the loader refuses, the text of
  * a design that loads, dropping only what is invalid. */
 #pragma once
 

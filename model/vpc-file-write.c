@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-file-write.c: saving the design file: our own writer
- * (vpc-json-write.c) in FORMAT.md's key order, checked before it replaces
+ * (vpc-json-write.c) in format.md's key order, checked before it replaces
  * the file.
  */
 #include "vpc-file-private.h"
@@ -182,7 +183,7 @@ vpc_file_save_path (VpcDesign  *design,
   g_return_val_if_fail (path != NULL, FALSE);
 
   text = vpc_file_serialize (design, &length);
-  /* Never write what we could not read back (RELIABILITY.md §2.4). */
+  /* Never write what we could not read back. */
   if (!vpc_json_scan (text, length, NULL, &local))
     {
       g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,

@@ -1,4 +1,5 @@
-/* vpc-file.c: loading the design file, format 1 (FORMAT.md §1–3).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-file.c: loading the design file, format 1 (format.md §1–3).
  *
  * Loading runs in three steps: a strict pre-scan of the bytes
  * (vpc-json-scan.c), json-glib's parser, then a schema walk that builds the

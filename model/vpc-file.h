@@ -1,4 +1,5 @@
-/* vpc-file.h: the design file, format 1 (FORMAT.md §1–3). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-file.h: the design file, format 1 (format.md §1–3). */
 #pragma once
 
 #include <gio/gio.h>
@@ -60,7 +61,7 @@ GBytes    *vpc_file_read_fd (int         fd,
 gboolean   vpc_file_path_has_suffix (const char *path,
                                      const char *suffix);
 
-/* The canonical text of a design: two-space indent, keys in FORMAT.md's
+/* The canonical text of a design: two-space indent, keys in format.md's
  * order, a final newline. Equal designs give identical bytes. */
 char      *vpc_file_serialize (VpcDesign *design,
                                gsize     *length);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-finding.c: one immutable result of a rule.
  *
  * A finding stores only what varies (rule, severity, message, elements,

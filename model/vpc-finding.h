@@ -1,4 +1,5 @@
-/* vpc-finding.h: one result of a rule (DOMAIN.md §3). Immutable. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-finding.h: one result of a rule (domain.md §3). Immutable. */
 #pragma once
 
 #include <gio/gio.h>
@@ -35,7 +36,7 @@ const char  *vpc_finding_get_url (VpcFinding *self);       /* AWS page, or NULL 
 const char *const *vpc_finding_get_elements (VpcFinding *self);
 const char  *vpc_finding_get_primary_element (VpcFinding *self); /* or NULL */
 const char  *vpc_finding_get_service (VpcFinding *self);
-/* Sort order of DOMAIN.md §3: severity, rule id, primary id (none first),
+/* Sort order of domain.md §3: severity, rule id, primary id (none first),
  * then service; strings by code point. */
 int          vpc_finding_compare (VpcFinding *a,
                                   VpcFinding *b);

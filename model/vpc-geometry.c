@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-geometry.c: see vpc-geometry.h. */
 #include "vpc-geometry.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-geometry.h: the diagram's measurements, in world units (1 unit = 1
  * pixel at 100 %), and where icons go inside a container.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-i18n.c: see vpc-i18n.h. */
 #include "vpc-i18n.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-i18n.h: _() and friends for every part of VPC Designer.
  *
  * Text a person reads goes through _(), N_() or ngettext(). Output a program

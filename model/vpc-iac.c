@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-iac.c: which infrastructure-code writer or reader a file needs. */
 #include "vpc-iac.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-iac.h: infrastructure code of a design — CloudFormation (.yaml,
  * .cfn.json) and Terraform (.tf) — written and read by one set of
  * functions for the command line and the app. */
@@ -34,7 +35,7 @@ VpcDesign *vpc_iac_import (GPtrArray  *roots,
                            const char *region,
                            GPtrArray  *warnings,
                            GError    **error);
-/* An import's design (a FORMAT.md object) through the one loader: what
+/* An import's design (a format.md object) through the one loader: what
  * breaks the format is repaired as `repair` does it, each change added to
  * @warnings ("repaired: …"). */
 VpcDesign *vpc_iac_load_design (JsonObject *design,

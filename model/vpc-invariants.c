@@ -1,4 +1,5 @@
-/* vpc-invariants.c: the one list of what a design must satisfy (FORMAT.md
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-invariants.c: the one list of what a design must satisfy (format.md
  * §2–3). Checks run element by element in file order; for each element its
  * own values first, then its references, so the first message is the one a
  * reader of the file would expect.

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-invariants.h: what every design must satisfy to be saved and opened
- * again (FORMAT.md §2–3), in one place.
+ * again (format.md §2–3), in one place.
  *
  * The loader runs it on what it read, and VpcDesign runs it on the result of
  * every edit step (its guard), so whatever the app holds, it can save, and
@@ -11,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* Limits of the format's numbers (FORMAT.md §3). */
+/* Limits of the format's numbers (format.md §3). */
 #define VPC_LAYOUT_LIMIT    1e7   /* |x|, |y| ≤ this; 0 < w, h ≤ this */
 #define VPC_GB_LIMIT        1e12  /* gb_per_month */
 #define VPC_INSTANCES_LIMIT 10000 /* instance_count */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-json-scan.c: one non-recursive pass over untrusted bytes that accepts
  * exactly RFC 8259 JSON within our limits and builds a compact tree of it in
  * a few large blocks (see vpc-json-scan.h). */

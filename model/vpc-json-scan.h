@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-json-scan.h: a strict, non-recursive parser of untrusted JSON text.
  *
  * It accepts exactly RFC 8259 JSON within our limits: no comments, hex,

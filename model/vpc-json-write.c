@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-json-write.c: the pretty-printing JSON writer behind the design file
  * and the command line's reports. */
 #include "vpc-json-write.h"

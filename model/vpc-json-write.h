@@ -1,7 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-json-write.h: a small pretty-printing JSON writer.
  *
  * json-glib 1.6's generator writes invalid JSON for some doubles (NaN, Inf,
- * 1e20 → "1e+20.0", RELIABILITY.md §2.2) and puts a space before colons, so
+ * 1e20 → "1e+20.0") and puts a space before colons, so
  * the design file is written with this instead: two-space indent,
  * `"key": value`, `[]` for empty arrays, numbers in their shortest exact
  * form, strings escaped per RFC 8259 with non-ASCII UTF-8 kept as is.
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
 typedef struct _VpcJsonWriter VpcJsonWriter;
 
 /* How a writer spells what JSON allows in more than one way. The design
- * file uses the defaults; the command line's reports (FORMAT.md §4) have
+ * file uses the defaults; the command line's reports (format.md §4) have
  * always used both flags. */
 typedef enum
 {

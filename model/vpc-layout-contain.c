@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-layout-contain.c: the canvas and the model never disagree about what
  * is inside what. The rule, axis by axis (x and y are independent):
  *

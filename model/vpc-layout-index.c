@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-layout-index.c: a set of occupied grid cells for the automatic layout
  * (see the header). Cells are 64-bit keys (grid level per axis and cell
  * indices) in an open-addressing set with a full 64-bit mix, so that no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-layout-index.h: where the automatic layout has put icons, so that new
  * ones go elsewhere: a set of occupied grid cells whose cost stays bounded
  * whatever the layout values (up to the format's 1e7 limits).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-layout-private.h: the geometry that the automatic layout
  * (vpc-layout.c) and the containment rule (vpc-layout-contain.c) share. */
 #pragma once
@@ -7,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* A coordinate or a size as the format allows it (FORMAT.md §3): NaN → 0,
+/* A coordinate or a size as the format allows it (format.md §3): NaN → 0,
  * coordinates in [-VPC_LAYOUT_LIMIT, VPC_LAYOUT_LIMIT], sizes in
  * (0, VPC_LAYOUT_LIMIT] (a size that is not above 0 becomes @fallback). */
 double vpc_layout_clamp_coord (double v);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-layout-tidy.c: "Tidy", the layout engine behind the Tidy command and
  * the automatic layout of files without `layout` (issue 10).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-layout.c: a deterministic automatic layout that reads like an AWS
  * architecture diagram: VPC ⊃ AZ columns ⊃ stacked subnets ⊃ resources. */
 #include "vpc-layout-private.h"

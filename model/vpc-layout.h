@@ -1,4 +1,5 @@
-/* vpc-layout.h: natural sizes and the automatic layout (FORMAT.md §1). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-layout.h: natural sizes and the automatic layout (format.md §1). */
 #pragma once
 
 #include "vpc-design.h"

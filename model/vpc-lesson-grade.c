@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-lesson-grade.c: a lesson's goals judged by the code that judges
  * everything else: check's findings (vpc_validate), trace's reachability
- * (vpc_trace_new), DOMAIN.md §2's internet paths (vpc_needs_internet_path)
+ * (vpc_trace_new), domain.md §2's internet paths (vpc_needs_internet_path)
  * and the cost model (vpc_cost_compute). */
 #include "vpc-lesson-grade.h"
 
@@ -119,7 +120,7 @@ grade_reachable (VpcDesign     *design,
   return FALSE;
 }
 
-/* FORMAT.md §6: an isolated container workload, or one in the VPC with at
+/* format.md §6: an isolated container workload, or one in the VPC with at
  * least one subnet and no internet path from any of them. */
 static gboolean
 grade_no_internet (VpcDesign     *design,

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-lesson-grade.h: judging a design against its lesson's goals
- * (FORMAT.md §6): `vpc-designer grade` and the app's "Check my answer".
+ * (format.md §6): `vpc-designer grade` and the app's "Check my answer".
  */
 #pragma once
 

@@ -1,4 +1,5 @@
-/* vpc-lesson.c: the lesson a design carries (FORMAT.md §6). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-lesson.c: the lesson a design carries (format.md §6). */
 #include "vpc-lesson.h"
 
 #include <string.h>

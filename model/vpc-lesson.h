@@ -1,4 +1,5 @@
-/* vpc-lesson.h: a design's lesson (FORMAT.md §6): steps to reveal, a task,
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-lesson.h: a design's lesson (format.md §6): steps to reveal, a task,
  * hints and goals that `grade` and "Check my answer" judge.
  *
  * Goals are judged by the same code as check, trace and cost, so a lesson

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-needs.c: needs per profile, internet paths and reachability.
  *
- * DOMAIN.md §2 word for word: the study-guide checklist, AWS's precise
+ * domain.md §2 word for word: the study-guide checklist, AWS's precise
  * needs, the reduction under network isolation, "ecr.dkr implies s3", and
  * reaches(S, N) by interface endpoint, gateway endpoint or internet path.
  */

@@ -1,4 +1,5 @@
-/* vpc-needs.h: what a workload needs and what it reaches (DOMAIN.md §2). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-needs.h: what a workload needs and what it reaches (domain.md §2). */
 #pragma once
 
 #include "vpc-rules.h"
@@ -40,7 +41,7 @@ VpcReach   vpc_needs_reach (VpcRuleContext       *ctx,
                             const VpcServiceInfo *service,
                             const VpcSubnetInfo  *subnet);
 /* The way @workload reaches @service (may be NULL) from @subnet: the first
- * of vpc_needs_reach()'s ways in FORMAT.md §5's order, VPC_VIA_NONE when it
+ * of vpc_needs_reach()'s ways in format.md §5's order, VPC_VIA_NONE when it
  * cannot. When @through is not NULL, what the way goes through is appended
  * (const VpcElement *, file order): the interface endpoints with subnets,
  * the gateway endpoints serving @subnet, or the NAT gateways in public

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-prices.c: loads the price table (resources/prices.json). */
 #include "vpc-prices.h"
 

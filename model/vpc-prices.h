@@ -1,4 +1,5 @@
-/* vpc-prices.h: the price table of DOMAIN.md §4, kept as data.
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-prices.h: the price table of domain.md §4, kept as data.
  *
  * The table ships as resources/prices.json, compiled into the model library
  * as a GResource of its own. Prices are held in integer micro-dollars

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-quick-fix.c: one-step repairs for findings.
  *
  * Each fix is a function that edits a design and describes what it did. It

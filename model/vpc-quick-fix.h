@@ -1,4 +1,5 @@
-/* vpc-quick-fix.h: one-step repairs for findings (DOMAIN.md §3).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-quick-fix.h: one-step repairs for findings (domain.md §3).
  *
  * A quick fix edits the design that produced the finding so that the finding
  * goes away, as ONE undoable step. Before it is applied it can describe

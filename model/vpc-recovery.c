@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-recovery.c: recovery copies of unsaved designs. */
 #include "vpc-recovery.h"
 

@@ -1,4 +1,5 @@
-/* vpc-recovery.h: recovery copies of unsaved designs (RELIABILITY.md §1.5, G6).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-recovery.h: recovery copies of unsaved designs.
  *
  * GTK-free. Files live in g_get_user_data_dir()/org.example.VpcDesigner/recovery/:
  *   <uuid>.vpcd.json   the design as vpc_file_serialize() writes it (vpc_safe_save)

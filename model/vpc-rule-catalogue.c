@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-rule-catalogue.c: titles, explanations, fixes and sources per rule.
  *
- * The texts are the project's own summary of DOMAIN.md §1; each entry names
+ * The texts are the project's own summary of domain.md §1; each entry names
  * the AWS page a reader can check it against. They are marked with N_() and
  * stay English in the table: whoever shows one passes it through _().
  */

@@ -1,4 +1,5 @@
-/* vpc-rule-catalogue.h: what each rule of DOMAIN.md §3 is about.
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-rule-catalogue.h: what each rule of domain.md §3 is about.
  *
  * One static entry per rule id: its fixed severity, a one-line title, what
  * breaks (in the project's own words), how to fix it and the AWS page the
@@ -30,9 +31,9 @@ const VpcRuleInfo *vpc_rule_catalogue_lookup (const char *id);
 const VpcRuleInfo *vpc_rule_catalogue_all (guint *n_rules);
 
 /* A readable name for a short service name ("Amazon S3" for "s3"), already
- * translated, or NULL when the service is not one DOMAIN.md §1 lists. */
+ * translated, or NULL when the service is not one domain.md §1 lists. */
 const char        *vpc_service_get_label (const char *service);
-/* The short name of the @i-th service DOMAIN.md §1 lists, or NULL past
+/* The short name of the @i-th service domain.md §1 lists, or NULL past
  * the last. */
 const char        *vpc_service_nth (guint i);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-rules-cost.c: VPC501 and VPC502, money spent where it need not be. */
 #include "vpc-rules.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-rules-endpoints.c: VPC101–107 (reaching what a workload needs) and
  * VPC110–116 (the endpoints themselves). */
 #include "vpc-rules.h"

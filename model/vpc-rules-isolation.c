@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-rules-isolation.c: VPC301–305, network isolation and internet access. */
 #include "vpc-rules.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-rules-network.c: VPC201–213, subnets, AZs, routes and NAT gateways. */
 #include "vpc-rules.h"
 

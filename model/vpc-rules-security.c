@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-rules-security.c: VPC401–405, security-group rules.
  *
  * Checks run per workload × its groups × their rules, and per endpoint ×

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-rules.c: per-run indices and the helpers every rule file uses. */
 #include "vpc-rules.h"
 
@@ -132,7 +133,7 @@ index_endpoints (VpcRuleContext *ctx)
               endpoint->subnets != NULL && endpoint->subnets->len > 0)
             info->first_interface_with_subnets = endpoint;
         }
-      /* Gateway endpoints exist for S3 and DynamoDB only (FORMAT.md §2). */
+      /* Gateway endpoints exist for S3 and DynamoDB only (format.md §2). */
       else if (strcmp (endpoint->service, "s3") == 0 || strcmp (endpoint->service, "dynamodb") == 0)
         index_gateway (info, endpoint);
     }

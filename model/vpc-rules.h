@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-rules.h: the state of one validation run, shared by the rule files.
  *
  * Internal to the validator. A run first builds indices over the design
@@ -79,7 +80,7 @@ typedef struct
 VpcRuleContext       *vpc_rule_context_new (VpcDesign *design,
                                             VpcProfile profile);
 void                  vpc_rule_context_free (VpcRuleContext *ctx);
-/* Hands the findings over, sorted (DOMAIN.md §3). */
+/* Hands the findings over, sorted (domain.md §3). */
 GPtrArray            *vpc_rule_context_take_findings (VpcRuleContext *ctx);
 
 const VpcSubnetInfo  *vpc_rule_context_subnet (VpcRuleContext *ctx,

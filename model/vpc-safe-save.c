@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-safe-save.c: replace a file so that a crash or a full disk never
- * leaves it half-written (RELIABILITY.md §1.5). Every file the app writes
+ * leaves it half-written. Every file the app writes
  * goes through here, so symlinks, modes and refusals work the same way for
  * a design, a recovery copy, an export and a report.
  *

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-safe-save.h: the one way the app writes a file: design saves,
- * recovery copies, exports in every format and reports (RELIABILITY.md §1.5). */
+ * recovery copies, exports in every format and reports. */
 #pragma once
 
 #include <glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-terminal.c: text from a design made safe to print on a terminal. */
 #include "vpc-terminal.h"
 

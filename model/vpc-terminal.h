@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-terminal.h: text from a design made safe to print on a terminal.
  *
  * A name or description may hold anything JSON can: ESC sequences that

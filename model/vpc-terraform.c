@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-terraform.c: a design as Terraform (HCL, the AWS provider).
  *
  * The same coverage as the CloudFormation template (vpc-cfn-export.c):

@@ -1,4 +1,5 @@
-/* vpc-terraform.h: a design as Terraform configuration (FORMAT.md §5,
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-terraform.h: a design as Terraform configuration (format.md §5,
  * export to .tf): the AWS provider's resources, the same coverage as the
  * CloudFormation template. */
 #pragma once

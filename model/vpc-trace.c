@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-trace.c: one path per subnet of a workload to a service, with the
  * findings of check that stand in its way.
  *
@@ -24,7 +25,7 @@ vpc_via_to_string (VpcVia via)
   return names[via];
 }
 
-/* --- symptoms (DOMAIN.md §1, "what breaks") ----------------------------- */
+/* --- symptoms (domain.md §1, "what breaks") ----------------------------- */
 
 char *
 vpc_trace_symptom (const VpcElement *workload,

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-trace.h: the path engine, "can workload W reach service S, from which
  * of its subnets, by which way, and what else stands in the way"
- * (FORMAT.md §5, trace; DOMAIN.md §2, reaches).
+ * (format.md §5, trace; domain.md §2, reaches).
  *
  * The way from one subnet is decided by the same function the rules use for
  * VPC101–107 (vpc_needs_way()), so a path with via "none" is exactly a
@@ -13,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-/* The first way that applies (FORMAT.md §5). */
+/* The first way that applies (format.md §5). */
 typedef enum {
   VPC_VIA_NONE,
   VPC_VIA_INTERFACE_ENDPOINT, /* an interface endpoint for S with subnets exists */
@@ -48,7 +49,7 @@ typedef struct
   VpcVia      via;       /* VPC_VIA_PLATFORM outside the VPC, else VPC_VIA_NONE */
   GPtrArray  *paths;     /* VpcTracePath, one per subnet in the workload's order */
   gboolean    reachable; /* every path is reachable */
-  GPtrArray  *findings;  /* every finding of check, sorted (DOMAIN.md §3) */
+  GPtrArray  *findings;  /* every finding of check, sorted (domain.md §3) */
 } VpcTrace;
 
 /* Traces @workload_id, which must name a workload of @design, to @service
@@ -64,7 +65,7 @@ void        vpc_trace_free (VpcTrace *trace);
  * security group, the thing to change. */
 const char *vpc_trace_problem_element (VpcFinding *finding);
 
-/* What a person sees when @workload cannot reach @service (DOMAIN.md §1,
+/* What a person sees when @workload cannot reach @service (domain.md §1,
  * "what breaks"). */
 char       *vpc_trace_symptom (const VpcElement *workload,
                                const char       *service);

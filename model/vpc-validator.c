@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-validator.c: the live rule engine, a GListModel of VpcFinding.
  *
  * Every run validates the whole design from scratch with per-run indices

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-validator.h: the live rule engine.
  *
- * A VpcValidator is a GListModel of VpcFinding, sorted as DOMAIN.md §3 says,
+ * A VpcValidator is a GListModel of VpcFinding, sorted as domain.md §3 says,
  * that re-validates itself after every change of its design ("changed" and
  * "info-changed") and emits items-changed for what differs. The profile is
  * the design's (VpcDesignInfo.profile).

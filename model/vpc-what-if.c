@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-what-if.c: judging a design as if elements were deleted, or
  * switched as what-if mode says. */
 #include "vpc-what-if.h"

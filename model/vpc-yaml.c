@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-yaml.c: JSON trees as text (JSON and YAML), and YAML read into JSON
  * trees with CloudFormation's short-form tags (libyaml).
  *

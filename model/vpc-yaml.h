@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-yaml.h: JSON trees as JSON or YAML text, and YAML (with
  * CloudFormation's short-form tags !Ref, !GetAtt, !Sub, …) read into JSON
  * trees in the long form ({"Ref": …}, {"Fn::GetAtt": […]}). */

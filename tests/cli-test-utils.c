@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-test-utils.c: running vpc-designer as a process in the tests. */
 #include "cli-test-utils.h"
 

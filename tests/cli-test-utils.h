@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-test-utils.h: running vpc-designer as a process in the tests (the
  * path comes in VPC_DESIGNER from Meson), with no display at all. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* diagram-measure.c: counts truncated labels, overlaps and connector
  * crossings in an exported SVG (see diagram-measure.h).
  *

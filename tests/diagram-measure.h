@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* diagram-measure.h: what makes an exported diagram hard to read, counted
- * from the SVG alone (issue 10, FORMAT.md §7): truncated labels,
+ * from the SVG alone (issue 10, format.md §7): truncated labels,
  * overlapping element boxes and labels, connector crossings.
  *
  * Independent of the renderer: the SVG is parsed with GMarkup, text is
@@ -43,7 +44,7 @@ void  diagram_counts_add (DiagramCounts       *sum,
 char *diagram_counts_format (const char          *label,
                              const DiagramCounts *counts);
 
-/* Adds the counts of one exported SVG (FORMAT.md §7) to @counts (designs
+/* Adds the counts of one exported SVG (format.md §7) to @counts (designs
  * + 1). @design (may be NULL) gives the element ids and names the SVG must
  * carry and the full name and description for the title block. Each
  * problem is described on a line of @details (may be NULL). FALSE with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-driver.c: runs a libFuzzer target over files, without libFuzzer
  * (GLib's fuzzing/driver.c idea). Each argument is a file or a folder of
  * files; the output is TAP, one line per input. */

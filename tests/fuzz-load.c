@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-load.c: libFuzzer target for the design loader.
  *
  * Any input either fails with an error, or loads; a loaded design must

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # gui-drag.sh BINARY DESIGN: a real pointer drag in the real app.
 #
 # Starts vpc-designer on a copy of DESIGN under the current DISPLAY, with a

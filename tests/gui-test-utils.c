@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-test-utils.c: helpers of the GUI tests, compiled into each of them.
  * test-gui and test-window link the editor window and define
  * GUI_TEST_WITH_WINDOW; test-sidebar does not. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-test-utils.h: what the GUI tests (test-gui, test-window,
  * test-sidebar) share: spinning the main loop, finding widgets, comparing
  * screenshots with golden images, and opening a copy of a design in a

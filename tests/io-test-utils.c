@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* io-test-utils.c: what the tests of file input and output share. */
 #include "io-test-utils.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* io-test-utils.h: what the tests of file input and output share. */
 #pragma once
 

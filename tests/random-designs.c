@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* random-designs.c: seeded random designs for the data-driven tests. */
 #include <json-glib/json-glib.h>
 

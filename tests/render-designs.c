@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render-designs.c: designs built in code for render tests and benchmarks. */
 #include "render-designs.h"
 #include "vpc-layout.h"

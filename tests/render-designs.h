@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render-designs.h: designs built in code for the render tests and the
  * render benchmark (no loader needed). */
 #pragma once

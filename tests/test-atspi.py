@@ -1,7 +1,8 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test-atspi.py BINARY DESIGN: drive the real app through AT-SPI.
 
-What a screen reader or a test script sees (RELIABILITY.md §3.3, layer 3):
+What a screen reader or a test script sees:
 starts BINARY on a copy of DESIGN (resources/examples/
 training-cannot-reach-s3-ecr.vpcd.json) with GTK's real accessibility
 bridge, then only through the accessibility tree:

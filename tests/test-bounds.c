@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-bounds.c: every value the loader accepts can be laid out, drawn,
  * exported and saved back (issue 9): the layout's occupancy index, sizes
  * and coordinates the layout computes, vpc_layout_contain(), tiny icons and

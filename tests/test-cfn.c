@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cfn.c: CloudFormation export (.yaml, .cfn.json) and `import`
- * (FORMAT.md §5), run as processes.
+ * (format.md §5), run as processes.
  *
  * - Round trip: every example and every loadable tests/data design,
  *   exported in both forms and imported again, is judged the same:

@@ -1,4 +1,5 @@
-/* test-cli.c: the command line of FORMAT.md §4, run as a real process
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c: the command line of format.md §4, run as a real process
  * (the path comes in VPC_DESIGNER from Meson) without a display. */
 /* posix_openpt() and friends, for the terminal on standard input. */
 #define _GNU_SOURCE

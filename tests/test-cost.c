@@ -1,4 +1,5 @@
-/* test-cost.c: the cost model of DOMAIN.md §4 and the price table. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cost.c: the cost model of domain.md §4 and the price table. */
 #include "vpc-cost.h"
 #include "vpc-prices.h"
 

@@ -1,10 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-diagram.c: issue 10's figures, counted from exported SVGs.
  *
  * Every shipped example, every loadable tests/data design (any folder), the study
  * guide's design (tests/data/diagram/study-guide.vpcd.json) and 200 seeded
  * random designs (random-designs.c) are exported to SVG through
  * vpc_export_to_file(), the function `vpc-designer export` calls, and
- * diagram-measure.c counts from the SVG alone (FORMAT.md §7):
+ * diagram-measure.c counts from the SVG alone (format.md §7):
  *
  * - truncated labels: 0 everywhere;
  * - overlapping element boxes and labels, and containers that do not nest:

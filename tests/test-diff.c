@@ -1,4 +1,5 @@
-/* test-diff.c: `vpc-designer diff` (FORMAT.md §5) run as a process.
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-diff.c: `vpc-designer diff` (format.md §5) run as a process.
  *
  * - Pairs built from every example by one model edit each (delete every
  *   element through the model's delete, change what each means; rename and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-drawio.c: the diagrams.net export, read back as XML.
  *
  * For every example and every design file the data tests use, plus the
@@ -6,7 +7,7 @@
  * comes before it; one vertex per element plus the VPC; nesting equals the
  * model's containment (an AZ in the VPC, a subnet in its AZ, a NAT gateway
  * or VPC-mode workload in its first subnet or else the VPC or the page),
- * written here from FORMAT.md, not from the exporter; every vertex's
+ * written here from format.md, not from the exporter; every vertex's
  * absolute position is the element's layout; every edge joins two
  * element vertices; every style uses only shapes of draw.io's AWS 4
  * library.
@@ -179,7 +180,7 @@ centre_in (const VpcRect *outer,
   return cx >= outer->x && cx <= outer->x + outer->w && cy >= outer->y && cy <= outer->y + outer->h;
 }
 
-/* Where FORMAT.md puts @e: its AZ, NAT subnet or first VpcConfig subnet
+/* Where format.md puts @e: its AZ, NAT subnet or first VpcConfig subnet
  * when drawn there, else the VPC when drawn inside it (AZs always), else
  * the page. */
 static const char *

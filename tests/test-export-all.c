@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-all.c: every shipped example and every rule scenario
  * (resources/examples/, tests/data/scenarios/, read at run time so that new
  * scenario files are covered as soon as they are added) is exported by the

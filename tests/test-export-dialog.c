@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-dialog.c: the app half of issue 10 under Xvfb: the export
  * dialog writes what it shows and remembers it, an unnamed design is
  * titled with its file's name, Focus view (F9) gives the canvas the

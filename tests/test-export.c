@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export.c: PNG, SVG and PDF exports, checked as a reader would. */
 #include <glib/gstdio.h>
 #include <math.h>

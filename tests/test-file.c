@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-file.c: loading the design file with clear errors, and saving it
- * byte-exactly (FORMAT.md §1–3). */
+ * byte-exactly (format.md §1–3). */
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
@@ -167,7 +168,7 @@ test_load_bom (void)
   g_assert_nonnull (design);
 }
 
-/* Not load errors: findings for the rules (FORMAT.md §2, DOMAIN.md). */
+/* Not load errors: findings for the rules (format.md §2, domain.md). */
 static void
 test_load_not_errors (void)
 {
@@ -224,7 +225,7 @@ test_load_warnings (void)
   g_assert_cmpuint (vpc_design_lookup (design, "gw")->security_groups->len, ==, 0);
 }
 
-/* Load errors, one per class of FORMAT.md §3 */
+/* Load errors, one per class of format.md §3 */
 
 typedef struct
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-guard.c: the design's invariant guard (vpc-invariants.h): edits that
  * would make an unsaveable design are refused whole, edits a user clearly
  * means carry their consequences in the same undo step. */

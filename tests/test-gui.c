@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui.c: the editor window under a real (Xvfb) display, driven through
- * its actions as RELIABILITY.md §3 recommends. */
+ * its actions the way GTK's own test suite does. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-iac.sh: every example and loadable tests/data design exported to
 # CloudFormation (.cfn.json) and Terraform (.tf) by `vpc-designer export`,
 # then checked by the test-only validators of tests/npm (installed by

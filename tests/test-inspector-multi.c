@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-inspector-multi.c: several elements selected on the canvas are
  * edited together in the inspector, under Xvfb: what they share, where they
  * differ, and one undo step for a change to all of them. */

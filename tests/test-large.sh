@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Correctness at the format's limit: a generated design of 100,000 elements
 # (tools/make-design) loads, checks, prices, saves and loads again, and
 # exports. Not a timed test: the bound is the meson timeout, far above what

@@ -1,4 +1,5 @@
-/* test-lesson.c: the `lesson` key and `vpc-designer grade` (FORMAT.md §6):
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-lesson.c: the `lesson` key and `vpc-designer grade` (format.md §6):
  * loading with places in the errors, unknown goals refused, the writer's
  * round trip, every goal kind judged by the code of check, trace and cost,
  * the command's text, JSON and exit codes; and every shipped lesson: its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-model.c: the design document, its queries, signals and history. */
 #include <string.h>
 

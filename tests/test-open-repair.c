@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-open-repair.c: opening a design that fails the schema or reference
- * checks (FORMAT.md §5 "repair") in the editor window under Xvfb: the
+ * checks (format.md §5 "repair") in the editor window under Xvfb: the
  * offer lists every change, the repaired design opens under the file's
  * name, unsaved and with nothing to undo, the file stays as it was until
  * saved, and what is saved opens again. Suite 'gui'.

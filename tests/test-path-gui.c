@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-path-gui.c: paths and what-ifs on the canvas (issue 11): "Show
  * Path" of a finding draws it hop by hop with its details, the Trace Path
  * menu's action picks another service, a change of the design traces it

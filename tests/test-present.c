@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-present.c: presentation mode (issue 12) under Xvfb: F5 reveals the
  * lesson's steps one by one (then what no step shows), Page Down/Up walk
  * them, what is drawn at each step is checked (the hidden elements and a

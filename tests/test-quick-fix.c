@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-quick-fix.c: every quick fix, on every rule case that produces it.
  *
  * For each finding of each design in tests/data/rules/ that has a quick fix:
@@ -185,7 +186,7 @@ test_coverage (void)
       }
 }
 
-/* The example DOMAIN.md gives: both ECR endpoints in two AZs. */
+/* The example domain.md gives: both ECR endpoints in two AZs. */
 static void
 test_describe_ecr (void)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-random-edits.c: the invariant guard under 100,000 random edits.
  *
  * Edits go through the entry points the editor uses: the inspector's

@@ -1,4 +1,5 @@
-/* test-recovery.c: recovery copies of unsaved designs (RELIABILITY.md G6).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-recovery.c: recovery copies of unsaved designs.
  * No display. Runs with its own XDG_DATA_HOME in a temporary folder (set by
  * hand: G_TEST_OPTION_ISOLATE_DIRS leaks in GLib 2.74 under LSan); "unclean
  * exit" is a child process of this binary that writes a copy and exits

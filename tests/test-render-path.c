@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render-path.c: where a traced path is drawn over the diagram
  * (vpc-render-path.h), with no display: the hops of known examples, the
  * shape of every way on a design that has them all, and the pixels.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render.c: the renderer draws what a reader checks, with no display. */
 #include <glib/gstdio.h>
 #include <math.h>

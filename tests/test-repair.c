@@ -1,4 +1,5 @@
-/* test-repair.c: `repair` (FORMAT.md §5), in the model and as a command.
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-repair.c: `repair` (format.md §5), in the model and as a command.
  *
  * Every file under tests/data (and every example) goes through repair. A
  * file that loads comes back byte for byte. One that does not comes back
@@ -594,7 +595,7 @@ test_golden (void)
     }
 }
 
-/* FORMAT.md §5's own example, word for word. */
+/* format.md §5's own example, word for word. */
 static void
 test_format_example (void)
 {

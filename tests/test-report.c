@@ -1,4 +1,5 @@
-/* test-report.c: `vpc-designer report` (FORMAT.md §5) run as a process.
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-report.c: `vpc-designer report` (format.md §5) run as a process.
  *
  * For every example and every loadable design under tests/data:
  * - PDF: A4 pages (pdfinfo), at least two; its text (pdftotext) holds the

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-roundtrip.c: every example and test design loads, and
- * save → load → save gives byte-identical text (FORMAT.md §3). */
+ * save → load → save gives byte-identical text (format.md §3). */
 #include <string.h>
 
 #include <json-glib/json-glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-routes.c: the diagram's connectors (vpc-render-routes.h, issue 10).
  *
  * - The crossing counter on hand-made routes.
@@ -257,7 +258,7 @@ count_under_tiles (VpcDesign *design,
   return n;
 }
 
-/* The connectors of an exported SVG (FORMAT.md §7): each vpcd-link group's
+/* The connectors of an exported SVG (format.md §7): each vpcd-link group's
  * <line> elements, chained into polylines. */
 static double
 attr (const char *tag,

@@ -1,4 +1,5 @@
-/* test-rules.c: the rule engine against DOMAIN.md §3.
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-rules.c: the rule engine against domain.md §3.
  *
  * Most cases are data: tests/data/rules/ (one JSON file per area) hold small designs (a base
  * design plus the top-level keys a case replaces) and the exact, sorted list
@@ -197,7 +198,7 @@ load_bases (void)
 
 
 /* The scenario files other parts of the project test with (the CLI's),
- * written from DOMAIN.md alone: "severity RULE primary others…" per line. */
+ * written from domain.md alone: "severity RULE primary others…" per line. */
 typedef struct
 {
   char      *design;

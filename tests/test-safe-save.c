@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-safe-save.c: vpc_safe_save() keeps the old file on any failure,
  * leaves no temporary file, keeps the mode and writes through symlinks
- * (RELIABILITY.md §1.5), streams, refuses devices, FIFOs, sockets, folders
+ *, streams, refuses devices, FIFOs, sockets, folders
  * and the input file, and works for names up to NAME_MAX. */
 #include <errno.h>
 #include <fcntl.h>
@@ -315,7 +316,7 @@ test_remove_stale (Fixture       *f,
 
 /* Kills a process that saves in a loop at random moments: the file is
  * always exactly the old or the new bytes, and the temporary files it
- * leaves are recognisable and cleaned up (RELIABILITY.md §1.5, G2). */
+ * leaves are recognisable and cleaned up. */
 static void
 test_killed_mid_save (Fixture       *f,
                       gconstpointer  data)

@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-scenarios.c: whole designs judged against expectations written by
- * hand from DOMAIN.md, independently of the rule tests.
+ * hand from domain.md, independently of the rule tests.
  *
  * tests/data/scenarios/NAME.vpcd.json is judged in each profile that has a
  * NAME.PROFILE.expected file: one line per finding, in order,

@@ -1,4 +1,5 @@
-/* test-sidebar.c: the sidebar panels under Xvfb (RELIABILITY.md §3).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sidebar.c: the sidebar panels under Xvfb.
  *
  * Runs in suite 'gui' with GDK_BACKEND=x11, GSK_RENDERER=cairo and
  * GTK_A11Y=test from tests/meson.build. Without a display it fails with a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-tidy.c: the Tidy layout engine (vpc_layout_tidy, issue 10).
  *
  * - Deterministic: two copies tidy to the same bytes.

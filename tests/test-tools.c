@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-tools.c: gestures, containment and clipboard on a design, in world
  * coordinates, without a display. */
 #include <math.h>

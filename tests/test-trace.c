@@ -1,4 +1,5 @@
-/* test-trace.c: the path engine, `trace` and `check --without` (FORMAT.md §5).
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-trace.c: the path engine, `trace` and `check --without` (format.md §5).
  *
  * Designs: the examples, every design under tests/data that loads, and 500
  * seeded random designs, each judged in both profiles.
@@ -6,9 +7,9 @@
  * - Consistency: for every workload in the VPC and every service it needs,
  *   the subnets trace marks "via": "none" are exactly those of check's
  *   VPC101–107 finding for that workload and service.
- * - An independent reading of DOMAIN.md §2 (needs, internet paths, reaches)
+ * - An independent reading of domain.md §2 (needs, internet paths, reaches)
  *   written here from the text alone gives every path's via and through.
- * - The cascade of FORMAT.md §5, written here on the file's JSON, gives the
+ * - The cascade of format.md §5, written here on the file's JSON, gives the
  *   same design as the model's delete, for every element of every design.
  * - `check --without X` prints what `check` prints for the file with X
  *   deleted (the command line run as a process, VPC_DESIGNER).
@@ -87,7 +88,7 @@ case_new (const char *name,
   return c;
 }
 
-/* --- DOMAIN.md §2, read independently -------------------------------- */
+/* --- domain.md §2, read independently -------------------------------- */
 
 static gboolean
 is_container (VpcWorkloadKind kind)
@@ -239,7 +240,7 @@ oracle_via (VpcDesign        *design,
   return VPC_VIA_NONE;
 }
 
-/* DOMAIN.md §3: the rule that reports a missing path to @service. */
+/* domain.md §3: the rule that reports a missing path to @service. */
 static const char *
 oracle_rule (const char *service)
 {
@@ -353,7 +354,7 @@ assert_trace (const Case       *c,
   g_assert_cmpstr (trace->workload, ==, workload->id);
   g_assert_cmpstr (trace->service, ==, service);
   if (trace->needed != needed)
-    g_error ("%s: %s → %s: needed %d, DOMAIN.md §2 says %d", c->name, workload->id, service,
+    g_error ("%s: %s → %s: needed %d, domain.md §2 says %d", c->name, workload->id, service,
              trace->needed, needed);
   g_assert_cmpuint (trace->findings->len, ==, findings->len);
 
@@ -383,7 +384,7 @@ assert_trace (const Case       *c,
       g_assert_cmpstr (path->subnet, ==, subnet->id);
       g_assert_cmpstr (path->az, ==, subnet->az);
       if (path->via != via || !g_str_equal (want, got))
-        g_error ("%s (%s): %s → %s from %s: via %s [%s], DOMAIN.md §2 says %s [%s]", c->name,
+        g_error ("%s (%s): %s → %s from %s: via %s [%s], domain.md §2 says %s [%s]", c->name,
                  vpc_profile_to_string (profile), workload->id, service, subnet->id,
                  vpc_via_to_string (path->via), got, vpc_via_to_string (via), want);
       g_assert_cmpint (path->reachable, ==, via != VPC_VIA_NONE);
@@ -424,7 +425,7 @@ assert_trace (const Case       *c,
       for (guint i = 1; f != NULL && vpc_finding_get_elements (f)[i] != NULL; i++)
         g_ptr_array_add (listed, (gpointer) vpc_finding_get_elements (f)[i]);
       /* A finding lists at most 100 others, the first in file order, and
-       * its message gives the full count (DOMAIN.md §3). */
+       * its message gives the full count (domain.md §3). */
       if (none->len > MAX_OTHERS)
         {
           g_autofree char *count = g_strdup_printf ("(%u elements involved;", none->len);
@@ -506,7 +507,7 @@ test_coverage (void)
                   totals.vias[VPC_VIA_NAT], totals.vias[VPC_VIA_INTERNET], totals.vias[VPC_VIA_PLATFORM]);
 }
 
-/* --- the cascade (FORMAT.md §5), on the file's JSON ------------------- */
+/* --- the cascade (format.md §5), on the file's JSON ------------------- */
 
 static void
 drop_ids (JsonObject *element,
@@ -647,7 +648,7 @@ assert_cascade (const Case        *c,
   want = vpc_file_serialize (expected, NULL);
   got = vpc_file_serialize (actual, NULL);
   if (!g_str_equal (want, got))
-    g_error ("%s without %s: the model's delete differs from FORMAT.md §5:\n%s\n---\n%s",
+    g_error ("%s without %s: the model's delete differs from format.md §5:\n%s\n---\n%s",
              c->name, ids[0], got, want);
 }
 
@@ -927,7 +928,7 @@ test_golden (gconstpointer data)
   assert_golden (name, ".golden-json", json->str);
 }
 
-/* FORMAT.md §5's keys, in its order, and the trace's own view of --without. */
+/* format.md §5's keys, in its order, and the trace's own view of --without. */
 static void
 test_json_keys (void)
 {

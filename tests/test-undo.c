@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-undo.c: the history against a model-based random oracle.
  *
  * 200 seeded sequences of 50 random edits (10,000 in all): adds, changes,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-viewport.c: the canvas's zoom/offset maths (no display). */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-what-if.c: what-if mode's model (issue 11): switches over a design
  * give a read-only scenario without touching the design, the scenario is
  * the design the same edits make, and Apply is one undoable step.

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the whole editor window under Xvfb: the sidebar wired to
  * the canvas, unsaved changes, files changed on disk, recovery after a
- * crash, accessibility and a screenshot (RELIABILITY.md §3).
+ * crash, accessibility and a screenshot.
  *
  * Runs in suite 'gui' (GDK_BACKEND=x11, GSK_RENDERER=cairo, GTK_A11Y=test,
  * XDG_DATA_HOME in the build tree). VPC_UPDATE_GOLDENS=1 rewrites the

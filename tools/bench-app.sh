@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The editor as a user waits for it: from starting vpc-designer to its
 # first drawn frame (the window is viewable and its header bar is no longer
 # black on the screen, polled every ~30 ms), empty and with generated

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Worst cases of the bounds contract (issue 9): every design the loader
 # accepts goes through check, cost and export in every format in < 10 s and
 # < 1 GB. Generates the designs, runs whole commands under /usr/bin/time -v

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Whole commands as a user waits for them: vpc-designer check, cost and
 # export on generated designs of 1,000, 10,000 and 100,000 elements
 # (tools/make-design), each timed as a whole process. Prints one line per

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Times Dia exporting 10,000 labelled boxes to SVG and PNG, the yardstick
 # for our export speed (tools/bench prints the ratios).
 # Usage: tools/bench-dia.sh [WORK_DIR]   (default: a temporary folder)

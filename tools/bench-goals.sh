@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Prints the speed goals of the project as a table, each figure with its
 # goal and a pass/fail mark, from the "name: N ms[, M KB]" lines that
 # tools/bench-commands.sh, bench-scale and tools/bench-dia.sh wrote.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tools/setup.sh: shared by tools/run, tools/test, tools/bench and tools/fuzz.
 # Installs missing Debian packages (as root) and configures build/.
 # shellcheck shell=bash

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-canvas.c: what one pointer motion of a canvas drag costs.
  *
  * A subnet of the 10,000-element design is dragged into another AZ

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-render.c: canvas frame times and export times of the renderer.
  *
  * Prints lines "NAME: MEDIAN ms" (tools/bench reads export-svg-10000 and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-repair.c: how fast `repair` is on large broken designs.
  *
  * Generates design files of 10,000, 50,000 and 100,000 elements (three AZs,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-scale.c: what the editor does with a large design, in-process
  * (the whole-command figures are in tools/bench-commands.sh).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-utils.h: what every benchmark measures with: medians and
  * elapsed wall time. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-validate.c: how fast the rule engine is.
  *
  * Generates designs of about 100, 1,000 and 10,000 elements with a realistic

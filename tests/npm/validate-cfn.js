@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
 // validate-cfn.js TEMPLATE.json...: checks CloudFormation templates against
 // the CloudFormation resource specification as AWS CDK ships it
 // (@aws-cdk/aws-service-spec, pinned in package.json): every resource type

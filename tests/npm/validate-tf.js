@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
 // validate-tf.js FILE.tf...: parses Terraform files with HashiCorp's HCL
 // parser (@cdktf/hcl2json) and checks them against the AWS provider's
 // schema as CDKTF generates it (@cdktf/provider-aws, pinned in package.json;

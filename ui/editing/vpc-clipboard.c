@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-clipboard.c: element copies with id renaming and reference remapping. */
 #include "vpc-clipboard.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-clipboard.h: copy, cut, paste and duplicate of design elements.
  *
  * A VpcClipboard holds copies of elements (with the children that move with

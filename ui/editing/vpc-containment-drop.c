@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-containment-drop.c: where a palette drop lands, and whether the
  * design would take it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-containment-place.c: creating elements from the palette at a point. */
 #include "vpc-containment.h"
 

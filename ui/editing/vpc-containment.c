@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-containment.c: nesting rules for moves, drops and connections. */
 #include "vpc-containment.h"
 

@@ -1,10 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-containment.h: what it means to put one element inside another.
  *
  * Boxes nest as VPC ⊃ AZ ⊃ subnet ⊃ icons. Dropping or moving an element
  * changes its references so that the file says what the drawing shows:
  * a subnet dropped into another AZ changes its `az`; an interface endpoint
  * dropped into a subnet gets a network interface there (at most one per AZ,
- * DOMAIN.md §1.3); a workload dropped into a subnet runs in it; a NAT gateway
+ * domain.md §1.3); a workload dropped into a subnet runs in it; a NAT gateway
  * sits in the subnet it is dropped into. Functions that may refuse return
  * FALSE (or NULL) and set @reason to a sentence for a person.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-tool.c: the pointer gesture state machine (press, motion, release).
  *
  * A drag is view state until it ends: motion only updates the tool's

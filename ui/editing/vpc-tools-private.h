@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-tools-private.h: shared between vpc-tools.c and vpc-tool.c. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-tools.c: hit testing, selection and one-step edits, in world units. */
 #include "vpc-tools-private.h"
 

@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-tools.h: what pointer and keyboard gestures do to a design.
  *
  * Plain functions and a small state machine that take world coordinates and
  * modifier flags, never GDK events, so that every gesture is testable
- * without a display (STYLE.md §4). The canvas translates events and calls
+ * without a display. The canvas translates events and calls
  * these. A selection is a GHashTable set of ids (g_str_hash, owned keys),
  * the same set the renderer takes; the VPC box is VPC_CONTAINMENT_VPC_ID.
  *

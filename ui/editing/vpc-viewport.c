@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-viewport.c: zoom and offset of the canvas, with the maths in doubles. */
 #include "vpc-viewport.h"
 

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-viewport.h: the canvas's view state (zoom and offset), GTK-free.
  *
- * World coordinates are canvas units (FORMAT.md: 1 unit = 1 pixel at 100 %).
+ * World coordinates are canvas units (format.md: 1 unit = 1 pixel at 100 %).
  * Widget coordinates are pixels from the canvas's top-left corner:
  *
  *   widget = world * zoom + offset

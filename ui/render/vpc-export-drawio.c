@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-export-drawio.c: an editable diagrams.net (draw.io) page.
  *
  * One vertex per element, styled with the AWS 2021+ shapes of draw.io's

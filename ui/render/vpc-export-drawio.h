@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-export-drawio.h: an editable diagrams.net file of a design (no GTK). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-export.c: PNG, SVG and PDF documents of a design, drawn by the same
  * renderer as the canvas, fitted with margins, with a title block, legend
  * and the findings of the design's own profile.
@@ -13,7 +14,7 @@
  * document is written: a failed export leaves nothing (or the previous
  * file) at the target, and the encoded document is never held in memory.
  * PDFs carry a fixed creation date so that the same design gives the same
- * bytes (RELIABILITY.md §3). */
+ * bytes. */
 #include <math.h>
 #include <string.h>
 #include <cairo-pdf.h>

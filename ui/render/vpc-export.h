@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-export.h: PNG, SVG and PDF documents of a design (no GTK). */
 #pragma once
 

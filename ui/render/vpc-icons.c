@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-icons.c: loads the icons with librsvg once and keeps two caches: a
  * recording surface per icon (replayed as vectors into PDF and SVG), and
  * bitmaps per icon and device size for the canvas, where rendering an SVG

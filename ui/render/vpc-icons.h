@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-icons.h: the project's own SVG icons (resources/icons), drawn with
  * librsvg from a GResource built into the render library, and cached. */
 #pragma once

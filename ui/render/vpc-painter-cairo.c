@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-painter-cairo.c: the painter on cairo + pango, for the canvas, PNG
  * and PDF. Consecutive shapes of one style go into one path and are filled
  * and stroked together when the style changes (or text, an icon or the end

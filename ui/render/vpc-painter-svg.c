@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-painter-svg.c: the painter as an SVG writer. Rather than going
  * through cairo's SVG surface (which turns every glyph into its own element
  * and formats every number through printf), it appends plain elements to a

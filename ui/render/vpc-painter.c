@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-painter.c: what both painters share. */
 #include "vpc-painter.h"
 

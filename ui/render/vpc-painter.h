@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-painter.h: the few drawing operations the renderer needs, behind a
  * table of function pointers with two backends: cairo + pango (canvas, PNG,
  * PDF) and a direct SVG writer (SVG export). The drawing code in
  * vpc-render-*.c calls only these, so every output comes from the same
- * drawing functions (STYLE.md §4).
+ * drawing functions.
  *
  * Coordinates are world units; the backend owns the world → device
  * transform. Shapes are drawn with the current fill (if any) and then the
@@ -55,7 +56,7 @@ typedef struct
                       double width, VpcAlign align, const VpcColor *color);
   /* Icon @name (resources/icons) in the square (x, y, size). */
   void (*icon)       (VpcPainter *p, const char *name, double x, double y, double size);
-  /* Structure for tools that post-process exports (FORMAT.md §7): the SVG
+  /* Structure for tools that post-process exports (format.md §7): the SVG
    * writer opens <g class="CSS_CLASS" data-id="ID"> with <title>TITLE</title>
    * (@id and @title may be NULL), or for a connector <g class="vpcd-link"
    * data-from="FROM" data-to="TO">; end_group closes the innermost one.

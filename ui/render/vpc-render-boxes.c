@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render-boxes.c: the grid, the VPC, AZ columns, subnets and the
  * markers of interface-endpoint network interfaces. */
 #include <math.h>

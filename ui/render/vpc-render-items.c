@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render-items.c: icon elements (workloads, endpoints, NAT gateways,
  * security groups), the lines that tie them to subnets, finding outlines
  * and badges, and selection/hover highlights. */
@@ -456,7 +457,7 @@ route_bounds (const VpcLinkRoute *route,
 }
 
 /* One connector: its segments, clipped to what is visible, inside the
- * link's group (FORMAT.md §7). Dashes run on across the bends. */
+ * link's group (format.md §7). Dashes run on across the bends. */
 static void
 draw_route (VpcRenderCtx       *ctx,
             const VpcLinkRoute *route)

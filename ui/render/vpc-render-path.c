@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render-path.c: a traced path over the diagram (vpc-render-path.h).
  *
  * Each path of the trace becomes one line: from the workload's tile along

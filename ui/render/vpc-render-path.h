@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render-path.h: a traced path (vpc-trace.h) drawn over the diagram,
  * hop by hop: the workload, each of its subnets, then the way out of that
  * subnet (an interface endpoint's network interface, a gateway endpoint, a

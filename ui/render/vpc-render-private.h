@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render-private.h: what the vpc-render-*.c files share. */
 #pragma once
 
@@ -182,7 +183,7 @@ double   vpc_render_text_lines (VpcRenderCtx   *ctx,
                                 VpcAlign        align,
                                 const VpcColor *color);
 
-/* Opens @e's group (FORMAT.md §7); vpc_painter_end_group() closes it. */
+/* Opens @e's group (format.md §7); vpc_painter_end_group() closes it. */
 void     vpc_render_begin_element (VpcRenderCtx     *ctx,
                                    const VpcElement *e);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render-routes.c: ports and orthogonal routes for the diagram's
  * connectors (see vpc-render-routes.h). GLib and the model only.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render-routes.h: where the diagram's connectors run, as data.
  *
  * Pure geometry on the model (GLib only: no cairo, pango or GTK), so that
@@ -32,7 +33,7 @@ typedef struct
 typedef struct
 {
   VpcLinkKind kind;
-  /* FORMAT.md §7 data-from and data-to: for an interface the interface
+  /* format.md §7 data-from and data-to: for an interface the interface
    * ("ENDPOINT-ID/SUBNET-ID") and the endpoint; else the icon's id and the
    * subnet's. The route runs from @from's end to @to's. */
   char       *from;

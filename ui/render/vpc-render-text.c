@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render-text.c: fonts and text measurement shared by the painters.
  * Every label on the canvas, PNG and PDF goes through pango (selectable
  * text in PDF). Shaping is the expensive part, so laid-out labels are kept

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render-title.c: the title block and legend under an exported diagram:
  * design name, region, profile, environment, monthly total and date, then
  * a key to the colours and shapes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render.c: draws a design as an AWS-style architecture diagram, for
  * the canvas and the exports alike.
  *
@@ -115,7 +116,7 @@ vpc_render_is_selected (const VpcRenderCtx *ctx,
          g_hash_table_contains (ctx->options->selection, id);
 }
 
-/* FORMAT.md §7: each element drawn inside <g class="vpcd-KIND"
+/* format.md §7: each element drawn inside <g class="vpcd-KIND"
  * data-id="ID"> whose <title> is its name (the SVG writer; other painters
  * ignore groups). Groups are not nested: each closes when its element is
  * drawn, so every group is in the one coordinate system. */

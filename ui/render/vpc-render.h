@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-render.h: draws a design with cairo and pango only (no GTK), for the
  * canvas and for the PNG/SVG/PDF exports alike. */
 #pragma once

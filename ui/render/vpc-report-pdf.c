@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-report-pdf.c: the review report as A4 pages (cairo + pango).
  *
  * A simple flow: blocks go down the page and a block that does not fit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-report-text.c: the review report as Markdown and as one HTML file.
  *
  * HTML is written as well-formed XML (XHTML syntax), so that any XML tool

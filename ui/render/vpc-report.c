@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-report.c: what the review report says, and which writer writes it. */
 #include "vpc-report.h"
 
@@ -204,7 +205,7 @@ findings_section (VpcReport *report,
       add (report, VPC_REPORT_TEXT, _("No findings: every rule of the profile passes."));
       return;
     }
-  /* Sorted by severity first (DOMAIN.md §3), so each group is one run. */
+  /* Sorted by severity first (domain.md §3), so each group is one run. */
   for (VpcSeverity severity = VPC_SEVERITY_ERROR; severity <= VPC_SEVERITY_INFO; severity++)
     {
       guint n = 0;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-report.h: the design-review document (`vpc-designer report`, Export
  * → Review Report…) as PDF, HTML or Markdown (no GTK).
  *

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-theme.c: the diagram palettes.
  *
- * Light follows AWS's architecture-diagram hues (DOMAIN.md §5). Dark keeps
+ * Light follows AWS's architecture-diagram hues (domain.md §5). Dark keeps
  * each hue and lifts its lightness so that strokes and text keep at least
  * the contrast they have on white. */
 #include "vpc-theme.h"

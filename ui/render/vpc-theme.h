@@ -1,4 +1,5 @@
-/* vpc-theme.h: the diagram palettes (DOMAIN.md §5), light and dark. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-theme.h: the diagram palettes (domain.md §5), light and dark. */
 #pragma once
 
 #include <cairo.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cost-item-row.c: one line of the cost breakdown.
  *
  * Collapsed: the element, what it is and its monthly amount. Expanded: the

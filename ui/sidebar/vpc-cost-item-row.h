@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cost-item-row.h: one line of the cost breakdown, with its GB/month. */
 #pragma once
 

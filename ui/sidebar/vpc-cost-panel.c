@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cost-panel.c: the design's monthly cost, its breakdown and pricing.
  *
  * The panel recomputes the report after every finished step of the design

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-cost-panel.h: the design's monthly cost, its breakdown and pricing. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-finding-row.c: one finding, expandable to what breaks and the fix. */
 #include "vpc-finding-row.h"
 

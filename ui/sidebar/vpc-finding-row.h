@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-finding-row.h: one finding in the findings panel. */
 #pragma once
 

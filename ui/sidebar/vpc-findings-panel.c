@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-findings-panel.c: the live list of findings, grouped by severity.
  *
  * Each severity has its own boxed list bound to a GtkFilterListModel over

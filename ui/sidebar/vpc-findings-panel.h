@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-findings-panel.h: the live list of findings, grouped by severity. */
 #pragma once
 

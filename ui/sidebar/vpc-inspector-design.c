@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-inspector-design.c: the design's own properties and its VPC, shown
  * when nothing is selected. */
 #include "vpc-i18n.h"

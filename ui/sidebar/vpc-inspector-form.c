@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-inspector-form.c: rows that edit one or several targets and commit
  * undoable steps. */
 #include "vpc-inspector-form.h"

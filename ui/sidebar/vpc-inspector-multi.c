@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-inspector-multi.c: what several selected elements have in common.
  *
  * A row is offered when every selected element has the property (security

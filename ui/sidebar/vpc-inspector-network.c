@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-inspector-network.c: availability zones, subnets, NAT gateways and
  * security groups. */
 #include "vpc-inspector-private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-inspector-private.h: the inspector's forms, one builder per kind.
  * Shared by vpc-inspector*.c and vpc-sg-rule-editor.c only. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-inspector-services.c: VPC endpoints and SageMaker workloads. */
 #include "vpc-inspector-private.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-inspector.c: every property of the selected element, editable.
  *
  * The inspector builds a form (vpc-inspector-form.c) for the selection and

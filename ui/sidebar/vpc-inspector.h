@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-inspector.h: every property of the selected element, editable. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-panel-rows.h: how many rows a sidebar list shows before its "Show
  * More" button. A large design has tens of thousands of findings and
  * thousands of priced items; a row widget for each made opening it take

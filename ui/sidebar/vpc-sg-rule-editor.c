@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-sg-rule-editor.c: a security group's ingress or egress rules.
  *
  * Rows address a rule by direction and index (packed into the row's data),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-sidebar.c: the panels beside the canvas, one page each. */
 #include "vpc-sidebar.h"
 

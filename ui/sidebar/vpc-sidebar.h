@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-sidebar.h: the panels beside the canvas: Findings, Cost, Inspector. */
 #pragma once
 

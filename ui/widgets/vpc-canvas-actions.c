@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-canvas-actions.c: the "canvas.*" actions, their keys, the clipboard
  * and the context menu. */
 #include "vpc-canvas-private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-canvas-compare.c: File → Compare With… drawn over the design.
  *
  * View state only: an outline and a tag on every element that was added,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-canvas-drop.c: feedback while something is dragged over the canvas
  * (a moved element, a connection line, a palette item): the box it would
  * drop into, outlined in the accent colour when the design would take the

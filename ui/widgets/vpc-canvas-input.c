@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-canvas-input.c: event controllers. Handlers stay thin: they translate
  * to world coordinates and call the tools (vpc-tools.h) or the viewport. */
 #include "vpc-canvas-private.h"

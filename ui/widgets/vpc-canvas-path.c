@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-canvas-path.c: the path from a workload to a service drawn over the
  * canvas (vpc-render-path.h), the "Trace Path" menu that picks it and the
  * popover that explains it.
@@ -106,7 +107,7 @@ name_of (VpcDesign  *design,
   return e != NULL ? vpc_element_get_display_name (e) : id;
 }
 
-/* Which of @endpoint's network interfaces serves @subnet (DOMAIN.md §1:
+/* Which of @endpoint's network interfaces serves @subnet (domain.md §1:
  * any of them, the one in the same AZ best). */
 static char *
 interface_text (VpcDesign        *design,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-canvas-private.h: VpcCanvas internals shared by vpc-canvas.c (state,
  * drawing), vpc-canvas-input.c (event controllers) and vpc-canvas-actions.c
  * (actions, clipboard, context menu). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-canvas-tooltip.c: the canvas tooltip: the full name of the element
  * under the pointer (the diagram may cut it with "…") and its findings. */
 #include "vpc-canvas-private.h"

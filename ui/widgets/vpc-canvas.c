@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-canvas.c: the canvas widget's state and drawing. */
 #include "vpc-canvas-private.h"
 

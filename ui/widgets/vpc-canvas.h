@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-canvas.h: the drawing surface of the editor.
  *
  * A custom GtkWidget whose snapshot() hands cairo to vpc_render_design() with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-compare-bar.c: what changed since another version, in words. */
 #include "vpc-compare-bar.h"
 

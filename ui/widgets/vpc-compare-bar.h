@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-compare-bar.h: the bar under the canvas while comparing the design
  * with another version (File → Compare With…). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-lesson-panel.c: task, hints, "Check my answer", "Reset Lab". */
 #include "vpc-lesson-panel.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-lesson-panel.h: the lesson of the design on the canvas (issue 12):
  * its task, hints revealed one at a time, "Check my answer" (each goal met
  * or not, by the code of `vpc-designer grade`) and "Reset Lab"

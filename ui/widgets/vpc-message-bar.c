@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-message-bar.c: a dismissable banner with the full text of a message. */
 #include "vpc-message-bar.h"
 

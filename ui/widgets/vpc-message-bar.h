@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-message-bar.h: a banner over the canvas for messages that must stay
  * readable (libadwaita 1.2 has no AdwBanner).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-palette.c: palette rows, search, click-to-place and drag sources. */
 #include "vpc-palette.h"
 
@@ -91,7 +92,7 @@ entry_of_row (GtkListBoxRow *row)
   return g_object_get_data (G_OBJECT (row), "vpc-palette-entry");
 }
 
-/* The tile colour of an item: the AWS diagram colours of DOMAIN.md §5, as
+/* The tile colour of an item: the AWS diagram colours of domain.md §5, as
  * the canvas draws them (vpc-theme.h's names clash with this widget's). */
 static guint32
 tile_color (const PaletteEntry *entry)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-palette.h: the searchable, grouped list of things to add.
  *
  * Each row names a palette item (see vpc_containment_place()). Activating a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-start-page.c: the empty window's start page. */
 #include "vpc-start-page.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-start-page.h: what an empty window shows: New design, Open…, and the
  * bundled examples.
  *

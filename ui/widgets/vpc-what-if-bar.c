@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-what-if-bar.c: switches, the difference they make, Apply and Leave. */
 #include "vpc-what-if-bar.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-what-if-bar.h: the bar under the canvas in what-if mode (issue 11).
  *
  * It names each switch (a chip that takes it away again), says how the
