@@ -3,6 +3,8 @@
  * settings and closing. */
 #include "vpc-window-private.h"
 
+#include "vpc-test-hooks.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -524,7 +526,6 @@ vpc_window_constructed (GObject *object)
 {
   VpcWindow *self = VPC_WINDOW (object);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  const char *size = g_getenv ("VPC_TEST_WINDOW_SIZE");
   int w, h;
 
   G_OBJECT_CLASS (vpc_window_parent_class)->constructed (object);
@@ -543,7 +544,7 @@ vpc_window_constructed (GObject *object)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
-  if (size != NULL && sscanf (size, "%dx%d", &w, &h) == 2 && w > 0 && h > 0)
+  if (vpc_test_hooks_window_size (&w, &h))
     gtk_window_set_default_size (GTK_WINDOW (self), w, h);
 }
 

@@ -8,6 +8,7 @@
 #include "vpc-geometry.h"
 #include "vpc-i18n.h"
 #include "vpc-render.h"
+#include "vpc-test-hooks.h"
 #include "vpc-theme.h"
 
 G_DEFINE_FINAL_TYPE (VpcCanvas, vpc_canvas, GTK_TYPE_WIDGET)
@@ -309,43 +310,22 @@ vpc_canvas_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-/* For tests that drive the real app with xdotool: where the canvas's
- * origin lies in its window's surface, written to $VPC_TEST_GEOMETRY_FILE. */
-static void
-write_test_geometry (VpcCanvas *self)
-{
-  const char *path = g_getenv ("VPC_TEST_GEOMETRY_FILE");
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  g_autofree char *text = NULL;
-  graphene_point_t p;
-  double sx, sy;
-
-  if (path == NULL || native == NULL ||
-      !gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (native), &GRAPHENE_POINT_INIT (0, 0), &p))
-    return;
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  text = g_strdup_printf ("%.0f %.0f\n", p.x + sx, p.y + sy);
-  g_file_set_contents (path, text, -1, NULL);
-}
-
-/* The first fit of a design, or VPC_TEST_VIEW="zoom,offset_x,offset_y" for
- * tests that need a fixed view. */
+/* The first fit of a design, or the view a test fixed (vpc-test-hooks.h). */
 static gboolean
 fit_idle_cb (gpointer data)
 {
   VpcCanvas *self = data;
-  const char *view = g_getenv ("VPC_TEST_VIEW");
   double zoom, ox, oy;
 
   self->fit_idle = 0;
   if (!self->needs_fit || self->design == NULL)
     return G_SOURCE_REMOVE;
   self->needs_fit = FALSE;
-  if (view != NULL && sscanf (view, "%lf,%lf,%lf", &zoom, &ox, &oy) == 3)
+  if (vpc_test_hooks_view (&zoom, &ox, &oy))
     vpc_viewport_set_view (self->viewport, zoom, ox, oy);
   else
     vpc_canvas_zoom_fit (self);
-  write_test_geometry (self);
+  vpc_test_hooks_write_origin (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
 
