@@ -86,10 +86,16 @@ selection_changed_cb (VpcWindow *self)
 }
 
 /* A finding (or another panel) picked elements: show them on the canvas. */
+/* win.select-elements(as): a panel picked elements (a finding's); the
+ * canvas selects them and brings them into view. */
 static void
-select_elements_cb (VpcWindow         *self,
-                    const char *const *ids)
+select_elements_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
+  VpcWindow *self = VPC_WINDOW (widget);
+  g_autofree const char **ids = g_variant_get_strv (parameter, NULL);
+
   if (self->design == NULL)
     return;
   vpc_canvas_select (self->canvas, ids);
@@ -596,7 +602,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, palette_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_refused_cb);
-  gtk_widget_class_bind_template_callback (widget_class, select_elements_cb);
+  gtk_widget_class_install_action (widget_class, "win.select-elements", "as", select_elements_action);
 
   _vpc_window_class_actions_init (widget_class);
   _vpc_window_class_what_if_init (widget_class);

@@ -16,6 +16,7 @@
 #include "vpc-panel-rows.h"
 #include "vpc-prices.h"
 #include "vpc-safe-save.h"
+#include "vpc-toast.h"
 
 struct _VpcCostPanel
 {
@@ -43,12 +44,6 @@ struct _VpcCostPanel
 };
 
 G_DEFINE_FINAL_TYPE (VpcCostPanel, vpc_cost_panel, GTK_TYPE_WIDGET)
-
-enum {
-  SIGNAL_ADD_TOAST,
-  N_SIGNALS,
-};
-static guint signals[N_SIGNALS];
 
 /* "73.00": an amount for CSV, in dollars with cents. */
 static char *
@@ -374,7 +369,7 @@ chooser_response_cb (GtkNativeDialog *dialog,
     }
   else
     toast = adw_toast_new_format (_("Could not save the cost breakdown: %s"), error->message);
-  g_signal_emit (self, signals[SIGNAL_ADD_TOAST], 0, toast);
+  vpc_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -434,9 +429,6 @@ vpc_cost_panel_class_init (VpcCostPanelClass *klass)
 
   object_class->dispose = vpc_cost_panel_dispose;
 
-  signals[SIGNAL_ADD_TOAST] =
-    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/VpcDesigner/vpc-cost-panel.ui");

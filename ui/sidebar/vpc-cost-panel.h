@@ -11,9 +11,7 @@ G_BEGIN_DECLS
 #define VPC_TYPE_COST_PANEL (vpc_cost_panel_get_type ())
 G_DECLARE_FINAL_TYPE (VpcCostPanel, vpc_cost_panel, VPC, COST_PANEL, GtkWidget)
 
-/* Signals:
- *   "add-toast" (AdwToast *): a message for the window's toast overlay
- *   (CSV export result). */
+/* The CSV export's result shows in the toast overlay the panel sits in. */
 GtkWidget  *vpc_cost_panel_new (void);
 void        vpc_cost_panel_set_design (VpcCostPanel *self,
                                        VpcDesign    *design);

@@ -55,12 +55,6 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  SIGNAL_SELECT_ELEMENTS,
-  N_SIGNALS,
-};
-static guint signals[N_SIGNALS];
-
 static const struct
 {
   const char *title;
@@ -157,7 +151,8 @@ row_activated_cb (GtkListBox       *list,
 
   vpc_finding_row_set_expanded (finding_row, expand);
   if (expand)
-    g_signal_emit (self, signals[SIGNAL_SELECT_ELEMENTS], 0, vpc_finding_get_elements (finding));
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.select-elements", "^as",
+                                vpc_finding_get_elements (finding));
 }
 
 static void
@@ -347,10 +342,6 @@ vpc_findings_panel_class_init (VpcFindingsPanelClass *klass)
     g_param_spec_string ("profile", NULL, NULL, "study-guide",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[SIGNAL_SELECT_ELEMENTS] =
-    g_signal_new ("select-elements", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/VpcDesigner/vpc-findings-panel.ui");

@@ -11,9 +11,8 @@ G_BEGIN_DECLS
 #define VPC_TYPE_FINDINGS_PANEL (vpc_findings_panel_get_type ())
 G_DECLARE_FINAL_TYPE (VpcFindingsPanel, vpc_findings_panel, VPC, FINDINGS_PANEL, GtkWidget)
 
-/* Signals:
- *   "select-elements" (GStrv ids): a finding was activated; the window
- *   selects these elements (the primary one first) and centres them. */
+/* Activating a finding activates "win.select-elements" (as: its elements,
+ * the primary one first): the window selects and centres them. */
 GtkWidget    *vpc_findings_panel_new (void);
 /* Shows @validator's findings (NULL for none); its design is edited by the
  * profile switch and by quick fixes. */

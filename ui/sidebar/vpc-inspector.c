@@ -35,12 +35,6 @@ struct _VpcInspector
 
 G_DEFINE_FINAL_TYPE (VpcInspector, vpc_inspector, GTK_TYPE_WIDGET)
 
-enum {
-  SIGNAL_ADD_TOAST,
-  N_SIGNALS,
-};
-static guint signals[N_SIGNALS];
-
 static const char *const kind_icons[] = {
   "view-grid-symbolic",                  /* AZ */
   "network-wired-symbolic",              /* subnet */
@@ -445,9 +439,6 @@ vpc_inspector_class_init (VpcInspectorClass *klass)
 
   object_class->dispose = vpc_inspector_dispose;
 
-  signals[SIGNAL_ADD_TOAST] =
-    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcInspector, kind_icon);

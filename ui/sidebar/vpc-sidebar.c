@@ -33,28 +33,7 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  SIGNAL_SELECT_ELEMENTS,
-  SIGNAL_ADD_TOAST,
-  N_SIGNALS,
-};
-static guint signals[N_SIGNALS];
-
 static const char *const pages[] = { "findings", "cost", "inspector" };
-
-static void
-select_elements_cb (VpcSidebar        *self,
-                    const char *const *ids)
-{
-  g_signal_emit (self, signals[SIGNAL_SELECT_ELEMENTS], 0, ids);
-}
-
-static void
-add_toast_cb (VpcSidebar *self,
-              AdwToast   *toast)
-{
-  g_signal_emit (self, signals[SIGNAL_ADD_TOAST], 0, toast);
-}
 
 /* The Findings tab shows the number of errors while there are any. */
 static void
@@ -163,13 +142,6 @@ vpc_sidebar_class_init (VpcSidebarClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SIGNAL_SELECT_ELEMENTS] =
-    g_signal_new ("select-elements", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
-  signals[SIGNAL_ADD_TOAST] =
-    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
-
   g_type_ensure (VPC_TYPE_FINDINGS_PANEL);
   g_type_ensure (VPC_TYPE_COST_PANEL);
   g_type_ensure (VPC_TYPE_INSPECTOR);
@@ -182,8 +154,6 @@ vpc_sidebar_class_init (VpcSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, findings);
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, cost);
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, inspector);
-  gtk_widget_class_bind_template_callback (widget_class, select_elements_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_toast_cb);
   gtk_widget_class_install_property_action (widget_class, "sidebar.page", "page");
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

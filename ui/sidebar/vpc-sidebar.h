@@ -14,10 +14,8 @@ G_BEGIN_DECLS
 #define VPC_TYPE_SIDEBAR (vpc_sidebar_get_type ())
 G_DECLARE_FINAL_TYPE (VpcSidebar, vpc_sidebar, VPC, SIDEBAR, GtkWidget)
 
-/* Signals:
- *   "select-elements" (GStrv ids): the user picked elements in a panel (a
- *   finding); select them on the canvas, primary first, and centre them.
- *   "add-toast" (AdwToast *): a message for the window's toast overlay.
+/* Its panels reach the window through actions ("win.select-elements") and
+ * the toast overlay above them (vpc-toast.h).
  * Property "page": the visible page, "findings", "cost" or "inspector". */
 GtkWidget        *vpc_sidebar_new (void);
 /* Shows @design (NULL: nothing) and @validator, a validator of @design. */

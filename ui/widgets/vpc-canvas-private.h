@@ -23,9 +23,7 @@ struct _VpcCanvas
   VpcViewport *viewport;
   GHashTable  *selection;
   VpcTool     *tool;
-  gulong       changed_handler;
-  gulong       element_handlers[3];
-  gulong       info_handler;
+  GSignalGroup *design_signals; /* redraws on the design's changes */
 
   gboolean     show_grid;
   double       text_scale;  /* the text-size preference, 1.0 to 2.0 */

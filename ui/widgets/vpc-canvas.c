@@ -9,6 +9,7 @@
 #include "vpc-i18n.h"
 #include "vpc-render.h"
 #include "vpc-test-hooks.h"
+#include "vpc-toast.h"
 #include "vpc-theme.h"
 
 G_DEFINE_FINAL_TYPE (VpcCanvas, vpc_canvas, GTK_TYPE_WIDGET)
@@ -25,7 +26,6 @@ enum {
 };
 
 enum {
-  SIGNAL_ADD_TOAST,
   SIGNAL_REFUSED,
   SIGNAL_SELECTION_CHANGED,
   N_SIGNALS,
@@ -66,10 +66,7 @@ _vpc_canvas_emit_toast (VpcCanvas  *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
-  g_signal_emit (self, signals[SIGNAL_ADD_TOAST], 0, toast);
-  /* A floating toast nobody took is sunk and dropped here. */
-  g_object_ref_sink (toast);
-  g_object_unref (toast);
+  vpc_toast_show (GTK_WIDGET (self), toast);
 }
 
 void
@@ -430,10 +427,7 @@ disconnect_design (VpcCanvas *self)
   if (self->design == NULL)
     return;
   vpc_tool_cancel (self->tool);
-  g_clear_signal_handler (&self->changed_handler, self->design);
-  g_clear_signal_handler (&self->info_handler, self->design);
-  for (guint i = 0; i < G_N_ELEMENTS (self->element_handlers); i++)
-    g_clear_signal_handler (&self->element_handlers[i], self->design);
+  g_signal_group_set_target (self->design_signals, NULL);
 }
 
 static void
@@ -442,6 +436,7 @@ vpc_canvas_dispose (GObject *object)
   VpcCanvas *self = VPC_CANVAS (object);
 
   disconnect_design (self);
+  g_clear_object (&self->design_signals);
   _vpc_canvas_path_dispose (self);
   _vpc_canvas_compare_dispose (self);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
@@ -506,9 +501,6 @@ vpc_canvas_class_init (VpcCanvasClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[SIGNAL_ADD_TOAST] =
-    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
   signals[SIGNAL_REFUSED] =
     g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -531,6 +523,12 @@ vpc_canvas_init (VpcCanvas *self)
   self->text_scale = 1.0;
   self->snap_to_grid = TRUE;
   self->needs_fit = TRUE;
+  self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
+  g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "info-changed", G_CALLBACK (redraw_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "element-added", G_CALLBACK (redraw_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "element-removed", G_CALLBACK (redraw_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "element-changed", G_CALLBACK (redraw_cb), self);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -579,16 +577,7 @@ vpc_canvas_set_design (VpcCanvas *self,
     {
       self->tool = vpc_tool_new (design, self->selection);
       vpc_tool_set_grid (self->tool, self->snap_to_grid ? VPC_CANVAS_GRID : 0);
-      self->changed_handler =
-        g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);
-      self->info_handler =
-        g_signal_connect_swapped (design, "info-changed", G_CALLBACK (redraw_cb), self);
-      self->element_handlers[0] =
-        g_signal_connect_swapped (design, "element-added", G_CALLBACK (redraw_cb), self);
-      self->element_handlers[1] =
-        g_signal_connect_swapped (design, "element-removed", G_CALLBACK (redraw_cb), self);
-      self->element_handlers[2] =
-        g_signal_connect_swapped (design, "element-changed", G_CALLBACK (redraw_cb), self);
+      g_signal_group_set_target (self->design_signals, design);
       self->needs_fit = TRUE;
       gtk_widget_queue_allocate (GTK_WIDGET (self));
     }

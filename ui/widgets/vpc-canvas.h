@@ -12,8 +12,8 @@
  * trace-menu (Ctrl+T), trace-path (s: a service, from the selected
  * workload), path-details, clear-path (Escape) and show-element (s).
  *
+ * Messages go to the toast overlay the canvas sits in (vpc-toast.h).
  * Signals:
- *   "add-toast" (AdwToast *): a message for the window's toast overlay.
  *   "refused" (const char *message): a gesture or action was not carried
  *       out; the full reason, for a place where it stays readable. (The
  *       design's own "edit-refused" may carry the same text.)
