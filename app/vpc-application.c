@@ -46,8 +46,10 @@ recovery_response_cb (AdwMessageDialog *dialog,
         }
       else
         {
-          VpcWindow *target = VPC_IS_WINDOW (parent) && vpc_window_get_design (VPC_WINDOW (parent)) == NULL
-                              ? VPC_WINDOW (parent) : vpc_window_new (self);
+          VpcWindow *target
+              = VPC_IS_WINDOW (parent) && vpc_window_get_design (VPC_WINDOW (parent)) == NULL
+                    ? VPC_WINDOW (parent)
+                    : vpc_window_new (self);
 
           vpc_window_open_recovered (target, design, entry->original_path);
           gtk_window_present (GTK_WINDOW (target));
@@ -66,10 +68,12 @@ offer_entry (VpcApplication         *self,
              GtkWindow              *parent,
              VpcRecoveryEntry       *entry)
 {
-  const char *name = entry->name != NULL && entry->name[0] != '\0' ? entry->name : _("Untitled Design");
+  const char *name
+      = entry->name != NULL && entry->name[0] != '\0' ? entry->name : _("Untitled Design");
   g_autofree char *heading = g_strdup_printf (_("Recover unsaved design “%s”?"), name);
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->written);
-  g_autofree char *time = when != NULL ? g_date_time_format (when, "%x %X") : g_strdup (_("an unknown time"));
+  g_autofree char *time
+      = when != NULL ? g_date_time_format (when, "%x %X") : g_strdup (_("an unknown time"));
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
@@ -92,7 +96,8 @@ offer_entry (VpcApplication         *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_object_set_data_full (G_OBJECT (dialog), "entry", entry, (GDestroyNotify) vpc_recovery_entry_free);
+  g_object_set_data_full (G_OBJECT (dialog), "entry", entry,
+                          (GDestroyNotify) vpc_recovery_entry_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return ADW_MESSAGE_DIALOG (dialog);
@@ -177,16 +182,15 @@ about_cb (GSimpleAction *action,
   const char *translators = _("translator-credits");
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
-                         "application-name", _("VPC Designer"),
-                         "application-icon", "network-workgroup-symbolic",
-                         "version", VPC_VERSION,
-                         "comments", _("Draw private networks for SageMaker, check them against "
-                                       "the rules and see what they cost."),
+                         "application-name", _("VPC Designer"), "application-icon",
+                         "network-workgroup-symbolic", "version", VPC_VERSION, "comments",
+                         _("Draw private networks for SageMaker, check them against "
+                            "the rules and see what they cost."),
                          "developers", developers,
                          /* Untranslated, there is nobody to thank. */
-                         "translator-credits", g_str_equal (translators, "translator-credits") ? NULL : translators,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         NULL);
+                         "translator-credits",
+                         g_str_equal (translators, "translator-credits") ? NULL : translators,
+                         "license-type", GTK_LICENSE_GPL_3_0, NULL);
 }
 
 static void
@@ -237,15 +241,16 @@ vpc_application_startup (GApplication *app)
   if (self->settings != NULL)
     vpc_preferences_follow_color_scheme (self->settings);
   else
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")),
-                                 FALSE);
+    g_simple_action_set_enabled (
+        G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")), FALSE);
 
   /* Copies left by a process that died are offered once a window shows. */
   vpc_recovery_begin_session ();
   self->session_started = TRUE;
   self->orphans = vpc_recovery_list_orphans ();
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
 }
 
 static void

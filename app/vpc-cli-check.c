@@ -59,10 +59,12 @@ json_finding (VpcJsonWriter *json,
 
   vpc_json_writer_begin_object (json, NULL);
   vpc_json_writer_string (json, "rule", vpc_finding_get_rule_id (finding));
-  vpc_json_writer_string (json, "severity", vpc_severity_to_string (vpc_finding_get_severity (finding)));
+  vpc_json_writer_string (json, "severity",
+                          vpc_severity_to_string (vpc_finding_get_severity (finding)));
   vpc_json_writer_string (json, "title", vpc_finding_get_title (finding));
   vpc_json_writer_string (json, "message", vpc_finding_get_message (finding));
-  json_string_list (json, "elements", elements, elements != NULL ? g_strv_length ((char **) elements) : 0);
+  json_string_list (json, "elements", elements,
+                    elements != NULL ? g_strv_length ((char **) elements) : 0);
   vpc_json_writer_string (json, "fix", vpc_finding_get_fix (finding));
   vpc_json_writer_end_object (json);
 }
@@ -84,7 +86,8 @@ format_json (CheckRun *run)
   vpc_json_writer_int (json, "warnings", run->counts[VPC_SEVERITY_WARNING]);
   vpc_json_writer_int (json, "info", run->counts[VPC_SEVERITY_INFO]);
   vpc_json_writer_end_object (json);
-  json_string_list (json, "warnings", (const char *const *) run->warnings->pdata, run->warnings->len);
+  json_string_list (json, "warnings", (const char *const *) run->warnings->pdata,
+                    run->warnings->len);
   vpc_json_writer_end_object (json);
   return _vpc_cli_json_finish (json);
 }
@@ -274,7 +277,8 @@ format_sarif (CheckRun *run)
   for (guint i = 0; i < run->findings->len; i++)
     {
       VpcFinding *finding = g_ptr_array_index (run->findings, i);
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (indexes, vpc_finding_get_rule_id (finding)));
+      guint       index
+          = GPOINTER_TO_UINT (g_hash_table_lookup (indexes, vpc_finding_get_rule_id (finding)));
 
       sarif_result (json, run, finding, index, uri);
     }

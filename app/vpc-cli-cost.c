@@ -53,7 +53,8 @@ format_json (VpcCostReport *report)
 
   vpc_json_writer_begin_object (json, NULL);
   vpc_json_writer_string (json, "region", report->region);
-  vpc_json_writer_string (json, "currency", vpc_price_table_get_currency (vpc_price_table_get_default ()));
+  vpc_json_writer_string (json, "currency",
+                          vpc_price_table_get_currency (vpc_price_table_get_default ()));
   vpc_json_writer_int (json, "hours_per_month", VPC_HOURS_PER_MONTH);
   vpc_json_writer_boolean (json, "priced", report->priced);
   if (!report->priced)
@@ -199,8 +200,9 @@ append_table (GString       *out,
 {
   Column columns[N_COLUMNS] = {
     /* TRANSLATORS: the column headings of cost's table, in capitals. */
-    { N_("ELEMENT"), FALSE, 0 }, { N_("KIND"), FALSE, 0 }, { N_("SERVICE"), FALSE, 0 }, { N_("AZS"), TRUE, 0 },
-    { N_("HOURLY"), TRUE, 0 }, { N_("DATA"), TRUE, 0 }, { N_("MONTHLY"), TRUE, 0 },
+    { N_("ELEMENT"), FALSE, 0 }, { N_("KIND"), FALSE, 0 },  { N_("SERVICE"), FALSE, 0 },
+    { N_("AZS"), TRUE, 0 },      { N_("HOURLY"), TRUE, 0 }, { N_("DATA"), TRUE, 0 },
+    { N_("MONTHLY"), TRUE, 0 },
   };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   const char *header[N_COLUMNS];
@@ -248,8 +250,8 @@ format_text (VpcDesign     *design,
 
   /* TRANSLATORS: the design's file, the region ("eu-west-1"), the
    * currency ("USD") and the hours a month are billed for (730). */
-  g_string_append_printf (out, _("Monthly cost of %s in %s (%s, %d hours a month)\n\n"),
-                          file, region, vpc_price_table_get_currency (vpc_price_table_get_default ()),
+  g_string_append_printf (out, _("Monthly cost of %s in %s (%s, %d hours a month)\n\n"), file,
+                          region, vpc_price_table_get_currency (vpc_price_table_get_default ()),
                           VPC_HOURS_PER_MONTH);
   if (report->items->len == 0)
     g_string_append_printf (out, "%s\n", _("The design has no VPC endpoints and no NAT gateways."));

@@ -38,7 +38,8 @@ json_findings (VpcJsonWriter *json,
 
       vpc_json_writer_begin_object (json, NULL);
       vpc_json_writer_string (json, "rule", vpc_finding_get_rule_id (finding));
-      vpc_json_writer_string (json, "severity", vpc_severity_to_string (vpc_finding_get_severity (finding)));
+      vpc_json_writer_string (json, "severity",
+                              vpc_severity_to_string (vpc_finding_get_severity (finding)));
       vpc_json_writer_begin_array (json, "elements");
       for (guint e = 0; elements != NULL && elements[e] != NULL; e++)
         vpc_json_writer_string (json, NULL, elements[e]);
@@ -70,7 +71,8 @@ json_cost (VpcJsonWriter *json,
     {
       _vpc_cli_json_money (json, "old_total", diff->old_cost->total_micros);
       _vpc_cli_json_money (json, "new_total", diff->new_cost->total_micros);
-      _vpc_cli_json_money (json, "delta", diff->new_cost->total_micros - diff->old_cost->total_micros);
+      _vpc_cli_json_money (json, "delta",
+                           diff->new_cost->total_micros - diff->old_cost->total_micros);
     }
   vpc_json_writer_begin_array (json, "items");
   for (guint i = 0; i < diff->cost_items->len; i++)
@@ -148,7 +150,8 @@ text_elements (GString *out,
   g_string_append_c (out, '\n');
   /* TRANSLATORS: how many elements NEW added, removed, changed and moved. */
   g_string_append_printf (out, _("Elements: %u added, %u removed, %u changed, %u moved"),
-                          diff->added->len, diff->removed->len, diff->changed->len, diff->moved->len);
+                          diff->added->len, diff->removed->len, diff->changed->len,
+                          diff->moved->len);
   g_string_append_c (out, '\n');
   for (guint i = 0; i < diff->added->len; i++)
     {
@@ -172,7 +175,8 @@ text_elements (GString *out,
       append_element (out, run->new_design, id);
       g_string_append (out, ": ");
       for (guint k = 0; k < keys->len; k++)
-        g_string_append_printf (out, "%s%s", k > 0 ? ", " : "", (const char *) g_ptr_array_index (keys, k));
+        g_string_append_printf (out, "%s%s", k > 0 ? ", " : "",
+                                (const char *) g_ptr_array_index (keys, k));
       g_string_append_c (out, '\n');
     }
   for (guint i = 0; i < diff->moved->len; i++)
@@ -276,7 +280,8 @@ text_design_settings (GString *out,
     return;
   list = g_string_new (NULL);
   for (guint k = 0; k < keys->len; k++)
-    g_string_append_printf (list, "%s%s", k > 0 ? ", " : "", (const char *) g_ptr_array_index (keys, k));
+    g_string_append_printf (list, "%s%s", k > 0 ? ", " : "",
+                            (const char *) g_ptr_array_index (keys, k));
   g_string_append_c (out, '\n');
   /* TRANSLATORS: %s lists keys of the design file ("name, region"), as
    * they are written in it. */
@@ -367,5 +372,6 @@ _vpc_cli_diff (int    argc,
   _vpc_cli_print_warnings (files[0], old_warnings);
   _vpc_cli_print_warnings (files[1], new_warnings);
   out = g_str_equal (format, "json") ? format_json (&run) : format_text (&run);
-  return _vpc_cli_emit (out, vpc_diff_introduces_error (diff) ? VPC_CLI_EXIT_FINDINGS : VPC_CLI_EXIT_OK);
+  return _vpc_cli_emit (out,
+                        vpc_diff_introduces_error (diff) ? VPC_CLI_EXIT_FINDINGS : VPC_CLI_EXIT_OK);
 }

@@ -93,14 +93,19 @@ _vpc_cli_export (int    argc,
   kind = output_kind (out);
   if (kind == OUTPUT_UNKNOWN)
     {
-      _vpc_cli_usage_error ("export", _("cannot tell the format of '%s': OUT must end in .png, .svg, .pdf, .drawio, "
-                                        ".json, .yaml, .cfn.json or .tf"), out);
+      _vpc_cli_usage_error (
+          "export",
+          _("cannot tell the format of '%s': OUT must end in .png, .svg, .pdf, .drawio, "
+             ".json, .yaml, .cfn.json or .tf"),
+          out);
       return VPC_CLI_EXIT_ERROR;
     }
   if (!parse_scale (scale_text, &scale))
     {
-      _vpc_cli_usage_error ("export", _("invalid value '%s' for '--scale' (expected a decimal number "
-                                        "above 0 and at most 100, such as 2 or 0.5)"), scale_text);
+      _vpc_cli_usage_error ("export",
+                            _("invalid value '%s' for '--scale' (expected a decimal number "
+                               "above 0 and at most 100, such as 2 or 0.5)"),
+                            scale_text);
       return VPC_CLI_EXIT_ERROR;
     }
   /* OUT must be a file we may replace, and never the design being read
@@ -135,7 +140,8 @@ _vpc_cli_export (int    argc,
   if (!ok)
     {
       /* The messages name OUT already. */
-      _vpc_cli_printerr ("vpc-designer: %s\n", error != NULL ? error->message : _("cannot write the output"));
+      _vpc_cli_printerr ("vpc-designer: %s\n",
+                         error != NULL ? error->message : _("cannot write the output"));
       return VPC_CLI_EXIT_ERROR;
     }
   return VPC_CLI_EXIT_OK;

@@ -118,14 +118,15 @@ format_text (const VpcLesson *lesson,
   if (passed)
     /* TRANSLATORS: the lesson's verdict. The plural follows the second
      * number; English keeps "goals" for one as well: scripts read this line. */
-    g_string_append_printf (out, ngettext ("passed (%u of %u goals met)", "passed (%u of %u goals met)",
-                                           results->len),
-                            met, results->len);
+    g_string_append_printf (
+        out, ngettext ("passed (%u of %u goals met)", "passed (%u of %u goals met)", results->len),
+        met, results->len);
   else
     /* TRANSLATORS: the lesson's verdict. The plural follows the second
      * number; English keeps "goals" for one as well: scripts read this line. */
-    g_string_append_printf (out, ngettext ("not passed (%u of %u goals met)", "not passed (%u of %u goals met)",
-                                           results->len),
+    g_string_append_printf (out,
+                            ngettext ("not passed (%u of %u goals met)",
+                                      "not passed (%u of %u goals met)", results->len),
                             met, results->len);
   g_string_append_c (out, '\n');
   return out;
@@ -155,7 +156,8 @@ _vpc_cli_grade (int    argc,
   lesson = vpc_design_get_info (design)->lesson;
   if (lesson == NULL)
     {
-      _vpc_cli_printerr (_("vpc-designer: %s: the design has no lesson to grade (FORMAT.md §6: the \"lesson\" key)\n"),
+      _vpc_cli_printerr (_("vpc-designer: %s: the design has no lesson to grade (FORMAT.md §6: "
+                            "the \"lesson\" key)\n"),
                          file);
       return VPC_CLI_EXIT_ERROR;
     }

@@ -65,12 +65,14 @@ _vpc_cli_import (int    argc,
     design = vpc_iac_import (roots, files, vpc, region, warnings, &error);
   if (design == NULL)
     {
-      _vpc_cli_printerr ("vpc-designer: %s: %s\n", failed != NULL ? failed : (const char *) g_ptr_array_index (files, 0),
+      _vpc_cli_printerr ("vpc-designer: %s: %s\n",
+                         failed != NULL ? failed : (const char *) g_ptr_array_index (files, 0),
                          error != NULL ? error->message : _("cannot be imported"));
       return VPC_CLI_EXIT_ERROR;
     }
   for (guint i = 0; i < warnings->len; i++)
-    _vpc_cli_printerr (_("vpc-designer: import: warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+    _vpc_cli_printerr (_("vpc-designer: import: warning: %s\n"),
+                       (const char *) g_ptr_array_index (warnings, i));
   if (!vpc_file_save_path (design, out, &error))
     {
       _vpc_cli_printerr ("vpc-designer: %s\n", error->message);

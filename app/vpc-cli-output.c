@@ -52,7 +52,8 @@ _vpc_cli_utf8 (const char *text)
 VpcJsonWriter *
 _vpc_cli_json_new (void)
 {
-  return vpc_json_writer_new_with_flags (VPC_JSON_WRITER_NULL_STRINGS | VPC_JSON_WRITER_HEX_CONTROLS);
+  return vpc_json_writer_new_with_flags (VPC_JSON_WRITER_NULL_STRINGS
+                                         | VPC_JSON_WRITER_HEX_CONTROLS);
 }
 
 GString *

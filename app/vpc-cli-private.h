@@ -82,8 +82,8 @@ void _vpc_cli_usage_error (const char *command,
 GBytes    *_vpc_cli_read_input (const char *file,
                                 GError    **error);
 /* Loads @file, a regular file or "-" for standard input; on failure
- * prints "vpc-designer: FILE: MESSAGE" on stderr and returns NULL. @warnings receives the loader's warnings (never NULL
- * on success). */
+ * prints "vpc-designer: FILE: MESSAGE" on stderr and returns NULL. @warnings receives the loader's
+ * warnings (never NULL on success). */
 VpcDesign *_vpc_cli_load (const char  *file,
                           GPtrArray  **warnings);
 /* The same with the loader's @flags. */

@@ -37,7 +37,8 @@ _vpc_cli_report (int    argc,
     }
   if (!vpc_report_path_is_supported (out))
     {
-      _vpc_cli_usage_error ("report", _("cannot tell the format of '%s': OUT must end in .pdf, .html or .md"), out);
+      _vpc_cli_usage_error (
+          "report", _("cannot tell the format of '%s': OUT must end in .pdf, .html or .md"), out);
       return VPC_CLI_EXIT_ERROR;
     }
   /* OUT (and a Markdown report's diagram beside it) must be files we may
@@ -66,7 +67,8 @@ _vpc_cli_report (int    argc,
   title = vpc_export_title_from_path (file);
   if (!vpc_report_to_file (design, out, title, &error))
     {
-      _vpc_cli_printerr ("vpc-designer: %s\n", error != NULL ? error->message : _("cannot write the report"));
+      _vpc_cli_printerr ("vpc-designer: %s\n",
+                         error != NULL ? error->message : _("cannot write the report"));
       return VPC_CLI_EXIT_ERROR;
     }
   return VPC_CLI_EXIT_OK;

@@ -134,14 +134,16 @@ way_text (TraceRun         *run,
     {
     case VPC_VIA_INTERFACE_ENDPOINT:
       /* TRANSLATORS: %s lists the endpoints' names. */
-      return g_strdup_printf (ngettext ("interface endpoint %s", "interface endpoints %s", n), list);
+      return g_strdup_printf (ngettext ("interface endpoint %s", "interface endpoints %s", n),
+                              list);
     case VPC_VIA_GATEWAY_ENDPOINT:
       /* TRANSLATORS: %s lists the endpoints' names. */
       return g_strdup_printf (ngettext ("gateway endpoint %s", "gateway endpoints %s", n), list);
     case VPC_VIA_NAT:
       /* TRANSLATORS: %s lists the NAT gateways' names. */
-      return g_strdup_printf (ngettext ("the NAT route to NAT gateway %s", "the NAT route to NAT gateways %s", n),
-                              list);
+      return g_strdup_printf (
+          ngettext ("the NAT route to NAT gateway %s", "the NAT route to NAT gateways %s", n),
+          list);
     case VPC_VIA_INTERNET:
       return g_strconcat (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE
                             ? _("the notebook's direct internet access")
@@ -166,7 +168,8 @@ text_path (GString          *out,
   g_string_append (out, "\n  ");
   /* TRANSLATORS: a subnet, its availability zone and the way out it
    * takes, a value of the JSON's "via" (interface_endpoint, nat, …). */
-  g_string_append_printf (out, _("Subnet %s in %s: via %s"), subnet, az, vpc_via_to_string (path->via));
+  g_string_append_printf (out, _("Subnet %s in %s: via %s"), subnet, az,
+                          vpc_via_to_string (path->via));
   if (path->reachable)
     {
       g_autofree char *way = way_text (run, workload, path);
@@ -193,7 +196,8 @@ text_path (GString          *out,
       g_autofree char *message = vpc_terminal_escape (vpc_finding_get_message (finding));
 
       g_string_append_printf (out, "      %s %s: %s\n", vpc_finding_get_rule_id (finding),
-                              _vpc_cli_severity_label (vpc_finding_get_severity (finding)), message);
+                              _vpc_cli_severity_label (vpc_finding_get_severity (finding)),
+                              message);
     }
 }
 
@@ -221,7 +225,8 @@ format_text (TraceRun *run)
   GString *out = g_string_new (NULL);
   guint unreachable = count_unreachable (trace);
 
-  g_string_append_printf (out, _("%s (profile %s)\n"), file, vpc_profile_to_string (trace->profile));
+  g_string_append_printf (out, _("%s (profile %s)\n"), file,
+                          vpc_profile_to_string (trace->profile));
   if (trace->needed)
     /* TRANSLATORS: the kind of workload ("training job"), its name, and
      * the service ("Amazon S3 (s3)"), which the workload needs. */
@@ -304,13 +309,15 @@ check_ends (VpcDesign  *loaded,
       switch (element->kind)
         {
         case VPC_KIND_AZ:
-          _vpc_cli_usage_error ("trace", _("--from '%s' is an availability zone, not a workload"), from);
+          _vpc_cli_usage_error ("trace", _("--from '%s' is an availability zone, not a workload"),
+                                from);
           break;
         case VPC_KIND_SUBNET:
           _vpc_cli_usage_error ("trace", _("--from '%s' is a subnet, not a workload"), from);
           break;
         case VPC_KIND_SECURITY_GROUP:
-          _vpc_cli_usage_error ("trace", _("--from '%s' is a security group, not a workload"), from);
+          _vpc_cli_usage_error ("trace", _("--from '%s' is a security group, not a workload"),
+                                from);
           break;
         case VPC_KIND_ENDPOINT:
           _vpc_cli_usage_error ("trace", _("--from '%s' is an endpoint, not a workload"), from);
@@ -357,7 +364,8 @@ _vpc_cli_trace (int    argc,
     return status;
   if (from == NULL || to == NULL)
     {
-      _vpc_cli_usage_error ("trace", _("missing %s"), from == NULL ? "--from WORKLOAD" : "--to SERVICE");
+      _vpc_cli_usage_error ("trace", _("missing %s"),
+                            from == NULL ? "--from WORKLOAD" : "--to SERVICE");
       return VPC_CLI_EXIT_ERROR;
     }
   loaded = _vpc_cli_load (file, &warnings);

@@ -25,8 +25,8 @@ _vpc_cli_without (const char *command,
         {
           if (*parts[i] == '\0')
             {
-              _vpc_cli_usage_error (command, _("--without '%s': an empty id (write ID,ID with no spaces)"),
-                                    value);
+              _vpc_cli_usage_error (
+                  command, _("--without '%s': an empty id (write ID,ID with no spaces)"), value);
               return NULL;
             }
           if (!g_ptr_array_find_with_equal_func (list, parts[i], g_str_equal, NULL))

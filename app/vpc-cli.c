@@ -216,7 +216,8 @@ parse_option (int                 argc,
     {
       const char *equals = strchr (arg, '=');
 
-      option = find_long (options, arg + 2, equals != NULL ? (gsize) (equals - arg - 2) : strlen (arg + 2));
+      option = find_long (options, arg + 2,
+                          equals != NULL ? (gsize) (equals - arg - 2) : strlen (arg + 2));
       if (option == NULL)
         return g_strdup_printf (_("unknown option '%.*s'"),
                                 equals != NULL ? (int) (equals - arg) : (int) strlen (arg), arg);
@@ -396,8 +397,9 @@ _vpc_cli_read_input (const char *file,
     return vpc_file_read_path (file, error);
   if (isatty (STDIN_FILENO))
     {
-      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                           _("standard input is a terminal: pipe a design into '-', or name the file"));
+      g_set_error_literal (
+          error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+          _("standard input is a terminal: pipe a design into '-', or name the file"));
       return NULL;
     }
   return vpc_file_read_fd (STDIN_FILENO, _("standard input"), error);
@@ -460,7 +462,8 @@ _vpc_cli_print_warnings (const char *file,
 {
   for (guint i = 0; i < warnings->len; i++)
     /* TRANSLATORS: a file name and what the loader noticed in it. */
-    _vpc_cli_printerr (_("vpc-designer: %s: warning: %s\n"), file, (const char *) g_ptr_array_index (warnings, i));
+    _vpc_cli_printerr (_("vpc-designer: %s: warning: %s\n"), file,
+                       (const char *) g_ptr_array_index (warnings, i));
 }
 
 int

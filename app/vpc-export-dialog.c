@@ -41,8 +41,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* The settings' values, in the order of the rows' items. */
-static const char *const formats[] = { "png", "svg", "pdf", "json", "drawio", "cfn-yaml", "cfn-json", "terraform", NULL };
-static const char *const suffixes[] = { ".png", ".svg", ".pdf", ".vpcd.json", ".drawio", ".yaml", ".cfn.json", ".tf" };
+static const char *const formats[]
+    = { "png", "svg", "pdf", "json", "drawio", "cfn-yaml", "cfn-json", "terraform", NULL };
+static const char *const suffixes[]
+    = { ".png", ".svg", ".pdf", ".vpcd.json", ".drawio", ".yaml", ".cfn.json", ".tf" };
 static const char *const scales[] = { "1", "2", "3", NULL };
 static const char *const themes[] = { "light", "dark", NULL };
 
@@ -73,9 +75,11 @@ update_rows (VpcExportDialog *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), g_str_equal (format, "png"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->theme_row), picture);
-  gtk_widget_set_sensitive (self->transparent_row, g_str_equal (format, "png") || g_str_equal (format, "svg"));
+  gtk_widget_set_sensitive (self->transparent_row,
+                            g_str_equal (format, "png") || g_str_equal (format, "svg"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), picture);
-  gtk_widget_set_sensitive (self->legend_row, picture && gtk_switch_get_active (self->title_switch));
+  gtk_widget_set_sensitive (self->legend_row,
+                            picture && gtk_switch_get_active (self->title_switch));
 }
 
 void
@@ -83,11 +87,14 @@ vpc_export_dialog_get_options (VpcExportDialog  *self,
                                VpcExportOptions *options)
 {
   const char *format = vpc_export_dialog_get_format (self);
-  g_autofree char *text_size = self->settings != NULL ? g_settings_get_string (self->settings, "text-size") : NULL;
+  g_autofree char *text_size
+      = self->settings != NULL ? g_settings_get_string (self->settings, "text-size") : NULL;
 
   vpc_export_options_init (options);
-  options->theme = adw_combo_row_get_selected (self->theme_row) == 1 ? VPC_THEME_DARK : VPC_THEME_LIGHT;
-  options->scale = g_str_equal (format, "png") ? adw_combo_row_get_selected (self->scale_row) + 1.0 : 1.0;
+  options->theme
+      = adw_combo_row_get_selected (self->theme_row) == 1 ? VPC_THEME_DARK : VPC_THEME_LIGHT;
+  options->scale
+      = g_str_equal (format, "png") ? adw_combo_row_get_selected (self->scale_row) + 1.0 : 1.0;
   options->background = !(gtk_switch_get_active (self->transparent_switch) &&
                           (g_str_equal (format, "png") || g_str_equal (format, "svg")));
   options->title_block = gtk_switch_get_active (self->title_switch);
@@ -202,11 +209,17 @@ switch_row (AdwPreferencesGroup *group,
 static void
 vpc_export_dialog_init (VpcExportDialog *self)
 {
-  const char *format_items[] = { _("PNG image"), _("SVG vector image"), _("PDF document"),
-                                 _("Design file (JSON)"), _("Editable diagram (diagrams.net)"),
-                                 _("CloudFormation template (YAML)"), _("CloudFormation template (JSON)"),
-                                 _("Terraform configuration"), NULL };
-  const char *scale_items[] = { _("1× (as on screen)"), _("2× (documents, slides)"), _("3× (print, large screens)"), NULL };
+  const char *format_items[] = { _("PNG image"),
+                                 _("SVG vector image"),
+                                 _("PDF document"),
+                                 _("Design file (JSON)"),
+                                 _("Editable diagram (diagrams.net)"),
+                                 _("CloudFormation template (YAML)"),
+                                 _("CloudFormation template (JSON)"),
+                                 _("Terraform configuration"),
+                                 NULL };
+  const char *scale_items[] = { _("1× (as on screen)"), _("2× (documents, slides)"),
+                                _("3× (print, large screens)"), NULL };
   const char *theme_items[] = { _("Light"), _("Dark"), NULL };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
@@ -232,7 +245,8 @@ vpc_export_dialog_init (VpcExportDialog *self)
   adw_preferences_group_set_title (what, _("File"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), what);
   self->format_row = combo_row (what, _("Format"), NULL, format_items);
-  self->scale_row = combo_row (what, _("Scale"), _("Pixels per diagram unit of a PNG"), scale_items);
+  self->scale_row
+      = combo_row (what, _("Scale"), _("Pixels per diagram unit of a PNG"), scale_items);
   adw_preferences_group_set_title (look, _("Picture"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), look);
   self->theme_row = combo_row (look, _("Theme"), NULL, theme_items);
@@ -240,9 +254,10 @@ vpc_export_dialog_init (VpcExportDialog *self)
                                          _("For slides and pages with their own colour (PNG, SVG)"),
                                          &self->transparent_row);
   self->title_switch = switch_row (look, _("Title Block"), NULL, NULL);
-  self->title_row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->title_switch), ADW_TYPE_ACTION_ROW));
-  self->legend_switch = switch_row (look, _("Legend"), _("What the shapes and lines of this design mean"),
-                                    &self->legend_row);
+  self->title_row = ADW_ACTION_ROW (
+      gtk_widget_get_ancestor (GTK_WIDGET (self->title_switch), ADW_TYPE_ACTION_ROW));
+  self->legend_switch = switch_row (
+      look, _("Legend"), _("What the shapes and lines of this design mean"), &self->legend_row);
   adw_combo_row_set_selected (self->scale_row, 1);
   gtk_switch_set_active (self->title_switch, TRUE);
   gtk_switch_set_active (self->legend_switch, TRUE);
@@ -262,7 +277,8 @@ vpc_export_dialog_new (GtkWindow  *parent,
 
   g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
 
-  self = g_object_new (VPC_TYPE_EXPORT_DIALOG, "transient-for", parent, "modal", parent != NULL, NULL);
+  self = g_object_new (VPC_TYPE_EXPORT_DIALOG, "transient-for", parent, "modal", parent != NULL,
+                       NULL);
   self->design = g_object_ref (design);
   self->design_path = design_file != NULL ? g_file_get_path (design_file) : NULL;
   self->fallback_title = vpc_export_title_from_path (self->design_path);
@@ -276,7 +292,8 @@ vpc_export_dialog_new (GtkWindow  *parent,
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "export-title-block", self->title_switch, "active",
                        G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "export-legend", self->legend_switch, "active", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "export-legend", self->legend_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
     }
   for (guint i = 0; format != NULL && formats[i] != NULL; i++)
     if (g_str_equal (formats[i], format))
@@ -289,9 +306,11 @@ vpc_export_dialog_new (GtkWindow  *parent,
     if (name != NULL && *name != '\0')
       title_text = g_strdup_printf (_("Titled “%s”"), name);
     else if (self->fallback_title != NULL)
-      title_text = g_strdup_printf (_("Titled “%s”, the file’s name (the design has none)"), self->fallback_title);
+      title_text = g_strdup_printf (_("Titled “%s”, the file’s name (the design has none)"),
+                                    self->fallback_title);
     else
-      title_text = g_strdup (_("Titled “Untitled design”: give the design a name in the inspector"));
+      title_text
+          = g_strdup (_("Titled “Untitled design”: give the design a name in the inspector"));
     adw_action_row_set_subtitle (self->title_row, title_text);
   }
   update_rows (self);

@@ -85,7 +85,8 @@ vpc_preferences_class_init (VpcPreferencesClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vpc_preferences_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-preferences.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/VpcDesigner/vpc-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcPreferences, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, VpcPreferences, text_size_row);
   gtk_widget_class_bind_template_child (widget_class, VpcPreferences, grid_switch);
@@ -93,7 +94,8 @@ vpc_preferences_class_init (VpcPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcPreferences, region_row);
   gtk_widget_class_bind_template_child (widget_class, VpcPreferences, region_list);
   gtk_widget_class_bind_template_child (widget_class, VpcPreferences, profile_row);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
 }
 
 static void

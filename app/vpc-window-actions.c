@@ -22,8 +22,10 @@ _vpc_window_actions_update (VpcWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", has_design);
   /* A menu button stays sensitive when its menu's actions are not. */
   gtk_widget_set_sensitive (self->export_button, has_design);
-  gtk_widget_action_set_enabled (widget, "win.undo", has_design && vpc_design_get_can_undo (self->design));
-  gtk_widget_action_set_enabled (widget, "win.redo", has_design && vpc_design_get_can_redo (self->design));
+  gtk_widget_action_set_enabled (widget, "win.undo",
+                                 has_design && vpc_design_get_can_undo (self->design));
+  gtk_widget_action_set_enabled (widget, "win.redo",
+                                 has_design && vpc_design_get_can_redo (self->design));
   gtk_widget_action_set_enabled (widget, "win.zoom-in", has_design);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", has_design);
   gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_design);
@@ -223,8 +225,8 @@ _vpc_window_save_as (VpcWindow *self,
 
   if (self->design == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save Design"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Save Design"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = _vpc_window_suggested_name (self, ".vpcd.json");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -293,7 +295,9 @@ export_response_cb (GtkNativeDialog *chooser,
         {
           g_autofree char *heading = g_strdup_printf (_("Could not export “%s”"), name);
 
-          _vpc_window_show_error (self, heading, error != NULL ? error->message : _("Only local files can be written"));
+          _vpc_window_show_error (self, heading,
+                                  error != NULL ? error->message
+                                                : _("Only local files can be written"));
         }
     }
   _vpc_window_chooser_done (self, chooser);
@@ -308,11 +312,13 @@ export_requested_cb (VpcExportDialog *dialog,
 
   if (self->design == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export Design"), GTK_WINDOW (dialog), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
+  chooser
+      = gtk_file_chooser_native_new (_("Export Design"), GTK_WINDOW (dialog),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   name = _vpc_window_suggested_name (self, vpc_export_dialog_get_suffix (dialog));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "export-dialog", g_object_ref (dialog), g_object_unref);
+  g_object_set_data_full (G_OBJECT (chooser), "export-dialog", g_object_ref (dialog),
+                          g_object_unref);
   _vpc_window_show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (export_response_cb));
 }
 
@@ -324,7 +330,8 @@ _vpc_window_open_export_dialog (VpcWindow  *self,
 
   if (self->design == NULL)
     return NULL;
-  dialog = vpc_export_dialog_new (GTK_WINDOW (self), self->design, self->file, self->settings, format);
+  dialog
+      = vpc_export_dialog_new (GTK_WINDOW (self), self->design, self->file, self->settings, format);
   g_signal_connect_object (dialog, "export-requested", G_CALLBACK (export_requested_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

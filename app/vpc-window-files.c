@@ -20,14 +20,16 @@ query_stamp (GFile   *file,
              guint64 *mtime,
              goffset *size)
 {
-  g_autoptr(GFileInfo) info =
-    g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
-                       G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr (GFileInfo) info
+      = g_file_query_info (file,
+                           G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC
+                                                          "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                           G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
   if (info == NULL)
     return FALSE;
-  *mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
-           g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  *mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+           + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
   *size = g_file_info_get_size (info);
   return TRUE;
 }
@@ -94,7 +96,8 @@ _vpc_window_add_recent (VpcWindow *self,
   gboolean enabled = TRUE;
 
   /* The desktop's "remember recent files" privacy switch. */
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-recent-files-enabled", &enabled, NULL);
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-recent-files-enabled", &enabled,
+                NULL);
   if (!enabled)
     return;
   uri = g_file_get_uri (file);
@@ -125,20 +128,21 @@ show_opened (VpcWindow *self,
   if (n_repairs > 0)
     {
       /* It stays readable until dismissed: the design differs from its file. */
-      message = g_strdup_printf (ngettext ("Opened with %u repair: what could not be read was left out. "
-                                           "The file itself stays as it was until you save.",
-                                           "Opened with %u repairs: what could not be read was left out. "
-                                           "The file itself stays as it was until you save.",
-                                           n_repairs),
-                                 n_repairs);
+      message = g_strdup_printf (
+          ngettext ("Opened with %u repair: what could not be read was left out. "
+                    "The file itself stays as it was until you save.",
+                    "Opened with %u repairs: what could not be read was left out. "
+                    "The file itself stays as it was until you save.",
+                    n_repairs),
+          n_repairs);
       vpc_message_bar_show (self->message_bar, VPC_MESSAGE_NOTICE, message);
     }
   else if (warnings != NULL && warnings->len > 0)
     {
       /* TRANSLATORS: how many warnings the loader gave, and the first. */
-      message = g_strdup_printf (ngettext ("Opened with %u warning: %s", "Opened with %u warnings: %s",
-                                           warnings->len),
-                                 warnings->len, (const char *) g_ptr_array_index (warnings, 0));
+      message = g_strdup_printf (
+          ngettext ("Opened with %u warning: %s", "Opened with %u warnings: %s", warnings->len),
+          warnings->len, (const char *) g_ptr_array_index (warnings, 0));
       _vpc_window_toast (self, message);
     }
 }
@@ -179,8 +183,10 @@ changes_view (GPtrArray *changes)
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < changes->len; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", (const char *) g_ptr_array_index (changes, i));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text->str, (int) text->len);
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "",
+                            (const char *) g_ptr_array_index (changes, i));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text->str,
+                            (int) text->len);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -193,7 +199,8 @@ changes_view (GPtrArray *changes)
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("What opening with repairs leaves out"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 80);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
@@ -222,14 +229,15 @@ offer_repair (VpcWindow *self,
     return FALSE;
   name = g_file_get_basename (file);
   /* TRANSLATORS: the file's name and how many changes the repair makes. */
-  body = g_strdup_printf (ngettext ("“%s” cannot be opened as it is. Opening it with repairs leaves out "
-                                    "what is listed below (%u change). The file itself stays as it is "
-                                    "until you save.",
-                                    "“%s” cannot be opened as it is. Opening it with repairs leaves out "
-                                    "what is listed below (%u changes). The file itself stays as it is "
-                                    "until you save.",
-                                    changes->len),
-                          name, changes->len);
+  body = g_strdup_printf (
+      ngettext ("“%s” cannot be opened as it is. Opening it with repairs leaves out "
+                "what is listed below (%u change). The file itself stays as it is "
+                "until you save.",
+                "“%s” cannot be opened as it is. Opening it with repairs leaves out "
+                "what is listed below (%u changes). The file itself stays as it is "
+                "until you save.",
+                changes->len),
+      name, changes->len);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This design has problems"), body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), changes_view (changes));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -323,7 +331,8 @@ _vpc_window_save_to (VpcWindow *self,
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
 
-      _vpc_window_show_error (self, heading, error ? error->message : _("Only local files can be saved"));
+      _vpc_window_show_error (self, heading,
+                              error ? error->message : _("Only local files can be saved"));
       return FALSE;
     }
   g_set_object (&self->file, file);
@@ -442,8 +451,8 @@ drop_cb (GtkDropTarget *target,
        * design, dropped together), becomes a new design. */
       if (name != NULL && vpc_iac_path_is_template (name))
         _vpc_window_import_file (self, l->data);
-      else if (name != NULL && g_str_has_suffix (name, ".json") && !g_str_has_suffix (name, ".vpcd.json") &&
-               !looks_like_design (l->data))
+      else if (name != NULL && g_str_has_suffix (name, ".json")
+               && !g_str_has_suffix (name, ".vpcd.json") && !looks_like_design (l->data))
         g_ptr_array_add (outputs, g_object_ref (l->data));
       else
         _vpc_window_open_anywhere (self, l->data);
@@ -463,6 +472,7 @@ _vpc_window_files_init (VpcWindow *self)
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
-  g_signal_connect_object (manager, "changed", G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "changed", G_CALLBACK (recent_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   recent_changed_cb (self, manager);
 }

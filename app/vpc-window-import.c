@@ -54,7 +54,8 @@ parse_all (GPtrArray  *files,
         {
           *failed = g_file_get_basename (g_ptr_array_index (files, i));
           if (path == NULL)
-            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be read"));
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                 _("Only local files can be read"));
           return NULL;
         }
       g_ptr_array_add (roots, root);
@@ -79,18 +80,21 @@ _vpc_window_import_files (VpcWindow *self,
 
   for (guint i = 0; i < files->len; i++)
     g_ptr_array_add (names, g_file_get_basename (g_ptr_array_index (files, i)));
-  title = files->len == 1 ? g_strdup (g_ptr_array_index (names, 0))
-                          : g_strdup_printf (ngettext ("%u AWS CLI output", "%u AWS CLI outputs", files->len),
-                                             files->len);
+  title = files->len == 1
+              ? g_strdup (g_ptr_array_index (names, 0))
+              : g_strdup_printf (ngettext ("%u AWS CLI output", "%u AWS CLI outputs", files->len),
+                                 files->len);
   roots = parse_all (files, &failed, &error);
   /* One template, or AWS CLI outputs (any number, any order). */
   if (roots != NULL)
     design = vpc_iac_import (roots, names, NULL, NULL, warnings, &error);
   if (design == NULL)
     {
-      g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), failed != NULL ? failed : title);
+      g_autofree char *heading
+          = g_strdup_printf (_("Could not import “%s”"), failed != NULL ? failed : title);
 
-      _vpc_window_show_error (self, heading, error != NULL ? error->message : _("The files hold no design"));
+      _vpc_window_show_error (self, heading,
+                              error != NULL ? error->message : _("The files hold no design"));
       return FALSE;
     }
   /* A new design that has never been saved: closing asks first. */

@@ -61,10 +61,13 @@ reset_lab_cb (GtkWidget  *widget,
       reset_response_cb (NULL, "reset", self);
       return;
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reset the Lab?"),
-                                   _("Your changes to this lab are discarded and it opens again as it was saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "reset", _("_Reset"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
+  dialog = adw_message_dialog_new (
+      GTK_WINDOW (self), _("Reset the Lab?"),
+      _("Your changes to this lab are discarded and it opens again as it was saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "reset",
+                                    _("_Reset"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset",
+                                              ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -82,7 +85,8 @@ add_step_cb (GtkWidget  *widget,
   g_autofree char *title = NULL;
   const VpcLesson *lesson;
   static const char *const everything[] = {
-    "vpc", "availability_zones", "subnets", "nat_gateways", "workloads", "endpoints", "security_groups", NULL,
+    "vpc",       "availability_zones", "subnets",         "nat_gateways",
+    "workloads", "endpoints",          "security_groups", NULL,
   };
 
   if (self->design == NULL || vpc_window_get_presenting (self) || _vpc_window_what_if_active (self))

@@ -80,7 +80,8 @@ reveal (VpcDesign  *design,
     }
   if (!is_kind)
     {
-      if ((e = vpc_design_lookup (design, name)) != NULL && g_hash_table_add (shown, g_strdup (e->id)))
+      if ((e = vpc_design_lookup (design, name)) != NULL
+          && g_hash_table_add (shown, g_strdup (e->id)))
         g_ptr_array_add (step->ids, g_strdup (e->id));
       return;
     }
@@ -162,8 +163,9 @@ show_step (VpcWindow *self)
   g_autofree char *caption = NULL;
 
   vpc_canvas_set_hidden (self->canvas, hidden);
-  caption = g_markup_printf_escaped ("<b>%u / %u · %s</b>%s%s", self->present_step + 1, self->present_steps->len,
-                                     step->title, *step->text != '\0' ? "\n" : "", step->text);
+  caption = g_markup_printf_escaped ("<b>%u / %u · %s</b>%s%s", self->present_step + 1,
+                                     self->present_steps->len, step->title,
+                                     *step->text != '\0' ? "\n" : "", step->text);
   gtk_label_set_markup (GTK_LABEL (self->present_caption), caption);
 }
 
@@ -199,8 +201,9 @@ vpc_window_get_presenting (VpcWindow *self)
 static double
 presentation_scale (VpcWindow *self)
 {
-  g_autofree char *size = self->settings != NULL ? g_settings_get_string (self->settings, "presentation-text-size")
-                                                 : NULL;
+  g_autofree char *size = self->settings != NULL
+                              ? g_settings_get_string (self->settings, "presentation-text-size")
+                              : NULL;
 
   return size != NULL ? g_ascii_strtod (size, NULL) / 100.0 : 1.25;
 }

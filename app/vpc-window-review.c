@@ -25,10 +25,11 @@ refresh (VpcWindow *self)
 
   if (self->compare_other == NULL || self->design == NULL)
     return;
-  diff = vpc_diff_compute (self->compare_other, self->design, vpc_design_get_info (self->design)->profile, NULL);
+  diff = vpc_diff_compute (self->compare_other, self->design,
+                           vpc_design_get_info (self->design)->profile, NULL);
   vpc_canvas_set_comparison (self->canvas, self->compare_other, diff->changes);
-  vpc_compare_bar_update (VPC_COMPARE_BAR (self->compare_bar), diff, self->compare_other, self->design,
-                          self->compare_name);
+  vpc_compare_bar_update (VPC_COMPARE_BAR (self->compare_bar), diff, self->compare_other,
+                          self->design, self->compare_name);
 }
 
 void
@@ -66,7 +67,8 @@ _vpc_window_compare_with (VpcWindow *self,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("Could not compare with “%s”"), name);
 
-      _vpc_window_show_error (self, heading, error != NULL ? error->message : _("Only local files can be read"));
+      _vpc_window_show_error (self, heading,
+                              error != NULL ? error->message : _("Only local files can be read"));
       return FALSE;
     }
   /* One overlay at a time: the what-if scenario is another design. */
@@ -130,7 +132,8 @@ write_report (VpcWindow  *self,
 
   if (path == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be written"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only local files can be written"));
       return FALSE;
     }
   if (self->file != NULL)
@@ -209,7 +212,8 @@ export_report_cb (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Write"), _("_Cancel"));
   add_filter (GTK_FILE_CHOOSER (chooser), _("PDF document (A4)"), "*.pdf");
   add_filter (GTK_FILE_CHOOSER (chooser), _("Web page (one HTML file)"), "*.html");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown (with the diagram as SVG beside it)"), "*.md");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown (with the diagram as SVG beside it)"),
+              "*.md");
   name = _vpc_window_suggested_name (self, "-review.pdf");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   _vpc_window_show_chooser (self, GTK_NATIVE_DIALOG (chooser), G_CALLBACK (report_response_cb));

@@ -85,7 +85,8 @@ refresh (VpcWindow *self)
   g_signal_connect_swapped (self->scenario, "edit-refused", G_CALLBACK (scenario_refused_cb), self);
   self->scenario_validator = vpc_validator_new (self->scenario);
   show (self, self->scenario, self->scenario_validator);
-  vpc_what_if_bar_update (VPC_WHAT_IF_BAR (self->what_if_bar), self->design, self->scenario, self->what_if);
+  vpc_what_if_bar_update (VPC_WHAT_IF_BAR (self->what_if_bar), self->design, self->scenario,
+                          self->what_if);
   _vpc_window_actions_update (self);
 }
 
@@ -183,7 +184,8 @@ switch_selected_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   VpcWindow *self = VPC_WINDOW (widget);
-  VpcWhatIfChange change = g_str_equal (action_name, "win.what-if-isolate") ? VPC_WHAT_IF_ISOLATED : VPC_WHAT_IF_OFF;
+  VpcWhatIfChange change
+      = g_str_equal (action_name, "win.what-if-isolate") ? VPC_WHAT_IF_ISOLATED : VPC_WHAT_IF_OFF;
   g_autoptr(GPtrArray) ids = selected_for (self, change);
 
   switch_ids (self, change, ids);
@@ -249,8 +251,9 @@ _vpc_window_what_if_init (VpcWindow *self)
   self->what_if_bar = vpc_what_if_bar_new ();
   gtk_widget_set_valign (self->what_if_bar, GTK_ALIGN_END);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->what_if_bar);
-  g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (_vpc_window_what_if_update_actions),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "selection-changed",
+                           G_CALLBACK (_vpc_window_what_if_update_actions), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

@@ -106,8 +106,9 @@ static void
 zoom_changed_cb (VpcWindow *self)
 {
   g_autofree char *text =
-    /* TRANSLATORS: the zoom level in percent, on the header bar's button. */
-    g_strdup_printf (_("%.0f%%"), 100 * vpc_viewport_get_zoom (vpc_canvas_get_viewport (self->canvas)));
+      /* TRANSLATORS: the zoom level in percent, on the header bar's button. */
+      g_strdup_printf (_("%.0f%%"),
+                       100 * vpc_viewport_get_zoom (vpc_canvas_get_viewport (self->canvas)));
 
   gtk_label_set_text (self->zoom_label, text);
 }
@@ -379,7 +380,8 @@ remember_size (VpcWindow *self)
     return;
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_delay (self->settings);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
   if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
     {
       g_settings_set_int (self->settings, "window-width", width);
@@ -439,7 +441,8 @@ vpc_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->canvas == NULL || vpc_canvas_get_show_grid (self->canvas));
       break;
     case PROP_SNAP_TO_GRID:
-      g_value_set_boolean (value, self->canvas == NULL || vpc_canvas_get_snap_to_grid (self->canvas));
+      g_value_set_boolean (value,
+                           self->canvas == NULL || vpc_canvas_get_snap_to_grid (self->canvas));
       break;
     case PROP_FOCUS_VIEW:
       g_value_set_boolean (value, vpc_window_get_focus_view (self));
@@ -539,11 +542,14 @@ vpc_window_constructed (GObject *object)
   if (VPC_IS_APPLICATION (app) && vpc_application_get_settings (VPC_APPLICATION (app)) != NULL)
     {
       self->settings = g_object_ref (vpc_application_get_settings (VPC_APPLICATION (app)));
-      g_settings_bind (self->settings, "show-grid", self->canvas, "show-grid", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "snap-to-grid", self->canvas, "snap-to-grid", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "sidebar-page", self->sidebar, "page", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind_with_mapping (self->settings, "text-size", self->canvas, "text-scale", G_SETTINGS_BIND_GET,
-                                    text_size_to_scale, NULL, NULL, NULL);
+      g_settings_bind (self->settings, "show-grid", self->canvas, "show-grid",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "snap-to-grid", self->canvas, "snap-to-grid",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "sidebar-page", self->sidebar, "page",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind_with_mapping (self->settings, "text-size", self->canvas, "text-scale",
+                                    G_SETTINGS_BIND_GET, text_size_to_scale, NULL, NULL, NULL);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));
@@ -585,7 +591,8 @@ vpc_window_class_init (VpcWindowClass *klass)
   g_type_ensure (VPC_TYPE_SIDEBAR);
   g_type_ensure (VPC_TYPE_MESSAGE_BAR);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/VpcDesigner/vpc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VpcWindow, toast_overlay);
@@ -602,7 +609,8 @@ vpc_window_class_init (VpcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, palette_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_refused_cb);
-  gtk_widget_class_install_action (widget_class, "win.select-elements", "as", select_elements_action);
+  gtk_widget_class_install_action (widget_class, "win.select-elements", "as",
+                                   select_elements_action);
 
   _vpc_window_class_actions_init (widget_class);
   _vpc_window_class_what_if_init (widget_class);
@@ -620,13 +628,20 @@ vpc_window_init (VpcWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
-  g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb), self);
-  g_signal_group_connect_swapped (self->design_signals, "edit-refused", G_CALLBACK (edit_refused_cb), self);
-  g_signal_group_connect_swapped (self->design_signals, "edit-notice", G_CALLBACK (edit_notice_cb), self);
-  g_signal_group_connect_swapped (self->design_signals, "info-changed", G_CALLBACK (modified_changed_cb), self);
-  g_signal_group_connect_swapped (self->design_signals, "notify::modified", G_CALLBACK (modified_changed_cb), self);
-  g_signal_group_connect_swapped (self->design_signals, "notify::can-undo", G_CALLBACK (_vpc_window_actions_update), self);
-  g_signal_group_connect_swapped (self->design_signals, "notify::can-redo", G_CALLBACK (_vpc_window_actions_update), self);
+  g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->design_signals, "edit-refused",
+                                  G_CALLBACK (edit_refused_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "edit-notice", G_CALLBACK (edit_notice_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->design_signals, "info-changed",
+                                  G_CALLBACK (modified_changed_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "notify::modified",
+                                  G_CALLBACK (modified_changed_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "notify::can-undo",
+                                  G_CALLBACK (_vpc_window_actions_update), self);
+  g_signal_group_connect_swapped (self->design_signals, "notify::can-redo",
+                                  G_CALLBACK (_vpc_window_actions_update), self);
   g_signal_connect_object (vpc_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify", G_CALLBACK (forward_notify_cb), self,

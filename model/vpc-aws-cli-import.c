@@ -57,8 +57,10 @@ str (JsonObject *o,
 {
   JsonNode *node = o != NULL ? json_object_get_member (o, key) : NULL;
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node) : NULL;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                 && json_node_get_value_type (node) == G_TYPE_STRING
+             ? json_node_get_string (node)
+             : NULL;
 }
 
 static JsonObject *
@@ -86,8 +88,10 @@ boolean (JsonObject *o,
 {
   JsonNode *node = o != NULL ? json_object_get_member (o, key) : NULL;
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN
-           ? json_node_get_boolean (node) : fallback;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                 && json_node_get_value_type (node) == G_TYPE_BOOLEAN
+             ? json_node_get_boolean (node)
+             : fallback;
 }
 
 static gint64
@@ -97,8 +101,10 @@ integer (JsonObject *o,
 {
   JsonNode *node = o != NULL ? json_object_get_member (o, key) : NULL;
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
-           ? json_node_get_int (node) : fallback;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+                 && json_node_get_value_type (node) == G_TYPE_INT64
+             ? json_node_get_int (node)
+             : fallback;
 }
 
 /* Appends every object of @array to @into. */
@@ -208,7 +214,8 @@ ids_in_vpc (CliImport  *im,
         json_array_add_string_element (ids, id);
       else if (id != NULL)
         /* TRANSLATORS: a place in the inputs, an AWS id, then a VPC id. */
-        warn (im, _("%s: %s is not part of %s (or its describe output is missing); left out"), where, id, im->vpc);
+        warn (im, _("%s: %s is not part of %s (or its describe output is missing); left out"),
+              where, id, im->vpc);
     }
   return ids;
 }
@@ -235,14 +242,16 @@ choose_vpc (CliImport  *im,
     {
       if (g_ptr_array_find_with_equal_func (seen, wanted, g_str_equal, NULL))
         return wanted;
-      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID, _("no VPC \"%s\" in the inputs"), wanted);
+      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID, _("no VPC \"%s\" in the inputs"),
+                   wanted);
       return NULL;
     }
   if (seen->len == 1)
     return g_ptr_array_index (seen, 0);
   if (seen->len == 0)
-    g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
-                         _("no VPC in the inputs: give the output of aws ec2 describe-vpcs or describe-subnets"));
+    g_set_error_literal (
+        error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
+        _("no VPC in the inputs: give the output of aws ec2 describe-vpcs or describe-subnets"));
   else
     g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
                  ngettext ("the inputs hold %u VPC: choose one with --vpc VPC-ID",
@@ -300,7 +309,8 @@ route_of (CliImport  *im,
         continue;
       if (str (route, "NatGatewayId") != NULL)
         return "nat";
-      if (g_str_has_prefix (str (route, "GatewayId") != NULL ? str (route, "GatewayId") : "", "igw-"))
+      if (g_str_has_prefix (str (route, "GatewayId") != NULL ? str (route, "GatewayId") : "",
+                            "igw-"))
         return "public";
     }
   return "private";
@@ -344,7 +354,9 @@ build_network (CliImport *im,
       JsonObject *nat = g_ptr_array_index (im->nats, i);
       JsonObject *e;
 
-      if (!of_vpc (im, nat) || !g_hash_table_contains (im->in_vpc, str (nat, "SubnetId") ? str (nat, "SubnetId") : ""))
+      if (!of_vpc (im, nat)
+          || !g_hash_table_contains (im->in_vpc,
+                                     str (nat, "SubnetId") ? str (nat, "SubnetId") : ""))
         continue;
       if (g_strcmp0 (str (nat, "State"), "deleted") == 0)
         {
@@ -385,7 +397,8 @@ prefix_list_peer (CliImport  *im,
       JsonObject *list = g_ptr_array_index (im->prefix_lists, i);
       const char *name = str (list, "PrefixListName");
 
-      if (g_strcmp0 (str (list, "PrefixListId"), id) == 0 && name != NULL && g_str_has_prefix (name, "com.amazonaws."))
+      if (g_strcmp0 (str (list, "PrefixListId"), id) == 0 && name != NULL
+          && g_str_has_prefix (name, "com.amazonaws."))
         {
           const char *service = strrchr (name, '.');
 
@@ -407,9 +420,10 @@ add_rule (JsonArray  *rules,
   if (g_str_equal (protocol, "tcp") || g_str_equal (protocol, "udp"))
     {
       gint64 from = integer (permission, "FromPort", 0), to = integer (permission, "ToPort", 65535);
-      g_autofree char *ports = from < 0 || (from == 0 && to == 65535) ? g_strdup ("all")
-                               : from == to ? g_strdup_printf ("%" G_GINT64_FORMAT, from)
-                               : g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, from, to);
+      g_autofree char *ports
+          = from < 0 || (from == 0 && to == 65535) ? g_strdup ("all")
+            : from == to                           ? g_strdup_printf ("%" G_GINT64_FORMAT, from)
+                         : g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, from, to);
 
       json_object_set_string_member (rule, "ports", ports);
     }
@@ -430,7 +444,8 @@ rules_of (CliImport  *im,
     {
       JsonObject *p = json_array_get_object_element (permissions, i);
       const char *protocol = protocol_of (str (p, "IpProtocol"));
-      JsonArray *ranges = arr (p, "IpRanges"), *pairs = arr (p, "UserIdGroupPairs"), *lists = arr (p, "PrefixListIds");
+      JsonArray  *ranges = arr (p, "IpRanges"), *pairs = arr (p, "UserIdGroupPairs"),
+                *lists = arr (p, "PrefixListIds");
       /* TRANSLATORS: where in the inputs: a group id, a list of it
        * ("IpPermissions") and an index. */
       g_autofree char *where = g_strdup_printf (_("security group %s, %s[%u]"), self, key, i);
@@ -467,7 +482,9 @@ rules_of (CliImport  *im,
             add_rule (rules, protocol, p, peer);
           else
             /* TRANSLATORS: a place in the inputs, then a prefix list id. */
-            warn (im, _("%s: prefix list %s is unknown (add aws ec2 describe-managed-prefix-lists); rule left out"),
+            warn (im,
+                  _("%s: prefix list %s is unknown (add aws ec2 describe-managed-prefix-lists); "
+                     "rule left out"),
                   where, id != NULL ? id : "?");
         }
       if (arr (p, "Ipv6Ranges") != NULL && json_array_get_length (arr (p, "Ipv6Ranges")) > 0)
@@ -482,7 +499,8 @@ build_groups (CliImport *im,
               JsonArray *groups)
 {
   for (guint i = 0; i < im->groups->len; i++)
-    if (of_vpc (im, g_ptr_array_index (im->groups, i)) && str (g_ptr_array_index (im->groups, i), "GroupId") != NULL)
+    if (of_vpc (im, g_ptr_array_index (im->groups, i))
+        && str (g_ptr_array_index (im->groups, i), "GroupId") != NULL)
       g_hash_table_add (im->in_vpc, g_strdup (str (g_ptr_array_index (im->groups, i), "GroupId")));
   for (guint i = 0; i < im->groups->len; i++)
     {
@@ -491,7 +509,8 @@ build_groups (CliImport *im,
 
       if (!of_vpc (im, g) || str (g, "GroupId") == NULL)
         continue;
-      e = element_new (im, str (g, "GroupId"), name_tag (g) != NULL ? name_tag (g) : str (g, "GroupName"));
+      e = element_new (im, str (g, "GroupId"),
+                       name_tag (g) != NULL ? name_tag (g) : str (g, "GroupName"));
       json_object_set_array_member (e, "ingress", rules_of (im, g, "IpPermissions"));
       json_object_set_array_member (e, "egress", rules_of (im, g, "IpPermissionsEgress"));
       json_array_add_object_element (groups, e);
@@ -539,10 +558,15 @@ build_endpoints (CliImport *im,
           for (guint s = 0; s < im->subnets->len; s++)
             {
               const char *subnet = str (g_ptr_array_index (im->subnets, s), "SubnetId");
-              JsonObject *table = subnet != NULL && g_hash_table_contains (im->in_vpc, subnet) ? table_of (im, subnet) : NULL;
+              JsonObject *table = subnet != NULL && g_hash_table_contains (im->in_vpc, subnet)
+                                      ? table_of (im, subnet)
+                                      : NULL;
 
-              for (guint t = 0; table != NULL && tables != NULL && t < json_array_get_length (tables); t++)
-                if (g_strcmp0 (json_array_get_string_element (tables, t), str (table, "RouteTableId")) == 0)
+              for (guint t = 0;
+                   table != NULL && tables != NULL && t < json_array_get_length (tables); t++)
+                if (g_strcmp0 (json_array_get_string_element (tables, t),
+                               str (table, "RouteTableId"))
+                    == 0)
                   json_array_add_string_element (subnets, subnet);
             }
           json_object_set_array_member (e, "subnets", subnets);
@@ -558,9 +582,12 @@ build_endpoints (CliImport *im,
             warn (im, _("%s: a %s endpoint, kept as an interface endpoint"), where,
                   type != NULL ? type : _("typeless"));
           json_object_set_string_member (e, "type", "interface");
-          json_object_set_array_member (e, "subnets", ids_in_vpc (im, arr (ep, "SubnetIds"), NULL, subnets_where));
-          json_object_set_boolean_member (e, "private_dns", boolean (ep, "PrivateDnsEnabled", FALSE));
-          json_object_set_array_member (e, "security_groups", ids_in_vpc (im, arr (ep, "Groups"), "GroupId", groups_where));
+          json_object_set_array_member (
+              e, "subnets", ids_in_vpc (im, arr (ep, "SubnetIds"), NULL, subnets_where));
+          json_object_set_boolean_member (e, "private_dns",
+                                          boolean (ep, "PrivateDnsEnabled", FALSE));
+          json_object_set_array_member (
+              e, "security_groups", ids_in_vpc (im, arr (ep, "Groups"), "GroupId", groups_where));
         }
       json_array_add_object_element (list, e);
     }
@@ -582,9 +609,10 @@ workload_new (CliImport  *im,
 
   json_object_set_string_member (e, "kind", kind);
   json_object_set_boolean_member (e, "vpc_mode", config != NULL);
-  json_object_set_array_member (e, "subnets", ids_in_vpc (im, arr (config, "Subnets"), NULL, subnets_where));
-  json_object_set_array_member (e, "security_groups",
-                                ids_in_vpc (im, arr (config, "SecurityGroupIds"), NULL, groups_where));
+  json_object_set_array_member (e, "subnets",
+                                ids_in_vpc (im, arr (config, "Subnets"), NULL, subnets_where));
+  json_object_set_array_member (
+      e, "security_groups", ids_in_vpc (im, arr (config, "SecurityGroupIds"), NULL, groups_where));
   json_object_set_boolean_member (e, "network_isolation", isolation);
   return e;
 }
@@ -624,27 +652,35 @@ build_workloads (CliImport *im,
   for (guint i = 0; i < im->training->len; i++)
     {
       JsonObject *job = g_ptr_array_index (im->training, i);
-      JsonObject *e = workload_new (im, "training_job", str (job, "TrainingJobName"), obj (job, "VpcConfig"),
-                                    boolean (job, "EnableNetworkIsolation", FALSE));
+      JsonObject *e
+          = workload_new (im, "training_job", str (job, "TrainingJobName"), obj (job, "VpcConfig"),
+                          boolean (job, "EnableNetworkIsolation", FALSE));
       JsonObject *image = obj (obj (job, "AlgorithmSpecification"), "TrainingImageConfig");
 
-      json_object_set_int_member (e, "instance_count", MAX (1, integer (obj (job, "ResourceConfig"), "InstanceCount", 1)));
-      json_object_set_boolean_member (e, "inter_container_encryption",
-                                      boolean (job, "EnableInterContainerTrafficEncryption", FALSE));
-      json_object_set_string_member (e, "image_access", access_mode (str (image, "TrainingRepositoryAccessMode")));
+      json_object_set_int_member (
+          e, "instance_count", MAX (1, integer (obj (job, "ResourceConfig"), "InstanceCount", 1)));
+      json_object_set_boolean_member (
+          e, "inter_container_encryption",
+          boolean (job, "EnableInterContainerTrafficEncryption", FALSE));
+      json_object_set_string_member (e, "image_access",
+                                     access_mode (str (image, "TrainingRepositoryAccessMode")));
       json_array_add_object_element (list, e);
     }
   for (guint i = 0; i < im->processing->len; i++)
     {
       JsonObject *job = g_ptr_array_index (im->processing, i);
       JsonObject *network = obj (job, "NetworkConfig");
-      JsonObject *e = workload_new (im, "processing_job", str (job, "ProcessingJobName"), obj (network, "VpcConfig"),
+      JsonObject *e = workload_new (im, "processing_job", str (job, "ProcessingJobName"),
+                                    obj (network, "VpcConfig"),
                                     boolean (network, "EnableNetworkIsolation", FALSE));
 
-      json_object_set_int_member (e, "instance_count",
-                                  MAX (1, integer (obj (obj (job, "ProcessingResources"), "ClusterConfig"), "InstanceCount", 1)));
-      json_object_set_boolean_member (e, "inter_container_encryption",
-                                      boolean (network, "EnableInterContainerTrafficEncryption", FALSE));
+      json_object_set_int_member (
+          e, "instance_count",
+          MAX (1, integer (obj (obj (job, "ProcessingResources"), "ClusterConfig"), "InstanceCount",
+                           1)));
+      json_object_set_boolean_member (
+          e, "inter_container_encryption",
+          boolean (network, "EnableInterContainerTrafficEncryption", FALSE));
       json_array_add_object_element (list, e);
     }
   for (guint i = 0; i < im->transform->len; i++)
@@ -656,16 +692,22 @@ build_workloads (CliImport *im,
       /* A transform job runs in its model's VpcConfig. */
       if (model == NULL)
         /* TRANSLATORS: a job name, then a model name. */
-        warn (im, _("transform job %s: its model %s is not among the inputs (add aws sagemaker describe-model); "
-                    "taken as running outside the VPC"), str (job, "TransformJobName"), str (job, "ModelName"));
+        warn (im,
+              _("transform job %s: its model %s is not among the inputs (add aws sagemaker "
+                 "describe-model); "
+                 "taken as running outside the VPC"),
+              str (job, "TransformJobName"), str (job, "ModelName"));
       else
         g_hash_table_add (transformed, (gpointer) str (model, "ModelName"));
-      e = workload_new (im, "batch_transform", str (job, "TransformJobName"), obj (model, "VpcConfig"),
-                        boolean (model, "EnableNetworkIsolation", FALSE));
-      json_object_set_int_member (e, "instance_count",
-                                  MAX (1, integer (obj (job, "TransformResources"), "InstanceCount", 1)));
-      json_object_set_string_member (e, "image_access",
-                                     access_mode (str (obj (obj (model, "PrimaryContainer"), "ImageConfig"), "RepositoryAccessMode")));
+      e = workload_new (im, "batch_transform", str (job, "TransformJobName"),
+                        obj (model, "VpcConfig"), boolean (model, "EnableNetworkIsolation", FALSE));
+      json_object_set_int_member (
+          e, "instance_count",
+          MAX (1, integer (obj (job, "TransformResources"), "InstanceCount", 1)));
+      json_object_set_string_member (
+          e, "image_access",
+          access_mode (
+              str (obj (obj (model, "PrimaryContainer"), "ImageConfig"), "RepositoryAccessMode")));
       json_array_add_object_element (list, e);
     }
   /* Models behind endpoint configurations are real-time endpoints. */
@@ -684,17 +726,23 @@ build_workloads (CliImport *im,
             {
               /* TRANSLATORS: an endpoint configuration name, then a model
                * name. */
-              warn (im, _("endpoint configuration %s: model %s is not among the inputs (add aws sagemaker "
-                          "describe-model); left out"), str (config, "EndpointConfigName"), str (variant, "ModelName"));
+              warn (im,
+                    _("endpoint configuration %s: model %s is not among the inputs (add aws "
+                       "sagemaker "
+                       "describe-model); left out"),
+                    str (config, "EndpointConfigName"), str (variant, "ModelName"));
               continue;
             }
           g_hash_table_add (transformed, (gpointer) str (model, "ModelName"));
-          e = workload_new (im, "realtime_endpoint", str (config, "EndpointConfigName"), obj (model, "VpcConfig"),
+          e = workload_new (im, "realtime_endpoint", str (config, "EndpointConfigName"),
+                            obj (model, "VpcConfig"),
                             boolean (model, "EnableNetworkIsolation", FALSE));
-          json_object_set_int_member (e, "instance_count", MAX (1, integer (variant, "InitialInstanceCount", 1)));
-          json_object_set_string_member (e, "image_access",
-                                         access_mode (str (obj (obj (model, "PrimaryContainer"), "ImageConfig"),
-                                                           "RepositoryAccessMode")));
+          json_object_set_int_member (e, "instance_count",
+                                      MAX (1, integer (variant, "InitialInstanceCount", 1)));
+          json_object_set_string_member (
+              e, "image_access",
+              access_mode (str (obj (obj (model, "PrimaryContainer"), "ImageConfig"),
+                                "RepositoryAccessMode")));
           json_array_add_object_element (list, e);
         }
     }
@@ -714,10 +762,13 @@ build_workloads (CliImport *im,
         json_array_add_string_element (subnets, str (nb, "SubnetId"));
       json_object_set_array_member (config, "Subnets", subnets);
       if (arr (nb, "SecurityGroups") != NULL)
-        json_object_set_member (config, "SecurityGroupIds", json_node_copy (json_object_get_member (nb, "SecurityGroups")));
+        json_object_set_member (config, "SecurityGroupIds",
+                                json_node_copy (json_object_get_member (nb, "SecurityGroups")));
       e = workload_new (im, "notebook_instance", str (nb, "NotebookInstanceName"),
                         str (nb, "SubnetId") != NULL ? config : NULL, FALSE);
-      json_object_set_boolean_member (e, "direct_internet_access", g_strcmp0 (str (nb, "DirectInternetAccess"), "Disabled") != 0);
+      json_object_set_boolean_member (e, "direct_internet_access",
+                                      g_strcmp0 (str (nb, "DirectInternetAccess"), "Disabled")
+                                          != 0);
       json_object_unref (config);
       json_array_add_object_element (list, e);
     }
@@ -728,13 +779,18 @@ build_workloads (CliImport *im,
       JsonObject *e;
 
       if (arr (domain, "SubnetIds") != NULL)
-        json_object_set_member (config, "Subnets", json_node_copy (json_object_get_member (domain, "SubnetIds")));
+        json_object_set_member (config, "Subnets",
+                                json_node_copy (json_object_get_member (domain, "SubnetIds")));
       if (arr (obj (domain, "DefaultUserSettings"), "SecurityGroups") != NULL)
         json_object_set_member (config, "SecurityGroupIds",
-                                json_node_copy (json_object_get_member (obj (domain, "DefaultUserSettings"), "SecurityGroups")));
-      e = workload_new (im, "studio_domain", str (domain, "DomainName") ? str (domain, "DomainName") : str (domain, "DomainId"),
+                                json_node_copy (json_object_get_member (
+                                    obj (domain, "DefaultUserSettings"), "SecurityGroups")));
+      e = workload_new (im, "studio_domain",
+                        str (domain, "DomainName") ? str (domain, "DomainName")
+                                                   : str (domain, "DomainId"),
                         config, FALSE);
-      json_object_set_boolean_member (e, "vpc_mode", g_strcmp0 (str (domain, "AppNetworkAccessType"), "VpcOnly") == 0);
+      json_object_set_boolean_member (
+          e, "vpc_mode", g_strcmp0 (str (domain, "AppNetworkAccessType"), "VpcOnly") == 0);
       json_object_unref (config);
       json_array_add_object_element (list, e);
     }
@@ -759,13 +815,15 @@ vpc_aws_cli_import (GPtrArray  *roots,
                     GError    **error)
 {
   CliImport im = { warnings };
-  GPtrArray **lists[] = { &im.vpcs, &im.subnets, &im.tables, &im.groups, &im.endpoints, &im.nats, &im.zones,
-                          &im.prefix_lists, &im.training, &im.processing, &im.transform, &im.endpoint_configs,
-                          &im.models, &im.notebooks, &im.domains };
+  GPtrArray **lists[] = { &im.vpcs,      &im.subnets,    &im.tables,    &im.groups,
+                          &im.endpoints, &im.nats,       &im.zones,     &im.prefix_lists,
+                          &im.training,  &im.processing, &im.transform, &im.endpoint_configs,
+                          &im.models,    &im.notebooks,  &im.domains };
   g_autoptr(JsonObject) design = json_object_new ();
   JsonObject *vpc_object = json_object_new ();
   JsonArray *azs = json_array_new (), *subnets = json_array_new (), *groups = json_array_new ();
-  JsonArray *endpoints = json_array_new (), *nats = json_array_new (), *workloads = json_array_new ();
+  JsonArray  *endpoints = json_array_new (), *nats = json_array_new (),
+            *workloads = json_array_new ();
   VpcDesign *result = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
@@ -781,9 +839,11 @@ vpc_aws_cli_import (GPtrArray  *roots,
         {
           g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_FORMAT,
                        /* TRANSLATORS: %s is a file name. */
-                       _("%s: neither a CloudFormation template (no Resources) nor the output of an AWS CLI "
-                         "command this import reads (aws ec2 describe-vpcs, describe-subnets, …, aws sagemaker "
-                         "describe-training-job, …)"),
+                       _("%s: neither a CloudFormation template (no Resources) nor the output of "
+                          "an AWS CLI "
+                          "command this import reads (aws ec2 describe-vpcs, describe-subnets, …, "
+                          "aws sagemaker "
+                          "describe-training-job, …)"),
                        (const char *) g_ptr_array_index (names, i));
           goto out;
         }

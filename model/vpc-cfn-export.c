@@ -268,8 +268,8 @@ export_azs (Export    *ex,
       g_autofree char *description = g_strdup_printf ("The availability zone the design calls %s",
                                                       vpc_element_get_display_name (az));
 
-      add_parameter (ex, parameter, "AWS::EC2::AvailabilityZone::Name", vpc_element_get_display_name (az),
-                     description);
+      add_parameter (ex, parameter, "AWS::EC2::AvailabilityZone::Name",
+                     vpc_element_get_display_name (az), description);
       json_object_set_string_member (meta, "parameter", parameter);
       json_array_add_object_element (azs, meta);
       g_hash_table_replace (ex->logical, g_strdup (az->id), g_strdup (parameter));
@@ -338,8 +338,8 @@ export_subnets (Export *ex)
 
       p = add_resource (ex, table, "AWS::EC2::RouteTable", NULL);
       json_object_set_member (p, "VpcId", ref ("Vpc"));
-      p = add_resource (ex, derived (ex, sn->id, "RouteTableAssociation"), "AWS::EC2::SubnetRouteTableAssociation",
-                        NULL);
+      p = add_resource (ex, derived (ex, sn->id, "RouteTableAssociation"),
+                        "AWS::EC2::SubnetRouteTableAssociation", NULL);
       json_object_set_member (p, "SubnetId", ref (name));
       json_object_set_member (p, "RouteTableId", ref (table));
 
@@ -429,7 +429,8 @@ rule_properties (Export           *ex,
 
       add_parameter (ex, parameter, "String", NULL, description);
       json_object_set_string_member (ex->prefix_lists, parameter, service);
-      json_object_set_member (r, ingress ? "SourcePrefixListId" : "DestinationPrefixListId", ref (parameter));
+      json_object_set_member (r, ingress ? "SourcePrefixListId" : "DestinationPrefixListId",
+                              ref (parameter));
     }
   else if (is_group_peer (peer))
     {
@@ -450,7 +451,8 @@ group_description (const VpcElement *group)
   GString *text = g_string_new (NULL);
 
   for (const char *c = name; *c != '\0' && text->len < 250; c++)
-    g_string_append_c (text, g_ascii_isalnum (*c) || strchr (" ._-:/()#,@[]+=&;{}!$*", *c) != NULL ? *c : '_');
+    g_string_append_c (
+        text, g_ascii_isalnum (*c) || strchr (" ._-:/()#,@[]+=&;{}!$*", *c) != NULL ? *c : '_');
   if (text->len == 0)
     g_string_append (text, group->id);
   return g_string_free (text, FALSE);
@@ -474,10 +476,12 @@ export_rules (Export           *ex,
 
       if (is_group_peer (rule->peer))
         {
-          g_autofree char *suffix = g_strdup_printf ("%s%u", ingress ? "Ingress" : "Egress", ++n_separate);
+          g_autofree char *suffix
+              = g_strdup_printf ("%s%u", ingress ? "Ingress" : "Egress", ++n_separate);
 
-          r = add_resource (ex, derived (ex, group->id, suffix),
-                            ingress ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress", NULL);
+          r = add_resource (
+              ex, derived (ex, group->id, suffix),
+              ingress ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress", NULL);
           json_object_set_member (r, "GroupId", get_att (logical_of (ex, group->id), "GroupId"));
         }
       else
@@ -499,8 +503,8 @@ export_rules (Export           *ex,
       json_object_set_boolean_member (meta, "egress_placeholder", TRUE);
     }
   if (json_array_get_length (inline_rules) > 0)
-    json_object_set_array_member (properties, ingress ? "SecurityGroupIngress" : "SecurityGroupEgress",
-                                  inline_rules);
+    json_object_set_array_member (
+        properties, ingress ? "SecurityGroupIngress" : "SecurityGroupEgress", inline_rules);
   else
     json_array_unref (inline_rules);
 }
@@ -559,7 +563,8 @@ export_endpoints (Export *ex)
         {
           json_object_set_string_member (p, "VpcEndpointType", "Interface");
           json_object_set_array_member (p, "SubnetIds", refs_of (ex, ep->subnets, NULL));
-          json_object_set_array_member (p, "SecurityGroupIds", refs_of (ex, ep->security_groups, "GroupId"));
+          json_object_set_array_member (p, "SecurityGroupIds",
+                                        refs_of (ex, ep->security_groups, "GroupId"));
           json_object_set_boolean_member (p, "PrivateDnsEnabled", ep->private_dns);
         }
       else
@@ -593,8 +598,10 @@ workload_meta (const VpcElement *w)
   json_object_set_array_member (meta, "security_groups", id_array (w->security_groups));
   json_object_set_boolean_member (meta, "network_isolation", w->network_isolation);
   json_object_set_int_member (meta, "instance_count", w->instance_count);
-  json_object_set_boolean_member (meta, "inter_container_encryption", w->inter_container_encryption);
-  json_object_set_string_member (meta, "image_access", vpc_image_access_to_string (w->image_access));
+  json_object_set_boolean_member (meta, "inter_container_encryption",
+                                  w->inter_container_encryption);
+  json_object_set_string_member (meta, "image_access",
+                                 vpc_image_access_to_string (w->image_access));
   if (w->calls != NULL)
     json_object_set_array_member (meta, "calls", id_array (w->calls));
   json_object_set_boolean_member (meta, "needs_internet", w->needs_internet);
@@ -608,7 +615,8 @@ vpc_config (Export           *ex,
 {
   JsonObject *config = json_object_new ();
 
-  json_object_set_array_member (config, "SecurityGroupIds", refs_of (ex, w->security_groups, "GroupId"));
+  json_object_set_array_member (config, "SecurityGroupIds",
+                                refs_of (ex, w->security_groups, "GroupId"));
   json_object_set_array_member (config, "Subnets", refs_of (ex, w->subnets, NULL));
   return config;
 }
@@ -632,14 +640,17 @@ static void
 export_notebook (Export           *ex,
                  const VpcElement *w)
 {
-  JsonObject *p = add_resource (ex, logical_of (ex, w->id), "AWS::SageMaker::NotebookInstance", workload_meta (w));
+  JsonObject *p = add_resource (ex, logical_of (ex, w->id), "AWS::SageMaker::NotebookInstance",
+                                workload_meta (w));
 
   json_object_set_string_member (p, "InstanceType", NOTEBOOK_INSTANCE_TYPE);
   json_object_set_member (p, "RoleArn", role_ref (ex));
   if (w->vpc_mode && w->subnets->len > 0)
     {
-      json_object_set_member (p, "SubnetId", ref (logical_of (ex, g_ptr_array_index (w->subnets, 0))));
-      json_object_set_array_member (p, "SecurityGroupIds", refs_of (ex, w->security_groups, "GroupId"));
+      json_object_set_member (p, "SubnetId",
+                              ref (logical_of (ex, g_ptr_array_index (w->subnets, 0))));
+      json_object_set_array_member (p, "SecurityGroupIds",
+                                    refs_of (ex, w->security_groups, "GroupId"));
     }
   /* Without a subnet, SageMaker gives the notebook internet access anyway. */
   json_object_set_string_member (p, "DirectInternetAccess",
@@ -651,14 +662,17 @@ static void
 export_domain (Export           *ex,
                const VpcElement *w)
 {
-  JsonObject *p = add_resource (ex, logical_of (ex, w->id), "AWS::SageMaker::Domain", workload_meta (w));
+  JsonObject *p
+      = add_resource (ex, logical_of (ex, w->id), "AWS::SageMaker::Domain", workload_meta (w));
   JsonObject *settings = json_object_new ();
   g_autofree char *name = sagemaker_name (w);
 
-  json_object_set_string_member (p, "AppNetworkAccessType", w->vpc_mode ? "VpcOnly" : "PublicInternetOnly");
+  json_object_set_string_member (p, "AppNetworkAccessType",
+                                 w->vpc_mode ? "VpcOnly" : "PublicInternetOnly");
   json_object_set_string_member (p, "AuthMode", "IAM");
   json_object_set_member (settings, "ExecutionRole", role_ref (ex));
-  json_object_set_array_member (settings, "SecurityGroups", refs_of (ex, w->security_groups, "GroupId"));
+  json_object_set_array_member (settings, "SecurityGroups",
+                                refs_of (ex, w->security_groups, "GroupId"));
   json_object_set_object_member (p, "DefaultUserSettings", settings);
   json_object_set_string_member (p, "DomainName", name);
   json_object_set_array_member (p, "SubnetIds", refs_of (ex, w->subnets, NULL));
@@ -677,8 +691,10 @@ export_realtime_endpoint (Export           *ex,
   JsonArray *variants = json_array_new ();
   JsonObject *variant = json_object_new ();
 
-  add_parameter (ex, IMAGE_PARAMETER, "String", NULL, "URI of the model's inference image in Amazon ECR");
-  add_parameter (ex, MODEL_DATA_PARAMETER, "String", NULL, "S3 URI of the model artifacts (model.tar.gz)");
+  add_parameter (ex, IMAGE_PARAMETER, "String", NULL,
+                 "URI of the model's inference image in Amazon ECR");
+  add_parameter (ex, MODEL_DATA_PARAMETER, "String", NULL,
+                 "S3 URI of the model artifacts (model.tar.gz)");
   json_object_set_member (p, "ExecutionRoleArn", role_ref (ex));
   json_object_set_member (container, "Image", ref (IMAGE_PARAMETER));
   json_object_set_member (container, "ModelDataUrl", ref (MODEL_DATA_PARAMETER));
@@ -707,7 +723,13 @@ export_as_outputs (Export           *ex,
 {
   const char *name = logical_of (ex, w->id);
   const char *label = vpc_workload_kind_to_english_label (w->workload_kind);
-  struct { const char *suffix; const GPtrArray *ids; const char *attribute; const char *what; } parts[] = {
+  struct
+  {
+    const char      *suffix;
+    const GPtrArray *ids;
+    const char      *attribute;
+    const char      *what;
+  } parts[] = {
     { "Subnets", w->subnets, NULL, "subnets" },
     { "SecurityGroupIds", w->security_groups, "GroupId", "security groups" },
   };
@@ -718,9 +740,9 @@ export_as_outputs (Export           *ex,
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       g_autofree char *key = g_strconcat (name, parts[i].suffix, NULL);
-      g_autofree char *description = g_strdup_printf ("VpcConfig %s of the %s %s (%s)", parts[i].what, label,
-                                                      vpc_element_get_display_name (w),
-                                                      w->vpc_mode ? "VPC mode" : "no VPC");
+      g_autofree char *description
+          = g_strdup_printf ("VpcConfig %s of the %s %s (%s)", parts[i].what, label,
+                             vpc_element_get_display_name (w), w->vpc_mode ? "VPC mode" : "no VPC");
       JsonObject *output = json_object_new ();
       JsonObject *join = json_object_new ();
       JsonArray *args = json_array_new ();
@@ -782,7 +804,8 @@ design_metadata (Export *ex)
   json_object_set_string_member (ex->metadata, "name", info->name);
   json_object_set_string_member (ex->metadata, "description", info->description);
   json_object_set_string_member (ex->metadata, "region", info->region);
-  json_object_set_string_member (ex->metadata, "environment", vpc_environment_to_string (info->environment));
+  json_object_set_string_member (ex->metadata, "environment",
+                                 vpc_environment_to_string (info->environment));
   json_object_set_string_member (ex->metadata, "profile", vpc_profile_to_string (info->profile));
   json_object_set_string_member (vpc, "name", info->vpc_name);
   if (info->has_vpc_layout)
@@ -842,8 +865,9 @@ vpc_cfn_export (VpcDesign *design)
   json_object_set_object_member (ex.metadata, "prefix_lists", ex.prefix_lists);
   json_object_set_array_member (ex.metadata, "workloads", ex.output_workloads);
 
-  description = g_strdup_printf ("%s — made with VPC Designer",
-                                 info->name != NULL && *info->name != '\0' ? info->name : "VPC design");
+  description
+      = g_strdup_printf ("%s — made with VPC Designer",
+                         info->name != NULL && *info->name != '\0' ? info->name : "VPC design");
   json_object_set_string_member (root, "AWSTemplateFormatVersion", "2010-09-09");
   json_object_set_string_member (root, "Description", description);
   json_object_set_object_member (metadata, VPC_CFN_METADATA_KEY, ex.metadata);

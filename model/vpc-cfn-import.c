@@ -111,7 +111,8 @@ string_node (const char *text)
 static gboolean
 is_string (JsonNode *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+         && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
 /* The resource a resolved value refers to, or NULL. */
@@ -170,7 +171,9 @@ resolve_ref (Import     *im,
       if (g_str_equal (type, "List<AWS::EC2::AvailabilityZone::Name>"))
         {
           /* TRANSLATORS: %s is a parameter of the template. */
-          warn (im, _("Parameters.%s has no default: the region's first availability zones assumed"), name);
+          warn (im,
+                _("Parameters.%s has no default: the region's first availability zones assumed"),
+                name);
           return resolve_function (im, "Fn::GetAZs", NULL);
         }
     }
@@ -213,7 +216,8 @@ resolve_sub (Import     *im,
           if (resource_of (value) != NULL)
             g_string_append (out, resource_of (value));
           else if (is_string (value))
-            g_string_append (out, json_node_get_string (value) + (json_node_get_string (value)[0] == PARAMETER_MARK));
+            g_string_append (out, json_node_get_string (value)
+                                      + (json_node_get_string (value)[0] == PARAMETER_MARK));
           c = end;
         }
       else
@@ -265,23 +269,28 @@ evaluate_condition (Import   *im,
     {
       g_autoptr(JsonNode) value = resolve (im, node);
 
-      return value != NULL && (!is_string (value) || g_ascii_strcasecmp (json_node_get_string (value), "false") != 0);
+      return value != NULL
+             && (!is_string (value)
+                 || g_ascii_strcasecmp (json_node_get_string (value), "false") != 0);
     }
   if (json_object_has_member (object, "Condition"))
     return condition_named (im, json_object_get_string_member (object, "Condition"));
-  if ((args_node = json_object_get_member (object, "Fn::Equals")) != NULL && JSON_NODE_HOLDS_ARRAY (args_node) &&
-      json_array_get_length (args = json_node_get_array (args_node)) == 2)
+  if ((args_node = json_object_get_member (object, "Fn::Equals")) != NULL
+      && JSON_NODE_HOLDS_ARRAY (args_node)
+      && json_array_get_length (args = json_node_get_array (args_node)) == 2)
     {
       g_autoptr(JsonNode) a = resolve (im, json_array_get_element (args, 0));
       g_autoptr(JsonNode) b = resolve (im, json_array_get_element (args, 1));
 
       return nodes_equal (a, b);
     }
-  if ((args_node = json_object_get_member (object, "Fn::Not")) != NULL && JSON_NODE_HOLDS_ARRAY (args_node) &&
-      json_array_get_length (json_node_get_array (args_node)) == 1)
+  if ((args_node = json_object_get_member (object, "Fn::Not")) != NULL
+      && JSON_NODE_HOLDS_ARRAY (args_node)
+      && json_array_get_length (json_node_get_array (args_node)) == 1)
     return !evaluate_condition (im, json_array_get_element (json_node_get_array (args_node), 0));
-  if (((args_node = json_object_get_member (object, "Fn::And")) != NULL ||
-       (args_node = json_object_get_member (object, "Fn::Or")) != NULL) && JSON_NODE_HOLDS_ARRAY (args_node))
+  if (((args_node = json_object_get_member (object, "Fn::And")) != NULL
+       || (args_node = json_object_get_member (object, "Fn::Or")) != NULL)
+      && JSON_NODE_HOLDS_ARRAY (args_node))
     {
       gboolean is_and = json_object_has_member (object, "Fn::And");
 
@@ -331,7 +340,9 @@ resolve_function (Import     *im,
       GString *out = g_string_new (NULL);
       JsonNode *result;
 
-      for (guint i = 0; list != NULL && JSON_NODE_HOLDS_ARRAY (list) && i < json_array_get_length (json_node_get_array (list)); i++)
+      for (guint i = 0; list != NULL && JSON_NODE_HOLDS_ARRAY (list)
+                        && i < json_array_get_length (json_node_get_array (list));
+           i++)
         {
           JsonNode *item = json_array_get_element (json_node_get_array (list), i);
 
@@ -353,9 +364,11 @@ resolve_function (Import     *im,
       gint64 i = -1;
 
       if (index != NULL && JSON_NODE_HOLDS_VALUE (index))
-        i = json_node_get_value_type (index) == G_TYPE_STRING ? g_ascii_strtoll (json_node_get_string (index), NULL, 10)
-                                                                : json_node_get_int (index);
-      if (list != NULL && JSON_NODE_HOLDS_ARRAY (list) && i >= 0 && i < json_array_get_length (json_node_get_array (list)))
+        i = json_node_get_value_type (index) == G_TYPE_STRING
+                ? g_ascii_strtoll (json_node_get_string (index), NULL, 10)
+                : json_node_get_int (index);
+      if (list != NULL && JSON_NODE_HOLDS_ARRAY (list) && i >= 0
+          && i < json_array_get_length (json_node_get_array (list)))
         return json_node_copy (json_array_get_element (json_node_get_array (list), (guint) i));
     }
   if (g_str_equal (name, "Fn::GetAZs"))
@@ -378,8 +391,9 @@ resolve_function (Import     *im,
 
       if (is_string (text))
         {
-          g_auto(GStrv) parts = g_strsplit (json_node_get_string (text),
-                                            json_node_get_string (json_array_get_element (args, 0)), -1);
+          g_auto (GStrv) parts
+              = g_strsplit (json_node_get_string (text),
+                            json_node_get_string (json_array_get_element (args, 0)), -1);
           JsonArray *array = json_array_new ();
           JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
@@ -397,17 +411,22 @@ resolve_function (Import     *im,
 
       if (is_string (map) && is_string (top) && is_string (second))
         {
-          JsonObject *level = object_member (object_member (im->mappings, json_node_get_string (map)),
-                                             json_node_get_string (top));
-          JsonNode *value = level != NULL ? json_object_get_member (level, json_node_get_string (second)) : NULL;
+          JsonObject *level = object_member (
+              object_member (im->mappings, json_node_get_string (map)), json_node_get_string (top));
+          JsonNode *value = level != NULL
+                                ? json_object_get_member (level, json_node_get_string (second))
+                                : NULL;
 
           if (value != NULL)
             return resolve (im, value);
         }
     }
   if (g_str_equal (name, "Fn::If") && n == 3 && is_string (json_array_get_element (args, 0)))
-    return resolve (im, json_array_get_element (args, condition_named (im, json_node_get_string (
-                                                                         json_array_get_element (args, 0))) ? 1 : 2));
+    return resolve (
+        im,
+        json_array_get_element (
+            args,
+            condition_named (im, json_node_get_string (json_array_get_element (args, 0))) ? 1 : 2));
   /* TRANSLATORS: %s is a CloudFormation function ("Fn::ImportValue"). */
   warn (im, _("%s: cannot be resolved without deploying the template; left out"), name);
   return NULL;
@@ -429,7 +448,8 @@ resolve (Import   *im,
       if (json_object_get_size (object) == 1 &&
           (g_str_equal (members->data, "Ref") || g_str_has_prefix (members->data, "Fn::")))
         {
-          result = resolve_function (im, members->data, json_object_get_member (object, members->data));
+          result = resolve_function (im, members->data,
+                                     json_object_get_member (object, members->data));
           g_list_free (members);
           return result;
         }
@@ -498,10 +518,13 @@ resources_of (Import     *im,
       Resource r = { m->data, resource, NULL, NULL };
       g_autoptr(JsonNode) properties = NULL;
 
-      if (resource == NULL || g_strcmp0 (json_object_get_string_member_with_default (resource, "Type", ""), type) != 0)
+      if (resource == NULL
+          || g_strcmp0 (json_object_get_string_member_with_default (resource, "Type", ""), type)
+                 != 0)
         continue;
-      if (json_object_has_member (resource, "Condition") &&
-          !condition_named (im, json_object_get_string_member_with_default (resource, "Condition", "")))
+      if (json_object_has_member (resource, "Condition")
+          && !condition_named (
+              im, json_object_get_string_member_with_default (resource, "Condition", "")))
         {
           g_hash_table_add (im->used, g_strdup (m->data));
           continue;
@@ -564,7 +587,9 @@ element_list (Import     *im,
 {
   JsonArray *ids = json_array_new ();
 
-  for (guint i = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node) && i < json_array_get_length (json_node_get_array (node)); i++)
+  for (guint i = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node)
+                    && i < json_array_get_length (json_node_get_array (node));
+       i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (node), i);
       const char *id = element_of (im, resource_of (item));
@@ -587,8 +612,9 @@ element_object (Import     *im,
                 const char *logical)
 {
   JsonObject *e = json_object_new ();
-  const char *id = r != NULL && r->meta != NULL ? json_object_get_string_member_with_default (r->meta, "id", NULL)
-                                                : NULL;
+  const char *id = r != NULL && r->meta != NULL
+                       ? json_object_get_string_member_with_default (r->meta, "id", NULL)
+                       : NULL;
   JsonNode *tags = r != NULL ? json_object_get_member (r->properties, "Tags") : NULL;
 
   if (id == NULL)
@@ -603,10 +629,15 @@ element_object (Import     *im,
       {
         JsonNode *tag = json_array_get_element (json_node_get_array (tags), i);
 
-        if (JSON_NODE_HOLDS_OBJECT (tag) &&
-            g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (tag), "Key", ""), "Name") == 0 &&
-            is_string (json_object_get_member (json_node_get_object (tag), "Value")))
-          json_object_set_string_member (e, "name", plain (json_object_get_string_member (json_node_get_object (tag), "Value")));
+        if (JSON_NODE_HOLDS_OBJECT (tag)
+            && g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (tag),
+                                                                      "Key", ""),
+                          "Name")
+                   == 0
+            && is_string (json_object_get_member (json_node_get_object (tag), "Value")))
+          json_object_set_string_member (
+              e, "name",
+              plain (json_object_get_string_member (json_node_get_object (tag), "Value")));
       }
   return e;
 }
@@ -646,10 +677,13 @@ az_for (Build      *b,
         const char *name,
         const char *meta_id)
 {
-  g_autofree char *key = meta_id != NULL ? g_strconcat ("id:", meta_id, NULL) : g_strconcat ("name:", name, NULL);
+  g_autofree char *key
+      = meta_id != NULL ? g_strconcat ("id:", meta_id, NULL) : g_strconcat ("name:", name, NULL);
   const char *id = g_hash_table_lookup (b->az_ids, key);
-  JsonArray *known = b->im->meta != NULL && json_object_has_member (b->im->meta, "availability_zones")
-                       ? json_object_get_array_member (b->im->meta, "availability_zones") : NULL;
+  JsonArray  *known
+      = b->im->meta != NULL && json_object_has_member (b->im->meta, "availability_zones")
+            ? json_object_get_array_member (b->im->meta, "availability_zones")
+            : NULL;
   JsonObject *az;
 
   if (id != NULL)
@@ -675,7 +709,8 @@ az_for (Build      *b,
       json_object_set_string_member (az, "name", name);
     }
   json_array_add_object_element (b->azs, az);
-  g_hash_table_replace (b->az_ids, g_strdup (key), g_strdup (json_object_get_string_member (az, "id")));
+  g_hash_table_replace (b->az_ids, g_strdup (key),
+                        g_strdup (json_object_get_string_member (az, "id")));
   return g_hash_table_lookup (b->az_ids, key);
 }
 
@@ -684,15 +719,19 @@ az_for (Build      *b,
 static void
 known_azs (Build *b)
 {
-  JsonArray *known = b->im->meta != NULL && json_object_has_member (b->im->meta, "availability_zones")
-                       ? json_object_get_array_member (b->im->meta, "availability_zones") : NULL;
+  JsonArray *known
+      = b->im->meta != NULL && json_object_has_member (b->im->meta, "availability_zones")
+            ? json_object_get_array_member (b->im->meta, "availability_zones")
+            : NULL;
 
   for (guint i = 0; known != NULL && i < json_array_get_length (known); i++)
     {
       JsonObject *entry = json_array_get_object_element (known, i);
-      const char *id = entry != NULL ? json_object_get_string_member_with_default (entry, "id", NULL) : NULL;
-      const char *parameter = entry != NULL ? json_object_get_string_member_with_default (entry, "parameter", NULL)
-                                            : NULL;
+      const char *id
+          = entry != NULL ? json_object_get_string_member_with_default (entry, "id", NULL) : NULL;
+      const char *parameter
+          = entry != NULL ? json_object_get_string_member_with_default (entry, "parameter", NULL)
+                          : NULL;
       g_autoptr(JsonNode) name = NULL;
 
       if (id == NULL)
@@ -716,7 +755,8 @@ subnets_of_table (Build      *b,
     {
       Resource *a = &g_array_index (b->associations, Resource, i);
 
-      if (g_strcmp0 (prop_resource (a, "RouteTableId"), table) == 0 && element_of (b->im, prop_resource (a, "SubnetId")))
+      if (g_strcmp0 (prop_resource (a, "RouteTableId"), table) == 0
+          && element_of (b->im, prop_resource (a, "SubnetId")))
         g_ptr_array_add (ids, (gpointer) element_of (b->im, prop_resource (a, "SubnetId")));
     }
   return ids;
@@ -760,7 +800,9 @@ build_subnets (Build *b)
       Resource *r = &g_array_index (b->subnets, Resource, i);
       JsonObject *e;
       const char *az = prop_string (r, "AvailabilityZone");
-      const char *meta_az = r->meta != NULL ? json_object_get_string_member_with_default (r->meta, "az", NULL) : NULL;
+      const char *meta_az = r->meta != NULL
+                                ? json_object_get_string_member_with_default (r->meta, "az", NULL)
+                                : NULL;
       const char *route;
 
       if (!in_vpc (b, r))
@@ -769,8 +811,8 @@ build_subnets (Build *b)
       if (az == NULL)
         {
           /* TRANSLATORS: a resource name, then a region code. */
-          warn (b->im, _("Resources.%s: no availability zone given; placed in \"%s-unknown\""), r->name,
-                b->im->region);
+          warn (b->im, _("Resources.%s: no availability zone given; placed in \"%s-unknown\""),
+                r->name, b->im->region);
           az = "unknown";
         }
       json_object_set_string_member (e, "az", az_for (b, plain (az), meta_az));
@@ -779,7 +821,8 @@ build_subnets (Build *b)
       else
         {
           /* The subnets need addresses to be a design: numbered /24s. */
-          g_autofree char *cidr = g_strdup_printf ("%s.%u.0/24", b->im->cidr_base, b->im->next_subnet++);
+          g_autofree char *cidr
+              = g_strdup_printf ("%s.%u.0/24", b->im->cidr_base, b->im->next_subnet++);
 
           if (unresolved (prop_string (r, "CidrBlock")))
             /* TRANSLATORS: a resource name, a parameter, then the CIDR
@@ -789,7 +832,8 @@ build_subnets (Build *b)
           else
             /* TRANSLATORS: a resource name, then the CIDR block used
              * instead. */
-            warn (b->im, _("Resources.%s: its CIDR block cannot be read; %s assumed"), r->name, cidr);
+            warn (b->im, _("Resources.%s: its CIDR block cannot be read; %s assumed"), r->name,
+                  cidr);
           json_object_set_string_member (e, "cidr", cidr);
         }
       route = route_of (b, r->name);
@@ -811,8 +855,9 @@ protocol_of (JsonNode *node)
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return "all";
-  text = json_node_get_value_type (node) == G_TYPE_STRING ? g_ascii_strdown (json_node_get_string (node), -1)
-                                                            : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  text = json_node_get_value_type (node) == G_TYPE_STRING
+             ? g_ascii_strdown (json_node_get_string (node), -1)
+             : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
   if (g_str_equal (text, "-1") || g_str_equal (text, "all"))
     return "all";
   if (g_str_equal (text, "tcp") || g_str_equal (text, "6"))
@@ -859,7 +904,9 @@ rule_of (Build      *b,
   if (protocol == NULL)
     {
       /* TRANSLATORS: %s is a place in the template. */
-      warn (b->im, _("%s: protocol not in the design format (tcp, udp, icmp, esp, all); rule left out"), where);
+      warn (b->im,
+            _("%s: protocol not in the design format (tcp, udp, icmp, esp, all); rule left out"),
+            where);
       return NULL;
     }
   if (json_object_has_member (rule, "CidrIp"))
@@ -871,7 +918,9 @@ rule_of (Build      *b,
     {
       JsonObject *lists = b->im->meta != NULL ? object_member (b->im->meta, "prefix_lists") : NULL;
       const char *parameter = plain (json_node_get_string (prefix));
-      const char *service = lists != NULL ? json_object_get_string_member_with_default (lists, parameter, NULL) : NULL;
+      const char *service
+          = lists != NULL ? json_object_get_string_member_with_default (lists, parameter, NULL)
+                          : NULL;
 
       if (service == NULL && g_str_has_prefix (parameter, "PrefixList"))
         service = parameter + strlen ("PrefixList");
@@ -885,8 +934,11 @@ rule_of (Build      *b,
   if (peer == NULL)
     {
       /* TRANSLATORS: %s is a place in the template. */
-      warn (b->im, _("%s: a peer the design cannot hold (IPv6, another VPC's group, an unknown prefix list); "
-                     "rule left out"), where);
+      warn (b->im,
+            _("%s: a peer the design cannot hold (IPv6, another VPC's group, an unknown prefix "
+               "list); "
+               "rule left out"),
+            where);
       return NULL;
     }
   out = json_object_new ();
@@ -915,18 +967,24 @@ add_rules (Build      *b,
            gboolean    placeholder,
            JsonArray  *into)
 {
-  for (guint i = 0; rules != NULL && JSON_NODE_HOLDS_ARRAY (rules) && i < json_array_get_length (json_node_get_array (rules)); i++)
+  for (guint i = 0; rules != NULL && JSON_NODE_HOLDS_ARRAY (rules)
+                    && i < json_array_get_length (json_node_get_array (rules));
+       i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (rules), i);
-      g_autofree char *where = g_strdup_printf ("Resources.%s.Properties.%s[%u]", group,
-                                                ingress ? "SecurityGroupIngress" : "SecurityGroupEgress", i);
+      g_autofree char *where
+          = g_strdup_printf ("Resources.%s.Properties.%s[%u]", group,
+                             ingress ? "SecurityGroupIngress" : "SecurityGroupEgress", i);
       JsonObject *rule;
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
         continue;
       /* The exporter's stand-in for "no egress but what follows". */
-      if (placeholder && g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (item), "CidrIp", ""),
-                                    "127.0.0.1/32") == 0)
+      if (placeholder
+          && g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (item),
+                                                                    "CidrIp", ""),
+                        "127.0.0.1/32")
+                 == 0)
         continue;
       rule = rule_of (b, group, json_node_get_object (item), ingress, where);
       if (rule != NULL)
@@ -947,7 +1005,8 @@ register_groups (Build *b)
         continue;
       e = element_object (b->im, r, r->name);
       /* A group without a Name tag goes by its description. */
-      if (r->meta == NULL && !json_object_has_member (e, "name") && prop_string (r, "GroupDescription") != NULL)
+      if (r->meta == NULL && !json_object_has_member (e, "name")
+          && prop_string (r, "GroupDescription") != NULL)
         json_object_set_string_member (e, "name", prop_string (r, "GroupDescription"));
       copy_layout (e, r->meta);
       json_array_add_object_element (b->group_list, e);
@@ -1007,11 +1066,15 @@ build_groups (Build *b)
           continue;
         }
       e = json_array_get_object_element (b->group_list, at++);
-      placeholder = r->meta != NULL && json_object_get_boolean_member_with_default (r->meta, "egress_placeholder", FALSE);
-      add_rules (b, r->name, json_object_get_member (r->properties, "SecurityGroupIngress"), TRUE, FALSE, ingress);
+      placeholder
+          = r->meta != NULL
+            && json_object_get_boolean_member_with_default (r->meta, "egress_placeholder", FALSE);
+      add_rules (b, r->name, json_object_get_member (r->properties, "SecurityGroupIngress"), TRUE,
+                 FALSE, ingress);
       add_separate_rules (b, b->ingress, r->name, TRUE, ingress);
       json_object_set_array_member (e, "ingress", ingress);
-      if (json_object_has_member (r->properties, "SecurityGroupEgress") || has_separate_rules (b->egress, r->name))
+      if (json_object_has_member (r->properties, "SecurityGroupEgress")
+          || has_separate_rules (b->egress, r->name))
         {
           /* Without inline egress AWS keeps its allow-all rule. */
           if (!json_object_has_member (r->properties, "SecurityGroupEgress"))
@@ -1022,8 +1085,8 @@ build_groups (Build *b)
               json_object_set_string_member (all, "peer", "0.0.0.0/0");
               json_array_add_object_element (egress, all);
             }
-          add_rules (b, r->name, json_object_get_member (r->properties, "SecurityGroupEgress"), FALSE, placeholder,
-                     egress);
+          add_rules (b, r->name, json_object_get_member (r->properties, "SecurityGroupEgress"),
+                     FALSE, placeholder, egress);
           add_separate_rules (b, b->egress, r->name, FALSE, egress);
           json_object_set_array_member (e, "egress", egress);
         }
@@ -1076,7 +1139,9 @@ service_of (Import     *im,
    * aws.sagemaker.REGION.notebook and .studio (domain.md §1). */
   if (g_str_has_prefix (name, "com.amazonaws.") || g_str_has_prefix (name, "aws.sagemaker."))
     {
-      const char *rest = name + (g_str_has_prefix (name, "aws.") ? strlen ("aws.sagemaker.") : strlen ("com.amazonaws."));
+      const char *rest = name
+                         + (g_str_has_prefix (name, "aws.") ? strlen ("aws.sagemaker.")
+                                                            : strlen ("com.amazonaws."));
       const char *dot = strchr (rest, '.');
 
       return g_strdup (dot != NULL ? dot + 1 : rest);
@@ -1097,12 +1162,15 @@ build_endpoints (Build *b)
 
       if (!in_vpc (b, r))
         continue;
-      service = prop_string (r, "ServiceName") != NULL ? service_of (b->im, prop_string (r, "ServiceName")) : NULL;
+      service = prop_string (r, "ServiceName") != NULL
+                    ? service_of (b->im, prop_string (r, "ServiceName"))
+                    : NULL;
       if (service == NULL)
         {
           /* TRANSLATORS: a place in the template, then a service name. */
           warn (b->im, _("%s: a service the design cannot name (%s); endpoint left out"), where,
-                prop_string (r, "ServiceName") != NULL ? plain (prop_string (r, "ServiceName")) : _("none given"));
+                prop_string (r, "ServiceName") != NULL ? plain (prop_string (r, "ServiceName"))
+                                                       : _("none given"));
           continue;
         }
       e = element_object (b->im, r, r->name);
@@ -1111,14 +1179,17 @@ build_endpoints (Build *b)
       if (type == NULL || g_ascii_strcasecmp (type, "Gateway") == 0)
         {
           JsonArray *subnets = json_array_new ();
-          gboolean every = r->meta != NULL && json_object_get_boolean_member_with_default (r->meta, "every_subnet", FALSE);
+          gboolean   every
+              = r->meta != NULL
+                && json_object_get_boolean_member_with_default (r->meta, "every_subnet", FALSE);
           JsonNode *tables = json_object_get_member (r->properties, "RouteTableIds");
 
           json_object_set_string_member (e, "type", "gateway");
           for (guint t = 0; !every && tables != NULL && JSON_NODE_HOLDS_ARRAY (tables) &&
                             t < json_array_get_length (json_node_get_array (tables)); t++)
             {
-              const char *table = resource_of (json_array_get_element (json_node_get_array (tables), t));
+              const char *table
+                  = resource_of (json_array_get_element (json_node_get_array (tables), t));
               g_autoptr(GPtrArray) served = table != NULL ? subnets_of_table (b, table) : NULL;
 
               for (guint k = 0; served != NULL && k < served->len; k++)
@@ -1132,18 +1203,23 @@ build_endpoints (Build *b)
           g_autofree char *groups_where = g_strconcat (where, ".Properties.SecurityGroupIds", NULL);
 
           json_object_set_string_member (e, "type", "interface");
-          json_object_set_array_member (e, "subnets",
-                                        element_list (b->im, json_object_get_member (r->properties, "SubnetIds"),
-                                                      subnets_where));
-          json_object_set_boolean_member (e, "private_dns", prop_boolean (r, "PrivateDnsEnabled", FALSE));
-          json_object_set_array_member (e, "security_groups",
-                                        element_list (b->im, json_object_get_member (r->properties, "SecurityGroupIds"),
-                                                      groups_where));
+          json_object_set_array_member (
+              e, "subnets",
+              element_list (b->im, json_object_get_member (r->properties, "SubnetIds"),
+                            subnets_where));
+          json_object_set_boolean_member (e, "private_dns",
+                                          prop_boolean (r, "PrivateDnsEnabled", FALSE));
+          json_object_set_array_member (
+              e, "security_groups",
+              element_list (b->im, json_object_get_member (r->properties, "SecurityGroupIds"),
+                            groups_where));
         }
       else
         /* TRANSLATORS: a place in the template, then an endpoint type
          * ("GatewayLoadBalancer"). */
-        warn (b->im, _("%s: a %s endpoint, which the design format does not hold; kept as an interface endpoint"),
+        warn (b->im,
+              _("%s: a %s endpoint, which the design format does not hold; kept as an interface "
+                 "endpoint"),
               where, type);
       json_object_set_double_member (e, "gb_per_month", meta_double (r->meta, "gb_per_month"));
       copy_layout (e, r->meta);
@@ -1160,19 +1236,30 @@ copy_workload_meta (JsonObject *e,
                     gboolean    with_vpc_config)
 {
   static const char *const keys[] = {
-    "kind", "vpc_mode", "subnets", "security_groups", "network_isolation", "instance_count",
-    "inter_container_encryption", "image_access", "calls", "needs_internet", "direct_internet_access",
+    "kind",
+    "vpc_mode",
+    "subnets",
+    "security_groups",
+    "network_isolation",
+    "instance_count",
+    "inter_container_encryption",
+    "image_access",
+    "calls",
+    "needs_internet",
+    "direct_internet_access",
   };
 
   if (meta == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      gboolean vpc_config = g_str_equal (keys[i], "subnets") || g_str_equal (keys[i], "security_groups") ||
-                            g_str_equal (keys[i], "vpc_mode");
+      gboolean vpc_config = g_str_equal (keys[i], "subnets")
+                            || g_str_equal (keys[i], "security_groups")
+                            || g_str_equal (keys[i], "vpc_mode");
 
       if (json_object_has_member (meta, keys[i]) && (with_vpc_config || !vpc_config))
-        json_object_set_member (e, keys[i], json_node_copy (json_object_get_member (meta, keys[i])));
+        json_object_set_member (e, keys[i],
+                                json_node_copy (json_object_get_member (meta, keys[i])));
     }
 }
 
@@ -1200,20 +1287,28 @@ fill_vpc_config (JsonObject *e,
     return;
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
-      JsonArray *have = json_object_has_member (e, lists[i]) ? json_object_get_array_member (e, lists[i]) : NULL;
-      JsonArray *want = json_object_has_member (meta, lists[i]) ? json_object_get_array_member (meta, lists[i]) : NULL;
+      JsonArray *have = json_object_has_member (e, lists[i])
+                            ? json_object_get_array_member (e, lists[i])
+                            : NULL;
+      JsonArray *want = json_object_has_member (meta, lists[i])
+                            ? json_object_get_array_member (meta, lists[i])
+                            : NULL;
       guint n_have = have != NULL ? json_array_get_length (have) : 0;
 
       if (want == NULL || json_array_get_length (want) <= n_have)
         continue;
       /* Only a longer list that begins with what CloudFormation said. */
       for (guint k = 0; k < n_have; k++)
-        if (g_strcmp0 (json_array_get_string_element (have, k), json_array_get_string_element (want, k)) != 0)
+        if (g_strcmp0 (json_array_get_string_element (have, k),
+                       json_array_get_string_element (want, k))
+            != 0)
           return;
-      json_object_set_member (e, lists[i], json_node_copy (json_object_get_member (meta, lists[i])));
+      json_object_set_member (e, lists[i],
+                              json_node_copy (json_object_get_member (meta, lists[i])));
     }
   if (json_object_has_member (meta, "vpc_mode"))
-    json_object_set_member (e, "vpc_mode", json_node_copy (json_object_get_member (meta, "vpc_mode")));
+    json_object_set_member (e, "vpc_mode",
+                            json_node_copy (json_object_get_member (meta, "vpc_mode")));
 }
 
 static void
@@ -1237,16 +1332,20 @@ build_workloads (Build *b)
       const char *subnet = element_of (b->im, prop_resource (r, "SubnetId"));
       JsonObject *e = workload_new (b, r, "notebook_instance");
       JsonArray *subnets = json_array_new ();
-      g_autofree char *where = g_strdup_printf ("Resources.%s.Properties.SecurityGroupIds", r->name);
+      g_autofree char *where
+          = g_strdup_printf ("Resources.%s.Properties.SecurityGroupIds", r->name);
       const char *access = prop_string (r, "DirectInternetAccess");
 
       if (subnet != NULL)
         json_array_add_string_element (subnets, subnet);
       json_object_set_boolean_member (e, "vpc_mode", subnet != NULL);
       json_object_set_array_member (e, "subnets", subnets);
-      json_object_set_array_member (e, "security_groups",
-                                    element_list (b->im, json_object_get_member (r->properties, "SecurityGroupIds"), where));
-      json_object_set_boolean_member (e, "direct_internet_access", access == NULL || g_ascii_strcasecmp (access, "Disabled") != 0);
+      json_object_set_array_member (
+          e, "security_groups",
+          element_list (b->im, json_object_get_member (r->properties, "SecurityGroupIds"), where));
+      json_object_set_boolean_member (e, "direct_internet_access",
+                                      access == NULL
+                                          || g_ascii_strcasecmp (access, "Disabled") != 0);
       finish_workload (b, e, r);
     }
   for (guint i = 0; i < b->domains->len; i++)
@@ -1255,15 +1354,21 @@ build_workloads (Build *b)
       JsonObject *e = workload_new (b, r, "studio_domain");
       JsonObject *settings = object_member (r->properties, "DefaultUserSettings");
       const char *access = prop_string (r, "AppNetworkAccessType");
-      g_autofree char *subnets_where = g_strdup_printf ("Resources.%s.Properties.SubnetIds", r->name);
-      g_autofree char *groups_where = g_strdup_printf ("Resources.%s.Properties.DefaultUserSettings.SecurityGroups", r->name);
+      g_autofree char *subnets_where
+          = g_strdup_printf ("Resources.%s.Properties.SubnetIds", r->name);
+      g_autofree char *groups_where
+          = g_strdup_printf ("Resources.%s.Properties.DefaultUserSettings.SecurityGroups", r->name);
 
-      json_object_set_boolean_member (e, "vpc_mode", access != NULL && g_ascii_strcasecmp (access, "VpcOnly") == 0);
-      json_object_set_array_member (e, "subnets", element_list (b->im, json_object_get_member (r->properties, "SubnetIds"),
-                                                                subnets_where));
-      json_object_set_array_member (e, "security_groups",
-                                    element_list (b->im, settings != NULL ? json_object_get_member (settings, "SecurityGroups")
-                                                                          : NULL, groups_where));
+      json_object_set_boolean_member (
+          e, "vpc_mode", access != NULL && g_ascii_strcasecmp (access, "VpcOnly") == 0);
+      json_object_set_array_member (
+          e, "subnets",
+          element_list (b->im, json_object_get_member (r->properties, "SubnetIds"), subnets_where));
+      json_object_set_array_member (
+          e, "security_groups",
+          element_list (
+              b->im, settings != NULL ? json_object_get_member (settings, "SecurityGroups") : NULL,
+              groups_where));
       finish_workload (b, e, r);
     }
   for (guint i = 0; i < b->models->len; i++)
@@ -1271,16 +1376,23 @@ build_workloads (Build *b)
       Resource *r = &g_array_index (b->models, Resource, i);
       JsonObject *e = workload_new (b, r, "realtime_endpoint");
       JsonObject *config = object_member (r->properties, "VpcConfig");
-      g_autofree char *subnets_where = g_strdup_printf ("Resources.%s.Properties.VpcConfig.Subnets", r->name);
-      g_autofree char *groups_where = g_strdup_printf ("Resources.%s.Properties.VpcConfig.SecurityGroupIds", r->name);
+      g_autofree char *subnets_where
+          = g_strdup_printf ("Resources.%s.Properties.VpcConfig.Subnets", r->name);
+      g_autofree char *groups_where
+          = g_strdup_printf ("Resources.%s.Properties.VpcConfig.SecurityGroupIds", r->name);
 
       json_object_set_boolean_member (e, "vpc_mode", config != NULL);
-      json_object_set_array_member (e, "subnets", element_list (b->im, config != NULL ? json_object_get_member (config, "Subnets")
-                                                                                      : NULL, subnets_where));
-      json_object_set_array_member (e, "security_groups",
-                                    element_list (b->im, config != NULL ? json_object_get_member (config, "SecurityGroupIds")
-                                                                        : NULL, groups_where));
-      json_object_set_boolean_member (e, "network_isolation", prop_boolean (r, "EnableNetworkIsolation", FALSE));
+      json_object_set_array_member (
+          e, "subnets",
+          element_list (b->im, config != NULL ? json_object_get_member (config, "Subnets") : NULL,
+                        subnets_where));
+      json_object_set_array_member (
+          e, "security_groups",
+          element_list (b->im,
+                        config != NULL ? json_object_get_member (config, "SecurityGroupIds") : NULL,
+                        groups_where));
+      json_object_set_boolean_member (e, "network_isolation",
+                                      prop_boolean (r, "EnableNetworkIsolation", FALSE));
       /* The endpoint configurations that serve this model give its size. */
       for (guint c = 0; c < b->configs->len; c++)
         {
@@ -1291,11 +1403,15 @@ build_workloads (Build *b)
                             v < json_array_get_length (json_node_get_array (variants)); v++)
             {
               JsonNode *variant = json_array_get_element (json_node_get_array (variants), v);
-              JsonObject *vo = JSON_NODE_HOLDS_OBJECT (variant) ? json_node_get_object (variant) : NULL;
+              JsonObject *vo
+                  = JSON_NODE_HOLDS_OBJECT (variant) ? json_node_get_object (variant) : NULL;
 
-              if (vo != NULL && g_strcmp0 (resource_of (json_object_get_member (vo, "ModelName")), r->name) == 0)
+              if (vo != NULL
+                  && g_strcmp0 (resource_of (json_object_get_member (vo, "ModelName")), r->name)
+                         == 0)
                 {
-                  json_object_set_int_member (e, "instance_count", MAX (1, int_of (vo, "InitialInstanceCount", 1)));
+                  json_object_set_int_member (e, "instance_count",
+                                              MAX (1, int_of (vo, "InitialInstanceCount", 1)));
                   g_hash_table_add (b->im->used, g_strdup (cfg->name));
                 }
             }
@@ -1316,7 +1432,8 @@ build_output_workloads (Build *b)
       JsonObject *meta = json_array_get_object_element (list, i);
       JsonObject *e = json_object_new ();
 
-      if (meta == NULL || !json_object_has_member (meta, "id") || !json_object_has_member (meta, "kind"))
+      if (meta == NULL || !json_object_has_member (meta, "id")
+          || !json_object_has_member (meta, "kind"))
         continue;
       json_object_set_string_member (e, "id", json_object_get_string_member (meta, "id"));
       if (json_object_has_member (meta, "name"))
@@ -1346,7 +1463,8 @@ order_workloads (Build *b)
         JsonObject *e = json_array_get_object_element (b->workload_list, k);
         const char *id = json_object_get_string_member (e, "id");
 
-        if (g_strcmp0 (id, json_array_get_string_element (order, i)) == 0 && g_hash_table_add (placed, (gpointer) id))
+        if (g_strcmp0 (id, json_array_get_string_element (order, i)) == 0
+            && g_hash_table_add (placed, (gpointer) id))
           json_array_add_object_element (sorted, json_object_ref (e));
       }
   for (guint k = 0; k < json_array_get_length (b->workload_list); k++)
@@ -1374,7 +1492,9 @@ mark_helpers (Build *b)
   for (GList *m = members; m != NULL; m = m->next)
     {
       JsonObject *resource = object_member (b->im->resources, m->data);
-      const char *type = resource != NULL ? json_object_get_string_member_with_default (resource, "Type", "") : "";
+      const char *type = resource != NULL
+                             ? json_object_get_string_member_with_default (resource, "Type", "")
+                             : "";
 
       if (g_strv_contains (helpers, type))
         g_hash_table_add (b->im->used, g_strdup (m->data));
@@ -1393,9 +1513,11 @@ warn_unused (Import *im)
         JsonObject *resource = object_member (im->resources, m->data);
 
         /* TRANSLATORS: a resource name, then its type ("AWS::S3::Bucket"). */
-        warn (im, _("Resources.%s (%s): not part of the VPC design; left out"), (const char *) m->data,
-              resource != NULL ? json_object_get_string_member_with_default (resource, "Type", _("no type"))
-                               : _("not an object"));
+        warn (im, _("Resources.%s (%s): not part of the VPC design; left out"),
+              (const char *) m->data,
+              resource != NULL
+                  ? json_object_get_string_member_with_default (resource, "Type", _("no type"))
+                  : _("not an object"));
       }
   g_list_free (members);
 }
@@ -1414,7 +1536,8 @@ choose_vpc (Import     *im,
       return g_array_index (vpcs, Resource, i).name;
   if (wanted != NULL)
     {
-      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID, _("the template has no VPC \"%s\""), wanted);
+      g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
+                   _("the template has no VPC \"%s\""), wanted);
       return NULL;
     }
   if (vpcs->len == 1)
@@ -1425,7 +1548,8 @@ choose_vpc (Import     *im,
   else
     g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,
                  ngettext ("the template declares %u VPC: choose one with --vpc LOGICAL-ID",
-                           "the template declares %u VPCs: choose one with --vpc LOGICAL-ID", vpcs->len),
+                           "the template declares %u VPCs: choose one with --vpc LOGICAL-ID",
+                           vpcs->len),
                  vpcs->len);
   return NULL;
 }
@@ -1446,8 +1570,8 @@ vpc_cidr (Import *im)
     {
       if (unresolved (cidr))
         /* TRANSLATORS: a resource name, then a parameter. */
-        warn (im, _("Resources.%s: its CIDR block is the parameter %s; 10.0.0.0/16 assumed"), im->vpc,
-              plain (cidr));
+        warn (im, _("Resources.%s: its CIDR block is the parameter %s; 10.0.0.0/16 assumed"),
+              im->vpc, plain (cidr));
       else
         /* TRANSLATORS: %s is a resource name. */
         warn (im, _("Resources.%s: its CIDR block cannot be read; 10.0.0.0/16 assumed"), im->vpc);
@@ -1465,7 +1589,8 @@ set_string_from (JsonObject *design,
                  JsonObject *meta,
                  const char *fallback)
 {
-  const char *value = meta != NULL ? json_object_get_string_member_with_default (meta, key, fallback) : fallback;
+  const char *value
+      = meta != NULL ? json_object_get_string_member_with_default (meta, key, fallback) : fallback;
 
   if (value != NULL)
     json_object_set_string_member (design, key, value);
@@ -1486,20 +1611,24 @@ design_object (Import *im,
       r = &g_array_index (vpcs, Resource, i);
   json_object_set_string_member (design, "format", "vpc-designer");
   json_object_set_int_member (design, "version", 1);
-  set_string_from (design, "name", im->meta, json_object_get_string_member_with_default (im->root, "Description", ""));
+  set_string_from (design, "name", im->meta,
+                   json_object_get_string_member_with_default (im->root, "Description", ""));
   set_string_from (design, "description", im->meta, NULL);
   json_object_set_string_member (design, "region", im->region);
   set_string_from (design, "environment", im->meta, NULL);
   set_string_from (design, "profile", im->meta, NULL);
   if (meta_vpc != NULL && json_object_has_member (meta_vpc, "name"))
-    json_object_set_member (vpc, "name", json_node_copy (json_object_get_member (meta_vpc, "name")));
+    json_object_set_member (vpc, "name",
+                            json_node_copy (json_object_get_member (meta_vpc, "name")));
   else
     json_object_set_string_member (vpc, "name", im->vpc);
   json_object_set_string_member (vpc, "cidr", im->vpc_cidr);
   if (r != NULL)
     {
-      json_object_set_boolean_member (vpc, "dns_support", prop_boolean (r, "EnableDnsSupport", TRUE));
-      json_object_set_boolean_member (vpc, "dns_hostnames", prop_boolean (r, "EnableDnsHostnames", FALSE));
+      json_object_set_boolean_member (vpc, "dns_support",
+                                      prop_boolean (r, "EnableDnsSupport", TRUE));
+      json_object_set_boolean_member (vpc, "dns_hostnames",
+                                      prop_boolean (r, "EnableDnsHostnames", FALSE));
     }
   copy_layout (vpc, meta_vpc);
   json_object_set_object_member (design, "vpc", vpc);
@@ -1515,9 +1644,11 @@ design_object (Import *im,
 static void
 build_clear (Build *b)
 {
-  GArray **arrays[] = { &b->subnets, &b->associations, &b->routes, &b->nats, &b->groups, &b->ingress,
-                        &b->egress, &b->endpoints, &b->notebooks, &b->domains, &b->models, &b->configs };
-  JsonArray **lists[] = { &b->azs, &b->subnet_list, &b->group_list, &b->endpoint_list, &b->nat_list, &b->workload_list };
+  GArray **arrays[]
+      = { &b->subnets, &b->associations, &b->routes,    &b->nats,    &b->groups, &b->ingress,
+          &b->egress,  &b->endpoints,    &b->notebooks, &b->domains, &b->models, &b->configs };
+  JsonArray **lists[] = { &b->azs,           &b->subnet_list, &b->group_list,
+                          &b->endpoint_list, &b->nat_list,    &b->workload_list };
 
   for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
     g_clear_pointer (arrays[i], g_array_unref);
@@ -1551,9 +1682,11 @@ vpc_cfn_import_full (JsonNode   *template_root,
   im.conditions = object_member (im.root, "Conditions");
   im.mappings = object_member (im.root, "Mappings");
   im.meta = object_member (object_member (im.root, "Metadata"), VPC_CFN_METADATA_KEY);
-  im.region = g_strdup (region != NULL ? region
-                        : im.meta != NULL ? json_object_get_string_member_with_default (im.meta, "region", "us-east-1")
-                        : "us-east-1");
+  im.region
+      = g_strdup (region != NULL ? region
+                  : im.meta != NULL
+                      ? json_object_get_string_member_with_default (im.meta, "region", "us-east-1")
+                      : "us-east-1");
   im.warnings = warnings;
   im.used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

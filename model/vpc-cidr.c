@@ -59,7 +59,8 @@ vpc_cidr_parse (const char  *text,
       guint octet;
 
       if (!read_number (&p, 255, &octet))
-        return fail (reason, N_("expected four numbers 0–255 without leading zeros, as in 10.0.0.0/16"));
+        return fail (reason,
+                     N_("expected four numbers 0–255 without leading zeros, as in 10.0.0.0/16"));
       address = (address << 8) | octet;
       if (i < 3 && *p++ != '.')
         return fail (reason, N_("expected four numbers separated by dots, as in 10.0.0.0/16"));

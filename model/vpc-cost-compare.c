@@ -37,7 +37,8 @@ vpc_cost_compare (VpcDesign         *design,
         continue;
       for (guint j = 0; j < endpoint->subnets->len; j++)
         {
-          const VpcElement *az = vpc_design_az_of_subnet (design, g_ptr_array_index (endpoint->subnets, j));
+          const VpcElement *az
+              = vpc_design_az_of_subnet (design, g_ptr_array_index (endpoint->subnets, j));
 
           if (az == NULL)
             continue;
@@ -50,7 +51,8 @@ vpc_cost_compare (VpcDesign         *design,
   if (out->endpoint_azs == 0)
     return FALSE;
 
-  out->endpoint_fixed_micros = (gint64) out->endpoint_azs * prices->endpoint_hour_micros * VPC_HOURS_PER_MONTH;
+  out->endpoint_fixed_micros
+      = (gint64) out->endpoint_azs * prices->endpoint_hour_micros * VPC_HOURS_PER_MONTH;
   out->endpoint_gb_micros = prices->endpoint_gb_micros;
   out->nat_count = g_hash_table_size (azs);
   out->nat_fixed_micros = (gint64) out->nat_count * prices->nat_hour_micros * VPC_HOURS_PER_MONTH;
@@ -113,8 +115,10 @@ vpc_cost_comparison_describe (const VpcCostComparison *c)
   g_autofree char *now = NULL;
   g_autofree char *ep_line = NULL;
   g_autofree char *nat_line = NULL;
-  gint64 ep_now = c->endpoint_fixed_micros + (gint64) llround (c->gb_per_month * (double) c->endpoint_gb_micros);
-  gint64 nat_now = c->nat_fixed_micros + (gint64) llround (c->gb_per_month * (double) c->nat_gb_micros);
+  gint64           ep_now = c->endpoint_fixed_micros
+                  + (gint64) llround (c->gb_per_month * (double) c->endpoint_gb_micros);
+  gint64 nat_now
+      = c->nat_fixed_micros + (gint64) llround (c->gb_per_month * (double) c->nat_gb_micros);
   g_autofree char *difference = vpc_cost_format (ABS (ep_now - nat_now), FALSE);
 
   if (c->break_even_gb <= 0)
@@ -122,7 +126,8 @@ vpc_cost_comparison_describe (const VpcCostComparison *c)
   else if (isinf (c->break_even_gb))
     verdict = g_strdup (_("NAT gateways are cheaper at any volume."));
   else
-    verdict = g_strdup_printf (_("Endpoints are cheaper above ~%.0f GB/month."), ceil (c->break_even_gb));
+    verdict = g_strdup_printf (_("Endpoints are cheaper above ~%.0f GB/month."),
+                               ceil (c->break_even_gb));
 
   if (ep_now == nat_now)
     /* TRANSLATORS: %s is a data volume ("500 GB"). */
@@ -132,17 +137,18 @@ vpc_cost_comparison_describe (const VpcCostComparison *c)
     now = g_strdup_printf (_("At your %s/month, endpoints save %s a month."), volume, difference);
   else
     /* TRANSLATORS: a data volume ("500 GB"), then an amount of money. */
-    now = g_strdup_printf (_("At your %s/month, NAT gateways save %s a month."), volume, difference);
+    now = g_strdup_printf (_("At your %s/month, NAT gateways save %s a month."), volume,
+                           difference);
 
   /* TRANSLATORS: a count of endpoint network interfaces (one per AZ),
    * then the fixed price a month and the price per GB. */
-  ep_line = g_strdup_printf (ngettext ("Your %u endpoint-AZ: %s + %s/GB.", "Your %u endpoint-AZs: %s + %s/GB.",
-                                       c->endpoint_azs),
+  ep_line = g_strdup_printf (ngettext ("Your %u endpoint-AZ: %s + %s/GB.",
+                                       "Your %u endpoint-AZs: %s + %s/GB.", c->endpoint_azs),
                              c->endpoint_azs, ep_fixed, ep_gb);
   /* TRANSLATORS: the first %s is a count in words ("Two") or digits,
    * then the fixed price a month and the price per GB. */
-  nat_line = g_strdup_printf (ngettext ("%s NAT gateway instead: %s + %s/GB.", "%s NAT gateways instead: %s + %s/GB.",
-                                        c->nat_count),
+  nat_line = g_strdup_printf (ngettext ("%s NAT gateway instead: %s + %s/GB.",
+                                        "%s NAT gateways instead: %s + %s/GB.", c->nat_count),
                               nats, nat_fixed, nat_gb);
   return g_strdup_printf ("%s\n%s\n%s %s", ep_line, nat_line, verdict, now);
 }

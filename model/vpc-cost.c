@@ -193,7 +193,8 @@ count_distinct_azs (VpcDesign        *design,
 
   for (guint i = 0; endpoint->subnets != NULL && i < endpoint->subnets->len; i++)
     {
-      const VpcElement *az = vpc_design_az_of_subnet (design, g_ptr_array_index (endpoint->subnets, i));
+      const VpcElement *az
+          = vpc_design_az_of_subnet (design, g_ptr_array_index (endpoint->subnets, i));
 
       if (az != NULL)
         g_hash_table_add (azs, az->id);
@@ -372,9 +373,9 @@ sum_items (VpcCostReport *report)
       VpcCostItem *item = g_ptr_array_index (report->items, i);
       guint64 monthly;
 
-      if (!g_uint64_checked_add (&monthly, (guint64) item->hourly_micros, (guint64) item->data_micros) ||
-          !g_uint64_checked_add (&total, total, monthly) ||
-          total > G_MAXINT64)
+      if (!g_uint64_checked_add (&monthly, (guint64) item->hourly_micros,
+                                 (guint64) item->data_micros)
+          || !g_uint64_checked_add (&total, total, monthly) || total > G_MAXINT64)
         return FALSE;
       item->monthly_micros = (gint64) monthly;
     }
@@ -422,8 +423,9 @@ vpc_cost_compute_with_table (VpcDesign     *design,
   report->prices_as_of = g_strdup (prices->as_of);
   report->note = g_strdup (prices->note);
   if (!price_design (report, design, table, prices))
-    return report_unpriced (report, g_strdup (_("the design's data volumes are too large to price "
-                                                "(gb_per_month is limited to 10^12 GB per element)")));
+    return report_unpriced (report,
+                            g_strdup (_("the design's data volumes are too large to price "
+                                         "(gb_per_month is limited to 10^12 GB per element)")));
   return report;
 }
 

@@ -620,27 +620,28 @@ release_interfaces (VpcDesign        *self,
   if (notice->len > 0)
     g_string_append_c (notice, ' ');
   if (kept_in != subnet)
-    g_string_append_printf (notice,
-                            /* TRANSLATORS: the endpoints' names (“a”, “b”), the subnet
-                             * that keeps their network interface, then the subnet that
-                             * moved. */
-                            ngettext ("Endpoint %s keeps its network interface in “%s” and no longer "
-                                      "has one in “%s”: an interface endpoint has one per availability zone.",
-                                      "Endpoints %s keep their network interface in “%s” and no longer "
-                                      "have one in “%s”: an interface endpoint has one per availability zone.",
-                                      n_released),
-                            names->str, vpc_element_get_display_name (kept_in),
-                            vpc_element_get_display_name (subnet));
+    g_string_append_printf (
+        notice,
+        /* TRANSLATORS: the endpoints' names (“a”, “b”), the subnet
+         * that keeps their network interface, then the subnet that
+         * moved. */
+        ngettext ("Endpoint %s keeps its network interface in “%s” and no longer "
+                  "has one in “%s”: an interface endpoint has one per availability zone.",
+                  "Endpoints %s keep their network interface in “%s” and no longer "
+                  "have one in “%s”: an interface endpoint has one per availability zone.",
+                  n_released),
+        names->str, vpc_element_get_display_name (kept_in), vpc_element_get_display_name (subnet));
   else
-    g_string_append_printf (notice,
-                            /* TRANSLATORS: the endpoints' names (“a”, “b”), then the
-                             * subnet that moved. */
-                            ngettext ("Endpoint %s no longer has a network interface in “%s”: they keep the "
-                                      "one they have in its new availability zone (one per zone).",
-                                      "Endpoints %s no longer have a network interface in “%s”: they keep the "
-                                      "one they have in its new availability zone (one per zone).",
-                                      n_released),
-                            names->str, vpc_element_get_display_name (subnet));
+    g_string_append_printf (
+        notice,
+        /* TRANSLATORS: the endpoints' names (“a”, “b”), then the
+         * subnet that moved. */
+        ngettext ("Endpoint %s no longer has a network interface in “%s”: they keep the "
+                  "one they have in its new availability zone (one per zone).",
+                  "Endpoints %s no longer have a network interface in “%s”: they keep the "
+                  "one they have in its new availability zone (one per zone).",
+                  n_released),
+        names->str, vpc_element_get_display_name (subnet));
 }
 
 static gboolean
@@ -734,7 +735,8 @@ move_into_az (VpcDesign        *self,
                                k != VPC_KIND_WORKLOAD))
           continue;
         /* @subnet itself is freed once replaced: compare ids. */
-        if (k == VPC_KIND_SUBNET ? strcmp (e->id, subnet_id) != 0 : !centre_inside (&old, &e->layout))
+        if (k == VPC_KIND_SUBNET ? strcmp (e->id, subnet_id) != 0
+                                 : !centre_inside (&old, &e->layout))
           continue;
         copy = vpc_element_copy (e);
         copy->layout.x = CLAMP (copy->layout.x + dx, -VPC_LAYOUT_LIMIT, VPC_LAYOUT_LIMIT);
@@ -806,7 +808,9 @@ step_changed_nothing (VpcDesign *self,
   for (guint i = 0; i < step->ops->len; i++)
     {
       Op *op = g_ptr_array_index (step->ops, i);
-      const char *id = op->before != NULL ? op->before->id : op->after != NULL ? op->after->id : NULL;
+      const char *id = op->before != NULL  ? op->before->id
+                       : op->after != NULL ? op->after->id
+                                           : NULL;
 
       if (op->type == OP_INFO)
         info_before = info_before != NULL ? info_before : op->info_before;
@@ -865,8 +869,9 @@ finish_step (VpcDesign *self,
       g_free (self->last_refusal);
       /* TRANSLATORS: the name of an edit ("Add subnet"), then why it was
        * refused. */
-      self->last_refusal = g_strdup_printf (_("“%s” was not done. %s."), step->label,
-                                            self->read_only != NULL ? self->read_only : local->message);
+      self->last_refusal
+          = g_strdup_printf (_("“%s” was not done. %s."), step->label,
+                             self->read_only != NULL ? self->read_only : local->message);
       step_free (step);
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
       g_signal_emit (self, signals[SIGNAL_EDIT_REFUSED], 0, self->last_refusal);
@@ -1042,7 +1047,8 @@ vpc_design_replace_element (VpcDesign  *self,
   old = vpc_design_lookup (self, element->id);
   if (old == NULL || old->kind != element->kind)
     {
-      g_critical ("No %s with id \"%s\" to replace", vpc_kind_to_label (element->kind), element->id);
+      g_critical ("No %s with id \"%s\" to replace", vpc_kind_to_label (element->kind),
+                  element->id);
       vpc_element_free (element);
       return FALSE;
     }
@@ -1176,7 +1182,8 @@ vpc_design_delete (VpcDesign         *self,
         g_autoptr(VpcElement) copy = NULL;
         gboolean changed = FALSE;
 
-        if (g_hash_table_contains (gone, e->id) || !(e->subnets || e->security_groups || e->ingress))
+        if (g_hash_table_contains (gone, e->id)
+            || !(e->subnets || e->security_groups || e->ingress))
           continue;
         copy = vpc_element_copy (e);
         changed |= strip_ids (copy->subnets, gone);
@@ -1357,7 +1364,8 @@ vpc_design_rename (VpcDesign   *self,
     vpc_design_add_element (self, renamed, index);
     for (guint i = 0; i < referrers->len; i++)
       {
-        VpcElement *copy = vpc_element_copy (vpc_design_lookup (self, g_ptr_array_index (referrers, i)));
+        VpcElement *copy
+            = vpc_element_copy (vpc_design_lookup (self, g_ptr_array_index (referrers, i)));
 
         rename_references (copy, old_copy, new_id);
         vpc_design_replace_element (self, copy);

@@ -182,7 +182,8 @@ monthly_by_element (VpcCostReport *report)
     {
       VpcCostItem *item = g_ptr_array_index (report->items, i);
 
-      g_hash_table_insert (table, item->element, g_memdup2 (&item->monthly_micros, sizeof (gint64)));
+      g_hash_table_insert (table, item->element,
+                           g_memdup2 (&item->monthly_micros, sizeof (gint64)));
     }
   return table;
 }

@@ -185,9 +185,9 @@ gboolean       vpc_design_info_equal (const VpcDesignInfo *a,
                                       const VpcDesignInfo *b);
 
 /* Enum <-> file-format strings. from_string returns FALSE for unknown text. */
-const char *vpc_kind_to_string (VpcKind kind);            /* "availability_zones", … (file list key) */
+const char *vpc_kind_to_string (VpcKind kind); /* "availability_zones", … (file list key) */
 /* Labels are translated: for text a person reads. */
-const char *vpc_kind_to_label (VpcKind kind);             /* "availability zone", … (for messages) */
+const char *vpc_kind_to_label (VpcKind kind); /* "availability zone", … (for messages) */
 const char *vpc_kind_to_label_with_article (VpcKind kind); /* "an availability zone", … */
 const char *vpc_route_to_string (VpcRoute route);
 gboolean    vpc_route_from_string (const char *s, VpcRoute *out);

@@ -26,7 +26,8 @@ is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-static gboolean fail (GError **error, const char *place, const char *format, ...) G_GNUC_PRINTF (3, 4);
+static gboolean fail (GError **error, const char *place, const char *format, ...)
+    G_GNUC_PRINTF (3, 4);
 
 static gboolean
 fail (GError    **error,
@@ -185,7 +186,8 @@ read_goal (JsonNode   *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       /* TRANSLATORS: %s lists the goal keys. */
-      g_autofree char *wanted = g_strdup_printf (_("an object with one goal key (%s)"), goal_keys ());
+      g_autofree char *wanted
+          = g_strdup_printf (_("an object with one goal key (%s)"), goal_keys ());
 
       return fail_type (error, place, node, wanted);
     }
@@ -206,7 +208,8 @@ read_goal (JsonNode   *node,
         return fail (error, place, _("unknown goal key %s (expected %s)"), name, goal_keys ());
       if (kind >= 0)
         /* TRANSLATORS: two goal keys. */
-        return fail (error, place, _("more than one goal (%s and \"%s\"): give each its own object"), name,
+        return fail (error, place,
+                     _("more than one goal (%s and \"%s\"): give each its own object"), name,
                      vpc_goal_kind_to_string (kind));
       kind = found;
     }
@@ -237,9 +240,11 @@ read_goal (JsonNode   *node,
           {
             g_autofree char *rule = quoted (goal->rule);
 
-            return fail (error, where, _("unknown rule %s (rules are VPC101 to VPC502, DOMAIN.md §3)"), rule);
+            return fail (error, where,
+                         _("unknown rule %s (rules are VPC101 to VPC502, DOMAIN.md §3)"), rule);
           }
-        if (json_object_has_member (obj, "element") && !read_string (obj, place, "element", FALSE, &goal->element, error))
+        if (json_object_has_member (obj, "element")
+            && !read_string (obj, place, "element", FALSE, &goal->element, error))
           return FALSE;
         break;
       case VPC_GOAL_REACHABLE:
@@ -250,24 +255,27 @@ read_goal (JsonNode   *node,
 
           if (!JSON_NODE_HOLDS_OBJECT (value))
             /* TRANSLATORS: "from" and "to" are keys of the file: keep them. */
-            return fail_type (error, where, value, _("an object {\"from\": WORKLOAD, \"to\": SERVICE}"));
+            return fail_type (error, where, value,
+                              _("an object {\"from\": WORKLOAD, \"to\": SERVICE}"));
           json_object_iter_init (&inner, json_node_get_object (value));
           while (json_object_iter_next (&inner, &member, NULL))
             if (!g_strv_contains (known, member))
               {
                 g_autofree char *name = quoted (member);
 
-                return fail (error, where, _("unknown key %s (expected \"from\" and \"to\")"), name);
+                return fail (error, where, _("unknown key %s (expected \"from\" and \"to\")"),
+                             name);
               }
-          if (!read_string (json_node_get_object (value), where, "from", TRUE, &goal->from, error) ||
-              !read_string (json_node_get_object (value), where, "to", TRUE, &goal->to, error))
+          if (!read_string (json_node_get_object (value), where, "from", TRUE, &goal->from, error)
+              || !read_string (json_node_get_object (value), where, "to", TRUE, &goal->to, error))
             return FALSE;
           if (!vpc_service_name_is_valid (goal->to))
             {
               g_autofree char *to_place = g_strdup_printf ("%s.to", where);
               g_autofree char *service = quoted (goal->to);
 
-              return fail (error, to_place, _("%s is not a service name (e.g. \"ecr.dkr\")"), service);
+              return fail (error, to_place, _("%s is not a service name (e.g. \"ecr.dkr\")"),
+                           service);
             }
           break;
         }
@@ -277,8 +285,9 @@ read_goal (JsonNode   *node,
         goal->workload = g_strdup (json_node_get_string (value));
         break;
       case VPC_GOAL_MAX_MONTHLY_COST:
-        if (!JSON_NODE_HOLDS_VALUE (value) ||
-            (json_node_get_value_type (value) != G_TYPE_DOUBLE && json_node_get_value_type (value) != G_TYPE_INT64))
+        if (!JSON_NODE_HOLDS_VALUE (value)
+            || (json_node_get_value_type (value) != G_TYPE_DOUBLE
+                && json_node_get_value_type (value) != G_TYPE_INT64))
           return fail_type (error, where, value, _("a number of US dollars"));
         goal->usd = json_node_get_double (value);
         if (!isfinite (goal->usd) || goal->usd < 0)
@@ -320,7 +329,8 @@ _vpc_file_read_lesson (JsonNode   *node,
         {
           g_autofree char *place = g_strdup_printf ("lesson.steps[%u]", i);
 
-          if (!read_step (json_array_get_element (json_node_get_array (member), i), place, lesson, warnings, error))
+          if (!read_step (json_array_get_element (json_node_get_array (member), i), place, lesson,
+                          warnings, error))
             return FALSE;
         }
     }
@@ -335,7 +345,8 @@ _vpc_file_read_lesson (JsonNode   *node,
         {
           g_autofree char *place = g_strdup_printf ("lesson.goals[%u]", i);
 
-          if (!read_goal (json_array_get_element (json_node_get_array (member), i), place, lesson, error))
+          if (!read_goal (json_array_get_element (json_node_get_array (member), i), place, lesson,
+                          error))
             return FALSE;
         }
     }

@@ -678,9 +678,10 @@ check_peer (Loader     *ld,
   if (strcmp (peer, "prefix-list:s3") == 0 || strcmp (peer, "prefix-list:dynamodb") == 0)
     return TRUE;
   quoted = quote (peer);
-  return fail (ld, VPC_FILE_ERROR_INVALID, path, "peer",
-               _("unknown prefix list %s (expected \"prefix-list:s3\" or \"prefix-list:dynamodb\")"),
-               quoted);
+  return fail (
+      ld, VPC_FILE_ERROR_INVALID, path, "peer",
+      _("unknown prefix list %s (expected \"prefix-list:s3\" or \"prefix-list:dynamodb\")"),
+      quoted);
 }
 
 static gboolean
@@ -953,7 +954,8 @@ check_new_id (Loader     *ld,
   g_autofree char *quoted = NULL;
   g_autofree char *first_path = NULL;
 
-  if (!vpc_id_is_reserved (id) && vpc_id_is_valid (id) && vpc_design_lookup (ld->design, id) == NULL)
+  if (!vpc_id_is_reserved (id) && vpc_id_is_valid (id)
+      && vpc_design_lookup (ld->design, id) == NULL)
     return TRUE;
   quoted = quote (id);
   if (vpc_id_is_reserved (id))
@@ -1066,11 +1068,13 @@ read_format_and_version (Loader     *ld,
                    missing);
     }
   if (!is_string (format) || strcmp (format->v.string, VPC_FILE_FORMAT_NAME) != 0)
-    return fail (ld, VPC_FILE_ERROR_FORMAT, "format", NULL, _("must be \"%s\""), VPC_FILE_FORMAT_NAME);
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "format", NULL, _("must be \"%s\""),
+                 VPC_FILE_FORMAT_NAME);
   if (version == NULL)
     return fail (ld, VPC_FILE_ERROR_FORMAT, "", NULL, _("missing required key \"%s\""), "version");
   if (!is_number (version))
-    return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, _("must be %d"), VPC_FILE_FORMAT_VERSION);
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, _("must be %d"),
+                 VPC_FILE_FORMAT_VERSION);
   number = version->v.number;
   if (isfinite (number) && number == floor (number) && number > VPC_FILE_FORMAT_VERSION)
     {
@@ -1081,7 +1085,8 @@ read_format_and_version (Loader     *ld,
                    _("made by a newer version (%s) of VPC Designer"), text->str);
     }
   if (number != VPC_FILE_FORMAT_VERSION)
-    return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, _("must be %d"), VPC_FILE_FORMAT_VERSION);
+    return fail (ld, VPC_FILE_ERROR_FORMAT, "version", NULL, _("must be %d"),
+                 VPC_FILE_FORMAT_VERSION);
   return TRUE;
 }
 

@@ -297,7 +297,8 @@ _vpc_repair_add_element_change (Repair     *r,
 
   /* TRANSLATORS: a place in the file, what was dropped there ("the
    * subnet"), and why. */
-  _vpc_repair_add_change (r, 1 + item->kind, item->index, _("%s: dropped %s: %s"), place, what, reason);
+  _vpc_repair_add_change (r, 1 + item->kind, item->index, _("%s: dropped %s: %s"), place, what,
+                          reason);
   change = g_ptr_array_index (r->changes, r->changes->len - 1);
   if (item->changes == NULL)
     item->changes = g_ptr_array_new ();
@@ -405,7 +406,9 @@ write_object (Writer     *w,
   json_object_iter_init_ordered (&iter, obj);
   while (json_object_iter_next_ordered (&iter, &name, &value))
     {
-      List *list = item != NULL && JSON_NODE_HOLDS_ARRAY (value) ? _vpc_repair_item_list (item, name) : NULL;
+      List *list = item != NULL && JSON_NODE_HOLDS_ARRAY (value)
+                       ? _vpc_repair_item_list (item, name)
+                       : NULL;
 
       write_key (w, name, first, depth + 1);
       if (list != NULL)

@@ -50,7 +50,7 @@ default_value (const char *key)
 static gboolean
 is_required (const char *key)
 {
-  return g_strv_contains ((const char *const[]) { "format", "version", "region", "vpc", NULL }, key);
+  return g_strv_contains ((const char *const[]){ "format", "version", "region", "vpc", NULL }, key);
 }
 
 static gboolean
@@ -97,7 +97,8 @@ add_default_change (Repair     *r,
   else if (*old != '\0')
     /* TRANSLATORS: a place in the file, the value dropped, the value put
      * in, and why. */
-    _vpc_repair_add_change (r, 0, 0, _("%s: dropped the value %s (now %s): %s"), place, old, now, reason);
+    _vpc_repair_add_change (r, 0, 0, _("%s: dropped the value %s (now %s): %s"), place, old, now,
+                            reason);
   else
     /* TRANSLATORS: a place in the file, the value put in, and why. */
     _vpc_repair_add_change (r, 0, 0, _("%s: dropped the value (now %s): %s"), place, now, reason);
@@ -146,11 +147,14 @@ required_fault (Repair      *r,
   *parent = r->root;
   if (steps->len == 0 && missing != NULL && is_required (missing))
     *key = g_steal_pointer (&missing);
-  else if (steps->len == 1 && vpc_object && _vpc_repair_step_is (steps, 0, "vpc") && g_strcmp0 (missing, "cidr") == 0)
+  else if (steps->len == 1 && vpc_object && _vpc_repair_step_is (steps, 0, "vpc")
+           && g_strcmp0 (missing, "cidr") == 0)
     *key = g_strdup ("cidr");
-  else if (steps->len == 1 && first != NULL && is_required (first) && !(vpc_object && _vpc_repair_step_is (steps, 0, "vpc")))
+  else if (steps->len == 1 && first != NULL && is_required (first)
+           && !(vpc_object && _vpc_repair_step_is (steps, 0, "vpc")))
     *key = g_strdup (first);
-  else if (steps->len == 2 && vpc_object && _vpc_repair_step_is (steps, 0, "vpc") && _vpc_repair_step_is (steps, 1, "cidr"))
+  else if (steps->len == 2 && vpc_object && _vpc_repair_step_is (steps, 0, "vpc")
+           && _vpc_repair_step_is (steps, 1, "cidr"))
     *key = g_strdup ("cidr");
   else
     return FALSE;
@@ -223,8 +227,9 @@ _vpc_repair_fix_top_level (Repair  *r,
             {
               /* Its container misses it ("x" of a layout): the container goes. */
               g_free (pending_what);
-              pending_what = _vpc_repair_describe_value (STEP (pending, up - 1)->name,
-                                                         _vpc_repair_member_at (r->root, pending, 0, up, NULL));
+              pending_what = _vpc_repair_describe_value (
+                  STEP (pending, up - 1)->name,
+                  _vpc_repair_member_at (r->root, pending, 0, up, NULL));
               _vpc_repair_remove_at (r->root, pending, 0, up);
               g_array_set_size (pending, up);
               continue;

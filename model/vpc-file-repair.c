@@ -195,7 +195,8 @@ drop_entry (Repair     *r,
             const char *place,
             const char *reason)
 {
-  g_autofree char *what = _vpc_repair_describe_entry (list->key, json_array_get_element (list->array, index));
+  g_autofree char *what
+      = _vpc_repair_describe_entry (list->key, json_array_get_element (list->array, index));
 
   if (list->dropped[index])
     return;
@@ -259,8 +260,8 @@ static gboolean
 in_element (const Item *item,
             GArray     *steps)
 {
-  return _vpc_repair_step_is (steps, 0, vpc_kind_to_string (item->kind)) && _vpc_repair_step_is_index (steps, 1) &&
-         _vpc_repair_step_at (steps, 1)->index == 0;
+  return _vpc_repair_step_is (steps, 0, vpc_kind_to_string (item->kind))
+         && _vpc_repair_step_is_index (steps, 1) && _vpc_repair_step_at (steps, 1)->index == 0;
 }
 
 /* The element as the loader should see it: each list emptied, except @key's,
@@ -336,7 +337,8 @@ fix_element_keys (Repair *r,
   for (;;)
     {
       g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GError) error = judge_view (item, element_view (item->obj, NULL, NULL, NULL), warnings);
+      g_autoptr (GError) error
+          = judge_view (item, element_view (item->obj, NULL, NULL, NULL), warnings);
       g_autoptr(GArray) steps = _vpc_repair_steps_new ();
       const char *reason = error != NULL ? _vpc_repair_split_message (error->message, steps) : NULL;
       JsonNode *node;
@@ -354,13 +356,15 @@ fix_element_keys (Repair *r,
                 }
               /* Its container misses it: the container goes instead. */
               g_free (pending_what);
-              pending_what = _vpc_repair_describe_value (STEP (pending, up - 1)->name,
-                                                         _vpc_repair_member_at (item->obj, pending, 2, up, NULL));
+              pending_what = _vpc_repair_describe_value (
+                  STEP (pending, up - 1)->name,
+                  _vpc_repair_member_at (item->obj, pending, 2, up, NULL));
               _vpc_repair_remove_at (item->obj, pending, 2, up);
               g_array_set_size (pending, up);
               continue;
             }
-          _vpc_repair_add_element_change (r, item, NULL, 0, pending_place, pending_what, pending_reason);
+          _vpc_repair_add_element_change (r, item, NULL, 0, pending_place, pending_what,
+                                          pending_reason);
           g_clear_pointer (&pending_place, g_free);
         }
       if (error == NULL)
@@ -445,7 +449,8 @@ fix_list (Repair     *r,
       for (guint i = next; i < list_length (list) && indexes->len < WINDOW; i++)
         if (!list->dropped[i])
           {
-            json_array_add_element (window, _vpc_repair_share (json_array_get_element (list->array, i)));
+            json_array_add_element (window,
+                                    _vpc_repair_share (json_array_get_element (list->array, i)));
             g_array_append_val (indexes, i);
           }
       if (indexes->len == 0)
@@ -457,8 +462,9 @@ fix_list (Repair     *r,
           continue;
         }
       reason = _vpc_repair_split_message (error->message, steps);
-      if (!in_element (item, steps) || !_vpc_repair_step_is (steps, 2, key) || !_vpc_repair_step_is_index (steps, 3) ||
-          _vpc_repair_step_at (steps, 3)->index >= indexes->len)
+      if (!in_element (item, steps) || !_vpc_repair_step_is (steps, 2, key)
+          || !_vpc_repair_step_is_index (steps, 3)
+          || _vpc_repair_step_at (steps, 3)->index >= indexes->len)
         {
           /* Not an entry's fault: the element cannot stay. */
           place = item_place (item, steps);
@@ -542,20 +548,22 @@ fix_kind (Repair    *r,
           continue;
         }
       _vpc_repair_split_message (error->message, steps);
-      if (_vpc_repair_step_is (steps, 0, vpc_kind_to_string (kind)) && _vpc_repair_step_is_index (steps, 1) &&
-          STEP (steps, 1)->index < end - next)
+      if (_vpc_repair_step_is (steps, 0, vpc_kind_to_string (kind))
+          && _vpc_repair_step_is_index (steps, 1) && STEP (steps, 1)->index < end - next)
         {
           /* The elements before it passed; those after it were not read. */
           guint j = next + STEP (steps, 1)->index;
 
-          fix_element (r, &g_array_index (r->items[kind], Item, j), json_array_get_element (array, j));
+          fix_element (r, &g_array_index (r->items[kind], Item, j),
+                       json_array_get_element (array, j));
           next = j + 1;
         }
       else
         {
           /* Not one element's fault: each is judged alone. */
           for (; next < end; next++)
-            fix_element (r, &g_array_index (r->items[kind], Item, next), json_array_get_element (array, next));
+            fix_element (r, &g_array_index (r->items[kind], Item, next),
+                         json_array_get_element (array, next));
         }
       run = 1;
     }
@@ -617,7 +625,8 @@ reference_fault (Repair     *r,
     return NULL;
   /* TRANSLATORS: a quoted id, then two kinds of element with their
    * articles: "\"sg-1\" is a subnet, not a security group". */
-  return g_strdup_printf (_("%s is %s, not %s"), quoted, vpc_kind_to_label_with_article (target->kind),
+  return g_strdup_printf (_("%s is %s, not %s"), quoted,
+                          vpc_kind_to_label_with_article (target->kind),
                           vpc_kind_to_label_with_article (wanted));
 }
 
@@ -627,7 +636,8 @@ _vpc_repair_string_member (JsonObject *obj,
 {
   JsonNode *node = json_object_get_member (obj, key);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
@@ -807,13 +817,16 @@ drop_named (Repair       *r,
   List *list;
 
   for (guint k = 0; k < VPC_N_KINDS && _vpc_repair_step_is_index (steps, 1); k++)
-    if (_vpc_repair_step_is (steps, 0, vpc_kind_to_string (k)) && STEP (steps, 1)->index < r->kept[k]->len)
+    if (_vpc_repair_step_is (steps, 0, vpc_kind_to_string (k))
+        && STEP (steps, 1)->index < r->kept[k]->len)
       item = g_ptr_array_index (r->kept[k], STEP (steps, 1)->index);
   if (item == NULL)
     return FALSE;
   g_array_index (steps, Step, 1).index = item->index;
-  list = _vpc_repair_step_at (steps, 2) != NULL && _vpc_repair_step_at (steps, 2)->name != NULL && _vpc_repair_step_is_index (steps, 3)
-         ? _vpc_repair_item_list (item, _vpc_repair_step_at (steps, 2)->name) : NULL;
+  list = _vpc_repair_step_at (steps, 2) != NULL && _vpc_repair_step_at (steps, 2)->name != NULL
+                 && _vpc_repair_step_is_index (steps, 3)
+             ? _vpc_repair_item_list (item, _vpc_repair_step_at (steps, 2)->name)
+             : NULL;
   if (list != NULL)
     {
       guint written = STEP (steps, 3)->index;
@@ -860,7 +873,8 @@ write_loadable (Repair     *r,
         }
       if (!drop_named (r, fault))
         {
-          g_set_error (error, VPC_FILE_ERROR, fault->code, _("cannot be repaired: %s"), fault->message);
+          g_set_error (error, VPC_FILE_ERROR, fault->code, _("cannot be repaired: %s"),
+                       fault->message);
           return NULL;
         }
       check_references (r);
@@ -888,8 +902,9 @@ is_newer_version (JsonObject *root)
   JsonNode *node = json_object_get_member (root, "version");
   double version;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE))
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || (json_node_get_value_type (node) != G_TYPE_INT64
+          && json_node_get_value_type (node) != G_TYPE_DOUBLE))
     return FALSE;
   version = json_node_get_double (node);
   return isfinite (version) && version == floor (version) && version > VPC_FILE_FORMAT_VERSION;
@@ -925,7 +940,8 @@ fix_elements (Repair  *r,
   for (guint k = 0; k < VPC_N_KINDS; k++)
     {
       JsonNode *node = json_object_get_member (r->root, vpc_kind_to_string (k));
-      JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      JsonArray *array
+          = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 
       r->items[k] = g_array_new (FALSE, TRUE, sizeof (Item));
       r->kept[k] = g_ptr_array_new ();
@@ -1048,7 +1064,8 @@ vpc_file_repair_bytes (GBytes     *input,
       g_ptr_array_sort (r->changes, _vpc_repair_compare_changes);
       for (guint i = 0; changes != NULL && i < r->changes->len; i++)
         if (((Change *) g_ptr_array_index (r->changes, i))->text != NULL)
-          g_ptr_array_add (*changes, g_strdup (((Change *) g_ptr_array_index (r->changes, i))->text));
+          g_ptr_array_add (*changes,
+                           g_strdup (((Change *) g_ptr_array_index (r->changes, i))->text));
       if (design != NULL)
         {
           vpc_design_mark_unsaved (loaded);

@@ -131,8 +131,8 @@ fail_too_large (gint64   size,
   bytes = g_strdup_printf ("%" G_GINT64_FORMAT, size);
   g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
                /* TRANSLATORS: %s is a number of bytes. */
-               ngettext ("the file is larger than 64 MiB (%s byte)", "the file is larger than 64 MiB (%s bytes)",
-                         (gulong) size),
+               ngettext ("the file is larger than 64 MiB (%s byte)",
+                         "the file is larger than 64 MiB (%s bytes)", (gulong) size),
                bytes);
   return FALSE;
 }
@@ -241,7 +241,8 @@ vpc_file_read_path (const char *path,
       close (fd);
       return NULL;
     }
-  bytes = check_regular (path, &st, error) ? read_bounded (fd, (gsize) st.st_size, path, error) : NULL;
+  bytes = check_regular (path, &st, error) ? read_bounded (fd, (gsize) st.st_size, path, error)
+                                           : NULL;
   close (fd);
   return bytes;
 }

@@ -9,13 +9,14 @@
 G_BEGIN_DECLS
 
 #define VPC_FILE_ERROR (vpc_file_error_quark ())
-typedef enum {
-  VPC_FILE_ERROR_TOO_LARGE,     /* over 64 MiB, deeper than 64, over 100,000 elements */
-  VPC_FILE_ERROR_ENCODING,      /* invalid UTF-8, NUL */
-  VPC_FILE_ERROR_SYNTAX,        /* not JSON, duplicate key */
-  VPC_FILE_ERROR_FORMAT,        /* wrong format/version */
-  VPC_FILE_ERROR_INVALID,       /* schema: missing key, wrong type, bad value, bad CIDR, duplicate id */
-  VPC_FILE_ERROR_REFERENCE,     /* reference to a missing id or an element of the wrong kind */
+typedef enum
+{
+  VPC_FILE_ERROR_TOO_LARGE, /* over 64 MiB, deeper than 64, over 100,000 elements */
+  VPC_FILE_ERROR_ENCODING,  /* invalid UTF-8, NUL */
+  VPC_FILE_ERROR_SYNTAX,    /* not JSON, duplicate key */
+  VPC_FILE_ERROR_FORMAT,    /* wrong format/version */
+  VPC_FILE_ERROR_INVALID,   /* schema: missing key, wrong type, bad value, bad CIDR, duplicate id */
+  VPC_FILE_ERROR_REFERENCE, /* reference to a missing id or an element of the wrong kind */
 } VpcFileError;
 GQuark vpc_file_error_quark (void);
 

@@ -30,9 +30,10 @@ vpc_geometry_subnet_slot (const VpcRect *subnet,
 {
   guint per_row = columns (subnet->w - VPC_GEOMETRY_PAD, VPC_GEOMETRY_ICON_CELL);
 
-  *icon = (VpcRect) { subnet->x + VPC_GEOMETRY_PAD + (slot % per_row) * VPC_GEOMETRY_ICON_CELL,
-                      subnet->y + VPC_GEOMETRY_SUBNET_TOP + (slot / per_row) * VPC_GEOMETRY_SUBNET_ROW,
-                      VPC_GEOMETRY_ICON, VPC_GEOMETRY_ICON };
+  *icon
+      = (VpcRect){ subnet->x + VPC_GEOMETRY_PAD + (slot % per_row) * VPC_GEOMETRY_ICON_CELL,
+                   subnet->y + VPC_GEOMETRY_SUBNET_TOP + (slot / per_row) * VPC_GEOMETRY_SUBNET_ROW,
+                   VPC_GEOMETRY_ICON, VPC_GEOMETRY_ICON };
 }
 
 void

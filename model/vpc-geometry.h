@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 #define VPC_GEOMETRY_ICON_CELL   112.0 /* an icon's column: the icon and its label */
 #define VPC_GEOMETRY_SUBNET_ROW  84.0  /* an icon's row inside a subnet */
 #define VPC_GEOMETRY_FREE_ROW    104.0 /* an icon's row outside the subnets, with a longer label */
-#define VPC_GEOMETRY_LABEL_H     20.0  /* what hit testing counts as an icon's label under its box */
+#define VPC_GEOMETRY_LABEL_H 20.0 /* what hit testing counts as an icon's label under its box */
 
 /* How an icon element (security group, endpoint, NAT gateway, workload) is
  * drawn in its layout box, shared by the renderer and the layout engine: a

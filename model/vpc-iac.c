@@ -36,13 +36,15 @@ vpc_iac_export_to_file (VpcDesign  *design,
     {
       g_autoptr(JsonNode) root = vpc_cfn_export (design);
 
-      text = vpc_file_path_has_suffix (path, ".yaml") ? vpc_yaml_from_tree (root) : vpc_json_tree_to_text (root);
+      text = vpc_file_path_has_suffix (path, ".yaml") ? vpc_yaml_from_tree (root)
+                                                      : vpc_json_tree_to_text (root);
     }
   else
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    /* TRANSLATORS: %s is a file name; keep the suffixes. */
-                   _("Unknown infrastructure-code format for %s: use .yaml, .cfn.json or .tf"), path);
+                   _("Unknown infrastructure-code format for %s: use .yaml, .cfn.json or .tf"),
+                   path);
       return FALSE;
     }
   return vpc_safe_save (path, text, strlen (text), error);
@@ -51,8 +53,9 @@ vpc_iac_export_to_file (VpcDesign  *design,
 gboolean
 vpc_iac_path_is_template (const char *path)
 {
-  return vpc_file_path_has_suffix (path, ".yaml") || vpc_file_path_has_suffix (path, ".yml") ||
-         vpc_file_path_has_suffix (path, ".template") || vpc_file_path_has_suffix (path, ".cfn.json");
+  return vpc_file_path_has_suffix (path, ".yaml") || vpc_file_path_has_suffix (path, ".yml")
+         || vpc_file_path_has_suffix (path, ".template")
+         || vpc_file_path_has_suffix (path, ".cfn.json");
 }
 
 JsonNode *
@@ -81,7 +84,8 @@ vpc_iac_parse_template (GBytes  *bytes,
     }
   if (!g_utf8_validate (data, (gssize) length, NULL))
     {
-      g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_ENCODING, _("the file is not valid UTF-8"));
+      g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_ENCODING,
+                           _("the file is not valid UTF-8"));
       return NULL;
     }
   return vpc_yaml_parse (data, length, error);
@@ -110,7 +114,8 @@ vpc_iac_load_design (JsonObject *design,
 
       repaired = vpc_file_repair_bytes (bytes, &changes, &result, &repair_error);
       for (guint i = 0; changes != NULL && i < changes->len; i++)
-        g_ptr_array_add (warnings, g_strdup_printf (_("repaired: %s"), (const char *) g_ptr_array_index (changes, i)));
+        g_ptr_array_add (warnings, g_strdup_printf (_("repaired: %s"),
+                                                    (const char *) g_ptr_array_index (changes, i)));
       if (result == NULL)
         g_propagate_error (error, g_steal_pointer (&repair_error));
     }

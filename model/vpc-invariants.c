@@ -152,7 +152,8 @@ check_cidr (Check      *c,
   if (vpc_cidr_parse (text, NULL, &reason))
     return TRUE;
   quoted = quote (text);
-  return fail (c, VPC_FILE_ERROR_INVALID, key, _("%s is not a valid CIDR block: %s"), quoted, reason);
+  return fail (c, VPC_FILE_ERROR_INVALID, key, _("%s is not a valid CIDR block: %s"), quoted,
+               reason);
 }
 
 static gboolean
@@ -200,7 +201,8 @@ check_range (Check      *c,
   if (above_min)
     return fail (c, VPC_FILE_ERROR_INVALID, key, _("must be a number above %s and at most %s"),
                  lo->str, hi->str);
-  return fail (c, VPC_FILE_ERROR_INVALID, key, _("must be a number from %s to %s"), lo->str, hi->str);
+  return fail (c, VPC_FILE_ERROR_INVALID, key, _("must be a number from %s to %s"), lo->str,
+               hi->str);
 }
 
 static gboolean
@@ -251,12 +253,14 @@ check_rule_values (Check           *c,
     return TRUE; /* a group id: checked with the references */
   if (!g_str_has_prefix (rule->peer, "prefix-list:"))
     return check_cidr (c, peer_key, rule->peer);
-  if (strcmp (rule->peer, "prefix-list:s3") == 0 || strcmp (rule->peer, "prefix-list:dynamodb") == 0)
+  if (strcmp (rule->peer, "prefix-list:s3") == 0
+      || strcmp (rule->peer, "prefix-list:dynamodb") == 0)
     return TRUE;
   quoted = quote (rule->peer);
-  return fail (c, VPC_FILE_ERROR_INVALID, peer_key,
-               _("unknown prefix list %s (expected \"prefix-list:s3\" or \"prefix-list:dynamodb\")"),
-               quoted);
+  return fail (
+      c, VPC_FILE_ERROR_INVALID, peer_key,
+      _("unknown prefix list %s (expected \"prefix-list:s3\" or \"prefix-list:dynamodb\")"),
+      quoted);
 }
 
 static gboolean
@@ -386,14 +390,15 @@ check_reference (Check      *c,
   if (target == NULL)
     /* TRANSLATORS: the first %s is a kind of element ("subnet"), the
      * second a quoted id. */
-    return fail (c, VPC_FILE_ERROR_REFERENCE, key, _("no %s with id %s"), vpc_kind_to_label (wanted),
-                 quoted);
+    return fail (c, VPC_FILE_ERROR_REFERENCE, key, _("no %s with id %s"),
+                 vpc_kind_to_label (wanted), quoted);
   if (target->kind == wanted)
     return TRUE;
   /* TRANSLATORS: a quoted id, then two kinds of element with their
    * articles: "\"sg-1\" is a subnet, not a security group". */
   return fail (c, VPC_FILE_ERROR_REFERENCE, key, _("%s is %s, not %s"), quoted,
-               vpc_kind_to_label_with_article (target->kind), vpc_kind_to_label_with_article (wanted));
+               vpc_kind_to_label_with_article (target->kind),
+               vpc_kind_to_label_with_article (wanted));
 }
 
 static gboolean
@@ -537,7 +542,8 @@ vpc_invariants_check_design (VpcDesign          *design,
 
           check.element = e;
           check.index = i;
-          if (!(pass == 0 ? check_element_values (&check, e) : check_element_references (&check, e)))
+          if (!(pass == 0 ? check_element_values (&check, e)
+                          : check_element_references (&check, e)))
             return FALSE;
         }
   return TRUE;

@@ -180,7 +180,8 @@ fail_full (Scanner    *sc,
 }
 
 #define fail_at(sc, offset, code, ...) fail_full ((sc), (offset), (code), FALSE, __VA_ARGS__)
-#define fail_syntax(sc, offset, ...) fail_full ((sc), (offset), VPC_FILE_ERROR_SYNTAX, TRUE, __VA_ARGS__)
+#define fail_syntax(sc, offset, ...)                                                               \
+  fail_full ((sc), (offset), VPC_FILE_ERROR_SYNTAX, TRUE, __VA_ARGS__)
 
 static gboolean
 at_end (Scanner *sc)
@@ -563,7 +564,8 @@ scan_word (Scanner *sc)
           return TRUE;
         }
     }
-  return fail_syntax (sc, sc->pos, _("expected a value (NaN, Infinity and bare words are not JSON)"));
+  return fail_syntax (sc, sc->pos,
+                      _("expected a value (NaN, Infinity and bare words are not JSON)"));
 }
 
 /* Explains a character that cannot start a value or a key. */
@@ -818,8 +820,8 @@ vpc_json_parse (const char *data,
 
       g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE,
                    /* TRANSLATORS: %s is a number of bytes. */
-                   ngettext ("the file is larger than 64 MiB (%s byte)", "the file is larger than 64 MiB (%s bytes)",
-                             (gulong) length),
+                   ngettext ("the file is larger than 64 MiB (%s byte)",
+                             "the file is larger than 64 MiB (%s bytes)", (gulong) length),
                    bytes);
       return NULL;
     }

@@ -326,8 +326,9 @@ vpc_json_append_quoted_short (GString    *out,
 static gboolean
 yaml_printable (gunichar c)
 {
-  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85 ||
-         (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85
+         || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+         || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 /* Characters written as a numeric escape: YAML's non-printable ones and

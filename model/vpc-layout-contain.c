@@ -209,7 +209,9 @@ gather_kind (Contain *c,
 
       b->r = e->layout;
       b->has = e->has_layout;
-      b->parent = kind == VPC_KIND_AZ ? -1 : index_of_kind (c->design, vpc_layout_container_of (e), parent_kind);
+      b->parent = kind == VPC_KIND_AZ
+                      ? -1
+                      : index_of_kind (c->design, vpc_layout_container_of (e), parent_kind);
     }
   c->boxes[kind] = boxes;
 }

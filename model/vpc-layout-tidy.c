@@ -389,7 +389,8 @@ compute (Tidy *t,
             /* Endpoints spread over the gutters' bands. */
             double per_band = ceil ((double) n_ep / ((double) rows * bands * (per_row + 1)));
             double bh = MAX (band, t->subnet_top + per_band * t->row_h + BOTTOM_GAP);
-            double w = per_row * (2 * PAD + c * (col + SUBNET_GAP) + (per_band > 0 ? GUTTER : AZ_GAP));
+            double w
+                = per_row * (2 * PAD + c * (col + SUBNET_GAP) + (per_band > 0 ? GUTTER : AZ_GAP));
             double h = rows * (AZ_HEADER + bands * (bh + SUBNET_GAP) + PAD);
             double bad = fabs (log (w / h / PAGE_ASPECT));
 
@@ -578,7 +579,8 @@ compute (Tidy *t,
 
             if (s < 0)
               {
-                g_ptr_array_add (kind == VPC_KIND_WORKLOAD && !is_vpc_workload (e) ? outside : below,
+                g_ptr_array_add (kind == VPC_KIND_WORKLOAD && !is_vpc_workload (e) ? outside
+                                                                                   : below,
                                  (gpointer) e);
                 continue;
               }
@@ -640,7 +642,8 @@ chosen (VpcDesign        *design,
       sn = e->subnet != NULL ? vpc_design_lookup (design, e->subnet) : NULL;
       return sn != NULL && chosen (design, ids, sn);
     case VPC_KIND_WORKLOAD:
-      sn = is_vpc_workload (e) ? vpc_design_lookup (design, g_ptr_array_index (e->subnets, 0)) : NULL;
+      sn = is_vpc_workload (e) ? vpc_design_lookup (design, g_ptr_array_index (e->subnets, 0))
+                               : NULL;
       return sn != NULL && chosen (design, ids, sn);
     case VPC_KIND_AZ:
     case VPC_KIND_SECURITY_GROUP:
@@ -664,7 +667,8 @@ container_of (VpcDesign        *design,
     case VPC_KIND_NAT_GATEWAY:
       return e->subnet != NULL ? vpc_design_lookup (design, e->subnet) : NULL;
     case VPC_KIND_WORKLOAD:
-      return is_vpc_workload (e) ? vpc_design_lookup (design, g_ptr_array_index (e->subnets, 0)) : NULL;
+      return is_vpc_workload (e) ? vpc_design_lookup (design, g_ptr_array_index (e->subnets, 0))
+                                 : NULL;
     case VPC_KIND_AZ:
     case VPC_KIND_SECURITY_GROUP:
     case VPC_KIND_ENDPOINT:
@@ -714,8 +718,10 @@ vpc_layout_tidy_compute (VpcDesign *design,
   VpcRect *v;
 
   text_scale = isfinite (text_scale) ? CLAMP (text_scale, 1.0, 2.0) : 1.0;
-  t.label_h = VPC_GEOMETRY_TILE + VPC_GEOMETRY_LABEL_GAP +
-              text_scale * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H + VPC_GEOMETRY_KIND_LINE_H);
+  t.label_h
+      = VPC_GEOMETRY_TILE + VPC_GEOMETRY_LABEL_GAP
+        + text_scale
+              * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H + VPC_GEOMETRY_KIND_LINE_H);
   /* The subnet's header grows with the text, and ports stay below it. */
   t.subnet_top = SUBNET_TOP + 40.0 * (text_scale - 1.0);
   t.row_h = MAX (104.0, ceil (t.label_h + 15));
@@ -724,7 +730,8 @@ vpc_layout_tidy_compute (VpcDesign *design,
   t.subnet_of = g_hash_table_new (g_str_hash, g_str_equal);
   t.az_of = g_hash_table_new (g_str_hash, g_str_equal);
   t.placed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  compute (&t, vpc_layout_clamp_coord (info->vpc_layout.x), vpc_layout_clamp_coord (info->vpc_layout.y));
+  compute (&t, vpc_layout_clamp_coord (info->vpc_layout.x),
+           vpc_layout_clamp_coord (info->vpc_layout.y));
   v = g_hash_table_lookup (t.placed, "");
   *vpc = *v;
   g_hash_table_remove (t.placed, "");
@@ -773,8 +780,8 @@ vpc_layout_apply (VpcDesign     *design,
         if (tidy == NULL || (only_missing && e->has_layout) || !chosen (design, ids, e))
           continue;
         offset_of (design, placed, ids, e, &dx, &dy);
-        r = (VpcRect) { vpc_layout_clamp_coord (tidy->x + dx), vpc_layout_clamp_coord (tidy->y + dy),
-                        tidy->w, tidy->h };
+        r = (VpcRect){ vpc_layout_clamp_coord (tidy->x + dx), vpc_layout_clamp_coord (tidy->y + dy),
+                       tidy->w, tidy->h };
         if (e->has_layout && memcmp (&r, &e->layout, sizeof r) == 0)
           continue;
         copy = vpc_element_copy (e);

@@ -32,7 +32,8 @@ grade_no_errors (GPtrArray *findings,
 
   for (guint i = 0; i < findings->len; i++)
     if (vpc_finding_get_severity (findings->pdata[i]) == VPC_SEVERITY_ERROR)
-      g_string_append_printf (rules, "%s%s", n++ > 0 ? ", " : "", vpc_finding_get_rule_id (findings->pdata[i]));
+      g_string_append_printf (rules, "%s%s", n++ > 0 ? ", " : "",
+                              vpc_finding_get_rule_id (findings->pdata[i]));
   if (n == 0)
     g_string_append (detail, _("check reports no error finding"));
   else
@@ -53,11 +54,13 @@ grade_no_finding (GPtrArray     *findings,
     {
       VpcFinding *f = findings->pdata[i];
 
-      if (strcmp (vpc_finding_get_rule_id (f), goal->rule) != 0 ||
-          (goal->element != NULL && g_strcmp0 (vpc_finding_get_primary_element (f), goal->element) != 0))
+      if (strcmp (vpc_finding_get_rule_id (f), goal->rule) != 0
+          || (goal->element != NULL
+              && g_strcmp0 (vpc_finding_get_primary_element (f), goal->element) != 0))
         continue;
       /* TRANSLATORS: a rule id ("VPC105"), then the finding's message. */
-      g_string_append_printf (detail, _("%s is still reported: %s"), goal->rule, vpc_finding_get_message (f));
+      g_string_append_printf (detail, _("%s is still reported: %s"), goal->rule,
+                              vpc_finding_get_message (f));
       return FALSE;
     }
   if (goal->element != NULL)
@@ -91,7 +94,8 @@ grade_reachable (VpcDesign     *design,
   if (workload_of (design, goal->from) == NULL)
     {
       /* TRANSLATORS: a workload id, then a service name ("s3"). */
-      g_string_append_printf (detail, _("there is no workload \"%s\" to reach %s from"), goal->from, goal->to);
+      g_string_append_printf (detail, _("there is no workload \"%s\" to reach %s from"),
+                              goal->from, goal->to);
       return FALSE;
     }
   trace = vpc_trace_new (design, profile, goal->from, goal->to);
@@ -145,30 +149,35 @@ grade_no_internet (VpcDesign     *design,
     }
   if (!w->vpc_mode)
     {
-      g_string_append_printf (detail, _("%s runs outside the VPC, on SageMaker's network with internet access"),
-                              goal->workload);
+      g_string_append_printf (
+          detail, _("%s runs outside the VPC, on SageMaker's network with internet access"),
+          goal->workload);
       return FALSE;
     }
   ctx = vpc_rule_context_new (design, profile);
   open = g_string_new (NULL);
   for (guint i = 0; w->subnets != NULL && i < w->subnets->len; i++)
     {
-      const VpcSubnetInfo *subnet = vpc_rule_context_subnet (ctx, g_ptr_array_index (w->subnets, i));
+      const VpcSubnetInfo *subnet
+          = vpc_rule_context_subnet (ctx, g_ptr_array_index (w->subnets, i));
 
       if (subnet == NULL)
         continue;
       subnets++;
       if (vpc_needs_internet_path (ctx, w, subnet))
-        g_string_append_printf (open, "%s%s", open->len > 0 ? ", " : "", (const char *) g_ptr_array_index (w->subnets, i));
+        g_string_append_printf (open, "%s%s", open->len > 0 ? ", " : "",
+                                (const char *) g_ptr_array_index (w->subnets, i));
     }
   vpc_rule_context_free (ctx);
   if (subnets == 0)
     g_string_append_printf (detail, _("%s has no subnet"), goal->workload);
   else if (open->len > 0)
     /* TRANSLATORS: a workload id, then subnet ids. */
-    g_string_append_printf (detail, _("%s has an internet path from %s"), goal->workload, open->str);
+    g_string_append_printf (detail, _("%s has an internet path from %s"), goal->workload,
+                            open->str);
   else
-    g_string_append_printf (detail, _("%s has no internet path from any of its subnets"), goal->workload);
+    g_string_append_printf (detail, _("%s has no internet path from any of its subnets"),
+                            goal->workload);
   {
     gboolean met = subnets > 0 && open->len == 0;
 
@@ -218,11 +227,13 @@ grade_keeps (VpcDesign     *design,
 
   for (guint i = 0; i < goal->ids->len; i++)
     if (vpc_design_lookup (design, g_ptr_array_index (goal->ids, i)) == NULL)
-      g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", (const char *) g_ptr_array_index (goal->ids, i));
+      g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
+                              (const char *) g_ptr_array_index (goal->ids, i));
   met = missing->len == 0;
   if (met)
-    g_string_append_printf (detail, ngettext ("the design still has %u required element",
-                                              "the design still has %u required elements", goal->ids->len),
+    g_string_append_printf (detail,
+                            ngettext ("the design still has %u required element",
+                                      "the design still has %u required elements", goal->ids->len),
                             goal->ids->len);
   else
     /* TRANSLATORS: %s lists element ids. */
@@ -312,7 +323,8 @@ vpc_lesson_add_no_finding_goal (VpcDesign  *design,
     {
       const VpcGoal *g = g_ptr_array_index (info->lesson->goals, i);
 
-      if (g->kind == VPC_GOAL_NO_FINDING && g_strcmp0 (g->rule, rule) == 0 && g_strcmp0 (g->element, element) == 0)
+      if (g->kind == VPC_GOAL_NO_FINDING && g_strcmp0 (g->rule, rule) == 0
+          && g_strcmp0 (g->element, element) == 0)
         {
           vpc_design_info_free (info);
           return FALSE;

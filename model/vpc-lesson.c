@@ -23,7 +23,8 @@ gboolean
 vpc_lesson_is_show_kind (const char *name)
 {
   static const char *const kinds[] = {
-    "vpc", "availability_zones", "subnets", "security_groups", "endpoints", "nat_gateways", "workloads", NULL,
+    "vpc",       "availability_zones", "subnets",   "security_groups",
+    "endpoints", "nat_gateways",       "workloads", NULL,
   };
 
   return name != NULL && g_strv_contains (kinds, name);
@@ -148,9 +149,10 @@ static gboolean
 goal_equal (const VpcGoal *a,
             const VpcGoal *b)
 {
-  return a->kind == b->kind && g_strcmp0 (a->rule, b->rule) == 0 && g_strcmp0 (a->element, b->element) == 0 &&
-         g_strcmp0 (a->from, b->from) == 0 && g_strcmp0 (a->to, b->to) == 0 &&
-         g_strcmp0 (a->workload, b->workload) == 0 && a->usd == b->usd && strings_equal (a->ids, b->ids);
+  return a->kind == b->kind && g_strcmp0 (a->rule, b->rule) == 0
+         && g_strcmp0 (a->element, b->element) == 0 && g_strcmp0 (a->from, b->from) == 0
+         && g_strcmp0 (a->to, b->to) == 0 && g_strcmp0 (a->workload, b->workload) == 0
+         && a->usd == b->usd && strings_equal (a->ids, b->ids);
 }
 
 gboolean
@@ -159,14 +161,17 @@ vpc_lesson_equal (const VpcLesson *a,
 {
   if (a == NULL || b == NULL)
     return a == b;
-  if (g_strcmp0 (a->title, b->title) != 0 || g_strcmp0 (a->task, b->task) != 0 ||
-      a->steps->len != b->steps->len || a->goals->len != b->goals->len || !strings_equal (a->hints, b->hints))
+  if (g_strcmp0 (a->title, b->title) != 0 || g_strcmp0 (a->task, b->task) != 0
+      || a->steps->len != b->steps->len || a->goals->len != b->goals->len
+      || !strings_equal (a->hints, b->hints))
     return FALSE;
   for (guint i = 0; i < a->steps->len; i++)
     {
-      const VpcLessonStep *x = g_ptr_array_index (a->steps, i), *y = g_ptr_array_index (b->steps, i);
+      const VpcLessonStep *x = g_ptr_array_index (a->steps, i),
+                          *y = g_ptr_array_index (b->steps, i);
 
-      if (g_strcmp0 (x->title, y->title) != 0 || g_strcmp0 (x->text, y->text) != 0 || !strings_equal (x->show, y->show))
+      if (g_strcmp0 (x->title, y->title) != 0 || g_strcmp0 (x->text, y->text) != 0
+          || !strings_equal (x->show, y->show))
         return FALSE;
     }
   for (guint i = 0; i < a->goals->len; i++)

@@ -189,12 +189,13 @@ parse_region (JsonNode      *node,
 
   prices = g_new0 (VpcRegionPrices, 1);
   g_ptr_array_add (table->regions, prices);
-  if (!get_string (object, "region", place, &prices->region, error) ||
-      !get_price (object, "interface_endpoint_per_az_hour", place, &prices->endpoint_hour_micros, error) ||
-      !get_price (object, "interface_endpoint_per_gb", place, &prices->endpoint_gb_micros, error) ||
-      !get_price (object, "nat_gateway_per_hour", place, &prices->nat_hour_micros, error) ||
-      !get_price (object, "nat_gateway_per_gb", place, &prices->nat_gb_micros, error) ||
-      !get_string (object, "as_of", place, &prices->as_of, error))
+  if (!get_string (object, "region", place, &prices->region, error)
+      || !get_price (object, "interface_endpoint_per_az_hour", place, &prices->endpoint_hour_micros,
+                     error)
+      || !get_price (object, "interface_endpoint_per_gb", place, &prices->endpoint_gb_micros, error)
+      || !get_price (object, "nat_gateway_per_hour", place, &prices->nat_hour_micros, error)
+      || !get_price (object, "nat_gateway_per_gb", place, &prices->nat_gb_micros, error)
+      || !get_string (object, "as_of", place, &prices->as_of, error))
     return FALSE;
   if (json_object_has_member (object, "note") &&
       !get_string (object, "note", place, &prices->note, error))
@@ -220,7 +221,8 @@ parse_regions (JsonObject    *root,
       return FALSE;
 
   for (guint i = 0; i < table->regions->len; i++)
-    g_ptr_array_add (table->codes, ((VpcRegionPrices *) g_ptr_array_index (table->regions, i))->region);
+    g_ptr_array_add (table->codes,
+                     ((VpcRegionPrices *) g_ptr_array_index (table->regions, i))->region);
   g_ptr_array_add (table->codes, NULL);
   return TRUE;
 }

@@ -82,7 +82,8 @@ first_group (VpcDesign        *design,
 {
   for (guint i = 0; element->security_groups != NULL && i < element->security_groups->len; i++)
     {
-      const VpcElement *group = vpc_design_lookup (design, g_ptr_array_index (element->security_groups, i));
+      const VpcElement *group
+          = vpc_design_lookup (design, g_ptr_array_index (element->security_groups, i));
 
       if (group != NULL && group->kind == VPC_KIND_SECURITY_GROUP)
         return group->id;
@@ -97,7 +98,8 @@ join_ids (const GPtrArray *ids)
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (ids, i));
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
+                            (const char *) g_ptr_array_index (ids, i));
   return g_string_free (text, FALSE);
 }
 
@@ -372,7 +374,8 @@ fix_service_path (VpcDesign  *design,
   guint n = vpc_rules_finding_services (finding, services);
   Action actions[2] = { { 0 }, { 0 } };
   VpcRuleContext *ctx = context_for (design);
-  VpcWorkloadInfo *info = vpc_rule_context_workload (ctx, vpc_finding_get_primary_element (finding));
+  VpcWorkloadInfo *info
+      = vpc_rule_context_workload (ctx, vpc_finding_get_primary_element (finding));
   gboolean any = FALSE;
 
   for (guint i = 0; info != NULL && i < n; i++)
@@ -530,7 +533,8 @@ next_free_cidr (VpcDesign *design,
         {
           VpcCidr other;
 
-          if (vpc_cidr_parse (vpc_design_get_element (design, VPC_KIND_SUBNET, i)->cidr, &other, NULL))
+          if (vpc_cidr_parse (vpc_design_get_element (design, VPC_KIND_SUBNET, i)->cidr, &other,
+                              NULL))
             taken = vpc_cidr_overlaps (&candidate, &other);
         }
       if (!taken)
@@ -591,7 +595,8 @@ fix_second_az (VpcDesign  *design,
                VpcFinding *finding,
                GString    *text)
 {
-  const VpcElement *workload = vpc_design_lookup (design, vpc_finding_get_primary_element (finding));
+  const VpcElement *workload
+      = vpc_design_lookup (design, vpc_finding_get_primary_element (finding));
   const VpcElement *sibling;
   g_autofree char *az_id = NULL;
   g_autofree char *workload_id = NULL;
@@ -671,7 +676,8 @@ fix_workload_egress (VpcDesign  *design,
                      GString    *text)
 {
   VpcRuleContext *ctx = context_for (design);
-  VpcWorkloadInfo *info = vpc_rule_context_workload (ctx, vpc_finding_get_primary_element (finding));
+  VpcWorkloadInfo *info
+      = vpc_rule_context_workload (ctx, vpc_finding_get_primary_element (finding));
   g_autoptr(GPtrArray) peers = vpc_id_list_new ();
   g_autofree char *group = NULL;
   g_autofree char *to = NULL;
@@ -681,7 +687,8 @@ fix_workload_egress (VpcDesign  *design,
       group = g_strdup (first_group (design, info->element));
       for (guint s = 0; s < info->needs->len; s++)
         {
-          const VpcServiceInfo *service = vpc_rule_context_service (ctx, g_ptr_array_index (info->needs, s));
+          const VpcServiceInfo *service
+              = vpc_rule_context_service (ctx, g_ptr_array_index (info->needs, s));
 
           for (guint e = 0; service != NULL && e < service->interfaces->len; e++)
             {
@@ -720,7 +727,8 @@ fix_endpoint_ingress (VpcDesign  *design,
   VpcRuleContext *ctx = context_for (design);
   const char *endpoint_id = vpc_finding_get_primary_element (finding);
   const VpcElement *endpoint = vpc_rule_context_lookup (ctx, endpoint_id, VPC_KIND_ENDPOINT);
-  const VpcServiceInfo *service = endpoint != NULL ? vpc_rule_context_service (ctx, endpoint->service) : NULL;
+  const VpcServiceInfo *service
+      = endpoint != NULL ? vpc_rule_context_service (ctx, endpoint->service) : NULL;
   g_autoptr(GPtrArray) peers = vpc_id_list_new ();
   g_autofree char *group = NULL;
   g_autofree char *from = NULL;
@@ -774,7 +782,8 @@ fix_cluster (VpcDesign  *design,
              GString    *text)
 {
   VpcRuleContext *ctx = context_for (design);
-  VpcWorkloadInfo *workload = vpc_rule_context_workload (ctx, vpc_finding_get_primary_element (finding));
+  VpcWorkloadInfo *workload
+      = vpc_rule_context_workload (ctx, vpc_finding_get_primary_element (finding));
   gboolean esp_rule = strcmp (vpc_finding_get_rule_id (finding), "VPC404") == 0;
   gboolean ingress = FALSE, egress = FALSE, esp = FALSE;
   g_autofree char *group = NULL;
@@ -820,7 +829,8 @@ fix_outbound (VpcDesign  *design,
               GString    *text)
 {
   VpcRuleContext *ctx = context_for (design);
-  VpcWorkloadInfo *info = vpc_rule_context_workload (ctx, vpc_finding_get_primary_element (finding));
+  VpcWorkloadInfo *info
+      = vpc_rule_context_workload (ctx, vpc_finding_get_primary_element (finding));
   gboolean prefix_list = FALSE, world = FALSE;
   g_autofree char *group = NULL;
   const char *peer;

@@ -350,8 +350,10 @@ vpc_recovery_writer_new (VpcDesign  *design,
   self = g_object_new (VPC_TYPE_RECOVERY_WRITER, NULL);
   self->design = g_object_ref (design);
   self->original_path = g_strdup (original_path);
-  self->changed_id = g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);
-  self->modified_id = g_signal_connect_swapped (design, "notify::modified", G_CALLBACK (modified_cb), self);
+  self->changed_id
+      = g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);
+  self->modified_id
+      = g_signal_connect_swapped (design, "notify::modified", G_CALLBACK (modified_cb), self);
   /* A design that is already unsaved (a recovered copy) is a pending change. */
   design_changed_cb (self);
   return self;

@@ -325,7 +325,8 @@ check_endpoint_azs (VpcRuleContext *ctx,
 
       for (guint s = 0; endpoint->subnets != NULL && s < endpoint->subnets->len; s++)
         {
-          const VpcSubnetInfo *subnet = vpc_rule_context_subnet (ctx, g_ptr_array_index (endpoint->subnets, s));
+          const VpcSubnetInfo *subnet
+              = vpc_rule_context_subnet (ctx, g_ptr_array_index (endpoint->subnets, s));
 
           if (subnet != NULL && subnet->az != NULL)
             g_hash_table_add (covered, (gpointer) subnet->az);

@@ -22,8 +22,9 @@ check_isolation (VpcRuleContext   *ctx,
                         /* TRANSLATORS: the first %s is a workload ("studio domain
                          * studio"), the second its kind ("studio domain"). */
                         g_strdup_printf (_("%s has network isolation on, which a %s does not "
-                                           "support"),
-                                         who, vpc_workload_kind_to_label (workload->workload_kind)));
+                                            "support"),
+                                         who,
+                                         vpc_workload_kind_to_label (workload->workload_kind)));
       return;
     }
   n_calls = vpc_workload_n_calls (workload);
@@ -87,7 +88,8 @@ vpc_rules_check_isolation (VpcRuleContext *ctx)
 
       check_isolation (ctx, workload);
       check_internet (ctx, info);
-      if (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE && workload->direct_internet_access)
+      if (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE
+          && workload->direct_internet_access)
         {
           who = vpc_rules_describe (workload);
           vpc_rules_report (ctx, "VPC304", VPC_SEVERITY_WARNING, workload, NULL, NULL,

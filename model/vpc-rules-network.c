@@ -48,8 +48,9 @@ check_placement (VpcRuleContext  *ctx,
                         /* TRANSLATORS: the first %s is a workload ("training job
                          * train-1"), the second the name of its subnet. */
                         g_strdup_printf (_("%s has a single subnet, %s"), who,
-                                         subnet != NULL ? vpc_element_get_display_name (subnet->element)
-                                                        : (const char *) g_ptr_array_index (subnets, 0)));
+                                         subnet != NULL
+                                             ? vpc_element_get_display_name (subnet->element)
+                                             : (const char *) g_ptr_array_index (subnets, 0)));
       return;
     }
 
@@ -374,7 +375,8 @@ count_usage (VpcRuleContext *ctx,
         continue;
       for (guint i = 0; endpoint->subnets != NULL && i < endpoint->subnets->len; i++)
         {
-          const VpcSubnetInfo *subnet = vpc_rule_context_subnet (ctx, g_ptr_array_index (endpoint->subnets, i));
+          const VpcSubnetInfo *subnet
+              = vpc_rule_context_subnet (ctx, g_ptr_array_index (endpoint->subnets, i));
 
           if (subnet != NULL)
             usage_of (usages, subnet)->endpoints++;

@@ -166,7 +166,8 @@ vpc_rules_egress_reaches_endpoint (VpcRuleContext        *ctx,
         if (vpc_id_list_contains (endpoint->security_groups, g_ptr_array_index (egress->peers, p)))
           return TRUE;
       for (guint c = 0; c < egress->cidrs->len; c++)
-        if (cidr_holds_subnet_ids (ctx, &g_array_index (egress->cidrs, VpcCidr, c), endpoint->subnets))
+        if (cidr_holds_subnet_ids (ctx, &g_array_index (egress->cidrs, VpcCidr, c),
+                                   endpoint->subnets))
           return TRUE;
     }
   return FALSE;
@@ -208,8 +209,9 @@ check_workload_egress (VpcRuleContext  *ctx,
                     /* TRANSLATORS: the first %s is a workload ("training job train-1"),
                      * the second an endpoint's name, the third its service ("sts"). */
                     g_strdup_printf (_("No security group of %s allows outbound TCP 443 to "
-                                       "interface endpoint %s (%s)"),
-                                     who, vpc_element_get_display_name (blocked), blocked->service));
+                                        "interface endpoint %s (%s)"),
+                                     who, vpc_element_get_display_name (blocked),
+                                     blocked->service));
 }
 
 /* What one interface endpoint's groups admit on 443 (VPC402). The groups
@@ -233,8 +235,8 @@ admission_init (VpcRuleContext   *ctx,
   admission->world = FALSE;
   for (guint g = 0; endpoint->security_groups != NULL && g < endpoint->security_groups->len; g++)
     {
-      const VpcElement *group = vpc_rule_context_lookup (ctx, g_ptr_array_index (endpoint->security_groups, g),
-                                                         VPC_KIND_SECURITY_GROUP);
+      const VpcElement *group = vpc_rule_context_lookup (
+          ctx, g_ptr_array_index (endpoint->security_groups, g), VPC_KIND_SECURITY_GROUP);
 
       for (guint r = 0; group != NULL && r < group->ingress->len; r++)
         {

@@ -164,7 +164,8 @@ resolve_references (VpcRuleContext  *ctx,
 
       if (group != NULL)
         {
-          info->group_positions[info->n_groups] = (guint) vpc_design_index_of (ctx->design, group->id);
+          info->group_positions[info->n_groups]
+              = (guint) vpc_design_index_of (ctx->design, group->id);
           info->groups[info->n_groups++] = group;
         }
     }
@@ -213,7 +214,8 @@ vpc_rule_context_new (VpcDesign *design,
   ctx->workloads = g_ptr_array_new_with_free_func (workload_info_free);
   ctx->public_nats = g_ptr_array_new ();
   ctx->findings = g_ptr_array_new_with_free_func (g_object_unref);
-  ctx->group_marks = g_new0 (guint, vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP) + 1);
+  ctx->group_marks
+      = g_new0 (guint, vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP) + 1);
 
   index_subnets (ctx);
   index_nat_gateways (ctx);

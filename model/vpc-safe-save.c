@@ -136,12 +136,13 @@ resolve_target (const char *path,
                  /* TRANSLATORS: a file name, what it is ("a folder"), and where
                   * the symbolic link of that name leads. */
                  _("cannot write “%s”: it is %s, not a file (the symbolic link leads to “%s”); "
-                   "choose another name"),
+                    "choose another name"),
                  path, vpc_safe_save_kind_name (st->st_mode), real);
   else
     /* TRANSLATORS: a file name, then what it is ("a folder"). */
-    g_set_error (error, G_FILE_ERROR, code, _("cannot write “%s”: it is %s, not a file; choose another name"),
-                 path, vpc_safe_save_kind_name (st->st_mode));
+    g_set_error (error, G_FILE_ERROR, code,
+                 _("cannot write “%s”: it is %s, not a file; choose another name"), path,
+                 vpc_safe_save_kind_name (st->st_mode));
   return NULL;
 }
 

@@ -92,7 +92,8 @@ id_list (Tf              *tf,
   GString *text = g_string_new ("[");
 
   for (guint i = 0; ids != NULL && i < ids->len; i++)
-    g_string_append_printf (text, "%s%s.%s.id", i > 0 ? ", " : "", type, name_of (tf, g_ptr_array_index (ids, i)));
+    g_string_append_printf (text, "%s%s.%s.id", i > 0 ? ", " : "", type,
+                            name_of (tf, g_ptr_array_index (ids, i)));
   g_string_append_c (text, ']');
   return g_string_free (text, FALSE);
 }
@@ -168,9 +169,12 @@ write_network (Tf *tf)
       end (tf);
 
       /* A NAT gateway of the subnet's AZ, else any. */
-      for (guint k = 0; sn->route == VPC_ROUTE_NAT && k < vpc_design_get_n_elements (tf->design, VPC_KIND_NAT_GATEWAY); k++)
+      for (guint k = 0; sn->route == VPC_ROUTE_NAT
+                        && k < vpc_design_get_n_elements (tf->design, VPC_KIND_NAT_GATEWAY);
+           k++)
         {
-          const VpcElement *candidate = vpc_design_get_element (tf->design, VPC_KIND_NAT_GATEWAY, k);
+          const VpcElement *candidate
+              = vpc_design_get_element (tf->design, VPC_KIND_NAT_GATEWAY, k);
           const VpcElement *home = vpc_design_lookup (tf->design, candidate->subnet);
 
           if (nat == NULL || (home != NULL && g_strcmp0 (home->az, sn->az) == 0))
@@ -216,22 +220,30 @@ write_rule (Tf               *tf,
             gboolean          ingress,
             guint             n)
 {
-  g_autofree char *name = g_strdup_printf ("%s_%s_%u", name_of (tf, group->id), ingress ? "in" : "out", n);
+  g_autofree char *name
+      = g_strdup_printf ("%s_%s_%u", name_of (tf, group->id), ingress ? "in" : "out", n);
   gboolean ports = rule->protocol == VPC_PROTOCOL_TCP || rule->protocol == VPC_PROTOCOL_UDP;
 
   begin (tf, "resource", "aws_security_group_rule", name);
   attr_string (tf, "type", ingress ? "ingress" : "egress");
   attr_raw (tf, "security_group_id", "aws_security_group.%s.id", name_of (tf, group->id));
   attr_string (tf, "protocol", vpc_protocol_to_ip_protocol (rule->protocol));
-  attr_raw (tf, "from_port", "%d", ports ? rule->port_from : rule->protocol == VPC_PROTOCOL_ICMP ? -1 : 0);
-  attr_raw (tf, "to_port", "%d", ports ? rule->port_to : rule->protocol == VPC_PROTOCOL_ICMP ? -1 : 0);
+  attr_raw (tf, "from_port", "%d",
+            ports                                 ? rule->port_from
+            : rule->protocol == VPC_PROTOCOL_ICMP ? -1
+                                                  : 0);
+  attr_raw (tf, "to_port", "%d",
+            ports                                 ? rule->port_to
+            : rule->protocol == VPC_PROTOCOL_ICMP ? -1
+                                                  : 0);
   if (g_str_equal (rule->peer, "self"))
     attr_raw (tf, "self", "true");
   else if (g_str_has_prefix (rule->peer, "prefix-list:"))
     {
       g_autofree char *service = tf_identifier (rule->peer + strlen ("prefix-list:"));
 
-      g_hash_table_replace (tf->prefix_lists, g_strdup (service), g_strdup (rule->peer + strlen ("prefix-list:")));
+      g_hash_table_replace (tf->prefix_lists, g_strdup (service),
+                            g_strdup (rule->peer + strlen ("prefix-list:")));
       attr_raw (tf, "prefix_list_ids", "[data.aws_prefix_list.%s.id]", service);
     }
   else if (strchr (rule->peer, '/') != NULL)
@@ -273,7 +285,8 @@ write_endpoints (Tf *tf)
   for (guint i = 0; i < vpc_design_get_n_elements (tf->design, VPC_KIND_ENDPOINT); i++)
     {
       const VpcElement *ep = vpc_design_get_element (tf->design, VPC_KIND_ENDPOINT, i);
-      g_autofree char *service = g_strdup_printf ("com.amazonaws.${data.aws_region.current.name}.%s", ep->service);
+      g_autofree char  *service
+          = g_strdup_printf ("com.amazonaws.${data.aws_region.current.name}.%s", ep->service);
 
       begin (tf, "resource", "aws_vpc_endpoint", name_of (tf, ep->id));
       attr_raw (tf, "vpc_id", "aws_vpc.vpc.id");
@@ -301,7 +314,8 @@ write_endpoints (Tf *tf)
               const VpcElement *sn = vpc_design_get_element (tf->design, VPC_KIND_SUBNET, s);
 
               if (every || vpc_id_list_contains (ep->subnets, sn->id))
-                g_string_append_printf (tables, "%saws_route_table.%s.id", n++ > 0 ? ", " : "", name_of (tf, sn->id));
+                g_string_append_printf (tables, "%saws_route_table.%s.id", n++ > 0 ? ", " : "",
+                                        name_of (tf, sn->id));
             }
           g_string_append_c (tables, ']');
           attr_raw (tf, "route_table_ids", "%s", tables->str);
@@ -331,11 +345,13 @@ write_workload (Tf               *tf,
       attr_string (tf, "instance_type", NOTEBOOK_INSTANCE_TYPE);
       if (w->vpc_mode && w->subnets->len > 0)
         {
-          attr_raw (tf, "subnet_id", "aws_subnet.%s.id", name_of (tf, g_ptr_array_index (w->subnets, 0)));
+          attr_raw (tf, "subnet_id", "aws_subnet.%s.id",
+                    name_of (tf, g_ptr_array_index (w->subnets, 0)));
           attr_raw (tf, "security_groups", "%s", groups);
         }
       attr_string (tf, "direct_internet_access",
-                   w->direct_internet_access || !w->vpc_mode || w->subnets->len == 0 ? "Enabled" : "Disabled");
+                   w->direct_internet_access || !w->vpc_mode || w->subnets->len == 0 ? "Enabled"
+                                                                                     : "Disabled");
       end (tf);
       break;
     case VPC_WORKLOAD_STUDIO_DOMAIN:
@@ -346,8 +362,11 @@ write_workload (Tf               *tf,
       attr_raw (tf, "vpc_id", "aws_vpc.vpc.id");
       attr_raw (tf, "subnet_ids", "%s", subnets);
       attr_string (tf, "app_network_access_type", w->vpc_mode ? "VpcOnly" : "PublicInternetOnly");
-      g_string_append_printf (tf->out, "  default_user_settings {\n    execution_role  = var.sagemaker_execution_role_arn\n"
-                                       "    security_groups = %s\n  }\n", groups);
+      g_string_append_printf (
+          tf->out,
+          "  default_user_settings {\n    execution_role  = var.sagemaker_execution_role_arn\n"
+          "    security_groups = %s\n  }\n",
+          groups);
       end (tf);
       break;
     case VPC_WORKLOAD_REALTIME_ENDPOINT:
@@ -363,11 +382,13 @@ write_workload (Tf               *tf,
                                          "    security_group_ids = %s\n  }\n", subnets, groups);
       end (tf);
       begin (tf, "resource", "aws_sagemaker_endpoint_configuration", name);
-      g_string_append_printf (tf->out, "  production_variants {\n    variant_name           = \"AllTraffic\"\n"
-                                       "    model_name             = aws_sagemaker_model.%s.name\n"
-                                       "    initial_instance_count = %d\n"
-                                       "    instance_type          = \"%s\"\n  }\n",
-                              name, w->instance_count, ENDPOINT_INSTANCE_TYPE);
+      g_string_append_printf (
+          tf->out,
+          "  production_variants {\n    variant_name           = \"AllTraffic\"\n"
+          "    model_name             = aws_sagemaker_model.%s.name\n"
+          "    initial_instance_count = %d\n"
+          "    instance_type          = \"%s\"\n  }\n",
+          name, w->instance_count, ENDPOINT_INSTANCE_TYPE);
       end (tf);
       begin (tf, "resource", "aws_sagemaker_endpoint", name);
       attr_raw (tf, "endpoint_config_name", "aws_sagemaker_endpoint_configuration.%s.name", name);
@@ -380,10 +401,9 @@ write_workload (Tf               *tf,
     default:
       {
         g_autofree char *output = g_strconcat (name, "_vpc_config", NULL);
-        g_autofree char *description = g_strdup_printf ("VpcConfig of the %s %s (%s)",
-                                                        vpc_workload_kind_to_english_label (w->workload_kind),
-                                                        vpc_element_get_display_name (w),
-                                                        w->vpc_mode ? "VPC mode" : "no VPC");
+        g_autofree char *description = g_strdup_printf (
+            "VpcConfig of the %s %s (%s)", vpc_workload_kind_to_english_label (w->workload_kind),
+            vpc_element_get_display_name (w), w->vpc_mode ? "VPC mode" : "no VPC");
 
         g_string_append_printf (tf->out, "\noutput \"%s\" {\n", output);
         attr_string (tf, "description", description);
@@ -455,16 +475,20 @@ vpc_terraform_export (VpcDesign *design)
   head = g_string_new ("# ");
   g_string_append (head, info->name != NULL && *info->name != '\0' ? info->name : "VPC design");
   g_strdelimit (head->str, "\n\r", ' ');
-  g_string_append (head, " — made with VPC Designer " VPC_VERSION "\n\n"
-                         "terraform {\n  required_providers {\n    aws = {\n      source = \"hashicorp/aws\"\n"
-                         "    }\n  }\n}\n\ndata \"aws_region\" \"current\" {}\n");
+  g_string_append (
+      head, " — made with VPC Designer " VPC_VERSION "\n\n"
+            "terraform {\n  required_providers {\n    aws = {\n      source = \"hashicorp/aws\"\n"
+            "    }\n  }\n}\n\ndata \"aws_region\" \"current\" {}\n");
   {
     g_autoptr(GList) services = g_hash_table_get_keys (tf.prefix_lists);
 
     services = g_list_sort (services, (GCompareFunc) g_strcmp0);
     for (GList *s = services; s != NULL; s = s->next)
-      g_string_append_printf (head, "\ndata \"aws_prefix_list\" \"%s\" {\n  name = \"com.amazonaws.${data.aws_region.current.name}.%s\"\n}\n",
-                              (char *) s->data, (char *) g_hash_table_lookup (tf.prefix_lists, s->data));
+      g_string_append_printf (head,
+                              "\ndata \"aws_prefix_list\" \"%s\" {\n  name = "
+                              "\"com.amazonaws.${data.aws_region.current.name}.%s\"\n}\n",
+                              (char *) s->data,
+                              (char *) g_hash_table_lookup (tf.prefix_lists, s->data));
   }
   for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_AZ); i++)
     {

@@ -109,7 +109,8 @@ static gboolean
 egress_blocked (const Path *path)
 {
   for (guint i = 0; i < path->through->len; i++)
-    if (!vpc_rules_egress_reaches_endpoint (path->ctx, path->workload, g_ptr_array_index (path->through, i)))
+    if (!vpc_rules_egress_reaches_endpoint (path->ctx, path->workload,
+                                            g_ptr_array_index (path->through, i)))
       return TRUE;
   return FALSE;
 }
@@ -165,7 +166,8 @@ is_missing_path (const Path *path,
     return FALSE;
   /* VPC105 is one finding for both ECR services: it names this one when
    * this one is missing here. */
-  if (strcmp (rule, "VPC107") == 0 && g_strcmp0 (vpc_finding_get_service (finding), path->service) != 0)
+  if (strcmp (rule, "VPC107") == 0
+      && g_strcmp0 (vpc_finding_get_service (finding), path->service) != 0)
     return FALSE;
   return path->via == VPC_VIA_NONE;
 }
@@ -291,7 +293,8 @@ trace_subnet (VpcRuleContext        *ctx,
   result->reachable = path.via != VPC_VIA_NONE;
   result->through = g_ptr_array_new_full (through->len, g_free);
   for (guint i = 0; i < through->len; i++)
-    g_ptr_array_add (result->through, g_strdup (((const VpcElement *) g_ptr_array_index (through, i))->id));
+    g_ptr_array_add (result->through,
+                     g_strdup (((const VpcElement *) g_ptr_array_index (through, i))->id));
   result->problems = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < findings->len; i++)
     if (concerns (&path, g_ptr_array_index (findings, i)))

@@ -123,7 +123,8 @@ replace_findings (VpcValidator *self,
   for (guint i = 0; i < head; i++)
     g_set_object ((VpcFinding **) &fresh->pdata[i], g_ptr_array_index (old, i));
   for (guint i = 0; i < tail; i++)
-    g_set_object ((VpcFinding **) &fresh->pdata[n_new - 1 - i], g_ptr_array_index (old, n_old - 1 - i));
+    g_set_object ((VpcFinding **) &fresh->pdata[n_new - 1 - i],
+                  g_ptr_array_index (old, n_old - 1 - i));
 
   self->findings = fresh;
   g_ptr_array_unref (old);

@@ -130,10 +130,12 @@ yaml_key (GString    *out,
   gboolean plain = g_ascii_isalpha (key[0]);
 
   for (const char *c = key; plain && *c != '\0'; c++)
-    plain = g_ascii_isalnum (*c) || (*c == ':' && c[1] != ' ' && c[1] != '\0') || *c == '_' || *c == '-' ||
-            *c == '.';
-  if (plain && g_strv_contains ((const char *const[]) { "true", "false", "null", "yes", "no", "on", "off",
-                                                        "y", "n", NULL }, key))
+    plain = g_ascii_isalnum (*c) || (*c == ':' && c[1] != ' ' && c[1] != '\0') || *c == '_'
+            || *c == '-' || *c == '.';
+  if (plain
+      && g_strv_contains ((const char *const[]){ "true", "false", "null", "yes", "no", "on", "off",
+                                                 "y", "n", NULL },
+                          key))
     plain = FALSE;
   if (plain)
     g_string_append (out, key);
@@ -144,8 +146,9 @@ yaml_key (GString    *out,
 static gboolean
 is_empty_container (JsonNode *node)
 {
-  return (JSON_NODE_HOLDS_OBJECT (node) && json_object_get_size (json_node_get_object (node)) == 0) ||
-         (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0);
+  return (JSON_NODE_HOLDS_OBJECT (node) && json_object_get_size (json_node_get_object (node)) == 0)
+         || (JSON_NODE_HOLDS_ARRAY (node)
+             && json_array_get_length (json_node_get_array (node)) == 0);
 }
 
 static void yaml_block (GString  *out,
@@ -271,8 +274,8 @@ fail (Reader           *r,
       const char        *message)
 {
   /* TRANSLATORS: where in the text, then what is wrong. */
-  g_set_error (r->error, VPC_YAML_ERROR, 0, _("line %zu, column %zu: %s"), mark->line + 1, mark->column + 1,
-               message);
+  g_set_error (r->error, VPC_YAML_ERROR, 0, _("line %zu, column %zu: %s"), mark->line + 1,
+               mark->column + 1, message);
   return FALSE;
 }
 
@@ -336,8 +339,9 @@ apply_tag (const char *tag,
   JsonNode *node;
   const char *name = tag + 1;
 
-  if (g_str_equal (name, "GetAtt") && JSON_NODE_HOLDS_VALUE (value) &&
-      json_node_get_value_type (value) == G_TYPE_STRING && strchr (json_node_get_string (value), '.') != NULL)
+  if (g_str_equal (name, "GetAtt") && JSON_NODE_HOLDS_VALUE (value)
+      && json_node_get_value_type (value) == G_TYPE_STRING
+      && strchr (json_node_get_string (value), '.') != NULL)
     {
       const char *text = json_node_get_string (value);
       const char *dot = strchr (text, '.');

@@ -750,7 +750,9 @@ inherit (Doc         *doc,
   f->stroke_opacity = attr_number (names, values, "stroke-opacity", f->stroke_opacity);
   f->opacity *= attr_number (names, values, "opacity", 1.0);
   if ((v = attr (names, values, "text-anchor")) != NULL)
-    f->anchor = g_str_equal (v, "middle") ? ANCHOR_MIDDLE : g_str_equal (v, "end") ? ANCHOR_END : ANCHOR_START;
+    f->anchor = g_str_equal (v, "middle") ? ANCHOR_MIDDLE
+                : g_str_equal (v, "end")  ? ANCHOR_END
+                                          : ANCHOR_START;
 }
 
 static gboolean
@@ -880,7 +882,8 @@ shape_element (Doc         *doc,
       double x = num (names, values, "x", 0), y = num (names, values, "y", 0);
       double w = num (names, values, "width", 0), h = num (names, values, "height", 0);
 
-      if (w <= 0 || h <= 0 || (g_str_equal (name, "rect") && !visible (f, FALSE)) || f->opacity <= 0)
+      if (w <= 0 || h <= 0 || (g_str_equal (name, "rect") && !visible (f, FALSE))
+          || f->opacity <= 0)
         return;
       box_add_transformed (&box, f->m, x, y, x + w, y + h);
       add_shape (doc, f, &box);
@@ -894,7 +897,8 @@ shape_element (Doc         *doc,
   if (g_str_equal (name, "circle") || g_str_equal (name, "ellipse"))
     {
       double cx = num (names, values, "cx", 0), cy = num (names, values, "cy", 0);
-      double rx = g_str_equal (name, "circle") ? num (names, values, "r", 0) : num (names, values, "rx", 0);
+      double rx = g_str_equal (name, "circle") ? num (names, values, "r", 0)
+                                               : num (names, values, "rx", 0);
       double ry = g_str_equal (name, "circle") ? rx : num (names, values, "ry", 0);
 
       if (rx <= 0 || ry <= 0 || !visible (f, FALSE))
@@ -952,10 +956,10 @@ start_element (GMarkupParseContext *context,
     f.text = parent->text;
   inherit (doc, &f, name, names, values);
 
-  if (g_str_equal (name, "defs") || g_str_equal (name, "symbol") || g_str_equal (name, "clipPath") ||
-      g_str_equal (name, "mask") || g_str_equal (name, "marker") || g_str_equal (name, "pattern") ||
-      g_str_equal (name, "metadata") || g_str_equal (name, "desc") ||
-      g_str_equal (name, "linearGradient") || g_str_equal (name, "radialGradient"))
+  if (g_str_equal (name, "defs") || g_str_equal (name, "symbol") || g_str_equal (name, "clipPath")
+      || g_str_equal (name, "mask") || g_str_equal (name, "marker") || g_str_equal (name, "pattern")
+      || g_str_equal (name, "metadata") || g_str_equal (name, "desc")
+      || g_str_equal (name, "linearGradient") || g_str_equal (name, "radialGradient"))
     f.hidden = TRUE;
 
   if (g_str_equal (name, "style"))
@@ -984,7 +988,8 @@ start_element (GMarkupParseContext *context,
         }
       if (klass != NULL && g_str_equal (klass, "vpcd-link"))
         {
-          Link link = { g_strdup (attr (names, values, "data-from")), g_strdup (attr (names, values, "data-to")),
+          Link link = { g_strdup (attr (names, values, "data-from")),
+                        g_strdup (attr (names, values, "data-to")),
                         g_array_new (FALSE, FALSE, sizeof (Seg)) };
 
           g_array_append_val (doc->links, link);
@@ -997,8 +1002,12 @@ start_element (GMarkupParseContext *context,
         f.special = SPECIAL_LEGEND;
       else if (klass != NULL && g_str_has_prefix (klass, "vpcd-") && id != NULL)
         {
-          Element e = { g_strdup (klass + 5), g_strdup (id), doc->groups->len, parent->element,
-                        g_array_new (FALSE, FALSE, sizeof (Box)), g_array_new (FALSE, FALSE, sizeof (int)) };
+          Element e = { g_strdup (klass + 5),
+                        g_strdup (id),
+                        doc->groups->len,
+                        parent->element,
+                        g_array_new (FALSE, FALSE, sizeof (Box)),
+                        g_array_new (FALSE, FALSE, sizeof (int)) };
 
           g_array_append_val (doc->elements, e);
           f.element = g.element = doc->elements->len - 1;
@@ -1010,7 +1019,8 @@ start_element (GMarkupParseContext *context,
   else if (g_str_equal (name, "text"))
     {
       f.tag = TAG_TEXT;
-      f.text = new_text (doc, &f, attr_number (names, values, "x", 0), attr_number (names, values, "y", 0));
+      f.text = new_text (doc, &f, attr_number (names, values, "x", 0),
+                         attr_number (names, values, "y", 0));
     }
   else if (g_str_equal (name, "tspan") && f.text >= 0)
     {
@@ -1127,9 +1137,21 @@ doc_parse (const char  *svg,
   static const GMarkupParser parser = { start_element, end_element, text, NULL, NULL };
   g_autoptr(Doc) doc = g_new0 (Doc, 1);
   g_autoptr(GMarkupParseContext) context = NULL;
-  Frame root = { .fill = NULL, .stroke = NULL, .stroke_opacity = 1, .opacity = 1, .font_size = 16,
-                 .bold = 0, .family = NULL, .anchor = ANCHOR_START, .group = -1, .element = -1,
-                 .link = -1, .special = SPECIAL_NONE, .hidden = FALSE, .text = -1, .tag = TAG_OTHER };
+  Frame root = { .fill = NULL,
+                 .stroke = NULL,
+                 .stroke_opacity = 1,
+                 .opacity = 1,
+                 .font_size = 16,
+                 .bold = 0,
+                 .family = NULL,
+                 .anchor = ANCHOR_START,
+                 .group = -1,
+                 .element = -1,
+                 .link = -1,
+                 .special = SPECIAL_NONE,
+                 .hidden = FALSE,
+                 .text = -1,
+                 .tag = TAG_OTHER };
 
   memcpy (root.m, identity, sizeof root.m);
   doc->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
@@ -1306,7 +1328,8 @@ count_truncated (Doc       *doc,
 {
   const VpcDesignInfo *info = design != NULL ? vpc_design_get_info (design) : NULL;
   g_autofree char *name = info != NULL && info->name != NULL ? squash (info->name) : NULL;
-  g_autofree char *description = info != NULL && info->description != NULL ? squash (info->description) : NULL;
+  g_autofree char     *description
+      = info != NULL && info->description != NULL ? squash (info->description) : NULL;
   guint n = 0;
 
   for (guint i = 0; i < doc->texts->len; i++)
@@ -1328,7 +1351,8 @@ count_truncated (Doc       *doc,
             {
               n++;
               if (details != NULL)
-                g_string_append_printf (details, "truncated: \"%s\" (no <title> holds the full text)\n", shown);
+                g_string_append_printf (
+                    details, "truncated: \"%s\" (no <title> holds the full text)\n", shown);
             }
           continue;
         }
@@ -1343,7 +1367,8 @@ count_truncated (Doc       *doc,
             full = squash (element_title (doc, t->element));
           else if (t->element >= 0 && design != NULL)
             {
-              const VpcElement *e = vpc_design_lookup (design, g_array_index (doc->elements, Element, t->element).id);
+              const VpcElement *e = vpc_design_lookup (
+                  design, g_array_index (doc->elements, Element, t->element).id);
               full = e != NULL ? squash (vpc_element_get_display_name (e)) : NULL;
             }
           if (t->element >= 0)
@@ -1354,7 +1379,8 @@ count_truncated (Doc       *doc,
             {
               n++;
               if (details != NULL)
-                g_string_append_printf (details, "truncated: \"%s\" (cut from its full text without \"…\")\n", shown);
+                g_string_append_printf (
+                    details, "truncated: \"%s\" (cut from its full text without \"…\")\n", shown);
             }
         }
     }
@@ -1389,7 +1415,8 @@ body_nested (GArray *bodies,
              int     a,
              int     b)
 {
-  for (int p = g_array_index (bodies, Body, a).parent; p >= 0; p = g_array_index (bodies, Body, p).parent)
+  for (int p = g_array_index (bodies, Body, a).parent; p >= 0;
+       p = g_array_index (bodies, Body, p).parent)
     if (p == b)
       return TRUE;
   return FALSE;
@@ -1434,7 +1461,8 @@ count_overlaps (GArray        *bodies,
           continue;
         if (!a->container && !b->container)
           {
-            if (!body_nested (bodies, i, j) && !body_nested (bodies, j, i) && box_overlap (&a->box, &b->box))
+            if (!body_nested (bodies, i, j) && !body_nested (bodies, j, i)
+                && box_overlap (&a->box, &b->box))
               {
                 why = "boxes or labels overlap";
                 counts->overlap_icons++;
@@ -1500,7 +1528,8 @@ element_bodies (Doc *doc)
             }
           for (guint t = 0; t < e->texts->len; t++)
             {
-              const Text *text = &g_array_index (doc->texts, Text, g_array_index (e->texts, int, t));
+              const Text *text
+                  = &g_array_index (doc->texts, Text, g_array_index (e->texts, int, t));
               if (!box_is_empty (&text->box))
                 g_array_append_val (b.headers, text->box);
             }
@@ -1510,7 +1539,8 @@ element_bodies (Doc *doc)
           for (guint s = 0; s < e->shapes->len; s++)
             box_union (&b.box, &g_array_index (e->shapes, Box, s));
           for (guint t = 0; t < e->texts->len; t++)
-            box_union (&b.box, &g_array_index (doc->texts, Text, g_array_index (e->texts, int, t)).box);
+            box_union (&b.box,
+                       &g_array_index (doc->texts, Text, g_array_index (e->texts, int, t)).box);
         }
       g_array_append_val (bodies, b);
     }
@@ -1591,7 +1621,8 @@ segments_meet (const Seg *s,
       double u = cross (wx, wy, qx, qy) / denom; /* along s */
       double v = cross (wx, wy, rx, ry) / denom; /* along t */
 
-      if (u < -POINT_EPS / rlen || u > 1 + POINT_EPS / rlen || v < -POINT_EPS / qlen || v > 1 + POINT_EPS / qlen)
+      if (u < -POINT_EPS / rlen || u > 1 + POINT_EPS / rlen || v < -POINT_EPS / qlen
+          || v > 1 + POINT_EPS / qlen)
         return MEET_NONE;
       *x = s->x0 + rx * u;
       *y = s->y0 + ry * u;
@@ -1645,7 +1676,8 @@ count_crossings (GArray  *routes,
           for (guint t = 0; t < b->segs->len; t++)
             {
               double x = 0, y = 0;
-              Meet meet = segments_meet (&g_array_index (a->segs, Seg, s), &g_array_index (b->segs, Seg, t), &x, &y);
+              Meet        meet = segments_meet (&g_array_index (a->segs, Seg, s),
+                                                &g_array_index (b->segs, Seg, t), &x, &y);
               const char *ea, *eb;
 
               if (meet == MEET_NONE)
@@ -1655,15 +1687,17 @@ count_crossings (GArray  *routes,
                   /* Both end here, at the same element (unknown: any). */
                   ea = end_at (a, x, y);
                   eb = end_at (b, x, y);
-                  if (ea != NULL && eb != NULL && (g_str_equal (ea, eb) || *ea == '\0' || *eb == '\0'))
+                  if (ea != NULL && eb != NULL
+                      && (g_str_equal (ea, eb) || *ea == '\0' || *eb == '\0'))
                     continue;
                 }
               n++;
               if (details != NULL)
-                g_string_append_printf (details, "crossing: %s→%s × %s→%s %s (%.1f, %.1f)\n",
-                                        a->from != NULL ? a->from : "?", a->to != NULL ? a->to : "?",
-                                        b->from != NULL ? b->from : "?", b->to != NULL ? b->to : "?",
-                                        meet == MEET_OVERLAP ? "along each other near" : "at", x, y);
+                g_string_append_printf (
+                    details, "crossing: %s→%s × %s→%s %s (%.1f, %.1f)\n",
+                    a->from != NULL ? a->from : "?", a->to != NULL ? a->to : "?",
+                    b->from != NULL ? b->from : "?", b->to != NULL ? b->to : "?",
+                    meet == MEET_OVERLAP ? "along each other near" : "at", x, y);
             }
       }
   return n;
@@ -1699,7 +1733,8 @@ count_missing (Doc       *doc,
         {
           n++;
           if (details != NULL)
-            g_string_append_printf (details, "missing: <title> in the group of %s %s\n", e->kind, e->id);
+            g_string_append_printf (details, "missing: <title> in the group of %s %s\n", e->kind,
+                                    e->id);
         }
     }
   if (design == NULL)
@@ -1722,11 +1757,12 @@ count_missing (Doc       *doc,
             if (details != NULL)
               g_string_append_printf (details, "missing: group %s\n", key);
           }
-        if (kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE && e->subnets != NULL)
+        if (kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE
+            && e->subnets != NULL)
           for (guint s = 0; s < e->subnets->len; s++)
             {
-              g_autofree char *eni = g_strdup_printf ("eni %s/%s", e->id,
-                                                      (const char *) g_ptr_array_index (e->subnets, s));
+              g_autofree char *eni = g_strdup_printf (
+                  "eni %s/%s", e->id, (const char *) g_ptr_array_index (e->subnets, s));
               if (!g_hash_table_contains (groups, eni))
                 {
                   n++;
@@ -1820,7 +1856,8 @@ full_text_of (VpcDesign  *design,
     return TRUE;
   for (VpcKind kind = 0; kind < VPC_N_KINDS; kind++)
     for (guint i = 0; i < vpc_design_get_n_elements (design, kind); i++)
-      if (g_str_equal (vpc_element_get_display_name (vpc_design_get_element (design, kind, i)), shown))
+      if (g_str_equal (vpc_element_get_display_name (vpc_design_get_element (design, kind, i)),
+                       shown))
         return TRUE;
   return FALSE;
 }
@@ -1901,7 +1938,8 @@ diagram_measure_svg_before (const char    *svg,
         counts->elements++;
         if (b.container)
           {
-            b.box = page_box (doc, e->layout.x, e->layout.y, e->layout.x + e->layout.w, e->layout.y + e->layout.h);
+            b.box = page_box (doc, e->layout.x, e->layout.y, e->layout.x + e->layout.w,
+                              e->layout.y + e->layout.h);
             g_array_append_val (bodies, b);
             g_array_append_val (worlds, e->layout);
             continue;
@@ -1915,8 +1953,9 @@ diagram_measure_svg_before (const char    *svg,
             Box ring = page_box (doc, cx - r, t.y + t.h / 2 - r, cx + r, t.y + t.h / 2 + r);
             box_union (&b.box, &ring);
           }
-        if ((kind == VPC_KIND_WORKLOAD || (kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE)) &&
-            e->security_groups != NULL && e->security_groups->len > 0)
+        if ((kind == VPC_KIND_WORKLOAD
+             || (kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE))
+            && e->security_groups != NULL && e->security_groups->len > 0)
           {
             Box chip = page_box (doc, t.x + 1 - 9.5, t.y + 1 - 9.5, t.x + 1 + 9.5, t.y + 1 + 9.5);
             box_union (&b.box, &chip);
@@ -1926,8 +1965,8 @@ diagram_measure_svg_before (const char    *svg,
           {
             const Text *text = &g_array_index (doc->texts, Text, j);
 
-            if (text->special == SPECIAL_NONE && text->anchor == ANCHOR_MIDDLE && fabs (text->x - cx) < 0.01 &&
-                text->y > t.y + t.h && text->y < t.y + t.h + 40)
+            if (text->special == SPECIAL_NONE && text->anchor == ANCHOR_MIDDLE
+                && fabs (text->x - cx) < 0.01 && text->y > t.y + t.h && text->y < t.y + t.h + 40)
               {
                 box_union (&b.box, &text->box);
                 taken[j] = TRUE;
@@ -1964,9 +2003,11 @@ diagram_measure_svg_before (const char    *svg,
         {
           const VpcRect *w = &g_array_index (worlds, VpcRect, c);
 
-          if (g_array_index (bodies, Body, c).container &&
-              text->x >= w->x && text->x <= w->x + w->w && text->y >= w->y && text->y <= w->y + 40 &&
-              (inner < 0 || w->w * w->h < g_array_index (worlds, VpcRect, inner).w * g_array_index (worlds, VpcRect, inner).h))
+          if (g_array_index (bodies, Body, c).container && text->x >= w->x && text->x <= w->x + w->w
+              && text->y >= w->y && text->y <= w->y + 40
+              && (inner < 0
+                  || w->w * w->h < g_array_index (worlds, VpcRect, inner).w
+                                       * g_array_index (worlds, VpcRect, inner).h))
             inner = c;
         }
       if (inner >= 0)

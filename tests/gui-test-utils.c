@@ -104,9 +104,11 @@ static gboolean
 is_finding_row_of (GtkWidget     *widget,
                    gconstpointer  rule_id)
 {
-  return VPC_IS_FINDING_ROW (widget) &&
-         g_strcmp0 (vpc_finding_get_rule_id (vpc_finding_row_get_finding (VPC_FINDING_ROW (widget))),
-                    rule_id) == 0;
+  return VPC_IS_FINDING_ROW (widget)
+         && g_strcmp0 (
+                vpc_finding_get_rule_id (vpc_finding_row_get_finding (VPC_FINDING_ROW (widget))),
+                rule_id)
+                == 0;
 }
 
 VpcFindingRow *
@@ -197,7 +199,8 @@ gui_test_check_screenshot (GtkWidget  *widget,
       g_autofree char *out = g_build_filename (g_get_tmp_dir (), file, NULL);
 
       gdk_texture_save_to_png (texture, out);
-      g_error ("%s differs from its golden image in %" G_GSIZE_FORMAT " pixels; see %s", name, differing, out);
+      g_error ("%s differs from its golden image in %" G_GSIZE_FORMAT " pixels; see %s", name,
+               differing, out);
     }
 }
 

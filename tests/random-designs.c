@@ -89,7 +89,8 @@ random_rules (JsonBuilder *b,
 }
 
 static const char *const random_services[] = {
-  "s3", "dynamodb", "sagemaker.api", "sagemaker.runtime", "logs", "ecr.api", "ecr.dkr", "sts", "kms",
+  "s3",      "dynamodb", "sagemaker.api", "sagemaker.runtime", "logs", "ecr.api",
+  "ecr.dkr", "sts",      "kms",
 };
 
 static void

@@ -133,7 +133,8 @@ render_design_demo (void)
   vpc_design_take_element (design, nat);
   add_workload (design, "train-1", "fraud-train", VPC_WORKLOAD_TRAINING_JOB,
                 (const char *const[]) { "sn-train-a", NULL }, sg_ml);
-  add_workload (design, "ep-hosting", "fraud-endpoint", VPC_WORKLOAD_REALTIME_ENDPOINT, both, sg_ml);
+  add_workload (design, "ep-hosting", "fraud-endpoint", VPC_WORKLOAD_REALTIME_ENDPOINT, both,
+                sg_ml);
   add_workload (design, "nb-1", "analyst-notebook", VPC_WORKLOAD_NOTEBOOK_INSTANCE,
                 (const char *const[]) { "sn-tools", NULL }, sg_ml);
   add_workload (design, "app-1", "scoring-service", VPC_WORKLOAD_CLIENT,
@@ -244,8 +245,9 @@ add_folder (GPtrArray  *files,
 
       g_ptr_array_add (files, g_build_filename (dir_path, file, NULL));
       if (labels != NULL)
-        g_ptr_array_add (labels, g_strdup_printf ("%s/%.*s", label,
-                                                  (int) (strlen (file) - strlen (".vpcd.json")), file));
+        g_ptr_array_add (labels,
+                         g_strdup_printf ("%s/%.*s", label,
+                                          (int) (strlen (file) - strlen (".vpcd.json")), file));
     }
 }
 

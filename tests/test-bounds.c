@@ -395,7 +395,8 @@ test_contain_random (void)
       /* One undo step, and undo gives the original layout back. */
       if (vpc_design_get_can_undo (design))
         {
-          g_assert_cmpstr (vpc_design_get_undo_label (design), ==, "Keep elements inside their boxes");
+          g_assert_cmpstr (vpc_design_get_undo_label (design), ==,
+                           "Keep elements inside their boxes");
           g_assert_true (vpc_design_undo (design));
           g_assert_false (vpc_design_get_can_undo (design));
         }
@@ -577,8 +578,8 @@ static void
 test_export_tiny_icon (void)
 {
   static const char tiny[] = ",\"layout\":{\"x\":10,\"y\":10,\"w\":1e-300,\"h\":1e-300}";
-  g_autofree char *text = design_text ("tiny", ",\"layout\":{\"x\":24,\"y\":56,\"w\":1e-300,\"h\":1}",
-                                       tiny, tiny);
+  g_autofree char  *text
+      = design_text ("tiny", ",\"layout\":{\"x\":24,\"y\":56,\"w\":1e-300,\"h\":1}", tiny, tiny);
   g_autoptr(VpcDesign) design = load (text);
   g_autofree char *dir = make_dir ();
 
@@ -592,8 +593,9 @@ static void
 test_export_scales (void)
 {
   static const double refused[] = { 1e-300, 0, -1, 0.009, 100.5, NAN, INFINITY };
-  g_autoptr(VpcDesign) design = load ("{\"format\":\"vpc-designer\",\"version\":1,\"region\":\"us-east-1\","
-                                      "\"vpc\":{\"cidr\":\"10.0.0.0/16\"}}");
+  g_autoptr (VpcDesign) design
+      = load ("{\"format\":\"vpc-designer\",\"version\":1,\"region\":\"us-east-1\","
+              "\"vpc\":{\"cidr\":\"10.0.0.0/16\"}}");
   g_autofree char *dir = make_dir ();
   g_autofree char *path = temp_path (dir, "tiny.png");
 
@@ -666,8 +668,8 @@ test_render_extreme_scale (void)
 static void
 test_export_noncharacters (void)
 {
-  static const char name[] =
-    "A\\ufdd0B\\ufdef\\uffff C\\ufffe\\ud83f\\udffe \\u202eevil\\u202c \\u0001\\u001b[2J\\u007f\\u0085 &<>";
+  static const char name[] = "A\\ufdd0B\\ufdef\\uffff C\\ufffe\\ud83f\\udffe \\u202eevil\\u202c "
+                             "\\u0001\\u001b[2J\\u007f\\u0085 &<>";
   g_autofree char *text = design_text (name, "", "", "");
   g_autoptr(VpcDesign) design = NULL;
   g_autofree char *dir = make_dir ();
@@ -750,7 +752,8 @@ test_text_shortened (void)
   g_assert_nonnull (label);
   /* 108 units at the label's size hold at most ceil (108 / (0.2 px)) + 1
    * characters, then "…". */
-  g_assert_cmpuint (g_utf8_strlen (label, -1), ==, (guint) ceil (108 / (0.2 * vpc_render_font_px (VPC_FONT_LABEL))) + 1 + 1);
+  g_assert_cmpuint (g_utf8_strlen (label, -1), ==,
+                    (guint) ceil (108 / (0.2 * vpc_render_font_px (VPC_FONT_LABEL))) + 1 + 1);
   g_assert_true (g_str_has_suffix (label, "\xe2\x80\xa6"));
   unbounded = vpc_render_text_prepare (VPC_FONT_TITLE, name, -1);
   g_assert_cmpuint (g_utf8_strlen (unbounded, -1), ==, VPC_RENDER_TEXT_MAX_CHARS + 1);

@@ -33,25 +33,26 @@ static const struct
   const char        *type;
   const char *const *required;
 } resource_types[] = {
-  { "AWS::EC2::VPC", (const char *const[]) { "CidrBlock", NULL } },
-  { "AWS::EC2::Subnet", (const char *const[]) { "VpcId", NULL } },
-  { "AWS::EC2::RouteTable", (const char *const[]) { "VpcId", NULL } },
-  { "AWS::EC2::SubnetRouteTableAssociation", (const char *const[]) { "RouteTableId", "SubnetId", NULL } },
-  { "AWS::EC2::Route", (const char *const[]) { "RouteTableId", NULL } },
-  { "AWS::EC2::InternetGateway", (const char *const[]) { NULL } },
-  { "AWS::EC2::VPCGatewayAttachment", (const char *const[]) { "VpcId", NULL } },
-  { "AWS::EC2::EIP", (const char *const[]) { NULL } },
-  { "AWS::EC2::NatGateway", (const char *const[]) { "SubnetId", NULL } },
-  { "AWS::EC2::SecurityGroup", (const char *const[]) { "GroupDescription", NULL } },
-  { "AWS::EC2::SecurityGroupIngress", (const char *const[]) { "IpProtocol", NULL } },
-  { "AWS::EC2::SecurityGroupEgress", (const char *const[]) { "GroupId", "IpProtocol", NULL } },
-  { "AWS::EC2::VPCEndpoint", (const char *const[]) { "ServiceName", "VpcId", NULL } },
-  { "AWS::SageMaker::NotebookInstance", (const char *const[]) { "InstanceType", "RoleArn", NULL } },
-  { "AWS::SageMaker::Domain", (const char *const[]) { "AuthMode", "DefaultUserSettings", "DomainName",
-                                                       "SubnetIds", "VpcId", NULL } },
-  { "AWS::SageMaker::Model", (const char *const[]) { NULL } },
-  { "AWS::SageMaker::EndpointConfig", (const char *const[]) { "ProductionVariants", NULL } },
-  { "AWS::SageMaker::Endpoint", (const char *const[]) { "EndpointConfigName", NULL } },
+  { "AWS::EC2::VPC", (const char *const[]){ "CidrBlock", NULL } },
+  { "AWS::EC2::Subnet", (const char *const[]){ "VpcId", NULL } },
+  { "AWS::EC2::RouteTable", (const char *const[]){ "VpcId", NULL } },
+  { "AWS::EC2::SubnetRouteTableAssociation",
+    (const char *const[]){ "RouteTableId", "SubnetId", NULL } },
+  { "AWS::EC2::Route", (const char *const[]){ "RouteTableId", NULL } },
+  { "AWS::EC2::InternetGateway", (const char *const[]){ NULL } },
+  { "AWS::EC2::VPCGatewayAttachment", (const char *const[]){ "VpcId", NULL } },
+  { "AWS::EC2::EIP", (const char *const[]){ NULL } },
+  { "AWS::EC2::NatGateway", (const char *const[]){ "SubnetId", NULL } },
+  { "AWS::EC2::SecurityGroup", (const char *const[]){ "GroupDescription", NULL } },
+  { "AWS::EC2::SecurityGroupIngress", (const char *const[]){ "IpProtocol", NULL } },
+  { "AWS::EC2::SecurityGroupEgress", (const char *const[]){ "GroupId", "IpProtocol", NULL } },
+  { "AWS::EC2::VPCEndpoint", (const char *const[]){ "ServiceName", "VpcId", NULL } },
+  { "AWS::SageMaker::NotebookInstance", (const char *const[]){ "InstanceType", "RoleArn", NULL } },
+  { "AWS::SageMaker::Domain", (const char *const[]){ "AuthMode", "DefaultUserSettings",
+                                                     "DomainName", "SubnetIds", "VpcId", NULL } },
+  { "AWS::SageMaker::Model", (const char *const[]){ NULL } },
+  { "AWS::SageMaker::EndpointConfig", (const char *const[]){ "ProductionVariants", NULL } },
+  { "AWS::SageMaker::Endpoint", (const char *const[]){ "EndpointConfigName", NULL } },
 };
 
 /* --- helpers --------------------------------------------------------------- */
@@ -184,7 +185,8 @@ check_structure (const char *template_path,
   g_assert_true (g_file_get_contents (template_path, &text, NULL, NULL));
   node = parse (text);
   root = json_node_get_object (node);
-  g_assert_cmpstr (json_object_get_string_member (root, "AWSTemplateFormatVersion"), ==, "2010-09-09");
+  g_assert_cmpstr (json_object_get_string_member (root, "AWSTemplateFormatVersion"), ==,
+                   "2010-09-09");
   resources = json_object_get_object_member (root, "Resources");
   names = json_object_get_members (resources);
   for (GList *m = names; m != NULL; m = m->next)
@@ -202,7 +204,8 @@ check_structure (const char *template_path,
             known = TRUE;
             for (guint k = 0; resource_types[i].required[k] != NULL; k++)
               if (!json_object_has_member (properties, resource_types[i].required[k]))
-                g_error ("%s: %s (%s) lacks %s", what, (char *) m->data, type, resource_types[i].required[k]);
+                g_error ("%s: %s (%s) lacks %s", what, (char *) m->data, type,
+                         resource_types[i].required[k]);
           }
       if (!known)
         g_error ("%s: %s has the unexpected type %s", what, (char *) m->data, type);
@@ -211,7 +214,8 @@ check_structure (const char *template_path,
           JsonArray *depends = json_object_get_array_member (resource, "DependsOn");
 
           for (guint i = 0; i < json_array_get_length (depends); i++)
-            g_assert_true (json_object_has_member (resources, json_array_get_string_element (depends, i)));
+            g_assert_true (
+                json_object_has_member (resources, json_array_get_string_element (depends, i)));
         }
     }
   g_list_free (names);
@@ -258,10 +262,12 @@ test_round_trip (void)
             check_structure (templates[t], path);
           CLI_RUN (&imported, NULL, "import", templates[t], "-o", back);
           if (imported.status != 0 || *imported.err != '\0')
-            g_error ("%s through %s: import said %d: %s", path, templates[t], imported.status, imported.err);
+            g_error ("%s through %s: import said %d: %s", path, templates[t], imported.status,
+                     imported.err);
           again = judgement (back);
           if (!g_str_equal (original, again))
-            g_error ("%s through %s is judged differently:\n%s\n---\n%s", path, templates[t], original, again);
+            g_error ("%s through %s is judged differently:\n%s\n---\n%s", path, templates[t],
+                     original, again);
         }
       n++;
     }
@@ -280,7 +286,8 @@ element (JsonObject *design,
   JsonArray *array = json_object_get_array_member (design, list);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
-    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (array, i), "id"), id))
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (array, i), "id"),
+                     id))
       return json_array_get_object_element (array, i);
   g_error ("%s has no %s", list, id);
   return NULL;
@@ -292,14 +299,16 @@ strings (JsonArray *array)
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? "," : "", json_array_get_string_element (array, i));
+    g_string_append_printf (text, "%s%s", i > 0 ? "," : "",
+                            json_array_get_string_element (array, i));
   return g_string_free (text, FALSE);
 }
 
 static void
 test_short_forms (void)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", "short-forms.yaml", NULL);
+  g_autofree char *source
+      = g_test_build_filename (G_TEST_DIST, "data", "import", "short-forms.yaml", NULL);
   g_autofree char *out = g_build_filename (work_dir, "short.vpcd.json", NULL);
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -310,7 +319,8 @@ test_short_forms (void)
   CLI_RUN (&run, NULL, "import", source, "-o", out, "--region", "eu-west-1");
   g_assert_cmpint (run.status, ==, 0);
   /* The bucket is named, nothing else is. */
-  g_assert_nonnull (strstr (run.err, "Resources.Artifacts (AWS::S3::Bucket): not part of the VPC design"));
+  g_assert_nonnull (
+      strstr (run.err, "Resources.Artifacts (AWS::S3::Bucket): not part of the VPC design"));
   g_assert_null (strstr (run.err, "ProdOnlyEndpoint"));
   g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
   node = parse (text);
@@ -319,24 +329,36 @@ test_short_forms (void)
   g_assert_cmpstr (json_object_get_string_member (design, "region"), ==, "eu-west-1");
   vpc = json_object_get_object_member (design, "vpc");
   g_assert_cmpstr (json_object_get_string_member (vpc, "cidr"), ==, "10.20.0.0/16");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "availability_zones")), ==, 2);
-  g_assert_cmpstr (json_object_get_string_member (element (design, "availability_zones", "az-eu-west-1b"), "name"), ==,
-                   "eu-west-1b");
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (design, "availability_zones")), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (
+                       element (design, "availability_zones", "az-eu-west-1b"), "name"),
+                   ==, "eu-west-1b");
   subnet = element (design, "subnets", "SubnetA");
   g_assert_cmpstr (json_object_get_string_member (subnet, "name"), ==, "Private A");
   g_assert_cmpstr (json_object_get_string_member (subnet, "az"), ==, "az-eu-west-1a");
   g_assert_cmpstr (json_object_get_string_member (subnet, "route"), ==, "private");
-  g_assert_cmpstr (json_object_get_string_member (element (design, "subnets", "PublicSubnet"), "route"), ==, "public");
+  g_assert_cmpstr (
+      json_object_get_string_member (element (design, "subnets", "PublicSubnet"), "route"), ==,
+      "public");
   group = element (design, "security_groups", "EndpointGroup");
   g_assert_cmpstr (json_object_get_string_member (group, "name"), ==, "Interface endpoints");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (group, "ingress"), 0),
-                                                  "peer"), ==, "JobGroup");
-  s3_subnets = strings (json_object_get_array_member (element (design, "endpoints", "S3Endpoint"), "subnets"));
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (json_object_get_array_member (group, "ingress"), 0),
+          "peer"),
+      ==, "JobGroup");
+  s3_subnets = strings (
+      json_object_get_array_member (element (design, "endpoints", "S3Endpoint"), "subnets"));
   g_assert_cmpstr (s3_subnets, ==, "SubnetA,SubnetB");
-  g_assert_cmpstr (json_object_get_string_member (element (design, "endpoints", "S3Endpoint"), "type"), ==, "gateway");
-  logs_subnets = strings (json_object_get_array_member (element (design, "endpoints", "LogsEndpoint"), "subnets"));
+  g_assert_cmpstr (
+      json_object_get_string_member (element (design, "endpoints", "S3Endpoint"), "type"), ==,
+      "gateway");
+  logs_subnets = strings (
+      json_object_get_array_member (element (design, "endpoints", "LogsEndpoint"), "subnets"));
   g_assert_cmpstr (logs_subnets, ==, "SubnetA,SubnetB");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "endpoints")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "endpoints")), ==,
+                    2);
   notebook = element (design, "workloads", "Notebook");
   g_assert_cmpstr (json_object_get_string_member (notebook, "kind"), ==, "notebook_instance");
   g_assert_false (json_object_get_boolean_member (notebook, "direct_internet_access"));
@@ -404,25 +426,38 @@ test_aws_cli (void)
   node = parse (text);
   design = json_node_get_object (node);
   g_assert_cmpstr (json_object_get_string_member (design, "region"), ==, "eu-west-1");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (design, "vpc"), "cidr"), ==, "10.1.0.0/16");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "subnets")), ==, 3);
-  g_assert_cmpstr (json_object_get_string_member (element (design, "subnets", "subnet-0aaa1111aaaa1111a"), "route"), ==, "private");
-  g_assert_cmpstr (json_object_get_string_member (element (design, "subnets", "subnet-0bbb2222bbbb2222b"), "route"), ==, "nat");
-  g_assert_cmpstr (json_object_get_string_member (element (design, "subnets", "subnet-0ccc3333cccc3333c"), "route"), ==, "public");
-  g_assert_cmpstr (json_object_get_string_member (element (design, "nat_gateways", "nat-0abc0000abc000001"), "subnet"), ==,
-                   "subnet-0ccc3333cccc3333c");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (design, "vpc"), "cidr"), ==,
+      "10.1.0.0/16");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "subnets")), ==,
+                    3);
+  g_assert_cmpstr (json_object_get_string_member (
+                       element (design, "subnets", "subnet-0aaa1111aaaa1111a"), "route"),
+                   ==, "private");
+  g_assert_cmpstr (json_object_get_string_member (
+                       element (design, "subnets", "subnet-0bbb2222bbbb2222b"), "route"),
+                   ==, "nat");
+  g_assert_cmpstr (json_object_get_string_member (
+                       element (design, "subnets", "subnet-0ccc3333cccc3333c"), "route"),
+                   ==, "public");
+  g_assert_cmpstr (json_object_get_string_member (
+                       element (design, "nat_gateways", "nat-0abc0000abc000001"), "subnet"),
+                   ==, "subnet-0ccc3333cccc3333c");
   /* The gateway endpoint is on the main table: the subnet without its own. */
   {
-    g_autofree char *served = strings (json_object_get_array_member (element (design, "endpoints", "vpce-0s3gw000s3gw0000"),
-                                                                     "subnets"));
+    g_autofree char *served = strings (json_object_get_array_member (
+        element (design, "endpoints", "vpce-0s3gw000s3gw0000"), "subnets"));
 
     g_assert_cmpstr (served, ==, "subnet-0aaa1111aaaa1111a");
   }
   group = element (design, "security_groups", "sg-0111aaaa1111aaaa1");
   g_assert_cmpstr (json_object_get_string_member (group, "name"), ==, "ml-workloads");
   g_assert_nonnull (strstr (text, "\"peer\": \"prefix-list:s3\""));
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (group, "ingress"), 0),
-                                                  "peer"), ==, "self");
+  g_assert_cmpstr (
+      json_object_get_string_member (
+          json_array_get_object_element (json_object_get_array_member (group, "ingress"), 0),
+          "peer"),
+      ==, "self");
   job = element (design, "workloads", "churn-xgb-2026-01-15");
   g_assert_cmpstr (json_object_get_string_member (job, "image_access"), ==, "vpc");
   g_assert_cmpint (json_object_get_int_member (job, "instance_count"), ==, 2);
@@ -433,7 +468,9 @@ test_aws_cli (void)
   g_assert_cmpint (json_object_get_int_member (endpoint, "instance_count"), ==, 2);
   notebook = element (design, "workloads", "research");
   g_assert_false (json_object_get_boolean_member (notebook, "direct_internet_access"));
-  g_assert_cmpstr (json_object_get_string_member (element (design, "workloads", "research-studio"), "kind"), ==, "studio_domain");
+  g_assert_cmpstr (
+      json_object_get_string_member (element (design, "workloads", "research-studio"), "kind"), ==,
+      "studio_domain");
   g_unlink (out);
   g_unlink (out_reversed);
 }
@@ -451,13 +488,17 @@ test_corpus (void)
     const char *warning;  /* one of the notes it must give */
   } corpus[] = {
     /* 11 endpoints; the PyPI mirror's service is a parameter without default. */
-    { "sdsra-env-network.yaml", 3, 3, 10, 0, "private,private,private", "PyPIMirrorEndpointServiceName" },
-    { "sdsra-shared-services-network.yaml", 3, 0, 1, 0, "public,public,public", "AWS::SSM::Parameter" },
+    { "sdsra-env-network.yaml", 3, 3, 10, 0, "private,private,private",
+      "PyPIMirrorEndpointServiceName" },
+    { "sdsra-shared-services-network.yaml", 3, 0, 1, 0, "public,public,public",
+      "AWS::SSM::Parameter" },
     /* Conditions on the number of AZs and private subnets: the defaults. */
     { "secure-mlops-env-vpc.yaml", 4, 3, 16, 2, "nat,nat,public,public", "has no default" },
     /* The NAT subnet's default route goes to the firewall endpoint: private. */
-    { "studio-networkfirewall-vpc.yaml", 3, 2, 11, 1, "public,private,nat", "the parameter VPCCIDR" },
-    { "studio-workshop-sagemaker-network.yaml", 3, 4, 15, 0, "private,private,private", "AWS::SSM::Parameter" },
+    { "studio-networkfirewall-vpc.yaml", 3, 2, 11, 1, "public,private,nat",
+      "the parameter VPCCIDR" },
+    { "studio-workshop-sagemaker-network.yaml", 3, 4, 15, 0, "private,private,private",
+      "AWS::SSM::Parameter" },
     /* One private subnet for Studio, ten endpoints, CIDRs as parameters. */
     { "studio-vpc-blog-vpc.yaml", 1, 2, 10, 0, "private", "the parameter PrivateSubnetCIDR" },
   };
@@ -465,7 +506,8 @@ test_corpus (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
     {
-      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", "corpus", corpus[i].file, NULL);
+      g_autofree char *source
+          = g_test_build_filename (G_TEST_DIST, "data", "import", "corpus", corpus[i].file, NULL);
       g_autofree char *text = NULL;
       g_autoptr(JsonNode) node = NULL;
       g_autoptr(GString) routes = g_string_new (NULL);
@@ -482,15 +524,18 @@ test_corpus (void)
       design = json_node_get_object (node);
       subnets = json_object_get_array_member (design, "subnets");
       g_assert_cmpuint (json_array_get_length (subnets), ==, corpus[i].subnets);
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "security_groups")), ==,
-                        corpus[i].groups);
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "endpoints")), ==,
-                        corpus[i].endpoints);
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "nat_gateways")), ==,
-                        corpus[i].nats);
+      g_assert_cmpuint (
+          json_array_get_length (json_object_get_array_member (design, "security_groups")), ==,
+          corpus[i].groups);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (design, "endpoints")),
+                        ==, corpus[i].endpoints);
+      g_assert_cmpuint (
+          json_array_get_length (json_object_get_array_member (design, "nat_gateways")), ==,
+          corpus[i].nats);
       for (guint k = 0; k < json_array_get_length (subnets); k++)
-        g_string_append_printf (routes, "%s%s", k > 0 ? "," : "",
-                                json_object_get_string_member (json_array_get_object_element (subnets, k), "route"));
+        g_string_append_printf (
+            routes, "%s%s", k > 0 ? "," : "",
+            json_object_get_string_member (json_array_get_object_element (subnets, k), "route"));
       g_assert_cmpstr (routes->str, ==, corpus[i].routes);
     }
   g_unlink (out);
@@ -512,9 +557,13 @@ test_errors (void)
   g_auto(CliRun) f = { 0 };
 
   g_assert_true (g_file_set_contents (not_template, "{\"format\": \"vpc-designer\"}", -1, NULL));
-  g_assert_true (g_file_set_contents (no_vpc, "Resources:\n  B:\n    Type: AWS::S3::Bucket\n", -1, NULL));
-  g_assert_true (g_file_set_contents (two, "Resources:\n  A:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n"
-                                      "  B:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.1.0.0/16}\n", -1, NULL));
+  g_assert_true (
+      g_file_set_contents (no_vpc, "Resources:\n  B:\n    Type: AWS::S3::Bucket\n", -1, NULL));
+  g_assert_true (g_file_set_contents (
+      two,
+      "Resources:\n  A:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n"
+      "  B:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.1.0.0/16}\n",
+      -1, NULL));
   g_assert_true (g_file_set_contents (bad, "Resources:\n  A: [unclosed\n", -1, NULL));
 
   CLI_RUN (&a, NULL, "import", not_template, "-o", out);

@@ -56,8 +56,8 @@ run_cli_full (Run               *run,
               const char        *stdin_path,
               gboolean           watchdog)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocessLauncher) launcher
+      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -235,7 +235,8 @@ test_help (void)
       RUN (&run, commands[i], "--bogus", "--help");
       g_assert_cmpint (run.status, ==, 0);
       g_assert_nonnull (strstr (run.out, "Usage:"));
-      g_assert_nonnull (strstr (run.out, "vpc-designer cost FILE [--format text|json|csv] [--region REGION]"));
+      g_assert_nonnull (
+          strstr (run.out, "vpc-designer cost FILE [--format text|json|csv] [--region REGION]"));
       g_assert_cmpstr (run.err, ==, "");
     }
 
@@ -340,7 +341,8 @@ test_check_json (void)
 
       assert_members (finding, "rule,severity,title,message,elements,fix");
       g_assert_true (g_str_has_prefix (json_object_get_string_member (finding, "rule"), "VPC"));
-      g_assert_true (g_strv_contains ((const char *const[]) { "error", "warning", "info", NULL }, severity));
+      g_assert_true (
+          g_strv_contains ((const char *const[]){ "error", "warning", "info", NULL }, severity));
       g_assert_cmpuint (json_array_get_length (elements), >, 0);
       n_errors += g_str_equal (severity, "error");
     }
@@ -368,15 +370,21 @@ test_check_json_clean (void)
   root = parse_json (run.out);
   object = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (object, "profile"), ==, "study-guide");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "findings")), ==, 0);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "warnings")), ==, 0);
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "summary"), "errors"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "findings")), ==,
+                    0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "warnings")), ==,
+                    0);
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (object, "summary"), "errors"), ==,
+      0);
 }
 
 static const char *
 level_of (const char *severity)
 {
-  return g_str_equal (severity, "error") ? "error" : g_str_equal (severity, "warning") ? "warning" : "note";
+  return g_str_equal (severity, "error")     ? "error"
+         : g_str_equal (severity, "warning") ? "warning"
+                                             : "note";
 }
 
 static void
@@ -385,26 +393,32 @@ assert_sarif_result (JsonObject *result,
                      JsonObject *finding,
                      const char *uri)
 {
-  JsonObject *rule = json_array_get_object_element (rules, json_object_get_int_member (result, "ruleIndex"));
-  JsonObject *location = json_array_get_object_element (json_object_get_array_member (result, "locations"), 0);
-  JsonObject *artifact = json_object_get_object_member (json_object_get_object_member (location, "physicalLocation"),
-                                                         "artifactLocation");
+  JsonObject *rule
+      = json_array_get_object_element (rules, json_object_get_int_member (result, "ruleIndex"));
+  JsonObject *location
+      = json_array_get_object_element (json_object_get_array_member (result, "locations"), 0);
+  JsonObject *artifact = json_object_get_object_member (
+      json_object_get_object_member (location, "physicalLocation"), "artifactLocation");
   JsonArray *logical = json_object_get_array_member (location, "logicalLocations");
   JsonArray *elements = json_object_get_array_member (finding, "elements");
 
-  g_assert_cmpstr (json_object_get_string_member (result, "ruleId"), ==, json_object_get_string_member (finding, "rule"));
-  g_assert_cmpstr (json_object_get_string_member (rule, "id"), ==, json_object_get_string_member (result, "ruleId"));
+  g_assert_cmpstr (json_object_get_string_member (result, "ruleId"), ==,
+                   json_object_get_string_member (finding, "rule"));
+  g_assert_cmpstr (json_object_get_string_member (rule, "id"), ==,
+                   json_object_get_string_member (result, "ruleId"));
   g_assert_cmpstr (json_object_get_string_member (result, "level"), ==,
                    level_of (json_object_get_string_member (finding, "severity")));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "message"), "text"), ==,
-                   json_object_get_string_member (finding, "message"));
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (result, "message"), "text"), ==,
+      json_object_get_string_member (finding, "message"));
   g_assert_cmpstr (json_object_get_string_member (artifact, "uri"), ==, uri);
   g_assert_cmpuint (json_array_get_length (logical), ==, json_array_get_length (elements));
   for (guint i = 0; i < json_array_get_length (elements); i++)
     {
       JsonObject *place = json_array_get_object_element (logical, i);
 
-      g_assert_cmpstr (json_object_get_string_member (place, "name"), ==, json_array_get_string_element (elements, i));
+      g_assert_cmpstr (json_object_get_string_member (place, "name"), ==,
+                       json_array_get_string_element (elements, i));
       g_assert_true (json_object_has_member (place, "fullyQualifiedName"));
       g_assert_true (json_object_has_member (place, "kind"));
     }
@@ -432,7 +446,8 @@ test_check_sarif (void)
   g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, "2.1.0");
 
   sarif_run = json_array_get_object_element (json_object_get_array_member (object, "runs"), 0);
-  driver = json_object_get_object_member (json_object_get_object_member (sarif_run, "tool"), "driver");
+  driver
+      = json_object_get_object_member (json_object_get_object_member (sarif_run, "tool"), "driver");
   g_assert_cmpstr (json_object_get_string_member (driver, "name"), ==, "vpc-designer");
   g_assert_true (json_object_has_member (driver, "version"));
   g_assert_true (json_object_has_member (driver, "informationUri"));
@@ -467,8 +482,10 @@ assert_cost_header (JsonNode   *root,
 {
   JsonObject *object = json_node_get_object (root);
 
-  assert_members (object, priced ? "region,currency,hours_per_month,priced,prices_as_of,items,monthly_total"
-                                 : "region,currency,hours_per_month,priced,reason,prices_as_of,items,monthly_total");
+  assert_members (
+      object,
+      priced ? "region,currency,hours_per_month,priced,prices_as_of,items,monthly_total"
+             : "region,currency,hours_per_month,priced,reason,prices_as_of,items,monthly_total");
   g_assert_cmpstr (json_object_get_string_member (object, "region"), ==, region);
   g_assert_cmpstr (json_object_get_string_member (object, "currency"), ==, "USD");
   g_assert_cmpint (json_object_get_int_member (object, "hours_per_month"), ==, 730);
@@ -704,11 +721,13 @@ remove_tree (const char *path)
   g_autoptr(GFileEnumerator) children = NULL;
   GFileInfo *info;
 
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL)
+      == G_FILE_TYPE_DIRECTORY)
     {
       children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
                                             G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-      while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+      while (children != NULL
+             && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
         {
           g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
 
@@ -931,7 +950,8 @@ test_input_not_regular (void)
   g_autofree char *dir = g_dir_make_tmp ("vpc-cli-XXXXXX", NULL);
   g_autofree char *fifo = g_build_filename (dir, "design.vpcd.json", NULL);
   g_autofree char *out = g_build_filename (dir, "out.png", NULL);
-  const char *inputs[][2] = { { fifo, "pipe (FIFO)" }, { "/dev/null", "character device" }, { dir, "folder" } };
+  const char      *inputs[][2]
+      = { { fifo, "pipe (FIFO)" }, { "/dev/null", "character device" }, { dir, "folder" } };
 
   g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
@@ -973,8 +993,10 @@ test_input_stdin (void)
   g_autofree char *rebuilt = NULL;
 
   RUN (&by_name, "check", errors, "--format", "json");
-  run_cli_full (&dash, (const char *const[]) { "check", "-", "--format", "json", NULL }, errors, FALSE);
-  run_cli_full (&dev_stdin, (const char *const[]) { "cost", "/dev/stdin", "--format", "csv", NULL }, errors, FALSE);
+  run_cli_full (&dash, (const char *const[]){ "check", "-", "--format", "json", NULL }, errors,
+                FALSE);
+  run_cli_full (&dev_stdin, (const char *const[]){ "cost", "/dev/stdin", "--format", "csv", NULL },
+                errors, FALSE);
   g_assert_cmpint (dash.status, ==, 1);
   g_assert_cmpint (by_name.status, ==, 1);
   /* Only "file" differs: the path as given. */
@@ -995,8 +1017,8 @@ test_input_stdin (void)
 static void
 test_input_stdin_terminal (void)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocessLauncher) launcher
+      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL, *err = NULL;
@@ -1010,7 +1032,8 @@ test_input_stdin_terminal (void)
   g_assert_cmpint (slave, >=, 0);
   g_subprocess_launcher_take_stdin_fd (launcher, slave);
   g_subprocess_launcher_set_child_setup (launcher, set_alarm, NULL, NULL);
-  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("VPC_DESIGNER"), "check", "-", NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("VPC_DESIGNER"), "check", "-",
+                                         NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
@@ -1030,11 +1053,36 @@ test_scale_strict (void)
 {
   static const char *const good[] = { "2", "0.5", "1.25", "100", "007", "0.01", "100.000" };
   static const char *const bad[] = {
-    "0x10", " 2", "2 ", "\t2", "+2", "-1", "0", "0.0", "100.5", "101", "1e2", "1e-300", "1E1",
-    "inf", "Infinity", "nan", "NaN", ".5", "2.", "1,5", "2..0", "", "1/2", "٢",
-    "100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-    "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-    "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "0x10",
+    " 2",
+    "2 ",
+    "\t2",
+    "+2",
+    "-1",
+    "0",
+    "0.0",
+    "100.5",
+    "101",
+    "1e2",
+    "1e-300",
+    "1E1",
+    "inf",
+    "Infinity",
+    "nan",
+    "NaN",
+    ".5",
+    "2.",
+    "1,5",
+    "2..0",
+    "",
+    "1/2",
+    "٢",
+    "1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "00000"
+    "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "00000"
+    "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+    "00000"
     "0000000000000000000000000000000000",
   };
   g_autofree char *clean = data_file ("clean.vpcd.json");
@@ -1162,8 +1210,10 @@ test_text_escapes_controls (void)
   g_assert_nonnull (strstr (json.out, "Job\\u001b[2J\\nFAKE: 0 errors\\u202e\\u0085"));
   root = parse_json (json.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "file"), ==, file);
-  finding = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "findings"), 0);
-  g_assert_nonnull (strstr (json_object_get_string_member (finding, "message"), "Job\033[2J\nFAKE: 0 errors\xe2\x80\xae\xc2\x85"));
+  finding = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (root), "findings"), 0);
+  g_assert_nonnull (strstr (json_object_get_string_member (finding, "message"),
+                            "Job\033[2J\nFAKE: 0 errors\xe2\x80\xae\xc2\x85"));
   remove_tree (dir);
 }
 

@@ -91,7 +91,8 @@ item_at (VpcCostReport *report,
 static void
 test_seed_figures (void)
 {
-  static const char *services[] = { "sagemaker.api", "sagemaker.runtime", "logs", "sts", "ecr.api", "ecr.dkr" };
+  static const char *services[]
+      = { "sagemaker.api", "sagemaker.runtime", "logs", "sts", "ecr.api", "ecr.dkr" };
   g_autoptr(VpcDesign) design = make_design ("us-east-1");
   g_autoptr(VpcCostReport) five = NULL;
   g_autoptr(VpcCostReport) six = NULL;
@@ -221,7 +222,7 @@ test_tiers (void)
   check_tiers ((double[]) { 5000001 }, (gint64[]) { 34000004000 }, 1, 34000004000);
   /* The tiers apply to the sum: two endpoints of 0.6 PB share 1.2 PB's
    * charge (10,000 + 200,000 × 0.006 = 11,200) half and half. */
-  check_tiers ((double[]) { 600000, 600000 }, (gint64[]) { USD (5600), USD (5600) }, 2, USD (11200));
+  check_tiers ((double[]){ 600000, 600000 }, (gint64[]){ USD (5600), USD (5600) }, 2, USD (11200));
   /* 4 PB + 2 PB: 10,000 + 24,000 + 4,000 = 38,000, shared 2:1. The
    * leftover micro-dollar goes to the larger remainder (the second). */
   check_tiers ((double[]) { 4000000, 2000000 },
@@ -394,12 +395,13 @@ test_price_table (void)
 static void
 test_price_table_invalid (void)
 {
-  static const char *head =
-    "{\"format\":\"vpc-designer-prices\",\"version\":1,\"currency\":\"USD\",\"hours_per_month\":730,"
-    "\"source\":\"s\",";
+  static const char *head = "{\"format\":\"vpc-designer-prices\",\"version\":1,\"currency\":"
+                            "\"USD\",\"hours_per_month\":730,"
+                            "\"source\":\"s\",";
   static const char *bodies[] = {
     /* a price with seven decimals */
-    "\"interface_data_tiers\":[{\"up_to_gb\":null,\"per_gb\":\"region\"}],\"regions\":[{\"region\":\"r\","
+    "\"interface_data_tiers\":[{\"up_to_gb\":null,\"per_gb\":\"region\"}],\"regions\":[{\"region\":"
+    "\"r\","
     "\"interface_endpoint_per_az_hour\":0.0100001,\"interface_endpoint_per_gb\":0.01,"
     "\"nat_gateway_per_hour\":0.045,\"nat_gateway_per_gb\":0.045,\"as_of\":\"d\"}]}",
     /* the last tier is bounded */
@@ -438,12 +440,13 @@ test_price_table_invalid (void)
 static void
 test_custom_table (void)
 {
-  static const char *text =
-    "{\"format\":\"vpc-designer-prices\",\"version\":1,\"currency\":\"USD\",\"hours_per_month\":730,"
-    "\"source\":\"test\",\"interface_data_tiers\":[{\"up_to_gb\":10,\"per_gb\":\"region\"},"
-    "{\"up_to_gb\":null,\"per_gb\":0.5}],\"regions\":[{\"region\":\"test-1\","
-    "\"interface_endpoint_per_az_hour\":1,\"interface_endpoint_per_gb\":1,"
-    "\"nat_gateway_per_hour\":0,\"nat_gateway_per_gb\":0.000001,\"as_of\":\"today\"}]}";
+  static const char *text
+      = "{\"format\":\"vpc-designer-prices\",\"version\":1,\"currency\":\"USD\",\"hours_per_"
+        "month\":730,"
+        "\"source\":\"test\",\"interface_data_tiers\":[{\"up_to_gb\":10,\"per_gb\":\"region\"},"
+        "{\"up_to_gb\":null,\"per_gb\":0.5}],\"regions\":[{\"region\":\"test-1\","
+        "\"interface_endpoint_per_az_hour\":1,\"interface_endpoint_per_gb\":1,"
+        "\"nat_gateway_per_hour\":0,\"nat_gateway_per_gb\":0.000001,\"as_of\":\"today\"}]}";
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
   g_autoptr(VpcPriceTable) table = vpc_price_table_load (bytes, &error);

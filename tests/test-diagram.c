@@ -398,16 +398,18 @@ test_set (gconstpointer data)
 
   /* Without the groups, overlaps and crossings are not measured. */
   measurable = counts.missing == 0;
-  expect_zero (&v, label, "missing groups or titles", "missing", counts.missing, holds_structure, TRUE,
-               details->str);
+  expect_zero (&v, label, "missing groups or titles", "missing", counts.missing, holds_structure,
+               TRUE, details->str);
   expect_zero (&v, label, "truncated labels", "truncated", counts.truncated, holds_truncated, TRUE,
                details->str);
   /* tests/data keeps hand-placed layouts that overlap on purpose (file
    * features, fuzz seeds): their overlaps are reported, not judged. */
   if (set != SET_DATA)
-    expect_zero (&v, label, "overlaps", "overlap", counts.overlaps, holds_overlaps, measurable, details->str);
+    expect_zero (&v, label, "overlaps", "overlap", counts.overlaps, holds_overlaps, measurable,
+                 details->str);
   else
-    g_test_message ("%s: %u overlaps in saved layouts (reported, not judged)", label, counts.overlaps);
+    g_test_message ("%s: %u overlaps in saved layouts (reported, not judged)", label,
+                    counts.overlaps);
   if (zero_crossings)
     expect_zero (&v, label, "crossings", "crossing", counts.crossings, holds_crossings, measurable,
                  details->str);
@@ -422,9 +424,11 @@ test_set (gconstpointer data)
 
 /* --- the measurer on hand-made SVGs ---------------------------------------------- */
 
-#define SVG_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
-  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"300\">\n" \
-  "<style>\ntext{font-family:'DejaVu Sans',sans-serif}\n.f3{font-size:11px}\n.b{font-size:13px;font-weight:bold}\n</style>\n"
+#define SVG_HEAD                                                                                   \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                   \
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"300\">\n"                      \
+  "<style>\ntext{font-family:'DejaVu "                                                             \
+  "Sans',sans-serif}\n.f3{font-size:11px}\n.b{font-size:13px;font-weight:bold}\n</style>\n"
 #define SVG_TAIL "</svg>\n"
 
 static DiagramCounts
@@ -452,11 +456,13 @@ icon (const char *kind,
       double      y,
       const char *label)
 {
-  return g_strdup_printf ("<g class=\"vpcd-%s\" data-id=\"%s\"><title>%s</title>"
-                          "<g fill=\"#8c4fff\"><rect x=\"%g\" y=\"%g\" width=\"44\" height=\"44\"/></g>"
-                          "<g fill=\"#16191f\"><text class=\"f3\" text-anchor=\"middle\" x=\"%g\" y=\"%g\">%s</text></g>"
-                          "</g>\n",
-                          kind, id, title, x, y, x + 22, y + 59, label);
+  return g_strdup_printf (
+      "<g class=\"vpcd-%s\" data-id=\"%s\"><title>%s</title>"
+      "<g fill=\"#8c4fff\"><rect x=\"%g\" y=\"%g\" width=\"44\" height=\"44\"/></g>"
+      "<g fill=\"#16191f\"><text class=\"f3\" text-anchor=\"middle\" x=\"%g\" "
+      "y=\"%g\">%s</text></g>"
+      "</g>\n",
+      kind, id, title, x, y, x + 22, y + 59, label);
 }
 
 static void
@@ -468,12 +474,12 @@ test_measure_truncated (void)
     guint truncated;
   } cases[] = {
     { "CloudWatch Logs", "CloudWatch Logs", 0 },
-    { "SageMaker Runtime", "SageMaker Runti…", 0 },       /* abbreviated, full text in the title */
-    { "SageMaker Runti…", "SageMaker Runti…", 0 },        /* the name is that */
-    { "SageMaker", "SageMaker Runti…", 1 },               /* the title is not the full text */
+    { "SageMaker Runtime", "SageMaker Runti…", 0 },        /* abbreviated, full text in the title */
+    { "SageMaker Runti…", "SageMaker Runti…", 0 },         /* the name is that */
+    { "SageMaker", "SageMaker Runti…", 1 },                /* the title is not the full text */
     { "SageMaker Runtime endpoint", "SageMaker Runt", 1 }, /* cut without "…" */
     { "SageMaker Runtime endpoint", "SageMaker Runt...", 0 },
-    { "Runtime…", "Runt…", 1 },                           /* the title is cut too */
+    { "Runtime…", "Runt…", 1 }, /* the title is cut too */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -531,11 +537,13 @@ static void
 test_measure_overlaps (void)
 {
   g_autofree char *a = icon ("workload", "a", "Training job", 100, 100, "Training job");
-  g_autofree char *b_apart = icon ("workload", "b", "Real-time endpoint", 200, 100, "Real-time endpoint");
+  g_autofree char *b_apart
+      = icon ("workload", "b", "Real-time endpoint", 200, 100, "Real-time endpoint");
   /* Tiles 80 apart: "Real-time endpoint" at 11 px is wider than 80 + 44. */
   g_autofree char *b_label = icon ("workload", "b", "Real-time endpoint with a long name",
                                    180, 100, "Real-time endpoint with a long name");
-  g_autofree char *b_tile = icon ("workload", "b", "Real-time endpoint", 130, 120, "Real-time endpoint");
+  g_autofree char *b_tile
+      = icon ("workload", "b", "Real-time endpoint", 130, 120, "Real-time endpoint");
   g_autofree char *b_below = icon ("workload", "b", "B", 100, 165, "B");
   const char *subnet =
     "<g class=\"vpcd-subnet\" data-id=\"sn\"><title>Private A</title>"
@@ -605,12 +613,14 @@ test_measure_overlaps (void)
   /* One coordinate system: a transform around everything moves all boxes
    * alike, a transform on one element moves it onto the other. */
   {
-    c = measure_text ((s = g_strconcat ("<g transform=\"translate(30 40)\">", subnet, a, b_apart, "</g>", NULL)),
-                      NULL);
+    c = measure_text (
+        (s = g_strconcat ("<g transform=\"translate(30 40)\">", subnet, a, b_apart, "</g>", NULL)),
+        NULL);
     g_assert_cmpuint (c.overlaps, ==, 0);
     g_clear_pointer (&s, g_free);
-    c = measure_text ((s = g_strconcat (subnet, a, "<g transform=\"matrix(1 0 0 1 -90 10)\">", b_apart, "</g>",
-                                        NULL)), NULL);
+    c = measure_text ((s = g_strconcat (subnet, a, "<g transform=\"matrix(1 0 0 1 -90 10)\">",
+                                        b_apart, "</g>", NULL)),
+                      NULL);
     g_assert_cmpuint (c.overlap_icons, ==, 1);
     g_clear_pointer (&s, g_free);
   }
@@ -625,39 +635,61 @@ test_measure_crossings (void)
     guint crossings;
   } cases[] = {
     /* Apart. */
-    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"100\"/></g>"
-      "<g class=\"vpcd-link\" data-from=\"b/s1\" data-to=\"b\"><line x1=\"10\" y1=\"0\" x2=\"10\" y2=\"100\"/></g>", 0 },
+    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"0\" x2=\"0\" "
+      "y2=\"100\"/></g>"
+      "<g class=\"vpcd-link\" data-from=\"b/s1\" data-to=\"b\"><line x1=\"10\" y1=\"0\" x2=\"10\" "
+      "y2=\"100\"/></g>",
+      0 },
     /* A proper crossing. */
-    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"50\" x2=\"100\" y2=\"50\"/></g>"
-      "<g class=\"vpcd-link\" data-from=\"b/s1\" data-to=\"b\"><line x1=\"50\" y1=\"0\" x2=\"50\" y2=\"100\"/></g>", 1 },
+    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"50\" x2=\"100\" "
+      "y2=\"50\"/></g>"
+      "<g class=\"vpcd-link\" data-from=\"b/s1\" data-to=\"b\"><line x1=\"50\" y1=\"0\" x2=\"50\" "
+      "y2=\"100\"/></g>",
+      1 },
     /* Two interfaces of one endpoint meeting at it. */
-    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"0\" x2=\"50\" y2=\"100\"/></g>"
-      "<g class=\"vpcd-link\" data-from=\"a/s2\" data-to=\"a\"><line x1=\"100\" y1=\"0\" x2=\"50\" y2=\"100\"/></g>", 0 },
+    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"0\" x2=\"50\" "
+      "y2=\"100\"/></g>"
+      "<g class=\"vpcd-link\" data-from=\"a/s2\" data-to=\"a\"><line x1=\"100\" y1=\"0\" x2=\"50\" "
+      "y2=\"100\"/></g>",
+      0 },
     /* Meeting at the end of both, but at different elements. */
-    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"0\" x2=\"50\" y2=\"100\"/></g>"
-      "<g class=\"vpcd-link\" data-from=\"b/s2\" data-to=\"b\"><line x1=\"100\" y1=\"0\" x2=\"50\" y2=\"100\"/></g>", 1 },
+    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"0\" x2=\"50\" "
+      "y2=\"100\"/></g>"
+      "<g class=\"vpcd-link\" data-from=\"b/s2\" data-to=\"b\"><line x1=\"100\" y1=\"0\" x2=\"50\" "
+      "y2=\"100\"/></g>",
+      1 },
     /* One ends on the middle of the other (a T). */
-    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"50\" x2=\"100\" y2=\"50\"/></g>"
-      "<g class=\"vpcd-link\" data-from=\"b/s1\" data-to=\"b\"><line x1=\"50\" y1=\"0\" x2=\"50\" y2=\"50\"/></g>", 1 },
+    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"50\" x2=\"100\" "
+      "y2=\"50\"/></g>"
+      "<g class=\"vpcd-link\" data-from=\"b/s1\" data-to=\"b\"><line x1=\"50\" y1=\"0\" x2=\"50\" "
+      "y2=\"50\"/></g>",
+      1 },
     /* Running along each other for a stretch, even into the same element. */
-    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"50\" x2=\"100\" y2=\"50\"/></g>"
-      "<g class=\"vpcd-link\" data-from=\"a/s2\" data-to=\"a\"><line x1=\"40\" y1=\"50\" x2=\"100\" y2=\"50\"/></g>", 1 },
+    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><line x1=\"0\" y1=\"50\" x2=\"100\" "
+      "y2=\"50\"/></g>"
+      "<g class=\"vpcd-link\" data-from=\"a/s2\" data-to=\"a\"><line x1=\"40\" y1=\"50\" "
+      "x2=\"100\" y2=\"50\"/></g>",
+      1 },
     /* Orthogonal routes as polylines and paths: the second one's middle
      * leg crosses the first one's. */
-    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><polyline fill=\"none\" stroke=\"#000\" "
+    { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><polyline fill=\"none\" "
+      "stroke=\"#000\" "
       "points=\"0,0 0,50 100,50 100,100\"/></g>"
       "<g class=\"vpcd-link\" data-from=\"b/s1\" data-to=\"b\"><path fill=\"none\" stroke=\"#000\" "
-      "d=\"M50 0v20h0V80\"/></g>", 1 },
+      "d=\"M50 0v20h0V80\"/></g>",
+      1 },
     /* A route's own legs, its end dot and a filled arrowhead do not count. */
     { "<g class=\"vpcd-link\" data-from=\"a/s1\" data-to=\"a\"><path fill=\"none\" stroke=\"#000\" "
       "d=\"M0 0H100V100H0Z\"/><circle cx=\"0\" cy=\"0\" r=\"3\" fill=\"#000\"/></g>"
       "<g class=\"vpcd-link\" data-from=\"b/s1\" data-to=\"b\"><path fill=\"none\" stroke=\"#000\" "
-      "d=\"M200 0L300 0\"/><path fill=\"#000\" d=\"M100 -10L110 0 100 10z\"/></g>", 0 },
+      "d=\"M200 0L300 0\"/><path fill=\"#000\" d=\"M100 -10L110 0 100 10z\"/></g>",
+      0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *body = g_strconcat ("<g fill=\"none\" stroke=\"#8c4fff\">", cases[i].links, "</g>", NULL);
+      g_autofree char *body
+          = g_strconcat ("<g fill=\"none\" stroke=\"#8c4fff\">", cases[i].links, "</g>", NULL);
       DiagramCounts c = measure_text (body, NULL);
 
       g_assert_cmpuint (c.links, ==, 2);
@@ -682,7 +714,8 @@ test_measure_structure (void)
   /* The VPC, 2 AZs, 2 subnets, the group, 7 endpoints, 2 workloads and
    * 12 network interfaces. */
   g_assert_cmpuint (c.missing, ==, 1 + 2 + 2 + 1 + 7 + 2 + 12);
-  c = measure_text ("<g class=\"vpcd-subnet\" data-id=\"private-a\"><rect x=\"0\" y=\"0\" width=\"9\" height=\"9\"/></g>",
+  c = measure_text ("<g class=\"vpcd-subnet\" data-id=\"private-a\"><rect x=\"0\" y=\"0\" "
+                    "width=\"9\" height=\"9\"/></g>",
                     NULL);
   g_assert_cmpuint (c.missing, ==, 1);
 }
@@ -697,11 +730,12 @@ stats (int    argc,
   char *before = NULL, *bin = NULL;
   char **files = NULL;
   GOptionEntry entries[] = {
-    { "stats", 0, 0, G_OPTION_ARG_NONE, &(gboolean) { 0 }, "Print the figures (this mode)", NULL },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &(gboolean){ 0 }, "Print the figures (this mode)", NULL },
     { "details", 0, 0, G_OPTION_ARG_NONE, &details_wanted, "Print every problem found", NULL },
     { "seeds", 0, 0, G_OPTION_ARG_INT, &n_seeds, "Random designs (default 200)", "N" },
     { "binary", 0, 0, G_OPTION_ARG_FILENAME, &bin, "Export with this vpc-designer", "PATH" },
-    { "before", 0, 0, G_OPTION_ARG_FILENAME, &before, "Measure a vpc-designer from before issue 10", "PATH" },
+    { "before", 0, 0, G_OPTION_ARG_FILENAME, &before, "Measure a vpc-designer from before issue 10",
+      "PATH" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[FILE…]" },
     { NULL }
   };
@@ -724,9 +758,11 @@ stats (int    argc,
       mode = MODE_BINARY;
       binary = bin;
     }
-  if (files == NULL && (g_getenv ("G_TEST_SRCDIR") == NULL || g_getenv ("VPC_EXAMPLES_DIR") == NULL))
+  if (files == NULL
+      && (g_getenv ("G_TEST_SRCDIR") == NULL || g_getenv ("VPC_EXAMPLES_DIR") == NULL))
     {
-      g_printerr ("Set G_TEST_SRCDIR (tests/) and VPC_EXAMPLES_DIR, or name files (tools/diagram-stats does it)\n");
+      g_printerr ("Set G_TEST_SRCDIR (tests/) and VPC_EXAMPLES_DIR, or name files "
+                  "(tools/diagram-stats does it)\n");
       return 2;
     }
 

@@ -3,10 +3,10 @@
  *
  * - Pairs built from every example by one model edit each (delete every
  *   element through the model's delete, change what each means; rename and
- *   move the first of each kind; add endpoints), both ways: the element lists equal an oracle written on
- *   the two files' JSON (ids, objects without "layout"), the findings equal
- *   the multiset difference of `check --format json` of both sides (rule
- *   and elements), and the cost equals `cost --format json` of both sides.
+ *   move the first of each kind; add endpoints), both ways: the element lists equal an oracle
+ * written on the two files' JSON (ids, objects without "layout"), the findings equal the multiset
+ * difference of `check --format json` of both sides (rule and elements), and the cost equals `cost
+ * --format json` of both sides.
  * - Files without layouts: nothing is "moved" when an element is added.
  * - Exit 1 exactly when an error-severity finding is introduced.
  * - Usage errors, unreadable sides, and golden text and JSON
@@ -75,7 +75,8 @@ strings_of (JsonArray *array)
   GString *text = g_string_new ("[");
 
   for (guint i = 0; i < json_array_get_length (array); i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? "," : "", json_array_get_string_element (array, i));
+    g_string_append_printf (text, "%s%s", i > 0 ? "," : "",
+                            json_array_get_string_element (array, i));
   g_string_append_c (text, ']');
   return g_string_free (text, FALSE);
 }
@@ -86,7 +87,8 @@ joined (GPtrArray *ids)
   GString *text = g_string_new ("[");
 
   for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? "," : "", (const char *) g_ptr_array_index (ids, i));
+    g_string_append_printf (text, "%s%s", i > 0 ? "," : "",
+                            (const char *) g_ptr_array_index (ids, i));
   g_string_append_c (text, ']');
   return g_string_free (text, FALSE);
 }
@@ -102,8 +104,9 @@ elements_of (JsonObject *root,
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     {
-      JsonArray *list = json_object_has_member (root, lists[l]) ? json_object_get_array_member (root, lists[l])
-                                                                  : NULL;
+      JsonArray *list = json_object_has_member (root, lists[l])
+                            ? json_object_get_array_member (root, lists[l])
+                            : NULL;
 
       for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
         {
@@ -128,7 +131,8 @@ content_of (JsonObject *element)
 
   for (GList *m = members; m != NULL; m = m->next)
     if (!g_str_equal (m->data, "layout"))
-      json_object_set_member (copy, m->data, json_node_copy (json_object_get_member (element, m->data)));
+      json_object_set_member (copy, m->data,
+                              json_node_copy (json_object_get_member (element, m->data)));
   g_list_free (members);
   json_node_set_object (node, copy);
   return json_to_string (node, FALSE);
@@ -188,7 +192,8 @@ expect_elements (JsonObject *old_root,
   for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
     {
       g_autofree char *want = joined (expected[k].ids);
-      g_autofree char *got = strings_of (json_object_get_array_member (diff_elements, expected[k].key));
+      g_autofree char *got
+          = strings_of (json_object_get_array_member (diff_elements, expected[k].key));
 
       if (!g_str_equal (want, got))
         g_error ("%s: elements.%s is %s, expected %s", what, expected[k].key, got, want);
@@ -217,7 +222,8 @@ missing_findings (JsonArray *ours,
     {
       char *key = finding_key (json_array_get_object_element (theirs, i));
 
-      g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+      g_hash_table_insert (
+          counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
     }
   for (guint i = 0; i < json_array_get_length (ours); i++)
     {
@@ -228,7 +234,8 @@ missing_findings (JsonArray *ours,
       if (n > 0)
         g_hash_table_replace (counts, g_steal_pointer (&key), GUINT_TO_POINTER (n - 1));
       else
-        g_string_append_printf (text, "%s %s %s\n", key, json_object_get_string_member (finding, "severity"),
+        g_string_append_printf (text, "%s %s %s\n", key,
+                                json_object_get_string_member (finding, "severity"),
                                 json_object_get_string_member (finding, "message"));
     }
   return g_string_free (text, FALSE);
@@ -245,7 +252,8 @@ diff_findings (JsonArray *findings)
       g_autofree char *key = finding_key (finding);
 
       g_assert_cmpuint (json_object_get_size (finding), ==, 4);
-      g_string_append_printf (text, "%s %s %s\n", key, json_object_get_string_member (finding, "severity"),
+      g_string_append_printf (text, "%s %s %s\n", key,
+                              json_object_get_string_member (finding, "severity"),
                               json_object_get_string_member (finding, "message"));
     }
   return g_string_free (text, FALSE);
@@ -271,7 +279,8 @@ static gint64
 cents (JsonObject *object,
        const char *key)
 {
-  return (gint64) (json_object_get_double_member (object, key) * 100 + (json_object_get_double_member (object, key) < 0 ? -0.5 : 0.5));
+  return (gint64) (json_object_get_double_member (object, key) * 100
+                   + (json_object_get_double_member (object, key) < 0 ? -0.5 : 0.5));
 }
 
 static void
@@ -293,7 +302,8 @@ expect_cost (const char *old_path,
   g_assert_true (json_object_get_boolean_member (cost, "priced"));
   g_assert_cmpint (cents (cost, "old_total"), ==, cents (old_cost, "monthly_total"));
   g_assert_cmpint (cents (cost, "new_total"), ==, cents (new_cost, "monthly_total"));
-  g_assert_cmpint (cents (cost, "delta"), ==, cents (new_cost, "monthly_total") - cents (old_cost, "monthly_total"));
+  g_assert_cmpint (cents (cost, "delta"), ==,
+                   cents (new_cost, "monthly_total") - cents (old_cost, "monthly_total"));
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
@@ -301,7 +311,8 @@ expect_cost (const char *old_path,
 
       g_assert_cmpint (cents (item, "delta"), ==, cents (item, "new") - cents (item, "old"));
       g_assert_cmpint (cents (item, "delta"), !=, 0);
-      g_hash_table_insert (listed, (gpointer) json_object_get_string_member (item, "element"), item);
+      g_hash_table_insert (listed, (gpointer) json_object_get_string_member (item, "element"),
+                           item);
     }
   /* Every element whose monthly cost differs is listed with both amounts,
    * and nothing else is. */
@@ -309,7 +320,8 @@ expect_cost (const char *old_path,
     {
       JsonObject *item = json_array_get_object_element (old_items, i);
 
-      g_hash_table_insert (old_monthly, (gpointer) json_object_get_string_member (item, "element"), item);
+      g_hash_table_insert (old_monthly, (gpointer) json_object_get_string_member (item, "element"),
+                           item);
     }
   for (guint i = 0; i < json_array_get_length (new_items); i++)
     {
@@ -322,7 +334,8 @@ expect_cost (const char *old_path,
       if (was != cents (now, "monthly"))
         {
           if (item == NULL)
-            g_error ("%s: cost item %s (%" G_GINT64_FORMAT " → %" G_GINT64_FORMAT " cents) not listed",
+            g_error ("%s: cost item %s (%" G_GINT64_FORMAT " → %" G_GINT64_FORMAT
+                     " cents) not listed",
                      what, id, was, cents (now, "monthly"));
           g_assert_cmpint (cents (item, "old"), ==, was);
           g_assert_cmpint (cents (item, "new"), ==, cents (now, "monthly"));
@@ -390,7 +403,8 @@ assert_pair (const char *old_path,
   introduced = diff_findings (json_object_get_array_member (findings, "introduced"));
   resolved = diff_findings (json_object_get_array_member (findings, "resolved"));
   if (!g_str_equal (introduced, want_introduced) || !g_str_equal (resolved, want_resolved))
-    g_error ("%s: findings differ from check's:\nintroduced\n%s---expected\n%s\nresolved\n%s---expected\n%s",
+    g_error ("%s: findings differ from "
+             "check's:\nintroduced\n%s---expected\n%s\nresolved\n%s---expected\n%s",
              what, introduced, want_introduced, resolved, want_resolved);
   error_introduced = strstr (want_introduced, " error ") != NULL;
   g_assert_cmpint (run.status, ==, error_introduced ? 1 : 0);
@@ -509,7 +523,8 @@ check_edits (const char *example,
 
   /* Every element, or the first of each kind (the add edit: one pair). */
   for (VpcKind kind = 0; kind < VPC_N_KINDS; kind++)
-    for (guint i = 0; i < vpc_design_get_n_elements (original, kind) && (every_element || i == 0); i++)
+    for (guint i = 0; i < vpc_design_get_n_elements (original, kind) && (every_element || i == 0);
+         i++)
       g_ptr_array_add (ids, g_strdup (vpc_design_get_element (original, kind, i)->id));
   if (edit == edit_add)
     g_ptr_array_set_size (ids, MIN (ids->len, 1));
@@ -518,7 +533,8 @@ check_edits (const char *example,
     {
       g_autoptr(VpcDesign) edited = vpc_design_duplicate (original);
       g_autofree char *new_path = NULL;
-      g_autofree char *what = g_strdup_printf ("%s, %s %s", base, edit_name, (char *) g_ptr_array_index (ids, i));
+      g_autofree char *what
+          = g_strdup_printf ("%s, %s %s", base, edit_name, (char *) g_ptr_array_index (ids, i));
 
       if (!edit (edited, g_ptr_array_index (ids, i)))
         continue; /* the guard refused it: not a design anybody could save */
@@ -580,9 +596,11 @@ test_no_layout (void)
   json_object_remove_member (json_object_get_object_member (root, "vpc"), "layout");
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     if (json_object_has_member (root, lists[l]))
-      for (guint i = 0; i < json_array_get_length (json_object_get_array_member (root, lists[l])); i++)
-        json_object_remove_member (json_array_get_object_element (json_object_get_array_member (root, lists[l]), i),
-                                   "layout");
+      for (guint i = 0; i < json_array_get_length (json_object_get_array_member (root, lists[l]));
+           i++)
+        json_object_remove_member (
+            json_array_get_object_element (json_object_get_array_member (root, lists[l]), i),
+            "layout");
   json_node_set_object (node, root);
   text = json_to_string (node, TRUE);
   g_assert_true (g_file_set_contents (old_path, text, -1, NULL));
@@ -602,7 +620,8 @@ test_no_layout (void)
   assert_pair (old_path, new_path, "no layout, AZ added");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                       json_object_get_object_member (diff, "elements"), "moved")), ==, 0);
-  added = strings_of (json_object_get_array_member (json_object_get_object_member (diff, "elements"), "added"));
+  added = strings_of (
+      json_object_get_array_member (json_object_get_object_member (diff, "elements"), "added"));
   g_assert_cmpstr (added, ==, "[az-extra]");
 }
 
@@ -631,7 +650,8 @@ test_usage (void)
   CLI_RUN (&option, NULL, "diff", a, a, "--format", "sarif");
   cli_assert_usage_error (&option, "invalid value 'sarif'");
 
-  g_assert_true (g_file_set_contents (bad, "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": 5}", -1, NULL));
+  g_assert_true (g_file_set_contents (
+      bad, "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": 5}", -1, NULL));
   CLI_RUN (&unreadable, NULL, "diff", a, bad);
   g_assert_cmpint (unreadable.status, ==, 2);
   g_assert_cmpstr (unreadable.out, ==, "");

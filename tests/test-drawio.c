@@ -104,7 +104,8 @@ start_element (GMarkupParseContext *context,
   else if (g_str_equal (element, "mxGeometry") && page->current != NULL && page->current->vertex)
     {
       const char *keys[] = { "x", "y", "width", "height" };
-      double *slots[] = { &page->current->x, &page->current->y, &page->current->w, &page->current->h };
+      double     *slots[]
+          = { &page->current->x, &page->current->y, &page->current->w, &page->current->h };
 
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
         {
@@ -153,9 +154,15 @@ assert_aws4_style (const Cell *cell)
   /* The AWS 4 shapes the exporter may use; groups carry a grIcon, resource
    * icons a resIcon, both from the same library. */
   static const char *const shapes[] = {
-    "mxgraph.aws4.group", "mxgraph.aws4.endpoints", "mxgraph.aws4.nat_gateway",
-    "mxgraph.aws4.sagemaker_train", "mxgraph.aws4.sagemaker_model", "mxgraph.aws4.sagemaker_notebook",
-    "mxgraph.aws4.resourceIcon", "mxgraph.aws4.client", NULL,
+    "mxgraph.aws4.group",
+    "mxgraph.aws4.endpoints",
+    "mxgraph.aws4.nat_gateway",
+    "mxgraph.aws4.sagemaker_train",
+    "mxgraph.aws4.sagemaker_model",
+    "mxgraph.aws4.sagemaker_notebook",
+    "mxgraph.aws4.resourceIcon",
+    "mxgraph.aws4.client",
+    NULL,
   };
   g_autofree char *shape = style_value (cell->style, "shape");
   g_autofree char *icon = style_value (cell->style, "grIcon");
@@ -214,7 +221,8 @@ check_design (VpcDesign  *design,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GMarkupParseContext) context = NULL;
-  Page page = { g_ptr_array_new_with_free_func (cell_free), g_hash_table_new (g_str_hash, g_str_equal), NULL, 0, 0 };
+  Page             page = { g_ptr_array_new_with_free_func (cell_free),
+                            g_hash_table_new (g_str_hash, g_str_equal), NULL, 0, 0 };
   VpcExportOptions options;
   guint n_vertices = 0, n_elements = 0;
 
@@ -244,8 +252,10 @@ check_design (VpcDesign  *design,
           Cell *source = g_hash_table_lookup (page.by_id, cell->source);
           Cell *target = g_hash_table_lookup (page.by_id, cell->target);
 
-          g_assert_true (source != NULL && source->vertex && vpc_design_lookup (design, source->id) != NULL);
-          g_assert_true (target != NULL && target->vertex && vpc_design_lookup (design, target->id) != NULL);
+          g_assert_true (source != NULL && source->vertex
+                         && vpc_design_lookup (design, source->id) != NULL);
+          g_assert_true (target != NULL && target->vertex
+                         && vpc_design_lookup (design, target->id) != NULL);
         }
     }
 

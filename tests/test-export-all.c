@@ -117,7 +117,8 @@ export_all (const char *input,
       g_autofree char *out = g_build_filename (dir, outputs[o].file, NULL);
       g_autofree char *log = g_strconcat (out, ".stderr", NULL);
       g_autofree char *stdout_log = g_strconcat (out, ".stdout", NULL);
-      const char *argv[] = { binary, "export", input, "-o", out, "--theme", outputs[o].theme, NULL };
+      const char      *argv[]
+          = { binary, "export", input, "-o", out, "--theme", outputs[o].theme, NULL };
       g_autoptr(GError) error = NULL;
 
       if (outputs[o].theme == NULL)
@@ -138,7 +139,8 @@ export_all (const char *input,
 
       g_subprocess_wait (processes[o], NULL, &error);
       g_assert_no_error (error);
-      ok = g_subprocess_get_if_exited (processes[o]) && g_subprocess_get_exit_status (processes[o]) == 0;
+      ok = g_subprocess_get_if_exited (processes[o])
+           && g_subprocess_get_exit_status (processes[o]) == 0;
       g_object_unref (processes[o]);
       err_text = read_file (log, NULL);
       out_text = read_file (stdout_log, NULL);
@@ -159,7 +161,8 @@ run_tool (const char *const *argv)
   char *out = NULL;
   int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("%s %s failed: %s", argv[0], argv[1], err);
@@ -230,7 +233,8 @@ assert_corners (cairo_surface_t *surface,
       double l = luminance (pixel_at (surface, MAX (0, corners[c][0]), MAX (0, corners[c][1])));
 
       if (dark ? l >= 0.2 : l <= 0.9)
-        g_error ("%s: corner %u has luminance %.2f, expected a %s page", what, c, l, dark ? "dark" : "light");
+        g_error ("%s: corner %u has luminance %.2f, expected a %s page", what, c, l,
+                 dark ? "dark" : "light");
     }
 }
 
@@ -274,9 +278,11 @@ check_svg (const char *path,
   page_size (design, FALSE, &pw, &ph);
   g_assert_cmpfloat (w, ==, pw);
   g_assert_cmpfloat (h, ==, ph);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w / 4), (int) ceil (h / 4));
+  surface
+      = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w / 4), (int) ceil (h / 4));
   cr = cairo_create (surface);
-  g_assert_true (rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, w / 4, h / 4 }, &error));
+  g_assert_true (
+      rsvg_handle_render_document (handle, cr, &(RsvgRectangle){ 0, 0, w / 4, h / 4 }, &error));
   g_assert_no_error (error);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -333,9 +339,11 @@ check_pdf (const char *path,
       g_autofree char *name = squeeze (vpc_element_get_display_name (sn));
 
       if (strstr (text, name) == NULL)
-        g_error ("%s: subnet %s's name \"%s\" is not in the PDF's text:\n%s", path, sn->id, name, raw);
+        g_error ("%s: subnet %s's name \"%s\" is not in the PDF's text:\n%s", path, sn->id, name,
+                 raw);
       if (strstr (text, sn->cidr) == NULL)
-        g_error ("%s: subnet %s's CIDR %s is not in the PDF's text:\n%s", path, sn->id, sn->cidr, raw);
+        g_error ("%s: subnet %s's CIDR %s is not in the PDF's text:\n%s", path, sn->id, sn->cidr,
+                 raw);
     }
   /* The title block's date comes from SOURCE_DATE_EPOCH, not the clock. */
   if (strstr (text, EPOCH_DATE) == NULL)
@@ -404,7 +412,8 @@ check_json (const char *path,
 
   assert_same_findings (original, copy, VPC_PROFILE_STUDY_GUIDE, what);
   assert_same_findings (original, copy, VPC_PROFILE_PRECISE, what);
-  g_assert_cmpint (vpc_design_get_info (copy)->profile, ==, vpc_design_get_info (original)->profile);
+  g_assert_cmpint (vpc_design_get_info (copy)->profile, ==,
+                   vpc_design_get_info (original)->profile);
 
   cost_a = vpc_cost_compute (original, NULL);
   cost_b = vpc_cost_compute (copy, NULL);
@@ -415,7 +424,8 @@ check_json (const char *path,
   g_assert_cmpuint (cost_a->items->len, ==, cost_b->items->len);
   for (guint i = 0; i < cost_a->items->len; i++)
     {
-      VpcCostItem *ia = g_ptr_array_index (cost_a->items, i), *ib = g_ptr_array_index (cost_b->items, i);
+      VpcCostItem *ia = g_ptr_array_index (cost_a->items, i),
+                  *ib = g_ptr_array_index (cost_b->items, i);
 
       g_assert_cmpstr (ia->element, ==, ib->element);
       g_assert_cmpint (ia->monthly_micros, ==, ib->monthly_micros);
@@ -457,7 +467,8 @@ check_drawio (const char *path,
   for (VpcKind kind = 0; kind < VPC_N_KINDS; kind++)
     for (guint i = 0; i < vpc_design_get_n_elements (design, kind); i++)
       {
-        g_autofree char *cell = g_strdup_printf ("<mxCell id=\"%s\"", vpc_design_get_element (design, kind, i)->id);
+        g_autofree char *cell
+            = g_strdup_printf ("<mxCell id=\"%s\"", vpc_design_get_element (design, kind, i)->id);
 
         g_assert_nonnull (strstr (text, cell));
       }

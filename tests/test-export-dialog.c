@@ -70,8 +70,8 @@ open_dialog (Fixture    *f,
              GSettings  *settings,
              const char *format)
 {
-  GtkWidget *dialog = vpc_export_dialog_new (GTK_WINDOW (f->window), f->design, vpc_window_get_file (f->window),
-                                             settings, format);
+  GtkWidget *dialog = vpc_export_dialog_new (GTK_WINDOW (f->window), f->design,
+                                             vpc_window_get_file (f->window), settings, format);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gui_test_spin (5);
@@ -111,12 +111,15 @@ test_writes_choices (Fixture       *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_find_row (GTK_WIDGET (dialog), "Scale")), 0);
   one = write_to (f, dialog, "one.png");
   adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_find_row (GTK_WIDGET (dialog), "Scale")), 2);
-  gtk_switch_set_active (GTK_SWITCH (gui_test_find_type (gui_test_find_row (GTK_WIDGET (dialog), "Transparent Background"),
-                                                         GTK_TYPE_SWITCH)), TRUE);
+  gtk_switch_set_active (
+      GTK_SWITCH (gui_test_find_type (
+          gui_test_find_row (GTK_WIDGET (dialog), "Transparent Background"), GTK_TYPE_SWITCH)),
+      TRUE);
   three = write_to (f, dialog, "three.png");
   a = cairo_image_surface_create_from_png (one);
   b = cairo_image_surface_create_from_png (three);
-  g_assert_cmpint (abs (cairo_image_surface_get_width (b) - 3 * cairo_image_surface_get_width (a)), <=, 3);
+  g_assert_cmpint (abs (cairo_image_surface_get_width (b) - 3 * cairo_image_surface_get_width (a)),
+                   <=, 3);
   g_assert_cmpint (cairo_image_surface_get_format (a), ==, CAIRO_FORMAT_RGB24);
   g_assert_cmpint (cairo_image_surface_get_format (b), ==, CAIRO_FORMAT_ARGB32);
   g_assert_cmpuint (((guint32 *) cairo_image_surface_get_data (b))[0] >> 24, ==, 0);
@@ -125,8 +128,9 @@ test_writes_choices (Fixture       *f,
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_find_row (GTK_WIDGET (dialog), "Format")), 1);
   g_assert_cmpstr (vpc_export_dialog_get_suffix (dialog), ==, ".svg");
-  gtk_switch_set_active (GTK_SWITCH (gui_test_find_type (gui_test_find_row (GTK_WIDGET (dialog), "Legend"),
-                                                         GTK_TYPE_SWITCH)), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (gui_test_find_type (
+                             gui_test_find_row (GTK_WIDGET (dialog), "Legend"), GTK_TYPE_SWITCH)),
+                         FALSE);
   svg = write_to (f, dialog, "named.svg");
   g_file_get_contents (svg, &text, NULL, NULL);
   g_assert_nonnull (strstr (text, ">lab-one</text>"));
@@ -138,9 +142,11 @@ test_writes_choices (Fixture       *f,
   /* Opened again (no format asked for): the last choices. */
   dialog = open_dialog (f, settings, NULL);
   g_assert_cmpstr (vpc_export_dialog_get_format (dialog), ==, "svg");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (gui_test_find_row (GTK_WIDGET (dialog), "Scale"))), ==, 2);
-  g_assert_false (gtk_switch_get_active (GTK_SWITCH (gui_test_find_type (gui_test_find_row (GTK_WIDGET (dialog), "Legend"),
-                                                                         GTK_TYPE_SWITCH))));
+  g_assert_cmpuint (
+      adw_combo_row_get_selected (ADW_COMBO_ROW (gui_test_find_row (GTK_WIDGET (dialog), "Scale"))),
+      ==, 2);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (
+      gui_test_find_type (gui_test_find_row (GTK_WIDGET (dialog), "Legend"), GTK_TYPE_SWITCH))));
   /* Never over the design file itself. */
   {
     g_autoptr(GError) error = NULL;
@@ -190,7 +196,8 @@ test_focus_view (Fixture       *f,
   gui_test_spin (10);
   g_assert_true (vpc_window_get_focus_view (f->window));
   g_assert_false (gtk_widget_get_visible (sidebar));
-  g_assert_cmpint (gtk_widget_get_width (canvas), >=, gtk_widget_get_width (GTK_WIDGET (f->window)) * 0.9);
+  g_assert_cmpint (gtk_widget_get_width (canvas), >=,
+                   gtk_widget_get_width (GTK_WIDGET (f->window)) * 0.9);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "canvas.zoom-fit", NULL) ||
                  gtk_widget_activate_action (canvas, "canvas.zoom-fit", NULL));
   gui_test_spin (10);

@@ -121,8 +121,10 @@ test_png (Fixture       *f,
   cairo_surface_destroy (b);
   if (g_getenv ("VPC_RENDER_SAVE_DIR") != NULL)
     {
-      g_autofree char *copy = g_build_filename (g_getenv ("VPC_RENDER_SAVE_DIR"), "export-dark.png", NULL);
-      g_autofree char *copy1 = g_build_filename (g_getenv ("VPC_RENDER_SAVE_DIR"), "export-light.png", NULL);
+      g_autofree char *copy
+          = g_build_filename (g_getenv ("VPC_RENDER_SAVE_DIR"), "export-dark.png", NULL);
+      g_autofree char *copy1
+          = g_build_filename (g_getenv ("VPC_RENDER_SAVE_DIR"), "export-light.png", NULL);
       g_autofree char *contents = NULL;
       gsize len;
       g_file_get_contents (two, &contents, &len, NULL);
@@ -310,7 +312,8 @@ test_svg_escaping (Fixture       *f,
   g_assert_true (has_text_element (svg, "Zürich – 東京 ✓"));
   /* Too long for two lines: cut with "…", whole in the <title> only. */
   g_assert_false (has_text_element (svg, "an-extraordinarily-long-workload-name-that-cannot-fit"));
-  g_assert_nonnull (strstr (svg, "<title>an-extraordinarily-long-workload-name-that-cannot-fit</title>"));
+  g_assert_nonnull (
+      strstr (svg, "<title>an-extraordinarily-long-workload-name-that-cannot-fit</title>"));
   g_assert_nonnull (strstr (svg, ">an-extraordinari"));
   g_assert_nonnull (strstr (svg, "\xe2\x80\xa6</text>"));
   g_assert_false (has_text_element (svg, "überlange-Arbeitslast-mit-Umlauten-äöü-und-mehr"));
@@ -327,7 +330,8 @@ test_svg_badge_and_dark (Fixture       *f,
 {
   g_autofree char *light = export (f, "light.svg", VPC_THEME_LIGHT, 1.0);
   g_autofree char *dark = export (f, "dark.svg", VPC_THEME_DARK, 1.0);
-  g_autoptr(GPtrArray) findings = vpc_validate (f->design, vpc_design_get_info (f->design)->profile);
+  g_autoptr (GPtrArray) findings
+      = vpc_validate (f->design, vpc_design_get_info (f->design)->profile);
   cairo_surface_t *surface = rasterize_svg (light);
   const VpcElement *flagged = NULL;
   gboolean errors = FALSE;
@@ -338,7 +342,8 @@ test_svg_badge_and_dark (Fixture       *f,
     {
       VpcFinding *finding = g_ptr_array_index (findings, i);
       const char *const *ids = vpc_finding_get_elements (finding);
-      const VpcElement *e = ids != NULL && ids[0] != NULL ? vpc_design_lookup (f->design, ids[0]) : NULL;
+      const VpcElement  *e
+          = ids != NULL && ids[0] != NULL ? vpc_design_lookup (f->design, ids[0]) : NULL;
 
       if (e != NULL && e->kind == VPC_KIND_WORKLOAD && e->has_layout &&
           vpc_finding_get_severity (finding) != VPC_SEVERITY_INFO)
@@ -360,7 +365,8 @@ test_svg_badge_and_dark (Fixture       *f,
   by = flagged->layout.y + 1;
   g_assert_true (bx > flagged->layout.x && bx < flagged->layout.x + flagged->layout.w);
   g_assert_true (by > flagged->layout.y && by < flagged->layout.y + flagged->layout.h);
-  g_assert_true (near_color (pixel_at (surface, bx - ox, by - oy), errors ? 0xd91515 : 0xe07f00, 16));
+  g_assert_true (
+      near_color (pixel_at (surface, bx - ox, by - oy), errors ? 0xd91515 : 0xe07f00, 16));
   cairo_surface_destroy (surface);
 
   surface = rasterize_svg (dark);

@@ -17,9 +17,10 @@
 #define HEAD "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", " \
              "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}"
 #define AZS  ", \"availability_zones\": [{\"id\": \"az-1\"}, {\"id\": \"az-2\"}]"
-#define SUBNETS ", \"subnets\": [{\"id\": \"sn-a\", \"az\": \"az-1\", \"cidr\": \"10.0.1.0/24\"}, " \
-                "{\"id\": \"sn-b\", \"az\": \"az-1\", \"cidr\": \"10.0.2.0/24\"}, " \
-                "{\"id\": \"sn-c\", \"az\": \"az-2\", \"cidr\": \"10.0.3.0/24\"}]"
+#define SUBNETS                                                                                    \
+  ", \"subnets\": [{\"id\": \"sn-a\", \"az\": \"az-1\", \"cidr\": \"10.0.1.0/24\"}, "              \
+  "{\"id\": \"sn-b\", \"az\": \"az-1\", \"cidr\": \"10.0.2.0/24\"}, "                              \
+  "{\"id\": \"sn-c\", \"az\": \"az-2\", \"cidr\": \"10.0.3.0/24\"}]"
 #define BASE HEAD AZS SUBNETS
 
 static VpcDesign *
@@ -133,11 +134,13 @@ static void
 test_load_defaults (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VpcDesign) design = load_text (
-    BASE ", \"security_groups\": [{\"id\": \"sg\"}], "
-    "\"endpoints\": [{\"id\": \"s3\", \"service\": \"s3\"}, {\"id\": \"ecr\", \"service\": \"ecr.dkr\"}], "
-    "\"workloads\": [{\"id\": \"w\", \"kind\": \"training_job\", \"instance_count\": 2.0}], "
-    "\"nat_gateways\": [{\"id\": \"n\", \"subnet\": \"sn-a\"}]}", NULL, &error);
+  g_autoptr (VpcDesign) design = load_text (
+      BASE ", \"security_groups\": [{\"id\": \"sg\"}], "
+           "\"endpoints\": [{\"id\": \"s3\", \"service\": \"s3\"}, {\"id\": \"ecr\", \"service\": "
+           "\"ecr.dkr\"}], "
+           "\"workloads\": [{\"id\": \"w\", \"kind\": \"training_job\", \"instance_count\": 2.0}], "
+           "\"nat_gateways\": [{\"id\": \"n\", \"subnet\": \"sn-a\"}]}",
+      NULL, &error);
   const VpcElement *sg, *s3, *ecr, *sn;
   const VpcSgRule *rule;
 
@@ -196,16 +199,20 @@ test_load_warnings (void)
 
   g_ptr_array_add (warnings, g_strdup ("kept"));
   design = load_text (
-    "{\"format\": \"vpc-designer\", \"version\": 1, \"colour\": \"red\", \"region\": \"us-east-1\", "
-    "\"vpc\": {\"cidr\": \"10.0.0.0/16\", \"tags\": {}}" AZS
-    ", \"subnets\": [{\"id\": \"sn-a\", \"az\": \"az-1\", \"cidr\": \"10.0.1.0/24\", "
-    "\"layout\": {\"x\": 1, \"y\": 2, \"z\": 3}}], "
-    "\"security_groups\": [{\"id\": \"sg\", \"ingress\": [{\"protocol\": \"tcp\", \"peer\": \"self\", "
-    "\"note\": 1}]}], "
-    "\"endpoints\": [{\"id\": \"gw\", \"service\": \"s3\", \"private_dns\": \"not even a boolean\", "
-    "\"security_groups\": [\"nope\"]}], "
-    "\"workloads\": [{\"id\": \"w\", \"kind\": \"training_job\", \"direct_internet_access\": 7, "
-    "\"a b\": 1}]}", &warnings, &error);
+      "{\"format\": \"vpc-designer\", \"version\": 1, \"colour\": \"red\", \"region\": "
+      "\"us-east-1\", "
+      "\"vpc\": {\"cidr\": \"10.0.0.0/16\", \"tags\": {}}" AZS
+      ", \"subnets\": [{\"id\": \"sn-a\", \"az\": \"az-1\", \"cidr\": \"10.0.1.0/24\", "
+      "\"layout\": {\"x\": 1, \"y\": 2, \"z\": 3}}], "
+      "\"security_groups\": [{\"id\": \"sg\", \"ingress\": [{\"protocol\": \"tcp\", \"peer\": "
+      "\"self\", "
+      "\"note\": 1}]}], "
+      "\"endpoints\": [{\"id\": \"gw\", \"service\": \"s3\", \"private_dns\": \"not even a "
+      "boolean\", "
+      "\"security_groups\": [\"nope\"]}], "
+      "\"workloads\": [{\"id\": \"w\", \"kind\": \"training_job\", \"direct_internet_access\": 7, "
+      "\"a b\": 1}]}",
+      &warnings, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (design);
@@ -214,13 +221,15 @@ test_load_warnings (void)
   g_assert_cmpstr (warnings->pdata[1], ==, "colour: unknown key; ignored");
   g_assert_cmpstr (warnings->pdata[2], ==, "vpc.tags: unknown key; ignored");
   g_assert_cmpstr (warnings->pdata[3], ==, "subnets[0].layout.z: unknown key; ignored");
-  g_assert_cmpstr (warnings->pdata[4], ==, "security_groups[0].ingress[0].note: unknown key; ignored");
+  g_assert_cmpstr (warnings->pdata[4], ==,
+                   "security_groups[0].ingress[0].note: unknown key; ignored");
   g_assert_cmpstr (warnings->pdata[5], ==,
                    "endpoints[0].private_dns: does not apply to a gateway endpoint; ignored");
   g_assert_cmpstr (warnings->pdata[6], ==,
                    "endpoints[0].security_groups: does not apply to a gateway endpoint; ignored");
-  g_assert_cmpstr (warnings->pdata[7], ==,
-                   "workloads[0].direct_internet_access: applies only to a notebook instance; ignored");
+  g_assert_cmpstr (
+      warnings->pdata[7], ==,
+      "workloads[0].direct_internet_access: applies only to a notebook instance; ignored");
   g_assert_cmpstr (warnings->pdata[8], ==, "workloads[0][\"a b\"]: unknown key; ignored");
   g_assert_cmpuint (vpc_design_lookup (design, "gw")->security_groups->len, ==, 0);
 }
@@ -247,7 +256,8 @@ static const ErrorCase error_cases[] = {
   { "comment", "/* c */ " HEAD "}", VPC_FILE_ERROR_SYNTAX, "*comments are not allowed*" },
   { "single-quotes", "{'format': 1}", VPC_FILE_ERROR_SYNTAX, "*double quotes*" },
   { "hex", HEAD ", \"x\": 0x1}", VPC_FILE_ERROR_SYNTAX, "x: invalid JSON: hexadecimal*" },
-  { "leading-zero", HEAD ", \"x\": 01}", VPC_FILE_ERROR_SYNTAX, "x: invalid JSON: *leading zeros*" },
+  { "leading-zero", HEAD ", \"x\": 01}", VPC_FILE_ERROR_SYNTAX,
+    "x: invalid JSON: *leading zeros*" },
   { "nan", HEAD ", \"x\": NaN}", VPC_FILE_ERROR_SYNTAX, "x: invalid JSON: *NaN*" },
   { "infinity", HEAD ", \"x\": -Infinity}", VPC_FILE_ERROR_SYNTAX, "x: invalid JSON: *" },
   { "plus", HEAD ", \"x\": +1}", VPC_FILE_ERROR_SYNTAX, "x: invalid JSON: *" },
@@ -255,23 +265,28 @@ static const ErrorCase error_cases[] = {
   { "raw-tab", HEAD ", \"name\": \"a\tb\"}", VPC_FILE_ERROR_SYNTAX,
     "name: invalid JSON: control character U+0009 *" },
   { "raw-newline", "{\"a\n\": 1}", VPC_FILE_ERROR_SYNTAX, "*control character U+000A*" },
-  { "bad-escape", HEAD ", \"name\": \"a\\xb\"}", VPC_FILE_ERROR_SYNTAX, "name: *unknown escape \\x*" },
-  { "short-unicode", HEAD ", \"name\": \"\\u12\"}", VPC_FILE_ERROR_SYNTAX, "name: *four hex digits*" },
+  { "bad-escape", HEAD ", \"name\": \"a\\xb\"}", VPC_FILE_ERROR_SYNTAX,
+    "name: *unknown escape \\x*" },
+  { "short-unicode", HEAD ", \"name\": \"\\u12\"}", VPC_FILE_ERROR_SYNTAX,
+    "name: *four hex digits*" },
   { "nul-escape", HEAD ", \"name\": \"a\\u0000b\"}", VPC_FILE_ERROR_ENCODING, "name: *\\u0000*" },
-  { "lone-high", HEAD ", \"name\": \"\\ud800x\"}", VPC_FILE_ERROR_ENCODING, "name: *lone UTF-16 surrogate*" },
-  { "lone-low", HEAD ", \"name\": \"\\udc00\"}", VPC_FILE_ERROR_ENCODING, "name: *lone UTF-16 surrogate*" },
+  { "lone-high", HEAD ", \"name\": \"\\ud800x\"}", VPC_FILE_ERROR_ENCODING,
+    "name: *lone UTF-16 surrogate*" },
+  { "lone-low", HEAD ", \"name\": \"\\udc00\"}", VPC_FILE_ERROR_ENCODING,
+    "name: *lone UTF-16 surrogate*" },
   { "garbage-after", HEAD "} x", VPC_FILE_ERROR_SYNTAX, "*unexpected text after the end*" },
   { "two-roots", HEAD "} {}", VPC_FILE_ERROR_SYNTAX, "*unexpected text after the end*" },
   { "missing-comma", "{\"format\": \"vpc-designer\" \"version\": 1}", VPC_FILE_ERROR_SYNTAX,
     "format: invalid JSON: expected ',' or '}' (line 1, column 27)" },
   { "missing-colon", "{\"format\" 1}", VPC_FILE_ERROR_SYNTAX, "*expected ':'*" },
-  { "line-column", "{\n  \"format\": \"vpc-designer\",\n  \"x\": [1, 2, tru]\n}", VPC_FILE_ERROR_SYNTAX,
-    "x[2]: invalid JSON: expected a value* (line 3, column 15)" },
+  { "line-column", "{\n  \"format\": \"vpc-designer\",\n  \"x\": [1, 2, tru]\n}",
+    VPC_FILE_ERROR_SYNTAX, "x[2]: invalid JSON: expected a value* (line 3, column 15)" },
   { "unclosed-string", HEAD ", \"name\": \"abc}", VPC_FILE_ERROR_SYNTAX, "name: *not closed*" },
   { "duplicate-key", HEAD ", \"subnets\": [{\"id\": \"a\", \"cidr\": \"x\", \"cidr\": \"y\"}]}",
-    VPC_FILE_ERROR_SYNTAX, "subnets[0].cidr: the key is given twice in one object (line 1, column *)" },
-  { "duplicate-key-escaped", HEAD ", \"name\": \"a\", \"n\\u0061me\": \"b\"}", VPC_FILE_ERROR_SYNTAX,
-    "name: the key is given twice*" },
+    VPC_FILE_ERROR_SYNTAX,
+    "subnets[0].cidr: the key is given twice in one object (line 1, column *)" },
+  { "duplicate-key-escaped", HEAD ", \"name\": \"a\", \"n\\u0061me\": \"b\"}",
+    VPC_FILE_ERROR_SYNTAX, "name: the key is given twice*" },
   { "big-integer", HEAD ", \"x\": 9007199254740992}", VPC_FILE_ERROR_INVALID,
     "x: the number 9007199254740992 is out of range*" },
   { "big-negative", HEAD ", \"x\": [-18446744073709551616]}", VPC_FILE_ERROR_INVALID,
@@ -279,7 +294,8 @@ static const ErrorCase error_cases[] = {
   { "not-an-object", "[1, 2]", VPC_FILE_ERROR_FORMAT, "the file must hold one JSON object*" },
   { "string-root", "\"vpc\"", VPC_FILE_ERROR_FORMAT, "the file must hold one JSON object*" },
   /* Wrong format, version */
-  { "format-missing", "{\"version\": 1}", VPC_FILE_ERROR_FORMAT, "missing required key \"format\"*" },
+  { "format-missing", "{\"version\": 1}", VPC_FILE_ERROR_FORMAT,
+    "missing required key \"format\"*" },
   { "format-wrong", "{\"format\": \"drawio\", \"version\": 1}", VPC_FILE_ERROR_FORMAT,
     "format: must be \"vpc-designer\"" },
   { "format-type", "{\"format\": 1, \"version\": 1}", VPC_FILE_ERROR_FORMAT,
@@ -295,17 +311,20 @@ static const ErrorCase error_cases[] = {
   { "version-string", "{\"format\": \"vpc-designer\", \"version\": \"1\"}", VPC_FILE_ERROR_FORMAT,
     "version: must be 1" },
   /* Missing required keys */
-  { "region-missing", "{\"format\": \"vpc-designer\", \"version\": 1, \"vpc\": {\"cidr\": \"10.0.0.0/16\"}}",
+  { "region-missing",
+    "{\"format\": \"vpc-designer\", \"version\": 1, \"vpc\": {\"cidr\": \"10.0.0.0/16\"}}",
     VPC_FILE_ERROR_INVALID, "missing required key \"region\"" },
   { "vpc-missing", "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\"}",
     VPC_FILE_ERROR_INVALID, "missing required key \"vpc\"" },
-  { "vpc-cidr-missing", "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"vpc\": {}}",
+  { "vpc-cidr-missing",
+    "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"vpc\": {}}",
     VPC_FILE_ERROR_INVALID, "vpc: missing required key \"cidr\"" },
   { "id-missing", HEAD ", \"availability_zones\": [{\"name\": \"a\"}]}", VPC_FILE_ERROR_INVALID,
     "availability_zones[0]: missing required key \"id\"" },
   { "subnet-az-missing", HEAD AZS ", \"subnets\": [{\"id\": \"s\", \"cidr\": \"10.0.0.0/24\"}]}",
     VPC_FILE_ERROR_INVALID, "subnets[0]: missing required key \"az\"" },
-  { "rule-peer-missing", HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"tcp\"}]}]}",
+  { "rule-peer-missing",
+    HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"tcp\"}]}]}",
     VPC_FILE_ERROR_INVALID, "security_groups[0].egress[0]: missing required key \"peer\"" },
   { "layout-y-missing", HEAD ", \"availability_zones\": [{\"id\": \"a\", \"layout\": {\"x\": 1}}]}",
     VPC_FILE_ERROR_INVALID, "availability_zones[0].layout: missing required key \"y\"" },
@@ -316,137 +335,205 @@ static const ErrorCase error_cases[] = {
   { "nat-subnet-missing", HEAD ", \"nat_gateways\": [{\"id\": \"n\"}]}", VPC_FILE_ERROR_INVALID,
     "nat_gateways[0]: missing required key \"subnet\"" },
   /* Wrong types */
-  { "name-type", HEAD ", \"name\": 5}", VPC_FILE_ERROR_INVALID, "name: must be a string, not a number" },
-  { "name-null", HEAD ", \"name\": null}", VPC_FILE_ERROR_INVALID, "name: must be a string, not null" },
-  { "vpc-type", "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"vpc\": []}",
+  { "name-type", HEAD ", \"name\": 5}", VPC_FILE_ERROR_INVALID,
+    "name: must be a string, not a number" },
+  { "name-null", HEAD ", \"name\": null}", VPC_FILE_ERROR_INVALID,
+    "name: must be a string, not null" },
+  { "vpc-type",
+    "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"vpc\": []}",
     VPC_FILE_ERROR_INVALID, "vpc: must be an object, not an array" },
-  { "list-type", HEAD ", \"subnets\": {}}", VPC_FILE_ERROR_INVALID, "subnets: must be an array, not an object" },
+  { "list-type", HEAD ", \"subnets\": {}}", VPC_FILE_ERROR_INVALID,
+    "subnets: must be an array, not an object" },
   { "element-type", HEAD ", \"subnets\": [\"sn-a\"]}", VPC_FILE_ERROR_INVALID,
     "subnets[0]: must be an object, not a string" },
-  { "bool-type", HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"vpc_mode\": \"yes\"}]}",
+  { "bool-type",
+    HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"vpc_mode\": \"yes\"}]}",
     VPC_FILE_ERROR_INVALID, "workloads[0].vpc_mode: must be true or false, not a string" },
-  { "ref-entry-type", BASE ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"subnets\": [\"sn-a\", 3]}]}",
+  { "ref-entry-type",
+    BASE ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"subnets\": [\"sn-a\", 3]}]}",
     VPC_FILE_ERROR_INVALID, "workloads[0].subnets[1]: must be a string, not a number" },
-  { "ports-type", HEAD ", \"security_groups\": [{\"id\": \"sg\", \"ingress\": [{\"protocol\": \"tcp\", "
-    "\"ports\": 443, \"peer\": \"self\"}]}]}", VPC_FILE_ERROR_INVALID,
-    "security_groups[0].ingress[0].ports: must be a string, not a number" },
-  { "layout-type", HEAD ", \"availability_zones\": [{\"id\": \"a\", \"layout\": {\"x\": \"1\", \"y\": 2}}]}",
+  { "ports-type",
+    HEAD ", \"security_groups\": [{\"id\": \"sg\", \"ingress\": [{\"protocol\": \"tcp\", "
+         "\"ports\": 443, \"peer\": \"self\"}]}]}",
+    VPC_FILE_ERROR_INVALID, "security_groups[0].ingress[0].ports: must be a string, not a number" },
+  { "layout-type",
+    HEAD ", \"availability_zones\": [{\"id\": \"a\", \"layout\": {\"x\": \"1\", \"y\": 2}}]}",
     VPC_FILE_ERROR_INVALID, "availability_zones[0].layout.x: must be a number, not a string" },
   /* Unknown enum values */
-  { "route-enum", HEAD AZS ", \"subnets\": [{\"id\": \"s\", \"az\": \"az-1\", \"cidr\": \"10.0.0.0/24\", "
-    "\"route\": \"igw\"}]}", VPC_FILE_ERROR_INVALID,
+  { "route-enum",
+    HEAD AZS ", \"subnets\": [{\"id\": \"s\", \"az\": \"az-1\", \"cidr\": \"10.0.0.0/24\", "
+             "\"route\": \"igw\"}]}",
+    VPC_FILE_ERROR_INVALID,
     "subnets[0].route: unknown value \"igw\" (expected \"private\", \"nat\" or \"public\")" },
   { "environment-enum", HEAD ", \"environment\": \"staging\"}", VPC_FILE_ERROR_INVALID,
     "environment: unknown value \"staging\"*" },
-  { "profile-enum", HEAD ", \"profile\": \"strict\"}", VPC_FILE_ERROR_INVALID, "profile: unknown value \"strict\"*" },
-  { "kind-enum", HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"lambda\"}]}", VPC_FILE_ERROR_INVALID,
-    "workloads[0].kind: unknown value \"lambda\"*" },
-  { "protocol-enum", HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"sctp\", "
-    "\"peer\": \"self\"}]}]}", VPC_FILE_ERROR_INVALID, "security_groups[0].egress[0].protocol: unknown value \"sctp\"*" },
-  { "type-enum", HEAD ", \"endpoints\": [{\"id\": \"e\", \"service\": \"logs\", \"type\": \"lb\"}]}",
+  { "profile-enum", HEAD ", \"profile\": \"strict\"}", VPC_FILE_ERROR_INVALID,
+    "profile: unknown value \"strict\"*" },
+  { "kind-enum", HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"lambda\"}]}",
+    VPC_FILE_ERROR_INVALID, "workloads[0].kind: unknown value \"lambda\"*" },
+  { "protocol-enum",
+    HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"sctp\", "
+         "\"peer\": \"self\"}]}]}",
+    VPC_FILE_ERROR_INVALID, "security_groups[0].egress[0].protocol: unknown value \"sctp\"*" },
+  { "type-enum",
+    HEAD ", \"endpoints\": [{\"id\": \"e\", \"service\": \"logs\", \"type\": \"lb\"}]}",
     VPC_FILE_ERROR_INVALID, "endpoints[0].type: unknown value \"lb\"*" },
-  { "image-access-enum", HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"image_access\": \"ecr\"}]}",
+  { "image-access-enum",
+    HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"image_access\": \"ecr\"}]}",
     VPC_FILE_ERROR_INVALID, "workloads[0].image_access: unknown value \"ecr\"*" },
-  { "gateway-for-logs", HEAD ", \"endpoints\": [{\"id\": \"e\", \"service\": \"logs\", \"type\": \"gateway\"}]}",
-    VPC_FILE_ERROR_INVALID, "endpoints[0].type: a gateway endpoint exists only for s3 and dynamodb" },
-  { "service-name", HEAD ", \"endpoints\": [{\"id\": \"e\", \"service\": \"S3\"}]}", VPC_FILE_ERROR_INVALID,
-    "endpoints[0].service: \"S3\" is not a service name*" },
-  { "call-name", HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"calls\": [\"s3\", \"\"]}]}",
+  { "gateway-for-logs",
+    HEAD ", \"endpoints\": [{\"id\": \"e\", \"service\": \"logs\", \"type\": \"gateway\"}]}",
+    VPC_FILE_ERROR_INVALID,
+    "endpoints[0].type: a gateway endpoint exists only for s3 and dynamodb" },
+  { "service-name", HEAD ", \"endpoints\": [{\"id\": \"e\", \"service\": \"S3\"}]}",
+    VPC_FILE_ERROR_INVALID, "endpoints[0].service: \"S3\" is not a service name*" },
+  { "call-name",
+    HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"calls\": [\"s3\", \"\"]}]}",
     VPC_FILE_ERROR_INVALID, "workloads[0].calls[1]: \"\" is not a service name*" },
-  { "region-bad", "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"US East\", "
-    "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}}", VPC_FILE_ERROR_INVALID, "region: \"US East\" is not a region code*" },
-  { "region-empty", "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"\", "
-    "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}}", VPC_FILE_ERROR_INVALID, "region: \"\" is not a region code*" },
+  { "region-bad",
+    "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"US East\", "
+    "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}}",
+    VPC_FILE_ERROR_INVALID, "region: \"US East\" is not a region code*" },
+  { "region-empty",
+    "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"\", "
+    "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}}",
+    VPC_FILE_ERROR_INVALID, "region: \"\" is not a region code*" },
   /* Ids */
-  { "duplicate-id", BASE ", \"workloads\": [{\"id\": \"sn-b\", \"kind\": \"client\"}]}", VPC_FILE_ERROR_INVALID,
-    "workloads[0].id: duplicate id \"sn-b\" (first used by subnets[1])" },
-  { "duplicate-id-same-list", HEAD ", \"availability_zones\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"a\"}]}",
-    VPC_FILE_ERROR_INVALID, "availability_zones[2].id: duplicate id \"a\" (first used by availability_zones[0])" },
+  { "duplicate-id", BASE ", \"workloads\": [{\"id\": \"sn-b\", \"kind\": \"client\"}]}",
+    VPC_FILE_ERROR_INVALID, "workloads[0].id: duplicate id \"sn-b\" (first used by subnets[1])" },
+  { "duplicate-id-same-list",
+    HEAD ", \"availability_zones\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"a\"}]}",
+    VPC_FILE_ERROR_INVALID,
+    "availability_zones[2].id: duplicate id \"a\" (first used by availability_zones[0])" },
   { "reserved-self", HEAD ", \"security_groups\": [{\"id\": \"self\"}]}", VPC_FILE_ERROR_INVALID,
     "security_groups[0].id: \"self\" is reserved*" },
-  { "reserved-prefix", HEAD ", \"security_groups\": [{\"id\": \"prefix-list:s3\"}]}", VPC_FILE_ERROR_INVALID,
-    "security_groups[0].id: \"prefix-list:s3\" is reserved*" },
+  { "reserved-prefix", HEAD ", \"security_groups\": [{\"id\": \"prefix-list:s3\"}]}",
+    VPC_FILE_ERROR_INVALID, "security_groups[0].id: \"prefix-list:s3\" is reserved*" },
   { "id-chars", HEAD ", \"availability_zones\": [{\"id\": \"a b\"}]}", VPC_FILE_ERROR_INVALID,
     "availability_zones[0].id: \"a b\" is not a valid id*" },
   { "id-empty", HEAD ", \"availability_zones\": [{\"id\": \"\"}]}", VPC_FILE_ERROR_INVALID,
     "availability_zones[0].id: \"\" is not a valid id*" },
-  { "id-long", HEAD ", \"availability_zones\": [{\"id\": "
-    "\"a1234567890123456789012345678901234567890123456789012345678901234\"}]}",
+  { "id-long",
+    HEAD ", \"availability_zones\": [{\"id\": "
+         "\"a1234567890123456789012345678901234567890123456789012345678901234\"}]}",
     VPC_FILE_ERROR_INVALID, "availability_zones[0].id: * is not a valid id*" },
   /* References */
-  { "duplicate-list", BASE ", \"subnets\": []}", VPC_FILE_ERROR_SYNTAX, "subnets: the key is given twice*" },
-  { "az-missing", HEAD AZS ", \"subnets\": [{\"id\": \"s0\", \"az\": \"az-1\", \"cidr\": \"10.0.0.0/24\"}, "
-    "{\"id\": \"s1\", \"az\": \"az-1\", \"cidr\": \"10.0.1.0/24\"}, {\"id\": \"s2\", \"az\": \"az-c\", "
-    "\"cidr\": \"10.0.2.0/24\"}]}", VPC_FILE_ERROR_REFERENCE,
-    "subnets[2].az: no availability zone with id \"az-c\"" },
-  { "az-wrong-kind", BASE ", \"nat_gateways\": [{\"id\": \"n\", \"subnet\": \"az-1\"}]}", VPC_FILE_ERROR_REFERENCE,
+  { "duplicate-list", BASE ", \"subnets\": []}", VPC_FILE_ERROR_SYNTAX,
+    "subnets: the key is given twice*" },
+  { "az-missing",
+    HEAD AZS ", \"subnets\": [{\"id\": \"s0\", \"az\": \"az-1\", \"cidr\": \"10.0.0.0/24\"}, "
+             "{\"id\": \"s1\", \"az\": \"az-1\", \"cidr\": \"10.0.1.0/24\"}, {\"id\": \"s2\", "
+             "\"az\": \"az-c\", "
+             "\"cidr\": \"10.0.2.0/24\"}]}",
+    VPC_FILE_ERROR_REFERENCE, "subnets[2].az: no availability zone with id \"az-c\"" },
+  { "az-wrong-kind", BASE ", \"nat_gateways\": [{\"id\": \"n\", \"subnet\": \"az-1\"}]}",
+    VPC_FILE_ERROR_REFERENCE,
     "nat_gateways[0].subnet: \"az-1\" is an availability zone, not a subnet" },
-  { "endpoint-subnet-kind", BASE ", \"nat_gateways\": [{\"id\": \"sn-x\", \"subnet\": \"sn-a\"}], "
+  { "endpoint-subnet-kind",
+    BASE
+    ", \"nat_gateways\": [{\"id\": \"sn-x\", \"subnet\": \"sn-a\"}], "
     "\"endpoints\": [{\"id\": \"e\", \"service\": \"logs\", \"subnets\": [\"sn-a\", \"sn-x\"]}]}",
     VPC_FILE_ERROR_REFERENCE, "endpoints[0].subnets[1]: \"sn-x\" is a NAT gateway, not a subnet" },
-  { "workload-sg-missing", BASE ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", "
-    "\"security_groups\": [\"sg-9\"]}]}", VPC_FILE_ERROR_REFERENCE,
+  { "workload-sg-missing",
+    BASE ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", "
+         "\"security_groups\": [\"sg-9\"]}]}",
+    VPC_FILE_ERROR_REFERENCE,
     "workloads[0].security_groups[0]: no security group with id \"sg-9\"" },
-  { "peer-missing", HEAD ", \"security_groups\": [{\"id\": \"sg\", \"ingress\": [{\"protocol\": \"all\", "
-    "\"peer\": \"sg-other\"}]}]}", VPC_FILE_ERROR_REFERENCE,
+  { "peer-missing",
+    HEAD ", \"security_groups\": [{\"id\": \"sg\", \"ingress\": [{\"protocol\": \"all\", "
+         "\"peer\": \"sg-other\"}]}]}",
+    VPC_FILE_ERROR_REFERENCE,
     "security_groups[0].ingress[0].peer: no security group with id \"sg-other\"" },
-  { "peer-wrong-kind", BASE ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"all\", "
-    "\"peer\": \"sn-a\"}]}]}", VPC_FILE_ERROR_REFERENCE,
+  { "peer-wrong-kind",
+    BASE ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"all\", "
+         "\"peer\": \"sn-a\"}]}]}",
+    VPC_FILE_ERROR_REFERENCE,
     "security_groups[0].egress[0].peer: \"sn-a\" is a subnet, not a security group" },
-  { "peer-prefix-list", HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"all\", "
-    "\"peer\": \"prefix-list:ec2\"}]}]}", VPC_FILE_ERROR_INVALID,
+  { "peer-prefix-list",
+    HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"all\", "
+         "\"peer\": \"prefix-list:ec2\"}]}]}",
+    VPC_FILE_ERROR_INVALID,
     "security_groups[0].egress[0].peer: unknown prefix list \"prefix-list:ec2\"*" },
-  { "repeated-ref", BASE ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", "
-    "\"subnets\": [\"sn-a\", \"sn-b\", \"sn-a\"]}]}", VPC_FILE_ERROR_INVALID,
-    "workloads[0].subnets[2]: \"sn-a\" is listed twice" },
-  { "interface-two-in-az", BASE ", \"endpoints\": [{\"id\": \"e0\", \"service\": \"s3\"}, {\"id\": \"e1\", "
-    "\"service\": \"logs\", \"subnets\": [\"sn-a\", \"sn-b\"]}]}", VPC_FILE_ERROR_INVALID,
+  { "repeated-ref",
+    BASE ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", "
+         "\"subnets\": [\"sn-a\", \"sn-b\", \"sn-a\"]}]}",
+    VPC_FILE_ERROR_INVALID, "workloads[0].subnets[2]: \"sn-a\" is listed twice" },
+  { "interface-two-in-az",
+    BASE ", \"endpoints\": [{\"id\": \"e0\", \"service\": \"s3\"}, {\"id\": \"e1\", "
+         "\"service\": \"logs\", \"subnets\": [\"sn-a\", \"sn-b\"]}]}",
+    VPC_FILE_ERROR_INVALID,
     "endpoints[1].subnets: \"sn-a\" and \"sn-b\" are both in availability zone az-1; "
     "an interface endpoint takes one subnet per AZ" },
   /* CIDRs and ports */
-  { "cidr-host-bits", HEAD AZS ", \"subnets\": [{\"id\": \"s\", \"az\": \"az-1\", \"cidr\": \"10.0.1.5/24\"}]}",
-    VPC_FILE_ERROR_INVALID, "subnets[0].cidr: \"10.0.1.5/24\" is not a valid CIDR block: host bits are set*" },
-  { "cidr-leading-zero", "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
-    "\"vpc\": {\"cidr\": \"10.00.0.0/16\"}}", VPC_FILE_ERROR_INVALID,
-    "vpc.cidr: \"10.00.0.0/16\" is not a valid CIDR block: *" },
-  { "cidr-prefix", "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
-    "\"vpc\": {\"cidr\": \"10.0.0.0/33\"}}", VPC_FILE_ERROR_INVALID, "vpc.cidr: *not a valid CIDR block*" },
-  { "peer-cidr", HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"all\", "
-    "\"peer\": \"0.0.0.0/33\"}]}]}", VPC_FILE_ERROR_INVALID,
+  { "cidr-host-bits",
+    HEAD AZS ", \"subnets\": [{\"id\": \"s\", \"az\": \"az-1\", \"cidr\": \"10.0.1.5/24\"}]}",
+    VPC_FILE_ERROR_INVALID,
+    "subnets[0].cidr: \"10.0.1.5/24\" is not a valid CIDR block: host bits are set*" },
+  { "cidr-leading-zero",
+    "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
+    "\"vpc\": {\"cidr\": \"10.00.0.0/16\"}}",
+    VPC_FILE_ERROR_INVALID, "vpc.cidr: \"10.00.0.0/16\" is not a valid CIDR block: *" },
+  { "cidr-prefix",
+    "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
+    "\"vpc\": {\"cidr\": \"10.0.0.0/33\"}}",
+    VPC_FILE_ERROR_INVALID, "vpc.cidr: *not a valid CIDR block*" },
+  { "peer-cidr",
+    HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"all\", "
+         "\"peer\": \"0.0.0.0/33\"}]}]}",
+    VPC_FILE_ERROR_INVALID,
     "security_groups[0].egress[0].peer: \"0.0.0.0/33\" is not a valid CIDR block*" },
-  { "ports-range", HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"tcp\", "
-    "\"ports\": \"70000\", \"peer\": \"self\"}]}]}", VPC_FILE_ERROR_INVALID,
-    "security_groups[0].egress[0].ports: \"70000\" is not a port range*" },
-  { "ports-reversed", HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"udp\", "
-    "\"ports\": \"443-80\", \"peer\": \"self\"}]}]}", VPC_FILE_ERROR_INVALID,
-    "security_groups[0].egress[0].ports: \"443-80\" is not a port range*" },
+  { "ports-range",
+    HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"tcp\", "
+         "\"ports\": \"70000\", \"peer\": \"self\"}]}]}",
+    VPC_FILE_ERROR_INVALID, "security_groups[0].egress[0].ports: \"70000\" is not a port range*" },
+  { "ports-reversed",
+    HEAD ", \"security_groups\": [{\"id\": \"sg\", \"egress\": [{\"protocol\": \"udp\", "
+         "\"ports\": \"443-80\", \"peer\": \"self\"}]}]}",
+    VPC_FILE_ERROR_INVALID, "security_groups[0].egress[0].ports: \"443-80\" is not a port range*" },
   /* Numbers */
-  { "instances-fraction", HEAD ", \"workloads\": [{\"id\": \"w0\", \"kind\": \"client\"}, {\"id\": \"w\", "
-    "\"kind\": \"client\", \"instance_count\": 2.5}]}", VPC_FILE_ERROR_INVALID,
-    "workloads[1].instance_count: must be a whole number from 1 to 10000" },
-  { "instances-zero", HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"instance_count\": 0}]}",
+  { "instances-fraction",
+    HEAD ", \"workloads\": [{\"id\": \"w0\", \"kind\": \"client\"}, {\"id\": \"w\", "
+         "\"kind\": \"client\", \"instance_count\": 2.5}]}",
+    VPC_FILE_ERROR_INVALID, "workloads[1].instance_count: must be a whole number from 1 to 10000" },
+  { "instances-zero",
+    HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"instance_count\": 0}]}",
     VPC_FILE_ERROR_INVALID, "workloads[0].instance_count: must be a whole number from 1 to 10000" },
-  { "instances-big", HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"instance_count\": 1e4001}]}",
+  { "instances-big",
+    HEAD ", \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"instance_count\": 1e4001}]}",
     VPC_FILE_ERROR_INVALID, "workloads[0].instance_count: must be a finite number" },
-  { "gb-negative", BASE ", \"nat_gateways\": [{\"id\": \"n\", \"subnet\": \"sn-a\", \"gb_per_month\": -1}]}",
-    VPC_FILE_ERROR_INVALID, "nat_gateways[0].gb_per_month: must be a number from 0 to 1000000000000" },
-  { "gb-infinite", HEAD ", \"endpoints\": [{\"id\": \"e\", \"service\": \"s3\", \"gb_per_month\": 1e400}]}",
+  { "gb-negative",
+    BASE ", \"nat_gateways\": [{\"id\": \"n\", \"subnet\": \"sn-a\", \"gb_per_month\": -1}]}",
+    VPC_FILE_ERROR_INVALID,
+    "nat_gateways[0].gb_per_month: must be a number from 0 to 1000000000000" },
+  { "gb-infinite",
+    HEAD ", \"endpoints\": [{\"id\": \"e\", \"service\": \"s3\", \"gb_per_month\": 1e400}]}",
     VPC_FILE_ERROR_INVALID, "endpoints[0].gb_per_month: must be a finite number" },
-  { "layout-w-zero", HEAD ", \"availability_zones\": [{\"id\": \"a\", \"layout\": {\"x\": 0, \"y\": 0, \"w\": 0}}]}",
-    VPC_FILE_ERROR_INVALID, "availability_zones[0].layout.w: must be a number above 0 and at most 10000000" },
-  { "layout-h-negative", HEAD ", \"availability_zones\": [{\"id\": \"a\", \"layout\": {\"x\": 0, \"y\": 0, "
-    "\"h\": -5}}]}", VPC_FILE_ERROR_INVALID, "availability_zones[0].layout.h: must be a number above 0*" },
-  { "layout-x-far", "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
-    "\"vpc\": {\"cidr\": \"10.0.0.0/16\", \"layout\": {\"x\": 1e8, \"y\": 0}}}", VPC_FILE_ERROR_INVALID,
-    "vpc.layout.x: must be a number from -10000000 to 10000000" },
+  { "layout-w-zero",
+    HEAD ", \"availability_zones\": [{\"id\": \"a\", \"layout\": {\"x\": 0, \"y\": 0, \"w\": 0}}]}",
+    VPC_FILE_ERROR_INVALID,
+    "availability_zones[0].layout.w: must be a number above 0 and at most 10000000" },
+  { "layout-h-negative",
+    HEAD ", \"availability_zones\": [{\"id\": \"a\", \"layout\": {\"x\": 0, \"y\": 0, "
+         "\"h\": -5}}]}",
+    VPC_FILE_ERROR_INVALID, "availability_zones[0].layout.h: must be a number above 0*" },
+  { "layout-x-far",
+    "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
+    "\"vpc\": {\"cidr\": \"10.0.0.0/16\", \"layout\": {\"x\": 1e8, \"y\": 0}}}",
+    VPC_FILE_ERROR_INVALID, "vpc.layout.x: must be a number from -10000000 to 10000000" },
   /* Limits */
-  { "depth-65", HEAD ", \"x\": " "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]" "}",
+  { "depth-65",
+    HEAD ", \"x\": "
+         "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+         "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+         "}",
     VPC_FILE_ERROR_TOO_LARGE, "x*: nesting is deeper than 64 levels (line 1, column *)" },
   /* Encoding */
   { "invalid-utf8", HEAD ", \"name\": \"caf\xe9\"}", VPC_FILE_ERROR_ENCODING,
     "line 1, column *: the file is not valid UTF-8" },
-  { "overlong-utf8", HEAD ", \"name\": \"\xc0\xaf\"}", VPC_FILE_ERROR_ENCODING, "*not valid UTF-8" },
-  { "surrogate-utf8", HEAD ", \"name\": \"\xed\xa0\x80\"}", VPC_FILE_ERROR_ENCODING, "*not valid UTF-8" },
+  { "overlong-utf8", HEAD ", \"name\": \"\xc0\xaf\"}", VPC_FILE_ERROR_ENCODING,
+    "*not valid UTF-8" },
+  { "surrogate-utf8", HEAD ", \"name\": \"\xed\xa0\x80\"}", VPC_FILE_ERROR_ENCODING,
+    "*not valid UTF-8" },
 };
 
 static void
@@ -514,8 +601,10 @@ static const HostileCase hostile_cases[] = {
   { "huge-exponent.json", VPC_FILE_ERROR_INVALID, "vpc.layout.x: must be a finite number" },
   { "duplicate-key.json", VPC_FILE_ERROR_SYNTAX, "vpc.cidr: the key is given twice*" },
   { "duplicate-id.json", VPC_FILE_ERROR_INVALID, "subnets[0].id: duplicate id \"az-1\"*" },
-  { "dangling-ref.json", VPC_FILE_ERROR_REFERENCE, "workloads[0].subnets[0]: no subnet with id \"sn-gone\"" },
-  { "bad-cidr.json", VPC_FILE_ERROR_INVALID, "subnets[0].cidr: \"10.0.1.0/24 \" is not a valid CIDR block*" },
+  { "dangling-ref.json", VPC_FILE_ERROR_REFERENCE,
+    "workloads[0].subnets[0]: no subnet with id \"sn-gone\"" },
+  { "bad-cidr.json", VPC_FILE_ERROR_INVALID,
+    "subnets[0].cidr: \"10.0.1.0/24 \" is not a valid CIDR block*" },
   { "invalid-utf8.json", VPC_FILE_ERROR_ENCODING, "*not valid UTF-8" },
   { "nul.json", VPC_FILE_ERROR_ENCODING, "*NUL byte" },
   { "utf16.json", VPC_FILE_ERROR_ENCODING, "*NUL byte" },
@@ -631,7 +720,8 @@ test_limit_elements (void)
     g_string_append_printf (text, "%s{\"id\": \"a%u\"}", i > 0 ? ", " : "", i);
   g_string_append (text, "], \"workloads\": [");
   for (guint i = 0; i < 10; i++)
-    g_string_append_printf (text, "%s{\"id\": \"w%u\", \"kind\": \"client\"}", i > 0 ? ", " : "", i);
+    g_string_append_printf (text, "%s{\"id\": \"w%u\", \"kind\": \"client\"}", i > 0 ? ", " : "",
+                            i);
   g_string_append (text, "]}");
   g_assert_null (load_text (text->str, NULL, &error));
   g_assert_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_TOO_LARGE);
@@ -720,13 +810,16 @@ static void
 test_save_omits_unset (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VpcDesign) design = load_text (
-    BASE ", \"endpoints\": [{\"id\": \"gw\", \"service\": \"dynamodb\"}], "
-    "\"workloads\": [{\"id\": \"w\", \"kind\": \"training_job\"}, "
-    "{\"id\": \"nb\", \"name\": \"\", \"kind\": \"notebook_instance\", \"calls\": [\"s3\"]}], "
-    "\"security_groups\": [{\"id\": \"sg\", \"ingress\": [{\"protocol\": \"icmp\", \"ports\": \"7\", "
-    "\"peer\": \"self\"}, {\"protocol\": \"tcp\", \"ports\": \"0-65535\", \"peer\": \"sg\"}, "
-    "{\"protocol\": \"tcp\", \"ports\": \"22-22\", \"peer\": \"sg\"}]}]}", NULL, &error);
+  g_autoptr (VpcDesign) design = load_text (
+      BASE
+      ", \"endpoints\": [{\"id\": \"gw\", \"service\": \"dynamodb\"}], "
+      "\"workloads\": [{\"id\": \"w\", \"kind\": \"training_job\"}, "
+      "{\"id\": \"nb\", \"name\": \"\", \"kind\": \"notebook_instance\", \"calls\": [\"s3\"]}], "
+      "\"security_groups\": [{\"id\": \"sg\", \"ingress\": [{\"protocol\": \"icmp\", \"ports\": "
+      "\"7\", "
+      "\"peer\": \"self\"}, {\"protocol\": \"tcp\", \"ports\": \"0-65535\", \"peer\": \"sg\"}, "
+      "{\"protocol\": \"tcp\", \"ports\": \"22-22\", \"peer\": \"sg\"}]}]}",
+      NULL, &error);
   g_autofree char *text = NULL;
 
   g_assert_no_error (error);
@@ -780,7 +873,8 @@ test_save_numbers (void)
 static void
 test_save_strings (void)
 {
-  const char *value = "quote \" backslash \\ slash / nl \n cr \r tab \t bell \a esc \x1b del \x7f é ☃ 😀";
+  const char *value
+      = "quote \" backslash \\ slash / nl \n cr \r tab \t bell \a esc \x1b del \x7f é ☃ 😀";
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) doc = g_string_new ("[");
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -794,8 +888,9 @@ test_save_strings (void)
   g_assert_true (vpc_json_scan (doc->str, doc->len, NULL, &error));
   json_parser_load_from_data (parser, doc->str, -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (json_parser_get_root (parser)), 0),
-                   ==, value);
+  g_assert_cmpstr (
+      json_array_get_string_element (json_node_get_array (json_parser_get_root (parser)), 0), ==,
+      value);
 
   /* Invalid UTF-8 from elsewhere never makes invalid JSON. */
   g_string_truncate (out, 0);

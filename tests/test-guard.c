@@ -31,9 +31,12 @@ make_design (void)
 
   g_assert_true (vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-1"), -1));
   g_assert_true (vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-2"), -1));
-  g_assert_true (vpc_design_add_element (design, make_subnet ("subnet-1", "az-1", "10.0.1.0/24"), -1));
-  g_assert_true (vpc_design_add_element (design, make_subnet ("subnet-2", "az-2", "10.0.2.0/24"), -1));
-  g_assert_true (vpc_design_add_element (design, vpc_element_new (VPC_KIND_SECURITY_GROUP, "sg-1"), -1));
+  g_assert_true (
+      vpc_design_add_element (design, make_subnet ("subnet-1", "az-1", "10.0.1.0/24"), -1));
+  g_assert_true (
+      vpc_design_add_element (design, make_subnet ("subnet-2", "az-2", "10.0.2.0/24"), -1));
+  g_assert_true (
+      vpc_design_add_element (design, vpc_element_new (VPC_KIND_SECURITY_GROUP, "sg-1"), -1));
   e = vpc_element_new (VPC_KIND_ENDPOINT, "ep-logs");
   e->service = g_strdup ("logs");
   vpc_id_list_add (e->subnets, "subnet-1");
@@ -278,7 +281,8 @@ test_make_id_long_prefix (void)
   g_assert_true (vpc_design_rename (design, "ep-logs", long_id, NULL));
   first = vpc_design_make_id (design, prefix);
   g_assert_true (vpc_id_is_valid (first));
-  g_assert_true (vpc_design_add_element (design, vpc_element_new (VPC_KIND_SECURITY_GROUP, first), -1));
+  g_assert_true (
+      vpc_design_add_element (design, vpc_element_new (VPC_KIND_SECURITY_GROUP, first), -1));
   second = vpc_design_make_id (design, prefix);
   g_assert_true (vpc_id_is_valid (second));
   g_assert_cmpstr (first, !=, second);

@@ -174,7 +174,8 @@ assert_bar_shows (VpcWindow *window, VpcMessageKind kind, const char *text)
   g_assert_true (gtk_label_get_wrap (label));
   g_assert_true (gtk_label_get_selectable (label));
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
-  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (bar)), ==, GTK_ACCESSIBLE_ROLE_ALERT);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (bar)), ==,
+                   GTK_ACCESSIBLE_ROLE_ALERT);
   gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text);
 }
 
@@ -255,7 +256,8 @@ test_inspector_az_change (void)
   g_assert_cmpuint (adw_combo_row_get_selected (az), ==, 1);
 
   /* Dismissed, the bar goes. */
-  g_signal_emit_by_name (gui_test_find_type (GTK_WIDGET (message_bar (window)), GTK_TYPE_BUTTON), "clicked");
+  g_signal_emit_by_name (gui_test_find_type (GTK_WIDGET (message_bar (window)), GTK_TYPE_BUTTON),
+                         "clicked");
   g_assert_null (vpc_message_bar_get_text (message_bar (window)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message_bar (window))));
   gui_test_close_copy (window, dir, path);
@@ -278,7 +280,8 @@ test_refusal_message (Fixture *f, gconstpointer data)
   vpc_sidebar_set_page (vpc_window_get_sidebar (f->window), "inspector");
   gui_test_spin (5);
   list = gui_test_find_row (inspector_of (f->window), "Subnets");
-  check = GTK_CHECK_BUTTON (gui_test_find_type (gui_test_find_row (list, "private-a2"), GTK_TYPE_CHECK_BUTTON));
+  check = GTK_CHECK_BUTTON (
+      gui_test_find_type (gui_test_find_row (list, "private-a2"), GTK_TYPE_CHECK_BUTTON));
   gtk_check_button_set_active (check, TRUE);
   gui_test_spin (5);
 
@@ -291,12 +294,12 @@ test_refusal_message (Fixture *f, gconstpointer data)
   g_assert_false (vpc_design_get_can_undo (f->design));
   g_assert_false (vpc_window_get_modified (f->window));
   /* The form shows the design, not the refused tick. */
-  check = GTK_CHECK_BUTTON (gui_test_find_type (gui_test_find_row (gui_test_find_row (inspector_of (f->window),
-                                                                                        "Subnets"),
-                                                                     "private-a2"),
-                                                GTK_TYPE_CHECK_BUTTON));
+  check = GTK_CHECK_BUTTON (gui_test_find_type (
+      gui_test_find_row (gui_test_find_row (inspector_of (f->window), "Subnets"), "private-a2"),
+      GTK_TYPE_CHECK_BUTTON));
   g_assert_false (gtk_check_button_get_active (check));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gui_test_find_row (inspector_of (f->window), "Subnets")), TRUE);
+  adw_expander_row_set_expanded (
+      ADW_EXPANDER_ROW (gui_test_find_row (inspector_of (f->window), "Subnets")), TRUE);
   gui_test_spin (5);
   gui_test_check_screenshot (GTK_WIDGET (f->window), "window-refusal");
 
@@ -338,7 +341,8 @@ test_palette_drop (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (fmod (added->layout.x, 16), ==, 0);
   g_assert_cmpfloat (fmod (added->layout.y, 16), ==, 0);
   /* Clear of train-1's box and label, and still in train-1's subnet. */
-  g_assert_true (added->layout.x >= train.x + train.w + 2 * 18 || added->layout.x + added->layout.w + 2 * 18 <= train.x);
+  g_assert_true (added->layout.x >= train.x + train.w + 2 * 18
+                 || added->layout.x + added->layout.w + 2 * 18 <= train.x);
   g_assert_true (vpc_id_list_contains (added->subnets, "sn-a"));
   g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Add element");
   g_assert_true (vpc_design_undo (f->design));
@@ -470,8 +474,10 @@ test_start_page (void)
   g_assert_nonnull (vpc_window_get_design (window));
   g_assert_true (gtk_widget_get_sensitive (export_button));
   activate (vpc_window_get_canvas (window), "canvas.add-element", g_variant_new_string ("az"));
-  activate (vpc_window_get_canvas (window), "canvas.add-element", g_variant_new_string ("subnet:private"));
-  g_assert_cmpuint (vpc_design_get_n_elements (vpc_window_get_design (window), VPC_KIND_SUBNET), ==, 1);
+  activate (vpc_window_get_canvas (window), "canvas.add-element",
+            g_variant_new_string ("subnet:private"));
+  g_assert_cmpuint (vpc_design_get_n_elements (vpc_window_get_design (window), VPC_KIND_SUBNET), ==,
+                    1);
   gtk_window_destroy (GTK_WINDOW (window));
   gui_test_spin (20);
 }

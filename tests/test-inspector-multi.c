@@ -117,7 +117,8 @@ test_attach_group (Fixture *f, gconstpointer data)
   gui_test_spin (5);
   g_assert_cmpuint (count_members (f, "sg-2"), ==, 7);
   g_assert_cmpuint (count_members (f, "sg-1"), ==, 3);
-  g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Change “Security groups” of 7 elements");
+  g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==,
+                   "Change “Security groups” of 7 elements");
   g_assert_true (vpc_window_get_modified (f->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   gui_test_spin (5);
@@ -159,7 +160,8 @@ test_mixed_values (Fixture *f, gconstpointer data)
   internet = GTK_CHECK_BUTTON (find_suffix (f, "Needs the internet", GTK_TYPE_CHECK_BUTTON));
   g_assert_true (gtk_check_button_get_inconsistent (internet));
   /* Shared values show plainly. */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (f, "Image access"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (f, "Image access"))), ==,
+                    0);
   g_assert_false (gtk_check_button_get_inconsistent (
     GTK_CHECK_BUTTON (find_suffix (f, "VPC mode", GTK_TYPE_CHECK_BUTTON))));
   gui_test_check_screenshot (f->inspector, "inspector-multi-mixed");
@@ -212,7 +214,9 @@ test_nothing_in_common (Fixture *f, gconstpointer data)
   select_ids (f, one);
   g_assert_cmpstr (gui_test_named_label (f->inspector, "inspector-title"), ==, "train-2");
   find_row (f, "Name");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_suffix (f, "Instances", GTK_TYPE_SPIN_BUTTON))), ==, "2");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (find_suffix (f, "Instances", GTK_TYPE_SPIN_BUTTON))), ==,
+      "2");
 }
 
 int

@@ -41,12 +41,16 @@ load_lesson (const char *lesson,
   return vpc_file_load_bytes (bytes, NULL, error);
 }
 
-#define GOALS_ALL \
-  "{ \"title\": \"Pull the image\", \"steps\": [ { \"title\": \"The VPC\", \"text\": \"Two AZs.\", " \
-  "\"show\": [\"vpc\", \"availability_zones\", \"subnets\"] }, { \"title\": \"The job\", \"text\": \"It fails.\", " \
-  "\"show\": [\"train\"] } ], \"task\": \"Fix the VPC.\", \"hints\": [\"Two ECR endpoints.\"], \"goals\": [ " \
-  "{ \"no_finding\": \"VPC105\" }, { \"reachable\": { \"from\": \"train\", \"to\": \"ecr.dkr\" } }, " \
-  "{ \"keeps\": [\"train\"] }, { \"max_monthly_cost\": 100 }, { \"no_errors\": true }, " \
+#define GOALS_ALL                                                                                  \
+  "{ \"title\": \"Pull the image\", \"steps\": [ { \"title\": \"The VPC\", \"text\": \"Two "       \
+  "AZs.\", "                                                                                       \
+  "\"show\": [\"vpc\", \"availability_zones\", \"subnets\"] }, { \"title\": \"The job\", "         \
+  "\"text\": \"It fails.\", "                                                                      \
+  "\"show\": [\"train\"] } ], \"task\": \"Fix the VPC.\", \"hints\": [\"Two ECR endpoints.\"], "   \
+  "\"goals\": [ "                                                                                  \
+  "{ \"no_finding\": \"VPC105\" }, { \"reachable\": { \"from\": \"train\", \"to\": \"ecr.dkr\" } " \
+  "}, "                                                                                            \
+  "{ \"keeps\": [\"train\"] }, { \"max_monthly_cost\": 100 }, { \"no_errors\": true }, "           \
   "{ \"no_internet\": \"train\" }, { \"no_finding\": \"VPC101\", \"element\": \"train\" } ] }"
 
 /* Read, written, read again: the same lesson; the writer's text is stable. */
@@ -86,14 +90,18 @@ test_round_trip (void)
 static void
 test_errors (void)
 {
-  static const struct { const char *goal, *message; } cases[] = {
+  static const struct { const char *goal, *message;
+  } cases[] = {
     { "{ \"nope\": 1 }", "lesson.goals[1]: unknown goal key \"nope\"" },
     { "{ \"no_errors\": false }", "lesson.goals[1].no_errors: must be true" },
     { "{ \"no_finding\": \"VPC999\" }", "lesson.goals[1].no_finding: unknown rule \"VPC999\"" },
-    { "{ \"reachable\": { \"from\": \"train\" } }", "lesson.goals[1].reachable: missing required key \"to\"" },
-    { "{ \"reachable\": { \"from\": \"train\", \"to\": \"s3\", \"via\": 1 } }", "lesson.goals[1].reachable: unknown key \"via\"" },
+    { "{ \"reachable\": { \"from\": \"train\" } }",
+      "lesson.goals[1].reachable: missing required key \"to\"" },
+    { "{ \"reachable\": { \"from\": \"train\", \"to\": \"s3\", \"via\": 1 } }",
+      "lesson.goals[1].reachable: unknown key \"via\"" },
     { "{ \"max_monthly_cost\": -1 }", "lesson.goals[1].max_monthly_cost: must be 0 or more" },
-    { "{ \"keeps\": \"train\" }", "lesson.goals[1].keeps: must be an array of strings, not a string" },
+    { "{ \"keeps\": \"train\" }",
+      "lesson.goals[1].keeps: must be an array of strings, not a string" },
     { "{ }", "lesson.goals[1]: no goal key" },
     { "{ \"no_errors\": true, \"keeps\": [] }", "lesson.goals[1]: more than one goal" },
     { "{ \"element\": \"train\" }", "lesson.goals[1]: unknown goal key \"element\"" },
@@ -102,14 +110,16 @@ test_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *lesson = g_strdup_printf ("{ \"goals\": [ { \"keeps\": [] }, %s ] }", cases[i].goal);
+      g_autofree char *lesson
+          = g_strdup_printf ("{ \"goals\": [ { \"keeps\": [] }, %s ] }", cases[i].goal);
       g_autoptr(GError) error = NULL;
       g_autoptr(VpcDesign) design = load_lesson (lesson, &error);
 
       g_assert_null (design);
       g_assert_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID);
       if (strstr (error->message, cases[i].message) == NULL)
-        g_error ("goal %s: \"%s\" does not say \"%s\"", cases[i].goal, error->message, cases[i].message);
+        g_error ("goal %s: \"%s\" does not say \"%s\"", cases[i].goal, error->message,
+                 cases[i].message);
     }
   {
     g_autoptr(GError) error = NULL;
@@ -267,11 +277,13 @@ test_cli (void)
   g_assert_false (json_object_get_boolean_member (root, "passed"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "goals")), ==, 7);
   {
-    JsonObject *first = json_array_get_object_element (json_object_get_array_member (root, "goals"), 1);
+    JsonObject *first
+        = json_array_get_object_element (json_object_get_array_member (root, "goals"), 1);
     JsonObject *goal = json_object_get_object_member (first, "goal");
 
-    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (goal, "reachable"), "to"), ==,
-                     "ecr.dkr");
+    g_assert_cmpstr (
+        json_object_get_string_member (json_object_get_object_member (goal, "reachable"), "to"), ==,
+        "ecr.dkr");
     g_assert_false (json_object_get_boolean_member (first, "met"));
     g_assert_true (json_object_has_member (first, "detail"));
   }
@@ -312,7 +324,8 @@ check_golden (const char *stem,
 static void
 test_shipped (void)
 {
-  g_autofree char *lessons = g_test_build_filename (G_TEST_DIST, "..", "resources", "lessons", NULL);
+  g_autofree char *lessons
+      = g_test_build_filename (G_TEST_DIST, "..", "resources", "lessons", NULL);
   g_autoptr(GDir) folder = g_dir_open (lessons, 0, NULL);
   const char *name;
   guint n = 0;
@@ -323,7 +336,8 @@ test_shipped (void)
       g_autofree char *lab = g_build_filename (lessons, name, NULL);
       g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".vpcd.json"));
       g_autofree char *solution_name = g_strconcat (stem, ".solution.vpcd.json", NULL);
-      g_autofree char *solution = g_test_build_filename (G_TEST_DIST, "data", "lessons", solution_name, NULL);
+      g_autofree char *solution
+          = g_test_build_filename (G_TEST_DIST, "data", "lessons", solution_name, NULL);
       g_auto(CliRun) start = { 0 };
       g_auto(CliRun) start_json = { 0 };
       g_auto(CliRun) solved = { 0 };
@@ -334,8 +348,8 @@ test_shipped (void)
       /* Run from the lessons folder: the outputs name the file as given. */
       CLI_RUN (&start, lessons, "grade", name);
       if (start.status != 1)
-        g_error ("%s: grade exits %d, not 1 (the lab must start broken):\n%s%s", name, start.status, start.out,
-                 start.err);
+        g_error ("%s: grade exits %d, not 1 (the lab must start broken):\n%s%s", name, start.status,
+                 start.out, start.err);
       CLI_RUN (&start_json, lessons, "grade", name, "--format", "json");
       g_assert_cmpint (start_json.status, ==, 1);
       check_golden (stem, ".grade.txt", start.out);
@@ -343,7 +357,8 @@ test_shipped (void)
       g_assert_true (g_file_test (solution, G_FILE_TEST_IS_REGULAR));
       CLI_RUN (&solved, NULL, "grade", solution);
       if (solved.status != 0)
-        g_error ("%s: grade exits %d, not 0:\n%s%s", solution_name, solved.status, solved.out, solved.err);
+        g_error ("%s: grade exits %d, not 0:\n%s%s", solution_name, solved.status, solved.out,
+                 solved.err);
     }
   g_assert_cmpuint (n, >=, 8);
 }

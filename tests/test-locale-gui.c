@@ -82,8 +82,10 @@ test_window_in_language (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   gui_test_spin (30);
 
-  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
-  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1280, &min_h, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL,
+                      NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1280, &min_h, NULL, NULL,
+                      NULL);
   g_test_message ("%s: minimum size %d×%d", language, min_w, min_h);
   g_assert_cmpint (min_w, <=, 1280);
   g_assert_cmpint (min_h, <=, 720);

@@ -145,7 +145,8 @@ test_ids (void)
   g_assert_false (vpc_id_is_valid ("self"));
   g_assert_false (vpc_id_is_valid ("prefix-list:s3"));
   g_assert_false (vpc_id_is_valid ("with space"));
-  g_assert_false (vpc_id_is_valid ("x123456789x123456789x123456789x123456789x123456789x123456789x1234"));
+  g_assert_false (
+      vpc_id_is_valid ("x123456789x123456789x123456789x123456789x123456789x123456789x1234"));
   g_assert_true (vpc_service_name_is_valid ("sagemaker.featurestore-runtime"));
   g_assert_false (vpc_service_name_is_valid ("S3"));
 }
@@ -406,7 +407,8 @@ test_auto_layout_incremental (void)
   g_assert_cmpfloat (az_b->layout.h, >, az_b_height);
   g_assert_cmpfloat (sn_d->layout.y + sn_d->layout.h, <=, az_b->layout.y + az_b->layout.h);
   g_assert_cmpfloat (az_b->layout.y + az_b->layout.h, <=,
-                     vpc_design_get_info (design)->vpc_layout.y + vpc_design_get_info (design)->vpc_layout.h);
+                     vpc_design_get_info (design)->vpc_layout.y
+                         + vpc_design_get_info (design)->vpc_layout.h);
   for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_SUBNET); i++)
     {
       const VpcElement *other = vpc_design_get_element (design, VPC_KIND_SUBNET, i);
@@ -490,7 +492,8 @@ test_rename (void)
   e = vpc_design_lookup (design, "sg-1"); /* was sg-2 */
   g_assert_cmpuint (e->egress->len, >=, 2); /* after the default rule(s) */
   g_assert_cmpstr (g_array_index (e->egress, VpcSgRule, e->egress->len - 2).peer, ==, "sg-web");
-  g_assert_cmpstr (g_array_index (e->egress, VpcSgRule, e->egress->len - 1).peer, ==, "10.0.0.0/16");
+  g_assert_cmpstr (g_array_index (e->egress, VpcSgRule, e->egress->len - 1).peer, ==,
+                   "10.0.0.0/16");
   g_assert_cmpstr (vpc_design_lookup (design, "sn-b")->az, ==, "zone:b");
   g_assert_cmpstr (vpc_design_lookup (design, "public.c")->az, ==, "zone:b");
   g_assert_cmpstr (vpc_design_lookup (design, "sn_A")->az, ==, "az-a");

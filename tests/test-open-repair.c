@@ -116,7 +116,8 @@ assert_offer (Fixture *f)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "This design has problems");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.vpcd.json"));
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "cancel"), ==, "_Cancel");
-  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "repair"), ==, "_Open with Repairs");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "repair"), ==,
+                   "_Open with Repairs");
 
   view = gui_test_find_named (adw_message_dialog_get_extra_child (dialog), "repair-changes");
   g_assert_true (GTK_IS_TEXT_VIEW (view));
@@ -128,7 +129,8 @@ assert_offer (Fixture *f)
     g_string_append_printf (expected, "%s%s", i > 0 ? "\n" : "", (const char *) changes->pdata[i]);
   g_assert_cmpuint (changes->len, ==, 14);
   g_assert_cmpstr (text, ==, expected->str);
-  g_assert_nonnull (strstr (text, "nat_gateways[0].subnet: dropped the NAT gateway: subnet \"sn-b\" was dropped"));
+  g_assert_nonnull (strstr (
+      text, "nat_gateways[0].subnet: dropped the NAT gateway: subnet \"sn-b\" was dropped"));
   return dialog;
 }
 
@@ -192,7 +194,8 @@ test_accept (Fixture       *f,
   g_assert_no_error (error);
   for (guint k = 0; k < VPC_N_KINDS; k++)
     {
-      g_assert_cmpuint (vpc_design_get_n_elements (reloaded, k), ==, vpc_design_get_n_elements (design, k));
+      g_assert_cmpuint (vpc_design_get_n_elements (reloaded, k), ==,
+                        vpc_design_get_n_elements (design, k));
       for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
         g_assert_true (vpc_element_equal (vpc_design_get_element (design, k, i),
                                           vpc_design_get_element (reloaded, k, i)));

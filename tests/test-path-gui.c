@@ -147,7 +147,8 @@ test_menu_traces_and_follows_edits (Fixture       *f,
   const VpcTrace *trace;
 
   vpc_canvas_select (f->canvas, train);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.trace-path", "s", "sagemaker.api"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.trace-path", "s",
+                                             "sagemaker.api"));
   gui_test_spin (10);
   trace = vpc_canvas_get_trace (f->canvas);
   g_assert_nonnull (trace);
@@ -155,14 +156,16 @@ test_menu_traces_and_follows_edits (Fixture       *f,
   g_assert_true (trace->reachable);
   g_assert_cmpuint (path_at (trace, 0)->via, ==, VPC_VIA_INTERFACE_ENDPOINT);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.trace-path", "s", "s3"));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.trace-path", "s", "s3"));
   gui_test_spin (10);
   trace = vpc_canvas_get_trace (f->canvas);
   g_assert_cmpstr (trace->service, ==, "s3");
   g_assert_false (trace->reachable);
 
   /* The palette's S3 (gateway): one undo step, serving every subnet. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-element", "s", "endpoint:s3"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-element", "s",
+                                             "endpoint:s3"));
   gui_test_spin (10);
   trace = vpc_canvas_get_trace (f->canvas);
   g_assert_nonnull (trace);
@@ -183,7 +186,8 @@ test_menu_traces_and_follows_edits (Fixture       *f,
 static VpcWhatIfBar *
 what_if_bar (Fixture *f)
 {
-  VpcWhatIfBar *bar = VPC_WHAT_IF_BAR (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_WHAT_IF_BAR));
+  VpcWhatIfBar *bar
+      = VPC_WHAT_IF_BAR (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_WHAT_IF_BAR));
 
   g_assert_nonnull (bar);
   return bar;
@@ -197,7 +201,8 @@ test_what_if (Fixture       *f,
   g_autofree char *before = vpc_file_serialize (f->design, NULL);
   g_autofree char *after = NULL;
   VpcDesign *scenario;
-  VpcMessageBar *message_bar = VPC_MESSAGE_BAR (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_MESSAGE_BAR));
+  VpcMessageBar   *message_bar
+      = VPC_MESSAGE_BAR (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_MESSAGE_BAR));
 
   /* Outside the mode the canvas shows the design, and Apply does nothing. */
   g_assert_true (vpc_canvas_get_design (f->canvas) == f->design);
@@ -243,7 +248,8 @@ test_what_if (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-toggle", "(us)",
                                              (guint32) VPC_WHAT_IF_ISOLATED, "train"));
   gui_test_spin (5);
-  g_assert_false (vpc_design_lookup (vpc_canvas_get_design (f->canvas), "train")->network_isolation);
+  g_assert_false (
+      vpc_design_lookup (vpc_canvas_get_design (f->canvas), "train")->network_isolation);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.what-if-leave", NULL));
   gui_test_spin (5);
   g_assert_true (vpc_canvas_get_design (f->canvas) == f->design);
@@ -267,7 +273,8 @@ test_what_if (Fixture       *f,
 static VpcCompareBar *
 compare_bar (Fixture *f)
 {
-  VpcCompareBar *bar = VPC_COMPARE_BAR (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_COMPARE_BAR));
+  VpcCompareBar *bar
+      = VPC_COMPARE_BAR (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_COMPARE_BAR));
 
   g_assert_nonnull (bar);
   return bar;
@@ -291,7 +298,8 @@ test_compare (Fixture       *f,
   int width = gtk_widget_get_width (GTK_WIDGET (f->canvas));
   int height = gtk_widget_get_height (GTK_WIDGET (f->canvas));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-element", "s", "endpoint:s3"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-element", "s",
+                                             "endpoint:s3"));
   gui_test_spin (10);
   vpc_canvas_select (f->canvas, sts);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete", NULL));
@@ -303,8 +311,10 @@ test_compare (Fixture       *f,
   g_assert_nonnull (strstr (vpc_compare_bar_get_summary (compare_bar (f)), "1 added · 1 removed"));
   g_assert_nonnull (strstr (vpc_compare_bar_get_summary (compare_bar (f)), "1 resolved"));
   g_assert_nonnull (strstr (vpc_compare_bar_get_summary (compare_bar (f)), "$58.40 → $43.80"));
-  g_assert_nonnull (strstr (vpc_compare_bar_get_details (compare_bar (f)), "Resolved: error VPC101"));
-  g_assert_nonnull (strstr (vpc_compare_bar_get_details (compare_bar (f)), "Cost of STS: $14.60 → $0.00"));
+  g_assert_nonnull (
+      strstr (vpc_compare_bar_get_details (compare_bar (f)), "Resolved: error VPC101"));
+  g_assert_nonnull (
+      strstr (vpc_compare_bar_get_details (compare_bar (f)), "Cost of STS: $14.60 → $0.00"));
   marked = gui_test_capture (GTK_WIDGET (f->canvas));
   g_assert_cmpuint (gui_test_count_differing (plain, marked), >, (gsize) width * height / 1000);
 
@@ -343,9 +353,11 @@ main (int   argc,
   gui_test_init (&argc, &argv, "test-path-gui");
   g_test_add ("/path/finding-shows-path", Fixture, NULL, fixture_setup, test_finding_shows_path,
               fixture_teardown);
-  g_test_add ("/path/menu-and-edits", Fixture, NULL, fixture_setup, test_menu_traces_and_follows_edits,
+  g_test_add ("/path/menu-and-edits", Fixture, NULL, fixture_setup,
+              test_menu_traces_and_follows_edits, fixture_teardown);
+  g_test_add ("/what-if/switch-apply-leave", Fixture, NULL, fixture_setup, test_what_if,
               fixture_teardown);
-  g_test_add ("/what-if/switch-apply-leave", Fixture, NULL, fixture_setup, test_what_if, fixture_teardown);
-  g_test_add ("/compare/marks-bar-leave", Fixture, NULL, fixture_setup, test_compare, fixture_teardown);
+  g_test_add ("/compare/marks-bar-leave", Fixture, NULL, fixture_setup, test_compare,
+              fixture_teardown);
   return g_test_run ();
 }

@@ -18,11 +18,12 @@
 #include "vpc-window.h"
 
 #define EXAMPLE "training-cannot-reach-s3-ecr.vpcd.json"
-#define LESSON \
-  "\"lesson\": { \"title\": \"Pull the image\", \"steps\": [ " \
-  "{ \"title\": \"The network\", \"text\": \"Two private subnets in two AZs.\", " \
-  "\"show\": [\"vpc\", \"availability_zones\", \"subnets\"] }, " \
-  "{ \"title\": \"The job\", \"text\": \"It pulls its image from ECR.\", \"show\": [\"train\"] } ], " \
+#define LESSON                                                                                     \
+  "\"lesson\": { \"title\": \"Pull the image\", \"steps\": [ "                                     \
+  "{ \"title\": \"The network\", \"text\": \"Two private subnets in two AZs.\", "                  \
+  "\"show\": [\"vpc\", \"availability_zones\", \"subnets\"] }, "                                   \
+  "{ \"title\": \"The job\", \"text\": \"It pulls its image from ECR.\", \"show\": [\"train\"] } " \
+  "], "                                                                                            \
   "\"task\": \"Fix it.\", \"goals\": [ { \"no_finding\": \"VPC105\" } ] }"
 
 typedef struct
@@ -176,7 +177,8 @@ static void
 test_lesson_panel (Fixture       *f,
                    gconstpointer  with_lesson)
 {
-  VpcLessonPanel *panel = VPC_LESSON_PANEL (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_LESSON_PANEL));
+  VpcLessonPanel *panel
+      = VPC_LESSON_PANEL (gui_test_find_type (GTK_WIDGET (f->window), VPC_TYPE_LESSON_PANEL));
   g_autofree char *results = NULL;
 
   g_assert_nonnull (panel);
@@ -203,9 +205,13 @@ main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv, "test-present");
-  g_test_add ("/present/lesson-steps", Fixture, "lesson", fixture_setup, test_lesson_steps, fixture_teardown);
-  g_test_add ("/present/default-order", Fixture, NULL, fixture_setup, test_default_order, fixture_teardown);
-  g_test_add ("/lesson-panel/with-lesson", Fixture, "lesson", fixture_setup, test_lesson_panel, fixture_teardown);
-  g_test_add ("/lesson-panel/without", Fixture, NULL, fixture_setup, test_lesson_panel, fixture_teardown);
+  g_test_add ("/present/lesson-steps", Fixture, "lesson", fixture_setup, test_lesson_steps,
+              fixture_teardown);
+  g_test_add ("/present/default-order", Fixture, NULL, fixture_setup, test_default_order,
+              fixture_teardown);
+  g_test_add ("/lesson-panel/with-lesson", Fixture, "lesson", fixture_setup, test_lesson_panel,
+              fixture_teardown);
+  g_test_add ("/lesson-panel/without", Fixture, NULL, fixture_setup, test_lesson_panel,
+              fixture_teardown);
   return g_test_run ();
 }

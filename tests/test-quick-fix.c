@@ -33,7 +33,8 @@ load_json (const char *file)
 static VpcDesign *
 case_design (JsonObject *spec)
 {
-  JsonObject *base = json_object_get_object_member (bases, json_object_get_string_member (spec, "base"));
+  JsonObject *base
+      = json_object_get_object_member (bases, json_object_get_string_member (spec, "base"));
   g_autoptr(JsonObject) merged = json_object_new ();
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(GList) members = json_object_get_members (base);
@@ -43,17 +44,20 @@ case_design (JsonObject *spec)
   VpcDesign *design;
 
   for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (base, l->data)));
+    json_object_set_member (merged, l->data,
+                            json_node_copy (json_object_get_member (base, l->data)));
   if (json_object_has_member (spec, "design"))
     {
       JsonObject *design_spec = json_object_get_object_member (spec, "design");
       g_autoptr(GList) overrides = json_object_get_members (design_spec);
 
       for (GList *l = overrides; l != NULL; l = l->next)
-        json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (design_spec, l->data)));
+        json_object_set_member (merged, l->data,
+                                json_node_copy (json_object_get_member (design_spec, l->data)));
     }
   if (json_object_has_member (spec, "profile"))
-    json_object_set_string_member (merged, "profile", json_object_get_string_member (spec, "profile"));
+    json_object_set_string_member (merged, "profile",
+                                   json_object_get_string_member (spec, "profile"));
   json_node_set_object (node, merged);
   text = json_to_string (node, FALSE);
   bytes = g_bytes_new (text, strlen (text));
@@ -72,9 +76,10 @@ static gboolean
 same_finding (VpcFinding *a,
               VpcFinding *b)
 {
-  return strcmp (vpc_finding_get_rule_id (a), vpc_finding_get_rule_id (b)) == 0 &&
-         g_strcmp0 (vpc_finding_get_primary_element (a), vpc_finding_get_primary_element (b)) == 0 &&
-         g_strcmp0 (vpc_finding_get_service (a), vpc_finding_get_service (b)) == 0;
+  return strcmp (vpc_finding_get_rule_id (a), vpc_finding_get_rule_id (b)) == 0
+         && g_strcmp0 (vpc_finding_get_primary_element (a), vpc_finding_get_primary_element (b))
+                == 0
+         && g_strcmp0 (vpc_finding_get_service (a), vpc_finding_get_service (b)) == 0;
 }
 
 static gboolean
@@ -113,7 +118,8 @@ check_fix (JsonObject *spec,
   description = vpc_quick_fix_describe (finding, design);
   g_assert_nonnull (description);
   g_assert_true (g_str_has_suffix (description, "/month"));
-  g_assert_nonnull (strstr (description, ": +$") != NULL ? description : strstr (description, ": -$"));
+  g_assert_nonnull (strstr (description, ": +$") != NULL ? description
+                                                         : strstr (description, ": -$"));
 
   before = vpc_file_serialize (design, NULL);
   g_assert_false (vpc_design_get_can_undo (design));
@@ -206,14 +212,16 @@ test_describe_ecr (void)
   findings = validate (design);
   g_assert_cmpuint (findings->len, ==, 1);
   description = vpc_quick_fix_describe (g_ptr_array_index (findings, 0), design);
-  g_assert_cmpstr (description, ==, "Add ecr.api and ecr.dkr endpoints in subnets sn-a, sn-b: +$29.20/month");
+  g_assert_cmpstr (description, ==,
+                   "Add ecr.api and ecr.dkr endpoints in subnets sn-a, sn-b: +$29.20/month");
 }
 
 static void
 test_no_fix (void)
 {
   const char *const elements[] = { "x", NULL };
-  g_autoptr(VpcFinding) finding = vpc_finding_new ("VPC203", VPC_SEVERITY_ERROR, "m", elements, NULL);
+  g_autoptr (VpcFinding) finding
+      = vpc_finding_new ("VPC203", VPC_SEVERITY_ERROR, "m", elements, NULL);
   g_autoptr(VpcDesign) design = vpc_design_new ();
 
   g_assert_false (vpc_quick_fix_available (finding, design));

@@ -217,7 +217,8 @@ random_id_list (Run       *run,
     case 3:
       /* The same id twice. */
       if (list->len > 0)
-        g_ptr_array_add (list, g_strdup (g_ptr_array_index (list, (guint) pick (run, (int) list->len))));
+        g_ptr_array_add (list,
+                         g_strdup (g_ptr_array_index (list, (guint) pick (run, (int) list->len))));
       break;
     default:
       g_ptr_array_set_size (list, 0);
@@ -362,7 +363,8 @@ replace_as_inspector (Run        *run,
   if (asked)
     verdict = vpc_design_check_replace (run->design, "Change", copy, NULL);
   done = vpc_design_replace_element (run->design, copy);
-  CHECK (run, !asked || run->nested || verdict == done, "the inspector's preview disagrees with the edit");
+  CHECK (run, !asked || run->nested || verdict == done,
+         "the inspector's preview disagrees with the edit");
   return done;
 }
 
@@ -466,7 +468,8 @@ edit_multi (Run *run)
     }
   else
     done = vpc_design_commit (run->design);
-  CHECK (run, run->nested || verdict == done, "the multi-selection preview disagrees with the edit");
+  CHECK (run, run->nested || verdict == done,
+         "the multi-selection preview disagrees with the edit");
   return done;
 }
 
@@ -518,7 +521,8 @@ edit_info (Run *run)
 static gboolean
 edit_quick_fix (Run *run)
 {
-  g_autoptr(GPtrArray) findings = vpc_validate (run->design, vpc_design_get_info (run->design)->profile);
+  g_autoptr (GPtrArray) findings
+      = vpc_validate (run->design, vpc_design_get_info (run->design)->profile);
   g_autoptr(GPtrArray) fixable = g_ptr_array_new ();
 
   for (guint i = 0; i < findings->len; i++)
@@ -653,7 +657,8 @@ edit_rename (Run *run)
     default: new_id = g_strdup (PICK (run, ids));
     }
   done = vpc_design_rename (run->design, old_id, new_id, &error);
-  CHECK (run, done == (error == NULL), "a rename says it failed without saying why, or the reverse");
+  CHECK (run, done == (error == NULL),
+         "a rename says it failed without saying why, or the reverse");
   if (error != NULL)
     run->reason = g_strdup (error->message);
   return done;
@@ -698,7 +703,8 @@ edit_drop (Run *run)
   vpc_containment_drop_point (run->design, item, x, y, grids[pick (run, 3)], &px, &py);
   verdict = vpc_containment_check_place (run->design, item, px, py, NULL);
   placed = vpc_containment_place (run->design, item, px, py, &run->reason);
-  CHECK (run, run->nested || verdict == (placed != NULL), "the drop highlight disagrees with the drop");
+  CHECK (run, run->nested || verdict == (placed != NULL),
+         "the drop highlight disagrees with the drop");
   return placed != NULL;
 }
 
@@ -708,7 +714,8 @@ static gboolean
 edit_containment (Run *run)
 {
   const VpcElement *from = random_element (run, pick (run, 3) == 0 ? VPC_KIND_ENDPOINT
-                                                  : coin (run) ? VPC_KIND_WORKLOAD : VPC_KIND_NAT_GATEWAY);
+                                                : coin (run)       ? VPC_KIND_WORKLOAD
+                                                                   : VPC_KIND_NAT_GATEWAY);
   const VpcElement *subnet = random_element (run, VPC_KIND_SUBNET);
   const VpcElement *e = random_element (run, -1);
   const char *old_subnet;
@@ -718,7 +725,8 @@ edit_containment (Run *run)
     case 0:
       if (from == NULL || subnet == NULL)
         return skip (run);
-      return vpc_containment_connect (run->design, from->id, coin (run) ? subnet->id : random_ref (run, VPC_KIND_SUBNET),
+      return vpc_containment_connect (run->design, from->id,
+                                      coin (run) ? subnet->id : random_ref (run, VPC_KIND_SUBNET),
                                       &run->reason);
     case 1:
       from = random_element (run, VPC_KIND_ENDPOINT);
@@ -733,8 +741,9 @@ edit_containment (Run *run)
       if (from == NULL || from->subnets == NULL || from->subnets->len == 0)
         return skip (run);
       vpc_design_begin (run->design, "Disconnect");
-      vpc_containment_disconnect (run->design, from->id,
-                                  g_ptr_array_index (from->subnets, (guint) pick (run, (int) from->subnets->len)));
+      vpc_containment_disconnect (
+          run->design, from->id,
+          g_ptr_array_index (from->subnets, (guint) pick (run, (int) from->subnets->len)));
       return vpc_design_commit (run->design);
     case 3:
       /* After a move: the tools settle inside their "Move" step. */
@@ -774,14 +783,16 @@ edit_gesture (Run *run)
   switch (pick (run, 4))
     {
     case 0: /* drag what lies under a point of an element (or the VPC box) */
-      if (!vpc_tools_get_rect (run->design, e != NULL && pick (run, 6) > 0 ? e->id : VPC_CONTAINMENT_VPC_ID, &r))
+      if (!vpc_tools_get_rect (run->design,
+                               e != NULL && pick (run, 6) > 0 ? e->id : VPC_CONTAINMENT_VPC_ID, &r))
         break;
       x = r.x + r.w / 2;
       y = r.y + MIN (r.h / 2, 10);
       if (coin (run))
         random_point (run, &tx, &ty);
       else
-        tx = x + g_rand_double_range (run->rand, -200, 200), ty = y + g_rand_double_range (run->rand, -200, 200);
+        tx = x + g_rand_double_range (run->rand, -200, 200),
+        ty = y + g_rand_double_range (run->rand, -200, 200);
       vpc_tool_press (tool, x, y, coin (run) ? 0 : VPC_MODIFIER_SHIFT, 1.0);
       vpc_tool_motion (tool, (x + tx) / 2, (y + ty) / 2, 0);
       vpc_tool_get_drop_verdict (tool, NULL); /* the canvas asks at every motion */
@@ -791,7 +802,8 @@ edit_gesture (Run *run)
       break;
     case 1: /* resize a selected box by one of its handles */
       e = random_element (run, coin (run) ? VPC_KIND_AZ : VPC_KIND_SUBNET);
-      vpc_selection_set_one (selection, e != NULL && pick (run, 4) > 0 ? e->id : VPC_CONTAINMENT_VPC_ID);
+      vpc_selection_set_one (selection,
+                             e != NULL && pick (run, 4) > 0 ? e->id : VPC_CONTAINMENT_VPC_ID);
       if (!vpc_tools_get_rect (run->design, e != NULL ? e->id : VPC_CONTAINMENT_VPC_ID, &r))
         break;
       vpc_tools_handle_point (&r, (VpcHandle) pick (run, VPC_N_HANDLES), &x, &y);
@@ -801,7 +813,9 @@ edit_gesture (Run *run)
       vpc_tool_motion (tool, tx, ty, 0);
       break;
     case 2: /* connect (the context menu arms it) */
-      e = random_element (run, coin (run) ? VPC_KIND_WORKLOAD : pick (run, 3) ? VPC_KIND_ENDPOINT : VPC_KIND_NAT_GATEWAY);
+      e = random_element (run, coin (run)      ? VPC_KIND_WORKLOAD
+                               : pick (run, 3) ? VPC_KIND_ENDPOINT
+                                               : VPC_KIND_NAT_GATEWAY);
       if (e == NULL)
         break;
       vpc_tool_arm_connect (tool, e->id);
@@ -812,14 +826,16 @@ edit_gesture (Run *run)
       break;
     default: /* select a connection line and delete it */
       e = random_element (run, VPC_KIND_WORKLOAD);
-      if (e == NULL || e->subnets->len == 0 ||
-          !vpc_tools_connection_line (run->design, e, g_ptr_array_index (e->subnets, 0), &x, &y, &tx, &ty))
+      if (e == NULL || e->subnets->len == 0
+          || !vpc_tools_connection_line (run->design, e, g_ptr_array_index (e->subnets, 0), &x, &y,
+                                         &tx, &ty))
         break;
       tx = (x + tx) / 2;
       ty = (y + ty) / 2;
       vpc_tool_press (tool, tx, ty, 0, 1.0);
       vpc_tool_release (tool, tx, ty, 0, NULL);
-      if (!vpc_tool_get_selected_connection (tool, NULL, NULL) && g_hash_table_size (selection) == 0)
+      if (!vpc_tool_get_selected_connection (tool, NULL, NULL)
+          && g_hash_table_size (selection) == 0)
         {
           vpc_tool_free (tool);
           return skip (run);
@@ -836,7 +852,8 @@ edit_gesture (Run *run)
   done = vpc_tool_release (tool, tx, ty, 0, &run->reason);
   vpc_tool_free (tool);
   CHECK (run, !judged || run->nested || verdict == done,
-         verdict ? "the canvas promised a drop that was refused" : "the canvas refused a drop that was done");
+         verdict ? "the canvas promised a drop that was refused"
+                 : "the canvas refused a drop that was done");
   return done;
 }
 
@@ -875,7 +892,8 @@ edit_scripted (Run *run)
     {
     case VPC_KIND_SUBNET:
       added->az = g_strdup (random_ref (run, VPC_KIND_AZ));
-      added->cidr = coin (run) ? vpc_containment_free_cidr (run->design, 24) : g_strdup ("10.0.1.0/24");
+      added->cidr
+          = coin (run) ? vpc_containment_free_cidr (run->design, 24) : g_strdup ("10.0.1.0/24");
       if (added->cidr == NULL)
         added->cidr = g_strdup ("10.9.0.0/24");
       break;
@@ -916,7 +934,7 @@ typedef struct
   const char *name;
   EditFunc    func;
   guint       weight;
-  gboolean    nests; /* also inside a transaction (where the design may be invalid until the commit) */
+  gboolean nests; /* also inside a transaction (where the design may be invalid until the commit) */
   gboolean    refusable; /* with the suite's count, some edit is refused */
 } Entry;
 
@@ -1085,7 +1103,8 @@ check_edit (Run           *run,
     {
       if (strcmp (before, after) != 0)
         FAIL (run, "%s: %s",
-              done ? "an edit changed the design but left no undo step" : "a refused edit changed the design",
+              done ? "an edit changed the design but left no undo step"
+                   : "a refused edit changed the design",
               difference (before, after));
       CHECK (run, now.can_redo == was->can_redo && now.redo_label == was->redo_label,
              "an edit that changed nothing dropped the redo history");
@@ -1095,7 +1114,8 @@ check_edit (Run           *run,
           return;
         }
       /* Refused: a reason a person can read, from the design or the tool. */
-      check_message (run, run->reason != NULL ? run->reason : run->refusal, "a refusal without a reason");
+      check_message (run, run->reason != NULL ? run->reason : run->refusal,
+                     "a refusal without a reason");
       run->refused++;
       stats[1]++;
       return;
@@ -1104,17 +1124,21 @@ check_edit (Run           *run,
   CHECK (run, !now.can_redo, "an accepted edit left a redo step");
   /* One edit, one undo step: a single undo leads to the step before. */
   CHECK (run, vpc_design_undo (run->design), "an accepted edit cannot be undone");
-  CHECK (run, vpc_design_get_undo_label (run->design) == was->undo_label &&
-         vpc_design_get_can_undo (run->design) == was->can_undo, "an edit left more than one undo step");
+  CHECK (run,
+         vpc_design_get_undo_label (run->design) == was->undo_label
+             && vpc_design_get_can_undo (run->design) == was->can_undo,
+         "an edit left more than one undo step");
   CHECK (run, vpc_design_redo (run->design), "an undone edit cannot be redone");
-  CHECK (run, vpc_design_get_undo_label (run->design) == now.undo_label, "redo gave another step back");
+  CHECK (run, vpc_design_get_undo_label (run->design) == now.undo_label,
+         "redo gave another step back");
   if (!vpc_invariants_check_design (run->design, VPC_INVARIANTS_PLACE_FILE, &error))
     FAIL (run, "an accepted edit broke an invariant: %s", error->message);
   CHECK (run, vpc_layout_is_contained (run->design), "the layout disagrees with containment");
   /* The editor never makes an element without a layout. */
   was_unplaced = run->unplaced;
   run->unplaced = has_unplaced (run->design);
-  CHECK (run, !run->unplaced || was_unplaced || run->may_unplace, "an edit left an element without a layout");
+  CHECK (run, !run->unplaced || was_unplaced || run->may_unplace,
+         "an edit left an element without a layout");
   if (strcmp (before, after) == 0)
     /* Edits that undid each other within one transaction, as a user can. */
     CHECK (run, run->entry == TRANSACTION_ENTRY, "an edit that changed nothing left an undo step");
@@ -1208,7 +1232,8 @@ run_sequence (Run       *run,
       done = entries[run->entry].func (run);
       if (run->trace)
         g_printerr ("edit %u: %s %s, at state %u (%s)\n", run->edit, entries[run->entry].name,
-                    done ? "done" : "not done", run->position, vpc_design_get_undo_label (run->design));
+                    done ? "done" : "not done", run->position,
+                    vpc_design_get_undo_label (run->design));
       /* The bytes of the current state are known: the test checks every
        * state it records against the design. */
       check_edit (run, done, g_ptr_array_index (run->states, run->position), &was);
@@ -1218,7 +1243,8 @@ run_sequence (Run       *run,
   while (run->position > 0)
     step_history (run, FALSE);
   CHECK (run, !vpc_design_get_can_undo (run->design), "undo-all left a step");
-  CHECK (run, !vpc_design_get_modified (run->design), "undo-all does not give the saved state back");
+  CHECK (run, !vpc_design_get_modified (run->design),
+         "undo-all does not give the saved state back");
   while (run->position + 1 < run->states->len)
     step_history (run, TRUE);
   CHECK (run, !vpc_design_get_can_redo (run->design), "redo-all left a step");
@@ -1231,7 +1257,8 @@ load_seeds (void)
   GPtrArray *seeds = g_ptr_array_new_with_free_func (g_object_unref);
   const char *examples = g_getenv ("VPC_EXAMPLES_DIR");
   g_autoptr(GDir) dir = NULL;
-  g_autofree char *extra = g_test_build_filename (G_TEST_DIST, "data", "gui-two-az.vpcd.json", NULL);
+  g_autofree char *extra
+      = g_test_build_filename (G_TEST_DIST, "data", "gui-two-az.vpcd.json", NULL);
   const char *name;
 
   g_assert_nonnull (examples);
@@ -1271,11 +1298,13 @@ test_random_edits (void)
   g_autoptr(GPtrArray) seeds = load_seeds ();
   const char *seed_text = g_getenv ("VPC_PROPERTY_SEED");
   const char *edits_text = g_getenv ("VPC_PROPERTY_EDITS");
-  guint n_edits = edits_text != NULL ? (guint) g_ascii_strtoull (edits_text, NULL, 10) : DEFAULT_EDITS;
+  guint       n_edits
+      = edits_text != NULL ? (guint) g_ascii_strtoull (edits_text, NULL, 10) : DEFAULT_EDITS;
   Run run = { 0 };
 
   run.seed = seed_text != NULL ? (guint32) g_ascii_strtoull (seed_text, NULL, 10) : g_random_int ();
-  g_test_message ("seed %u (replay with VPC_PROPERTY_SEED=%u), %u edits", run.seed, run.seed, n_edits);
+  g_test_message ("seed %u (replay with VPC_PROPERTY_SEED=%u), %u edits", run.seed, run.seed,
+                  n_edits);
   run.rand = g_rand_new_with_seed (run.seed);
   run.trace = g_getenv ("VPC_PROPERTY_TRACE") != NULL;
   run.states = g_ptr_array_new_with_free_func (g_free);

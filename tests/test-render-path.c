@@ -72,7 +72,8 @@ on_border (const VpcRect *r,
            double         x,
            double         y)
 {
-  gboolean inside = x >= r->x - 0.5 && x <= r->x + r->w + 0.5 && y >= r->y - 0.5 && y <= r->y + r->h + 0.5;
+  gboolean inside
+      = x >= r->x - 0.5 && x <= r->x + r->w + 0.5 && y >= r->y - 0.5 && y <= r->y + r->h + 0.5;
 
   return inside && (fabs (x - r->x) < 0.5 || fabs (x - r->x - r->w) < 0.5 ||
                     fabs (y - r->y) < 0.5 || fabs (y - r->y - r->h) < 0.5);
@@ -210,7 +211,8 @@ check_line (VpcDesign              *design,
 
           for (guint i = 0; i < endpoint->subnets->len && !found; i++)
             {
-              const VpcElement *other = vpc_design_lookup (design, g_ptr_array_index (endpoint->subnets, i));
+              const VpcElement *other
+                  = vpc_design_lookup (design, g_ptr_array_index (endpoint->subnets, i));
 
               if (g_strcmp0 (other->az, subnet->az) == 0)
                 found = marker_of (design, options, first, other->id, &marker);
@@ -225,7 +227,8 @@ check_line (VpcDesign              *design,
       G_GNUC_FALLTHROUGH;
     case VPC_VIA_GATEWAY_ENDPOINT:
     case VPC_VIA_NAT:
-      g_assert_cmpint (hop (line, n)->kind, ==, path->via == VPC_VIA_NAT ? VPC_HOP_NAT : VPC_HOP_ENDPOINT);
+      g_assert_cmpint (hop (line, n)->kind, ==,
+                       path->via == VPC_VIA_NAT ? VPC_HOP_NAT : VPC_HOP_ENDPOINT);
       g_assert_cmpstr (hop (line, n)->id, ==, first);
       tile_of (design, first, &tile);
       assert_centre (hop (line, n++), &tile);
@@ -445,7 +448,8 @@ test_example_reachable (void)
       g_assert_cmpuint (g->lines->len, ==, 2);
       /* Both lines end at the one endpoint: one badge. */
       g_assert_cmpuint (g->ends->len, ==, 1);
-      g_assert_cmpstr (((VpcPathEnd *) g_ptr_array_index (g->ends, 0))->label, ==, "sts \xe2\x9c\x93");
+      g_assert_cmpstr (((VpcPathEnd *) g_ptr_array_index (g->ends, 0))->label, ==,
+                       "sts \xe2\x9c\x93");
       g_assert_cmpuint (g->blocking->len, ==, 0);
       tile_of (design, "ep-sts", &tile);
       for (guint i = 0; i < 2; i++)
@@ -490,7 +494,8 @@ test_every_way (void)
     {
       g_autoptr(VpcTrace) trace = trace_of (design, cases[c].workload, cases[c].service);
       g_autoptr(VpcPathGeometry) g = vpc_render_path_geometry (design, &options, trace);
-      g_autofree char *name = g_strdup_printf ("path-ways-%s-%s.png", cases[c].workload, cases[c].service);
+      g_autofree char *name
+          = g_strdup_printf ("path-ways-%s-%s.png", cases[c].workload, cases[c].service);
       cairo_surface_t *surface;
 
       check_geometry (design, &options, trace, g);

@@ -114,7 +114,9 @@ test_hit_test_order (void)
   g_assert_true (w->has_layout && sn->has_layout && az->has_layout);
   /* The icon sits inside the subnet inside the AZ: the icon wins. */
   g_assert_cmpstr (vpc_render_hit_test (design, w->layout.x + 5, w->layout.y + 5), ==, "train-1");
-  g_assert_cmpstr (vpc_render_hit_test (design, sn->layout.x + 3, sn->layout.y + sn->layout.h / 2 - 30), ==, "sn-train-a");
+  g_assert_cmpstr (
+      vpc_render_hit_test (design, sn->layout.x + 3, sn->layout.y + sn->layout.h / 2 - 30), ==,
+      "sn-train-a");
   g_assert_cmpstr (vpc_render_hit_test (design, az->layout.x + 3, az->layout.y + 3), ==, "az-a");
   g_assert_null (vpc_render_hit_test (design, -1000, -1000));
 }
@@ -162,7 +164,8 @@ test_error_badge (void)
   /* Another element's corner stays clean. */
   w = vpc_design_lookup (design, "app-1");
   tile_x = w->layout.x + (w->layout.w - 44) / 2;
-  g_assert_false (near_color (pixel_at (with, 20 + tile_x + 38, 20 + w->layout.y + 1), 0xd91515, 40));
+  g_assert_false (
+      near_color (pixel_at (with, 20 + tile_x + 38, 20 + w->layout.y + 1), 0xd91515, 40));
   cairo_surface_destroy (with);
   cairo_surface_destroy (without);
 }
@@ -194,7 +197,8 @@ test_selection_and_cull (void)
   options.clip_h = 100;
   options.show_grid = FALSE;
   surface = render (design, &options, 1000, 900);
-  g_assert_true (near_color (pixel_at (surface, 20 + sn->layout.x + 10, 20 + sn->layout.y + 10), 0xffffff, 0));
+  g_assert_true (
+      near_color (pixel_at (surface, 20 + sn->layout.x + 10, 20 + sn->layout.y + 10), 0xffffff, 0));
   cairo_surface_destroy (surface);
 }
 
@@ -266,7 +270,8 @@ test_goldens (void)
 static void
 test_study_guide_goldens (void)
 {
-  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "data", "diagram", "study-guide.vpcd.json", NULL);
+  g_autofree char *input
+      = g_test_build_filename (G_TEST_DIST, "data", "diagram", "study-guide.vpcd.json", NULL);
   g_autofree char *dir = g_dir_make_tmp ("vpc-study-guide-XXXXXX", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(VpcDesign) design = vpc_file_load_path (input, NULL, &error);
@@ -345,10 +350,12 @@ test_text_fit (void)
         g_assert_true (g_str_has_suffix (cut, "…"));
         g_assert_cmpfloat (vpc_render_text_width (font, cut), <=, width + 1);
         /* Not cut much shorter than needed either. */
-        g_assert_cmpfloat (vpc_render_text_width (font, cut), >, width - 2 * vpc_render_font_px (font));
+        g_assert_cmpfloat (vpc_render_text_width (font, cut), >,
+                           width - 2 * vpc_render_font_px (font));
         g_assert_true (strncmp (cut, labels[i], strlen (cut) - strlen ("…")) == 0);
         /* Whatever fits is left alone. */
-        g_assert_null (vpc_render_text_fit (font, labels[i], vpc_render_text_width (font, labels[i]) + 1));
+        g_assert_null (
+            vpc_render_text_fit (font, labels[i], vpc_render_text_width (font, labels[i]) + 1));
       }
 }
 
@@ -450,7 +457,8 @@ marked_rect (VpcDesign  *design,
 static guint32
 color_rgb (const VpcColor *c)
 {
-  return (guint32) lround (c->r * 255) << 16 | (guint32) lround (c->g * 255) << 8 | (guint32) lround (c->b * 255);
+  return (guint32) lround (c->r * 255) << 16 | (guint32) lround (c->g * 255) << 8
+         | (guint32) lround (c->b * 255);
 }
 
 /* Pixels of @rgb in the part of the badge disc (centred on the top-right
@@ -550,9 +558,10 @@ test_example_badges (gconstpointer data)
               continue;
             n = badge_pixels (surface, &ex, &r, error ? error_rgb : warning_rgb);
             if (n < 8 * scales[s] * scales[s])
-              g_error ("%s: %s '%s' has no %s badge on its rectangle (%u pixels, theme %d, scale %g)",
-                       path, error ? "errored" : "warned", (const char *) key,
-                       error ? "red" : "amber", n, theme, scales[s]);
+              g_error (
+                  "%s: %s '%s' has no %s badge on its rectangle (%u pixels, theme %d, scale %g)",
+                  path, error ? "errored" : "warned", (const char *) key, error ? "red" : "amber",
+                  n, theme, scales[s]);
             n_errors += error;
           }
         /* Elements without findings have no badge at their corner. */
@@ -590,9 +599,10 @@ test_example_badges (gconstpointer data)
         VpcRect r;
 
         if (marked_rect (ex.design, key, &r))
-          g_assert_cmpuint (badge_pixels (surface, &ex, &r,
-                                          color_rgb (VPC_MARK_ERRORS (mark) > 0 ? &pal->error : &pal->warning)),
-                            <, 8);
+          g_assert_cmpuint (
+              badge_pixels (surface, &ex, &r,
+                            color_rgb (VPC_MARK_ERRORS (mark) > 0 ? &pal->error : &pal->warning)),
+              <, 8);
       }
     cairo_surface_destroy (surface);
     ex.options.findings = findings;
@@ -646,7 +656,8 @@ test_example_deterministic (void)
   g_assert_cmpint (cairo_image_surface_get_width (sa), ==, cairo_image_surface_get_width (sb));
   g_assert_cmpint (cairo_image_surface_get_height (sa), ==, cairo_image_surface_get_height (sb));
   size = (gsize) cairo_image_surface_get_stride (sa) * cairo_image_surface_get_height (sa);
-  g_assert_cmpmem (cairo_image_surface_get_data (sa), size, cairo_image_surface_get_data (sb), size);
+  g_assert_cmpmem (cairo_image_surface_get_data (sa), size, cairo_image_surface_get_data (sb),
+                   size);
   cairo_surface_destroy (sa);
   cairo_surface_destroy (sb);
   example_clear (&a);

@@ -174,10 +174,12 @@ split_path (const char *place,
 static Change *
 parse_change (const char *line)
 {
-  g_autoptr(GRegex) element = g_regex_new ("^([a-z_]+)\\[(\\d+)\\]((?:\\.[a-z_]+(?:\\[\\d+\\])?)*): "
-                                           "(dropped|added) (the [a-zA-Z ]+)?", 0, 0, NULL);
-  g_autoptr(GRegex) top = g_regex_new ("^([a-z_]+(?:\\.[a-z_]+)*): (dropped the (value|layout)\\b|added\\b)",
-                                       0, 0, NULL);
+  g_autoptr (GRegex) element
+      = g_regex_new ("^([a-z_]+)\\[(\\d+)\\]((?:\\.[a-z_]+(?:\\[\\d+\\])?)*): "
+                     "(dropped|added) (the [a-zA-Z ]+)?",
+                     0, 0, NULL);
+  g_autoptr (GRegex) top = g_regex_new (
+      "^([a-z_]+(?:\\.[a-z_]+)*): (dropped the (value|layout)\\b|added\\b)", 0, 0, NULL);
   g_autoptr(GRegex) entry = g_regex_new ("^\\.([a-z_]+)\\[(\\d+)\\]", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   Change *c = g_new0 (Change, 1);
@@ -280,8 +282,9 @@ find_change (Judge      *j,
 
       if (c->type == CHANGE_TOP || strcmp (c->kind, kind) != 0 || c->index != index)
         continue;
-      if (type == CHANGE_TOP || (c->type == type && (type != CHANGE_ENTRY ||
-                                                     (strcmp (c->list, list) == 0 && c->entry == entry))))
+      if (type == CHANGE_TOP
+          || (c->type == type
+              && (type != CHANGE_ENTRY || (strcmp (c->list, list) == 0 && c->entry == entry))))
         return c;
     }
   return NULL;
@@ -366,7 +369,8 @@ undo_change (Judge  *j,
     {
     case CHANGE_ENTRY:
       {
-        JsonArray *from = json_object_get_array_member (input_element (j, c->kind, c->index), c->list);
+        JsonArray *from
+            = json_object_get_array_member (input_element (j, c->kind, c->index), c->list);
         JsonArray *to;
         guint position = 0;
 
@@ -415,7 +419,8 @@ judge_repair (GBytes    *input,
     {
       const char *kind = vpc_kind_to_string (k);
       JsonNode *node = json_object_get_member (json_node_get_object (in), kind);
-      JsonArray *from = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      JsonArray  *from
+          = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
       JsonNode *out_node = json_object_get_member (json_node_get_object (out), kind);
       guint kept = 0;
 
@@ -431,10 +436,11 @@ judge_repair (GBytes    *input,
           if (find_change (&j, CHANGE_TOP, kind, i, NULL, 0) == NULL)
             g_assert_true (json_node_equal (element, copy));
           else
-            g_assert_cmpstr (json_object_get_string_member (json_node_get_object (element), "id"), ==,
-                             json_object_get_string_member (json_node_get_object (copy), "id"));
+            g_assert_cmpstr (json_object_get_string_member (json_node_get_object (element), "id"),
+                             ==, json_object_get_string_member (json_node_get_object (copy), "id"));
         }
-      g_assert_cmpuint (out_node != NULL ? json_array_get_length (json_node_get_array (out_node)) : 0, ==, kept);
+      g_assert_cmpuint (
+          out_node != NULL ? json_array_get_length (json_node_get_array (out_node)) : 0, ==, kept);
     }
 
   for (guint i = 0; i < changes->len; i++)
@@ -599,7 +605,8 @@ test_golden (void)
 static void
 test_format_example (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "repair", "dangling-az.vpcd.json", NULL);
+  g_autofree char *path
+      = g_test_build_filename (G_TEST_DIST, "data", "repair", "dangling-az.vpcd.json", NULL);
   g_autoptr(GBytes) input = read_bytes (path);
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(VpcDesign) design = NULL;
@@ -607,7 +614,8 @@ test_format_example (void)
 
   g_assert_nonnull (output);
   g_assert_cmpuint (lines->len, ==, 1);
-  g_assert_cmpstr (lines->pdata[0], ==, "subnets[2].az: dropped the subnet: no availability zone \"az-c\"");
+  g_assert_cmpstr (lines->pdata[0], ==,
+                   "subnets[2].az: dropped the subnet: no availability zone \"az-c\"");
   /* The design is what the text loads into, unsaved, with nothing to undo. */
   g_assert_cmpuint (vpc_design_get_n_elements (design, VPC_KIND_SUBNET), ==, 2);
   g_assert_null (vpc_design_lookup (design, "sn-c"));
@@ -623,8 +631,9 @@ test_format_example (void)
 static void
 test_valid_unchanged (void)
 {
-  const char *text = "\xef\xbb\xbf{ \"format\":\"vpc-designer\",\"version\":1.0, \"region\":\"us-east-1\","
-                     "\"vpc\":{\"cidr\":\"10.0.0.0/16\"}, \"extra\": [1,2] }";
+  const char *text
+      = "\xef\xbb\xbf{ \"format\":\"vpc-designer\",\"version\":1.0, \"region\":\"us-east-1\","
+        "\"vpc\":{\"cidr\":\"10.0.0.0/16\"}, \"extra\": [1,2] }";
   g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(VpcDesign) design = NULL;
@@ -682,11 +691,12 @@ test_id_not_string (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      g_autofree char *text = g_strdup_printf ("{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
-                                               "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}, "
-                                               "\"availability_zones\": [{\"id\": %s, \"name\": \"us-east-1a\"}], "
-                                               "\"subnets\": [{\"id\": \"s\", \"az\": \"a\", \"cidr\": \"10.0.0.0/24\"}]}",
-                                               ids[i]);
+      g_autofree char *text = g_strdup_printf (
+          "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
+          "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}, "
+          "\"availability_zones\": [{\"id\": %s, \"name\": \"us-east-1a\"}], "
+          "\"subnets\": [{\"id\": \"s\", \"az\": \"a\", \"cidr\": \"10.0.0.0/24\"}]}",
+          ids[i]);
       g_autoptr(GBytes) input = g_bytes_new (text, strlen (text));
       g_autoptr(GPtrArray) lines = NULL;
       g_autoptr(VpcDesign) design = NULL;
@@ -696,8 +706,10 @@ test_id_not_string (void)
       g_assert_no_error (error);
       g_assert_nonnull (output);
       g_assert_cmpuint (lines->len, ==, 2);
-      g_assert_true (g_str_has_prefix (lines->pdata[0], "availability_zones[0].id: dropped the availability zone: "));
-      g_assert_cmpstr (lines->pdata[1], ==, "subnets[0].az: dropped the subnet: no availability zone \"a\"");
+      g_assert_true (g_str_has_prefix (
+          lines->pdata[0], "availability_zones[0].id: dropped the availability zone: "));
+      g_assert_cmpstr (lines->pdata[1], ==,
+                       "subnets[0].az: dropped the subnet: no availability zone \"a\"");
       g_assert_null (vpc_design_lookup (design, "s"));
     }
 }
@@ -706,9 +718,10 @@ test_id_not_string (void)
 static void
 test_long_lists (void)
 {
-  GString *text = g_string_new ("{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
-                                "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}, \"security_groups\": [{\"id\": \"sg\", "
-                                "\"ingress\": [");
+  GString *text = g_string_new (
+      "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
+      "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}, \"security_groups\": [{\"id\": \"sg\", "
+      "\"ingress\": [");
   g_autoptr(GBytes) input = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(VpcDesign) design = NULL;
@@ -720,7 +733,8 @@ test_long_lists (void)
     g_string_append_printf (text, "%s{\"protocol\": \"tcp\", \"ports\": \"%u\", \"peer\": \"%s\"}",
                             i > 0 ? ", " : "", i % 3 == 1 ? 70000 + i : i,
                             i % 7 == 3 ? "sg-gone" : "self");
-  g_string_append (text, "], \"name\": 5}], \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"calls\": [");
+  g_string_append (
+      text, "], \"name\": 5}], \"workloads\": [{\"id\": \"w\", \"kind\": \"client\", \"calls\": [");
   for (guint i = 0; i < 1000; i++)
     g_string_append_printf (text, "%s\"s%u\"", i > 0 ? ", " : "", i % 500);
   g_string_append (text, "]}]}");
@@ -732,11 +746,17 @@ test_long_lists (void)
   g_assert_cmpuint (sg->ingress->len, ==, 1000 - 333 - 143 + 48);
   g_assert_cmpuint (vpc_workload_n_calls (vpc_design_lookup (design, "w")), ==, 500);
   g_assert_cmpuint (lines->len, ==, 1 + 333 + 143 - 48 + 500);
-  g_assert_cmpstr (lines->pdata[0], ==, "security_groups[0].name: dropped the value 5: must be a string, not a number");
-  g_assert_cmpstr (lines->pdata[1], ==, "security_groups[0].ingress[1].ports: dropped the rule: \"70001\" is not a port range "
-                                        "(expected \"443\", \"8192-65535\" or \"all\", with ports from 0 to 65535)");
-  g_assert_cmpstr (lines->pdata[2], ==, "security_groups[0].ingress[3].peer: dropped the rule: no security group \"sg-gone\"");
-  g_assert_cmpstr (lines->pdata[lines->len - 1], ==, "workloads[0].calls[999]: dropped the entry \"s499\": \"s499\" is listed twice");
+  g_assert_cmpstr (lines->pdata[0], ==,
+                   "security_groups[0].name: dropped the value 5: must be a string, not a number");
+  g_assert_cmpstr (
+      lines->pdata[1], ==,
+      "security_groups[0].ingress[1].ports: dropped the rule: \"70001\" is not a port range "
+      "(expected \"443\", \"8192-65535\" or \"all\", with ports from 0 to 65535)");
+  g_assert_cmpstr (
+      lines->pdata[2], ==,
+      "security_groups[0].ingress[3].peer: dropped the rule: no security group \"sg-gone\"");
+  g_assert_cmpstr (lines->pdata[lines->len - 1], ==,
+                   "workloads[0].calls[999]: dropped the entry \"s499\": \"s499\" is listed twice");
 }
 
 /* The command */
@@ -774,11 +794,16 @@ test_cli_cases (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("vpc-repair-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "out.vpcd.json", NULL);
-  g_autofree char *clean = g_test_build_filename (G_TEST_DIST, "data", "cli", "clean.vpcd.json", NULL);
-  g_autofree char *truncated = g_test_build_filename (G_TEST_DIST, "data", "cli", "truncated.vpcd.json", NULL);
-  g_autofree char *deep = g_test_build_filename (G_TEST_DIST, "data", "hostile", "depth-65.json", NULL);
-  g_autofree char *array = g_test_build_filename (G_TEST_DIST, "data", "hostile", "array-root.json", NULL);
-  g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "data", "repair", "cascade.vpcd.json", NULL);
+  g_autofree char *clean
+      = g_test_build_filename (G_TEST_DIST, "data", "cli", "clean.vpcd.json", NULL);
+  g_autofree char *truncated
+      = g_test_build_filename (G_TEST_DIST, "data", "cli", "truncated.vpcd.json", NULL);
+  g_autofree char *deep
+      = g_test_build_filename (G_TEST_DIST, "data", "hostile", "depth-65.json", NULL);
+  g_autofree char *array
+      = g_test_build_filename (G_TEST_DIST, "data", "hostile", "array-root.json", NULL);
+  g_autofree char *broken
+      = g_test_build_filename (G_TEST_DIST, "data", "repair", "cascade.vpcd.json", NULL);
   g_autofree char *copy = g_build_filename (dir, "copy.vpcd.json", NULL);
   g_autoptr(GBytes) broken_bytes = read_bytes (broken);
 

@@ -27,8 +27,8 @@ run_tool (const char *const *argv,
   g_autoptr(GError) error = NULL;
   char *out = NULL;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     &out, NULL, status, &error))
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, status, &error))
     g_error ("%s cannot run (tools/setup.sh installs it): %s", argv[0], error->message);
   return out;
 }
@@ -70,8 +70,8 @@ expected_init (Expected   *e,
 
   e->rules = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < json_array_get_length (findings); i++)
-    g_ptr_array_add (e->rules, g_strdup (json_object_get_string_member (json_array_get_object_element (findings, i),
-                                                                          "rule")));
+    g_ptr_array_add (e->rules, g_strdup (json_object_get_string_member (
+                                   json_array_get_object_element (findings, i), "rule")));
   e->total = json_object_get_boolean_member (cost, "priced")
                ? g_strdup_printf ("$%.2f", json_object_get_double_member (cost, "monthly_total"))
                : NULL;
@@ -228,8 +228,8 @@ test_designs (gconstpointer data)
 static void
 test_errors (void)
 {
-  g_autofree char *example = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"), "two-az-training-and-hosting.vpcd.json",
-                                               NULL);
+  g_autofree char *example = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"),
+                                               "two-az-training-and-hosting.vpcd.json", NULL);
   g_autofree char *out = g_build_filename (work_dir, "never.pdf", NULL);
   g_autofree char *bad = g_build_filename (work_dir, "bad.vpcd.json", NULL);
   g_autofree char *copy = g_build_filename (work_dir, "copy.vpcd.json", NULL);

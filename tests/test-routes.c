@@ -58,9 +58,10 @@ route_new (VpcLinkKind  kind,
   return route;
 }
 
-#define ROUTE(routes, from, to, ...) \
-  g_ptr_array_add (routes, route_new (VPC_LINK_WORKLOAD, from, to, (const double[]) { __VA_ARGS__ }, \
-                                      G_N_ELEMENTS (((const double[]) { __VA_ARGS__ })) / 2))
+#define ROUTE(routes, from, to, ...)                                                               \
+  g_ptr_array_add (routes,                                                                         \
+                   route_new (VPC_LINK_WORKLOAD, from, to, (const double[]){ __VA_ARGS__ },        \
+                              G_N_ELEMENTS (((const double[]){ __VA_ARGS__ })) / 2))
 
 static VpcDesign *
 load_path (const char *path)
@@ -243,13 +244,16 @@ count_under_tiles (VpcDesign *design,
             const VpcElement *icon = vpc_design_get_element (design, icons[k], e);
             VpcRect t;
 
-            if (!icon->has_layout || g_str_equal (icon->id, endpoint) || g_str_equal (icon->id, r->to))
+            if (!icon->has_layout || g_str_equal (icon->id, endpoint)
+                || g_str_equal (icon->id, r->to))
               continue;
             vpc_render_tile_rect (icon, &t);
             for (guint p = 0; p + 1 < r->n_points; p++)
               {
-                double x0 = MIN (r->points[p].x, r->points[p + 1].x), x1 = MAX (r->points[p].x, r->points[p + 1].x);
-                double y0 = MIN (r->points[p].y, r->points[p + 1].y), y1 = MAX (r->points[p].y, r->points[p + 1].y);
+                double x0 = MIN (r->points[p].x, r->points[p + 1].x),
+                       x1 = MAX (r->points[p].x, r->points[p + 1].x);
+                double y0 = MIN (r->points[p].y, r->points[p + 1].y),
+                       y1 = MAX (r->points[p].y, r->points[p + 1].y);
 
                 n += x1 > t.x + 1 && x0 < t.x + t.w - 1 && y1 > t.y + 1 && y0 < t.y + t.h - 1;
               }
@@ -311,7 +315,8 @@ svg_routes (const char *svg)
           else if (g_str_has_prefix (at, "<line"))
             {
               g_autofree char *tag = g_strndup (at, end - at);
-              double seg[4] = { attr (tag, "x1"), attr (tag, "y1"), attr (tag, "x2"), attr (tag, "y2") };
+              double           seg[4]
+                  = { attr (tag, "x1"), attr (tag, "y1"), attr (tag, "x2"), attr (tag, "y2") };
 
               if (xy->len >= 2 &&
                   (fabs (g_array_index (xy, double, xy->len - 2) - seg[0]) > 0.02 ||
@@ -387,7 +392,8 @@ set_layout (VpcDesign  *design,
 static void
 test_count_crossings (void)
 {
-  g_autoptr(GPtrArray) routes = g_ptr_array_new_with_free_func ((GDestroyNotify) vpc_link_route_free);
+  g_autoptr (GPtrArray) routes
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) vpc_link_route_free);
 
   /* Apart, parallel, and one that turns: none. */
   ROUTE (routes, "a", "A", 0, 0, 100, 0);
@@ -428,21 +434,29 @@ test_count_crossings (void)
 static void
 test_markers_face (void)
 {
-  static const char text[] =
-    "{\"format\":\"vpc-designer\",\"version\":1,\"region\":\"us-east-1\","
-    "\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"layout\":{\"x\":0,\"y\":0,\"w\":1400,\"h\":1400}},"
-    "\"availability_zones\":[{\"id\":\"az\",\"layout\":{\"x\":300,\"y\":300,\"w\":500,\"h\":500}}],"
-    "\"subnets\":[{\"id\":\"sn\",\"az\":\"az\",\"cidr\":\"10.0.1.0/24\","
-    "\"layout\":{\"x\":320,\"y\":340,\"w\":400,\"h\":300}}],"
-    "\"endpoints\":["
-    "{\"id\":\"r1\",\"service\":\"logs\",\"subnets\":[\"sn\"],\"layout\":{\"x\":900,\"y\":500,\"w\":72,\"h\":72}},"
-    "{\"id\":\"r0\",\"service\":\"sts\",\"subnets\":[\"sn\"],\"layout\":{\"x\":900,\"y\":400,\"w\":72,\"h\":72}},"
-    "{\"id\":\"r2\",\"service\":\"kms\",\"subnets\":[\"sn\"],\"layout\":{\"x\":900,\"y\":505,\"w\":72,\"h\":72}},"
-    "{\"id\":\"r3\",\"service\":\"ssm\",\"subnets\":[\"sn\"],\"layout\":{\"x\":900,\"y\":1000,\"w\":72,\"h\":72}},"
-    "{\"id\":\"l0\",\"service\":\"ecr.api\",\"subnets\":[\"sn\"],\"layout\":{\"x\":100,\"y\":0,\"w\":72,\"h\":72}},"
-    "{\"id\":\"b0\",\"service\":\"ecr.dkr\",\"subnets\":[\"sn\"],\"layout\":{\"x\":400,\"y\":900,\"w\":72,\"h\":72}},"
-    "{\"id\":\"t0\",\"service\":\"sagemaker.api\",\"subnets\":[\"sn\"],\"layout\":{\"x\":600,\"y\":100,\"w\":72,\"h\":72}}"
-    "]}";
+  static const char text[]
+      = "{\"format\":\"vpc-designer\",\"version\":1,\"region\":\"us-east-1\","
+        "\"vpc\":{\"cidr\":\"10.0.0.0/16\",\"layout\":{\"x\":0,\"y\":0,\"w\":1400,\"h\":1400}},"
+        "\"availability_zones\":[{\"id\":\"az\",\"layout\":{\"x\":300,\"y\":300,\"w\":500,\"h\":"
+        "500}}],"
+        "\"subnets\":[{\"id\":\"sn\",\"az\":\"az\",\"cidr\":\"10.0.1.0/24\","
+        "\"layout\":{\"x\":320,\"y\":340,\"w\":400,\"h\":300}}],"
+        "\"endpoints\":["
+        "{\"id\":\"r1\",\"service\":\"logs\",\"subnets\":[\"sn\"],\"layout\":{\"x\":900,\"y\":500,"
+        "\"w\":72,\"h\":72}},"
+        "{\"id\":\"r0\",\"service\":\"sts\",\"subnets\":[\"sn\"],\"layout\":{\"x\":900,\"y\":400,"
+        "\"w\":72,\"h\":72}},"
+        "{\"id\":\"r2\",\"service\":\"kms\",\"subnets\":[\"sn\"],\"layout\":{\"x\":900,\"y\":505,"
+        "\"w\":72,\"h\":72}},"
+        "{\"id\":\"r3\",\"service\":\"ssm\",\"subnets\":[\"sn\"],\"layout\":{\"x\":900,\"y\":1000,"
+        "\"w\":72,\"h\":72}},"
+        "{\"id\":\"l0\",\"service\":\"ecr.api\",\"subnets\":[\"sn\"],\"layout\":{\"x\":100,\"y\":0,"
+        "\"w\":72,\"h\":72}},"
+        "{\"id\":\"b0\",\"service\":\"ecr.dkr\",\"subnets\":[\"sn\"],\"layout\":{\"x\":400,\"y\":"
+        "900,\"w\":72,\"h\":72}},"
+        "{\"id\":\"t0\",\"service\":\"sagemaker.api\",\"subnets\":[\"sn\"],\"layout\":{\"x\":600,"
+        "\"y\":100,\"w\":72,\"h\":72}}"
+        "]}";
   g_autoptr(VpcDesign) design = load_text (text);
   const VpcElement *sn = vpc_design_lookup (design, "sn");
   const VpcRect *s = &sn->layout;

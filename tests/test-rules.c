@@ -129,14 +129,16 @@ case_design (Case *c)
 
   g_assert_nonnull (base);
   for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (base, l->data)));
+    json_object_set_member (merged, l->data,
+                            json_node_copy (json_object_get_member (base, l->data)));
   if (json_object_has_member (c->spec, "design"))
     {
       JsonObject *design = json_object_get_object_member (c->spec, "design");
       g_autoptr(GList) overrides = json_object_get_members (design);
 
       for (GList *l = overrides; l != NULL; l = l->next)
-        json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (design, l->data)));
+        json_object_set_member (merged, l->data,
+                                json_node_copy (json_object_get_member (design, l->data)));
     }
   json_node_set_object (node, merged);
   text = json_to_string (node, TRUE);
@@ -153,7 +155,8 @@ test_case (gconstpointer data)
   VpcProfile profile = vpc_design_get_info (design)->profile;
 
   if (json_object_has_member (c->spec, "profile"))
-    g_assert_true (vpc_profile_from_string (json_object_get_string_member (c->spec, "profile"), &profile));
+    g_assert_true (
+        vpc_profile_from_string (json_object_get_string_member (c->spec, "profile"), &profile));
   for (guint i = 0; i < json_array_get_length (expect); i++)
     g_ptr_array_add (expected, (gpointer) json_array_get_string_element (expect, i));
   assert_findings (design, profile, expected);
@@ -170,7 +173,8 @@ add_cases (const char *file)
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
-  cases = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "cases");
+  cases = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "cases");
   for (guint i = 0; i < json_array_get_length (cases); i++)
     {
       Case *c = g_new0 (Case, 1);
@@ -284,25 +288,26 @@ typedef struct
 
 static const Example examples[] = {
   { "two-az-training-and-hosting.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
-    (const char *const[]) { NULL } },
+    (const char *const[]){ NULL } },
   { "two-az-training-and-hosting.vpcd.json", VPC_PROFILE_PRECISE,
-    (const char *const[]) { UNNEEDED_CHECKLIST, NULL } },
+    (const char *const[]){ UNNEEDED_CHECKLIST, NULL } },
   { "training-cannot-reach-s3-ecr.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
-    (const char *const[]) { "error VPC101 train private-a private-b",
-                            "error VPC105 train private-a private-b", NULL } },
+    (const char *const[]){ "error VPC101 train private-a private-b",
+                           "error VPC105 train private-a private-b", NULL } },
   { "endpoint-single-subnet.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
-    (const char *const[]) { "warning VPC113 ep-logs az-b", NULL } },
+    (const char *const[]){ "warning VPC113 ep-logs az-b", NULL } },
   { "isolation-with-cloudwatch-logs.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
-    (const char *const[]) { "error VPC301 train", NULL } },
+    (const char *const[]){ "error VPC301 train", NULL } },
   { "sg-without-outbound-443.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
-    (const char *const[]) { "error VPC401 train sg-ml", "error VPC405 train sg-ml", NULL } },
+    (const char *const[]){ "error VPC401 train sg-ml", "error VPC405 train sg-ml", NULL } },
   { "development-vpc-many-endpoints.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
-    (const char *const[]) { "info VPC501 ep-api ep-runtime ep-logs ep-ecr-api ep-ecr-dkr ep-sts", NULL } },
+    (const char *const[]){ "info VPC501 ep-api ep-runtime ep-logs ep-ecr-api ep-ecr-dkr ep-sts",
+                           NULL } },
   { "notebook-direct-internet.vpcd.json", VPC_PROFILE_STUDY_GUIDE,
-    (const char *const[]) { "warning VPC304 notebook", NULL } },
+    (const char *const[]){ "warning VPC304 notebook", NULL } },
   { "nat-in-private-subnet.vpcd.json", VPC_PROFILE_PRECISE,
-    (const char *const[]) { "error VPC206 nat-1 private-a",
-                            "error VPC305 preprocess private-a private-b", NULL } },
+    (const char *const[]){ "error VPC206 nat-1 private-a",
+                           "error VPC305 preprocess private-a private-b", NULL } },
 };
 
 static void
@@ -377,17 +382,21 @@ assert_model_matches (VpcValidator *validator)
     }
 }
 
-static const char live_design[] =
-  "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"profile\": \"precise\","
-  "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
-  "  \"availability_zones\": [ { \"id\": \"az-a\" }, { \"id\": \"az-b\" } ],"
-  "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\" },"
-  "                 { \"id\": \"sn-b\", \"az\": \"az-b\", \"cidr\": \"10.0.2.0/24\" } ],"
-  "  \"security_groups\": [ { \"id\": \"sg\" } ],"
-  "  \"endpoints\": [ { \"id\": \"gw\", \"service\": \"s3\" } ],"
-  "  \"workloads\": [ { \"id\": \"a\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\"], \"security_groups\": [\"sg\"] },"
-  "                   { \"id\": \"b\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\"], \"security_groups\": [\"sg\"] },"
-  "                   { \"id\": \"c\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\"], \"security_groups\": [\"sg\"] } ] }";
+static const char live_design[]
+    = "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"profile\": "
+      "\"precise\","
+      "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
+      "  \"availability_zones\": [ { \"id\": \"az-a\" }, { \"id\": \"az-b\" } ],"
+      "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\" },"
+      "                 { \"id\": \"sn-b\", \"az\": \"az-b\", \"cidr\": \"10.0.2.0/24\" } ],"
+      "  \"security_groups\": [ { \"id\": \"sg\" } ],"
+      "  \"endpoints\": [ { \"id\": \"gw\", \"service\": \"s3\" } ],"
+      "  \"workloads\": [ { \"id\": \"a\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\"], "
+      "\"security_groups\": [\"sg\"] },"
+      "                   { \"id\": \"b\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\"], "
+      "\"security_groups\": [\"sg\"] },"
+      "                   { \"id\": \"c\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\"], "
+      "\"security_groups\": [\"sg\"] } ] }";
 
 static void
 test_live_update (void)
@@ -539,16 +548,20 @@ test_others_capped (void)
 static void
 test_message_names (void)
 {
-  g_autoptr(VpcDesign) design = load_text (
-    "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"profile\": \"precise\","
-    "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
-    "  \"availability_zones\": [ { \"id\": \"az-a\" }, { \"id\": \"az-b\" } ],"
-    "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\" },"
-    "                 { \"id\": \"sn-b\", \"name\": \"private-b\", \"az\": \"az-b\", \"cidr\": \"10.0.2.0/24\" } ],"
-    "  \"security_groups\": [ { \"id\": \"sg\" } ],"
-    "  \"endpoints\": [ { \"id\": \"gw\", \"name\": \"S3 gateway\", \"service\": \"s3\", \"subnets\": [\"sn-a\"] } ],"
-    "  \"workloads\": [ { \"id\": \"train-1\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\", \"sn-b\"],"
-    "                     \"security_groups\": [\"sg\"] } ] }");
+  g_autoptr (VpcDesign) design = load_text (
+      "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"profile\": "
+      "\"precise\","
+      "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
+      "  \"availability_zones\": [ { \"id\": \"az-a\" }, { \"id\": \"az-b\" } ],"
+      "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\" },"
+      "                 { \"id\": \"sn-b\", \"name\": \"private-b\", \"az\": \"az-b\", \"cidr\": "
+      "\"10.0.2.0/24\" } ],"
+      "  \"security_groups\": [ { \"id\": \"sg\" } ],"
+      "  \"endpoints\": [ { \"id\": \"gw\", \"name\": \"S3 gateway\", \"service\": \"s3\", "
+      "\"subnets\": [\"sn-a\"] } ],"
+      "  \"workloads\": [ { \"id\": \"train-1\", \"kind\": \"training_job\", \"subnets\": "
+      "[\"sn-a\", \"sn-b\"],"
+      "                     \"security_groups\": [\"sg\"] } ] }");
   g_autoptr(GPtrArray) findings = vpc_validate (design, VPC_PROFILE_PRECISE);
   const char *message;
 
@@ -600,8 +613,10 @@ test_finding_sort (void)
   g_autoptr(VpcFinding) error_b = vpc_finding_new ("VPC101", VPC_SEVERITY_ERROR, "", b, NULL);
   g_autoptr(VpcFinding) error_none = vpc_finding_new ("VPC101", VPC_SEVERITY_ERROR, "", none, NULL);
   g_autoptr(VpcFinding) kms = vpc_finding_new ("VPC107", VPC_SEVERITY_ERROR, "", a, "kms");
-  g_autoptr(VpcFinding) dynamodb = vpc_finding_new ("VPC107", VPC_SEVERITY_ERROR, "", a, "dynamodb");
-  g_autoptr(VpcFinding) upper = vpc_finding_new ("VPC107", VPC_SEVERITY_ERROR, "", (const char *const[]) { "Z", NULL }, "x");
+  g_autoptr (VpcFinding) dynamodb
+      = vpc_finding_new ("VPC107", VPC_SEVERITY_ERROR, "", a, "dynamodb");
+  g_autoptr (VpcFinding) upper
+      = vpc_finding_new ("VPC107", VPC_SEVERITY_ERROR, "", (const char *const[]){ "Z", NULL }, "x");
 
   g_assert_cmpint (vpc_finding_compare (error_b, warning), <, 0);
   g_assert_cmpint (vpc_finding_compare (error_none, error_b), <, 0);

@@ -493,7 +493,8 @@ test_refuses_special (Fixture       *f,
   g_assert_cmpint (symlink (device, null_link), ==, 0);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_cmpint (symlink (folder, folder_link), ==, 0);
-  sock = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  sock = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT,
+                       &error);
   g_assert_no_error (error);
   address = g_unix_socket_address_new (socket_path);
   g_assert_true (g_socket_bind (sock, address, FALSE, &error));

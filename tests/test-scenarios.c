@@ -23,7 +23,8 @@ describe_findings (GPtrArray *findings)
       VpcFinding *finding = g_ptr_array_index (findings, i);
       const char *const *elements = vpc_finding_get_elements (finding);
 
-      g_string_append_printf (text, "%s %s", vpc_severity_to_string (vpc_finding_get_severity (finding)),
+      g_string_append_printf (text, "%s %s",
+                              vpc_severity_to_string (vpc_finding_get_severity (finding)),
                               vpc_finding_get_rule_id (finding));
       for (guint j = 0; elements != NULL && elements[j] != NULL; j++)
         g_string_append_printf (text, " %s", elements[j]);

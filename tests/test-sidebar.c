@@ -129,7 +129,8 @@ test_findings_counts (Fixture       *f,
                       gconstpointer  data)
 {
   GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
-  g_autofree char *errors = g_strdup_printf ("%u errors", vpc_validator_count (f->validator, VPC_SEVERITY_ERROR));
+  g_autofree char *errors
+      = g_strdup_printf ("%u errors", vpc_validator_count (f->validator, VPC_SEVERITY_ERROR));
   const VpcElement *sn_b = vpc_design_lookup (f->design, "sn-b");
   g_autoptr(VpcElement) copy = vpc_element_copy (sn_b);
   guint before = vpc_validator_count (f->validator, VPC_SEVERITY_ERROR);
@@ -223,7 +224,8 @@ test_many_rows (Fixture       *f,
 
     g_signal_emit_by_name (button, "clicked");
     gui_test_spin (2);
-    g_assert_cmpuint (count_type (findings, VPC_TYPE_FINDING_ROW), ==, before + VPC_PANEL_ROWS_STEP);
+    g_assert_cmpuint (count_type (findings, VPC_TYPE_FINDING_ROW), ==,
+                      before + VPC_PANEL_ROWS_STEP);
   }
 
   {
@@ -382,7 +384,8 @@ test_inspector_cidr (Fixture       *f,
   g_assert_false (vpc_design_get_can_undo (f->design));
   gui_test_spin (1);
   /* The inspector follows the undo. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (inspector, "CIDR block"))), ==, "10.0.1.0/24");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry_row (inspector, "CIDR block"))),
+                   ==, "10.0.1.0/24");
 }
 
 static void
@@ -476,11 +479,11 @@ static gboolean
 has_accessible_label (GtkWidget     *widget,
                       gconstpointer  label)
 {
-  g_autofree char *failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  g_autofree char *failure = gtk_test_accessible_check_property (
+      GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
 
-  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
-         failure == NULL;
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+         && failure == NULL;
 }
 
 static GtkWidget *
@@ -499,8 +502,10 @@ static gboolean
 is_quick_fix_button (GtkWidget     *widget,
                      gconstpointer  data)
 {
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "finding.apply-fix") == 0;
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                       "finding.apply-fix")
+                == 0;
 }
 
 static void
@@ -508,7 +513,8 @@ assert_property (GtkWidget               *widget,
                  GtkAccessibleProperty    property,
                  const char              *expected)
 {
-  g_autofree char *failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, expected);
+  g_autofree char *failure
+      = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, expected);
 
   g_assert_cmpstr (failure, ==, NULL);
 }
@@ -522,18 +528,19 @@ test_accessible_tabs (Fixture       *f,
   GtkWidget *inspector = find_tab (f, "Inspector");
 
   /* The shown page's tab is selected, not only pressed. */
-  g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (findings), GTK_ACCESSIBLE_STATE_SELECTED));
+  g_assert_true (
+      gtk_test_accessible_has_state (GTK_ACCESSIBLE (findings), GTK_ACCESSIBLE_STATE_SELECTED));
   assert_property (findings, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                    "1 error. Problems the rules found (Alt+1)");
   g_assert_true (gtk_widget_activate_action (cost, "sidebar.page", "s", "cost"));
   gui_test_spin (1);
   {
-    g_autofree char *failure = gtk_test_accessible_check_state (GTK_ACCESSIBLE (cost),
-                                                                GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
-    g_autofree char *failure2 = gtk_test_accessible_check_state (GTK_ACCESSIBLE (findings),
-                                                                 GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
-    g_autofree char *failure3 = gtk_test_accessible_check_state (GTK_ACCESSIBLE (inspector),
-                                                                 GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
+    g_autofree char *failure = gtk_test_accessible_check_state (
+        GTK_ACCESSIBLE (cost), GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+    g_autofree char *failure2 = gtk_test_accessible_check_state (
+        GTK_ACCESSIBLE (findings), GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
+    g_autofree char *failure3 = gtk_test_accessible_check_state (
+        GTK_ACCESSIBLE (inspector), GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
 
     g_assert_cmpstr (failure, ==, NULL);
     g_assert_cmpstr (failure2, ==, NULL);
@@ -543,11 +550,14 @@ test_accessible_tabs (Fixture       *f,
   /* Each page is a named group. */
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (vpc_sidebar_get_findings_panel (f->sidebar)),
                                    GTK_ACCESSIBLE_ROLE_GROUP);
-  assert_property (GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar)), GTK_ACCESSIBLE_PROPERTY_LABEL, "Findings");
-  assert_property (GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar)), GTK_ACCESSIBLE_PROPERTY_LABEL, "Cost");
-  assert_property (GTK_WIDGET (vpc_sidebar_get_inspector (f->sidebar)), GTK_ACCESSIBLE_PROPERTY_LABEL, "Inspector");
-  assert_property (GTK_WIDGET (vpc_sidebar_get_inspector (f->sidebar)), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                   "Design and VPC: Fraud model training");
+  assert_property (GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar)),
+                   GTK_ACCESSIBLE_PROPERTY_LABEL, "Findings");
+  assert_property (GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar)),
+                   GTK_ACCESSIBLE_PROPERTY_LABEL, "Cost");
+  assert_property (GTK_WIDGET (vpc_sidebar_get_inspector (f->sidebar)),
+                   GTK_ACCESSIBLE_PROPERTY_LABEL, "Inspector");
+  assert_property (GTK_WIDGET (vpc_sidebar_get_inspector (f->sidebar)),
+                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Design and VPC: Fraud model training");
 }
 
 static void
@@ -579,7 +589,8 @@ test_accessible_finding (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.toggle-details", NULL));
   gui_test_spin (1);
   g_assert_true (vpc_finding_row_get_expanded (row));
-  g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED));
+  g_assert_true (
+      gtk_test_accessible_has_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "finding.toggle-details", NULL));
   gui_test_spin (1);
   g_assert_false (vpc_finding_row_get_expanded (row));
@@ -619,7 +630,8 @@ test_accessible_values (Fixture       *f,
 
   assert_property (total, GTK_ACCESSIBLE_PROPERTY_LABEL, "Monthly cost: $73.00");
   assert_property (total, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "in us-east-1 · 6 priced items");
-  assert_property (gui_test_find_named (cost, "cost-region"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "us-east-1");
+  assert_property (gui_test_find_named (cost, "cost-region"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                   "us-east-1");
   /* A combo row says its choice; it follows the design. */
   g_assert_nonnull (environment);
   assert_property (environment, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Production");
@@ -661,21 +673,32 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add ("/sidebar/findings/counts", Fixture, NULL, fixture_setup, test_findings_counts, fixture_teardown);
-  g_test_add ("/sidebar/findings/quick-fix", Fixture, NULL, fixture_setup, test_quick_fix, fixture_teardown);
-  g_test_add ("/sidebar/findings/profile", Fixture, NULL, fixture_setup, test_profile_switch, fixture_teardown);
-  g_test_add ("/sidebar/findings/many", Fixture, NULL, fixture_setup, test_many_rows, fixture_teardown);
-  g_test_add ("/sidebar/cost/region", Fixture, NULL, fixture_setup, test_cost_region, fixture_teardown);
-  g_test_add ("/sidebar/inspector/cidr", Fixture, NULL, fixture_setup, test_inspector_cidr, fixture_teardown);
-  g_test_add ("/sidebar/inspector/selection", Fixture, NULL, fixture_setup, test_inspector_follows_selection,
+  g_test_add ("/sidebar/findings/counts", Fixture, NULL, fixture_setup, test_findings_counts,
               fixture_teardown);
-  g_test_add ("/sidebar/a11y/tabs", Fixture, NULL, fixture_setup, test_accessible_tabs, fixture_teardown);
-  g_test_add ("/sidebar/a11y/finding", Fixture, NULL, fixture_setup, test_accessible_finding, fixture_teardown);
+  g_test_add ("/sidebar/findings/quick-fix", Fixture, NULL, fixture_setup, test_quick_fix,
+              fixture_teardown);
+  g_test_add ("/sidebar/findings/profile", Fixture, NULL, fixture_setup, test_profile_switch,
+              fixture_teardown);
+  g_test_add ("/sidebar/findings/many", Fixture, NULL, fixture_setup, test_many_rows,
+              fixture_teardown);
+  g_test_add ("/sidebar/cost/region", Fixture, NULL, fixture_setup, test_cost_region,
+              fixture_teardown);
+  g_test_add ("/sidebar/inspector/cidr", Fixture, NULL, fixture_setup, test_inspector_cidr,
+              fixture_teardown);
+  g_test_add ("/sidebar/inspector/selection", Fixture, NULL, fixture_setup,
+              test_inspector_follows_selection, fixture_teardown);
+  g_test_add ("/sidebar/a11y/tabs", Fixture, NULL, fixture_setup, test_accessible_tabs,
+              fixture_teardown);
+  g_test_add ("/sidebar/a11y/finding", Fixture, NULL, fixture_setup, test_accessible_finding,
+              fixture_teardown);
   g_test_add ("/sidebar/a11y/quick-fix-collapsed", Fixture, NULL, fixture_setup,
               test_accessible_quick_fix_collapsed, fixture_teardown);
-  g_test_add ("/sidebar/a11y/values", Fixture, NULL, fixture_setup, test_accessible_values, fixture_teardown);
+  g_test_add ("/sidebar/a11y/values", Fixture, NULL, fixture_setup, test_accessible_values,
+              fixture_teardown);
   g_test_add_func ("/preferences/settings", test_preferences);
-  g_test_add ("/sidebar/screenshot/findings", Fixture, NULL, fixture_setup, test_screenshot_findings, fixture_teardown);
-  g_test_add ("/sidebar/screenshot/cost", Fixture, NULL, fixture_setup, test_screenshot_cost, fixture_teardown);
+  g_test_add ("/sidebar/screenshot/findings", Fixture, NULL, fixture_setup,
+              test_screenshot_findings, fixture_teardown);
+  g_test_add ("/sidebar/screenshot/cost", Fixture, NULL, fixture_setup, test_screenshot_cost,
+              fixture_teardown);
   return g_test_run ();
 }

@@ -105,8 +105,10 @@ static VpcRect
 extent_of (const VpcElement *e,
            double            text_scale)
 {
-  double h = VPC_GEOMETRY_TILE + VPC_GEOMETRY_LABEL_GAP +
-             text_scale * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H + VPC_GEOMETRY_KIND_LINE_H);
+  double h
+      = VPC_GEOMETRY_TILE + VPC_GEOMETRY_LABEL_GAP
+        + text_scale
+              * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H + VPC_GEOMETRY_KIND_LINE_H);
 
   return (VpcRect) { e->layout.x - VPC_GEOMETRY_LABEL_SPILL, e->layout.y,
                      e->layout.w + 2 * VPC_GEOMETRY_LABEL_SPILL, MAX (h, e->layout.h) };
@@ -407,8 +409,9 @@ test_random (void)
 static void
 test_large (void)
 {
-  GString *json = g_string_new ("{\"format\":\"vpc-designer\",\"version\":1,\"region\":\"us-east-1\","
-                                "\"vpc\":{\"cidr\":\"10.0.0.0/8\"},\"availability_zones\":[");
+  GString *json
+      = g_string_new ("{\"format\":\"vpc-designer\",\"version\":1,\"region\":\"us-east-1\","
+                      "\"vpc\":{\"cidr\":\"10.0.0.0/8\"},\"availability_zones\":[");
   g_autoptr(VpcDesign) design = NULL;
   const VpcDesignInfo *info;
   const guint n_az = 12, n_sn = 8;
@@ -417,7 +420,8 @@ test_large (void)
     g_string_append_printf (json, "%s{\"id\":\"az-%u\"}", a ? "," : "", a);
   g_string_append (json, "],\"subnets\":[");
   for (guint s = 0; s < n_az * n_sn; s++)
-    g_string_append_printf (json, "%s{\"id\":\"sn-%u\",\"az\":\"az-%u\",\"cidr\":\"10.%u.%u.0/24\"}",
+    g_string_append_printf (json,
+                            "%s{\"id\":\"sn-%u\",\"az\":\"az-%u\",\"cidr\":\"10.%u.%u.0/24\"}",
                             s ? "," : "", s, s % n_az, s / 256, s % 256);
   g_string_append (json, "],\"workloads\":[");
   for (guint w = 0; w < 40; w++)

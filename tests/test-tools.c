@@ -757,7 +757,8 @@ test_delete_and_tab (Fixture *f, gconstpointer data)
   g_assert_cmpstr (next, ==, "az-a");
 
   vpc_tools_select_all (f->design, f->selection);
-  g_assert_cmpuint (g_hash_table_size (f->selection), ==, vpc_design_get_total_elements (f->design));
+  g_assert_cmpuint (g_hash_table_size (f->selection), ==,
+                    vpc_design_get_total_elements (f->design));
   vpc_selection_set_one (f->selection, "az-a");
   g_assert_cmpuint (vpc_tools_delete_selection (f->design, f->selection), ==, 1);
   g_assert_null (vpc_design_lookup (f->design, "sn-a"));  /* with its subnets */

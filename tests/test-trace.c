@@ -109,7 +109,8 @@ static void
 add_calls (GPtrArray        *needs,
            const VpcElement *workload)
 {
-  static const char *const notebook[] = { "s3", "sagemaker.api", "sagemaker.runtime", "sts", "logs", NULL };
+  static const char *const notebook[]
+      = { "s3", "sagemaker.api", "sagemaker.runtime", "sts", "logs", NULL };
   static const char *const client[] = { "sagemaker.runtime", NULL };
   const char *const *defaults = NULL;
 
@@ -158,7 +159,8 @@ oracle_needs (const VpcElement *workload,
     }
   else if (profile == VPC_PROFILE_STUDY_GUIDE)
     {
-      for (guint i = 0; workload->workload_kind != VPC_WORKLOAD_CLIENT && i < G_N_ELEMENTS (checklist); i++)
+      for (guint i = 0;
+           workload->workload_kind != VPC_WORKLOAD_CLIENT && i < G_N_ELEMENTS (checklist); i++)
         add_unique (needs, checklist[i]);
       add_calls (needs, workload);
     }
@@ -203,7 +205,8 @@ oracle_via (VpcDesign        *design,
     {
       const VpcElement *e = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
 
-      if (g_str_equal (e->service, service) && e->endpoint_type == VPC_ENDPOINT_INTERFACE && e->subnets->len > 0)
+      if (g_str_equal (e->service, service) && e->endpoint_type == VPC_ENDPOINT_INTERFACE
+          && e->subnets->len > 0)
         g_ptr_array_add (through, e->id);
     }
   if (through->len > 0)
@@ -234,8 +237,9 @@ oracle_via (VpcDesign        *design,
       if (through->len > 0)
         return VPC_VIA_NAT;
     }
-  if ((workload->workload_kind == VPC_WORKLOAD_CLIENT && subnet->route == VPC_ROUTE_PUBLIC) ||
-      (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE && workload->direct_internet_access))
+  if ((workload->workload_kind == VPC_WORKLOAD_CLIENT && subnet->route == VPC_ROUTE_PUBLIC)
+      || (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE
+          && workload->direct_internet_access))
     return VPC_VIA_INTERNET;
   return VPC_VIA_NONE;
 }
@@ -475,7 +479,8 @@ assert_case (const Case *c)
 
           if (g_str_has_prefix (rule, "VPC10"))
             {
-              const VpcElement *workload = vpc_design_lookup (c->design, vpc_finding_get_primary_element (f));
+              const VpcElement *workload
+                  = vpc_design_lookup (c->design, vpc_finding_get_primary_element (f));
 
               g_assert_nonnull (workload);
               g_assert_true (workload->vpc_mode);
@@ -502,9 +507,11 @@ test_coverage (void)
     if (totals.vias[via] == 0)
       g_error ("no path via %s in %u traces", vpc_via_to_string (via), totals.traces);
   g_test_message ("%u traces, %u paths: %u none, %u interface, %u gateway, %u NAT, %u internet; "
-                  "%u outside the VPC", totals.traces, totals.paths, totals.none_paths,
+                  "%u outside the VPC",
+                  totals.traces, totals.paths, totals.none_paths,
                   totals.vias[VPC_VIA_INTERFACE_ENDPOINT], totals.vias[VPC_VIA_GATEWAY_ENDPOINT],
-                  totals.vias[VPC_VIA_NAT], totals.vias[VPC_VIA_INTERNET], totals.vias[VPC_VIA_PLATFORM]);
+                  totals.vias[VPC_VIA_NAT], totals.vias[VPC_VIA_INTERNET],
+                  totals.vias[VPC_VIA_PLATFORM]);
 }
 
 /* --- the cascade (format.md §5), on the file's JSON ------------------- */
@@ -514,7 +521,8 @@ drop_ids (JsonObject *element,
           const char *key,
           GHashTable *gone)
 {
-  JsonArray *list = json_object_has_member (element, key) ? json_object_get_array_member (element, key) : NULL;
+  JsonArray *list
+      = json_object_has_member (element, key) ? json_object_get_array_member (element, key) : NULL;
 
   for (guint i = list != NULL ? json_array_get_length (list) : 0; i > 0; i--)
     if (g_hash_table_contains (gone, json_array_get_string_element (list, i - 1)))
@@ -526,7 +534,8 @@ drop_rules (JsonObject *group,
             const char *key,
             GHashTable *gone)
 {
-  JsonArray *rules = json_object_has_member (group, key) ? json_object_get_array_member (group, key) : NULL;
+  JsonArray *rules
+      = json_object_has_member (group, key) ? json_object_get_array_member (group, key) : NULL;
 
   for (guint i = rules != NULL ? json_array_get_length (rules) : 0; i > 0; i--)
     {
@@ -759,7 +768,8 @@ one_of_each_kind (VpcDesign *design,
       guint n = vpc_design_get_n_elements (design, kind);
 
       if (n > 0)
-        g_ptr_array_add (ids, vpc_design_get_element (design, kind, g_rand_int_range (rand, 0, n))->id);
+        g_ptr_array_add (ids,
+                         vpc_design_get_element (design, kind, g_rand_int_range (rand, 0, n))->id);
     }
   return ids;
 }
@@ -867,23 +877,25 @@ golden_run (GString    *text,
 
   if (without != NULL)
     {
-      CLI_RUN (&as_text, folder, "trace", base, "--from", workload, "--to", service, "--without", without);
-      CLI_RUN (&as_json, folder, "trace", base, "--from", workload, "--to", service, "--without", without,
-              "--format", "json");
+      CLI_RUN (&as_text, folder, "trace", base, "--from", workload, "--to", service, "--without",
+               without);
+      CLI_RUN (&as_json, folder, "trace", base, "--from", workload, "--to", service, "--without",
+               without, "--format", "json");
     }
   else
     {
       CLI_RUN (&as_text, folder, "trace", base, "--from", workload, "--to", service);
-      CLI_RUN (&as_json, folder, "trace", base, "--from", workload, "--to", service, "--format", "json");
+      CLI_RUN (&as_json, folder, "trace", base, "--from", workload, "--to", service, "--format",
+               "json");
     }
   /* Reachable or not, a trace that was made exits 0. */
   g_assert_cmpint (as_text.status, ==, 0);
   g_assert_cmpint (as_json.status, ==, 0);
   g_assert_cmpstr (as_json.err, ==, "");
   g_assert_true (json_parser_load_from_data (parser, as_json.out, -1, NULL));
-  g_string_append_printf (text, "$ vpc-designer trace %s --from %s --to %s%s%s\n%s\n", base, workload,
-                          service, without != NULL ? " --without " : "", without != NULL ? without : "",
-                          as_text.out);
+  g_string_append_printf (text, "$ vpc-designer trace %s --from %s --to %s%s%s\n%s\n", base,
+                          workload, service, without != NULL ? " --without " : "",
+                          without != NULL ? without : "", as_text.out);
   g_string_append (json, as_json.out);
 }
 
@@ -923,7 +935,8 @@ test_golden (gconstpointer data)
         golden_run (text, json, folder, base, workload->id, g_ptr_array_index (services, s), NULL);
     }
   for (guint i = 0; g_str_equal (name, "ways") && i < G_N_ELEMENTS (ways_without); i++)
-    golden_run (text, json, folder, base, ways_without[i][0], ways_without[i][1], ways_without[i][2]);
+    golden_run (text, json, folder, base, ways_without[i][0], ways_without[i][1],
+                ways_without[i][2]);
   assert_golden (name, ".golden-text", text->str);
   assert_golden (name, ".golden-json", json->str);
 }
@@ -955,14 +968,17 @@ test_json_keys (void)
   g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, "ways.vpcd.json");
   /* --without given twice adds up, in the order given. */
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "without")), ==, 3);
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (root, "without"), 2), ==, "nat-b");
+  g_assert_cmpstr (
+      json_array_get_string_element (json_object_get_array_member (root, "without"), 2), ==,
+      "nat-b");
   first = json_array_get_object_element (json_object_get_array_member (root, "paths"), 0);
   g_assert_cmpuint (json_object_get_size (first), ==, 6); /* reachable: no symptom */
 
   CLI_RUN (&platform, folder, "trace", "ways.vpcd.json", "--from", "outside", "--to", "s3",
           "--format", "json", "--profile", "precise");
   g_assert_cmpint (platform.status, ==, 0);
-  g_assert_nonnull (strstr (platform.out, "\"via\": \"platform\",\n  \"paths\": [],\n  \"reachable\": true\n}"));
+  g_assert_nonnull (
+      strstr (platform.out, "\"via\": \"platform\",\n  \"paths\": [],\n  \"reachable\": true\n}"));
   g_assert_nonnull (strstr (platform.out, "\"profile\": \"precise\""));
 }
 
@@ -971,7 +987,8 @@ test_usage_errors (void)
 {
   g_autofree char *path = golden_path ("ways", ".vpcd.json");
   const char *file = path;
-  static const struct { const char *args[8]; const char *problem; } cases[] = {
+  static const struct { const char *args[8]; const char *problem;
+  } cases[] = {
     { { "--from", "nope", "--to", "s3" }, "no workload with id \"nope\"" },
     { { "--from", "sn-a", "--to", "s3" }, "'sn-a' is a subnet, not a workload" },
     { { "--from", "s3-gw-a", "--to", "s3" }, "is an endpoint, not a workload" },
@@ -979,7 +996,8 @@ test_usage_errors (void)
     { { "--from", "train", "--to", "s3/x" }, "is not a service name" },
     { { "--from", "train" }, "missing --to SERVICE" },
     { { "--to", "s3" }, "missing --from WORKLOAD" },
-    { { "--from", "train", "--to", "s3", "--without", "ghost" }, "--without: no element with id \"ghost\"" },
+    { { "--from", "train", "--to", "s3", "--without", "ghost" },
+      "--without: no element with id \"ghost\"" },
     { { "--from", "train", "--to", "s3", "--without", "sn-a,,sn-b" }, "an empty id" },
     { { "--from", "train", "--to", "s3", "--without", "" }, "needs a value" },
     { { "--from", "train", "--to", "s3", "--without", "train" }, "deleted by --without" },
@@ -1030,7 +1048,8 @@ test_usage_errors (void)
 static void
 test_text_escapes (void)
 {
-  g_autofree char *hostile = g_test_build_filename (G_TEST_DIST, "data", "cli", "hostile-names.vpcd.json", NULL);
+  g_autofree char *hostile
+      = g_test_build_filename (G_TEST_DIST, "data", "cli", "hostile-names.vpcd.json", NULL);
   g_auto(CliRun) run = { 0 };
   g_autofree gunichar *chars = NULL;
   glong n = 0;

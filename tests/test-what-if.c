@@ -48,10 +48,12 @@ test_read_only (void)
 
   g_signal_connect (design, "edit-refused", G_CALLBACK (count_refusal), &refusals);
   vpc_design_set_read_only (design, "A what-if view shows the design as it would be");
-  g_assert_cmpstr (vpc_design_get_read_only (design), ==, "A what-if view shows the design as it would be");
+  g_assert_cmpstr (vpc_design_get_read_only (design), ==,
+                   "A what-if view shows the design as it would be");
   g_assert_false (vpc_design_add_element (design, vpc_element_new (VPC_KIND_AZ, "az-new"), -1));
-  g_assert_cmpstr (vpc_design_get_last_refusal (design), ==,
-                   "“Add availability zone” was not done. A what-if view shows the design as it would be.");
+  g_assert_cmpstr (
+      vpc_design_get_last_refusal (design), ==,
+      "“Add availability zone” was not done. A what-if view shows the design as it would be.");
   az = vpc_element_copy (vpc_design_lookup (design, "az-a"));
   g_free (az->name);
   az->name = g_strdup ("renamed");

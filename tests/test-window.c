@@ -163,8 +163,8 @@ test_finding_selects_elements (Fixture       *f,
     g_assert_true (g_hash_table_contains (selection, elements[i]));
   /* The inspector follows the canvas selection. */
   g_assert_nonnull (vpc_inspector_get_selection (vpc_sidebar_get_inspector (f->sidebar)));
-  g_assert_true (g_hash_table_contains (selection,
-                                        vpc_inspector_get_selection (vpc_sidebar_get_inspector (f->sidebar))));
+  g_assert_true (g_hash_table_contains (
+      selection, vpc_inspector_get_selection (vpc_sidebar_get_inspector (f->sidebar))));
 }
 
 static void
@@ -307,7 +307,8 @@ static void
 test_import_template (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", "short-forms.yaml", NULL);
+  g_autofree char *source
+      = g_test_build_filename (G_TEST_DIST, "data", "import", "short-forms.yaml", NULL);
   g_autofree char *bad = g_build_filename (f->dir, "broken.yaml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (source);
   g_autoptr(GFile) broken = g_file_new_for_path (bad);
@@ -341,8 +342,9 @@ test_import_template (Fixture       *f,
   {
     g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "import", "aws-cli", NULL);
     g_autoptr(GPtrArray) outputs = g_ptr_array_new_with_free_func (g_object_unref);
-    const char *names[] = { "describe-subnets.json", "describe-route-tables.json", "describe-security-groups.json",
-                            "describe-vpc-endpoints.json", "describe-training-job.json" };
+    const char *names[]
+        = { "describe-subnets.json", "describe-route-tables.json", "describe-security-groups.json",
+            "describe-vpc-endpoints.json", "describe-training-job.json" };
     VpcDesign *from_cli;
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -363,9 +365,12 @@ test_import_template (Fixture       *f,
     {
       g_autofree char *one = g_build_filename (f->dir, "subnets.json", NULL);
 
-      g_assert_true (g_file_set_contents (one, "{ \"Subnets\": [ { \"SubnetId\": \"subnet-0aaa1111aaaa1111a\", "
-                                               "\"VpcId\": \"vpc-0a1b2c3d4e5f60718\", \"CidrBlock\": \"10.1.1.0/24\", "
-                                               "\"AvailabilityZone\": \"eu-west-1a\" } ] }", -1, NULL));
+      g_assert_true (g_file_set_contents (
+          one,
+          "{ \"Subnets\": [ { \"SubnetId\": \"subnet-0aaa1111aaaa1111a\", "
+          "\"VpcId\": \"vpc-0a1b2c3d4e5f60718\", \"CidrBlock\": \"10.1.1.0/24\", "
+          "\"AvailabilityZone\": \"eu-west-1a\" } ] }",
+          -1, NULL));
       g_object_unref (g_ptr_array_index (outputs, 0));
       g_ptr_array_index (outputs, 0) = g_file_new_for_path (one);
     }
@@ -458,12 +463,14 @@ test_accessible (Fixture       *f,
   g_autofree char *failure = NULL;
 
   g_assert_nonnull (row);
-  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
   g_assert_nonnull (total);
-  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                "Monthly cost: $58.40");
+  failure = gtk_test_accessible_check_property (
+      GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_PROPERTY_LABEL, "Monthly cost: $58.40");
   g_assert_null (failure);
-  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL));
 }
 
 /* Screenshot */
@@ -580,9 +587,8 @@ test_recovery_offer (Fixture       *f,
 static void
 remove_tree (GFile *file)
 {
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                               NULL, NULL);
+  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
+      file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
   GFileInfo *info;
 
   while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)

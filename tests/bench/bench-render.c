@@ -107,7 +107,8 @@ bench_export (VpcDesign  *design,
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (times, ms);
     }
-  g_print ("export-%s-%u: %.1f ms\n", format, n, bench_median ((double *) (gpointer) times->data, times->len));
+  g_print ("export-%s-%u: %.1f ms\n", format, n,
+           bench_median ((double *) (gpointer) times->data, times->len));
   g_unlink (path);
 }
 

@@ -30,57 +30,66 @@ static void
 layout (GString *out,
         guint    i)
 {
-  g_string_append_printf (out, ", \"layout\": {\"x\": %u, \"y\": %u}", 40 + (i % 300) * 30, 40 + (i / 300) * 30);
+  g_string_append_printf (out, ", \"layout\": {\"x\": %u, \"y\": %u}", 40 + (i % 300) * 30,
+                          40 + (i / 300) * 30);
 }
 
 static GBytes *
 generate (guint total)
 {
-  GString *out = g_string_new ("{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
-                               "\"vpc\": {\"cidr\": \"10.0.0.0/8\"},\n"
-                               "\"availability_zones\": [{\"id\": \"az-0\"}, {\"id\": \"az-1\"}, {\"id\": \"az-2\"}],\n");
+  GString *out = g_string_new (
+      "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
+      "\"vpc\": {\"cidr\": \"10.0.0.0/8\"},\n"
+      "\"availability_zones\": [{\"id\": \"az-0\"}, {\"id\": \"az-1\"}, {\"id\": \"az-2\"}],\n");
   guint share = (total - 3) / 5 / 3 * 3; /* a multiple of three: endpoint subnets in two AZs */
   guint workloads = total - 3 - 4 * share;
 
   g_string_append (out, "\"subnets\": [");
   for (guint i = 0; i < share; i++)
     {
-      g_string_append_printf (out, "%s\n{\"id\": \"sn-%u\", \"az\": \"az-%u\", \"cidr\": \"10.%u.%u.%s/24\"",
-                              i > 0 ? "," : "", i, i % 3, i / 256, i % 256, i % 10 == 5 ? "7" : "0");
+      g_string_append_printf (
+          out, "%s\n{\"id\": \"sn-%u\", \"az\": \"az-%u\", \"cidr\": \"10.%u.%u.%s/24\"",
+          i > 0 ? "," : "", i, i % 3, i / 256, i % 256, i % 10 == 5 ? "7" : "0");
       layout (out, i);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\n\"security_groups\": [");
   for (guint i = 0; i < share; i++)
-    g_string_append_printf (out, "%s\n{\"id\": \"sg-%u\", \"ingress\": [{\"protocol\": \"tcp\", \"ports\": \"443\", "
-                            "\"peer\": \"sg-%u\"}%s]}",
-                            i > 0 ? "," : "", i, i % 17 == 3 ? share + i : (i + 1) % share,
-                            i % 10 == 1 ? ", {\"protocol\": \"tcp\", \"ports\": \"99999\", \"peer\": \"self\"}" : "");
+    g_string_append_printf (
+        out,
+        "%s\n{\"id\": \"sg-%u\", \"ingress\": [{\"protocol\": \"tcp\", \"ports\": \"443\", "
+        "\"peer\": \"sg-%u\"}%s]}",
+        i > 0 ? "," : "", i, i % 17 == 3 ? share + i : (i + 1) % share,
+        i % 10 == 1 ? ", {\"protocol\": \"tcp\", \"ports\": \"99999\", \"peer\": \"self\"}" : "");
   g_string_append (out, "],\n\"endpoints\": [");
   for (guint i = 0; i < share; i++)
     {
-      g_string_append_printf (out, "%s\n{\"id\": \"ep-%u\", \"service\": \"sts\", \"subnets\": [\"sn-%u\", \"sn-%u\"%s], "
-                              "\"security_groups\": [\"sg-%u\"]",
-                              i > 0 ? "," : "", i, 3 * i % share, (3 * i + 1) % share,
-                              i % 10 == 2 ? ", \"sn-missing\"" : "", i);
+      g_string_append_printf (
+          out,
+          "%s\n{\"id\": \"ep-%u\", \"service\": \"sts\", \"subnets\": [\"sn-%u\", \"sn-%u\"%s], "
+          "\"security_groups\": [\"sg-%u\"]",
+          i > 0 ? "," : "", i, 3 * i % share, (3 * i + 1) % share,
+          i % 10 == 2 ? ", \"sn-missing\"" : "", i);
       layout (out, i);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\n\"nat_gateways\": [");
   for (guint i = 0; i < share; i++)
     {
-      g_string_append_printf (out, "%s\n{\"id\": \"nat-%u\", \"subnet\": \"sn-%u\"%s", i > 0 ? "," : "", i, i,
-                              i % 10 == 3 ? ", \"gb_per_month\": -1" : "");
+      g_string_append_printf (out, "%s\n{\"id\": \"nat-%u\", \"subnet\": \"sn-%u\"%s",
+                              i > 0 ? "," : "", i, i, i % 10 == 3 ? ", \"gb_per_month\": -1" : "");
       layout (out, i);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\n\"workloads\": [");
   for (guint i = 0; i < workloads; i++)
     {
-      g_string_append_printf (out, "%s\n{\"id\": \"w-%u\", \"kind\": \"training_job\", \"subnets\": [\"sn-%u\"], "
-                              "\"security_groups\": [\"sg-%u\"]%s",
-                              i > 0 ? "," : "", i, i % share, i % share,
-                              i % 10 == 4 ? ", \"instance_count\": 2.5" : "");
+      g_string_append_printf (
+          out,
+          "%s\n{\"id\": \"w-%u\", \"kind\": \"training_job\", \"subnets\": [\"sn-%u\"], "
+          "\"security_groups\": [\"sg-%u\"]%s",
+          i > 0 ? "," : "", i, i % share, i % share,
+          i % 10 == 4 ? ", \"instance_count\": 2.5" : "");
       layout (out, i);
       g_string_append_c (out, '}');
     }
@@ -92,9 +101,10 @@ generate (guint total)
 static GBytes *
 generate_long_list (guint rules)
 {
-  GString *out = g_string_new ("{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
-                               "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}, \"security_groups\": [{\"id\": \"sg\", "
-                               "\"ingress\": [");
+  GString *out = g_string_new (
+      "{\"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", "
+      "\"vpc\": {\"cidr\": \"10.0.0.0/16\"}, \"security_groups\": [{\"id\": \"sg\", "
+      "\"ingress\": [");
 
   for (guint i = 0; i < rules; i++)
     g_string_append_printf (out, "%s{\"protocol\": \"tcp\", \"ports\": \"%u\", \"peer\": \"self\"}",
@@ -162,7 +172,8 @@ report (const char *name,
         GBytes     *input,
         Figures     f)
 {
-  printf ("repair-%s: %.1f ms CPU (%.1f MB, %u changes); loading the result %.1f ms; repair's own work %.1f ms\n",
+  printf ("repair-%s: %.1f ms CPU (%.1f MB, %u changes); loading the result %.1f ms; repair's own "
+          "work %.1f ms\n",
           name, f.repair, g_bytes_get_size (input) / 1e6, f.changes, f.load, f.repair - f.load);
 }
 

@@ -30,8 +30,8 @@ load (const char *path,
   VpcDesign *design = NULL;
 
   if (bytes != NULL)
-    design = vpc_file_load_bytes_full (bytes, as_written ? VPC_FILE_LOAD_AS_WRITTEN : VPC_FILE_LOAD_DEFAULT,
-                                       NULL, &error);
+    design = vpc_file_load_bytes_full (
+        bytes, as_written ? VPC_FILE_LOAD_AS_WRITTEN : VPC_FILE_LOAD_DEFAULT, NULL, &error);
   if (design == NULL)
     g_error ("bench-scale: %s: %s", path, error->message);
   return design;

@@ -127,7 +127,8 @@ generate (guint total)
       for (guint az = 0; az < 3; az++)
         {
           /* Some endpoints miss an AZ (VPC113). */
-          g_autofree char *subnet = g_strdup_printf ("sn-%u", 3 + (i % ((n_subnets - 3) / 3)) * 3 + az);
+          g_autofree char *subnet
+              = g_strdup_printf ("sn-%u", 3 + (i % ((n_subnets - 3) / 3)) * 3 + az);
 
           if (az < 2 || i % 30 != 0)
             vpc_id_list_add (endpoint->subnets, subnet);

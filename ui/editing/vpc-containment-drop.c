@@ -111,7 +111,8 @@ collect (VpcDesign     *design,
       for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_AZ); i++)
         {
           r = vpc_element_rect (vpc_design_get_element (design, VPC_KIND_AZ, i));
-          r = (VpcRect) { r.x - AZ_MARGIN, r.y - AZ_MARGIN, r.w + 2 * AZ_MARGIN, r.h + 2 * AZ_MARGIN };
+          r = (VpcRect){ r.x - AZ_MARGIN, r.y - AZ_MARGIN, r.w + 2 * AZ_MARGIN,
+                         r.h + 2 * AZ_MARGIN };
           add_obstacle (s, &r, area);
         }
       r = strip (&vpc, vpc.y, VPC_HEADER);

@@ -129,8 +129,10 @@ new_az_name (VpcDesign *design)
       gboolean used = FALSE;
 
       for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_AZ) && !used; i++)
-        used = g_strcmp0 (vpc_element_get_display_name (vpc_design_get_element (design, VPC_KIND_AZ, i)),
-                          name) == 0;
+        used = g_strcmp0 (
+                   vpc_element_get_display_name (vpc_design_get_element (design, VPC_KIND_AZ, i)),
+                   name)
+               == 0;
       if (!used)
         return g_steal_pointer (&name);
     }
@@ -261,12 +263,13 @@ build (VpcDesign  *design,
         if (other != NULL)
           {
             /* TRANSLATORS: %s are a service (s3) and the name of its endpoint. */
-            *reason = g_strdup_printf (e->endpoint_type == VPC_ENDPOINT_INTERFACE
-                                       ? _("The VPC already has an endpoint for %s (%s): drop it onto a "
-                                           "subnet to add a network interface there")
-                                       /* TRANSLATORS: %s are a service (s3) and the name of its endpoint. */
-                                       : _("The VPC already has an endpoint for %s (%s)"),
-                                       item->service, vpc_element_get_display_name (other));
+            *reason = g_strdup_printf (
+                e->endpoint_type == VPC_ENDPOINT_INTERFACE
+                    ? _("The VPC already has an endpoint for %s (%s): drop it onto a "
+                         "subnet to add a network interface there")
+                    /* TRANSLATORS: %s are a service (s3) and the name of its endpoint. */
+                    : _("The VPC already has an endpoint for %s (%s)"),
+                item->service, vpc_element_get_display_name (other));
             return NULL;
           }
         if (subnet != NULL && e->endpoint_type == VPC_ENDPOINT_INTERFACE)
@@ -512,14 +515,16 @@ vpc_containment_default_point (VpcDesign  *design,
     }
   else
     {
-      gboolean in_subnet = parsed.kind == VPC_KIND_NAT_GATEWAY || parsed.kind == VPC_KIND_WORKLOAD ||
-                           (parsed.kind == VPC_KIND_ENDPOINT &&
-                            vpc_endpoint_default_type (parsed.service) == VPC_ENDPOINT_INTERFACE);
+      gboolean in_subnet
+          = parsed.kind == VPC_KIND_NAT_GATEWAY || parsed.kind == VPC_KIND_WORKLOAD
+            || (parsed.kind == VPC_KIND_ENDPOINT
+                && vpc_endpoint_default_type (parsed.service) == VPC_ENDPOINT_INTERFACE);
       const VpcElement *subnet = NULL;
 
       if (in_subnet)
         subnet = pick_subnet (design, near_id,
-                              parsed.kind == VPC_KIND_NAT_GATEWAY ? VPC_ROUTE_PUBLIC : VPC_ROUTE_PRIVATE,
+                              parsed.kind == VPC_KIND_NAT_GATEWAY ? VPC_ROUTE_PUBLIC
+                                                                  : VPC_ROUTE_PRIVATE,
                               parsed.kind == VPC_KIND_NAT_GATEWAY);
       if (subnet != NULL && (parsed.kind == VPC_KIND_NAT_GATEWAY || near == subnet))
         free_slot_in_subnet (design, subnet, x, y);

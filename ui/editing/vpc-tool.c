@@ -145,7 +145,8 @@ vpc_tool_get_selected_connection (VpcTool     *tool,
   if (tool->conn_from == NULL)
     return FALSE;
   from = vpc_design_lookup (tool->design, tool->conn_from);
-  if (from == NULL || from->subnets == NULL || !vpc_id_list_contains (from->subnets, tool->conn_subnet))
+  if (from == NULL || from->subnets == NULL
+      || !vpc_id_list_contains (from->subnets, tool->conn_subnet))
     {
       vpc_tool_clear_connection (tool);
       return FALSE;
@@ -547,7 +548,8 @@ try_move (VpcDesign *design,
 {
   Attempt *attempt = data;
 
-  return vpc_tools_move_selection (design, attempt->tool->selection, attempt->dx, attempt->dy, reason);
+  return vpc_tools_move_selection (design, attempt->tool->selection, attempt->dx, attempt->dy,
+                                   reason);
 }
 
 static gboolean
@@ -575,16 +577,17 @@ vpc_tool_get_drop_verdict (VpcTool     *tool,
   /* A move is judged where it would end: the same target at another
    * place can grow a container past the format's limits. */
   if (tool->mode == VPC_TOOL_MOVE && vpc_tool_get_preview (tool) != NULL)
-    key = g_strdup_printf ("move %s %.17g %.17g", target != NULL ? target : "", attempt.dx, attempt.dy);
+    key = g_strdup_printf ("move %s %.17g %.17g", target != NULL ? target : "", attempt.dx,
+                           attempt.dy);
   else if (tool->mode == VPC_TOOL_CONNECT && target != NULL)
     key = g_strdup_printf ("connect %s", target);
   else
     return TRUE;
   if (g_strcmp0 (key, tool->verdict_key) != 0)
     {
-      tool->verdict_ok = vpc_design_check_edit (tool->design, tool->mode == VPC_TOOL_MOVE ? _("Move") : _("Connect"),
-                                                tool->mode == VPC_TOOL_MOVE ? try_move : try_connect,
-                                                &attempt, &reason);
+      tool->verdict_ok = vpc_design_check_edit (
+          tool->design, tool->mode == VPC_TOOL_MOVE ? _("Move") : _("Connect"),
+          tool->mode == VPC_TOOL_MOVE ? try_move : try_connect, &attempt, &reason);
       g_free (tool->verdict_hint);
       tool->verdict_hint = tool->verdict_ok ? NULL : vpc_containment_drop_hint (reason);
       g_free (tool->verdict_key);

@@ -97,8 +97,10 @@ near_border (const VpcRect *r,
              double         tolerance,
              double         header)
 {
-  VpcRect outer = { r->x - tolerance, r->y - tolerance, r->w + 2 * tolerance, r->h + 2 * tolerance };
-  VpcRect inner = { r->x + tolerance, r->y + header, r->w - 2 * tolerance, r->h - header - tolerance };
+  VpcRect outer
+      = { r->x - tolerance, r->y - tolerance, r->w + 2 * tolerance, r->h + 2 * tolerance };
+  VpcRect inner
+      = { r->x + tolerance, r->y + header, r->w - 2 * tolerance, r->h - header - tolerance };
 
   return vpc_rect_contains (&outer, x, y) && !vpc_rect_contains (&inner, x, y);
 }
@@ -387,7 +389,8 @@ vpc_tools_move_selection (VpcDesign  *design,
                           char      **reason)
 {
   g_autoptr(GHashTable) moved = vpc_selection_new ();
-  g_autoptr(GHashTable) old_subnets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) old_subnets
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer key;
 

@@ -29,17 +29,23 @@
 #define VPC_ID   "vpcd:vpc"
 
 /* Containers: draw.io's AWS 4 group styles. */
-#define CONTAINER "container=1;pointerEvents=0;collapsible=0;recursiveResize=0;html=1;whiteSpace=wrap;" \
-                  "fontSize=12;fontStyle=0;verticalAlign=top;align=left;outlineConnect=0;gradientColor=none;"
+#define CONTAINER                                                                                  \
+  "container=1;pointerEvents=0;collapsible=0;recursiveResize=0;html=1;whiteSpace=wrap;"            \
+  "fontSize=12;fontStyle=0;verticalAlign=top;align=left;outlineConnect=0;gradientColor=none;"
 #define GROUP CONTAINER "shape=mxgraph.aws4.group;spacingLeft=30;dashed=0;"
-#define STYLE_VPC GROUP "grIcon=mxgraph.aws4.group_vpc2;strokeColor=#8C4FFF;fillColor=none;fontColor=#8C4FFF;"
-#define STYLE_AZ CONTAINER "fillColor=none;strokeColor=#147EBA;dashed=1;fontColor=#147EBA;spacingLeft=10;"
-#define STYLE_PRIVATE GROUP "grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#00A4A6;" \
-                      "fillColor=#E6F6F7;fontColor=#147EBA;"
-#define STYLE_PUBLIC GROUP "grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#7AA116;" \
-                     "fillColor=#F2F6E8;fontColor=#248814;"
-#define STYLE_SG "fillColor=none;strokeColor=#DD3522;verticalAlign=top;fontStyle=0;fontColor=#DD3522;" \
-                 "whiteSpace=wrap;html=1;fontSize=11;"
+#define STYLE_VPC                                                                                  \
+  GROUP "grIcon=mxgraph.aws4.group_vpc2;strokeColor=#8C4FFF;fillColor=none;fontColor=#8C4FFF;"
+#define STYLE_AZ                                                                                   \
+  CONTAINER "fillColor=none;strokeColor=#147EBA;dashed=1;fontColor=#147EBA;spacingLeft=10;"
+#define STYLE_PRIVATE                                                                              \
+  GROUP "grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#00A4A6;"                 \
+        "fillColor=#E6F6F7;fontColor=#147EBA;"
+#define STYLE_PUBLIC                                                                               \
+  GROUP "grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#7AA116;"                 \
+        "fillColor=#F2F6E8;fontColor=#248814;"
+#define STYLE_SG                                                                                   \
+  "fillColor=none;strokeColor=#DD3522;verticalAlign=top;fontStyle=0;fontColor=#DD3522;"            \
+  "whiteSpace=wrap;html=1;fontSize=11;"
 
 /* Icons: AWS 4 resource shapes, label under the icon. */
 #define ICON "outlineConnect=0;fontColor=#232F3E;gradientColor=none;strokeColor=none;dashed=0;" \
@@ -49,7 +55,8 @@
 #define MACHINE_LEARNING "fillColor=#01A88D;"
 #define GENERAL "fillColor=#232F3E;"
 
-#define EDGE "edgeStyle=orthogonalEdgeStyle;rounded=0;html=1;endArrow=none;startArrow=none;fontSize=10;"
+#define EDGE                                                                                       \
+  "edgeStyle=orthogonalEdgeStyle;rounded=0;html=1;endArrow=none;startArrow=none;fontSize=10;"
 
 typedef struct
 {
@@ -72,7 +79,8 @@ workload_style (VpcWorkloadKind kind)
     case VPC_WORKLOAD_NOTEBOOK_INSTANCE:
       return ICON MACHINE_LEARNING "shape=mxgraph.aws4.sagemaker_notebook;";
     case VPC_WORKLOAD_STUDIO_DOMAIN:
-      return ICON MACHINE_LEARNING "shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.sagemaker;";
+      return ICON MACHINE_LEARNING
+          "shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.sagemaker;";
     case VPC_WORKLOAD_CLIENT:
     default:
       return ICON GENERAL "shape=mxgraph.aws4.client;";
@@ -150,7 +158,8 @@ element_label (const VpcElement *e)
       break;
     case VPC_KIND_SECURITY_GROUP:
       /* TRANSLATORS: how many inbound and outbound rules a group has. */
-      facts = g_strdup_printf (_("security group: %u in, %u out"), e->ingress != NULL ? e->ingress->len : 0,
+      facts = g_strdup_printf (_("security group: %u in, %u out"),
+                               e->ingress != NULL ? e->ingress->len : 0,
                                e->egress != NULL ? e->egress->len : 0);
       break;
     case VPC_KIND_WORKLOAD:
@@ -185,7 +194,8 @@ put_cell (Writer        *w,
   put_attr (w->out, "style", style);
   g_string_append (w->out, " vertex=\"1\"");
   put_attr (w->out, "parent", parent);
-  g_string_append_printf (w->out, ">\n          <mxGeometry x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" "
+  g_string_append_printf (w->out,
+                          ">\n          <mxGeometry x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" "
                           "as=\"geometry\" />\n        </mxCell>\n",
                           rect->x - origin->x, rect->y - origin->y, rect->w, rect->h);
 }
@@ -246,7 +256,8 @@ put_edge (Writer     *w,
   put_attr (w->out, "parent", LAYER_ID);
   put_attr (w->out, "source", source);
   put_attr (w->out, "target", target);
-  g_string_append (w->out, ">\n          <mxGeometry relative=\"1\" as=\"geometry\" />\n        </mxCell>\n");
+  g_string_append (
+      w->out, ">\n          <mxGeometry relative=\"1\" as=\"geometry\" />\n        </mxCell>\n");
 }
 
 /* What the nesting does not show, as edges. */
@@ -265,7 +276,8 @@ put_edges (Writer           *w,
   if (e->kind == VPC_KIND_WORKLOAD && e->vpc_mode && e->subnets != NULL)
     for (guint i = 0; i < e->subnets->len; i++)
       if (!g_str_equal (g_ptr_array_index (e->subnets, i), parent))
-        put_edge (w, e->id, g_ptr_array_index (e->subnets, i), "VpcConfig", EDGE "strokeColor=#01A88D;");
+        put_edge (w, e->id, g_ptr_array_index (e->subnets, i), "VpcConfig",
+                  EDGE "strokeColor=#01A88D;");
 }
 
 char *
@@ -292,7 +304,8 @@ vpc_export_drawio (VpcDesign  *design,
         bottom = MAX (bottom, e->layout.y + e->layout.h);
       }
 
-  w.out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mxfile host=\"vpc-designer\"");
+  w.out
+      = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mxfile host=\"vpc-designer\"");
   put_attr (w.out, "agent", "VPC Designer " VPC_VERSION);
   g_string_append (w.out, " type=\"device\">\n  <diagram id=\"vpc-designer\"");
   {
@@ -302,10 +315,12 @@ vpc_export_drawio (VpcDesign  *design,
 
     put_attr (w.out, "name", clean != NULL ? clean : name);
   }
-  g_string_append_printf (w.out, ">\n    <mxGraphModel grid=\"1\" gridSize=\"10\" guides=\"1\" tooltips=\"1\" "
-                          "connect=\"1\" arrows=\"1\" fold=\"1\" page=\"1\" pageScale=\"1\" "
-                          "pageWidth=\"%.0f\" pageHeight=\"%.0f\" math=\"0\" shadow=\"0\">\n      <root>\n",
-                          ceil (MAX (right, 850) + 40), ceil (MAX (bottom, 1100) + 40));
+  g_string_append_printf (
+      w.out,
+      ">\n    <mxGraphModel grid=\"1\" gridSize=\"10\" guides=\"1\" tooltips=\"1\" "
+      "connect=\"1\" arrows=\"1\" fold=\"1\" page=\"1\" pageScale=\"1\" "
+      "pageWidth=\"%.0f\" pageHeight=\"%.0f\" math=\"0\" shadow=\"0\">\n      <root>\n",
+      ceil (MAX (right, 850) + 40), ceil (MAX (bottom, 1100) + 40));
   g_string_append (w.out, "        <mxCell id=\"" ROOT_ID "\" />\n"
                           "        <mxCell id=\"" LAYER_ID "\" parent=\"" ROOT_ID "\" />\n");
 
@@ -328,7 +343,8 @@ vpc_export_drawio (VpcDesign  *design,
         const char *parent = vpc_export_drawio_parent (design, e);
         g_autofree char *text = element_label (e);
 
-        put_cell (&w, e->id, text, element_style (e), parent, &e->layout, origin_of (design, parent));
+        put_cell (&w, e->id, text, element_style (e), parent, &e->layout,
+                  origin_of (design, parent));
       }
   for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
     put_edges (&w, vpc_design_get_element (design, VPC_KIND_ENDPOINT, i));

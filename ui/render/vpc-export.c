@@ -408,8 +408,8 @@ encode_png (cairo_surface_t *surface,
   png_set_write_fn (png, out, png_append, png_no_flush);
   png_set_compression_level (png, 1);
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-  png_set_IHDR (png, info, w, h, 8, alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_IHDR (png, info, w, h, 8, alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info (png, info);
   for (int y = 0; y < h; y++)
     {
@@ -465,9 +465,9 @@ render_png (Page       *page,
     scale = fitted;
   }
   /* An opaque page (the background is painted first) needs no alpha. */
-  surface = cairo_image_surface_create (page->options.background ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
-                                        MAX (1, (int) ceil (page->w * scale)),
-                                        MAX (1, (int) ceil (page->h * scale)));
+  surface = cairo_image_surface_create (
+      page->options.background ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
+      MAX (1, (int) ceil (page->w * scale)), MAX (1, (int) ceil (page->h * scale)));
   status = cairo_surface_status (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -589,8 +589,8 @@ export_drawio (VpcDesign              *design,
                GError                **error)
 {
   const char *name = vpc_design_get_info (design)->name;
-  g_autofree char *text = vpc_export_drawio (design, name != NULL && *name != '\0' ? name
-                                                                                : options->fallback_title);
+  g_autofree char *text
+      = vpc_export_drawio (design, name != NULL && *name != '\0' ? name : options->fallback_title);
   g_autoptr(GError) local = NULL;
 
   if (vpc_safe_save (path, text, strlen (text), &local))

@@ -48,7 +48,8 @@ cairo_painter_flush (VpcPainter *p)
     }
   if (self->has_stroke)
     {
-      cairo_set_source_rgba (cr, self->stroke.r, self->stroke.g, self->stroke.b, self->stroke_alpha);
+      cairo_set_source_rgba (cr, self->stroke.r, self->stroke.g, self->stroke.b,
+                             self->stroke_alpha);
       cairo_set_line_width (cr, self->width);
       cairo_set_dash (cr, self->dash, self->n_dash, self->dash_offset);
       /* A path of rectangles only takes cairo's fast rectilinear stroker,

@@ -61,7 +61,9 @@ vpc_render_vpc_box (VpcRenderCtx *ctx)
   const VpcRect *r = &ctx->info->vpc_layout;
   g_autofree char *detail = NULL;
 
-  const char *name = ctx->info->vpc_name != NULL && *ctx->info->vpc_name != '\0' ? ctx->info->vpc_name : _("VPC");
+  const char *name = ctx->info->vpc_name != NULL && *ctx->info->vpc_name != '\0'
+                         ? ctx->info->vpc_name
+                         : _("VPC");
 
   if (!ctx->info->has_vpc_layout || !vpc_render_visible (ctx, r, 4))
     return;
@@ -73,7 +75,8 @@ vpc_render_vpc_box (VpcRenderCtx *ctx)
   if (ctx->detail)
     {
       /* TRANSLATORS: the VPC box's header; %s is its CIDR block. */
-      detail = g_strdup_printf (_("VPC  %s"), ctx->info->vpc_cidr != NULL ? ctx->info->vpc_cidr : "");
+      detail
+          = g_strdup_printf (_("VPC  %s"), ctx->info->vpc_cidr != NULL ? ctx->info->vpc_cidr : "");
       box_header (ctx, r, &ctx->pal->vpc, "vpc", name, detail, 0);
     }
   vpc_painter_end_group (ctx->p);
@@ -266,8 +269,9 @@ draw_eni (const VpcElement *endpoint,
       !vpc_render_shadow (ctx, subnet)->has_layout)
     return;
   id = g_strdup_printf ("%s/%s", endpoint->id, subnet->id);
-  title = g_strdup_printf (_("%s: network interface in %s"), vpc_element_get_display_name (endpoint),
-                           vpc_element_get_display_name (subnet));
+  title
+      = g_strdup_printf (_("%s: network interface in %s"), vpc_element_get_display_name (endpoint),
+                         vpc_element_get_display_name (subnet));
   vpc_painter_begin_group (ctx->p, "vpcd-eni", id, title);
   /* A small card in the subnet with the endpoint's service glyph. */
   vpc_painter_fill_with (ctx->p, &ctx->pal->networking);

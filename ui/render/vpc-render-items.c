@@ -155,8 +155,8 @@ number_chip (VpcRenderCtx *ctx,
   vpc_painter_rect (ctx->p, x - 1.5, cy - 8.5, w + 3, 17, 5);
   vpc_painter_fill_with (ctx->p, &ctx->pal->security_group);
   vpc_painter_rect (ctx->p, x, cy - 7, w, 14, 4);
-  vpc_render_text (ctx, VPC_FONT_BADGE, text, x, cy - 6 * vpc_render_text_get_scale (), w, VPC_ALIGN_CENTER,
-                   &ctx->pal->icon_glyph);
+  vpc_render_text (ctx, VPC_FONT_BADGE, text, x, cy - 6 * vpc_render_text_get_scale (), w,
+                   VPC_ALIGN_CENTER, &ctx->pal->icon_glyph);
 }
 
 /* Chips down the tile's left edge, one per group of the member. */
@@ -195,7 +195,8 @@ rules_summary (VpcRenderCtx     *ctx,
           const VpcSgRule *rule = &g_array_index (rules, VpcSgRule, i);
           const VpcElement *peer = vpc_design_lookup (ctx->design, rule->peer);
           g_autofree char *ports = vpc_sg_rule_ports_to_string (rule);
-          gboolean ported = rule->protocol == VPC_PROTOCOL_TCP || rule->protocol == VPC_PROTOCOL_UDP;
+          gboolean          ported
+              = rule->protocol == VPC_PROTOCOL_TCP || rule->protocol == VPC_PROTOCOL_UDP;
 
           g_string_append_printf (text, "%s %s%s%s %s %s", i > 0 ? "," : "",
                                   vpc_protocol_to_string (rule->protocol), ported ? " " : "",
@@ -226,7 +227,8 @@ item_detail (VpcRenderCtx     *ctx,
   vpc_painter_icon (ctx->p, style.icon, t.x + t.w * 0.17, t.y + t.h * 0.17, t.w * 0.66);
   if (e->kind == VPC_KIND_ENDPOINT)
     endpoint_type_marker (ctx, e, &t);
-  if (e->kind == VPC_KIND_WORKLOAD || (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE))
+  if (e->kind == VPC_KIND_WORKLOAD
+      || (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE))
     security_chips (ctx, e, &t);
   else if (e->kind == VPC_KIND_SECURITY_GROUP)
     number_chip (ctx, t.x - 8, t.y + 1, group_number (ctx, e->id));
@@ -242,7 +244,12 @@ item_detail (VpcRenderCtx     *ctx,
     vpc_painter_begin_group (ctx->p, "vpcd-rules", NULL, summary);
   vpc_render_text_lines (ctx, VPC_FONT_SMALL, summary != NULL ? summary : style.subtitle,
                          r->x - VPC_LABEL_SPILL, y + name_h, label_w,
-                         summary != NULL && name_h < (VPC_GEOMETRY_LABEL_LINES - 0.5) * VPC_GEOMETRY_NAME_LINE_H * vpc_render_text_get_scale () ? 2 : 1,
+                         summary != NULL
+                                 && name_h < (VPC_GEOMETRY_LABEL_LINES - 0.5)
+                                                 * VPC_GEOMETRY_NAME_LINE_H
+                                                 * vpc_render_text_get_scale ()
+                             ? 2
+                             : 1,
                          VPC_GEOMETRY_KIND_LINE_H, VPC_ALIGN_CENTER, &ctx->pal->text_dim);
   if (summary != NULL)
     vpc_painter_end_group (ctx->p);
@@ -317,7 +324,8 @@ want_highlighted (VpcLinkKind       kind,
                   const VpcElement *subnet,
                   gpointer          data)
 {
-  return kind == VPC_LINK_INTERFACE && (is_highlighted (data, icon->id) || is_highlighted (data, subnet->id));
+  return kind == VPC_LINK_INTERFACE
+         && (is_highlighted (data, icon->id) || is_highlighted (data, subnet->id));
 }
 
 static gboolean

@@ -334,8 +334,10 @@ place_badge (VpcPathEnd        *end,
     {
       const VpcPoint *last = &g_array_index (line->points, VpcPoint, line->points->len - 1);
       const VpcPoint *prev = line->points->len >= 2
-                             ? &g_array_index (line->points, VpcPoint, line->points->len - 2) : last;
-      gboolean from_right = prev->x - last->x > 1.0 && fabs (prev->x - last->x) >= fabs (prev->y - last->y);
+                                 ? &g_array_index (line->points, VpcPoint, line->points->len - 2)
+                                 : last;
+      gboolean        from_right
+          = prev->x - last->x > 1.0 && fabs (prev->x - last->x) >= fabs (prev->y - last->y);
 
       end->badge = (VpcRect) { from_right ? icon->x - BADGE_GAP - w : icon->x + icon->w + BADGE_GAP,
                                icon->y + icon->h / 2 - h / 2, w, h };
@@ -656,7 +658,9 @@ ctx_init (VpcRenderCtx           *ctx,
   ctx->info = vpc_design_get_info (design);
   ctx->options = options;
   ctx->pal = vpc_theme_get_colors (options->theme);
-  ctx->scale = options->scale > 0 ? CLAMP (options->scale, VPC_RENDER_MIN_SCALE, VPC_RENDER_MAX_SCALE) : 1.0;
+  ctx->scale = options->scale > 0
+                   ? CLAMP (options->scale, VPC_RENDER_MIN_SCALE, VPC_RENDER_MAX_SCALE)
+                   : 1.0;
   ctx->detail = ctx->scale >= VPC_RENDER_LOD_SCALE;
   if (options->overrides != NULL && g_hash_table_size (options->overrides) > 0)
     ctx->shadows = make_shadows (design, options->overrides);

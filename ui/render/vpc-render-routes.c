@@ -443,8 +443,8 @@ placed (const VpcElement *e)
 {
   const VpcRect *r = &e->layout;
 
-  return e->has_layout && isfinite (r->x) && isfinite (r->y) && isfinite (r->w) && isfinite (r->h) &&
-         r->w > 0 && r->h > 0 && fabs (r->x) + r->w < 1e15 && fabs (r->y) + r->h < 1e15;
+  return e->has_layout && isfinite (r->x) && isfinite (r->y) && isfinite (r->w) && isfinite (r->h)
+         && r->w > 0 && r->h > 0 && fabs (r->x) + r->w < 1e15 && fabs (r->y) + r->h < 1e15;
 }
 
 static int
@@ -459,9 +459,10 @@ add_icon (VpcRouter        *router,
           const VpcElement *e,
           const GPtrArray  *home_candidates)
 {
-  double label_h = VPC_GEOMETRY_LABEL_GAP +
-                   router->options.text_scale * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H +
-                                                 VPC_GEOMETRY_KIND_LINE_H);
+  double label_h
+      = VPC_GEOMETRY_LABEL_GAP
+        + router->options.text_scale
+              * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H + VPC_GEOMETRY_KIND_LINE_H);
   Icon icon = { e, { 0 }, { 0 }, -1 };
   double cx, cy;
 
@@ -470,8 +471,9 @@ add_icon (VpcRouter        *router,
     MIN (icon.tile.x, e->layout.x - VPC_GEOMETRY_LABEL_SPILL), icon.tile.y,
     0, icon.tile.h + label_h,
   };
-  icon.extent.w = MAX (icon.tile.x + icon.tile.w, e->layout.x + e->layout.w + VPC_GEOMETRY_LABEL_SPILL) -
-                  icon.extent.x;
+  icon.extent.w
+      = MAX (icon.tile.x + icon.tile.w, e->layout.x + e->layout.w + VPC_GEOMETRY_LABEL_SPILL)
+        - icon.extent.x;
   cx = icon.tile.x + icon.tile.w / 2;
   cy = icon.tile.y + icon.tile.h / 2;
   for (guint i = 0; home_candidates != NULL && i < home_candidates->len; i++)
@@ -499,7 +501,8 @@ add_link (VpcRouter        *router,
 {
   const Box *b = &g_array_index (router->boxes, Box, box);
   const Icon *ic = icon >= 0 ? &g_array_index (router->icons, Icon, icon) : NULL;
-  Link link = { kind, owner, icon, box, TRUE, kind == VPC_LINK_INTERFACE || kind == VPC_LINK_GATEWAY };
+  Link        link
+      = { kind, owner, icon, box, TRUE, kind == VPC_LINK_INTERFACE || kind == VPC_LINK_GATEWAY };
   double cx, cy;
 
   if (ic != NULL)
@@ -560,7 +563,8 @@ collect (VpcRouter *router)
       n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
       for (guint i = 0; i < n; i++)
         {
-          const VpcElement *ep = drawn (router, vpc_design_get_element (design, VPC_KIND_ENDPOINT, i));
+          const VpcElement *ep
+              = drawn (router, vpc_design_get_element (design, VPC_KIND_ENDPOINT, i));
           int icon = -1;
 
           if (ep->endpoint_type != type || ep->subnets == NULL)
@@ -593,7 +597,8 @@ collect (VpcRouter *router)
   n = vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY);
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *nat = drawn (router, vpc_design_get_element (design, VPC_KIND_NAT_GATEWAY, i));
+      const VpcElement *nat
+          = drawn (router, vpc_design_get_element (design, VPC_KIND_NAT_GATEWAY, i));
       int box = nat->subnet != NULL ? box_index (router, nat->subnet) : -1;
       GPtrArray home = { (gpointer *) &nat->subnet, 1 };
 
@@ -601,7 +606,8 @@ collect (VpcRouter *router)
         continue;
       add_icon (router, nat, nat->subnet != NULL ? &home : NULL);
       if (box >= 0)
-        add_link (router, VPC_LINK_NAT, nat, (int) router->icons->len - 1, box, nat->id, nat->subnet);
+        add_link (router, VPC_LINK_NAT, nat, (int) router->icons->len - 1, box, nat->id,
+                  nat->subnet);
     }
 
   n = vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD);
@@ -627,7 +633,8 @@ collect (VpcRouter *router)
   n = vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP);
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *sg = drawn (router, vpc_design_get_element (design, VPC_KIND_SECURITY_GROUP, i));
+      const VpcElement *sg
+          = drawn (router, vpc_design_get_element (design, VPC_KIND_SECURITY_GROUP, i));
       if (placed (sg))
         add_icon (router, sg, NULL);
     }
@@ -1039,7 +1046,8 @@ try_path (Scene        *sc,
         }
       for (guint k = 0; k < sc->segs->len; k++)
         {
-          double cost = seg_cost (sc, a, b, &path.p[path.n - 1], &g_array_index (sc->segs, LSeg, k));
+          double cost
+              = seg_cost (sc, a, b, &path.p[path.n - 1], &g_array_index (sc->segs, LSeg, k));
 
           if (cost > 0)
             {
@@ -1103,7 +1111,14 @@ lanes (const Scene *sc,
 
   if (!(hi >= lo))
     return 0;
-#define ADD(x) G_STMT_START { v = (x); if (v >= lo && v <= hi) g_array_append_val (cand, v); } G_STMT_END
+#define ADD(x)                                                                                     \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    v = (x);                                                                                       \
+    if (v >= lo && v <= hi)                                                                        \
+      g_array_append_val (cand, v);                                                                \
+  }                                                                                                \
+  G_STMT_END
   ADD (CLAMP (pref, lo, hi));
   ADD ((lo + hi) / 2);
   ADD (lo);
@@ -1174,7 +1189,8 @@ candidates (Scene *sc)
       n_p = 1;
     }
   else
-    n_p = lanes (sc, FALSE, sc->plo, sc->phi, CLAMP (vc, sc->plo, sc->phi), sc->look ? MAX_LANES : 1, ps);
+    n_p = lanes (sc, FALSE, sc->plo, sc->phi, CLAMP (vc, sc->plo, sc->phi),
+                 sc->look ? MAX_LANES : 1, ps);
   n_r = entries (t->u0, t->u1, ru);
   n_q = entries (t->v0, t->v1, qv);
 
@@ -1221,7 +1237,8 @@ candidates (Scene *sc)
   /* Three bends: out to a lane, across to the tile's column, into its end. */
   n_l = lanes (sc, TRUE, e + 4, t->u0 > e + 12 ? t->u0 - 4 : e + 120, e + 16, sc->look ? 6 : 1, ls);
   n_w = lanes (sc, FALSE, MIN (ps[0], t->v0) - 80, t->v0 - 4, t->v0 - 12, sc->look ? 5 : 1, ws);
-  n_w += lanes (sc, FALSE, t->v1 + 4, MAX (ps[0], t->v1) + 80, t->v1 + 12, sc->look ? 5 : 1, ws + n_w);
+  n_w += lanes (sc, FALSE, t->v1 + 4, MAX (ps[0], t->v1) + 80, t->v1 + 12, sc->look ? 5 : 1,
+                ws + n_w);
   for (guint i = 0; i < MIN (n_p, 4u); i++)
     for (guint j = 0; j < n_l; j++)
       for (guint w = 0; w < n_w; w++)
@@ -1516,7 +1533,8 @@ route_link (VpcRouter *router,
 
       for (guint i = 0; i < n; i++)
         {
-          const VpcPoint *pt = &route->points[link->kind == VPC_LINK_INTERFACE ? i : route->n_points - 1 - i];
+          const VpcPoint *pt
+              = &route->points[link->kind == VPC_LINK_INTERFACE ? i : route->n_points - 1 - i];
           to_local (link->side, pt->x, pt->y, &seed[i].u, &seed[i].v);
         }
       try_path (&sc, seed, n);
@@ -1637,7 +1655,8 @@ vpc_router_route (VpcRouter *router)
       double before = 0, after = 0;
 
       for (guint i = 0; i < order->len; i++)
-        before += g_array_index (router->links, Link, g_array_index (order, Order, i).index).penalty;
+        before
+            += g_array_index (router->links, Link, g_array_index (order, Order, i).index).penalty;
       if (before == 0)
         break;
       for (guint i = 0; i < order->len; i++)
@@ -1703,8 +1722,9 @@ vpc_routes_link_interfaces (VpcDesign *design)
   guint n = 0;
 
   for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
-    if (vpc_design_get_element (design, VPC_KIND_ENDPOINT, i)->endpoint_type == VPC_ENDPOINT_INTERFACE &&
-        ++n > VPC_ROUTES_MAX_LINKED_ENDPOINTS)
+    if (vpc_design_get_element (design, VPC_KIND_ENDPOINT, i)->endpoint_type
+            == VPC_ENDPOINT_INTERFACE
+        && ++n > VPC_ROUTES_MAX_LINKED_ENDPOINTS)
       return FALSE;
   return TRUE;
 }
@@ -1770,8 +1790,8 @@ vpc_routes_get_cached (VpcDesign              *design,
     }
   slot = &cache[N_CACHED - 1];
   for (guint i = 0; i < N_CACHED; i++)
-    if (cache[i].router != NULL &&
-        cache[i].text_scale == options->text_scale && cache[i].subnet_header == options->subnet_header)
+    if (cache[i].router != NULL && cache[i].text_scale == options->text_scale
+        && cache[i].subnet_header == options->subnet_header)
       {
         if (cache[i].revision == revision)
           {
@@ -1917,9 +1937,10 @@ vpc_render_routes_count_crossings (GPtrArray *routes)
       {
         const CSeg *a = &g_array_index (segs, CSeg, i), *b = &g_array_index (segs, CSeg, j);
 
-        if (a->route == b->route ||
-            MAX (a->x0, a->x1) < MIN (b->x0, b->x1) - 1e-6 || MAX (b->x0, b->x1) < MIN (a->x0, a->x1) - 1e-6 ||
-            MAX (a->y0, a->y1) < MIN (b->y0, b->y1) - 1e-6 || MAX (b->y0, b->y1) < MIN (a->y0, a->y1) - 1e-6)
+        if (a->route == b->route || MAX (a->x0, a->x1) < MIN (b->x0, b->x1) - 1e-6
+            || MAX (b->x0, b->x1) < MIN (a->x0, a->x1) - 1e-6
+            || MAX (a->y0, a->y1) < MIN (b->y0, b->y1) - 1e-6
+            || MAX (b->y0, b->y1) < MIN (a->y0, a->y1) - 1e-6)
           continue;
         n += crosses (routes, a, b);
       }

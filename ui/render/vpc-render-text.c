@@ -60,7 +60,9 @@ vpc_render_text_set_scale (double scale)
 {
   double old = text_scale;
 
-  text_scale = isfinite (scale) ? CLAMP (scale, VPC_RENDER_MIN_TEXT_SCALE, VPC_RENDER_MAX_TEXT_SCALE) : 1.0;
+  text_scale = isfinite (scale)
+                   ? CLAMP (scale, VPC_RENDER_MIN_TEXT_SCALE, VPC_RENDER_MAX_TEXT_SCALE)
+                   : 1.0;
   return old;
 }
 
@@ -83,7 +85,8 @@ ensure_fonts (void)
           pango_font_description_set_family_static (fonts[i], VPC_RENDER_FONT_FAMILY);
           pango_font_description_set_weight (fonts[i], font_specs[i].weight);
         }
-      pango_font_description_set_absolute_size (fonts[i], font_specs[i].px * text_scale * PANGO_SCALE);
+      pango_font_description_set_absolute_size (fonts[i],
+                                                font_specs[i].px * text_scale * PANGO_SCALE);
     }
   fonts_scale = text_scale;
 }
@@ -148,7 +151,8 @@ vpc_render_text_width (VpcFont     font,
 {
   PangoRectangle logical;
 
-  pango_layout_get_extents (vpc_render_text_layout (font, text, -1, VPC_ALIGN_LEFT), NULL, &logical);
+  pango_layout_get_extents (vpc_render_text_layout (font, text, -1, VPC_ALIGN_LEFT), NULL,
+                            &logical);
   return logical.width / (double) PANGO_SCALE;
 }
 
@@ -157,7 +161,8 @@ vpc_render_font_height (VpcFont font)
 {
   PangoRectangle logical;
 
-  pango_layout_get_extents (vpc_render_text_layout (font, "Ag", -1, VPC_ALIGN_LEFT), NULL, &logical);
+  pango_layout_get_extents (vpc_render_text_layout (font, "Ag", -1, VPC_ALIGN_LEFT), NULL,
+                            &logical);
   return logical.height / (double) PANGO_SCALE;
 }
 
@@ -331,7 +336,8 @@ wrap_lines (VpcFont     font,
         {
           /* The rest does not fit the last line: as much of it as does,
            * then "…", cut where a one-line label would be. */
-          g_autofree char *rest = trimmed (text + line->start_index, strlen (text + line->start_index));
+          g_autofree char *rest
+              = trimmed (text + line->start_index, strlen (text + line->start_index));
           char *cut = vpc_render_text_fit (font, rest, width);
 
           g_ptr_array_add (lines, cut != NULL ? cut : g_steal_pointer (&rest));

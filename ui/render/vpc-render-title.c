@@ -77,7 +77,10 @@ used_swatches (VpcDesign        *design,
     {
       VpcRoute route = vpc_design_get_element (design, VPC_KIND_SUBNET, i)->route;
 
-      used[route == VPC_ROUTE_PUBLIC ? SWATCH_PUBLIC : route == VPC_ROUTE_NAT ? SWATCH_NAT : SWATCH_PRIVATE] = TRUE;
+      used[route == VPC_ROUTE_PUBLIC ? SWATCH_PUBLIC
+           : route == VPC_ROUTE_NAT  ? SWATCH_NAT
+                                     : SWATCH_PRIVATE]
+          = TRUE;
     }
   for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
     {
@@ -348,8 +351,8 @@ draw_heading (VpcRenderCtx  *ctx,
                    VPC_ALIGN_LEFT, &ctx->pal->text_dim);
   /* The description on its line, cut with "…": the group's <title>
    * holds it whole. */
-  vpc_render_text_lines (ctx, VPC_FONT_LABEL, info->description, t->x + 20, t->y + 62 * ts, left_w, 1,
-                         VPC_GEOMETRY_NAME_LINE_H, VPC_ALIGN_LEFT, &ctx->pal->text_dim);
+  vpc_render_text_lines (ctx, VPC_FONT_LABEL, info->description, t->x + 20, t->y + 62 * ts, left_w,
+                         1, VPC_GEOMETRY_NAME_LINE_H, VPC_ALIGN_LEFT, &ctx->pal->text_dim);
 
   if (ctx->options->monthly_total != NULL)
     {

@@ -302,7 +302,8 @@ vpc_render_get_bounds (VpcDesign              *design,
   if (options != NULL && options->title_block)
     {
       /* Measured at the text size it will be drawn at. */
-      double saved = vpc_render_text_set_scale (options->text_scale > 0 ? options->text_scale : 1.0);
+      double saved
+          = vpc_render_text_set_scale (options->text_scale > 0 ? options->text_scale : 1.0);
 
       vpc_render_title_rect (design, options, &r, &title);
       vpc_render_text_set_scale (saved);
@@ -403,7 +404,8 @@ ctx_init (VpcRenderCtx           *ctx,
     apply_overrides (ctx, options->overrides);
   if (options->hidden != NULL && g_hash_table_size (options->hidden) > 0)
     apply_hidden (ctx, options->hidden);
-  ctx->saved_text_scale = vpc_render_text_set_scale (options->text_scale > 0 ? options->text_scale : 1.0);
+  ctx->saved_text_scale
+      = vpc_render_text_set_scale (options->text_scale > 0 ? options->text_scale : 1.0);
 }
 
 static void

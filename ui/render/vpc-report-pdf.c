@@ -167,8 +167,8 @@ row_height (Flow                 *f,
     {
       const char *font = row == 0 ? FONT " Bold 8" : FONT " 8";
 
-      layouts[c] = layout_new (f, g_ptr_array_index (block->cells, row * block->columns + c), FALSE, font,
-                               x[c + 1] - x[c] - 2 * CELL_PAD);
+      layouts[c] = layout_new (f, g_ptr_array_index (block->cells, row * block->columns + c), FALSE,
+                               font, x[c + 1] - x[c] - 2 * CELL_PAD);
       h = MAX (h, layout_height (layouts[c]));
     }
   return h + 2 * CELL_PAD;
@@ -371,7 +371,8 @@ vpc_report_pdf (VpcReport  *report,
   Flow f = { report, NULL, MARGIN, 1 };
 
   surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_W, PAGE_H);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title != NULL ? title : report->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  title != NULL ? title : report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "VPC Designer " VPC_VERSION);
   f.cr = cairo_create (surface);
   write_blocks (&f);

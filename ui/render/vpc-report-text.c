@@ -231,17 +231,19 @@ html_diagram (GString   *out,
   g_string_append (out, "</figure>\n");
 }
 
-static const char html_style[] =
-  "body{font-family:'DejaVu Sans',Cantarell,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
-  "color:#1e1e1e;line-height:1.45}"
-  "h1{font-size:1.9em;margin-bottom:.3em}h2{margin-top:2em;border-bottom:1px solid #ccc}"
-  "h3,h4{margin-bottom:.2em}.error{color:#c01c28}.warning{color:#9c6e03}.info{color:#1c71d8}"
-  ".total{font-size:1.5em;font-weight:bold}.field b{margin-right:.4em}"
-  "table{border-collapse:collapse;width:100%;margin:.5em 0 1em}"
-  "th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}"
-  "th{background:#f2f2f2}figure.diagram{margin:1em 0}figure.diagram svg{max-width:100%;height:auto}"
-  "footer{margin-top:3em;color:#555;font-size:.9em}"
-  "@media print{h2{page-break-before:always}}";
+static const char html_style[]
+    = "body{font-family:'DejaVu Sans',Cantarell,sans-serif;max-width:60em;margin:2em "
+      "auto;padding:0 1em;"
+      "color:#1e1e1e;line-height:1.45}"
+      "h1{font-size:1.9em;margin-bottom:.3em}h2{margin-top:2em;border-bottom:1px solid #ccc}"
+      "h3,h4{margin-bottom:.2em}.error{color:#c01c28}.warning{color:#9c6e03}.info{color:#1c71d8}"
+      ".total{font-size:1.5em;font-weight:bold}.field b{margin-right:.4em}"
+      "table{border-collapse:collapse;width:100%;margin:.5em 0 1em}"
+      "th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}"
+      "th{background:#f2f2f2}figure.diagram{margin:1em 0}figure.diagram "
+      "svg{max-width:100%;height:auto}"
+      "footer{margin-top:3em;color:#555;font-size:.9em}"
+      "@media print{h2{page-break-before:always}}";
 
 char *
 vpc_report_html (VpcReport *report)
@@ -265,10 +267,12 @@ vpc_report_html (VpcReport *report)
           html_element (out, "h2", NULL, block->text);
           break;
         case VPC_REPORT_SUBHEADING:
-          html_element (out, "h3", block->tone >= 0 ? vpc_severity_to_string (block->tone) : NULL, block->text);
+          html_element (out, "h3", block->tone >= 0 ? vpc_severity_to_string (block->tone) : NULL,
+                        block->text);
           break;
         case VPC_REPORT_ITEM:
-          html_element (out, "h4", block->tone >= 0 ? vpc_severity_to_string (block->tone) : NULL, block->text);
+          html_element (out, "h4", block->tone >= 0 ? vpc_severity_to_string (block->tone) : NULL,
+                        block->text);
           break;
         case VPC_REPORT_TEXT:
           html_element (out, "p", NULL, block->text);

@@ -130,7 +130,8 @@ title_page (VpcReport *report,
   const VpcDesignInfo *info = vpc_design_get_info (report->design);
   guint counts[3] = { 0, 0, 0 };
   g_autofree char *vpc = g_strdup_printf ("%s, %s", info->vpc_name, info->vpc_cidr);
-  g_autofree char *elements = g_strdup_printf ("%u", vpc_design_get_total_elements (report->design));
+  g_autofree char     *elements
+      = g_strdup_printf ("%u", vpc_design_get_total_elements (report->design));
   g_autofree char *summary = NULL;
   g_autofree char *total = NULL;
   g_autofree char *errors = NULL;
@@ -162,8 +163,8 @@ title_page (VpcReport *report,
                               counts[VPC_SEVERITY_WARNING]);
   /* TRANSLATORS: the findings in a sentence: "2 errors", "1 warning" and
    * how many findings are for information. */
-  summary = g_strdup_printf (ngettext ("%s, %s and %u for information.", "%s, %s and %u for information.",
-                                       counts[VPC_SEVERITY_INFO]),
+  summary = g_strdup_printf (ngettext ("%s, %s and %u for information.",
+                                       "%s, %s and %u for information.", counts[VPC_SEVERITY_INFO]),
                              errors, warnings, counts[VPC_SEVERITY_INFO]);
   add (report, VPC_REPORT_TEXT, summary);
   add (report, VPC_REPORT_DIAGRAM, NULL);
@@ -229,12 +230,12 @@ static void
 cost_section (VpcReport     *report,
               VpcCostReport *cost)
 {
-  static const char *const names[] = {
-    N_("Element"), N_("Kind"), N_("Service"), N_("AZs"), N_("Hourly"), N_("Data"), N_("Monthly"), NULL
-  };
+  static const char *const names[] = { N_("Element"), N_("Kind"), N_("Service"), N_("AZs"),
+                                       N_("Hourly"),  N_("Data"), N_("Monthly"), NULL };
   static const double widths[] = { 3, 2.2, 1.8, 0.6, 1.1, 1.1, 1.2 };
   static const char *const cost_kind_labels[] = {
-    [VPC_COST_INTERFACE_ENDPOINT] = N_("interface endpoint"), [VPC_COST_GATEWAY_ENDPOINT] = N_("gateway endpoint"),
+    [VPC_COST_INTERFACE_ENDPOINT] = N_("interface endpoint"),
+    [VPC_COST_GATEWAY_ENDPOINT] = N_("gateway endpoint"),
     [VPC_COST_NAT_GATEWAY] = N_("NAT gateway"),
   };
   VpcCostComparison comparison;
@@ -244,7 +245,8 @@ cost_section (VpcReport     *report,
   add (report, VPC_REPORT_HEADING, _("Monthly cost"));
   if (!cost->priced)
     {
-      g_autofree char *reason = g_strdup_printf (_("The design cannot be priced: %s."), cost->reason);
+      g_autofree char *reason
+          = g_strdup_printf (_("The design cannot be priced: %s."), cost->reason);
 
       add (report, VPC_REPORT_TEXT, reason);
       return;
@@ -272,8 +274,8 @@ cost_section (VpcReport     *report,
                    vpc_cost_format (item->data_micros, FALSE),
                    vpc_cost_format (item->monthly_micros, FALSE));
         }
-      add_row (table, g_strdup (_("Total")), g_strdup (""), g_strdup (""), g_strdup (""), g_strdup (""),
-               g_strdup (""), vpc_cost_format (cost->total_micros, FALSE));
+      add_row (table, g_strdup (_("Total")), g_strdup (""), g_strdup (""), g_strdup (""),
+               g_strdup (""), g_strdup (""), vpc_cost_format (cost->total_micros, FALSE));
     }
   if (vpc_cost_compare (report->design, cost->region, &comparison))
     {
@@ -300,8 +302,8 @@ rules_text (GArray *rules)
       const VpcSgRule *rule = &g_array_index (rules, VpcSgRule, i);
       g_autofree char *ports = vpc_sg_rule_ports_to_string (rule);
 
-      g_string_append_printf (text, "%s%s %s %s", i > 0 ? "; " : "", vpc_protocol_to_string (rule->protocol),
-                              ports, rule->peer);
+      g_string_append_printf (text, "%s%s %s %s", i > 0 ? "; " : "",
+                              vpc_protocol_to_string (rule->protocol), ports, rule->peer);
     }
   if (text->len == 0)
     g_string_append (text, _("none"));
@@ -313,15 +315,18 @@ inventory_section (VpcReport *report)
 {
   static const char *const az_names[] = { N_("Id"), N_("Name"), NULL };
   static const double az_widths[] = { 1, 1 };
-  static const char *const subnet_names[] = { N_("Subnet"), N_("AZ"), N_("CIDR"), N_("Route"), NULL };
+  static const char *const subnet_names[]
+      = { N_("Subnet"), N_("AZ"), N_("CIDR"), N_("Route"), NULL };
   static const double subnet_widths[] = { 3, 2, 1.6, 1 };
-  static const char *const sg_names[] = { N_("Security group"), N_("Inbound"), N_("Outbound"), NULL };
+  static const char *const sg_names[]
+      = { N_("Security group"), N_("Inbound"), N_("Outbound"), NULL };
   static const double sg_widths[] = { 2, 3, 3 };
   static const char *const endpoint_names[] = {
     N_("Endpoint"), N_("Service"), N_("Type"), N_("Subnets"), N_("Groups"), N_("Private DNS"), NULL
   };
   static const double endpoint_widths[] = { 2.4, 1.5, 1.3, 2.6, 2, 1.1 };
-  static const char *const nat_names[] = { N_("NAT gateway"), N_("Subnet"), N_("GB a month"), NULL };
+  static const char *const nat_names[]
+      = { N_("NAT gateway"), N_("Subnet"), N_("GB a month"), NULL };
   static const double nat_widths[] = { 2, 2, 1 };
   static const char *const workload_names[] = {
     N_("Workload"), N_("Kind"), N_("VPC mode"), N_("Subnets"), N_("Groups"), N_("Isolated"), NULL
@@ -389,20 +394,24 @@ inventory_section (VpcReport *report)
             case VPC_KIND_ENDPOINT:
               add_row (table, name, g_strdup (e->service),
                        g_strdup (vpc_endpoint_type_to_string (e->endpoint_type)),
-                       e->endpoint_type == VPC_ENDPOINT_GATEWAY && (e->subnets == NULL || e->subnets->len == 0)
-                         ? g_strdup (_("every subnet")) : id_list_names (design, e->subnets),
+                       e->endpoint_type == VPC_ENDPOINT_GATEWAY
+                               && (e->subnets == NULL || e->subnets->len == 0)
+                           ? g_strdup (_("every subnet"))
+                           : id_list_names (design, e->subnets),
                        id_list_names (design, e->security_groups),
-                       e->endpoint_type == VPC_ENDPOINT_INTERFACE ? yes_no (e->private_dns) : g_strdup ("—"));
+                       e->endpoint_type == VPC_ENDPOINT_INTERFACE ? yes_no (e->private_dns)
+                                                                  : g_strdup ("—"));
               break;
             case VPC_KIND_NAT_GATEWAY:
-              add_row (table, name, element_name (design, e->subnet), g_strdup_printf ("%g", e->gb_per_month));
+              add_row (table, name, element_name (design, e->subnet),
+                       g_strdup_printf ("%g", e->gb_per_month));
               break;
             case VPC_KIND_WORKLOAD:
             case VPC_N_KINDS:
             default:
-              add_row (table, name, g_strdup (vpc_workload_kind_to_label (e->workload_kind)), yes_no (e->vpc_mode),
-                       id_list_names (design, e->subnets), id_list_names (design, e->security_groups),
-                       yes_no (e->network_isolation));
+              add_row (table, name, g_strdup (vpc_workload_kind_to_label (e->workload_kind)),
+                       yes_no (e->vpc_mode), id_list_names (design, e->subnets),
+                       id_list_names (design, e->security_groups), yes_no (e->network_isolation));
               break;
             }
         }
@@ -456,7 +465,8 @@ vpc_report_free (VpcReport *report)
 gboolean
 vpc_report_path_is_supported (const char *path)
 {
-  return vpc_file_path_has_suffix (path, ".pdf") || vpc_file_path_has_suffix (path, ".html") || vpc_file_path_has_suffix (path, ".md");
+  return vpc_file_path_has_suffix (path, ".pdf") || vpc_file_path_has_suffix (path, ".html")
+         || vpc_file_path_has_suffix (path, ".md");
 }
 
 char *

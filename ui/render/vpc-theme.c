@@ -6,7 +6,10 @@
  * the contrast they have on white. */
 #include "vpc-theme.h"
 
-#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
+#define RGB(hex)                                                                                   \
+  {                                                                                                \
+    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) &0xff) / 255.0               \
+  }
 
 static const VpcThemeColors light = {
   .background     = RGB (0xffffff),

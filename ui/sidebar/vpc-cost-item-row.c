@@ -95,13 +95,14 @@ vpc_cost_item_row_init (VpcCostItemRow *self)
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->hourly_row));
 
   self->data_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->data_row), _("Data processed (GB/month)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->data_row),
+                                 _("Data processed (GB/month)"));
   self->gb_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, MAX_GB_PER_MONTH, 10));
   gtk_spin_button_set_digits (self->gb_spin, 0);
   gtk_spin_button_set_numeric (self->gb_spin, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->gb_spin), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->gb_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Data processed, GB per month"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->gb_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Data processed, GB per month"), -1);
   adw_action_row_add_suffix (self->data_row, GTK_WIDGET (self->gb_spin));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->data_row));
   g_signal_connect_swapped (self->gb_spin, "value-changed", G_CALLBACK (gb_changed_cb), self);
@@ -140,7 +141,8 @@ describe_kind (const VpcCostItem *item)
     {
     case VPC_COST_INTERFACE_ENDPOINT:
       /* TRANSLATORS: %s is a service name (ecr.api), %u in how many availability zones. */
-      return g_strdup_printf (ngettext ("%s · %u AZ", "%s · %u AZs", item->azs), item->service, item->azs);
+      return g_strdup_printf (ngettext ("%s · %u AZ", "%s · %u AZs", item->azs), item->service,
+                              item->azs);
     case VPC_COST_GATEWAY_ENDPOINT:
       /* TRANSLATORS: %s is a service name (s3). */
       return g_strdup_printf (_("%s · gateway, free"), item->service);
@@ -169,22 +171,26 @@ vpc_cost_item_row_update (VpcCostItemRow    *self,
 
   element = vpc_design_lookup (self->design, self->element);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
-                                 element != NULL ? vpc_element_get_display_name (element) : item->element);
+                                 element != NULL ? vpc_element_get_display_name (element)
+                                                 : item->element);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), kind);
   gtk_label_set_label (self->amount, monthly);
 
   if (units > 0 && item->hourly_micros > 0)
     {
-      g_autofree char *rate = vpc_cost_format_unit_price (item->hourly_micros / units / VPC_HOURS_PER_MONTH);
+      g_autofree char *rate
+          = vpc_cost_format_unit_price (item->hourly_micros / units / VPC_HOURS_PER_MONTH);
 
       if (item->kind == VPC_COST_NAT_GATEWAY)
         /* TRANSLATORS: how many gateways × hours a month × the hourly price. */
-        hourly_detail = g_strdup_printf (ngettext ("%u gateway × %d h × %s", "%u gateways × %d h × %s", units),
-                                         units, VPC_HOURS_PER_MONTH, rate);
+        hourly_detail = g_strdup_printf (
+            ngettext ("%u gateway × %d h × %s", "%u gateways × %d h × %s", units), units,
+            VPC_HOURS_PER_MONTH, rate);
       else
         /* TRANSLATORS: how many AZs × hours a month × the hourly price. */
-        hourly_detail = g_strdup_printf (ngettext ("%u AZ × %d h × %s", "%u AZs × %d h × %s", units),
-                                         units, VPC_HOURS_PER_MONTH, rate);
+        hourly_detail
+            = g_strdup_printf (ngettext ("%u AZ × %d h × %s", "%u AZs × %d h × %s", units), units,
+                               VPC_HOURS_PER_MONTH, rate);
     }
   else
     hourly_detail = g_strdup (_("No hourly charge"));
@@ -200,8 +206,9 @@ vpc_cost_item_row_update (VpcCostItemRow    *self,
 
   /* TRANSLATORS: the element's name, what it is ("ecr.api · 2 AZs") and
    * its monthly cost. */
-  accessible = g_strdup_printf (_("%s, %s: %s a month"),
-                                element != NULL ? vpc_element_get_display_name (element) : item->element,
-                                kind, monthly);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  accessible = g_strdup_printf (
+      _("%s, %s: %s a month"),
+      element != NULL ? vpc_element_get_display_name (element) : item->element, kind, monthly);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }

@@ -159,7 +159,9 @@ rows_match (VpcCostPanel        *self,
     {
       const VpcCostItem *item = g_ptr_array_index (report->items, i);
 
-      if (g_strcmp0 (vpc_cost_item_row_get_element (g_ptr_array_index (self->rows, i)), item->element) != 0)
+      if (g_strcmp0 (vpc_cost_item_row_get_element (g_ptr_array_index (self->rows, i)),
+                     item->element)
+          != 0)
         return FALSE;
     }
   return TRUE;
@@ -193,7 +195,8 @@ sync_items (VpcCostPanel        *self,
   if (rows_match (self, report))
     {
       for (guint i = 0; i < self->rows->len; i++)
-        vpc_cost_item_row_update (g_ptr_array_index (self->rows, i), g_ptr_array_index (report->items, i));
+        vpc_cost_item_row_update (g_ptr_array_index (self->rows, i),
+                                  g_ptr_array_index (report->items, i));
       sync_more (self, report->items->len);
       return;
     }
@@ -231,8 +234,9 @@ describe_choice (AdwComboRow *row)
 {
   gpointer item = adw_combo_row_get_selected_item (row);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (item) : "", -1);
+  gtk_accessible_update_property (
+      GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+      GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (item) : "", -1);
 }
 
 static void
@@ -260,7 +264,8 @@ refresh (VpcCostPanel *self)
   report = vpc_cost_compute (self->design, NULL);
   self->syncing = TRUE;
   sync_regions (self, info->region);
-  adw_combo_row_set_selected (self->environment_row, info->environment == VPC_ENVIRONMENT_DEVELOPMENT ? 1 : 0);
+  adw_combo_row_set_selected (self->environment_row,
+                              info->environment == VPC_ENVIRONMENT_DEVELOPMENT ? 1 : 0);
   self->syncing = FALSE;
   describe_choice (self->region_row);
   describe_choice (self->environment_row);
@@ -272,10 +277,12 @@ refresh (VpcCostPanel *self)
       total = vpc_cost_format (report->total_micros, FALSE);
       accessible = g_strdup_printf (_("Monthly cost: %s"), total);
       /* TRANSLATORS: %s is a region id (us-east-1). */
-      detail = n == 0 ? g_strdup_printf (_("in %s · no endpoints or NAT gateways"), report->region)
-                      /* TRANSLATORS: %s is a region id (us-east-1), %u how many items have a price. */
-                      : g_strdup_printf (ngettext ("in %s · %u priced item", "in %s · %u priced items", n),
-                                         report->region, n);
+      detail = n == 0
+                   ? g_strdup_printf (_("in %s · no endpoints or NAT gateways"), report->region)
+                   /* TRANSLATORS: %s is a region id (us-east-1), %u how many items have a price. */
+                   : g_strdup_printf (
+                       ngettext ("in %s · %u priced item", "in %s · %u priced items", n),
+                       report->region, n);
       /* TRANSLATORS: %s are the date of the prices and where they come from. */
       source = g_strdup_printf (_("Prices as of %s · %s"), report->prices_as_of,
                                 report->source != NULL ? report->source : "AWS Price List");
@@ -283,7 +290,8 @@ refresh (VpcCostPanel *self)
   else
     {
       total = g_strdup (_("Not priced"));
-      accessible = g_strdup_printf (_("Monthly cost: not priced. %s"), report->reason != NULL ? report->reason : "");
+      accessible = g_strdup_printf (_("Monthly cost: not priced. %s"),
+                                    report->reason != NULL ? report->reason : "");
       detail = g_strdup (report->reason != NULL ? report->reason : _("This region has no prices."));
       source = g_strdup (_("Pick a priced region to see the cost."));
     }
@@ -343,7 +351,8 @@ environment_selected_cb (VpcCostPanel *self)
 
   describe_choice (self->environment_row);
   if (selected != GTK_INVALID_LIST_POSITION)
-    edit_info (self, NULL, selected == 1 ? VPC_ENVIRONMENT_DEVELOPMENT : VPC_ENVIRONMENT_PRODUCTION);
+    edit_info (self, NULL,
+               selected == 1 ? VPC_ENVIRONMENT_DEVELOPMENT : VPC_ENVIRONMENT_PRODUCTION);
 }
 
 static void
@@ -387,11 +396,11 @@ export_csv_cb (GtkWidget  *widget,
   name = vpc_design_get_info (self->design)->name;
   /* TRANSLATORS: the suggested file name; %s is the design's name, or
    * "design" when it has none. */
-  suggested = g_strdup_printf (_("%s cost.csv"), name != NULL && name[0] != '\0' ? name : _("design"));
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export Cost Breakdown"),
-                                                                  GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                  GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                  _("_Export"), _("_Cancel")));
+  suggested
+      = g_strdup_printf (_("%s cost.csv"), name != NULL && name[0] != '\0' ? name : _("design"));
+  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (
+      _("Export Cost Breakdown"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel")));
   gtk_native_dialog_set_modal (self->chooser, TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
@@ -453,13 +462,16 @@ static void
 vpc_cost_panel_init (VpcCostPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost"),
+                                  -1);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_ptr_array_new ();
   self->n_shown = VPC_PANEL_ROWS_STEP;
   g_signal_connect_swapped (self->more_button, "clicked", G_CALLBACK (more_clicked_cb), self);
-  g_signal_connect_swapped (self->region_row, "notify::selected", G_CALLBACK (region_selected_cb), self);
-  g_signal_connect_swapped (self->environment_row, "notify::selected", G_CALLBACK (environment_selected_cb), self);
+  g_signal_connect_swapped (self->region_row, "notify::selected", G_CALLBACK (region_selected_cb),
+                            self);
+  g_signal_connect_swapped (self->environment_row, "notify::selected",
+                            G_CALLBACK (environment_selected_cb), self);
 
   self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
   g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (refresh), self);

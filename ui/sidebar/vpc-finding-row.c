@@ -130,15 +130,15 @@ update_quick_fix (VpcFindingRow *self)
       label = g_strdup_printf ("%s\n%s", description, cost + 2);
       /* TRANSLATORS: %s are the rule id (VPC101), what the fix does and
        * its cost change. */
-      accessible = g_strdup_printf (_("Quick fix for %s: %s, %s"), vpc_finding_get_rule_id (self->finding),
-                                    description, cost + 2);
+      accessible = g_strdup_printf (_("Quick fix for %s: %s, %s"),
+                                    vpc_finding_get_rule_id (self->finding), description, cost + 2);
     }
   else
     {
       label = g_strdup (description);
       /* TRANSLATORS: %s are the rule id (VPC101) and what the fix does. */
-      accessible = g_strdup_printf (_("Quick fix for %s: %s"), vpc_finding_get_rule_id (self->finding),
-                                    description);
+      accessible = g_strdup_printf (_("Quick fix for %s: %s"),
+                                    vpc_finding_get_rule_id (self->finding), description);
     }
   gtk_label_set_label (self->quick_fix_label, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->quick_fix_button),
@@ -207,7 +207,8 @@ path_service (VpcFinding *finding)
 {
   const char *services[2] = { NULL, NULL };
 
-  if (vpc_finding_get_primary_element (finding) == NULL || vpc_rules_finding_services (finding, services) == 0)
+  if (vpc_finding_get_primary_element (finding) == NULL
+      || vpc_rules_finding_services (finding, services) == 0)
     return NULL;
   return services[0];
 }
@@ -225,15 +226,16 @@ show_path_cb (GtkWidget  *widget,
   const char *service = path_service (self->finding);
   const VpcElement *element;
 
-  if (service == NULL || self->design == NULL ||
-      (element = vpc_design_lookup (self->design, workload)) == NULL || element->kind != VPC_KIND_WORKLOAD)
+  if (service == NULL || self->design == NULL
+      || (element = vpc_design_lookup (self->design, workload)) == NULL
+      || element->kind != VPC_KIND_WORKLOAD)
     return;
   /* VPC105 covers both ECR services: the registry's path when that one is
    * broken (images are pulled from it), else the ECR API's. */
   if (strcmp (vpc_finding_get_rule_id (self->finding), "VPC105") == 0)
     {
-      g_autoptr(VpcTrace) dkr = vpc_trace_new (self->design, vpc_design_get_info (self->design)->profile,
-                                               workload, "ecr.dkr");
+      g_autoptr (VpcTrace) dkr = vpc_trace_new (
+          self->design, vpc_design_get_info (self->design)->profile, workload, "ecr.dkr");
 
       service = dkr->reachable ? "ecr.api" : "ecr.dkr";
     }
@@ -322,8 +324,10 @@ static void
 vpc_finding_row_init (VpcFindingRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->quick_fix_button, "activate", G_CALLBACK (quick_fix_activate_cb), self);
-  g_signal_connect_swapped (self->show_path_button, "activate", G_CALLBACK (show_path_activate_cb), self);
+  g_signal_connect_swapped (self->quick_fix_button, "activate", G_CALLBACK (quick_fix_activate_cb),
+                            self);
+  g_signal_connect_swapped (self->show_path_button, "activate", G_CALLBACK (show_path_activate_cb),
+                            self);
 }
 
 static void
@@ -395,8 +399,10 @@ vpc_finding_row_new (VpcFinding *finding,
   update_show_path (self);
   if (design != NULL)
     {
-      self->design_handlers[0] = g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);
-      self->design_handlers[1] = g_signal_connect_swapped (design, "info-changed", G_CALLBACK (design_changed_cb), self);
+      self->design_handlers[0]
+          = g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);
+      self->design_handlers[1]
+          = g_signal_connect_swapped (design, "info-changed", G_CALLBACK (design_changed_cb), self);
     }
   schedule_quick_fix (self);
 
@@ -405,11 +411,10 @@ vpc_finding_row_new (VpcFinding *finding,
   accessible = g_strdup_printf (_("%s %s: %s. %s"), _(severity_labels[severity]),
                                 vpc_finding_get_rule_id (finding),
                                 vpc_finding_get_title (finding), elements);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  vpc_finding_get_message (finding) != NULL ? vpc_finding_get_message (finding) : "",
-                                  -1);
+  gtk_accessible_update_property (
+      GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+      vpc_finding_get_message (finding) != NULL ? vpc_finding_get_message (finding) : "", -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
   return GTK_WIDGET (self);

@@ -90,7 +90,8 @@ static gboolean
 match_severity (gpointer item,
                 gpointer user_data)
 {
-  return vpc_finding_get_severity (VPC_FINDING (item)) == (VpcSeverity) GPOINTER_TO_UINT (user_data);
+  return vpc_finding_get_severity (VPC_FINDING (item))
+         == (VpcSeverity) GPOINTER_TO_UINT (user_data);
 }
 
 static GtkWidget *
@@ -206,7 +207,9 @@ build_groups (VpcFindingsPanel *self)
       gtk_box_append (GTK_BOX (header), title);
       group->count = GTK_LABEL (gtk_label_new ("0"));
       gtk_widget_add_css_class (GTK_WIDGET (group->count), "finding-badge");
-      gtk_widget_add_css_class (GTK_WIDGET (group->count), s == 0 ? "error" : s == 1 ? "warning" : "accent");
+      gtk_widget_add_css_class (GTK_WIDGET (group->count), s == 0   ? "error"
+                                                           : s == 1 ? "warning"
+                                                                    : "accent");
       gtk_box_append (GTK_BOX (header), GTK_WIDGET (group->count));
       gtk_box_append (GTK_BOX (group->box), header);
 
@@ -362,7 +365,8 @@ static void
 vpc_findings_panel_init (VpcFindingsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Findings"), -1);
   build_groups (self);
 
   self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);

@@ -27,7 +27,8 @@ get_description (VpcInspectorForm *form, gconstpointer target, gpointer data)
 }
 
 static gboolean
-set_description (VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
+set_description (
+    VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
 {
   VpcDesignInfo *info = target;
 
@@ -62,7 +63,8 @@ get_environment (gconstpointer target, gpointer data)
 static void
 set_environment (gpointer target, guint choice, gpointer data)
 {
-  ((VpcDesignInfo *) target)->environment = choice == 1 ? VPC_ENVIRONMENT_DEVELOPMENT : VPC_ENVIRONMENT_PRODUCTION;
+  ((VpcDesignInfo *) target)->environment
+      = choice == 1 ? VPC_ENVIRONMENT_DEVELOPMENT : VPC_ENVIRONMENT_PRODUCTION;
 }
 
 static guint
@@ -84,7 +86,8 @@ get_vpc_name (VpcInspectorForm *form, gconstpointer target, gpointer data)
 }
 
 static gboolean
-set_vpc_name (VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
+set_vpc_name (
+    VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
 {
   VpcDesignInfo *info = target;
 
@@ -100,7 +103,8 @@ get_vpc_cidr (VpcInspectorForm *form, gconstpointer target, gpointer data)
 }
 
 static gboolean
-set_vpc_cidr (VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
+set_vpc_cidr (
+    VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
 {
   VpcDesignInfo *info = target;
 
@@ -135,21 +139,27 @@ _vpc_inspector_build_design (VpcInspectorForm *form)
   static const char *const profiles[] = { N_("Study guide"), N_("Precise"), NULL };
   AdwPreferencesGroup *group;
 
-  group = vpc_inspector_form_add_group (form, _("Design"), _("Select an element on the canvas to edit it"));
+  group = vpc_inspector_form_add_group (form, _("Design"),
+                                        _("Select an element on the canvas to edit it"));
   vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Name"), get_name, set_name, NULL);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Description"), get_description, set_description, NULL);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Region"), get_region, set_region, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Description"), get_description,
+                                set_description, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Region"), get_region, set_region,
+                                NULL);
   vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Environment"), environments,
                                 get_environment, set_environment, NULL);
   vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Rule profile"), profiles,
                                 get_profile, set_profile, NULL);
 
   group = vpc_inspector_form_add_group (form, _("VPC"), NULL);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Name"), get_vpc_name, set_vpc_name, NULL);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("CIDR block"), get_vpc_cidr, set_vpc_cidr, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Name"), get_vpc_name, set_vpc_name,
+                                NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("CIDR block"), get_vpc_cidr,
+                                set_vpc_cidr, NULL);
   vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("DNS resolution"),
-                                 _("Needed for private DNS of interface endpoints"), get_dns, set_dns, NULL);
+                                 _("Needed for private DNS of interface endpoints"), get_dns,
+                                 set_dns, NULL);
   vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("DNS hostnames"),
-                                 _("Needed for private DNS of interface endpoints"), get_dns, set_dns,
-                                 GINT_TO_POINTER (1));
+                                 _("Needed for private DNS of interface endpoints"), get_dns,
+                                 set_dns, GINT_TO_POINTER (1));
 }

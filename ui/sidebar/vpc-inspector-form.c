@@ -78,7 +78,8 @@ static gpointer
 target_copy (VpcInspectorForm *form,
              gconstpointer     current)
 {
-  return form->ids != NULL ? (gpointer) vpc_element_copy (current) : (gpointer) vpc_design_info_copy (current);
+  return form->ids != NULL ? (gpointer) vpc_element_copy (current)
+                           : (gpointer) vpc_design_info_copy (current);
 }
 
 static void
@@ -174,11 +175,13 @@ step_label (Field *field)
   if (is_multi (form))
     /* TRANSLATORS: an undo step; %s is a field's title ("Subnets"), %u
      * how many elements it changes (always two or more). */
-    return g_strdup_printf (ngettext ("Change “%s” of %u element", "Change “%s” of %u elements", n_targets (form)),
-                            field->title, n_targets (form));
+    return g_strdup_printf (
+        ngettext ("Change “%s” of %u element", "Change “%s” of %u elements", n_targets (form)),
+        field->title, n_targets (form));
   first = vpc_design_lookup (form->design, form->ids[0]);
   /* TRANSLATORS: an undo step; %s is a kind of element ("subnet"). */
-  return g_strdup_printf (_("Change %s"), first != NULL ? vpc_kind_to_label (first->kind) : _("element"));
+  return g_strdup_printf (_("Change %s"),
+                          first != NULL ? vpc_kind_to_label (first->kind) : _("element"));
 }
 
 /* Commits @value to every target as ONE undo step. FALSE when the text
@@ -397,16 +400,19 @@ entry_show_error (Field      *field,
       title = g_strdup_printf (_("%s: %s"), field->title, error);
       gtk_widget_add_css_class (field->row, "error");
       gtk_widget_set_tooltip_text (field->row, detail);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       detail != NULL ? detail : error, -1);
     }
   else
     {
       gtk_widget_remove_css_class (field->row, "error");
       gtk_widget_set_tooltip_text (field->row, NULL);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), title != NULL ? title : field->title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row),
+                                 title != NULL ? title : field->title);
 }
 
 static gboolean
@@ -638,7 +644,8 @@ vpc_inspector_form_add_fixed_combo (VpcInspectorForm  *form,
   for (guint i = 0; choices[i] != NULL; i++)
     g_ptr_array_add (labels, (gpointer) _(choices[i]));
   g_ptr_array_add (labels, NULL);
-  return vpc_inspector_form_add_combo (form, parent, title, (const char *const *) labels->pdata, get, set, data);
+  return vpc_inspector_form_add_combo (form, parent, title, (const char *const *) labels->pdata,
+                                       get, set, data);
 }
 
 static gboolean
@@ -803,11 +810,13 @@ vpc_inspector_form_add_checklist (VpcInspectorForm *form,
       field->widget = check;
       field->id = g_strdup (candidate->id);
       field->offset = list_offset;
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vpc_element_get_display_name (candidate));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     vpc_element_get_display_name (candidate));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       if (candidate->name != NULL && g_strcmp0 (candidate->name, candidate->id) != 0)
         field->subtitle = g_strdup (candidate->id);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), field->subtitle != NULL ? field->subtitle : "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   field->subtitle != NULL ? field->subtitle : "");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (check_cb), field);
@@ -927,7 +936,8 @@ vpc_inspector_form_add_button (VpcInspectorForm *form,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
   if (destructive)
     gtk_widget_add_css_class (button, "destructive-action");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -943,7 +953,8 @@ sync_entry (Field     *field,
             GPtrArray *targets)
 {
   VpcInspectorForm *form = field->form;
-  g_autofree char *text = ((VpcFormGetText) field->get) (form, g_ptr_array_index (targets, 0), field->data);
+  g_autofree char  *text
+      = ((VpcFormGetText) field->get) (form, g_ptr_array_index (targets, 0), field->data);
   GtkRoot *root = gtk_widget_get_root (field->row);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (field->row));
@@ -951,7 +962,8 @@ sync_entry (Field     *field,
   field->mixed = FALSE;
   for (guint i = 1; i < targets->len && !field->mixed; i++)
     {
-      g_autofree char *other = ((VpcFormGetText) field->get) (form, g_ptr_array_index (targets, i), field->data);
+      g_autofree char *other
+          = ((VpcFormGetText) field->get) (form, g_ptr_array_index (targets, i), field->data);
 
       field->mixed = g_strcmp0 (text, other) != 0;
     }
@@ -979,7 +991,8 @@ sync_switch (Field     *field,
 
   field->mixed = FALSE;
   for (guint i = 1; i < targets->len; i++)
-    field->mixed |= !((VpcFormGetBool) field->get) (g_ptr_array_index (targets, i), field->data) != !first;
+    field->mixed
+        |= !((VpcFormGetBool) field->get) (g_ptr_array_index (targets, i), field->data) != !first;
   if (GTK_IS_SWITCH (field->widget))
     gtk_switch_set_active (GTK_SWITCH (field->widget), first);
   else
@@ -997,8 +1010,10 @@ sync_combo (Field     *field,
 
   field->mixed = FALSE;
   for (guint i = 1; i < targets->len; i++)
-    field->mixed |= ((VpcFormGetChoice) field->get) (g_ptr_array_index (targets, i), field->data) != first;
-  adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), field->mixed ? GTK_INVALID_LIST_POSITION : first);
+    field->mixed
+        |= ((VpcFormGetChoice) field->get) (g_ptr_array_index (targets, i), field->data) != first;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field->row),
+                              field->mixed ? GTK_INVALID_LIST_POSITION : first);
   if (is_multi (field->form))
     adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), field->mixed ? MIXED : "");
   describe_choice (field);
@@ -1012,13 +1027,15 @@ sync_spin (Field     *field,
 
   field->mixed = FALSE;
   for (guint i = 1; i < targets->len; i++)
-    field->mixed |= ((VpcFormGetNumber) field->get) (g_ptr_array_index (targets, i), field->data) != first;
+    field->mixed
+        |= ((VpcFormGetNumber) field->get) (g_ptr_array_index (targets, i), field->data) != first;
   if (is_multi (field->form))
     show_mixed_placeholder (field->widget, field->mixed);
   /* Also when the value stays: the output handler shows it or "Mixed". */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), first);
   if (!field->mixed)
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (field->widget),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -1036,15 +1053,17 @@ sync_check (Field     *field,
   if (field->mixed)
     {
       /* TRANSLATORS: how many of the selected elements have it. */
-      g_autofree char *of = g_strdup_printf (ngettext ("%u of %u selected element", "%u of %u selected elements",
-                                                       targets->len),
-                                             count, targets->len);
+      g_autofree char *of = g_strdup_printf (
+          ngettext ("%u of %u selected element", "%u of %u selected elements", targets->len), count,
+          targets->len);
 
       share = g_strdup_printf ("%s%s%s", field->subtitle != NULL ? field->subtitle : "",
                                field->subtitle != NULL ? " · " : "", of);
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row),
-                               share != NULL ? share : field->subtitle != NULL ? field->subtitle : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), share != NULL ? share
+                                                            : field->subtitle != NULL
+                                                                ? field->subtitle
+                                                                : "");
 }
 
 static void
@@ -1073,14 +1092,14 @@ field_sync (Field     *field,
         g_autofree char *summary = checklist_summary (field, targets);
 
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->row), summary);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        summary, -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
       }
       break;
     case FIELD_SUMMARY:
       {
-        g_autofree char *text = ((VpcFormGetText) field->get) (field->form, g_ptr_array_index (targets, 0),
-                                                               field->data);
+        g_autofree char *text = ((VpcFormGetText) field->get) (
+            field->form, g_ptr_array_index (targets, 0), field->data);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), text);
       }

@@ -91,7 +91,8 @@ add_placement (VpcInspectorForm    *form,
 
   if (all (form, has_groups))
     {
-      vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Security groups"), VPC_KIND_SECURITY_GROUP,
+      vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Security groups"),
+                                        VPC_KIND_SECURITY_GROUP,
                                         G_STRUCT_OFFSET (VpcElement, security_groups));
       rows++;
     }
@@ -105,22 +106,25 @@ add_placement (VpcInspectorForm    *form,
     {
       g_auto(GStrv) azs = _vpc_inspector_element_choices (design, VPC_KIND_AZ);
 
-      vpc_inspector_form_add_combo (form, GTK_WIDGET (group), _("Availability zone"), (const char *const *) azs,
-                                    _vpc_inspector_get_reference, _vpc_inspector_set_reference, form);
-      vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Default route"), vpc_inspector_routes,
-                                    _vpc_inspector_get_route, _vpc_inspector_set_route, NULL);
+      vpc_inspector_form_add_combo (form, GTK_WIDGET (group), _("Availability zone"),
+                                    (const char *const *) azs, _vpc_inspector_get_reference,
+                                    _vpc_inspector_set_reference, form);
+      vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Default route"),
+                                          vpc_inspector_routes, _vpc_inspector_get_route,
+                                          _vpc_inspector_set_route, NULL);
       rows += 2;
     }
   if (all (form, is_interface_endpoint))
     {
-      add_flag (form, group, _("Private DNS"), _("SDKs reach the endpoints under the services' usual host names"),
+      add_flag (form, group, _("Private DNS"),
+                _("SDKs reach the endpoints under the services' usual host names"),
                 VPC_INSPECTOR_FLAG (private_dns));
       rows++;
     }
   if (all (form, has_traffic))
     {
-      vpc_inspector_form_add_spin (form, GTK_WIDGET (group), _("Data processed (GB/month)"), 0, 1e9, 10,
-                                   _vpc_inspector_get_gb, _vpc_inspector_set_gb, NULL);
+      vpc_inspector_form_add_spin (form, GTK_WIDGET (group), _("Data processed (GB/month)"), 0,
+                                   1e9, 10, _vpc_inspector_get_gb, _vpc_inspector_set_gb, NULL);
       rows++;
     }
   return rows;
@@ -136,16 +140,20 @@ add_workload (VpcInspectorForm    *form,
             VPC_INSPECTOR_FLAG (vpc_mode));
   vpc_inspector_form_add_spin (form, GTK_WIDGET (group), _("Instances"), 1, 10000, 1,
                                _vpc_inspector_get_instances, _vpc_inspector_set_instances, NULL);
-  vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Image access"), vpc_inspector_image_access,
-                                _vpc_inspector_get_image_access, _vpc_inspector_set_image_access, NULL);
+  vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Image access"),
+                                      vpc_inspector_image_access, _vpc_inspector_get_image_access,
+                                      _vpc_inspector_set_image_access, NULL);
   add_flag (form, group, _("Network isolation"), _("The containers make no network calls at all"),
             VPC_INSPECTOR_FLAG (network_isolation));
-  add_flag (form, group, _("Inter-container encryption"), NULL, VPC_INSPECTOR_FLAG (inter_container_encryption));
-  add_flag (form, group, _("Needs the internet"), _("Their code downloads from the public internet"),
+  add_flag (form, group, _("Inter-container encryption"), NULL,
+            VPC_INSPECTOR_FLAG (inter_container_encryption));
+  add_flag (form, group, _("Needs the internet"),
+            _("Their code downloads from the public internet"),
             VPC_INSPECTOR_FLAG (needs_internet));
   if (!all (form, is_notebook))
     return 6;
-  add_flag (form, group, _("Direct internet access"), _("Internet through SageMaker's network, bypassing the VPC"),
+  add_flag (form, group, _("Direct internet access"),
+            _("Internet through SageMaker's network, bypassing the VPC"),
             VPC_INSPECTOR_FLAG (direct_internet_access));
   return 7;
 }
@@ -154,11 +162,13 @@ void
 _vpc_inspector_build_multi (VpcInspectorForm *form)
 {
   guint n = vpc_inspector_form_get_n_elements (form);
-  g_autofree char *title = g_strdup_printf (ngettext ("Common to the %u element", "Common to the %u elements", n), n);
-  AdwPreferencesGroup *group =
-    vpc_inspector_form_add_group (form, title, _("A change applies to every selected element, as one step to undo"));
+  g_autofree char *title
+      = g_strdup_printf (ngettext ("Common to the %u element", "Common to the %u elements", n), n);
+  AdwPreferencesGroup *group = vpc_inspector_form_add_group (
+      form, title, _("A change applies to every selected element, as one step to undo"));
 
   if (add_placement (form, group) + add_workload (form, group) == 0)
-    adw_preferences_group_set_description (group, _("These elements have no property in common that can be "
-                                                    "edited together. Select one of them to edit it."));
+    adw_preferences_group_set_description (
+        group, _("These elements have no property in common that can be "
+                  "edited together. Select one of them to edit it."));
 }

@@ -29,7 +29,8 @@ build_az (VpcInspectorForm *form,
           const VpcElement *az)
 {
   AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, _("Availability Zone"), NULL);
-  g_autoptr(GPtrArray) subnets = vpc_design_subnets_of_az (vpc_inspector_form_get_design (form), az->id);
+  g_autoptr (GPtrArray) subnets
+      = vpc_design_subnets_of_az (vpc_inspector_form_get_design (form), az->id);
   g_autofree char *count = g_strdup_printf ("%u", subnets->len);
 
   _vpc_inspector_add_identity (form, group, az);
@@ -45,11 +46,14 @@ build_subnet (VpcInspectorForm *form,
   g_auto(GStrv) azs = _vpc_inspector_element_choices (design, VPC_KIND_AZ);
 
   _vpc_inspector_add_identity (form, group, subnet);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("CIDR block"), get_cidr, set_cidr, NULL);
-  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), _("Availability zone"), (const char *const *) azs,
-                                _vpc_inspector_get_reference, _vpc_inspector_set_reference, form);
-  vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Default route"), vpc_inspector_routes,
-                                _vpc_inspector_get_route, _vpc_inspector_set_route, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("CIDR block"), get_cidr, set_cidr,
+                                NULL);
+  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), _("Availability zone"),
+                                (const char *const *) azs, _vpc_inspector_get_reference,
+                                _vpc_inspector_set_reference, form);
+  vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Default route"),
+                                      vpc_inspector_routes, _vpc_inspector_get_route,
+                                      _vpc_inspector_set_route, NULL);
 }
 
 static void
@@ -57,13 +61,14 @@ build_nat_gateway (VpcInspectorForm *form,
                    const VpcElement *nat)
 {
   VpcDesign *design = vpc_inspector_form_get_design (form);
-  AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, _("NAT Gateway"),
-                                                             _("Sits in a public subnet; private subnets route to it"));
+  AdwPreferencesGroup *group = vpc_inspector_form_add_group (
+      form, _("NAT Gateway"), _("Sits in a public subnet; private subnets route to it"));
   g_auto(GStrv) subnets = _vpc_inspector_element_choices (design, VPC_KIND_SUBNET);
 
   _vpc_inspector_add_identity (form, group, nat);
-  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), _("Subnet"), (const char *const *) subnets,
-                                _vpc_inspector_get_reference, _vpc_inspector_set_reference, form);
+  vpc_inspector_form_add_combo (form, GTK_WIDGET (group), _("Subnet"),
+                                (const char *const *) subnets, _vpc_inspector_get_reference,
+                                _vpc_inspector_set_reference, form);
   vpc_inspector_form_add_spin (form, GTK_WIDGET (group), _("Data processed (GB/month)"), 0, 1e9, 10,
                                _vpc_inspector_get_gb, _vpc_inspector_set_gb, NULL);
 }

@@ -55,25 +55,30 @@ _vpc_inspector_build_endpoint (VpcInspectorForm *form,
   AdwPreferencesGroup *group = vpc_inspector_form_add_group (form, _("VPC Endpoint"), NULL);
 
   _vpc_inspector_add_identity (form, group, endpoint);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Service"), get_service, set_service, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Service"), get_service, set_service,
+                                NULL);
   if (gateway_capable (endpoint->service))
-    vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Type"), types, get_type, set_type, NULL);
+    vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Type"), types, get_type,
+                                        set_type, NULL);
   else
     vpc_inspector_form_add_info (form, GTK_WIDGET (group), _("Type"), _("Interface"));
   if (interface)
-    vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("Private DNS"),
-                                   _("SDKs reach the endpoint under the service's usual host name"),
-                                   _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (private_dns));
+    vpc_inspector_form_add_switch (
+        form, GTK_WIDGET (group), _("Private DNS"),
+        _("SDKs reach the endpoint under the service's usual host name"), _vpc_inspector_get_flag,
+        _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (private_dns));
   vpc_inspector_form_add_spin (form, GTK_WIDGET (group), _("Data processed (GB/month)"), 0, 1e9, 10,
                                _vpc_inspector_get_gb, _vpc_inspector_set_gb, NULL);
 
-  group = vpc_inspector_form_add_group (form, _("Placement"),
-                                        interface ? _("One network interface per subnet, at most one per AZ")
-                                                  : _("Route tables of these subnets get the route; none means all"));
+  group = vpc_inspector_form_add_group (
+      form, _("Placement"),
+      interface ? _("One network interface per subnet, at most one per AZ")
+                : _("Route tables of these subnets get the route; none means all"));
   vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Subnets"), VPC_KIND_SUBNET,
                                     G_STRUCT_OFFSET (VpcElement, subnets));
   if (interface)
-    vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Security groups"), VPC_KIND_SECURITY_GROUP,
+    vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Security groups"),
+                                      VPC_KIND_SECURITY_GROUP,
                                       G_STRUCT_OFFSET (VpcElement, security_groups));
 }
 
@@ -146,15 +151,16 @@ build_calls (VpcInspectorForm *form,
              const VpcElement *workload)
 {
   guint n = vpc_workload_n_calls (workload);
-  AdwPreferencesGroup *group =
-    vpc_inspector_form_add_group (form, _("Calls"),
-                                  workload->calls == NULL ? _("AWS services its code calls (the kind's default)")
-                                                          : _("AWS services its code calls"));
+  AdwPreferencesGroup *group = vpc_inspector_form_add_group (
+      form, _("Calls"),
+      workload->calls == NULL ? _("AWS services its code calls (the kind's default)")
+                              : _("AWS services its code calls"));
 
   for (guint i = 0; i < n; i++)
     vpc_inspector_form_add_button (form, GTK_WIDGET (group), vpc_workload_get_call (workload, i),
                                    _("Remove"), FALSE, remove_call, GUINT_TO_POINTER (i));
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Add a service"), get_new_call, add_call, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Add a service"), get_new_call,
+                                add_call, NULL);
   if (workload->calls != NULL)
     vpc_inspector_form_add_button (form, GTK_WIDGET (group), _("Kind's default calls"), _("Reset"),
                                    FALSE, reset_calls, NULL);
@@ -180,27 +186,34 @@ _vpc_inspector_build_workload (VpcInspectorForm *form,
     g_free (kinds[i]);
   vpc_inspector_form_add_spin (form, GTK_WIDGET (group), _("Instances"), 1, 10000, 1,
                                _vpc_inspector_get_instances, _vpc_inspector_set_instances, NULL);
-  vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Image access"), vpc_inspector_image_access,
-                                _vpc_inspector_get_image_access, _vpc_inspector_set_image_access, NULL);
+  vpc_inspector_form_add_fixed_combo (form, GTK_WIDGET (group), _("Image access"),
+                                      vpc_inspector_image_access, _vpc_inspector_get_image_access,
+                                      _vpc_inspector_set_image_access, NULL);
 
   group = vpc_inspector_form_add_group (form, _("Network"), NULL);
-  vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("VPC mode"), _("Runs its network interfaces in these subnets"),
-                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (vpc_mode));
+  vpc_inspector_form_add_switch (
+      form, GTK_WIDGET (group), _("VPC mode"), _("Runs its network interfaces in these subnets"),
+      _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (vpc_mode));
   vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Subnets"), VPC_KIND_SUBNET,
                                     G_STRUCT_OFFSET (VpcElement, subnets));
-  vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Security groups"), VPC_KIND_SECURITY_GROUP,
+  vpc_inspector_form_add_checklist (form, GTK_WIDGET (group), _("Security groups"),
+                                    VPC_KIND_SECURITY_GROUP,
                                     G_STRUCT_OFFSET (VpcElement, security_groups));
   vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("Network isolation"),
                                  _("The container makes no network calls at all"),
-                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (network_isolation));
+                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag,
+                                 VPC_INSPECTOR_FLAG (network_isolation));
   vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("Inter-container encryption"), NULL,
-                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (inter_container_encryption));
+                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag,
+                                 VPC_INSPECTOR_FLAG (inter_container_encryption));
   vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("Needs the internet"),
                                  _("Its code downloads from the public internet"),
-                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (needs_internet));
+                                 _vpc_inspector_get_flag, _vpc_inspector_set_flag,
+                                 VPC_INSPECTOR_FLAG (needs_internet));
   if (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE)
     vpc_inspector_form_add_switch (form, GTK_WIDGET (group), _("Direct internet access"),
                                    _("Internet through SageMaker's network, bypassing the VPC"),
-                                   _vpc_inspector_get_flag, _vpc_inspector_set_flag, VPC_INSPECTOR_FLAG (direct_internet_access));
+                                   _vpc_inspector_get_flag, _vpc_inspector_set_flag,
+                                   VPC_INSPECTOR_FLAG (direct_internet_access));
   build_calls (form, workload);
 }

@@ -53,7 +53,8 @@ get_element_name (VpcInspectorForm *form, gconstpointer target, gpointer data)
 }
 
 static gboolean
-set_element_name (VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
+set_element_name (
+    VpcInspectorForm *form, gpointer target, const char *text, gpointer data, char **error)
 {
   VpcElement *element = target;
 
@@ -65,7 +66,8 @@ set_element_name (VpcInspectorForm *form, gpointer target, const char *text, gpo
 /* Getters and setters shared by the forms */
 
 /* Fixed labels (N_()): for vpc_inspector_form_add_fixed_combo(). */
-const char *const vpc_inspector_routes[] = { N_("Private"), N_("NAT gateway"), N_("Internet gateway"), NULL };
+const char *const vpc_inspector_routes[]
+    = { N_("Private"), N_("NAT gateway"), N_("Internet gateway"), NULL };
 const char *const vpc_inspector_image_access[] = { N_("Platform"), N_("Through the VPC"), NULL };
 
 gboolean
@@ -125,7 +127,8 @@ _vpc_inspector_get_image_access (gconstpointer target, gpointer data)
 void
 _vpc_inspector_set_image_access (gpointer target, guint choice, gpointer data)
 {
-  ((VpcElement *) target)->image_access = choice == 1 ? VPC_IMAGE_ACCESS_VPC : VPC_IMAGE_ACCESS_PLATFORM;
+  ((VpcElement *) target)->image_access
+      = choice == 1 ? VPC_IMAGE_ACCESS_VPC : VPC_IMAGE_ACCESS_PLATFORM;
 }
 
 char **
@@ -170,7 +173,8 @@ _vpc_inspector_add_identity (VpcInspectorForm    *form,
                              const VpcElement    *element)
 {
   vpc_inspector_form_add_info (form, GTK_WIDGET (group), _("ID"), element->id);
-  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Name"), get_element_name, set_element_name, NULL);
+  vpc_inspector_form_add_entry (form, GTK_WIDGET (group), _("Name"), get_element_name,
+                                set_element_name, NULL);
 }
 
 static guint
@@ -185,9 +189,10 @@ append_shape (VpcInspector     *self,
               GString          *shape,
               const VpcElement *element)
 {
-  g_string_append_printf (shape, "%s|%d|%d|%d|%d|%d", element->id, element->kind, element->endpoint_type,
-                          element->workload_kind, element->calls != NULL,
-                          g_strcmp0 (element->service, "s3") == 0 || g_strcmp0 (element->service, "dynamodb") == 0);
+  g_string_append_printf (shape, "%s|%d|%d|%d|%d|%d", element->id, element->kind,
+                          element->endpoint_type, element->workload_kind, element->calls != NULL,
+                          g_strcmp0 (element->service, "s3") == 0
+                              || g_strcmp0 (element->service, "dynamodb") == 0);
   if (element->kind == VPC_KIND_SECURITY_GROUP)
     g_string_append_printf (shape, "|%u|%u", element->ingress->len, element->egress->len);
   if (element->kind == VPC_KIND_WORKLOAD)
@@ -211,8 +216,9 @@ compute_shape (VpcInspector *self)
     append_shape (self, shape, vpc_design_lookup (self->design, self->ids[i]));
   for (guint k = 0; k < G_N_ELEMENTS (listed); k++)
     for (guint i = 0; i < vpc_design_get_n_elements (self->design, listed[k]); i++)
-      g_string_append_printf (shape, "|%s",
-                              vpc_element_get_display_name (vpc_design_get_element (self->design, listed[k], i)));
+      g_string_append_printf (
+          shape, "|%s",
+          vpc_element_get_display_name (vpc_design_get_element (self->design, listed[k], i)));
   return g_string_free (shape, FALSE);
 }
 
@@ -294,22 +300,25 @@ describe_kinds (VpcInspector *self)
 static void
 update_header (VpcInspector *self)
 {
-  const VpcElement *element = n_selected (self) == 1 ? vpc_design_lookup (self->design, self->ids[0]) : NULL;
+  const VpcElement *element
+      = n_selected (self) == 1 ? vpc_design_lookup (self->design, self->ids[0]) : NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *description = NULL;
   g_autofree char *title = NULL;
 
   if (n_selected (self) > 1)
     {
-      title = g_strdup_printf (ngettext ("%u element", "%u elements", n_selected (self)), n_selected (self));
+      title = g_strdup_printf (ngettext ("%u element", "%u elements", n_selected (self)),
+                               n_selected (self));
       subtitle = describe_kinds (self);
       gtk_image_set_from_icon_name (self->kind_icon, "edit-select-all-symbolic");
       gtk_label_set_label (self->title_label, title);
     }
   else if (element != NULL)
     {
-      subtitle = capitalized (element->kind == VPC_KIND_WORKLOAD ? vpc_workload_kind_to_label (element->workload_kind)
-                                                                  : vpc_kind_to_label (element->kind));
+      subtitle = capitalized (element->kind == VPC_KIND_WORKLOAD
+                                  ? vpc_workload_kind_to_label (element->workload_kind)
+                                  : vpc_kind_to_label (element->kind));
       gtk_image_set_from_icon_name (self->kind_icon, kind_icons[element->kind]);
       gtk_label_set_label (self->title_label, vpc_element_get_display_name (element));
     }
@@ -319,7 +328,8 @@ update_header (VpcInspector *self)
 
       subtitle = g_strdup (_("Design and VPC"));
       gtk_image_set_from_icon_name (self->kind_icon, "document-properties-symbolic");
-      gtk_label_set_label (self->title_label, name != NULL && name[0] != '\0' ? name : _("Untitled design"));
+      gtk_label_set_label (self->title_label,
+                           name != NULL && name[0] != '\0' ? name : _("Untitled design"));
     }
   else
     {
@@ -329,15 +339,18 @@ update_header (VpcInspector *self)
   gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : "");
   /* "Inspector, Training job: train" for a screen reader. */
   /* TRANSLATORS: what is selected ("Training job") and its name. */
-  description = subtitle != NULL ? g_strdup_printf (_("%s: %s"), subtitle, gtk_label_get_label (self->title_label))
+  description = subtitle != NULL ? g_strdup_printf (_("%s: %s"), subtitle,
+                                                    gtk_label_get_label (self->title_label))
                                  : g_strdup (gtk_label_get_label (self->title_label));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
 }
 
 static void
 clear_form (VpcInspector *self)
 {
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->form_box))) != NULL;)
+  for (GtkWidget *child;
+       (child = gtk_widget_get_first_child (GTK_WIDGET (self->form_box))) != NULL;)
     gtk_box_remove (self->form_box, child);
   g_clear_pointer (&self->form, vpc_inspector_form_free);
   g_clear_pointer (&self->shape, g_free);
@@ -353,7 +366,8 @@ rebuild (VpcInspector *self)
   update_header (self);
   if (self->design == NULL)
     return;
-  self->form = vpc_inspector_form_new (self->design, (const char *const *) self->ids, self->form_box);
+  self->form
+      = vpc_inspector_form_new (self->design, (const char *const *) self->ids, self->form_box);
   self->shape = compute_shape (self);
   element = n_selected (self) == 1 ? vpc_design_lookup (self->design, self->ids[0]) : NULL;
   if (n_selected (self) > 1)
@@ -439,8 +453,8 @@ vpc_inspector_class_init (VpcInspectorClass *klass)
 
   object_class->dispose = vpc_inspector_dispose;
 
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-inspector.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/VpcDesigner/vpc-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcInspector, kind_icon);
   gtk_widget_class_bind_template_child (widget_class, VpcInspector, title_label);
   gtk_widget_class_bind_template_child (widget_class, VpcInspector, subtitle_label);
@@ -454,10 +468,13 @@ static void
 vpc_inspector_init (VpcInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Inspector"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Inspector"), -1);
   self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
-  g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb), self);
-  g_signal_group_connect_swapped (self->design_signals, "info-changed", G_CALLBACK (design_changed_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->design_signals, "info-changed",
+                                  G_CALLBACK (design_changed_cb), self);
   update_header (self);
 }
 
@@ -503,8 +520,9 @@ vpc_inspector_set_selection_ids (VpcInspector      *self,
   if (self->form != NULL && same_ids ((const char *const *) old, (const char *const *) self->ids))
     return;
   rebuild (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
-                              GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (self)))), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                                gtk_widget_get_first_child (GTK_WIDGET (self)))),
+                            0);
 }
 
 const char *

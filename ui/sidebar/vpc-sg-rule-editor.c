@@ -205,9 +205,9 @@ vpc_sg_rule_editor_build (VpcInspectorForm *form,
 {
   const VpcElement *sg = vpc_inspector_form_get_element (form);
   GArray *rules = egress ? sg->egress : sg->ingress;
-  AdwPreferencesGroup *group =
-    vpc_inspector_form_add_group (form, egress ? _("Outbound Rules") : _("Inbound Rules"),
-                                  rules->len == 0 ? (egress ? _("No traffic may leave") : _("No traffic may enter")) : NULL);
+  AdwPreferencesGroup *group = vpc_inspector_form_add_group (
+      form, egress ? _("Outbound Rules") : _("Inbound Rules"),
+      rules->len == 0 ? (egress ? _("No traffic may leave") : _("No traffic may enter")) : NULL);
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
 
   gtk_widget_add_css_class (add, "flat");
@@ -223,13 +223,14 @@ vpc_sg_rule_editor_build (VpcInspectorForm *form,
       GtkWidget *row = adw_expander_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       vpc_inspector_form_add_summary (form, row, get_summary, RULE_DATA (egress, i));
-      vpc_inspector_form_add_fixed_combo (form, row, _("Protocol"), protocols, get_protocol, set_protocol,
+      vpc_inspector_form_add_fixed_combo (form, row, _("Protocol"), protocols, get_protocol,
+                                          set_protocol, RULE_DATA (egress, i));
+      vpc_inspector_form_add_entry (form, row, _("Ports"), get_ports, set_ports,
                                     RULE_DATA (egress, i));
-      vpc_inspector_form_add_entry (form, row, _("Ports"), get_ports, set_ports, RULE_DATA (egress, i));
-      vpc_inspector_form_add_entry (form, row, egress ? _("Destination") : _("Source"), get_peer, set_peer,
-                                    RULE_DATA (egress, i));
-      vpc_inspector_form_add_button (form, row, _("Remove this rule"), _("Remove"), TRUE, remove_rule,
-                                     RULE_DATA (egress, i));
+      vpc_inspector_form_add_entry (form, row, egress ? _("Destination") : _("Source"), get_peer,
+                                    set_peer, RULE_DATA (egress, i));
+      vpc_inspector_form_add_button (form, row, _("Remove this rule"), _("Remove"), TRUE,
+                                     remove_rule, RULE_DATA (egress, i));
       adw_preferences_group_add (group, row);
     }
 }

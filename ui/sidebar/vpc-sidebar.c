@@ -39,16 +39,19 @@ static const char *const pages[] = { "findings", "cost", "inspector" };
 static void
 update_attention (VpcSidebar *self)
 {
-  guint errors = self->validator != NULL ? vpc_validator_count (self->validator, VPC_SEVERITY_ERROR) : 0;
+  guint errors
+      = self->validator != NULL ? vpc_validator_count (self->validator, VPC_SEVERITY_ERROR) : 0;
   g_autofree char *count = g_strdup_printf ("%u", errors);
-  g_autofree char *accessible = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+  g_autofree char *accessible
+      = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
   g_autofree char *description = NULL;
 
   gtk_label_set_label (self->errors_badge, count);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->errors_badge),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   /* The tab keeps its name; a screen reader hears the count after it. */
-  description = g_strdup_printf ("%s. %s", accessible, gtk_widget_get_tooltip_text (self->findings_tab));
+  description
+      = g_strdup_printf ("%s. %s", accessible, gtk_widget_get_tooltip_text (self->findings_tab));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_tab),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->errors_badge), errors > 0);
@@ -145,7 +148,8 @@ vpc_sidebar_class_init (VpcSidebarClass *klass)
   g_type_ensure (VPC_TYPE_FINDINGS_PANEL);
   g_type_ensure (VPC_TYPE_COST_PANEL);
   g_type_ensure (VPC_TYPE_INSPECTOR);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-sidebar.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/VpcDesigner/vpc-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, findings_tab);
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, cost_tab);
@@ -167,12 +171,16 @@ static void
 vpc_sidebar_init (VpcSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sidebar"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sidebar"), -1);
   /* GtkButton labels itself by its label child as well; with the label
    * set in the template GTK 4.8 would read "Cost Cost". */
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->cost_tab), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->inspector_tab), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb), self);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->cost_tab),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->inspector_tab),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb),
+                            self);
   update_tabs (self);
 
   self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);

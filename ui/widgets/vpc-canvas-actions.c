@@ -52,10 +52,12 @@ static gboolean
 can_connect (VpcCanvas *self)
 {
   const char *id = _vpc_canvas_single_selected (self);
-  const VpcElement *e = id != NULL && self->design != NULL ? vpc_design_lookup (self->design, id) : NULL;
+  const VpcElement *e
+      = id != NULL && self->design != NULL ? vpc_design_lookup (self->design, id) : NULL;
 
-  return e != NULL && (e->kind == VPC_KIND_WORKLOAD || e->kind == VPC_KIND_NAT_GATEWAY ||
-                       (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE));
+  return e != NULL
+         && (e->kind == VPC_KIND_WORKLOAD || e->kind == VPC_KIND_NAT_GATEWAY
+             || (e->kind == VPC_KIND_ENDPOINT && e->endpoint_type == VPC_ENDPOINT_INTERFACE));
 }
 
 void
@@ -74,7 +76,8 @@ _vpc_canvas_update_actions (VpcCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.paste",
                                  has_design && vpc_clipboard_get_n_elements (clipboard) > 0);
   gtk_widget_action_set_enabled (widget, "canvas.connect", has_design && can_connect (self));
-  gtk_widget_action_set_enabled (widget, "canvas.nudge", has_design && g_hash_table_size (self->selection) > 0);
+  gtk_widget_action_set_enabled (widget, "canvas.nudge",
+                                 has_design && g_hash_table_size (self->selection) > 0);
   gtk_widget_action_set_enabled (widget, "canvas.select-all", has_design);
   gtk_widget_action_set_enabled (widget, "canvas.add-element", has_design);
   gtk_widget_action_set_enabled (widget, "canvas.zoom-fit", has_design);
@@ -87,8 +90,10 @@ static void
 zoom_about_center (VpcCanvas *self,
                    double     factor)
 {
-  double cx = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double cy = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  double cx
+      = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double cy
+      = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
 
   vpc_viewport_zoom_about (self->viewport, factor, cx, cy);
 }
@@ -231,8 +236,8 @@ delete_cb (GtkWidget  *widget,
   if (n == 0)
     return;
   if (n == 1)
-    message = g_strdup_printf (_("Deleted %s"),
-                               vpc_element_get_display_name (vpc_design_lookup (self->design, ids[0])));
+    message = g_strdup_printf (
+        _("Deleted %s"), vpc_element_get_display_name (vpc_design_lookup (self->design, ids[0])));
   else
     message = g_strdup_printf (ngettext ("Deleted %u element", "Deleted %u elements", n), n);
   /* A refused delete is explained by the design's "edit-refused". */
@@ -600,29 +605,44 @@ _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "canvas.show-grid", "show-grid");
   gtk_widget_class_install_property_action (widget_class, "canvas.snap-to-grid", "snap-to-grid");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "canvas.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-fit",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "canvas.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
+                                       "canvas.select-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.select-none", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "canvas.duplicate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "canvas.tidy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.context-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.focus-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "canvas.focus-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, "canvas.focus-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
+                                       "canvas.focus-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK,
+                                       "canvas.focus-previous", NULL);
   add_nudge_binding (widget_class, GDK_KEY_Left, 0, -NUDGE, 0);
   add_nudge_binding (widget_class, GDK_KEY_Right, 0, NUDGE, 0);
   add_nudge_binding (widget_class, GDK_KEY_Up, 0, 0, -NUDGE);

@@ -51,7 +51,8 @@ _vpc_canvas_announce_drop (VpcCanvas *self)
   g_free (self->announced_hint);
   self->announced_hint = g_strdup (hint);
   if (hint != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    hint, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
@@ -97,7 +98,8 @@ palette_hover (VpcCanvas  *self,
     {
       g_free (self->drop_target);
       self->drop_target = g_strdup (target);
-      self->drop_ok = vpc_containment_check_place (self->design, item, self->drop_x, self->drop_y, &reason);
+      self->drop_ok
+          = vpc_containment_check_place (self->design, item, self->drop_x, self->drop_y, &reason);
       g_free (self->drop_hint);
       self->drop_hint = self->drop_ok ? NULL : vpc_containment_drop_hint (reason);
       g_free (self->drop_key);
@@ -192,7 +194,8 @@ outline (VpcCanvas     *self,
   double x, y;
 
   vpc_viewport_world_to_widget (self->viewport, r->x, r->y, &x, &y);
-  cairo_rectangle (cr, round (x) - 2.5, round (y) - 2.5, round (r->w * zoom) + 5, round (r->h * zoom) + 5);
+  cairo_rectangle (cr, round (x) - 2.5, round (y) - 2.5, round (r->w * zoom) + 5,
+                   round (r->h * zoom) + 5);
   if (fill)
     {
       cairo_set_source_rgba (cr, color[0], color[1], color[2], 0.08);

@@ -26,14 +26,16 @@ _vpc_canvas_modifiers (GdkModifierType state)
 static VpcModifiers
 gesture_modifiers (GtkGesture *gesture)
 {
-  return _vpc_canvas_modifiers (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)));
+  return _vpc_canvas_modifiers (
+      gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)));
 }
 
 static const char *
 cursor_for_hit (const VpcHit *hit)
 {
   static const char *const resize[] = {
-    "nw-resize", "n-resize", "ne-resize", "e-resize", "se-resize", "s-resize", "sw-resize", "w-resize",
+    "nw-resize", "n-resize", "ne-resize", "e-resize",
+    "se-resize", "s-resize", "sw-resize", "w-resize",
   };
 
   switch (hit->type)
@@ -256,10 +258,13 @@ scroll_cb (GtkEventControllerScroll *controller,
            double                    dy,
            VpcCanvas                *self)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType state
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
   gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
-  double cx = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double cy = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  double   cx
+      = self->pointer_inside ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double cy
+      = self->pointer_inside ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
 
   if (state & GDK_CONTROL_MASK)
     {

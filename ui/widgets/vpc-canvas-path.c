@@ -45,7 +45,8 @@ static const VpcElement *
 workload_of (VpcCanvas  *self,
              const char *id)
 {
-  const VpcElement *e = self->design != NULL && id != NULL ? vpc_design_lookup (self->design, id) : NULL;
+  const VpcElement *e
+      = self->design != NULL && id != NULL ? vpc_design_lookup (self->design, id) : NULL;
 
   return e != NULL && e->kind == VPC_KIND_WORKLOAD ? e : NULL;
 }
@@ -118,7 +119,8 @@ interface_text (VpcDesign        *design,
 
   for (guint i = 0; endpoint->subnets != NULL && i < endpoint->subnets->len; i++)
     {
-      const VpcElement *other = vpc_design_lookup (design, g_ptr_array_index (endpoint->subnets, i));
+      const VpcElement *other
+          = vpc_design_lookup (design, g_ptr_array_index (endpoint->subnets, i));
 
       if (other == NULL)
         continue;
@@ -157,8 +159,9 @@ way_text (VpcDesign          *design,
       return g_strdup_printf (_("Through gateway endpoint %s, on this subnet’s route table"),
                               name_of (design, first));
     case VPC_VIA_NAT:
-      return g_strdup_printf (_("Over the internet, through this subnet’s NAT route to NAT gateway %s"),
-                              name_of (design, first));
+      return g_strdup_printf (
+          _("Over the internet, through this subnet’s NAT route to NAT gateway %s"),
+          name_of (design, first));
     case VPC_VIA_INTERNET:
       if (workload != NULL && workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE)
         return g_strdup (_("Over the internet, through the notebook’s direct internet access"));
@@ -255,7 +258,8 @@ path_box (VpcCanvas          *self,
   if (path->problems->len > 0)
     gtk_box_append (GTK_BOX (box), label_new (_("In the way:"), "caption-heading"));
   for (guint i = 0; i < path->problems->len; i++)
-    gtk_box_append (GTK_BOX (box), finding_button (self->design, g_ptr_array_index (path->problems, i)));
+    gtk_box_append (GTK_BOX (box),
+                    finding_button (self->design, g_ptr_array_index (path->problems, i)));
   return box;
 }
 
@@ -277,7 +281,8 @@ details_content (VpcCanvas *self)
   gtk_box_append (GTK_BOX (head), label_new (title, "title-4"));
   gtk_box_append (GTK_BOX (head), label_new (summary, trace->reachable ? NULL : "error"));
   if (!trace->needed)
-    gtk_box_append (GTK_BOX (head), label_new (_("The workload does not need this service."), "dim-label"));
+    gtk_box_append (GTK_BOX (head),
+                    label_new (_("The workload does not need this service."), "dim-label"));
   gtk_box_append (GTK_BOX (box), head);
 
   for (guint i = 0; i < trace->paths->len; i++)
@@ -285,7 +290,8 @@ details_content (VpcCanvas *self)
   if (trace->paths->len > 0)
     {
       scroller = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
@@ -310,7 +316,8 @@ refresh_details (VpcCanvas *self)
   gtk_popover_set_child (GTK_POPOVER (p->details), details_content (self));
   label = g_strdup_printf (_("Path from %s to %s"), name_of (self->design, p->trace->workload),
                            p->trace->service);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (p->details), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (p->details), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }
 
 /* Where the popover points: the whole path (in widget coordinates), from
@@ -321,7 +328,8 @@ anchor (VpcCanvas    *self,
         GdkRectangle *rect)
 {
   VpcCanvasPath *p = self->path;
-  double w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+  double         w = gtk_widget_get_width (GTK_WIDGET (self)),
+         h = gtk_widget_get_height (GTK_WIDGET (self));
   double x0, y0, x1, y1, room[4];
   GtkPositionType best = GTK_POS_BOTTOM;
   VpcRect r;
@@ -547,7 +555,8 @@ vpc_canvas_set_trace (VpcCanvas  *self,
   g_return_if_fail ((workload == NULL) == (service == NULL));
 
   p = path_of (self);
-  if (workload == NULL || workload_of (self, workload) == NULL || !vpc_service_name_is_valid (service))
+  if (workload == NULL || workload_of (self, workload) == NULL
+      || !vpc_service_name_is_valid (service))
     {
       gboolean had = p->trace != NULL;
 
@@ -569,8 +578,10 @@ vpc_canvas_set_trace (VpcCanvas  *self,
     {
       disconnect (p);
       p->design = self->design;
-      p->changed_handler = g_signal_connect_swapped (p->design, "changed", G_CALLBACK (recompute), self);
-      p->info_handler = g_signal_connect_swapped (p->design, "info-changed", G_CALLBACK (recompute), self);
+      p->changed_handler
+          = g_signal_connect_swapped (p->design, "changed", G_CALLBACK (recompute), self);
+      p->info_handler
+          = g_signal_connect_swapped (p->design, "info-changed", G_CALLBACK (recompute), self);
     }
   if (p->workload != workload)
     {
@@ -649,9 +660,11 @@ trace_menu_model (VpcCanvas        *self,
   g_autoptr(GMenu) needed = g_menu_new ();
   g_autoptr(GMenu) others = g_menu_new ();
   g_autoptr(GMenu) others_section = g_menu_new ();
-  g_autoptr(GPtrArray) needs = vpc_needs_compute (workload, vpc_design_get_info (self->design)->profile);
+  g_autoptr (GPtrArray) needs
+      = vpc_needs_compute (workload, vpc_design_get_info (self->design)->profile);
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-  g_autofree char *heading = g_strdup_printf (_("Trace %s To"), vpc_element_get_display_name (workload));
+  g_autofree char *heading
+      = g_strdup_printf (_("Trace %s To"), vpc_element_get_display_name (workload));
   guint n_endpoints = vpc_design_get_n_elements (self->design, VPC_KIND_ENDPOINT);
 
   for (guint i = 0; i < needs->len; i++)
@@ -695,7 +708,8 @@ trace_menu_cb (GtkWidget  *widget,
   VpcCanvasPath *p = path_of (self);
   const VpcElement *workload = menu_workload (self);
   g_autoptr(GMenuModel) model = NULL;
-  GdkRectangle rect = { gtk_widget_get_width (widget) / 2, gtk_widget_get_height (widget) / 2, 1, 1 };
+  GdkRectangle rect
+      = { gtk_widget_get_width (widget) / 2, gtk_widget_get_height (widget) / 2, 1, 1 };
   VpcRect r;
 
   if (workload == NULL)
@@ -720,8 +734,9 @@ trace_menu_cb (GtkWidget  *widget,
       vpc_viewport_world_to_widget (self->viewport, r.x + r.w, r.y + r.h, &x1, &y1);
       x0 = CLAMP (x0, 0, gtk_widget_get_width (widget) - 1);
       y0 = CLAMP (y0, 0, gtk_widget_get_height (widget) - 1);
-      rect = (GdkRectangle) { (int) x0, (int) y0, MAX (1, (int) (MIN (x1, gtk_widget_get_width (widget)) - x0)),
-                              MAX (1, (int) (MIN (y1, gtk_widget_get_height (widget)) - y0)) };
+      rect = (GdkRectangle){ (int) x0, (int) y0,
+                             MAX (1, (int) (MIN (x1, gtk_widget_get_width (widget)) - x0)),
+                             MAX (1, (int) (MIN (y1, gtk_widget_get_height (widget)) - y0)) };
     }
   gtk_popover_set_pointing_to (GTK_POPOVER (p->menu), &rect);
   gtk_popover_popup (GTK_POPOVER (p->menu));
@@ -787,7 +802,8 @@ _vpc_canvas_path_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.clear-path", NULL, clear_path_cb);
   gtk_widget_class_install_action (widget_class, "canvas.path-details", NULL, path_details_cb);
   gtk_widget_class_install_action (widget_class, "canvas.show-element", "s", show_element_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "canvas.trace-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "canvas.trace-menu", NULL);
   /* Before Escape's "select nothing", which it takes over while a path is
    * shown (a disabled action lets the key go on to the next binding). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.clear-path", NULL);

@@ -93,7 +93,8 @@ update_accessible_label (VpcCanvas *self)
       label = g_strdup_printf (_("Design canvas, %s selected"), (const char *) key);
     }
   else
-    label = g_strdup_printf (ngettext ("Design canvas, %u selected", "Design canvas, %u selected", n), n);
+    label = g_strdup_printf (
+        ngettext ("Design canvas, %u selected", "Design canvas, %u selected", n), n);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
@@ -235,7 +236,8 @@ draw_overlay (VpcCanvas            *self,
       double zoom = vpc_viewport_get_zoom (self->viewport);
 
       vpc_viewport_world_to_widget (self->viewport, band.x, band.y, &bx, &by);
-      cairo_rectangle (cr, round (bx) + 0.5, round (by) + 0.5, round (band.w * zoom), round (band.h * zoom));
+      cairo_rectangle (cr, round (bx) + 0.5, round (by) + 0.5, round (band.w * zoom),
+                       round (band.h * zoom));
       vpc_color_set_alpha (cr, &colors->selection, 0.15);
       cairo_fill_preserve (cr);
       vpc_color_set_alpha (cr, &colors->selection, 0.8);
@@ -496,9 +498,9 @@ vpc_canvas_class_init (VpcCanvasClass *klass)
   properties[PROP_SNAP_TO_GRID] =
     g_param_spec_boolean ("snap-to-grid", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TEXT_SCALE] =
-    g_param_spec_double ("text-scale", NULL, NULL, VPC_RENDER_MIN_TEXT_SCALE, VPC_RENDER_MAX_TEXT_SCALE, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_SCALE] = g_param_spec_double (
+      "text-scale", NULL, NULL, VPC_RENDER_MIN_TEXT_SCALE, VPC_RENDER_MAX_TEXT_SCALE, 1.0,
+      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_REFUSED] =
@@ -524,11 +526,16 @@ vpc_canvas_init (VpcCanvas *self)
   self->snap_to_grid = TRUE;
   self->needs_fit = TRUE;
   self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
-  g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb), self);
-  g_signal_group_connect_swapped (self->design_signals, "info-changed", G_CALLBACK (redraw_cb), self);
-  g_signal_group_connect_swapped (self->design_signals, "element-added", G_CALLBACK (redraw_cb), self);
-  g_signal_group_connect_swapped (self->design_signals, "element-removed", G_CALLBACK (redraw_cb), self);
-  g_signal_group_connect_swapped (self->design_signals, "element-changed", G_CALLBACK (redraw_cb), self);
+  g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->design_signals, "info-changed", G_CALLBACK (redraw_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->design_signals, "element-added", G_CALLBACK (redraw_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->design_signals, "element-removed", G_CALLBACK (redraw_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->design_signals, "element-changed", G_CALLBACK (redraw_cb),
+                                  self);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -724,7 +731,9 @@ vpc_canvas_set_text_scale (VpcCanvas *self,
                            double     text_scale)
 {
   g_return_if_fail (VPC_IS_CANVAS (self));
-  text_scale = isfinite (text_scale) ? CLAMP (text_scale, VPC_RENDER_MIN_TEXT_SCALE, VPC_RENDER_MAX_TEXT_SCALE) : 1.0;
+  text_scale = isfinite (text_scale)
+                   ? CLAMP (text_scale, VPC_RENDER_MIN_TEXT_SCALE, VPC_RENDER_MAX_TEXT_SCALE)
+                   : 1.0;
   if (self->text_scale == text_scale)
     return;
   self->text_scale = text_scale;

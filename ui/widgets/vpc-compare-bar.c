@@ -52,14 +52,16 @@ summary_text (VpcDiff *diff)
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, _("%u added · %u removed · %u changed · %u moved"),
-                          diff->added->len, diff->removed->len, diff->changed->len, diff->moved->len);
+                          diff->added->len, diff->removed->len, diff->changed->len,
+                          diff->moved->len);
   g_string_append_printf (text, _(" — findings: %u introduced, %u resolved"),
                           diff->introduced->len, diff->resolved->len);
   if (diff->old_cost->priced && diff->new_cost->priced)
     {
       g_autofree char *a = vpc_cost_format (diff->old_cost->total_micros, FALSE);
       g_autofree char *b = vpc_cost_format (diff->new_cost->total_micros, FALSE);
-      g_autofree char *d = vpc_cost_format (diff->new_cost->total_micros - diff->old_cost->total_micros, TRUE);
+      g_autofree char *d
+          = vpc_cost_format (diff->new_cost->total_micros - diff->old_cost->total_micros, TRUE);
 
       g_string_append_printf (text, _(" — cost %s → %s a month (%s)"), a, b, d);
     }
@@ -97,10 +99,12 @@ details_text (VpcDiff   *diff,
       g_autofree char *a = vpc_cost_format (item->old_micros, FALSE);
       g_autofree char *b = vpc_cost_format (item->new_micros, FALSE);
       g_autofree char *d = vpc_cost_format (item->new_micros - item->old_micros, TRUE);
-      const char *name = vpc_design_lookup (design, item->element) != NULL ? name_of (design, item->element)
-                                                                            : name_of (other, item->element);
+      const char      *name = vpc_design_lookup (design, item->element) != NULL
+                                  ? name_of (design, item->element)
+                                  : name_of (other, item->element);
 
-      g_string_append_printf (text, _("%sCost of %s: %s → %s (%s)"), text->len > 0 ? "\n" : "", name, a, b, d);
+      g_string_append_printf (text, _("%sCost of %s: %s → %s (%s)"), text->len > 0 ? "\n" : "",
+                              name, a, b, d);
     }
   return g_string_free (text, FALSE);
 }
@@ -130,7 +134,8 @@ vpc_compare_bar_update (VpcCompareBar *self,
   gtk_label_set_text (self->summary, summary);
   gtk_label_set_text (self->details, details);
   gtk_widget_set_visible (GTK_WIDGET (self->details), *details != '\0');
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  summary, -1);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
 }
 
@@ -198,11 +203,13 @@ vpc_compare_bar_init (VpcCompareBar *self)
   GtkWidget *leave = gtk_button_new_with_mnemonic (_("_Stop Comparing"));
 
   self->revealer = gtk_revealer_new ();
-  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer),
+                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
   gtk_widget_set_parent (self->revealer, GTK_WIDGET (self));
   gtk_revealer_set_child (GTK_REVEALER (self->revealer), box);
   gtk_widget_add_css_class (box, "vpc-compare-bar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comparison"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Comparison"), -1);
 
   self->heading = text_label (FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->heading), "heading");
@@ -217,7 +224,8 @@ vpc_compare_bar_init (VpcCompareBar *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
   self->details = text_label (TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->details));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
   gtk_box_append (GTK_BOX (box), scroller);

@@ -55,7 +55,8 @@ update_hint_button (VpcLessonPanel *self)
 {
   const VpcLesson *lesson = lesson_of (self);
   guint n = lesson != NULL ? lesson->hints->len : 0;
-  g_autofree char *label = g_strdup_printf (_("Show a Hint (%u of %u)"), MIN (self->hints_shown + 1, n), n);
+  g_autofree char *label
+      = g_strdup_printf (_("Show a Hint (%u of %u)"), MIN (self->hints_shown + 1, n), n);
 
   gtk_button_set_label (GTK_BUTTON (self->hint_button), label);
   gtk_widget_set_visible (self->hint_button, self->hints_shown < n);
@@ -153,7 +154,8 @@ vpc_lesson_panel_set_design (VpcLessonPanel *self,
     g_clear_signal_handler (&self->changed_handler, self->design);
   g_set_object (&self->design, design);
   if (design != NULL)
-    self->changed_handler = g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);
+    self->changed_handler
+        = g_signal_connect_swapped (design, "changed", G_CALLBACK (design_changed_cb), self);
   self->hints_shown = 0;
   clear_box (self->hints);
   refresh (self);
@@ -192,7 +194,8 @@ vpc_lesson_panel_init (VpcLessonPanel *self)
 
   self->card = scroller;
   gtk_widget_set_parent (scroller, GTK_WIDGET (self));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 520);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
@@ -202,7 +205,8 @@ vpc_lesson_panel_init (VpcLessonPanel *self)
   gtk_widget_set_margin_end (box, 14);
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lesson"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Lesson"), -1);
 
   self->title = GTK_LABEL (wrapped_label (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
@@ -211,11 +215,13 @@ vpc_lesson_panel_init (VpcLessonPanel *self)
   gtk_widget_add_css_class (self->hints, "dim-label");
   self->hint_button = gtk_button_new ();
   gtk_widget_set_halign (self->hint_button, GTK_ALIGN_START);
-  g_signal_connect_swapped (self->hint_button, "clicked", G_CALLBACK (vpc_lesson_panel_next_hint), self);
+  g_signal_connect_swapped (self->hint_button, "clicked", G_CALLBACK (vpc_lesson_panel_next_hint),
+                            self);
   gtk_widget_add_css_class (check, "suggested-action");
   g_signal_connect_swapped (check, "clicked", G_CALLBACK (vpc_lesson_panel_check), self);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (reset), "win.reset-lab");
-  gtk_widget_set_tooltip_text (reset, _("Open the lab again as it was saved, discarding your changes"));
+  gtk_widget_set_tooltip_text (reset,
+                               _("Open the lab again as it was saved, discarding your changes"));
   gtk_box_append (GTK_BOX (buttons), check);
   gtk_box_append (GTK_BOX (buttons), reset);
   self->verdict = GTK_LABEL (wrapped_label (NULL));

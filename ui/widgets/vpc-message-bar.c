@@ -37,12 +37,13 @@ static const struct {
 };
 
 /* Named colours follow the light, dark and high-contrast styles. */
-static const char css[] =
-  ".vpc-message-bar { padding: 8px 8px 8px 14px; border-bottom: 1px solid alpha(currentColor, 0.15); }\n"
-  ".vpc-message-bar.refused { background-color: mix(@view_bg_color, @error_color, 0.14); }\n"
-  ".vpc-message-bar.refused .vpc-message-icon { color: @error_color; }\n"
-  ".vpc-message-bar.notice { background-color: mix(@view_bg_color, @accent_color, 0.14); }\n"
-  ".vpc-message-bar.notice .vpc-message-icon { color: @accent_color; }\n";
+static const char css[]
+    = ".vpc-message-bar { padding: 8px 8px 8px 14px; border-bottom: 1px solid alpha(currentColor, "
+      "0.15); }\n"
+      ".vpc-message-bar.refused { background-color: mix(@view_bg_color, @error_color, 0.14); }\n"
+      ".vpc-message-bar.refused .vpc-message-icon { color: @error_color; }\n"
+      ".vpc-message-bar.notice { background-color: mix(@view_bg_color, @accent_color, 0.14); }\n"
+      ".vpc-message-bar.notice .vpc-message-icon { color: @accent_color; }\n";
 
 /* The bar's style sheet, once per display (tests have no application to
  * load style.css). */
@@ -131,7 +132,8 @@ vpc_message_bar_init (VpcMessageBar *self)
   GtkWidget *dismiss;
 
   self->revealer = gtk_revealer_new ();
-  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer),
+                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
   gtk_widget_set_parent (self->revealer, GTK_WIDGET (self));
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -142,7 +144,8 @@ vpc_message_bar_init (VpcMessageBar *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->icon), "vpc-message-icon");
   gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_START);
   gtk_widget_set_margin_top (GTK_WIDGET (self->icon), 2);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                  -1);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->icon));
 
   /* The whole text, however long: wrapped, never cut off, and selectable
@@ -162,7 +165,8 @@ vpc_message_bar_init (VpcMessageBar *self)
   dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
   gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (dismiss, _("Hide this message"));
-  g_signal_connect_object (dismiss, "clicked", G_CALLBACK (dismiss_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dismiss, "clicked", G_CALLBACK (dismiss_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->box), dismiss);
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

@@ -18,15 +18,19 @@ typedef struct
 
 static const PaletteEntry entries[] = {
   { N_("Network"), "az", N_("Availability zone"), "vpc",
-    N_("An isolated location of the region. Subnets live in one zone; spread endpoints and hosting over two or more.") },
+    N_("An isolated location of the region. Subnets live in one zone; spread endpoints and "
+        "hosting over two or more.") },
   { N_("Network"), "subnet:private", N_("Private subnet"), "subnet-private",
-    N_("No route to the internet. Where jobs and endpoints should run, reaching AWS through VPC endpoints.") },
+    N_("No route to the internet. Where jobs and endpoints should run, reaching AWS through VPC "
+        "endpoints.") },
   { N_("Network"), "subnet:nat", N_("Private subnet with NAT"), "subnet-nat",
     N_("Default route to a NAT gateway: outbound internet (package installs), nothing inbound.") },
   { N_("Network"), "subnet:public", N_("Public subnet"), "subnet-public",
-    N_("Default route to an internet gateway. Holds NAT gateways; SageMaker interfaces here still get no internet.") },
+    N_("Default route to an internet gateway. Holds NAT gateways; SageMaker interfaces here still "
+        "get no internet.") },
   { N_("Network"), "nat", N_("NAT gateway"), "nat-gateway",
-    N_("Gives private subnets outbound internet. Drop it into a public subnet. Billed per hour and per GB.") },
+    N_("Gives private subnets outbound internet. Drop it into a public subnet. Billed per hour "
+        "and per GB.") },
   { N_("Endpoints"), "endpoint:s3", N_("S3 (gateway)"), "svc-s3",
     N_("Free gateway endpoint: the path for training data, model artifacts and image layers.") },
   { N_("Endpoints"), "endpoint:sagemaker.api", N_("SageMaker API"), "svc-api",
@@ -38,7 +42,8 @@ static const PaletteEntry entries[] = {
   { N_("Endpoints"), "endpoint:monitoring", N_("CloudWatch Monitoring"), "svc-monitoring",
     N_("Metrics that your code publishes or reads.") },
   { N_("Endpoints"), "endpoint:ecr.api", N_("ECR API"), "svc-ecr",
-    N_("Image pulls through the VPC (image access “vpc”, docker in a notebook). Needs ECR Docker and S3 too.") },
+    N_("Image pulls through the VPC (image access “vpc”, docker in a notebook). Needs ECR Docker "
+        "and S3 too.") },
   { N_("Endpoints"), "endpoint:ecr.dkr", N_("ECR Docker"), "svc-ecr",
     N_("The registry endpoint that serves image pulls made through the VPC.") },
   { N_("Endpoints"), "endpoint:sts", N_("STS"), "svc-sts",
@@ -66,7 +71,8 @@ static const PaletteEntry entries[] = {
   { N_("SageMaker"), "workload:client", N_("Client application"), "client",
     N_("An application in the VPC that calls SageMaker, e.g. one that invokes an endpoint.") },
   { N_("Security"), "sg", N_("Security group"), "security-group",
-    N_("A stateful firewall for network interfaces. Workloads need outbound 443 to the endpoints.") },
+    N_("A stateful firewall for network interfaces. Workloads need outbound 443 to the "
+        "endpoints.") },
 };
 
 struct _VpcPalette
@@ -323,7 +329,8 @@ vpc_palette_class_init (VpcPaletteClass *klass)
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-palette.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/VpcDesigner/vpc-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcPalette, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VpcPalette, list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

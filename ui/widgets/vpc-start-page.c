@@ -146,7 +146,8 @@ fill_list (GtkListBox *list,
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       gtk_widget_set_tooltip_text (row, subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "vpc-example-path", g_strdup (paths[i]), g_free);
       gtk_list_box_append (list, row);
@@ -191,7 +192,8 @@ vpc_start_page_class_init (VpcStartPageClass *klass)
     g_signal_new ("open-example", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/VpcDesigner/vpc-start-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/VpcDesigner/vpc-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcStartPage, examples);
   gtk_widget_class_bind_template_child (widget_class, VpcStartPage, examples_heading);
   gtk_widget_class_bind_template_child (widget_class, VpcStartPage, lessons);

@@ -73,7 +73,8 @@ chip_new (VpcDesign       *design,
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "vpc-what-if-chip");
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.what-if-toggle");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(us)", (guint32) change, id);
   return button;
@@ -138,7 +139,8 @@ summary_text (VpcDesign *design,
     {
       g_autofree char *a = vpc_cost_format (cost_before->total_micros, FALSE);
       g_autofree char *b = vpc_cost_format (cost_after->total_micros, FALSE);
-      g_autofree char *d = vpc_cost_format (cost_after->total_micros - cost_before->total_micros, TRUE);
+      g_autofree char *d
+          = vpc_cost_format (cost_after->total_micros - cost_before->total_micros, TRUE);
 
       g_string_append_printf (text, _(" · Cost %s → %s a month (%s)"), a, b, d);
     }
@@ -231,11 +233,13 @@ vpc_what_if_bar_init (VpcWhatIfBar *self)
   GtkWidget *leave = gtk_button_new_with_mnemonic (_("_Leave What-If"));
 
   self->revealer = gtk_revealer_new ();
-  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer),
+                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
   gtk_widget_set_parent (self->revealer, GTK_WIDGET (self));
   gtk_revealer_set_child (GTK_REVEALER (self->revealer), box);
   gtk_widget_add_css_class (box, "vpc-what-if-bar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What if"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What if"), -1);
 
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (top), heading);
@@ -244,7 +248,8 @@ vpc_what_if_bar_init (VpcWhatIfBar *self)
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->chips), 8);
   gtk_widget_set_hexpand (self->chips, TRUE);
   gtk_box_append (GTK_BOX (top), self->chips);
-  gtk_widget_set_tooltip_text (apply, _("Make these changes to the design, as one step you can undo"));
+  gtk_widget_set_tooltip_text (apply,
+                               _("Make these changes to the design, as one step you can undo"));
   gtk_widget_add_css_class (apply, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (apply), "win.what-if-apply");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (leave), "win.what-if-leave");
