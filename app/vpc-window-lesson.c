@@ -9,7 +9,7 @@
 #include "vpc-file.h"
 #include "vpc-lesson-grade.h"
 #include "vpc-lesson-panel.h"
-#include "vpc-tools.h"
+#include "vpc-editing.h"
 
 void
 _vpc_window_lesson_update (VpcWindow *self)
@@ -91,7 +91,7 @@ add_step_cb (GtkWidget  *widget,
 
   if (self->design == NULL || vpc_window_get_presenting (self) || _vpc_window_what_if_active (self))
     return;
-  ids = vpc_tools_selected_ids (self->design, vpc_canvas_get_selection (self->canvas));
+  ids = vpc_editing_selected_ids (self->design, vpc_canvas_get_selection (self->canvas));
   lesson = vpc_design_get_info (self->design)->lesson;
   title = g_strdup_printf (_("Step %u"), (lesson != NULL ? lesson->steps->len : 0) + 1);
   vpc_lesson_add_step (self->design, title,

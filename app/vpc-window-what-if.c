@@ -17,7 +17,7 @@
 
 #include "vpc-i18n.h"
 
-#include "vpc-tools.h"
+#include "vpc-editing.h"
 #include "vpc-what-if-bar.h"
 
 static const char *
@@ -45,7 +45,7 @@ show (VpcWindow    *self,
   vpc_canvas_switch_design (self->canvas, design);
   vpc_canvas_set_findings (self->canvas, G_LIST_MODEL (validator));
   vpc_sidebar_set_design (self->sidebar, design, validator);
-  ids = vpc_tools_selected_ids (design, vpc_canvas_get_selection (self->canvas));
+  ids = vpc_editing_selected_ids (design, vpc_canvas_get_selection (self->canvas));
   vpc_sidebar_set_selection (self->sidebar, (const char *const *) ids);
 }
 
@@ -138,7 +138,7 @@ selected_for (VpcWindow       *self,
 
   if (self->design == NULL || shown == NULL)
     return ids;
-  selected = vpc_tools_selected_ids (shown, vpc_canvas_get_selection (self->canvas));
+  selected = vpc_editing_selected_ids (shown, vpc_canvas_get_selection (self->canvas));
   for (guint i = 0; selected != NULL && selected[i] != NULL; i++)
     if (vpc_what_if_applies (self->design, change, selected[i]) &&
         (self->what_if == NULL || !vpc_what_if_contains (self->what_if, change, selected[i])))

@@ -10,7 +10,7 @@
 
 #include "vpc-application.h"
 #include "vpc-i18n.h"
-#include "vpc-tools.h"
+#include "vpc-editing.h"
 
 G_DEFINE_FINAL_TYPE (VpcWindow, vpc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -81,7 +81,7 @@ selection_changed_cb (VpcWindow *self)
   g_auto(GStrv) ids = NULL;
 
   if (self->design != NULL)
-    ids = vpc_tools_selected_ids (self->design, vpc_canvas_get_selection (self->canvas));
+    ids = vpc_editing_selected_ids (self->design, vpc_canvas_get_selection (self->canvas));
   vpc_sidebar_set_selection (self->sidebar, (const char *const *) ids);
 }
 

@@ -17,7 +17,7 @@
 #include "vpc-file.h"
 #include "vpc-palette.h"
 #include "vpc-render.h"
-#include "vpc-tools.h"
+#include "vpc-editing.h"
 #include "vpc-window.h"
 
 typedef struct
@@ -231,8 +231,8 @@ test_inspector_az_change (void)
   g_assert_nonnull (strstr (notice, "private-2"));
   assert_bar_shows (window, VPC_MESSAGE_NOTICE, notice);
   /* The canvas draws what the file says: the subnet in its new zone. */
-  g_assert_true (vpc_tools_get_rect (design, "subnet-2", &subnet_box));
-  g_assert_true (vpc_tools_get_rect (design, "az-1", &az_box));
+  g_assert_true (vpc_editing_get_rect (design, "subnet-2", &subnet_box));
+  g_assert_true (vpc_editing_get_rect (design, "az-1", &az_box));
   g_assert_true (vpc_rect_inside (&subnet_box, &az_box));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gui_test_check_screenshot (GTK_WIDGET (window), "window-notice");
@@ -393,33 +393,33 @@ test_preview_render (Fixture *f, gconstpointer data)
   g_autoptr(GHashTable) selection = vpc_selection_new ();
   g_autoptr(VpcDesign) moved = NULL;
   g_autofree guint32 *before = NULL, *preview = NULL, *after = NULL;
-  VpcTool *tool = vpc_tool_new (f->design, selection);
+  VpcGesture *tool = vpc_gesture_new (f->design, selection);
   guint64 revision = vpc_design_get_revision (f->design);
   VpcRect r;
 
   g_assert_cmpstr (VPC_RENDER_VPC_ID, ==, VPC_CONTAINMENT_VPC_ID);
-  vpc_tool_set_grid (tool, 0);
+  vpc_gesture_set_grid (tool, 0);
   before = frame_pixels (f->design, NULL, selection);
   /* sn-a2 (centre 234, 370 in world units) dragged into AZ b... */
-  vpc_tool_press (tool, 234, 370, 0, 1.0);
-  vpc_tool_motion (tool, 460, 370, 0);
-  vpc_tool_motion (tool, 686, 370, 0);
-  g_assert_nonnull (vpc_tool_get_preview (tool));
-  preview = frame_pixels (f->design, vpc_tool_get_preview (tool), selection);
+  vpc_gesture_press (tool, 234, 370, 0, 1.0);
+  vpc_gesture_motion (tool, 460, 370, 0);
+  vpc_gesture_motion (tool, 686, 370, 0);
+  g_assert_nonnull (vpc_gesture_get_preview (tool));
+  preview = frame_pixels (f->design, vpc_gesture_get_preview (tool), selection);
   g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
   g_assert_true (memcmp (before, preview, 600 * 420 * 4) != 0);
 
   /* ...is drawn exactly where the finished move puts it. */
   moved = vpc_design_duplicate (f->design);
-  g_assert_true (vpc_tools_move_selection (moved, selection, 452, 0, NULL));
-  g_assert_true (vpc_tool_get_rect (tool, "sn-a2", &r));
+  g_assert_true (vpc_editing_move_selection (moved, selection, 452, 0, NULL));
+  g_assert_true (vpc_gesture_get_rect (tool, "sn-a2", &r));
   g_assert_cmpfloat (r.x, ==, vpc_design_lookup (moved, "sn-a2")->layout.x);
   g_assert_cmpstr (vpc_design_lookup (moved, "sn-a2")->az, ==, "az-b");
   after = frame_pixels (moved, NULL, selection);
   g_assert_true (memcmp (after, preview, 600 * 420 * 4) == 0);
 
-  vpc_tool_cancel (tool);
-  vpc_tool_free (tool);
+  vpc_gesture_cancel (tool);
+  vpc_gesture_free (tool);
   g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
 }
 

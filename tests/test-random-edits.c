@@ -30,7 +30,7 @@
 #include "vpc-invariants.h"
 #include "vpc-layout.h"
 #include "vpc-quick-fix.h"
-#include "vpc-tools.h"
+#include "vpc-editing.h"
 #include "vpc-validator.h"
 
 #define SEQUENCE_LENGTH 40
@@ -569,11 +569,11 @@ static gboolean
 delete_selection (Run        *run,
                   GHashTable *selection)
 {
-  g_auto(GStrv) ids = vpc_tools_selected_ids (run->design, selection);
+  g_auto(GStrv) ids = vpc_editing_selected_ids (run->design, selection);
 
   if (ids[0] == NULL)
     return skip (run);
-  return vpc_tools_delete_selection (run->design, selection) > 0;
+  return vpc_editing_delete_selection (run->design, selection) > 0;
 }
 
 /* Copy, cut, paste (from a clipboard that may come from an earlier state
@@ -773,17 +773,17 @@ static gboolean
 edit_gesture (Run *run)
 {
   g_autoptr(GHashTable) selection = vpc_selection_new ();
-  VpcTool *tool = vpc_tool_new (run->design, selection);
+  VpcGesture *tool = vpc_gesture_new (run->design, selection);
   const VpcElement *e = random_element (run, -1);
   gboolean verdict = TRUE, judged = FALSE, done;
   double x = 0, y = 0, tx = 0, ty = 0;
   VpcRect r;
 
-  vpc_tool_set_grid (tool, coin (run) ? 0 : 8);
+  vpc_gesture_set_grid (tool, coin (run) ? 0 : 8);
   switch (pick (run, 4))
     {
     case 0: /* drag what lies under a point of an element (or the VPC box) */
-      if (!vpc_tools_get_rect (run->design,
+      if (!vpc_editing_get_rect (run->design,
                                e != NULL && pick (run, 6) > 0 ? e->id : VPC_CONTAINMENT_VPC_ID, &r))
         break;
       x = r.x + r.w / 2;
@@ -793,24 +793,24 @@ edit_gesture (Run *run)
       else
         tx = x + g_rand_double_range (run->rand, -200, 200),
         ty = y + g_rand_double_range (run->rand, -200, 200);
-      vpc_tool_press (tool, x, y, coin (run) ? 0 : VPC_MODIFIER_SHIFT, 1.0);
-      vpc_tool_motion (tool, (x + tx) / 2, (y + ty) / 2, 0);
-      vpc_tool_get_drop_verdict (tool, NULL); /* the canvas asks at every motion */
-      vpc_tool_motion (tool, tx, ty, 0);
-      judged = vpc_tool_get_mode (tool) == VPC_TOOL_MOVE && vpc_tool_get_drop_target (tool) != NULL;
-      verdict = vpc_tool_get_drop_verdict (tool, NULL);
+      vpc_gesture_press (tool, x, y, coin (run) ? 0 : VPC_MODIFIER_SHIFT, 1.0);
+      vpc_gesture_motion (tool, (x + tx) / 2, (y + ty) / 2, 0);
+      vpc_gesture_get_drop_verdict (tool, NULL); /* the canvas asks at every motion */
+      vpc_gesture_motion (tool, tx, ty, 0);
+      judged = vpc_gesture_get_mode (tool) == VPC_GESTURE_MOVE && vpc_gesture_get_drop_target (tool) != NULL;
+      verdict = vpc_gesture_get_drop_verdict (tool, NULL);
       break;
     case 1: /* resize a selected box by one of its handles */
       e = random_element (run, coin (run) ? VPC_KIND_AZ : VPC_KIND_SUBNET);
       vpc_selection_set_one (selection,
                              e != NULL && pick (run, 4) > 0 ? e->id : VPC_CONTAINMENT_VPC_ID);
-      if (!vpc_tools_get_rect (run->design, e != NULL ? e->id : VPC_CONTAINMENT_VPC_ID, &r))
+      if (!vpc_editing_get_rect (run->design, e != NULL ? e->id : VPC_CONTAINMENT_VPC_ID, &r))
         break;
-      vpc_tools_handle_point (&r, (VpcHandle) pick (run, VPC_N_HANDLES), &x, &y);
+      vpc_editing_handle_point (&r, (VpcHandle) pick (run, VPC_N_HANDLES), &x, &y);
       tx = x + g_rand_double_range (run->rand, -300, 300);
       ty = y + g_rand_double_range (run->rand, -300, 300);
-      vpc_tool_press (tool, x, y, 0, 1.0);
-      vpc_tool_motion (tool, tx, ty, 0);
+      vpc_gesture_press (tool, x, y, 0, 1.0);
+      vpc_gesture_motion (tool, tx, ty, 0);
       break;
     case 2: /* connect (the context menu arms it) */
       e = random_element (run, coin (run)      ? VPC_KIND_WORKLOAD
@@ -818,39 +818,39 @@ edit_gesture (Run *run)
                                                : VPC_KIND_NAT_GATEWAY);
       if (e == NULL)
         break;
-      vpc_tool_arm_connect (tool, e->id);
+      vpc_gesture_arm_connect (tool, e->id);
       random_point (run, &tx, &ty);
-      vpc_tool_press (tool, tx, ty, 0, 1.0);
-      judged = vpc_tool_get_drop_target (tool) != NULL;
-      verdict = vpc_tool_get_drop_verdict (tool, NULL);
+      vpc_gesture_press (tool, tx, ty, 0, 1.0);
+      judged = vpc_gesture_get_drop_target (tool) != NULL;
+      verdict = vpc_gesture_get_drop_verdict (tool, NULL);
       break;
     default: /* select a connection line and delete it */
       e = random_element (run, VPC_KIND_WORKLOAD);
       if (e == NULL || e->subnets->len == 0
-          || !vpc_tools_connection_line (run->design, e, g_ptr_array_index (e->subnets, 0), &x, &y,
+          || !vpc_editing_connection_line (run->design, e, g_ptr_array_index (e->subnets, 0), &x, &y,
                                          &tx, &ty))
         break;
       tx = (x + tx) / 2;
       ty = (y + ty) / 2;
-      vpc_tool_press (tool, tx, ty, 0, 1.0);
-      vpc_tool_release (tool, tx, ty, 0, NULL);
-      if (!vpc_tool_get_selected_connection (tool, NULL, NULL)
+      vpc_gesture_press (tool, tx, ty, 0, 1.0);
+      vpc_gesture_release (tool, tx, ty, 0, NULL);
+      if (!vpc_gesture_get_selected_connection (tool, NULL, NULL)
           && g_hash_table_size (selection) == 0)
         {
-          vpc_tool_free (tool);
+          vpc_gesture_free (tool);
           return skip (run);
         }
-      done = vpc_tool_delete (tool);
-      vpc_tool_free (tool);
+      done = vpc_gesture_delete (tool);
+      vpc_gesture_free (tool);
       return done;
     }
-  if (vpc_tool_get_mode (tool) == VPC_TOOL_IDLE)
+  if (vpc_gesture_get_mode (tool) == VPC_GESTURE_IDLE)
     {
-      vpc_tool_free (tool);
+      vpc_gesture_free (tool);
       return skip (run);
     }
-  done = vpc_tool_release (tool, tx, ty, 0, &run->reason);
-  vpc_tool_free (tool);
+  done = vpc_gesture_release (tool, tx, ty, 0, &run->reason);
+  vpc_gesture_free (tool);
   CHECK (run, !judged || run->nested || verdict == done,
          verdict ? "the canvas promised a drop that was refused"
                  : "the canvas refused a drop that was done");
@@ -865,8 +865,8 @@ edit_nudge (Run *run)
   double d = steps[pick (run, G_N_ELEMENTS (steps))];
 
   if (coin (run))
-    return vpc_tools_move_selection (run->design, selection, d, 0, &run->reason);
-  return vpc_tools_move_selection (run->design, selection, 0, d, &run->reason);
+    return vpc_editing_move_selection (run->design, selection, d, 0, &run->reason);
+  return vpc_editing_move_selection (run->design, selection, 0, d, &run->reason);
 }
 
 /* Scripted model calls: an element added whole (maybe with an id in use, a

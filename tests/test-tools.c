@@ -6,7 +6,7 @@
 
 #include "vpc-clipboard.h"
 #include "vpc-containment.h"
-#include "vpc-tools.h"
+#include "vpc-editing.h"
 
 /* VPC (0,0 1000×700) ⊃ AZ a (24,56) and AZ b (476,56), 420×400 each.
  * sn-a and sn-a2 in AZ a, sn-b in AZ b; train-1 inside sn-a; ep-logs has
@@ -73,7 +73,7 @@ typedef struct
 {
   VpcDesign  *design;
   GHashTable *selection;
-  VpcTool    *tool;
+  VpcGesture    *tool;
   /* What the design emitted: "changed", and every finer-grained signal. */
   guint       n_changed;
   guint       n_edits;
@@ -101,7 +101,7 @@ setup (Fixture *f, gconstpointer data)
 
   f->design = make_design ();
   f->selection = vpc_selection_new ();
-  f->tool = vpc_tool_new (f->design, f->selection);
+  f->tool = vpc_gesture_new (f->design, f->selection);
   g_signal_connect (f->design, "changed", G_CALLBACK (changed_cb), f);
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     g_signal_connect_swapped (f->design, edits[i], G_CALLBACK (edit_cb), f);
@@ -110,7 +110,7 @@ setup (Fixture *f, gconstpointer data)
 static void
 teardown (Fixture *f, gconstpointer data)
 {
-  vpc_tool_free (f->tool);
+  vpc_gesture_free (f->tool);
   g_hash_table_unref (f->selection);
   g_assert_finalize_object (f->design);
 }
@@ -154,21 +154,21 @@ drag (Fixture *f, double x0, double y0, double x1, double y1, VpcModifiers mods,
   guint64 revision = vpc_design_get_revision (f->design);
   guint changed = f->n_changed, edits = f->n_edits;
 
-  vpc_tool_press (f->tool, x0, y0, mods, 1.0);
+  vpc_gesture_press (f->tool, x0, y0, mods, 1.0);
   for (int i = 1; i <= 10; i++)
     {
       g_autofree char *now = NULL;
 
-      vpc_tool_motion (f->tool, x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10, mods);
+      vpc_gesture_motion (f->tool, x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10, mods);
       g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
       g_assert_cmpuint (f->n_changed, ==, changed);
       g_assert_cmpuint (f->n_edits, ==, edits);
       now = geometry_of (f->design);
       g_assert_cmpstr (now, ==, before);
     }
-  g_assert_cmpint (vpc_tool_release (f->tool, x1, y1, mods, &reason), ==, expect_ok);
+  g_assert_cmpint (vpc_gesture_release (f->tool, x1, y1, mods, &reason), ==, expect_ok);
   g_assert_true (expect_ok ? reason == NULL : reason != NULL);
-  g_assert_null (vpc_tool_get_preview (f->tool));
+  g_assert_null (vpc_gesture_get_preview (f->tool));
   /* A finished gesture is at most one step: "changed" at most once. */
   g_assert_cmpuint (f->n_changed - changed, <=, 1);
 }
@@ -176,7 +176,7 @@ drag (Fixture *f, double x0, double y0, double x1, double y1, VpcModifiers mods,
 static gboolean
 has_preview (Fixture *f, const char *id)
 {
-  GHashTable *preview = vpc_tool_get_preview (f->tool);
+  GHashTable *preview = vpc_gesture_get_preview (f->tool);
 
   return preview != NULL && g_hash_table_contains (preview, id);
 }
@@ -185,7 +185,7 @@ has_preview (Fixture *f, const char *id)
 static VpcRect
 preview_of (Fixture *f, const char *id)
 {
-  GHashTable *preview = vpc_tool_get_preview (f->tool);
+  GHashTable *preview = vpc_gesture_get_preview (f->tool);
   const VpcRect *r = preview != NULL ? g_hash_table_lookup (preview, id) : NULL;
 
   g_assert_nonnull (r);
@@ -224,12 +224,12 @@ test_rubber_band (Fixture *f, gconstpointer data)
 {
   VpcRect band;
 
-  vpc_tool_press (f->tool, -50, -50, 0, 1.0);
-  vpc_tool_motion (f->tool, 460, 460, 0);
-  g_assert_cmpint (vpc_tool_get_mode (f->tool), ==, VPC_TOOL_RUBBER_BAND);
-  g_assert_true (vpc_tool_get_rubber_band (f->tool, &band));
+  vpc_gesture_press (f->tool, -50, -50, 0, 1.0);
+  vpc_gesture_motion (f->tool, 460, 460, 0);
+  g_assert_cmpint (vpc_gesture_get_mode (f->tool), ==, VPC_GESTURE_RUBBER_BAND);
+  g_assert_true (vpc_gesture_get_rubber_band (f->tool, &band));
   g_assert_cmpfloat (band.w, ==, 510);
-  g_assert_true (vpc_tool_release (f->tool, 460, 460, 0, NULL));
+  g_assert_true (vpc_gesture_release (f->tool, 460, 460, 0, NULL));
   g_assert_cmpuint (g_hash_table_size (f->selection), ==, 4);
   g_assert_true (g_hash_table_contains (f->selection, "az-a"));
   g_assert_true (g_hash_table_contains (f->selection, "sn-a"));
@@ -243,7 +243,7 @@ test_move_one_step (Fixture *f, gconstpointer data)
 {
   guint64 revision;
 
-  vpc_tool_set_grid (f->tool, 0);
+  vpc_gesture_set_grid (f->tool, 0);
   drag (f, 108, 192, 158, 212, 0, TRUE);
   g_assert_cmpuint (f->n_changed, ==, 1);
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 122);
@@ -256,7 +256,7 @@ test_move_one_step (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 122);
 
   /* Snapping: the moved box lands on the grid. */
-  vpc_tool_set_grid (f->tool, 16);
+  vpc_gesture_set_grid (f->tool, 16);
   drag (f, 150, 200, 163, 203, 0, TRUE);
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 128);
   g_assert_cmpfloat (rect_of (f, "train-1").y, ==, 176);
@@ -265,15 +265,15 @@ test_move_one_step (Fixture *f, gconstpointer data)
    * trace in the design, not even a signal. */
   revision = vpc_design_get_revision (f->design);
   f->n_changed = f->n_edits = 0;
-  vpc_tool_press (f->tool, 150, 200, 0, 1.0);
-  vpc_tool_motion (f->tool, 250, 264, 0);
-  g_assert_cmpint (vpc_tool_get_mode (f->tool), ==, VPC_TOOL_MOVE);
+  vpc_gesture_press (f->tool, 150, 200, 0, 1.0);
+  vpc_gesture_motion (f->tool, 250, 264, 0);
+  g_assert_cmpint (vpc_gesture_get_mode (f->tool), ==, VPC_GESTURE_MOVE);
   g_assert_true (has_preview (f, "train-1"));
   g_assert_cmpfloat (preview_of (f, "train-1").x, ==, 224);
   g_assert_cmpfloat (preview_of (f, "train-1").y, ==, 240);
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 128);
-  vpc_tool_cancel (f->tool);
-  g_assert_null (vpc_tool_get_preview (f->tool));
+  vpc_gesture_cancel (f->tool);
+  g_assert_null (vpc_gesture_get_preview (f->tool));
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 128);
   g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
   g_assert_cmpuint (f->n_changed, ==, 0);
@@ -290,30 +290,30 @@ test_drag_is_view_state (Fixture *f, gconstpointer data)
   guint64 revision = vpc_design_get_revision (f->design);
   VpcRect r;
 
-  vpc_tool_set_grid (f->tool, 0);
-  vpc_tool_press (f->tool, 200, 380, 0, 1.0);
-  g_assert_cmpint (vpc_tool_get_mode (f->tool), ==, VPC_TOOL_PRESSED);
-  g_assert_null (vpc_tool_get_preview (f->tool));
-  g_assert_null (vpc_tool_get_drop_target (f->tool));
+  vpc_gesture_set_grid (f->tool, 0);
+  vpc_gesture_press (f->tool, 200, 380, 0, 1.0);
+  g_assert_cmpint (vpc_gesture_get_mode (f->tool), ==, VPC_GESTURE_PRESSED);
+  g_assert_null (vpc_gesture_get_preview (f->tool));
+  g_assert_null (vpc_gesture_get_drop_target (f->tool));
   for (int i = 1; i <= 100; i++)
     {
-      vpc_tool_motion (f->tool, 200 + 452.0 * i / 100, 380, 0);
+      vpc_gesture_motion (f->tool, 200 + 452.0 * i / 100, 380, 0);
       g_assert_cmpuint (f->n_changed, ==, 0);
       g_assert_cmpuint (f->n_edits, ==, 0);
       g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
     }
   /* The subnet is drawn in AZ b and would land there; the file says az-a. */
-  g_assert_true (vpc_tool_get_rect (f->tool, "sn-a2", &r));
+  g_assert_true (vpc_gesture_get_rect (f->tool, "sn-a2", &r));
   g_assert_cmpfloat (r.x, ==, 500);
   g_assert_cmpfloat (rect_of (f, "sn-a2").x, ==, 48);
   g_assert_cmpstr (vpc_design_lookup (f->design, "sn-a2")->az, ==, "az-a");
-  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "az-b");
+  g_assert_cmpstr (vpc_gesture_get_drop_target (f->tool), ==, "az-b");
   /* Only the dragged subnet is displaced. */
-  g_assert_cmpuint (g_hash_table_size (vpc_tool_get_preview (f->tool)), ==, 1);
-  g_assert_true (vpc_tool_get_rect (f->tool, "sn-a", &r));
+  g_assert_cmpuint (g_hash_table_size (vpc_gesture_get_preview (f->tool)), ==, 1);
+  g_assert_true (vpc_gesture_get_rect (f->tool, "sn-a", &r));
   g_assert_cmpfloat (r.x, ==, 48);
 
-  g_assert_true (vpc_tool_release (f->tool, 652, 380, 0, NULL));
+  g_assert_true (vpc_gesture_release (f->tool, 652, 380, 0, NULL));
   g_assert_cmpuint (f->n_changed, ==, 1);
   g_assert_cmpuint (vpc_design_get_revision (f->design), >, revision);
   g_assert_cmpstr (vpc_design_lookup (f->design, "sn-a2")->az, ==, "az-b");
@@ -326,7 +326,7 @@ static void
 test_nudge (Fixture *f, gconstpointer data)
 {
   vpc_selection_set_one (f->selection, "train-1");
-  g_assert_true (vpc_tools_move_selection (f->design, f->selection, 10, 0, NULL));
+  g_assert_true (vpc_editing_move_selection (f->design, f->selection, 10, 0, NULL));
   g_assert_cmpfloat (rect_of (f, "train-1").x, ==, 82);
   g_assert_true (vpc_design_undo (f->design));
   g_assert_false (vpc_design_get_can_undo (f->design));
@@ -339,14 +339,14 @@ test_resize (Fixture *f, gconstpointer data)
 
   vpc_selection_set_one (f->selection, "sn-a");
   /* The resize is previewed, not applied, until release. */
-  vpc_tool_press (f->tool, 420, 290, 0, 1.0);
-  vpc_tool_motion (f->tool, 440, 320, 0);
-  g_assert_cmpint (vpc_tool_get_mode (f->tool), ==, VPC_TOOL_RESIZE);
+  vpc_gesture_press (f->tool, 420, 290, 0, 1.0);
+  vpc_gesture_motion (f->tool, 440, 320, 0);
+  g_assert_cmpint (vpc_gesture_get_mode (f->tool), ==, VPC_GESTURE_RESIZE);
   g_assert_true (has_preview (f, "sn-a"));
   g_assert_cmpfloat (preview_of (f, "sn-a").w, ==, 392);
   g_assert_cmpfloat (rect_of (f, "sn-a").w, ==, 372);
   g_assert_cmpuint (f->n_edits, ==, 0);
-  vpc_tool_cancel (f->tool);
+  vpc_gesture_cancel (f->tool);
   g_assert_cmpfloat (rect_of (f, "sn-a").w, ==, 372);
   g_assert_false (vpc_design_get_can_undo (f->design));
 
@@ -375,13 +375,13 @@ test_connect (Fixture *f, gconstpointer data)
   double x0, y0, x1, y1;
 
   /* The line being drawn is view state too. */
-  vpc_tool_press (f->tool, 108, 192, VPC_MODIFIER_ALT, 1.0);
-  vpc_tool_motion (f->tool, 700, 200, VPC_MODIFIER_ALT);
-  g_assert_cmpint (vpc_tool_get_mode (f->tool), ==, VPC_TOOL_CONNECT);
-  g_assert_null (vpc_tool_get_preview (f->tool));
-  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "sn-b");
+  vpc_gesture_press (f->tool, 108, 192, VPC_MODIFIER_ALT, 1.0);
+  vpc_gesture_motion (f->tool, 700, 200, VPC_MODIFIER_ALT);
+  g_assert_cmpint (vpc_gesture_get_mode (f->tool), ==, VPC_GESTURE_CONNECT);
+  g_assert_null (vpc_gesture_get_preview (f->tool));
+  g_assert_cmpstr (vpc_gesture_get_drop_target (f->tool), ==, "sn-b");
   g_assert_cmpuint (f->n_edits, ==, 0);
-  vpc_tool_cancel (f->tool);
+  vpc_gesture_cancel (f->tool);
   g_assert_false (vpc_design_get_can_undo (f->design));
 
   drag (f, 108, 192, 700, 200, VPC_MODIFIER_ALT, TRUE);
@@ -394,20 +394,20 @@ test_connect (Fixture *f, gconstpointer data)
   drag (f, 108, 192, 950, 650, VPC_MODIFIER_ALT, FALSE);
 
   /* Armed from the context menu: the next press on a subnet connects. */
-  vpc_tool_arm_connect (f->tool, "train-1");
+  vpc_gesture_arm_connect (f->tool, "train-1");
   drag (f, 200, 380, 200, 380, 0, TRUE);
   train = vpc_design_lookup (f->design, "train-1");
   g_assert_true (vpc_id_list_contains (train->subnets, "sn-a2"));
 
   /* Selecting the line to sn-b (where the renderer draws it) and deleting
    * it disconnects. */
-  g_assert_true (vpc_tools_connection_line (f->design, train, "sn-b", &x0, &y0, &x1, &y1));
+  g_assert_true (vpc_editing_connection_line (f->design, train, "sn-b", &x0, &y0, &x1, &y1));
   drag (f, (x0 + x1) / 2, (y0 + y1) / 2, (x0 + x1) / 2, (y0 + y1) / 2, 0, TRUE);
-  g_assert_true (vpc_tool_get_selected_connection (f->tool, &from, &sn));
+  g_assert_true (vpc_gesture_get_selected_connection (f->tool, &from, &sn));
   g_assert_cmpstr (from, ==, "train-1");
   g_assert_cmpstr (sn, ==, "sn-b");
   g_assert_cmpuint (g_hash_table_size (f->selection), ==, 0);
-  g_assert_true (vpc_tool_delete (f->tool));
+  g_assert_true (vpc_gesture_delete (f->tool));
   train = vpc_design_lookup (f->design, "train-1");
   g_assert_false (vpc_id_list_contains (train->subnets, "sn-b"));
   g_assert_true (vpc_id_list_contains (train->subnets, "sn-a"));
@@ -434,16 +434,16 @@ static void
 test_az_carries_subnets (Fixture *f, gconstpointer data)
 {
   /* The preview carries the AZ's subnets and their contents along. */
-  vpc_tool_press (f->tool, 200, 70, 0, 1.0);
-  vpc_tool_motion (f->tool, 200, 100, 0);
-  g_assert_cmpuint (g_hash_table_size (vpc_tool_get_preview (f->tool)), ==, 4);
+  vpc_gesture_press (f->tool, 200, 70, 0, 1.0);
+  vpc_gesture_motion (f->tool, 200, 100, 0);
+  g_assert_cmpuint (g_hash_table_size (vpc_gesture_get_preview (f->tool)), ==, 4);
   g_assert_cmpfloat (preview_of (f, "az-a").y, ==, 86);
   g_assert_cmpfloat (preview_of (f, "sn-a").y, ==, 130);
   g_assert_cmpfloat (preview_of (f, "sn-a2").y, ==, 340);
   g_assert_cmpfloat (preview_of (f, "train-1").y, ==, 186);
   g_assert_false (has_preview (f, "sn-b"));
   g_assert_cmpfloat (rect_of (f, "az-a").y, ==, 56);
-  vpc_tool_cancel (f->tool);
+  vpc_gesture_cancel (f->tool);
 
   drag (f, 200, 70, 200, 100, 0, TRUE);
   g_assert_cmpfloat (rect_of (f, "az-a").y, ==, 86);
@@ -521,7 +521,7 @@ test_second_interface_refused (Fixture *f, gconstpointer data)
   before = geometry_of (f->design);
   vpc_selection_set_one (f->selection, "sn-b");
   g_clear_pointer (&reason, g_free);
-  g_assert_true (vpc_tools_move_selection (f->design, f->selection, -452, 210, &reason));
+  g_assert_true (vpc_editing_move_selection (f->design, f->selection, -452, 210, &reason));
   g_assert_null (reason);
   g_assert_cmpstr (vpc_design_lookup (f->design, "sn-b")->az, ==, "az-a");
   ep = vpc_design_lookup (f->design, "ep-logs");
@@ -552,11 +552,11 @@ test_drop_verdict (Fixture *f, gconstpointer data)
 
   /* ep-logs (interface in sn-a) dragged from under the AZs into sn-a2,
    * in the same AZ: the guard refuses a second interface there. */
-  vpc_tool_press (f->tool, 84, 536, 0, 1.0);
-  vpc_tool_motion (f->tool, 150, 450, 0);
-  vpc_tool_motion (f->tool, 234, 370, 0);
-  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "sn-a2");
-  g_assert_false (vpc_tool_get_drop_verdict (f->tool, &hint));
+  vpc_gesture_press (f->tool, 84, 536, 0, 1.0);
+  vpc_gesture_motion (f->tool, 150, 450, 0);
+  vpc_gesture_motion (f->tool, 234, 370, 0);
+  g_assert_cmpstr (vpc_gesture_get_drop_target (f->tool), ==, "sn-a2");
+  g_assert_false (vpc_gesture_get_drop_verdict (f->tool, &hint));
   g_assert_nonnull (hint);
   g_assert_true (g_str_has_prefix (hint, "Cannot drop here: "));
   g_assert_nonnull (strstr (hint, "sn-a2"));
@@ -564,35 +564,35 @@ test_drop_verdict (Fixture *f, gconstpointer data)
   g_assert_cmpuint (vpc_design_get_revision (f->design), ==, revision);
   g_assert_cmpuint (f->n_edits, ==, edits);
   /* Over sn-b, in the other AZ: fine. */
-  vpc_tool_motion (f->tool, 686, 195, 0);
-  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "sn-b");
-  g_assert_true (vpc_tool_get_drop_verdict (f->tool, &hint));
+  vpc_gesture_motion (f->tool, 686, 195, 0);
+  g_assert_cmpstr (vpc_gesture_get_drop_target (f->tool), ==, "sn-b");
+  g_assert_true (vpc_gesture_get_drop_verdict (f->tool, &hint));
   g_assert_null (hint);
   /* Back over sn-a2 and released there: refused as the verdict said. */
-  vpc_tool_motion (f->tool, 234, 370, 0);
-  g_assert_false (vpc_tool_get_drop_verdict (f->tool, NULL));
-  g_assert_false (vpc_tool_release (f->tool, 234, 370, 0, &reason));
+  vpc_gesture_motion (f->tool, 234, 370, 0);
+  g_assert_false (vpc_gesture_get_drop_verdict (f->tool, NULL));
+  g_assert_false (vpc_gesture_release (f->tool, 234, 370, 0, &reason));
   g_assert_nonnull (strstr (reason, "sn-a2"));
   g_assert_false (vpc_design_get_can_undo (f->design));
   g_assert_cmpfloat (rect_of (f, "ep-logs").y, ==, 500);
   /* No drag, no verdict to give. */
-  g_assert_true (vpc_tool_get_drop_verdict (f->tool, NULL));
+  g_assert_true (vpc_gesture_get_drop_verdict (f->tool, NULL));
 
   /* A connection line: the same judge. */
-  vpc_tool_arm_connect (f->tool, "ep-logs");
-  vpc_tool_press (f->tool, 234, 370, 0, 1.0);
-  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "sn-a2");
-  g_assert_false (vpc_tool_get_drop_verdict (f->tool, &hint));
-  vpc_tool_cancel (f->tool);
+  vpc_gesture_arm_connect (f->tool, "ep-logs");
+  vpc_gesture_press (f->tool, 234, 370, 0, 1.0);
+  g_assert_cmpstr (vpc_gesture_get_drop_target (f->tool), ==, "sn-a2");
+  g_assert_false (vpc_gesture_get_drop_verdict (f->tool, &hint));
+  vpc_gesture_cancel (f->tool);
 
   /* A subnet moved into the AZ of a sibling interface is carried out
    * (the endpoint gives up one interface): the highlight says yes. */
   g_assert_true (vpc_containment_add_interface (f->design, "ep-logs", "sn-b", NULL, NULL));
-  vpc_tool_press (f->tool, 686, 120, 0, 1.0);
-  vpc_tool_motion (f->tool, 234, 350, 0);
-  g_assert_cmpstr (vpc_tool_get_drop_target (f->tool), ==, "az-a");
-  g_assert_true (vpc_tool_get_drop_verdict (f->tool, NULL));
-  vpc_tool_cancel (f->tool);
+  vpc_gesture_press (f->tool, 686, 120, 0, 1.0);
+  vpc_gesture_motion (f->tool, 234, 350, 0);
+  g_assert_cmpstr (vpc_gesture_get_drop_target (f->tool), ==, "az-a");
+  g_assert_true (vpc_gesture_get_drop_verdict (f->tool, NULL));
+  vpc_gesture_cancel (f->tool);
 }
 
 /* Palette drops snap to the grid and never cover another element or its
@@ -745,22 +745,22 @@ test_delete_and_tab (Fixture *f, gconstpointer data)
 {
   const char *next;
 
-  next = vpc_tools_next_element (f->design, NULL, FALSE);
+  next = vpc_editing_next_element (f->design, NULL, FALSE);
   g_assert_cmpstr (next, ==, "az-a");
-  next = vpc_tools_next_element (f->design, "az-a", FALSE);
+  next = vpc_editing_next_element (f->design, "az-a", FALSE);
   g_assert_cmpstr (next, ==, "az-b");
-  next = vpc_tools_next_element (f->design, "az-a", TRUE);
+  next = vpc_editing_next_element (f->design, "az-a", TRUE);
   g_assert_cmpstr (next, ==, "train-1");  /* kinds in file order, workloads last */
-  next = vpc_tools_next_element (f->design, "sn-a2", FALSE);
+  next = vpc_editing_next_element (f->design, "sn-a2", FALSE);
   g_assert_cmpstr (next, ==, "sg-1");
-  next = vpc_tools_next_element (f->design, "train-1", FALSE);
+  next = vpc_editing_next_element (f->design, "train-1", FALSE);
   g_assert_cmpstr (next, ==, "az-a");
 
-  vpc_tools_select_all (f->design, f->selection);
+  vpc_editing_select_all (f->design, f->selection);
   g_assert_cmpuint (g_hash_table_size (f->selection), ==,
                     vpc_design_get_total_elements (f->design));
   vpc_selection_set_one (f->selection, "az-a");
-  g_assert_cmpuint (vpc_tools_delete_selection (f->design, f->selection), ==, 1);
+  g_assert_cmpuint (vpc_editing_delete_selection (f->design, f->selection), ==, 1);
   g_assert_null (vpc_design_lookup (f->design, "sn-a"));  /* with its subnets */
   g_assert_cmpuint (g_hash_table_size (f->selection), ==, 0);
   g_assert_true (vpc_design_undo (f->design));

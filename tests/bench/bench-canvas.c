@@ -2,7 +2,7 @@
 /* bench-canvas.c: what one pointer motion of a canvas drag costs.
  *
  * A subnet of the 10,000-element design is dragged into another AZ
- * through the tool functions (vpc-tools.h), 100 motion steps, and every
+ * through the tool functions (vpc-editing.h), 100 motion steps, and every
  * step draws one offscreen frame the size of a 1600x1000 canvas at 100 %,
  * centred on the pointer, with the tool's preview as the renderer's
  * overrides (what the canvas does). Prints "NAME: MEAN ms":
@@ -20,7 +20,7 @@
 #include "render-designs.h"
 #include "vpc-containment.h"
 #include "vpc-render.h"
-#include "vpc-tools-private.h"
+#include "vpc-editing-private.h"
 #include "vpc-validator.h"
 
 #define VIEW_W 1600
@@ -69,9 +69,9 @@ drag_path (VpcDesign *design,
 {
   VpcRect sn, az0, az1;
 
-  if (!vpc_tools_get_rect (design, "sn-0", &sn) ||
-      !vpc_tools_get_rect (design, "az-0", &az0) ||
-      !vpc_tools_get_rect (design, "az-2", &az1))
+  if (!vpc_editing_get_rect (design, "sn-0", &sn) ||
+      !vpc_editing_get_rect (design, "az-0", &az0) ||
+      !vpc_editing_get_rect (design, "az-2", &az1))
     g_error ("bench-canvas: the large design has no sn-0, az-0 or az-2");
   *x0 = sn.x + sn.w / 2;
   *y0 = sn.y + 8;
@@ -82,15 +82,15 @@ static void
 bench_drag (Bench *b)
 {
   g_autoptr(GHashTable) selection = vpc_selection_new ();
-  VpcTool *tool = vpc_tool_new (b->design, selection);
+  VpcGesture *tool = vpc_gesture_new (b->design, selection);
   guint64 revision = vpc_design_get_revision (b->design);
   double x0, y0, dx, tool_ms = 0, frame_ms = 0, release_ms;
   g_autofree char *reason = NULL;
   gint64 start;
 
   drag_path (b->design, &x0, &y0, &dx);
-  vpc_tool_set_grid (tool, 16);
-  vpc_tool_press (tool, x0, y0, 0, 1.0);
+  vpc_gesture_set_grid (tool, 16);
+  vpc_gesture_press (tool, x0, y0, 0, 1.0);
   if (!g_hash_table_contains (selection, "sn-0"))
     g_error ("bench-canvas: the press did not pick sn-0");
   frame (b, x0, y0, NULL); /* warm-up */
@@ -99,16 +99,16 @@ bench_drag (Bench *b)
       double x = x0 + dx * i / STEPS;
 
       start = g_get_monotonic_time ();
-      vpc_tool_motion (tool, x, y0, 0);
+      vpc_gesture_motion (tool, x, y0, 0);
       tool_ms += bench_ms_since (start);
       start = g_get_monotonic_time ();
-      frame (b, x, y0, vpc_tool_get_preview (tool));
+      frame (b, x, y0, vpc_gesture_get_preview (tool));
       frame_ms += bench_ms_since (start);
     }
   if (vpc_design_get_revision (b->design) != revision)
     g_error ("bench-canvas: the design changed during the drag");
   start = g_get_monotonic_time ();
-  if (!vpc_tool_release (tool, x0 + dx, y0, 0, &reason))
+  if (!vpc_gesture_release (tool, x0 + dx, y0, 0, &reason))
     g_error ("bench-canvas: the drop was refused: %s", reason);
   release_ms = bench_ms_since (start);
   if (g_strcmp0 (vpc_design_lookup (b->design, "sn-0")->az, "az-2") != 0)
@@ -118,7 +118,7 @@ bench_drag (Bench *b)
   g_print ("drag-tool-%u: %.3f ms\n", N, tool_ms / STEPS);
   g_print ("drag-frame-%u: %.2f ms\n", N, frame_ms / STEPS);
   g_print ("drag-release-%u: %.2f ms\n", N, release_ms);
-  vpc_tool_free (tool);
+  vpc_gesture_free (tool);
   vpc_design_undo (b->design);
 }
 
@@ -145,7 +145,7 @@ bench_drag_old (Bench *b)
     {
       VpcRect r;
 
-      if (vpc_tools_get_rect (b->design, key, &r))
+      if (vpc_editing_get_rect (b->design, key, &r))
         g_hash_table_insert (from, g_strdup (key), g_memdup2 (&r, sizeof r));
     }
   for (guint i = 1; i <= STEPS; i++)

@@ -67,7 +67,7 @@ _vpc_canvas_update_actions (VpcCanvas *self)
   gboolean has_design = self->design != NULL;
   gboolean selected = has_design && has_elements_selected (self);
   gboolean connection = has_design && self->tool != NULL &&
-                        vpc_tool_get_selected_connection (self->tool, NULL, NULL);
+                        vpc_gesture_get_selected_connection (self->tool, NULL, NULL);
 
   gtk_widget_action_set_enabled (widget, "canvas.delete", selected || connection);
   gtk_widget_action_set_enabled (widget, "canvas.cut", selected);
@@ -146,8 +146,8 @@ select_all_cb (GtkWidget  *widget,
 {
   VpcCanvas *self = VPC_CANVAS (widget);
 
-  vpc_tools_select_all (self->design, self->selection);
-  vpc_tool_clear_connection (self->tool);
+  vpc_editing_select_all (self->design, self->selection);
+  vpc_gesture_clear_connection (self->tool);
   _vpc_canvas_selection_changed (self);
 }
 
@@ -159,7 +159,7 @@ select_none_cb (GtkWidget  *widget,
   VpcCanvas *self = VPC_CANVAS (widget);
 
   if (self->tool != NULL)
-    vpc_tool_clear_connection (self->tool);
+    vpc_gesture_clear_connection (self->tool);
   g_hash_table_remove_all (self->selection);
   _vpc_canvas_selection_changed (self);
 }
@@ -172,7 +172,7 @@ focus_step (VpcCanvas *self,
 
   if (self->design == NULL)
     return;
-  next = vpc_tools_next_element (self->design, _vpc_canvas_single_selected (self), backwards);
+  next = vpc_editing_next_element (self->design, _vpc_canvas_single_selected (self), backwards);
   if (next != NULL)
     {
       const char *ids[] = { next, NULL };
@@ -183,7 +183,7 @@ focus_step (VpcCanvas *self,
 
       vpc_canvas_select (self, ids);
       /* Scroll the element into view. */
-      if (vpc_tools_get_rect (self->design, next, &r))
+      if (vpc_editing_get_rect (self->design, next, &r))
         {
           vpc_viewport_world_to_widget (self->viewport, r.x, r.y, &x0, &y0);
           vpc_viewport_world_to_widget (self->viewport, r.x + r.w, r.y + r.h, &x1, &y1);
@@ -224,14 +224,14 @@ delete_cb (GtkWidget  *widget,
   if (self->design == NULL)
     return;
   vpc_canvas_cancel_gesture (self);
-  if (vpc_tool_get_selected_connection (self->tool, NULL, NULL))
+  if (vpc_gesture_get_selected_connection (self->tool, NULL, NULL))
     {
-      if (vpc_tool_delete (self->tool))
+      if (vpc_gesture_delete (self->tool))
         _vpc_canvas_emit_toast (self, _("Removed the connection"), TRUE);
       _vpc_canvas_selection_changed (self);
       return;
     }
-  ids = vpc_tools_selected_ids (self->design, self->selection);
+  ids = vpc_editing_selected_ids (self->design, self->selection);
   n = g_strv_length (ids);
   if (n == 0)
     return;
@@ -241,7 +241,7 @@ delete_cb (GtkWidget  *widget,
   else
     message = g_strdup_printf (ngettext ("Deleted %u element", "Deleted %u elements", n), n);
   /* A refused delete is explained by the design's "edit-refused". */
-  if (vpc_tools_delete_selection (self->design, self->selection) > 0)
+  if (vpc_editing_delete_selection (self->design, self->selection) > 0)
     _vpc_canvas_emit_toast (self, message, TRUE);
   _vpc_canvas_selection_changed (self);
 }
@@ -284,7 +284,7 @@ cut_cb (GtkWidget  *widget,
   copy_cb (widget, action_name, parameter);
   if (self->design == NULL || !has_elements_selected (self))
     return;
-  vpc_tools_delete_selection (self->design, self->selection);
+  vpc_editing_delete_selection (self->design, self->selection);
   self->paste_count = 0;
   _vpc_canvas_selection_changed (self);
 }
@@ -330,7 +330,7 @@ tidy_cb (GtkWidget  *widget,
   if (self->design == NULL)
     return;
   vpc_canvas_cancel_gesture (self);
-  ids = vpc_tools_selected_ids (self->design, self->selection);
+  ids = vpc_editing_selected_ids (self->design, self->selection);
   if (vpc_layout_tidy (self->design, (const char *const *) ids, self->text_scale))
     _vpc_canvas_emit_toast (self, _("Tidied the layout"), TRUE);
 }
@@ -347,7 +347,7 @@ nudge_cb (GtkWidget  *widget,
   if (self->design == NULL)
     return;
   g_variant_get (parameter, "(dd)", &dx, &dy);
-  if (!vpc_tools_move_selection (self->design, self->selection, dx, dy, &reason))
+  if (!vpc_editing_move_selection (self->design, self->selection, dx, dy, &reason))
     _vpc_canvas_refused (self, reason);
 }
 
@@ -361,7 +361,7 @@ connect_cb (GtkWidget  *widget,
 
   if (id == NULL || !can_connect (self))
     return;
-  vpc_tool_arm_connect (self->tool, id);
+  vpc_gesture_arm_connect (self->tool, id);
   gtk_widget_set_cursor_from_name (widget, "crosshair");
   _vpc_canvas_emit_toast (self, _("Click a subnet to connect to it (Esc cancels)"), FALSE);
 }
@@ -522,14 +522,14 @@ _vpc_canvas_show_context_menu (VpcCanvas *self,
     return;
   _vpc_canvas_to_world (self, x, y, &wx, &wy);
   {
-    VpcHit hit = vpc_tools_hit_test (self->design, self->selection, wx, wy,
+    VpcHit hit = vpc_editing_hit_test (self->design, self->selection, wx, wy,
                                      vpc_viewport_get_zoom (self->viewport));
 
     if ((hit.type == VPC_HIT_ELEMENT || hit.type == VPC_HIT_VPC) &&
         !g_hash_table_contains (self->selection, hit.id))
       {
         vpc_selection_set_one (self->selection, hit.id);
-        vpc_tool_clear_connection (self->tool);
+        vpc_gesture_clear_connection (self->tool);
         _vpc_canvas_selection_changed (self);
       }
   }
@@ -550,7 +550,7 @@ context_menu_cb (GtkWidget  *widget,
 
   if (self->design == NULL)
     return;
-  if (id != NULL && vpc_tools_get_rect (self->design, id, &r))
+  if (id != NULL && vpc_editing_get_rect (self->design, id, &r))
     {
       vpc_viewport_world_to_widget (self->viewport, r.x + r.w / 2, r.y + MIN (r.h / 2, 24), &x, &y);
       x = CLAMP (x, 0, gtk_widget_get_width (widget));

@@ -36,7 +36,7 @@ _vpc_canvas_drop_hint (VpcCanvas *self)
 
   if (self->drop_item != NULL)
     return self->drop_ok ? NULL : self->drop_hint;
-  if (self->tool != NULL && !vpc_tool_get_drop_verdict (self->tool, &hint))
+  if (self->tool != NULL && !vpc_gesture_get_drop_verdict (self->tool, &hint))
     return hint;
   return NULL;
 }
@@ -266,11 +266,11 @@ _vpc_canvas_draw_drop (VpcCanvas *self,
         }
     }
   else
-    target = vpc_tool_get_drop_target (self->tool);
-  if (target != NULL && vpc_tools_get_rect (self->design, target, &r))
+    target = vpc_gesture_get_drop_target (self->tool);
+  if (target != NULL && vpc_editing_get_rect (self->design, target, &r))
     outline (self, cr, &r, color, 3, hint != NULL);
   else if (hint != NULL && self->drop_item == NULL &&
-           vpc_tool_get_rect (self->tool, vpc_tool_get_pressed (self->tool), &r))
+           vpc_gesture_get_rect (self->tool, vpc_gesture_get_pressed (self->tool), &r))
     outline (self, cr, &r, color, 3, TRUE);
   if (hint != NULL)
     draw_hint (self, cr, hint);

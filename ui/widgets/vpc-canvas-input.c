@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-canvas-input.c: event controllers. Handlers stay thin: they translate
- * to world coordinates and call the tools (vpc-tools.h) or the viewport. */
+ * to world coordinates and call the tools (vpc-editing.h) or the viewport. */
 #include "vpc-canvas-private.h"
 
 #include <math.h>
@@ -63,13 +63,13 @@ update_hover (VpcCanvas *self)
   if (self->design != NULL && self->pointer_inside)
     {
       _vpc_canvas_to_world (self, self->pointer_x, self->pointer_y, &x, &y);
-      hit = vpc_tools_hit_test (self->design, self->selection, x, y,
+      hit = vpc_editing_hit_test (self->design, self->selection, x, y,
                                 vpc_viewport_get_zoom (self->viewport));
     }
   _vpc_canvas_set_hover (self, hit.type == VPC_HIT_ELEMENT ? hit.id : NULL);
   if (self->panning)
     cursor = "grabbing";
-  else if (self->tool != NULL && vpc_tool_is_connect_armed (self->tool))
+  else if (self->tool != NULL && vpc_gesture_is_connect_armed (self->tool))
     cursor = "crosshair";
   else if (self->space_down)
     cursor = "grab";
@@ -91,7 +91,7 @@ motion_cb (GtkEventControllerMotion *controller,
   self->pointer_inside = TRUE;
   if (self->pointer_highlight)
     gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (self->tool == NULL || vpc_tool_get_mode (self->tool) == VPC_TOOL_IDLE)
+  if (self->tool == NULL || vpc_gesture_get_mode (self->tool) == VPC_GESTURE_IDLE)
     update_hover (self);
 }
 
@@ -127,10 +127,10 @@ drag_begin_cb (GtkGestureDrag *gesture,
   _vpc_canvas_to_world (self, x, y, &wx, &wy);
   if (_vpc_canvas_path_press (self, wx, wy))
     return;
-  vpc_tool_press (self->tool, wx, wy, gesture_modifiers (GTK_GESTURE (gesture)),
+  vpc_gesture_press (self->tool, wx, wy, gesture_modifiers (GTK_GESTURE (gesture)),
                   vpc_viewport_get_zoom (self->viewport));
   _vpc_canvas_selection_changed (self);
-  if (vpc_tool_get_mode (self->tool) == VPC_TOOL_PRESSED)
+  if (vpc_gesture_get_mode (self->tool) == VPC_GESTURE_PRESSED)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
 }
 
@@ -163,7 +163,7 @@ drag_update_cb (GtkGestureDrag *gesture,
   if (self->tool == NULL)
     return;
   _vpc_canvas_to_world (self, x, y, &wx, &wy);
-  vpc_tool_motion (self->tool, wx, wy, gesture_modifiers (GTK_GESTURE (gesture)));
+  vpc_gesture_motion (self->tool, wx, wy, gesture_modifiers (GTK_GESTURE (gesture)));
   _vpc_canvas_announce_drop (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -177,14 +177,14 @@ drag_end_cb (GtkGestureDrag *gesture,
   g_autofree char *reason = NULL;
   double wx, wy;
 
-  if (self->panning || self->tool == NULL || vpc_tool_get_mode (self->tool) == VPC_TOOL_IDLE)
+  if (self->panning || self->tool == NULL || vpc_gesture_get_mode (self->tool) == VPC_GESTURE_IDLE)
     {
       self->panning = FALSE;
       update_hover (self);
       return;
     }
   _vpc_canvas_to_world (self, self->drag_start_x + dx, self->drag_start_y + dy, &wx, &wy);
-  if (!vpc_tool_release (self->tool, wx, wy, gesture_modifiers (GTK_GESTURE (gesture)), &reason))
+  if (!vpc_gesture_release (self->tool, wx, wy, gesture_modifiers (GTK_GESTURE (gesture)), &reason))
     _vpc_canvas_refused (self, reason);
   _vpc_canvas_announce_drop (self);
   _vpc_canvas_selection_changed (self);
@@ -326,9 +326,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
       return GDK_EVENT_STOP;
     }
   if (keyval == GDK_KEY_Escape && self->tool != NULL &&
-      (vpc_tool_get_mode (self->tool) != VPC_TOOL_IDLE || vpc_tool_is_connect_armed (self->tool)))
+      (vpc_gesture_get_mode (self->tool) != VPC_GESTURE_IDLE || vpc_gesture_is_connect_armed (self->tool)))
     {
-      vpc_tool_arm_connect (self->tool, NULL);
+      vpc_gesture_arm_connect (self->tool, NULL);
       vpc_canvas_cancel_gesture (self);
       update_hover (self);
       return GDK_EVENT_STOP;

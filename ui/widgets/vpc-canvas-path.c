@@ -726,7 +726,7 @@ trace_menu_cb (GtkWidget  *widget,
   else
     gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (p->menu), model);
   /* Under the workload's icon. */
-  if (vpc_tools_get_rect (self->design, workload->id, &r))
+  if (vpc_editing_get_rect (self->design, workload->id, &r))
     {
       double x0, y0, x1, y1;
 

@@ -6,7 +6,7 @@
 
 #include "vpc-canvas.h"
 #include "vpc-render.h"
-#include "vpc-tools.h"
+#include "vpc-editing.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,7 @@ struct _VpcCanvas
   GListModel  *findings;
   VpcViewport *viewport;
   GHashTable  *selection;
-  VpcTool     *tool;
+  VpcGesture     *tool;
   GSignalGroup *design_signals; /* redraws on the design's changes */
 
   gboolean     show_grid;

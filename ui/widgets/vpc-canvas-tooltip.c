@@ -58,10 +58,10 @@ query_tooltip_cb (VpcCanvas  *self,
       gtk_tooltip_set_text (tooltip, _vpc_canvas_drop_hint (self));
       return TRUE;
     }
-  if (self->tool != NULL && vpc_tool_get_mode (self->tool) != VPC_TOOL_IDLE)
+  if (self->tool != NULL && vpc_gesture_get_mode (self->tool) != VPC_GESTURE_IDLE)
     return FALSE;
   _vpc_canvas_to_world (self, x, y, &wx, &wy);
-  hit = vpc_tools_hit_test (self->design, self->selection, wx, wy,
+  hit = vpc_editing_hit_test (self->design, self->selection, wx, wy,
                             vpc_viewport_get_zoom (self->viewport));
   if ((hit.type != VPC_HIT_ELEMENT && hit.type != VPC_HIT_HANDLE) || hit.id == NULL)
     return FALSE;

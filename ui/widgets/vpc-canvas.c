@@ -45,7 +45,7 @@ design_changed_cb (VpcCanvas *self)
 {
   guint before = g_hash_table_size (self->selection);
 
-  vpc_tools_prune_selection (self->design, self->selection);
+  vpc_editing_prune_selection (self->design, self->selection);
   if (self->hover_id != NULL && vpc_design_lookup (self->design, self->hover_id) == NULL)
     _vpc_canvas_set_hover (self, NULL);
   if (before != g_hash_table_size (self->selection))
@@ -137,11 +137,11 @@ draw_handles (VpcCanvas            *self,
               const char           *id)
 {
   double zoom = vpc_viewport_get_zoom (self->viewport);
-  double s = VPC_TOOLS_HANDLE_SIZE;
+  double s = VPC_EDITING_HANDLE_SIZE;
   VpcRect r;
 
   /* During a resize the handles follow the preview. */
-  if (!vpc_tool_get_rect (self->tool, id, &r))
+  if (!vpc_gesture_get_rect (self->tool, id, &r))
     return;
   if (g_strcmp0 (id, VPC_CONTAINMENT_VPC_ID) == 0)
     {
@@ -163,7 +163,7 @@ draw_handles (VpcCanvas            *self,
     {
       double x, y, wx, wy;
 
-      vpc_tools_handle_point (&r, h, &x, &y);
+      vpc_editing_handle_point (&r, h, &x, &y);
       vpc_viewport_world_to_widget (self->viewport, x, y, &wx, &wy);
       cairo_rectangle (cr, round (wx - s / 2) + 0.5, round (wy - s / 2) + 0.5, s, s);
     }
@@ -206,8 +206,8 @@ draw_overlay (VpcCanvas            *self,
 
   _vpc_canvas_draw_drop (self, cr);
 
-  if (vpc_tool_get_selected_connection (self->tool, &from, &subnet) &&
-      (route = vpc_tools_connection_route (self->design, vpc_design_lookup (self->design, from),
+  if (vpc_gesture_get_selected_connection (self->tool, &from, &subnet) &&
+      (route = vpc_editing_connection_route (self->design, vpc_design_lookup (self->design, from),
                                            subnet)) != NULL)
     {
       for (guint i = 0; i + 1 < route->n_points; i++)
@@ -220,7 +220,7 @@ draw_overlay (VpcCanvas            *self,
     }
 
   if (g_hash_table_size (self->selection) <= VPC_GEOMETRY_MAX_HANDLES &&
-      vpc_tool_get_mode (self->tool) != VPC_TOOL_MOVE)
+      vpc_gesture_get_mode (self->tool) != VPC_GESTURE_MOVE)
     {
       GHashTableIter iter;
       gpointer key;
@@ -230,7 +230,7 @@ draw_overlay (VpcCanvas            *self,
         draw_handles (self, cr, colors, key);
     }
 
-  if (vpc_tool_get_rubber_band (self->tool, &band))
+  if (vpc_gesture_get_rubber_band (self->tool, &band))
     {
       double bx, by;
       double zoom = vpc_viewport_get_zoom (self->viewport);
@@ -245,7 +245,7 @@ draw_overlay (VpcCanvas            *self,
       cairo_stroke (cr);
     }
 
-  if (vpc_tool_get_connect_line (self->tool, &x0, &y0, &x1, &y1))
+  if (vpc_gesture_get_connect_line (self->tool, &x0, &y0, &x1, &y1))
     {
       static const double dash[] = { 6, 4 };
 
@@ -290,7 +290,7 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       options.text_scale = self->text_scale;
       options.grid_size = VPC_CANVAS_GRID;
       /* A drag in progress is view state: the tool's pending geometry. */
-      options.overrides = vpc_tool_get_preview (self->tool);
+      options.overrides = vpc_gesture_get_preview (self->tool);
       options.hidden = self->hidden;
       cairo_save (cr);
       vpc_render_design (cr, self->design, &options);
@@ -428,7 +428,7 @@ disconnect_design (VpcCanvas *self)
 {
   if (self->design == NULL)
     return;
-  vpc_tool_cancel (self->tool);
+  vpc_gesture_cancel (self->tool);
   g_signal_group_set_target (self->design_signals, NULL);
 }
 
@@ -443,7 +443,7 @@ vpc_canvas_dispose (GObject *object)
   _vpc_canvas_compare_dispose (self);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_handle_id (&self->fit_idle, g_source_remove);
-  g_clear_pointer (&self->tool, vpc_tool_free);
+  g_clear_pointer (&self->tool, vpc_gesture_free);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_object (&self->design);
   g_clear_object (&self->findings);
@@ -576,14 +576,14 @@ vpc_canvas_set_design (VpcCanvas *self,
   vpc_canvas_set_trace (self, NULL, NULL);
   disconnect_design (self);
   _vpc_canvas_drop_clear (self);
-  g_clear_pointer (&self->tool, vpc_tool_free);
+  g_clear_pointer (&self->tool, vpc_gesture_free);
   g_set_object (&self->design, design);
   g_hash_table_remove_all (self->selection);
   g_clear_pointer (&self->hover_id, g_free);
   if (design != NULL)
     {
-      self->tool = vpc_tool_new (design, self->selection);
-      vpc_tool_set_grid (self->tool, self->snap_to_grid ? VPC_CANVAS_GRID : 0);
+      self->tool = vpc_gesture_new (design, self->selection);
+      vpc_gesture_set_grid (self->tool, self->snap_to_grid ? VPC_CANVAS_GRID : 0);
       g_signal_group_set_target (self->design_signals, design);
       self->needs_fit = TRUE;
       gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -758,7 +758,7 @@ vpc_canvas_set_snap_to_grid (VpcCanvas *self,
     return;
   self->snap_to_grid = snap_to_grid;
   if (self->tool != NULL)
-    vpc_tool_set_grid (self->tool, snap_to_grid ? VPC_CANVAS_GRID : 0);
+    vpc_gesture_set_grid (self->tool, snap_to_grid ? VPC_CANVAS_GRID : 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_GRID]);
 }
 
@@ -777,7 +777,7 @@ vpc_canvas_select (VpcCanvas         *self,
 
   g_hash_table_remove_all (self->selection);
   if (self->tool != NULL)
-    vpc_tool_clear_connection (self->tool);
+    vpc_gesture_clear_connection (self->tool);
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     if (self->design != NULL && vpc_design_lookup (self->design, ids[i]) != NULL)
       g_hash_table_add (self->selection, g_strdup (ids[i]));
@@ -800,7 +800,7 @@ vpc_canvas_centre_on (VpcCanvas         *self,
     {
       VpcRect r;
 
-      if (!vpc_tools_get_rect (self->design, ids[i], &r))
+      if (!vpc_editing_get_rect (self->design, ids[i], &r))
         continue;
       x0 = MIN (x0, r.x);
       y0 = MIN (y0, r.y);
@@ -840,9 +840,9 @@ void
 vpc_canvas_cancel_gesture (VpcCanvas *self)
 {
   g_return_if_fail (VPC_IS_CANVAS (self));
-  if (self->tool != NULL && vpc_tool_get_mode (self->tool) != VPC_TOOL_IDLE)
+  if (self->tool != NULL && vpc_gesture_get_mode (self->tool) != VPC_GESTURE_IDLE)
     {
-      vpc_tool_cancel (self->tool);
+      vpc_gesture_cancel (self->tool);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }

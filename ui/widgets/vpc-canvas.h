@@ -3,7 +3,7 @@
  *
  * A custom GtkWidget whose snapshot() hands cairo to vpc_render_design() with
  * the transform of its VpcViewport. Input goes through event controllers to
- * the GTK-free tools (vpc-tools.h) in world coordinates.
+ * the GTK-free tools (vpc-editing.h) in world coordinates.
  *
  * Actions (group "canvas"): zoom-in, zoom-out, zoom-fit, zoom-reset, delete,
  * select-all, select-none, cut, copy, paste, duplicate, nudge ((dd) in

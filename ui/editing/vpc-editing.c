@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vpc-tools.c: hit testing, selection and one-step edits, in world units. */
-#include "vpc-tools-private.h"
+/* vpc-editing.c: hit testing, selection and one-step edits, in world units. */
+#include "vpc-editing-private.h"
 
 #include <math.h>
 
@@ -18,7 +18,7 @@ static const VpcKind icon_kinds_top_first[] = {
 };
 
 gboolean
-vpc_tools_get_rect (VpcDesign  *design,
+vpc_editing_get_rect (VpcDesign  *design,
                     const char *id,
                     VpcRect    *rect)
 {
@@ -37,7 +37,7 @@ vpc_tools_get_rect (VpcDesign  *design,
 }
 
 void
-vpc_tools_handle_point (const VpcRect *r,
+vpc_editing_handle_point (const VpcRect *r,
                         VpcHandle      handle,
                         double        *x,
                         double        *y)
@@ -51,7 +51,7 @@ vpc_tools_handle_point (const VpcRect *r,
 }
 
 VpcLinkRoute *
-vpc_tools_connection_route (VpcDesign        *design,
+vpc_editing_connection_route (VpcDesign        *design,
                             const VpcElement *workload,
                             const char       *subnet_id)
 {
@@ -66,7 +66,7 @@ vpc_tools_connection_route (VpcDesign        *design,
 }
 
 gboolean
-vpc_tools_connection_line (VpcDesign        *design,
+vpc_editing_connection_line (VpcDesign        *design,
                            const VpcElement *workload,
                            const char       *subnet_id,
                            double           *x0,
@@ -74,7 +74,7 @@ vpc_tools_connection_line (VpcDesign        *design,
                            double           *x1,
                            double           *y1)
 {
-  g_autoptr(VpcLinkRoute) route = vpc_tools_connection_route (design, workload, subnet_id);
+  g_autoptr(VpcLinkRoute) route = vpc_editing_connection_route (design, workload, subnet_id);
   guint k;
 
   if (route == NULL)
@@ -122,13 +122,13 @@ hit_handle (VpcDesign  *design,
       if (e == NULL || !vpc_kind_is_box (e->kind))
         return FALSE;
     }
-  if (!vpc_tools_get_rect (design, id, &r))
+  if (!vpc_editing_get_rect (design, id, &r))
     return FALSE;
   for (guint h = 0; h < VPC_N_HANDLES; h++)
     {
       double hx, hy;
 
-      vpc_tools_handle_point (&r, h, &hx, &hy);
+      vpc_editing_handle_point (&r, h, &hx, &hy);
       if (fabs (x - hx) <= tolerance && fabs (y - hy) <= tolerance)
         {
           hit->type = VPC_HIT_HANDLE;
@@ -141,14 +141,14 @@ hit_handle (VpcDesign  *design,
 }
 
 VpcHit
-vpc_tools_hit_test (VpcDesign  *design,
+vpc_editing_hit_test (VpcDesign  *design,
                     GHashTable *selection,
                     double      x,
                     double      y,
                     double      zoom)
 {
   VpcHit hit = { VPC_HIT_NONE, NULL, NULL, 0 };
-  double handle_tol = (VPC_TOOLS_HANDLE_SIZE / 2 + 2) / zoom;
+  double handle_tol = (VPC_EDITING_HANDLE_SIZE / 2 + 2) / zoom;
   double border_tol = BORDER_PICK / zoom;
   VpcRect vpc;
 
@@ -261,7 +261,7 @@ vpc_selection_set_one (GHashTable *selection,
 }
 
 void
-vpc_tools_select_rect (VpcDesign     *design,
+vpc_editing_select_rect (VpcDesign     *design,
                        GHashTable    *selection,
                        const VpcRect *rect,
                        gboolean       extend)
@@ -284,7 +284,7 @@ vpc_tools_select_rect (VpcDesign     *design,
 }
 
 void
-vpc_tools_select_all (VpcDesign  *design,
+vpc_editing_select_all (VpcDesign  *design,
                       GHashTable *selection)
 {
   g_hash_table_remove_all (selection);
@@ -294,7 +294,7 @@ vpc_tools_select_all (VpcDesign  *design,
 }
 
 void
-vpc_tools_prune_selection (VpcDesign  *design,
+vpc_editing_prune_selection (VpcDesign  *design,
                            GHashTable *selection)
 {
   GHashTableIter iter;
@@ -307,7 +307,7 @@ vpc_tools_prune_selection (VpcDesign  *design,
 }
 
 char **
-vpc_tools_selected_ids (VpcDesign  *design,
+vpc_editing_selected_ids (VpcDesign  *design,
                         GHashTable *selection)
 {
   GPtrArray *ids = g_ptr_array_new ();
@@ -325,7 +325,7 @@ vpc_tools_selected_ids (VpcDesign  *design,
 }
 
 const char *
-vpc_tools_next_element (VpcDesign  *design,
+vpc_editing_next_element (VpcDesign  *design,
                         const char *id,
                         gboolean    backwards)
 {
@@ -382,7 +382,7 @@ _vpc_tools_place_at (VpcDesign     *design,
 }
 
 gboolean
-vpc_tools_move_selection (VpcDesign  *design,
+vpc_editing_move_selection (VpcDesign  *design,
                           GHashTable *selection,
                           double      dx,
                           double      dy,
@@ -403,7 +403,7 @@ vpc_tools_move_selection (VpcDesign  *design,
     {
       VpcRect r;
 
-      if (!vpc_tools_get_rect (design, key, &r))
+      if (!vpc_editing_get_rect (design, key, &r))
         continue;
       g_hash_table_add (moved, g_strdup (key));
       vpc_containment_collect_children (design, key, moved);
@@ -421,7 +421,7 @@ vpc_tools_move_selection (VpcDesign  *design,
     {
       VpcRect r;
 
-      if (vpc_tools_get_rect (design, key, &r))
+      if (vpc_editing_get_rect (design, key, &r))
         {
           r.x += dx;
           r.y += dy;
@@ -440,14 +440,14 @@ vpc_tools_move_selection (VpcDesign  *design,
 }
 
 guint
-vpc_tools_delete_selection (VpcDesign  *design,
+vpc_editing_delete_selection (VpcDesign  *design,
                             GHashTable *selection)
 {
-  g_auto(GStrv) ids = vpc_tools_selected_ids (design, selection);
+  g_auto(GStrv) ids = vpc_editing_selected_ids (design, selection);
   guint n = g_strv_length (ids);
 
   if (n > 0 && !vpc_design_delete (design, (const char *const *) ids, n))
     n = 0;
-  vpc_tools_prune_selection (design, selection);
+  vpc_editing_prune_selection (design, selection);
   return n;
 }

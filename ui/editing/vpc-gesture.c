@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vpc-tool.c: the pointer gesture state machine (press, motion, release).
+/* vpc-gesture.c: the pointer gesture state machine (press, motion, release).
  *
  * A drag is view state until it ends: motion only updates the tool's
  * preview (id → rectangle, read by the canvas's renderer through
  * VpcRenderOptions.overrides), and release applies the final geometry to
  * the design as one command. The design emits nothing during a drag. */
-#include "vpc-tools-private.h"
+#include "vpc-editing-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -17,13 +17,13 @@
 #define MIN_BOX_H 80.0
 #define DRAG_THRESHOLD 3.0 /* pixels */
 
-struct _VpcTool
+struct _VpcGesture
 {
   VpcDesign   *design;
   GHashTable  *selection;
   double       grid;
 
-  VpcToolMode  mode;
+  VpcGestureMode  mode;
   double       zoom;
   double       press_x, press_y;
   double       x, y;
@@ -43,17 +43,17 @@ struct _VpcTool
   char        *conn_subnet;
 
   /* Would the gesture be accepted if it ended here? Asked of a copy of
-   * the design once per drop target (vpc_tool_get_drop_verdict()). */
+   * the design once per drop target (vpc_gesture_get_drop_verdict()). */
   char        *verdict_key;
   gboolean     verdict_ok;
   char        *verdict_hint;
 };
 
-VpcTool *
-vpc_tool_new (VpcDesign  *design,
+VpcGesture *
+vpc_gesture_new (VpcDesign  *design,
               GHashTable *selection)
 {
-  VpcTool *tool = g_new0 (VpcTool, 1);
+  VpcGesture *tool = g_new0 (VpcGesture, 1);
 
   tool->design = g_object_ref (design);
   tool->selection = g_hash_table_ref (selection);
@@ -62,9 +62,9 @@ vpc_tool_new (VpcDesign  *design,
 }
 
 static void
-reset (VpcTool *tool)
+reset (VpcGesture *tool)
 {
-  tool->mode = VPC_TOOL_IDLE;
+  tool->mode = VPC_GESTURE_IDLE;
   tool->preview_dx = tool->preview_dy = 0;
   g_clear_pointer (&tool->primary, g_free);
   g_clear_pointer (&tool->moved, g_hash_table_unref);
@@ -76,33 +76,33 @@ reset (VpcTool *tool)
 }
 
 void
-vpc_tool_free (VpcTool *tool)
+vpc_gesture_free (VpcGesture *tool)
 {
   if (tool == NULL)
     return;
-  vpc_tool_cancel (tool);
-  vpc_tool_clear_connection (tool);
+  vpc_gesture_cancel (tool);
+  vpc_gesture_clear_connection (tool);
   g_clear_object (&tool->design);
   g_clear_pointer (&tool->selection, g_hash_table_unref);
   g_free (tool);
 }
 
 void
-vpc_tool_set_grid (VpcTool *tool,
+vpc_gesture_set_grid (VpcGesture *tool,
                    double   grid)
 {
   tool->grid = grid > 0 ? grid : 0;
 }
 
 static double
-snap (VpcTool *tool,
+snap (VpcGesture *tool,
       double   v)
 {
   return tool->grid > 0 ? round (v / tool->grid) * tool->grid : v;
 }
 
 void
-vpc_tool_arm_connect (VpcTool    *tool,
+vpc_gesture_arm_connect (VpcGesture    *tool,
                       const char *from_id)
 {
   g_free (tool->connect_from);
@@ -111,32 +111,32 @@ vpc_tool_arm_connect (VpcTool    *tool,
 }
 
 gboolean
-vpc_tool_is_connect_armed (VpcTool *tool)
+vpc_gesture_is_connect_armed (VpcGesture *tool)
 {
   return tool->connect_armed;
 }
 
-VpcToolMode
-vpc_tool_get_mode (VpcTool *tool)
+VpcGestureMode
+vpc_gesture_get_mode (VpcGesture *tool)
 {
   return tool->mode;
 }
 
 const char *
-vpc_tool_get_pressed (VpcTool *tool)
+vpc_gesture_get_pressed (VpcGesture *tool)
 {
   return tool->primary;
 }
 
 void
-vpc_tool_clear_connection (VpcTool *tool)
+vpc_gesture_clear_connection (VpcGesture *tool)
 {
   g_clear_pointer (&tool->conn_from, g_free);
   g_clear_pointer (&tool->conn_subnet, g_free);
 }
 
 gboolean
-vpc_tool_get_selected_connection (VpcTool     *tool,
+vpc_gesture_get_selected_connection (VpcGesture     *tool,
                                   const char **from_id,
                                   const char **subnet_id)
 {
@@ -148,7 +148,7 @@ vpc_tool_get_selected_connection (VpcTool     *tool,
   if (from == NULL || from->subnets == NULL
       || !vpc_id_list_contains (from->subnets, tool->conn_subnet))
     {
-      vpc_tool_clear_connection (tool);
+      vpc_gesture_clear_connection (tool);
       return FALSE;
     }
   if (from_id != NULL)
@@ -167,7 +167,7 @@ can_connect (const VpcElement *e)
 }
 
 void
-vpc_tool_press (VpcTool      *tool,
+vpc_gesture_press (VpcGesture      *tool,
                 double        x,
                 double        y,
                 VpcModifiers  modifiers,
@@ -180,29 +180,29 @@ vpc_tool_press (VpcTool      *tool,
   if (tool->connect_armed)
     armed = g_steal_pointer (&tool->connect_from);
   tool->connect_armed = FALSE;
-  vpc_tool_cancel (tool);
+  vpc_gesture_cancel (tool);
   tool->zoom = zoom > 0 ? zoom : 1.0;
   tool->press_x = tool->x = x;
   tool->press_y = tool->y = y;
 
   if (armed != NULL && vpc_design_lookup (tool->design, armed) != NULL)
     {
-      tool->mode = VPC_TOOL_CONNECT;
+      tool->mode = VPC_GESTURE_CONNECT;
       tool->connect_from = g_steal_pointer (&armed);
       return;
     }
 
-  hit = vpc_tools_hit_test (tool->design, tool->selection, x, y, tool->zoom);
+  hit = vpc_editing_hit_test (tool->design, tool->selection, x, y, tool->zoom);
   if (hit.type != VPC_HIT_CONNECTION)
-    vpc_tool_clear_connection (tool);
+    vpc_gesture_clear_connection (tool);
 
   switch (hit.type)
     {
     case VPC_HIT_HANDLE:
-      tool->mode = VPC_TOOL_RESIZE;
+      tool->mode = VPC_GESTURE_RESIZE;
       tool->primary = g_strdup (hit.id);
       tool->handle = hit.handle;
-      vpc_tools_get_rect (tool->design, hit.id, &tool->primary_rect);
+      vpc_editing_get_rect (tool->design, hit.id, &tool->primary_rect);
       break;
 
     case VPC_HIT_CONNECTION:
@@ -217,7 +217,7 @@ vpc_tool_press (VpcTool      *tool,
     case VPC_HIT_VPC:
       if ((modifiers & VPC_MODIFIER_ALT) && can_connect (vpc_design_lookup (tool->design, hit.id)))
         {
-          tool->mode = VPC_TOOL_CONNECT;
+          tool->mode = VPC_GESTURE_CONNECT;
           tool->connect_from = g_strdup (hit.id);
           vpc_selection_set_one (tool->selection, hit.id);
           break;
@@ -233,16 +233,16 @@ vpc_tool_press (VpcTool      *tool,
         vpc_selection_set_one (tool->selection, hit.id);
       else
         tool->select_one_on_click = g_strdup (hit.id);
-      tool->mode = VPC_TOOL_PRESSED;
+      tool->mode = VPC_GESTURE_PRESSED;
       tool->primary = g_strdup (hit.id);
-      vpc_tools_get_rect (tool->design, hit.id, &tool->primary_rect);
+      vpc_editing_get_rect (tool->design, hit.id, &tool->primary_rect);
       break;
 
     case VPC_HIT_NONE:
     default:
       if (!extend)
         g_hash_table_remove_all (tool->selection);
-      tool->mode = VPC_TOOL_RUBBER_BAND;
+      tool->mode = VPC_GESTURE_RUBBER_BAND;
       break;
     }
 }
@@ -254,7 +254,7 @@ rect_table_new (void)
 }
 
 static void
-start_move (VpcTool *tool)
+start_move (VpcGesture *tool)
 {
   g_autoptr(GHashTable) ids = vpc_selection_new ();
   GHashTableIter iter;
@@ -273,18 +273,18 @@ start_move (VpcTool *tool)
     {
       VpcRect r;
 
-      if (vpc_tools_get_rect (tool->design, key, &r))
+      if (vpc_editing_get_rect (tool->design, key, &r))
         {
           g_hash_table_insert (tool->moved, g_strdup (key), g_memdup2 (&r, sizeof r));
           g_hash_table_insert (tool->preview, g_strdup (key), g_memdup2 (&r, sizeof r));
         }
     }
-  tool->mode = VPC_TOOL_MOVE;
+  tool->mode = VPC_GESTURE_MOVE;
 }
 
 /* The move delta, snapped so that the pressed box lands on the grid. */
 static void
-move_delta (VpcTool *tool,
+move_delta (VpcGesture *tool,
             double  *dx,
             double  *dy)
 {
@@ -294,7 +294,7 @@ move_delta (VpcTool *tool,
 
 /* Displaces the preview rectangles; the design is not touched. */
 static void
-preview_move (VpcTool *tool)
+preview_move (VpcGesture *tool)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -317,7 +317,7 @@ preview_move (VpcTool *tool)
 }
 
 static VpcRect
-resized_rect (VpcTool *tool)
+resized_rect (VpcGesture *tool)
 {
   VpcRect o = tool->primary_rect;
   double left = o.x, top = o.y, right = o.x + o.w, bottom = o.y + o.h;
@@ -336,7 +336,7 @@ resized_rect (VpcTool *tool)
 }
 
 void
-vpc_tool_motion (VpcTool      *tool,
+vpc_gesture_motion (VpcGesture      *tool,
                  double        x,
                  double        y,
                  VpcModifiers  modifiers)
@@ -347,34 +347,34 @@ vpc_tool_motion (VpcTool      *tool,
   tool->y = y;
   switch (tool->mode)
     {
-    case VPC_TOOL_PRESSED:
+    case VPC_GESTURE_PRESSED:
       if (hypot (x - tool->press_x, y - tool->press_y) * tool->zoom < DRAG_THRESHOLD)
         return;
       start_move (tool);
       preview_move (tool);
       break;
-    case VPC_TOOL_MOVE:
+    case VPC_GESTURE_MOVE:
       preview_move (tool);
       break;
-    case VPC_TOOL_RESIZE:
+    case VPC_GESTURE_RESIZE:
       r = resized_rect (tool);
       if (tool->preview == NULL)
         tool->preview = rect_table_new ();
       g_hash_table_insert (tool->preview, g_strdup (tool->primary), g_memdup2 (&r, sizeof r));
       break;
-    case VPC_TOOL_IDLE:
-    case VPC_TOOL_RUBBER_BAND:
-    case VPC_TOOL_CONNECT:
+    case VPC_GESTURE_IDLE:
+    case VPC_GESTURE_RUBBER_BAND:
+    case VPC_GESTURE_CONNECT:
     default:
       break;
     }
 }
 
 gboolean
-vpc_tool_get_rubber_band (VpcTool *tool,
+vpc_gesture_get_rubber_band (VpcGesture *tool,
                           VpcRect *rect)
 {
-  if (tool->mode != VPC_TOOL_RUBBER_BAND)
+  if (tool->mode != VPC_GESTURE_RUBBER_BAND)
     return FALSE;
   rect->x = MIN (tool->press_x, tool->x);
   rect->y = MIN (tool->press_y, tool->y);
@@ -384,7 +384,7 @@ vpc_tool_get_rubber_band (VpcTool *tool,
 }
 
 gboolean
-vpc_tool_get_connect_line (VpcTool *tool,
+vpc_gesture_get_connect_line (VpcGesture *tool,
                            double  *x0,
                            double  *y0,
                            double  *x1,
@@ -392,7 +392,7 @@ vpc_tool_get_connect_line (VpcTool *tool,
 {
   VpcRect r;
 
-  if (tool->mode != VPC_TOOL_CONNECT || !vpc_tools_get_rect (tool->design, tool->connect_from, &r))
+  if (tool->mode != VPC_GESTURE_CONNECT || !vpc_editing_get_rect (tool->design, tool->connect_from, &r))
     return FALSE;
   *x0 = r.x + r.w / 2;
   *y0 = r.y + r.h / 2;
@@ -402,7 +402,7 @@ vpc_tool_get_connect_line (VpcTool *tool,
 }
 
 static gboolean
-finish_connect (VpcTool *tool,
+finish_connect (VpcGesture *tool,
                 char   **reason)
 {
   const VpcElement *subnet = vpc_containment_subnet_at (tool->design, tool->x, tool->y);
@@ -429,7 +429,7 @@ finish_connect (VpcTool *tool,
 }
 
 gboolean
-vpc_tool_release (VpcTool      *tool,
+vpc_gesture_release (VpcGesture      *tool,
                   double        x,
                   double        y,
                   VpcModifiers  modifiers,
@@ -439,19 +439,19 @@ vpc_tool_release (VpcTool      *tool,
   double dx, dy;
   VpcRect r;
 
-  vpc_tool_motion (tool, x, y, modifiers);
+  vpc_gesture_motion (tool, x, y, modifiers);
   switch (tool->mode)
     {
-    case VPC_TOOL_PRESSED:
+    case VPC_GESTURE_PRESSED:
       if (tool->select_one_on_click != NULL)
         vpc_selection_set_one (tool->selection, tool->select_one_on_click);
       break;
-    case VPC_TOOL_MOVE:
+    case VPC_GESTURE_MOVE:
       /* The one command of the gesture, with the containment effects. */
       move_delta (tool, &dx, &dy);
-      ok = vpc_tools_move_selection (tool->design, tool->selection, dx, dy, reason);
+      ok = vpc_editing_move_selection (tool->design, tool->selection, dx, dy, reason);
       break;
-    case VPC_TOOL_RESIZE:
+    case VPC_GESTURE_RESIZE:
       r = resized_rect (tool);
       if (memcmp (&r, &tool->primary_rect, sizeof r) != 0)
         {
@@ -461,16 +461,16 @@ vpc_tool_release (VpcTool      *tool,
           ok = vpc_containment_commit (tool->design, reason);
         }
       break;
-    case VPC_TOOL_RUBBER_BAND:
-      vpc_tool_get_rubber_band (tool, &r);
+    case VPC_GESTURE_RUBBER_BAND:
+      vpc_gesture_get_rubber_band (tool, &r);
       if (r.w > 0 || r.h > 0)
-        vpc_tools_select_rect (tool->design, tool->selection, &r,
+        vpc_editing_select_rect (tool->design, tool->selection, &r,
                                (modifiers & (VPC_MODIFIER_SHIFT | VPC_MODIFIER_CONTROL)) != 0);
       break;
-    case VPC_TOOL_CONNECT:
+    case VPC_GESTURE_CONNECT:
       ok = finish_connect (tool, reason);
       break;
-    case VPC_TOOL_IDLE:
+    case VPC_GESTURE_IDLE:
     default:
       break;
     }
@@ -479,31 +479,31 @@ vpc_tool_release (VpcTool      *tool,
 }
 
 void
-vpc_tool_cancel (VpcTool *tool)
+vpc_gesture_cancel (VpcGesture *tool)
 {
   reset (tool);
 }
 
 GHashTable *
-vpc_tool_get_preview (VpcTool *tool)
+vpc_gesture_get_preview (VpcGesture *tool)
 {
-  if ((tool->mode != VPC_TOOL_MOVE && tool->mode != VPC_TOOL_RESIZE) || tool->preview == NULL)
+  if ((tool->mode != VPC_GESTURE_MOVE && tool->mode != VPC_GESTURE_RESIZE) || tool->preview == NULL)
     return NULL;
-  if (tool->mode == VPC_TOOL_MOVE && tool->preview_dx == 0 && tool->preview_dy == 0)
+  if (tool->mode == VPC_GESTURE_MOVE && tool->preview_dx == 0 && tool->preview_dy == 0)
     return NULL;
   return tool->preview;
 }
 
 gboolean
-vpc_tool_get_rect (VpcTool    *tool,
+vpc_gesture_get_rect (VpcGesture    *tool,
                    const char *id,
                    VpcRect    *rect)
 {
-  GHashTable *preview = vpc_tool_get_preview (tool);
+  GHashTable *preview = vpc_gesture_get_preview (tool);
   const VpcRect *r = preview != NULL && id != NULL ? g_hash_table_lookup (preview, id) : NULL;
 
   if (r == NULL)
-    return vpc_tools_get_rect (tool->design, id, rect);
+    return vpc_editing_get_rect (tool->design, id, rect);
   *rect = *r;
   return TRUE;
 }
@@ -512,19 +512,19 @@ vpc_tool_get_rect (VpcTool    *tool,
  * gesture ended here: the AZ under a moved subnet's centre, the subnet under
  * a moved icon's centre or under the end of a connection line. */
 const char *
-vpc_tool_get_drop_target (VpcTool *tool)
+vpc_gesture_get_drop_target (VpcGesture *tool)
 {
   const VpcElement *e, *target = NULL;
   VpcRect r;
 
-  if (tool->mode == VPC_TOOL_CONNECT)
+  if (tool->mode == VPC_GESTURE_CONNECT)
     {
       target = vpc_containment_subnet_at (tool->design, tool->x, tool->y);
       return target != NULL ? target->id : NULL;
     }
-  if (tool->mode != VPC_TOOL_MOVE || vpc_tool_get_preview (tool) == NULL ||
+  if (tool->mode != VPC_GESTURE_MOVE || vpc_gesture_get_preview (tool) == NULL ||
       (e = vpc_design_lookup (tool->design, tool->primary)) == NULL ||
-      !vpc_tool_get_rect (tool, tool->primary, &r))
+      !vpc_gesture_get_rect (tool, tool->primary, &r))
     return NULL;
   if (e->kind == VPC_KIND_SUBNET)
     target = vpc_containment_az_at (tool->design, r.x + r.w / 2, r.y + r.h / 2);
@@ -536,7 +536,7 @@ vpc_tool_get_drop_target (VpcTool *tool)
 
 typedef struct
 {
-  VpcTool *tool;
+  VpcGesture *tool;
   double   dx, dy;
   char    *subnet;
 } Attempt;
@@ -548,7 +548,7 @@ try_move (VpcDesign *design,
 {
   Attempt *attempt = data;
 
-  return vpc_tools_move_selection (design, attempt->tool->selection, attempt->dx, attempt->dy,
+  return vpc_editing_move_selection (design, attempt->tool->selection, attempt->dx, attempt->dy,
                                    reason);
 }
 
@@ -563,10 +563,10 @@ try_connect (VpcDesign *design,
 }
 
 gboolean
-vpc_tool_get_drop_verdict (VpcTool     *tool,
+vpc_gesture_get_drop_verdict (VpcGesture     *tool,
                            const char **hint)
 {
-  const char *target = vpc_tool_get_drop_target (tool);
+  const char *target = vpc_gesture_get_drop_target (tool);
   g_autofree char *key = NULL;
   g_autofree char *reason = NULL;
   Attempt attempt = { tool, 0, 0, (char *) target };
@@ -576,18 +576,18 @@ vpc_tool_get_drop_verdict (VpcTool     *tool,
   move_delta (tool, &attempt.dx, &attempt.dy);
   /* A move is judged where it would end: the same target at another
    * place can grow a container past the format's limits. */
-  if (tool->mode == VPC_TOOL_MOVE && vpc_tool_get_preview (tool) != NULL)
+  if (tool->mode == VPC_GESTURE_MOVE && vpc_gesture_get_preview (tool) != NULL)
     key = g_strdup_printf ("move %s %.17g %.17g", target != NULL ? target : "", attempt.dx,
                            attempt.dy);
-  else if (tool->mode == VPC_TOOL_CONNECT && target != NULL)
+  else if (tool->mode == VPC_GESTURE_CONNECT && target != NULL)
     key = g_strdup_printf ("connect %s", target);
   else
     return TRUE;
   if (g_strcmp0 (key, tool->verdict_key) != 0)
     {
       tool->verdict_ok = vpc_design_check_edit (
-          tool->design, tool->mode == VPC_TOOL_MOVE ? _("Move") : _("Connect"),
-          tool->mode == VPC_TOOL_MOVE ? try_move : try_connect, &attempt, &reason);
+          tool->design, tool->mode == VPC_GESTURE_MOVE ? _("Move") : _("Connect"),
+          tool->mode == VPC_GESTURE_MOVE ? try_move : try_connect, &attempt, &reason);
       g_free (tool->verdict_hint);
       tool->verdict_hint = tool->verdict_ok ? NULL : vpc_containment_drop_hint (reason);
       g_free (tool->verdict_key);
@@ -599,11 +599,11 @@ vpc_tool_get_drop_verdict (VpcTool     *tool,
 }
 
 gboolean
-vpc_tool_delete (VpcTool *tool)
+vpc_gesture_delete (VpcGesture *tool)
 {
   const char *from, *subnet;
 
-  if (vpc_tool_get_selected_connection (tool, &from, &subnet))
+  if (vpc_gesture_get_selected_connection (tool, &from, &subnet))
     {
       g_autofree char *f = g_strdup (from);
       g_autofree char *s = g_strdup (subnet);
@@ -613,8 +613,8 @@ vpc_tool_delete (VpcTool *tool)
       vpc_design_begin (tool->design, _("Disconnect"));
       vpc_containment_disconnect (tool->design, f, s);
       done = vpc_design_commit (tool->design);
-      vpc_tool_clear_connection (tool);
+      vpc_gesture_clear_connection (tool);
       return done;
     }
-  return vpc_tools_delete_selection (tool->design, tool->selection) > 0;
+  return vpc_editing_delete_selection (tool->design, tool->selection) > 0;
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vpc-tools-private.h: shared between vpc-tools.c and vpc-tool.c. */
+/* vpc-editing-private.h: shared between vpc-editing.c and vpc-gesture.c. */
 #pragma once
 
-#include "vpc-tools.h"
+#include "vpc-editing.h"
 
 G_BEGIN_DECLS
 
