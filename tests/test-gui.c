@@ -10,6 +10,7 @@
 
 #include "gui-test-utils.h"
 #include "vpc-canvas.h"
+#include "vpc-clipboard.h"
 #include "vpc-containment.h"
 #include "vpc-invariants.h"
 #include "vpc-message-bar.h"
@@ -132,6 +133,97 @@ test_nudge_and_clipboard (Fixture *f, gconstpointer data)
   activate (f->canvas, "canvas.select-all", NULL);
   g_assert_cmpuint (g_hash_table_size (vpc_canvas_get_selection (f->canvas)), ==,
                     vpc_design_get_total_elements (f->design));
+}
+
+/* Runs the main loop until @done says so, at most five seconds: the
+ * clipboard's text arrives asynchronously. */
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static guint pasted_before;
+
+static gboolean
+design_grew (gpointer design)
+{
+  return vpc_design_get_total_elements (design) > pasted_before;
+}
+
+static gboolean
+has_text (gpointer text)
+{
+  return *(char **) text != NULL;
+}
+
+static void
+refused_cb (VpcCanvas  *canvas,
+            const char *message,
+            char      **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+/* The display's clipboard carries a copy to another window's canvas, and
+ * design text from another program pastes like a file; other text is
+ * refused with the loader's message. */
+static void
+test_clipboard_across (Fixture *f, gconstpointer data)
+{
+  const char *sn[] = { "sn-b", NULL };
+  g_autoptr(VpcDesign) other = vpc_design_new ();
+  GtkWidget *window = gtk_window_new ();
+  VpcCanvas *canvas = VPC_CANVAS (vpc_canvas_new ());
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->canvas));
+  g_autofree char *refusal = NULL;
+  g_autofree char *text = NULL;
+  guint before;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
+  vpc_canvas_set_design (canvas, other);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (canvas, "refused", G_CALLBACK (refused_cb), &refusal);
+
+  /* Copied in one window, pasted in another: sn-b with its AZ. */
+  vpc_canvas_select (f->canvas, sn);
+  activate (f->canvas, "canvas.copy", NULL);
+  gui_test_spin (5);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (canvas), "canvas.paste", NULL));
+  pasted_before = 0;
+  spin_until (design_grew, other);
+  g_assert_cmpuint (vpc_design_get_n_elements (other, VPC_KIND_SUBNET), ==, 1);
+  g_assert_cmpuint (vpc_design_get_n_elements (other, VPC_KIND_AZ), ==, 1);
+
+  /* Text another program put there: a design file pastes like one. */
+  {
+    g_autoptr(GHashTable) selection = vpc_selection_new ();
+
+    g_hash_table_add (selection, g_strdup ("sn-a"));
+    text = vpc_clipboard_serialize (f->design, selection);
+  }
+  gdk_clipboard_set_text (clipboard, text);
+  before = pasted_before = vpc_design_get_total_elements (other);
+  activate (canvas, "canvas.paste", NULL);
+  spin_until (design_grew, other);
+  g_assert_cmpuint (vpc_design_get_total_elements (other), >, before);
+  g_assert_null (refusal);
+
+  /* Text that is not a design: nothing changes, the place is named. */
+  gdk_clipboard_set_text (clipboard, "{\"format\": \"vpc-designer\", \"version\": 1, \"subnets\": 3}");
+  before = vpc_design_get_total_elements (other);
+  activate (canvas, "canvas.paste", NULL);
+  spin_until (has_text, &refusal);
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (refusal, "not a design"));
+  g_assert_cmpuint (vpc_design_get_total_elements (other), ==, before);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -519,6 +611,7 @@ main (int   argc,
   ADD ("/gui/canvas/zoom", test_zoom);
   ADD ("/gui/canvas/delete-undo", test_delete_undo);
   ADD ("/gui/canvas/nudge-and-clipboard", test_nudge_and_clipboard);
+  ADD ("/gui/canvas/clipboard-across", test_clipboard_across);
   ADD ("/gui/window/save", test_save);
   ADD ("/gui/canvas/preview-render", test_preview_render);
   ADD ("/gui/window/refusal-message", test_refusal_message);

@@ -7,6 +7,7 @@
 #include "vpc-clipboard.h"
 #include "vpc-containment.h"
 #include "vpc-editing.h"
+#include "vpc-file.h"
 
 /* VPC (0,0 1000×700) ⊃ AZ a (24,56) and AZ b (476,56), 420×400 each.
  * sn-a and sn-a2 in AZ a, sn-b in AZ b; train-1 inside sn-a; ep-logs has
@@ -740,6 +741,48 @@ test_paste_renames (Fixture *f, gconstpointer data)
   }
 }
 
+/* The text form is a design file of its own: the copy with its AZ, read
+ * back as the loader reads a file; text that is not a design is refused
+ * with the place named. */
+static void
+test_clipboard_text (Fixture *f, gconstpointer data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(VpcDesign) alone = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpcClipboard) back = NULL;
+  g_autoptr(VpcClipboard) bad = NULL;
+  g_auto(GStrv) ids = NULL;
+  guint before = vpc_design_get_total_elements (f->design);
+
+  vpc_selection_set_one (f->selection, "sn-a");
+  text = vpc_clipboard_serialize (f->design, f->selection);
+  bytes = g_bytes_new (text, strlen (text));
+  alone = vpc_file_load_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  /* sn-a, train-1 inside it, and az-a that sn-a cannot exist without. */
+  g_assert_cmpuint (vpc_design_get_total_elements (alone), ==, 3);
+  g_assert_nonnull (vpc_design_lookup (alone, "az-a"));
+  g_assert_nonnull (vpc_design_lookup (alone, "train-1"));
+  g_assert_null (vpc_design_lookup (alone, "sn-b"));
+  /* What train-1 referred to outside the copy is left out. */
+  g_assert_cmpuint (vpc_design_lookup (alone, "train-1")->subnets->len, ==, 1);
+
+  back = vpc_clipboard_new_from_text (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vpc_clipboard_get_n_elements (back), ==, 3);
+  ids = vpc_clipboard_paste (back, f->design, 0, 400, NULL);
+  g_assert_cmpuint (g_strv_length (ids), ==, 3);
+  g_assert_cmpuint (vpc_design_get_total_elements (f->design), ==, before + 3);
+
+  bad = vpc_clipboard_new_from_text ("{\"format\": 1, \"subnets\": 3}", 27, &error);
+  g_assert_null (bad);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == VPC_FILE_ERROR);
+  g_assert_true (g_str_has_prefix (error->message, "format: ")); /* the place first */
+}
+
 static void
 test_delete_and_tab (Fixture *f, gconstpointer data)
 {
@@ -788,6 +831,7 @@ main (int   argc,
   ADD ("/ui/containment/drop-verdict", test_drop_verdict);
   ADD ("/ui/containment/drop-point", test_drop_point);
   ADD ("/ui/clipboard/paste-renames", test_paste_renames);
+  ADD ("/ui/clipboard/text-form", test_clipboard_text);
   ADD ("/ui/tools/delete-and-tab", test_delete_and_tab);
 #undef ADD
   return g_test_run ();

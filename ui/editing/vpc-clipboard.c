@@ -6,12 +6,25 @@
 
 #include "vpc-cidr.h"
 #include "vpc-containment.h"
+#include "vpc-file.h"
 #include "vpc-i18n.h"
 
 struct _VpcClipboard
 {
   GPtrArray *elements; /* VpcElement *, in design order */
+  VpcDesign *origin;   /* weak: the design copied from, while it exists */
 };
+
+static void
+set_origin (VpcClipboard *clipboard,
+            VpcDesign    *origin)
+{
+  clipboard->origin = origin;
+  if (origin != NULL)
+    g_object_add_weak_pointer (G_OBJECT (origin), (gpointer *) &clipboard->origin);
+}
+
+G_DEFINE_BOXED_TYPE (VpcClipboard, vpc_clipboard, vpc_clipboard_dup, vpc_clipboard_free)
 
 VpcClipboard *
 vpc_clipboard_copy (VpcDesign  *design,
@@ -29,6 +42,7 @@ vpc_clipboard_copy (VpcDesign  *design,
       vpc_containment_collect_children (design, key, ids);
     }
   clipboard->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) vpc_element_free);
+  set_origin (clipboard, design);
   for (guint k = 0; k < VPC_N_KINDS; k++)
     for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
       {
@@ -40,13 +54,102 @@ vpc_clipboard_copy (VpcDesign  *design,
   return clipboard;
 }
 
+VpcClipboard *
+vpc_clipboard_dup (VpcClipboard *clipboard)
+{
+  VpcClipboard *copy = g_new0 (VpcClipboard, 1);
+
+  copy->elements = g_ptr_array_new_full (clipboard->elements->len, (GDestroyNotify) vpc_element_free);
+  for (guint i = 0; i < clipboard->elements->len; i++)
+    g_ptr_array_add (copy->elements, vpc_element_copy (g_ptr_array_index (clipboard->elements, i)));
+  set_origin (copy, clipboard->origin);
+  return copy;
+}
+
+/* @id and what it cannot exist without, into @keep. */
+static void
+keep_with_parents (VpcDesign  *design,
+                   const char *id,
+                   GHashTable *keep)
+{
+  const VpcElement *e = vpc_design_lookup (design, id);
+
+  if (e == NULL || !g_hash_table_add (keep, g_strdup (id)))
+    return;
+  if (e->kind == VPC_KIND_SUBNET && e->az != NULL)
+    keep_with_parents (design, e->az, keep);
+  else if (e->kind == VPC_KIND_NAT_GATEWAY && e->subnet != NULL)
+    keep_with_parents (design, e->subnet, keep);
+}
+
+char *
+vpc_clipboard_serialize (VpcDesign  *design,
+                         GHashTable *selection)
+{
+  g_autoptr(VpcDesign) copy = vpc_design_duplicate (design);
+  g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) dropped = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_hash_table_add (selected, g_strdup (key));
+      vpc_containment_collect_children (design, key, selected);
+    }
+  g_hash_table_iter_init (&iter, selected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    keep_with_parents (design, key, keep);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (copy, k); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (copy, k, i);
+
+        if (!g_hash_table_contains (keep, e->id))
+          g_ptr_array_add (dropped, g_strdup (e->id));
+      }
+  if (dropped->len > 0)
+    vpc_design_delete (copy, (const char *const *) dropped->pdata, dropped->len);
+  return vpc_file_serialize (copy, NULL);
+}
+
+VpcClipboard *
+vpc_clipboard_new_from_text (const char *text,
+                             gsize       length,
+                             GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+  g_autoptr(VpcDesign) design = vpc_file_load_bytes (bytes, NULL, error);
+  VpcClipboard *clipboard;
+
+  if (design == NULL)
+    return NULL;
+  clipboard = g_new0 (VpcClipboard, 1);
+  clipboard->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) vpc_element_free);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      g_ptr_array_add (clipboard->elements, vpc_element_copy (vpc_design_get_element (design, k, i)));
+  return clipboard;
+}
+
 void
 vpc_clipboard_free (VpcClipboard *clipboard)
 {
   if (clipboard == NULL)
     return;
+  if (clipboard->origin != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (clipboard->origin), (gpointer *) &clipboard->origin);
   g_ptr_array_unref (clipboard->elements);
   g_free (clipboard);
+}
+
+gboolean
+vpc_clipboard_is_from (VpcClipboard *clipboard,
+                       VpcDesign    *design)
+{
+  return clipboard != NULL && design != NULL && clipboard->origin == design;
 }
 
 guint

@@ -3,6 +3,8 @@
  * and the context menu. */
 #include "vpc-canvas-private.h"
 
+#include <string.h>
+
 #include "vpc-clipboard.h"
 #include "vpc-containment.h"
 #include "vpc-i18n.h"
@@ -13,13 +15,21 @@
 #define NUDGE_SHIFT VPC_CANVAS_GRID
 #define PASTE_SHIFT 32.0
 
-/* One clipboard for every window of the process. */
-static VpcClipboard *clipboard;
+/* What the clipboard of @self's display offers: our copy (when this
+ * process put it there) or text that may be a design. */
+static gboolean
+can_paste (VpcCanvas *self)
+{
+  GdkContentFormats *formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (self)));
+
+  return gdk_content_formats_contain_gtype (formats, VPC_TYPE_CLIPBOARD) ||
+         gdk_content_formats_contain_gtype (formats, G_TYPE_STRING);
+}
 
 void
-_vpc_canvas_clipboard_clear (void)
+_vpc_canvas_clipboard_changed (VpcCanvas *self)
 {
-  g_clear_pointer (&clipboard, vpc_clipboard_free);
+  _vpc_canvas_update_actions (self);
 }
 
 static gboolean
@@ -73,8 +83,7 @@ _vpc_canvas_update_actions (VpcCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.cut", selected);
   gtk_widget_action_set_enabled (widget, "canvas.copy", selected);
   gtk_widget_action_set_enabled (widget, "canvas.duplicate", selected);
-  gtk_widget_action_set_enabled (widget, "canvas.paste",
-                                 has_design && vpc_clipboard_get_n_elements (clipboard) > 0);
+  gtk_widget_action_set_enabled (widget, "canvas.paste", has_design && can_paste (self));
   gtk_widget_action_set_enabled (widget, "canvas.connect", has_design && can_connect (self));
   gtk_widget_action_set_enabled (widget, "canvas.nudge",
                                  has_design && g_hash_table_size (self->selection) > 0);
@@ -259,17 +268,29 @@ paste_from (VpcCanvas    *self,
     vpc_canvas_select (self, (const char *const *) ids);
 }
 
+/* Puts the selection on the display's clipboard, for every window of this
+ * process (the copy itself) and for other programs (a design file's text). */
 static void
 copy_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
 {
   VpcCanvas *self = VPC_CANVAS (widget);
+  g_autoptr(VpcClipboard) copy = NULL;
+  g_autoptr(GBytes) text = NULL;
+  GdkContentProvider *forms[2];
+  g_autoptr(GdkContentProvider) provider = NULL;
+  char *serialized;
 
   if (self->design == NULL || !has_elements_selected (self))
     return;
-  _vpc_canvas_clipboard_clear ();
-  clipboard = vpc_clipboard_copy (self->design, self->selection);
+  copy = vpc_clipboard_copy (self->design, self->selection);
+  serialized = vpc_clipboard_serialize (self->design, self->selection);
+  text = g_bytes_new_take (serialized, strlen (serialized));
+  forms[0] = gdk_content_provider_new_typed (VPC_TYPE_CLIPBOARD, copy);
+  forms[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", text);
+  provider = gdk_content_provider_new_union (forms, G_N_ELEMENTS (forms));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
   self->paste_count = 0;
   _vpc_canvas_update_actions (self);
 }
@@ -289,17 +310,62 @@ cut_cb (GtkWidget  *widget,
   _vpc_canvas_selection_changed (self);
 }
 
+/* Text from another program: pasted when it is a design file, refused
+ * with the loader's message (naming the place) when it is not. */
+static void
+paste_text_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(VpcCanvas) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autoptr(VpcClipboard) pasted = NULL;
+  g_autofree char *reason = NULL;
+
+  if (self->design == NULL)
+    return;
+  if (text == NULL)
+    {
+      _vpc_canvas_refused (self, _("The clipboard holds nothing that can be pasted."));
+      return;
+    }
+  pasted = vpc_clipboard_new_from_text (text, strlen (text), &error);
+  if (pasted == NULL)
+    {
+      /* TRANSLATORS: %s is the loader's message, naming the place. */
+      reason = g_strdup_printf (_("The pasted text is not a design: %s"), error->message);
+      _vpc_canvas_refused (self, reason);
+      return;
+    }
+  self->paste_count++;
+  paste_from (self, pasted, PASTE_SHIFT * self->paste_count);
+}
+
 static void
 paste_cb (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
 {
   VpcCanvas *self = VPC_CANVAS (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  GdkContentProvider *local = gdk_clipboard_get_content (clipboard);
+  g_auto(GValue) value = G_VALUE_INIT;
 
-  if (self->design == NULL || clipboard == NULL)
+  if (self->design == NULL)
     return;
-  self->paste_count++;
-  paste_from (self, clipboard, PASTE_SHIFT * self->paste_count);
+  g_value_init (&value, VPC_TYPE_CLIPBOARD);
+  /* Copied from this design: the elements themselves, references to the
+   * rest kept. From anywhere else the text form, which carries what the
+   * elements cannot exist without. */
+  if (local != NULL && gdk_content_provider_get_value (local, &value, NULL) &&
+      vpc_clipboard_is_from (g_value_get_boxed (&value), self->design))
+    {
+      self->paste_count++;
+      paste_from (self, g_value_get_boxed (&value), PASTE_SHIFT * self->paste_count);
+      return;
+    }
+  gdk_clipboard_read_text_async (clipboard, NULL, paste_text_cb, g_object_ref (self));
 }
 
 static void

@@ -451,6 +451,7 @@ vpc_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   g_clear_object (&self->viewport);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_clipboard (GTK_WIDGET (self)), self);
   G_OBJECT_CLASS (vpc_canvas_parent_class)->dispose (object);
 }
 
@@ -540,6 +541,8 @@ vpc_canvas_init (VpcCanvas *self)
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_signal_connect_swapped (self->viewport, "notify", G_CALLBACK (redraw_cb), self);
+  g_signal_connect_swapped (gtk_widget_get_clipboard (GTK_WIDGET (self)), "changed",
+                            G_CALLBACK (_vpc_canvas_clipboard_changed), self);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (redraw_cb), self);
   _vpc_canvas_input_init (self);
