@@ -69,6 +69,13 @@ typedef struct
 
 typedef struct
 {
+  guint row, gutter, band;
+  gboolean in_gutter;
+  guint slot;
+} EpPlace;
+
+typedef struct
+{
   VpcDesign  *design;
   double      row_h;   /* between icon rows: label and a margin */
   double      label_h; /* an icon's drawn height (tile and label) */
@@ -81,6 +88,17 @@ typedef struct
   guint       per_row;   /* AZ columns per AZ row */
   guint       n_rows;
   guint       subnet_cols; /* subnet columns per AZ */
+  guint       max_per_az;  /* subnets in the fullest AZ */
+  guint       n_bands;     /* bands per AZ row */
+  guint       n_gutters;   /* per AZ row: per_row + 1 */
+  EpPlace    *eps;         /* where each endpoint stands, in file order */
+  guint      *gutter_count; /* [row][gutter][band] endpoints */
+  double     *band_h;      /* [row][band] */
+  double     *band_top;    /* [row][band] */
+  double     *col_w;       /* [az][column] subnet widths */
+  double     *gutter_w;    /* [row][gutter] */
+  GPtrArray  *below;       /* icons in rows under the AZs */
+  GPtrArray  *outside;     /* workloads under the VPC */
 } Tidy;
 
 static void
@@ -171,13 +189,6 @@ endpoint_gutter (Tidy             *t,
     *gutter = multi ? (guint) lo : (guint) lo + 1;
   return TRUE;
 }
-
-typedef struct
-{
-  guint row, gutter, band;
-  gboolean in_gutter;
-  guint slot;
-} EpPlace;
 
 static gboolean
 is_vpc_workload (const VpcElement *w)
@@ -295,30 +306,14 @@ order_subnets (Tidy *t)
     }
 }
 
+/* The AZs in file order, and the subnets of each. */
 static void
-compute (Tidy *t,
-         double vx,
-         double vy)
+collect_azs_and_subnets (Tidy *t)
 {
   VpcDesign *design = t->design;
   guint n_az = vpc_design_get_n_elements (design, VPC_KIND_AZ);
   guint n_sn = vpc_design_get_n_elements (design, VPC_KIND_SUBNET);
-  guint n_ep = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
-  guint n_nat = vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY);
-  guint n_wl = vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD);
-  guint n_sg = vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP);
-  guint max_per_az = 0, n_bands, n_gutters;
-  g_autofree EpPlace *eps = g_new0 (EpPlace, MAX (n_ep, 1));
-  g_autofree guint *gutter_count = NULL; /* [row][gutter][band] endpoints */
-  g_autofree double *band_h = NULL;      /* [row][band] */
-  g_autofree double *band_top = NULL;
-  g_autofree double *col_w = NULL;       /* [az][column] subnet widths */
-  g_autofree double *gutter_w = NULL;    /* [row][gutter] */
-  g_autoptr(GPtrArray) below = g_ptr_array_new ();
-  g_autoptr(GPtrArray) outside = g_ptr_array_new ();
-  double right = vx + 2 * PAD + 300, y, bottom;
 
-  /* AZs and their subnets. */
   for (guint i = 0; i < n_az; i++)
     {
       Az az = { vpc_design_get_element (design, VPC_KIND_AZ, i), 0, 0, 0, { 0 } };
@@ -332,78 +327,106 @@ compute (Tidy *t,
       guint a = GPOINTER_TO_UINT (g_hash_table_lookup (t->az_of, sn.e->az != NULL ? sn.e->az : ""));
 
       if (a == 0) /* the loader refuses this; stay safe */
-        a = 1, n_az = MAX (n_az, 1);
+        a = 1;
       if (t->azs->len == 0)
         continue;
       sn.az = a - 1;
       sn.index = g_array_index (t->azs, Az, sn.az).n_subnets++;
-      max_per_az = MAX (max_per_az, sn.index + 1);
+      t->max_per_az = MAX (t->max_per_az, sn.index + 1);
       g_array_append_val (t->subnets, sn);
       g_hash_table_insert (t->subnet_of, sn.e->id, GUINT_TO_POINTER (t->subnets->len));
     }
-  n_az = t->azs->len;
-  order_subnets (t);
+}
 
-  /* Icons per subnet: they set the subnets' sizes. */
-  for (guint k = 0; k < 2; k++)
+/* The icons that sit in a subnet: NAT gateways, then workloads. */
+static guint
+n_subnet_icons (Tidy *t)
+{
+  return vpc_design_get_n_elements (t->design, VPC_KIND_NAT_GATEWAY)
+         + vpc_design_get_n_elements (t->design, VPC_KIND_WORKLOAD);
+}
+
+static const VpcElement *
+subnet_icon (Tidy  *t,
+             guint  i)
+{
+  guint n_nat = vpc_design_get_n_elements (t->design, VPC_KIND_NAT_GATEWAY);
+
+  return i < n_nat ? vpc_design_get_element (t->design, VPC_KIND_NAT_GATEWAY, i)
+                   : vpc_design_get_element (t->design, VPC_KIND_WORKLOAD, i - n_nat);
+}
+
+/* Icons per subnet: they set the subnets' sizes. */
+static void
+count_icons (Tidy *t)
+{
+  guint n = n_subnet_icons (t);
+
+  for (guint i = 0; i < n; i++)
     {
-      VpcKind kind = k == 0 ? VPC_KIND_NAT_GATEWAY : VPC_KIND_WORKLOAD;
-      guint n = k == 0 ? n_nat : n_wl;
+      int s = home_of (t, subnet_icon (t, i));
 
-      for (guint i = 0; i < n; i++)
-        {
-          const VpcElement *e = vpc_design_get_element (design, kind, i);
-          int s = home_of (t, e);
-
-          if (s >= 0)
-            g_array_index (t->subnets, Subnet, s).n_icons++;
-        }
+      if (s >= 0)
+        g_array_index (t->subnets, Subnet, s).n_icons++;
     }
+}
 
-  /* The shape: AZs per row and subnet columns per AZ whose estimated
-   * size is nearest a landscape page. Few AZs stay in one row, few
-   * subnets in one column. */
+/* The shape: AZs per row and subnet columns per AZ whose estimated size
+ * is nearest a landscape page. Few AZs stay in one row, few subnets in one
+ * column. */
+static void
+choose_shape (Tidy *t)
+{
+  guint n_az = t->azs->len, max_per_az = t->max_per_az;
+  guint n_ep = vpc_design_get_n_elements (t->design, VPC_KIND_ENDPOINT);
+  double band = SUBNET_MIN_H, col = PAD + SUBNET_MIN_COLS * CELL + PAD, best = G_MAXDOUBLE;
+  guint max_rows, max_cols;
+
   t->per_row = MAX (n_az, 1);
   t->subnet_cols = 1;
-  if (n_az > 4 || max_per_az > 8)
+  if (!(n_az > 4 || max_per_az > 8))
+    return;
+  max_rows = n_az > 4 ? MIN (n_az, 256) : 1;
+  max_cols = max_per_az > 8 ? MIN (max_per_az, 64) : 1;
+  for (guint i = 0; i < t->subnets->len; i++)
     {
-      double band = SUBNET_MIN_H, col = PAD + SUBNET_MIN_COLS * CELL + PAD, best = G_MAXDOUBLE;
-      guint max_rows = n_az > 4 ? MIN (n_az, 256) : 1;
-      guint max_cols = max_per_az > 8 ? MIN (max_per_az, 64) : 1;
+      const Subnet *sn = &g_array_index (t->subnets, Subnet, i);
+      guint cols = CLAMP (sn->n_icons, SUBNET_MIN_COLS, SUBNET_MAX_COLS);
+      guint rows = (sn->n_icons + cols - 1) / cols;
 
-      for (guint i = 0; i < t->subnets->len; i++)
-        {
-          const Subnet *sn = &g_array_index (t->subnets, Subnet, i);
-          guint cols = CLAMP (sn->n_icons, SUBNET_MIN_COLS, SUBNET_MAX_COLS);
-          guint rows = (sn->n_icons + cols - 1) / cols;
-
-          col = MAX (col, PAD + cols * CELL + PAD);
-          if (rows > 0)
-            band = MAX (band, t->subnet_top + (rows - 1) * t->row_h + t->label_h + BOTTOM_GAP);
-        }
-      for (guint rows = 1; rows <= max_rows; rows++)
-        for (guint c = 1; c <= max_cols; c++)
-          {
-            guint per_row = (n_az + rows - 1) / rows;
-            guint bands = (max_per_az + c - 1) / c;
-            /* Endpoints spread over the gutters' bands. */
-            double per_band = ceil ((double) n_ep / ((double) rows * bands * (per_row + 1)));
-            double bh = MAX (band, t->subnet_top + per_band * t->row_h + BOTTOM_GAP);
-            double w
-                = per_row * (2 * PAD + c * (col + SUBNET_GAP) + (per_band > 0 ? GUTTER : AZ_GAP));
-            double h = rows * (AZ_HEADER + bands * (bh + SUBNET_GAP) + PAD);
-            double bad = fabs (log (w / h / PAGE_ASPECT));
-
-            if (n_az > 4 && per_row < 4)
-              continue;
-            if (bad < best - 1e-9)
-              {
-                best = bad;
-                t->per_row = MAX (per_row, 1);
-                t->subnet_cols = c;
-              }
-          }
+      col = MAX (col, PAD + cols * CELL + PAD);
+      if (rows > 0)
+        band = MAX (band, t->subnet_top + (rows - 1) * t->row_h + t->label_h + BOTTOM_GAP);
     }
+  for (guint rows = 1; rows <= max_rows; rows++)
+    for (guint c = 1; c <= max_cols; c++)
+      {
+        guint per_row = (n_az + rows - 1) / rows;
+        guint bands = (max_per_az + c - 1) / c;
+        /* Endpoints spread over the gutters' bands. */
+        double per_band = ceil ((double) n_ep / ((double) rows * bands * (per_row + 1)));
+        double bh = MAX (band, t->subnet_top + per_band * t->row_h + BOTTOM_GAP);
+        double w = per_row * (2 * PAD + c * (col + SUBNET_GAP) + (per_band > 0 ? GUTTER : AZ_GAP));
+        double h = rows * (AZ_HEADER + bands * (bh + SUBNET_GAP) + PAD);
+        double bad = fabs (log (w / h / PAGE_ASPECT));
+
+        if (n_az > 4 && per_row < 4)
+          continue;
+        if (bad < best - 1e-9)
+          {
+            best = bad;
+            t->per_row = MAX (per_row, 1);
+            t->subnet_cols = c;
+          }
+      }
+}
+
+/* Each AZ's row and position in it; each subnet's band and column. */
+static void
+assign_rows_and_bands (Tidy *t)
+{
+  guint n_az = t->azs->len;
+
   t->n_rows = n_az > 0 ? (n_az + t->per_row - 1) / t->per_row : 0;
   for (guint i = 0; i < n_az; i++)
     {
@@ -411,58 +434,79 @@ compute (Tidy *t,
       az->row = i / t->per_row;
       az->position = i % t->per_row;
     }
-  n_bands = MAX ((max_per_az + t->subnet_cols - 1) / t->subnet_cols, 1);
-  n_gutters = t->per_row + 1;
+  t->n_bands = MAX ((t->max_per_az + t->subnet_cols - 1) / t->subnet_cols, 1);
+  t->n_gutters = t->per_row + 1;
   for (guint i = 0; i < t->subnets->len; i++)
     {
       Subnet *sn = &g_array_index (t->subnets, Subnet, i);
       sn->band = sn->index / t->subnet_cols;
       sn->column = sn->index % t->subnet_cols;
     }
+}
 
-  /* Endpoints: gutters first, in file order within each. */
-  gutter_count = g_new0 (guint, MAX (t->n_rows, 1) * n_gutters * n_bands);
+/* Endpoints: gutters first, in file order within each; the others go in
+ * the rows below. */
+static void
+assign_endpoint_gutters (Tidy *t)
+{
+  guint n_ep = vpc_design_get_n_elements (t->design, VPC_KIND_ENDPOINT);
+  guint n_gutters = t->n_gutters, n_bands = t->n_bands;
+
+  t->gutter_count = g_new0 (guint, MAX (t->n_rows, 1) * n_gutters * n_bands);
   for (guint i = 0; i < n_ep; i++)
     {
-      const VpcElement *ep = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
-      EpPlace *p = &eps[i];
+      const VpcElement *ep = vpc_design_get_element (t->design, VPC_KIND_ENDPOINT, i);
+      EpPlace *p = &t->eps[i];
 
       p->in_gutter = endpoint_gutter (t, ep, n_bands, &p->row, &p->gutter, &p->band);
       if (p->in_gutter)
-        p->slot = gutter_count[(p->row * n_gutters + p->gutter) * n_bands + p->band]++;
+        p->slot = t->gutter_count[(p->row * n_gutters + p->gutter) * n_bands + p->band]++;
       else
-        g_ptr_array_add (below, (gpointer) ep);
+        g_ptr_array_add (t->below, (gpointer) ep);
     }
+}
 
-  /* Which side of each subnet faces endpoints; icons per subnet. */
+/* Which side of each subnet faces endpoints. */
+static void
+choose_gutter_sides (Tidy *t)
+{
+  const guint *gutter_count = t->gutter_count;
+  guint n_bands = t->n_bands;
+
   for (guint i = 0; i < t->subnets->len; i++)
     {
       Subnet *sn = &g_array_index (t->subnets, Subnet, i);
       const Az *az = &g_array_index (t->azs, Az, sn->az);
-      guint base = az->row * n_gutters;
+      guint base = az->row * t->n_gutters;
       guint left = sn->column == 0 ? gutter_count[(base + az->position) * n_bands + sn->band] : 0;
       guint right_n = sn->column + 1 == t->subnet_cols || sn->index + 1 == az->n_subnets
                         ? gutter_count[(base + az->position + 1) * n_bands + sn->band] : 0;
 
       sn->gutter_side = right_n > left ? 1 : left > 0 ? -1 : 0;
     }
+}
 
-  /* Sizes: subnet columns as wide as their fullest subnet needs, bands as
-   * tall as their icons and the endpoints beside them need. */
-  col_w = g_new0 (double, MAX (n_az, 1) * t->subnet_cols);
-  band_h = g_new0 (double, MAX (t->n_rows, 1) * n_bands);
+/* Sizes: subnet columns as wide as their fullest subnet needs, bands as
+ * tall as their icons and the endpoints beside them need. */
+static void
+size_columns_and_bands (Tidy *t)
+{
+  guint n_az = t->azs->len, n_bands = t->n_bands, n_gutters = t->n_gutters;
+
+  t->col_w = g_new0 (double, MAX (n_az, 1) * t->subnet_cols);
+  t->band_h = g_new0 (double, MAX (t->n_rows, 1) * n_bands);
   for (guint i = 0; i < MAX (n_az, 1) * t->subnet_cols; i++)
-    col_w[i] = PAD + SUBNET_MIN_COLS * CELL + PAD;
+    t->col_w[i] = PAD + SUBNET_MIN_COLS * CELL + PAD;
   for (guint i = 0; i < MAX (t->n_rows, 1) * n_bands; i++)
-    band_h[i] = SUBNET_MIN_H;
+    t->band_h[i] = SUBNET_MIN_H;
   for (guint i = 0; i < t->subnets->len; i++)
     {
       const Subnet *sn = &g_array_index (t->subnets, Subnet, i);
       const Az *az = &g_array_index (t->azs, Az, sn->az);
       guint cols = CLAMP (sn->n_icons, SUBNET_MIN_COLS, SUBNET_MAX_COLS);
       guint rows = (sn->n_icons + cols - 1) / cols;
-      double *w = &col_w[sn->az * t->subnet_cols + sn->column];
-      double *h = &band_h[az->row * n_bands + sn->band];
+      double *w = &t->col_w[sn->az * t->subnet_cols + sn->column];
+      double *h = &t->band_h[az->row * n_bands + sn->band];
 
       *w = MAX (*w, PAD + cols * CELL + PAD);
       if (rows > 0)
@@ -472,79 +516,137 @@ compute (Tidy *t,
     for (guint g = 0; g < n_gutters; g++)
       for (guint b = 0; b < n_bands; b++)
         {
-          guint c = gutter_count[(r * n_gutters + g) * n_bands + b];
-          double *h = &band_h[r * n_bands + b];
+          guint c = t->gutter_count[(r * n_gutters + g) * n_bands + b];
+          double *h = &t->band_h[r * n_bands + b];
 
           if (c > 0)
             *h = MAX (*h, t->subnet_top + (c - 1) * t->row_h + t->label_h + BOTTOM_GAP);
         }
+}
 
-  /* Gutter widths: room for an endpoint column, else the usual gap. */
-  gutter_w = g_new0 (double, MAX (t->n_rows, 1) * n_gutters);
+/* Gutter widths: room for an endpoint column, else the usual gap. */
+static void
+size_gutters (Tidy *t)
+{
+  guint n_bands = t->n_bands, n_gutters = t->n_gutters;
+
+  t->gutter_w = g_new0 (double, MAX (t->n_rows, 1) * n_gutters);
   for (guint r = 0; r < t->n_rows; r++)
     for (guint g = 0; g < n_gutters; g++)
       {
         gboolean used = FALSE;
 
         for (guint b = 0; b < n_bands; b++)
-          used |= gutter_count[(r * n_gutters + g) * n_bands + b] > 0;
-        gutter_w[r * n_gutters + g] = used ? GUTTER : g == 0 || g + 1 == n_gutters ? 0 : AZ_GAP;
+          used |= t->gutter_count[(r * n_gutters + g) * n_bands + b] > 0;
+        t->gutter_w[r * n_gutters + g] = used ? GUTTER : g == 0 || g + 1 == n_gutters ? 0 : AZ_GAP;
       }
+}
 
-  /* Geometry, row by row. */
-  band_top = g_new0 (double, MAX (t->n_rows, 1) * n_bands);
-  y = vy + VPC_HEADER;
+/* The tops of AZ row @r's bands, the row starting at @y; returns the
+ * height of its AZs. */
+static double
+put_bands (Tidy   *t,
+           guint   r,
+           double  y)
+{
+  double az_h = AZ_HEADER + PAD - SUBNET_GAP;
+  double by = y + AZ_HEADER;
+
+  for (guint b = 0; b < t->n_bands; b++)
+    {
+      t->band_top[r * t->n_bands + b] = by;
+      by += t->band_h[r * t->n_bands + b] + SUBNET_GAP;
+      az_h += t->band_h[r * t->n_bands + b] + SUBNET_GAP;
+    }
+  return az_h;
+}
+
+/* The AZs of row @r side by side from @vx, each as wide as its subnet
+ * columns, with the gutters between them; grows *@right. */
+static void
+put_row_azs (Tidy   *t,
+             guint   r,
+             double  vx,
+             double  y,
+             double  az_h,
+             double *right)
+{
+  guint n_az = t->azs->len, n_gutters = t->n_gutters;
+  double x = vx + PAD;
+
+  for (guint p = 0; p < t->per_row && r * t->per_row + p < n_az; p++)
+    {
+      guint a = r * t->per_row + p;
+      Az *az = &g_array_index (t->azs, Az, a);
+      double w = PAD - SUBNET_GAP + PAD;
+      guint used_cols = MIN (t->subnet_cols, MAX (az->n_subnets, 1));
+
+      x += t->gutter_w[r * n_gutters + p];
+      for (guint c = 0; c < used_cols; c++)
+        w += t->col_w[a * t->subnet_cols + c] + SUBNET_GAP;
+      az->r = (VpcRect) { x, y, w, az_h };
+      put (t, az->e, x, y, w, az_h);
+      x += w;
+      *right = MAX (*right, x + t->gutter_w[r * n_gutters + p + 1] + PAD);
+    }
+}
+
+/* Endpoints in the gutters of row @r, centred in theirs, one per row of
+ * icons in their band. */
+static void
+put_gutter_endpoints (Tidy  *t,
+                      guint  r)
+{
+  guint n_az = t->azs->len, n_gutters = t->n_gutters;
+  guint n_ep = vpc_design_get_n_elements (t->design, VPC_KIND_ENDPOINT);
+
+  for (guint i = 0; i < n_ep; i++)
+    {
+      const EpPlace *ep = &t->eps[i];
+      double gx;
+
+      if (!ep->in_gutter || ep->row != r)
+        continue;
+      if (ep->gutter < t->per_row && r * t->per_row + ep->gutter < n_az)
+        gx = g_array_index (t->azs, Az, r * t->per_row + ep->gutter).r.x;
+      else
+        {
+          const Az *last = &g_array_index (t->azs, Az, MIN (n_az, (r + 1) * t->per_row) - 1);
+          gx = last->r.x + last->r.w + t->gutter_w[r * n_gutters + ep->gutter];
+        }
+      gx -= t->gutter_w[r * n_gutters + ep->gutter] / 2;
+      put (t, vpc_design_get_element (t->design, VPC_KIND_ENDPOINT, i), gx - ICON / 2,
+           t->band_top[r * t->n_bands + ep->band] + t->subnet_top + ep->slot * t->row_h,
+           ICON, ICON);
+    }
+}
+
+/* Geometry, row by row: bands, AZs and the endpoints in the gutters.
+ * Returns the bottom of the last row, padding included; grows *@right. */
+static double
+put_az_rows (Tidy   *t,
+             double  vx,
+             double  vy,
+             double *right)
+{
+  double y = vy + VPC_HEADER;
+
+  t->band_top = g_new0 (double, MAX (t->n_rows, 1) * t->n_bands);
   for (guint r = 0; r < t->n_rows; r++)
     {
-      double x = vx + PAD, az_h = AZ_HEADER + PAD - SUBNET_GAP;
-      double by = y + AZ_HEADER;
+      double az_h = put_bands (t, r, y);
 
-      for (guint b = 0; b < n_bands; b++)
-        {
-          band_top[r * n_bands + b] = by;
-          by += band_h[r * n_bands + b] + SUBNET_GAP;
-          az_h += band_h[r * n_bands + b] + SUBNET_GAP;
-        }
-      for (guint p = 0; p < t->per_row && r * t->per_row + p < n_az; p++)
-        {
-          guint a = r * t->per_row + p;
-          Az *az = &g_array_index (t->azs, Az, a);
-          double w = PAD - SUBNET_GAP + PAD;
-          guint used_cols = MIN (t->subnet_cols, MAX (az->n_subnets, 1));
-
-          x += gutter_w[r * n_gutters + p];
-          for (guint c = 0; c < used_cols; c++)
-            w += col_w[a * t->subnet_cols + c] + SUBNET_GAP;
-          az->r = (VpcRect) { x, y, w, az_h };
-          put (t, az->e, x, y, w, az_h);
-          x += w;
-          right = MAX (right, x + gutter_w[r * n_gutters + p + 1] + PAD);
-        }
-      /* Endpoints in this row's gutters. */
-      for (guint i = 0; i < n_ep; i++)
-        {
-          const EpPlace *ep = &eps[i];
-          double gx;
-
-          if (!ep->in_gutter || ep->row != r)
-            continue;
-          if (ep->gutter < t->per_row && r * t->per_row + ep->gutter < n_az)
-            gx = g_array_index (t->azs, Az, r * t->per_row + ep->gutter).r.x;
-          else
-            {
-              const Az *last = &g_array_index (t->azs, Az, MIN (n_az, (r + 1) * t->per_row) - 1);
-              gx = last->r.x + last->r.w + gutter_w[r * n_gutters + ep->gutter];
-            }
-          gx -= gutter_w[r * n_gutters + ep->gutter] / 2;
-          put (t, vpc_design_get_element (design, VPC_KIND_ENDPOINT, i), gx - ICON / 2,
-               band_top[r * n_bands + ep->band] + t->subnet_top + ep->slot * t->row_h, ICON, ICON);
-        }
+      put_row_azs (t, r, vx, y, az_h, right);
+      put_gutter_endpoints (t, r);
       y += az_h + PAD;
     }
-  if (t->n_rows == 0)
-    y = vy + VPC_HEADER;
+  return y;
+}
 
-  /* Subnets in their bands and columns. */
+/* Subnets in their bands and columns. */
+static void
+put_subnets (Tidy *t)
+{
   for (guint i = 0; i < t->subnets->len; i++)
     {
       Subnet *sn = &g_array_index (t->subnets, Subnet, i);
@@ -552,76 +654,120 @@ compute (Tidy *t,
       double x = az->r.x + PAD;
 
       for (guint c = 0; c < sn->column; c++)
-        x += col_w[sn->az * t->subnet_cols + c] + SUBNET_GAP;
-      sn->r = (VpcRect) { x, band_top[az->row * n_bands + sn->band],
-                          col_w[sn->az * t->subnet_cols + sn->column],
-                          band_h[az->row * n_bands + sn->band] };
+        x += t->col_w[sn->az * t->subnet_cols + c] + SUBNET_GAP;
+      sn->r = (VpcRect) { x, t->band_top[az->row * t->n_bands + sn->band],
+                          t->col_w[sn->az * t->subnet_cols + sn->column],
+                          t->band_h[az->row * t->n_bands + sn->band] };
       put (t, sn->e, sn->r.x, sn->r.y, sn->r.w, sn->r.h);
     }
+}
 
-  /* NAT gateways, then workloads, inside their subnet, away from the
-   * endpoints' side. */
-  {
-    g_autofree guint *used = g_new0 (guint, MAX (t->subnets->len, 1));
+/* NAT gateways, then workloads, inside their subnet, away from the
+ * endpoints' side; those without one go below the AZs, or below the VPC
+ * for workloads outside it. */
+static void
+put_subnet_icons (Tidy *t)
+{
+  g_autofree guint *used = g_new0 (guint, MAX (t->subnets->len, 1));
+  guint n = n_subnet_icons (t);
 
-    for (guint k = 0; k < 2; k++)
-      {
-        VpcKind kind = k == 0 ? VPC_KIND_NAT_GATEWAY : VPC_KIND_WORKLOAD;
-        guint n = k == 0 ? n_nat : n_wl;
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *e = subnet_icon (t, i);
+      int s = home_of (t, e);
+      const Subnet *sn;
+      guint cols, slot, col;
+      double x;
 
-        for (guint i = 0; i < n; i++)
-          {
-            const VpcElement *e = vpc_design_get_element (design, kind, i);
-            int s = home_of (t, e);
-            const Subnet *sn;
-            guint cols, slot, col;
-            double x;
+      if (s < 0)
+        {
+          g_ptr_array_add (e->kind == VPC_KIND_WORKLOAD && !is_vpc_workload (e) ? t->outside
+                                                                                : t->below,
+                           (gpointer) e);
+          continue;
+        }
+      sn = &g_array_index (t->subnets, Subnet, s);
+      cols = CLAMP (sn->n_icons, SUBNET_MIN_COLS, SUBNET_MAX_COLS);
+      slot = used[s]++;
+      col = slot % cols;
+      if (sn->gutter_side > 0)
+        x = sn->r.x + PAD + col * CELL;
+      else
+        x = sn->r.x + sn->r.w - PAD - (col + 1) * CELL;
+      if (sn->gutter_side == 0)
+        x = sn->r.x + PAD + col * CELL;
+      put (t, e, x + (CELL - ICON) / 2, sn->r.y + t->subnet_top + (slot / cols) * t->row_h,
+           ICON, ICON);
+    }
+}
 
-            if (s < 0)
-              {
-                g_ptr_array_add (kind == VPC_KIND_WORKLOAD && !is_vpc_workload (e) ? outside
-                                                                                   : below,
-                                 (gpointer) e);
-                continue;
-              }
-            sn = &g_array_index (t->subnets, Subnet, s);
-            cols = CLAMP (sn->n_icons, SUBNET_MIN_COLS, SUBNET_MAX_COLS);
-            slot = used[s]++;
-            col = slot % cols;
-            if (sn->gutter_side > 0)
-              x = sn->r.x + PAD + col * CELL;
-            else
-              x = sn->r.x + sn->r.w - PAD - (col + 1) * CELL;
-            if (sn->gutter_side == 0)
-              x = sn->r.x + PAD + col * CELL;
-            put (t, e, x + (CELL - ICON) / 2, sn->r.y + t->subnet_top + (slot / cols) * t->row_h,
-                 ICON, ICON);
-          }
-      }
-  }
+/* Security groups after the endpoints that did not find a gutter, in rows
+ * from @y as wide as the content; returns the VPC's bottom. */
+static double
+put_rows_below (Tidy   *t,
+                double  vx,
+                double  y,
+                double  right)
+{
+  guint n_sg = vpc_design_get_n_elements (t->design, VPC_KIND_SECURITY_GROUP);
+  double bottom = y;
 
-  /* Security groups after the endpoints that did not find a gutter. */
   for (guint i = 0; i < n_sg; i++)
-    g_ptr_array_add (below, (gpointer) vpc_design_get_element (design, VPC_KIND_SECURITY_GROUP, i));
-  bottom = y;
-  if (below->len > 0)
+    g_ptr_array_add (t->below,
+                     (gpointer) vpc_design_get_element (t->design, VPC_KIND_SECURITY_GROUP, i));
+  if (t->below->len > 0)
     {
       guint per_row = (guint) MAX (1, floor ((right - vx - 2 * PAD) / CELL));
-      bottom = put_rows (t, below, vx + PAD, y, per_row) + PAD;
+      bottom = put_rows (t, t->below, vx + PAD, y, per_row) + PAD;
     }
-  {
-    VpcRect *vpc = g_new (VpcRect, 1);
+  return bottom;
+}
 
-    *vpc = (VpcRect) { vpc_layout_clamp_coord (vx), vpc_layout_clamp_coord (vy),
-                       vpc_layout_clamp_size (right - vx, 300),
-                       vpc_layout_clamp_size (MAX (bottom - vy, VPC_HEADER + PAD), 300) };
-    g_hash_table_replace (t->placed, (gpointer) "", vpc);
-    if (outside->len > 0)
-      {
-        guint per_row = (guint) MAX (1, floor ((vpc->w - 2 * PAD) / CELL));
-        put_rows (t, outside, vx + PAD, vpc->y + vpc->h + 2 * PAD, per_row);
-      }
-  }
+/* The VPC's box (under the key ""), and the workloads outside it in rows
+ * under it. */
+static void
+put_vpc_and_outside (Tidy   *t,
+                     double  vx,
+                     double  vy,
+                     double  right,
+                     double  bottom)
+{
+  VpcRect *vpc = g_new (VpcRect, 1);
+
+  *vpc = (VpcRect) { vpc_layout_clamp_coord (vx), vpc_layout_clamp_coord (vy),
+                     vpc_layout_clamp_size (right - vx, 300),
+                     vpc_layout_clamp_size (MAX (bottom - vy, VPC_HEADER + PAD), 300) };
+  g_hash_table_replace (t->placed, (gpointer) "", vpc);
+  if (t->outside->len > 0)
+    {
+      guint per_row = (guint) MAX (1, floor ((vpc->w - 2 * PAD) / CELL));
+      put_rows (t, t->outside, vx + PAD, vpc->y + vpc->h + 2 * PAD, per_row);
+    }
+}
+
+static void
+compute (Tidy   *t,
+         double  vx,
+         double  vy)
+{
+  double right = vx + 2 * PAD + 300, y, bottom;
+
+  /* Structure first: what goes where, and how many. */
+  collect_azs_and_subnets (t);
+  order_subnets (t);
+  count_icons (t);
+  choose_shape (t);
+  assign_rows_and_bands (t);
+  assign_endpoint_gutters (t);
+  choose_gutter_sides (t);
+  /* Then sizes, then places. */
+  size_columns_and_bands (t);
+  size_gutters (t);
+  y = put_az_rows (t, vx, vy, &right);
+  put_subnets (t);
+  put_subnet_icons (t);
+  bottom = put_rows_below (t, vx, y, right);
+  put_vpc_and_outside (t, vx, vy, right, bottom);
 }
 
 /* Whether @id is selected, or lies inside a selected container. */
@@ -730,6 +876,9 @@ vpc_layout_tidy_compute (VpcDesign *design,
   t.subnet_of = g_hash_table_new (g_str_hash, g_str_equal);
   t.az_of = g_hash_table_new (g_str_hash, g_str_equal);
   t.placed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  t.eps = g_new0 (EpPlace, MAX (vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT), 1));
+  t.below = g_ptr_array_new ();
+  t.outside = g_ptr_array_new ();
   compute (&t, vpc_layout_clamp_coord (info->vpc_layout.x),
            vpc_layout_clamp_coord (info->vpc_layout.y));
   v = g_hash_table_lookup (t.placed, "");
@@ -739,6 +888,14 @@ vpc_layout_tidy_compute (VpcDesign *design,
   g_array_unref (t.subnets);
   g_hash_table_unref (t.subnet_of);
   g_hash_table_unref (t.az_of);
+  g_free (t.eps);
+  g_free (t.gutter_count);
+  g_free (t.band_h);
+  g_free (t.band_top);
+  g_free (t.col_w);
+  g_free (t.gutter_w);
+  g_ptr_array_unref (t.below);
+  g_ptr_array_unref (t.outside);
   return t.placed;
 }
 
