@@ -117,44 +117,71 @@ take_all (GPtrArray *into,
       g_ptr_array_add (into, json_array_get_object_element (array, i));
 }
 
+/* Each command's output by the top-level key that tells it, and the list
+ * it goes in. SageMaker's describe outputs first: a notebook's own
+ * "SecurityGroups" is a list of ids, not describe-security-groups. */
+static const struct { const char *key; gsize offset; gboolean list; } input_kinds[] = {
+  { "TrainingJobName", G_STRUCT_OFFSET (CliImport, training), FALSE },
+  { "ProcessingJobName", G_STRUCT_OFFSET (CliImport, processing), FALSE },
+  { "TransformJobName", G_STRUCT_OFFSET (CliImport, transform), FALSE },
+  { "EndpointConfigName", G_STRUCT_OFFSET (CliImport, endpoint_configs), FALSE },
+  { "NotebookInstanceName", G_STRUCT_OFFSET (CliImport, notebooks), FALSE },
+  { "DomainId", G_STRUCT_OFFSET (CliImport, domains), FALSE },
+  { "ModelName", G_STRUCT_OFFSET (CliImport, models), FALSE },
+  { "Vpcs", G_STRUCT_OFFSET (CliImport, vpcs), TRUE },
+  { "Subnets", G_STRUCT_OFFSET (CliImport, subnets), TRUE },
+  { "RouteTables", G_STRUCT_OFFSET (CliImport, tables), TRUE },
+  { "SecurityGroups", G_STRUCT_OFFSET (CliImport, groups), TRUE },
+  { "VpcEndpoints", G_STRUCT_OFFSET (CliImport, endpoints), TRUE },
+  { "NatGateways", G_STRUCT_OFFSET (CliImport, nats), TRUE },
+  { "AvailabilityZones", G_STRUCT_OFFSET (CliImport, zones), TRUE },
+  { "PrefixLists", G_STRUCT_OFFSET (CliImport, prefix_lists), TRUE },
+};
+
 /* Sorts one command's output into its list; FALSE when none fits. */
 static gboolean
 sort_input (CliImport  *im,
             JsonObject *root)
 {
-  /* SageMaker's describe outputs first: a notebook's own "SecurityGroups"
-   * is a list of ids, not describe-security-groups. */
-  static const struct { const char *key; gsize offset; gboolean list; } kinds[] = {
-    { "TrainingJobName", G_STRUCT_OFFSET (CliImport, training), FALSE },
-    { "ProcessingJobName", G_STRUCT_OFFSET (CliImport, processing), FALSE },
-    { "TransformJobName", G_STRUCT_OFFSET (CliImport, transform), FALSE },
-    { "EndpointConfigName", G_STRUCT_OFFSET (CliImport, endpoint_configs), FALSE },
-    { "NotebookInstanceName", G_STRUCT_OFFSET (CliImport, notebooks), FALSE },
-    { "DomainId", G_STRUCT_OFFSET (CliImport, domains), FALSE },
-    { "ModelName", G_STRUCT_OFFSET (CliImport, models), FALSE },
-    { "Vpcs", G_STRUCT_OFFSET (CliImport, vpcs), TRUE },
-    { "Subnets", G_STRUCT_OFFSET (CliImport, subnets), TRUE },
-    { "RouteTables", G_STRUCT_OFFSET (CliImport, tables), TRUE },
-    { "SecurityGroups", G_STRUCT_OFFSET (CliImport, groups), TRUE },
-    { "VpcEndpoints", G_STRUCT_OFFSET (CliImport, endpoints), TRUE },
-    { "NatGateways", G_STRUCT_OFFSET (CliImport, nats), TRUE },
-    { "AvailabilityZones", G_STRUCT_OFFSET (CliImport, zones), TRUE },
-    { "PrefixLists", G_STRUCT_OFFSET (CliImport, prefix_lists), TRUE },
-  };
-
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (json_object_has_member (root, kinds[i].key))
+  for (guint i = 0; i < G_N_ELEMENTS (input_kinds); i++)
+    if (json_object_has_member (root, input_kinds[i].key))
       {
-        GPtrArray *into = G_STRUCT_MEMBER (GPtrArray *, im, kinds[i].offset);
+        GPtrArray *into = G_STRUCT_MEMBER (GPtrArray *, im, input_kinds[i].offset);
 
-        if (kinds[i].list)
-          take_all (into, arr (root, kinds[i].key));
+        if (input_kinds[i].list)
+          take_all (into, arr (root, input_kinds[i].key));
         else
           g_ptr_array_add (into, root);
         return TRUE;
       }
   return FALSE;
+}
+
+/* Sorts every input; the first that is no known output is an error. */
+static gboolean
+sort_inputs (CliImport  *im,
+             GPtrArray  *roots,
+             GPtrArray  *names,
+             GError    **error)
+{
+  for (guint i = 0; i < roots->len; i++)
+    {
+      JsonNode *root = g_ptr_array_index (roots, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (root) || !sort_input (im, json_node_get_object (root)))
+        {
+          g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_FORMAT,
+                       /* TRANSLATORS: %s is a file name. */
+                       _("%s: neither a CloudFormation template (no Resources) nor the output of "
+                          "an AWS CLI "
+                          "command this import reads (aws ec2 describe-vpcs, describe-subnets, …, "
+                          "aws sagemaker "
+                          "describe-training-job, …)"),
+                       (const char *) g_ptr_array_index (names, i));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* The Name tag, or NULL. */
@@ -644,11 +671,9 @@ belongs (JsonObject *e)
 }
 
 static void
-build_workloads (CliImport *im,
-                 JsonArray *list)
+add_training_jobs (CliImport *im,
+                   JsonArray *list)
 {
-  g_autoptr(GHashTable) transformed = g_hash_table_new (g_str_hash, g_str_equal);
-
   for (guint i = 0; i < im->training->len; i++)
     {
       JsonObject *job = g_ptr_array_index (im->training, i);
@@ -666,6 +691,12 @@ build_workloads (CliImport *im,
                                      access_mode (str (image, "TrainingRepositoryAccessMode")));
       json_array_add_object_element (list, e);
     }
+}
+
+static void
+add_processing_jobs (CliImport *im,
+                     JsonArray *list)
+{
   for (guint i = 0; i < im->processing->len; i++)
     {
       JsonObject *job = g_ptr_array_index (im->processing, i);
@@ -683,6 +714,14 @@ build_workloads (CliImport *im,
           boolean (network, "EnableInterContainerTrafficEncryption", FALSE));
       json_array_add_object_element (list, e);
     }
+}
+
+/* Adds the transform jobs; the models they use go in @used. */
+static void
+add_transform_jobs (CliImport  *im,
+                    JsonArray  *list,
+                    GHashTable *used)
+{
   for (guint i = 0; i < im->transform->len; i++)
     {
       JsonObject *job = g_ptr_array_index (im->transform, i);
@@ -698,7 +737,7 @@ build_workloads (CliImport *im,
                  "taken as running outside the VPC"),
               str (job, "TransformJobName"), str (job, "ModelName"));
       else
-        g_hash_table_add (transformed, (gpointer) str (model, "ModelName"));
+        g_hash_table_add (used, (gpointer) str (model, "ModelName"));
       e = workload_new (im, "batch_transform", str (job, "TransformJobName"),
                         obj (model, "VpcConfig"), boolean (model, "EnableNetworkIsolation", FALSE));
       json_object_set_int_member (
@@ -710,7 +749,15 @@ build_workloads (CliImport *im,
               str (obj (obj (model, "PrimaryContainer"), "ImageConfig"), "RepositoryAccessMode")));
       json_array_add_object_element (list, e);
     }
-  /* Models behind endpoint configurations are real-time endpoints. */
+}
+
+/* Models behind endpoint configurations are real-time endpoints; the
+ * models go in @used. */
+static void
+add_realtime_endpoints (CliImport  *im,
+                        JsonArray  *list,
+                        GHashTable *used)
+{
   for (guint i = 0; i < im->endpoint_configs->len; i++)
     {
       JsonObject *config = g_ptr_array_index (im->endpoint_configs, i);
@@ -733,7 +780,7 @@ build_workloads (CliImport *im,
                     str (config, "EndpointConfigName"), str (variant, "ModelName"));
               continue;
             }
-          g_hash_table_add (transformed, (gpointer) str (model, "ModelName"));
+          g_hash_table_add (used, (gpointer) str (model, "ModelName"));
           e = workload_new (im, "realtime_endpoint", str (config, "EndpointConfigName"),
                             obj (model, "VpcConfig"),
                             boolean (model, "EnableNetworkIsolation", FALSE));
@@ -746,11 +793,24 @@ build_workloads (CliImport *im,
           json_array_add_object_element (list, e);
         }
     }
+}
+
+/* A model nothing in @used runs is warned of: it alone is no workload. */
+static void
+warn_unused_models (CliImport  *im,
+                    GHashTable *used)
+{
   for (guint i = 0; i < im->models->len; i++)
     if (str (g_ptr_array_index (im->models, i), "ModelName") != NULL &&
-        !g_hash_table_contains (transformed, str (g_ptr_array_index (im->models, i), "ModelName")))
+        !g_hash_table_contains (used, str (g_ptr_array_index (im->models, i), "ModelName")))
       warn (im, _("model %s: no endpoint configuration or transform job uses it; left out"),
             str (g_ptr_array_index (im->models, i), "ModelName"));
+}
+
+static void
+add_notebooks (CliImport *im,
+               JsonArray *list)
+{
   for (guint i = 0; i < im->notebooks->len; i++)
     {
       JsonObject *nb = g_ptr_array_index (im->notebooks, i);
@@ -772,6 +832,12 @@ build_workloads (CliImport *im,
       json_object_unref (config);
       json_array_add_object_element (list, e);
     }
+}
+
+static void
+add_studio_domains (CliImport *im,
+                    JsonArray *list)
+{
   for (guint i = 0; i < im->domains->len; i++)
     {
       JsonObject *domain = g_ptr_array_index (im->domains, i);
@@ -794,7 +860,13 @@ build_workloads (CliImport *im,
       json_object_unref (config);
       json_array_add_object_element (list, e);
     }
-  /* Workloads of another VPC are not this design's. */
+}
+
+/* Workloads of another VPC are not this design's. */
+static void
+drop_other_vpc_workloads (CliImport *im,
+                          JsonArray *list)
+{
   for (guint i = json_array_get_length (list); i-- > 0;)
     if (!belongs (json_array_get_object_element (list, i)))
       {
@@ -804,7 +876,98 @@ build_workloads (CliImport *im,
       }
 }
 
+static void
+build_workloads (CliImport *im,
+                 JsonArray *list)
+{
+  /* Models some transform job or endpoint configuration runs. */
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_training_jobs (im, list);
+  add_processing_jobs (im, list);
+  add_transform_jobs (im, list, used);
+  add_realtime_endpoints (im, list, used);
+  warn_unused_models (im, used);
+  add_notebooks (im, list);
+  add_studio_domains (im, list);
+  drop_other_vpc_workloads (im, list);
+}
+
 /* --- the whole -------------------------------------------------------------------- */
+
+/* The region: asked for, else the AZs', else the subnets' AZs', else
+ * us-east-1. */
+static char *
+choose_region (CliImport  *im,
+               const char *region)
+{
+  if (region != NULL)
+    return g_strdup (region);
+  for (guint i = 0; i < im->zones->len; i++)
+    if (str (g_ptr_array_index (im->zones, i), "RegionName") != NULL)
+      return g_strdup (str (g_ptr_array_index (im->zones, i), "RegionName"));
+  for (guint i = 0; i < im->subnets->len; i++)
+    {
+      const char *zone = str (g_ptr_array_index (im->subnets, i), "AvailabilityZone");
+
+      if (zone != NULL && strlen (zone) > 1 && g_ascii_isalpha (zone[strlen (zone) - 1]))
+        return g_strndup (zone, strlen (zone) - 1);
+    }
+  return g_strdup ("us-east-1");
+}
+
+/* The design's "vpc": the chosen VPC's CIDR and Name tag when
+ * describe-vpcs was given. */
+static JsonObject *
+vpc_object_new (CliImport *im)
+{
+  JsonObject *vpc_object = json_object_new ();
+
+  json_object_set_string_member (vpc_object, "name", im->vpc);
+  json_object_set_string_member (vpc_object, "cidr", "10.0.0.0/16");
+  for (guint i = 0; i < im->vpcs->len; i++)
+    {
+      JsonObject *v = g_ptr_array_index (im->vpcs, i);
+
+      if (g_strcmp0 (str (v, "VpcId"), im->vpc) != 0)
+        continue;
+      if (str (v, "CidrBlock") != NULL)
+        json_object_set_string_member (vpc_object, "cidr", str (v, "CidrBlock"));
+      if (name_tag (v) != NULL)
+        json_object_set_string_member (vpc_object, "name", name_tag (v));
+    }
+  if (im->vpcs->len == 0)
+    warn (im, _("no aws ec2 describe-vpcs output: the VPC's CIDR is taken as 10.0.0.0/16"));
+  return vpc_object;
+}
+
+/* The design document (format.md) of the sorted inputs. */
+static JsonObject *
+design_new (CliImport *im)
+{
+  JsonObject *design = json_object_new ();
+  JsonArray *azs = json_array_new (), *subnets = json_array_new (), *groups = json_array_new ();
+  JsonArray  *endpoints = json_array_new (), *nats = json_array_new (),
+            *workloads = json_array_new ();
+
+  build_network (im, azs, subnets, nats);
+  build_groups (im, groups);
+  build_endpoints (im, endpoints);
+  build_workloads (im, workloads);
+
+  json_object_set_string_member (design, "format", "vpc-designer");
+  json_object_set_int_member (design, "version", 1);
+  json_object_set_string_member (design, "name", im->vpc);
+  json_object_set_string_member (design, "region", im->region);
+  json_object_set_object_member (design, "vpc", vpc_object_new (im));
+  json_object_set_array_member (design, "availability_zones", azs);
+  json_object_set_array_member (design, "subnets", subnets);
+  json_object_set_array_member (design, "security_groups", groups);
+  json_object_set_array_member (design, "endpoints", endpoints);
+  json_object_set_array_member (design, "nat_gateways", nats);
+  json_object_set_array_member (design, "workloads", workloads);
+  return design;
+}
 
 VpcDesign *
 vpc_aws_cli_import (GPtrArray  *roots,
@@ -815,106 +978,27 @@ vpc_aws_cli_import (GPtrArray  *roots,
                     GError    **error)
 {
   CliImport im = { warnings };
-  GPtrArray **lists[] = { &im.vpcs,      &im.subnets,    &im.tables,    &im.groups,
-                          &im.endpoints, &im.nats,       &im.zones,     &im.prefix_lists,
-                          &im.training,  &im.processing, &im.transform, &im.endpoint_configs,
-                          &im.models,    &im.notebooks,  &im.domains };
-  g_autoptr(JsonObject) design = json_object_new ();
-  JsonObject *vpc_object = json_object_new ();
-  JsonArray *azs = json_array_new (), *subnets = json_array_new (), *groups = json_array_new ();
-  JsonArray  *endpoints = json_array_new (), *nats = json_array_new (),
-            *workloads = json_array_new ();
   VpcDesign *result = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    *lists[i] = g_ptr_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (input_kinds); i++)
+    G_STRUCT_MEMBER (GPtrArray *, &im, input_kinds[i].offset) = g_ptr_array_new ();
   im.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.in_vpc = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < roots->len; i++)
+  if (sort_inputs (&im, roots, names, error)
+      && (im.vpc = choose_vpc (&im, vpc, error)) != NULL)
     {
-      JsonNode *root = g_ptr_array_index (roots, i);
+      g_autoptr(JsonObject) design = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (root) || !sort_input (&im, json_node_get_object (root)))
-        {
-          g_set_error (error, VPC_FILE_ERROR, VPC_FILE_ERROR_FORMAT,
-                       /* TRANSLATORS: %s is a file name. */
-                       _("%s: neither a CloudFormation template (no Resources) nor the output of "
-                          "an AWS CLI "
-                          "command this import reads (aws ec2 describe-vpcs, describe-subnets, …, "
-                          "aws sagemaker "
-                          "describe-training-job, …)"),
-                       (const char *) g_ptr_array_index (names, i));
-          goto out;
-        }
+      im.region = choose_region (&im, region);
+      design = design_new (&im);
+      result = vpc_iac_load_design (design, warnings, error);
     }
-  im.vpc = choose_vpc (&im, vpc, error);
-  if (im.vpc == NULL)
-    goto out;
-  /* The region: asked for, else the AZs', else us-east-1. */
-  if (region != NULL)
-    im.region = g_strdup (region);
-  for (guint i = 0; im.region == NULL && i < im.zones->len; i++)
-    im.region = g_strdup (str (g_ptr_array_index (im.zones, i), "RegionName"));
-  for (guint i = 0; im.region == NULL && i < im.subnets->len; i++)
-    {
-      const char *zone = str (g_ptr_array_index (im.subnets, i), "AvailabilityZone");
 
-      if (zone != NULL && strlen (zone) > 1 && g_ascii_isalpha (zone[strlen (zone) - 1]))
-        im.region = g_strndup (zone, strlen (zone) - 1);
-    }
-  if (im.region == NULL)
-    im.region = g_strdup ("us-east-1");
-
-  build_network (&im, azs, subnets, nats);
-  build_groups (&im, groups);
-  build_endpoints (&im, endpoints);
-  build_workloads (&im, workloads);
-
-  json_object_set_string_member (design, "format", "vpc-designer");
-  json_object_set_int_member (design, "version", 1);
-  json_object_set_string_member (design, "name", im.vpc);
-  json_object_set_string_member (design, "region", im.region);
-  json_object_set_string_member (vpc_object, "name", im.vpc);
-  json_object_set_string_member (vpc_object, "cidr", "10.0.0.0/16");
-  for (guint i = 0; i < im.vpcs->len; i++)
-    {
-      JsonObject *v = g_ptr_array_index (im.vpcs, i);
-
-      if (g_strcmp0 (str (v, "VpcId"), im.vpc) != 0)
-        continue;
-      if (str (v, "CidrBlock") != NULL)
-        json_object_set_string_member (vpc_object, "cidr", str (v, "CidrBlock"));
-      if (name_tag (v) != NULL)
-        json_object_set_string_member (vpc_object, "name", name_tag (v));
-    }
-  if (im.vpcs->len == 0)
-    warn (&im, _("no aws ec2 describe-vpcs output: the VPC's CIDR is taken as 10.0.0.0/16"));
-  json_object_set_object_member (design, "vpc", vpc_object);
-  json_object_set_array_member (design, "availability_zones", azs);
-  json_object_set_array_member (design, "subnets", subnets);
-  json_object_set_array_member (design, "security_groups", groups);
-  json_object_set_array_member (design, "endpoints", endpoints);
-  json_object_set_array_member (design, "nat_gateways", nats);
-  json_object_set_array_member (design, "workloads", workloads);
-  azs = subnets = groups = endpoints = nats = workloads = NULL;
-  result = vpc_iac_load_design (design, warnings, error);
-
-out:
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    g_ptr_array_unref (*lists[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (input_kinds); i++)
+    g_ptr_array_unref (G_STRUCT_MEMBER (GPtrArray *, &im, input_kinds[i].offset));
   g_hash_table_unref (im.ids);
   g_hash_table_unref (im.in_vpc);
   g_free (im.region);
-  if (azs != NULL)
-    {
-      json_array_unref (azs);
-      json_array_unref (subnets);
-      json_array_unref (groups);
-      json_array_unref (endpoints);
-      json_array_unref (nats);
-      json_array_unref (workloads);
-      json_object_unref (vpc_object);
-    }
   return result;
 }

@@ -108,6 +108,16 @@ string_node (const char *text)
   return node;
 }
 
+/* A node holding @array, which it takes. */
+static JsonNode *
+array_node (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
+
 static gboolean
 is_string (JsonNode *node)
 {
@@ -158,12 +168,10 @@ resolve_ref (Import     *im,
         {
           g_auto(GStrv) parts = g_strsplit (json_node_get_string (value), ",", -1);
           JsonArray *array = json_array_new ();
-          JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
           for (guint i = 0; parts[i] != NULL; i++)
             json_array_add_string_element (array, g_strstrip (parts[i]));
-          json_node_take_array (node, array);
-          return node;
+          return array_node (array);
         }
       if (value != NULL)
         return resolve (im, value);
@@ -304,129 +312,249 @@ evaluate_condition (Import   *im,
   return TRUE;
 }
 
+/* One intrinsic function: @arg is its argument, @args the same when it is
+ * a list (else NULL) and @n its length. Each sets @result and returns TRUE
+ * when it can resolve its argument (@result may be NULL: AWS::NoValue). */
+typedef gboolean (*FunctionResolver) (Import    *im,
+                                      JsonNode  *arg,
+                                      JsonArray *args,
+                                      guint      n,
+                                      JsonNode **result);
+
+static gboolean
+resolve_ref_function (Import    *im,
+                      JsonNode  *arg,
+                      JsonArray *args,
+                      guint      n,
+                      JsonNode **result)
+{
+  if (!is_string (arg))
+    return FALSE;
+  *result = resolve_ref (im, json_node_get_string (arg));
+  return TRUE;
+}
+
+/* A resource's attribute stands for the resource. */
+static gboolean
+resolve_get_att (Import    *im,
+                 JsonNode  *arg,
+                 JsonArray *args,
+                 guint      n,
+                 JsonNode **result)
+{
+  if (n >= 1 && is_string (json_array_get_element (args, 0)))
+    {
+      *result = resource_node (json_node_get_string (json_array_get_element (args, 0)));
+      return TRUE;
+    }
+  if (is_string (arg))
+    {
+      g_auto(GStrv) parts = g_strsplit (json_node_get_string (arg), ".", 2);
+
+      *result = resource_node (parts[0]);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+resolve_sub_function (Import    *im,
+                      JsonNode  *arg,
+                      JsonArray *args,
+                      guint      n,
+                      JsonNode **result)
+{
+  if (is_string (arg))
+    {
+      *result = resolve_sub (im, json_node_get_string (arg), NULL);
+      return TRUE;
+    }
+  if (n == 2 && is_string (json_array_get_element (args, 0)) &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (args, 1)))
+    {
+      *result = resolve_sub (im, json_node_get_string (json_array_get_element (args, 0)),
+                             json_node_get_object (json_array_get_element (args, 1)));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+resolve_join (Import    *im,
+              JsonNode  *arg,
+              JsonArray *args,
+              guint      n,
+              JsonNode **result)
+{
+  g_autoptr(JsonNode) list = NULL;
+  GString *out;
+
+  if (n != 2 || !is_string (json_array_get_element (args, 0)))
+    return FALSE;
+  list = resolve (im, json_array_get_element (args, 1));
+  out = g_string_new (NULL);
+  for (guint i = 0; list != NULL && JSON_NODE_HOLDS_ARRAY (list)
+                    && i < json_array_get_length (json_node_get_array (list));
+       i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (list), i);
+
+      if (i > 0)
+        g_string_append (out, json_node_get_string (json_array_get_element (args, 0)));
+      if (resource_of (item) != NULL)
+        g_string_append (out, resource_of (item));
+      else if (is_string (item))
+        g_string_append (out, json_node_get_string (item));
+    }
+  *result = string_node (out->str);
+  g_string_free (out, TRUE);
+  return TRUE;
+}
+
+static gboolean
+resolve_select (Import    *im,
+                JsonNode  *arg,
+                JsonArray *args,
+                guint      n,
+                JsonNode **result)
+{
+  g_autoptr(JsonNode) index = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  gint64 i = -1;
+
+  if (n != 2)
+    return FALSE;
+  index = resolve (im, json_array_get_element (args, 0));
+  list = resolve (im, json_array_get_element (args, 1));
+  if (index != NULL && JSON_NODE_HOLDS_VALUE (index))
+    i = json_node_get_value_type (index) == G_TYPE_STRING
+            ? g_ascii_strtoll (json_node_get_string (index), NULL, 10)
+            : json_node_get_int (index);
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list) || i < 0
+      || i >= json_array_get_length (json_node_get_array (list)))
+    return FALSE;
+  *result = json_node_copy (json_array_get_element (json_node_get_array (list), (guint) i));
+  return TRUE;
+}
+
+/* The region's AZs, as the template cannot ask AWS: a to f. */
+static gboolean
+resolve_get_azs (Import    *im,
+                 JsonNode  *arg,
+                 JsonArray *args,
+                 guint      n,
+                 JsonNode **result)
+{
+  JsonArray *azs = json_array_new ();
+
+  for (char letter = 'a'; letter <= 'f'; letter++)
+    {
+      g_autofree char *az = g_strdup_printf ("%s%c", im->region, letter);
+
+      json_array_add_string_element (azs, az);
+    }
+  *result = array_node (azs);
+  return TRUE;
+}
+
+static gboolean
+resolve_split (Import    *im,
+               JsonNode  *arg,
+               JsonArray *args,
+               guint      n,
+               JsonNode **result)
+{
+  g_autoptr(JsonNode) text = NULL;
+  g_auto(GStrv) parts = NULL;
+  JsonArray *array;
+
+  if (n != 2 || !is_string (json_array_get_element (args, 0)))
+    return FALSE;
+  text = resolve (im, json_array_get_element (args, 1));
+  if (!is_string (text))
+    return FALSE;
+  parts = g_strsplit (json_node_get_string (text),
+                      json_node_get_string (json_array_get_element (args, 0)), -1);
+  array = json_array_new ();
+  for (guint i = 0; parts[i] != NULL; i++)
+    json_array_add_string_element (array, parts[i]);
+  *result = array_node (array);
+  return TRUE;
+}
+
+static gboolean
+resolve_find_in_map (Import    *im,
+                     JsonNode  *arg,
+                     JsonArray *args,
+                     guint      n,
+                     JsonNode **result)
+{
+  g_autoptr(JsonNode) map = NULL;
+  g_autoptr(JsonNode) top = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  JsonObject *level;
+  JsonNode *value;
+
+  if (n != 3 || im->mappings == NULL)
+    return FALSE;
+  map = resolve (im, json_array_get_element (args, 0));
+  top = resolve (im, json_array_get_element (args, 1));
+  second = resolve (im, json_array_get_element (args, 2));
+  if (!is_string (map) || !is_string (top) || !is_string (second))
+    return FALSE;
+  level = object_member (object_member (im->mappings, json_node_get_string (map)),
+                         json_node_get_string (top));
+  value = level != NULL ? json_object_get_member (level, json_node_get_string (second)) : NULL;
+  if (value == NULL)
+    return FALSE;
+  *result = resolve (im, value);
+  return TRUE;
+}
+
+static gboolean
+resolve_if (Import    *im,
+            JsonNode  *arg,
+            JsonArray *args,
+            guint      n,
+            JsonNode **result)
+{
+  gboolean holds;
+
+  if (n != 3 || !is_string (json_array_get_element (args, 0)))
+    return FALSE;
+  holds = condition_named (im, json_node_get_string (json_array_get_element (args, 0)));
+  *result = resolve (im, json_array_get_element (args, holds ? 1 : 2));
+  return TRUE;
+}
+
 static JsonNode *
 resolve_function (Import     *im,
                   const char *name,
                   JsonNode   *arg)
 {
+  static const struct { const char *name; FunctionResolver resolve; } functions[] = {
+    { "Ref", resolve_ref_function },
+    { "Fn::GetAtt", resolve_get_att },
+    { "Fn::Sub", resolve_sub_function },
+    { "Fn::Join", resolve_join },
+    { "Fn::Select", resolve_select },
+    { "Fn::GetAZs", resolve_get_azs },
+    { "Fn::Split", resolve_split },
+    { "Fn::FindInMap", resolve_find_in_map },
+    { "Fn::If", resolve_if },
+  };
   JsonArray *args = arg != NULL && JSON_NODE_HOLDS_ARRAY (arg) ? json_node_get_array (arg) : NULL;
   guint n = args != NULL ? json_array_get_length (args) : 0;
 
-  if (g_str_equal (name, "Ref") && is_string (arg))
-    return resolve_ref (im, json_node_get_string (arg));
-  if (g_str_equal (name, "Fn::GetAtt"))
-    {
-      if (n >= 1 && is_string (json_array_get_element (args, 0)))
-        return resource_node (json_node_get_string (json_array_get_element (args, 0)));
-      if (is_string (arg))
-        {
-          g_auto(GStrv) parts = g_strsplit (json_node_get_string (arg), ".", 2);
+  for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
+    if (g_str_equal (name, functions[i].name))
+      {
+        JsonNode *result = NULL;
 
-          return resource_node (parts[0]);
-        }
-    }
-  if (g_str_equal (name, "Fn::Sub"))
-    {
-      if (is_string (arg))
-        return resolve_sub (im, json_node_get_string (arg), NULL);
-      if (n == 2 && is_string (json_array_get_element (args, 0)) &&
-          JSON_NODE_HOLDS_OBJECT (json_array_get_element (args, 1)))
-        return resolve_sub (im, json_node_get_string (json_array_get_element (args, 0)),
-                            json_node_get_object (json_array_get_element (args, 1)));
-    }
-  if (g_str_equal (name, "Fn::Join") && n == 2 && is_string (json_array_get_element (args, 0)))
-    {
-      g_autoptr(JsonNode) list = resolve (im, json_array_get_element (args, 1));
-      GString *out = g_string_new (NULL);
-      JsonNode *result;
-
-      for (guint i = 0; list != NULL && JSON_NODE_HOLDS_ARRAY (list)
-                        && i < json_array_get_length (json_node_get_array (list));
-           i++)
-        {
-          JsonNode *item = json_array_get_element (json_node_get_array (list), i);
-
-          if (i > 0)
-            g_string_append (out, json_node_get_string (json_array_get_element (args, 0)));
-          if (resource_of (item) != NULL)
-            g_string_append (out, resource_of (item));
-          else if (is_string (item))
-            g_string_append (out, json_node_get_string (item));
-        }
-      result = string_node (out->str);
-      g_string_free (out, TRUE);
-      return result;
-    }
-  if (g_str_equal (name, "Fn::Select") && n == 2)
-    {
-      g_autoptr(JsonNode) index = resolve (im, json_array_get_element (args, 0));
-      g_autoptr(JsonNode) list = resolve (im, json_array_get_element (args, 1));
-      gint64 i = -1;
-
-      if (index != NULL && JSON_NODE_HOLDS_VALUE (index))
-        i = json_node_get_value_type (index) == G_TYPE_STRING
-                ? g_ascii_strtoll (json_node_get_string (index), NULL, 10)
-                : json_node_get_int (index);
-      if (list != NULL && JSON_NODE_HOLDS_ARRAY (list) && i >= 0
-          && i < json_array_get_length (json_node_get_array (list)))
-        return json_node_copy (json_array_get_element (json_node_get_array (list), (guint) i));
-    }
-  if (g_str_equal (name, "Fn::GetAZs"))
-    {
-      JsonArray *azs = json_array_new ();
-      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-      for (char letter = 'a'; letter <= 'f'; letter++)
-        {
-          g_autofree char *az = g_strdup_printf ("%s%c", im->region, letter);
-
-          json_array_add_string_element (azs, az);
-        }
-      json_node_take_array (node, azs);
-      return node;
-    }
-  if (g_str_equal (name, "Fn::Split") && n == 2 && is_string (json_array_get_element (args, 0)))
-    {
-      g_autoptr(JsonNode) text = resolve (im, json_array_get_element (args, 1));
-
-      if (is_string (text))
-        {
-          g_auto (GStrv) parts
-              = g_strsplit (json_node_get_string (text),
-                            json_node_get_string (json_array_get_element (args, 0)), -1);
-          JsonArray *array = json_array_new ();
-          JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-          for (guint i = 0; parts[i] != NULL; i++)
-            json_array_add_string_element (array, parts[i]);
-          json_node_take_array (node, array);
-          return node;
-        }
-    }
-  if (g_str_equal (name, "Fn::FindInMap") && n == 3 && im->mappings != NULL)
-    {
-      g_autoptr(JsonNode) map = resolve (im, json_array_get_element (args, 0));
-      g_autoptr(JsonNode) top = resolve (im, json_array_get_element (args, 1));
-      g_autoptr(JsonNode) second = resolve (im, json_array_get_element (args, 2));
-
-      if (is_string (map) && is_string (top) && is_string (second))
-        {
-          JsonObject *level = object_member (
-              object_member (im->mappings, json_node_get_string (map)), json_node_get_string (top));
-          JsonNode *value = level != NULL
-                                ? json_object_get_member (level, json_node_get_string (second))
-                                : NULL;
-
-          if (value != NULL)
-            return resolve (im, value);
-        }
-    }
-  if (g_str_equal (name, "Fn::If") && n == 3 && is_string (json_array_get_element (args, 0)))
-    return resolve (
-        im,
-        json_array_get_element (
-            args,
-            condition_named (im, json_node_get_string (json_array_get_element (args, 0))) ? 1 : 2));
+        if (functions[i].resolve (im, arg, args, n, &result))
+          return result;
+        break;
+      }
   /* TRANSLATORS: %s is a CloudFormation function ("Fn::ImportValue"). */
   warn (im, _("%s: cannot be resolved without deploying the template; left out"), name);
   return NULL;
@@ -1324,7 +1452,7 @@ finish_workload (Build      *b,
 }
 
 static void
-build_workloads (Build *b)
+add_notebooks (Build *b)
 {
   for (guint i = 0; i < b->notebooks->len; i++)
     {
@@ -1348,6 +1476,11 @@ build_workloads (Build *b)
                                           || g_ascii_strcasecmp (access, "Disabled") != 0);
       finish_workload (b, e, r);
     }
+}
+
+static void
+add_studio_domains (Build *b)
+{
   for (guint i = 0; i < b->domains->len; i++)
     {
       Resource *r = &g_array_index (b->domains, Resource, i);
@@ -1371,6 +1504,41 @@ build_workloads (Build *b)
               groups_where));
       finish_workload (b, e, r);
     }
+}
+
+/* The endpoint configurations that serve model @r give its size; they
+ * count as used. */
+static void
+size_from_endpoint_configs (Build      *b,
+                            JsonObject *e,
+                            Resource   *r)
+{
+  for (guint c = 0; c < b->configs->len; c++)
+    {
+      Resource *cfg = &g_array_index (b->configs, Resource, c);
+      JsonNode *variants = json_object_get_member (cfg->properties, "ProductionVariants");
+
+      for (guint v = 0; variants != NULL && JSON_NODE_HOLDS_ARRAY (variants) &&
+                        v < json_array_get_length (json_node_get_array (variants)); v++)
+        {
+          JsonNode *variant = json_array_get_element (json_node_get_array (variants), v);
+          JsonObject *vo = JSON_NODE_HOLDS_OBJECT (variant) ? json_node_get_object (variant) : NULL;
+
+          if (vo != NULL
+              && g_strcmp0 (resource_of (json_object_get_member (vo, "ModelName")), r->name) == 0)
+            {
+              json_object_set_int_member (e, "instance_count",
+                                          MAX (1, int_of (vo, "InitialInstanceCount", 1)));
+              g_hash_table_add (b->im->used, g_strdup (cfg->name));
+            }
+        }
+    }
+}
+
+/* A model is a real-time endpoint. */
+static void
+add_models (Build *b)
+{
   for (guint i = 0; i < b->models->len; i++)
     {
       Resource *r = &g_array_index (b->models, Resource, i);
@@ -1393,31 +1561,17 @@ build_workloads (Build *b)
                         groups_where));
       json_object_set_boolean_member (e, "network_isolation",
                                       prop_boolean (r, "EnableNetworkIsolation", FALSE));
-      /* The endpoint configurations that serve this model give its size. */
-      for (guint c = 0; c < b->configs->len; c++)
-        {
-          Resource *cfg = &g_array_index (b->configs, Resource, c);
-          JsonNode *variants = json_object_get_member (cfg->properties, "ProductionVariants");
-
-          for (guint v = 0; variants != NULL && JSON_NODE_HOLDS_ARRAY (variants) &&
-                            v < json_array_get_length (json_node_get_array (variants)); v++)
-            {
-              JsonNode *variant = json_array_get_element (json_node_get_array (variants), v);
-              JsonObject *vo
-                  = JSON_NODE_HOLDS_OBJECT (variant) ? json_node_get_object (variant) : NULL;
-
-              if (vo != NULL
-                  && g_strcmp0 (resource_of (json_object_get_member (vo, "ModelName")), r->name)
-                         == 0)
-                {
-                  json_object_set_int_member (e, "instance_count",
-                                              MAX (1, int_of (vo, "InitialInstanceCount", 1)));
-                  g_hash_table_add (b->im->used, g_strdup (cfg->name));
-                }
-            }
-        }
+      size_from_endpoint_configs (b, e, r);
       finish_workload (b, e, r);
     }
+}
+
+static void
+build_workloads (Build *b)
+{
+  add_notebooks (b);
+  add_studio_domains (b);
+  add_models (b);
 }
 
 /* Jobs and clients of an exported template: its metadata and Outputs. */

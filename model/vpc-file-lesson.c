@@ -168,30 +168,18 @@ read_step (JsonNode   *node,
   return TRUE;
 }
 
-/* One goal: an object with exactly one goal key (no_finding may add
- * "element"); anything else is refused. */
+/* Which goal the object @obj holds: exactly one goal key (a no_finding
+ * goal may add "element"). Sets @kind, or @error. */
 static gboolean
-read_goal (JsonNode   *node,
-           const char *place,
-           VpcLesson  *lesson,
-           GError    **error)
+goal_kind_of (JsonObject *obj,
+              const char *place,
+              int        *kind,
+              GError    **error)
 {
-  JsonObject *obj;
   JsonObjectIter iter;
   const char *key;
-  JsonNode *value;
-  VpcGoal *goal;
-  int kind = -1;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      /* TRANSLATORS: %s lists the goal keys. */
-      g_autofree char *wanted
-          = g_strdup_printf (_("an object with one goal key (%s)"), goal_keys ());
-
-      return fail_type (error, place, node, wanted);
-    }
-  obj = json_node_get_object (node);
+  *kind = -1;
   json_object_iter_init (&iter, obj);
   while (json_object_iter_next (&iter, &key, NULL))
     {
@@ -206,102 +194,176 @@ read_goal (JsonNode   *node,
       if (found < 0)
         /* TRANSLATORS: a quoted key, then the goal keys. */
         return fail (error, place, _("unknown goal key %s (expected %s)"), name, goal_keys ());
-      if (kind >= 0)
+      if (*kind >= 0)
         /* TRANSLATORS: two goal keys. */
         return fail (error, place,
                      _("more than one goal (%s and \"%s\"): give each its own object"), name,
-                     vpc_goal_kind_to_string (kind));
-      kind = found;
+                     vpc_goal_kind_to_string (*kind));
+      *kind = found;
     }
-  if (kind < 0)
+  if (*kind < 0)
     /* TRANSLATORS: %s lists the goal keys. */
     return fail (error, place, _("no goal key (expected %s)"), goal_keys ());
+  return TRUE;
+}
 
+static gboolean
+read_no_errors (JsonNode   *value,
+                const char *where,
+                GError    **error)
+{
+  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
+    return fail_type (error, where, value, "true");
+  if (!json_node_get_boolean (value))
+    return fail (error, where, _("must be true (a goal of no error findings)"));
+  return TRUE;
+}
+
+/* A rule id, and the goal object's optional "element" beside it. */
+static gboolean
+read_no_finding (JsonObject *obj,
+                 JsonNode   *value,
+                 const char *place,
+                 const char *where,
+                 VpcGoal    *goal,
+                 GError    **error)
+{
+  if (!is_string (value))
+    return fail_type (error, where, value, _("a rule id such as \"VPC105\""));
+  goal->rule = g_strdup (json_node_get_string (value));
+  if (vpc_rule_catalogue_lookup (goal->rule) == NULL)
+    {
+      g_autofree char *rule = quoted (goal->rule);
+
+      return fail (error, where, _("unknown rule %s (rules are VPC101 to VPC502, DOMAIN.md §3)"),
+                   rule);
+    }
+  if (json_object_has_member (obj, "element")
+      && !read_string (obj, place, "element", FALSE, &goal->element, error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_reachable (JsonNode   *value,
+                const char *where,
+                VpcGoal    *goal,
+                GError    **error)
+{
+  static const char *const known[] = { "from", "to", NULL };
+  JsonObjectIter inner;
+  const char *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (value))
+    /* TRANSLATORS: "from" and "to" are keys of the file: keep them. */
+    return fail_type (error, where, value, _("an object {\"from\": WORKLOAD, \"to\": SERVICE}"));
+  json_object_iter_init (&inner, json_node_get_object (value));
+  while (json_object_iter_next (&inner, &member, NULL))
+    if (!g_strv_contains (known, member))
+      {
+        g_autofree char *name = quoted (member);
+
+        return fail (error, where, _("unknown key %s (expected \"from\" and \"to\")"), name);
+      }
+  if (!read_string (json_node_get_object (value), where, "from", TRUE, &goal->from, error)
+      || !read_string (json_node_get_object (value), where, "to", TRUE, &goal->to, error))
+    return FALSE;
+  if (!vpc_service_name_is_valid (goal->to))
+    {
+      g_autofree char *to_place = g_strdup_printf ("%s.to", where);
+      g_autofree char *service = quoted (goal->to);
+
+      return fail (error, to_place, _("%s is not a service name (e.g. \"ecr.dkr\")"), service);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_no_internet (JsonNode   *value,
+                  const char *where,
+                  VpcGoal    *goal,
+                  GError    **error)
+{
+  if (!is_string (value))
+    return fail_type (error, where, value, _("a workload id"));
+  goal->workload = g_strdup (json_node_get_string (value));
+  return TRUE;
+}
+
+static gboolean
+read_max_monthly_cost (JsonNode   *value,
+                       const char *where,
+                       VpcGoal    *goal,
+                       GError    **error)
+{
+  if (!JSON_NODE_HOLDS_VALUE (value)
+      || (json_node_get_value_type (value) != G_TYPE_DOUBLE
+          && json_node_get_value_type (value) != G_TYPE_INT64))
+    return fail_type (error, where, value, _("a number of US dollars"));
+  goal->usd = json_node_get_double (value);
+  if (!isfinite (goal->usd) || goal->usd < 0)
+    return fail (error, where, _("must be 0 or more US dollars"));
+  return TRUE;
+}
+
+static gboolean
+read_keeps (JsonNode   *value,
+            const char *where,
+            VpcGoal    *goal,
+            GError    **error)
+{
+  goal->ids = g_ptr_array_new_with_free_func (g_free);
+  return read_strings (value, where, goal->ids, error);
+}
+
+/* One goal: an object with exactly one goal key (no_finding may add
+ * "element"); anything else is refused. */
+static gboolean
+read_goal (JsonNode   *node,
+           const char *place,
+           VpcLesson  *lesson,
+           GError    **error)
+{
+  JsonObject *obj;
+  JsonNode *value;
+  VpcGoal *goal;
+  int kind;
+  g_autofree char *where = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      /* TRANSLATORS: %s lists the goal keys. */
+      g_autofree char *wanted
+          = g_strdup_printf (_("an object with one goal key (%s)"), goal_keys ());
+
+      return fail_type (error, place, node, wanted);
+    }
+  obj = json_node_get_object (node);
+  if (!goal_kind_of (obj, place, &kind, error))
+    return FALSE;
+
+  /* The lesson owns the goal from here, however far its reading gets. */
   goal = g_new0 (VpcGoal, 1);
   goal->kind = kind;
   g_ptr_array_add (lesson->goals, goal);
   value = json_object_get_member (obj, vpc_goal_kind_to_string (kind));
-  {
-    g_autofree char *where = g_strdup_printf ("%s.%s", place, vpc_goal_kind_to_string (kind));
-
-    switch (goal->kind)
-      {
-      case VPC_GOAL_NO_ERRORS:
-        if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_BOOLEAN)
-          return fail_type (error, where, value, "true");
-        if (!json_node_get_boolean (value))
-          return fail (error, where, _("must be true (a goal of no error findings)"));
-        break;
-      case VPC_GOAL_NO_FINDING:
-        if (!is_string (value))
-          return fail_type (error, where, value, _("a rule id such as \"VPC105\""));
-        goal->rule = g_strdup (json_node_get_string (value));
-        if (vpc_rule_catalogue_lookup (goal->rule) == NULL)
-          {
-            g_autofree char *rule = quoted (goal->rule);
-
-            return fail (error, where,
-                         _("unknown rule %s (rules are VPC101 to VPC502, DOMAIN.md §3)"), rule);
-          }
-        if (json_object_has_member (obj, "element")
-            && !read_string (obj, place, "element", FALSE, &goal->element, error))
-          return FALSE;
-        break;
-      case VPC_GOAL_REACHABLE:
-        {
-          static const char *const known[] = { "from", "to", NULL };
-          JsonObjectIter inner;
-          const char *member;
-
-          if (!JSON_NODE_HOLDS_OBJECT (value))
-            /* TRANSLATORS: "from" and "to" are keys of the file: keep them. */
-            return fail_type (error, where, value,
-                              _("an object {\"from\": WORKLOAD, \"to\": SERVICE}"));
-          json_object_iter_init (&inner, json_node_get_object (value));
-          while (json_object_iter_next (&inner, &member, NULL))
-            if (!g_strv_contains (known, member))
-              {
-                g_autofree char *name = quoted (member);
-
-                return fail (error, where, _("unknown key %s (expected \"from\" and \"to\")"),
-                             name);
-              }
-          if (!read_string (json_node_get_object (value), where, "from", TRUE, &goal->from, error)
-              || !read_string (json_node_get_object (value), where, "to", TRUE, &goal->to, error))
-            return FALSE;
-          if (!vpc_service_name_is_valid (goal->to))
-            {
-              g_autofree char *to_place = g_strdup_printf ("%s.to", where);
-              g_autofree char *service = quoted (goal->to);
-
-              return fail (error, to_place, _("%s is not a service name (e.g. \"ecr.dkr\")"),
-                           service);
-            }
-          break;
-        }
-      case VPC_GOAL_NO_INTERNET:
-        if (!is_string (value))
-          return fail_type (error, where, value, _("a workload id"));
-        goal->workload = g_strdup (json_node_get_string (value));
-        break;
-      case VPC_GOAL_MAX_MONTHLY_COST:
-        if (!JSON_NODE_HOLDS_VALUE (value)
-            || (json_node_get_value_type (value) != G_TYPE_DOUBLE
-                && json_node_get_value_type (value) != G_TYPE_INT64))
-          return fail_type (error, where, value, _("a number of US dollars"));
-        goal->usd = json_node_get_double (value);
-        if (!isfinite (goal->usd) || goal->usd < 0)
-          return fail (error, where, _("must be 0 or more US dollars"));
-        break;
-      case VPC_GOAL_KEEPS:
-      default:
-        goal->ids = g_ptr_array_new_with_free_func (g_free);
-        if (!read_strings (value, where, goal->ids, error))
-          return FALSE;
-        break;
-      }
-  }
-  return TRUE;
+  where = g_strdup_printf ("%s.%s", place, vpc_goal_kind_to_string (kind));
+  switch (goal->kind)
+    {
+    case VPC_GOAL_NO_ERRORS:
+      return read_no_errors (value, where, error);
+    case VPC_GOAL_NO_FINDING:
+      return read_no_finding (obj, value, place, where, goal, error);
+    case VPC_GOAL_REACHABLE:
+      return read_reachable (value, where, goal, error);
+    case VPC_GOAL_NO_INTERNET:
+      return read_no_internet (value, where, goal, error);
+    case VPC_GOAL_MAX_MONTHLY_COST:
+      return read_max_monthly_cost (value, where, goal, error);
+    case VPC_GOAL_KEEPS:
+    default:
+      return read_keeps (value, where, goal, error);
+    }
 }
 
 gboolean

@@ -197,15 +197,116 @@ set_required (Repair     *r,
   add_default_change (r, place, old_text, text, reason);
 }
 
+/* The key just dropped: said only once the next round shows that its
+ * container need not go with it. */
+typedef struct
+{
+  GArray *steps;  /* where it was */
+  char   *place;  /* NULL when nothing is pending */
+  char   *what;
+  char   *reason;
+} Pending;
+
+static void
+pending_clear (Pending *pending)
+{
+  g_clear_pointer (&pending->steps, g_array_unref);
+  g_clear_pointer (&pending->place, g_free);
+  g_clear_pointer (&pending->what, g_free);
+  g_clear_pointer (&pending->reason, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pending, pending_clear)
+
+/* Remembers that the key at @steps is dropped, with what it held and why. */
+static void
+pend (Pending    *pending,
+      GArray     *steps,
+      char       *place,
+      char       *what,
+      const char *reason)
+{
+  g_free (pending->what);
+  pending->what = what;
+  g_free (pending->reason);
+  pending->reason = g_strdup (reason);
+  g_free (pending->place);
+  pending->place = place;
+  _vpc_repair_steps_copy (pending->steps, steps);
+}
+
+/* Whether the fault at @steps is the pending key's container missing it
+ * ("x" of a layout); then the container goes instead. */
+static gboolean
+drop_pending_container (Repair  *r,
+                        Pending *pending,
+                        GArray  *steps)
+{
+  guint up = pending->steps->len - 1;
+
+  if (up == 0 || !_vpc_repair_same_steps (steps, pending->steps, up))
+    return FALSE;
+  g_free (pending->what);
+  pending->what = _vpc_repair_describe_value (
+      STEP (pending->steps, up - 1)->name,
+      _vpc_repair_member_at (r->root, pending->steps, 0, up, NULL));
+  _vpc_repair_remove_at (r->root, pending->steps, 0, up);
+  g_array_set_size (pending->steps, up);
+  return TRUE;
+}
+
+static void
+report_pending (Repair  *r,
+                Pending *pending)
+{
+  /* TRANSLATORS: a place in the file, what was dropped there ("the
+   * value 2.5"), and why. */
+  _vpc_repair_add_change (r, 0, 0, _("%s: dropped %s: %s"), pending->place, pending->what,
+                          pending->reason);
+  g_clear_pointer (&pending->place, g_free);
+}
+
+/* A lesson goes whole: a lab without one of its goals would grade wrong
+ * answers as right (format.md §6). */
+static void
+drop_lesson (Repair     *r,
+             Pending    *pending,
+             GArray     *steps,
+             const char *place,
+             const char *reason)
+{
+  g_autofree char *inner = g_strdup_printf ("%s: %s", place, reason);
+
+  g_array_set_size (steps, 1);
+  pend (pending, steps, g_strdup ("lesson"), g_strdup (_("the lesson")), inner);
+  _vpc_repair_remove_at (r->root, steps, 0, steps->len);
+}
+
+/* The value at @steps that goes, or NULL when there is none to drop. */
+static JsonNode *
+node_to_drop (Repair *r,
+              GArray *steps)
+{
+  JsonNode *node
+      = steps->len > 0 ? _vpc_repair_member_at (r->root, steps, 0, steps->len, NULL) : NULL;
+
+  if (node == NULL && steps->len > 1 && !_vpc_repair_step_is_index (steps, 0) &&
+      !is_required (STEP (steps, 0)->name))
+    {
+      /* Inside a list of an optional key that repair does not take
+       * apart: the key goes whole. */
+      g_array_set_size (steps, 1);
+      node = _vpc_repair_member_at (r->root, steps, 0, 1, NULL);
+    }
+  return node;
+}
+
 /* Reads the top level, with empty lists, until the loader accepts it. */
 gboolean
 _vpc_repair_fix_top_level (Repair  *r,
                            GError **error)
 {
-  g_autoptr(GArray) pending = _vpc_repair_steps_new (); /* the key just dropped */
-  g_autofree char *pending_place = NULL;
-  g_autofree char *pending_what = NULL;
-  g_autofree char *pending_reason = NULL;
+  g_auto(Pending) pending = { _vpc_repair_steps_new () };
 
   /* Each round drops or sets one of the few keys the loader reads here. */
   for (guint round = 0; round < 64; round++)
@@ -219,26 +320,11 @@ _vpc_repair_fix_top_level (Repair  *r,
       gboolean required = fault != NULL && required_fault (r, steps, reason, &parent, &key, &place);
       JsonNode *node;
 
-      if (pending_place != NULL)
+      if (pending.place != NULL)
         {
-          guint up = pending->len - 1;
-
-          if (fault != NULL && !required && up > 0 && _vpc_repair_same_steps (steps, pending, up))
-            {
-              /* Its container misses it ("x" of a layout): the container goes. */
-              g_free (pending_what);
-              pending_what = _vpc_repair_describe_value (
-                  STEP (pending, up - 1)->name,
-                  _vpc_repair_member_at (r->root, pending, 0, up, NULL));
-              _vpc_repair_remove_at (r->root, pending, 0, up);
-              g_array_set_size (pending, up);
-              continue;
-            }
-          /* TRANSLATORS: a place in the file, what was dropped there ("the
-           * value 2.5"), and why. */
-          _vpc_repair_add_change (r, 0, 0, _("%s: dropped %s: %s"), pending_place, pending_what,
-                                  pending_reason);
-          g_clear_pointer (&pending_place, g_free);
+          if (fault != NULL && !required && drop_pending_container (r, &pending, steps))
+            continue;
+          report_pending (r, &pending);
         }
       if (fault == NULL)
         return TRUE;
@@ -249,32 +335,12 @@ _vpc_repair_fix_top_level (Repair  *r,
         }
       g_free (place);
       place = _vpc_repair_render_place (steps, 0);
-      /* A lesson goes whole: a lab without one of its goals would grade
-       * wrong answers as right (format.md §6). */
       if (steps->len > 1 && _vpc_repair_step_is (steps, 0, "lesson"))
         {
-          g_autofree char *inner = g_strdup_printf ("%s: %s", place, reason);
-
-          g_array_set_size (steps, 1);
-          node = _vpc_repair_member_at (r->root, steps, 0, 1, NULL);
-          g_free (pending_what);
-          pending_what = g_strdup (_("the lesson"));
-          g_free (pending_reason);
-          pending_reason = g_steal_pointer (&inner);
-          pending_place = g_strdup ("lesson");
-          _vpc_repair_steps_copy (pending, steps);
-          _vpc_repair_remove_at (r->root, steps, 0, steps->len);
+          drop_lesson (r, &pending, steps, place, reason);
           continue;
         }
-      node = steps->len > 0 ? _vpc_repair_member_at (r->root, steps, 0, steps->len, NULL) : NULL;
-      if (node == NULL && steps->len > 1 && !_vpc_repair_step_is_index (steps, 0) &&
-          !is_required (STEP (steps, 0)->name))
-        {
-          /* Inside a list of an optional key that repair does not take
-           * apart: the key goes whole. */
-          g_array_set_size (steps, 1);
-          node = _vpc_repair_member_at (r->root, steps, 0, 1, NULL);
-        }
+      node = node_to_drop (r, steps);
       if (node == NULL)
         {
           g_set_error_literal (error, VPC_FILE_ERROR, fault->code, fault->message);
@@ -282,12 +348,8 @@ _vpc_repair_fix_top_level (Repair  *r,
         }
       /* A key with a default (environment, vpc.layout.w, a list that is not
        * an array): it goes. */
-      g_free (pending_what);
-      pending_what = _vpc_repair_describe_value (STEP (steps, steps->len - 1)->name, node);
-      g_free (pending_reason);
-      pending_reason = g_strdup (reason);
-      pending_place = g_steal_pointer (&place);
-      _vpc_repair_steps_copy (pending, steps);
+      pend (&pending, steps, g_steal_pointer (&place),
+            _vpc_repair_describe_value (STEP (steps, steps->len - 1)->name, node), reason);
       _vpc_repair_remove_at (r->root, steps, 0, steps->len);
     }
   g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_INVALID,

@@ -976,6 +976,106 @@ fix_elements (Repair  *r,
   return TRUE;
 }
 
+/* The top-level object of @input as @parser reads it, or NULL when it is
+ * no JSON object. */
+static JsonObject *
+parse_object (GBytes     *input,
+              JsonParser *parser)
+{
+  gsize length, start = 0;
+  const char *data = g_bytes_get_data (input, &length);
+  JsonNode *root = NULL;
+
+  if (vpc_json_scan (data, length, &start, NULL) &&
+      json_parser_load_from_data (parser, data + start, (gssize) (length - start), NULL))
+    root = json_parser_get_root (parser);
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+}
+
+/* Whether the reader refuses @root for something repair fixes. */
+static gboolean
+needs_repair (JsonObject *root)
+{
+  g_autoptr(VpcDesign) scratch = vpc_design_new ();
+  g_autoptr(GError) load_error = NULL;
+
+  return !_vpc_file_read_design_json (scratch, root, NULL, &load_error) &&
+         vpc_file_repair_applies (load_error);
+}
+
+/* The loader's own answer: a file it loads comes back as it is, and text
+ * it cannot parse (@parsed FALSE), or over a limit, is not repairable.
+ * FALSE when there is no answer yet: repair goes on. */
+static gboolean
+loader_answers (GBytes     *input,
+                gboolean    parsed,
+                VpcDesign **design,
+                GBytes    **output,
+                GError    **error)
+{
+  g_autoptr(GError) load_error = NULL;
+  g_autoptr(VpcDesign) loaded = vpc_file_load_bytes (input, NULL, &load_error);
+
+  if (loaded != NULL)
+    {
+      if (design != NULL)
+        *design = g_steal_pointer (&loaded);
+      *output = g_bytes_ref (input);
+      return TRUE;
+    }
+  if (!parsed || !vpc_file_repair_applies (load_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&load_error));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Fixes what can be fixed in @r->root and writes it so that it loads;
+ * @started is when the reading began. */
+static GBytes *
+repair_and_write (Repair     *r,
+                  gint64      started,
+                  VpcDesign **loaded,
+                  GError    **error)
+{
+  GBytes *output;
+  gint64 t[4];
+
+  r->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r->dropped_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _vpc_repair_change_free);
+  r->added = g_ptr_array_new_with_free_func (g_free);
+  t[0] = g_get_monotonic_time ();
+  if (!_vpc_repair_fix_top_level (r, error) || !fix_elements (r, error))
+    return NULL;
+  t[1] = g_get_monotonic_time ();
+  drop_duplicate_ids (r);
+  check_references (r);
+  _vpc_repair_finish_cidr_fix (r);
+  t[2] = g_get_monotonic_time ();
+  output = write_loadable (r, loaded, error);
+  t[3] = g_get_monotonic_time ();
+  /* G_MESSAGES_DEBUG=vpc-model shows where the time goes. */
+  g_debug ("repair: reading %.1f ms, values %.1f ms, references %.1f ms, "
+           "writing and the last load %.1f ms; %u changes",
+           (t[0] - started) / 1000.0, (t[1] - t[0]) / 1000.0,
+           (t[2] - t[1]) / 1000.0, (t[3] - t[2]) / 1000.0, r->changes->len);
+  return output;
+}
+
+/* The changes in the order the user reads them; the notes of changes
+ * without text stay out. */
+static void
+list_changes (Repair    *r,
+              GPtrArray *changes)
+{
+  g_ptr_array_sort (r->changes, _vpc_repair_compare_changes);
+  for (guint i = 0; changes != NULL && i < r->changes->len; i++)
+    if (((Change *) g_ptr_array_index (r->changes, i))->text != NULL)
+      g_ptr_array_add (changes, g_strdup (((Change *) g_ptr_array_index (r->changes, i))->text));
+}
+
 GBytes *
 vpc_file_repair_bytes (GBytes     *input,
                        GPtrArray **changes,
@@ -983,54 +1083,24 @@ vpc_file_repair_bytes (GBytes     *input,
                        GError    **error)
 {
   g_autoptr(VpcDesign) loaded = NULL;
-  g_autoptr(GError) load_error = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GBytes) output = NULL;
   Repair repair = { 0 };
   Repair *r = &repair;
-  const char *data;
-  gsize length, start = 0;
-  JsonNode *root = NULL;
-  gint64 t[6] = { 0 };
+  gint64 started;
 
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (changes != NULL)
     *changes = g_ptr_array_new_with_free_func (g_free);
-  t[0] = g_get_monotonic_time ();
-  data = g_bytes_get_data (input, &length);
+  started = g_get_monotonic_time ();
   parser = json_parser_new ();
-  if (vpc_json_scan (data, length, &start, NULL) &&
-      json_parser_load_from_data (parser, data + start, (gssize) (length - start), NULL))
-    root = json_parser_get_root (parser);
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_autoptr(VpcDesign) scratch = vpc_design_new ();
-
-      r->root = json_node_get_object (root);
-      if (!_vpc_file_read_design_json (scratch, r->root, NULL, &load_error) &&
-          vpc_file_repair_applies (load_error))
-        root = NULL; /* to repair; the loader's own answer is not needed */
-    }
-  if (root != NULL || r->root == NULL)
-    {
-      /* The loader's own answer: a file it loads comes back as it is, and
-       * text it cannot parse, or over a limit, is not repairable. */
-      g_clear_error (&load_error);
-      loaded = vpc_file_load_bytes (input, NULL, &load_error);
-      if (loaded != NULL)
-        {
-          if (design != NULL)
-            *design = g_steal_pointer (&loaded);
-          return g_bytes_ref (input);
-        }
-      if (r->root == NULL || !vpc_file_repair_applies (load_error))
-        {
-          g_propagate_error (error, g_steal_pointer (&load_error));
-          return NULL;
-        }
-    }
+  r->root = parse_object (input, parser);
+  /* A file to repair skips the loader: its answer is not needed. */
+  if ((r->root == NULL || !needs_repair (r->root))
+      && loader_answers (input, r->root != NULL, design, &output, error))
+    return g_steal_pointer (&output);
   if (is_newer_version (r->root))
     {
       g_set_error_literal (error, VPC_FILE_ERROR, VPC_FILE_ERROR_FORMAT,
@@ -1039,33 +1109,10 @@ vpc_file_repair_bytes (GBytes     *input,
       return NULL;
     }
 
-  r->ids = g_hash_table_new (g_str_hash, g_str_equal);
-  r->dropped_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  r->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _vpc_repair_change_free);
-  r->added = g_ptr_array_new_with_free_func (g_free);
-  t[2] = g_get_monotonic_time ();
-  if (_vpc_repair_fix_top_level (r, error) && fix_elements (r, error))
-    {
-      t[3] = g_get_monotonic_time ();
-      drop_duplicate_ids (r);
-      check_references (r);
-      _vpc_repair_finish_cidr_fix (r);
-      t[4] = g_get_monotonic_time ();
-      output = write_loadable (r, &loaded, error);
-      t[5] = g_get_monotonic_time ();
-      /* G_MESSAGES_DEBUG=vpc-model shows where the time goes. */
-      g_debug ("repair: reading %.1f ms, values %.1f ms, references %.1f ms, "
-               "writing and the last load %.1f ms; %u changes",
-               (t[2] - t[0]) / 1000.0, (t[3] - t[2]) / 1000.0,
-               (t[4] - t[3]) / 1000.0, (t[5] - t[4]) / 1000.0, r->changes->len);
-    }
+  output = repair_and_write (r, started, &loaded, error);
   if (output != NULL)
     {
-      g_ptr_array_sort (r->changes, _vpc_repair_compare_changes);
-      for (guint i = 0; changes != NULL && i < r->changes->len; i++)
-        if (((Change *) g_ptr_array_index (r->changes, i))->text != NULL)
-          g_ptr_array_add (*changes,
-                           g_strdup (((Change *) g_ptr_array_index (r->changes, i))->text));
+      list_changes (r, changes != NULL ? *changes : NULL);
       if (design != NULL)
         {
           vpc_design_mark_unsaved (loaded);

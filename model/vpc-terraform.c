@@ -125,10 +125,9 @@ end (Tf *tf)
 /* --- network ----------------------------------------------------------------- */
 
 static void
-write_network (Tf *tf)
+write_vpc (Tf *tf)
 {
   const VpcDesignInfo *info = vpc_design_get_info (tf->design);
-  gboolean public = FALSE;
 
   begin (tf, "resource", "aws_vpc", "vpc");
   attr_string (tf, "cidr_block", info->vpc_cidr);
@@ -138,6 +137,13 @@ write_network (Tf *tf)
   vpc_quote_append (tf->out, info->vpc_name, VPC_QUOTE_HCL);
   g_string_append (tf->out, "\n  }\n");
   end (tf);
+}
+
+/* An internet gateway only when a subnet is public. */
+static void
+write_internet_gateway (Tf *tf)
+{
+  gboolean public = FALSE;
 
   for (guint i = 0; i < vpc_design_get_n_elements (tf->design, VPC_KIND_SUBNET); i++)
     public |= vpc_design_get_element (tf->design, VPC_KIND_SUBNET, i)->route == VPC_ROUTE_PUBLIC;
@@ -147,54 +153,70 @@ write_network (Tf *tf)
       attr_raw (tf, "vpc_id", "aws_vpc.vpc.id");
       end (tf);
     }
+}
 
-  for (guint i = 0; i < vpc_design_get_n_elements (tf->design, VPC_KIND_SUBNET); i++)
+/* The NAT gateway a NAT subnet routes through: one of its AZ, else any;
+ * NULL for other subnets or when there is none. */
+static const VpcElement *
+nat_for_subnet (Tf               *tf,
+                const VpcElement *sn)
+{
+  const VpcElement *nat = NULL;
+
+  for (guint k = 0; sn->route == VPC_ROUTE_NAT
+                    && k < vpc_design_get_n_elements (tf->design, VPC_KIND_NAT_GATEWAY);
+       k++)
     {
-      const VpcElement *sn = vpc_design_get_element (tf->design, VPC_KIND_SUBNET, i);
-      const char *name = name_of (tf, sn->id);
-      const VpcElement *nat = NULL;
+      const VpcElement *candidate = vpc_design_get_element (tf->design, VPC_KIND_NAT_GATEWAY, k);
+      const VpcElement *home = vpc_design_lookup (tf->design, candidate->subnet);
 
-      begin (tf, "resource", "aws_subnet", name);
-      attr_raw (tf, "vpc_id", "aws_vpc.vpc.id");
-      attr_string (tf, "cidr_block", sn->cidr);
-      attr_raw (tf, "availability_zone", "var.az_%s", name_of (tf, sn->az));
-      tags (tf, sn);
-      end (tf);
-      begin (tf, "resource", "aws_route_table", name);
-      attr_raw (tf, "vpc_id", "aws_vpc.vpc.id");
-      end (tf);
-      begin (tf, "resource", "aws_route_table_association", name);
-      attr_raw (tf, "subnet_id", "aws_subnet.%s.id", name);
-      attr_raw (tf, "route_table_id", "aws_route_table.%s.id", name);
-      end (tf);
-
-      /* A NAT gateway of the subnet's AZ, else any. */
-      for (guint k = 0; sn->route == VPC_ROUTE_NAT
-                        && k < vpc_design_get_n_elements (tf->design, VPC_KIND_NAT_GATEWAY);
-           k++)
-        {
-          const VpcElement *candidate
-              = vpc_design_get_element (tf->design, VPC_KIND_NAT_GATEWAY, k);
-          const VpcElement *home = vpc_design_lookup (tf->design, candidate->subnet);
-
-          if (nat == NULL || (home != NULL && g_strcmp0 (home->az, sn->az) == 0))
-            nat = candidate;
-          if (home != NULL && g_strcmp0 (home->az, sn->az) == 0)
-            break;
-        }
-      if (sn->route == VPC_ROUTE_PUBLIC || nat != NULL)
-        {
-          begin (tf, "resource", "aws_route", name);
-          attr_raw (tf, "route_table_id", "aws_route_table.%s.id", name);
-          attr_string (tf, "destination_cidr_block", "0.0.0.0/0");
-          if (sn->route == VPC_ROUTE_PUBLIC)
-            attr_raw (tf, "gateway_id", "aws_internet_gateway.igw.id");
-          else
-            attr_raw (tf, "nat_gateway_id", "aws_nat_gateway.%s.id", name_of (tf, nat->id));
-          end (tf);
-        }
+      if (nat == NULL || (home != NULL && g_strcmp0 (home->az, sn->az) == 0))
+        nat = candidate;
+      if (home != NULL && g_strcmp0 (home->az, sn->az) == 0)
+        break;
     }
+  return nat;
+}
 
+/* A subnet with its own route table and, if it has one, its default route. */
+static void
+write_subnet (Tf               *tf,
+              const VpcElement *sn)
+{
+  const char *name = name_of (tf, sn->id);
+  const VpcElement *nat = nat_for_subnet (tf, sn);
+
+  begin (tf, "resource", "aws_subnet", name);
+  attr_raw (tf, "vpc_id", "aws_vpc.vpc.id");
+  attr_string (tf, "cidr_block", sn->cidr);
+  attr_raw (tf, "availability_zone", "var.az_%s", name_of (tf, sn->az));
+  tags (tf, sn);
+  end (tf);
+  begin (tf, "resource", "aws_route_table", name);
+  attr_raw (tf, "vpc_id", "aws_vpc.vpc.id");
+  end (tf);
+  begin (tf, "resource", "aws_route_table_association", name);
+  attr_raw (tf, "subnet_id", "aws_subnet.%s.id", name);
+  attr_raw (tf, "route_table_id", "aws_route_table.%s.id", name);
+  end (tf);
+
+  if (sn->route == VPC_ROUTE_PUBLIC || nat != NULL)
+    {
+      begin (tf, "resource", "aws_route", name);
+      attr_raw (tf, "route_table_id", "aws_route_table.%s.id", name);
+      attr_string (tf, "destination_cidr_block", "0.0.0.0/0");
+      if (sn->route == VPC_ROUTE_PUBLIC)
+        attr_raw (tf, "gateway_id", "aws_internet_gateway.igw.id");
+      else
+        attr_raw (tf, "nat_gateway_id", "aws_nat_gateway.%s.id", name_of (tf, nat->id));
+      end (tf);
+    }
+}
+
+/* Each NAT gateway with its Elastic IP. */
+static void
+write_nat_gateways (Tf *tf)
+{
   for (guint i = 0; i < vpc_design_get_n_elements (tf->design, VPC_KIND_NAT_GATEWAY); i++)
     {
       const VpcElement *nat = vpc_design_get_element (tf->design, VPC_KIND_NAT_GATEWAY, i);
@@ -209,6 +231,16 @@ write_network (Tf *tf)
       tags (tf, nat);
       end (tf);
     }
+}
+
+static void
+write_network (Tf *tf)
+{
+  write_vpc (tf);
+  write_internet_gateway (tf);
+  for (guint i = 0; i < vpc_design_get_n_elements (tf->design, VPC_KIND_SUBNET); i++)
+    write_subnet (tf, vpc_design_get_element (tf->design, VPC_KIND_SUBNET, i));
+  write_nat_gateways (tf);
 }
 
 /* --- security groups ----------------------------------------------------------- */
@@ -326,91 +358,136 @@ write_endpoints (Tf *tf)
     }
 }
 
+/* The name SageMaker takes: no ".", "_" or ":". */
+static char *
+sagemaker_name (const VpcElement *w)
+{
+  return g_strdelimit (g_strdup (w->id), "._:", '-');
+}
+
 static void
-write_workload (Tf               *tf,
-                const VpcElement *w)
+write_notebook_instance (Tf               *tf,
+                         const VpcElement *w)
+{
+  g_autofree char *groups = id_list (tf, "aws_security_group", w->security_groups);
+  g_autofree char *sm_name = sagemaker_name (w);
+
+  tf->needs_role = TRUE;
+  begin (tf, "resource", "aws_sagemaker_notebook_instance", name_of (tf, w->id));
+  attr_string (tf, "name", sm_name);
+  attr_raw (tf, "role_arn", "var.sagemaker_execution_role_arn");
+  attr_string (tf, "instance_type", NOTEBOOK_INSTANCE_TYPE);
+  if (w->vpc_mode && w->subnets->len > 0)
+    {
+      attr_raw (tf, "subnet_id", "aws_subnet.%s.id",
+                name_of (tf, g_ptr_array_index (w->subnets, 0)));
+      attr_raw (tf, "security_groups", "%s", groups);
+    }
+  attr_string (tf, "direct_internet_access",
+               w->direct_internet_access || !w->vpc_mode || w->subnets->len == 0 ? "Enabled"
+                                                                                 : "Disabled");
+  end (tf);
+}
+
+static void
+write_studio_domain (Tf               *tf,
+                     const VpcElement *w)
+{
+  g_autofree char *subnets = id_list (tf, "aws_subnet", w->subnets);
+  g_autofree char *groups = id_list (tf, "aws_security_group", w->security_groups);
+  g_autofree char *sm_name = sagemaker_name (w);
+
+  tf->needs_role = TRUE;
+  begin (tf, "resource", "aws_sagemaker_domain", name_of (tf, w->id));
+  attr_string (tf, "domain_name", sm_name);
+  attr_string (tf, "auth_mode", "IAM");
+  attr_raw (tf, "vpc_id", "aws_vpc.vpc.id");
+  attr_raw (tf, "subnet_ids", "%s", subnets);
+  attr_string (tf, "app_network_access_type", w->vpc_mode ? "VpcOnly" : "PublicInternetOnly");
+  g_string_append_printf (
+      tf->out,
+      "  default_user_settings {\n    execution_role  = var.sagemaker_execution_role_arn\n"
+      "    security_groups = %s\n  }\n",
+      groups);
+  end (tf);
+}
+
+/* A real-time endpoint: model, endpoint configuration, endpoint. */
+static void
+write_realtime_endpoint (Tf               *tf,
+                         const VpcElement *w)
 {
   const char *name = name_of (tf, w->id);
   g_autofree char *subnets = id_list (tf, "aws_subnet", w->subnets);
   g_autofree char *groups = id_list (tf, "aws_security_group", w->security_groups);
-  g_autofree char *sm_name = g_strdelimit (g_strdup (w->id), "._:", '-');
+  g_autofree char *sm_name = sagemaker_name (w);
 
+  tf->needs_role = tf->needs_model = TRUE;
+  begin (tf, "resource", "aws_sagemaker_model", name);
+  attr_string (tf, "name", sm_name);
+  attr_raw (tf, "execution_role_arn", "var.sagemaker_execution_role_arn");
+  attr_raw (tf, "enable_network_isolation", "%s", w->network_isolation ? "true" : "false");
+  g_string_append (tf->out, "  primary_container {\n    image          = var.model_image_uri\n"
+                            "    model_data_url = var.model_data_url\n  }\n");
+  if (w->vpc_mode)
+    g_string_append_printf (tf->out, "  vpc_config {\n    subnets            = %s\n"
+                                     "    security_group_ids = %s\n  }\n", subnets, groups);
+  end (tf);
+  begin (tf, "resource", "aws_sagemaker_endpoint_configuration", name);
+  g_string_append_printf (
+      tf->out,
+      "  production_variants {\n    variant_name           = \"AllTraffic\"\n"
+      "    model_name             = aws_sagemaker_model.%s.name\n"
+      "    initial_instance_count = %d\n"
+      "    instance_type          = \"%s\"\n  }\n",
+      name, w->instance_count, ENDPOINT_INSTANCE_TYPE);
+  end (tf);
+  begin (tf, "resource", "aws_sagemaker_endpoint", name);
+  attr_raw (tf, "endpoint_config_name", "aws_sagemaker_endpoint_configuration.%s.name", name);
+  end (tf);
+}
+
+/* Jobs and clients are no resources: an output carries their VpcConfig. */
+static void
+write_vpc_config_output (Tf               *tf,
+                         const VpcElement *w)
+{
+  const char *name = name_of (tf, w->id);
+  g_autofree char *subnets = id_list (tf, "aws_subnet", w->subnets);
+  g_autofree char *groups = id_list (tf, "aws_security_group", w->security_groups);
+  g_autofree char *output = g_strconcat (name, "_vpc_config", NULL);
+  g_autofree char *description = g_strdup_printf (
+      "VpcConfig of the %s %s (%s)", vpc_workload_kind_to_english_label (w->workload_kind),
+      vpc_element_get_display_name (w), w->vpc_mode ? "VPC mode" : "no VPC");
+
+  g_string_append_printf (tf->out, "\noutput \"%s\" {\n", output);
+  attr_string (tf, "description", description);
+  g_string_append_printf (tf->out, "  value = {\n    subnets            = %s\n"
+                                   "    security_group_ids = %s\n  }\n", subnets, groups);
+  end (tf);
+}
+
+static void
+write_workload (Tf               *tf,
+                const VpcElement *w)
+{
   switch (w->workload_kind)
     {
     case VPC_WORKLOAD_NOTEBOOK_INSTANCE:
-      tf->needs_role = TRUE;
-      begin (tf, "resource", "aws_sagemaker_notebook_instance", name);
-      attr_string (tf, "name", sm_name);
-      attr_raw (tf, "role_arn", "var.sagemaker_execution_role_arn");
-      attr_string (tf, "instance_type", NOTEBOOK_INSTANCE_TYPE);
-      if (w->vpc_mode && w->subnets->len > 0)
-        {
-          attr_raw (tf, "subnet_id", "aws_subnet.%s.id",
-                    name_of (tf, g_ptr_array_index (w->subnets, 0)));
-          attr_raw (tf, "security_groups", "%s", groups);
-        }
-      attr_string (tf, "direct_internet_access",
-                   w->direct_internet_access || !w->vpc_mode || w->subnets->len == 0 ? "Enabled"
-                                                                                     : "Disabled");
-      end (tf);
+      write_notebook_instance (tf, w);
       break;
     case VPC_WORKLOAD_STUDIO_DOMAIN:
-      tf->needs_role = TRUE;
-      begin (tf, "resource", "aws_sagemaker_domain", name);
-      attr_string (tf, "domain_name", sm_name);
-      attr_string (tf, "auth_mode", "IAM");
-      attr_raw (tf, "vpc_id", "aws_vpc.vpc.id");
-      attr_raw (tf, "subnet_ids", "%s", subnets);
-      attr_string (tf, "app_network_access_type", w->vpc_mode ? "VpcOnly" : "PublicInternetOnly");
-      g_string_append_printf (
-          tf->out,
-          "  default_user_settings {\n    execution_role  = var.sagemaker_execution_role_arn\n"
-          "    security_groups = %s\n  }\n",
-          groups);
-      end (tf);
+      write_studio_domain (tf, w);
       break;
     case VPC_WORKLOAD_REALTIME_ENDPOINT:
-      tf->needs_role = tf->needs_model = TRUE;
-      begin (tf, "resource", "aws_sagemaker_model", name);
-      attr_string (tf, "name", sm_name);
-      attr_raw (tf, "execution_role_arn", "var.sagemaker_execution_role_arn");
-      attr_raw (tf, "enable_network_isolation", "%s", w->network_isolation ? "true" : "false");
-      g_string_append (tf->out, "  primary_container {\n    image          = var.model_image_uri\n"
-                                "    model_data_url = var.model_data_url\n  }\n");
-      if (w->vpc_mode)
-        g_string_append_printf (tf->out, "  vpc_config {\n    subnets            = %s\n"
-                                         "    security_group_ids = %s\n  }\n", subnets, groups);
-      end (tf);
-      begin (tf, "resource", "aws_sagemaker_endpoint_configuration", name);
-      g_string_append_printf (
-          tf->out,
-          "  production_variants {\n    variant_name           = \"AllTraffic\"\n"
-          "    model_name             = aws_sagemaker_model.%s.name\n"
-          "    initial_instance_count = %d\n"
-          "    instance_type          = \"%s\"\n  }\n",
-          name, w->instance_count, ENDPOINT_INSTANCE_TYPE);
-      end (tf);
-      begin (tf, "resource", "aws_sagemaker_endpoint", name);
-      attr_raw (tf, "endpoint_config_name", "aws_sagemaker_endpoint_configuration.%s.name", name);
-      end (tf);
+      write_realtime_endpoint (tf, w);
       break;
     case VPC_WORKLOAD_TRAINING_JOB:
     case VPC_WORKLOAD_PROCESSING_JOB:
     case VPC_WORKLOAD_BATCH_TRANSFORM:
     case VPC_WORKLOAD_CLIENT:
     default:
-      {
-        g_autofree char *output = g_strconcat (name, "_vpc_config", NULL);
-        g_autofree char *description = g_strdup_printf (
-            "VpcConfig of the %s %s (%s)", vpc_workload_kind_to_english_label (w->workload_kind),
-            vpc_element_get_display_name (w), w->vpc_mode ? "VPC mode" : "no VPC");
-
-        g_string_append_printf (tf->out, "\noutput \"%s\" {\n", output);
-        attr_string (tf, "description", description);
-        g_string_append_printf (tf->out, "  value = {\n    subnets            = %s\n"
-                                         "    security_group_ids = %s\n  }\n", subnets, groups);
-        end (tf);
-      }
+      write_vpc_config_output (tf, w);
       break;
     }
 }
