@@ -436,6 +436,203 @@ enter_icon (Builder            *b,
   add_hop (line, kind, id, cx, cy);
 }
 
+/* One path's line while it is built. */
+typedef struct
+{
+  const VpcTrace     *trace;
+  const VpcTracePath *path;
+  const VpcElement   *subnet;
+  const char         *first;    /* what the way goes through after the subnet */
+  const Marker       *marker;   /* @first's interface the way takes, if drawn */
+  const VpcLinkRoute *route;    /* the connector the way leaves by, if any */
+  VpcPathLine        *line;
+  VpcRect             tile;     /* @first's */
+  const VpcRect      *end_icon; /* the tile the line ends at, or NULL */
+  gboolean            has_target, cross;
+  double              wx, wy;   /* the workload's centre */
+  double              tx, ty;   /* where the way continues after the subnet */
+  double              sx, sy;   /* where the line meets the subnet */
+} Way;
+
+/* The way continues at the centre of @first's tile, if it is drawn. */
+static void
+target_tile (Builder *b,
+             Way     *w)
+{
+  if (element_rect (b, w->first, &w->tile))
+    {
+      rect_centre (&w->tile, &w->tx, &w->ty);
+      w->has_target = TRUE;
+    }
+}
+
+/* Where the way continues after the subnet. */
+static void
+find_target (Builder *b,
+             Way     *w)
+{
+  switch (w->first != NULL ? w->path->via : VPC_VIA_NONE)
+    {
+    case VPC_VIA_INTERFACE_ENDPOINT:
+      w->marker = choose_marker (b, w->first, w->subnet);
+      if (w->marker != NULL)
+        {
+          rect_centre (&w->marker->rect, &w->tx, &w->ty);
+          w->has_target = TRUE;
+        }
+      else
+        target_tile (b, w);
+      break;
+    case VPC_VIA_GATEWAY_ENDPOINT:
+      w->route = vpc_routes_find (b->routes, VPC_LINK_GATEWAY, w->first, w->subnet->id);
+      if (w->route != NULL)
+        {
+          w->tx = w->route->points[w->route->n_points - 1].x;
+          w->ty = w->route->points[w->route->n_points - 1].y;
+          w->has_target = TRUE;
+        }
+      else
+        target_tile (b, w);
+      break;
+    case VPC_VIA_NAT:
+      target_tile (b, w);
+      break;
+    case VPC_VIA_NONE:
+    case VPC_VIA_INTERNET:
+    case VPC_VIA_PLATFORM:
+    default:
+      break;
+    }
+}
+
+/* The workload to its subnet: along its connector, or (for the subnet it
+ * is drawn in) from its tile to the subnet's border. */
+static void
+to_subnet (Builder       *b,
+           Way           *w,
+           const VpcRect *wtile)
+{
+  const VpcRect *box = &w->subnet->layout;
+  const VpcLinkRoute *wroute
+      = vpc_routes_find (b->routes, VPC_LINK_WORKLOAD, w->trace->workload, w->subnet->id);
+  double x, y;
+
+  if (wroute != NULL)
+    {
+      add_route (w->line, wroute, FALSE);
+      w->sx = wroute->points[wroute->n_points - 1].x;
+      w->sy = wroute->points[wroute->n_points - 1].y;
+    }
+  else
+    {
+      if (!rect_contains (box, w->wx, w->wy))
+        nearest_border (box, w->wx, w->wy, &w->sx, &w->sy);
+      else if (w->has_target)
+        leave_rect (box, w->wx, w->wy, w->tx, w->ty, &w->sx, &w->sy);
+      else
+        nearest_exit (box, w->wx, w->wy, &w->sx, &w->sy);
+      leave_rect (wtile, w->wx, w->wy, w->sx, w->sy, &x, &y);
+      add_point (w->line, x, y);
+      add_point (w->line, w->sx, w->sy);
+    }
+  if (w->path->reachable)
+    add_arrow (w->line);
+  add_hop (w->line, VPC_HOP_SUBNET, w->subnet->id, w->sx, w->sy);
+}
+
+/* To the interface endpoint: by its network interface and the
+ * interface's connector when the marker is drawn. */
+static void
+through_interface (Builder *b,
+                   Way     *w)
+{
+  if (w->marker != NULL)
+    {
+      g_autofree char *from = g_strconcat (w->first, "/", w->marker->subnet, NULL);
+
+      add_point (w->line, w->tx, w->ty);
+      add_arrow (w->line);
+      add_hop (w->line, VPC_HOP_INTERFACE, w->first, w->tx, w->ty);
+      w->route = vpc_routes_find (b->routes, VPC_LINK_INTERFACE, from, w->first);
+    }
+  enter_icon (b, w->line, VPC_HOP_ENDPOINT, w->first, w->route, FALSE, &w->tile);
+}
+
+/* Straight on, out of the subnet. */
+static void
+out_to_internet (Way *w)
+{
+  double dx = w->sx - w->wx, dy = w->sy - w->wy, len = hypot (dx, dy);
+
+  if (len < 1)
+    dx = 0, dy = -1, len = 1;
+  add_point (w->line, w->sx + dx / len * INTERNET_RUN, w->sy + dy / len * INTERNET_RUN);
+  add_arrow (w->line);
+}
+
+/* Out of the subnet, to what the way goes through. */
+static void
+out_of_subnet (Builder *b,
+               Way     *w)
+{
+  const VpcTracePath *path = w->path;
+
+  switch (w->has_target ? path->via
+                        : path->via == VPC_VIA_INTERNET ? VPC_VIA_INTERNET : VPC_VIA_NONE)
+    {
+    case VPC_VIA_INTERFACE_ENDPOINT:
+      if (!element_rect (b, w->first, &w->tile))
+        break;
+      through_interface (b, w);
+      w->end_icon = &w->tile;
+      break;
+    case VPC_VIA_GATEWAY_ENDPOINT:
+      if (!element_rect (b, w->first, &w->tile))
+        break;
+      if (w->route != NULL)
+        add_point (w->line, w->tx, w->ty);
+      enter_icon (b, w->line, VPC_HOP_ENDPOINT, w->first, w->route, TRUE, &w->tile);
+      w->end_icon = &w->tile;
+      break;
+    case VPC_VIA_NAT:
+      if (!element_rect (b, w->first, &w->tile))
+        break;
+      enter_icon (b, w->line, VPC_HOP_NAT, w->first, NULL, FALSE, &w->tile);
+      w->end_icon = &w->tile;
+      break;
+    case VPC_VIA_INTERNET:
+      out_to_internet (w);
+      break;
+    case VPC_VIA_NONE:
+    case VPC_VIA_PLATFORM:
+    default:
+      /* No way, or one through something not drawn. */
+      w->cross = !path->reachable;
+      break;
+    }
+}
+
+/* The line's end and its badge, the service's hop. */
+static void
+end_line (Builder *b,
+          Way     *w)
+{
+  VpcPathLine *line = w->line;
+  const VpcPoint *last = &g_array_index (line->points, VpcPoint, line->points->len - 1);
+  VpcPathEnd *end;
+  double ex, ey, bx, by;
+
+  if (w->end_icon != NULL)
+    rect_centre (w->end_icon, &ex, &ey);
+  else
+    ex = last->x, ey = last->y;
+  line->end = add_end (b, line, w->trace->service, w->cross, ex, ey, w->end_icon,
+                       &w->subnet->layout);
+  end = g_ptr_array_index (b->geometry->ends, line->end);
+  rect_centre (&end->badge, &bx, &by);
+  add_hop (line, VPC_HOP_SERVICE, w->trace->service, bx, by);
+}
+
 static void
 build_line (Builder            *b,
             const VpcTrace     *trace,
@@ -443,162 +640,20 @@ build_line (Builder            *b,
             const VpcRect      *wtile)
 {
   const VpcTracePath *path = g_ptr_array_index (trace->paths, index);
-  const VpcElement *subnet = vpc_render_lookup (&b->ctx, path->subnet);
-  const char *first = path->through->len > 0 ? g_ptr_array_index (path->through, 0) : NULL;
-  const VpcLinkRoute *wroute, *route = NULL;
-  const Marker *marker = NULL;
-  VpcPathLine *line;
-  VpcRect tile, *end_icon = NULL;
-  VpcHopKind end_kind = VPC_HOP_ENDPOINT;
-  gboolean has_target = FALSE, cross = FALSE;
-  double wx, wy, tx = 0, ty = 0, sx, sy, x, y;
+  Way w = { trace, path, vpc_render_lookup (&b->ctx, path->subnet) };
 
-  if (subnet == NULL || !subnet->has_layout)
+  if (w.subnet == NULL || !w.subnet->has_layout)
     return;
-  line = line_new (index, vpc_path_verdict (path));
+  w.first = path->through->len > 0 ? g_ptr_array_index (path->through, 0) : NULL;
+  w.line = line_new (index, vpc_path_verdict (path));
   add_blocking (b, path);
-  rect_centre (wtile, &wx, &wy);
-  add_hop (line, VPC_HOP_WORKLOAD, trace->workload, wx, wy);
-
-  /* Where the way continues after the subnet. */
-  switch (first != NULL ? path->via : VPC_VIA_NONE)
-    {
-    case VPC_VIA_INTERFACE_ENDPOINT:
-      marker = choose_marker (b, first, subnet);
-      if (marker != NULL)
-        {
-          rect_centre (&marker->rect, &tx, &ty);
-          has_target = TRUE;
-        }
-      else if (element_rect (b, first, &tile))
-        {
-          rect_centre (&tile, &tx, &ty);
-          has_target = TRUE;
-        }
-      break;
-    case VPC_VIA_GATEWAY_ENDPOINT:
-      route = vpc_routes_find (b->routes, VPC_LINK_GATEWAY, first, subnet->id);
-      if (route != NULL)
-        {
-          tx = route->points[route->n_points - 1].x;
-          ty = route->points[route->n_points - 1].y;
-          has_target = TRUE;
-        }
-      else if (element_rect (b, first, &tile))
-        {
-          rect_centre (&tile, &tx, &ty);
-          has_target = TRUE;
-        }
-      break;
-    case VPC_VIA_NAT:
-      if (element_rect (b, first, &tile))
-        {
-          rect_centre (&tile, &tx, &ty);
-          has_target = TRUE;
-        }
-      break;
-    case VPC_VIA_NONE:
-    case VPC_VIA_INTERNET:
-    case VPC_VIA_PLATFORM:
-    default:
-      break;
-    }
-
-  /* The workload to its subnet: along its connector, or (for the subnet it
-   * is drawn in) from its tile to the subnet's border. */
-  wroute = vpc_routes_find (b->routes, VPC_LINK_WORKLOAD, trace->workload, subnet->id);
-  if (wroute != NULL)
-    {
-      add_route (line, wroute, FALSE);
-      sx = wroute->points[wroute->n_points - 1].x;
-      sy = wroute->points[wroute->n_points - 1].y;
-    }
-  else
-    {
-      if (!rect_contains (&subnet->layout, wx, wy))
-        nearest_border (&subnet->layout, wx, wy, &sx, &sy);
-      else if (has_target)
-        leave_rect (&subnet->layout, wx, wy, tx, ty, &sx, &sy);
-      else
-        nearest_exit (&subnet->layout, wx, wy, &sx, &sy);
-      leave_rect (wtile, wx, wy, sx, sy, &x, &y);
-      add_point (line, x, y);
-      add_point (line, sx, sy);
-    }
-  if (path->reachable)
-    add_arrow (line);
-  add_hop (line, VPC_HOP_SUBNET, subnet->id, sx, sy);
-
-  /* Out of the subnet. */
-  switch (has_target ? path->via : path->via == VPC_VIA_INTERNET ? VPC_VIA_INTERNET : VPC_VIA_NONE)
-    {
-    case VPC_VIA_INTERFACE_ENDPOINT:
-      if (!element_rect (b, first, &tile))
-        break;
-      if (marker != NULL)
-        {
-          g_autofree char *from = g_strconcat (first, "/", marker->subnet, NULL);
-
-          add_point (line, tx, ty);
-          add_arrow (line);
-          add_hop (line, VPC_HOP_INTERFACE, first, tx, ty);
-          route = vpc_routes_find (b->routes, VPC_LINK_INTERFACE, from, first);
-        }
-      enter_icon (b, line, VPC_HOP_ENDPOINT, first, route, FALSE, &tile);
-      end_icon = &tile;
-      break;
-    case VPC_VIA_GATEWAY_ENDPOINT:
-      if (!element_rect (b, first, &tile))
-        break;
-      if (route != NULL)
-        add_point (line, tx, ty);
-      enter_icon (b, line, VPC_HOP_ENDPOINT, first, route, TRUE, &tile);
-      end_icon = &tile;
-      break;
-    case VPC_VIA_NAT:
-      if (!element_rect (b, first, &tile))
-        break;
-      end_kind = VPC_HOP_NAT;
-      enter_icon (b, line, end_kind, first, NULL, FALSE, &tile);
-      end_icon = &tile;
-      break;
-    case VPC_VIA_INTERNET:
-      /* Straight on, out of the subnet. */
-      {
-        double dx = sx - wx, dy = sy - wy, len = hypot (dx, dy);
-
-        if (len < 1)
-          dx = 0, dy = -1, len = 1;
-        add_point (line, sx + dx / len * INTERNET_RUN, sy + dy / len * INTERNET_RUN);
-        add_arrow (line);
-      }
-      break;
-    case VPC_VIA_NONE:
-    case VPC_VIA_PLATFORM:
-    default:
-      /* No way, or one through something not drawn. */
-      cross = !path->reachable;
-      break;
-    }
-
-  {
-    const VpcPoint *last = &g_array_index (line->points, VpcPoint, line->points->len - 1);
-    double ex, ey;
-
-    if (end_icon != NULL)
-      rect_centre (end_icon, &ex, &ey);
-    else
-      ex = last->x, ey = last->y;
-    line->end = add_end (b, line, trace->service, cross, ex, ey, end_icon, &subnet->layout);
-  }
-  {
-    VpcPathEnd *end = g_ptr_array_index (b->geometry->ends, line->end);
-    double bx, by;
-
-    rect_centre (&end->badge, &bx, &by);
-    add_hop (line, VPC_HOP_SERVICE, trace->service, bx, by);
-  }
-  g_ptr_array_add (b->geometry->lines, line);
+  rect_centre (wtile, &w.wx, &w.wy);
+  add_hop (w.line, VPC_HOP_WORKLOAD, trace->workload, w.wx, w.wy);
+  find_target (b, &w);
+  to_subnet (b, &w, wtile);
+  out_of_subnet (b, &w);
+  end_line (b, &w);
+  g_ptr_array_add (b->geometry->lines, w.line);
 }
 
 /* A workload outside the VPC: the platform carries its calls. */

@@ -537,16 +537,24 @@ add_link (VpcRouter        *router,
   g_array_append_val (router->links, link);
 }
 
-static void
-collect (VpcRouter *router)
+/* The element @i of @kind, as drawn. */
+static const VpcElement *
+nth_drawn (VpcRouter *router,
+           VpcKind    kind,
+           guint      i)
 {
-  VpcDesign *design = router->design;
-  guint n;
+  return drawn (router, vpc_design_get_element (router->design, kind, i));
+}
 
-  n = vpc_design_get_n_elements (design, VPC_KIND_SUBNET);
+/* Subnets: the boxes links meet. */
+static void
+collect_boxes (VpcRouter *router)
+{
+  guint n = vpc_design_get_n_elements (router->design, VPC_KIND_SUBNET);
+
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *sn = drawn (router, vpc_design_get_element (design, VPC_KIND_SUBNET, i));
+      const VpcElement *sn = nth_drawn (router, VPC_KIND_SUBNET, i);
       Box box = { sn, sn->layout };
 
       if (!placed (sn))
@@ -554,51 +562,64 @@ collect (VpcRouter *router)
       g_array_append_val (router->boxes, box);
       g_hash_table_insert (router->box_of, sn->id, GINT_TO_POINTER (router->boxes->len));
     }
+}
 
-  /* Endpoints: interfaces, then gateway endpoints. */
+/* An endpoint of @type: an interface (with its marker) in each of its
+ * subnets, or a gateway endpoint's connector to each. */
+static void
+collect_endpoint (VpcRouter        *router,
+                  const VpcElement *ep,
+                  VpcEndpointType   type)
+{
+  int icon = -1;
+
+  if (ep->endpoint_type != type || ep->subnets == NULL)
+    return;
+  if (placed (ep))
+    icon = add_icon (router, ep, NULL);
+  else if (type == VPC_ENDPOINT_GATEWAY)
+    return;
+  for (guint j = 0; j < ep->subnets->len; j++)
+    {
+      const char *sn_id = g_ptr_array_index (ep->subnets, j);
+      int box = box_index (router, sn_id);
+      g_autofree char *eni = NULL;
+
+      if (box < 0)
+        continue;
+      if (type == VPC_ENDPOINT_INTERFACE)
+        {
+          eni = g_strconcat (ep->id, "/", sn_id, NULL);
+          add_link (router, VPC_LINK_INTERFACE, ep, icon, box, eni, ep->id);
+        }
+      else
+        add_link (router, VPC_LINK_GATEWAY, ep, icon, box, ep->id, sn_id);
+    }
+}
+
+/* Endpoints: interfaces, then gateway endpoints. */
+static void
+collect_endpoints (VpcRouter *router)
+{
+  guint n = vpc_design_get_n_elements (router->design, VPC_KIND_ENDPOINT);
+
   for (int pass = 0; pass < 2; pass++)
     {
       VpcEndpointType type = pass == 0 ? VPC_ENDPOINT_INTERFACE : VPC_ENDPOINT_GATEWAY;
 
-      n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
       for (guint i = 0; i < n; i++)
-        {
-          const VpcElement *ep
-              = drawn (router, vpc_design_get_element (design, VPC_KIND_ENDPOINT, i));
-          int icon = -1;
-
-          if (ep->endpoint_type != type || ep->subnets == NULL)
-            continue;
-          if (placed (ep))
-            icon = add_icon (router, ep, NULL);
-          else if (type == VPC_ENDPOINT_GATEWAY)
-            continue;
-          for (guint j = 0; j < ep->subnets->len; j++)
-            {
-              const char *sn_id = g_ptr_array_index (ep->subnets, j);
-              int box = box_index (router, sn_id);
-              g_autofree char *eni = NULL;
-
-              if (box < 0)
-                continue;
-              if (type == VPC_ENDPOINT_INTERFACE)
-                {
-                  eni = g_strconcat (ep->id, "/", sn_id, NULL);
-                  add_link (router, VPC_LINK_INTERFACE, ep, icon, box, eni, ep->id);
-                }
-              else
-                add_link (router, VPC_LINK_GATEWAY, ep, icon, box, ep->id, sn_id);
-            }
-        }
+        collect_endpoint (router, nth_drawn (router, VPC_KIND_ENDPOINT, i), type);
     }
+}
 
-  if (router->options.markers_only)
-    return;
-  n = vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY);
+static void
+collect_nat_gateways (VpcRouter *router)
+{
+  guint n = vpc_design_get_n_elements (router->design, VPC_KIND_NAT_GATEWAY);
+
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *nat
-          = drawn (router, vpc_design_get_element (design, VPC_KIND_NAT_GATEWAY, i));
+      const VpcElement *nat = nth_drawn (router, VPC_KIND_NAT_GATEWAY, i);
       int box = nat->subnet != NULL ? box_index (router, nat->subnet) : -1;
       GPtrArray home = { (gpointer *) &nat->subnet, 1 };
 
@@ -609,11 +630,16 @@ collect (VpcRouter *router)
         add_link (router, VPC_LINK_NAT, nat, (int) router->icons->len - 1, box, nat->id,
                   nat->subnet);
     }
+}
 
-  n = vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD);
+static void
+collect_workloads (VpcRouter *router)
+{
+  guint n = vpc_design_get_n_elements (router->design, VPC_KIND_WORKLOAD);
+
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *w = drawn (router, vpc_design_get_element (design, VPC_KIND_WORKLOAD, i));
+      const VpcElement *w = nth_drawn (router, VPC_KIND_WORKLOAD, i);
       int icon;
 
       if (!placed (w))
@@ -628,16 +654,33 @@ collect (VpcRouter *router)
             add_link (router, VPC_LINK_WORKLOAD, w, icon, box, w->id, sn_id);
         }
     }
+}
 
-  /* Security groups only stand in the way. */
-  n = vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP);
+/* Security groups only stand in the way. */
+static void
+collect_security_groups (VpcRouter *router)
+{
+  guint n = vpc_design_get_n_elements (router->design, VPC_KIND_SECURITY_GROUP);
+
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *sg
-          = drawn (router, vpc_design_get_element (design, VPC_KIND_SECURITY_GROUP, i));
+      const VpcElement *sg = nth_drawn (router, VPC_KIND_SECURITY_GROUP, i);
+
       if (placed (sg))
         add_icon (router, sg, NULL);
     }
+}
+
+static void
+collect (VpcRouter *router)
+{
+  collect_boxes (router);
+  collect_endpoints (router);
+  if (router->options.markers_only)
+    return;
+  collect_nat_gateways (router);
+  collect_workloads (router);
+  collect_security_groups (router);
 }
 
 /* ---- ports ---- */
@@ -901,27 +944,28 @@ typedef struct
   guint      tried;
 } Scene;
 
-static gboolean
-spans_open (double lo,
-            double hi,
-            double a,
-            double b)
+/* The bounding box of the segment from @a to @b. */
+static inline LRect
+seg_box (const LPoint *a,
+         const LPoint *b)
 {
-  return MIN (a, b) < hi - 0.5 && MAX (a, b) > lo + 0.5;
+  return (LRect) { MIN (a->u, b->u), MIN (a->v, b->v), MAX (a->u, b->u), MAX (a->v, b->v), 0 };
 }
 
-static gboolean
-seg_meets_rect (const LPoint *a,
-                const LPoint *b,
-                const LRect  *r)
+/* Whether a segment with the bounding box @s, along u when @along_u (else
+ * along v), passes through @r (more than touching it). */
+static inline gboolean
+seg_meets_rect (const LRect *s,
+                gboolean     along_u,
+                const LRect *r)
 {
-  if (a->v == b->v)
-    return a->v > r->v0 + 0.5 && a->v < r->v1 - 0.5 && spans_open (r->u0, r->u1, a->u, b->u);
-  return a->u > r->u0 + 0.5 && a->u < r->u1 - 0.5 && spans_open (r->v0, r->v1, a->v, b->v);
+  if (along_u)
+    return s->v0 > r->v0 + 0.5 && s->v0 < r->v1 - 0.5 && s->u0 < r->u1 - 0.5 && s->u1 > r->u0 + 0.5;
+  return s->u0 > r->u0 + 0.5 && s->u0 < r->u1 - 0.5 && s->v0 < r->v1 - 0.5 && s->v1 > r->v0 + 0.5;
 }
 
 /* What a candidate segment costs against one placed segment. */
-static double
+static inline double
 seg_cost (const Scene  *sc,
           const LPoint *a,
           const LPoint *b,
@@ -969,23 +1013,40 @@ seg_cost (const Scene  *sc,
   return PEN_TOUCH;
 }
 
-static void
-try_path (Scene        *sc,
-          const LPoint *in,
-          guint         n_in)
+/* Whether a path costing at least @cost cannot beat the best one. */
+static inline gboolean
+cannot_win (const Scene *sc,
+            double       cost)
 {
-  Path path = { .n = 0 };
-  double length = 0, penalty = 0, bound;
+  return sc->found && cost >= sc->best.cost - 1e-9;
+}
 
-  /* Drop empty segments and merge straight runs; a run that turns back
-   * on itself is no route. */
+/* Adds @cost to @pen; FALSE when the path (at least @bound and @pen)
+ * can no longer beat the best one. */
+static inline gboolean
+add_penalty (const Scene *sc,
+             double       bound,
+             double      *pen,
+             double       cost)
+{
+  *pen += cost;
+  return !cannot_win (sc, bound + *pen);
+}
+
+/* @in into @path without empty segments and with straight runs merged;
+ * FALSE for a run that turns back on itself (no route). */
+static inline gboolean
+simplify_path (const LPoint *in,
+               guint         n_in,
+               Path         *path)
+{
   for (guint i = 0; i < n_in; i++)
     {
-      if (path.n > 0 && in[i].u == path.p[path.n - 1].u && in[i].v == path.p[path.n - 1].v)
+      if (path->n > 0 && in[i].u == path->p[path->n - 1].u && in[i].v == path->p[path->n - 1].v)
         continue;
-      if (path.n >= 2)
+      if (path->n >= 2)
         {
-          const LPoint *a = &path.p[path.n - 2], *b = &path.p[path.n - 1];
+          const LPoint *a = &path->p[path->n - 2], *b = &path->p[path->n - 1];
           gboolean same_u = a->u == b->u && b->u == in[i].u;
           gboolean same_v = a->v == b->v && b->v == in[i].v;
 
@@ -995,72 +1056,141 @@ try_path (Scene        *sc,
               double d1 = same_u ? in[i].v - b->v : in[i].u - b->u;
 
               if ((d0 > 0) != (d1 > 0))
-                return;
-              path.p[path.n - 1] = in[i];
+                return FALSE;
+              path->p[path->n - 1] = in[i];
               continue;
             }
         }
-      path.p[path.n++] = in[i];
+      path->p[path->n++] = in[i];
     }
-  if (path.n < 2)
-    return;
-  sc->tried++;
+  return TRUE;
+}
 
-  for (guint i = 0; i + 1 < path.n; i++)
+/* The length of @path in @length; FALSE when a segment is slanted. */
+static inline gboolean
+path_length (const Path *path,
+             double     *length)
+{
+  double sum = 0; /* a local: *@length may alias the points */
+
+  for (guint i = 0; i + 1 < path->n; i++)
     {
-      const LPoint *a = &path.p[i], *b = &path.p[i + 1];
+      const LPoint *a = &path->p[i], *b = &path->p[i + 1];
 
       if (a->u != b->u && a->v != b->v)
-        return;
-      length += fabs (b->u - a->u) + fabs (b->v - a->v);
+        return FALSE;
+      sum += fabs (b->u - a->u) + fabs (b->v - a->v);
     }
+  *length = sum;
+  return TRUE;
+}
+
+/* Adds to @pen what the segment with the bounding box @box, along u when
+ * @along_u, passes among the scene's rectangles; FALSE as soon as the path
+ * (at least @bound and the penalty) cannot beat the best one. Called with
+ * a constant @along_u: the direction is tested once, not per rectangle. */
+G_ALWAYS_INLINE
+static inline gboolean
+add_rects_penalty (const Scene *sc,
+                   const LRect *box,
+                   gboolean     along_u,
+                   double       bound,
+                   double      *pen)
+{
+  double sum = *pen; /* a local: *@pen may alias what is read */
+
+  for (guint k = 0; k < sc->rects->len; k++)
+    {
+      const LRect *r = &g_array_index (sc->rects, LRect, k);
+
+      if (seg_meets_rect (box, along_u, r) && !add_penalty (sc, bound, &sum, r->pen))
+        return FALSE;
+    }
+  *pen = sum;
+  return TRUE;
+}
+
+/* What @path passes (another icon, label, marker or subnet, a placed
+ * route), in @penalty; FALSE as soon as the path (at least @bound and the
+ * penalty so far) cannot beat the best one. */
+static inline gboolean
+path_penalty (const Scene *sc,
+              const Path  *path,
+              double       bound,
+              double      *penalty)
+{
+  double pen = 0;
+
+  for (guint i = 0; i + 1 < path->n; i++)
+    {
+      const LPoint *a = &path->p[i], *b = &path->p[i + 1];
+      LRect box = seg_box (a, b);
+      gboolean along_u = a->v == b->v;
+
+      if (cannot_win (sc, bound + pen))
+        return FALSE;
+      /* Its own tile only at the end; its own label never. */
+      if (i + 2 < path->n && seg_meets_rect (&box, along_u, &sc->tile))
+        pen += PEN_TILE;
+      if (seg_meets_rect (&box, along_u, &sc->label))
+        pen += PEN_LABEL;
+      if (i > 0 && seg_meets_rect (&box, along_u, &sc->target))
+        pen += PEN_BOX;
+      /* One copy of the loop per direction. */
+      if (!(along_u ? add_rects_penalty (sc, &box, TRUE, bound, &pen)
+                    : add_rects_penalty (sc, &box, FALSE, bound, &pen)))
+        return FALSE;
+      for (guint k = 0; k < sc->segs->len; k++)
+        {
+          double cost
+              = seg_cost (sc, a, b, &path->p[path->n - 1], &g_array_index (sc->segs, LSeg, k));
+
+          if (cost > 0 && !add_penalty (sc, bound, &pen, cost))
+            return FALSE;
+        }
+    }
+  *penalty = pen;
+  return TRUE;
+}
+
+/* A chosen port keeps clear of the ports already on its side. */
+static inline void
+add_side_ports_penalty (const Scene *sc,
+                        const Path  *path,
+                        double      *penalty)
+{
+  double pen = *penalty;
+
+  for (guint k = 0; k < sc->side_ports->len; k++)
+    if (fabs (g_array_index (sc->side_ports, double, k) - path->p[0].v) < MARKER_STEP / 2)
+      pen += PEN_MARKER;
+  *penalty = pen;
+}
+
+/* Scores the route through @in and keeps it if it is the best so far. */
+static void
+try_path (Scene        *sc,
+          const LPoint *in,
+          guint         n_in)
+{
+  Path path = { .n = 0 };
+  double length, penalty = 0, bound;
+
+  if (!simplify_path (in, n_in, &path) || path.n < 2)
+    return;
+  sc->tried++;
+  if (!path_length (&path, &length))
+    return;
   /* Every penalty is positive: once the cost so far cannot beat the best
    * path, the rest need not be counted (the same choice, found sooner; a
    * workload in a hundred subnets no longer takes seconds). */
   bound = length + BEND * (path.n - 2);
-  if (sc->found && bound >= sc->best.cost - 1e-9)
+  if (cannot_win (sc, bound))
     return;
-  for (guint i = 0; sc->look && i + 1 < path.n; i++)
-    {
-      const LPoint *a = &path.p[i], *b = &path.p[i + 1];
-
-      if (sc->found && bound + penalty >= sc->best.cost - 1e-9)
-        return;
-      /* Its own tile only at the end; its own label never. */
-      if (i + 2 < path.n && seg_meets_rect (a, b, &sc->tile))
-        penalty += PEN_TILE;
-      if (seg_meets_rect (a, b, &sc->label))
-        penalty += PEN_LABEL;
-      if (i > 0 && seg_meets_rect (a, b, &sc->target))
-        penalty += PEN_BOX;
-      for (guint k = 0; k < sc->rects->len; k++)
-        {
-          const LRect *r = &g_array_index (sc->rects, LRect, k);
-
-          if (seg_meets_rect (a, b, r))
-            {
-              penalty += r->pen;
-              if (sc->found && bound + penalty >= sc->best.cost - 1e-9)
-                return;
-            }
-        }
-      for (guint k = 0; k < sc->segs->len; k++)
-        {
-          double cost
-              = seg_cost (sc, a, b, &path.p[path.n - 1], &g_array_index (sc->segs, LSeg, k));
-
-          if (cost > 0)
-            {
-              penalty += cost;
-              if (sc->found && bound + penalty >= sc->best.cost - 1e-9)
-                return;
-            }
-        }
-    }
+  if (sc->look && !path_penalty (sc, &path, bound, &penalty))
+    return;
   if (sc->look && !sc->link->fixed)
-    for (guint k = 0; k < sc->side_ports->len; k++)
-      if (fabs (g_array_index (sc->side_ports, double, k) - path.p[0].v) < MARKER_STEP / 2)
-        penalty += PEN_MARKER;
+    add_side_ports_penalty (sc, &path, &penalty);
   path.penalty = penalty;
   path.cost = length + BEND * (path.n - 2) + penalty;
   if (!sc->found || path.cost < sc->best.cost - 1e-9)
@@ -1378,193 +1508,273 @@ port_frame (VpcRouter  *router,
     }
 }
 
+/* Its segments no longer stand in the way: @link is routed again. */
 static void
-route_link (VpcRouter *router,
-            guint      index)
+retire_segments (VpcRouter  *router,
+                 const Link *link)
 {
-  Link *link = &g_array_index (router->links, Link, index);
-  const Icon *icon = &g_array_index (router->icons, Icon, link->icon);
-  const Box *box = &g_array_index (router->boxes, Box, link->box);
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (LRect));
-  g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (LSeg));
-  g_autoptr(GArray) ucoords = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) vcoords = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) side_ports = g_array_new (FALSE, FALSE, sizeof (double));
-  Scene sc = { router, link, link->side };
-  VpcRect region, label;
-  VpcLinkRoute *route = link->route;
-  double px, py, items;
-
-  sc.rects = rects;
-  sc.segs = segs;
-  sc.ucoords = ucoords;
-  sc.vcoords = vcoords;
-  sc.side_ports = side_ports;
   for (guint i = 0; i < link->n_segs; i++)
     g_array_index (router->segs, Seg, link->seg0 + i).dead = TRUE;
-  port_frame (router, link, &sc.e, &sc.plo, &sc.phi);
-  sc.tile = rect_to_local (link->side, &icon->tile, PEN_TILE);
-  label = (VpcRect) { icon->extent.x - CLEAR / 2, icon->tile.y + icon->tile.h,
-                      icon->extent.w + CLEAR, icon->extent.h - icon->tile.h + CLEAR / 2 };
-  sc.label = rect_to_local (link->side, &label, PEN_LABEL);
-  sc.target = rect_to_local (link->side, &box->rect, PEN_BOX);
-  {
-    double v = CLAMP ((sc.tile.v0 + sc.tile.v1) / 2, sc.plo, sc.phi);
-    double lo = MAX (sc.plo, v - 2 * REGION), hi = MIN (sc.phi, v + 2 * REGION);
-    double x0, y0, x1, y1;
+}
 
-    to_world (link->side, sc.e, lo, &x0, &y0);
-    to_world (link->side, sc.e, hi, &x1, &y1);
-    region.x = MIN (MIN (x0, x1), icon->extent.x) - REGION;
-    region.y = MIN (MIN (y0, y1), icon->extent.y) - REGION;
-    region.w = MAX (MAX (x0, x1), icon->extent.x + icon->extent.w) + REGION - region.x;
-    region.h = MAX (MAX (y0, y1), icon->extent.y + icon->extent.h) + REGION - region.y;
-  }
+/* The port, the icon's tile and label and the link's subnet, in the
+ * port's frame. */
+static void
+frame_scene (Scene      *sc,
+             const Icon *icon,
+             const Box  *box)
+{
+  const Link *link = sc->link;
+  VpcRect label = { icon->extent.x - CLEAR / 2, icon->tile.y + icon->tile.h,
+                    icon->extent.w + CLEAR, icon->extent.h - icon->tile.h + CLEAR / 2 };
 
-  sc.look = router->work < WORK_BUDGET;
-  if (sc.look && grid_query (&router->icon_grid, &region, found))
-    for (guint i = 0; i < found->len; i++)
+  port_frame (sc->router, link, &sc->e, &sc->plo, &sc->phi);
+  sc->tile = rect_to_local (link->side, &icon->tile, PEN_TILE);
+  sc->label = rect_to_local (link->side, &label, PEN_LABEL);
+  sc->target = rect_to_local (link->side, &box->rect, PEN_BOX);
+}
+
+/* Where what the route may pass lies: around the icon and the part of
+ * the side its port may take. */
+static void
+scene_region (const Scene *sc,
+              const Icon  *icon,
+              VpcRect     *region)
+{
+  Side side = sc->link->side;
+  double v = CLAMP ((sc->tile.v0 + sc->tile.v1) / 2, sc->plo, sc->phi);
+  double lo = MAX (sc->plo, v - 2 * REGION), hi = MIN (sc->phi, v + 2 * REGION);
+  double x0, y0, x1, y1;
+
+  to_world (side, sc->e, lo, &x0, &y0);
+  to_world (side, sc->e, hi, &x1, &y1);
+  region->x = MIN (MIN (x0, x1), icon->extent.x) - REGION;
+  region->y = MIN (MIN (y0, y1), icon->extent.y) - REGION;
+  region->w = MAX (MAX (x0, x1), icon->extent.x + icon->extent.w) + REGION - region->x;
+  region->h = MAX (MAX (y0, y1), icon->extent.y + icon->extent.h) + REGION - region->y;
+}
+
+/* The other icons in @found: their tiles and labels. */
+static void
+add_other_icons (Scene        *sc,
+                 const GArray *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      guint k = g_array_index (found, guint, i);
+      const Icon *other = &g_array_index (sc->router->icons, Icon, k);
+      VpcRect other_label = { other->extent.x, other->tile.y + other->tile.h, other->extent.w,
+                              other->extent.h - other->tile.h };
+
+      if ((int) k == sc->link->icon)
+        continue;
+      add_rect (sc, &other->tile, PEN_TILE, CLEAR / 2);
+      add_rect (sc, &other_label, PEN_ICON, CLEAR / 2);
+    }
+}
+
+/* The other links' markers in @found. */
+static void
+add_other_markers (Scene        *sc,
+                   const GArray *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      guint k = g_array_index (found, guint, i);
+      const Link *other = &g_array_index (sc->router->links, Link, k);
+
+      if (other != sc->link)
+        add_rect (sc, &other->marker, PEN_MARKER, 2);
+    }
+}
+
+/* A chosen port keeps clear of the ports already on its side. */
+static void
+add_side_ports (Scene *sc)
+{
+  const Link *link = sc->link;
+  GArray *on_box = g_ptr_array_index (sc->router->box_links, link->box);
+
+  for (guint i = 0; i < on_box->len; i++)
+    {
+      guint k = g_array_index (on_box, guint, i);
+      const Link *other = &g_array_index (sc->router->links, Link, k);
+
+      if (other != link && other->side == link->side &&
+          (other->fixed || (other->route != NULL && other->route->points != NULL)))
+        g_array_append_val (sc->side_ports, other->port);
+    }
+}
+
+/* The subnets in @found: every one's header, and the body of those that
+ * are neither the link's nor the one its icon lies in. */
+static void
+add_other_boxes (Scene        *sc,
+                 const Icon   *icon,
+                 const GArray *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      guint k = g_array_index (found, guint, i);
+      const Box *other = &g_array_index (sc->router->boxes, Box, k);
+      VpcRect header = { other->rect.x, other->rect.y, other->rect.w,
+                         MIN (sc->router->options.subnet_header, other->rect.h / 2) };
+
+      /* Lines keep off every subnet's name and CIDR. */
+      add_rect (sc, &header, PEN_LABEL, 0);
+      if (k == sc->link->box || (int) k == icon->home)
+        continue;
+      add_rect (sc, &other->rect, PEN_BOX, 0);
+    }
+}
+
+/* A placed segment @s in the scene's frame. */
+static void
+seg_to_local (const Scene *sc,
+              const Seg   *s,
+              LSeg        *l)
+{
+  Side side = sc->link->side;
+  const Link *owner = &g_array_index (sc->router->links, Link, s->link);
+  const VpcLinkRoute *r = owner->route;
+  /* Where the owner meets its tile: its last point for an interface,
+   * its first for the others. */
+  const VpcPoint *end
+      = owner->kind == VPC_LINK_INTERFACE ? &r->points[r->n_points - 1] : &r->points[0];
+  double u0, v0, u1, v1;
+
+  to_local (side, s->x0, s->y0, &u0, &v0);
+  to_local (side, s->x1, s->y1, &u1, &v1);
+  l->along_u = v0 == v1;
+  l->c = l->along_u ? v0 : u0;
+  l->a0 = l->along_u ? MIN (u0, u1) : MIN (v0, v1);
+  l->a1 = l->along_u ? MAX (u0, u1) : MAX (v0, v1);
+  l->icon = owner->icon;
+  to_local (side, end->x, end->y, &l->tu, &l->tv);
+  l->tile_end = (fabs (end->x - s->x0) < 1e-9 && fabs (end->y - s->y0) < 1e-9) ||
+                (fabs (end->x - s->x1) < 1e-9 && fabs (end->y - s->y1) < 1e-9);
+}
+
+/* The live segments of the routes already placed, in @found. */
+static void
+add_placed_segments (Scene        *sc,
+                     const GArray *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Seg *s = &g_array_index (sc->router->segs, Seg, g_array_index (found, guint, i));
+      LSeg l;
+
+      if (s->dead)
+        continue;
+      seg_to_local (sc, s, &l);
+      g_array_append_val (sc->segs, l);
       {
-        guint k = g_array_index (found, guint, i);
-        const Icon *other = &g_array_index (router->icons, Icon, k);
-        VpcRect other_label = { other->extent.x, other->tile.y + other->tile.h,
-                                other->extent.w, other->extent.h - other->tile.h };
+        double us[2] = { l.along_u ? l.a0 : l.c, l.along_u ? l.a1 : l.c };
+        double vs[2] = { l.along_u ? l.c : l.a0, l.along_u ? l.c : l.a1 };
 
-        if ((int) k == link->icon)
-          continue;
-        add_rect (&sc, &other->tile, PEN_TILE, CLEAR / 2);
-        add_rect (&sc, &other_label, PEN_ICON, CLEAR / 2);
+        g_array_append_vals (sc->ucoords, us, 2);
+        g_array_append_vals (sc->vcoords, vs, 2);
       }
+    }
+}
+
+/* What lies in @region, unless the work budget is spent or a grid cannot
+ * answer: then the scene holds nothing and only the shortest shapes are
+ * tried. @found is scratch space for the grids' answers. */
+static void
+look_around (Scene         *sc,
+             const Icon    *icon,
+             const VpcRect *region,
+             GArray        *found)
+{
+  VpcRouter *router = sc->router;
+
+  sc->look = router->work < WORK_BUDGET;
+  if (sc->look && grid_query (&router->icon_grid, region, found))
+    add_other_icons (sc, found);
   else
-    sc.look = FALSE;
-  if (sc.look && grid_query (&router->marker_grid, &region, found))
-    for (guint i = 0; i < found->len; i++)
-      {
-        guint k = g_array_index (found, guint, i);
-        const Link *other = &g_array_index (router->links, Link, k);
-
-        if (k != index)
-          add_rect (&sc, &other->marker, PEN_MARKER, 2);
-      }
-  /* A chosen port keeps clear of the ports already on its side. */
-  if (sc.look && !link->fixed)
-    {
-      GArray *on_box = g_ptr_array_index (router->box_links, link->box);
-
-      for (guint i = 0; i < on_box->len; i++)
-        {
-          guint k = g_array_index (on_box, guint, i);
-          const Link *other = &g_array_index (router->links, Link, k);
-
-          if (k != index && other->side == link->side &&
-              (other->fixed || (other->route != NULL && other->route->points != NULL)))
-            g_array_append_val (side_ports, other->port);
-        }
-    }
-  if (sc.look && grid_query (&router->box_grid, &region, found))
-    for (guint i = 0; i < found->len; i++)
-      {
-        guint k = g_array_index (found, guint, i);
-        const Box *other = &g_array_index (router->boxes, Box, k);
-        VpcRect header = { other->rect.x, other->rect.y, other->rect.w,
-                           MIN (router->options.subnet_header, other->rect.h / 2) };
-
-        /* Lines keep off every subnet's name and CIDR. */
-        add_rect (&sc, &header, PEN_LABEL, 0);
-        if (k == link->box || (int) k == icon->home)
-          continue;
-        add_rect (&sc, &other->rect, PEN_BOX, 0);
-      }
-  if (sc.look && grid_query (&router->seg_grid, &region, found))
-    for (guint i = 0; i < found->len; i++)
-      {
-        const Seg *s = &g_array_index (router->segs, Seg, g_array_index (found, guint, i));
-        const Link *owner = &g_array_index (router->links, Link, s->link);
-        const VpcLinkRoute *r = owner->route;
-        double u0, v0, u1, v1;
-        LSeg l;
-
-        if (s->dead)
-          continue;
-        to_local (link->side, s->x0, s->y0, &u0, &v0);
-        to_local (link->side, s->x1, s->y1, &u1, &v1);
-        l.along_u = v0 == v1;
-        l.c = l.along_u ? v0 : u0;
-        l.a0 = l.along_u ? MIN (u0, u1) : MIN (v0, v1);
-        l.a1 = l.along_u ? MAX (u0, u1) : MAX (v0, v1);
-        l.icon = owner->icon;
-        /* Where the owner meets its tile: its last point for an
-         * interface, its first for the others. */
-        {
-          const VpcPoint *end = owner->kind == VPC_LINK_INTERFACE ? &r->points[r->n_points - 1]
-                                                                  : &r->points[0];
-          to_local (link->side, end->x, end->y, &l.tu, &l.tv);
-          l.tile_end = (fabs (end->x - s->x0) < 1e-9 && fabs (end->y - s->y0) < 1e-9) ||
-                       (fabs (end->x - s->x1) < 1e-9 && fabs (end->y - s->y1) < 1e-9);
-        }
-        g_array_append_val (segs, l);
-        {
-          double us[2] = { l.along_u ? l.a0 : l.c, l.along_u ? l.a1 : l.c };
-          double vs[2] = { l.along_u ? l.c : l.a0, l.along_u ? l.c : l.a1 };
-
-          g_array_append_vals (ucoords, us, 2);
-          g_array_append_vals (vcoords, vs, 2);
-        }
-      }
+    sc->look = FALSE;
+  if (sc->look && grid_query (&router->marker_grid, region, found))
+    add_other_markers (sc, found);
+  if (sc->look && !sc->link->fixed)
+    add_side_ports (sc);
+  if (sc->look && grid_query (&router->box_grid, region, found))
+    add_other_boxes (sc, icon, found);
+  if (sc->look && grid_query (&router->seg_grid, region, found))
+    add_placed_segments (sc, found);
   else
-    sc.look = FALSE;
-  if (!sc.look)
+    sc->look = FALSE;
+  if (!sc->look)
     {
-      g_array_set_size (rects, 0);
-      g_array_set_size (segs, 0);
-      g_array_set_size (ucoords, 0);
-      g_array_set_size (vcoords, 0);
-      g_array_set_size (side_ports, 0);
+      g_array_set_size (sc->rects, 0);
+      g_array_set_size (sc->segs, 0);
+      g_array_set_size (sc->ucoords, 0);
+      g_array_set_size (sc->vcoords, 0);
+      g_array_set_size (sc->side_ports, 0);
     }
-  g_array_sort (ucoords, compare_double);
-  g_array_sort (vcoords, compare_double);
+  g_array_sort (sc->ucoords, compare_double);
+  g_array_sort (sc->vcoords, compare_double);
+}
 
-  /* Routed again: the route it has is the one to beat. */
-  if (route->points != NULL)
+/* Routed again: the route it has is the one to beat. */
+static void
+try_current_route (Scene              *sc,
+                   const VpcLinkRoute *route)
+{
+  LPoint seed[MAX_POINTS];
+  guint n = MIN (route->n_points, MAX_POINTS);
+
+  for (guint i = 0; i < n; i++)
     {
-      LPoint seed[MAX_POINTS];
-      guint n = MIN (route->n_points, MAX_POINTS);
-
-      for (guint i = 0; i < n; i++)
-        {
-          const VpcPoint *pt
-              = &route->points[link->kind == VPC_LINK_INTERFACE ? i : route->n_points - 1 - i];
-          to_local (link->side, pt->x, pt->y, &seed[i].u, &seed[i].v);
-        }
-      try_path (&sc, seed, n);
+      const VpcPoint *pt
+          = &route->points[sc->link->kind == VPC_LINK_INTERFACE ? i : route->n_points - 1 - i];
+      to_local (sc->link->side, pt->x, pt->y, &seed[i].u, &seed[i].v);
     }
-  candidates (&sc);
-  items = rects->len + segs->len + 1;
-  router->work += sc.tried * items;
+  try_path (sc, seed, n);
+}
 
-  if (!sc.found)
-    {
-      /* Nothing orthogonal fits (the tile overlaps the port's side): a
-       * straight line to the tile's centre. */
-      sc.best.n = 2;
-      sc.best.p[0] = (LPoint) { sc.e, CLAMP ((sc.tile.v0 + sc.tile.v1) / 2, sc.plo, sc.phi) };
-      sc.best.p[1] = (LPoint) { (sc.tile.u0 + sc.tile.u1) / 2, (sc.tile.v0 + sc.tile.v1) / 2 };
-    }
-  link->penalty = sc.found ? sc.best.penalty : 0;
-  route->n_points = sc.best.n;
+/* Nothing orthogonal fits (the tile overlaps the port's side): a straight
+ * line to the tile's centre. */
+static void
+straight_to_tile (Scene *sc)
+{
+  sc->best.n = 2;
+  sc->best.p[0] = (LPoint) { sc->e, CLAMP ((sc->tile.v0 + sc->tile.v1) / 2, sc->plo, sc->phi) };
+  sc->best.p[1] = (LPoint) { (sc->tile.u0 + sc->tile.u1) / 2, (sc->tile.v0 + sc->tile.v1) / 2 };
+}
+
+/* The best path as the link's route, in world coordinates. */
+static void
+store_route (Link        *link,
+             const Scene *sc)
+{
+  VpcLinkRoute *route = link->route;
+  double px, py;
+
+  link->penalty = sc->found ? sc->best.penalty : 0;
+  route->n_points = sc->best.n;
   g_free (route->points);
-  route->points = g_new (VpcPoint, sc.best.n);
-  for (guint i = 0; i < sc.best.n; i++)
+  route->points = g_new (VpcPoint, sc->best.n);
+  for (guint i = 0; i < sc->best.n; i++)
     {
       /* Interfaces run from their marker, the others from their icon. */
-      guint k = link->kind == VPC_LINK_INTERFACE ? i : sc.best.n - 1 - i;
+      guint k = link->kind == VPC_LINK_INTERFACE ? i : sc->best.n - 1 - i;
 
-      to_world (link->side, sc.best.p[i].u, sc.best.p[i].v, &px, &py);
+      to_world (link->side, sc->best.p[i].u, sc->best.p[i].v, &px, &py);
       route->points[k] = (VpcPoint) { px, py };
     }
   if (!link->fixed)
-    link->port = sc.best.p[0].v;
+    link->port = sc->best.p[0].v;
+}
+
+/* The route's segments, for the links routed after it to avoid. */
+static void
+place_segments (VpcRouter *router,
+                guint      index)
+{
+  Link *link = &g_array_index (router->links, Link, index);
+  const VpcLinkRoute *route = link->route;
 
   link->seg0 = router->segs->len;
   for (guint i = 0; i + 1 < route->n_points; i++)
@@ -1581,6 +1791,41 @@ route_link (VpcRouter *router,
       grid_add (&router->seg_grid, &r, router->segs->len - 1);
     }
   link->n_segs = router->segs->len - link->seg0;
+}
+
+static void
+route_link (VpcRouter *router,
+            guint      index)
+{
+  Link *link = &g_array_index (router->links, Link, index);
+  const Icon *icon = &g_array_index (router->icons, Icon, link->icon);
+  const Box *box = &g_array_index (router->boxes, Box, link->box);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (LRect));
+  g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (LSeg));
+  g_autoptr(GArray) ucoords = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) vcoords = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) side_ports = g_array_new (FALSE, FALSE, sizeof (double));
+  Scene sc = { router, link, link->side };
+  VpcRect region;
+
+  sc.rects = rects;
+  sc.segs = segs;
+  sc.ucoords = ucoords;
+  sc.vcoords = vcoords;
+  sc.side_ports = side_ports;
+  retire_segments (router, link);
+  frame_scene (&sc, icon, box);
+  scene_region (&sc, icon, &region);
+  look_around (&sc, icon, &region, found);
+  if (link->route->points != NULL)
+    try_current_route (&sc, link->route);
+  candidates (&sc);
+  router->work += sc.tried * (double) (rects->len + segs->len + 1);
+  if (!sc.found)
+    straight_to_tile (&sc);
+  store_route (link, &sc);
+  place_segments (router, index);
 }
 
 typedef struct

@@ -310,111 +310,127 @@ rules_text (GArray *rules)
   return g_string_free (text, FALSE);
 }
 
+/* The rows of the inventory's tables, one function for each kind. */
+
+static void
+az_row (VpcDesign        *design,
+        VpcReportBlock   *table,
+        const VpcElement *e)
+{
+  add_row (table, g_strdup (e->id), g_strdup (vpc_element_get_display_name (e)));
+}
+
+static void
+subnet_row (VpcDesign        *design,
+            VpcReportBlock   *table,
+            const VpcElement *e)
+{
+  add_row (table, element_name (design, e->id), element_name (design, e->az), g_strdup (e->cidr),
+           g_strdup (vpc_route_to_string (e->route)));
+}
+
+static void
+security_group_row (VpcDesign        *design,
+                    VpcReportBlock   *table,
+                    const VpcElement *e)
+{
+  add_row (table, element_name (design, e->id), rules_text (e->ingress), rules_text (e->egress));
+}
+
+static void
+endpoint_row (VpcDesign        *design,
+              VpcReportBlock   *table,
+              const VpcElement *e)
+{
+  add_row (table, element_name (design, e->id), g_strdup (e->service),
+           g_strdup (vpc_endpoint_type_to_string (e->endpoint_type)),
+           e->endpoint_type == VPC_ENDPOINT_GATEWAY && (e->subnets == NULL || e->subnets->len == 0)
+               ? g_strdup (_("every subnet"))
+               : id_list_names (design, e->subnets),
+           id_list_names (design, e->security_groups),
+           e->endpoint_type == VPC_ENDPOINT_INTERFACE ? yes_no (e->private_dns) : g_strdup ("—"));
+}
+
+static void
+nat_gateway_row (VpcDesign        *design,
+                 VpcReportBlock   *table,
+                 const VpcElement *e)
+{
+  add_row (table, element_name (design, e->id), element_name (design, e->subnet),
+           g_strdup_printf ("%g", e->gb_per_month));
+}
+
+static void
+workload_row (VpcDesign        *design,
+              VpcReportBlock   *table,
+              const VpcElement *e)
+{
+  add_row (table, element_name (design, e->id),
+           g_strdup (vpc_workload_kind_to_label (e->workload_kind)), yes_no (e->vpc_mode),
+           id_list_names (design, e->subnets), id_list_names (design, e->security_groups),
+           yes_no (e->network_isolation));
+}
+
+/* The inventory's table of one kind: heading, columns and rows. */
+typedef struct
+{
+  const char        *heading;
+  const char *const *names;
+  const double      *widths;
+  void (*row) (VpcDesign        *design,
+               VpcReportBlock   *table,
+               const VpcElement *e);
+} InventoryTable;
+
+static const char *const az_names[] = { N_("Id"), N_("Name"), NULL };
+static const double az_widths[] = { 1, 1 };
+static const char *const subnet_names[]
+    = { N_("Subnet"), N_("AZ"), N_("CIDR"), N_("Route"), NULL };
+static const double subnet_widths[] = { 3, 2, 1.6, 1 };
+static const char *const sg_names[]
+    = { N_("Security group"), N_("Inbound"), N_("Outbound"), NULL };
+static const double sg_widths[] = { 2, 3, 3 };
+static const char *const endpoint_names[] = {
+  N_("Endpoint"), N_("Service"), N_("Type"), N_("Subnets"), N_("Groups"), N_("Private DNS"), NULL
+};
+static const double endpoint_widths[] = { 2.4, 1.5, 1.3, 2.6, 2, 1.1 };
+static const char *const nat_names[] = { N_("NAT gateway"), N_("Subnet"), N_("GB a month"), NULL };
+static const double nat_widths[] = { 2, 2, 1 };
+static const char *const workload_names[] = {
+  N_("Workload"), N_("Kind"), N_("VPC mode"), N_("Subnets"), N_("Groups"), N_("Isolated"), NULL
+};
+static const double workload_widths[] = { 2.4, 1.6, 1, 2.6, 2, 1 };
+
+static const InventoryTable inventory_tables[VPC_N_KINDS] = {
+  [VPC_KIND_AZ] = { N_("Availability zones"), az_names, az_widths, az_row },
+  [VPC_KIND_SUBNET] = { N_("Subnets"), subnet_names, subnet_widths, subnet_row },
+  [VPC_KIND_SECURITY_GROUP]
+  = { N_("Security groups"), sg_names, sg_widths, security_group_row },
+  [VPC_KIND_ENDPOINT] = { N_("VPC endpoints"), endpoint_names, endpoint_widths, endpoint_row },
+  [VPC_KIND_NAT_GATEWAY] = { N_("NAT gateways"), nat_names, nat_widths, nat_gateway_row },
+  [VPC_KIND_WORKLOAD] = { N_("Workloads"), workload_names, workload_widths, workload_row },
+};
+
 static void
 inventory_section (VpcReport *report)
 {
-  static const char *const az_names[] = { N_("Id"), N_("Name"), NULL };
-  static const double az_widths[] = { 1, 1 };
-  static const char *const subnet_names[]
-      = { N_("Subnet"), N_("AZ"), N_("CIDR"), N_("Route"), NULL };
-  static const double subnet_widths[] = { 3, 2, 1.6, 1 };
-  static const char *const sg_names[]
-      = { N_("Security group"), N_("Inbound"), N_("Outbound"), NULL };
-  static const double sg_widths[] = { 2, 3, 3 };
-  static const char *const endpoint_names[] = {
-    N_("Endpoint"), N_("Service"), N_("Type"), N_("Subnets"), N_("Groups"), N_("Private DNS"), NULL
-  };
-  static const double endpoint_widths[] = { 2.4, 1.5, 1.3, 2.6, 2, 1.1 };
-  static const char *const nat_names[]
-      = { N_("NAT gateway"), N_("Subnet"), N_("GB a month"), NULL };
-  static const double nat_widths[] = { 2, 2, 1 };
-  static const char *const workload_names[] = {
-    N_("Workload"), N_("Kind"), N_("VPC mode"), N_("Subnets"), N_("Groups"), N_("Isolated"), NULL
-  };
-  static const double workload_widths[] = { 2.4, 1.6, 1, 2.6, 2, 1 };
-  static const char *const kind_headings[VPC_N_KINDS] = {
-    [VPC_KIND_AZ] = N_("Availability zones"), [VPC_KIND_SUBNET] = N_("Subnets"),
-    [VPC_KIND_SECURITY_GROUP] = N_("Security groups"), [VPC_KIND_ENDPOINT] = N_("VPC endpoints"),
-    [VPC_KIND_NAT_GATEWAY] = N_("NAT gateways"), [VPC_KIND_WORKLOAD] = N_("Workloads"),
-  };
   VpcDesign *design = report->design;
-  VpcReportBlock *table = NULL;
 
   add (report, VPC_REPORT_HEADING, _("Inventory"));
   for (VpcKind kind = 0; kind < VPC_N_KINDS; kind++)
     {
+      const InventoryTable *spec = &inventory_tables[kind];
       guint n = vpc_design_get_n_elements (design, kind);
       g_autofree char *heading = NULL;
+      VpcReportBlock *table;
 
       if (n == 0)
         continue;
-      heading = g_strdup_printf ("%s (%u)", _(kind_headings[kind]), n);
+      heading = g_strdup_printf ("%s (%u)", _(spec->heading), n);
       add (report, VPC_REPORT_SUBHEADING, heading);
-      switch (kind)
-        {
-        case VPC_KIND_AZ:
-          table = add_table (report, az_names, az_widths);
-          break;
-        case VPC_KIND_SUBNET:
-          table = add_table (report, subnet_names, subnet_widths);
-          break;
-        case VPC_KIND_SECURITY_GROUP:
-          table = add_table (report, sg_names, sg_widths);
-          break;
-        case VPC_KIND_ENDPOINT:
-          table = add_table (report, endpoint_names, endpoint_widths);
-          break;
-        case VPC_KIND_NAT_GATEWAY:
-          table = add_table (report, nat_names, nat_widths);
-          break;
-        case VPC_KIND_WORKLOAD:
-        case VPC_N_KINDS:
-        default:
-          table = add_table (report, workload_names, workload_widths);
-          break;
-        }
+      table = add_table (report, spec->names, spec->widths);
       for (guint i = 0; i < n; i++)
-        {
-          const VpcElement *e = vpc_design_get_element (design, kind, i);
-          char *name = element_name (design, e->id);
-
-          switch (kind)
-            {
-            case VPC_KIND_AZ:
-              add_row (table, g_strdup (e->id), g_strdup (vpc_element_get_display_name (e)));
-              g_free (name);
-              break;
-            case VPC_KIND_SUBNET:
-              add_row (table, name, element_name (design, e->az), g_strdup (e->cidr),
-                       g_strdup (vpc_route_to_string (e->route)));
-              break;
-            case VPC_KIND_SECURITY_GROUP:
-              add_row (table, name, rules_text (e->ingress), rules_text (e->egress));
-              break;
-            case VPC_KIND_ENDPOINT:
-              add_row (table, name, g_strdup (e->service),
-                       g_strdup (vpc_endpoint_type_to_string (e->endpoint_type)),
-                       e->endpoint_type == VPC_ENDPOINT_GATEWAY
-                               && (e->subnets == NULL || e->subnets->len == 0)
-                           ? g_strdup (_("every subnet"))
-                           : id_list_names (design, e->subnets),
-                       id_list_names (design, e->security_groups),
-                       e->endpoint_type == VPC_ENDPOINT_INTERFACE ? yes_no (e->private_dns)
-                                                                  : g_strdup ("—"));
-              break;
-            case VPC_KIND_NAT_GATEWAY:
-              add_row (table, name, element_name (design, e->subnet),
-                       g_strdup_printf ("%g", e->gb_per_month));
-              break;
-            case VPC_KIND_WORKLOAD:
-            case VPC_N_KINDS:
-            default:
-              add_row (table, name, g_strdup (vpc_workload_kind_to_label (e->workload_kind)),
-                       yes_no (e->vpc_mode), id_list_names (design, e->subnets),
-                       id_list_names (design, e->security_groups), yes_no (e->network_isolation));
-              break;
-            }
-        }
+        spec->row (design, table, vpc_design_get_element (design, kind, i));
     }
 }
 
