@@ -189,6 +189,115 @@ existing_endpoint (VpcDesign  *design,
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
+/* A subnet takes a free /24 and the width of the availability zone it is
+ * dropped in, moved down until it overlaps none of the zone's subnets. */
+static gboolean
+build_subnet (VpcDesign  *design,
+              VpcElement *e,
+              const Item *item,
+              double      x,
+              double      y,
+              char      **reason)
+{
+  const VpcElement *az = vpc_containment_az_at (design, x, y);
+  VpcRect ar;
+
+  if (az == NULL)
+    {
+      *reason = g_strdup (_("Drop the subnet inside an availability zone"));
+      return FALSE;
+    }
+  e->cidr = vpc_containment_free_cidr (design, 24);
+  if (e->cidr == NULL)
+    {
+      *reason = g_strdup (_("The VPC's CIDR block has no free /24 left for a new subnet"));
+      return FALSE;
+    }
+  e->az = g_strdup (az->id);
+  e->route = item->route;
+  ar = vpc_element_rect (az);
+  e->layout.x = ar.x + PAD;
+  e->layout.w = MAX (ar.w - 2 * PAD, 120);
+  e->layout.y = below_overlaps (design, az->id, &e->layout,
+                                MAX (e->layout.y, ar.y + AZ_HEADER));
+  return TRUE;
+}
+
+static gboolean
+build_nat_gateway (VpcElement       *e,
+                   const VpcElement *subnet,
+                   char            **reason)
+{
+  if (subnet == NULL)
+    {
+      *reason = g_strdup (_("Drop the NAT gateway into a subnet (usually a public one)"));
+      return FALSE;
+    }
+  e->subnet = g_strdup (subnet->id);
+  return TRUE;
+}
+
+/* One endpoint per service: a second one is refused, except that an
+ * interface endpoint dropped on a subnet adds that subnet to the first one
+ * instead (*extended). */
+static gboolean
+build_endpoint (VpcDesign        *design,
+                VpcElement       *e,
+                const Item       *item,
+                const VpcElement *subnet,
+                char            **extended,
+                char            **reason)
+{
+  const VpcElement *other = existing_endpoint (design, item->service);
+
+  g_free (e->service);
+  e->service = g_strdup (item->service);
+  e->endpoint_type = vpc_endpoint_default_type (item->service);
+  if (other != NULL && e->endpoint_type == VPC_ENDPOINT_INTERFACE && subnet != NULL)
+    {
+      g_autofree char *other_id = g_strdup (other->id);
+
+      /* @other is replaced (and freed) by the next call. */
+      if (!vpc_containment_add_interface (design, other_id, subnet->id, NULL, reason))
+        return FALSE;
+      *extended = g_steal_pointer (&other_id);
+      return FALSE;
+    }
+  if (other != NULL)
+    {
+      /* TRANSLATORS: %s are a service (s3) and the name of its endpoint. */
+      *reason = g_strdup_printf (
+          e->endpoint_type == VPC_ENDPOINT_INTERFACE
+              ? _("The VPC already has an endpoint for %s (%s): drop it onto a "
+                   "subnet to add a network interface there")
+              /* TRANSLATORS: %s are a service (s3) and the name of its endpoint. */
+              : _("The VPC already has an endpoint for %s (%s)"),
+          item->service, vpc_element_get_display_name (other));
+      return FALSE;
+    }
+  if (subnet != NULL && e->endpoint_type == VPC_ENDPOINT_INTERFACE)
+    vpc_id_list_add (e->subnets, subnet->id);
+  return TRUE;
+}
+
+/* A workload dropped inside the VPC runs in VPC mode, attached to the
+ * subnet under it if any. */
+static void
+build_workload (VpcDesign        *design,
+                VpcElement       *e,
+                const Item       *item,
+                const VpcElement *subnet,
+                double            x,
+                double            y)
+{
+  VpcRect vpc = vpc_containment_vpc_rect (design);
+
+  e->workload_kind = item->workload_kind;
+  e->vpc_mode = subnet != NULL || vpc_rect_contains (&vpc, x, y);
+  if (subnet != NULL)
+    vpc_id_list_add (e->subnets, subnet->id);
+}
+
 /* Builds the element, or refuses. May instead extend an existing endpoint
  * (then returns NULL with *extended set). */
 static VpcElement *
@@ -202,6 +311,7 @@ build (VpcDesign  *design,
   const VpcElement *subnet = vpc_containment_subnet_at (design, x, y);
   g_autoptr(VpcElement) e = NULL;
   g_autofree char *id = new_id (design, item);
+  gboolean built = TRUE;
 
   e = vpc_element_new (item->kind, id);
   set_layout (e, x, y);
@@ -211,87 +321,23 @@ build (VpcDesign  *design,
       e->name = new_az_name (design);
       break;
     case VPC_KIND_SUBNET:
-      {
-        const VpcElement *az = vpc_containment_az_at (design, x, y);
-        VpcRect ar;
-
-        if (az == NULL)
-          {
-            *reason = g_strdup (_("Drop the subnet inside an availability zone"));
-            return NULL;
-          }
-        e->cidr = vpc_containment_free_cidr (design, 24);
-        if (e->cidr == NULL)
-          {
-            *reason = g_strdup (_("The VPC's CIDR block has no free /24 left for a new subnet"));
-            return NULL;
-          }
-        e->az = g_strdup (az->id);
-        e->route = item->route;
-        ar = vpc_element_rect (az);
-        e->layout.x = ar.x + PAD;
-        e->layout.w = MAX (ar.w - 2 * PAD, 120);
-        e->layout.y = below_overlaps (design, az->id, &e->layout,
-                                      MAX (e->layout.y, ar.y + AZ_HEADER));
-      }
+      built = build_subnet (design, e, item, x, y, reason);
       break;
     case VPC_KIND_NAT_GATEWAY:
-      if (subnet == NULL)
-        {
-          *reason = g_strdup (_("Drop the NAT gateway into a subnet (usually a public one)"));
-          return NULL;
-        }
-      e->subnet = g_strdup (subnet->id);
+      built = build_nat_gateway (e, subnet, reason);
       break;
     case VPC_KIND_ENDPOINT:
-      {
-        const VpcElement *other = existing_endpoint (design, item->service);
-
-        g_free (e->service);
-        e->service = g_strdup (item->service);
-        e->endpoint_type = vpc_endpoint_default_type (item->service);
-        if (other != NULL && e->endpoint_type == VPC_ENDPOINT_INTERFACE && subnet != NULL)
-          {
-            g_autofree char *other_id = g_strdup (other->id);
-
-            /* @other is replaced (and freed) by the next call. */
-            if (!vpc_containment_add_interface (design, other_id, subnet->id, NULL, reason))
-              return NULL;
-            *extended = g_steal_pointer (&other_id);
-            return NULL;
-          }
-        if (other != NULL)
-          {
-            /* TRANSLATORS: %s are a service (s3) and the name of its endpoint. */
-            *reason = g_strdup_printf (
-                e->endpoint_type == VPC_ENDPOINT_INTERFACE
-                    ? _("The VPC already has an endpoint for %s (%s): drop it onto a "
-                         "subnet to add a network interface there")
-                    /* TRANSLATORS: %s are a service (s3) and the name of its endpoint. */
-                    : _("The VPC already has an endpoint for %s (%s)"),
-                item->service, vpc_element_get_display_name (other));
-            return NULL;
-          }
-        if (subnet != NULL && e->endpoint_type == VPC_ENDPOINT_INTERFACE)
-          vpc_id_list_add (e->subnets, subnet->id);
-      }
+      built = build_endpoint (design, e, item, subnet, extended, reason);
       break;
     case VPC_KIND_WORKLOAD:
-      {
-        VpcRect vpc = vpc_containment_vpc_rect (design);
-
-        e->workload_kind = item->workload_kind;
-        e->vpc_mode = subnet != NULL || vpc_rect_contains (&vpc, x, y);
-        if (subnet != NULL)
-          vpc_id_list_add (e->subnets, subnet->id);
-      }
+      build_workload (design, e, item, subnet, x, y);
       break;
     case VPC_KIND_SECURITY_GROUP:
     case VPC_N_KINDS:
     default:
       break;
     }
-  return g_steal_pointer (&e);
+  return built ? g_steal_pointer (&e) : NULL;
 }
 
 char *

@@ -140,6 +140,134 @@ hit_handle (VpcDesign  *design,
   return FALSE;
 }
 
+/* A resize handle of a selected box; selections past
+ * VPC_GEOMETRY_MAX_HANDLES show none. */
+static gboolean
+hit_selected_handle (VpcDesign  *design,
+                     GHashTable *selection,
+                     double      x,
+                     double      y,
+                     double      tolerance,
+                     VpcHit     *hit)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (selection == NULL || g_hash_table_size (selection) > VPC_GEOMETRY_MAX_HANDLES)
+    return FALSE;
+  g_hash_table_iter_init (&iter, selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (hit_handle (design, key, x, y, tolerance, hit))
+      return TRUE;
+  return FALSE;
+}
+
+/* Fills @hit with @e; returns TRUE so that a step can end with it. */
+static gboolean
+pick_element (VpcHit           *hit,
+              const VpcElement *e)
+{
+  hit->type = VPC_HIT_ELEMENT;
+  hit->id = e->id;
+  return TRUE;
+}
+
+/* An icon or its label, the topmost kind and the last drawn first. */
+static gboolean
+hit_icon (VpcDesign *design,
+          double     x,
+          double     y,
+          VpcHit    *hit)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (icon_kinds_top_first); k++)
+    for (guint i = vpc_design_get_n_elements (design, icon_kinds_top_first[k]); i > 0; i--)
+      {
+        const VpcElement *e = vpc_design_get_element (design, icon_kinds_top_first[k], i - 1);
+        VpcRect r = vpc_element_rect (e);
+
+        r.h += LABEL_H;
+        if (e->has_layout && vpc_rect_contains (&r, x, y))
+          return pick_element (hit, e);
+      }
+  return FALSE;
+}
+
+/* Workload connections, as drawn (vpc-render-routes.h). */
+static gboolean
+hit_connection (VpcDesign *design,
+                double     x,
+                double     y,
+                double     zoom,
+                VpcHit    *hit)
+{
+  GPtrArray *routes;
+
+  vpc_routes_get_cached (design, NULL, &routes);
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const VpcLinkRoute *route = g_ptr_array_index (routes, i);
+      const VpcElement *w;
+
+      if (route->kind != VPC_LINK_WORKLOAD ||
+          vpc_link_route_distance (route, x, y) > LINE_PICK / zoom ||
+          (w = vpc_design_lookup (design, route->from)) == NULL)
+        continue;
+      /* The design's own strings, which outlive the routes. */
+      for (guint j = 0; j < w->subnets->len; j++)
+        if (g_str_equal (g_ptr_array_index (w->subnets, j), route->to))
+          {
+            hit->type = VPC_HIT_CONNECTION;
+            hit->id = w->id;
+            hit->subnet = g_ptr_array_index (w->subnets, j);
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* The last drawn box of @kind under (x, y). Subnets are picked anywhere
+ * inside; boxes that hold others only by their header or border, so that a
+ * drag on their empty inside draws a rubber band. */
+static gboolean
+hit_box (VpcDesign *design,
+         VpcKind    kind,
+         double     x,
+         double     y,
+         double     border_tolerance,
+         VpcHit    *hit)
+{
+  for (guint i = vpc_design_get_n_elements (design, kind); i > 0; i--)
+    {
+      const VpcElement *e = vpc_design_get_element (design, kind, i - 1);
+      VpcRect r = vpc_element_rect (e);
+      gboolean picked = kind == VPC_KIND_SUBNET
+                            ? vpc_rect_contains (&r, x, y)
+                            : near_border (&r, x, y, border_tolerance, AZ_HEADER);
+
+      if (picked)
+        return pick_element (hit, e);
+    }
+  return FALSE;
+}
+
+static gboolean
+hit_vpc_border (VpcDesign *design,
+                double     x,
+                double     y,
+                double     tolerance,
+                VpcHit    *hit)
+{
+  VpcRect vpc = vpc_containment_vpc_rect (design);
+
+  if (!near_border (&vpc, x, y, tolerance, VPC_HEADER))
+    return FALSE;
+  hit->type = VPC_HIT_VPC;
+  hit->id = VPC_CONTAINMENT_VPC_ID;
+  return TRUE;
+}
+
+/* Each step fills @hit and returns TRUE when (x, y) is on its kind of
+ * thing; the first that does wins. */
 VpcHit
 vpc_editing_hit_test (VpcDesign  *design,
                     GHashTable *selection,
@@ -150,96 +278,16 @@ vpc_editing_hit_test (VpcDesign  *design,
   VpcHit hit = { VPC_HIT_NONE, NULL, NULL, 0 };
   double handle_tol = (VPC_EDITING_HANDLE_SIZE / 2 + 2) / zoom;
   double border_tol = BORDER_PICK / zoom;
-  VpcRect vpc;
 
   g_return_val_if_fail (VPC_IS_DESIGN (design), hit);
 
-  if (selection != NULL && g_hash_table_size (selection) <= VPC_GEOMETRY_MAX_HANDLES)
-    {
-      GHashTableIter iter;
-      gpointer key;
-
-      g_hash_table_iter_init (&iter, selection);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (hit_handle (design, key, x, y, handle_tol, &hit))
-          return hit;
-    }
-
-  for (guint k = 0; k < G_N_ELEMENTS (icon_kinds_top_first); k++)
-    for (guint i = vpc_design_get_n_elements (design, icon_kinds_top_first[k]); i > 0; i--)
-      {
-        const VpcElement *e = vpc_design_get_element (design, icon_kinds_top_first[k], i - 1);
-        VpcRect r = vpc_element_rect (e);
-
-        r.h += LABEL_H;
-        if (e->has_layout && vpc_rect_contains (&r, x, y))
-          {
-            hit.type = VPC_HIT_ELEMENT;
-            hit.id = e->id;
-            return hit;
-          }
-      }
-
-  /* Workload connections, as drawn (vpc-render-routes.h). */
-  {
-    GPtrArray *routes;
-
-    vpc_routes_get_cached (design, NULL, &routes);
-    for (guint i = 0; i < routes->len; i++)
-      {
-        const VpcLinkRoute *route = g_ptr_array_index (routes, i);
-        const VpcElement *w;
-
-        if (route->kind != VPC_LINK_WORKLOAD ||
-            vpc_link_route_distance (route, x, y) > LINE_PICK / zoom ||
-            (w = vpc_design_lookup (design, route->from)) == NULL)
-          continue;
-        /* The design's own strings, which outlive the routes. */
-        for (guint j = 0; j < w->subnets->len; j++)
-          if (g_str_equal (g_ptr_array_index (w->subnets, j), route->to))
-            {
-              hit.type = VPC_HIT_CONNECTION;
-              hit.id = w->id;
-              hit.subnet = g_ptr_array_index (w->subnets, j);
-              return hit;
-            }
-      }
-  }
-
-  for (guint i = vpc_design_get_n_elements (design, VPC_KIND_SUBNET); i > 0; i--)
-    {
-      const VpcElement *e = vpc_design_get_element (design, VPC_KIND_SUBNET, i - 1);
-      VpcRect r = vpc_element_rect (e);
-
-      if (vpc_rect_contains (&r, x, y))
-        {
-          hit.type = VPC_HIT_ELEMENT;
-          hit.id = e->id;
-          return hit;
-        }
-    }
-
-  /* Boxes that hold others are picked by their header or border, so that a
-   * drag on their empty inside draws a rubber band. */
-  for (guint i = vpc_design_get_n_elements (design, VPC_KIND_AZ); i > 0; i--)
-    {
-      const VpcElement *e = vpc_design_get_element (design, VPC_KIND_AZ, i - 1);
-      VpcRect r = vpc_element_rect (e);
-
-      if (near_border (&r, x, y, border_tol, AZ_HEADER))
-        {
-          hit.type = VPC_HIT_ELEMENT;
-          hit.id = e->id;
-          return hit;
-        }
-    }
-
-  vpc = vpc_containment_vpc_rect (design);
-  if (near_border (&vpc, x, y, border_tol, VPC_HEADER))
-    {
-      hit.type = VPC_HIT_VPC;
-      hit.id = VPC_CONTAINMENT_VPC_ID;
-    }
+  if (hit_selected_handle (design, selection, x, y, handle_tol, &hit) ||
+      hit_icon (design, x, y, &hit) ||
+      hit_connection (design, x, y, zoom, &hit) ||
+      hit_box (design, VPC_KIND_SUBNET, x, y, border_tol, &hit) ||
+      hit_box (design, VPC_KIND_AZ, x, y, border_tol, &hit))
+    return hit;
+  hit_vpc_border (design, x, y, border_tol, &hit);
   return hit;
 }
 
