@@ -30,6 +30,6 @@ const char *vpc_i18n_pgettext2 (const char *context,
 #undef ngettext
 #define ngettext(Singular, Plural, N) vpc_i18n_ngettext (Singular, Plural, N)
 #undef C_
-#define C_(Context, String) vpc_i18n_pgettext (Context "\004" String, strlen (Context) + 1)
+#define C_(Context, String) vpc_i18n_pgettext (Context "\004" String, sizeof (Context))
 
 G_END_DECLS

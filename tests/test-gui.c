@@ -214,6 +214,18 @@ test_clipboard_across (Fixture *f, gconstpointer data)
   spin_until (design_grew, other);
   g_assert_cmpuint (vpc_design_get_total_elements (other), >, before);
   g_assert_null (refusal);
+  /* What was pasted passed the invariant guard: it saves and loads again. */
+  {
+    gsize length = 0;
+    g_autofree char *saved = vpc_file_serialize (other, &length);
+    g_autoptr(GBytes) bytes = g_bytes_new (saved, length);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VpcDesign) reloaded = vpc_file_load_bytes (bytes, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (vpc_design_get_total_elements (reloaded), ==,
+                      vpc_design_get_total_elements (other));
+  }
 
   /* Text that is not a design: nothing changes, the place is named. */
   gdk_clipboard_set_text (clipboard, "{\"format\": \"vpc-designer\", \"version\": 1, \"subnets\": 3}");

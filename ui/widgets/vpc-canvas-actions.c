@@ -26,12 +26,6 @@ can_paste (VpcCanvas *self)
          gdk_content_formats_contain_gtype (formats, G_TYPE_STRING);
 }
 
-void
-_vpc_canvas_clipboard_changed (VpcCanvas *self)
-{
-  _vpc_canvas_update_actions (self);
-}
-
 static gboolean
 has_elements_selected (VpcCanvas *self)
 {

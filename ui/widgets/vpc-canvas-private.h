@@ -141,7 +141,5 @@ void          _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class);
 void          _vpc_canvas_show_context_menu (VpcCanvas *self,
                                              double     x,
                                              double     y);
-/* The display's clipboard changed: paste may now be possible or not. */
-void          _vpc_canvas_clipboard_changed (VpcCanvas *self);
 
 G_END_DECLS

@@ -541,8 +541,9 @@ vpc_canvas_init (VpcCanvas *self)
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   g_signal_connect_swapped (self->viewport, "notify", G_CALLBACK (redraw_cb), self);
+  /* Paste is enabled while the clipboard offers a copy or text. */
   g_signal_connect_swapped (gtk_widget_get_clipboard (GTK_WIDGET (self)), "changed",
-                            G_CALLBACK (_vpc_canvas_clipboard_changed), self);
+                            G_CALLBACK (_vpc_canvas_update_actions), self);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (redraw_cb), self);
   _vpc_canvas_input_init (self);
