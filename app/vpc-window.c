@@ -85,7 +85,6 @@ selection_changed_cb (VpcWindow *self)
   vpc_sidebar_set_selection (self->sidebar, (const char *const *) ids);
 }
 
-/* A finding (or another panel) picked elements: show them on the canvas. */
 /* win.select-elements(as): a panel picked elements (a finding's); the
  * canvas selects them and brings them into view. */
 static void
@@ -100,6 +99,20 @@ select_elements_action (GtkWidget  *widget,
     return;
   vpc_canvas_select (self->canvas, ids);
   vpc_canvas_centre_on (self->canvas, ids);
+}
+
+/* win.canvas-action(s): a panel's command on the canvas selection (the
+ * outline's Delete and Connect to…), e.g. 'canvas.delete'. */
+static void
+canvas_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VpcWindow *self = VPC_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (self->design != NULL && g_str_has_prefix (name, "canvas."))
+    gtk_widget_activate_action (GTK_WIDGET (self->canvas), name, NULL);
 }
 
 static void
@@ -611,6 +624,7 @@ vpc_window_class_init (VpcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, canvas_refused_cb);
   gtk_widget_class_install_action (widget_class, "win.select-elements", "as",
                                    select_elements_action);
+  gtk_widget_class_install_action (widget_class, "win.canvas-action", "s", canvas_action);
 
   _vpc_window_class_actions_init (widget_class);
   _vpc_window_class_what_if_init (widget_class);

@@ -14,7 +14,8 @@ bridge, then only through the accessibility tree:
      the tab shown is the one selected;
   4. opens the second finding with its "finding.toggle-details" action,
      which selects its elements, and reads every inspector row by name and
-     value (the design's first, then the selected subnet's);
+     value (the design's first, then the selected subnet's); the Outline
+     selects the same elements' rows;
   5. presses the quick-fix buttons of the findings ("click"), each time
      checking the cost change the button announced and the error count;
   6. adds a security group with the palette row's "palette.add" action;
@@ -338,7 +339,7 @@ class Sidebar:
         do_action(self.tab(name), 'click')
         wait_for('tab %r to be selected' % name,
                  lambda: all(has_state(self.tab(other), Atspi.StateType.SELECTED) == (other == name)
-                             for other in ('Findings', 'Cost', 'Inspector')), 10)
+                             for other in ('Findings', 'Cost', 'Inspector', 'Outline')), 10)
         if not has_state(self.tab(name), Atspi.StateType.PRESSED):
             fail('tab %r is selected but not pressed' % name)
 
@@ -379,6 +380,50 @@ class Sidebar:
 
 # ------------------------------------------------------------------ steps
 
+def launch(binary, design, tmp):
+    """Starts @binary on a copy of @design in @tmp with the real AT-SPI
+    bridge; returns (process, application, window) once the window is on
+    the AT-SPI desktop."""
+    path = os.path.join(tmp, os.path.basename(design))
+    shutil.copyfile(design, path)
+    os.makedirs(os.path.join(tmp, 'config', 'gtk-4.0'), exist_ok=True)
+    with open(os.path.join(tmp, 'config', 'gtk-4.0', 'settings.ini'), 'w') as settings:
+        settings.write('[Settings]\ngtk-recent-files-enabled=false\n')
+    env = dict(os.environ)
+    # The real bridge: the test environment's GTK_A11Y=test would
+    # replace it with GTK's in-process test context.
+    env.pop('GTK_A11Y', None)
+    env.pop('NO_AT_BRIDGE', None)
+    env.pop('VPC_ATSPI_APP_G_DEBUG', None)
+    env.pop('VPC_ATSPI_REEXEC', None)
+    if APP_G_DEBUG:
+        env['G_DEBUG'] = APP_G_DEBUG
+    env['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
+    env['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
+    env['VPC_TEST_WINDOW_SIZE'] = '1280x900'
+
+    app_process = subprocess.Popen([binary, path], env=env)
+    log('started', binary, 'pid', app_process.pid)
+
+    def app_ready():
+        if app_process.poll() is not None:
+            fail('the app exited with status %d before it showed up on AT-SPI'
+                 % app_process.returncode)
+        return find_app(app_process.pid)
+
+    try:
+        app = wait_for('application %r (pid %d) on the AT-SPI desktop' % (APP_NAME, app_process.pid),
+                       app_ready, 60)
+        # Read live values, never libatspi's cache.
+        app.set_cache_mask(Atspi.Cache.NONE)
+        frame = wait_for('the window', lambda: next(iter(find_all(app, role=Atspi.Role.FRAME)), None))
+    except Failure:
+        app_process.kill()
+        app_process.wait()
+        raise
+    return app_process, app, frame
+
+
 def run(binary, design):
     check_session()
     helpers = []
@@ -388,38 +433,7 @@ def run(binary, design):
         address = ensure_a11y_bus(helpers)
         log('AT-SPI bus at', address)
 
-        path = os.path.join(tmp, os.path.basename(design))
-        shutil.copyfile(design, path)
-        os.makedirs(os.path.join(tmp, 'config', 'gtk-4.0'))
-        with open(os.path.join(tmp, 'config', 'gtk-4.0', 'settings.ini'), 'w') as settings:
-            settings.write('[Settings]\ngtk-recent-files-enabled=false\n')
-        env = dict(os.environ)
-        # The real bridge: the test environment's GTK_A11Y=test would
-        # replace it with GTK's in-process test context.
-        env.pop('GTK_A11Y', None)
-        env.pop('NO_AT_BRIDGE', None)
-        env.pop('VPC_ATSPI_APP_G_DEBUG', None)
-        env.pop('VPC_ATSPI_REEXEC', None)
-        if APP_G_DEBUG:
-            env['G_DEBUG'] = APP_G_DEBUG
-        env['XDG_CONFIG_HOME'] = os.path.join(tmp, 'config')
-        env['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
-        env['VPC_TEST_WINDOW_SIZE'] = '1280x900'
-
-        app_process = subprocess.Popen([binary, path], env=env)
-        log('started', binary, 'pid', app_process.pid)
-
-        def app_ready():
-            if app_process.poll() is not None:
-                fail('the app exited with status %d before it showed up on AT-SPI'
-                     % app_process.returncode)
-            return find_app(app_process.pid)
-
-        app = wait_for('application %r (pid %d) on the AT-SPI desktop' % (APP_NAME, app_process.pid),
-                       app_ready, 60)
-        # Read live values, never libatspi's cache.
-        app.set_cache_mask(Atspi.Cache.NONE)
-        frame = wait_for('the window', lambda: next(iter(find_all(app, role=Atspi.Role.FRAME)), None))
+        app_process, app, frame = launch(binary, design, tmp)
         sidebar = wait_for('the sidebar', lambda: Sidebar(app) if find_all(
             frame, role=Atspi.Role.PANEL, name='Sidebar') else None, 30)
         log('window:', frame.get_name())
@@ -483,6 +497,21 @@ def run(binary, design):
                  lambda: inspector.get_description() == '2 subnets, 1 training job: 3 elements', 10,
                  describe=inspector.get_description)
         log('inspector (%s):' % inspector.get_description(), sidebar.inspector_fields())
+
+        # The outline selects the same elements: a selection made on the
+        # canvas (here by the finding) shows there too.
+        sidebar.switch_to('Outline')
+        outline = wait_for('the list "Design outline"', lambda: next(iter(find_all(
+            sidebar.panel('Outline'), role=Atspi.Role.LIST, name='Design outline')), None), 10)
+
+        def outline_selected():
+            return sorted((item.get_name() or '').split(',')[0] for item in children(outline)
+                          if has_state(item, Atspi.StateType.SELECTED))
+        expected_rows = ['Subnet Private A', 'Subnet Private B', 'Training job Training job',
+                         'Training job Training job']
+        wait_for('the outline to select %s' % expected_rows, lambda: outline_selected() == expected_rows,
+                 10, describe=lambda: str(outline_selected()))
+        log('outline selects:', outline_selected())
 
         # Quick fixes: press the first finding's button, twice. Each button
         # states its cost change; the total must move by exactly that, the

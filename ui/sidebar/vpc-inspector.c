@@ -540,3 +540,54 @@ vpc_inspector_get_selection_ids (VpcInspector *self)
 
   return (const char *const *) self->ids;
 }
+
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+vpc_inspector_focus_field (VpcInspector *self,
+                           const char   *field)
+{
+  /* The rows are found by their titles, the same translated strings the
+   * forms give them. */
+  const char *const name_titles[] = { _("Name"), NULL };
+  const char *const placement_titles[] = { _("Availability zone"), _("Subnets"), _("Subnet"),
+                                           NULL };
+  const char *const *titles;
+
+  g_return_val_if_fail (VPC_IS_INSPECTOR (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (g_str_equal (field, "name"))
+    titles = name_titles;
+  else if (g_str_equal (field, "placement"))
+    titles = placement_titles;
+  else
+    return FALSE;
+  for (guint i = 0; titles[i] != NULL; i++)
+    {
+      GtkWidget *row = find_row (GTK_WIDGET (self->form_box), titles[i]);
+
+      if (row == NULL)
+        continue;
+      if (ADW_IS_EXPANDER_ROW (row))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      return gtk_widget_grab_focus (row);
+    }
+  return FALSE;
+}

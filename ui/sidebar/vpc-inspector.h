@@ -29,5 +29,10 @@ void        vpc_inspector_set_selection_ids (VpcInspector      *self,
 const char *vpc_inspector_get_selection (VpcInspector *self);
 /* The selected elements (NULL-terminated), or NULL when none. */
 const char *const *vpc_inspector_get_selection_ids (VpcInspector *self);
+/* Moves keyboard focus to a field of the selection's form: "name", or
+ * "placement" (a subnet's AZ, a NAT gateway's subnet, a workload's or
+ * endpoint's subnets). FALSE when the form has no such field. */
+gboolean    vpc_inspector_focus_field (VpcInspector *self,
+                                       const char   *field);
 
 G_END_DECLS

@@ -14,10 +14,12 @@ struct _VpcSidebar
   GtkWidget        *findings_tab;
   GtkWidget        *cost_tab;
   GtkWidget        *inspector_tab;
+  GtkWidget        *outline_tab;
   GtkLabel         *errors_badge;
   VpcFindingsPanel *findings;
   VpcCostPanel     *cost;
   VpcInspector     *inspector;
+  VpcOutline       *outline;
 
   VpcDesign        *design;
   VpcValidator     *validator;
@@ -33,7 +35,7 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
-static const char *const pages[] = { "findings", "cost", "inspector" };
+static const char *const pages[] = { "findings", "cost", "inspector", "outline" };
 
 /* The Findings tab shows the number of errors while there are any. */
 static void
@@ -62,7 +64,8 @@ update_attention (VpcSidebar *self)
 static void
 update_tabs (VpcSidebar *self)
 {
-  GtkWidget *tabs[] = { self->findings_tab, self->cost_tab, self->inspector_tab };
+  GtkWidget *tabs[] = { self->findings_tab, self->cost_tab, self->inspector_tab,
+                        self->outline_tab };
   const char *page = gtk_stack_get_visible_child_name (self->stack);
 
   G_STATIC_ASSERT (G_N_ELEMENTS (tabs) == G_N_ELEMENTS (pages));
@@ -76,6 +79,62 @@ visible_child_cb (VpcSidebar *self)
 {
   update_tabs (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+/* sidebar.edit-field(s): the outline's Rename and Move to: the inspector
+ * shows the selection, with focus on that field. */
+static void
+edit_field_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VpcSidebar *self = VPC_SIDEBAR (widget);
+
+  vpc_sidebar_set_page (self, "inspector");
+  vpc_inspector_focus_field (self->inspector, g_variant_get_string (parameter, NULL));
+}
+
+/* sidebar.go-to-page(s), Alt+1…4 from anywhere in the window: shows the
+ * page and moves keyboard focus into it, so a screen reader follows. */
+static void
+go_to_page_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VpcSidebar *self = VPC_SIDEBAR (widget);
+  GtkWidget *tabs[] = { self->findings_tab, self->cost_tab, self->inspector_tab,
+                        self->outline_tab };
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *page;
+
+  vpc_sidebar_set_page (self, name);
+  page = gtk_stack_get_visible_child (self->stack);
+  if (page != NULL && gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    return;
+  /* A page with nothing to focus: its tab. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (name, pages[i]))
+      gtk_widget_grab_focus (tabs[i]);
+}
+
+static void
+add_page_shortcuts (VpcSidebar *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Global: the keys work wherever focus is in the window. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkShortcut *shortcut
+          = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                              gtk_named_action_new ("sidebar.go-to-page"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (pages[i]));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -148,6 +207,7 @@ vpc_sidebar_class_init (VpcSidebarClass *klass)
   g_type_ensure (VPC_TYPE_FINDINGS_PANEL);
   g_type_ensure (VPC_TYPE_COST_PANEL);
   g_type_ensure (VPC_TYPE_INSPECTOR);
+  g_type_ensure (VPC_TYPE_OUTLINE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/VpcDesigner/vpc-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, stack);
@@ -158,10 +218,11 @@ vpc_sidebar_class_init (VpcSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, findings);
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, cost);
   gtk_widget_class_bind_template_child (widget_class, VpcSidebar, inspector);
+  gtk_widget_class_bind_template_child (widget_class, VpcSidebar, outline_tab);
+  gtk_widget_class_bind_template_child (widget_class, VpcSidebar, outline);
+  gtk_widget_class_install_action (widget_class, "sidebar.edit-field", "s", edit_field_action);
   gtk_widget_class_install_property_action (widget_class, "sidebar.page", "page");
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "sidebar.page", "s", pages[i]);
+  gtk_widget_class_install_action (widget_class, "sidebar.go-to-page", "s", go_to_page_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidebar-panels");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -179,9 +240,12 @@ vpc_sidebar_init (VpcSidebar *self)
                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->inspector_tab),
                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->outline_tab),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_child_cb),
                             self);
   update_tabs (self);
+  add_page_shortcuts (self);
 
   self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);
   g_signal_group_connect_swapped (self->validator_signals, "items-changed",
@@ -210,6 +274,7 @@ vpc_sidebar_set_design (VpcSidebar   *self,
   vpc_findings_panel_set_validator (self->findings, validator);
   vpc_cost_panel_set_design (self->cost, design);
   vpc_inspector_set_selection (self->inspector, design, NULL);
+  vpc_outline_set_design (self->outline, design, validator);
   update_attention (self);
 }
 
@@ -220,6 +285,7 @@ vpc_sidebar_set_selection (VpcSidebar        *self,
   g_return_if_fail (VPC_IS_SIDEBAR (self));
 
   vpc_inspector_set_selection_ids (self->inspector, self->design, ids);
+  vpc_outline_set_selection (self->outline, ids);
 }
 
 const char *
@@ -255,6 +321,14 @@ vpc_sidebar_get_cost_panel (VpcSidebar *self)
   g_return_val_if_fail (VPC_IS_SIDEBAR (self), NULL);
 
   return self->cost;
+}
+
+VpcOutline *
+vpc_sidebar_get_outline (VpcSidebar *self)
+{
+  g_return_val_if_fail (VPC_IS_SIDEBAR (self), NULL);
+
+  return self->outline;
 }
 
 VpcInspector *

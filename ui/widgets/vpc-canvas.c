@@ -7,6 +7,7 @@
 
 #include "vpc-geometry.h"
 #include "vpc-i18n.h"
+#include "vpc-outline-model.h"
 #include "vpc-render.h"
 #include "vpc-test-hooks.h"
 #include "vpc-toast.h"
@@ -77,21 +78,30 @@ _vpc_canvas_refused (VpcCanvas  *self,
     g_signal_emit (self, signals[SIGNAL_REFUSED], 0, reason);
 }
 
+/* A screen reader hears what is selected as the outline reads it: kind,
+ * name, key facts and findings (the canvas is one picture to it). */
 static void
 update_accessible_label (VpcCanvas *self)
 {
   guint n = g_hash_table_size (self->selection);
   g_autofree char *label = NULL;
+  g_autofree char *what = NULL;
 
-  if (n == 1)
+  if (n == 1 && self->design != NULL)
     {
       GHashTableIter iter;
       gpointer key;
 
       g_hash_table_iter_init (&iter, self->selection);
       g_hash_table_iter_next (&iter, &key, NULL);
-      label = g_strdup_printf (_("Design canvas, %s selected"), (const char *) key);
+      if (g_str_equal (key, VPC_CONTAINMENT_VPC_ID))
+        what = g_strdup (_("the VPC"));
+      else
+        what = vpc_outline_describe (self->design, self->findings, key);
     }
+  if (what != NULL)
+    /* TRANSLATORS: the canvas's spoken name; %s names the selected element. */
+    label = g_strdup_printf (_("Design canvas, selected: %s"), what);
   else
     label = g_strdup_printf (
         ngettext ("Design canvas, %u selected", "Design canvas, %u selected", n), n);
