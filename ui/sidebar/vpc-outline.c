@@ -59,6 +59,7 @@ create_children (gpointer item,
 }
 
 static void apply_selection (VpcOutline *self);
+static void focus_selected (VpcOutline *self);
 
 static void
 rebuild (VpcOutline *self)
@@ -90,7 +91,7 @@ rebuild (VpcOutline *self)
   self->syncing = FALSE;
   apply_selection (self);
   if (had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->list));
+    focus_selected (self);
 }
 
 static gboolean
@@ -145,6 +146,27 @@ apply_selection (VpcOutline *self)
   if (!gtk_bitset_is_empty (chosen) && gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u",
                                 gtk_bitset_get_minimum (chosen));
+}
+
+/* After a rebuild the rows are new: keyboard focus goes back to the first
+ * selected row, as "list.select-item" moves it, and the selection is put
+ * back whole (that action keeps one row). */
+static void
+focus_selected (VpcOutline *self)
+{
+  g_autoptr(GtkBitset) chosen
+      = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  if (gtk_bitset_is_empty (chosen))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->list));
+      return;
+    }
+  self->syncing = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.select-item", "(ubb)",
+                              gtk_bitset_get_minimum (chosen), FALSE, FALSE);
+  self->syncing = FALSE;
+  apply_selection (self);
 }
 
 /* The ids of the selected rows, each once (an element in two subnets has
