@@ -18,6 +18,7 @@
 #include "vpc-canvas.h"
 #include "vpc-cost.h"
 #include "vpc-file.h"
+#include "vpc-outline-model.h"
 #include "vpc-recovery.h"
 #include "vpc-window.h"
 #include "vpc-window-private.h"
@@ -139,6 +140,106 @@ test_sidebar_follows_model (Fixture       *f,
   gui_test_spin (10);
   g_assert_cmpstr (gui_test_named_label (cost, "cost-total"), ==, "$58.40");
   g_assert_cmpstr (gui_test_named_label (findings, "errors-count"), ==, "2 errors");
+}
+
+/* The position of the first outline row of @id, or G_MAXUINT. */
+static guint
+outline_position (GtkSelectionModel *rows,
+                  const char        *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (rows), i);
+      g_autoptr(VpcOutlineNode) node = gtk_tree_list_row_get_item (row);
+
+      if (g_str_equal (vpc_outline_node_get_id (node), id))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static guint
+outline_selected_count (GtkSelectionModel *rows)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (rows);
+
+  return (guint) gtk_bitset_get_size (set);
+}
+
+static gboolean
+has_finding (VpcValidator *validator,
+             const char   *id,
+             const char   *rule)
+{
+  g_autoptr(GPtrArray) findings = vpc_validator_findings_for (validator, id);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (vpc_finding_get_rule_id (g_ptr_array_index (findings, i)), rule))
+      return TRUE;
+  return FALSE;
+}
+
+/* The Outline page: selection both ways with the canvas, and the row
+ * menu's commands (rename, quick fix, delete) on the selected element. */
+static void
+test_outline_commands (Fixture       *f,
+                       gconstpointer  data)
+{
+  VpcOutline *outline = vpc_sidebar_get_outline (f->sidebar);
+  GtkSelectionModel *rows = vpc_outline_get_model (outline);
+  GHashTable *selection = vpc_canvas_get_selection (f->canvas);
+  const char *train[] = { "train", NULL };
+  guint position;
+  GtkWidget *focus;
+
+  vpc_sidebar_set_page (f->sidebar, "outline");
+  gui_test_spin (10);
+  g_assert_cmpuint (vpc_outline_get_n_rows (outline), >, vpc_design_get_total_elements (f->design));
+
+  /* Canvas → outline: both rows of the job (it is in two subnets). */
+  vpc_canvas_select (f->canvas, train);
+  gui_test_spin (5);
+  g_assert_cmpuint (outline_selected_count (rows), ==, 2);
+  g_assert_true (gtk_selection_model_is_selected (rows, outline_position (rows, "train")));
+
+  /* Outline → canvas. */
+  position = outline_position (rows, "sg-ml");
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_selection_model_select_item (rows, position, TRUE);
+  gui_test_spin (5);
+  g_assert_cmpuint (g_hash_table_size (selection), ==, 1);
+  g_assert_true (g_hash_table_contains (selection, "sg-ml"));
+
+  /* Rename (F2): the inspector, with focus in the Name row. */
+  gtk_widget_activate_action (GTK_WIDGET (outline), "sidebar.edit-field", "s", "name");
+  gui_test_spin (5);
+  g_assert_cmpstr (vpc_sidebar_get_page (f->sidebar), ==, "inspector");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                       gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW))), ==, "Name");
+
+  /* A quick fix from the job's menu (its second: ECR's endpoints, for
+   * VPC105): the finding goes, in one undoable step. */
+  vpc_sidebar_set_page (f->sidebar, "outline");
+  vpc_canvas_select (f->canvas, train);
+  gui_test_spin (5);
+  g_assert_true (has_finding (f->window->validator, "train", "VPC105"));
+  gtk_widget_activate_action (GTK_WIDGET (outline), "outline.context-menu", NULL);
+  gui_test_spin (5);
+  gtk_widget_activate_action (GTK_WIDGET (outline), "outline.quick-fix", "u", 1);
+  vpc_validator_flush (f->window->validator);
+  gui_test_spin (10);
+  g_assert_false (has_finding (f->window->validator, "train", "VPC105"));
+  g_assert_true (has_finding (f->window->validator, "train", "VPC101"));
+  g_assert_true (vpc_design_get_can_undo (f->design));
+
+  /* Delete from the outline. */
+  gtk_widget_activate_action (GTK_WIDGET (outline), "win.canvas-action", "s", "canvas.delete");
+  gui_test_spin (10);
+  g_assert_null (vpc_design_lookup (f->design, "train"));
+  g_assert_cmpuint (outline_position (rows, "train"), ==, G_MAXUINT);
 }
 
 static void
@@ -630,6 +731,7 @@ main (int   argc,
   ADD ("/window/sidebar/finding-selects", test_finding_selects_elements);
   ADD ("/window/sidebar/quick-fix-undo", test_quick_fix_and_undo);
   ADD ("/window/sidebar/region-reprices", test_region_reprices);
+  ADD ("/window/sidebar/outline", test_outline_commands);
   ADD ("/window/canvas/tooltip", test_tooltip_lists_findings);
   ADD ("/window/canvas/validation-coalesced", test_validation_coalesced);
   ADD ("/window/files/close-unsaved", test_close_unsaved);

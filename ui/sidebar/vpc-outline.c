@@ -580,3 +580,11 @@ vpc_outline_get_n_rows (VpcOutline *self)
     rebuild (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->tree));
 }
+
+GtkSelectionModel *
+vpc_outline_get_model (VpcOutline *self)
+{
+  g_return_val_if_fail (VPC_IS_OUTLINE (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}

@@ -27,5 +27,8 @@ void        vpc_outline_set_selection (VpcOutline        *self,
                                        const char *const *ids);
 /* The number of rows, every row expanded (for tests). */
 guint       vpc_outline_get_n_rows (VpcOutline *self);
+/* The rows (GtkTreeListRow of VpcOutlineNode, vpc-outline-model.h) and
+ * their selection: what a user selects. */
+GtkSelectionModel *vpc_outline_get_model (VpcOutline *self);
 
 G_END_DECLS
