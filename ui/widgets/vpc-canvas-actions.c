@@ -723,3 +723,10 @@ _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
                          arrows[i].dx * NUDGE_SHIFT, arrows[i].dy * NUDGE_SHIFT);
     }
 }
+
+GtkWidget *
+vpc_canvas_get_context_menu (VpcCanvas *self)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), NULL);
+  return self->context_menu;
+}
