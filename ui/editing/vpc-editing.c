@@ -400,6 +400,69 @@ vpc_editing_next_element (VpcDesign  *design,
   return NULL;
 }
 
+/* Scores the element whose centre is (@x, @y) as a step from (@x0, @y0)
+ * in direction (@dx, @dy): the distance along it plus twice the distance
+ * across; G_MAXDOUBLE when it lies not that way. @in_cone tells whether
+ * it lies within 45° of the direction. */
+static double
+toward_score (double    x0,
+              double    y0,
+              double    x,
+              double    y,
+              int       dx,
+              int       dy,
+              gboolean *in_cone)
+{
+  double along = (x - x0) * dx + (y - y0) * dy;
+  double across = fabs ((x - x0) * dy - (y - y0) * dx);
+
+  if (along < 0.5)
+    return G_MAXDOUBLE;
+  *in_cone = across <= along;
+  return along + 2 * across;
+}
+
+const char *
+vpc_editing_element_toward (VpcDesign  *design,
+                            const char *id,
+                            int         dx,
+                            int         dy)
+{
+  const char *best = NULL;
+  double best_score = G_MAXDOUBLE;
+  gboolean best_in_cone = FALSE;
+  double x0, y0;
+  VpcRect r;
+
+  if (id == NULL || !vpc_editing_get_rect (design, id, &r))
+    return vpc_editing_next_element (design, NULL, dx + dy < 0);
+  x0 = r.x + r.w / 2;
+  y0 = r.y + r.h / 2;
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+      {
+        const VpcElement *e = vpc_design_get_element (design, k, i);
+        gboolean in_cone = FALSE;
+        double score;
+
+        if (g_strcmp0 (e->id, id) == 0 || !vpc_editing_get_rect (design, e->id, &r))
+          continue;
+        score = toward_score (x0, y0, r.x + r.w / 2, r.y + r.h / 2, dx, dy, &in_cone);
+        if (score == G_MAXDOUBLE)
+          continue;
+        /* Within the cone first, then the nearest. */
+        if ((in_cone && !best_in_cone) || (in_cone == best_in_cone && score < best_score))
+          {
+            best = e->id;
+            best_score = score;
+            best_in_cone = in_cone;
+          }
+      }
+  /* Nothing that way: the next (Right, Down) or previous element in design
+   * order, so that every element can be reached. */
+  return best != NULL ? best : vpc_editing_next_element (design, id, dx + dy < 0);
+}
+
 /* Editing */
 
 void

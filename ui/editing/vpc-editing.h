@@ -120,6 +120,15 @@ const char *vpc_editing_next_element (VpcDesign  *design,
                                     const char *id,
                                     gboolean    backwards);
 
+/* The element a step from @id in direction (@dx, @dy) (each -1, 0 or 1)
+ * selects: the nearest whose centre lies that way, preferring those within
+ * 45° of the direction; when none does, the next (@dx + @dy > 0) or
+ * previous element in design order; with @id NULL, the first or last. */
+const char *vpc_editing_element_toward (VpcDesign  *design,
+                                        const char *id,
+                                        int         dx,
+                                        int         dy);
+
 /* One-step edits on the selection. A move returns FALSE with @reason when
  * it was refused (by containment or by the design's guard); a delete
  * returns how many selected elements went (0 when refused). */
@@ -130,6 +139,19 @@ gboolean vpc_editing_move_selection (VpcDesign  *design,
                                    char      **reason);
 guint    vpc_editing_delete_selection (VpcDesign  *design,
                                      GHashTable *selection);
+
+/* Connects workload, interface endpoint or NAT gateway @from_id to subnet
+ * @subnet_id as one undo step ("Connect"): the edit a connection line
+ * released over the subnet makes. FALSE with @reason when refused. */
+gboolean vpc_editing_connect (VpcDesign  *design,
+                              const char *from_id,
+                              const char *subnet_id,
+                              char      **reason);
+/* The subnets (const VpcElement *, design order) that @from_id is not yet
+ * connected to and that vpc_editing_connect() would accept (asked of a
+ * copy of the design). Free with g_ptr_array_unref(). */
+GPtrArray *vpc_editing_connect_targets (VpcDesign  *design,
+                                        const char *from_id);
 
 /* The gesture state machine. */
 typedef struct _VpcGesture VpcGesture;

@@ -406,7 +406,6 @@ finish_connect (VpcGesture *tool,
                 char   **reason)
 {
   const VpcElement *subnet = vpc_containment_subnet_at (tool->design, tool->x, tool->y);
-  g_autofree char *local = NULL;
 
   if (subnet == NULL)
     {
@@ -417,15 +416,76 @@ finish_connect (VpcGesture *tool,
         *reason = g_strdup (_("Release the line over a subnet to connect"));
       return FALSE;
     }
-  vpc_design_begin (tool->design, _("Connect"));
-  if (!vpc_containment_connect (tool->design, tool->connect_from, subnet->id, &local))
+  return vpc_editing_connect (tool->design, tool->connect_from, subnet->id, reason);
+}
+
+gboolean
+vpc_editing_connect (VpcDesign  *design,
+                     const char *from_id,
+                     const char *subnet_id,
+                     char      **reason)
+{
+  g_autofree char *local = NULL;
+
+  vpc_design_begin (design, _("Connect"));
+  if (!vpc_containment_connect (design, from_id, subnet_id, &local))
     {
-      vpc_design_rollback (tool->design);
+      vpc_design_rollback (design);
       if (reason != NULL)
         *reason = g_steal_pointer (&local);
       return FALSE;
     }
-  return vpc_containment_commit (tool->design, reason);
+  return vpc_containment_commit (design, reason);
+}
+
+typedef struct
+{
+  const char *from;
+  const char *subnet;
+} ConnectAttempt;
+
+static gboolean
+try_connect_to (VpcDesign *design,
+                gpointer   data,
+                char     **reason)
+{
+  ConnectAttempt *attempt = data;
+
+  return vpc_containment_connect (design, attempt->from, attempt->subnet, reason);
+}
+
+/* Connected there already: nothing to offer. */
+static gboolean
+already_connected (const VpcElement *from,
+                   const char       *subnet_id)
+{
+  if (from->kind == VPC_KIND_NAT_GATEWAY)
+    return g_strcmp0 (from->subnet, subnet_id) == 0;
+  if (from->kind == VPC_KIND_WORKLOAD && !from->vpc_mode)
+    return FALSE;
+  return from->subnets != NULL && vpc_id_list_contains (from->subnets, subnet_id);
+}
+
+GPtrArray *
+vpc_editing_connect_targets (VpcDesign  *design,
+                             const char *from_id)
+{
+  const VpcElement *from = vpc_design_lookup (design, from_id);
+  GPtrArray *out = g_ptr_array_new ();
+
+  if (!can_connect (from))
+    return out;
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_SUBNET); i++)
+    {
+      const VpcElement *subnet = vpc_design_get_element (design, VPC_KIND_SUBNET, i);
+      ConnectAttempt attempt = { from_id, subnet->id };
+
+      if (already_connected (from, subnet->id))
+        continue;
+      if (vpc_design_check_edit (design, _("Connect"), try_connect_to, &attempt, NULL))
+        g_ptr_array_add (out, (gpointer) subnet);
+    }
+  return out;
 }
 
 gboolean

@@ -167,49 +167,42 @@ select_none_cb (GtkWidget  *widget,
   _vpc_canvas_selection_changed (self);
 }
 
+/* Selects @id and scrolls it into view when it is outside. */
 static void
-focus_step (VpcCanvas *self,
-            gboolean   backwards)
+select_and_reveal (VpcCanvas  *self,
+                   const char *id)
 {
+  const char *ids[] = { id, NULL };
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  double x0, y0, x1, y1;
+  VpcRect r;
+
+  vpc_canvas_select (self, ids);
+  if (!vpc_editing_get_rect (self->design, id, &r))
+    return;
+  vpc_viewport_world_to_widget (self->viewport, r.x, r.y, &x0, &y0);
+  vpc_viewport_world_to_widget (self->viewport, r.x + r.w, r.y + r.h, &x1, &y1);
+  if (x1 < 0 || y1 < 0 || x0 > w || y0 > h)
+    vpc_viewport_pan (self->viewport, w / 2.0 - (x0 + x1) / 2, h / 2.0 - (y0 + y1) / 2);
+}
+
+/* The arrow keys: the nearest element that way (vpc_editing_element_toward()). */
+static void
+select_toward_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VpcCanvas *self = VPC_CANVAS (widget);
   const char *next;
+  int dx, dy;
 
   if (self->design == NULL)
     return;
-  next = vpc_editing_next_element (self->design, _vpc_canvas_single_selected (self), backwards);
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  next = vpc_editing_element_toward (self->design, _vpc_canvas_single_selected (self), dx, dy);
   if (next != NULL)
-    {
-      const char *ids[] = { next, NULL };
-      VpcRect r;
-      double x0, y0, x1, y1;
-      int w = gtk_widget_get_width (GTK_WIDGET (self));
-      int h = gtk_widget_get_height (GTK_WIDGET (self));
-
-      vpc_canvas_select (self, ids);
-      /* Scroll the element into view. */
-      if (vpc_editing_get_rect (self->design, next, &r))
-        {
-          vpc_viewport_world_to_widget (self->viewport, r.x, r.y, &x0, &y0);
-          vpc_viewport_world_to_widget (self->viewport, r.x + r.w, r.y + r.h, &x1, &y1);
-          if (x1 < 0 || y1 < 0 || x0 > w || y0 > h)
-            vpc_viewport_pan (self->viewport, w / 2.0 - (x0 + x1) / 2, h / 2.0 - (y0 + y1) / 2);
-        }
-    }
-}
-
-static void
-focus_next_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  focus_step (VPC_CANVAS (widget), FALSE);
-}
-
-static void
-focus_previous_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  focus_step (VPC_CANVAS (widget), TRUE);
+    select_and_reveal (self, next);
 }
 
 /* Editing */
@@ -411,6 +404,7 @@ nudge_cb (GtkWidget  *widget,
     _vpc_canvas_refused (self, reason);
 }
 
+/* "Connect to…": a list of the subnets, while a click on one connects too. */
 static void
 connect_cb (GtkWidget  *widget,
             const char *action_name,
@@ -423,7 +417,7 @@ connect_cb (GtkWidget  *widget,
     return;
   vpc_gesture_arm_connect (self->tool, id);
   gtk_widget_set_cursor_from_name (widget, "crosshair");
-  _vpc_canvas_emit_toast (self, _("Click a subnet to connect to it (Esc cancels)"), FALSE);
+  _vpc_canvas_connect_popup (self, id);
 }
 
 static void
@@ -507,7 +501,12 @@ context_menu_model (void)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   section = g_menu_new ();
-  g_menu_append (section, _("Co_nnect to Subnet…"), "canvas.connect");
+  {
+    g_autoptr(GMenuItem) connect = g_menu_item_new (_("Co_nnect to…"), "canvas.connect");
+
+    g_menu_item_set_attribute (connect, "accel", "s", "<Control>k");
+    g_menu_append_item (section, connect);
+  }
   g_menu_append (section, _("De_lete"), "canvas.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
@@ -645,8 +644,7 @@ _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
     { "canvas.zoom-fit", NULL, zoom_fit_cb },
     { "canvas.select-all", NULL, select_all_cb },
     { "canvas.select-none", NULL, select_none_cb },
-    { "canvas.focus-next", NULL, focus_next_cb },
-    { "canvas.focus-previous", NULL, focus_previous_cb },
+    { "canvas.select-toward", "(ii)", select_toward_cb },
     { "canvas.delete", NULL, delete_cb },
     { "canvas.cut", NULL, cut_cb },
     { "canvas.copy", NULL, copy_cb },
@@ -657,6 +655,15 @@ _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
     { "canvas.connect", NULL, connect_cb },
     { "canvas.add-element", "s", add_element_cb },
     { "canvas.context-menu", NULL, context_menu_cb },
+  };
+  static const struct {
+    guint keyval, keypad;
+    int dx, dy;
+  } arrows[] = {
+    { GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0 },
+    { GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0 },
+    { GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1 },
+    { GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -698,17 +705,28 @@ _vpc_canvas_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                        "canvas.context-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.focus-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
-                                       "canvas.focus-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK,
-                                       "canvas.focus-previous", NULL);
-  add_nudge_binding (widget_class, GDK_KEY_Left, 0, -NUDGE, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Right, 0, NUDGE, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Up, 0, 0, -NUDGE);
-  add_nudge_binding (widget_class, GDK_KEY_Down, 0, 0, NUDGE);
-  add_nudge_binding (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, -NUDGE_SHIFT, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, NUDGE_SHIFT, 0);
-  add_nudge_binding (widget_class, GDK_KEY_Up, GDK_SHIFT_MASK, 0, -NUDGE_SHIFT);
-  add_nudge_binding (widget_class, GDK_KEY_Down, GDK_SHIFT_MASK, 0, NUDGE_SHIFT);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "canvas.connect",
+                                       NULL);
+  /* Tab and Shift+Tab move the keyboard focus on, as in any widget; the
+   * arrows move the selection, Alt+arrows the selected elements. */
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, arrows[i].keyval, 0,
+                                           "canvas.select-toward", "(ii)", arrows[i].dx,
+                                           arrows[i].dy);
+      gtk_widget_class_add_binding_action (widget_class, arrows[i].keypad, 0,
+                                           "canvas.select-toward", "(ii)", arrows[i].dx,
+                                           arrows[i].dy);
+      add_nudge_binding (widget_class, arrows[i].keyval, GDK_ALT_MASK, arrows[i].dx * NUDGE,
+                         arrows[i].dy * NUDGE);
+      add_nudge_binding (widget_class, arrows[i].keyval, GDK_ALT_MASK | GDK_SHIFT_MASK,
+                         arrows[i].dx * NUDGE_SHIFT, arrows[i].dy * NUDGE_SHIFT);
+    }
+}
+
+GtkWidget *
+vpc_canvas_get_context_menu (VpcCanvas *self)
+{
+  g_return_val_if_fail (VPC_IS_CANVAS (self), NULL);
+  return self->context_menu;
 }

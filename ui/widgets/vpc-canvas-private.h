@@ -47,6 +47,13 @@ struct _VpcCanvas
 
   GtkWidget   *context_menu;
 
+  /* "Connect to…" (vpc-canvas-connect.c): the popover, the element it
+   * connects and whether it closed by a choice or Esc (else the mouse
+   * gesture stays armed). */
+  GtkWidget   *connect_popover;
+  char        *connect_from;
+  gboolean     connect_done;
+
   /* A palette item dragged over the canvas (vpc-canvas-drop.c). */
   char        *drop_item;
   double       drop_x, drop_y;  /* world point it would be placed at */
@@ -132,6 +139,10 @@ void          _vpc_canvas_path_allocate (VpcCanvas *self);
 gboolean      _vpc_canvas_path_press (VpcCanvas *self,
                                       double     x,
                                       double     y);
+
+/* vpc-canvas-connect.c: opens the list of subnets @from_id can connect to. */
+void          _vpc_canvas_connect_popup (VpcCanvas  *self,
+                                         const char *from_id);
 
 /* vpc-canvas-tooltip.c */
 void          _vpc_canvas_tooltip_init (VpcCanvas *self);

@@ -316,7 +316,30 @@ vpc_canvas_snapshot (GtkWidget   *widget,
           cairo_fill (cr);
         }
     }
+  /* The keyboard focus, always visible: a ring inside the canvas's edge. */
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      colors = vpc_theme_get_colors (adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                         ? VPC_THEME_DARK : VPC_THEME_LIGHT);
+      cairo_rectangle (cr, 1, 1, w - 2, h - 2);
+      vpc_color_set (cr, &colors->selection);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
   cairo_destroy (cr);
+}
+
+static void
+vpc_canvas_state_flags_changed (GtkWidget     *widget,
+                                GtkStateFlags  previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  /* The focus ring comes and goes with the focus and its visibility. */
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE |
+                 GTK_STATE_FLAG_FOCUS_WITHIN))
+    gtk_widget_queue_draw (widget);
+  GTK_WIDGET_CLASS (vpc_canvas_parent_class)->state_flags_changed (widget, previous);
 }
 
 /* The first fit of a design, or the view a test fixed (vpc-test-hooks.h). */
@@ -348,6 +371,8 @@ vpc_canvas_size_allocate (GtkWidget *widget,
 
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
+  if (self->connect_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->connect_popover));
   _vpc_canvas_path_allocate (self);
   /* Fitting changes the viewport, whose listeners may resize other widgets:
    * not during allocation, but right after it. */
@@ -455,6 +480,7 @@ vpc_canvas_dispose (GObject *object)
   g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_pointer (&self->tool, vpc_gesture_free);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_pointer (&self->connect_popover, gtk_widget_unparent);
   g_clear_object (&self->design);
   g_clear_object (&self->findings);
   if (self->viewport != NULL)
@@ -472,6 +498,7 @@ vpc_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_free (self->hover_id);
+  g_free (self->connect_from);
   g_free (self->drop_item);
   g_free (self->drop_key);
   g_free (self->drop_target);
@@ -493,6 +520,7 @@ vpc_canvas_class_init (VpcCanvasClass *klass)
   widget_class->snapshot = vpc_canvas_snapshot;
   widget_class->size_allocate = vpc_canvas_size_allocate;
   widget_class->measure = vpc_canvas_measure;
+  widget_class->state_flags_changed = vpc_canvas_state_flags_changed;
 
   properties[PROP_DESIGN] =
     g_param_spec_object ("design", NULL, NULL, VPC_TYPE_DESIGN,

@@ -114,5 +114,10 @@ gboolean     vpc_canvas_drop_item (VpcCanvas  *self,
                                    const char *item,
                                    double      widget_x,
                                    double      widget_y);
+/* The "Connect to…" popover (canvas.connect), or NULL before the first. */
+GtkWidget   *vpc_canvas_get_connect_popover (VpcCanvas *self);
+/* The canvas's context menu (right click, Menu, Shift+F10), or NULL
+ * before the first. */
+GtkWidget   *vpc_canvas_get_context_menu (VpcCanvas *self);
 
 G_END_DECLS

@@ -14,65 +14,91 @@ typedef struct
   const char *label;
   const char *icon;
   const char *tooltip;
+  const char *keywords; /* what people type: abbreviations, AWS names */
 } PaletteEntry;
 
 static const PaletteEntry entries[] = {
   { N_("Network"), "az", N_("Availability zone"), "vpc",
     N_("An isolated location of the region. Subnets live in one zone; spread endpoints and "
-        "hosting over two or more.") },
+        "hosting over two or more."),
+    "az zone availability" },
   { N_("Network"), "subnet:private", N_("Private subnet"), "subnet-private",
     N_("No route to the internet. Where jobs and endpoints should run, reaching AWS through VPC "
-        "endpoints.") },
+        "endpoints."),
+    "subnet private sn" },
   { N_("Network"), "subnet:nat", N_("Private subnet with NAT"), "subnet-nat",
-    N_("Default route to a NAT gateway: outbound internet (package installs), nothing inbound.") },
+    N_("Default route to a NAT gateway: outbound internet (package installs), nothing inbound."),
+    "subnet nat sn" },
   { N_("Network"), "subnet:public", N_("Public subnet"), "subnet-public",
     N_("Default route to an internet gateway. Holds NAT gateways; SageMaker interfaces here still "
-        "get no internet.") },
+        "get no internet."),
+    "subnet public sn igw" },
   { N_("Network"), "nat", N_("NAT gateway"), "nat-gateway",
     N_("Gives private subnets outbound internet. Drop it into a public subnet. Billed per hour "
-        "and per GB.") },
+        "and per GB."),
+    "nat gateway ngw" },
   { N_("Endpoints"), "endpoint:s3", N_("S3 (gateway)"), "svc-s3",
-    N_("Free gateway endpoint: the path for training data, model artifacts and image layers.") },
+    N_("Free gateway endpoint: the path for training data, model artifacts and image layers."),
+    "s3 bucket gateway endpoint vpce" },
   { N_("Endpoints"), "endpoint:sagemaker.api", N_("SageMaker API"), "svc-api",
-    N_("Create and describe jobs and endpoints from inside the VPC (notebooks, pipelines).") },
+    N_("Create and describe jobs and endpoints from inside the VPC (notebooks, pipelines)."),
+    "sagemaker api endpoint vpce sm" },
   { N_("Endpoints"), "endpoint:sagemaker.runtime", N_("SageMaker Runtime"), "svc-runtime",
-    N_("Invoke SageMaker endpoints from inside the VPC.") },
+    N_("Invoke SageMaker endpoints from inside the VPC."),
+    "sagemaker runtime endpoint vpce sm" },
   { N_("Endpoints"), "endpoint:logs", N_("CloudWatch Logs"), "svc-logs",
-    N_("Job and notebook logs reach CloudWatch without internet.") },
+    N_("Job and notebook logs reach CloudWatch without internet."),
+    "logs cloudwatch cw endpoint vpce" },
   { N_("Endpoints"), "endpoint:monitoring", N_("CloudWatch Monitoring"), "svc-monitoring",
-    N_("Metrics that your code publishes or reads.") },
+    N_("Metrics that your code publishes or reads."),
+    "monitoring metrics cloudwatch cw endpoint vpce" },
   { N_("Endpoints"), "endpoint:ecr.api", N_("ECR API"), "svc-ecr",
     N_("Image pulls through the VPC (image access “vpc”, docker in a notebook). Needs ECR Docker "
-        "and S3 too.") },
+        "and S3 too."),
+    "ecr api registry endpoint vpce" },
   { N_("Endpoints"), "endpoint:ecr.dkr", N_("ECR Docker"), "svc-ecr",
-    N_("The registry endpoint that serves image pulls made through the VPC.") },
+    N_("The registry endpoint that serves image pulls made through the VPC."),
+    "ecr dkr docker registry endpoint vpce" },
   { N_("Endpoints"), "endpoint:sts", N_("STS"), "svc-sts",
-    N_("Role look-ups and AssumeRole from inside the VPC.") },
+    N_("Role look-ups and AssumeRole from inside the VPC."),
+    "sts iam role endpoint vpce" },
   { N_("Endpoints"), "endpoint:kms", N_("KMS"), "svc-sts",
-    N_("Encryption keys that your code calls.") },
+    N_("Encryption keys that your code calls."),
+    "kms key endpoint vpce" },
   { N_("Endpoints"), "endpoint:secretsmanager", N_("Secrets Manager"), "svc-sts",
-    N_("Secrets that your code reads.") },
+    N_("Secrets that your code reads."),
+    "secrets manager endpoint vpce" },
   { N_("Endpoints"), "endpoint:ssm", N_("Systems Manager"), "svc-sts",
-    N_("Parameters and sessions that your code uses.") },
+    N_("Parameters and sessions that your code uses."),
+    "ssm systems manager endpoint vpce" },
   { N_("Endpoints"), "endpoint:dynamodb", N_("DynamoDB (gateway)"), "svc-dynamodb",
-    N_("Free gateway endpoint for DynamoDB tables in the same region.") },
+    N_("Free gateway endpoint for DynamoDB tables in the same region."),
+    "dynamodb ddb gateway endpoint vpce" },
   { N_("SageMaker"), "workload:training_job", N_("Training job"), "training-job",
-    N_("Trains a model in your subnets (VPC mode). Needs a path to S3 for data and artifacts.") },
+    N_("Trains a model in your subnets (VPC mode). Needs a path to S3 for data and artifacts."),
+    "train training job sagemaker" },
   { N_("SageMaker"), "workload:processing_job", N_("Processing job"), "processing-job",
-    N_("Data preparation or evaluation in your subnets.") },
+    N_("Data preparation or evaluation in your subnets."),
+    "processing job sagemaker" },
   { N_("SageMaker"), "workload:batch_transform", N_("Batch transform"), "batch-transform",
-    N_("Batch inference over data in S3.") },
+    N_("Batch inference over data in S3."),
+    "batch transform job sagemaker" },
   { N_("SageMaker"), "workload:realtime_endpoint", N_("Real-time endpoint"), "realtime-endpoint",
-    N_("A hosted model. In VPC mode it needs subnets in at least two availability zones.") },
+    N_("A hosted model. In VPC mode it needs subnets in at least two availability zones."),
+    "realtime real-time endpoint hosting inference sagemaker" },
   { N_("SageMaker"), "workload:notebook_instance", N_("Notebook instance"), "notebook-instance",
-    N_("A notebook instance: takes exactly one subnet.") },
+    N_("A notebook instance: takes exactly one subnet."),
+    "notebook instance jupyter sagemaker" },
   { N_("SageMaker"), "workload:studio_domain", N_("Studio domain"), "studio-domain",
-    N_("SageMaker Studio in VPC-only mode.") },
+    N_("SageMaker Studio in VPC-only mode."),
+    "studio domain sagemaker" },
   { N_("SageMaker"), "workload:client", N_("Client application"), "client",
-    N_("An application in the VPC that calls SageMaker, e.g. one that invokes an endpoint.") },
+    N_("An application in the VPC that calls SageMaker, e.g. one that invokes an endpoint."),
+    "client application app" },
   { N_("Security"), "sg", N_("Security group"), "security-group",
     N_("A stateful firewall for network interfaces. Workloads need outbound 443 to the "
-        "endpoints.") },
+        "endpoints."),
+    "sg security group firewall" },
 };
 
 struct _VpcPalette
@@ -236,20 +262,58 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
+/* Whether a word of @hay (words split at spaces, dashes, dots, slashes,
+ * colons and brackets) starts with @word. */
+static gboolean
+word_starts (const char *hay,
+             const char *word)
+{
+  gsize n = strlen (word);
+
+  for (const char *p = hay; p != NULL && *p != '\0'; p++)
+    if ((p == hay || strchr (" -._:/()", p[-1]) != NULL) && strncmp (p, word, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* How well @entry answers the search @text (0: not at all). Every word of
+ * @text must start a word of the entry's name, keywords or item, or occur
+ * in its group or description; matches on the name rank first, then on
+ * the keywords, then anywhere. */
+static int
+match_rank (const PaletteEntry *entry,
+            const char         *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t", -1);
+  g_autofree char *label = g_utf8_casefold (_(entry->label), -1);
+  g_autofree char *keys = g_strconcat (entry->keywords, " ", entry->item, NULL);
+  g_autofree char *joined
+      = g_strjoin (" ", _(entry->group), _(entry->label), entry->item, _(entry->tooltip), NULL);
+  g_autofree char *anywhere = g_utf8_casefold (joined, -1);
+  int rank = 3;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (word_starts (label, words[i]))
+        continue;
+      if (word_starts (keys, words[i]))
+        rank = MIN (rank, 2);
+      else if (strstr (anywhere, words[i]) != NULL)
+        rank = MIN (rank, 1);
+      else
+        return 0;
+    }
+  return rank;
+}
+
 static gboolean
 matches (const PaletteEntry *entry,
          const char         *text)
 {
-  g_autofree char *joined = NULL;
-  g_autofree char *hay = NULL;
-  g_autofree char *needle = NULL;
-
-  if (text == NULL || text[0] == '\0')
-    return TRUE;
-  joined = g_strjoin (" ", _(entry->group), _(entry->label), entry->item, _(entry->tooltip), NULL);
-  hay = g_utf8_casefold (joined, -1);
-  needle = g_utf8_casefold (text, -1);
-  return strstr (hay, needle) != NULL;
+  return match_rank (entry, text) > 0;
 }
 
 static gboolean
@@ -275,39 +339,48 @@ row_activated_cb (VpcPalette    *self,
   g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, entry_of_row (row)->item);
 }
 
-static gboolean
-label_matches (const PaletteEntry *entry,
-               const char         *text)
-{
-  g_autofree char *hay = g_utf8_casefold (_(entry->label), -1);
-  g_autofree char *needle = g_utf8_casefold (text, -1);
-
-  return strstr (hay, needle) != NULL;
-}
-
-/* Enter in the search adds the first row whose name matches, else the
- * first row shown. */
-static void
-search_activate_cb (VpcPalette *self)
+/* The row the search's Enter adds: the best match, the first of equals. */
+static GtkListBoxRow *
+best_row (VpcPalette *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  GtkListBoxRow *first = NULL;
+  GtkListBoxRow *best = NULL;
+  int best_rank = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      if (!GTK_IS_LIST_BOX_ROW (child) || !filter_func (GTK_LIST_BOX_ROW (child), self))
+      int rank;
+
+      if (!GTK_IS_LIST_BOX_ROW (child))
         continue;
-      if (label_matches (entry_of_row (GTK_LIST_BOX_ROW (child)), text))
+      rank = match_rank (entry_of_row (GTK_LIST_BOX_ROW (child)), text);
+      if (rank > best_rank)
         {
-          row_activated_cb (self, GTK_LIST_BOX_ROW (child));
-          return;
+          best = GTK_LIST_BOX_ROW (child);
+          best_rank = rank;
         }
-      if (first == NULL)
-        first = GTK_LIST_BOX_ROW (child);
     }
-  if (first != NULL)
-    row_activated_cb (self, first);
+  return best;
+}
+
+/* Enter in the search adds the row that matches best. */
+static void
+search_activate_cb (VpcPalette *self)
+{
+  GtkListBoxRow *row = best_row (self);
+
+  if (row != NULL)
+    row_activated_cb (self, row);
+}
+
+/* Ctrl+F, from anywhere in the window. */
+static gboolean
+focus_search_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   data)
+{
+  return vpc_palette_focus_search (VPC_PALETTE (widget));
 }
 
 static void
@@ -346,6 +419,18 @@ vpc_palette_init (VpcPalette *self)
     gtk_list_box_append (self->list, make_row (&entries[i]));
   gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
   gtk_list_box_set_filter_func (self->list, filter_func, self, NULL);
+  {
+    /* Global: the palette answers Ctrl+F wherever the focus is. */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                       GTK_SHORTCUT_SCOPE_GLOBAL);
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (shortcuts),
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                          gtk_callback_action_new (focus_search_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 }
 
 GtkWidget *
@@ -372,6 +457,30 @@ vpc_palette_get_tooltip (const char *item)
     if (g_strcmp0 (entries[i].item, item) == 0)
       return entries[i].tooltip;
   return NULL;
+}
+
+gboolean
+vpc_palette_focus_search (VpcPalette *self)
+{
+  g_return_val_if_fail (VPC_IS_PALETTE (self), FALSE);
+  if (!gtk_widget_is_visible (GTK_WIDGET (self)))
+    return FALSE;
+  if (!gtk_widget_grab_focus (GTK_WIDGET (self->search_entry)))
+    return FALSE;
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  return TRUE;
+}
+
+const char *
+vpc_palette_best_match (VpcPalette *self,
+                        const char *text)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (VPC_IS_PALETTE (self), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  row = best_row (self);
+  return row != NULL ? entry_of_row (row)->item : NULL;
 }
 
 guint

@@ -21,5 +21,11 @@ const char *const *vpc_palette_list_items (void);
 const char *vpc_palette_get_tooltip (const char *item);
 /* Number of rows that the current search shows. */
 guint       vpc_palette_count_visible (VpcPalette *self);
+/* Moves the keyboard focus to the search, its text selected (what Ctrl+F
+ * does anywhere in the window). FALSE when the palette is hidden. */
+gboolean    vpc_palette_focus_search (VpcPalette *self);
+/* Searches for @text and returns the item Enter would add, or NULL. */
+const char *vpc_palette_best_match (VpcPalette *self,
+                                    const char *text);
 
 G_END_DECLS
