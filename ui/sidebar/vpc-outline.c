@@ -61,10 +61,48 @@ create_children (gpointer item,
 static void apply_selection (VpcOutline *self);
 static void focus_selected (VpcOutline *self);
 
+/* The ids of the rows the user closed, so that a rebuild keeps them closed. */
+static GHashTable *
+collapsed_ids (VpcOutline *self)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
+
+      if (gtk_tree_list_row_is_expandable (row) && !gtk_tree_list_row_get_expanded (row))
+        {
+          g_autoptr(VpcOutlineNode) node = gtk_tree_list_row_get_item (row);
+
+          g_hash_table_add (ids, g_strdup (vpc_outline_node_get_id (node)));
+        }
+    }
+  return ids;
+}
+
+/* From the last row up, so that closing a row moves none still to visit. */
+static void
+collapse (VpcOutline *self,
+          GHashTable *ids)
+{
+  if (g_hash_table_size (ids) == 0)
+    return;
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i-- > 0;)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
+      g_autoptr(VpcOutlineNode) node = gtk_tree_list_row_get_item (row);
+
+      if (g_hash_table_contains (ids, vpc_outline_node_get_id (node)))
+        gtk_tree_list_row_set_expanded (row, FALSE);
+    }
+}
+
 static void
 rebuild (VpcOutline *self)
 {
   g_autoptr(GListModel) built = NULL;
+  g_autoptr(GHashTable) collapsed = collapsed_ids (self);
   gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self->list)) ||
                        gtk_widget_get_focus_child (GTK_WIDGET (self->list)) != NULL;
 
@@ -87,6 +125,7 @@ rebuild (VpcOutline *self)
                            items, n);
       for (guint i = 0; i < n; i++)
         g_object_unref (items[i]);
+      collapse (self, collapsed);
     }
   self->syncing = FALSE;
   apply_selection (self);
