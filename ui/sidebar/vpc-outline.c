@@ -247,6 +247,32 @@ selection_changed_cb (VpcOutline *self)
 
 /* Rows */
 
+/* Where a row sits, for a screen reader: "Level 3, in ml-vpc › us-east-1a". */
+static char *
+row_place (GtkTreeListRow *row)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  for (GtkTreeListRow *parent = gtk_tree_list_row_get_parent (row); parent != NULL;)
+    {
+      g_autoptr(VpcOutlineNode) node = gtk_tree_list_row_get_item (parent);
+      GtkTreeListRow *up = gtk_tree_list_row_get_parent (parent);
+
+      g_ptr_array_insert (names, 0, g_strdup (vpc_outline_node_get_name (node)));
+      g_object_unref (parent);
+      parent = up;
+    }
+  if (names->len == 0)
+    return g_strdup (_("Top level"));
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (path, i == 0 ? "%s" : " › %s", (const char *) names->pdata[i]);
+  /* TRANSLATORS: where an outline row sits: its depth and the rows above
+   * it, e.g. "Level 3, in ml-vpc › us-east-1a". */
+  return g_strdup_printf (_("Level %1$u, in %2$s"), names->len + 1, path->str);
+}
+
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -315,8 +341,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   spoken, -1);
   if (row_widget != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    spoken, -1);
+    {
+      g_autofree char *place = row_place (row);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      spoken, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, place,
+                                      GTK_ACCESSIBLE_PROPERTY_LEVEL,
+                                      gtk_tree_list_row_get_depth (row) + 1, -1);
+    }
 }
 
 /* Menu */
