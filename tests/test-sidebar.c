@@ -417,6 +417,66 @@ test_inspector_follows_selection (Fixture       *f,
 }
 
 static gboolean
+is_check_in_expander (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW);
+}
+
+static gboolean
+calls (const VpcElement *workload,
+       const char       *service)
+{
+  for (guint i = 0; i < vpc_workload_n_calls (workload); i++)
+    if (g_str_equal (vpc_workload_get_call (workload, i), service))
+      return TRUE;
+  return FALSE;
+}
+
+/* An edit that changes the form's rows (a service added to a workload's
+ * calls) rebuilds the form: the keyboard focus stays on the row it was
+ * on, so a keyboard user can add the next service at once, and open
+ * lists stay open. */
+static void
+test_inspector_keeps_focus (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *inspector = GTK_WIDGET (vpc_sidebar_get_inspector (f->sidebar));
+  const char *const workload[] = { "train-1", NULL };
+  AdwEntryRow *add;
+  GtkWidget *focus, *row, *old_row;
+  AdwExpanderRow *subnets;
+
+  vpc_sidebar_set_page (f->sidebar, "inspector");
+  vpc_sidebar_set_selection (f->sidebar, workload);
+  gui_test_spin (1);
+  subnets = ADW_EXPANDER_ROW (gtk_widget_get_ancestor (
+      GTK_WIDGET (gui_test_find (inspector, is_check_in_expander, NULL)), ADW_TYPE_EXPANDER_ROW));
+  adw_expander_row_set_expanded (subnets, TRUE);
+  add = find_entry_row (inspector, "Add a service");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (add)));
+  old_row = GTK_WIDGET (add);
+  g_object_add_weak_pointer (G_OBJECT (old_row), (gpointer *) &old_row);
+  gtk_editable_set_text (GTK_EDITABLE (add), "kms");
+  g_signal_emit_by_name (add, "entry-activated");
+  gui_test_spin (3);
+
+  /* The form was rebuilt (the old row is gone) with the new call … */
+  g_assert_null (old_row);
+  g_assert_true (calls (vpc_design_lookup (f->design, "train-1"), "kms"));
+  /* … focus is on the new "Add a service" row, and the list is open. */
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  row = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (row == GTK_WIDGET (find_entry_row (inspector, "Add a service")));
+  subnets = ADW_EXPANDER_ROW (gtk_widget_get_ancestor (
+      GTK_WIDGET (gui_test_find (inspector, is_check_in_expander, NULL)), ADW_TYPE_EXPANDER_ROW));
+  g_assert_true (adw_expander_row_get_expanded (subnets));
+}
+
+static gboolean
 is_combo_row_titled (GtkWidget     *widget,
                      gconstpointer  title)
 {
@@ -687,6 +747,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/sidebar/inspector/selection", Fixture, NULL, fixture_setup,
               test_inspector_follows_selection, fixture_teardown);
+  g_test_add ("/sidebar/inspector/keeps-focus", Fixture, NULL, fixture_setup,
+              test_inspector_keeps_focus, fixture_teardown);
   g_test_add ("/sidebar/a11y/tabs", Fixture, NULL, fixture_setup, test_accessible_tabs,
               fixture_teardown);
   g_test_add ("/sidebar/a11y/finding", Fixture, NULL, fixture_setup, test_accessible_finding,

@@ -356,16 +356,101 @@ clear_form (VpcInspector *self)
   g_clear_pointer (&self->shape, g_free);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titles of the open expander rows under @widget, added to @titles. */
+static void
+collect_expanded (GtkWidget *widget,
+                  GPtrArray *titles)
+{
+  if (ADW_IS_EXPANDER_ROW (widget) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (widget)))
+    g_ptr_array_add (titles,
+                     g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_expanded (child, titles);
+}
+
+/* What a rebuilt form must give back so that a keyboard user keeps their
+ * place: the open expanders and the row that had focus (a check box
+ * toggled in a list of subnets can change the form's rows). */
+typedef struct
+{
+  GPtrArray *expanded;
+  char      *focused;
+} FormPlace;
+
+static void
+form_place_save (VpcInspector *self,
+                 FormPlace    *place)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  place->expanded = g_ptr_array_new_with_free_func (g_free);
+  place->focused = NULL;
+  collect_expanded (GTK_WIDGET (self->form_box), place->expanded);
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form_box)))
+    return;
+  row = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW);
+  if (row != NULL)
+    place->focused = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+}
+
+static void
+form_place_restore (VpcInspector *self,
+                    FormPlace    *place)
+{
+  for (guint i = 0; i < place->expanded->len; i++)
+    {
+      GtkWidget *row = find_row (GTK_WIDGET (self->form_box), place->expanded->pdata[i]);
+
+      if (row != NULL && ADW_IS_EXPANDER_ROW (row))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    }
+  if (place->focused != NULL)
+    {
+      GtkWidget *row = find_row (GTK_WIDGET (self->form_box), place->focused);
+
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+    }
+  g_ptr_array_unref (place->expanded);
+  g_free (place->focused);
+}
+
 static void
 rebuild (VpcInspector *self)
 {
   const VpcElement *element;
+  FormPlace place;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  form_place_save (self, &place);
   clear_form (self);
   update_header (self);
   if (self->design == NULL)
-    return;
+    {
+      form_place_restore (self, &place);
+      return;
+    }
   self->form
       = vpc_inspector_form_new (self->design, (const char *const *) self->ids, self->form_box);
   self->shape = compute_shape (self);
@@ -381,6 +466,7 @@ rebuild (VpcInspector *self)
   else
     _vpc_inspector_build_network (self->form, element);
   vpc_inspector_form_sync (self->form);
+  form_place_restore (self, &place);
 }
 
 static gboolean
@@ -539,24 +625,6 @@ vpc_inspector_get_selection_ids (VpcInspector *self)
   g_return_val_if_fail (VPC_IS_INSPECTOR (self), NULL);
 
   return (const char *const *) self->ids;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 gboolean
