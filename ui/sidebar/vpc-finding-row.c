@@ -347,9 +347,6 @@ update_show_path (VpcFindingRow *self)
     label = g_strdup_printf (_("Show Path to %s"), vpc_service_get_label (service) != NULL
                                                     ? vpc_service_get_label (service) : service);
   gtk_label_set_label (self->show_path_label, label);
-  /* A button with a label child has no accessible name in GTK 4.8. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->show_path_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
