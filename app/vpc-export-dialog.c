@@ -3,6 +3,8 @@
  * legend of an export, remembered in GSettings. */
 #include "vpc-export-dialog.h"
 
+#include "vpc-accessible.h"
+
 #include "vpc-i18n.h"
 
 #include "vpc-file.h"
@@ -181,6 +183,7 @@ combo_row (AdwPreferencesGroup *group,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  vpc_accessible_name_combo_items (ADW_COMBO_ROW (row));
   adw_preferences_group_add (group, row);
   return ADW_COMBO_ROW (row);
 }
@@ -223,8 +226,8 @@ vpc_export_dialog_init (VpcExportDialog *self)
   const char *theme_items[] = { _("Light"), _("Dark"), NULL };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
+  GtkWidget *cancel = vpc_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *export = vpc_button_new_with_mnemonic (_("_Export…"));
   GtkWidget *page = adw_preferences_page_new ();
   AdwPreferencesGroup *what = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *look = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

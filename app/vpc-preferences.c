@@ -2,6 +2,9 @@
 /* vpc-preferences.c: the Preferences window, bound to GSettings. */
 #include "vpc-preferences.h"
 
+#include "vpc-accessible.h"
+#include "vpc-i18n.h"
+
 #include "vpc-cost.h"
 
 struct _VpcPreferences
@@ -98,11 +101,31 @@ vpc_preferences_class_init (VpcPreferencesClass *klass)
                                        NULL);
 }
 
+/* Adw 1.2's search entry of a preferences window has no accessible name. */
+static void
+name_search_entry (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Search Preferences"), -1);
+      else
+        name_search_entry (child);
+    }
+}
+
 static void
 vpc_preferences_init (VpcPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_string_list_splice (self->region_list, 0, 0, vpc_cost_regions ());
+  vpc_accessible_name_combo_items (self->color_scheme_row);
+  vpc_accessible_name_combo_items (self->text_size_row);
+  vpc_accessible_name_combo_items (self->region_row);
+  vpc_accessible_name_combo_items (self->profile_row);
+  name_search_entry (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -38,7 +38,7 @@ G_BEGIN_DECLS
 #define VPC_GEOMETRY_LABEL_SPILL   24.0
 #define VPC_GEOMETRY_LABEL_LINES   2
 #define VPC_GEOMETRY_NAME_LINE_H   14.0 /* one line of the name at text size 1.0 */
-#define VPC_GEOMETRY_KIND_LINE_H   12.0 /* the kind/service line */
+#define VPC_GEOMETRY_KIND_LINE_H   13.0 /* the kind/service line (11 px text) */
 #define VPC_GEOMETRY_ICON_EXTENT_H (VPC_GEOMETRY_TILE + VPC_GEOMETRY_LABEL_GAP + \
                                   VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H + \
                                   VPC_GEOMETRY_KIND_LINE_H)

@@ -366,7 +366,7 @@ test_svg_badge_and_dark (Fixture       *f,
   g_assert_true (bx > flagged->layout.x && bx < flagged->layout.x + flagged->layout.w);
   g_assert_true (by > flagged->layout.y && by < flagged->layout.y + flagged->layout.h);
   g_assert_true (
-      near_color (pixel_at (surface, bx - ox, by - oy), errors ? 0xd91515 : 0xe07f00, 16));
+      near_color (pixel_at (surface, bx - ox, by - oy), errors ? 0xd91515 : 0xad5a00, 16));
   cairo_surface_destroy (surface);
 
   surface = rasterize_svg (dark);

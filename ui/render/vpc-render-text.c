@@ -26,16 +26,17 @@ typedef struct
 
 /* Sizes at text size 1.0, as large as the lines the layout keeps for them
  * allow (model/vpc-layout.h): a label's 12 px line of DejaVu Sans is 14
- * units high (VPC_GEOMETRY_NAME_LINE_H), the kind line's 10 px is 11.6
- * (VPC_GEOMETRY_KIND_LINE_H is 12). */
+ * units high (VPC_GEOMETRY_NAME_LINE_H), the kind line's 11 px is 12.8
+ * (VPC_GEOMETRY_KIND_LINE_H is 13). No text is smaller than 11 px at 100 %
+ * zoom (issue 17): smaller captions were hard to read at fit zoom. */
 static const FontSpec font_specs[VPC_N_FONTS] = {
   [VPC_FONT_TITLE]   = { 22.0, PANGO_WEIGHT_BOLD },
   [VPC_FONT_HEADING] = { 15.0, PANGO_WEIGHT_BOLD },
   [VPC_FONT_BOX]     = { 14.0, PANGO_WEIGHT_BOLD },
   [VPC_FONT_LABEL]   = { 12.0, PANGO_WEIGHT_NORMAL },
-  [VPC_FONT_SMALL]   = { 10.0, PANGO_WEIGHT_NORMAL },
-  [VPC_FONT_BADGE]   = { 9.5, PANGO_WEIGHT_BOLD },
-  [VPC_FONT_GLYPH]   = { 10.0, PANGO_WEIGHT_BOLD },
+  [VPC_FONT_SMALL]   = { 11.0, PANGO_WEIGHT_NORMAL },
+  [VPC_FONT_BADGE]   = { 11.0, PANGO_WEIGHT_BOLD },
+  [VPC_FONT_GLYPH]   = { 11.0, PANGO_WEIGHT_BOLD },
 };
 
 typedef struct

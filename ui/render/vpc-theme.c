@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-theme.c: the diagram palettes.
  *
- * Light follows AWS's architecture-diagram hues (domain.md §5). Dark keeps
- * each hue and lifts its lightness so that strokes and text keep at least
- * the contrast they have on white. */
+ * Light follows AWS's architecture-diagram hues (domain.md §5), darkened
+ * where text is drawn in or on them (the AZ name, the route badges, the
+ * path ends, the chips and finding badges) so that every text keeps WCAG's
+ * 4.5:1 (issue 17; tests/test-contrast.c measures each pair). Dark keeps
+ * each hue and lifts its lightness; text on its bright badges is dark. */
 #include "vpc-theme.h"
 
 #define RGB(hex)                                                                                   \
@@ -18,15 +20,15 @@ static const VpcThemeColors light = {
   .text_dim       = RGB (0x545b64),
   .vpc            = RGB (0x8c4fff),
   .vpc_fill       = RGB (0xffffff),
-  .az             = RGB (0x147eba),
+  .az             = RGB (0x1273ab),
   .az_fill        = RGB (0xf7fbfe),
-  .private_stroke = RGB (0x00a4a6),
+  .private_stroke = RGB (0x007f81),
   .private_fill   = RGB (0xe6f6f6),
   .nat_stroke     = RGB (0x0b7d9a),
   .nat_fill       = RGB (0xe4f1f6),
-  .public_stroke  = RGB (0x7aa116),
+  .public_stroke  = RGB (0x5a7a0f),
   .public_fill    = RGB (0xf2f6e8),
-  .security_group = RGB (0xdd344c),
+  .security_group = RGB (0xd42c44),
   .ml             = RGB (0x01a88d),
   .networking     = RGB (0x8c4fff),
   .storage        = RGB (0x7aa116),
@@ -35,12 +37,12 @@ static const VpcThemeColors light = {
   .icon_glyph     = RGB (0xffffff),
   .line           = RGB (0x687078),
   .error          = RGB (0xd91515),
-  .warning        = RGB (0xe07f00),
+  .warning        = RGB (0xad5a00),
   .selection      = RGB (0x3584e4),
   .hover          = RGB (0x99c1f1),
   .panel          = RGB (0xf8f8fa),
   .panel_border   = RGB (0xd5dbdb),
-  .reachable      = RGB (0x1f9d55),
+  .reachable      = RGB (0x1a7f45),
   .spotlight      = RGB (0xffd600),
 };
 
@@ -65,7 +67,7 @@ static const VpcThemeColors dark = {
   .storage        = RGB (0x8fb92a),
   .management     = RGB (0xf0479a),
   .client         = RGB (0x78808c),
-  .icon_glyph     = RGB (0xffffff),
+  .icon_glyph     = RGB (0x1b1d22),
   .line           = RGB (0x9aa3ad),
   .error          = RGB (0xff5c5c),
   .warning        = RGB (0xffb020),

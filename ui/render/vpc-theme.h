@@ -36,7 +36,7 @@ typedef struct
   VpcColor storage;
   VpcColor management;
   VpcColor client;
-  VpcColor icon_glyph;     /* glyphs on icon tiles */
+  VpcColor icon_glyph;     /* text on badges: chips, finding counts */
   VpcColor line;           /* connectors */
   VpcColor error;
   VpcColor warning;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "vpc-cost-compare.h"
+#include "vpc-accessible.h"
 #include "vpc-cost-item-row.h"
 #include "vpc-i18n.h"
 #include "vpc-panel-rows.h"
@@ -464,6 +465,8 @@ vpc_cost_panel_init (VpcCostPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost"),
                                   -1);
+  vpc_accessible_name_combo_items (self->region_row);
+  vpc_accessible_name_combo_items (self->environment_row);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_ptr_array_new ();
   self->n_shown = VPC_PANEL_ROWS_STEP;

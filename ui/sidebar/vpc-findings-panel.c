@@ -116,7 +116,11 @@ update_counts (VpcFindingsPanel *self)
       g_autofree char *count = g_strdup_printf ("%u", n);
 
       gtk_label_set_label (labels[s], text);
-      gtk_widget_set_opacity (GTK_WIDGET (labels[s]), n > 0 ? 1.0 : 0.55);
+      /* style.css: secondary text, 4.5:1 (a faded severity colour was not). */
+      if (n > 0)
+        gtk_widget_remove_css_class (GTK_WIDGET (labels[s]), "zero");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (labels[s]), "zero");
       gtk_label_set_label (self->groups[s].count, count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->groups[s].count),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);

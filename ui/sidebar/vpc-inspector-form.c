@@ -3,6 +3,8 @@
  * undoable steps. */
 #include "vpc-inspector-form.h"
 
+#include "vpc-accessible.h"
+
 #include "vpc-edit-check.h"
 #include "vpc-i18n.h"
 
@@ -625,6 +627,7 @@ vpc_inspector_form_add_combo (VpcInspectorForm  *form,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  vpc_accessible_name_combo_items (ADW_COMBO_ROW (row));
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (combo_cb), field);
   add_row (parent, row);
   return row;
@@ -929,7 +932,7 @@ vpc_inspector_form_add_button (VpcInspectorForm *form,
                                gpointer          data)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = vpc_button_new_with_mnemonic (label);
   Field *field = field_new (form, FIELD_BUTTON, row, title, NULL, edit, data);
 
   field->widget = button;
@@ -1102,6 +1105,9 @@ field_sync (Field     *field,
             field->form, g_ptr_array_index (targets, 0), field->data);
 
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), text);
+        /* An expander row's title is not its accessible name in Adw 1.2. */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
       }
       break;
     case FIELD_BUTTON:

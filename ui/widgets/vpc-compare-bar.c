@@ -2,6 +2,8 @@
 /* vpc-compare-bar.c: what changed since another version, in words. */
 #include "vpc-compare-bar.h"
 
+#include "vpc-accessible.h"
+
 #include "vpc-finding-row.h"
 #include "vpc-i18n.h"
 
@@ -200,7 +202,7 @@ vpc_compare_bar_init (VpcCompareBar *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *leave = gtk_button_new_with_mnemonic (_("_Stop Comparing"));
+  GtkWidget *leave = vpc_button_new_with_mnemonic (_("_Stop Comparing"));
 
   self->revealer = gtk_revealer_new ();
   gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer),

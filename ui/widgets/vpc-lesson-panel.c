@@ -2,6 +2,8 @@
 /* vpc-lesson-panel.c: task, hints, "Check my answer", "Reset Lab". */
 #include "vpc-lesson-panel.h"
 
+#include "vpc-accessible.h"
+
 #include "vpc-i18n.h"
 #include "vpc-lesson-grade.h"
 
@@ -189,8 +191,8 @@ vpc_lesson_panel_init (VpcLessonPanel *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = gtk_button_new_with_mnemonic (_("_Check My Answer"));
-  GtkWidget *reset = gtk_button_new_with_mnemonic (_("_Reset Lab"));
+  GtkWidget *check = vpc_button_new_with_mnemonic (_("_Check My Answer"));
+  GtkWidget *reset = vpc_button_new_with_mnemonic (_("_Reset Lab"));
 
   self->card = scroller;
   gtk_widget_set_parent (scroller, GTK_WIDGET (self));

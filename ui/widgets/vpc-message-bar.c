@@ -2,6 +2,8 @@
 /* vpc-message-bar.c: a dismissable banner with the full text of a message. */
 #include "vpc-message-bar.h"
 
+#include "vpc-accessible.h"
+
 #include "vpc-i18n.h"
 
 struct _VpcMessageBar
@@ -162,7 +164,7 @@ vpc_message_bar_init (VpcMessageBar *self)
   gtk_widget_set_valign (GTK_WIDGET (self->label), GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->label));
 
-  dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
+  dismiss = vpc_button_new_with_mnemonic (_("_Dismiss"));
   gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (dismiss, _("Hide this message"));
   g_signal_connect_object (dismiss, "clicked", G_CALLBACK (dismiss_clicked_cb), self,

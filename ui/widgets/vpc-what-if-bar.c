@@ -2,6 +2,8 @@
 /* vpc-what-if-bar.c: switches, the difference they make, Apply and Leave. */
 #include "vpc-what-if-bar.h"
 
+#include "vpc-accessible.h"
+
 #include "vpc-cost.h"
 #include "vpc-i18n.h"
 #include "vpc-validator.h"
@@ -229,8 +231,8 @@ vpc_what_if_bar_init (VpcWhatIfBar *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *heading = gtk_label_new (_("What if"));
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Apply"));
-  GtkWidget *leave = gtk_button_new_with_mnemonic (_("_Leave What-If"));
+  GtkWidget *apply = vpc_button_new_with_mnemonic (_("_Apply"));
+  GtkWidget *leave = vpc_button_new_with_mnemonic (_("_Leave What-If"));
 
   self->revealer = gtk_revealer_new ();
   gtk_revealer_set_transition_type (GTK_REVEALER (self->revealer),
