@@ -233,6 +233,14 @@ def check_design(binary, design, tmp, seen):
                  describe=inspector.get_description)
         bad += bad_names(inspector, 'inspector (three elements)', seen)
 
+        # The Outline: its list and every row.
+        sidebar.switch_to('Outline')
+        outline = wait_for('the list "Design outline"', lambda: next(iter(base.find_all(
+            sidebar.panel('Outline'), role=Atspi.Role.LIST, name='Design outline')), None), 10)
+        wait_for('the outline rows', lambda: len(list(base.children(outline))) > 10, 10)
+        bad += bad_names(sidebar.panel('Outline'), 'outline', seen)
+        sidebar.switch_to('Inspector')
+
         palette = base.find_one(frame, 'palette list', role=Atspi.Role.LIST, name='Palette')
         for kind in ('Security group', 'Private subnet', 'NAT gateway'):
             before = inspector.get_description()
