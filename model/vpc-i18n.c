@@ -50,3 +50,18 @@ vpc_i18n_pgettext2 (const char *context,
 {
   return translate ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid) : msgid;
 }
+
+char *
+vpc_i18n_capitalize (const char *label)
+{
+  gunichar first;
+  char upper[8] = { 0 };
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  first = g_utf8_get_char (label);
+  if (first == 0)
+    return g_strdup ("");
+  g_unichar_to_utf8 (g_unichar_totitle (first), upper);
+  return g_strconcat (upper, g_utf8_next_char (label), NULL);
+}

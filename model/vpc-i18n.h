@@ -24,6 +24,9 @@ const char *vpc_i18n_pgettext (const char *context_and_msgid,
 /* For NC_() tables: @msgid in @context. */
 const char *vpc_i18n_pgettext2 (const char *context,
                                 const char *msgid) G_GNUC_FORMAT (2);
+/* A label (a kind, "training job") with its first letter in upper case, to
+ * start a line or a heading: "Training job". */
+char       *vpc_i18n_capitalize (const char *label);
 
 #undef _
 #define _(String) vpc_i18n_gettext (String)

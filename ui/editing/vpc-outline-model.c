@@ -152,16 +152,6 @@ builder_clear (Builder *builder)
   g_clear_pointer (&builder->in_subnet, g_hash_table_unref);
 }
 
-static char *
-capitalised (const char *text)
-{
-  gunichar first = g_utf8_get_char (text);
-  char buffer[8] = { 0 };
-
-  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
-  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
-}
-
 static VpcOutlineNode *
 node_new (Builder    *builder,
           const char *id,
@@ -172,7 +162,7 @@ node_new (Builder    *builder,
   VpcOutlineNode *node = g_object_new (VPC_TYPE_OUTLINE_NODE, NULL);
 
   node->id = g_strdup (id);
-  node->kind_label = capitalised (kind_label);
+  node->kind_label = vpc_i18n_capitalize (kind_label);
   node->name = g_strdup (name);
   node->facts = facts != NULL ? facts : g_strdup ("");
   node->n_findings = GPOINTER_TO_UINT (g_hash_table_lookup (builder->findings, id));

@@ -222,19 +222,6 @@ compute_shape (VpcInspector *self)
   return g_string_free (shape, FALSE);
 }
 
-/* The label with its first letter in upper case ("Training job"). */
-static char *
-capitalized (const char *label)
-{
-  gunichar first = g_utf8_get_char (label);
-  char upper[8] = { 0 };
-
-  if (first == 0)
-    return g_strdup ("");
-  g_unichar_to_utf8 (g_unichar_totitle (first), upper);
-  return g_strconcat (upper, g_utf8_next_char (label), NULL);
-}
-
 /* "3 training jobs": @n elements of kind @k, where k counts VPC_KIND_* and
  * then VPC_N_KINDS + VPC_WORKLOAD_*. */
 static char *
@@ -316,7 +303,7 @@ update_header (VpcInspector *self)
     }
   else if (element != NULL)
     {
-      subtitle = capitalized (element->kind == VPC_KIND_WORKLOAD
+      subtitle = vpc_i18n_capitalize (element->kind == VPC_KIND_WORKLOAD
                                   ? vpc_workload_kind_to_label (element->workload_kind)
                                   : vpc_kind_to_label (element->kind));
       gtk_image_set_from_icon_name (self->kind_icon, kind_icons[element->kind]);
