@@ -82,6 +82,16 @@ selection_changed_cb (VpcWindow *self)
 
   if (self->design != NULL)
     ids = vpc_editing_selected_ids (self->design, vpc_canvas_get_selection (self->canvas));
+  /* The VPC is no element, but the outline has a row for it. */
+  if (ids != NULL && g_hash_table_contains (vpc_canvas_get_selection (self->canvas),
+                                            VPC_CONTAINMENT_VPC_ID))
+    {
+      guint n = g_strv_length (ids);
+
+      ids = g_renew (char *, ids, n + 2);
+      ids[n] = g_strdup (VPC_CONTAINMENT_VPC_ID);
+      ids[n + 1] = NULL;
+    }
   vpc_sidebar_set_selection (self->sidebar, (const char *const *) ids);
 }
 

@@ -210,6 +210,37 @@ test_outline_commands (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (selection), ==, 1);
   g_assert_true (g_hash_table_contains (selection, "sg-ml"));
 
+  /* The VPC's row stays selected (the VPC is no element of the file). */
+  gtk_selection_model_select_item (rows, outline_position (rows, "#vpc"), TRUE);
+  gui_test_spin (5);
+  g_assert_true (g_hash_table_contains (selection, "#vpc"));
+  g_assert_true (gtk_selection_model_is_selected (rows, outline_position (rows, "#vpc")));
+  gtk_selection_model_select_item (rows, outline_position (rows, "sg-ml"), TRUE);
+  gui_test_spin (5);
+
+  /* An edit rebuilds the rows; keyboard focus comes back to the selected
+   * row instead of falling out of the window. */
+  gtk_widget_grab_focus (GTK_WIDGET (outline));
+  gtk_widget_child_focus (GTK_WIDGET (outline), GTK_DIR_TAB_FORWARD);
+  {
+    g_autoptr(VpcElement) renamed = vpc_element_copy (vpc_design_lookup (f->design, "private-a"));
+    GtkWidget *expander;
+
+    g_free (renamed->name);
+    renamed->name = g_strdup ("Renamed A");
+    g_assert_true (vpc_design_replace_element (f->design, g_steal_pointer (&renamed)));
+    vpc_validator_flush (f->window->validator);
+    gui_test_spin (10);
+    focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (outline)));
+    /* The row widget, or its expander (GTK 4.8 gives the focus on). */
+    expander = GTK_IS_TREE_EXPANDER (focus) ? focus : gtk_widget_get_first_child (focus);
+    g_assert_true (GTK_IS_TREE_EXPANDER (expander));
+    g_assert_cmpuint (gtk_tree_list_row_get_position (gtk_tree_expander_get_list_row (
+                          GTK_TREE_EXPANDER (expander))), ==, outline_position (rows, "sg-ml"));
+  }
+
   /* Rename (F2): the inspector, with focus in the Name row. */
   gtk_widget_activate_action (GTK_WIDGET (outline), "sidebar.edit-field", "s", "name");
   gui_test_spin (5);

@@ -423,14 +423,22 @@ form_place_restore (VpcInspector *self,
   g_free (place->focused);
 }
 
+/* @same_selection: the form is rebuilt for the elements it showed, so the
+ * open lists and the focused row carry over (not to another element's). */
 static void
-rebuild (VpcInspector *self)
+rebuild (VpcInspector *self,
+         gboolean      same_selection)
 {
   const VpcElement *element;
   FormPlace place;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   form_place_save (self, &place);
+  if (!same_selection)
+    {
+      g_ptr_array_set_size (place.expanded, 0);
+      g_clear_pointer (&place.focused, g_free);
+    }
   clear_form (self);
   update_header (self);
   if (self->design == NULL)
@@ -462,7 +470,7 @@ rebuild_idle_cb (gpointer data)
   VpcInspector *self = data;
 
   self->rebuild_id = 0;
-  rebuild (self);
+  rebuild (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -592,7 +600,7 @@ vpc_inspector_set_selection_ids (VpcInspector      *self,
   set_ids (self, ids);
   if (self->form != NULL && same_ids ((const char *const *) old, (const char *const *) self->ids))
     return;
-  rebuild (self);
+  rebuild (self, FALSE);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
                                 gtk_widget_get_first_child (GTK_WIDGET (self)))),
                             0);

@@ -30,6 +30,7 @@ struct _VpcOutline
   GSignalGroup      *design_signals;
   GSignalGroup      *validator_signals;
   guint              rebuild_source;
+  guint              scroll_source;
   gboolean           stale;
   gboolean           syncing;   /* selecting rows for the canvas, not the user */
   GStrv              selected;  /* the canvas selection */
@@ -58,7 +59,8 @@ create_children (gpointer item,
   return children != NULL ? g_object_ref (children) : NULL;
 }
 
-static void apply_selection (VpcOutline *self);
+static void apply_selection (VpcOutline *self,
+                             gboolean    scroll);
 static void focus_selected (VpcOutline *self);
 
 /* The ids of the rows the user closed, so that a rebuild keeps them closed. */
@@ -128,7 +130,7 @@ rebuild (VpcOutline *self)
       collapse (self, collapsed);
     }
   self->syncing = FALSE;
-  apply_selection (self);
+  apply_selection (self, FALSE);
   if (had_focus)
     focus_selected (self);
 }
@@ -158,13 +160,44 @@ vpc_outline_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (vpc_outline_parent_class)->map (widget);
   if (self->stale)
-    rebuild (self);
+    {
+      rebuild (self);
+      apply_selection (self, TRUE);
+    }
 }
 
 /* Selection */
 
+static guint
+first_selected (VpcOutline *self)
+{
+  g_autoptr(GtkBitset) chosen
+      = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  return gtk_bitset_is_empty (chosen) ? GTK_INVALID_LIST_POSITION
+                                      : gtk_bitset_get_minimum (chosen);
+}
+
+/* Scrolling waits for an idle: right after a rebuild or a map the rows
+ * have no size yet. */
+static gboolean
+scroll_idle (gpointer data)
+{
+  VpcOutline *self = data;
+  guint position = first_selected (self);
+
+  self->scroll_source = 0;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+/* Selects the rows of self->selected; @scroll brings the first into view
+ * (not when the selection only came back from the canvas unchanged: the
+ * user's place in the list stays). */
 static void
-apply_selection (VpcOutline *self)
+apply_selection (VpcOutline *self,
+                 gboolean    scroll)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
   g_autoptr(GtkBitset) chosen = gtk_bitset_new_empty ();
@@ -182,9 +215,8 @@ apply_selection (VpcOutline *self)
   self->syncing = TRUE;
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), chosen, all);
   self->syncing = FALSE;
-  if (!gtk_bitset_is_empty (chosen) && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u",
-                                gtk_bitset_get_minimum (chosen));
+  if (scroll && !gtk_bitset_is_empty (chosen) && self->scroll_source == 0)
+    self->scroll_source = g_idle_add (scroll_idle, self);
 }
 
 /* After a rebuild the rows are new: keyboard focus goes back to the first
@@ -193,19 +225,31 @@ apply_selection (VpcOutline *self)
 static void
 focus_selected (VpcOutline *self)
 {
-  g_autoptr(GtkBitset) chosen
-      = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint position = first_selected (self);
 
-  if (gtk_bitset_is_empty (chosen))
+  if (position != GTK_INVALID_LIST_POSITION)
     {
-      gtk_widget_grab_focus (GTK_WIDGET (self->list));
-      return;
+      /* list.select-item makes the row's widget and GtkListView's cursor;
+       * focus goes to that widget (GTK 4.8 has no call for it). */
+      self->syncing = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self->list), "list.select-item", "(ubb)", position,
+                                  FALSE, FALSE);
+      self->syncing = FALSE;
+      apply_selection (self, TRUE);
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *expander = gtk_widget_get_first_child (child);
+          GtkTreeListRow *row = GTK_IS_TREE_EXPANDER (expander)
+                                    ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander))
+                                    : NULL;
+
+          if (row != NULL && gtk_tree_list_row_get_position (row) == position &&
+              gtk_widget_grab_focus (child))
+            return;
+        }
     }
-  self->syncing = TRUE;
-  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.select-item", "(ubb)",
-                              gtk_bitset_get_minimum (chosen), FALSE, FALSE);
-  self->syncing = FALSE;
-  apply_selection (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
 /* The ids of the selected rows, each once (an element in two subnets has
@@ -361,6 +405,15 @@ single_selected (VpcOutline *self)
              : NULL;
 }
 
+/* The one selected element, or NULL (none, several, or the VPC). */
+static const VpcElement *
+single_element (VpcOutline *self)
+{
+  const char *id = single_selected (self);
+
+  return id != NULL && self->design != NULL ? vpc_design_lookup (self->design, id) : NULL;
+}
+
 static void
 add_quick_fixes (VpcOutline *self,
                  GMenu      *menu)
@@ -399,11 +452,23 @@ build_menu (VpcOutline *self)
   g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) more = g_menu_new ();
 
+  const VpcElement *element = single_element (self);
+  gboolean placed = element != NULL && element->kind != VPC_KIND_AZ &&
+                    element->kind != VPC_KIND_SECURITY_GROUP;
+  gboolean connects = placed && element->kind != VPC_KIND_SUBNET &&
+                      !(element->kind == VPC_KIND_ENDPOINT &&
+                        element->endpoint_type == VPC_ENDPOINT_GATEWAY);
+
   g_menu_append (edit, _("_Edit in Inspector"), "outline.inspect");
   g_menu_append (edit, _("_Rename…"), "sidebar.edit-field::name");
-  g_menu_append (edit, _("_Move to…"), "sidebar.edit-field::placement");
-  g_menu_append (edit, _("Co_nnect to…"), "win.canvas-action::canvas.connect");
-  g_menu_append (edit, _("De_lete"), "win.canvas-action::canvas.delete");
+  /* Only what applies to the row: an AZ or a group has no place to move
+   * to, a subnet connects to nothing. */
+  if (placed)
+    g_menu_append (edit, _("_Move to…"), "sidebar.edit-field::placement");
+  if (connects)
+    g_menu_append (edit, _("Co_nnect to…"), "win.canvas-action::canvas.connect");
+  if (self->selected != NULL && (element != NULL || single_selected (self) == NULL))
+    g_menu_append (edit, _("De_lete"), "win.canvas-action::canvas.delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   add_quick_fixes (self, menu);
   g_menu_append (more, _("Show _Findings"), "sidebar.go-to-page::findings");
@@ -516,6 +581,9 @@ vpc_outline_dispose (GObject *object)
   VpcOutline *self = VPC_OUTLINE (object);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->design_signals != NULL)
     g_signal_group_set_target (self->design_signals, NULL);
   if (self->validator_signals != NULL)
@@ -630,16 +698,37 @@ vpc_outline_set_design (VpcOutline   *self,
     rebuild (self);
 }
 
+/* The same ids, in any order (the outline lists in tree order, the canvas
+ * in design order). */
+static gboolean
+same_ids (const char *const *a,
+          const char *const *b)
+{
+  guint n = a != NULL ? g_strv_length ((GStrv) a) : 0;
+
+  if (n != (b != NULL ? g_strv_length ((GStrv) b) : 0))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!g_strv_contains (b, a[i]))
+      return FALSE;
+  return TRUE;
+}
+
 void
 vpc_outline_set_selection (VpcOutline        *self,
                            const char *const *ids)
 {
+  gboolean changed;
+
   g_return_if_fail (VPC_IS_OUTLINE (self));
 
+  if (ids != NULL && ids[0] == NULL)
+    ids = NULL;
+  changed = !same_ids ((const char *const *) self->selected, ids);
   g_strfreev (self->selected);
-  self->selected = ids != NULL && ids[0] != NULL ? g_strdupv ((GStrv) ids) : NULL;
+  self->selected = ids != NULL ? g_strdupv ((GStrv) ids) : NULL;
   if (!self->stale)
-    apply_selection (self);
+    apply_selection (self, changed);
 }
 
 guint

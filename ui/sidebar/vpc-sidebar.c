@@ -109,6 +109,8 @@ go_to_page_action (GtkWidget  *widget,
 
   vpc_sidebar_set_page (self, name);
   page = gtk_stack_get_visible_child (self->stack);
+  if (page != NULL && gtk_widget_get_focus_child (page) != NULL)
+    return; /* already there: keep the place */
   if (page != NULL && gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
     return;
   /* A page with nothing to focus: its tab. */

@@ -65,7 +65,12 @@ closed_cb (GtkPopover *popover,
   if (self->connect_done)
     disarm (self);
   g_clear_pointer (&self->connect_from, g_free);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* Back where the command came from (the canvas, or an outline row). */
+  if (self->connect_return != NULL && gtk_widget_get_mapped (self->connect_return))
+    gtk_widget_grab_focus (self->connect_return);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_clear_weak_pointer (&self->connect_return);
 }
 
 static GtkWidget *
@@ -166,6 +171,11 @@ _vpc_canvas_connect_popup (VpcCanvas  *self,
   VpcRect r;
 
   ensure_popover (self);
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+    g_set_weak_pointer (&self->connect_return, root != NULL ? gtk_root_get_focus (root) : NULL);
+  }
   g_free (self->connect_from);
   self->connect_from = g_strdup (from_id);
   self->connect_done = FALSE;

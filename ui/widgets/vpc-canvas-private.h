@@ -53,6 +53,7 @@ struct _VpcCanvas
   GtkWidget   *connect_popover;
   char        *connect_from;
   gboolean     connect_done;
+  GtkWidget   *connect_return; /* had focus before the popover (weak) */
 
   /* A palette item dragged over the canvas (vpc-canvas-drop.c). */
   char        *drop_item;

@@ -41,6 +41,8 @@ redraw_cb (VpcCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void update_accessible_label (VpcCanvas *self);
+
 static void
 design_changed_cb (VpcCanvas *self)
 {
@@ -51,6 +53,8 @@ design_changed_cb (VpcCanvas *self)
     _vpc_canvas_set_hover (self, NULL);
   if (before != g_hash_table_size (self->selection))
     _vpc_canvas_selection_changed (self);
+  else
+    update_accessible_label (self); /* a rename, new findings */
   _vpc_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -821,7 +825,8 @@ vpc_canvas_select (VpcCanvas         *self,
   if (self->tool != NULL)
     vpc_gesture_clear_connection (self->tool);
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    if (self->design != NULL && vpc_design_lookup (self->design, ids[i]) != NULL)
+    if (self->design != NULL && (vpc_design_lookup (self->design, ids[i]) != NULL ||
+                                 g_str_equal (ids[i], VPC_CONTAINMENT_VPC_ID)))
       g_hash_table_add (self->selection, g_strdup (ids[i]));
   _vpc_canvas_selection_changed (self);
 }
