@@ -110,7 +110,7 @@ vpc_outline_node_dup_accessible_name (VpcOutlineNode *self)
     {
       g_autofree char *errors
           = g_strdup_printf (ngettext ("%u error", "%u errors", self->n_errors), self->n_errors);
-      char *both = g_strdup_printf ("%s, %s", findings, errors);
+      char *both = g_strdup_printf (_("%1$s, %2$s"), findings, errors);
 
       g_free (findings);
       findings = both;
@@ -302,7 +302,7 @@ group_facts (const VpcElement *group)
   g_autofree char *outbound
       = g_strdup_printf (ngettext ("%u outbound rule", "%u outbound rules", out), out);
 
-  return g_strdup_printf ("%s, %s", inbound, outbound);
+  return g_strdup_printf (_("%1$s, %2$s"), inbound, outbound);
 }
 
 static VpcOutlineNode *

@@ -686,6 +686,15 @@ vpc_canvas_get_findings (VpcCanvas *self)
   return self->findings;
 }
 
+/* New findings: new badges, and a new count in the selection's spoken name
+ * (a deferred validator reports after the design's "changed"). */
+static void
+findings_changed_cb (VpcCanvas *self)
+{
+  update_accessible_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 vpc_canvas_set_findings (VpcCanvas  *self,
                          GListModel *findings)
@@ -697,7 +706,7 @@ vpc_canvas_set_findings (VpcCanvas  *self,
   if (g_set_object (&self->findings, findings))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
   if (findings != NULL)
-    g_signal_connect_object (findings, "items-changed", G_CALLBACK (redraw_cb), self,
+    g_signal_connect_object (findings, "items-changed", G_CALLBACK (findings_changed_cb), self,
                              G_CONNECT_SWAPPED);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
