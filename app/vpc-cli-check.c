@@ -294,10 +294,21 @@ format_sarif (CheckRun *run)
 typedef struct
 {
   const char *bold, *error, *warning, *info, *reset;
+  /* The labels, translated once rather than per finding. */
+  const char *elements, *fix;
 } Palette;
 
 static const Palette colors = { "\033[1m", "\033[1;31m", "\033[1;33m", "\033[1;34m", "\033[0m" };
 static const Palette plain = { "", "", "", "", "" };
+
+static void
+append_label (GString    *out,
+              const char *label)
+{
+  g_string_append (out, "          ");
+  g_string_append (out, label);
+  g_string_append_c (out, ' ');
+}
 
 static const char *
 severity_color (const Palette *palette,
@@ -347,7 +358,7 @@ text_finding (GString       *out,
   g_string_append_c (out, '\n');
   if (elements != NULL && elements[0] != NULL)
     {
-      g_string_append_printf (out, "          %s ", _("Elements:"));
+      append_label (out, palette->elements);
       for (guint i = 0; elements[i] != NULL; i++)
         {
           if (i > 0)
@@ -358,8 +369,7 @@ text_finding (GString       *out,
     }
   if (fix != NULL)
     {
-      /* TRANSLATORS: what to change so that the finding goes away. */
-      g_string_append_printf (out, "          %s ", _("Fix:"));
+      append_label (out, palette->fix);
       vpc_terminal_append (out, fix, -1, FALSE);
       g_string_append_c (out, '\n');
     }
@@ -369,11 +379,16 @@ static GString *
 format_text (CheckRun *run)
 {
   static const char *headings[] = { N_("Errors"), N_("Warnings"), N_("Info") };
-  const Palette *palette = _vpc_cli_use_color () ? &colors : &plain;
+  Palette palette_labels = *(_vpc_cli_use_color () ? &colors : &plain);
+  const Palette *palette = &palette_labels;
   g_autofree char *summary = summary_text (run);
   g_autofree char *file = vpc_terminal_escape (run->file);
-  GString *out = g_string_new (NULL);
+  /* ~300 bytes a finding: grown once rather than doubling from empty. */
+  GString *out = g_string_sized_new (4096 + 320 * (gsize) run->findings->len);
 
+  palette_labels.elements = _("Elements:");
+  /* TRANSLATORS: what to change so that the finding goes away. */
+  palette_labels.fix = _("Fix:");
   /* TRANSLATORS: the design's file and the rule profile it was checked
    * with: study-guide or precise, as --profile takes it. */
   g_string_append_printf (out, _("%s (profile %s)\n"), file, vpc_profile_to_string (run->profile));
@@ -453,6 +468,9 @@ _vpc_cli_check (int    argc,
       _vpc_cli_print_warnings (file, warnings);
       out = format_text (&run);
     }
+  _vpc_cli_keep (g_steal_pointer (&findings), (GDestroyNotify) g_ptr_array_unref);
+  _vpc_cli_keep (g_steal_pointer (&design), g_object_unref);
+  _vpc_cli_keep (g_steal_pointer (&loaded), g_object_unref);
   return _vpc_cli_emit (out, run.counts[VPC_SEVERITY_ERROR] > 0 ? VPC_CLI_EXIT_FINDINGS
                                                                  : VPC_CLI_EXIT_OK);
 }

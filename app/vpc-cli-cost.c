@@ -316,5 +316,7 @@ _vpc_cli_cost (int    argc,
     }
   else
     out = format_text (design, report, file);
+  _vpc_cli_keep (g_steal_pointer (&report), (GDestroyNotify) vpc_cost_report_free);
+  _vpc_cli_keep (g_steal_pointer (&design), g_object_unref);
   return _vpc_cli_emit (out, VPC_CLI_EXIT_OK);
 }

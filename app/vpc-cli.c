@@ -466,6 +466,21 @@ _vpc_cli_print_warnings (const char *file,
                        (const char *) g_ptr_array_index (warnings, i));
 }
 
+void
+_vpc_cli_keep (gpointer       data,
+               GDestroyNotify free_func)
+{
+  static gpointer kept[8];
+  static guint n_kept;
+
+  if (data == NULL)
+    return;
+  if (n_kept < G_N_ELEMENTS (kept))
+    kept[n_kept++] = data;
+  else
+    free_func (data);
+}
+
 int
 _vpc_cli_emit (GString *text,
                int      status)

@@ -24,6 +24,12 @@ VpcFinding  *vpc_finding_new (const char        *rule_id,
                               const char        *message,
                               const char *const *elements,
                               const char        *service);
+/* The same, taking @message (may be NULL). */
+VpcFinding  *vpc_finding_new_take (const char        *rule_id,
+                                   VpcSeverity        severity,
+                                   char              *message,
+                                   const char *const *elements,
+                                   const char        *service);
 
 const char  *vpc_finding_get_rule_id (VpcFinding *self);   /* "VPC101" */
 VpcSeverity  vpc_finding_get_severity (VpcFinding *self);

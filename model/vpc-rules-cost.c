@@ -52,12 +52,12 @@ check_endpoint_bill (VpcRuleContext *ctx)
                       /* English keeps "endpoints" for one: its output may not change. */
                       /* TRANSLATORS: %u is the number of interface endpoints, %s a
                        * dollar amount ("$51.10"). */
-                      g_strdup_printf (ngettext ("This development VPC's %u interface endpoints "
-                                                 "cost %s a month",
-                                                 "This development VPC's %u interface endpoints "
-                                                 "cost %s a month",
-                                                 endpoints->len + 1),
-                                       endpoints->len + 1, total));
+                      vpc_rules_printf (ngettext ("This development VPC's %u interface endpoints "
+                                                  "cost %s a month",
+                                                  "This development VPC's %u interface endpoints "
+                                                  "cost %s a month",
+                                                  endpoints->len + 1),
+                                        endpoints->len + 1, total));
   }
 }
 
@@ -92,9 +92,9 @@ check_s3_through_nat (VpcRuleContext  *ctx,
   vpc_rules_report (ctx, "VPC502", VPC_SEVERITY_WARNING, workload, subnets, NULL,
                     /* TRANSLATORS: the first %s is a workload ("training job train-1"),
                      * the second a list of subnets ("subnets sn-a and sn-b"). */
-                    g_strdup_printf (_("%s reaches Amazon S3 from %s only through NAT, which "
-                                       "bills every GB; an S3 gateway endpoint is free"),
-                                     who, where));
+                    vpc_rules_printf (_("%s reaches Amazon S3 from %s only through NAT, which "
+                                        "bills every GB; an S3 gateway endpoint is free"),
+                                      who, where));
 }
 
 void

@@ -76,14 +76,15 @@ missing_path_reason (VpcRuleContext *ctx,
 
   if (info != NULL && info->gateways->len > 0)
     /* TRANSLATORS: %s is an endpoint's name; this ends "… cannot reach … from …: %s". */
-    return g_strdup_printf (_("the gateway endpoint %s is not routed to it, and there is no "
-                              "internet path"),
-                            vpc_element_get_display_name (g_ptr_array_index (info->gateways, 0)));
+    return vpc_rules_printf (_("the gateway endpoint %s is not routed to it, and there is no "
+                               "internet path"),
+                             vpc_element_get_display_name (g_ptr_array_index (info->gateways, 0)));
   if (info != NULL && info->interfaces->len > 0)
     /* TRANSLATORS: %s is an endpoint's name; this ends "… cannot reach … from …: %s". */
-    return g_strdup_printf (_("its interface endpoint %s has no subnets, and there is no "
-                              "internet path"),
-                            vpc_element_get_display_name (g_ptr_array_index (info->interfaces, 0)));
+    return vpc_rules_printf (_("its interface endpoint %s has no subnets, and there is no "
+                               "internet path"),
+                             vpc_element_get_display_name (
+                                 g_ptr_array_index (info->interfaces, 0)));
   return g_strdup (_("there is no endpoint for it and no internet path"));
 }
 
@@ -106,8 +107,8 @@ report_unreachable (VpcRuleContext  *ctx,
                      * the second a service ("Amazon S3 (s3)"), the third a list of
                      * subnets ("subnets sn-a and sn-b"), the fourth the reason ("there
                      * is no endpoint for it and no internet path"). */
-                    g_strdup_printf (_("%s cannot reach %s from %s: %s"),
-                                     who, services_text, where, why));
+                    vpc_rules_printf (_("%s cannot reach %s from %s: %s"),
+                                      who, services_text, where, why));
 }
 
 /* VPC105 is one finding for both ECR endpoints, naming the ones missing. */
@@ -224,10 +225,10 @@ check_ecr_without_s3 (VpcRuleContext *ctx)
   vpc_rules_report (ctx, "VPC110", VPC_SEVERITY_ERROR, dkr, NULL, NULL,
                     /* TRANSLATORS: the first %s is an endpoint's name, the second a
                      * workload ("training job train-1"). */
-                    g_strdup_printf (_("The VPC has an ecr.dkr endpoint (%s) but no S3 endpoint: "
-                                       "image layers cannot be downloaded from subnets without "
-                                       "internet, such as those of %s"),
-                                     vpc_element_get_display_name (dkr), what));
+                    vpc_rules_printf (_("The VPC has an ecr.dkr endpoint (%s) but no S3 endpoint: "
+                                        "image layers cannot be downloaded from subnets without "
+                                        "internet, such as those of %s"),
+                                      vpc_element_get_display_name (dkr), what));
 }
 
 static gboolean
@@ -247,28 +248,28 @@ check_endpoint_settings (VpcRuleContext   *ctx,
     vpc_rules_report (ctx, "VPC111", VPC_SEVERITY_WARNING, endpoint, NULL, NULL,
                       /* TRANSLATORS: the first %s is an endpoint's name, the second its
                        * service ("sts"). */
-                      g_strdup_printf (_("Interface endpoint %s (%s) has private DNS off: SDK "
-                                         "calls to the default host name bypass it"),
-                                       name, endpoint->service));
+                      vpc_rules_printf (_("Interface endpoint %s (%s) has private DNS off: SDK "
+                                          "calls to the default host name bypass it"),
+                                        name, endpoint->service));
   if (endpoint->subnets == NULL || endpoint->subnets->len == 0)
     vpc_rules_report (ctx, "VPC114", VPC_SEVERITY_ERROR, endpoint, NULL, NULL,
                       /* TRANSLATORS: the first %s is an endpoint's name, the second its
                        * service ("sts"). */
-                      g_strdup_printf (_("Interface endpoint %s (%s) has no subnets"),
-                                       name, endpoint->service));
+                      vpc_rules_printf (_("Interface endpoint %s (%s) has no subnets"),
+                                        name, endpoint->service));
   if (endpoint->private_dns && (!ctx->info->dns_support || !ctx->info->dns_hostnames))
     vpc_rules_report (ctx, "VPC115", VPC_SEVERITY_ERROR, endpoint, NULL, NULL,
                       /* TRANSLATORS: the first %s is an endpoint's name, the second its
                        * service ("sts"). */
-                      g_strdup_printf (!ctx->info->dns_support && !ctx->info->dns_hostnames
-                                         ? _("Interface endpoint %s (%s) uses private DNS, but "
-                                             "the VPC has DNS resolution and DNS host names off")
-                                         : !ctx->info->dns_support
-                                         ? _("Interface endpoint %s (%s) uses private DNS, but "
-                                             "the VPC has DNS resolution off")
-                                         : _("Interface endpoint %s (%s) uses private DNS, but "
-                                             "the VPC has DNS host names off"),
-                                       name, endpoint->service));
+                      vpc_rules_printf (!ctx->info->dns_support && !ctx->info->dns_hostnames
+                                          ? _("Interface endpoint %s (%s) uses private DNS, but "
+                                              "the VPC has DNS resolution and DNS host names off")
+                                          : !ctx->info->dns_support
+                                          ? _("Interface endpoint %s (%s) uses private DNS, but "
+                                              "the VPC has DNS resolution off")
+                                          : _("Interface endpoint %s (%s) uses private DNS, but "
+                                              "the VPC has DNS host names off"),
+                                        name, endpoint->service));
 }
 
 /* VPC112: every interface endpoint with private DNS after the first one of
@@ -296,11 +297,11 @@ check_duplicate_dns (VpcRuleContext *ctx,
       vpc_rules_report (ctx, "VPC112", VPC_SEVERITY_ERROR, endpoint, others, NULL,
                         /* TRANSLATORS: the first two %s are endpoints' names, the third
                          * their service ("sts"). */
-                        g_strdup_printf (_("Interface endpoints %s and %s both have private DNS "
-                                           "for %s; only one may"),
-                                         vpc_element_get_display_name (first),
-                                         vpc_element_get_display_name (endpoint),
-                                         service->service));
+                        vpc_rules_printf (_("Interface endpoints %s and %s both have private DNS "
+                                            "for %s; only one may"),
+                                          vpc_element_get_display_name (first),
+                                          vpc_element_get_display_name (endpoint),
+                                          service->service));
     }
 }
 
@@ -361,9 +362,9 @@ check_endpoint_azs (VpcRuleContext *ctx,
                     missing, NULL,
                     /* TRANSLATORS: the first %s is a service ("AWS STS (sts)"), the
                      * second a list of availability zones ("availability zone az-b"). */
-                    g_strdup_printf (_("No interface endpoint for %s has a network interface in "
-                                       "%s, where workloads that need it run"),
-                                     service_text, where));
+                    vpc_rules_printf (_("No interface endpoint for %s has a network interface in "
+                                        "%s, where workloads that need it run"),
+                                      service_text, where));
 }
 
 static char *
@@ -376,13 +377,13 @@ monthly_cost_text (VpcRuleContext   *ctx,
 
   if (report == NULL || !report->priced)
     /* TRANSLATORS: %s is an AWS region ("eu-west-1"). */
-    return g_strdup_printf (_("its cost is unknown: region %s is not priced"), ctx->info->region);
+    return vpc_rules_printf (_("its cost is unknown: region %s is not priced"), ctx->info->region);
   item = vpc_rule_context_cost_item (ctx, endpoint->id);
   if (item == NULL)
     return g_strdup (_("its cost is unknown"));
   amount = vpc_cost_format (item->monthly_micros, FALSE);
   /* TRANSLATORS: %s is a dollar amount ("$7.30"). */
-  return g_strdup_printf (_("it costs %s a month"), amount);
+  return vpc_rules_printf (_("it costs %s a month"), amount);
 }
 
 /* VPC116 (precise only): interface endpoints nobody in the VPC needs. */
@@ -399,10 +400,10 @@ check_unneeded (VpcRuleContext   *ctx,
   vpc_rules_report (ctx, "VPC116", VPC_SEVERITY_INFO, endpoint, NULL, NULL,
                     /* TRANSLATORS: the first %s is a service ("sts"), the second an
                      * endpoint's name, the third its cost ("it costs $7.30 a month"). */
-                    g_strdup_printf (_("No workload in the VPC needs %s, yet interface endpoint "
-                                       "%s exists: %s"),
-                                     endpoint->service, vpc_element_get_display_name (endpoint),
-                                     cost));
+                    vpc_rules_printf (_("No workload in the VPC needs %s, yet interface endpoint "
+                                        "%s exists: %s"),
+                                      endpoint->service, vpc_element_get_display_name (endpoint),
+                                      cost));
 }
 
 static void

@@ -21,10 +21,10 @@ check_isolation (VpcRuleContext   *ctx,
       vpc_rules_report (ctx, "VPC302", VPC_SEVERITY_ERROR, workload, NULL, NULL,
                         /* TRANSLATORS: the first %s is a workload ("studio domain
                          * studio"), the second its kind ("studio domain"). */
-                        g_strdup_printf (_("%s has network isolation on, which a %s does not "
-                                            "support"),
-                                         who,
-                                         vpc_workload_kind_to_label (workload->workload_kind)));
+                        vpc_rules_printf (_("%s has network isolation on, which a %s does not "
+                                             "support"),
+                                          who,
+                                          vpc_workload_kind_to_label (workload->workload_kind)));
       return;
     }
   n_calls = vpc_workload_n_calls (workload);
@@ -32,15 +32,15 @@ check_isolation (VpcRuleContext   *ctx,
     return;
   vpc_rules_report (ctx, "VPC301", VPC_SEVERITY_ERROR, workload, NULL, NULL,
                     /* TRANSLATORS: %s is a workload ("training job train-1"). */
-                    g_strdup_printf (n_calls > 0 && workload->needs_internet
-                                       ? _("%s has network isolation on, which blocks the service "
-                                           "calls its code makes and its internet downloads")
-                                       : n_calls > 0
-                                       ? _("%s has network isolation on, which blocks the service "
-                                           "calls its code makes")
-                                       : _("%s has network isolation on, which blocks its internet "
-                                           "downloads"),
-                                     who));
+                    vpc_rules_printf (n_calls > 0 && workload->needs_internet
+                                        ? _("%s has network isolation on, which blocks the service "
+                                            "calls its code makes and its internet downloads")
+                                        : n_calls > 0
+                                        ? _("%s has network isolation on, which blocks the service "
+                                            "calls its code makes")
+                                        : _("%s has network isolation on, which blocks its "
+                                            "internet downloads"),
+                                      who));
 }
 
 /* VPC305: internet needed but some subnet has no path for this workload. */
@@ -67,12 +67,12 @@ check_internet (VpcRuleContext  *ctx,
   vpc_rules_report (ctx, "VPC305", VPC_SEVERITY_ERROR, workload, without, NULL,
                     /* TRANSLATORS: the first %s is a workload ("training job train-1"),
                      * the second a list of its subnets ("subnets sn-a and sn-b"). */
-                    g_strdup_printf (ngettext ("%s needs the internet, but %s has no internet "
-                                               "path for it",
-                                               "%s needs the internet, but %s have no internet "
-                                               "path for it",
-                                               without->len),
-                                     who, where));
+                    vpc_rules_printf (ngettext ("%s needs the internet, but %s has no internet "
+                                                "path for it",
+                                                "%s needs the internet, but %s have no internet "
+                                                "path for it",
+                                                without->len),
+                                      who, where));
 }
 
 void
@@ -93,8 +93,8 @@ vpc_rules_check_isolation (VpcRuleContext *ctx)
         {
           who = vpc_rules_describe (workload);
           vpc_rules_report (ctx, "VPC304", VPC_SEVERITY_WARNING, workload, NULL, NULL,
-                            g_strdup_printf (_("%s has direct internet access, which bypasses "
-                                               "the VPC"), who));
+                            vpc_rules_printf (_("%s has direct internet access, which bypasses "
+                                                "the VPC"), who));
         }
     }
 
@@ -108,7 +108,7 @@ vpc_rules_check_isolation (VpcRuleContext *ctx)
         continue;
       who = vpc_rules_describe (workload);
       vpc_rules_report (ctx, "VPC303", VPC_SEVERITY_WARNING, workload, NULL, NULL,
-                        g_strdup_printf (_("%s runs outside the VPC, with SageMaker-managed "
-                                           "internet access"), who));
+                        vpc_rules_printf (_("%s runs outside the VPC, with SageMaker-managed "
+                                            "internet access"), who));
     }
 }

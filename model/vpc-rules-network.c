@@ -47,10 +47,10 @@ check_placement (VpcRuleContext  *ctx,
       vpc_rules_report (ctx, "VPC201", placement_severity (workload), workload, others, NULL,
                         /* TRANSLATORS: the first %s is a workload ("training job
                          * train-1"), the second the name of its subnet. */
-                        g_strdup_printf (_("%s has a single subnet, %s"), who,
-                                         subnet != NULL
-                                             ? vpc_element_get_display_name (subnet->element)
-                                             : (const char *) g_ptr_array_index (subnets, 0)));
+                        vpc_rules_printf (_("%s has a single subnet, %s"), who,
+                                          subnet != NULL
+                                              ? vpc_element_get_display_name (subnet->element)
+                                              : (const char *) g_ptr_array_index (subnets, 0)));
       return;
     }
 
@@ -73,10 +73,10 @@ check_placement (VpcRuleContext  *ctx,
                     /* TRANSLATORS: %u is the number of subnets (at least two), the
                      * first %s a workload ("training job train-1"), the second the
                      * name of an availability zone. */
-                    g_strdup_printf (ngettext ("All %u subnets of %s are in availability zone %s",
-                                               "All %u subnets of %s are in availability zone %s",
-                                               subnets->len),
-                                     subnets->len, who, vpc_element_get_display_name (only_az)));
+                    vpc_rules_printf (ngettext ("All %u subnets of %s are in availability zone %s",
+                                                "All %u subnets of %s are in availability zone %s",
+                                                subnets->len),
+                                      subnets->len, who, vpc_element_get_display_name (only_az)));
 }
 
 /* VPC207: SageMaker's interfaces get no public address in a public subnet. */
@@ -107,10 +107,10 @@ check_public_subnets (VpcRuleContext  *ctx,
   vpc_rules_report (ctx, "VPC207", VPC_SEVERITY_WARNING, workload, public, NULL,
                     /* TRANSLATORS: the first %s is a workload ("training job train-1"),
                      * the second a list of its public subnets ("public subnet sn-a"). */
-                    g_strdup_printf (ngettext ("%s uses %s, which gives it no internet access",
-                                               "%s uses %s, which give it no internet access",
-                                               public->len),
-                                     who, where));
+                    vpc_rules_printf (ngettext ("%s uses %s, which gives it no internet access",
+                                                "%s uses %s, which give it no internet access",
+                                                public->len),
+                                      who, where));
 }
 
 /* VPC208 and VPC209: what a VpcConfig accepts. */
@@ -129,9 +129,10 @@ check_vpc_config (VpcRuleContext   *ctx,
                         /* TRANSLATORS: %s is a workload ("training job train-1"), the
                          * first %u its number of subnets, the second its number of
                          * security groups (either may be 0 or 1). */
-                        g_strdup_printf (_("%s has %u subnets and %u security groups; a VPC "
-                                           "configuration takes 1 to 16 subnets and 1 to 5 groups"),
-                                         who, n_subnets, n_groups));
+                        vpc_rules_printf (_("%s has %u subnets and %u security groups; a VPC "
+                                            "configuration takes 1 to 16 subnets and 1 to 5 "
+                                            "groups"),
+                                          who, n_subnets, n_groups));
     }
   if (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE && n_subnets > 1)
     {
@@ -140,12 +141,12 @@ check_vpc_config (VpcRuleContext   *ctx,
       vpc_rules_report (ctx, "VPC209", VPC_SEVERITY_ERROR, workload, NULL, NULL,
                         /* TRANSLATORS: %s is a notebook instance ("notebook instance
                          * nb-1"), %u its number of subnets (at least two). */
-                        g_strdup_printf (ngettext ("%s lists %u subnets; a notebook instance takes "
-                                                   "exactly one",
-                                                   "%s lists %u subnets; a notebook instance takes "
-                                                   "exactly one",
-                                                   n_subnets),
-                                         who, n_subnets));
+                        vpc_rules_printf (ngettext ("%s lists %u subnets; a notebook instance "
+                                                    "takes exactly one",
+                                                    "%s lists %u subnets; a notebook instance "
+                                                    "takes exactly one",
+                                                    n_subnets),
+                                          who, n_subnets));
     }
 }
 
@@ -158,22 +159,23 @@ check_subnet_cidr (VpcRuleContext      *ctx,
 
   if (element->route == VPC_ROUTE_NAT && !ctx->has_nat)
     vpc_rules_report (ctx, "VPC205", VPC_SEVERITY_ERROR, element, NULL, NULL,
-                      g_strdup_printf (_("subnet %s routes to a NAT gateway, but the VPC has none"),
-                                       name));
+                      vpc_rules_printf (_("subnet %s routes to a NAT gateway, but the VPC has "
+                                          "none"),
+                                        name));
   if (!subnet->cidr_ok)
     return;
   if (ctx->vpc_cidr_ok && !vpc_cidr_contains (&ctx->vpc_cidr, &subnet->cidr))
     vpc_rules_report (ctx, "VPC203", VPC_SEVERITY_ERROR, element, NULL, NULL,
                       /* TRANSLATORS: the first %s is a subnet's name, the second its
                        * CIDR block, the third the VPC's CIDR block. */
-                      g_strdup_printf (_("subnet %s has CIDR %s, outside the VPC's %s"),
-                                       name, element->cidr, ctx->info->vpc_cidr));
+                      vpc_rules_printf (_("subnet %s has CIDR %s, outside the VPC's %s"),
+                                        name, element->cidr, ctx->info->vpc_cidr));
   if (subnet->cidr.prefix < 16 || subnet->cidr.prefix > 28)
     vpc_rules_report (ctx, "VPC213", VPC_SEVERITY_ERROR, element, NULL, NULL,
                       /* TRANSLATORS: the first %s is a subnet's name, the second its
                        * CIDR block ("10.0.0.0/30"). */
-                      g_strdup_printf (_("subnet %s has CIDR %s; AWS accepts /16 to /28"),
-                                       name, element->cidr));
+                      vpc_rules_printf (_("subnet %s has CIDR %s; AWS accepts /16 to /28"),
+                                        name, element->cidr));
 }
 
 /* VPC204. CIDR blocks either nest or are disjoint, so after sorting by
@@ -269,7 +271,7 @@ check_overlaps (VpcRuleContext *ctx)
                         /* TRANSLATORS: the first %s is a subnet ("subnet private-b
                          * (sn-b)"), the second its CIDR block, the third a list of
                          * subnets ("subnets sn-a and sn-c"). */
-                        g_strdup_printf (_("%s (%s) overlaps %s"), what, element->cidr, list));
+                        vpc_rules_printf (_("%s (%s) overlaps %s"), what, element->cidr, list));
     }
 }
 
@@ -293,11 +295,11 @@ check_nat_gateways (VpcRuleContext *ctx)
                         /* TRANSLATORS: the first %s is a NAT gateway's name, the
                          * second a subnet's name, the third the subnet's route as the
                          * file writes it ("private", "nat"). */
-                        g_strdup_printf (_("NAT gateway %s sits in subnet %s, whose route is "
-                                           "%s, not public"),
-                                         vpc_element_get_display_name (nat),
-                                         vpc_element_get_display_name (subnet->element),
-                                         vpc_route_to_string (subnet->element->route)));
+                        vpc_rules_printf (_("NAT gateway %s sits in subnet %s, whose route is "
+                                            "%s, not public"),
+                                          vpc_element_get_display_name (nat),
+                                          vpc_element_get_display_name (subnet->element),
+                                          vpc_route_to_string (subnet->element->route)));
     }
 }
 
@@ -413,8 +415,8 @@ check_subnet_sizes (VpcRuleContext *ctx)
                         usage != NULL ? usage->workloads : NULL, NULL,
                         /* TRANSLATORS: %s is a subnet ("subnet private-b (sn-b)"),
                          * the numbers are counts of IP addresses. */
-                        g_strdup_printf (_("%s has %lld usable addresses but needs %lld"),
-                                         what, (long long) usable, (long long) wanted));
+                        vpc_rules_printf (_("%s has %lld usable addresses but needs %lld"),
+                                          what, (long long) usable, (long long) wanted));
     }
 }
 
@@ -467,9 +469,9 @@ check_nat_spread (VpcRuleContext *ctx)
                     vpc_design_get_element (ctx->design, VPC_KIND_NAT_GATEWAY, 0), cut_off, NULL,
                     /* TRANSLATORS: the first %s is the name of an availability zone,
                      * the second a list of others ("availability zones az-b and az-c"). */
-                    g_strdup_printf (_("Every NAT gateway sits in availability zone %s: losing "
-                                       "it cuts off the NAT-route subnets of %s"),
-                                     vpc_element_get_display_name (nat_az), where));
+                    vpc_rules_printf (_("Every NAT gateway sits in availability zone %s: losing "
+                                        "it cuts off the NAT-route subnets of %s"),
+                                      vpc_element_get_display_name (nat_az), where));
 }
 
 /* VPC213 for the VPC itself: no element stands for it. */
@@ -479,8 +481,8 @@ check_vpc_cidr (VpcRuleContext *ctx)
   if (!ctx->vpc_cidr_ok || (ctx->vpc_cidr.prefix >= 16 && ctx->vpc_cidr.prefix <= 28))
     return;
   vpc_rules_report (ctx, "VPC213", VPC_SEVERITY_ERROR, NULL, NULL, NULL,
-                    g_strdup_printf (_("The VPC's CIDR %s is outside /16 to /28"),
-                                     ctx->info->vpc_cidr));
+                    vpc_rules_printf (_("The VPC's CIDR %s is outside /16 to /28"),
+                                      ctx->info->vpc_cidr));
 }
 
 void

@@ -208,10 +208,10 @@ check_workload_egress (VpcRuleContext  *ctx,
   vpc_rules_report (ctx, "VPC401", VPC_SEVERITY_ERROR, workload->element, groups, NULL,
                     /* TRANSLATORS: the first %s is a workload ("training job train-1"),
                      * the second an endpoint's name, the third its service ("sts"). */
-                    g_strdup_printf (_("No security group of %s allows outbound TCP 443 to "
-                                        "interface endpoint %s (%s)"),
-                                     who, vpc_element_get_display_name (blocked),
-                                     blocked->service));
+                    vpc_rules_printf (_("No security group of %s allows outbound TCP 443 to "
+                                         "interface endpoint %s (%s)"),
+                                      who, vpc_element_get_display_name (blocked),
+                                      blocked->service));
 }
 
 /* What one interface endpoint's groups admit on 443 (VPC402). The groups
@@ -337,12 +337,12 @@ check_endpoint_ingress (VpcRuleContext       *ctx,
                     /* TRANSLATORS: the first %s is an endpoint's name, the second its
                      * service ("sts"), the third a list of workloads ("workloads
                      * train-1 and nb-1"). */
-                    g_strdup_printf (has_group_list (endpoint)
-                                       ? _("Interface endpoint %s (%s) admits no TCP 443 from %s")
-                                       : _("Interface endpoint %s (%s) has no security group: the "
-                                           "VPC's default group does not admit TCP 443 from %s"),
-                                     vpc_element_get_display_name (endpoint), endpoint->service,
-                                     list));
+                    vpc_rules_printf (has_group_list (endpoint)
+                                        ? _("Interface endpoint %s (%s) admits no TCP 443 from %s")
+                                        : _("Interface endpoint %s (%s) has no security group: the "
+                                            "VPC's default group does not admit TCP 443 from %s"),
+                                      vpc_element_get_display_name (endpoint), endpoint->service,
+                                      list));
 }
 
 static void
@@ -424,19 +424,19 @@ check_cluster (VpcRuleContext  *ctx,
       vpc_rules_report (ctx, "VPC403", VPC_SEVERITY_ERROR, workload, groups, NULL,
                         /* TRANSLATORS: %s is a job ("training job train-1"), %d its
                          * number of instances (at least two). */
-                        g_strdup_printf (ngettext ("%s runs %d instances, but its security groups "
-                                                   "do not allow all traffic between them in both "
-                                                   "directions",
-                                                   "%s runs %d instances, but its security groups "
-                                                   "do not allow all traffic between them in both "
-                                                   "directions",
-                                                   workload->instance_count),
-                                         who, workload->instance_count));
+                        vpc_rules_printf (ngettext ("%s runs %d instances, but its security groups "
+                                                    "do not allow all traffic between them in both "
+                                                    "directions",
+                                                    "%s runs %d instances, but its security groups "
+                                                    "do not allow all traffic between them in both "
+                                                    "directions",
+                                                    workload->instance_count),
+                                          who, workload->instance_count));
     }
   if (workload->inter_container_encryption && esp_missing)
     vpc_rules_report (ctx, "VPC404", VPC_SEVERITY_WARNING, workload, NULL, NULL,
-                      g_strdup_printf (_("%s encrypts inter-container traffic, but no security "
-                                         "group admits ESP from its own members"), who));
+                      vpc_rules_printf (_("%s encrypts inter-container traffic, but no security "
+                                          "group admits ESP from its own members"), who));
 }
 
 /* VPC405: the paths that leave through the S3 prefix list or the internet. */
@@ -495,17 +495,17 @@ check_outbound_paths (VpcRuleContext  *ctx,
   who = vpc_rules_describe (info->element);
   vpc_rules_report (ctx, "VPC405", VPC_SEVERITY_ERROR, info->element, groups, NULL,
                     /* TRANSLATORS: %s is a workload ("training job train-1"). */
-                    g_strdup_printf (prefix_list_missing && world_missing
-                                       ? _("No security group of %s allows outbound TCP 443 to "
-                                           "0.0.0.0/0, which its S3 gateway endpoint and its "
-                                           "internet traffic need")
-                                       : prefix_list_missing
-                                       ? _("No security group of %s allows outbound TCP 443 to "
-                                           "prefix-list:s3 or 0.0.0.0/0, which its S3 gateway "
-                                           "endpoint needs")
-                                       : _("No security group of %s allows outbound TCP 443 to "
-                                           "0.0.0.0/0, which its internet and NAT traffic need"),
-                                     who));
+                    vpc_rules_printf (prefix_list_missing && world_missing
+                                        ? _("No security group of %s allows outbound TCP 443 to "
+                                            "0.0.0.0/0, which its S3 gateway endpoint and its "
+                                            "internet traffic need")
+                                        : prefix_list_missing
+                                        ? _("No security group of %s allows outbound TCP 443 to "
+                                            "prefix-list:s3 or 0.0.0.0/0, which its S3 gateway "
+                                            "endpoint needs")
+                                        : _("No security group of %s allows outbound TCP 443 to "
+                                            "0.0.0.0/0, which its internet and NAT traffic need"),
+                                      who));
 }
 
 void

@@ -2,6 +2,8 @@
 /* vpc-rules.c: per-run indices and the helpers every rule file uses. */
 #include "vpc-rules.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "vpc-i18n.h"
@@ -360,6 +362,105 @@ vpc_rules_sort_elements (VpcRuleContext *ctx,
   g_ptr_array_set_size (elements, out);
 }
 
+/* --- messages ------------------------------------------------------------ */
+
+/* Appends the decimal digits of @value, negative when @negative. */
+static void
+append_decimal (GString   *out,
+                guint64    value,
+                gboolean   negative)
+{
+  char digits[24];
+  guint at = sizeof digits;
+
+  do
+    digits[--at] = (char) ('0' + value % 10);
+  while ((value /= 10) != 0);
+  if (negative)
+    digits[--at] = '-';
+  g_string_append_len (out, digits + at, sizeof digits - at);
+}
+
+/* The formats of the rules' messages use only %s, %d, %u and %%: those are
+ * formatted here, in a fraction of vasprintf's time (a check of 100,000
+ * elements builds ~150,000 messages). Returns FALSE on anything else
+ * (positional arguments a translation may use, widths, other
+ * conversions) before consuming any argument. */
+static gboolean
+format_simple (GString    *out,
+               const char *format,
+               va_list     args)
+{
+  for (const char *p = strchr (format, '%'); p != NULL; p = strchr (p + 2, '%'))
+    if (p[1] != 's' && p[1] != 'd' && p[1] != 'u' && p[1] != '%')
+      return FALSE;
+  for (const char *p = format; *p != '\0';)
+    {
+      const char *percent = strchr (p, '%');
+
+      if (percent == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, percent - p);
+      switch (percent[1])
+        {
+        case 's':
+          {
+            const char *text = va_arg (args, const char *);
+
+            /* As glibc's printf prints it. */
+            g_string_append (out, text != NULL ? text : "(null)");
+            break;
+          }
+        case 'd':
+          {
+            int value = va_arg (args, int);
+
+            append_decimal (out, value < 0 ? -(guint64) value : (guint64) value, value < 0);
+            break;
+          }
+        case 'u':
+          append_decimal (out, va_arg (args, unsigned int), FALSE);
+          break;
+        default:
+          g_string_append_c (out, '%');
+          break;
+        }
+      p = percent + 2;
+    }
+  return TRUE;
+}
+
+char *
+vpc_rules_printf (const char *format,
+                  ...)
+{
+  GString *out = g_string_sized_new (strlen (format) + 64);
+  va_list args, copy;
+  gboolean done;
+
+  va_start (args, format);
+  va_copy (copy, args);
+  done = format_simple (out, format, copy);
+  va_end (copy);
+  if (!done)
+    {
+      g_string_free (out, TRUE);
+      out = NULL;
+    }
+  if (out == NULL)
+    {
+      char *text = g_strdup_vprintf (format, args);
+
+      va_end (args);
+      return text;
+    }
+  va_end (args);
+  return g_string_free (out, FALSE);
+}
+
 char *
 vpc_rules_describe (const VpcElement *element)
 {
@@ -369,8 +470,8 @@ vpc_rules_describe (const VpcElement *element)
 
   /* Users know elements by name; the id, when it differs, finds it in the file. */
   if (element->name != NULL && strcmp (element->name, element->id) != 0)
-    return g_strdup_printf ("%s %s (%s)", label, element->name, element->id);
-  return g_strdup_printf ("%s %s", label, element->id);
+    return g_strconcat (label, " ", element->name, " (", element->id, ")", NULL);
+  return g_strconcat (label, " ", element->id, NULL);
 }
 
 static void
@@ -379,7 +480,11 @@ append_name (GString          *out,
 {
   g_string_append (out, vpc_element_get_display_name (element));
   if (element->name != NULL && strcmp (element->name, element->id) != 0)
-    g_string_append_printf (out, " (%s)", element->id);
+    {
+      g_string_append (out, " (");
+      g_string_append (out, element->id);
+      g_string_append_c (out, ')');
+    }
 }
 
 char *
@@ -412,7 +517,7 @@ vpc_rules_describe_service (const char *service)
 
   if (label == NULL)
     return g_strdup (service);
-  return g_strdup_printf ("%s (%s)", label, service);
+  return g_strconcat (label, " (", service, ")", NULL);
 }
 
 void
@@ -424,31 +529,30 @@ vpc_rules_report (VpcRuleContext   *ctx,
                   const char       *service,
                   char             *message)
 {
-  g_autofree char *text = message;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  char *text = message;
+  const char *ids[VPC_RULES_MAX_OTHERS + 2];
   guint n_others = others != NULL ? others->len : 0;
   guint kept = MIN (n_others, VPC_RULES_MAX_OTHERS);
+  guint n_ids = 0;
 
   if (primary != NULL)
-    g_ptr_array_add (ids, primary->id);
+    ids[n_ids++] = primary->id;
   for (guint i = 0; i < kept; i++)
-    g_ptr_array_add (ids, ((const VpcElement *) g_ptr_array_index (others, i))->id);
-  g_ptr_array_add (ids, NULL);
+    ids[n_ids++] = ((const VpcElement *) g_ptr_array_index (others, i))->id;
+  ids[n_ids] = NULL;
 
   if (n_others > kept)
     {
       /* TRANSLATORS: %s is a finding's message, the first %u how many
        * elements it involves, the second how many of them it lists. */
-      char *longer = g_strdup_printf (ngettext ("%s (%u element involved; the first %u are "
-                                                "listed)",
-                                                "%s (%u elements involved; the first %u are "
-                                                "listed)",
-                                                n_others),
-                                      text, n_others, kept);
+      char *longer = vpc_rules_printf (ngettext ("%s (%u element involved; the first %u are "
+                                                 "listed)",
+                                                 "%s (%u elements involved; the first %u are "
+                                                 "listed)",
+                                                 n_others),
+                                       text, n_others, kept);
       g_free (text);
       text = longer;
     }
-  g_ptr_array_add (ctx->findings,
-                   vpc_finding_new (rule_id, severity, text,
-                                    (const char *const *) ids->pdata, service));
+  g_ptr_array_add (ctx->findings, vpc_finding_new_take (rule_id, severity, text, ids, service));
 }

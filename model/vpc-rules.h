@@ -112,6 +112,10 @@ char                 *vpc_rules_describe (const VpcElement *element);
 /* "Amazon S3 (s3)"; the bare name for services the catalogue does not know. */
 char                 *vpc_rules_describe_service (const char *service);
 
+/* g_strdup_printf(), faster for the plain %s, %d, %u formats of messages. */
+char                 *vpc_rules_printf (const char *format,
+                                        ...) G_GNUC_PRINTF (1, 2);
+
 /* Adds a finding. @others (const VpcElement *, may be NULL) must already be
  * sorted; at most VPC_RULES_MAX_OTHERS are kept and, when more were given,
  * the message says how many there are. Takes @message. */
