@@ -378,8 +378,8 @@ read_number (Loader     *ld,
              double     *out)
 {
   const VpcJson *node = vpc_json_get_member (obj, key);
-  g_autoptr(GString) lo = g_string_new (NULL);
-  g_autoptr(GString) hi = g_string_new (NULL);
+  g_autoptr(GString) lo = NULL;
+  g_autoptr(GString) hi = NULL;
   double value;
 
   if (node == NULL)
@@ -391,6 +391,9 @@ read_number (Loader     *ld,
       *out = value == 0 ? 0 : value; /* no -0 in the model */
       return TRUE;
     }
+  /* Only for the message: every layout has four numbers. */
+  lo = g_string_new (NULL);
+  hi = g_string_new (NULL);
   vpc_json_append_number (lo, min);
   vpc_json_append_number (hi, max);
   if (above_min)

@@ -54,6 +54,29 @@ append_run (GString    *out,
     g_string_append_len (out, run, (gssize) length);
 }
 
+/* How many of @p's first @n bytes are printable ASCII (0x20-0x7e), 8 at a
+ * time. A word may be judged unprintable wrongly only after a byte that
+ * really is; the byte loop of the caller settles it. */
+static gsize
+printable_words (const char *p,
+                 gsize       n)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 x;
+
+      memcpy (&x, p + i, 8);
+      /* A byte of 0x80 or more, a 0x7f, or one below 0x20. */
+      if (((x | (x + ones) | ((x - 0x20 * ones) & ~x)) & highs) != 0)
+        break;
+    }
+  return i;
+}
+
 void
 vpc_terminal_append (GString    *out,
                      const char *text,
@@ -73,6 +96,7 @@ vpc_terminal_append (GString    *out,
       gunichar c;
 
       /* Copy the printable run in one go. */
+      p += printable_words (p, (gsize) (end - p));
       while (p < end && (guchar) *p >= 0x20 && (guchar) *p < 0x7f)
         p++;
       append_run (out, run, (gsize) (p - run));
