@@ -70,9 +70,31 @@ vpc_json_writer_finish (VpcJsonWriter *self,
 static void
 newline_and_indent (VpcJsonWriter *self)
 {
+  static const char spaces[] = "                                        ";
+  guint n = self->has_member->len * 2;
+
   g_string_append_c (self->out, '\n');
-  for (guint i = 0; i < self->has_member->len; i++)
-    g_string_append (self->out, "  ");
+  for (; n > sizeof spaces - 1; n -= sizeof spaces - 1)
+    g_string_append_len (self->out, spaces, sizeof spaces - 1);
+  g_string_append_len (self->out, spaces, n);
+}
+
+/* The decimal digits of @value, without printf: check's JSON of 100,000
+ * elements writes hundreds of thousands of numbers. */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  guint at = sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    digits[--at] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    digits[--at] = '-';
+  g_string_append_len (out, digits + at, sizeof digits - at);
 }
 
 /* Separates the new value from the previous member and writes its key. */
@@ -177,7 +199,7 @@ vpc_json_writer_int (VpcJsonWriter *self,
                      gint64         value)
 {
   begin_value (self, key);
-  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+  append_int (self->out, value);
 }
 
 void
@@ -220,15 +242,24 @@ append_string (GString            *out,
 {
   gboolean hex = (flags & VPC_JSON_WRITER_HEX_CONTROLS) != 0;
   g_autofree char *repaired = NULL;
+  const char *run, *p;
 
-  if (!g_utf8_validate (value, -1, NULL))
+  /* ASCII needs no validation (almost every string of a design). */
+  for (p = value; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p != '\0' && !g_utf8_validate (p, -1, NULL))
     value = repaired = g_utf8_make_valid (value, -1);
 
   g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
+  for (run = p = value; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
 
+      /* Bytes copied as they are go out in runs, not one by one. */
+      if ((c >= 0x20 && c < 0x7f && c != '"' && c != '\\') || (c >= 0x80 && !hex))
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
       switch (c)
         {
         case '"':
@@ -261,12 +292,14 @@ append_string (GString            *out,
                * must not act on it. */
               g_string_append_printf (out, "\\u%04x", g_utf8_get_char (p));
               p = g_utf8_next_char (p) - 1;
+              run = p + 1;
             }
           else
             g_string_append_c (out, (char) c);
           break;
         }
     }
+  g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -283,7 +316,7 @@ vpc_json_append_number (GString *out,
     }
   if (value == floor (value) && fabs (value) < MAX_SAFE_INTEGER)
     {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      append_int (out, (gint64) value);
       return;
     }
   /* The shortest %g form that reads back exactly. It must show a '.' or an
