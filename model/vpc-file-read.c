@@ -553,7 +553,6 @@ read_string_list (Loader      *ld,
     return FALSE;
   if (array == NULL)
     return TRUE;
-  place_into (list_path, path, key);
   for (node = array->v.first; node != NULL; node = node->next, i++)
     {
       if (!is_string (node) || (services && !vpc_service_name_is_valid (node->v.string)))
@@ -566,11 +565,13 @@ read_string_list (Loader      *ld,
     {
       g_autofree char *quoted = quote (g_ptr_array_index (list, repeat));
 
+      place_into (list_path, path, key);
       g_snprintf (entry, sizeof entry, "%s[%d]", list_path, repeat);
       return fail (ld, VPC_FILE_ERROR_INVALID, entry, NULL, _("%s is listed twice"), quoted);
     }
   if (node != NULL)
     {
+      place_into (list_path, path, key);
       g_snprintf (entry, sizeof entry, "%s[%u]", list_path, i);
       if (!is_string (node))
         return fail_type (ld, entry, NULL, node, N_("a string"));

@@ -9,6 +9,7 @@
  */
 #include "vpc-finding.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "vpc-i18n.h"
@@ -213,6 +214,65 @@ vpc_finding_compare (VpcFinding *a,
   if ((c = compare_nullable (a->elements[0], b->elements[0])) != 0)
     return c;
   return compare_nullable (a->service, b->service);
+}
+
+/* What vpc_finding_compare() looks at, gathered once per finding: the
+ * severity and the rule become one number (the catalogue is in id order),
+ * and the position breaks ties as the stable sort did. */
+typedef struct
+{
+  guint       rank;
+  const char *primary;
+  const char *service;
+  guint       position;
+  VpcFinding *finding;
+} SortKey;
+
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  const SortKey *ka = a, *kb = b;
+  int c;
+
+  if (ka->rank != kb->rank)
+    return ka->rank < kb->rank ? -1 : 1;
+  if (ka->primary != kb->primary && (c = compare_nullable (ka->primary, kb->primary)) != 0)
+    return c;
+  if ((c = compare_nullable (ka->service, kb->service)) != 0)
+    return c;
+  return (ka->position > kb->position) - (ka->position < kb->position);
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  return vpc_finding_compare (*(VpcFinding **) a, *(VpcFinding **) b);
+}
+
+void
+vpc_finding_sort (GPtrArray *findings)
+{
+  const VpcRuleInfo *rules = vpc_rule_catalogue_all (NULL);
+  g_autofree SortKey *keys = g_new (SortKey, findings->len);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      VpcFinding *finding = g_ptr_array_index (findings, i);
+
+      /* A rule the catalogue lacks has no rank: the general sort orders it. */
+      if (finding->info == NULL)
+        {
+          g_ptr_array_sort (findings, compare_findings);
+          return;
+        }
+      keys[i] = (SortKey) { finding->severity * 1024 + (guint) (finding->info - rules),
+                            finding->elements[0], finding->service, i, finding };
+    }
+  qsort (keys, findings->len, sizeof *keys, compare_keys);
+  for (guint i = 0; i < findings->len; i++)
+    findings->pdata[i] = keys[i].finding;
 }
 
 gboolean

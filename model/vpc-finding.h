@@ -46,6 +46,9 @@ const char  *vpc_finding_get_service (VpcFinding *self);
  * then service; strings by code point. */
 int          vpc_finding_compare (VpcFinding *a,
                                   VpcFinding *b);
+/* Sorts @findings (of VpcFinding) into vpc_finding_compare()'s order,
+ * stably, faster than a sort with it. */
+void         vpc_finding_sort (GPtrArray *findings);
 /* TRUE when both say the same thing (used to keep rows stable). */
 gboolean     vpc_finding_equal (VpcFinding *a,
                                 VpcFinding *b);

@@ -690,6 +690,24 @@ find_key (Scanner *sc,
   return g_hash_table_lookup (*keys, sc->key->str);
 }
 
+/* A key without escapes (every key of a design) into sc->key in one copy;
+ * FALSE, with nothing consumed, for any other. */
+static gboolean
+scan_plain_key (Scanner *sc)
+{
+  gsize run = sc->pos + 1, end = run;
+
+  while (end < sc->length && sc->data[end] != '"' && sc->data[end] != '\\' &&
+         (guchar) sc->data[end] >= 0x20)
+    end++;
+  if (end >= sc->length || sc->data[end] != '"')
+    return FALSE;
+  g_string_set_size (sc->key, end - run);
+  memcpy (sc->key->str, sc->data + run, end - run);
+  sc->pos = end + 1;
+  return TRUE;
+}
+
 static gboolean
 scan_key (Scanner *sc)
 {
@@ -699,9 +717,12 @@ scan_key (Scanner *sc)
 
   if (peek (sc) != '"')
     return fail_unexpected (sc, _("a key in double quotes"));
-  g_string_truncate (sc->key, 0);
-  if (!scan_string (sc, sc->key))
-    return FALSE;
+  if (!scan_plain_key (sc))
+    {
+      g_string_truncate (sc->key, 0);
+      if (!scan_string (sc, sc->key))
+        return FALSE;
+    }
   key = find_key (sc, frame);
   if (key != NULL)
     {

@@ -67,6 +67,36 @@ vpc_json_writer_finish (VpcJsonWriter *self,
   return g_string_free (out, FALSE);
 }
 
+/* g_string_append_len() without its call into g_string_insert_len() when
+ * the bytes fit, as they nearly always do. */
+static inline void
+append_bytes (GString    *out,
+              const char *bytes,
+              gsize       length)
+{
+  if (out->len + length < out->allocated_len)
+    {
+      memcpy (out->str + out->len, bytes, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, bytes, (gssize) length);
+}
+
+/* TRUE when none of the 8 bytes of @x needs a look: all are 0x20-0x7e and
+ * none is '"' or '\\'. May say FALSE wrongly after a byte that does. */
+static inline gboolean
+plain_word (guint64 x)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint64 quote = x ^ (0x22 * ones), backslash = x ^ (0x5c * ones);
+  guint64 flags = x | (x + ones) | ((x - 0x20 * ones) & ~x) |
+                  ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash);
+
+  return (flags & G_GUINT64_CONSTANT (0x8080808080808080)) == 0;
+}
+
 static void
 newline_and_indent (VpcJsonWriter *self)
 {
@@ -75,8 +105,8 @@ newline_and_indent (VpcJsonWriter *self)
 
   g_string_append_c (self->out, '\n');
   for (; n > sizeof spaces - 1; n -= sizeof spaces - 1)
-    g_string_append_len (self->out, spaces, sizeof spaces - 1);
-  g_string_append_len (self->out, spaces, n);
+    append_bytes (self->out, spaces, sizeof spaces - 1);
+  append_bytes (self->out, spaces, n);
 }
 
 /* The decimal digits of @value, without printf: check's JSON of 100,000
@@ -242,7 +272,7 @@ append_string (GString            *out,
 {
   gboolean hex = (flags & VPC_JSON_WRITER_HEX_CONTROLS) != 0;
   g_autofree char *repaired = NULL;
-  const char *run, *p;
+  const char *run, *p, *end;
 
   /* ASCII needs no validation (almost every string of a design). */
   for (p = value; *p != '\0' && (guchar) *p < 0x80; p++)
@@ -251,14 +281,28 @@ append_string (GString            *out,
     value = repaired = g_utf8_make_valid (value, -1);
 
   g_string_append_c (out, '"');
-  for (run = p = value; *p != '\0'; p++)
+  end = value + strlen (value);
+  for (run = p = value; p < end; p++)
     {
-      guchar c = (guchar) *p;
+      guchar c;
+
+      while (p + 8 <= end)
+        {
+          guint64 x;
+
+          memcpy (&x, p, 8);
+          if (!plain_word (x))
+            break;
+          p += 8;
+        }
+      if (p == end)
+        break;
+      c = (guchar) *p;
 
       /* Bytes copied as they are go out in runs, not one by one. */
       if ((c >= 0x20 && c < 0x7f && c != '"' && c != '\\') || (c >= 0x80 && !hex))
         continue;
-      g_string_append_len (out, run, p - run);
+      append_bytes (out, run, (gsize) (p - run));
       run = p + 1;
       switch (c)
         {
@@ -299,7 +343,7 @@ append_string (GString            *out,
           break;
         }
     }
-  g_string_append_len (out, run, p - run);
+  append_bytes (out, run, (gsize) (p - run));
   g_string_append_c (out, '"');
 }
 

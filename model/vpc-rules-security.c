@@ -315,6 +315,7 @@ check_endpoint_ingress (VpcRuleContext       *ctx,
   g_autoptr(GPtrArray) failed = NULL;
   g_autofree char *list = NULL;
   Admission admission;
+  guint n_failed = 0;
 
   admission_init (ctx, endpoint, &admission);
   for (guint w = 0; !admission.world && w < service->needed_by->len; w++)
@@ -323,26 +324,29 @@ check_endpoint_ingress (VpcRuleContext       *ctx,
 
       if (workload->lists_groups && !admits (&admission, workload))
         {
+          /* Only the ones a finding lists are kept; the rest are counted. */
           if (failed == NULL)
             failed = g_ptr_array_new ();
-          g_ptr_array_add (failed, (gpointer) workload->element);
+          if (n_failed++ < VPC_RULES_MAX_OTHERS)
+            g_ptr_array_add (failed, (gpointer) workload->element);
         }
     }
   admission_clear (&admission);
   if (failed == NULL)
     return;
 
-  list = vpc_rules_describe_list (failed, ngettext ("workload", "workloads", failed->len));
-  vpc_rules_report (ctx, "VPC402", VPC_SEVERITY_ERROR, endpoint, failed, NULL,
-                    /* TRANSLATORS: the first %s is an endpoint's name, the second its
-                     * service ("sts"), the third a list of workloads ("workloads
-                     * train-1 and nb-1"). */
-                    vpc_rules_printf (has_group_list (endpoint)
-                                        ? _("Interface endpoint %s (%s) admits no TCP 443 from %s")
-                                        : _("Interface endpoint %s (%s) has no security group: the "
-                                            "VPC's default group does not admit TCP 443 from %s"),
-                                      vpc_element_get_display_name (endpoint), endpoint->service,
-                                      list));
+  list = vpc_rules_describe_list_of (failed, n_failed,
+                                     ngettext ("workload", "workloads", n_failed));
+  vpc_rules_report_of (ctx, "VPC402", VPC_SEVERITY_ERROR, endpoint, failed, n_failed, NULL,
+                       /* TRANSLATORS: the first %s is an endpoint's name, the second its
+                        * service ("sts"), the third a list of workloads ("workloads
+                        * train-1 and nb-1"). */
+                       vpc_rules_printf (
+                           has_group_list (endpoint)
+                             ? _("Interface endpoint %s (%s) admits no TCP 443 from %s")
+                             : _("Interface endpoint %s (%s) has no security group: the "
+                                 "VPC's default group does not admit TCP 443 from %s"),
+                           vpc_element_get_display_name (endpoint), endpoint->service, list));
 }
 
 static void

@@ -243,19 +243,12 @@ vpc_rule_context_free (VpcRuleContext *ctx)
   g_free (ctx);
 }
 
-static int
-compare_findings (gconstpointer a,
-                  gconstpointer b)
-{
-  return vpc_finding_compare (*(VpcFinding **) a, *(VpcFinding **) b);
-}
-
 GPtrArray *
 vpc_rule_context_take_findings (VpcRuleContext *ctx)
 {
   GPtrArray *findings = g_steal_pointer (&ctx->findings);
 
-  g_ptr_array_sort (findings, compare_findings);
+  vpc_finding_sort (findings);
   return findings;
 }
 
@@ -491,22 +484,30 @@ char *
 vpc_rules_describe_list (GPtrArray  *elements,
                          const char *noun)
 {
+  return vpc_rules_describe_list_of (elements, elements->len, noun);
+}
+
+char *
+vpc_rules_describe_list_of (GPtrArray  *elements,
+                            guint       total,
+                            const char *noun)
+{
   GString *out = g_string_new (noun);
-  guint named = elements->len > MAX_NAMED + 1 ? MAX_NAMED : elements->len;
+  guint named = total > MAX_NAMED + 1 ? MAX_NAMED : total;
 
   g_string_append_c (out, ' ');
   for (guint i = 0; i < named; i++)
     {
       if (i > 0)
         /* TRANSLATORS: the separators of a list of names, "a, b and c". */
-        g_string_append (out, i + 1 == elements->len ? _(" and ") : _(", "));
+        g_string_append (out, i + 1 == total ? _(" and ") : _(", "));
       append_name (out, g_ptr_array_index (elements, i));
     }
-  if (named < elements->len)
+  if (named < total)
     /* TRANSLATORS: ends a list of names that shows only the first few,
      * "a, b, c, d, e and 7 more". */
-    g_string_append_printf (out, ngettext (" and %u more", " and %u more", elements->len - named),
-                            elements->len - named);
+    g_string_append_printf (out, ngettext (" and %u more", " and %u more", total - named),
+                            total - named);
   return g_string_free (out, FALSE);
 }
 
@@ -529,9 +530,22 @@ vpc_rules_report (VpcRuleContext   *ctx,
                   const char       *service,
                   char             *message)
 {
+  vpc_rules_report_of (ctx, rule_id, severity, primary, others,
+                       others != NULL ? others->len : 0, service, message);
+}
+
+void
+vpc_rules_report_of (VpcRuleContext   *ctx,
+                     const char       *rule_id,
+                     VpcSeverity       severity,
+                     const VpcElement *primary,
+                     GPtrArray        *others,
+                     guint             n_others,
+                     const char       *service,
+                     char             *message)
+{
   char *text = message;
   const char *ids[VPC_RULES_MAX_OTHERS + 2];
-  guint n_others = others != NULL ? others->len : 0;
   guint kept = MIN (n_others, VPC_RULES_MAX_OTHERS);
   guint n_ids = 0;
 

@@ -107,6 +107,11 @@ void                  vpc_rules_sort_elements (VpcRuleContext *ctx,
  * ngettext ("subnet", "subnets", elements->len). */
 char                 *vpc_rules_describe_list (GPtrArray  *elements,
                                                const char *noun);
+/* The same for a list of @total elements of which @elements holds the
+ * first (at least the first six). */
+char                 *vpc_rules_describe_list_of (GPtrArray  *elements,
+                                                  guint       total,
+                                                  const char *noun);
 /* "training job train-1", "subnet private-b (sn-b)". */
 char                 *vpc_rules_describe (const VpcElement *element);
 /* "Amazon S3 (s3)"; the bare name for services the catalogue does not know. */
@@ -126,6 +131,16 @@ void                  vpc_rules_report (VpcRuleContext   *ctx,
                                         GPtrArray        *others,
                                         const char       *service,
                                         char             *message);
+/* The same for @n_others elements of which @others holds the first
+ * MIN (@n_others, VPC_RULES_MAX_OTHERS). */
+void                  vpc_rules_report_of (VpcRuleContext   *ctx,
+                                           const char       *rule_id,
+                                           VpcSeverity       severity,
+                                           const VpcElement *primary,
+                                           GPtrArray        *others,
+                                           guint             n_others,
+                                           const char       *service,
+                                           char             *message);
 
 /* Security predicates the quick fixes reuse (vpc-rules-security.c). */
 gboolean vpc_rules_egress_reaches_endpoint (VpcRuleContext        *ctx,
