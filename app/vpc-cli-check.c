@@ -188,7 +188,7 @@ sarif_logical_location (VpcJsonWriter *json,
 {
   const VpcElement *element = vpc_design_lookup (run->design, id);
   g_autofree char *qualified = element != NULL
-                                 ? g_strdup_printf ("%s/%s", vpc_kind_to_string (element->kind), id)
+                                 ? g_strconcat (vpc_kind_to_string (element->kind), "/", id, NULL)
                                  : g_strdup (id);
 
   vpc_json_writer_begin_object (json, NULL);

@@ -144,7 +144,7 @@ begin_value (VpcJsonWriter *self,
   if (key != NULL)
     {
       append_string (self->out, key, self->flags);
-      g_string_append (self->out, ": ");
+      append_bytes (self->out, ": ", 2);
     }
 }
 
@@ -275,13 +275,24 @@ append_string (GString            *out,
   const char *run, *p, *end;
 
   /* ASCII needs no validation (almost every string of a design). */
-  for (p = value; *p != '\0' && (guchar) *p < 0x80; p++)
-    ;
-  if (*p != '\0' && !g_utf8_validate (p, -1, NULL))
-    value = repaired = g_utf8_make_valid (value, -1);
+  end = value + strlen (value);
+  for (p = value; p + 8 <= end; p += 8)
+    {
+      guint64 x;
+
+      memcpy (&x, p, 8);
+      if ((x & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+        break;
+    }
+  while (p < end && (guchar) *p < 0x80)
+    p++;
+  if (p < end && !g_utf8_validate (p, -1, NULL))
+    {
+      value = repaired = g_utf8_make_valid (value, -1);
+      end = value + strlen (value);
+    }
 
   g_string_append_c (out, '"');
-  end = value + strlen (value);
   for (run = p = value; p < end; p++)
     {
       guchar c;
