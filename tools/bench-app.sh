@@ -18,7 +18,7 @@ for tool in Xvfb xdotool import; do
   command -v "$tool" >/dev/null || { echo "bench-app: $tool is missing" >&2; exit 2; }
 done
 
-display=:77
+display=${VPC_BENCH_DISPLAY:-:77}
 Xvfb "$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT

@@ -216,6 +216,7 @@ static void
 subnets_simple (VpcRenderCtx *ctx)
 {
   guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_SUBNET);
+  g_autoptr(GArray) culled = vpc_render_cull (ctx, VPC_KIND_SUBNET, 2);
   double width = vpc_render_line (ctx, 1.25);
 
   for (VpcRoute route = VPC_ROUTE_PRIVATE; route <= VPC_ROUTE_PUBLIC; route++)
@@ -226,9 +227,10 @@ subnets_simple (VpcRenderCtx *ctx)
       subnet_style (ctx, route, &stroke, &fill, &icon, &badge);
       vpc_painter_set_fill (ctx->p, fill, 1.0);
       vpc_painter_set_stroke (ctx->p, stroke, 1.0, width);
-      for (guint i = 0; i < n; i++)
+      for (guint j = 0; j < VPC_RENDER_COUNT (culled, n); j++)
         {
-          const VpcElement *sn = vpc_render_element (ctx, VPC_KIND_SUBNET, i);
+          const VpcElement *sn
+              = vpc_render_element (ctx, VPC_KIND_SUBNET, VPC_RENDER_NTH (culled, j));
           if (sn->route != route || !sn->has_layout || !vpc_render_visible (ctx, &sn->layout, 2))
             continue;
           vpc_painter_rect (ctx->p, sn->layout.x, sn->layout.y, sn->layout.w, sn->layout.h, 0);
@@ -240,15 +242,17 @@ void
 vpc_render_subnets (VpcRenderCtx *ctx)
 {
   guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_SUBNET);
+  g_autoptr(GArray) culled = NULL;
 
   if (!ctx->detail)
     {
       subnets_simple (ctx);
       return;
     }
-  for (guint i = 0; i < n; i++)
+  culled = vpc_render_cull (ctx, VPC_KIND_SUBNET, 12);
+  for (guint j = 0; j < VPC_RENDER_COUNT (culled, n); j++)
     {
-      const VpcElement *sn = vpc_render_element (ctx, VPC_KIND_SUBNET, i);
+      const VpcElement *sn = vpc_render_element (ctx, VPC_KIND_SUBNET, VPC_RENDER_NTH (culled, j));
       if (sn->has_layout && vpc_render_visible (ctx, &sn->layout, 12))
         subnet_detail (ctx, sn);
     }

@@ -262,10 +262,11 @@ items_simple (VpcRenderCtx *ctx,
               VpcKind       kind)
 {
   guint n = vpc_design_get_n_elements (ctx->design, kind);
+  g_autoptr(GArray) culled = vpc_render_cull (ctx, kind, 2);
 
-  for (guint i = 0; i < n; i++)
+  for (guint j = 0; j < VPC_RENDER_COUNT (culled, n); j++)
     {
-      const VpcElement *e = vpc_render_element (ctx, kind, i);
+      const VpcElement *e = vpc_render_element (ctx, kind, VPC_RENDER_NTH (culled, j));
       ItemStyle style;
       VpcRect t;
 
@@ -288,15 +289,17 @@ vpc_render_items (VpcRenderCtx *ctx)
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     {
       guint n = vpc_design_get_n_elements (ctx->design, order[k]);
+      g_autoptr(GArray) culled = NULL;
 
       if (!ctx->detail)
         {
           items_simple (ctx, order[k]);
           continue;
         }
-      for (guint i = 0; i < n; i++)
+      culled = vpc_render_cull (ctx, order[k], VPC_LABEL_SPILL);
+      for (guint j = 0; j < VPC_RENDER_COUNT (culled, n); j++)
         {
-          const VpcElement *e = vpc_render_element (ctx, order[k], i);
+          const VpcElement *e = vpc_render_element (ctx, order[k], VPC_RENDER_NTH (culled, j));
           if (e->has_layout && vpc_render_visible (ctx, &e->layout, VPC_LABEL_SPILL))
             item_detail (ctx, e);
         }
@@ -346,10 +349,29 @@ want_link (VpcLinkKind       kind,
  * state the design's own routes serve (routed once per change); the
  * highlighted interfaces are routed after them, so that hovering moves no
  * other line. */
+/* The highlighted interfaces' routes, past the limit (else NULL): routed
+ * after the design's own, so that hovering moves no other line. */
+static GPtrArray *
+highlighted_routes (const VpcRenderCtx *ctx,
+                    gboolean            linked)
+{
+  VpcRoutesOptions options;
+
+  if (linked || (ctx->options->hover_id == NULL &&
+                 (ctx->options->selection == NULL ||
+                  g_hash_table_size (ctx->options->selection) == 0)))
+    return NULL;
+  vpc_render_routes_options (ctx, &options);
+  options.want = want_highlighted;
+  options.want_data = (gpointer) ctx;
+  return vpc_routes_compute (ctx->design, &options);
+}
+
 GPtrArray *
 vpc_render_routes (const VpcRenderCtx *ctx)
 {
   WantLinks want = { ctx, vpc_routes_link_interfaces (ctx->design) };
+  g_autoptr(GPtrArray) highlighted = NULL;
   VpcRoutesOptions options;
   GPtrArray *cached, *routes;
 
@@ -365,19 +387,11 @@ vpc_render_routes (const VpcRenderCtx *ctx)
   routes = g_ptr_array_new_full (cached->len, (GDestroyNotify) vpc_link_route_free);
   for (guint i = 0; i < cached->len; i++)
     g_ptr_array_add (routes, vpc_link_route_copy (g_ptr_array_index (cached, i)));
-  if (!want.linked &&
-      (ctx->options->hover_id != NULL ||
-       (ctx->options->selection != NULL && g_hash_table_size (ctx->options->selection) > 0)))
-    {
-      g_autoptr(GPtrArray) highlighted = NULL;
-
-      options.want = want_highlighted;
-      options.want_data = (gpointer) ctx;
-      highlighted = vpc_routes_compute (ctx->design, &options);
-      for (guint i = 0; i < highlighted->len; i++)
-        g_ptr_array_add (routes, g_steal_pointer (&g_ptr_array_index (highlighted, i)));
-      g_ptr_array_set_free_func (highlighted, NULL);
-    }
+  highlighted = highlighted_routes (ctx, want.linked);
+  for (guint i = 0; highlighted != NULL && i < highlighted->len; i++)
+    g_ptr_array_add (routes, g_steal_pointer (&g_ptr_array_index (highlighted, i)));
+  if (highlighted != NULL)
+    g_ptr_array_set_free_func (highlighted, NULL);
   return routes;
 }
 
@@ -448,9 +462,9 @@ vpc_render_link_swatch (VpcRenderCtx *ctx,
     vpc_painter_set_dash (ctx->p, NULL, 0, 0);
 }
 
-static void
-route_bounds (const VpcLinkRoute *route,
-              VpcRect            *r)
+void
+vpc_render_route_bounds (const VpcLinkRoute *route,
+                         VpcRect            *r)
 {
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
 
@@ -515,28 +529,64 @@ draw_port (VpcRenderCtx       *ctx,
   vpc_painter_circle (ctx->p, end->x, end->y, 3.0);
 }
 
-void
-vpc_render_connectors (VpcRenderCtx *ctx)
+/* Solid hairlines but for gateway endpoints, each segment clipped to the
+ * view: dashing long lines makes cairo tessellate every dash, which costs
+ * seconds and gigabytes on large PDF/SVG pages. */
+static void
+draw_lines (VpcRenderCtx *ctx,
+            GPtrArray    *routes,
+            GArray       *culled)
 {
-  g_autoptr(GPtrArray) routes = NULL;
-
-  if (!ctx->detail)
-    return;
-  routes = vpc_render_routes (ctx);
-  /* Solid hairlines but for gateway endpoints, each segment clipped to the
-   * view: dashing long lines makes cairo tessellate every dash, which costs
-   * seconds and gigabytes on large PDF/SVG pages. */
-  for (guint i = 0; i < routes->len; i++)
+  for (guint j = 0; j < VPC_RENDER_COUNT (culled, routes->len); j++)
     {
-      const VpcLinkRoute *route = g_ptr_array_index (routes, i);
+      const VpcLinkRoute *route = g_ptr_array_index (routes, VPC_RENDER_NTH (culled, j));
       VpcRect bounds;
 
-      route_bounds (route, &bounds);
+      vpc_render_route_bounds (route, &bounds);
       if (vpc_render_visible (ctx, &bounds, 4))
         draw_route (ctx, route);
     }
-  for (guint i = 0; i < routes->len; i++)
-    draw_port (ctx, g_ptr_array_index (routes, i));
+}
+
+static void
+draw_ports (VpcRenderCtx *ctx,
+            GPtrArray    *routes,
+            GArray       *culled)
+{
+  for (guint j = 0; j < VPC_RENDER_COUNT (culled, routes->len); j++)
+    draw_port (ctx, g_ptr_array_index (routes, VPC_RENDER_NTH (culled, j)));
+}
+
+/* The design's own routes are drawn from its cache, those near the view
+ * only; a drag preview's are routed for this frame. */
+void
+vpc_render_connectors (VpcRenderCtx *ctx)
+{
+  g_autoptr(GPtrArray) highlighted = NULL;
+  g_autoptr(GArray) culled = NULL;
+  VpcRoutesOptions options;
+  GPtrArray *cached;
+
+  if (!ctx->detail)
+    return;
+  vpc_render_routes_options (ctx, &options);
+  if (options.shadow != NULL)
+    {
+      g_autoptr(GPtrArray) routes = vpc_render_routes (ctx);
+
+      draw_lines (ctx, routes, NULL);
+      draw_ports (ctx, routes, NULL);
+      return;
+    }
+  vpc_routes_get_cached (ctx->design, &options, &cached);
+  culled = vpc_render_cull_routes (ctx, cached, 8);
+  highlighted = highlighted_routes (ctx, vpc_routes_link_interfaces (ctx->design));
+  draw_lines (ctx, cached, culled);
+  if (highlighted != NULL)
+    draw_lines (ctx, highlighted, NULL);
+  draw_ports (ctx, cached, culled);
+  if (highlighted != NULL)
+    draw_ports (ctx, highlighted, NULL);
 }
 
 /* ---- findings, selection, hover ---- */
@@ -649,6 +699,33 @@ static const VpcKind mark_order[] = {
   VPC_KIND_NAT_GATEWAY, VPC_KIND_WORKLOAD,
 };
 
+static void
+marks_kind (VpcRenderCtx *ctx,
+            VpcKind       kind,
+            int           pass,
+            gboolean      errors)
+{
+  g_autoptr(GArray) culled = vpc_render_cull (ctx, kind, 12);
+  guint n = vpc_design_get_n_elements (ctx->design, kind);
+
+  for (guint j = 0; j < VPC_RENDER_COUNT (culled, n); j++)
+    {
+      const VpcElement *e = vpc_render_element (ctx, kind, VPC_RENDER_NTH (culled, j));
+      guint mark;
+      gboolean round;
+      VpcRect r;
+
+      if (!e->has_layout || !vpc_render_visible (ctx, &e->layout, 12) ||
+          (mark = vpc_render_mark_of (ctx, e->id)) == 0)
+        continue;
+      outline_rect (e, &r, &round);
+      if (pass > 0)
+        badge_layer (ctx, r.x + r.w, r.y, mark, pass - 1);
+      else if ((VPC_MARK_ERRORS (mark) > 0) == errors)
+        outline (ctx, &r, round, round || r.w < 100 ? 3 : 0, 2.5, mark_color (ctx, mark));
+    }
+}
+
 /* Pass 0 draws the outlines of one severity, errors then warnings (each a
  * run of one style), passes 1–3 the badge layers over all of them. */
 static void
@@ -668,21 +745,7 @@ marks_pass (VpcRenderCtx *ctx,
         outline (ctx, r, FALSE, 0, 3, mark_color (ctx, vpc_mark));
     }
   for (guint k = 0; k < G_N_ELEMENTS (mark_order); k++)
-    for (guint i = 0; i < vpc_design_get_n_elements (ctx->design, mark_order[k]); i++)
-      {
-        const VpcElement *e = vpc_render_element (ctx, mark_order[k], i);
-        guint mark = vpc_render_mark_of (ctx, e->id);
-        gboolean round;
-        VpcRect r;
-
-        if (mark == 0 || !e->has_layout || !vpc_render_visible (ctx, &e->layout, 12))
-          continue;
-        outline_rect (e, &r, &round);
-        if (pass > 0)
-          badge_layer (ctx, r.x + r.w, r.y, mark, pass - 1);
-        else if ((VPC_MARK_ERRORS (mark) > 0) == errors)
-          outline (ctx, &r, round, round || r.w < 100 ? 3 : 0, 2.5, mark_color (ctx, mark));
-      }
+    marks_kind (ctx, mark_order[k], pass, errors);
 }
 
 void

@@ -197,6 +197,8 @@ void     vpc_render_enis (VpcRenderCtx *ctx);
 /* vpc-render-items.c */
 const char *vpc_render_service_icon (const char *service);
 void     vpc_render_connectors (VpcRenderCtx *ctx);
+void     vpc_render_route_bounds (const VpcLinkRoute *route,
+                                  VpcRect            *r);
 /* The connectors vpc_render_connectors() draws, as VpcLinkRoute. */
 GPtrArray *vpc_render_routes (const VpcRenderCtx *ctx);
 /* The connectors of @design as an export draws them (no view state). */
@@ -215,6 +217,26 @@ void     vpc_render_badge (VpcRenderCtx *ctx,
                            double        cx,
                            double        cy,
                            guint         mark);
+
+/* vpc-render-index.c: culling without walking a large design. */
+
+/* The indices of @kind's elements that may lie within the clip grown by
+ * @margin, ascending (a superset: test visibility as usual); NULL when
+ * there is no index to ask (no culling, stand-ins, a small design): walk
+ * all of them. */
+GArray     *vpc_render_cull (const VpcRenderCtx *ctx,
+                             VpcKind             kind,
+                             double              margin);
+/* The same for @routes, the design's cached routes. */
+GArray     *vpc_render_cull_routes (const VpcRenderCtx *ctx,
+                                    GPtrArray          *routes,
+                                    double              margin);
+/* The @i-th index to draw of a walk that vpc_render_cull() answered. */
+#define VPC_RENDER_NTH(culled, i) ((culled) != NULL ? g_array_index ((culled), guint, (i)) : (i))
+#define VPC_RENDER_COUNT(culled, n) ((culled) != NULL ? (culled)->len : (n))
+/* @count (@findings), kept on @findings until it changes; a reference. */
+GHashTable *vpc_render_marks_cached (GListModel  *findings,
+                                     GHashTable *(*count) (GListModel *findings));
 
 /* vpc-render-title.c */
 /* The title block under @content: as wide as the content (at least

@@ -437,7 +437,10 @@ vpc_render_draw (VpcRenderCtx *ctx)
   /* The findings are first read here, after the bulk of the drawing: an
    * export hands over a list that is still being computed on another
    * thread, and only now waits for it. */
-  ctx->marks = count_marks (options->findings);
+  /* The canvas draws frame after frame from one list: its counts are
+   * kept on it until it changes. */
+  ctx->marks = ctx->culling ? vpc_render_marks_cached (options->findings, count_marks)
+                            : count_marks (options->findings);
   vpc_render_marks (ctx);
   vpc_render_highlights (ctx);
   if (options->title_block)

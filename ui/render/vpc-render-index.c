@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-render-index.c: what a frame needs to find without walking the whole
+ * design: the elements and connectors near the visible rectangle, and the
+ * finding counts per element.
+ *
+ * A frame at 100 % of a 100,000-element design shows a few hundred of
+ * them; testing each of the 100,000 (and their routes, and 150,000
+ * findings) every frame costs more than drawing what shows. So each kind's
+ * elements and the design's cached routes are put in a uniform grid once
+ * per revision of the design, kept on it, and a frame asks the grid. The
+ * answer is a superset in drawing order: the callers test visibility as
+ * before, so the picture is the same. Small designs (and views with
+ * stand-ins, whose geometry is not the design's) walk everything. */
+#include <math.h>
+
+#include "vpc-render-private.h"
+
+/* Below this many items a walk is as cheap as the grid. */
+#define MIN_INDEXED 512
+/* An item over more cells than this is kept aside and always answered. */
+#define MAX_CELLS_PER_ITEM 64
+
+typedef struct
+{
+  double  x0, y0, cell;
+  guint   cols, rows;
+  guint  *start; /* cols * rows + 1 offsets into items */
+  guint  *items;
+  GArray *big;   /* of guint: items over many cells */
+} Grid;
+
+typedef struct
+{
+  guint64    revision;
+  gboolean   built[VPC_N_KINDS];
+  Grid       kinds[VPC_N_KINDS];
+  GPtrArray *routes; /* the routes route_grid indexes (a reference) */
+  Grid       route_grid;
+} Index;
+
+static void
+grid_clear (Grid *grid)
+{
+  g_clear_pointer (&grid->start, g_free);
+  g_clear_pointer (&grid->items, g_free);
+  g_clear_pointer (&grid->big, g_array_unref);
+  *grid = (Grid) { 0 };
+}
+
+/* The cells @r covers, clamped to the grid. */
+static void
+grid_span (const Grid    *grid,
+           const VpcRect *r,
+           guint         *c0,
+           guint         *r0,
+           guint         *c1,
+           guint         *r1)
+{
+  double a = floor ((r->x - grid->x0) / grid->cell), b = floor ((r->y - grid->y0) / grid->cell);
+  double c = floor ((r->x + r->w - grid->x0) / grid->cell);
+  double d = floor ((r->y + r->h - grid->y0) / grid->cell);
+
+  *c0 = (guint) CLAMP (a, 0, grid->cols - 1);
+  *r0 = (guint) CLAMP (b, 0, grid->rows - 1);
+  *c1 = (guint) CLAMP (c, 0, grid->cols - 1);
+  *r1 = (guint) CLAMP (d, 0, grid->rows - 1);
+}
+
+/* What a grid holds: a rectangle, and what to answer when it is met. */
+typedef struct
+{
+  VpcRect r;
+  guint   id;
+} Item;
+
+/* Sizes the grid for @n items of @bounds, about one per cell, with cells
+ * no smaller than @min_cell. */
+static void
+grid_size (Grid          *grid,
+           const VpcRect *bounds,
+           guint          n,
+           double         min_cell)
+{
+  double area = MAX (bounds->w, 1) * MAX (bounds->h, 1);
+
+  grid->cell = MAX (MAX (sqrt (area / MAX (n, 1)), min_cell), 1.0);
+  grid->x0 = bounds->x;
+  grid->y0 = bounds->y;
+  grid->cols = (guint) CLAMP (ceil (MAX (bounds->w, 1) / grid->cell), 1, 4096);
+  grid->rows = (guint) CLAMP (ceil (MAX (bounds->h, 1) / grid->cell), 1, 4096);
+  grid->cell = MAX (grid->cell, MAX (bounds->w / grid->cols, bounds->h / grid->rows) * 1.0001);
+}
+
+/* Whether @r goes aside: it covers more than @max_cells cells. */
+static gboolean
+grid_is_big (const Grid    *grid,
+             const VpcRect *r,
+             guint          max_cells,
+             guint         *c0,
+             guint         *r0,
+             guint         *c1,
+             guint         *r1)
+{
+  grid_span (grid, r, c0, r0, c1, r1);
+  return (guint64) (*c1 - *c0 + 1) * (*r1 - *r0 + 1) > max_cells;
+}
+
+/* Counting sort of the items into their cells: one pass counts, one
+ * places. */
+static void
+grid_fill (Grid       *grid,
+           const Item *items,
+           guint       n,
+           guint       max_cells)
+{
+  guint n_cells = grid->cols * grid->rows, c0, r0, c1, r1;
+  g_autofree guint *fill = g_new0 (guint, n_cells);
+
+  grid->start = g_new0 (guint, n_cells + 1);
+  grid->big = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    {
+      if (grid_is_big (grid, &items[i].r, max_cells, &c0, &r0, &c1, &r1))
+        {
+          g_array_append_val (grid->big, items[i].id);
+          continue;
+        }
+      for (guint row = r0; row <= r1; row++)
+        for (guint col = c0; col <= c1; col++)
+          grid->start[row * grid->cols + col + 1]++;
+    }
+  for (guint c = 0; c < n_cells; c++)
+    grid->start[c + 1] += grid->start[c];
+  grid->items = g_new (guint, MAX (grid->start[n_cells], 1));
+  for (guint i = 0; i < n; i++)
+    {
+      if (grid_is_big (grid, &items[i].r, max_cells, &c0, &r0, &c1, &r1))
+        continue;
+      for (guint row = r0; row <= r1; row++)
+        for (guint col = c0; col <= c1; col++)
+          {
+            guint c = row * grid->cols + col;
+
+            grid->items[grid->start[c] + fill[c]++] = items[i].id;
+          }
+    }
+}
+
+/* @min_cell keeps long thin items (connector segments) from filling
+ * thousands of small cells each. */
+static void
+grid_build (Grid       *grid,
+            const Item *items,
+            guint       n,
+            double      min_cell,
+            guint       max_cells)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  VpcRect bounds = { 0, 0, 1, 1 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      x0 = MIN (x0, items[i].r.x);
+      y0 = MIN (y0, items[i].r.y);
+      x1 = MAX (x1, items[i].r.x + items[i].r.w);
+      y1 = MAX (y1, items[i].r.y + items[i].r.h);
+    }
+  if (n > 0)
+    bounds = (VpcRect) { x0, y0, x1 - x0, y1 - y0 };
+  grid_size (grid, &bounds, n, min_cell);
+  grid_fill (grid, items, n, max_cells);
+}
+
+static gint
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The items whose rectangles may meet @r, ascending, each once. */
+static GArray *
+grid_query (const Grid    *grid,
+            const VpcRect *r)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint c0, r0, c1, r1, out = 0;
+
+  g_array_append_vals (found, grid->big->data, grid->big->len);
+  if (r->x <= grid->x0 + grid->cols * grid->cell && r->x + r->w >= grid->x0 &&
+      r->y <= grid->y0 + grid->rows * grid->cell && r->y + r->h >= grid->y0)
+    {
+      grid_span (grid, r, &c0, &r0, &c1, &r1);
+      for (guint row = r0; row <= r1; row++)
+        {
+          guint a = grid->start[row * grid->cols + c0];
+          guint b = grid->start[row * grid->cols + c1 + 1];
+
+          g_array_append_vals (found, grid->items + a, b - a);
+        }
+    }
+  g_array_sort (found, compare_uint);
+  for (guint i = 0; i < found->len; i++)
+    if (out == 0 || g_array_index (found, guint, i) != g_array_index (found, guint, out - 1))
+      g_array_index (found, guint, out++) = g_array_index (found, guint, i);
+  g_array_set_size (found, out);
+  return found;
+}
+
+static void
+index_free (gpointer data)
+{
+  Index *index = data;
+
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    grid_clear (&index->kinds[k]);
+  grid_clear (&index->route_grid);
+  g_clear_pointer (&index->routes, g_ptr_array_unref);
+  g_free (index);
+}
+
+/* The design's index, emptied when the design changed since. */
+static Index *
+index_of (VpcDesign *design)
+{
+  static const char key[] = "vpc-render-index";
+  Index *index = g_object_get_data (G_OBJECT (design), key);
+  guint64 revision = vpc_design_get_revision (design);
+
+  if (index == NULL)
+    {
+      index = g_new0 (Index, 1);
+      index->revision = revision;
+      g_object_set_data_full (G_OBJECT (design), key, index, index_free);
+    }
+  if (index->revision != revision)
+    {
+      for (guint k = 0; k < VPC_N_KINDS; k++)
+        {
+          grid_clear (&index->kinds[k]);
+          index->built[k] = FALSE;
+        }
+      grid_clear (&index->route_grid);
+      g_clear_pointer (&index->routes, g_ptr_array_unref);
+      index->revision = revision;
+    }
+  return index;
+}
+
+/* @r grown by @margin on every side, as the clip is compared with it. */
+static void
+query_rect (const VpcRenderCtx *ctx,
+            double              margin,
+            VpcRect            *r)
+{
+  *r = (VpcRect) { ctx->clip.x - margin, ctx->clip.y - margin,
+                   ctx->clip.w + 2 * margin, ctx->clip.h + 2 * margin };
+}
+
+/* Whether @r holds the whole grid: then every item is wanted, and a walk
+ * in order is cheaper than sorting the answer. */
+static gboolean
+grid_within (const Grid    *grid,
+             const VpcRect *r)
+{
+  return r->x <= grid->x0 && r->y <= grid->y0 &&
+         r->x + r->w >= grid->x0 + grid->cols * grid->cell &&
+         r->y + r->h >= grid->y0 + grid->rows * grid->cell;
+}
+
+static void
+build_kind (Index     *index,
+            VpcDesign *design,
+            VpcKind    kind)
+{
+  guint n = vpc_design_get_n_elements (design, kind), count = 0;
+  g_autofree Item *items = g_new (Item, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *e = vpc_design_get_element (design, kind, i);
+
+      /* Elements without a layout are never drawn. */
+      if (e->has_layout)
+        items[count++] = (Item) { e->layout, i };
+    }
+  grid_build (&index->kinds[kind], items, count, 0, MAX_CELLS_PER_ITEM);
+  index->built[kind] = TRUE;
+}
+
+GArray *
+vpc_render_cull (const VpcRenderCtx *ctx,
+                 VpcKind             kind,
+                 double              margin)
+{
+  guint n = vpc_design_get_n_elements (ctx->design, kind);
+  Index *index;
+  VpcRect r;
+
+  if (!ctx->culling || ctx->shadows != NULL || n < MIN_INDEXED)
+    return NULL;
+  index = index_of (ctx->design);
+  if (!index->built[kind])
+    build_kind (index, ctx->design, kind);
+  query_rect (ctx, margin, &r);
+  if (grid_within (&index->kinds[kind], &r))
+    return NULL;
+  return grid_query (&index->kinds[kind], &r);
+}
+
+/* Routes are indexed by their segments: a bent route's bounds may span
+ * the whole design while its lines pass far from the view. */
+static void
+build_routes (Index     *index,
+              GPtrArray *routes)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
+  double length = 0;
+
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const VpcLinkRoute *route = g_ptr_array_index (routes, i);
+
+      for (guint k = 0; k + 1 < route->n_points; k++)
+        {
+          const VpcPoint *a = &route->points[k], *b = &route->points[k + 1];
+          Item item = { { MIN (a->x, b->x), MIN (a->y, b->y), fabs (b->x - a->x),
+                          fabs (b->y - a->y) }, i };
+
+          length += item.r.w + item.r.h;
+          g_array_append_val (items, item);
+        }
+    }
+  /* Cells about an eighth of the average segment long: each segment lies
+   * in about eight of them, not in hundreds. */
+  grid_build (&index->route_grid, (const Item *) items->data, items->len,
+              items->len > 0 ? length / items->len / 8 : 0, G_MAXUINT);
+  index->routes = g_ptr_array_ref (routes);
+}
+
+GArray *
+vpc_render_cull_routes (const VpcRenderCtx *ctx,
+                        GPtrArray          *routes,
+                        double              margin)
+{
+  Index *index;
+  VpcRect r;
+
+  if (!ctx->culling || routes->len < MIN_INDEXED)
+    return NULL;
+  index = index_of (ctx->design);
+  if (index->routes != routes)
+    {
+      grid_clear (&index->route_grid);
+      g_clear_pointer (&index->routes, g_ptr_array_unref);
+      build_routes (index, routes);
+    }
+  query_rect (ctx, margin, &r);
+  if (grid_within (&index->route_grid, &r))
+    return NULL;
+  return grid_query (&index->route_grid, &r);
+}
+
+/* ---- finding counts ---- */
+
+typedef struct
+{
+  GHashTable *marks;
+  gboolean    valid;
+} Marks;
+
+static void
+marks_free (gpointer data)
+{
+  Marks *marks = data;
+
+  g_clear_pointer (&marks->marks, g_hash_table_unref);
+  g_free (marks);
+}
+
+static void
+findings_changed_cb (GListModel *findings,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Marks      *marks)
+{
+  /* The table's keys belong to findings that may be gone now. */
+  g_clear_pointer (&marks->marks, g_hash_table_unref);
+  marks->valid = FALSE;
+}
+
+GHashTable *
+vpc_render_marks_cached (GListModel  *findings,
+                         GHashTable *(*count) (GListModel *findings))
+{
+  static const char key[] = "vpc-render-marks";
+  Marks *marks;
+
+  if (findings == NULL)
+    return NULL;
+  marks = g_object_get_data (G_OBJECT (findings), key);
+  if (marks == NULL)
+    {
+      marks = g_new0 (Marks, 1);
+      g_object_set_data_full (G_OBJECT (findings), key, marks, marks_free);
+      g_signal_connect (findings, "items-changed", G_CALLBACK (findings_changed_cb), marks);
+    }
+  if (!marks->valid)
+    {
+      marks->marks = count (findings);
+      marks->valid = TRUE;
+    }
+  return marks->marks != NULL ? g_hash_table_ref (marks->marks) : NULL;
+}
