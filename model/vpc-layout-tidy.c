@@ -835,11 +835,11 @@ offset_of (VpcDesign        *design,
            double           *dx,
            double           *dy)
 {
-  const VpcElement *parent = container_of (design, e);
+  const VpcElement *parent;
   const VpcRect *r;
 
   *dx = *dy = 0;
-  if (ids == NULL || parent == NULL)
+  if (ids == NULL || (parent = container_of (design, e)) == NULL)
     return;
   if (chosen (design, ids, parent))
     {
@@ -930,7 +930,6 @@ vpc_layout_apply (VpcDesign     *design,
       {
         const VpcElement *e = vpc_design_get_element (design, k, i);
         const VpcRect *tidy = g_hash_table_lookup (placed, e->id);
-        g_autoptr(VpcElement) copy = NULL;
         VpcRect r;
         double dx, dy;
 
@@ -941,10 +940,7 @@ vpc_layout_apply (VpcDesign     *design,
                        tidy->w, tidy->h };
         if (e->has_layout && memcmp (&r, &e->layout, sizeof r) == 0)
           continue;
-        copy = vpc_element_copy (e);
-        copy->has_layout = TRUE;
-        copy->layout = r;
-        vpc_design_replace_element (design, g_steal_pointer (&copy));
+        vpc_design_set_layout (design, k, i, &r);
       }
 }
 
