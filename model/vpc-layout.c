@@ -552,7 +552,7 @@ vpc_layout_auto (VpcDesign *design)
   /* A file without any layout: Tidy's engine. */
   if (none_placed (design))
     {
-      g_autoptr(GHashTable) placed = NULL;
+      g_autoptr(VpcLayoutPlaced) placed = NULL;
       VpcRect vpc;
 
       placed = vpc_layout_tidy_compute (design, 1.0, &vpc);
