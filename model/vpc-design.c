@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-design.c: the design document, its id index and its undo history.
  *
- * Every change is an Op (insert, remove, replace an element, or set the
- * top-level info) holding copies of the state before and after. Ops are
+ * Every change is an Op (insert, remove, replace an element, set the
+ * top-level info, or set the layout rectangles of elements) holding the
+ * state before and after: copies of elements and info, or for a layout op
+ * only the rectangles, so that laying out 100,000 elements does not copy
+ * them. Ops are
  * applied at once and recorded in the open Step; a Step is one user-visible
  * undo entry. Undo reverts a step's ops in reverse order, redo re-applies
  * them, so any edit built from ops is undoable by construction.
  */
-#include "vpc-design.h"
+#include "vpc-design-private.h"
 
 #include <string.h>
 
@@ -20,7 +23,18 @@ typedef enum {
   OP_REMOVE,
   OP_REPLACE,
   OP_INFO,
+  OP_LAYOUT,
 } OpType;
+
+/* One element's layout set by an OP_LAYOUT op. */
+typedef struct
+{
+  VpcKind  kind;
+  guint    index;
+  gboolean had_layout; /* before */
+  VpcRect  before;
+  VpcRect  after;      /* has_layout is TRUE after */
+} LayoutChange;
 
 typedef struct
 {
@@ -31,12 +45,14 @@ typedef struct
   VpcElement    *after;  /* INSERT, REPLACE */
   VpcDesignInfo *info_before;
   VpcDesignInfo *info_after;
+  GArray        *layouts; /* LAYOUT: of LayoutChange, applied in order */
 } Op;
 
 typedef struct
 {
   char      *label;
   GPtrArray *ops; /* of Op */
+  guint64    start_revision; /* the design's revision before the first op */
 } Step;
 
 struct _VpcDesign
@@ -49,6 +65,8 @@ struct _VpcDesign
   GHashTable    *positions;          /* id -> index + 1, rebuilt lazily */
   gboolean       positions_dirty;
   guint64        revision;
+  guint64        checked_revision; /* passed the whole invariant check then */
+  guint64        contained_revision; /* vpc_layout_contain() settled then */
 
   GPtrArray     *steps;     /* of Step */
   guint          position;  /* steps applied */
@@ -95,6 +113,8 @@ op_free (gpointer data)
   vpc_element_free (op->after);
   vpc_design_info_free (op->info_before);
   vpc_design_info_free (op->info_after);
+  if (op->layouts != NULL)
+    g_array_unref (op->layouts);
   g_free (op);
 }
 
@@ -109,11 +129,13 @@ step_free (gpointer data)
 }
 
 static Step *
-step_new (const char *label)
+step_new (VpcDesign  *self,
+          const char *label)
 {
   Step *step = g_new0 (Step, 1);
 
   step->label = g_strdup (label);
+  step->start_revision = self->revision;
   step->ops = g_ptr_array_new_with_free_func (op_free);
   return step;
 }
@@ -219,6 +241,8 @@ vpc_design_init (VpcDesign *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->positions = g_hash_table_new (g_str_hash, g_str_equal);
   self->steps = g_ptr_array_new_with_free_func (step_free);
+  self->checked_revision = G_MAXUINT64;
+  self->contained_revision = G_MAXUINT64;
 }
 
 VpcDesign *
@@ -297,6 +321,21 @@ vpc_design_lookup (VpcDesign  *self,
   return g_hash_table_lookup (self->by_id, id);
 }
 
+static void
+update_positions (VpcDesign *self)
+{
+  if (!self->positions_dirty)
+    return;
+  g_hash_table_remove_all (self->positions);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < self->lists[k]->len; i++)
+      {
+        VpcElement *e = g_ptr_array_index (self->lists[k], i);
+        g_hash_table_insert (self->positions, e->id, GUINT_TO_POINTER (i + 1));
+      }
+  self->positions_dirty = FALSE;
+}
+
 int
 vpc_design_index_of (VpcDesign  *self,
                      const char *id)
@@ -305,18 +344,30 @@ vpc_design_index_of (VpcDesign  *self,
 
   if (id == NULL || !g_hash_table_contains (self->by_id, id))
     return -1;
-  if (self->positions_dirty)
-    {
-      g_hash_table_remove_all (self->positions);
-      for (guint k = 0; k < VPC_N_KINDS; k++)
-        for (guint i = 0; i < self->lists[k]->len; i++)
-          {
-            VpcElement *e = g_ptr_array_index (self->lists[k], i);
-            g_hash_table_insert (self->positions, e->id, GUINT_TO_POINTER (i + 1));
-          }
-      self->positions_dirty = FALSE;
-    }
+  update_positions (self);
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, id)) - 1;
+}
+
+int
+vpc_design_index_of_kind (VpcDesign  *self,
+                          const char *id,
+                          VpcKind     kind)
+{
+  int index;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (self), -1);
+  g_return_val_if_fail (kind < VPC_N_KINDS, -1);
+
+  if (id == NULL)
+    return -1;
+  update_positions (self);
+  /* One lookup: the position is in the id's own list, so it names an
+   * element of @kind only when that element has the id (ids are unique). */
+  index = (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, id)) - 1;
+  if (index < 0 || (guint) index >= self->lists[kind]->len ||
+      strcmp (((VpcElement *) g_ptr_array_index (self->lists[kind], index))->id, id) != 0)
+    return -1;
+  return index;
 }
 
 guint
@@ -500,6 +551,47 @@ set_info (VpcDesign     *self,
   g_signal_emit (self, signals[SIGNAL_INFO_CHANGED], 0);
 }
 
+/* Sets one element's layout in place: the element stays the same object,
+ * only its rectangle changes. */
+static void
+set_layout_at (VpcDesign     *self,
+               VpcKind        kind,
+               guint          index,
+               gboolean       has_layout,
+               const VpcRect *layout,
+               gboolean       emit)
+{
+  VpcElement *e = g_ptr_array_index (self->lists[kind], index);
+
+  e->has_layout = has_layout;
+  e->layout = *layout;
+  if (emit)
+    g_signal_emit (self, signals[SIGNAL_ELEMENT_CHANGED], 0, (int) kind, index, e->id);
+}
+
+/* Forward sets the new rectangles in order; backward puts the old ones
+ * back in reverse order, so that an element set twice ends as it was. */
+static void
+run_layouts (VpcDesign *self,
+             GArray    *layouts,
+             gboolean   forward)
+{
+  guint n = layouts->len;
+  /* One look per op rather than one emission per element when nobody
+   * listens (the command line lays out 100,000 elements). */
+  gboolean emit = g_signal_has_handler_pending (self, signals[SIGNAL_ELEMENT_CHANGED], 0, TRUE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LayoutChange *c = &g_array_index (layouts, LayoutChange, forward ? i : n - 1 - i);
+
+      if (forward)
+        set_layout_at (self, c->kind, c->index, TRUE, &c->after, emit);
+      else
+        set_layout_at (self, c->kind, c->index, c->had_layout, &c->before, emit);
+    }
+}
+
 static void
 op_run (VpcDesign *self,
         Op        *op,
@@ -525,6 +617,9 @@ op_run (VpcDesign *self,
       break;
     case OP_INFO:
       set_info (self, vpc_design_info_copy (forward ? op->info_after : op->info_before));
+      break;
+    case OP_LAYOUT:
+      run_layouts (self, op->layouts, forward);
       break;
     default:
       g_assert_not_reached ();
@@ -793,45 +888,132 @@ add_consequences (VpcDesign *self,
     }
 }
 
+/* TRUE when @element, first seen in this step (@seen), is not as @step
+ * found it (@before, or the rectangle @had / @layout when @before is NULL). */
+static gboolean
+first_differs (GHashTable       *seen,
+               const VpcElement *element,
+               const VpcElement *before,
+               gboolean          had,
+               const VpcRect    *layout)
+{
+  if (!g_hash_table_add (seen, (gpointer) element))
+    return FALSE;
+  if (before != NULL)
+    return !vpc_element_equal (element, before);
+  return element->has_layout != had ||
+         (had && !(element->layout.x == layout->x && element->layout.y == layout->y &&
+                   element->layout.w == layout->w && element->layout.h == layout->h));
+}
+
 /* TRUE when @step, applied, left the design as it found it (a move that
  * containment put back, edits that undid each other): such a step is not
- * worth an undo entry. */
+ * worth an undo entry. Each element is compared with its state before its
+ * first op in the step; the first difference answers. */
 static gboolean
 step_changed_nothing (VpcDesign *self,
                       Step      *step)
 {
-  g_autoptr(GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
   const VpcDesignInfo *info_before = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
 
+  /* A new element, or one put back somewhere else, or one gone (no insert
+   * brings it back): a change. Without those, every index in the step
+   * names the same element now as when its op ran. */
   for (guint i = 0; i < step->ops->len; i++)
     {
       Op *op = g_ptr_array_index (step->ops, i);
-      const char *id = op->before != NULL  ? op->before->id
-                       : op->after != NULL ? op->after->id
-                                           : NULL;
+
+      if (op->type == OP_INSERT || op->type == OP_REMOVE)
+        return FALSE;
+    }
+  for (guint i = 0; i < step->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (step->ops, i);
 
       if (op->type == OP_INFO)
         info_before = info_before != NULL ? info_before : op->info_before;
-      else if (op->type == OP_INSERT)
-        return FALSE; /* a new element, or one put back somewhere else */
-      else if (id != NULL && !g_hash_table_contains (first, id))
-        g_hash_table_insert (first, (gpointer) id, op);
-    }
-  if (info_before != NULL && !vpc_design_info_equal (info_before, self->info))
-    return FALSE;
-  g_hash_table_iter_init (&iter, first);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Op *op = value;
-      const VpcElement *now = g_hash_table_lookup (self->by_id, key);
+      else if (op->type == OP_REPLACE)
+        {
+          if (first_differs (seen, g_ptr_array_index (self->lists[op->kind], op->index),
+                             op->before, FALSE, NULL))
+            return FALSE;
+        }
+      else
+        for (guint j = 0; j < op->layouts->len; j++)
+          {
+            const LayoutChange *c = &g_array_index (op->layouts, LayoutChange, j);
 
-      if (now == NULL || !vpc_element_equal (now, op->before) ||
-          vpc_design_index_of (self, key) != (int) op->index)
+            if (first_differs (seen, g_ptr_array_index (self->lists[c->kind], c->index), NULL,
+                               c->had_layout, &c->before))
+              return FALSE;
+          }
+    }
+  return info_before == NULL || vpc_design_info_equal (info_before, self->info);
+}
+
+/* TRUE when @a and @b differ at most in the VPC's box. */
+static gboolean
+info_differs_in_layout_only (const VpcDesignInfo *a,
+                             const VpcDesignInfo *b)
+{
+  g_autoptr(VpcDesignInfo) copy = vpc_design_info_copy (b);
+
+  copy->has_vpc_layout = a->has_vpc_layout;
+  copy->vpc_layout = a->vpc_layout;
+  return vpc_design_info_equal (a, copy);
+}
+
+/* TRUE when @step only moved or sized boxes (layout ops, the VPC's box)
+ * and every box it set is one the format accepts. Without inserts and
+ * removals, each index in the step names the same element now. */
+static gboolean
+step_sets_valid_layouts_only (VpcDesign *self,
+                              Step      *step)
+{
+  const VpcDesignInfo *info = self->info;
+
+  if (info->has_vpc_layout && !vpc_invariants_layout_is_valid (&info->vpc_layout))
+    return FALSE;
+  for (guint i = 0; i < step->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (step->ops, i);
+
+      if (op->type == OP_INFO && info_differs_in_layout_only (op->info_before, op->info_after))
+        continue;
+      if (op->type != OP_LAYOUT)
         return FALSE;
+      for (guint j = 0; j < op->layouts->len; j++)
+        {
+          const LayoutChange *c = &g_array_index (op->layouts, LayoutChange, j);
+          const VpcElement *e = g_ptr_array_index (self->lists[c->kind], c->index);
+
+          if (e->has_layout && !vpc_invariants_layout_is_valid (&e->layout))
+            return FALSE;
+        }
     }
   return TRUE;
+}
+
+/* The guard's check of the design @step left. A step that only set boxes
+ * of a design that passed the whole check just before it can break nothing
+ * but the values of those boxes, so when they are valid that is the whole
+ * answer (laying out 100,000 elements checks 100,000 rectangles, not every
+ * name, CIDR and reference again). Otherwise, and to word any fault, the
+ * whole check runs. */
+static gboolean
+check_step (VpcDesign *self,
+            Step      *step,
+            GError   **error)
+{
+  if ((step->start_revision == self->checked_revision &&
+       step_sets_valid_layouts_only (self, step)) ||
+      vpc_invariants_check_design (self, VPC_INVARIANTS_PLACE_ELEMENT, error))
+    {
+      self->checked_revision = self->revision;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Closes @step: adds its consequences, then either pushes it on the history
@@ -855,14 +1037,15 @@ finish_step (VpcDesign *self,
       self->open_step = step;
       self->open_depth = 1;
       add_consequences (self, step, notice);
-      /* The drawing follows the model: children stay inside their containers. */
-      vpc_layout_contain (self);
+      /* The drawing follows the model: children stay inside their
+       * containers (a second containment changes nothing: skip it). */
+      if (self->contained_revision != self->revision)
+        vpc_layout_contain (self);
       self->open_step = NULL;
       self->open_depth = 0;
     }
 
-  if (self->read_only != NULL ||
-      !vpc_invariants_check_design (self, VPC_INVARIANTS_PLACE_ELEMENT, &local))
+  if (self->read_only != NULL || !check_step (self, step, &local))
     {
       for (guint i = step->ops->len; i > 0; i--)
         op_run (self, g_ptr_array_index (step->ops, i - 1), FALSE);
@@ -896,8 +1079,11 @@ record_op (VpcDesign  *self,
            Op         *op,
            const char *label)
 {
-  Step *step;
+  Step *step = NULL;
 
+  /* The step starts before the op: its revision is the state it found. */
+  if (self->open_step == NULL)
+    step = step_new (self, label);
   op_run (self, op, TRUE);
   if (self->open_step != NULL)
     {
@@ -905,7 +1091,6 @@ record_op (VpcDesign  *self,
       self->open_changed = TRUE;
       return TRUE;
     }
-  step = step_new (label);
   g_ptr_array_add (step->ops, op);
   return finish_step (self, step, NULL);
 }
@@ -917,7 +1102,7 @@ vpc_design_begin (VpcDesign  *self,
   g_return_if_fail (VPC_IS_DESIGN (self));
 
   if (self->open_depth++ == 0)
-    self->open_step = step_new (label);
+    self->open_step = step_new (self, label);
 }
 
 gboolean
@@ -1107,6 +1292,58 @@ vpc_design_set_info (VpcDesign     *self,
   op->info_before = vpc_design_info_copy (self->info);
   op->info_after = info;
   return record_op (self, op, _("Change design properties"));
+}
+
+/* -0 reads back as 0 (as vpc_element_normalize() puts it). */
+static void
+normalize_origin (VpcRect *r)
+{
+  if (r->x == 0)
+    r->x = 0;
+  if (r->y == 0)
+    r->y = 0;
+}
+
+gboolean
+vpc_design_set_layout (VpcDesign     *self,
+                       VpcKind        kind,
+                       guint          index,
+                       const VpcRect *layout)
+{
+  const VpcElement *e;
+  LayoutChange change;
+  Op *op;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  g_return_val_if_fail (kind < VPC_N_KINDS && index < self->lists[kind]->len, FALSE);
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  e = g_ptr_array_index (self->lists[kind], index);
+  change = (LayoutChange) { kind, index, e->has_layout, e->layout, *layout };
+  normalize_origin (&change.after);
+  /* The same rectangle is no change (and no undo step). */
+  if (e->has_layout && e->layout.x == change.after.x && e->layout.y == change.after.y &&
+      e->layout.w == change.after.w && e->layout.h == change.after.h)
+    return TRUE;
+  /* Within a transaction, consecutive layouts share one op. */
+  op = self->open_step != NULL && self->open_step->ops->len > 0
+           ? g_ptr_array_index (self->open_step->ops, self->open_step->ops->len - 1)
+           : NULL;
+  if (op != NULL && op->type == OP_LAYOUT)
+    {
+      g_array_append_val (op->layouts, change);
+      set_layout_at (self, kind, index, TRUE, &change.after,
+                     g_signal_has_handler_pending (self, signals[SIGNAL_ELEMENT_CHANGED], 0,
+                                                   TRUE));
+      self->revision++;
+      self->open_changed = TRUE;
+      return TRUE;
+    }
+  op = g_new0 (Op, 1);
+  op->type = OP_LAYOUT;
+  op->layouts = g_array_new (FALSE, FALSE, sizeof (LayoutChange));
+  g_array_append_val (op->layouts, change);
+  return record_op (self, op, default_label (kind, "change"));
 }
 
 static gboolean
@@ -1372,6 +1609,18 @@ vpc_design_rename (VpcDesign   *self,
       }
   }
   return vpc_design_try_commit (self, error);
+}
+
+void
+_vpc_design_note_checked (VpcDesign *self)
+{
+  self->checked_revision = self->revision;
+}
+
+void
+_vpc_design_note_contained (VpcDesign *self)
+{
+  self->contained_revision = self->revision;
 }
 
 void

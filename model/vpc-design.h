@@ -65,6 +65,11 @@ const VpcElement    *vpc_design_lookup (VpcDesign  *self,
 /* Position of @id in its kind's list, or -1. */
 int                  vpc_design_index_of (VpcDesign  *self,
                                           const char *id);
+/* Position of @id in @kind's list, or -1 when no element of @kind has it
+ * (one hash lookup). */
+int                  vpc_design_index_of_kind (VpcDesign  *self,
+                                               const char *id,
+                                               VpcKind     kind);
 /* Total number of elements over the six lists. */
 guint                vpc_design_get_total_elements (VpcDesign *self);
 /* A counter bumped by every change (and by undo/redo), for caches. */
@@ -132,6 +137,16 @@ gboolean             vpc_design_delete (VpcDesign         *self,
                                         guint              n_ids);
 gboolean             vpc_design_set_info (VpcDesign     *self,
                                           VpcDesignInfo *info);
+/* Gives the @index-th element of @kind the layout @layout (has_layout
+ * becomes TRUE), like replacing it with a copy that differs only there, but
+ * the history keeps only the rectangles before and after: the automatic
+ * layout, Tidy and containment set thousands at once. The element is
+ * changed in place (pointers to it stay valid); "element-changed" is
+ * emitted. Consecutive calls in a transaction share one history op. */
+gboolean             vpc_design_set_layout (VpcDesign     *self,
+                                            VpcKind        kind,
+                                            guint          index,
+                                            const VpcRect *layout);
 /* Gives the element @old_id the id @new_id and rewrites every reference to
  * it (a subnet's AZ, a NAT gateway's subnet, endpoint and workload subnet
  * and security-group lists, security-group rule peers), as one undoable step

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vpc-cidr.h"
+#include "vpc-design-private.h"
 #include "vpc-file.h"
 #include "vpc-i18n.h"
 #include "vpc-json-write.h"
@@ -546,7 +547,17 @@ vpc_invariants_check_design (VpcDesign          *design,
                           : check_element_references (&check, e)))
             return FALSE;
         }
+  _vpc_design_note_checked (design);
   return TRUE;
+}
+
+gboolean
+vpc_invariants_layout_is_valid (const VpcRect *r)
+{
+  /* What check_layout() accepts. */
+  return in_range (r->x, -VPC_LAYOUT_LIMIT, VPC_LAYOUT_LIMIT, FALSE) &&
+         in_range (r->y, -VPC_LAYOUT_LIMIT, VPC_LAYOUT_LIMIT, FALSE) &&
+         in_range (r->w, 0, VPC_LAYOUT_LIMIT, TRUE) && in_range (r->h, 0, VPC_LAYOUT_LIMIT, TRUE);
 }
 
 /* Normalizing */

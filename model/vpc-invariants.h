@@ -42,6 +42,10 @@ void     vpc_invariants_set_error (GError    **error,
  * names a group. */
 gboolean vpc_sg_peer_is_group (const char *peer);
 
+/* Whether a layout rectangle is one the format accepts (what the check
+ * above asks of every layout), without a message. */
+gboolean vpc_invariants_layout_is_valid (const VpcRect *r);
+
 /* Region codes: lowercase letters, digits and '-'. */
 gboolean vpc_region_is_valid (const char *region);
 

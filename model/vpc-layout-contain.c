@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vpc-design-private.h"
 #include "vpc-i18n.h"
 
 #define LIMIT VPC_LAYOUT_LIMIT
@@ -43,6 +44,7 @@ typedef struct
   VpcDesign *design;
   GArray    *boxes[VPC_N_KINDS]; /* of Box, for AZs, subnets and icon kinds */
   Box        vpc;
+  int       *parents[VPC_N_KINDS]; /* each box's parent, found once per call */
 } Contain;
 
 double
@@ -161,16 +163,6 @@ centre_inside (const VpcRect *parent,
          cy >= parent->y && cy <= parent->y + parent->h;
 }
 
-/* The index of @id in @kind's list, or -1. */
-static int
-index_of_kind (VpcDesign  *design,
-               const char *id,
-               VpcKind     kind)
-{
-  const VpcElement *e = id != NULL ? vpc_design_lookup (design, id) : NULL;
-
-  return e != NULL && e->kind == kind ? vpc_design_index_of (design, id) : -1;
-}
 
 const char *
 vpc_layout_container_of (const VpcElement *e)
@@ -193,6 +185,27 @@ vpc_layout_container_of (const VpcElement *e)
     }
 }
 
+/* Which container each element of @kind is drawn in, as an index in
+ * @parent_kind's list (-1: none). Containment only moves boxes, so this
+ * holds for every round of one call. */
+static int *
+find_parents (VpcDesign *design,
+              VpcKind    kind,
+              VpcKind    parent_kind)
+{
+  guint n = vpc_design_get_n_elements (design, kind);
+  int *parents = g_new (int, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *e = vpc_design_get_element (design, kind, i);
+      const char *id = vpc_layout_container_of (e);
+
+      parents[i] = id != NULL ? vpc_design_index_of_kind (design, id, parent_kind) : -1;
+    }
+  return parents;
+}
+
 static void
 gather_kind (Contain *c,
              VpcKind  kind,
@@ -201,6 +214,8 @@ gather_kind (Contain *c,
   guint n = vpc_design_get_n_elements (c->design, kind);
   GArray *boxes = g_array_sized_new (FALSE, TRUE, sizeof (Box), n);
 
+  if (c->parents[kind] == NULL)
+    c->parents[kind] = kind == VPC_KIND_AZ ? NULL : find_parents (c->design, kind, parent_kind);
   g_array_set_size (boxes, n);
   for (guint i = 0; i < n; i++)
     {
@@ -209,21 +224,17 @@ gather_kind (Contain *c,
 
       b->r = e->layout;
       b->has = e->has_layout;
-      b->parent = kind == VPC_KIND_AZ
-                      ? -1
-                      : index_of_kind (c->design, vpc_layout_container_of (e), parent_kind);
+      b->parent = kind == VPC_KIND_AZ ? -1 : c->parents[kind][i];
     }
   c->boxes[kind] = boxes;
 }
 
+/* The boxes as the design has them now (the parents found once). */
 static void
-gather (Contain   *c,
-        VpcDesign *design)
+gather (Contain *c)
 {
-  const VpcDesignInfo *info = vpc_design_get_info (design);
+  const VpcDesignInfo *info = vpc_design_get_info (c->design);
 
-  memset (c, 0, sizeof *c);
-  c->design = design;
   c->vpc = (Box) { info->vpc_layout, info->has_vpc_layout, -1 };
   gather_kind (c, VPC_KIND_AZ, VPC_N_KINDS);
   gather_kind (c, VPC_KIND_SUBNET, VPC_KIND_AZ);
@@ -232,10 +243,18 @@ gather (Contain   *c,
 }
 
 static void
-clear (Contain *c)
+clear_boxes (Contain *c)
 {
   for (guint k = 0; k < VPC_N_KINDS; k++)
     g_clear_pointer (&c->boxes[k], g_array_unref);
+}
+
+static void
+clear (Contain *c)
+{
+  clear_boxes (c);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    g_clear_pointer (&c->parents[k], g_free);
 }
 
 static Box *
@@ -350,10 +369,12 @@ same_rect (const VpcRect *a,
   return memcmp (a, b, sizeof *a) == 0;
 }
 
-static void
+/* Records the boxes that moved; FALSE when none did. */
+static gboolean
 record (Contain *c)
 {
   const VpcDesignInfo *info = vpc_design_get_info (c->design);
+  gboolean changed = FALSE;
 
   if (c->vpc.has && !same_rect (&c->vpc.r, &info->vpc_layout))
     {
@@ -361,62 +382,85 @@ record (Contain *c)
 
       copy->vpc_layout = c->vpc.r;
       vpc_design_set_info (c->design, copy);
+      changed = TRUE;
     }
   for (guint k = 0; k < VPC_N_KINDS; k++)
     for (guint i = 0; c->boxes[k] != NULL && i < c->boxes[k]->len; i++)
       {
         const VpcElement *e = vpc_design_get_element (c->design, k, i);
         Box *b = box (c, k, i);
-        VpcElement *copy;
 
         if (!b->has || same_rect (&b->r, &e->layout))
           continue;
-        copy = vpc_element_copy (e);
-        copy->layout = b->r;
-        vpc_design_replace_element (c->design, copy);
+        vpc_design_set_layout (c->design, k, i, &b->r);
+        changed = TRUE;
       }
+  return changed;
+}
+
+/* TRUE when every box of the design (gathered into @c) is inside. */
+static gboolean
+is_contained (Contain *c)
+{
+  gboolean ok = TRUE;
+
+  gather (c);
+  for (guint k = 0; k < VPC_N_KINDS && ok; k++)
+    for (guint i = 0; c->boxes[k] != NULL && i < c->boxes[k]->len && ok; i++)
+      {
+        Box *b = box (c, k, i), *p = parent_box (c, k, b);
+        gboolean is_icon = k == VPC_KIND_NAT_GATEWAY || k == VPC_KIND_WORKLOAD;
+
+        if (p != NULL && (!is_icon || centre_inside (&p->r, &b->r)))
+          ok = rect_inside (&p->r, &b->r);
+      }
+  clear_boxes (c);
+  return ok;
 }
 
 void
 vpc_layout_contain (VpcDesign *design)
 {
-  Contain c;
+  Contain c = { design };
+  gboolean settled = FALSE;
 
   g_return_if_fail (VPC_IS_DESIGN (design));
 
   /* Growing a box can push its own box out of its parent: repeat until
    * nothing moves (a few rounds at most: each round settles one level of
-   * VPC ⊃ AZ ⊃ subnet ⊃ icon), so that a second call changes nothing. */
+   * VPC ⊃ AZ ⊃ subnet ⊃ icon), so that a second call changes nothing.
+   * A round that moved nothing would move nothing again: stop there. */
   vpc_design_begin (design, _("Keep elements inside their boxes"));
-  for (guint round = 0; round < 8 && (round == 0 || !vpc_layout_is_contained (design)); round++)
+  for (guint round = 0; round < 8 && !settled; round++)
     {
-      gather (&c, design);
+      if (round > 0 && is_contained (&c))
+        {
+          settled = TRUE;
+          break;
+        }
+      gather (&c);
       grow_all (&c);
       fit_all (&c);
-      record (&c);
-      clear (&c);
+      settled = !record (&c);
+      clear_boxes (&c);
     }
+  clear (&c);
+  /* Before the commit: a refused outermost step puts back a state that
+   * need not be settled (and changes the revision). */
+  if (settled)
+    _vpc_design_note_contained (design);
   vpc_design_commit (design);
 }
 
 gboolean
 vpc_layout_is_contained (VpcDesign *design)
 {
-  gboolean ok = TRUE;
-  Contain c;
+  Contain c = { design };
+  gboolean ok;
 
   g_return_val_if_fail (VPC_IS_DESIGN (design), FALSE);
 
-  gather (&c, design);
-  for (guint k = 0; k < VPC_N_KINDS && ok; k++)
-    for (guint i = 0; c.boxes[k] != NULL && i < c.boxes[k]->len && ok; i++)
-      {
-        Box *b = box (&c, k, i), *p = parent_box (&c, k, b);
-        gboolean is_icon = k == VPC_KIND_NAT_GATEWAY || k == VPC_KIND_WORKLOAD;
-
-        if (p != NULL && (!is_icon || centre_inside (&p->r, &b->r)))
-          ok = rect_inside (&p->r, &b->r);
-      }
+  ok = is_contained (&c);
   clear (&c);
   return ok;
 }

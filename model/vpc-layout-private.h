@@ -15,19 +15,35 @@ double vpc_layout_clamp_coord (double v);
 double vpc_layout_clamp_size (double v,
                               double fallback);
 
-/* Tidy's layout of every element of @design (vpc-layout-tidy.c): a table
- * id → VpcRect (owned; keys are the design's ids), and the VPC's box in
- * *@vpc. Nothing is changed. */
-GHashTable *vpc_layout_tidy_compute (VpcDesign *design,
-                                     double     text_scale,
-                                     VpcRect   *vpc);
+/* Rectangles by kind and index in the design's lists (arrays, not a table
+ * keyed by id: laying out 100,000 elements looks each up once). */
+typedef struct
+{
+  VpcRect  *rects[VPC_N_KINDS];
+  gboolean *has[VPC_N_KINDS]; /* rects[k][i] was set */
+  VpcRect   vpc;
+} VpcLayoutPlaced;
+
+VpcLayoutPlaced *vpc_layout_placed_new (VpcDesign *design);
+void             vpc_layout_placed_free (VpcLayoutPlaced *placed);
+/* The rectangle of the @index-th element of @kind, or NULL (also for -1). */
+const VpcRect   *vpc_layout_placed_get (const VpcLayoutPlaced *placed,
+                                        VpcKind                kind,
+                                        int                    index);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcLayoutPlaced, vpc_layout_placed_free)
+
+/* Tidy's layout of every element of @design (vpc-layout-tidy.c), and the
+ * VPC's box in *@vpc. Nothing is changed. */
+VpcLayoutPlaced *vpc_layout_tidy_compute (VpcDesign *design,
+                                          double     text_scale,
+                                          VpcRect   *vpc);
 /* Records the rectangles of @placed that differ (only for elements without
  * a layout when @only_missing; only for @ids and what they contain when
  * @ids is not NULL) and the VPC's box, through the design's edit API. */
-void        vpc_layout_apply (VpcDesign     *design,
-                              GHashTable    *placed,
-                              const VpcRect *vpc,
-                              GHashTable    *ids,
-                              gboolean       only_missing);
+void             vpc_layout_apply (VpcDesign             *design,
+                                   const VpcLayoutPlaced *placed,
+                                   const VpcRect         *vpc,
+                                   GHashTable            *ids,
+                                   gboolean               only_missing);
 
 G_END_DECLS

@@ -84,7 +84,8 @@ typedef struct
   GArray     *subnets; /* Subnet, in file order */
   GHashTable *subnet_of; /* id -> index + 1 */
   GHashTable *az_of;     /* id -> index + 1 */
-  GHashTable *placed;    /* id -> VpcRect* */
+  VpcLayoutPlaced *placed;
+  int        *homes;     /* each subnet icon's subnet (subnet_icon order), or -1 */
   guint       per_row;   /* AZ columns per AZ row */
   guint       n_rows;
   guint       subnet_cols; /* subnet columns per AZ */
@@ -97,25 +98,41 @@ typedef struct
   double     *band_top;    /* [row][band] */
   double     *col_w;       /* [az][column] subnet widths */
   double     *gutter_w;    /* [row][gutter] */
-  GPtrArray  *below;       /* icons in rows under the AZs */
-  GPtrArray  *outside;     /* workloads under the VPC */
+  GArray     *below;       /* Ref: icons in rows under the AZs */
+  GArray     *outside;     /* Ref: workloads under the VPC */
 } Tidy;
 
-static void
-put (Tidy             *t,
-     const VpcElement *e,
-     double            x,
-     double            y,
-     double            w,
-     double            h)
+/* An element by its place in the design's lists. */
+typedef struct
 {
-  VpcRect *r = g_new (VpcRect, 1);
+  VpcKind kind;
+  guint   index;
+} Ref;
 
-  *r = (VpcRect) {
+static void
+put (Tidy    *t,
+     VpcKind  kind,
+     guint    index,
+     double   x,
+     double   y,
+     double   w,
+     double   h)
+{
+  t->placed->rects[kind][index] = (VpcRect) {
     vpc_layout_clamp_coord (x), vpc_layout_clamp_coord (y),
     vpc_layout_clamp_size (w, ICON), vpc_layout_clamp_size (h, ICON),
   };
-  g_hash_table_replace (t->placed, e->id, r);
+  t->placed->has[kind][index] = TRUE;
+}
+
+static void
+add_ref (GArray  *refs,
+         VpcKind  kind,
+         guint    index)
+{
+  Ref ref = { kind, index };
+
+  g_array_append_val (refs, ref);
 }
 
 static int
@@ -210,11 +227,11 @@ home_of (Tidy             *t,
 /* Icons in rows from (@left, @top), @per_row a row; returns the bottom of
  * the last label. */
 static double
-put_rows (Tidy      *t,
-          GPtrArray *items,
-          double     left,
-          double     top,
-          guint      per_row)
+put_rows (Tidy   *t,
+          GArray *items,
+          double  left,
+          double  top,
+          guint   per_row)
 {
   double bottom = top;
 
@@ -224,7 +241,9 @@ put_rows (Tidy      *t,
       double x = left + (i % per_row) * CELL + (CELL - ICON) / 2;
       double y = top + (i / per_row) * t->row_h;
 
-      put (t, g_ptr_array_index (items, i), x, y, ICON, ICON);
+      const Ref *ref = &g_array_index (items, Ref, i);
+
+      put (t, ref->kind, ref->index, x, y, ICON, ICON);
       bottom = MAX (bottom, y + t->label_h);
     }
   return bottom;
@@ -362,9 +381,10 @@ count_icons (Tidy *t)
 {
   guint n = n_subnet_icons (t);
 
+  t->homes = g_new (int, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      int s = home_of (t, subnet_icon (t, i));
+      int s = t->homes[i] = home_of (t, subnet_icon (t, i));
 
       if (s >= 0)
         g_array_index (t->subnets, Subnet, s).n_icons++;
@@ -462,7 +482,7 @@ assign_endpoint_gutters (Tidy *t)
       if (p->in_gutter)
         p->slot = t->gutter_count[(p->row * n_gutters + p->gutter) * n_bands + p->band]++;
       else
-        g_ptr_array_add (t->below, (gpointer) ep);
+        add_ref (t->below, VPC_KIND_ENDPOINT, i);
     }
 }
 
@@ -585,7 +605,7 @@ put_row_azs (Tidy   *t,
       for (guint c = 0; c < used_cols; c++)
         w += t->col_w[a * t->subnet_cols + c] + SUBNET_GAP;
       az->r = (VpcRect) { x, y, w, az_h };
-      put (t, az->e, x, y, w, az_h);
+      put (t, VPC_KIND_AZ, a, x, y, w, az_h);
       x += w;
       *right = MAX (*right, x + t->gutter_w[r * n_gutters + p + 1] + PAD);
     }
@@ -615,7 +635,7 @@ put_gutter_endpoints (Tidy  *t,
           gx = last->r.x + last->r.w + t->gutter_w[r * n_gutters + ep->gutter];
         }
       gx -= t->gutter_w[r * n_gutters + ep->gutter] / 2;
-      put (t, vpc_design_get_element (t->design, VPC_KIND_ENDPOINT, i), gx - ICON / 2,
+      put (t, VPC_KIND_ENDPOINT, i, gx - ICON / 2,
            t->band_top[r * t->n_bands + ep->band] + t->subnet_top + ep->slot * t->row_h,
            ICON, ICON);
     }
@@ -658,7 +678,8 @@ put_subnets (Tidy *t)
       sn->r = (VpcRect) { x, t->band_top[az->row * t->n_bands + sn->band],
                           t->col_w[sn->az * t->subnet_cols + sn->column],
                           t->band_h[az->row * t->n_bands + sn->band] };
-      put (t, sn->e, sn->r.x, sn->r.y, sn->r.w, sn->r.h);
+      /* t->subnets holds every subnet in file order (when there are AZs). */
+      put (t, VPC_KIND_SUBNET, i, sn->r.x, sn->r.y, sn->r.w, sn->r.h);
     }
 }
 
@@ -670,20 +691,22 @@ put_subnet_icons (Tidy *t)
 {
   g_autofree guint *used = g_new0 (guint, MAX (t->subnets->len, 1));
   guint n = n_subnet_icons (t);
+  guint n_nat = vpc_design_get_n_elements (t->design, VPC_KIND_NAT_GATEWAY);
 
   for (guint i = 0; i < n; i++)
     {
       const VpcElement *e = subnet_icon (t, i);
-      int s = home_of (t, e);
+      int s = t->homes[i];
+      VpcKind kind = i < n_nat ? VPC_KIND_NAT_GATEWAY : VPC_KIND_WORKLOAD;
+      guint index = i < n_nat ? i : i - n_nat;
       const Subnet *sn;
       guint cols, slot, col;
       double x;
 
       if (s < 0)
         {
-          g_ptr_array_add (e->kind == VPC_KIND_WORKLOAD && !is_vpc_workload (e) ? t->outside
-                                                                                : t->below,
-                           (gpointer) e);
+          add_ref (e->kind == VPC_KIND_WORKLOAD && !is_vpc_workload (e) ? t->outside : t->below,
+                   kind, index);
           continue;
         }
       sn = &g_array_index (t->subnets, Subnet, s);
@@ -696,8 +719,8 @@ put_subnet_icons (Tidy *t)
         x = sn->r.x + sn->r.w - PAD - (col + 1) * CELL;
       if (sn->gutter_side == 0)
         x = sn->r.x + PAD + col * CELL;
-      put (t, e, x + (CELL - ICON) / 2, sn->r.y + t->subnet_top + (slot / cols) * t->row_h,
-           ICON, ICON);
+      put (t, kind, index, x + (CELL - ICON) / 2,
+           sn->r.y + t->subnet_top + (slot / cols) * t->row_h, ICON, ICON);
     }
 }
 
@@ -713,8 +736,7 @@ put_rows_below (Tidy   *t,
   double bottom = y;
 
   for (guint i = 0; i < n_sg; i++)
-    g_ptr_array_add (t->below,
-                     (gpointer) vpc_design_get_element (t->design, VPC_KIND_SECURITY_GROUP, i));
+    add_ref (t->below, VPC_KIND_SECURITY_GROUP, i);
   if (t->below->len > 0)
     {
       guint per_row = (guint) MAX (1, floor ((right - vx - 2 * PAD) / CELL));
@@ -723,8 +745,7 @@ put_rows_below (Tidy   *t,
   return bottom;
 }
 
-/* The VPC's box (under the key ""), and the workloads outside it in rows
- * under it. */
+/* The VPC's box, and the workloads outside it in rows under it. */
 static void
 put_vpc_and_outside (Tidy   *t,
                      double  vx,
@@ -732,12 +753,11 @@ put_vpc_and_outside (Tidy   *t,
                      double  right,
                      double  bottom)
 {
-  VpcRect *vpc = g_new (VpcRect, 1);
+  VpcRect *vpc = &t->placed->vpc;
 
   *vpc = (VpcRect) { vpc_layout_clamp_coord (vx), vpc_layout_clamp_coord (vy),
                      vpc_layout_clamp_size (right - vx, 300),
                      vpc_layout_clamp_size (MAX (bottom - vy, VPC_HEADER + PAD), 300) };
-  g_hash_table_replace (t->placed, (gpointer) "", vpc);
   if (t->outside->len > 0)
     {
       guint per_row = (guint) MAX (1, floor ((vpc->w - 2 * PAD) / CELL));
@@ -829,24 +849,24 @@ container_of (VpcDesign        *design,
  * in Tidy's layout, so that a selection is tidied where it is. */
 static void
 offset_of (VpcDesign        *design,
-           GHashTable       *placed,
+           const VpcLayoutPlaced *placed,
            GHashTable       *ids,
            const VpcElement *e,
            double           *dx,
            double           *dy)
 {
-  const VpcElement *parent = container_of (design, e);
+  const VpcElement *parent;
   const VpcRect *r;
 
   *dx = *dy = 0;
-  if (ids == NULL || parent == NULL)
+  if (ids == NULL || (parent = container_of (design, e)) == NULL)
     return;
   if (chosen (design, ids, parent))
     {
       offset_of (design, placed, ids, parent, dx, dy);
       return;
     }
-  r = g_hash_table_lookup (placed, parent->id);
+  r = vpc_layout_placed_get (placed, parent->kind, vpc_design_index_of (design, parent->id));
   if (r != NULL && parent->has_layout)
     {
       *dx = parent->layout.x - r->x;
@@ -854,14 +874,49 @@ offset_of (VpcDesign        *design,
     }
 }
 
-GHashTable *
+VpcLayoutPlaced *
+vpc_layout_placed_new (VpcDesign *design)
+{
+  VpcLayoutPlaced *placed = g_new0 (VpcLayoutPlaced, 1);
+
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    {
+      guint n = MAX (vpc_design_get_n_elements (design, k), 1);
+
+      placed->rects[k] = g_new (VpcRect, n);
+      placed->has[k] = g_new0 (gboolean, n);
+    }
+  return placed;
+}
+
+void
+vpc_layout_placed_free (VpcLayoutPlaced *placed)
+{
+  if (placed == NULL)
+    return;
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    {
+      g_free (placed->rects[k]);
+      g_free (placed->has[k]);
+    }
+  g_free (placed);
+}
+
+const VpcRect *
+vpc_layout_placed_get (const VpcLayoutPlaced *placed,
+                       VpcKind                kind,
+                       int                    index)
+{
+  return index >= 0 && placed->has[kind][index] ? &placed->rects[kind][index] : NULL;
+}
+
+VpcLayoutPlaced *
 vpc_layout_tidy_compute (VpcDesign *design,
                          double     text_scale,
                          VpcRect   *vpc)
 {
   const VpcDesignInfo *info = vpc_design_get_info (design);
   Tidy t = { design };
-  VpcRect *v;
 
   text_scale = isfinite (text_scale) ? CLAMP (text_scale, 1.0, 2.0) : 1.0;
   t.label_h
@@ -875,15 +930,13 @@ vpc_layout_tidy_compute (VpcDesign *design,
   t.subnets = g_array_new (FALSE, FALSE, sizeof (Subnet));
   t.subnet_of = g_hash_table_new (g_str_hash, g_str_equal);
   t.az_of = g_hash_table_new (g_str_hash, g_str_equal);
-  t.placed = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  t.placed = vpc_layout_placed_new (design);
   t.eps = g_new0 (EpPlace, MAX (vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT), 1));
-  t.below = g_ptr_array_new ();
-  t.outside = g_ptr_array_new ();
+  t.below = g_array_new (FALSE, FALSE, sizeof (Ref));
+  t.outside = g_array_new (FALSE, FALSE, sizeof (Ref));
   compute (&t, vpc_layout_clamp_coord (info->vpc_layout.x),
            vpc_layout_clamp_coord (info->vpc_layout.y));
-  v = g_hash_table_lookup (t.placed, "");
-  *vpc = *v;
-  g_hash_table_remove (t.placed, "");
+  *vpc = t.placed->vpc;
   g_array_unref (t.azs);
   g_array_unref (t.subnets);
   g_hash_table_unref (t.subnet_of);
@@ -894,14 +947,15 @@ vpc_layout_tidy_compute (VpcDesign *design,
   g_free (t.band_top);
   g_free (t.col_w);
   g_free (t.gutter_w);
-  g_ptr_array_unref (t.below);
-  g_ptr_array_unref (t.outside);
+  g_free (t.homes);
+  g_array_unref (t.below);
+  g_array_unref (t.outside);
   return t.placed;
 }
 
 void
-vpc_layout_apply (VpcDesign     *design,
-                  GHashTable    *placed,
+vpc_layout_apply (VpcDesign             *design,
+                  const VpcLayoutPlaced *placed,
                   const VpcRect *vpc,
                   GHashTable    *ids,
                   gboolean       only_missing)
@@ -929,8 +983,7 @@ vpc_layout_apply (VpcDesign     *design,
     for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
       {
         const VpcElement *e = vpc_design_get_element (design, k, i);
-        const VpcRect *tidy = g_hash_table_lookup (placed, e->id);
-        g_autoptr(VpcElement) copy = NULL;
+        const VpcRect *tidy = vpc_layout_placed_get (placed, k, (int) i);
         VpcRect r;
         double dx, dy;
 
@@ -941,10 +994,7 @@ vpc_layout_apply (VpcDesign     *design,
                        tidy->w, tidy->h };
         if (e->has_layout && memcmp (&r, &e->layout, sizeof r) == 0)
           continue;
-        copy = vpc_element_copy (e);
-        copy->has_layout = TRUE;
-        copy->layout = r;
-        vpc_design_replace_element (design, g_steal_pointer (&copy));
+        vpc_design_set_layout (design, k, i, &r);
       }
 }
 
@@ -953,7 +1003,7 @@ vpc_layout_tidy (VpcDesign         *design,
                  const char *const *ids,
                  double             text_scale)
 {
-  g_autoptr(GHashTable) placed = NULL;
+  g_autoptr(VpcLayoutPlaced) placed = NULL;
   g_autoptr(GHashTable) chosen_ids = NULL;
   VpcRect vpc;
 

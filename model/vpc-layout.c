@@ -483,14 +483,10 @@ record_placed (Layout *layout)
       {
         const VpcElement *e = vpc_design_get_element (design, k, i);
         VpcRect *r = rect_of (layout, e);
-        g_autoptr(VpcElement) copy = NULL;
 
         if (r == NULL || (e->has_layout && memcmp (r, &e->layout, sizeof *r) == 0))
           continue;
-        copy = vpc_element_copy (e);
-        copy->has_layout = TRUE;
-        copy->layout = *r;
-        vpc_design_replace_element (design, g_steal_pointer (&copy));
+        vpc_design_set_layout (design, k, i, r);
       }
 }
 
@@ -556,7 +552,7 @@ vpc_layout_auto (VpcDesign *design)
   /* A file without any layout: Tidy's engine. */
   if (none_placed (design))
     {
-      g_autoptr(GHashTable) placed = NULL;
+      g_autoptr(VpcLayoutPlaced) placed = NULL;
       VpcRect vpc;
 
       placed = vpc_layout_tidy_compute (design, 1.0, &vpc);
