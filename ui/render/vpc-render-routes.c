@@ -938,6 +938,7 @@ typedef struct
   GArray    *segs;       /* LSeg */
   GArray    *ucoords, *vcoords;
   GArray    *side_ports; /* double: ports already on this side (flexible links) */
+  GArray    *lane_scratch; /* double: lanes() candidates */
   gboolean   look;       /* FALSE past the work budget: shortest shape only */
   Path       best;
   gboolean   found;
@@ -1209,22 +1210,48 @@ compare_double (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static gint
-compare_lanes (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
+/* Whether lane @x comes before lane @y: nearer @pref first, then lower. */
+static inline gboolean
+lane_before (double x,
+             double y,
+             double pref)
 {
-  double pref = *(const double *) data;
-  double x = *(const double *) a, y = *(const double *) b;
   double dx = fabs (x - pref), dy = fabs (y - pref);
 
   if (dx != dy)
-    return dx < dy ? -1 : 1;
-  return x < y ? -1 : x > y;
+    return dx < dy;
+  return x < y;
+}
+
+static void
+lane_sift_down (double *heap,
+                guint   n,
+                guint   i,
+                double  pref)
+{
+  double v = heap[i];
+
+  for (;;)
+    {
+      guint c = 2 * i + 1;
+
+      if (c >= n)
+        break;
+      if (c + 1 < n && lane_before (heap[c + 1], heap[c], pref))
+        c++;
+      if (!lane_before (heap[c], v, pref))
+        break;
+      heap[i] = heap[c];
+      i = c;
+    }
+  heap[i] = v;
 }
 
 /* Up to @max lanes in [lo, hi], nearest @pref first: @pref, the middle,
- * the ends, CLEAR off everything around, and the middles of the gaps. */
+ * the ends, CLEAR off everything around, and the middles of the gaps.
+ * The candidates are taken from a heap in the order a sort would give
+ * (nearer @pref, then lower), only as many as needed: a lane search runs
+ * for every link, among hundreds of coordinates. */
 static guint
 lanes (const Scene *sc,
        gboolean     along_u,
@@ -1235,18 +1262,22 @@ lanes (const Scene *sc,
        double      *out)
 {
   const GArray *coords = along_u ? sc->ucoords : sc->vcoords;
-  g_autoptr(GArray) cand = g_array_new (FALSE, FALSE, sizeof (double));
-  guint n = 0;
+  const double *cs = (const double *) (gpointer) coords->data;
+  GArray *scratch = sc->lane_scratch;
+  double *cand;
+  guint n = 0, m = 0;
   double v;
 
   if (!(hi >= lo))
     return 0;
+  g_array_set_size (scratch, 4 + (sc->look ? 3 * coords->len : 0));
+  cand = (double *) (gpointer) scratch->data;
 #define ADD(x)                                                                                     \
   G_STMT_START                                                                                     \
   {                                                                                                \
     v = (x);                                                                                       \
     if (v >= lo && v <= hi)                                                                        \
-      g_array_append_val (cand, v);                                                                \
+      cand[m++] = v;                                                                               \
   }                                                                                                \
   G_STMT_END
   ADD (CLAMP (pref, lo, hi));
@@ -1255,20 +1286,23 @@ lanes (const Scene *sc,
   ADD (hi);
   for (guint i = 0; sc->look && i < coords->len; i++)
     {
-      double c = g_array_index (coords, double, i);
+      double c = cs[i];
 
       ADD (c - CLEAR);
       ADD (c + CLEAR);
       if (i + 1 < coords->len)
-        ADD ((c + g_array_index (coords, double, i + 1)) / 2);
+        ADD ((c + cs[i + 1]) / 2);
     }
 #undef ADD
-  g_array_sort_with_data (cand, compare_lanes, &pref);
-  for (guint i = 0; i < cand->len && n < max; i++)
+  for (guint i = m / 2; i-- > 0;)
+    lane_sift_down (cand, m, i, pref);
+  while (m > 0 && n < max)
     {
-      double c = g_array_index (cand, double, i);
+      double c = cand[0];
       gboolean near = FALSE;
 
+      cand[0] = cand[--m];
+      lane_sift_down (cand, m, 0, pref);
       for (guint k = 0; k < n && !near; k++)
         near = fabs (out[k] - c) < 2;
       if (!near)
@@ -1806,6 +1840,7 @@ route_link (VpcRouter *router,
   g_autoptr(GArray) ucoords = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) vcoords = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) side_ports = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lane_scratch = g_array_new (FALSE, FALSE, sizeof (double));
   Scene sc = { router, link, link->side };
   VpcRect region;
 
@@ -1814,6 +1849,7 @@ route_link (VpcRouter *router,
   sc.ucoords = ucoords;
   sc.vcoords = vcoords;
   sc.side_ports = side_ports;
+  sc.lane_scratch = lane_scratch;
   retire_segments (router, link);
   frame_scene (&sc, icon, box);
   scene_region (&sc, icon, &region);
@@ -2062,6 +2098,77 @@ vpc_routes_get_cached (VpcDesign              *design,
   if (routes != NULL)
     *routes = slot->routes;
   return slot->router;
+}
+
+/* vpc_routes_get_kinds()'s answer when there are no routes to read it
+ * from, kept on the design: an export in bands asks once per band. */
+typedef struct
+{
+  guint64 revision;
+  double  text_scale, subnet_header;
+  guint   kinds;
+} CachedKinds;
+
+static guint
+unrouted_kinds (VpcDesign              *design,
+                const VpcRoutesOptions *options)
+{
+  static const char key[] = "vpc-render-route-kinds";
+  CachedKinds *cache = g_object_get_data (G_OBJECT (design), key);
+  guint64 revision = vpc_design_get_revision (design);
+  VpcRoutesOptions linked = *options;
+  g_autoptr(VpcRouter) router = NULL;
+
+  if (cache != NULL && cache->revision == revision && cache->text_scale == options->text_scale &&
+      cache->subnet_header == options->subnet_header)
+    return cache->kinds;
+  if (cache == NULL)
+    {
+      cache = g_new0 (CachedKinds, 1);
+      g_object_set_data_full (G_OBJECT (design), key, cache, g_free);
+    }
+  *cache = (CachedKinds) { revision, options->text_scale, options->subnet_header, 0 };
+  /* vpc_router_route() gives a route to every wanted link with an icon. */
+  linked.want = want_linked;
+  linked.want_data = GINT_TO_POINTER (vpc_routes_link_interfaces (design));
+  router = vpc_router_new (design, &linked);
+  for (guint i = 0; i < router->links->len; i++)
+    {
+      const Link *link = &g_array_index (router->links, Link, i);
+
+      if (link->want && link->icon >= 0 && link->route != NULL)
+        cache->kinds |= 1u << link->kind;
+    }
+  return cache->kinds;
+}
+
+guint
+vpc_routes_get_kinds (VpcDesign              *design,
+                      const VpcRoutesOptions *options)
+{
+  Cached *cache = g_object_get_data (G_OBJECT (design), "vpc-render-routes");
+  guint64 revision = vpc_design_get_revision (design);
+  VpcRoutesOptions defaults;
+  guint kinds = 0;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), 0);
+  if (options == NULL)
+    {
+      vpc_routes_options_init (&defaults);
+      options = &defaults;
+    }
+  g_return_val_if_fail (options->shadow == NULL && options->want == NULL, 0);
+
+  for (guint i = 0; cache != NULL && i < N_CACHED; i++)
+    if (cache[i].router != NULL && cache[i].revision == revision &&
+        cache[i].text_scale == options->text_scale &&
+        cache[i].subnet_header == options->subnet_header)
+      {
+        for (guint k = 0; k < cache[i].routes->len; k++)
+          kinds |= 1u << ((const VpcLinkRoute *) g_ptr_array_index (cache[i].routes, k))->kind;
+        return kinds;
+      }
+  return unrouted_kinds (design, options);
 }
 
 /* ---- counting crossings ---- */

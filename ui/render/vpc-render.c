@@ -207,8 +207,8 @@ vpc_render_foreach_eni (const VpcRenderCtx *ctx,
 
 /* Finding counts per element id, computed once per draw. Findings that
  * name no element concern the VPC itself and are kept under "". */
-static GHashTable *
-count_marks (GListModel *findings)
+GHashTable *
+vpc_render_count_marks (GListModel *findings)
 {
   static const char *const vpc_only[] = { "", NULL };
   GHashTable *marks;
@@ -437,7 +437,10 @@ vpc_render_draw (VpcRenderCtx *ctx)
   /* The findings are first read here, after the bulk of the drawing: an
    * export hands over a list that is still being computed on another
    * thread, and only now waits for it. */
-  ctx->marks = count_marks (options->findings);
+  if (options->marks != NULL)
+    ctx->marks = g_hash_table_ref (options->marks);
+  else
+    ctx->marks = vpc_render_count_marks (options->findings);
   vpc_render_marks (ctx);
   vpc_render_highlights (ctx);
   if (options->title_block)
@@ -472,6 +475,34 @@ vpc_render_design (cairo_t                *cr,
   ctx_clear (&ctx);
 }
 
+/* Into @svg when @write is NULL, else streamed to @write. */
+static void
+design_svg (GString                *svg,
+            VpcPainterWriteFunc     write,
+            gpointer                user_data,
+            VpcDesign              *design,
+            const VpcRenderOptions *options,
+            double                  width,
+            double                  height)
+{
+  VpcRenderCtx ctx = { 0 };
+
+  ctx_init (&ctx, design, options);
+  ctx.extents = (VpcRect) {
+    -options->offset_x / ctx.scale, -options->offset_y / ctx.scale,
+    width / ctx.scale, height / ctx.scale,
+  };
+  if (write != NULL)
+    ctx.p = vpc_painter_svg_new_stream (write, user_data, width, height, ctx.scale,
+                                        options->offset_x, options->offset_y);
+  else
+    ctx.p = vpc_painter_svg_new (svg, width, height, ctx.scale, options->offset_x,
+                                 options->offset_y);
+  vpc_render_draw (&ctx);
+  vpc_painter_free (ctx.p);
+  ctx_clear (&ctx);
+}
+
 void
 vpc_render_design_svg (GString                *svg,
                        VpcDesign              *design,
@@ -479,19 +510,22 @@ vpc_render_design_svg (GString                *svg,
                        double                  width,
                        double                  height)
 {
-  VpcRenderCtx ctx = { 0 };
-
   g_return_if_fail (svg != NULL && VPC_IS_DESIGN (design) && options != NULL);
 
-  ctx_init (&ctx, design, options);
-  ctx.extents = (VpcRect) {
-    -options->offset_x / ctx.scale, -options->offset_y / ctx.scale,
-    width / ctx.scale, height / ctx.scale,
-  };
-  ctx.p = vpc_painter_svg_new (svg, width, height, ctx.scale, options->offset_x, options->offset_y);
-  vpc_render_draw (&ctx);
-  vpc_painter_free (ctx.p);
-  ctx_clear (&ctx);
+  design_svg (svg, NULL, NULL, design, options, width, height);
+}
+
+void
+vpc_render_design_svg_stream (VpcPainterWriteFunc     write,
+                              gpointer                user_data,
+                              VpcDesign              *design,
+                              const VpcRenderOptions *options,
+                              double                  width,
+                              double                  height)
+{
+  g_return_if_fail (write != NULL && VPC_IS_DESIGN (design) && options != NULL);
+
+  design_svg (NULL, write, user_data, design, options, width, height);
 }
 
 static gboolean
