@@ -128,6 +128,9 @@ struct _VpcRouter
   Grid             icon_grid, marker_grid, box_grid, seg_grid;
   GPtrArray       *box_links; /* per box, GArray of its links' indices */
   double           work;
+  /* route_link()'s scratch arrays, kept from link to link (no malloc
+   * churn): found, rects, segs, ucoords, vcoords, side_ports, lanes. */
+  GArray          *scratch[7];
 };
 
 void
@@ -870,6 +873,8 @@ vpc_router_free (VpcRouter *router)
   g_array_unref (router->icons);
   g_array_unref (router->boxes);
   g_hash_table_unref (router->box_of);
+  for (guint i = 0; i < G_N_ELEMENTS (router->scratch); i++)
+    g_clear_pointer (&router->scratch[i], g_array_unref);
   if (router->segs != NULL)
     {
       g_array_unref (router->segs);
@@ -1201,13 +1206,60 @@ try_path (Scene        *sc,
     }
 }
 
-static gint
-compare_double (gconstpointer a,
-                gconstpointer b)
+/* Sorts @n doubles in place, lowest first: an inline quicksort (median of
+ * three, insertion sort for short runs), several times faster than
+ * g_array_sort()'s call per comparison for the coordinates of every
+ * scene. Equal values are equal doubles, so the order is the same. */
+static void
+sort_doubles (double *a,
+              gsize   n)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  while (n > 16)
+    {
+      double pivot, t;
+      gsize i = 0, j = n - 1, m = n / 2;
 
-  return x < y ? -1 : x > y;
+      if (a[m] < a[0])
+        t = a[m], a[m] = a[0], a[0] = t;
+      if (a[j] < a[0])
+        t = a[j], a[j] = a[0], a[0] = t;
+      if (a[j] < a[m])
+        t = a[j], a[j] = a[m], a[m] = t;
+      pivot = a[m];
+      for (;;)
+        {
+          while (a[i] < pivot)
+            i++;
+          while (pivot < a[j])
+            j--;
+          if (i >= j)
+            break;
+          t = a[i], a[i] = a[j], a[j] = t;
+          i++;
+          j--;
+        }
+      /* Recurse into the smaller part, loop on the larger. */
+      if (j + 1 < n - j - 1)
+        {
+          sort_doubles (a, j + 1);
+          a += j + 1;
+          n -= j + 1;
+        }
+      else
+        {
+          sort_doubles (a + j + 1, n - j - 1);
+          n = j + 1;
+        }
+    }
+  for (gsize i = 1; i < n; i++)
+    {
+      double v = a[i];
+      gsize k = i;
+
+      for (; k > 0 && v < a[k - 1]; k--)
+        a[k] = a[k - 1];
+      a[k] = v;
+    }
 }
 
 /* Whether lane @x comes before lane @y: nearer @pref first, then lower. */
@@ -1747,8 +1799,8 @@ look_around (Scene         *sc,
       g_array_set_size (sc->vcoords, 0);
       g_array_set_size (sc->side_ports, 0);
     }
-  g_array_sort (sc->ucoords, compare_double);
-  g_array_sort (sc->vcoords, compare_double);
+  sort_doubles ((double *) (gpointer) sc->ucoords->data, sc->ucoords->len);
+  sort_doubles ((double *) (gpointer) sc->vcoords->data, sc->vcoords->len);
 }
 
 /* Routed again: the route it has is the one to beat. */
@@ -1831,25 +1883,30 @@ static void
 route_link (VpcRouter *router,
             guint      index)
 {
+  static const guint sizes[G_N_ELEMENTS (router->scratch)] = {
+    sizeof (guint), sizeof (LRect), sizeof (LSeg), sizeof (double), sizeof (double),
+    sizeof (double), sizeof (double),
+  };
   Link *link = &g_array_index (router->links, Link, index);
   const Icon *icon = &g_array_index (router->icons, Icon, link->icon);
   const Box *box = &g_array_index (router->boxes, Box, link->box);
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (LRect));
-  g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (LSeg));
-  g_autoptr(GArray) ucoords = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) vcoords = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) side_ports = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) lane_scratch = g_array_new (FALSE, FALSE, sizeof (double));
   Scene sc = { router, link, link->side };
+  GArray *found, *rects;
   VpcRect region;
 
-  sc.rects = rects;
-  sc.segs = segs;
-  sc.ucoords = ucoords;
-  sc.vcoords = vcoords;
-  sc.side_ports = side_ports;
-  sc.lane_scratch = lane_scratch;
+  for (guint i = 0; i < G_N_ELEMENTS (router->scratch); i++)
+    {
+      if (router->scratch[i] == NULL)
+        router->scratch[i] = g_array_new (FALSE, FALSE, sizes[i]);
+      g_array_set_size (router->scratch[i], 0);
+    }
+  found = router->scratch[0];
+  rects = sc.rects = router->scratch[1];
+  sc.segs = router->scratch[2];
+  sc.ucoords = router->scratch[3];
+  sc.vcoords = router->scratch[4];
+  sc.side_ports = router->scratch[5];
+  sc.lane_scratch = router->scratch[6];
   retire_segments (router, link);
   frame_scene (&sc, icon, box);
   scene_region (&sc, icon, &region);
@@ -1857,7 +1914,7 @@ route_link (VpcRouter *router,
   if (link->route->points != NULL)
     try_current_route (&sc, link->route);
   candidates (&sc);
-  router->work += sc.tried * (double) (rects->len + segs->len + 1);
+  router->work += sc.tried * (double) (rects->len + sc.segs->len + 1);
   if (!sc.found)
     straight_to_tile (&sc);
   store_route (link, &sc);
