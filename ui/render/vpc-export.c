@@ -4,12 +4,12 @@
  * and the findings of the design's own profile.
  *
  * PNG and PDF are drawn with the cairo painter, SVG with the SVG painter
- * (plain elements and real text, written straight into a string): the
- * same drawing code either way. PNGs are encoded with libpng at a fast
- * zlib setting rather than cairo's, which compresses 5–10 times slower for
- * a file maybe a fifth larger.
+ * (plain elements and real text, written out as drawn): the same drawing
+ * code either way. PNGs are drawn in bands of rows into one small surface
+ * and encoded with libpng at a fast zlib setting rather than cairo's,
+ * which compresses 5–10 times slower for a file maybe a fifth larger.
  *
- * PNG and PDF stream into the temporary file of vpc-safe-save.c (the one
+ * PNG, SVG and PDF stream into the temporary file of vpc-safe-save.c (the one
  * writer of the app), which is renamed over the target only when the whole
  * document is written: a failed export leaves nothing (or the previous
  * file) at the target, and the encoded document is never held in memory.
@@ -19,6 +19,7 @@
 #include <string.h>
 #include <cairo-pdf.h>
 #include <png.h>
+#include <zlib.h>
 #include <setjmp.h>
 
 #include "vpc-cost.h"
@@ -39,6 +40,10 @@
  * pages over 200 inches: bigger designs are scaled down to fit. SVG is
  * written at world scale whatever its size. */
 #define PDF_MAX_SIDE  14400.0
+/* A PNG is drawn in bands of about this many bytes of pixels, each with
+ * what lies this many device pixels beyond it. */
+#define BAND_BYTES    (8 * 1024 * 1024)
+#define BAND_MARGIN   64.0
 /* Used when SOURCE_DATE_EPOCH is not set: the PDF's creation date. */
 #define FIXED_PDF_DATE "2025-01-01T00:00:00Z"
 
@@ -376,81 +381,174 @@ png_no_flush (png_structp png)
 {
 }
 
-/* The opaque RGB24 surface as an 8-bit RGB PNG: zlib level 1 and no row
- * filter. On diagrams (long runs of one colour) that is several times
- * faster than cairo's writer (level 6, adaptive filters) and, measured on
- * the 10,000-element benchmark, even smaller than with the Sub filter. */
-static cairo_status_t
-encode_png (cairo_surface_t *surface,
-            Sink            *out)
+/* A PNG written a band of rows at a time. */
+typedef struct
 {
-  int w = cairo_image_surface_get_width (surface);
-  int h = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
-  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-  png_infop info = png != NULL ? png_create_info_struct (png) : NULL;
-  guint8 *volatile row = NULL;
+  png_structp png;
+  png_infop   info;
+  guint8     *row;
+  gboolean    alpha;
+  int         width;
+} PngWriter;
 
-  if (info == NULL)
-    {
-      png_destroy_write_struct (&png, NULL);
-      return CAIRO_STATUS_NO_MEMORY;
-    }
-  if (setjmp (png_jmpbuf (png)))
-    {
-      png_destroy_write_struct (&png, &info);
-      g_free (row);
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
-  row = g_malloc ((gsize) w * (alpha ? 4 : 3));
-  png_set_write_fn (png, out, png_append, png_no_flush);
-  png_set_compression_level (png, 1);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-  png_set_IHDR (png, info, w, h, 8, alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
+/* An 8-bit RGB (or RGBA) PNG of @width x @height: zlib level 1, the RLE
+ * strategy and no row filter. On diagrams (long runs of one colour) that
+ * is many times faster than cairo's writer (level 6, adaptive filters),
+ * and smaller than level 1's default strategy. */
+static gboolean
+png_begin (PngWriter *w,
+           int        width,
+           int        height,
+           gboolean   alpha,
+           Sink      *out)
+{
+  *w = (PngWriter) { .alpha = alpha, .width = width };
+  w->png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  w->info = w->png != NULL ? png_create_info_struct (w->png) : NULL;
+  if (w->info == NULL)
+    return FALSE;
+  if (setjmp (png_jmpbuf (w->png)))
+    return FALSE;
+  w->row = g_malloc ((gsize) width * (alpha ? 4 : 3));
+  png_set_write_fn (w->png, out, png_append, png_no_flush);
+  png_set_compression_level (w->png, 1);
+  png_set_compression_strategy (w->png, Z_RLE);
+  png_set_filter (w->png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_IHDR (w->png, w->info, width, height, 8, alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_write_info (png, info);
-  for (int y = 0; y < h; y++)
-    {
-      const guint32 *src = (const guint32 *) (data + (gsize) y * stride);
-      guint8 *dst = row;
-
-      for (int x = 0; x < w; x++)
-        {
-          guint32 v = src[x];
-          guint a = v >> 24;
-
-          if (!alpha)
-            {
-              *dst++ = v >> 16;
-              *dst++ = v >> 8;
-              *dst++ = v;
-              continue;
-            }
-          /* cairo premultiplies; PNG does not. */
-          *dst++ = a == 0 ? 0 : (((v >> 16) & 0xff) * 255 + a / 2) / a;
-          *dst++ = a == 0 ? 0 : (((v >> 8) & 0xff) * 255 + a / 2) / a;
-          *dst++ = a == 0 ? 0 : ((v & 0xff) * 255 + a / 2) / a;
-          *dst++ = a;
-        }
-      png_write_row (png, row);
-    }
-  png_write_end (png, info);
-  png_destroy_write_struct (&png, &info);
-  g_free (row);
-  return CAIRO_STATUS_SUCCESS;
+  png_write_info (w->png, w->info);
+  return TRUE;
 }
 
+/* One row of cairo's native-endian pixels as PNG bytes. */
+static void
+png_convert_row (const PngWriter *w,
+                 const guint32   *src,
+                 guint8          *dst)
+{
+  if (!w->alpha)
+    {
+      for (int x = 0; x < w->width; x++)
+        {
+          guint32 v = src[x];
+
+          *dst++ = v >> 16;
+          *dst++ = v >> 8;
+          *dst++ = v;
+        }
+      return;
+    }
+  for (int x = 0; x < w->width; x++)
+    {
+      guint32 v = src[x];
+      guint a = v >> 24;
+
+      /* cairo premultiplies; PNG does not. */
+      *dst++ = a == 0 ? 0 : (((v >> 16) & 0xff) * 255 + a / 2) / a;
+      *dst++ = a == 0 ? 0 : (((v >> 8) & 0xff) * 255 + a / 2) / a;
+      *dst++ = a == 0 ? 0 : ((v & 0xff) * 255 + a / 2) / a;
+      *dst++ = a;
+    }
+}
+
+/* @rows rows of pixels from @data. */
+static gboolean
+png_rows (PngWriter    *w,
+          const guint8 *data,
+          int           stride,
+          int           rows)
+{
+  if (setjmp (png_jmpbuf (w->png)))
+    return FALSE;
+  for (int y = 0; y < rows; y++)
+    {
+      png_convert_row (w, (const guint32 *) (gconstpointer) (data + (gsize) y * stride), w->row);
+      png_write_row (w->png, w->row);
+    }
+  return TRUE;
+}
+
+static gboolean
+png_finish (PngWriter *w)
+{
+  if (setjmp (png_jmpbuf (w->png)))
+    return FALSE;
+  png_write_end (w->png, w->info);
+  return TRUE;
+}
+
+/* Finishes the file when @ok, and frees the writer. */
+static gboolean
+png_end (PngWriter *w,
+         gboolean   ok)
+{
+  if (ok && w->png != NULL)
+    ok = png_finish (w);
+  png_destroy_write_struct (&w->png, w->png != NULL ? &w->info : NULL);
+  g_clear_pointer (&w->row, g_free);
+  return ok;
+}
+
+/* Draws the rows [@y0, @y0 + @rows) of the @w x @h page into @band
+ * (@rows rows of @stride bytes). The band is the window of a surface of the
+ * whole page, clipped to it: every pixel is computed exactly as on a page
+ * drawn at once (a translated drawing would sample scaled icons a hair
+ * apart), and only what reaches the band is drawn. */
+static cairo_status_t
+draw_band (Page           *page,
+           cairo_format_t  format,
+           guint8         *band,
+           int             stride,
+           int             w,
+           int             h,
+           double          scale,
+           int             y0,
+           int             rows)
+{
+  /* Generous: everything the band shows is drawn whole. */
+  double margin = MAX (BAND_MARGIN / scale, BAND_MARGIN);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (!page->options.background)
+    memset (band, 0, (gsize) stride * rows);
+  /* Only the band's rows are ever touched (the clip), so the rows before
+   * it need no memory. */
+  surface = cairo_image_surface_create_for_data (band - (gssize) y0 * stride, format, w, h,
+                                                 stride);
+  cr = cairo_create (surface);
+  cairo_rectangle (cr, 0, y0, w, rows);
+  cairo_clip (cr);
+  page->options.clip_x = page->x - margin;
+  page->options.clip_y = page->y + y0 / scale - margin;
+  page->options.clip_w = page->w + 2 * margin;
+  page->options.clip_h = rows / scale + 2 * margin;
+  page_draw (page, cr, scale);
+  page->options.clip_w = page->options.clip_h = 0;
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+/* The page at @scale in bands of rows, each drawn into one small buffer
+ * and handed to the PNG writer: a 64-megapixel page needs a few MB, not
+ * 256 MB, and the pixels stay in the cache. */
 static cairo_status_t
 render_png (Page       *page,
             double      scale,
             Sink       *out)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  gint64 start, drawn;
-  cairo_t *cr;
+  /* An opaque page (the background is painted first) needs no alpha. */
+  cairo_format_t format = page->options.background ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  g_autofree guint8 *band = NULL;
+  PngWriter writer;
+  int w, h, rows, stride;
 
   {
     double fitted = png_scale (page, scale);
@@ -464,40 +562,55 @@ render_png (Page       *page,
                  fitted, scale, ceil (page->w * fitted), ceil (page->h * fitted));
     scale = fitted;
   }
-  /* An opaque page (the background is painted first) needs no alpha. */
-  surface = cairo_image_surface_create (
-      page->options.background ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
-      MAX (1, (int) ceil (page->w * scale)), MAX (1, (int) ceil (page->h * scale)));
-  status = cairo_surface_status (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  w = MAX (1, (int) ceil (page->w * scale));
+  h = MAX (1, (int) ceil (page->h * scale));
+  stride = cairo_format_stride_for_width (format, w);
+  rows = CLAMP (BAND_BYTES / stride, 1, h);
+  band = g_try_malloc ((gsize) stride * rows);
+  if (band == NULL)
+    return CAIRO_STATUS_NO_MEMORY;
+  if (!png_begin (&writer, w, h, !page->options.background, out))
     {
-      cairo_surface_destroy (surface);
-      return status;
+      png_end (&writer, FALSE);
+      return CAIRO_STATUS_WRITE_ERROR;
     }
-  start = g_get_monotonic_time ();
-  cr = cairo_create (surface);
-  page_draw (page, cr, scale);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  drawn = g_get_monotonic_time ();
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = encode_png (surface, out);
-  g_debug ("png %dx%d: drawing %.1f ms, encoding %.1f ms",
-           cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
-           (drawn - start) / 1000.0, (g_get_monotonic_time () - drawn) / 1000.0);
-  cairo_surface_destroy (surface);
+  /* Counted once, not per band. */
+  page->options.marks = vpc_render_count_marks (page->findings);
+  for (int y0 = 0; status == CAIRO_STATUS_SUCCESS && y0 < h; y0 += rows)
+    {
+      int n = MIN (rows, h - y0);
+
+      status = draw_band (page, format, band, stride, w, h, scale, y0, n);
+      if (status == CAIRO_STATUS_SUCCESS && !png_rows (&writer, band, stride, n))
+        status = CAIRO_STATUS_WRITE_ERROR;
+    }
+  if (!png_end (&writer, status == CAIRO_STATUS_SUCCESS) && status == CAIRO_STATUS_SUCCESS)
+    status = CAIRO_STATUS_WRITE_ERROR;
+  g_clear_pointer (&page->options.marks, g_hash_table_unref);
+  g_debug ("png %dx%d in bands of %d rows", w, h, rows);
   return status;
 }
 
+static gboolean
+svg_sink_write (const char *data,
+                gsize       length,
+                gpointer    closure)
+{
+  return sink_write (closure, data, length);
+}
+
+/* Streamed into the file as it is drawn: a 100,000-element SVG is 130 MB,
+ * never held whole. */
 static cairo_status_t
 render_svg (Page       *page,
             Sink       *out)
 {
-  g_autoptr(GString) svg = g_string_sized_new (1 << 20);
-
-  page_svg (page, svg);
-  return sink_write (out, svg->str, svg->len) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  page->options.scale = 1.0;
+  page->options.offset_x = -page->x;
+  page->options.offset_y = -page->y;
+  vpc_render_design_svg_stream (svg_sink_write, out, page->design, &page->options,
+                                ceil (page->w), ceil (page->h));
+  return out->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static cairo_status_t

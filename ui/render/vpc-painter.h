@@ -186,6 +186,20 @@ VpcPainter *vpc_painter_svg_new    (GString  *out,
                                     double    scale,
                                     double    offset_x,
                                     double    offset_y);
+/* Where a streamed document goes, a chunk at a time; FALSE stops the
+ * writing (nothing more is handed over). */
+typedef gboolean (*VpcPainterWriteFunc) (const char *data,
+                                         gsize       length,
+                                         gpointer    user_data);
+/* The same document handed to @write in chunks of about 64 KiB as it is
+ * drawn, so that a big export is never held whole in memory. */
+VpcPainter *vpc_painter_svg_new_stream (VpcPainterWriteFunc  write,
+                                        gpointer             user_data,
+                                        double               width,
+                                        double               height,
+                                        double               scale,
+                                        double               offset_x,
+                                        double               offset_y);
 /* Flushes, finishes the document (SVG) and frees the painter. */
 void        vpc_painter_free       (VpcPainter *p);
 

@@ -395,6 +395,19 @@ vpc_render_routes (const VpcRenderCtx *ctx)
   return routes;
 }
 
+/* The router's options for an export's connectors. */
+static void
+routes_options_of (const VpcRenderOptions *options,
+                   VpcRoutesOptions       *routes_options)
+{
+  vpc_render_routes_options (NULL, routes_options);
+  if (options != NULL && options->text_scale > 0)
+    {
+      routes_options->text_scale = options->text_scale;
+      routes_options->subnet_header *= CLAMP (options->text_scale, 1.0, 2.0);
+    }
+}
+
 GPtrArray *
 vpc_render_routes_of (VpcDesign              *design,
                       const VpcRenderOptions *options)
@@ -402,14 +415,19 @@ vpc_render_routes_of (VpcDesign              *design,
   VpcRoutesOptions routes_options;
   GPtrArray *cached;
 
-  vpc_render_routes_options (NULL, &routes_options);
-  if (options != NULL && options->text_scale > 0)
-    {
-      routes_options.text_scale = options->text_scale;
-      routes_options.subnet_header *= CLAMP (options->text_scale, 1.0, 2.0);
-    }
+  routes_options_of (options, &routes_options);
   vpc_routes_get_cached (design, &routes_options, &cached);
   return g_ptr_array_ref (cached);
+}
+
+guint
+vpc_render_route_kinds_of (VpcDesign              *design,
+                           const VpcRenderOptions *options)
+{
+  VpcRoutesOptions routes_options;
+
+  routes_options_of (options, &routes_options);
+  return vpc_routes_get_kinds (design, &routes_options);
 }
 
 typedef struct
@@ -715,6 +733,7 @@ marks_kind (VpcRenderCtx *ctx,
       gboolean round;
       VpcRect r;
 
+      /* The cheap test first: a PNG band asks about every element. */
       if (!e->has_layout || !vpc_render_visible (ctx, &e->layout, 12) ||
           (mark = vpc_render_mark_of (ctx, e->id)) == 0)
         continue;

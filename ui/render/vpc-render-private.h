@@ -204,6 +204,9 @@ GPtrArray *vpc_render_routes (const VpcRenderCtx *ctx);
 /* The connectors of @design as an export draws them (no view state). */
 GPtrArray *vpc_render_routes_of (VpcDesign              *design,
                                  const VpcRenderOptions *options);
+/* Their kinds (bit 1 << VpcLinkKind), without routing them if need not. */
+guint     vpc_render_route_kinds_of (VpcDesign              *design,
+                                     const VpcRenderOptions *options);
 /* A short stretch of connector of @kind, for the legend. */
 void     vpc_render_link_swatch (VpcRenderCtx *ctx,
                                  VpcLinkKind   kind,

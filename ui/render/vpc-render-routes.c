@@ -128,6 +128,9 @@ struct _VpcRouter
   Grid             icon_grid, marker_grid, box_grid, seg_grid;
   GPtrArray       *box_links; /* per box, GArray of its links' indices */
   double           work;
+  /* route_link()'s scratch arrays, kept from link to link (no malloc
+   * churn): found, rects, segs, ucoords, vcoords, side_ports, lanes. */
+  GArray          *scratch[7];
 };
 
 void
@@ -870,6 +873,8 @@ vpc_router_free (VpcRouter *router)
   g_array_unref (router->icons);
   g_array_unref (router->boxes);
   g_hash_table_unref (router->box_of);
+  for (guint i = 0; i < G_N_ELEMENTS (router->scratch); i++)
+    g_clear_pointer (&router->scratch[i], g_array_unref);
   if (router->segs != NULL)
     {
       g_array_unref (router->segs);
@@ -938,6 +943,7 @@ typedef struct
   GArray    *segs;       /* LSeg */
   GArray    *ucoords, *vcoords;
   GArray    *side_ports; /* double: ports already on this side (flexible links) */
+  GArray    *lane_scratch; /* double: lanes() candidates */
   gboolean   look;       /* FALSE past the work budget: shortest shape only */
   Path       best;
   gboolean   found;
@@ -1200,31 +1206,104 @@ try_path (Scene        *sc,
     }
 }
 
-static gint
-compare_double (gconstpointer a,
-                gconstpointer b)
+/* Sorts @n doubles in place, lowest first: an inline quicksort (median of
+ * three, insertion sort for short runs), several times faster than
+ * g_array_sort()'s call per comparison for the coordinates of every
+ * scene. Equal values are equal doubles, so the order is the same. */
+static void
+sort_doubles (double *a,
+              gsize   n)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  while (n > 16)
+    {
+      double pivot, t;
+      gsize i = 0, j = n - 1, m = n / 2;
 
-  return x < y ? -1 : x > y;
+      if (a[m] < a[0])
+        t = a[m], a[m] = a[0], a[0] = t;
+      if (a[j] < a[0])
+        t = a[j], a[j] = a[0], a[0] = t;
+      if (a[j] < a[m])
+        t = a[j], a[j] = a[m], a[m] = t;
+      pivot = a[m];
+      for (;;)
+        {
+          while (a[i] < pivot)
+            i++;
+          while (pivot < a[j])
+            j--;
+          if (i >= j)
+            break;
+          t = a[i], a[i] = a[j], a[j] = t;
+          i++;
+          j--;
+        }
+      /* Recurse into the smaller part, loop on the larger. */
+      if (j + 1 < n - j - 1)
+        {
+          sort_doubles (a, j + 1);
+          a += j + 1;
+          n -= j + 1;
+        }
+      else
+        {
+          sort_doubles (a + j + 1, n - j - 1);
+          n = j + 1;
+        }
+    }
+  for (gsize i = 1; i < n; i++)
+    {
+      double v = a[i];
+      gsize k = i;
+
+      for (; k > 0 && v < a[k - 1]; k--)
+        a[k] = a[k - 1];
+      a[k] = v;
+    }
 }
 
-static gint
-compare_lanes (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
+/* Whether lane @x comes before lane @y: nearer @pref first, then lower. */
+static inline gboolean
+lane_before (double x,
+             double y,
+             double pref)
 {
-  double pref = *(const double *) data;
-  double x = *(const double *) a, y = *(const double *) b;
   double dx = fabs (x - pref), dy = fabs (y - pref);
 
   if (dx != dy)
-    return dx < dy ? -1 : 1;
-  return x < y ? -1 : x > y;
+    return dx < dy;
+  return x < y;
+}
+
+static void
+lane_sift_down (double *heap,
+                guint   n,
+                guint   i,
+                double  pref)
+{
+  double v = heap[i];
+
+  for (;;)
+    {
+      guint c = 2 * i + 1;
+
+      if (c >= n)
+        break;
+      if (c + 1 < n && lane_before (heap[c + 1], heap[c], pref))
+        c++;
+      if (!lane_before (heap[c], v, pref))
+        break;
+      heap[i] = heap[c];
+      i = c;
+    }
+  heap[i] = v;
 }
 
 /* Up to @max lanes in [lo, hi], nearest @pref first: @pref, the middle,
- * the ends, CLEAR off everything around, and the middles of the gaps. */
+ * the ends, CLEAR off everything around, and the middles of the gaps.
+ * The candidates are taken from a heap in the order a sort would give
+ * (nearer @pref, then lower), only as many as needed: a lane search runs
+ * for every link, among hundreds of coordinates. */
 static guint
 lanes (const Scene *sc,
        gboolean     along_u,
@@ -1235,18 +1314,22 @@ lanes (const Scene *sc,
        double      *out)
 {
   const GArray *coords = along_u ? sc->ucoords : sc->vcoords;
-  g_autoptr(GArray) cand = g_array_new (FALSE, FALSE, sizeof (double));
-  guint n = 0;
+  const double *cs = (const double *) (gpointer) coords->data;
+  GArray *scratch = sc->lane_scratch;
+  double *cand;
+  guint n = 0, m = 0;
   double v;
 
   if (!(hi >= lo))
     return 0;
+  g_array_set_size (scratch, 4 + (sc->look ? 3 * coords->len : 0));
+  cand = (double *) (gpointer) scratch->data;
 #define ADD(x)                                                                                     \
   G_STMT_START                                                                                     \
   {                                                                                                \
     v = (x);                                                                                       \
     if (v >= lo && v <= hi)                                                                        \
-      g_array_append_val (cand, v);                                                                \
+      cand[m++] = v;                                                                               \
   }                                                                                                \
   G_STMT_END
   ADD (CLAMP (pref, lo, hi));
@@ -1255,20 +1338,23 @@ lanes (const Scene *sc,
   ADD (hi);
   for (guint i = 0; sc->look && i < coords->len; i++)
     {
-      double c = g_array_index (coords, double, i);
+      double c = cs[i];
 
       ADD (c - CLEAR);
       ADD (c + CLEAR);
       if (i + 1 < coords->len)
-        ADD ((c + g_array_index (coords, double, i + 1)) / 2);
+        ADD ((c + cs[i + 1]) / 2);
     }
 #undef ADD
-  g_array_sort_with_data (cand, compare_lanes, &pref);
-  for (guint i = 0; i < cand->len && n < max; i++)
+  for (guint i = m / 2; i-- > 0;)
+    lane_sift_down (cand, m, i, pref);
+  while (m > 0 && n < max)
     {
-      double c = g_array_index (cand, double, i);
+      double c = cand[0];
       gboolean near = FALSE;
 
+      cand[0] = cand[--m];
+      lane_sift_down (cand, m, 0, pref);
       for (guint k = 0; k < n && !near; k++)
         near = fabs (out[k] - c) < 2;
       if (!near)
@@ -1713,8 +1799,8 @@ look_around (Scene         *sc,
       g_array_set_size (sc->vcoords, 0);
       g_array_set_size (sc->side_ports, 0);
     }
-  g_array_sort (sc->ucoords, compare_double);
-  g_array_sort (sc->vcoords, compare_double);
+  sort_doubles ((double *) (gpointer) sc->ucoords->data, sc->ucoords->len);
+  sort_doubles ((double *) (gpointer) sc->vcoords->data, sc->vcoords->len);
 }
 
 /* Routed again: the route it has is the one to beat. */
@@ -1797,23 +1883,30 @@ static void
 route_link (VpcRouter *router,
             guint      index)
 {
+  static const guint sizes[G_N_ELEMENTS (router->scratch)] = {
+    sizeof (guint), sizeof (LRect), sizeof (LSeg), sizeof (double), sizeof (double),
+    sizeof (double), sizeof (double),
+  };
   Link *link = &g_array_index (router->links, Link, index);
   const Icon *icon = &g_array_index (router->icons, Icon, link->icon);
   const Box *box = &g_array_index (router->boxes, Box, link->box);
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (LRect));
-  g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (LSeg));
-  g_autoptr(GArray) ucoords = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) vcoords = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) side_ports = g_array_new (FALSE, FALSE, sizeof (double));
   Scene sc = { router, link, link->side };
+  GArray *found, *rects;
   VpcRect region;
 
-  sc.rects = rects;
-  sc.segs = segs;
-  sc.ucoords = ucoords;
-  sc.vcoords = vcoords;
-  sc.side_ports = side_ports;
+  for (guint i = 0; i < G_N_ELEMENTS (router->scratch); i++)
+    {
+      if (router->scratch[i] == NULL)
+        router->scratch[i] = g_array_new (FALSE, FALSE, sizes[i]);
+      g_array_set_size (router->scratch[i], 0);
+    }
+  found = router->scratch[0];
+  rects = sc.rects = router->scratch[1];
+  sc.segs = router->scratch[2];
+  sc.ucoords = router->scratch[3];
+  sc.vcoords = router->scratch[4];
+  sc.side_ports = router->scratch[5];
+  sc.lane_scratch = router->scratch[6];
   retire_segments (router, link);
   frame_scene (&sc, icon, box);
   scene_region (&sc, icon, &region);
@@ -1821,7 +1914,7 @@ route_link (VpcRouter *router,
   if (link->route->points != NULL)
     try_current_route (&sc, link->route);
   candidates (&sc);
-  router->work += sc.tried * (double) (rects->len + segs->len + 1);
+  router->work += sc.tried * (double) (rects->len + sc.segs->len + 1);
   if (!sc.found)
     straight_to_tile (&sc);
   store_route (link, &sc);
@@ -2062,6 +2155,77 @@ vpc_routes_get_cached (VpcDesign              *design,
   if (routes != NULL)
     *routes = slot->routes;
   return slot->router;
+}
+
+/* vpc_routes_get_kinds()'s answer when there are no routes to read it
+ * from, kept on the design: an export in bands asks once per band. */
+typedef struct
+{
+  guint64 revision;
+  double  text_scale, subnet_header;
+  guint   kinds;
+} CachedKinds;
+
+static guint
+unrouted_kinds (VpcDesign              *design,
+                const VpcRoutesOptions *options)
+{
+  static const char key[] = "vpc-render-route-kinds";
+  CachedKinds *cache = g_object_get_data (G_OBJECT (design), key);
+  guint64 revision = vpc_design_get_revision (design);
+  VpcRoutesOptions linked = *options;
+  g_autoptr(VpcRouter) router = NULL;
+
+  if (cache != NULL && cache->revision == revision && cache->text_scale == options->text_scale &&
+      cache->subnet_header == options->subnet_header)
+    return cache->kinds;
+  if (cache == NULL)
+    {
+      cache = g_new0 (CachedKinds, 1);
+      g_object_set_data_full (G_OBJECT (design), key, cache, g_free);
+    }
+  *cache = (CachedKinds) { revision, options->text_scale, options->subnet_header, 0 };
+  /* vpc_router_route() gives a route to every wanted link with an icon. */
+  linked.want = want_linked;
+  linked.want_data = GINT_TO_POINTER (vpc_routes_link_interfaces (design));
+  router = vpc_router_new (design, &linked);
+  for (guint i = 0; i < router->links->len; i++)
+    {
+      const Link *link = &g_array_index (router->links, Link, i);
+
+      if (link->want && link->icon >= 0 && link->route != NULL)
+        cache->kinds |= 1u << link->kind;
+    }
+  return cache->kinds;
+}
+
+guint
+vpc_routes_get_kinds (VpcDesign              *design,
+                      const VpcRoutesOptions *options)
+{
+  Cached *cache = g_object_get_data (G_OBJECT (design), "vpc-render-routes");
+  guint64 revision = vpc_design_get_revision (design);
+  VpcRoutesOptions defaults;
+  guint kinds = 0;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), 0);
+  if (options == NULL)
+    {
+      vpc_routes_options_init (&defaults);
+      options = &defaults;
+    }
+  g_return_val_if_fail (options->shadow == NULL && options->want == NULL, 0);
+
+  for (guint i = 0; cache != NULL && i < N_CACHED; i++)
+    if (cache[i].router != NULL && cache[i].revision == revision &&
+        cache[i].text_scale == options->text_scale &&
+        cache[i].subnet_header == options->subnet_header)
+      {
+        for (guint k = 0; k < cache[i].routes->len; k++)
+          kinds |= 1u << ((const VpcLinkRoute *) g_ptr_array_index (cache[i].routes, k))->kind;
+        return kinds;
+      }
+  return unrouted_kinds (design, options);
 }
 
 /* ---- counting crossings ---- */

@@ -123,6 +123,12 @@ VpcRouter  *vpc_routes_get_cached (VpcDesign              *design,
                                    const VpcRoutesOptions *options,
                                    GPtrArray             **routes);
 
+/* The kinds of the routes vpc_routes_get_cached() gives (bit 1 << kind),
+ * without routing anything when they are not made yet (an export's legend,
+ * drawn too small for the connectors). */
+guint       vpc_routes_get_kinds (VpcDesign              *design,
+                                  const VpcRoutesOptions *options);
+
 VpcLinkRoute       *vpc_link_route_copy (const VpcLinkRoute *route);
 /* The route of the link of @kind from @from to @to in @routes, or NULL. */
 const VpcLinkRoute *vpc_routes_find (GPtrArray   *routes,

@@ -101,16 +101,13 @@ used_swatches (VpcDesign        *design,
       used[e->workload_kind == VPC_WORKLOAD_CLIENT ? SWATCH_CLIENT : SWATCH_WORKLOAD] = TRUE;
     }
   {
-    g_autoptr(GPtrArray) routes = vpc_render_routes_of (design, options);
+    /* Only the kinds: a page drawn too small for connectors routes none. */
+    guint kinds = vpc_render_route_kinds_of (design, options);
 
-    for (guint i = 0; i < routes->len; i++)
-      {
-        const VpcLinkRoute *route = g_ptr_array_index (routes, i);
-
-        used[route->kind == VPC_LINK_INTERFACE ? SWATCH_LINK_INTERFACE :
-             route->kind == VPC_LINK_GATEWAY ? SWATCH_LINK_GATEWAY :
-             route->kind == VPC_LINK_NAT ? SWATCH_LINK_NAT : SWATCH_LINK_WORKLOAD] = TRUE;
-      }
+    used[SWATCH_LINK_INTERFACE] = (kinds & (1u << VPC_LINK_INTERFACE)) != 0;
+    used[SWATCH_LINK_GATEWAY] = (kinds & (1u << VPC_LINK_GATEWAY)) != 0;
+    used[SWATCH_LINK_NAT] = (kinds & (1u << VPC_LINK_NAT)) != 0;
+    used[SWATCH_LINK_WORKLOAD] = (kinds & (1u << VPC_LINK_WORKLOAD)) != 0;
   }
   for (guint i = 0; i < n_findings && !(used[SWATCH_ERROR] && used[SWATCH_WARNING]); i++)
     {

@@ -207,8 +207,8 @@ vpc_render_foreach_eni (const VpcRenderCtx *ctx,
 
 /* Finding counts per element id, computed once per draw. Findings that
  * name no element concern the VPC itself and are kept under "". */
-static GHashTable *
-count_marks (GListModel *findings)
+GHashTable *
+vpc_render_count_marks (GListModel *findings)
 {
   static const char *const vpc_only[] = { "", NULL };
   GHashTable *marks;
@@ -437,10 +437,14 @@ vpc_render_draw (VpcRenderCtx *ctx)
   /* The findings are first read here, after the bulk of the drawing: an
    * export hands over a list that is still being computed on another
    * thread, and only now waits for it. */
-  /* The canvas draws frame after frame from one list: its counts are
-   * kept on it until it changes. */
-  ctx->marks = ctx->culling ? vpc_render_marks_cached (options->findings, count_marks)
-                            : count_marks (options->findings);
+  /* A caller drawing many bands hands over its counts; the canvas draws
+   * frame after frame from one list and keeps them on it until it changes. */
+  if (options->marks != NULL)
+    ctx->marks = g_hash_table_ref (options->marks);
+  else if (ctx->culling)
+    ctx->marks = vpc_render_marks_cached (options->findings, vpc_render_count_marks);
+  else
+    ctx->marks = vpc_render_count_marks (options->findings);
   vpc_render_marks (ctx);
   vpc_render_highlights (ctx);
   if (options->title_block)
@@ -475,6 +479,34 @@ vpc_render_design (cairo_t                *cr,
   ctx_clear (&ctx);
 }
 
+/* Into @svg when @write is NULL, else streamed to @write. */
+static void
+design_svg (GString                *svg,
+            VpcPainterWriteFunc     write,
+            gpointer                user_data,
+            VpcDesign              *design,
+            const VpcRenderOptions *options,
+            double                  width,
+            double                  height)
+{
+  VpcRenderCtx ctx = { 0 };
+
+  ctx_init (&ctx, design, options);
+  ctx.extents = (VpcRect) {
+    -options->offset_x / ctx.scale, -options->offset_y / ctx.scale,
+    width / ctx.scale, height / ctx.scale,
+  };
+  if (write != NULL)
+    ctx.p = vpc_painter_svg_new_stream (write, user_data, width, height, ctx.scale,
+                                        options->offset_x, options->offset_y);
+  else
+    ctx.p = vpc_painter_svg_new (svg, width, height, ctx.scale, options->offset_x,
+                                 options->offset_y);
+  vpc_render_draw (&ctx);
+  vpc_painter_free (ctx.p);
+  ctx_clear (&ctx);
+}
+
 void
 vpc_render_design_svg (GString                *svg,
                        VpcDesign              *design,
@@ -482,19 +514,22 @@ vpc_render_design_svg (GString                *svg,
                        double                  width,
                        double                  height)
 {
-  VpcRenderCtx ctx = { 0 };
-
   g_return_if_fail (svg != NULL && VPC_IS_DESIGN (design) && options != NULL);
 
-  ctx_init (&ctx, design, options);
-  ctx.extents = (VpcRect) {
-    -options->offset_x / ctx.scale, -options->offset_y / ctx.scale,
-    width / ctx.scale, height / ctx.scale,
-  };
-  ctx.p = vpc_painter_svg_new (svg, width, height, ctx.scale, options->offset_x, options->offset_y);
-  vpc_render_draw (&ctx);
-  vpc_painter_free (ctx.p);
-  ctx_clear (&ctx);
+  design_svg (svg, NULL, NULL, design, options, width, height);
+}
+
+void
+vpc_render_design_svg_stream (VpcPainterWriteFunc     write,
+                              gpointer                user_data,
+                              VpcDesign              *design,
+                              const VpcRenderOptions *options,
+                              double                  width,
+                              double                  height)
+{
+  g_return_if_fail (write != NULL && VPC_IS_DESIGN (design) && options != NULL);
+
+  design_svg (NULL, write, user_data, design, options, width, height);
 }
 
 static gboolean

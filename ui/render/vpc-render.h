@@ -64,9 +64,16 @@ typedef struct
    * transparent background, PNG/SVG only). */
   gboolean    legend;
   gboolean    background;
+  /* @findings counted by vpc_render_count_marks(), for a caller that draws
+   * one page many times (a PNG export, in bands); NULL: counted at each
+   * draw. */
+  GHashTable *marks;
 } VpcRenderOptions;
 
 void     vpc_render_options_init (VpcRenderOptions *options);
+/* The finding counts the renderer draws from @findings (for
+ * VpcRenderOptions.marks), or NULL when there are none to draw. */
+GHashTable *vpc_render_count_marks (GListModel *findings);
 /* Draws the design with the transform of @options onto @cr. */
 void     vpc_render_design (cairo_t                *cr,
                             VpcDesign              *design,
@@ -78,6 +85,17 @@ void     vpc_render_design_svg (GString                *svg,
                                 const VpcRenderOptions *options,
                                 double                  width,
                                 double                  height);
+/* The same document handed to @write in chunks as it is drawn (the SVG
+ * export streams it into the file); @write (a VpcPainterWriteFunc) returns
+ * FALSE to stop the writing. */
+void     vpc_render_design_svg_stream (gboolean (*write) (const char *data,
+                                                            gsize       length,
+                                                            gpointer    user_data),
+                                       gpointer                user_data,
+                                       VpcDesign              *design,
+                                       const VpcRenderOptions *options,
+                                       double                  width,
+                                       double                  height);
 /* The world-space bounds of everything drawn (with the title block when asked). */
 void     vpc_render_get_bounds (VpcDesign              *design,
                                 const VpcRenderOptions *options,
