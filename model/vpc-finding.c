@@ -255,7 +255,12 @@ void
 vpc_finding_sort (GPtrArray *findings)
 {
   const VpcRuleInfo *rules = vpc_rule_catalogue_all (NULL);
-  g_autofree SortKey *keys = g_new (SortKey, findings->len);
+  g_autofree SortKey *keys = NULL;
+
+  /* qsort() must not see the NULL of an empty array (UBSan says so). */
+  if (findings->len < 2)
+    return;
+  keys = g_new (SortKey, findings->len);
 
   for (guint i = 0; i < findings->len; i++)
     {
