@@ -2,6 +2,7 @@
 /* vpc-json-write.c: the pretty-printing JSON writer behind the design file
  * and the command line's reports. */
 #include "vpc-json-write.h"
+#include "vpc-string-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -67,23 +68,6 @@ vpc_json_writer_finish (VpcJsonWriter *self,
   return g_string_free (out, FALSE);
 }
 
-/* g_string_append_len() without its call into g_string_insert_len() when
- * the bytes fit, as they nearly always do. */
-static inline void
-append_bytes (GString    *out,
-              const char *bytes,
-              gsize       length)
-{
-  if (out->len + length < out->allocated_len)
-    {
-      memcpy (out->str + out->len, bytes, length);
-      out->len += length;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, bytes, (gssize) length);
-}
-
 /* TRUE when none of the 8 bytes of @x needs a look: all are 0x20-0x7e and
  * none is '"' or '\\'. May say FALSE wrongly after a byte that does. */
 static inline gboolean
@@ -105,8 +89,8 @@ newline_and_indent (VpcJsonWriter *self)
 
   g_string_append_c (self->out, '\n');
   for (; n > sizeof spaces - 1; n -= sizeof spaces - 1)
-    append_bytes (self->out, spaces, sizeof spaces - 1);
-  append_bytes (self->out, spaces, n);
+    vpc_string_append_run (self->out, spaces, sizeof spaces - 1);
+  vpc_string_append_run (self->out, spaces, n);
 }
 
 /* The decimal digits of @value, without printf: check's JSON of 100,000
@@ -144,7 +128,7 @@ begin_value (VpcJsonWriter *self,
   if (key != NULL)
     {
       append_string (self->out, key, self->flags);
-      append_bytes (self->out, ": ", 2);
+      vpc_string_append_run (self->out, ": ", 2);
     }
 }
 
@@ -313,7 +297,7 @@ append_string (GString            *out,
       /* Bytes copied as they are go out in runs, not one by one. */
       if ((c >= 0x20 && c < 0x7f && c != '"' && c != '\\') || (c >= 0x80 && !hex))
         continue;
-      append_bytes (out, run, (gsize) (p - run));
+      vpc_string_append_run (out, run, (gsize) (p - run));
       run = p + 1;
       switch (c)
         {
@@ -354,7 +338,7 @@ append_string (GString            *out,
           break;
         }
     }
-  append_bytes (out, run, (gsize) (p - run));
+  vpc_string_append_run (out, run, (gsize) (p - run));
   g_string_append_c (out, '"');
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-terminal.c: text from a design made safe to print on a terminal. */
 #include "vpc-terminal.h"
+#include "vpc-string-private.h"
 
 #include <string.h>
 
@@ -35,23 +36,6 @@ append_control (GString  *out,
         g_string_append_printf (out, "\\u%04x", c);
       break;
     }
-}
-
-/* g_string_append_len() without its call into g_string_insert_len() when
- * the bytes fit: the command line appends ~10 short runs per finding. */
-static inline void
-append_run (GString    *out,
-            const char *run,
-            gsize       length)
-{
-  if (out->len + length < out->allocated_len)
-    {
-      memcpy (out->str + out->len, run, length);
-      out->len += length;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, run, (gssize) length);
 }
 
 /* How many of @p's first @n bytes are printable ASCII (0x20-0x7e), 8 at a
@@ -99,7 +83,7 @@ vpc_terminal_append (GString    *out,
       p += printable_words (p, (gsize) (end - p));
       while (p < end && (guchar) *p >= 0x20 && (guchar) *p < 0x7f)
         p++;
-      append_run (out, run, (gsize) (p - run));
+      vpc_string_append_run (out, run, (gsize) (p - run));
       if (p == end)
         break;
       c = g_utf8_get_char_validated (p, end - p);
