@@ -74,6 +74,7 @@ format_json (CheckRun *run)
 {
   VpcJsonWriter *json = _vpc_cli_json_new ();
 
+  _vpc_cli_json_stream (json);
   vpc_json_writer_begin_object (json, NULL);
   vpc_json_writer_string (json, "file", run->file);
   vpc_json_writer_string (json, "profile", vpc_profile_to_string (run->profile));
@@ -266,6 +267,7 @@ format_sarif (CheckRun *run)
   g_autofree char *uri = g_uri_escape_string (valid, G_URI_RESERVED_CHARS_ALLOWED_IN_PATH, FALSE);
   VpcJsonWriter *json = _vpc_cli_json_new ();
 
+  _vpc_cli_json_stream (json);
   vpc_json_writer_begin_object (json, NULL);
   vpc_json_writer_string (json, "$schema", SARIF_SCHEMA);
   vpc_json_writer_string (json, "version", "2.1.0");
@@ -383,8 +385,8 @@ format_text (CheckRun *run)
   const Palette *palette = &palette_labels;
   g_autofree char *summary = summary_text (run);
   g_autofree char *file = vpc_terminal_escape (run->file);
-  /* ~300 bytes a finding: grown once rather than doubling from empty. */
-  GString *out = g_string_sized_new (4096 + 320 * (gsize) run->findings->len);
+  /* Drained as it grows: a chunk and a finding or two. */
+  GString *out = g_string_sized_new (80 * 1024);
 
   palette_labels.elements = _("Elements:");
   /* TRANSLATORS: what to change so that the finding goes away. */
@@ -408,6 +410,7 @@ format_text (CheckRun *run)
 
           if (vpc_finding_get_severity (finding) == severity)
             text_finding (out, run, finding, palette);
+          _vpc_cli_drain (out);
         }
     }
   g_string_append_c (out, '\n');

@@ -24,6 +24,11 @@ enum {
 /* The tool's home page, for SARIF's informationUri. */
 #define VPC_CLI_INFORMATION_URI "https://example.org/vpc-designer"
 
+/* --- memory (vpc-cli-heap.c) ------------------------------------------ */
+
+/* Prepares the heap for a command that will use about @expected bytes. */
+void _vpc_cli_reserve_heap (gsize expected);
+
 /* --- arguments (vpc-cli.c) ------------------------------------------- */
 
 /* One option of a subcommand. @values lists the accepted values
@@ -103,13 +108,19 @@ VpcDesign *_vpc_cli_open (int                 argc,
 /* Prints the loader's warnings on stderr ("vpc-designer: FILE: warning: …"). */
 void _vpc_cli_print_warnings (const char *file,
                               GPtrArray  *warnings);
-/* Writes @text to stdout. Returns VPC_CLI_EXIT_ERROR (with a message)
- * when the write fails, e.g. on a full disk, else @status. */
 /* Leaves @data (may be NULL) for the process's exit to reclaim: freeing a
  * large design object by object at the end of a command costs time and
  * changes nothing. It stays reachable, so leak checkers do not report it. */
 void _vpc_cli_keep (gpointer       data,
                     GDestroyNotify free_func);
+/* Writes @text to stdout once it holds 64 KiB or more, and empties it: a
+ * report of 100,000 findings never sits whole in memory. Only for a
+ * report that cannot fail once begun; a write error waits for emit. */
+void _vpc_cli_drain (GString *text);
+/* Lets @json drain to stdout as it grows, in the same way. */
+void _vpc_cli_json_stream (VpcJsonWriter *json);
+/* Writes @text to stdout. Returns VPC_CLI_EXIT_ERROR (with a message)
+ * when this or an earlier drain failed, e.g. on a full disk, else @status. */
 int  _vpc_cli_emit (GString *text,
                     int      status);
 

@@ -9,7 +9,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "vpc-file.h"
 #include "vpc-terminal.h"
@@ -384,6 +387,9 @@ _vpc_cli_parse_decimal (const char *text,
   return isfinite (*value);
 }
 
+/* How much of a report _vpc_cli_drain() lets build up. */
+#define OUTPUT_CHUNK (64 * 1024)
+
 /* --- shared steps ------------------------------------------------------ */
 
 /* FILE's bytes. "-" (or "/dev/stdin", which would otherwise be refused
@@ -421,7 +427,11 @@ _vpc_cli_load_full (const char      *file,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GBytes) bytes = NULL;
   VpcDesign *design = NULL;
+  GStatBuf st;
 
+  /* A design takes about eight times its file in memory while loaded. */
+  if (g_stat (file, &st) == 0 && S_ISREG (st.st_mode))
+    _vpc_cli_reserve_heap ((gsize) st.st_size * 8);
   bytes = _vpc_cli_read_input (file, &error);
   if (bytes != NULL)
     design = vpc_file_load_bytes_full (bytes, flags, &found, &error);
@@ -481,16 +491,52 @@ _vpc_cli_keep (gpointer       data,
     free_func (data);
 }
 
+/* The first error writing stdout, kept for _vpc_cli_emit() to report. */
+static int output_errno;
+
+/* stdio rather than g_print: the text is UTF-8 already and may be large. */
+static void
+write_out (const char *text,
+           gsize       length)
+{
+  if (output_errno == 0 && fwrite (text, 1, length, stdout) != length)
+    output_errno = errno != 0 ? errno : EIO;
+}
+
+void
+_vpc_cli_drain (GString *text)
+{
+  if (text->len < OUTPUT_CHUNK)
+    return;
+  write_out (text->str, text->len);
+  g_string_truncate (text, 0);
+}
+
+static void
+json_sink (const char *text,
+           gsize       length,
+           gpointer    user_data)
+{
+  write_out (text, length);
+}
+
+void
+_vpc_cli_json_stream (VpcJsonWriter *json)
+{
+  vpc_json_writer_set_sink (json, json_sink, NULL);
+}
+
 int
 _vpc_cli_emit (GString *text,
                int      status)
 {
-  /* stdio rather than g_print: the text is UTF-8 already and may be large. */
-  if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
+  write_out (text->str, text->len);
+  if (output_errno == 0 && fflush (stdout) != 0)
+    output_errno = errno;
+  if (output_errno != 0)
     {
-      int saved = errno;
-
-      _vpc_cli_printerr (_("vpc-designer: cannot write the output: %s\n"), g_strerror (saved));
+      _vpc_cli_printerr (_("vpc-designer: cannot write the output: %s\n"),
+                         g_strerror (output_errno));
       return VPC_CLI_EXIT_ERROR;
     }
   return status;

@@ -15,7 +15,12 @@ struct _VpcJsonWriter
   GString            *out;
   /* One byte per open container: TRUE once it has a member. */
   GByteArray         *has_member;
+  VpcJsonWriterSink   sink;      /* or NULL: everything stays in @out */
+  gpointer            sink_data;
 };
+
+/* How much text a writer with a sink holds before handing it over. */
+#define SINK_CHUNK (64 * 1024)
 
 /* 2^53: every whole number below it is an exact double and a safe integer. */
 #define MAX_SAFE_INTEGER 9007199254740992.0
@@ -49,6 +54,15 @@ vpc_json_writer_free (VpcJsonWriter *self)
   g_string_free (self->out, TRUE);
   g_byte_array_unref (self->has_member);
   g_free (self);
+}
+
+void
+vpc_json_writer_set_sink (VpcJsonWriter    *self,
+                          VpcJsonWriterSink sink,
+                          gpointer          user_data)
+{
+  self->sink = sink;
+  self->sink_data = user_data;
 }
 
 char *
@@ -118,6 +132,11 @@ begin_value (VpcJsonWriter *self,
 {
   guint depth = self->has_member->len;
 
+  if (self->sink != NULL && self->out->len >= SINK_CHUNK)
+    {
+      self->sink (self->out->str, self->out->len, self->sink_data);
+      g_string_truncate (self->out, 0);
+    }
   if (depth > 0)
     {
       if (self->has_member->data[depth - 1])

@@ -31,6 +31,17 @@ typedef enum
 VpcJsonWriter *vpc_json_writer_new (void);
 VpcJsonWriter *vpc_json_writer_new_with_flags (VpcJsonWriterFlags flags);
 void           vpc_json_writer_free (VpcJsonWriter *self);
+/* Receives a writer's text in pieces, in order. */
+typedef void (*VpcJsonWriterSink) (const char *text,
+                                   gsize       length,
+                                   gpointer    user_data);
+
+/* From now on, hands the text to @sink in pieces of about 64 KiB as it is
+ * written, so that a large document never sits whole in memory; finish()
+ * then returns only what is left. */
+void           vpc_json_writer_set_sink (VpcJsonWriter    *self,
+                                         VpcJsonWriterSink sink,
+                                         gpointer          user_data);
 /* Ends the text with a newline and returns it; frees the writer. */
 char          *vpc_json_writer_finish (VpcJsonWriter *self,
                                        gsize         *length);

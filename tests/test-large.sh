@@ -55,6 +55,29 @@ assert want <= items, len(want - items)
 print(f"ok: {len(check['findings'])} findings on known elements; {len(items)} cost items")
 PY
 
+# Reports this large are written as they are made: the text report agrees
+# with the JSON one, and a write that fails part-way (a full disk) is
+# reported once, with exit status 2.
+run check-text "0 1" "$bin" check "$work/big.vpcd.json"
+python3 - "$work" <<'PY' || fail "the text report's summary disagrees with the JSON one"
+import json, re, sys
+work = sys.argv[1]
+s = json.load(open(f"{work}/check.out"))["summary"]
+last = open(f"{work}/check-text.out").read().splitlines()[-1]
+numbers = [int(x) for x in re.findall(r"[0-9]+", last)]
+assert last.startswith("Summary:") and numbers == [s["errors"], s["warnings"], s["info"]], last
+PY
+[ "$(grep -c '^  ' "$work/check-text.out")" -gt 0 ] || fail "the text report lists no finding"
+if [ -w /dev/full ]; then
+  status=0
+  "$bin" check "$work/big.vpcd.json" --format json >/dev/full 2>"$work/full.err" || status=$?
+  [ "$status" = 2 ] || fail "a full disk gave exit status $status, not 2"
+  [ "$(grep -c 'cannot write the output' "$work/full.err")" = 1 ] \
+    || fail "a full disk was not reported once: $(head -c 400 "$work/full.err")"
+else
+  fail "/dev/full is missing: the full-disk check cannot run"
+fi
+
 # Saving: the automatic layout places every element, the saved file loads
 # again, saves to the same bytes and is judged the same.
 run save "0" "$bin" export "$work/unplaced.vpcd.json" -o "$work/placed.vpcd.json"
