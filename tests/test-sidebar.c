@@ -178,7 +178,8 @@ is_more_button (GtkWidget     *widget,
 }
 
 /* A large design: the panels build rows for the first findings and cost
- * items only, and "Show 50 More of N" adds the next ones. */
+ * items only, and "Show 50 More of N" (or, for findings, scrolling to the
+ * end) adds the next ones. */
 static void
 test_many_rows (Fixture       *f,
                 gconstpointer  data)
@@ -215,8 +216,9 @@ test_many_rows (Fixture       *f,
 
   errors = vpc_validator_count (f->validator, VPC_SEVERITY_ERROR);
   g_assert_cmpuint (errors, >, 2 * VPC_PANEL_ROWS_STEP);
-  g_assert_cmpuint (count_type (findings, VPC_TYPE_FINDING_ROW), <=, 3 * VPC_PANEL_ROWS_STEP);
-  findings_label = vpc_panel_rows_more_label (VPC_PANEL_ROWS_STEP, errors);
+  g_assert_cmpuint (count_type (findings, VPC_TYPE_FINDING_ROW), <=,
+                    3 * VPC_PANEL_ROWS_FIRST_FINDINGS);
+  findings_label = vpc_panel_rows_more_label (VPC_PANEL_ROWS_FIRST_FINDINGS, errors);
   button = gui_test_find (findings, is_more_button, findings_label);
   g_assert_nonnull (button);
   {
@@ -226,6 +228,24 @@ test_many_rows (Fixture       *f,
     gui_test_spin (2);
     g_assert_cmpuint (count_type (findings, VPC_TYPE_FINDING_ROW), ==,
                       before + VPC_PANEL_ROWS_STEP);
+  }
+  {
+    /* Scrolling to the panel's end shows more too, of the lowest list
+     * that has more (warnings); reaching the top shows nothing more. */
+    GtkWidget *scroller = gui_test_find_type (findings, GTK_TYPE_SCROLLED_WINDOW);
+    guint warnings = vpc_validator_count (f->validator, VPC_SEVERITY_WARNING);
+    guint before = count_type (findings, VPC_TYPE_FINDING_ROW);
+
+    g_assert_nonnull (scroller);
+    g_assert_cmpuint (warnings, >, VPC_PANEL_ROWS_FIRST_FINDINGS);
+    g_signal_emit_by_name (scroller, "edge-reached", GTK_POS_TOP);
+    gui_test_spin (2);
+    g_assert_cmpuint (count_type (findings, VPC_TYPE_FINDING_ROW), ==, before);
+    g_signal_emit_by_name (scroller, "edge-reached", GTK_POS_BOTTOM);
+    gui_test_spin (2);
+    g_assert_cmpuint (count_type (findings, VPC_TYPE_FINDING_ROW), ==,
+                      before + MIN (VPC_PANEL_ROWS_STEP,
+                                    warnings - VPC_PANEL_ROWS_FIRST_FINDINGS));
   }
 
   {

@@ -26,6 +26,7 @@ struct _VpcFindingRow
   GtkLabel       *subtitle_label;
   GtkImage       *arrow;
   GtkRevealer    *revealer;
+  gboolean        details_filled; /* the labels below, on first expansion */
   GtkLabel       *message_label;
   GtkLabel       *explanation_label;
   GtkLabel       *fix_label;
@@ -357,6 +358,21 @@ set_text (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
 }
 
+/* The details' texts wait for the first expansion: a collapsed revealer
+ * still measures its child's width, and the long wrapped texts of every
+ * row made a sidebar of many findings slow to open. The row's accessible
+ * description carries the message meanwhile. */
+static void
+fill_details (VpcFindingRow *self)
+{
+  if (self->details_filled)
+    return;
+  self->details_filled = TRUE;
+  set_text (self->message_label, vpc_finding_get_message (self->finding));
+  set_text (self->explanation_label, vpc_finding_get_explanation (self->finding));
+  set_text (self->fix_label, vpc_finding_get_fix (self->finding));
+}
+
 GtkWidget *
 vpc_finding_row_new (VpcFinding *finding,
                      VpcDesign  *design)
@@ -385,9 +401,6 @@ vpc_finding_row_new (VpcFinding *finding,
              ? g_strdup_printf ("%s · %s", vpc_finding_get_rule_id (finding), elements)
              : g_strdup (vpc_finding_get_rule_id (finding));
   gtk_label_set_label (self->subtitle_label, subtitle);
-  set_text (self->message_label, vpc_finding_get_message (finding));
-  set_text (self->explanation_label, vpc_finding_get_explanation (finding));
-  set_text (self->fix_label, vpc_finding_get_fix (finding));
   url = vpc_finding_get_url (finding);
   if (url != NULL)
     {
@@ -446,7 +459,10 @@ vpc_finding_row_set_expanded (VpcFindingRow *self,
   if (expanded == vpc_finding_row_get_expanded (self))
     return;
   if (expanded)
-    update_quick_fix (self);
+    {
+      fill_details (self);
+      update_quick_fix (self);
+    }
   gtk_revealer_set_reveal_child (self->revealer, expanded);
   gtk_image_set_from_icon_name (self->arrow, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),

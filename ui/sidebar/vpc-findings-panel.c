@@ -4,7 +4,8 @@
  * Each severity has its own boxed list bound to a GtkFilterListModel over
  * the validator, so the lists follow the validator's items-changed exactly
  * and rows of unchanged findings survive an edit. A list shows its first
- * rows and a button shows more (vpc-panel-rows.h).
+ * rows; its button, or scrolling to the panel's end, shows more
+ * (vpc-panel-rows.h).
  */
 #include "vpc-findings-panel.h"
 
@@ -185,13 +186,36 @@ model_changed_cb (GListModel *model,
 }
 
 static void
-more_clicked_cb (GtkButton *button,
-                 Group     *group)
+show_more (Group *group)
 {
   guint shown = gtk_slice_list_model_get_size (group->shown);
 
   gtk_slice_list_model_set_size (group->shown, shown + VPC_PANEL_ROWS_STEP);
   update_more (group);
+}
+
+static void
+more_clicked_cb (GtkButton *button,
+                 Group     *group)
+{
+  show_more (group);
+}
+
+/* Reaching the end of the panel grows the lowest list that has more, the
+ * one whose button is then in view. */
+static void
+edge_reached_cb (GtkScrolledWindow *scroller,
+                 GtkPositionType    position,
+                 VpcFindingsPanel  *self)
+{
+  if (position != GTK_POS_BOTTOM)
+    return;
+  for (guint s = N_SEVERITIES; s-- > 0;)
+    if (gtk_widget_get_visible (GTK_WIDGET (self->groups[s].more)))
+      {
+        show_more (&self->groups[s]);
+        return;
+      }
 }
 
 static void
@@ -225,7 +249,7 @@ build_groups (VpcFindingsPanel *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (group->list),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, severity_text[s].title, -1);
       group->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (group->model)),
-                                               0, VPC_PANEL_ROWS_STEP);
+                                               0, VPC_PANEL_ROWS_FIRST_FINDINGS);
       gtk_list_box_bind_model (group->list, G_LIST_MODEL (group->shown), create_row, self, NULL);
       g_signal_connect (group->list, "row-activated", G_CALLBACK (row_activated_cb), self);
       gtk_box_append (GTK_BOX (group->box), GTK_WIDGET (group->list));
@@ -372,6 +396,7 @@ vpc_findings_panel_init (VpcFindingsPanel *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Findings"), -1);
   build_groups (self);
+  g_signal_connect (self->scroller, "edge-reached", G_CALLBACK (edge_reached_cb), self);
 
   self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);
   g_signal_group_connect_swapped (self->validator_signals, "items-changed",

@@ -10,6 +10,11 @@
 #include "vpc-i18n.h"
 
 #define VPC_PANEL_ROWS_STEP 50
+/* Finding rows wrap their messages, and measuring a wrapped label is what
+ * costs: 50 of them per severity were 0.75 s of opening 10,000 elements.
+ * The findings panel starts with fewer and shows more as it is scrolled
+ * to its end (or its button is pressed). */
+#define VPC_PANEL_ROWS_FIRST_FINDINGS 10
 
 /* The button's label when @shown of @total rows are shown. */
 static inline char *
