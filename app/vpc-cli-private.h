@@ -24,11 +24,6 @@ enum {
 /* The tool's home page, for SARIF's informationUri. */
 #define VPC_CLI_INFORMATION_URI "https://example.org/vpc-designer"
 
-/* --- memory (vpc-cli-heap.c) ------------------------------------------ */
-
-/* Prepares the heap for a command that will use about @expected bytes. */
-void _vpc_cli_reserve_heap (gsize expected);
-
 /* --- arguments (vpc-cli.c) ------------------------------------------- */
 
 /* One option of a subcommand. @values lists the accepted values

@@ -9,12 +9,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <glib/gstdio.h>
-
 #include "vpc-file.h"
+#include "vpc-heap.h"
 #include "vpc-terminal.h"
 
 const char *
@@ -427,11 +425,8 @@ _vpc_cli_load_full (const char      *file,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GBytes) bytes = NULL;
   VpcDesign *design = NULL;
-  GStatBuf st;
 
-  /* A design takes about eight times its file in memory while loaded. */
-  if (g_stat (file, &st) == 0 && S_ISREG (st.st_mode))
-    _vpc_cli_reserve_heap ((gsize) st.st_size * 8);
+  vpc_heap_prepare_for_file (file);
   bytes = _vpc_cli_read_input (file, &error);
   if (bytes != NULL)
     design = vpc_file_load_bytes_full (bytes, flags, &found, &error);

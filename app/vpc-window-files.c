@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vpc-file.h"
+#include "vpc-heap.h"
 #include "vpc-i18n.h"
 #include "vpc-iac.h"
 #include "vpc-file-repair.h"
@@ -274,6 +275,7 @@ vpc_window_open_file (VpcWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   path = g_file_get_path (file);
+  vpc_heap_prepare_for_file (path);
   if (path != NULL)
     bytes = vpc_file_read_path (path, &error);
   else

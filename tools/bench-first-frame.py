@@ -6,7 +6,7 @@ Usage: bench-first-frame.py [--peak-after SECONDS] COMMAND [ARG...]
 
 "Drawn" means the pixel at (640, 30) of the screen, where the window's
 header bar lies, is no longer black (the empty Xvfb root is). The pixel is
-read through libX11 every millisecond from one connection: forking xdotool
+read through libX11 every 5 ms from one connection: forking xdotool
 and import per poll cost ~190 ms each and stole a core from the app being
 timed. Prints the microseconds to the first frame; with --peak-after, waits
 that long more and prints the command's peak memory in KB too. The command
@@ -83,7 +83,7 @@ def main():
                 sys.exit("bench-first-frame: the command exited before drawing")
             if time.monotonic() - start > TIMEOUT:
                 sys.exit("bench-first-frame: nothing drawn in time")
-            time.sleep(0.001)
+            time.sleep(0.005)
         elapsed = time.monotonic() - start
         line = f"{elapsed * 1e6:.0f}"
         if peak_after is not None:

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* vpc-cli-heap.c: lets a command that reads a large design fault its heap
- * in 2 MB pages. On the virtual machines the tool is measured on, a page
- * fault costs tens of microseconds: checking 100,000 elements touched
- * ~76,000 4 KB pages and spent a quarter of its time faulting them in. */
-#include "vpc-cli-private.h"
+/* vpc-heap.c: see vpc-heap.h. On the virtual machines the tool is
+ * measured on, a page fault costs tens of microseconds: checking 100,000
+ * elements touched ~76,000 4 KB pages and spent a quarter of its time
+ * faulting them in. */
+#include "vpc-heap.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #if defined (__GLIBC__)
 #include <malloc.h>
@@ -17,8 +20,8 @@
 #define MMAP_THRESHOLD_MAX (32 * 1024 * 1024)
 #define HUGE_PAGE ((uintptr_t) 2 * 1024 * 1024)
 
-void
-_vpc_cli_reserve_heap (gsize expected)
+static void
+reserve (gsize expected)
 {
 #if defined (__GLIBC__) && defined (MADV_HUGEPAGE)
   uintptr_t start, end;
@@ -46,4 +49,14 @@ _vpc_cli_reserve_heap (gsize expected)
 #else
   (void) expected;
 #endif
+}
+
+void
+vpc_heap_prepare_for_file (const char *path)
+{
+  GStatBuf st;
+
+  /* A design takes about eight times its file in memory while loaded. */
+  if (path != NULL && g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    reserve ((gsize) st.st_size * 8);
 }
