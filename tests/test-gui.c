@@ -18,6 +18,7 @@
 #include "vpc-file.h"
 #include "vpc-palette.h"
 #include "vpc-render.h"
+#include "vpc-render-routes.h"
 #include "vpc-editing.h"
 #include "vpc-window.h"
 
@@ -149,6 +150,56 @@ spin_until (gboolean (*done) (gpointer),
 }
 
 static guint pasted_before;
+
+static gboolean
+routes_made (gpointer design)
+{
+  return vpc_routes_were_made (design);
+}
+
+/* A design past 5,000 elements: the canvas draws its first frame without
+ * routing (vpc-render.h, connectors_when_routed) and routes it in an idle
+ * callback just after, once a frame is close enough to show connectors;
+ * zoomed out it routes nothing. */
+static void
+test_route_after_first_frame (void)
+{
+  g_autoptr(VpcDesign) design = vpc_design_new ();
+  GtkWidget *window = gtk_window_new ();
+  VpcCanvas *canvas = VPC_CANVAS (vpc_canvas_new ());
+  VpcElement *az = vpc_element_new (VPC_KIND_AZ, "az-a");
+
+  az->has_layout = TRUE;
+  az->layout = (VpcRect) { 0, 0, 100 * 300 + 40, 51 * 200 + 80 };
+  vpc_design_add_element (design, az, -1);
+  for (guint i = 0; i < 5001; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("sn-%u", i);
+      g_autofree char *cidr = g_strdup_printf ("10.%u.%u.0/24", i / 256, i % 256);
+      VpcElement *sn = vpc_element_new (VPC_KIND_SUBNET, id);
+
+      sn->az = g_strdup ("az-a");
+      sn->cidr = g_strdup (cidr);
+      sn->has_layout = TRUE;
+      sn->layout = (VpcRect) { 20 + (i % 100) * 300, 60 + (i / 100) * 200, 280, 180 };
+      vpc_design_add_element (design, sn, -1);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
+  vpc_canvas_set_design (canvas, design);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_spin (5);
+  /* Fitted, the frame is too small for connectors: nothing routed. */
+  g_assert_cmpfloat (vpc_viewport_get_zoom (vpc_canvas_get_viewport (canvas)), <,
+                     VPC_RENDER_LOD_SCALE);
+  g_assert_false (vpc_routes_were_made (design));
+  /* Zoomed in, the next frame leaves them out and the idle routes them. */
+  vpc_viewport_set_view (vpc_canvas_get_viewport (canvas), 1.0, 0, 0);
+  spin_until (routes_made, design);
+  g_assert_true (vpc_routes_were_made (design));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_spin (2);
+}
 
 static gboolean
 design_grew (gpointer design)
@@ -633,5 +684,6 @@ main (int   argc,
   g_test_add_func ("/gui/window/open-removes-stale", test_open_removes_stale);
   g_test_add_func ("/gui/inspector/az-change", test_inspector_az_change);
   g_test_add_func ("/gui/palette/items", test_palette);
+  g_test_add_func ("/gui/canvas/route-after-first-frame", test_route_after_first_frame);
   return g_test_run ();
 }

@@ -655,6 +655,46 @@ test_examples (void)
   g_assert_cmpuint (unexpected, ==, 0);
 }
 
+/* Drawing a canvas frame of a design not routed yet: with
+ * connectors_when_routed nothing is routed (and no connector drawn); once
+ * vpc_render_route() has run, the frame draws them from the routes kept
+ * on the design. */
+static void
+test_connectors_when_routed (void)
+{
+  const char *dir = g_getenv ("VPC_EXAMPLES_DIR");
+  g_autofree char *path = g_build_filename (dir, "two-az-training-and-hosting.vpcd.json", NULL);
+  g_autoptr(VpcDesign) design = load_path (path);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cairo_t *cr = cairo_create (surface);
+  VpcRenderOptions options;
+  GPtrArray *routes = NULL;
+
+  vpc_render_options_init (&options);
+  options.connectors_when_routed = TRUE;
+  g_assert_false (vpc_routes_were_made (design));
+  vpc_render_design (cr, design, &options);
+  g_assert_false (vpc_routes_were_made (design));
+
+  vpc_render_route (design, &options);
+  g_assert_true (vpc_routes_were_made (design));
+  vpc_routes_get_cached (design, NULL, &routes);
+  g_assert_cmpuint (routes->len, >, 0);
+  vpc_render_design (cr, design, &options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  /* Without the option, the first frame routes as before. */
+  {
+    g_autoptr(VpcDesign) fresh = load_path (path);
+
+    options.connectors_when_routed = FALSE;
+    vpc_render_design (cr, fresh, &options);
+    g_assert_true (vpc_routes_were_made (fresh));
+  }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_random (void)
 {
@@ -694,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/routes/hostile-layouts", test_hostile_layouts);
   g_test_add_func ("/routes/examples", test_examples);
   g_test_add_func ("/routes/random", test_random);
+  g_test_add_func ("/routes/connectors-when-routed", test_connectors_when_routed);
 
   status = g_test_run ();
   vpc_render_clear_caches ();

@@ -100,7 +100,21 @@ test_fit (void)
   g_assert_cmpfloat_with_epsilon (wx0, 500, 1e-9);
   g_assert_cmpfloat_with_epsilon (wy0, 400, 1e-9);
 
+  /* Too large even at the smallest zoom: shown from its top-left corner,
+   * not from the middle (where a generated design has only its VPC box);
+   * a side that fits stays centred. */
+  vpc_viewport_fit (vp, -500, 300, 100000, 50000, 1000, 800, 20);
+  g_assert_cmpfloat (vpc_viewport_get_zoom (vp), ==, VPC_VIEWPORT_MIN_ZOOM);
+  vpc_viewport_world_to_widget (vp, -500, 300, &wx0, &wy0);
+  g_assert_cmpfloat_with_epsilon (wx0, 20, 1e-9);
+  g_assert_cmpfloat_with_epsilon (wy0, 20, 1e-9);
+  vpc_viewport_fit (vp, 0, 0, 100000, 1000, 1000, 800, 20);
+  vpc_viewport_world_to_widget (vp, 0, 500, &wx0, &wy0);
+  g_assert_cmpfloat_with_epsilon (wx0, 20, 1e-9);
+  g_assert_cmpfloat_with_epsilon (wy0, 400, 1e-9);
+
   /* Empty bounds or widget: unchanged. */
+  vpc_viewport_fit (vp, 0, 0, 100, 100, 1000, 800, 20);
   vpc_viewport_fit (vp, 0, 0, 0, 0, 1000, 800, 20);
   vpc_viewport_fit (vp, 0, 0, 100, 100, 10, 10, 20);
   g_assert_cmpfloat (vpc_viewport_get_zoom (vp), ==, 1.0);

@@ -274,7 +274,10 @@ vpc_viewport_fit (VpcViewport *self,
   if (!(w > 0) || !(h > 0) || !(avail_w > 0) || !(avail_h > 0))
     return;
   zoom = clamp_zoom (MIN (MIN (avail_w / w, avail_h / h), 1.0));
+  /* Centred, unless even the smallest zoom cannot show it all: then from
+   * its start, where a design begins (its VPC's header, the first AZ),
+   * rather than the middle of a box too large to show anything else. */
   vpc_viewport_set_view (self, zoom,
-                         width / 2 - (x + w / 2) * zoom,
-                         height / 2 - (y + h / 2) * zoom);
+                         w * zoom > avail_w + 0.5 ? margin - x * zoom : width / 2 - (x + w / 2) * zoom,
+                         h * zoom > avail_h + 0.5 ? margin - y * zoom : height / 2 - (y + h / 2) * zoom);
 }

@@ -585,7 +585,7 @@ vpc_render_connectors (VpcRenderCtx *ctx)
   VpcRoutesOptions options;
   GPtrArray *cached;
 
-  if (!ctx->detail)
+  if (!ctx->detail || vpc_render_connectors_wait (ctx))
     return;
   vpc_render_routes_options (ctx, &options);
   if (options.shadow != NULL)

@@ -12,8 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* Below this zoom the canvas draws plain boxes: no text, no glyphs. */
-#define VPC_RENDER_LOD_SCALE 0.35
 
 /* Geometry of an icon element inside its layout cell. */
 #define VPC_TILE        VPC_GEOMETRY_TILE
@@ -107,6 +105,10 @@ void     vpc_render_foreach_eni (const VpcRenderCtx *ctx,
 /* The options that route @ctx's design as drawn (@ctx NULL: as saved). */
 void     vpc_render_routes_options (const VpcRenderCtx *ctx,
                                     VpcRoutesOptions   *options);
+
+/* TRUE when @ctx leaves connectors and interface markers out for now
+ * (VpcRenderOptions.connectors_when_routed). */
+gboolean vpc_render_connectors_wait (const VpcRenderCtx *ctx);
 
 /* Draws the design through ctx->p (both entry points end here). */
 void     vpc_render_draw (VpcRenderCtx *ctx);

@@ -2079,6 +2079,9 @@ typedef struct
 
 /* One for the canvas's text size, one for hit testing (size 1). */
 #define N_CACHED 2
+/* Where they are kept on the design (object data). */
+#define ROUTES_KEY "vpc-render-routes"
+
 
 static void
 cached_free (gpointer data)
@@ -2102,13 +2105,26 @@ want_linked (VpcLinkKind       kind,
   return kind != VPC_LINK_INTERFACE || GPOINTER_TO_INT (data);
 }
 
+gboolean
+vpc_routes_were_made (VpcDesign *design)
+{
+  Cached *cache;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), FALSE);
+
+  cache = g_object_get_data (G_OBJECT (design), ROUTES_KEY);
+  for (guint i = 0; cache != NULL && i < N_CACHED; i++)
+    if (cache[i].router != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 VpcRouter *
 vpc_routes_get_cached (VpcDesign              *design,
                        const VpcRoutesOptions *options,
                        GPtrArray             **routes)
 {
-  static const char key[] = "vpc-render-routes";
-  Cached *cache = g_object_get_data (G_OBJECT (design), key);
+  Cached *cache = g_object_get_data (G_OBJECT (design), ROUTES_KEY);
   guint64 revision = vpc_design_get_revision (design);
   VpcRoutesOptions defaults;
   Cached *slot;
@@ -2124,7 +2140,7 @@ vpc_routes_get_cached (VpcDesign              *design,
   if (cache == NULL)
     {
       cache = g_new0 (Cached, N_CACHED);
-      g_object_set_data_full (G_OBJECT (design), key, cache, cached_free);
+      g_object_set_data_full (G_OBJECT (design), ROUTES_KEY, cache, cached_free);
     }
   slot = &cache[N_CACHED - 1];
   for (guint i = 0; i < N_CACHED; i++)

@@ -123,6 +123,11 @@ VpcRouter  *vpc_routes_get_cached (VpcDesign              *design,
                                    const VpcRoutesOptions *options,
                                    GPtrArray             **routes);
 
+/* Whether vpc_routes_get_cached() has routed @design before, for any
+ * revision and sizes: a canvas may draw a large design's first frame
+ * without connectors and route it just after. */
+gboolean    vpc_routes_were_made (VpcDesign *design);
+
 /* The kinds of the routes vpc_routes_get_cached() gives (bit 1 << kind),
  * without routing anything when they are not made yet (an export's legend,
  * drawn too small for the connectors). */

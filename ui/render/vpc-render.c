@@ -173,6 +173,26 @@ vpc_render_routes_options (const VpcRenderCtx *ctx,
     }
 }
 
+void
+vpc_render_route (VpcDesign              *design,
+                  const VpcRenderOptions *options)
+{
+  VpcRenderCtx ctx = { .options = options };
+  VpcRoutesOptions routes;
+
+  g_return_if_fail (VPC_IS_DESIGN (design) && options != NULL);
+
+  vpc_render_routes_options (&ctx, &routes);
+  vpc_routes_get_cached (design, &routes, NULL);
+}
+
+gboolean
+vpc_render_connectors_wait (const VpcRenderCtx *ctx)
+{
+  return ctx != NULL && ctx->options->connectors_when_routed && ctx->shadows == NULL
+         && !vpc_routes_were_made (ctx->design);
+}
+
 /* Markers sit on the side of their subnet that faces their endpoint, in
  * the order of the endpoints (vpc-render-routes.c places them). @ctx may
  * be NULL (hit testing): the design's own geometry. */
@@ -185,6 +205,8 @@ foreach_eni (VpcDesign          *design,
   g_autoptr(VpcRouter) router = NULL;
   VpcRoutesOptions options;
 
+  if (vpc_render_connectors_wait (ctx))
+    return;
   vpc_render_routes_options (ctx, &options);
   if (options.shadow == NULL)
     {

@@ -22,6 +22,9 @@ typedef enum {
 /* The scales the renderer draws at; options->scale is kept within them. */
 #define VPC_RENDER_MIN_SCALE 1e-6
 #define VPC_RENDER_MAX_SCALE 1e3
+/* Below this zoom the canvas draws plain boxes: no text, no glyphs, no
+ * connectors. */
+#define VPC_RENDER_LOD_SCALE 0.35
 /* The text sizes the renderer draws at (the text-size preference's 100 %
  * to 200 %); options->text_scale is kept within them. */
 #define VPC_RENDER_MIN_TEXT_SCALE 1.0
@@ -68,9 +71,18 @@ typedef struct
    * one page many times (a PNG export, in bands); NULL: counted at each
    * draw. */
   GHashTable *marks;
+  /* Leave out connectors and interface markers until the design has been
+   * routed once (vpc_routes_were_made()): routing 10,000 elements took a
+   * quarter of the editor's way to its first frame, so the canvas draws a
+   * large design first and routes it right after (vpc_render_route()). */
+  gboolean    connectors_when_routed;
 } VpcRenderOptions;
 
 void     vpc_render_options_init (VpcRenderOptions *options);
+/* Routes @design's connectors for drawing with @options, as drawing would;
+ * the routes stay on the design until it changes. */
+void     vpc_render_route (VpcDesign              *design,
+                           const VpcRenderOptions *options);
 /* The finding counts the renderer draws from @findings (for
  * VpcRenderOptions.marks), or NULL when there are none to draw. */
 GHashTable *vpc_render_count_marks (GListModel *findings);

@@ -32,6 +32,7 @@ struct _VpcCanvas
   gboolean     snap_to_grid;
   gboolean     needs_fit;
   guint        fit_idle;
+  guint        route_idle;   /* routes a large design after its first frame */
 
   char        *hover_id;
   double       pointer_x, pointer_y;  /* widget coordinates */

@@ -272,6 +272,43 @@ draw_overlay (VpcCanvas            *self,
     }
 }
 
+/* Above this many elements the first frame comes without connectors and
+ * they follow once routed (VpcRenderOptions.connectors_when_routed). */
+#define ROUTE_AFTER_FIRST_FRAME_ELEMENTS 5000
+
+static gboolean
+route_idle_cb (gpointer data)
+{
+  VpcCanvas *self = data;
+  VpcRenderOptions options;
+
+  self->route_idle = 0;
+  /* Zoomed out since (the first fit): a frame that shows connectors will
+   * ask again. */
+  if (self->design == NULL || vpc_viewport_get_zoom (self->viewport) < VPC_RENDER_LOD_SCALE)
+    return G_SOURCE_REMOVE;
+  vpc_render_options_init (&options);
+  options.text_scale = self->text_scale;
+  vpc_render_route (self->design, &options);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether a frame at @zoom leaves the connectors for later: a large
+ * design not routed yet, which an idle callback then routes. Zoomed out,
+ * connectors are not drawn at all: that waits until a frame shows them. */
+static gboolean
+connectors_later (VpcCanvas *self,
+                  double     zoom)
+{
+  if (vpc_design_get_total_elements (self->design) <= ROUTE_AFTER_FIRST_FRAME_ELEMENTS
+      || vpc_routes_were_made (self->design))
+    return FALSE;
+  if (zoom >= VPC_RENDER_LOD_SCALE && self->route_idle == 0)
+    self->route_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, route_idle_cb, self, NULL);
+  return TRUE;
+}
+
 static void
 vpc_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
@@ -306,6 +343,7 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       /* A drag in progress is view state: the tool's pending geometry. */
       options.overrides = vpc_gesture_get_preview (self->tool);
       options.hidden = self->hidden;
+      options.connectors_when_routed = connectors_later (self, options.scale);
       cairo_save (cr);
       vpc_render_design (cr, self->design, &options);
       _vpc_canvas_compare_draw (self, cr, &options);
@@ -482,6 +520,7 @@ vpc_canvas_dispose (GObject *object)
   _vpc_canvas_compare_dispose (self);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_handle_id (&self->fit_idle, g_source_remove);
+  g_clear_handle_id (&self->route_idle, g_source_remove);
   g_clear_pointer (&self->tool, vpc_gesture_free);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->connect_popover, gtk_widget_unparent);
