@@ -386,7 +386,7 @@ format_text (CheckRun *run)
   g_autofree char *summary = summary_text (run);
   g_autofree char *file = vpc_terminal_escape (run->file);
   /* Drained as it grows: a chunk and a finding or two. */
-  GString *out = g_string_sized_new (80 * 1024);
+  GString *out = g_string_sized_new (VPC_CLI_OUTPUT_CHUNK + 16 * 1024);
 
   palette_labels.elements = _("Elements:");
   /* TRANSLATORS: what to change so that the finding goes away. */
@@ -408,8 +408,9 @@ format_text (CheckRun *run)
         {
           VpcFinding *finding = g_ptr_array_index (run->findings, i);
 
-          if (vpc_finding_get_severity (finding) == severity)
-            text_finding (out, run, finding, palette);
+          if (vpc_finding_get_severity (finding) != severity)
+            continue;
+          text_finding (out, run, finding, palette);
           _vpc_cli_drain (out);
         }
     }

@@ -108,7 +108,9 @@ void _vpc_cli_print_warnings (const char *file,
  * changes nothing. It stays reachable, so leak checkers do not report it. */
 void _vpc_cli_keep (gpointer       data,
                     GDestroyNotify free_func);
-/* Writes @text to stdout once it holds 64 KiB or more, and empties it: a
+/* How much of a report _vpc_cli_drain() lets build up. */
+#define VPC_CLI_OUTPUT_CHUNK (64 * 1024)
+/* Writes @text to stdout once it holds VPC_CLI_OUTPUT_CHUNK, and empties it: a
  * report of 100,000 findings never sits whole in memory. Only for a
  * report that cannot fail once begun; a write error waits for emit. */
 void _vpc_cli_drain (GString *text);

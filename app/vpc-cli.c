@@ -385,9 +385,6 @@ _vpc_cli_parse_decimal (const char *text,
   return isfinite (*value);
 }
 
-/* How much of a report _vpc_cli_drain() lets build up. */
-#define OUTPUT_CHUNK (64 * 1024)
-
 /* --- shared steps ------------------------------------------------------ */
 
 /* FILE's bytes. "-" (or "/dev/stdin", which would otherwise be refused
@@ -501,7 +498,7 @@ write_out (const char *text,
 void
 _vpc_cli_drain (GString *text)
 {
-  if (text->len < OUTPUT_CHUNK)
+  if (text->len < VPC_CLI_OUTPUT_CHUNK)
     return;
   write_out (text->str, text->len);
   g_string_truncate (text, 0);

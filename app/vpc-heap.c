@@ -24,6 +24,7 @@ static void
 reserve (gsize expected)
 {
 #if defined (__GLIBC__) && defined (MADV_HUGEPAGE)
+  int step = (int) MIN (expected, G_MAXINT / 2);
   uintptr_t start, end;
   void *first;
 
@@ -33,8 +34,7 @@ reserve (gsize expected)
    * blocks stay on the heap, and the heap grows and shrinks in steps of
    * @expected, so that one madvise() covers what the command will use. */
   if (mallopt (M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX) != 1
-      || mallopt (M_TRIM_THRESHOLD, (int) MIN (expected, G_MAXINT / 2)) != 1
-      || mallopt (M_TOP_PAD, (int) MIN (expected, G_MAXINT / 2)) != 1)
+      || mallopt (M_TRIM_THRESHOLD, step) != 1 || mallopt (M_TOP_PAD, step) != 1)
     return;
   start = (uintptr_t) sbrk (0);
   /* g_malloc(): the compiler would drop a malloc() freed unused. */

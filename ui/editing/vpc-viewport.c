@@ -265,7 +265,7 @@ vpc_viewport_fit (VpcViewport *self,
                   double       height,
                   double       margin)
 {
-  double avail_w, avail_h, zoom;
+  double avail_w, avail_h, zoom, offset_x, offset_y;
 
   g_return_if_fail (VPC_IS_VIEWPORT (self));
 
@@ -277,7 +277,7 @@ vpc_viewport_fit (VpcViewport *self,
   /* Centred, unless even the smallest zoom cannot show it all: then from
    * its start, where a design begins (its VPC's header, the first AZ),
    * rather than the middle of a box too large to show anything else. */
-  vpc_viewport_set_view (self, zoom,
-                         w * zoom > avail_w + 0.5 ? margin - x * zoom : width / 2 - (x + w / 2) * zoom,
-                         h * zoom > avail_h + 0.5 ? margin - y * zoom : height / 2 - (y + h / 2) * zoom);
+  offset_x = w * zoom > avail_w + 0.5 ? margin - x * zoom : width / 2 - (x + w / 2) * zoom;
+  offset_y = h * zoom > avail_h + 0.5 ? margin - y * zoom : height / 2 - (y + h / 2) * zoom;
+  vpc_viewport_set_view (self, zoom, offset_x, offset_y);
 }

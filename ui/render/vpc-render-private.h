@@ -12,7 +12,6 @@
 
 G_BEGIN_DECLS
 
-
 /* Geometry of an icon element inside its layout cell. */
 #define VPC_TILE        VPC_GEOMETRY_TILE
 #define VPC_LABEL_SPILL VPC_GEOMETRY_LABEL_SPILL /* labels may run this far past each side */

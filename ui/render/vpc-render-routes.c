@@ -2082,7 +2082,6 @@ typedef struct
 /* Where they are kept on the design (object data). */
 #define ROUTES_KEY "vpc-render-routes"
 
-
 static void
 cached_free (gpointer data)
 {
@@ -2219,7 +2218,7 @@ guint
 vpc_routes_get_kinds (VpcDesign              *design,
                       const VpcRoutesOptions *options)
 {
-  Cached *cache = g_object_get_data (G_OBJECT (design), "vpc-render-routes");
+  Cached *cache = g_object_get_data (G_OBJECT (design), ROUTES_KEY);
   guint64 revision = vpc_design_get_revision (design);
   VpcRoutesOptions defaults;
   guint kinds = 0;
