@@ -348,6 +348,14 @@ vpc_design_index_of (VpcDesign  *self,
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, id)) - 1;
 }
 
+void
+vpc_design_prepare_reads (VpcDesign *self)
+{
+  g_return_if_fail (VPC_IS_DESIGN (self));
+
+  update_positions (self);
+}
+
 int
 vpc_design_index_of_kind (VpcDesign  *self,
                           const char *id,

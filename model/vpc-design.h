@@ -70,6 +70,9 @@ int                  vpc_design_index_of (VpcDesign  *self,
 int                  vpc_design_index_of_kind (VpcDesign  *self,
                                                const char *id,
                                                VpcKind     kind);
+/* Fills the cache the two above read, filled on first use otherwise: after
+ * it, threads may read an unchanging design at once. */
+void                 vpc_design_prepare_reads (VpcDesign *self);
 /* Total number of elements over the six lists. */
 guint                vpc_design_get_total_elements (VpcDesign *self);
 /* A counter bumped by every change (and by undo/redo), for caches. */

@@ -5,9 +5,9 @@
  *
  * PNG and PDF are drawn with the cairo painter, SVG with the SVG painter
  * (plain elements and real text, written out as drawn): the same drawing
- * code either way. PNGs are drawn in bands of rows into one small surface
- * and encoded with libpng at a fast zlib setting rather than cairo's,
- * which compresses 5–10 times slower for a file maybe a fifth larger.
+ * code either way. PNGs are drawn in bands of rows into small buffers and
+ * encoded by vpc-png-writer.c on other threads while the next band is
+ * drawn.
  *
  * PNG, SVG and PDF stream into the temporary file of vpc-safe-save.c (the one
  * writer of the app), which is renamed over the target only when the whole
@@ -18,14 +18,12 @@
 #include <math.h>
 #include <string.h>
 #include <cairo-pdf.h>
-#include <png.h>
-#include <zlib.h>
-#include <setjmp.h>
 
 #include "vpc-cost.h"
 #include "vpc-export.h"
 #include "vpc-export-drawio.h"
 #include "vpc-file.h"
+#include "vpc-png-writer.h"
 #include "vpc-i18n.h"
 #include "vpc-safe-save.h"
 #include "vpc-validator.h"
@@ -209,14 +207,8 @@ findings_of (VpcDesign *design)
   VpcExportFindings *self = g_object_new (VPC_TYPE_EXPORT_FINDINGS, NULL);
 
   self->design = g_object_ref (design);
-  /* vpc_design_index_of() (which the rules use) fills a cache on first
-   * use: fill it here, so that the thread only ever reads the design. */
-  for (guint k = 0; k < VPC_N_KINDS; k++)
-    if (vpc_design_get_n_elements (design, k) > 0)
-      {
-        vpc_design_index_of (design, vpc_design_get_element (design, k, 0)->id);
-        break;
-      }
+  /* The rules read the design on another thread while it is drawn. */
+  vpc_design_prepare_reads (design);
   self->thread = g_thread_try_new ("vpc-export-validate", validate_thread, design, NULL);
   if (self->thread == NULL)
     self->items = validate_thread (design);
@@ -339,6 +331,15 @@ sink_write (Sink       *sink,
   return sink->error == NULL && vpc_safe_save_write (sink->save, data, length, &sink->error);
 }
 
+/* The PNG and SVG writers' callback. */
+static gboolean
+stream_write (const char *data,
+              gsize       length,
+              gpointer    closure)
+{
+  return sink_write (closure, data, length);
+}
+
 static cairo_status_t
 cairo_sink_write (void                *closure,
                   const unsigned char *data,
@@ -365,128 +366,6 @@ png_scale (const Page *page,
           ceil (page->w * scale) * ceil (page->h * scale) > PNG_MAX_AREA))
     scale *= 0.999;
   return scale;
-}
-
-static void
-png_append (png_structp  png,
-            png_bytep    data,
-            size_t       length)
-{
-  if (!sink_write (png_get_io_ptr (png), data, length))
-    png_error (png, "cannot write the file");
-}
-
-static void
-png_no_flush (png_structp png)
-{
-}
-
-/* A PNG written a band of rows at a time. */
-typedef struct
-{
-  png_structp png;
-  png_infop   info;
-  guint8     *row;
-  gboolean    alpha;
-  int         width;
-} PngWriter;
-
-/* An 8-bit RGB (or RGBA) PNG of @width x @height: zlib level 1, the RLE
- * strategy and no row filter. On diagrams (long runs of one colour) that
- * is many times faster than cairo's writer (level 6, adaptive filters),
- * and smaller than level 1's default strategy. */
-static gboolean
-png_begin (PngWriter *w,
-           int        width,
-           int        height,
-           gboolean   alpha,
-           Sink      *out)
-{
-  *w = (PngWriter) { .alpha = alpha, .width = width };
-  w->png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-  w->info = w->png != NULL ? png_create_info_struct (w->png) : NULL;
-  if (w->info == NULL)
-    return FALSE;
-  if (setjmp (png_jmpbuf (w->png)))
-    return FALSE;
-  w->row = g_malloc ((gsize) width * (alpha ? 4 : 3));
-  png_set_write_fn (w->png, out, png_append, png_no_flush);
-  png_set_compression_level (w->png, 1);
-  png_set_compression_strategy (w->png, Z_RLE);
-  png_set_filter (w->png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_set_IHDR (w->png, w->info, width, height, 8, alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
-                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_write_info (w->png, w->info);
-  return TRUE;
-}
-
-/* One row of cairo's native-endian pixels as PNG bytes. */
-static void
-png_convert_row (const PngWriter *w,
-                 const guint32   *src,
-                 guint8          *dst)
-{
-  if (!w->alpha)
-    {
-      for (int x = 0; x < w->width; x++)
-        {
-          guint32 v = src[x];
-
-          *dst++ = v >> 16;
-          *dst++ = v >> 8;
-          *dst++ = v;
-        }
-      return;
-    }
-  for (int x = 0; x < w->width; x++)
-    {
-      guint32 v = src[x];
-      guint a = v >> 24;
-
-      /* cairo premultiplies; PNG does not. */
-      *dst++ = a == 0 ? 0 : (((v >> 16) & 0xff) * 255 + a / 2) / a;
-      *dst++ = a == 0 ? 0 : (((v >> 8) & 0xff) * 255 + a / 2) / a;
-      *dst++ = a == 0 ? 0 : ((v & 0xff) * 255 + a / 2) / a;
-      *dst++ = a;
-    }
-}
-
-/* @rows rows of pixels from @data. */
-static gboolean
-png_rows (PngWriter    *w,
-          const guint8 *data,
-          int           stride,
-          int           rows)
-{
-  if (setjmp (png_jmpbuf (w->png)))
-    return FALSE;
-  for (int y = 0; y < rows; y++)
-    {
-      png_convert_row (w, (const guint32 *) (gconstpointer) (data + (gsize) y * stride), w->row);
-      png_write_row (w->png, w->row);
-    }
-  return TRUE;
-}
-
-static gboolean
-png_finish (PngWriter *w)
-{
-  if (setjmp (png_jmpbuf (w->png)))
-    return FALSE;
-  png_write_end (w->png, w->info);
-  return TRUE;
-}
-
-/* Finishes the file when @ok, and frees the writer. */
-static gboolean
-png_end (PngWriter *w,
-         gboolean   ok)
-{
-  if (ok && w->png != NULL)
-    ok = png_finish (w);
-  png_destroy_write_struct (&w->png, w->png != NULL ? &w->info : NULL);
-  g_clear_pointer (&w->row, g_free);
-  return ok;
 }
 
 /* Draws the rows [@y0, @y0 + @rows) of the @w x @h page into @band
@@ -546,8 +425,7 @@ render_png (Page       *page,
   /* An opaque page (the background is painted first) needs no alpha. */
   cairo_format_t format = page->options.background ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32;
   cairo_status_t status = CAIRO_STATUS_SUCCESS;
-  g_autofree guint8 *band = NULL;
-  PngWriter writer;
+  VpcPngWriter *writer;
   int w, h, rows, stride;
 
   {
@@ -566,37 +444,27 @@ render_png (Page       *page,
   h = MAX (1, (int) ceil (page->h * scale));
   stride = cairo_format_stride_for_width (format, w);
   rows = CLAMP (BAND_BYTES / stride, 1, h);
-  band = g_try_malloc ((gsize) stride * rows);
-  if (band == NULL)
-    return CAIRO_STATUS_NO_MEMORY;
-  if (!png_begin (&writer, w, h, !page->options.background, out))
-    {
-      png_end (&writer, FALSE);
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
+  writer = vpc_png_writer_new (w, h, stride, rows, !page->options.background, stream_write,
+                               out);
+  if (writer == NULL)
+    return out->error != NULL ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_NO_MEMORY;
   /* Counted once, not per band. */
   page->options.marks = vpc_render_count_marks (page->findings);
   for (int y0 = 0; status == CAIRO_STATUS_SUCCESS && y0 < h; y0 += rows)
     {
       int n = MIN (rows, h - y0);
 
-      status = draw_band (page, format, band, stride, w, h, scale, y0, n);
-      if (status == CAIRO_STATUS_SUCCESS && !png_rows (&writer, band, stride, n))
+      status = draw_band (page, format, vpc_png_writer_next_band (writer), stride, w, h, scale,
+                          y0, n);
+      if (status == CAIRO_STATUS_SUCCESS && !vpc_png_writer_put_band (writer, n))
         status = CAIRO_STATUS_WRITE_ERROR;
     }
-  if (!png_end (&writer, status == CAIRO_STATUS_SUCCESS) && status == CAIRO_STATUS_SUCCESS)
+  if (!vpc_png_writer_finish (writer, status == CAIRO_STATUS_SUCCESS)
+      && status == CAIRO_STATUS_SUCCESS)
     status = CAIRO_STATUS_WRITE_ERROR;
   g_clear_pointer (&page->options.marks, g_hash_table_unref);
   g_debug ("png %dx%d in bands of %d rows", w, h, rows);
   return status;
-}
-
-static gboolean
-svg_sink_write (const char *data,
-                gsize       length,
-                gpointer    closure)
-{
-  return sink_write (closure, data, length);
 }
 
 /* Streamed into the file as it is drawn: a 100,000-element SVG is 130 MB,
@@ -608,7 +476,7 @@ render_svg (Page       *page,
   page->options.scale = 1.0;
   page->options.offset_x = -page->x;
   page->options.offset_y = -page->y;
-  vpc_render_design_svg_stream (svg_sink_write, out, page->design, &page->options,
+  vpc_render_design_svg_stream (stream_write, out, page->design, &page->options,
                                 ceil (page->w), ceil (page->h));
   return out->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
