@@ -225,8 +225,10 @@ page_init (Page                   *page,
 
   page->design = design;
   page->date = g_date_time_format (now, "%Y-%m-%d");
-  page->total = monthly_total (design);
+  /* The findings are computed on another thread meanwhile. */
   page->findings = findings_of (design);
+  page->total = monthly_total (design);
+  vpc_render_prepare_text ();
 
   vpc_render_options_init (&page->options);
   page->options.theme = export_options->theme;

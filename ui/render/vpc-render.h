@@ -129,6 +129,10 @@ const char *vpc_render_hit_test (VpcDesign *design,
  * @text is fine as it is, else a new string. */
 char       *vpc_render_clean_text (const char *text,
                                    gsize       max_chars);
+/* Loads the fonts and measures them now rather than at the first label:
+ * fontconfig's first use takes tens of milliseconds, which an export spends
+ * while its findings are computed on another thread. */
+void        vpc_render_prepare_text (void);
 /* Frees the text and icon caches (tests call it before exiting). */
 void        vpc_render_clear_caches (void);
 
