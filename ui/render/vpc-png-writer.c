@@ -100,10 +100,24 @@ no_flush (png_structp png)
 {
 }
 
+/* libpng's own handlers print to stderr; the caller reports the error. */
+static void
+quiet_error (png_structp     png,
+             png_const_charp message)
+{
+  png_longjmp (png, 1);
+}
+
+static void
+quiet_warning (png_structp     png,
+               png_const_charp message)
+{
+}
+
 static gboolean
 write_header (VpcPngWriter *w)
 {
-  w->png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  w->png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, quiet_error, quiet_warning);
   w->info = w->png != NULL ? png_create_info_struct (w->png) : NULL;
   if (w->info == NULL)
     return FALSE;
@@ -117,34 +131,45 @@ write_header (VpcPngWriter *w)
   return TRUE;
 }
 
-/* One row of cairo's native-endian pixels as a filtered PNG row. */
+/* One row of cairo's native-endian pixels as a filtered PNG row: opaque
+ * pixels need no division, and each byte depends only on its pixel and the
+ * one before it (no loop-carried state), which the compiler unrolls. */
 static void
 filter_row (const VpcPngWriter *w,
             const guint32      *src,
             guint8             *dst)
 {
-  guint8 r0 = 0, g0 = 0, b0 = 0, a0 = 0;
-
   *dst++ = FILTER_SUB;
-  for (int x = 0; x < w->width; x++)
+  if (!w->alpha)
+    {
+      guint32 before = 0;
+
+      for (int x = 0; x < w->width; x++)
+        {
+          guint32 v = src[x];
+
+          dst[0] = (guint8) ((v >> 16) - (before >> 16));
+          dst[1] = (guint8) ((v >> 8) - (before >> 8));
+          dst[2] = (guint8) (v - before);
+          dst += 3;
+          before = v;
+        }
+      return;
+    }
+  for (int x = 0, r0 = 0, g0 = 0, b0 = 0, a0 = 0; x < w->width; x++)
     {
       guint32 v = src[x];
-      guint a = w->alpha ? v >> 24 : 255;
-      guint8 r = v >> 16, g = v >> 8, b = v;
-
+      guint a = v >> 24;
       /* cairo premultiplies; PNG does not. */
-      if (w->alpha)
-        {
-          r = a == 0 ? 0 : (r * 255 + a / 2) / a;
-          g = a == 0 ? 0 : (g * 255 + a / 2) / a;
-          b = a == 0 ? 0 : (b * 255 + a / 2) / a;
-        }
-      *dst++ = r - r0;
-      *dst++ = g - g0;
-      *dst++ = b - b0;
-      if (w->alpha)
-        *dst++ = a - a0;
-      r0 = r, g0 = g, b0 = b, a0 = a;
+      int r = a == 0 ? 0 : (((v >> 16) & 0xff) * 255 + a / 2) / a;
+      int g = a == 0 ? 0 : (((v >> 8) & 0xff) * 255 + a / 2) / a;
+      int b = a == 0 ? 0 : ((v & 0xff) * 255 + a / 2) / a;
+
+      *dst++ = (guint8) (r - r0);
+      *dst++ = (guint8) (g - g0);
+      *dst++ = (guint8) (b - b0);
+      *dst++ = (guint8) (a - a0);
+      r0 = r, g0 = g, b0 = b, a0 = (int) a;
     }
 }
 
