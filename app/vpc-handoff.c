@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "vpc-cli-private.h"
@@ -26,6 +27,26 @@ helper_beside_self (const char *helper)
   return NULL;
 }
 
+/* Asks glibc (2.35 and later; others ignore it) to back every heap of the
+ * process with transparent huge pages: export's threads (validation, the
+ * connectors' router, the PNG encoders) each allocate from an arena of
+ * their own, faulted in 4 KB at a time otherwise, which on the virtual
+ * machines measured cost more than the work (an SVG of 10,000 elements
+ * took 0.48 s with it off, 0.40 s with it on). The user's tunables stay. */
+static void
+prefer_huge_pages (void)
+{
+  static const char tunable[] = "glibc.malloc.hugetlb=1";
+  const char *tunables = g_getenv ("GLIBC_TUNABLES");
+  g_autofree char *value = NULL;
+
+  if (tunables != NULL && strstr (tunables, "glibc.malloc.hugetlb") != NULL)
+    return;
+  value = tunables != NULL && *tunables != '\0' ? g_strconcat (tunables, ":", tunable, NULL)
+                                                 : g_strdup (tunable);
+  g_setenv ("GLIBC_TUNABLES", value, TRUE);
+}
+
 int
 vpc_handoff (const char *helper,
              char      **argv)
@@ -35,6 +56,8 @@ vpc_handoff (const char *helper,
 
   if (path == NULL)
     path = g_build_filename (VPC_HELPER_DIR, helper, NULL);
+  if (g_str_equal (helper, VPC_HELPER_RENDER))
+    prefer_huge_pages ();
   fflush (stdout);
   execv (path, argv);
   saved = errno;

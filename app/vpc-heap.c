@@ -36,10 +36,6 @@ reserve (gsize expected)
   if (mallopt (M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX) != 1
       || mallopt (M_TRIM_THRESHOLD, step) != 1 || mallopt (M_TOP_PAD, step) != 1)
     return;
-  /* Threads (an export's validation, the PNG encoders) allocate from this
-   * heap too: an arena of their own faulted its memory in 4 KB at a time,
-   * and validating 10,000 elements beside an export took twice as long. */
-  mallopt (M_ARENA_MAX, 1);
   start = (uintptr_t) sbrk (0);
   /* g_malloc(): the compiler would drop a malloc() freed unused. */
   first = g_malloc (HUGE_PAGE);

@@ -695,6 +695,71 @@ test_connectors_when_routed (void)
   cairo_surface_destroy (surface);
 }
 
+/* The routes @design gets from vpc_routes_get_cached() with @options. */
+static char *
+cached_routes_text (VpcDesign              *design,
+                    const VpcRoutesOptions *options)
+{
+  GString *text = g_string_new (NULL);
+  GPtrArray *routes = NULL;
+
+  vpc_routes_get_cached (design, options, &routes);
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const VpcLinkRoute *r = g_ptr_array_index (routes, i);
+
+      g_string_append_printf (text, "%d %s %s:", r->kind, r->from, r->to);
+      for (guint k = 0; k < r->n_points; k++)
+        g_string_append_printf (text, " %.17g,%.17g", r->points[k].x, r->points[k].y);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Routes made on another thread (an export's) are the routes made when
+ * asked; asked for other sizes, they are made again; a design freed
+ * before they are collected waits for the thread. */
+static void
+test_prefetch (void)
+{
+  const char *dir = g_getenv ("VPC_EXAMPLES_DIR");
+  g_autofree char *path = g_build_filename (dir, "two-az-training-and-hosting.vpcd.json", NULL);
+  g_autoptr(VpcDesign) fetched = load_path (path);
+  g_autoptr(VpcDesign) plain = load_path (path);
+  VpcRoutesOptions options, larger;
+  g_autofree char *expected = NULL, *got = NULL, *got_larger = NULL, *expected_larger = NULL;
+
+  vpc_routes_options_init (&options);
+  larger = options;
+  larger.subnet_header += 40;
+  expected = cached_routes_text (plain, &options);
+  g_assert_cmpstr (expected, !=, "");
+
+  vpc_routes_prefetch (fetched, &options);
+  g_assert_true (vpc_routes_prefetching (fetched));
+  g_assert_false (vpc_routes_were_made (fetched));
+  got = cached_routes_text (fetched, &options);
+  g_assert_false (vpc_routes_prefetching (fetched));
+  g_assert_cmpstr (got, ==, expected);
+
+  {
+    g_autoptr(VpcDesign) other = load_path (path);
+
+    vpc_routes_prefetch (other, &options);
+    expected_larger = cached_routes_text (plain, &larger);
+    got_larger = cached_routes_text (other, &larger);
+    g_assert_false (vpc_routes_prefetching (other));
+    g_assert_cmpstr (got_larger, ==, expected_larger);
+    g_assert_cmpstr (got_larger, !=, expected);
+  }
+  {
+    VpcDesign *gone = load_path (path);
+
+    vpc_routes_prefetch (gone, &options);
+    g_object_unref (gone);
+  }
+}
+
 static void
 test_random (void)
 {
@@ -735,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/routes/examples", test_examples);
   g_test_add_func ("/routes/random", test_random);
   g_test_add_func ("/routes/connectors-when-routed", test_connectors_when_routed);
+  g_test_add_func ("/routes/prefetch", test_prefetch);
 
   status = g_test_run ();
   vpc_render_clear_caches ();

@@ -215,21 +215,19 @@ findings_of (VpcDesign *design)
   return G_LIST_MODEL (self);
 }
 
+/* @route_ahead: the page will be drawn with its connectors (an SVG), which
+ * are routed on another thread while the labels are measured. */
 static void
 page_init (Page                   *page,
            VpcDesign              *design,
-           const VpcExportOptions *export_options)
+           const VpcExportOptions *export_options,
+           gboolean                route_ahead)
 {
   gboolean fixed;
   g_autoptr(GDateTime) now = export_time (&fixed);
 
   page->design = design;
   page->date = g_date_time_format (now, "%Y-%m-%d");
-  /* The findings are computed on another thread meanwhile. */
-  page->findings = findings_of (design);
-  page->total = monthly_total (design);
-  vpc_render_prepare_text ();
-
   vpc_render_options_init (&page->options);
   page->options.theme = export_options->theme;
   page->options.title_block = export_options->title_block;
@@ -238,6 +236,12 @@ page_init (Page                   *page,
   page->options.text_scale = export_options->text_scale;
   page->options.fallback_title = export_options->fallback_title;
   page->options.date = page->date;
+  if (route_ahead)
+    vpc_render_prefetch_routes (design, &page->options);
+  /* The findings are computed on another thread meanwhile. */
+  page->findings = findings_of (design);
+  page->total = monthly_total (design);
+  vpc_render_prepare_text ();
   page->options.monthly_total = page->total;
   page->options.findings = page->findings;
 
@@ -276,7 +280,7 @@ vpc_export_page_size (VpcDesign              *design,
 {
   Page page;
 
-  page_init (&page, design, options);
+  page_init (&page, design, options, FALSE);
   *width = ceil (page.w);
   *height = ceil (page.h);
   page_clear (&page);
@@ -290,7 +294,7 @@ vpc_export_draw (VpcDesign              *design,
 {
   Page page;
 
-  page_init (&page, design, options);
+  page_init (&page, design, options, FALSE);
   page_draw (&page, cr, scale);
   page_clear (&page);
 }
@@ -312,7 +316,7 @@ vpc_export_svg_text (VpcDesign              *design,
   Page page;
   GString *svg = g_string_sized_new (1 << 16);
 
-  page_init (&page, design, options);
+  page_init (&page, design, options, FALSE);
   page_svg (&page, svg);
   page_clear (&page);
   return g_string_free (svg, FALSE);
@@ -623,7 +627,7 @@ vpc_export_to_file_full (VpcDesign              *design,
     goto failed;
   sink.save = save;
   start = g_get_monotonic_time ();
-  page_init (&page, design, options);
+  page_init (&page, design, options, format == FORMAT_SVG);
   prepared = g_get_monotonic_time ();
   if (format == FORMAT_PNG)
     status = render_png (&page, scale, &sink);

@@ -175,6 +175,8 @@ vpc_painter_flush (VpcPainter *p)
 
 /* vpc-painter-cairo.c: draws on @cr in its current user space (world
  * units); @scale is world → device, @vector keeps icons as vectors. */
+/* A painter that draws nothing: a pass through it only measures. */
+VpcPainter *vpc_painter_null_new   (void);
 VpcPainter *vpc_painter_cairo_new  (cairo_t  *cr,
                                     double    scale,
                                     gboolean  vector);

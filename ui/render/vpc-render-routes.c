@@ -2118,6 +2118,134 @@ vpc_routes_were_made (VpcDesign *design)
   return FALSE;
 }
 
+/* The router's options for the links of @design vpc_routes_get_cached()
+ * routes, with @options' sizes. */
+static void
+linked_options (VpcDesign              *design,
+                const VpcRoutesOptions *options,
+                VpcRoutesOptions       *linked)
+{
+  *linked = *options;
+  linked->want = want_linked;
+  linked->want_data = GINT_TO_POINTER (vpc_routes_link_interfaces (design));
+}
+
+/* Routes made on another thread (vpc_routes_prefetch()), for one revision
+ * and one set of sizes. */
+typedef struct
+{
+  VpcDesign       *design;
+  guint64          revision;
+  VpcRoutesOptions options; /* as asked for */
+  VpcRoutesOptions linked;  /* as routed */
+  GThread         *thread;
+  VpcRouter       *router;
+  GPtrArray       *routes;
+} Prefetch;
+
+#define PREFETCH_KEY "vpc-render-routes-prefetch"
+
+static gpointer
+prefetch_thread (gpointer data)
+{
+  Prefetch *prefetch = data;
+
+  prefetch->router = vpc_router_new (prefetch->design, &prefetch->linked);
+  prefetch->routes = vpc_router_route (prefetch->router);
+  return NULL;
+}
+
+/* Waits for the thread: the routes are then the caller's. */
+static void
+prefetch_join (Prefetch *prefetch)
+{
+  if (prefetch->thread != NULL)
+    g_thread_join (g_steal_pointer (&prefetch->thread));
+}
+
+static void
+prefetch_free (gpointer data)
+{
+  Prefetch *prefetch = data;
+
+  prefetch_join (prefetch);
+  g_clear_pointer (&prefetch->router, vpc_router_free);
+  g_clear_pointer (&prefetch->routes, g_ptr_array_unref);
+  g_free (prefetch);
+}
+
+/* The design's object data goes only after its lists: the thread reading
+ * them is waited for when the design is disposed, before that. */
+static void
+prefetch_design_disposed (gpointer data,
+                          GObject *where_it_was)
+{
+  prefetch_join (data);
+}
+
+void
+vpc_routes_prefetch (VpcDesign              *design,
+                     const VpcRoutesOptions *options)
+{
+  Prefetch *prefetch;
+
+  g_return_if_fail (VPC_IS_DESIGN (design) && options != NULL);
+  g_return_if_fail (options->shadow == NULL && options->want == NULL);
+
+  if (g_object_get_data (G_OBJECT (design), PREFETCH_KEY) != NULL)
+    return;
+  prefetch = g_new0 (Prefetch, 1);
+  prefetch->design = design;
+  prefetch->revision = vpc_design_get_revision (design);
+  prefetch->options = *options;
+  linked_options (design, options, &prefetch->linked);
+  /* The router reads the design only; the caller keeps it unchanged. */
+  vpc_design_prepare_reads (design);
+  prefetch->thread = g_thread_try_new ("vpc-routes", prefetch_thread, prefetch, NULL);
+  if (prefetch->thread == NULL)
+    {
+      g_free (prefetch);
+      return;
+    }
+  g_object_weak_ref (G_OBJECT (design), prefetch_design_disposed, prefetch);
+  g_object_set_data_full (G_OBJECT (design), PREFETCH_KEY, prefetch, prefetch_free);
+}
+
+gboolean
+vpc_routes_prefetching (VpcDesign *design)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (design), FALSE);
+
+  return g_object_get_data (G_OBJECT (design), PREFETCH_KEY) != NULL;
+}
+
+/* The routes vpc_routes_prefetch() made for @revision and @options' sizes,
+ * once made, or FALSE. */
+static gboolean
+take_prefetched (VpcDesign              *design,
+                 guint64                 revision,
+                 const VpcRoutesOptions *options,
+                 VpcRouter             **router,
+                 GPtrArray             **routes)
+{
+  Prefetch *prefetch = g_object_steal_data (G_OBJECT (design), PREFETCH_KEY);
+  gboolean ok;
+
+  if (prefetch == NULL)
+    return FALSE;
+  g_object_weak_unref (G_OBJECT (design), prefetch_design_disposed, prefetch);
+  prefetch_join (prefetch);
+  ok = prefetch->revision == revision && prefetch->options.text_scale == options->text_scale
+       && prefetch->options.subnet_header == options->subnet_header;
+  if (ok)
+    {
+      *router = g_steal_pointer (&prefetch->router);
+      *routes = g_steal_pointer (&prefetch->routes);
+    }
+  prefetch_free (prefetch);
+  return ok;
+}
+
 VpcRouter *
 vpc_routes_get_cached (VpcDesign              *design,
                        const VpcRoutesOptions *options,
@@ -2159,14 +2287,14 @@ vpc_routes_get_cached (VpcDesign              *design,
   g_clear_pointer (&slot->router, vpc_router_free);
   g_clear_pointer (&slot->routes, g_ptr_array_unref);
   *slot = (Cached) { revision, options->text_scale, options->subnet_header, NULL, NULL };
-  {
-    VpcRoutesOptions linked = *options;
+  if (!take_prefetched (design, revision, options, &slot->router, &slot->routes))
+    {
+      VpcRoutesOptions linked;
 
-    linked.want = want_linked;
-    linked.want_data = GINT_TO_POINTER (vpc_routes_link_interfaces (design));
-    slot->router = vpc_router_new (design, &linked);
-  }
-  slot->routes = vpc_router_route (slot->router);
+      linked_options (design, options, &linked);
+      slot->router = vpc_router_new (design, &linked);
+      slot->routes = vpc_router_route (slot->router);
+    }
   if (routes != NULL)
     *routes = slot->routes;
   return slot->router;
@@ -2188,7 +2316,7 @@ unrouted_kinds (VpcDesign              *design,
   static const char key[] = "vpc-render-route-kinds";
   CachedKinds *cache = g_object_get_data (G_OBJECT (design), key);
   guint64 revision = vpc_design_get_revision (design);
-  VpcRoutesOptions linked = *options;
+  VpcRoutesOptions linked;
   g_autoptr(VpcRouter) router = NULL;
 
   if (cache != NULL && cache->revision == revision && cache->text_scale == options->text_scale &&
@@ -2201,8 +2329,7 @@ unrouted_kinds (VpcDesign              *design,
     }
   *cache = (CachedKinds) { revision, options->text_scale, options->subnet_header, 0 };
   /* vpc_router_route() gives a route to every wanted link with an icon. */
-  linked.want = want_linked;
-  linked.want_data = GINT_TO_POINTER (vpc_routes_link_interfaces (design));
+  linked_options (design, options, &linked);
   router = vpc_router_new (design, &linked);
   for (guint i = 0; i < router->links->len; i++)
     {

@@ -123,6 +123,15 @@ VpcRouter  *vpc_routes_get_cached (VpcDesign              *design,
                                    const VpcRoutesOptions *options,
                                    GPtrArray             **routes);
 
+/* Starts routing @design with @options' sizes on another thread: the next
+ * vpc_routes_get_cached() for them waits for those routes rather than
+ * making its own. The caller changes nothing in @design until then (an
+ * export draws its boxes and labels meanwhile). */
+void        vpc_routes_prefetch (VpcDesign              *design,
+                                 const VpcRoutesOptions *options);
+/* Whether routes of vpc_routes_prefetch() are still to be collected. */
+gboolean    vpc_routes_prefetching (VpcDesign *design);
+
 /* Whether vpc_routes_get_cached() has routed @design before, for any
  * revision and sizes: a canvas may draw a large design's first frame
  * without connectors and route it just after. */

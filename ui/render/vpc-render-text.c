@@ -16,6 +16,9 @@
 #include "vpc-render-private.h"
 
 #define CACHE_MAX 8192
+/* Wrapped lines are small, and an export measures every label of a large
+ * design once before drawing any (vpc-render.c): they are kept for more. */
+#define WRAPS_MAX (256 * 1024)
 #define ELLIPSIS  "\xe2\x80\xa6" /* … */
 
 typedef struct
@@ -419,7 +422,7 @@ vpc_render_text_wrap (VpcFont     font,
   lines = g_hash_table_lookup (wraps, key);
   if (lines != NULL)
     return (const char *const *) lines;
-  if (g_hash_table_size (wraps) >= CACHE_MAX)
+  if (g_hash_table_size (wraps) >= WRAPS_MAX)
     g_hash_table_remove_all (wraps);
   lines = wrap_lines (font, text, width, max_lines);
   g_hash_table_insert (wraps, g_steal_pointer (&key), lines);

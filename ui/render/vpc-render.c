@@ -173,17 +173,38 @@ vpc_render_routes_options (const VpcRenderCtx *ctx,
     }
 }
 
+/* The router's options for drawing a design (as saved) with @options. */
+static void
+routes_options_for (const VpcRenderOptions *options,
+                    VpcRoutesOptions       *routes)
+{
+  VpcRenderCtx ctx = { .options = options };
+
+  vpc_render_routes_options (&ctx, routes);
+}
+
 void
 vpc_render_route (VpcDesign              *design,
                   const VpcRenderOptions *options)
 {
-  VpcRenderCtx ctx = { .options = options };
   VpcRoutesOptions routes;
 
   g_return_if_fail (VPC_IS_DESIGN (design) && options != NULL);
 
-  vpc_render_routes_options (&ctx, &routes);
+  routes_options_for (options, &routes);
   vpc_routes_get_cached (design, &routes, NULL);
+}
+
+void
+vpc_render_prefetch_routes (VpcDesign              *design,
+                            const VpcRenderOptions *options)
+{
+  VpcRoutesOptions routes;
+
+  g_return_if_fail (VPC_IS_DESIGN (design) && options != NULL);
+
+  routes_options_for (options, &routes);
+  vpc_routes_prefetch (design, &routes);
 }
 
 gboolean
@@ -524,6 +545,18 @@ design_svg (GString                *svg,
   else
     ctx.p = vpc_painter_svg_new (svg, width, height, ctx.scale, options->offset_x,
                                  options->offset_y);
+  /* While another thread routes the connectors (an export asked for it),
+   * the labels, drawn after them, are wrapped and cached now: the two
+   * largest parts of a big SVG overlap. */
+  if (vpc_routes_prefetching (design))
+    {
+      VpcPainter *real = g_steal_pointer (&ctx.p);
+
+      ctx.p = vpc_painter_null_new ();
+      vpc_render_items (&ctx);
+      vpc_painter_free (ctx.p);
+      ctx.p = real;
+    }
   vpc_render_draw (&ctx);
   vpc_painter_free (ctx.p);
   ctx_clear (&ctx);

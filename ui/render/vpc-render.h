@@ -83,6 +83,10 @@ void     vpc_render_options_init (VpcRenderOptions *options);
  * the routes stay on the design until it changes. */
 void     vpc_render_route (VpcDesign              *design,
                            const VpcRenderOptions *options);
+/* Starts routing @design's connectors for @options on another thread, for
+ * the drawing that follows (vpc_routes_prefetch()). */
+void     vpc_render_prefetch_routes (VpcDesign              *design,
+                                     const VpcRenderOptions *options);
 /* The finding counts the renderer draws from @findings (for
  * VpcRenderOptions.marks), or NULL when there are none to draw. */
 GHashTable *vpc_render_count_marks (GListModel *findings);
