@@ -8,6 +8,7 @@
 
 #include "render-designs.h"
 #include "vpc-export.h"
+#include "vpc-render-routes.h"
 #include "vpc-validator.h"
 
 /* As in vpc-export.c: the page is the content bounds plus this margin. */
@@ -246,6 +247,11 @@ test_svg_well_formed (Fixture       *f,
   const char *argv[] = { "xmllint", "--noout", "--nonet", path, NULL };
   g_autofree char *lint = run_tool (argv);
   cairo_surface_t *surface;
+
+  /* The connectors were routed on another thread and collected: no thread
+   * outlives the export, and the routes stay on the design for the canvas. */
+  g_assert_false (vpc_routes_prefetching (f->design));
+  g_assert_true (vpc_routes_were_made (f->design));
 
   /* xmllint is a test dependency (tools/setup.sh): it must run and pass. */
   g_assert_nonnull (lint);

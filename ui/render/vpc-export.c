@@ -28,6 +28,7 @@
 #include "vpc-safe-save.h"
 #include "vpc-validator.h"
 #include "vpc-render.h"
+#include "vpc-render-routes.h"
 
 #define MARGIN        32.0
 #define PNG_MAX_SIDE  VPC_EXPORT_PNG_MAX_SIDE
@@ -255,6 +256,11 @@ page_init (Page                   *page,
 static void
 page_clear (Page *page)
 {
+  /* Routes started for the page and never drawn (nothing reached the
+   * connectors) are collected: no thread outlives the export, which may be
+   * the app's, whose design changes next. */
+  if (vpc_routes_prefetching (page->design))
+    vpc_render_route (page->design, &page->options);
   g_clear_pointer (&page->date, g_free);
   g_clear_pointer (&page->total, g_free);
   g_clear_object (&page->findings);
