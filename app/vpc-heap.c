@@ -5,6 +5,8 @@
  * faulting them in. */
 #include "vpc-heap.h"
 
+#include "vpc-huge-pages.h"
+
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
@@ -18,7 +20,7 @@
 
 /* The most glibc lets the main heap keep before it uses mmap() itself. */
 #define MMAP_THRESHOLD_MAX (32 * 1024 * 1024)
-#define HUGE_PAGE ((uintptr_t) 2 * 1024 * 1024)
+#define HUGE_PAGE ((uintptr_t) VPC_HUGE_PAGE)
 
 static void
 reserve (gsize expected)

@@ -18,20 +18,19 @@
 
 #include <png.h>
 #include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 #include <zlib.h>
 #if defined (__linux__)
 #include <sys/mman.h>
 #endif
+
+#include "vpc-huge-pages.h"
 
 /* At most this many encoders, and one band more than encoders: with the
  * thread drawing, two keep up on the machines measured, and three bands of
  * 8 MB keep a PNG export's memory well under a fifth of Dia's. */
 #define MAX_ENCODERS 2
 /* PNG's filter type "sub": each byte minus the one a pixel before it. */
-#define HUGE_PAGE ((gsize) 2 * 1024 * 1024)
 #define FILTER_SUB 1
 
 typedef struct
@@ -75,8 +74,8 @@ band_alloc (gsize size)
 #if defined (__linux__) && defined (MADV_HUGEPAGE)
   void *pixels;
 
-  size = (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-  if (posix_memalign (&pixels, HUGE_PAGE, size) != 0)
+  size = (size + VPC_HUGE_PAGE - 1) & ~(VPC_HUGE_PAGE - 1);
+  if (posix_memalign (&pixels, VPC_HUGE_PAGE, size) != 0)
     return NULL;
   /* Only a hint: where transparent huge pages are off, it fails harmlessly. */
   madvise (pixels, size, MADV_HUGEPAGE);

@@ -224,15 +224,18 @@ vpc_render_font_baseline (VpcFont font)
   return get_metrics (font)->baseline;
 }
 
-/* The right edge of the character at @index of @layout, in pango units. */
-static int
-right_edge (PangoLayout *layout,
-            int          index)
+/* Whether the character at byte @index of @layout, then "…" (@ellipsis
+ * wide), end past @width. */
+static gboolean
+ends_past (PangoLayout *layout,
+           int          index,
+           double       ellipsis,
+           double       width)
 {
   PangoRectangle pos;
 
   pango_layout_index_to_pos (layout, index, &pos);
-  return pos.x + MAX (pos.width, 0);
+  return (pos.x + MAX (pos.width, 0)) / (double) PANGO_SCALE + ellipsis > width;
 }
 
 /* TRUE when every run of @layout's first line goes left to right: then
@@ -277,10 +280,9 @@ fit_shaped (VpcFont     font,
     }
   if (!left_to_right (layout))
     {
-      for (; low < starts->len; low++)
-        if (right_edge (layout, g_array_index (starts, int, low)) / (double) PANGO_SCALE
-                + ellipsis > width)
-          break;
+      while (low < starts->len
+             && !ends_past (layout, g_array_index (starts, int, low), ellipsis, width))
+        low++;
     }
   else
     {
@@ -289,8 +291,7 @@ fit_shaped (VpcFont     font,
         {
           guint mid = low + (high - low) / 2;
 
-          if (right_edge (layout, g_array_index (starts, int, mid)) / (double) PANGO_SCALE
-                  + ellipsis > width)
+          if (ends_past (layout, g_array_index (starts, int, mid), ellipsis, width))
             high = mid;
           else
             low = mid + 1;
