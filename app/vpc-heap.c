@@ -21,12 +21,44 @@
 /* The most glibc lets the main heap keep before it uses mmap() itself. */
 #define MMAP_THRESHOLD_MAX (32 * 1024 * 1024)
 #define HUGE_PAGE ((uintptr_t) VPC_HUGE_PAGE)
+/* Larger than any block freed before a design is loaded, so that it is
+ * cut from the top of the heap rather than reused. */
+#define PROBE (256 * 1024)
+#define PAGE 4096
+
+#if defined (__GLIBC__) && defined (MADV_HUGEPAGE)
+/* Blocks that move the heap's top to a huge-page boundary: kept (never
+ * touched beyond their headers, so they cost address space, not memory). */
+static gpointer heap_padding[2];
+
+/* What the command allocates next comes from the top of the heap; a huge
+ * page only covers a whole aligned 2 MB, so without this the first
+ * megabytes of a design (all of a small one) land below the first
+ * boundary, in 4 KB pages. */
+static uintptr_t
+align_heap_top (void)
+{
+  uintptr_t top;
+  gsize gap;
+
+  heap_padding[0] = g_malloc (PROBE);
+  top = (uintptr_t) heap_padding[0] + PROBE;
+  gap = ((top + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)) - top;
+  /* The heap's top keeps its size in a header past the last block: that
+   * write must fall in the 4 KB page below the boundary, since a huge page
+   * is only given to a 2 MB range nothing has touched yet. */
+  if (gap > PAGE + 64)
+    heap_padding[1] = g_malloc (gap - PAGE - 16);
+  return top + gap;
+}
+#endif
 
 static void
 reserve (gsize expected)
 {
 #if defined (__GLIBC__) && defined (MADV_HUGEPAGE)
-  int step = (int) MIN (expected, G_MAXINT / 2);
+  int step = (int) MIN (expected, G_MAXINT / 8);
+  gsize grown = (step + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
   uintptr_t start, end;
   void *first;
 
@@ -36,15 +68,17 @@ reserve (gsize expected)
    * blocks stay on the heap, and the heap grows and shrinks in steps of
    * @expected, so that one madvise() covers what the command will use. */
   if (mallopt (M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX) != 1
-      || mallopt (M_TRIM_THRESHOLD, step) != 1 || mallopt (M_TOP_PAD, step) != 1)
+      || mallopt (M_TRIM_THRESHOLD, 4 * step + 4 * (int) HUGE_PAGE) != 1
+      || mallopt (M_TOP_PAD, step) != 1)
     return;
-  start = (uintptr_t) sbrk (0);
-  /* g_malloc(): the compiler would drop a malloc() freed unused. */
-  first = g_malloc (HUGE_PAGE);
+  start = align_heap_top ();
+  /* One block over the whole range grows the heap (g_malloc(): the
+   * compiler would drop a malloc() freed unused). Only its end is written
+   * to, past the range; the trim threshold keeps the heap when it is
+   * freed. */
+  first = g_malloc (grown + PAGE);
+  end = ((uintptr_t) first + malloc_usable_size (first)) & ~(HUGE_PAGE - 1);
   g_free (first);
-  end = (uintptr_t) sbrk (0);
-  start = (start + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-  end &= ~(HUGE_PAGE - 1);
   /* Only a hint: where transparent huge pages are off, it fails harmlessly. */
   if (end > start)
     madvise ((void *) start, end - start, MADV_HUGEPAGE);
