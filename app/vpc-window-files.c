@@ -287,6 +287,9 @@ vpc_window_open_file (VpcWindow *self,
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
 
+      /* Back from vpc_window_expect_file(), while the message is read. */
+      if (self->design == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "start");
       if (bytes != NULL && vpc_file_repair_applies (error) && offer_repair (self, file, bytes))
         return;
       /* The open document (if any) stays as it was. */

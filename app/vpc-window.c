@@ -226,6 +226,15 @@ _vpc_window_set_design (VpcWindow *self,
 }
 
 void
+vpc_window_expect_file (VpcWindow *self)
+{
+  g_return_if_fail (VPC_IS_WINDOW (self));
+
+  if (self->design == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "editor");
+}
+
+void
 vpc_window_set_design (VpcWindow *self,
                        VpcDesign *design,
                        GFile     *file)

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VpcWindow, vpc_window, VPC, WINDOW, AdwApplicationWindow)
 
 VpcWindow *vpc_window_new (VpcApplication *app);
+/* Before a new window is presented to open a file: shows the editor's
+ * page, so that the start page (back if the file cannot be opened) is
+ * not laid out for nothing. */
+void       vpc_window_expect_file (VpcWindow *self);
 /* Loads @file; on failure shows the message and keeps the current design. */
 void       vpc_window_open_file (VpcWindow *self,
                                  GFile     *file);

@@ -367,6 +367,54 @@ test_cost_region (Fixture       *f,
   g_assert_cmpuint (adw_combo_row_get_selected (region), !=, eu);
 }
 
+static gboolean
+is_item_row (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return VPC_IS_COST_ITEM_ROW (widget) &&
+         g_strcmp0 (vpc_cost_item_row_get_element (VPC_COST_ITEM_ROW (widget)), data) == 0;
+}
+
+/* A cost line's details (the hourly part, the GB/month to edit) are made
+ * when it is first expanded, then follow the design like the rest. */
+static void
+test_cost_item_details (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar));
+  GtkWidget *row = gui_test_find (panel, is_item_row, "ep-logs");
+  GtkSpinButton *spin;
+
+  g_assert_nonnull (row);
+  g_assert_cmpuint (count_type (row, GTK_TYPE_SPIN_BUTTON), ==, 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gui_test_spin (1);
+  g_assert_cmpuint (count_type (row, GTK_TYPE_SPIN_BUTTON), ==, 1);
+  spin = GTK_SPIN_BUTTON (gui_test_find_type (row, GTK_TYPE_SPIN_BUTTON));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gui_test_find_row (
+                       row, "Hourly charge"))),
+                   ==, "2 AZs × 730 h × $0.01");
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 0);
+
+  /* An edit through the spin button: one undoable change of the design. */
+  gtk_spin_button_set_value (spin, 500);
+  gui_test_spin (1);
+  g_assert_cmpfloat (vpc_design_lookup (f->design, "ep-logs")->gb_per_month, ==, 500);
+  g_assert_cmpstr (gui_test_named_label (panel, "cost-total"), ==, "$78.00");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gui_test_find_row (
+                       row, "Data processed (GB/month)"))),
+                   ==, "$5.00 a month");
+
+  /* And back: the built details follow the design. */
+  g_assert_true (vpc_design_undo (f->design));
+  gui_test_spin (1);
+  row = gui_test_find (panel, is_item_row, "ep-logs");
+  spin = GTK_SPIN_BUTTON (gui_test_find_type (row, GTK_TYPE_SPIN_BUTTON));
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 0);
+  g_assert_cmpstr (gui_test_named_label (panel, "cost-total"), ==, "$73.00");
+}
+
 static void
 test_inspector_cidr (Fixture       *f,
                      gconstpointer  data)
@@ -762,6 +810,8 @@ main (int   argc,
   g_test_add ("/sidebar/findings/many", Fixture, NULL, fixture_setup, test_many_rows,
               fixture_teardown);
   g_test_add ("/sidebar/cost/region", Fixture, NULL, fixture_setup, test_cost_region,
+              fixture_teardown);
+  g_test_add ("/sidebar/cost/item-details", Fixture, NULL, fixture_setup, test_cost_item_details,
               fixture_teardown);
   g_test_add ("/sidebar/inspector/cidr", Fixture, NULL, fixture_setup, test_inspector_cidr,
               fixture_teardown);

@@ -543,6 +543,45 @@ test_load_error_keeps_design (Fixture       *f,
   g_unlink (bad);
 }
 
+/* A window made to open a file shows the editor's page from the start (the
+ * start page is never laid out for it), and the start page again when the
+ * file cannot be opened. */
+static void
+test_expect_file (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "broken.vpcd.json", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (bad);
+  g_autoptr(GFile) good = g_file_new_for_path (f->path);
+  VpcWindow *window = g_object_new (VPC_TYPE_WINDOW, NULL);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (bad, "{ not json", -1, NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "start");
+  vpc_window_expect_file (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "editor");
+  gtk_window_present (GTK_WINDOW (window));
+  vpc_window_open_file (window, broken);
+  gui_test_spin (10);
+  g_assert_null (vpc_window_get_design (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "start");
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  respond (dialog, "close");
+
+  vpc_window_expect_file (window);
+  vpc_window_open_file (window, good);
+  gui_test_spin (10);
+  g_assert_nonnull (vpc_window_get_design (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "editor");
+  /* With a design shown, expecting another changes nothing. */
+  vpc_window_expect_file (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "editor");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_spin (2);
+  g_unlink (bad);
+}
+
 static void
 test_changed_on_disk (Fixture       *f,
                       gconstpointer  data)
@@ -767,6 +806,7 @@ main (int   argc,
   ADD ("/window/canvas/validation-coalesced", test_validation_coalesced);
   ADD ("/window/files/close-unsaved", test_close_unsaved);
   ADD ("/window/files/load-error", test_load_error_keeps_design);
+  ADD ("/window/files/expect-file", test_expect_file);
   ADD ("/window/files/import-template", test_import_template);
   ADD ("/window/files/changed-on-disk", test_changed_on_disk);
   ADD ("/window/a11y/sidebar", test_accessible);

@@ -3,6 +3,9 @@
  *
  * Collapsed: the element, what it is and its monthly amount. Expanded: the
  * hourly part spelled out and the data processed, editable in GB/month.
+ * Those rows are made when the row is first expanded: a collapsed
+ * AdwExpanderRow still measures them, and 50 rows of them doubled the time
+ * to open a large design.
  */
 #include "vpc-cost-item-row.h"
 
@@ -23,6 +26,7 @@ struct _VpcCostItemRow
 
   VpcDesign      *design;
   char           *element;
+  VpcCostItem     shown;        /* the numbers of the last update */
   gboolean        syncing;
 };
 
@@ -81,13 +85,11 @@ amount_label (void)
   return GTK_LABEL (label);
 }
 
-static void
-vpc_cost_item_row_init (VpcCostItemRow *self)
-{
-  self->amount = amount_label ();
-  gtk_widget_add_css_class (GTK_WIDGET (self->amount), "heading");
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->amount));
+static void sync_details (VpcCostItemRow *self);
 
+static void
+build_details (VpcCostItemRow *self)
+{
   self->hourly_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hourly_row), _("Hourly charge"));
   self->hourly_amount = amount_label ();
@@ -105,9 +107,25 @@ vpc_cost_item_row_init (VpcCostItemRow *self)
                                   _("Data processed, GB per month"), -1);
   adw_action_row_add_suffix (self->data_row, GTK_WIDGET (self->gb_spin));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->data_row));
+  sync_details (self);
   g_signal_connect_swapped (self->gb_spin, "value-changed", G_CALLBACK (gb_changed_cb), self);
+}
 
+static void
+expanded_cb (VpcCostItemRow *self)
+{
+  if (self->hourly_row == NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    build_details (self);
+}
+
+static void
+vpc_cost_item_row_init (VpcCostItemRow *self)
+{
+  self->amount = amount_label ();
+  gtk_widget_add_css_class (GTK_WIDGET (self->amount), "heading");
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->amount));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
 }
 
 GtkWidget *
@@ -152,29 +170,17 @@ describe_kind (const VpcCostItem *item)
     }
 }
 
-void
-vpc_cost_item_row_update (VpcCostItemRow    *self,
-                          const VpcCostItem *item)
+/* The expanded part, from the numbers of the last update. */
+static void
+sync_details (VpcCostItemRow *self)
 {
-  const VpcElement *element;
-  g_autofree char *kind = describe_kind (item);
-  g_autofree char *monthly = vpc_cost_format (item->monthly_micros, FALSE);
+  const VpcCostItem *item = &self->shown;
+  const VpcElement *element = vpc_design_lookup (self->design, self->element);
   g_autofree char *hourly = vpc_cost_format (item->hourly_micros, FALSE);
   g_autofree char *data = vpc_cost_format (item->data_micros, FALSE);
   g_autofree char *hourly_detail = NULL;
   g_autofree char *data_detail = NULL;
-  g_autofree char *accessible = NULL;
   guint units = item->kind == VPC_COST_NAT_GATEWAY ? 1 : item->azs;
-
-  g_return_if_fail (VPC_IS_COST_ITEM_ROW (self));
-  g_return_if_fail (g_strcmp0 (item->element, self->element) == 0);
-
-  element = vpc_design_lookup (self->design, self->element);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
-                                 element != NULL ? vpc_element_get_display_name (element)
-                                                 : item->element);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), kind);
-  gtk_label_set_label (self->amount, monthly);
 
   if (units > 0 && item->hourly_micros > 0)
     {
@@ -203,6 +209,34 @@ vpc_cost_item_row_update (VpcCostItemRow    *self,
   if (element != NULL)
     gtk_spin_button_set_value (self->gb_spin, element->gb_per_month);
   self->syncing = FALSE;
+}
+
+void
+vpc_cost_item_row_update (VpcCostItemRow    *self,
+                          const VpcCostItem *item)
+{
+  const VpcElement *element;
+  g_autofree char *kind = describe_kind (item);
+  g_autofree char *monthly = vpc_cost_format (item->monthly_micros, FALSE);
+  g_autofree char *accessible = NULL;
+
+  g_return_if_fail (VPC_IS_COST_ITEM_ROW (self));
+  g_return_if_fail (g_strcmp0 (item->element, self->element) == 0);
+
+  element = vpc_design_lookup (self->design, self->element);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 element != NULL ? vpc_element_get_display_name (element)
+                                                 : item->element);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), kind);
+  gtk_label_set_label (self->amount, monthly);
+
+  /* Only the numbers are kept: the strings belong to the report. */
+  self->shown = (VpcCostItem) { .kind = item->kind, .azs = item->azs,
+                                .hourly_micros = item->hourly_micros,
+                                .data_micros = item->data_micros,
+                                .monthly_micros = item->monthly_micros };
+  if (self->hourly_row != NULL)
+    sync_details (self);
 
   /* TRANSLATORS: the element's name, what it is ("ecr.api · 2 AZs") and
    * its monthly cost. */
