@@ -21,6 +21,9 @@
 /* The most glibc lets the main heap keep before it uses mmap() itself. */
 #define MMAP_THRESHOLD_MAX (32 * 1024 * 1024)
 #define HUGE_PAGE ((uintptr_t) VPC_HUGE_PAGE)
+/* Below the 64 MB a thread's heap can have (twice glibc's largest mmap
+ * threshold), less its header. */
+#define THREAD_HEAP_MAX (63 * 1024 * 1024)
 /* Larger than any block freed before a design is loaded, so that it is
  * cut from the top of the heap rather than reused. */
 #define PROBE (256 * 1024)
@@ -66,10 +69,13 @@ reserve (gsize expected)
     return;
   /* Sanitizers' allocators refuse mallopt(): then nothing changes. Large
    * blocks stay on the heap, and the heap grows and shrinks in steps of
-   * @expected, so that one madvise() covers what the command will use. */
+   * @expected, so that one madvise() covers what the command will use.
+   * The pad is also the first size of a thread's heap, which then grows a
+   * page per system call (an export's router made 567 of them at 10,000
+   * elements): twice the step leaves room for the threads' work. */
   if (mallopt (M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX) != 1
       || mallopt (M_TRIM_THRESHOLD, 4 * step + 4 * (int) HUGE_PAGE) != 1
-      || mallopt (M_TOP_PAD, step) != 1)
+      || mallopt (M_TOP_PAD, MIN (2 * step, THREAD_HEAP_MAX)) != 1)
     return;
   start = align_heap_top ();
   /* One block over the whole range grows the heap (g_malloc(): the
