@@ -24,6 +24,8 @@
 /* Below the 64 MB a thread's heap can have (twice glibc's largest mmap
  * threshold), less its header. */
 #define THREAD_HEAP_MAX (63 * 1024 * 1024)
+/* The largest block that stays on the heap (below the mmap threshold). */
+#define BLOCK_MAX (MMAP_THRESHOLD_MAX - 2 * HUGE_PAGE)
 /* Larger than any block freed before a design is loaded, so that it is
  * cut from the top of the heap rather than reused. */
 #define PROBE (256 * 1024)
@@ -61,33 +63,41 @@ reserve (gsize expected)
 {
 #if defined (__GLIBC__) && defined (MADV_HUGEPAGE)
   int step = (int) MIN (expected, G_MAXINT / 8);
-  gsize grown = (step + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+  gsize grown = ((gsize) step + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
   uintptr_t start, end;
-  void *first;
 
   if (expected < HUGE_PAGE)
     return;
   /* Sanitizers' allocators refuse mallopt(): then nothing changes. Large
-   * blocks stay on the heap, and the heap grows and shrinks in steps of
-   * @expected, so that one madvise() covers what the command will use.
-   * The pad is also the first size of a thread's heap, which then grows a
-   * page per system call (an export's router made 567 of them at 10,000
-   * elements): twice the step leaves room for the threads' work. */
+   * blocks stay on the heap, and the heap grows (by the pad) and shrinks in
+   * steps of @expected, so that one madvise() covers what the command will
+   * use: the first growth, made while the heap's top is moved to a
+   * boundary, with room for what that boundary costs. */
   if (mallopt (M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX) != 1
       || mallopt (M_TRIM_THRESHOLD, 4 * step + 4 * (int) HUGE_PAGE) != 1
-      || mallopt (M_TOP_PAD, MIN (2 * step, THREAD_HEAP_MAX)) != 1)
+      || mallopt (M_TOP_PAD, step + 2 * (int) HUGE_PAGE) != 1)
     return;
   start = align_heap_top ();
-  /* One block over the whole range grows the heap (g_malloc(): the
-   * compiler would drop a malloc() freed unused). Only its end is written
-   * to, past the range; the trim threshold keeps the heap when it is
-   * freed. */
-  first = g_malloc (grown + PAGE);
-  end = ((uintptr_t) first + malloc_usable_size (first)) & ~(HUGE_PAGE - 1);
-  g_free (first);
+  end = (uintptr_t) sbrk (0) & ~(HUGE_PAGE - 1);
+  if (end < start + MIN (grown, BLOCK_MAX))
+    {
+      /* The heap had room for those blocks (glibc's own huge-page tunable
+       * starts it at 2 MB): one more block grows it (g_malloc(): the
+       * compiler would drop a malloc() freed unused). Only its end is
+       * written to, past the range advised; the trim threshold keeps the
+       * heap when it is freed. */
+      void *first = g_malloc (MIN (grown, BLOCK_MAX) + PAGE);
+
+      end = ((uintptr_t) first + malloc_usable_size (first)) & ~(HUGE_PAGE - 1);
+      g_free (first);
+    }
   /* Only a hint: where transparent huge pages are off, it fails harmlessly. */
   if (end > start)
     madvise ((void *) start, end - start, MADV_HUGEPAGE);
+  /* The pad is also the first size of a thread's heap, which then grows a
+   * page per system call (an export's router made 567 of them at 10,000
+   * elements): twice the step leaves room for the threads' work. */
+  mallopt (M_TOP_PAD, MAX (step, MIN (2 * step, THREAD_HEAP_MAX)));
 #else
   (void) expected;
 #endif
