@@ -54,7 +54,7 @@
 
 #define GRID_CELL    256.0
 #define GRID_MAX_CELLS 4096
-#define GRID_DENSE_MAX (4 * 1024 * 1024) /* cells in a grid's block (32 MiB) */
+#define GRID_DENSE_MAX (4 * 1024 * 1024) /* cells in a grid's block (64 MiB) */
 
 typedef enum {
   SIDE_LEFT,
@@ -103,13 +103,22 @@ typedef struct
   gboolean dead; /* its link was routed again */
 } Seg;
 
+/* The items in one cell of a grid. Not a GArray: a long connector is
+ * added to every cell it crosses, and at 100,000 elements those appends,
+ * through g_array_append_vals() and its memcpy(), were most of routing. */
+typedef struct
+{
+  guint  len, cap;
+  guint *items;
+} Cell;
+
 typedef struct
 {
   /* Cells of the design's extent in one block (a cell is two array
    * reads, not a hash lookup); cells beyond it, if any, in @cells. */
-  GArray    **dense; /* GArray of guint per cell, NULL when empty */
+  Cell       *dense;
   gint64      dense_x, dense_y, dense_w, dense_h;
-  GHashTable *cells; /* packed cell → GArray of guint */
+  GHashTable *cells; /* packed cell → Cell */
   GArray     *wide;  /* items spanning too many cells: always returned */
   GArray     *stamp; /* guint per item: the query that last returned it */
   guint       now;
@@ -276,11 +285,31 @@ static gint64 cell_of (double v);
 
 /* @extent: where nearly everything lies (the design's extent), or NULL. */
 static void
+cell_free (gpointer data)
+{
+  Cell *cell = data;
+
+  g_free (cell->items);
+  g_free (cell);
+}
+
+static inline void
+cell_add (Cell  *cell,
+          guint  item)
+{
+  if (G_UNLIKELY (cell->len == cell->cap))
+    {
+      cell->cap = MAX (4, cell->cap * 2);
+      cell->items = g_renew (guint, cell->items, cell->cap);
+    }
+  cell->items[cell->len++] = item;
+}
+
+static void
 grid_init (Grid          *grid,
            const VpcRect *extent)
 {
-  grid->cells = g_hash_table_new_full (vpc_cell_key_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) g_array_unref);
+  grid->cells = g_hash_table_new_full (vpc_cell_key_hash, g_int64_equal, g_free, cell_free);
   grid->wide = g_array_new (FALSE, FALSE, sizeof (guint));
   grid->stamp = g_array_new (FALSE, TRUE, sizeof (guint));
   grid->now = 0;
@@ -293,7 +322,7 @@ grid_init (Grid          *grid,
       grid->dense_w = cell_of (extent->x + extent->w) + 2 - grid->dense_x;
       grid->dense_h = cell_of (extent->y + extent->h) + 2 - grid->dense_y;
       if (grid->dense_w * grid->dense_h <= GRID_DENSE_MAX)
-        grid->dense = g_new0 (GArray *, grid->dense_w * grid->dense_h);
+        grid->dense = g_new0 (Cell, grid->dense_w * grid->dense_h);
       else
         grid->dense_w = grid->dense_h = 0;
     }
@@ -303,7 +332,7 @@ static void
 grid_clear (Grid *grid)
 {
   for (gint64 i = 0; grid->dense != NULL && i < grid->dense_w * grid->dense_h; i++)
-    g_clear_pointer (&grid->dense[i], g_array_unref);
+    g_free (grid->dense[i].items);
   g_clear_pointer (&grid->dense, g_free);
   g_clear_pointer (&grid->cells, g_hash_table_unref);
   g_clear_pointer (&grid->wide, g_array_unref);
@@ -324,33 +353,28 @@ cell_key (gint64 cx,
   return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
-/* The items of cell (@cx, @cy); created empty with @create, else NULL. */
-static GArray *
+/* Cell (@cx, @cy); created empty with @create, else NULL when it never
+ * had an item. */
+static Cell *
 grid_cell (Grid    *grid,
            gint64   cx,
            gint64   cy,
            gboolean create)
 {
   gint64 key;
-  GArray *list;
+  Cell *cell;
 
   if (cx >= grid->dense_x && cx < grid->dense_x + grid->dense_w &&
       cy >= grid->dense_y && cy < grid->dense_y + grid->dense_h)
-    {
-      GArray **slot = &grid->dense[(cy - grid->dense_y) * grid->dense_w + (cx - grid->dense_x)];
-
-      if (*slot == NULL && create)
-        *slot = g_array_new (FALSE, FALSE, sizeof (guint));
-      return *slot;
-    }
+    return &grid->dense[(cy - grid->dense_y) * grid->dense_w + (cx - grid->dense_x)];
   key = cell_key (cx, cy);
-  list = g_hash_table_lookup (grid->cells, &key);
-  if (list == NULL && create)
+  cell = g_hash_table_lookup (grid->cells, &key);
+  if (cell == NULL && create)
     {
-      list = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (grid->cells, g_memdup2 (&key, sizeof key), list);
+      cell = g_new0 (Cell, 1);
+      g_hash_table_insert (grid->cells, g_memdup2 (&key, sizeof key), cell);
     }
-  return list;
+  return cell;
 }
 
 static void
@@ -370,7 +394,7 @@ grid_add (Grid          *grid,
     }
   for (gint64 cx = x0; cx <= x1; cx++)
     for (gint64 cy = y0; cy <= y1; cy++)
-      g_array_append_val (grid_cell (grid, cx, cy, TRUE), item);
+      cell_add (grid_cell (grid, cx, cy, TRUE), item);
 }
 
 static gint
@@ -415,10 +439,10 @@ grid_query (Grid          *grid,
   for (gint64 cx = x0; cx <= x1; cx++)
     for (gint64 cy = y0; cy <= y1; cy++)
       {
-        GArray *list = grid_cell (grid, cx, cy, FALSE);
+        const Cell *cell = grid_cell (grid, cx, cy, FALSE);
 
-        for (guint i = 0; list != NULL && i < list->len; i++)
-          take (stamp, now, g_array_index (list, guint, i), out);
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          take (stamp, now, cell->items[i], out);
       }
   g_array_sort (out, compare_uint);
   return TRUE;
