@@ -54,8 +54,9 @@ frame (cairo_surface_t *surface,
   options.clip_h = VIEW_H / scale;
   options.clip_x = cx - options.clip_w / 2;
   options.clip_y = cy - options.clip_h / 2;
-  options.offset_x = -options.clip_x;
-  options.offset_y = -options.clip_y;
+  /* Offsets are device pixels, the clip world units. */
+  options.offset_x = -options.clip_x * scale;
+  options.offset_y = -options.clip_y * scale;
   options.show_grid = TRUE;
   options.grid_size = 16;
   vpc_render_design (cr, design, &options);
