@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "render-designs.h"
 #include "vpc-render.h"
@@ -200,6 +201,50 @@ test_selection_and_cull (void)
   g_assert_true (
       near_color (pixel_at (surface, 20 + sn->layout.x + 10, 20 + sn->layout.y + 10), 0xffffff, 0));
   cairo_surface_destroy (surface);
+}
+
+/* A frame drawn through the render index (a clip given) equals the same
+ * frame drawn by walking every element: zoomed out (tiles only, most
+ * elements in view: the index answers through its bitmap) and at 100 %
+ * (a few elements: it sorts them). */
+static void
+test_cull_same_picture (void)
+{
+  g_autoptr(VpcDesign) design = render_design_large (6000);
+  const int width = 640, height = 400;
+  double x, y, w, h, scales[2];
+
+  vpc_render_get_bounds (design, NULL, &x, &y, &w, &h);
+  g_assert_cmpuint (vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD), >=, 1024);
+  /* Half the design across, or 100 %. */
+  scales[0] = width / (w / 2);
+  scales[1] = 1.0;
+  g_assert_cmpfloat (scales[0], <, VPC_RENDER_LOD_SCALE);
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      VpcRenderOptions options;
+      cairo_surface_t *culled, *walked;
+
+      vpc_render_options_init (&options);
+      options.scale = scales[i];
+      /* The view in the middle: parts of the design lie on every side.
+       * The clip is in world units, the offsets in pixels. */
+      options.clip_w = width / scales[i];
+      options.clip_h = height / scales[i];
+      options.clip_x = x + (w - options.clip_w) / 2;
+      options.clip_y = y + (h - options.clip_h) / 2;
+      options.offset_x = -options.clip_x * scales[i];
+      options.offset_y = -options.clip_y * scales[i];
+      culled = render (design, &options, width, height);
+      options.clip_w = options.clip_h = 0;
+      walked = render (design, &options, width, height);
+      g_assert_cmpint (memcmp (cairo_image_surface_get_data (culled),
+                               cairo_image_surface_get_data (walked),
+                               (gsize) cairo_image_surface_get_stride (culled) * height),
+                       ==, 0);
+      cairo_surface_destroy (culled);
+      cairo_surface_destroy (walked);
+    }
 }
 
 /* At low zoom subnets are still filled with their route's colour. */
@@ -708,6 +753,7 @@ main (int    argc,
   g_test_add_func ("/render/error-badge", test_error_badge);
   g_test_add_func ("/render/selection-and-cull", test_selection_and_cull);
   g_test_add_func ("/render/low-zoom", test_low_zoom);
+  g_test_add_func ("/render/cull-same-picture", test_cull_same_picture);
   g_test_add_func ("/render/goldens", test_goldens);
   g_test_add_func ("/render/study-guide-goldens", test_study_guide_goldens);
   g_test_add_func ("/render/format-number", test_format_number);
