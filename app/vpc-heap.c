@@ -46,6 +46,10 @@ align_heap_top (void)
   uintptr_t top;
   gsize gap;
 
+  /* Once per process: a later design (the editor opens more than one)
+   * grows the heap past where it ends now. */
+  if (heap_padding[0] != NULL)
+    return ((uintptr_t) sbrk (0) + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
   heap_padding[0] = g_malloc (PROBE);
   top = (uintptr_t) heap_padding[0] + PROBE;
   gap = ((top + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1)) - top;
