@@ -283,7 +283,6 @@ rect_to_local (Side           side,
 
 static gint64 cell_of (double v);
 
-/* @extent: where nearly everything lies (the design's extent), or NULL. */
 static void
 cell_free (gpointer data)
 {
@@ -305,6 +304,7 @@ cell_add (Cell  *cell,
   cell->items[cell->len++] = item;
 }
 
+/* @extent: where nearly everything lies (the design's extent), or NULL. */
 static void
 grid_init (Grid          *grid,
            const VpcRect *extent)
@@ -353,8 +353,8 @@ cell_key (gint64 cx,
   return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
-/* Cell (@cx, @cy); created empty with @create, else NULL when it never
- * had an item. */
+/* Cell (@cx, @cy). Cells of the dense block always exist; others are
+ * created empty with @create, else NULL until something was added. */
 static Cell *
 grid_cell (Grid    *grid,
            gint64   cx,
