@@ -65,6 +65,7 @@ struct _VpcDesign
   GHashTable    *positions;          /* id -> index + 1, rebuilt lazily */
   gboolean       positions_dirty;
   guint64        revision;
+  guint64        content_revision; /* the revision of the last change not only to boxes */
   guint64        checked_revision; /* passed the whole invariant check then */
   guint64        contained_revision; /* vpc_layout_contain() settled then */
 
@@ -396,6 +397,13 @@ vpc_design_get_revision (VpcDesign *self)
   return self->revision;
 }
 
+guint64
+vpc_design_get_content_revision (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), 0);
+  return self->content_revision;
+}
+
 /* Queries */
 
 GPtrArray *
@@ -600,6 +608,50 @@ run_layouts (VpcDesign *self,
     }
 }
 
+/* TRUE when @a and @b differ at most in the VPC's box. */
+static gboolean
+info_differs_in_layout_only (const VpcDesignInfo *a,
+                             const VpcDesignInfo *b)
+{
+  g_autoptr(VpcDesignInfo) copy = vpc_design_info_copy (b);
+
+  copy->has_vpc_layout = a->has_vpc_layout;
+  copy->vpc_layout = a->vpc_layout;
+  return vpc_design_info_equal (a, copy);
+}
+
+/* TRUE when @a and @b differ at most in their boxes. */
+static gboolean
+element_differs_in_layout_only (const VpcElement *a,
+                                const VpcElement *b)
+{
+  g_autoptr(VpcElement) copy = vpc_element_copy (b);
+
+  copy->has_layout = a->has_layout;
+  copy->layout = a->layout;
+  return vpc_element_equal (a, copy);
+}
+
+/* Whether @op moves or sizes boxes and changes nothing else: what the
+ * rules and the cost read stays as it was. */
+static gboolean
+op_sets_boxes_only (const Op *op)
+{
+  switch (op->type)
+    {
+    case OP_LAYOUT:
+      return TRUE;
+    case OP_REPLACE:
+      return element_differs_in_layout_only (op->before, op->after);
+    case OP_INFO:
+      return info_differs_in_layout_only (op->info_before, op->info_after);
+    case OP_INSERT:
+    case OP_REMOVE:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 op_run (VpcDesign *self,
         Op        *op,
@@ -633,6 +685,8 @@ op_run (VpcDesign *self,
       g_assert_not_reached ();
     }
   self->revision++;
+  if (!op_sets_boxes_only (op))
+    self->content_revision = self->revision;
 }
 
 static void
@@ -958,18 +1012,6 @@ step_changed_nothing (VpcDesign *self,
           }
     }
   return info_before == NULL || vpc_design_info_equal (info_before, self->info);
-}
-
-/* TRUE when @a and @b differ at most in the VPC's box. */
-static gboolean
-info_differs_in_layout_only (const VpcDesignInfo *a,
-                             const VpcDesignInfo *b)
-{
-  g_autoptr(VpcDesignInfo) copy = vpc_design_info_copy (b);
-
-  copy->has_vpc_layout = a->has_vpc_layout;
-  copy->vpc_layout = a->vpc_layout;
-  return vpc_design_info_equal (a, copy);
 }
 
 /* TRUE when @step only moved or sized boxes (layout ops, the VPC's box)
@@ -1642,7 +1684,7 @@ vpc_design_take_element (VpcDesign  *self,
   g_ptr_array_add (self->lists[element->kind], element);
   g_hash_table_insert (self->by_id, element->id, element);
   self->positions_dirty = TRUE;
-  self->revision++;
+  self->content_revision = ++self->revision;
 }
 
 void
@@ -1652,7 +1694,7 @@ vpc_design_take_info (VpcDesign     *self,
   g_return_if_fail (VPC_IS_DESIGN (self));
   vpc_design_info_free (self->info);
   self->info = info;
-  self->revision++;
+  self->content_revision = ++self->revision;
 }
 
 /* History */

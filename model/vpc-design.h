@@ -77,6 +77,10 @@ void                 vpc_design_prepare_reads (VpcDesign *self);
 guint                vpc_design_get_total_elements (VpcDesign *self);
 /* A counter bumped by every change (and by undo/redo), for caches. */
 guint64              vpc_design_get_revision (VpcDesign *self);
+/* The revision of the last change to anything but boxes (layouts and the
+ * VPC's box): what the rules, the cost and the lists read. A step that only
+ * moves or sizes boxes, its undo and its redo leave it as it was. */
+guint64              vpc_design_get_content_revision (VpcDesign *self);
 
 /* Queries. Returned arrays hold `const VpcElement *` in file order; free
  * the array (not the elements). */

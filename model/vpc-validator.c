@@ -22,7 +22,7 @@ struct _VpcValidator
 
   VpcDesign *design;
   GPtrArray *findings;      /* VpcFinding, sorted */
-  guint64    revision;      /* the design's revision validated last */
+  guint64    revision;      /* the design's content revision validated last */
   VpcProfile profile;       /* ... and the profile it was validated with */
   gboolean   validated;
   gboolean   deferred;
@@ -135,7 +135,9 @@ static void
 revalidate (VpcValidator *self)
 {
   const VpcDesignInfo *info = vpc_design_get_info (self->design);
-  guint64 revision = vpc_design_get_revision (self->design);
+  /* The rules read no box: moving one (a drag, Tidy, the automatic
+   * layout) leaves the findings as they were. */
+  guint64 revision = vpc_design_get_content_revision (self->design);
 
   /* "info-changed" and "changed" both arrive for one step. */
   if (self->validated && revision == self->revision && info->profile == self->profile)

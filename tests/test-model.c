@@ -569,6 +569,62 @@ test_rename_refused (void)
   g_assert_cmpstr (vpc_design_lookup (design, "train")->subnets->pdata[0], ==, max_id);
 }
 
+/* The content revision moves with everything but boxes: what the rules,
+ * the cost and the lists read. */
+static void
+test_content_revision (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  g_autoptr(VpcElement) moved = vpc_element_copy (vpc_design_lookup (design, "train"));
+  g_autoptr(VpcElement) renamed = NULL;
+  g_autoptr(VpcDesignInfo) info = vpc_design_info_copy (vpc_design_get_info (design));
+  VpcRect box = { 40, 40, 72, 72 };
+  guint64 content = vpc_design_get_content_revision (design);
+  guint64 revision = vpc_design_get_revision (design);
+  int train = vpc_design_index_of (design, "train");
+
+  /* A box set, by itself or in a step, its undo and its redo. */
+  g_assert_true (vpc_design_set_layout (design, VPC_KIND_WORKLOAD, train, &box));
+  g_assert_cmpuint (vpc_design_get_revision (design), >, revision);
+  vpc_design_begin (design, "Move");
+  box.x += 16;
+  vpc_design_set_layout (design, VPC_KIND_WORKLOAD, train, &box);
+  box.y += 16;
+  vpc_design_set_layout (design, VPC_KIND_WORKLOAD, train, &box);
+  g_assert_true (vpc_design_commit (design));
+  g_assert_true (vpc_design_undo (design));
+  g_assert_true (vpc_design_redo (design));
+  /* A replacement and the VPC's box differing only in their boxes. */
+  moved->has_layout = TRUE;
+  moved->layout = (VpcRect) { 200, 40, 72, 72 };
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&moved)));
+  info->has_vpc_layout = TRUE;
+  info->vpc_layout = (VpcRect) { 0, 0, 2000, 1000 };
+  g_assert_true (vpc_design_set_info (design, vpc_design_info_copy (info)));
+  g_assert_true (vpc_design_undo (design));
+  g_assert_cmpuint (vpc_design_get_content_revision (design), ==, content);
+  g_assert_cmpuint (vpc_design_get_revision (design), >, revision + 6);
+
+  /* Anything else moves it: a name, its undo, the region, a removal. */
+  renamed = vpc_element_copy (vpc_design_lookup (design, "train"));
+  renamed->name = g_strdup ("Training");
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&renamed)));
+  g_assert_cmpuint (vpc_design_get_content_revision (design), >, content);
+  content = vpc_design_get_content_revision (design);
+  g_assert_true (vpc_design_undo (design));
+  g_assert_cmpuint (vpc_design_get_content_revision (design), >, content);
+  content = vpc_design_get_content_revision (design);
+  g_free (info->region);
+  info->region = g_strdup ("eu-west-1");
+  g_assert_true (vpc_design_set_info (design, g_steal_pointer (&info)));
+  g_assert_cmpuint (vpc_design_get_content_revision (design), >, content);
+  content = vpc_design_get_content_revision (design);
+  g_assert_true (vpc_design_remove_element (design, "nat-1"));
+  g_assert_cmpuint (vpc_design_get_content_revision (design), >, content);
+  g_assert_cmpuint (vpc_design_get_content_revision (design), ==,
+                    vpc_design_get_revision (design));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -587,6 +643,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/design/duplicate", test_duplicate);
   g_test_add_func ("/model/design/rename", test_rename);
   g_test_add_func ("/model/design/rename-refused", test_rename_refused);
+  g_test_add_func ("/model/design/content-revision", test_content_revision);
   g_test_add_func ("/model/layout/auto", test_auto_layout);
   g_test_add_func ("/model/layout/incremental", test_auto_layout_incremental);
   return g_test_run ();

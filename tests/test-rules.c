@@ -456,6 +456,27 @@ test_live_update (void)
   vpc_design_replace_element (design, g_steal_pointer (&copy));
   g_assert_cmpuint (record.calls, ==, 2);
 
+  /* Boxes moved (the rules read none), then an edit after them: the
+   * findings follow the edit, not a state before the moves. */
+  {
+    VpcRect box = { 10, 10, 72, 72 };
+
+    vpc_design_set_layout (design, VPC_KIND_WORKLOAD, vpc_design_index_of (design, "b"), &box);
+    g_assert_cmpuint (record.calls, ==, 2);
+    assert_model_matches (validator);
+    copy = vpc_element_copy (vpc_design_lookup (design, "c"));
+    vpc_id_list_add (copy->subnets, "sn-b");
+    vpc_design_replace_element (design, g_steal_pointer (&copy));
+    g_assert_cmpuint (record.calls, ==, 3);
+    assert_model_matches (validator);
+    box.x = 300;
+    vpc_design_set_layout (design, VPC_KIND_WORKLOAD, vpc_design_index_of (design, "c"), &box);
+    g_assert_true (vpc_design_undo (design));
+    g_assert_true (vpc_design_undo (design));
+    g_assert_cmpuint (record.calls, ==, 4);
+    assert_model_matches (validator);
+  }
+
   g_signal_handlers_disconnect_by_data (model, &record);
 }
 

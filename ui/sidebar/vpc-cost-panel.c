@@ -42,6 +42,7 @@ struct _VpcCostPanel
   guint           n_shown;      /* rows shown at most: the first items */
   GtkNativeDialog *chooser;
   gboolean        syncing;
+  guint64         shown_revision; /* the design's content revision shown */
 };
 
 G_DEFINE_FINAL_TYPE (VpcCostPanel, vpc_cost_panel, GTK_TYPE_WIDGET)
@@ -262,6 +263,7 @@ refresh (VpcCostPanel *self)
     }
 
   info = vpc_design_get_info (self->design);
+  self->shown_revision = vpc_design_get_content_revision (self->design);
   report = vpc_cost_compute (self->design, NULL);
   self->syncing = TRUE;
   sync_regions (self, info->region);
@@ -306,6 +308,15 @@ refresh (VpcCostPanel *self)
   sync_items (self, report);
   sync_comparison (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cost.export-csv", report->priced);
+}
+
+/* The cost reads no box: a step that only moved boxes (and the
+ * "info-changed" that comes with a step's "changed") leaves it as shown. */
+static void
+design_changed_cb (VpcCostPanel *self)
+{
+  if (vpc_design_get_content_revision (self->design) != self->shown_revision)
+    refresh (self);
 }
 
 static void
@@ -477,8 +488,10 @@ vpc_cost_panel_init (VpcCostPanel *self)
                             G_CALLBACK (environment_selected_cb), self);
 
   self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
-  g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (refresh), self);
-  g_signal_group_connect_swapped (self->design_signals, "info-changed", G_CALLBACK (refresh), self);
+  g_signal_group_connect_swapped (self->design_signals, "changed", G_CALLBACK (design_changed_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->design_signals, "info-changed",
+                                  G_CALLBACK (design_changed_cb), self);
   refresh (self);
 }
 

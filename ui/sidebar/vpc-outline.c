@@ -32,6 +32,7 @@ struct _VpcOutline
   guint              rebuild_source;
   guint              scroll_source;
   gboolean           stale;
+  guint64            built_revision; /* the design's content revision when built */
   gboolean           syncing;   /* selecting rows for the canvas, not the user */
   GStrv              selected;  /* the canvas selection */
   GPtrArray         *menu_findings; /* VpcFinding with a quick fix, for the menu */
@@ -110,6 +111,7 @@ rebuild (VpcOutline *self)
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   self->stale = FALSE;
+  self->built_revision = self->design != NULL ? vpc_design_get_content_revision (self->design) : 0;
   self->syncing = TRUE;
   if (self->design == NULL)
     g_list_store_remove_all (self->root);
@@ -146,11 +148,22 @@ rebuild_idle (gpointer data)
 }
 
 static void
-design_changed_cb (VpcOutline *self)
+mark_stale (VpcOutline *self)
 {
   self->stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->rebuild_source == 0)
     self->rebuild_source = g_idle_add (rebuild_idle, self);
+}
+
+/* Rows show names, kinds, containment and findings: a step that only
+ * moved boxes changes none of them. */
+static void
+design_changed_cb (VpcOutline *self)
+{
+  if (!self->stale && self->design != NULL &&
+      vpc_design_get_content_revision (self->design) == self->built_revision)
+    return;
+  mark_stale (self);
 }
 
 static void
@@ -670,7 +683,7 @@ vpc_outline_init (VpcOutline *self)
                                   G_CALLBACK (design_changed_cb), self);
   self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);
   g_signal_group_connect_swapped (self->validator_signals, "items-changed",
-                                  G_CALLBACK (design_changed_cb), self);
+                                  G_CALLBACK (mark_stale), self);
 }
 
 GtkWidget *
