@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "vpc-arena.h"
 #include "vpc-file.h"
 #include "vpc-i18n.h"
 #include "vpc-json-write.h"
@@ -34,9 +35,7 @@ typedef struct
 
 struct _VpcJsonDoc
 {
-  GPtrArray *blocks;
-  char      *free_space; /* in the last block */
-  gsize      free_size;
+  VpcArena   blocks;
   VpcJson   *root;
 };
 
@@ -210,26 +209,11 @@ skip_whitespace (Scanner *sc)
 
 /* Tree blocks: values and strings are carved from large blocks, freed
  * together with the document. */
-static gpointer
+static inline gpointer
 doc_alloc (VpcJsonDoc *doc,
            gsize       size)
 {
-  char *mem;
-
-  size = (size + 7) & ~(gsize) 7;
-  if (size > doc->free_size)
-    {
-      gsize block = MAX (size, BLOCK_SIZE);
-
-      mem = g_malloc (block);
-      g_ptr_array_add (doc->blocks, mem);
-      doc->free_space = mem;
-      doc->free_size = block;
-    }
-  mem = doc->free_space;
-  doc->free_space += size;
-  doc->free_size -= size;
-  return mem;
+  return vpc_arena_alloc (&doc->blocks, size);
 }
 
 static const char *
@@ -882,7 +866,7 @@ vpc_json_doc_free (VpcJsonDoc *doc)
 {
   if (doc == NULL)
     return;
-  g_ptr_array_unref (doc->blocks);
+  vpc_arena_clear (&doc->blocks);
   g_free (doc);
 }
 
@@ -920,7 +904,7 @@ vpc_json_parse (const char *data,
   sc.pos = sc.start;
   sc.key = g_string_new (NULL);
   sc.doc = g_new0 (VpcJsonDoc, 1);
-  sc.doc->blocks = g_ptr_array_new_with_free_func (g_free);
+  vpc_arena_init (&sc.doc->blocks, BLOCK_SIZE);
 
   ok = check_encoding (&sc) && scan_document (&sc);
 

@@ -50,6 +50,7 @@ cat "$@" | awk '
     limit("frame zoomed out, 100,000 (in-process)", "frame-fit-100000", 16)
     limit("frame at 100 % (pan), 100,000 (in-process)", "frame-100-100000", 16)
     limit("one edit + re-check + frame, 100,000", "edit-100000", 50)
+    limit("one move + frame (no re-check), 100,000", "edit-move-100000", 50)
     limit("editor: start to first frame, empty", "app-start-empty", 500)
     limit("editor: open to first frame, 10,000", "app-open-10000", 500)
     limit("editor: open to first frame, 100,000", "app-open-100000", 3000)
