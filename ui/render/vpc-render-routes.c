@@ -154,7 +154,7 @@ struct _VpcRouter
   double           work;
   /* route_link()'s scratch arrays, kept from link to link (no malloc
    * churn): found, rects, segs, ucoords, vcoords, side_ports, lanes. */
-  GArray          *scratch[7];
+  GArray          *scratch[11];
 };
 
 void
@@ -302,7 +302,8 @@ static gint64 cell_of (double v);
 static inline guint
 room_class (gsize n)
 {
-  return (guint) g_bit_nth_msf ((gulong) n, -1) - 2;
+  /* g_bit_storage() is one instruction; g_bit_nth_msf() loops over bits. */
+  return g_bit_storage ((gulong) n) - 3;
 }
 
 /* Room for @n items (a power of two from 4) from @grid's blocks. */
@@ -986,6 +987,20 @@ typedef struct
 
 #define MAX_POINTS 8
 #define MAX_LANES  28
+#define MAX_BANDS  64
+
+/* A scene's rectangles by band across the segments' direction: a
+ * candidate segment along u at v = c can only meet a rectangle whose
+ * v-extent holds c, so it reads the rectangles of c's band instead of all
+ * (with dozens of lanes tried per link, those reads were most of routing). A
+ * rectangle is listed in every band its extent reaches, in scene order. */
+typedef struct
+{
+  double  lo, hi, step; /* band k holds [lo + k step, lo + (k + 1) step) */
+  guint   n;            /* bands; 0 when no rectangle can be met */
+  GArray *starts;       /* guint: band k's rectangles start at [k], end at [k + 1] */
+  GArray *items;        /* guint: indexes into the scene's rectangles */
+} RectBands;
 
 typedef struct
 {
@@ -1003,6 +1018,7 @@ typedef struct
   double     plo, phi;   /* where the port may be along the side */
   LRect      tile, label, target;
   GArray    *rects;      /* LRect: other icons, markers, foreign subnets */
+  RectBands  bands[2];   /* @rects by band: [TRUE] for segments along u */
   GArray    *segs;       /* LSeg */
   GArray    *ucoords, *vcoords;
   GArray    *side_ports; /* double: ports already on this side (flexible links) */
@@ -1019,6 +1035,79 @@ seg_box (const LPoint *a,
          const LPoint *b)
 {
   return (LRect) { MIN (a->u, b->u), MIN (a->v, b->v), MAX (a->u, b->u), MAX (a->v, b->v), 0 };
+}
+
+/* The band of @c, between @bands->lo and hi. Monotonic in @c, so a value
+ * inside an extent falls in a band between those of the extent's ends. */
+static inline guint
+band_of (const RectBands *bands,
+         double           c)
+{
+  double k = floor ((c - bands->lo) / bands->step);
+
+  return k <= 0 ? 0 : k >= bands->n - 1 ? bands->n - 1 : (guint) k;
+}
+
+/* The open extent across a segment along u (@along_u) or v in which @r
+ * can be met: seg_meets_rect()'s bounds on the segment's line. */
+static inline void
+rect_extent (const LRect *r,
+             gboolean     along_u,
+             double      *a,
+             double      *b)
+{
+  *a = (along_u ? r->v0 : r->u0) + 0.5;
+  *b = (along_u ? r->v1 : r->u1) - 0.5;
+}
+
+/* Fills @bands from @rects for segments along u (@along_u) or v. */
+static void
+bands_build (RectBands *bands,
+             GArray    *rects,
+             gboolean   along_u)
+{
+  guint *starts, *items, n_met = 0;
+  double a, b;
+
+  bands->lo = G_MAXDOUBLE;
+  bands->hi = -G_MAXDOUBLE;
+  for (guint i = 0; i < rects->len; i++)
+    {
+      rect_extent (&g_array_index (rects, LRect, i), along_u, &a, &b);
+      if (a >= b)
+        continue; /* thinner than the margins: never met */
+      bands->lo = MIN (bands->lo, a);
+      bands->hi = MAX (bands->hi, b);
+      n_met++;
+    }
+  bands->n = n_met == 0 ? 0 : CLAMP (n_met / 2, 1, MAX_BANDS);
+  g_array_set_size (bands->starts, bands->n + 1);
+  g_array_set_size (bands->items, 0);
+  if (bands->n == 0)
+    return;
+  bands->step = (bands->hi - bands->lo) / bands->n;
+  starts = (guint *) (gpointer) bands->starts->data;
+  memset (starts, 0, (bands->n + 1) * sizeof *starts);
+  /* Counts per band (shifted by one), their sums, then the indexes. */
+  for (guint i = 0; i < rects->len; i++)
+    {
+      rect_extent (&g_array_index (rects, LRect, i), along_u, &a, &b);
+      for (guint k = band_of (bands, a); a < b && k <= band_of (bands, b); k++)
+        starts[k + 1]++;
+    }
+  for (guint k = 0; k < bands->n; k++)
+    starts[k + 1] += starts[k];
+  g_array_set_size (bands->items, starts[bands->n]);
+  items = (guint *) (gpointer) bands->items->data;
+  for (guint i = 0; i < rects->len; i++)
+    {
+      rect_extent (&g_array_index (rects, LRect, i), along_u, &a, &b);
+      for (guint k = band_of (bands, a); a < b && k <= band_of (bands, b); k++)
+        items[starts[k]++] = i;
+    }
+  /* Each start moved to its band's end, which is the next band's start. */
+  memmove (starts + 1, starts, bands->n * sizeof *starts);
+  starts[0] = 0;
 }
 
 /* Whether a segment with the bounding box @s, along u when @along_u (else
@@ -1166,11 +1255,22 @@ add_rects_penalty (const Scene *sc,
                    double       bound,
                    double      *pen)
 {
+  const RectBands *bands = &sc->bands[along_u];
+  double c = along_u ? box->v0 : box->u0;
   double sum = *pen; /* a local: *@pen may alias what is read */
+  const guint *items;
+  guint k, end;
 
-  for (guint k = 0; k < sc->rects->len; k++)
+  /* seg_meets_rect() needs c strictly inside an extent: outside them all,
+   * nothing is met. */
+  if (bands->n == 0 || !(c > bands->lo && c < bands->hi))
+    return TRUE;
+  k = band_of (bands, c);
+  items = (const guint *) (gpointer) bands->items->data;
+  end = g_array_index (bands->starts, guint, k + 1);
+  for (guint i = g_array_index (bands->starts, guint, k); i < end; i++)
     {
-      const LRect *r = &g_array_index (sc->rects, LRect, k);
+      const LRect *r = &g_array_index (sc->rects, LRect, items[i]);
 
       if (seg_meets_rect (box, along_u, r) && !add_penalty (sc, bound, &sum, r->pen))
         return FALSE;
@@ -1864,6 +1964,8 @@ look_around (Scene         *sc,
     }
   sort_doubles ((double *) (gpointer) sc->ucoords->data, sc->ucoords->len);
   sort_doubles ((double *) (gpointer) sc->vcoords->data, sc->vcoords->len);
+  bands_build (&sc->bands[FALSE], sc->rects, FALSE);
+  bands_build (&sc->bands[TRUE], sc->rects, TRUE);
 }
 
 /* Routed again: the route it has is the one to beat. */
@@ -1948,7 +2050,8 @@ route_link (VpcRouter *router,
 {
   static const guint sizes[G_N_ELEMENTS (router->scratch)] = {
     sizeof (guint), sizeof (LRect), sizeof (LSeg), sizeof (double), sizeof (double),
-    sizeof (double), sizeof (double),
+    sizeof (double), sizeof (double), sizeof (guint), sizeof (guint), sizeof (guint),
+    sizeof (guint),
   };
   Link *link = &g_array_index (router->links, Link, index);
   const Icon *icon = &g_array_index (router->icons, Icon, link->icon);
@@ -1970,6 +2073,11 @@ route_link (VpcRouter *router,
   sc.vcoords = router->scratch[4];
   sc.side_ports = router->scratch[5];
   sc.lane_scratch = router->scratch[6];
+  for (guint d = 0; d < 2; d++)
+    {
+      sc.bands[d].starts = router->scratch[7 + 2 * d];
+      sc.bands[d].items = router->scratch[8 + 2 * d];
+    }
   retire_segments (router, link);
   frame_scene (&sc, icon, box);
   scene_region (&sc, icon, &region);
