@@ -55,6 +55,8 @@
 
 #define GRID_CELL    256.0
 #define GRID_MAX_CELLS 4096
+#define GRID_LONG_CELLS 16 /* more cells than this: kept in the coarse cells */
+#define GRID_COARSE_SHIFT 4 /* a coarse cell is 2^4 cells wide and high */
 #define GRID_DENSE_MAX (4 * 1024 * 1024) /* cells in a grid's block (64 MiB) */
 
 typedef enum {
@@ -107,7 +109,7 @@ typedef struct
 /* The items in one cell of a grid. Not a GArray: a long connector is
  * added to every cell it crosses, and at 100,000 elements those appends,
  * through g_array_append_vals() and its memcpy(), were most of routing.
- * @items lies in the grid's blocks (see grid_take()). */
+ * @items lies in the grid's blocks (see map_take()). */
 typedef struct
 {
   guint  len, cap;
@@ -119,6 +121,7 @@ typedef struct
 /* Sizes of a cell's room: 4, 8, ... 2^33 items. */
 #define GRID_ROOM_CLASSES 32
 
+/* Cells of one size and the items in them. */
 typedef struct
 {
   /* Cells of the design's extent in one block (a cell is two array
@@ -126,9 +129,6 @@ typedef struct
   Cell       *dense;
   gint64      dense_x, dense_y, dense_w, dense_h;
   GHashTable *cells; /* packed cell → Cell */
-  GArray     *wide;  /* items spanning too many cells: always returned */
-  GArray     *stamp; /* guint per item: the query that last returned it */
-  guint       now;
   /* Where the cells' items live, freed together. A cell that grows takes
    * twice its room and gives the old room to the next cell that grows to
    * that size (rooms are 4, 8, 16... items; a free room holds a pointer to
@@ -137,6 +137,28 @@ typedef struct
    * re-routing 100,000 elements after an edit. */
   VpcArena    rooms;
   gpointer    free_rooms[GRID_ROOM_CLASSES];
+} CellMap;
+
+/* An item's cells, inclusive. */
+typedef struct
+{
+  gint64 x0, y0, x1, y1;
+} Span;
+
+typedef struct
+{
+  CellMap     fine;
+  /* Items over more than GRID_LONG_CELLS cells (long connectors, big
+   * subnets) are kept in cells GRID_COARSE times as wide, with their
+   * span: a connector across a 100,000-element design crossed hundreds of
+   * cells, and adding it to each was a tenth of routing. A query reads
+   * the coarse cells too and keeps those whose span meets its own: the
+   * answer is the one the fine cells alone would give. */
+  CellMap     coarse;
+  GArray     *spans; /* Span per item (read for the coarse ones) */
+  GArray     *wide;  /* items spanning too many cells: always returned */
+  GArray     *stamp; /* guint per item: the query that last returned it */
+  guint       now;
 } Grid;
 
 struct _VpcRouter
@@ -306,36 +328,36 @@ room_class (gsize n)
   return g_bit_storage ((gulong) n) - 3;
 }
 
-/* Room for @n items (a power of two from 4) from @grid's blocks. */
+/* Room for @n items (a power of two from 4) from @map's blocks. */
 static inline guint *
-grid_take (Grid  *grid,
-           gsize  n)
+map_take (CellMap *map,
+          gsize    n)
 {
-  gpointer *free_room = grid->free_rooms[room_class (n)];
+  gpointer *free_room = map->free_rooms[room_class (n)];
 
   if (free_room == NULL)
-    return vpc_arena_alloc (&grid->rooms, n * sizeof (guint));
-  grid->free_rooms[room_class (n)] = *free_room;
+    return vpc_arena_alloc (&map->rooms, n * sizeof (guint));
+  map->free_rooms[room_class (n)] = *free_room;
   return (guint *) free_room;
 }
 
 static inline void
-cell_add (Grid  *grid,
-          Cell  *cell,
-          guint  item)
+cell_add (CellMap *map,
+          Cell    *cell,
+          guint    item)
 {
   if (G_UNLIKELY (cell->len == cell->cap))
     {
       guint *items;
 
-      items = grid_take (grid, MAX (4, cell->cap * 2));
+      items = map_take (map, MAX (4, cell->cap * 2));
       if (cell->len > 0)
         {
           gpointer *old = (gpointer *) cell->items;
 
           memcpy (items, cell->items, cell->len * sizeof *items);
-          *old = grid->free_rooms[room_class (cell->cap)];
-          grid->free_rooms[room_class (cell->cap)] = old;
+          *old = map->free_rooms[room_class (cell->cap)];
+          map->free_rooms[room_class (cell->cap)] = old;
         }
       cell->cap = MAX (4, cell->cap * 2);
       cell->items = items;
@@ -343,38 +365,68 @@ cell_add (Grid  *grid,
   cell->items[cell->len++] = item;
 }
 
+/* A dense block of @w x @h cells from (@x, @y), unless too large. */
+static void
+map_init (CellMap *map,
+          gint64   x,
+          gint64   y,
+          gint64   w,
+          gint64   h)
+{
+  map->cells = g_hash_table_new_full (vpc_cell_key_hash, g_int64_equal, g_free, g_free);
+  vpc_arena_init (&map->rooms, GRID_BLOCK);
+  memset (map->free_rooms, 0, sizeof map->free_rooms);
+  map->dense = NULL;
+  map->dense_x = x;
+  map->dense_y = y;
+  map->dense_w = map->dense_h = 0;
+  if (w > 0 && h > 0 && w * h <= GRID_DENSE_MAX)
+    {
+      map->dense_w = w;
+      map->dense_h = h;
+      map->dense = g_new0 (Cell, w * h);
+    }
+}
+
+static void
+map_clear (CellMap *map)
+{
+  g_clear_pointer (&map->dense, g_free);
+  vpc_arena_clear (&map->rooms);
+  g_clear_pointer (&map->cells, g_hash_table_unref);
+}
+
 /* @extent: where nearly everything lies (the design's extent), or NULL. */
 static void
 grid_init (Grid          *grid,
            const VpcRect *extent)
 {
-  grid->cells = g_hash_table_new_full (vpc_cell_key_hash, g_int64_equal, g_free, g_free);
-  vpc_arena_init (&grid->rooms, GRID_BLOCK);
-  memset (grid->free_rooms, 0, sizeof grid->free_rooms);
+  gint64 x = 0, y = 0, w = 0, h = 0;
+
+  if (extent != NULL)
+    {
+      x = cell_of (extent->x) - 1;
+      y = cell_of (extent->y) - 1;
+      w = cell_of (extent->x + extent->w) + 2 - x;
+      h = cell_of (extent->y + extent->h) + 2 - y;
+    }
+  map_init (&grid->fine, x, y, w, h);
+  /* >> floors negative cells too (arithmetic shift). */
+  map_init (&grid->coarse, x >> GRID_COARSE_SHIFT, y >> GRID_COARSE_SHIFT,
+            extent != NULL ? ((x + w - 1) >> GRID_COARSE_SHIFT) - (x >> GRID_COARSE_SHIFT) + 1 : 0,
+            extent != NULL ? ((y + h - 1) >> GRID_COARSE_SHIFT) - (y >> GRID_COARSE_SHIFT) + 1 : 0);
+  grid->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   grid->wide = g_array_new (FALSE, FALSE, sizeof (guint));
   grid->stamp = g_array_new (FALSE, TRUE, sizeof (guint));
   grid->now = 0;
-  grid->dense = NULL;
-  grid->dense_w = grid->dense_h = 0;
-  if (extent != NULL)
-    {
-      grid->dense_x = cell_of (extent->x) - 1;
-      grid->dense_y = cell_of (extent->y) - 1;
-      grid->dense_w = cell_of (extent->x + extent->w) + 2 - grid->dense_x;
-      grid->dense_h = cell_of (extent->y + extent->h) + 2 - grid->dense_y;
-      if (grid->dense_w * grid->dense_h <= GRID_DENSE_MAX)
-        grid->dense = g_new0 (Cell, grid->dense_w * grid->dense_h);
-      else
-        grid->dense_w = grid->dense_h = 0;
-    }
 }
 
 static void
 grid_clear (Grid *grid)
 {
-  g_clear_pointer (&grid->dense, g_free);
-  vpc_arena_clear (&grid->rooms);
-  g_clear_pointer (&grid->cells, g_hash_table_unref);
+  map_clear (&grid->fine);
+  map_clear (&grid->coarse);
+  g_clear_pointer (&grid->spans, g_array_unref);
   g_clear_pointer (&grid->wide, g_array_unref);
   g_clear_pointer (&grid->stamp, g_array_unref);
 }
@@ -396,23 +448,23 @@ cell_key (gint64 cx,
 /* Cell (@cx, @cy). Cells of the dense block always exist; others are
  * created empty with @create, else NULL until something was added. */
 static Cell *
-grid_cell (Grid    *grid,
-           gint64   cx,
-           gint64   cy,
-           gboolean create)
+map_cell (CellMap *map,
+          gint64   cx,
+          gint64   cy,
+          gboolean create)
 {
   gint64 key;
   Cell *cell;
 
-  if (cx >= grid->dense_x && cx < grid->dense_x + grid->dense_w &&
-      cy >= grid->dense_y && cy < grid->dense_y + grid->dense_h)
-    return &grid->dense[(cy - grid->dense_y) * grid->dense_w + (cx - grid->dense_x)];
+  if (cx >= map->dense_x && cx < map->dense_x + map->dense_w &&
+      cy >= map->dense_y && cy < map->dense_y + map->dense_h)
+    return &map->dense[(cy - map->dense_y) * map->dense_w + (cx - map->dense_x)];
   key = cell_key (cx, cy);
-  cell = g_hash_table_lookup (grid->cells, &key);
+  cell = g_hash_table_lookup (map->cells, &key);
   if (cell == NULL && create)
     {
       cell = g_new0 (Cell, 1);
-      g_hash_table_insert (grid->cells, g_memdup2 (&key, sizeof key), cell);
+      g_hash_table_insert (map->cells, g_memdup2 (&key, sizeof key), cell);
     }
   return cell;
 }
@@ -432,9 +484,19 @@ grid_add (Grid          *grid,
       g_array_append_val (grid->wide, item);
       return;
     }
+  if ((x1 - x0 + 1) * (y1 - y0 + 1) > GRID_LONG_CELLS)
+    {
+      if (grid->spans->len <= item)
+        g_array_set_size (grid->spans, item + 1);
+      g_array_index (grid->spans, Span, item) = (Span) { x0, y0, x1, y1 };
+      for (gint64 cx = x0 >> GRID_COARSE_SHIFT; cx <= x1 >> GRID_COARSE_SHIFT; cx++)
+        for (gint64 cy = y0 >> GRID_COARSE_SHIFT; cy <= y1 >> GRID_COARSE_SHIFT; cy++)
+          cell_add (&grid->coarse, map_cell (&grid->coarse, cx, cy, TRUE), item);
+      return;
+    }
   for (gint64 cx = x0; cx <= x1; cx++)
     for (gint64 cy = y0; cy <= y1; cy++)
-      cell_add (grid, grid_cell (grid, cx, cy, TRUE), item);
+      cell_add (&grid->fine, map_cell (&grid->fine, cx, cy, TRUE), item);
 }
 
 static gint
@@ -479,10 +541,23 @@ grid_query (Grid          *grid,
   for (gint64 cx = x0; cx <= x1; cx++)
     for (gint64 cy = y0; cy <= y1; cy++)
       {
-        const Cell *cell = grid_cell (grid, cx, cy, FALSE);
+        const Cell *cell = map_cell (&grid->fine, cx, cy, FALSE);
 
         for (guint i = 0; cell != NULL && i < cell->len; i++)
           take (stamp, now, cell->items[i], out);
+      }
+  for (gint64 cx = x0 >> GRID_COARSE_SHIFT; cx <= x1 >> GRID_COARSE_SHIFT; cx++)
+    for (gint64 cy = y0 >> GRID_COARSE_SHIFT; cy <= y1 >> GRID_COARSE_SHIFT; cy++)
+      {
+        const Cell *cell = map_cell (&grid->coarse, cx, cy, FALSE);
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            const Span *span = &g_array_index (grid->spans, Span, cell->items[i]);
+
+            if (span->x0 <= x1 && span->x1 >= x0 && span->y0 <= y1 && span->y1 >= y0)
+              take (stamp, now, cell->items[i], out);
+          }
       }
   g_array_sort (out, compare_uint);
   return TRUE;
