@@ -1014,9 +1014,10 @@ step_changed_nothing (VpcDesign *self,
   return info_before == NULL || vpc_design_info_equal (info_before, self->info);
 }
 
-/* TRUE when @step only moved or sized boxes (layout ops, the VPC's box)
- * and every box it set is one the format accepts. Without inserts and
- * removals, each index in the step names the same element now. */
+/* TRUE when @step only moved or sized boxes (layout ops, replacements that
+ * differ only there, the VPC's box) and every box it set is one the format
+ * accepts. Without inserts and removals, each index in the step names the
+ * same element now. */
 static gboolean
 step_sets_valid_layouts_only (VpcDesign *self,
                               Step      *step)
@@ -1031,6 +1032,13 @@ step_sets_valid_layouts_only (VpcDesign *self,
 
       if (op->type == OP_INFO && info_differs_in_layout_only (op->info_before, op->info_after))
         continue;
+      /* The canvas moves and sizes an element by replacing it. */
+      if (op->type == OP_REPLACE && op_sets_boxes_only (op))
+        {
+          if (op->after->has_layout && !vpc_invariants_layout_is_valid (&op->after->layout))
+            return FALSE;
+          continue;
+        }
       if (op->type != OP_LAYOUT)
         return FALSE;
       for (guint j = 0; j < op->layouts->len; j++)

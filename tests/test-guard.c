@@ -2,6 +2,7 @@
 /* test-guard.c: the design's invariant guard (vpc-invariants.h): edits that
  * would make an unsaveable design are refused whole, edits a user clearly
  * means carry their consequences in the same undo step. */
+#include <math.h>
 #include <string.h>
 
 #include "vpc-design.h"
@@ -176,6 +177,26 @@ test_refused_edits (void)
       now = vpc_file_serialize (design, NULL);
       g_assert_cmpstr (now, ==, before);
     }
+
+  /* A replacement that only moves a box takes the guard's short way (its
+   * box alone is checked); a box the format refuses is still refused. */
+  e = vpc_element_copy (vpc_design_lookup (design, "train"));
+  e->has_layout = TRUE;
+  e->layout = (VpcRect) { 40, 40, 72, 72 };
+  g_assert_true (vpc_design_replace_element (design, e));
+  e = vpc_element_copy (vpc_design_lookup (design, "train"));
+  e->layout.w = NAN;
+  g_clear_pointer (&refusal, g_free);
+  g_assert_false (vpc_design_replace_element (design, e));
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (refusal, "layout.w"));
+  g_assert_cmpfloat (vpc_design_lookup (design, "train")->layout.w, ==, 72);
+  g_assert_true (vpc_design_undo (design));
+  {
+    g_autofree char *now = vpc_file_serialize (design, NULL);
+
+    g_assert_cmpstr (now, ==, before);
+  }
 
   /* Removing an AZ alone would leave its subnets without one. */
   g_clear_pointer (&refusal, g_free);

@@ -108,17 +108,15 @@ edit_once (cairo_surface_t *surface,
   g_autoptr(VpcElement) copy = vpc_element_copy (workload);
   gint64 start = g_get_monotonic_time ();
 
+  /* As the canvas does: a copy that differs in its box or its name. */
   if (move)
-    {
-      copy->layout.x += 8;
-      vpc_design_set_layout (placed, VPC_KIND_WORKLOAD, r, &copy->layout);
-    }
+    copy->layout.x += 8;
   else
     {
       g_free (copy->name);
       copy->name = g_strdup_printf ("Renamed %u", r);
-      vpc_design_replace_element (placed, g_steal_pointer (&copy));
     }
+  vpc_design_replace_element (placed, g_steal_pointer (&copy));
   g_assert (vpc_validator_count (validator, VPC_SEVERITY_ERROR) > 0);
   frame (surface, placed, 1.0, workload->layout.x, workload->layout.y);
   return bench_ms_since (start);
