@@ -26,7 +26,85 @@ typedef struct
 
   gboolean   pending;  /* the current path holds shapes not yet drawn */
   gboolean   curved;   /* ... some of them not axis-aligned rectangles */
+
+  /* Tiles not yet drawn, as pixels of an image over the clip (in the
+   * space of an identity matrix) for the matrix @tiles_matrix. At low zoom
+   * a frame of 100,000 elements spent most of its time building and
+   * filling cairo paths of sub-pixel rectangles; written as pixels and
+   * painted at once they cost a fraction. Only the written span is
+   * painted. NULL: none pending. */
+  cairo_surface_t *tiles;
+  cairo_matrix_t   tiles_matrix;
+  guint32         *tile_pixels;
+  int              tiles_x, tiles_y, tiles_w, tiles_h, tiles_stride;
+  int              dirty_x0, dirty_y0, dirty_x1, dirty_y1;
 } CairoPainter;
+
+/* The tiles' last image, kept cleared for the next frame: a new one each
+ * frame was a fresh mapping whose every page faulted (a third of a
+ * zoomed-out frame). */
+G_LOCK_DEFINE_STATIC (spare_tiles);
+static cairo_surface_t *spare_tiles;
+
+/* A cleared image of @w x @h pixels, the spare one when it fits. */
+static cairo_surface_t *
+tiles_take (int w,
+            int h)
+{
+  cairo_surface_t *surface;
+
+  G_LOCK (spare_tiles);
+  surface = g_steal_pointer (&spare_tiles);
+  G_UNLOCK (spare_tiles);
+  if (surface != NULL && cairo_image_surface_get_width (surface) == w &&
+      cairo_image_surface_get_height (surface) == h)
+    return surface;
+  g_clear_pointer (&surface, cairo_surface_destroy);
+  return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+}
+
+/* Clears what @self wrote and keeps its image as the spare one. */
+static void
+tiles_give_back (CairoPainter *self)
+{
+  cairo_surface_t *surface = g_steal_pointer (&self->tiles);
+
+  /* Gives what holds a snapshot of it (a recording target) its own copy
+   * before the pixels change. */
+  cairo_surface_flush (surface);
+  for (int row = self->dirty_y0; row < self->dirty_y1; row++)
+    memset (self->tile_pixels + (gsize) row * self->tiles_stride + self->dirty_x0, 0,
+            (gsize) (self->dirty_x1 - self->dirty_x0) * sizeof (guint32));
+  cairo_surface_mark_dirty (surface);
+  G_LOCK (spare_tiles);
+  if (spare_tiles == NULL)
+    spare_tiles = g_steal_pointer (&surface);
+  G_UNLOCK (spare_tiles);
+  g_clear_pointer (&surface, cairo_surface_destroy);
+}
+
+/* Draws the pending tiles over what is already drawn. */
+static void
+tiles_flush (CairoPainter *self)
+{
+  cairo_t *cr = self->cr;
+
+  if (self->tiles == NULL)
+    return;
+  if (self->dirty_x0 < self->dirty_x1)
+    {
+      cairo_surface_mark_dirty (self->tiles);
+      cairo_save (cr);
+      cairo_identity_matrix (cr);
+      cairo_set_source_surface (cr, self->tiles, self->tiles_x, self->tiles_y);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+      cairo_rectangle (cr, self->tiles_x + self->dirty_x0, self->tiles_y + self->dirty_y0,
+                       self->dirty_x1 - self->dirty_x0, self->dirty_y1 - self->dirty_y0);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
+  tiles_give_back (self);
+}
 
 static void
 cairo_painter_flush (VpcPainter *p)
@@ -34,6 +112,7 @@ cairo_painter_flush (VpcPainter *p)
   CairoPainter *self = (CairoPainter *) p;
   cairo_t *cr = self->cr;
 
+  tiles_flush (self);
   if (!self->pending)
     return;
   self->pending = FALSE;
@@ -149,6 +228,7 @@ cairo_painter_rect (VpcPainter *p,
   CairoPainter *self = (CairoPainter *) p;
   cairo_t *cr = self->cr;
 
+  tiles_flush (self);
   radius = MIN (radius, MIN (w, h) / 2);
   /* Corners under a quarter of a device pixel are not worth four arcs. */
   if (radius * self->scale < 0.25)
@@ -174,6 +254,7 @@ cairo_painter_circle (VpcPainter *p,
 {
   CairoPainter *self = (CairoPainter *) p;
 
+  tiles_flush (self);
   cairo_new_sub_path (self->cr);
   cairo_arc (self->cr, cx, cy, r, 0, 2 * G_PI);
   cairo_close_path (self->cr);
@@ -190,6 +271,7 @@ cairo_painter_line (VpcPainter *p,
 {
   CairoPainter *self = (CairoPainter *) p;
 
+  tiles_flush (self);
   if (self->has_fill)
     cairo_painter_set_fill (p, NULL, 0);
   cairo_move_to (self->cr, x0, y0);
@@ -197,6 +279,119 @@ cairo_painter_line (VpcPainter *p,
   self->pending = TRUE;
   if (x0 != x1 && y0 != y1)
     self->curved = TRUE;
+}
+
+/* Starts the tiles' image over the clip for @matrix: FALSE when the
+ * matrix turns or flips, the output is not pixels, or the clip is too
+ * large for an image. */
+static gboolean
+tiles_begin (CairoPainter         *self,
+             const cairo_matrix_t *matrix)
+{
+  cairo_t *cr = self->cr;
+  double x1, y1, x2, y2;
+
+  if (self->vector || matrix->xy != 0 || matrix->yx != 0 || !(matrix->xx > 0) ||
+      !(matrix->yy > 0))
+    return FALSE;
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  cairo_restore (cr);
+  if (!(x2 - x1 >= 1 && x2 - x1 <= 8192 && y2 - y1 >= 1 && y2 - y1 <= 8192))
+    return FALSE;
+  self->tiles_x = (int) floor (x1);
+  self->tiles_y = (int) floor (y1);
+  self->tiles_w = (int) ceil (x2) - self->tiles_x;
+  self->tiles_h = (int) ceil (y2) - self->tiles_y;
+  self->tiles = tiles_take (self->tiles_w, self->tiles_h);
+  if (cairo_surface_status (self->tiles) != CAIRO_STATUS_SUCCESS)
+    {
+      g_clear_pointer (&self->tiles, cairo_surface_destroy);
+      return FALSE;
+    }
+  cairo_surface_flush (self->tiles);
+  self->tile_pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (self->tiles);
+  self->tiles_stride = cairo_image_surface_get_stride (self->tiles) / 4;
+  self->tiles_matrix = *matrix;
+  self->dirty_x0 = self->tiles_w;
+  self->dirty_y0 = self->tiles_h;
+  self->dirty_x1 = self->dirty_y1 = 0;
+  return TRUE;
+}
+
+/* [@a, @b) in pixels from @lo: rounded, at least one pixel, clamped to
+ * [0, @n). FALSE when nothing of it is inside. */
+static gboolean
+pixel_span (double  a,
+            double  b,
+            int     n,
+            int    *from,
+            int    *to)
+{
+  double p0 = floor (a + 0.5), p1 = MAX (p0 + 1, floor (b + 0.5));
+
+  if (!(p1 > 0 && p0 < n))
+    return FALSE;
+  *from = (int) MAX (p0, 0);
+  *to = (int) MIN (p1, n);
+  return TRUE;
+}
+
+static void
+cairo_painter_tile (VpcPainter     *p,
+                    double          x,
+                    double          y,
+                    double          w,
+                    double          h,
+                    const VpcColor *color)
+{
+  CairoPainter *self = (CairoPainter *) p;
+  const cairo_matrix_t *m = &self->tiles_matrix;
+  cairo_matrix_t matrix;
+  guint32 argb;
+  int x0, x1, y0, y1;
+
+  cairo_get_matrix (self->cr, &matrix);
+  if (self->tiles != NULL && memcmp (&matrix, &self->tiles_matrix, sizeof matrix) != 0)
+    tiles_flush (self);
+  if (self->tiles == NULL)
+    {
+      /* What was batched lies under the tiles. */
+      cairo_painter_flush (p);
+      if (!tiles_begin (self, &matrix))
+        {
+          VpcColor fill = self->fill;
+          double alpha = self->fill_alpha;
+          gboolean had_fill = self->has_fill;
+
+          cairo_painter_set_fill (p, color, 1.0);
+          cairo_new_path (self->cr);
+          cairo_rectangle (self->cr, x, y, w, h);
+          cairo_fill (self->cr);
+          cairo_painter_set_fill (p, had_fill ? &fill : NULL, alpha);
+          return;
+        }
+    }
+  if (!pixel_span (m->xx * x + m->x0 - self->tiles_x, m->xx * (x + w) + m->x0 - self->tiles_x,
+                   self->tiles_w, &x0, &x1) ||
+      !pixel_span (m->yy * y + m->y0 - self->tiles_y, m->yy * (y + h) + m->y0 - self->tiles_y,
+                   self->tiles_h, &y0, &y1))
+    return;
+  argb = 0xff000000u | (guint32) lround (CLAMP (color->r, 0, 1) * 255) << 16 |
+         (guint32) lround (CLAMP (color->g, 0, 1) * 255) << 8 |
+         (guint32) lround (CLAMP (color->b, 0, 1) * 255);
+  for (int row = y0; row < y1; row++)
+    {
+      guint32 *line = self->tile_pixels + (gsize) row * self->tiles_stride;
+
+      for (int col = x0; col < x1; col++)
+        line[col] = argb;
+    }
+  self->dirty_x0 = MIN (self->dirty_x0, x0);
+  self->dirty_y0 = MIN (self->dirty_y0, y0);
+  self->dirty_x1 = MAX (self->dirty_x1, x1);
+  self->dirty_y1 = MAX (self->dirty_y1, y1);
 }
 
 static void
@@ -255,6 +450,7 @@ static const VpcPainterClass cairo_painter_class = {
   .rect = cairo_painter_rect,
   .circle = cairo_painter_circle,
   .line = cairo_painter_line,
+  .tile = cairo_painter_tile,
   .text = cairo_painter_text,
   .icon = cairo_painter_icon,
   .flush = cairo_painter_flush,

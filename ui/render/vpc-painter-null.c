@@ -113,9 +113,20 @@ null_finish (VpcPainter *p)
 }
 
 static const VpcPainterClass null_painter_class = {
-  null_set_fill, null_set_stroke, null_set_dash, null_clear, null_rect, null_circle, null_line,
-  null_text, null_icon, null_begin_group, null_begin_link, null_end_group, null_flush,
-  null_finish,
+  .set_fill = null_set_fill,
+  .set_stroke = null_set_stroke,
+  .set_dash = null_set_dash,
+  .clear = null_clear,
+  .rect = null_rect,
+  .circle = null_circle,
+  .line = null_line,
+  .text = null_text,
+  .icon = null_icon,
+  .begin_group = null_begin_group,
+  .begin_link = null_begin_link,
+  .end_group = null_end_group,
+  .flush = null_flush,
+  .finish = null_finish,
 };
 
 VpcPainter *

@@ -50,6 +50,12 @@ typedef struct
   void (*rect)       (VpcPainter *p, double x, double y, double w, double h, double radius);
   void (*circle)     (VpcPainter *p, double cx, double cy, double r);
   void (*line)       (VpcPainter *p, double x0, double y0, double x1, double y1);
+  /* An opaque rectangle seen from far (a low-zoom tile), in @color: its
+   * edges may be snapped to whole device pixels (at least one). It covers
+   * what was drawn before it; the current fill and stroke stay as they
+   * are. NULL: a filled rect (vpc_painter_tile() does that). */
+  void (*tile)       (VpcPainter *p, double x, double y, double w, double h,
+                      const VpcColor *color);
   /* One line of text, top-left at (x, y), ellipsized to @width (<= 0:
    * natural width) and aligned inside it. */
   void (*text)       (VpcPainter *p, VpcFont font, const char *text, double x, double y,
@@ -131,6 +137,18 @@ static inline void
 vpc_painter_line (VpcPainter *p, double x0, double y0, double x1, double y1)
 {
   p->klass->line (p, x0, y0, x1, y1);
+}
+
+static inline void
+vpc_painter_tile (VpcPainter *p, double x, double y, double w, double h, const VpcColor *color)
+{
+  if (p->klass->tile != NULL)
+    p->klass->tile (p, x, y, w, h, color);
+  else
+    {
+      vpc_painter_fill_with (p, color);
+      p->klass->rect (p, x, y, w, h, 0);
+    }
 }
 
 static inline void

@@ -273,7 +273,7 @@ item_detail (VpcRenderCtx     *ctx,
   vpc_painter_end_group (ctx->p);
 }
 
-/* Low zoom: tiles only (the painter batches runs of one colour). */
+/* Low zoom: tiles only (the cairo painter writes them as pixels). */
 static void
 items_simple (VpcRenderCtx *ctx,
               VpcKind       kind)
@@ -288,9 +288,8 @@ items_simple (VpcRenderCtx *ctx,
 
       if (!e->has_layout || !vpc_render_visible (ctx, &e->layout, 2))
         continue;
-      vpc_painter_fill_with (ctx->p, item_color (ctx, e));
       vpc_render_tile_rect (e, &t);
-      vpc_painter_rect (ctx->p, t.x, t.y, t.w, t.h, 0);
+      vpc_painter_tile (ctx->p, t.x, t.y, t.w, t.h, item_color (ctx, e));
     }
 }
 
