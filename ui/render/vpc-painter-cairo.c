@@ -320,67 +320,42 @@ tiles_begin (CairoPainter         *self,
   return TRUE;
 }
 
-/* [@a, @b) in pixels from @lo: rounded, at least one pixel, clamped to
- * [0, @n). FALSE when nothing of it is inside. */
-static gboolean
+/* [@a, @b) in whole pixels: rounded, at least one pixel. */
+static inline void
 pixel_span (double  a,
             double  b,
-            int     n,
             int    *from,
             int    *to)
 {
   double p0 = floor (a + 0.5), p1 = MAX (p0 + 1, floor (b + 0.5));
 
-  if (!(p1 > 0 && p0 < n))
-    return FALSE;
-  *from = (int) MAX (p0, 0);
-  *to = (int) MIN (p1, n);
-  return TRUE;
+  *from = (int) CLAMP (p0, -1e6, 1e6);
+  *to = (int) CLAMP (p1, -1e6, 1e6);
 }
 
-static void
-cairo_painter_tile (VpcPainter     *p,
-                    double          x,
-                    double          y,
-                    double          w,
-                    double          h,
-                    const VpcColor *color)
+static inline guint32
+opaque_argb (const VpcColor *color)
 {
-  CairoPainter *self = (CairoPainter *) p;
-  const cairo_matrix_t *m = &self->tiles_matrix;
-  cairo_matrix_t matrix;
-  guint32 argb;
-  int x0, x1, y0, y1;
-
-  cairo_get_matrix (self->cr, &matrix);
-  if (self->tiles != NULL && memcmp (&matrix, &self->tiles_matrix, sizeof matrix) != 0)
-    tiles_flush (self);
-  if (self->tiles == NULL)
-    {
-      /* What was batched lies under the tiles. */
-      cairo_painter_flush (p);
-      if (!tiles_begin (self, &matrix))
-        {
-          VpcColor fill = self->fill;
-          double alpha = self->fill_alpha;
-          gboolean had_fill = self->has_fill;
-
-          cairo_painter_set_fill (p, color, 1.0);
-          cairo_new_path (self->cr);
-          cairo_rectangle (self->cr, x, y, w, h);
-          cairo_fill (self->cr);
-          cairo_painter_set_fill (p, had_fill ? &fill : NULL, alpha);
-          return;
-        }
-    }
-  if (!pixel_span (m->xx * x + m->x0 - self->tiles_x, m->xx * (x + w) + m->x0 - self->tiles_x,
-                   self->tiles_w, &x0, &x1) ||
-      !pixel_span (m->yy * y + m->y0 - self->tiles_y, m->yy * (y + h) + m->y0 - self->tiles_y,
-                   self->tiles_h, &y0, &y1))
-    return;
-  argb = 0xff000000u | (guint32) lround (CLAMP (color->r, 0, 1) * 255) << 16 |
+  return 0xff000000u | (guint32) lround (CLAMP (color->r, 0, 1) * 255) << 16 |
          (guint32) lround (CLAMP (color->g, 0, 1) * 255) << 8 |
          (guint32) lround (CLAMP (color->b, 0, 1) * 255);
+}
+
+/* Pixels [@x0, @x1) x [@y0, @y1), clipped to the image, in @argb. */
+static void
+tiles_fill (CairoPainter *self,
+            int           x0,
+            int           y0,
+            int           x1,
+            int           y1,
+            guint32       argb)
+{
+  x0 = MAX (x0, 0);
+  y0 = MAX (y0, 0);
+  x1 = MIN (x1, self->tiles_w);
+  y1 = MIN (y1, self->tiles_h);
+  if (x0 >= x1 || y0 >= y1)
+    return;
   for (int row = y0; row < y1; row++)
     {
       guint32 *line = self->tile_pixels + (gsize) row * self->tiles_stride;
@@ -392,6 +367,50 @@ cairo_painter_tile (VpcPainter     *p,
   self->dirty_y0 = MIN (self->dirty_y0, y0);
   self->dirty_x1 = MAX (self->dirty_x1, x1);
   self->dirty_y1 = MAX (self->dirty_y1, y1);
+}
+
+static void
+cairo_painter_tile (VpcPainter     *p,
+                    double          x,
+                    double          y,
+                    double          w,
+                    double          h,
+                    const VpcColor *fill,
+                    const VpcColor *border,
+                    double          width)
+{
+  CairoPainter *self = (CairoPainter *) p;
+  const cairo_matrix_t *m = &self->tiles_matrix;
+  cairo_matrix_t matrix;
+  int x0, x1, y0, y1, edge;
+
+  cairo_get_matrix (self->cr, &matrix);
+  if (self->tiles != NULL && memcmp (&matrix, &self->tiles_matrix, sizeof matrix) != 0)
+    tiles_flush (self);
+  if (self->tiles == NULL)
+    {
+      /* What was batched lies under the tiles. */
+      cairo_painter_flush (p);
+      if (!tiles_begin (self, &matrix))
+        {
+          cairo_painter_set_fill (p, fill, 1.0);
+          cairo_painter_set_stroke (p, border, 1.0, width);
+          cairo_painter_rect (p, x, y, w, h, 0);
+          return;
+        }
+    }
+  pixel_span (m->xx * x + m->x0 - self->tiles_x, m->xx * (x + w) + m->x0 - self->tiles_x, &x0, &x1);
+  pixel_span (m->yy * y + m->y0 - self->tiles_y, m->yy * (y + h) + m->y0 - self->tiles_y, &y0, &y1);
+  if (x1 <= 0 || y1 <= 0 || x0 >= self->tiles_w || y0 >= self->tiles_h)
+    return;
+  tiles_fill (self, x0, y0, x1, y1, opaque_argb (fill));
+  if (border == NULL)
+    return;
+  edge = (int) MAX (1, lround (width * m->xx));
+  tiles_fill (self, x0, y0, x1, y0 + edge, opaque_argb (border));
+  tiles_fill (self, x0, y1 - edge, x1, y1, opaque_argb (border));
+  tiles_fill (self, x0, y0, x0 + edge, y1, opaque_argb (border));
+  tiles_fill (self, x1 - edge, y0, x1, y1, opaque_argb (border));
 }
 
 static void

@@ -50,12 +50,14 @@ typedef struct
   void (*rect)       (VpcPainter *p, double x, double y, double w, double h, double radius);
   void (*circle)     (VpcPainter *p, double cx, double cy, double r);
   void (*line)       (VpcPainter *p, double x0, double y0, double x1, double y1);
-  /* An opaque rectangle seen from far (a low-zoom tile), in @color: its
-   * edges may be snapped to whole device pixels (at least one). It covers
-   * what was drawn before it; the current fill and stroke stay as they
-   * are. NULL: a filled rect (vpc_painter_tile() does that). */
+  /* An opaque rectangle seen from far (a low-zoom tile or box) filled
+   * with @fill and, unless @border is NULL, edged in @border @width wide
+   * (world units): its edges may be snapped to whole device pixels (at
+   * least one, the edge inside). It covers what was drawn before it.
+   * Afterwards the current fill and stroke are unspecified: set them before
+   * the next shape. NULL: those set and a rect (vpc_painter_tile()). */
   void (*tile)       (VpcPainter *p, double x, double y, double w, double h,
-                      const VpcColor *color);
+                      const VpcColor *fill, const VpcColor *border, double width);
   /* One line of text, top-left at (x, y), ellipsized to @width (<= 0:
    * natural width) and aligned inside it. */
   void (*text)       (VpcPainter *p, VpcFont font, const char *text, double x, double y,
@@ -140,13 +142,15 @@ vpc_painter_line (VpcPainter *p, double x0, double y0, double x1, double y1)
 }
 
 static inline void
-vpc_painter_tile (VpcPainter *p, double x, double y, double w, double h, const VpcColor *color)
+vpc_painter_tile (VpcPainter *p, double x, double y, double w, double h, const VpcColor *fill,
+                  const VpcColor *border, double width)
 {
   if (p->klass->tile != NULL)
-    p->klass->tile (p, x, y, w, h, color);
+    p->klass->tile (p, x, y, w, h, fill, border, width);
   else
     {
-      vpc_painter_fill_with (p, color);
+      p->klass->set_fill (p, fill, 1.0);
+      p->klass->set_stroke (p, border, 1.0, width);
       p->klass->rect (p, x, y, w, h, 0);
     }
 }

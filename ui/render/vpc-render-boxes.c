@@ -210,8 +210,9 @@ subnet_detail (VpcRenderCtx     *ctx,
   vpc_painter_end_group (ctx->p);
 }
 
-/* At low zoom subnets are boxes only, drawn route by route so that the
- * painter can batch each route into one fill and one stroke. */
+/* At low zoom subnets are boxes only, drawn route by route as tiles: the
+ * cairo painter writes them as pixels, the others batch each route into
+ * one fill and one stroke. */
 static void
 subnets_simple (VpcRenderCtx *ctx)
 {
@@ -225,15 +226,14 @@ subnets_simple (VpcRenderCtx *ctx)
       const char *icon, *badge;
 
       subnet_style (ctx, route, &stroke, &fill, &icon, &badge);
-      vpc_painter_set_fill (ctx->p, fill, 1.0);
-      vpc_painter_set_stroke (ctx->p, stroke, 1.0, width);
       for (guint j = 0; j < VPC_RENDER_COUNT (culled, n); j++)
         {
           const VpcElement *sn
               = vpc_render_element (ctx, VPC_KIND_SUBNET, VPC_RENDER_NTH (culled, j));
           if (sn->route != route || !sn->has_layout || !vpc_render_visible (ctx, &sn->layout, 2))
             continue;
-          vpc_painter_rect (ctx->p, sn->layout.x, sn->layout.y, sn->layout.w, sn->layout.h, 0);
+          vpc_painter_tile (ctx->p, sn->layout.x, sn->layout.y, sn->layout.w, sn->layout.h, fill,
+                            stroke, width);
         }
     }
 }

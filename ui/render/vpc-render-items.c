@@ -289,7 +289,7 @@ items_simple (VpcRenderCtx *ctx,
       if (!e->has_layout || !vpc_render_visible (ctx, &e->layout, 2))
         continue;
       vpc_render_tile_rect (e, &t);
-      vpc_painter_tile (ctx->p, t.x, t.y, t.w, t.h, item_color (ctx, e));
+      vpc_painter_tile (ctx->p, t.x, t.y, t.w, t.h, item_color (ctx, e), NULL, 0);
     }
 }
 
