@@ -247,6 +247,71 @@ test_cull_same_picture (void)
     }
 }
 
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a))
+         == 0;
+}
+
+/* The whole design zoomed out with its findings' marks: the frame drawn
+ * from the index's boxes and its kept list of marked elements equals the
+ * one drawn by walking every element, and after an edit changes the
+ * findings the kept list follows them. */
+static void
+test_low_zoom_marks (void)
+{
+  g_autoptr(VpcDesign) design = render_design_large (1000);
+  g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+  const int width = 640, height = 400;
+  VpcRenderOptions options;
+  cairo_surface_t *frames[2][3];
+  double x, y, w, h;
+
+  vpc_render_get_bounds (design, NULL, &x, &y, &w, &h);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (validator)), >, 0);
+  vpc_render_options_init (&options);
+  options.scale = MIN (width / w, height / h);
+  g_assert_cmpfloat (options.scale, <, VPC_RENDER_LOD_SCALE);
+  options.offset_x = -x * options.scale;
+  options.offset_y = -y * options.scale;
+  /* Enough workloads for the index to answer with its boxes. */
+  g_assert_cmpuint (vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD), >=, 512);
+  for (guint step = 0; step < 2; step++)
+    {
+      /* A workload with findings goes, and its marks with it. */
+      if (step == 1)
+        {
+          g_autoptr(GPtrArray) found = vpc_validator_findings_for (validator, "wl-0-0");
+
+          g_assert_cmpuint (found->len, >, 0);
+          g_assert_true (vpc_design_remove_element (design, "wl-0-0"));
+        }
+      options.findings = G_LIST_MODEL (validator);
+      options.clip_x = x;
+      options.clip_y = y;
+      options.clip_w = width / options.scale;
+      options.clip_h = height / options.scale;
+      frames[step][0] = render (design, &options, width, height);
+      /* Twice: the second from the kept lists. */
+      cairo_surface_destroy (frames[step][0]);
+      frames[step][0] = render (design, &options, width, height);
+      options.clip_w = options.clip_h = 0;
+      frames[step][1] = render (design, &options, width, height);
+      options.findings = NULL;
+      frames[step][2] = render (design, &options, width, height);
+      g_assert_true (same_pixels (frames[step][0], frames[step][1]));
+      /* The marks show. */
+      g_assert_false (same_pixels (frames[step][1], frames[step][2]));
+    }
+  g_assert_false (same_pixels (frames[0][0], frames[1][0]));
+  for (guint step = 0; step < 2; step++)
+    for (guint i = 0; i < 3; i++)
+      cairo_surface_destroy (frames[step][i]);
+}
+
 /* Low-zoom tiles are written into an image the painter keeps for the next
  * frame: a frame recorded (as GTK records a canvas) keeps its own tiles
  * after the next frame reuses the image, and plays back as drawn. */
@@ -817,6 +882,7 @@ main (int    argc,
   g_test_add_func ("/render/low-zoom", test_low_zoom);
   g_test_add_func ("/render/cull-same-picture", test_cull_same_picture);
   g_test_add_func ("/render/low-zoom-recorded", test_low_zoom_recorded);
+  g_test_add_func ("/render/low-zoom-marks", test_low_zoom_marks);
   g_test_add_func ("/render/goldens", test_goldens);
   g_test_add_func ("/render/study-guide-goldens", test_study_guide_goldens);
   g_test_add_func ("/render/format-number", test_format_number);

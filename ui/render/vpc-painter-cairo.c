@@ -38,6 +38,12 @@ typedef struct
   guint32         *tile_pixels;
   int              tiles_x, tiles_y, tiles_w, tiles_h, tiles_stride;
   int              dirty_x0, dirty_y0, dirty_x1, dirty_y1;
+
+  /* The coverage (0–255) of a dot of radius @dot_radius pixels centred on
+   * a pixel, @dot_side pixels square: a frame's dots share one size. */
+  guint8          *dot_mask;
+  double           dot_radius;
+  int              dot_side;
 } CairoPainter;
 
 /* The tiles' last image, kept cleared for the next frame: a new one each
@@ -333,12 +339,33 @@ pixel_span (double  a,
   *to = (int) CLAMP (p1, -1e6, 1e6);
 }
 
+/* A channel 0–1 as 0–255, rounded half up (lround() showed in profiles:
+ * a zoomed-out frame converts colours for 100,000 tiles). */
+static inline guint32
+channel_255 (double value)
+{
+  return (guint32) (CLAMP (value, 0, 1) * 255 + 0.5);
+}
+
 static inline guint32
 opaque_argb (const VpcColor *color)
 {
-  return 0xff000000u | (guint32) lround (CLAMP (color->r, 0, 1) * 255) << 16 |
-         (guint32) lround (CLAMP (color->g, 0, 1) * 255) << 8 |
-         (guint32) lround (CLAMP (color->b, 0, 1) * 255);
+  return 0xff000000u | channel_255 (color->r) << 16 | channel_255 (color->g) << 8 |
+         channel_255 (color->b);
+}
+
+/* Pixels [@x0, @x1) x [@y0, @y1) were written. */
+static inline void
+tiles_touch (CairoPainter *self,
+             int           x0,
+             int           y0,
+             int           x1,
+             int           y1)
+{
+  self->dirty_x0 = MIN (self->dirty_x0, x0);
+  self->dirty_y0 = MIN (self->dirty_y0, y0);
+  self->dirty_x1 = MAX (self->dirty_x1, x1);
+  self->dirty_y1 = MAX (self->dirty_y1, y1);
 }
 
 /* Pixels [@x0, @x1) x [@y0, @y1), clipped to the image, in @argb. */
@@ -363,10 +390,117 @@ tiles_fill (CairoPainter *self,
       for (int col = x0; col < x1; col++)
         line[col] = argb;
     }
-  self->dirty_x0 = MIN (self->dirty_x0, x0);
-  self->dirty_y0 = MIN (self->dirty_y0, y0);
-  self->dirty_x1 = MAX (self->dirty_x1, x1);
-  self->dirty_y1 = MAX (self->dirty_y1, y1);
+  tiles_touch (self, x0, y0, x1, y1);
+}
+
+/* Whether tiles can be written as pixels now, with the current matrix:
+ * starts an image (after drawing what was batched, which lies under the
+ * tiles), or flushes one of another matrix first. */
+static gboolean
+tiles_ready (CairoPainter *self)
+{
+  cairo_matrix_t matrix;
+
+  cairo_get_matrix (self->cr, &matrix);
+  if (self->tiles != NULL && memcmp (&matrix, &self->tiles_matrix, sizeof matrix) != 0)
+    tiles_flush (self);
+  if (self->tiles != NULL)
+    return TRUE;
+  cairo_painter_flush ((VpcPainter *) self);
+  return tiles_begin (self, &matrix);
+}
+
+/* @argb (opaque) over pixel @px at coverage @a (0–255), premultiplied. */
+static inline void
+blend_over (guint32 *px,
+            guint32  argb,
+            guint    a)
+{
+  guint32 d = *px, out = 0;
+
+  for (int shift = 0; shift < 32; shift += 8)
+    {
+      guint src = ((argb >> shift) & 0xff) * a, dst = ((d >> shift) & 0xff) * (255 - a);
+
+      out |= (guint32) ((src + dst + 127) / 255) << shift;
+    }
+  *px = out;
+}
+
+/* The dot mask for radius @rp pixels: each pixel covers the share of the
+ * disc's edge that crosses it (about a pixel wide). */
+static const guint8 *
+dot_mask (CairoPainter *self,
+          double        rp)
+{
+  int half;
+
+  if (self->dot_mask != NULL && self->dot_radius == rp)
+    return self->dot_mask;
+  half = (int) ceil (rp + 0.5);
+  self->dot_radius = rp;
+  self->dot_side = 2 * half + 1;
+  g_free (self->dot_mask);
+  self->dot_mask = g_new (guint8, self->dot_side * self->dot_side);
+  for (int row = 0; row < self->dot_side; row++)
+    for (int col = 0; col < self->dot_side; col++)
+      {
+        double d = hypot (col - half, row - half);
+
+        self->dot_mask[row * self->dot_side + col]
+            = (guint8) lround (CLAMP (rp + 0.5 - d, 0, 1) * 255);
+      }
+  return self->dot_mask;
+}
+
+static void
+cairo_painter_dot (VpcPainter     *p,
+                   double          cx,
+                   double          cy,
+                   double          r,
+                   const VpcColor *color)
+{
+  CairoPainter *self = (CairoPainter *) p;
+  const cairo_matrix_t *m = &self->tiles_matrix;
+  guint32 argb = opaque_argb (color);
+  const guint8 *mask;
+  int x, y, half, x0, x1, y0, y1;
+
+  if (!tiles_ready (self))
+    {
+      cairo_painter_set_fill (p, color, 1.0);
+      cairo_painter_set_stroke (p, NULL, 1.0, 0);
+      cairo_painter_circle (p, cx, cy, r);
+      return;
+    }
+  /* Centred on the nearest pixel: seen from far, half a pixel is not. */
+  mask = dot_mask (self, MAX (r * m->xx, 0.5));
+  half = self->dot_side / 2;
+  x = (int) CLAMP (floor (m->xx * cx + m->x0 - self->tiles_x), -1e6, 1e6);
+  y = (int) CLAMP (floor (m->yy * cy + m->y0 - self->tiles_y), -1e6, 1e6);
+  x0 = MAX (x - half, 0);
+  y0 = MAX (y - half, 0);
+  x1 = MIN (x + half + 1, self->tiles_w);
+  y1 = MIN (y + half + 1, self->tiles_h);
+  if (x0 >= x1 || y0 >= y1)
+    return;
+  for (int row = y0; row < y1; row++)
+    {
+      guint32 *line = self->tile_pixels + (gsize) row * self->tiles_stride;
+      const guint8 *cover = mask + (row - y + half) * self->dot_side - x + half;
+      int col = x0;
+
+      /* The edge, the inside in one run, the other edge. */
+      for (; col < x1 && cover[col] < 255; col++)
+        if (cover[col] > 0)
+          blend_over (&line[col], argb, cover[col]);
+      for (; col < x1 && cover[col] == 255; col++)
+        line[col] = argb;
+      for (; col < x1; col++)
+        if (cover[col] > 0)
+          blend_over (&line[col], argb, cover[col]);
+    }
+  tiles_touch (self, x0, y0, x1, y1);
 }
 
 static void
@@ -381,29 +515,21 @@ cairo_painter_tile (VpcPainter     *p,
 {
   CairoPainter *self = (CairoPainter *) p;
   const cairo_matrix_t *m = &self->tiles_matrix;
-  cairo_matrix_t matrix;
   int x0, x1, y0, y1, edge;
 
-  cairo_get_matrix (self->cr, &matrix);
-  if (self->tiles != NULL && memcmp (&matrix, &self->tiles_matrix, sizeof matrix) != 0)
-    tiles_flush (self);
-  if (self->tiles == NULL)
+  if (!tiles_ready (self))
     {
-      /* What was batched lies under the tiles. */
-      cairo_painter_flush (p);
-      if (!tiles_begin (self, &matrix))
-        {
-          cairo_painter_set_fill (p, fill, 1.0);
-          cairo_painter_set_stroke (p, border, 1.0, width);
-          cairo_painter_rect (p, x, y, w, h, 0);
-          return;
-        }
+      cairo_painter_set_fill (p, fill, 1.0);
+      cairo_painter_set_stroke (p, border, 1.0, width);
+      cairo_painter_rect (p, x, y, w, h, 0);
+      return;
     }
   pixel_span (m->xx * x + m->x0 - self->tiles_x, m->xx * (x + w) + m->x0 - self->tiles_x, &x0, &x1);
   pixel_span (m->yy * y + m->y0 - self->tiles_y, m->yy * (y + h) + m->y0 - self->tiles_y, &y0, &y1);
   if (x1 <= 0 || y1 <= 0 || x0 >= self->tiles_w || y0 >= self->tiles_h)
     return;
-  tiles_fill (self, x0, y0, x1, y1, opaque_argb (fill));
+  if (fill != NULL)
+    tiles_fill (self, x0, y0, x1, y1, opaque_argb (fill));
   if (border == NULL)
     return;
   edge = (int) MAX (1, lround (width * m->xx));
@@ -458,6 +584,7 @@ cairo_painter_finish (VpcPainter *p)
 
   cairo_painter_flush (p);
   cairo_set_dash (self->cr, NULL, 0, 0);
+  g_free (self->dot_mask);
   g_free (self);
 }
 
@@ -470,6 +597,7 @@ static const VpcPainterClass cairo_painter_class = {
   .circle = cairo_painter_circle,
   .line = cairo_painter_line,
   .tile = cairo_painter_tile,
+  .dot = cairo_painter_dot,
   .text = cairo_painter_text,
   .icon = cairo_painter_icon,
   .flush = cairo_painter_flush,

@@ -51,13 +51,19 @@ typedef struct
   void (*circle)     (VpcPainter *p, double cx, double cy, double r);
   void (*line)       (VpcPainter *p, double x0, double y0, double x1, double y1);
   /* An opaque rectangle seen from far (a low-zoom tile or box) filled
-   * with @fill and, unless @border is NULL, edged in @border @width wide
-   * (world units): its edges may be snapped to whole device pixels (at
-   * least one, the edge inside). It covers what was drawn before it.
-   * Afterwards the current fill and stroke are unspecified: set them before
-   * the next shape. NULL: those set and a rect (vpc_painter_tile()). */
+   * with @fill unless it is NULL and, unless @border is NULL, edged in
+   * @border @width wide (world units): its edges may be snapped to whole
+   * device pixels (at least one, the edge inside). It covers what was drawn
+   * before it. Afterwards the current fill and stroke are unspecified: set
+   * them before the next shape. NULL: those set and a rect
+   * (vpc_painter_tile()). */
   void (*tile)       (VpcPainter *p, double x, double y, double w, double h,
                       const VpcColor *fill, const VpcColor *border, double width);
+  /* A small opaque disc seen from far (a low-zoom badge), radius @r world
+   * units, over what was drawn before it; may be drawn as pixels. The
+   * current fill and stroke are unspecified afterwards. NULL: the fill set
+   * to @color and a circle (vpc_painter_dot()). */
+  void (*dot)        (VpcPainter *p, double cx, double cy, double r, const VpcColor *color);
   /* One line of text, top-left at (x, y), ellipsized to @width (<= 0:
    * natural width) and aligned inside it. */
   void (*text)       (VpcPainter *p, VpcFont font, const char *text, double x, double y,
@@ -152,6 +158,19 @@ vpc_painter_tile (VpcPainter *p, double x, double y, double w, double h, const V
       p->klass->set_fill (p, fill, 1.0);
       p->klass->set_stroke (p, border, 1.0, width);
       p->klass->rect (p, x, y, w, h, 0);
+    }
+}
+
+static inline void
+vpc_painter_dot (VpcPainter *p, double cx, double cy, double r, const VpcColor *color)
+{
+  if (p->klass->dot != NULL)
+    p->klass->dot (p, cx, cy, r, color);
+  else
+    {
+      p->klass->set_fill (p, color, 1.0);
+      p->klass->set_stroke (p, NULL, 1.0, 0);
+      p->klass->circle (p, cx, cy, r);
     }
 }
 

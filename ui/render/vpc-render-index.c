@@ -37,6 +37,9 @@ typedef struct
   Grid       kinds[VPC_N_KINDS];
   GPtrArray *routes; /* the routes route_grid indexes (a reference) */
   Grid       route_grid;
+  GArray    *boxes[VPC_N_KINDS]; /* VpcRenderBox, of the elements with a box */
+  GHashTable *list_key; /* vpc_render_cached_list(): @list built for it */
+  GArray     *list;
 } Index;
 
 static void
@@ -243,9 +246,14 @@ index_free (gpointer data)
   Index *index = data;
 
   for (guint k = 0; k < VPC_N_KINDS; k++)
-    grid_clear (&index->kinds[k]);
+    {
+      grid_clear (&index->kinds[k]);
+      g_clear_pointer (&index->boxes[k], g_array_unref);
+    }
   grid_clear (&index->route_grid);
   g_clear_pointer (&index->routes, g_ptr_array_unref);
+  g_clear_pointer (&index->list_key, g_hash_table_unref);
+  g_clear_pointer (&index->list, g_array_unref);
   g_free (index);
 }
 
@@ -268,10 +276,13 @@ index_of (VpcDesign *design)
       for (guint k = 0; k < VPC_N_KINDS; k++)
         {
           grid_clear (&index->kinds[k]);
+          g_clear_pointer (&index->boxes[k], g_array_unref);
           index->built[k] = FALSE;
         }
       grid_clear (&index->route_grid);
       g_clear_pointer (&index->routes, g_ptr_array_unref);
+      g_clear_pointer (&index->list_key, g_hash_table_unref);
+      g_clear_pointer (&index->list, g_array_unref);
       index->revision = revision;
     }
   return index;
@@ -305,15 +316,20 @@ build_kind (Index     *index,
 {
   guint n = vpc_design_get_n_elements (design, kind), count = 0;
   g_autofree Item *items = g_new (Item, n);
+  GArray *boxes = g_array_sized_new (FALSE, FALSE, sizeof (VpcRenderBox), n);
 
   for (guint i = 0; i < n; i++)
     {
       const VpcElement *e = vpc_design_get_element (design, kind, i);
+      VpcRenderBox box = { e->layout, e->workload_kind == VPC_WORKLOAD_CLIENT };
 
       /* Elements without a layout are never drawn. */
-      if (e->has_layout)
-        items[count++] = (Item) { e->layout, i };
+      if (!e->has_layout)
+        continue;
+      items[count++] = (Item) { e->layout, i };
+      g_array_append_val (boxes, box);
     }
+  index->boxes[kind] = boxes;
   grid_build (&index->kinds[kind], items, count, 0, MAX_CELLS_PER_ITEM);
   index->built[kind] = TRUE;
 }
@@ -336,6 +352,45 @@ vpc_render_cull (const VpcRenderCtx *ctx,
   if (grid_within (&index->kinds[kind], &r))
     return NULL;
   return grid_query (&index->kinds[kind], &r);
+}
+
+GArray *
+vpc_render_cached_list (VpcRenderCtx *ctx,
+                        GHashTable   *key,
+                        GArray     *(*build) (VpcRenderCtx *ctx))
+{
+  Index *index;
+
+  if (!ctx->culling || ctx->shadows != NULL ||
+      vpc_design_get_total_elements (ctx->design) < MIN_INDEXED)
+    return NULL;
+  index = index_of (ctx->design);
+  /* Holding @key keeps its address from naming another table. */
+  if (index->list == NULL || index->list_key != key)
+    {
+      g_clear_pointer (&index->list_key, g_hash_table_unref);
+      g_clear_pointer (&index->list, g_array_unref);
+      index->list = build (ctx);
+      index->list_key = g_hash_table_ref (key);
+    }
+  return g_array_ref (index->list);
+}
+
+GArray *
+vpc_render_all_boxes (const VpcRenderCtx *ctx,
+                      VpcKind             kind)
+{
+  Index *index;
+  VpcRect r;
+
+  if (!ctx->culling || ctx->shadows != NULL ||
+      vpc_design_get_n_elements (ctx->design, kind) < MIN_INDEXED)
+    return NULL;
+  index = index_of (ctx->design);
+  if (!index->built[kind])
+    build_kind (index, ctx->design, kind);
+  query_rect (ctx, 0, &r);
+  return grid_within (&index->kinds[kind], &r) ? g_array_ref (index->boxes[kind]) : NULL;
 }
 
 /* Routes are indexed by their segments: a bent route's bounds may span

@@ -64,15 +64,16 @@ vpc_render_service_icon (const char *service)
  * up icons and translates subtitles, a quarter of a zoomed-out frame of
  * 100,000 elements). */
 static const VpcColor *
-item_color (const VpcRenderCtx *ctx,
-            const VpcElement   *e)
+kind_color (const VpcRenderCtx *ctx,
+            VpcKind             kind,
+            gboolean            client)
 {
   const VpcThemeColors *pal = ctx->pal;
 
-  switch (e->kind)
+  switch (kind)
     {
     case VPC_KIND_WORKLOAD:
-      return e->workload_kind == VPC_WORKLOAD_CLIENT ? &pal->client : &pal->ml;
+      return client ? &pal->client : &pal->ml;
     case VPC_KIND_ENDPOINT:
     case VPC_KIND_NAT_GATEWAY:
       return &pal->networking;
@@ -80,6 +81,13 @@ item_color (const VpcRenderCtx *ctx,
     default:
       return &pal->security_group;
     }
+}
+
+static const VpcColor *
+item_color (const VpcRenderCtx *ctx,
+            const VpcElement   *e)
+{
+  return kind_color (ctx, e->kind, e->workload_kind == VPC_WORKLOAD_CLIENT);
 }
 
 static void
@@ -279,8 +287,22 @@ items_simple (VpcRenderCtx *ctx,
               VpcKind       kind)
 {
   guint n = vpc_design_get_n_elements (ctx->design, kind);
-  g_autoptr(GArray) culled = vpc_render_cull (ctx, kind, 2);
+  g_autoptr(GArray) boxes = vpc_render_all_boxes (ctx, kind);
+  g_autoptr(GArray) culled = NULL;
 
+  for (guint j = 0; boxes != NULL && j < boxes->len; j++)
+    {
+      const VpcRenderBox *box = &g_array_index (boxes, VpcRenderBox, j);
+      VpcRect t;
+
+      if (!vpc_render_visible (ctx, &box->layout, 2))
+        continue;
+      vpc_render_tile_of_box (&box->layout, &t);
+      vpc_painter_tile (ctx->p, t.x, t.y, t.w, t.h, kind_color (ctx, kind, box->client), NULL, 0);
+    }
+  if (boxes != NULL)
+    return;
+  culled = vpc_render_cull (ctx, kind, 2);
   for (guint j = 0; j < VPC_RENDER_COUNT (culled, n); j++)
     {
       const VpcElement *e = vpc_render_element (ctx, kind, VPC_RENDER_NTH (culled, j));
@@ -665,6 +687,12 @@ badge_layer (VpcRenderCtx *ctx,
       vpc_painter_circle (ctx->p, cx, cy, radius + (ctx->detail ? 1.5 : 0));
       break;
     case BADGE_DISC:
+      /* At low zoom the cairo painter writes the discs as pixels. */
+      if (!ctx->detail)
+        {
+          vpc_painter_dot (ctx->p, cx, cy, radius, mark_color (ctx, mark));
+          break;
+        }
       vpc_painter_fill_with (ctx->p, mark_color (ctx, mark));
       vpc_painter_circle (ctx->p, cx, cy, radius);
       break;
@@ -714,13 +742,18 @@ outline (VpcRenderCtx   *ctx,
          const VpcColor *color)
 {
   VpcRect o = { r->x - gap, r->y - gap, r->w + 2 * gap, r->h + 2 * gap };
+  double w = vpc_render_line (ctx, width);
 
-  vpc_painter_stroke_with (ctx->p, color, vpc_render_line (ctx, width));
   /* At low zoom tiles are plain squares (items_simple), and so are their
-   * outlines: cairo strokes rectangles many times faster than arcs. */
+   * outlines: the band a stroke of @o would cover, as a tile's border
+   * (the cairo painter writes it as pixels). */
   if (!ctx->detail)
-    vpc_painter_rect (ctx->p, o.x, o.y, o.w, o.h, 0);
-  else if (r->w > 2 * VPC_TILE)
+    {
+      vpc_painter_tile (ctx->p, o.x - w / 2, o.y - w / 2, o.w + w, o.h + w, NULL, color, w);
+      return;
+    }
+  vpc_painter_stroke_with (ctx->p, color, w);
+  if (r->w > 2 * VPC_TILE)
     vpc_painter_rect (ctx->p, o.x, o.y, o.w, o.h, 4);
   else
     tile_shape (ctx->p, &o, round);
@@ -731,38 +764,56 @@ static const VpcKind mark_order[] = {
   VPC_KIND_NAT_GATEWAY, VPC_KIND_WORKLOAD,
 };
 
-static void
-marks_kind (VpcRenderCtx *ctx,
-            VpcKind       kind,
-            int           pass,
-            gboolean      errors)
+/* An element with findings, as its marks are drawn. */
+typedef struct
 {
-  g_autoptr(GArray) culled = vpc_render_cull (ctx, kind, 12);
-  guint n = vpc_design_get_n_elements (ctx->design, kind);
+  VpcRect  layout; /* its box, for the visibility test */
+  VpcRect  r;      /* outline_rect() */
+  gboolean round;
+  guint    mark;
+} Marked;
 
-  for (guint j = 0; j < VPC_RENDER_COUNT (culled, n); j++)
+/* The elements with findings in drawing order, those near the clip only
+ * unless @all. */
+static GArray *
+marked_elements (VpcRenderCtx *ctx,
+                 gboolean      all)
+{
+  GArray *marked = g_array_new (FALSE, FALSE, sizeof (Marked));
+
+  for (guint k = 0; k < G_N_ELEMENTS (mark_order); k++)
     {
-      const VpcElement *e = vpc_render_element (ctx, kind, VPC_RENDER_NTH (culled, j));
-      guint mark;
-      gboolean round;
-      VpcRect r;
+      g_autoptr(GArray) culled = all ? NULL : vpc_render_cull (ctx, mark_order[k], 12);
+      guint n = vpc_design_get_n_elements (ctx->design, mark_order[k]);
 
-      /* The cheap test first: a PNG band asks about every element. */
-      if (!e->has_layout || !vpc_render_visible (ctx, &e->layout, 12) ||
-          (mark = vpc_render_mark_of (ctx, e->id)) == 0)
-        continue;
-      outline_rect (e, &r, &round);
-      if (pass > 0)
-        badge_layer (ctx, r.x + r.w, r.y, mark, pass - 1);
-      else if ((VPC_MARK_ERRORS (mark) > 0) == errors)
-        outline (ctx, &r, round, round || r.w < 100 ? 3 : 0, 2.5, mark_color (ctx, mark));
+      for (guint j = 0; j < VPC_RENDER_COUNT (culled, n); j++)
+        {
+          const VpcElement *e = vpc_render_element (ctx, mark_order[k], VPC_RENDER_NTH (culled, j));
+          Marked m;
+
+          /* The cheap test first: a PNG band asks about every element. */
+          if (!e->has_layout || (!all && !vpc_render_visible (ctx, &e->layout, 12)) ||
+              (m.mark = vpc_render_mark_of (ctx, e->id)) == 0)
+            continue;
+          m.layout = e->layout;
+          outline_rect (e, &m.r, &m.round);
+          g_array_append_val (marked, m);
+        }
     }
+  return marked;
+}
+
+static GArray *
+all_marked_elements (VpcRenderCtx *ctx)
+{
+  return marked_elements (ctx, TRUE);
 }
 
 /* Pass 0 draws the outlines of one severity, errors then warnings (each a
  * run of one style), passes 1–3 the badge layers over all of them. */
 static void
 marks_pass (VpcRenderCtx *ctx,
+            GArray       *marked,
             int           pass,
             gboolean      errors)
 {
@@ -777,19 +828,38 @@ marks_pass (VpcRenderCtx *ctx,
       else if ((VPC_MARK_ERRORS (vpc_mark) > 0) == errors)
         outline (ctx, r, FALSE, 0, 3, mark_color (ctx, vpc_mark));
     }
-  for (guint k = 0; k < G_N_ELEMENTS (mark_order); k++)
-    marks_kind (ctx, mark_order[k], pass, errors);
+  for (guint i = 0; i < marked->len; i++)
+    {
+      const Marked *m = &g_array_index (marked, Marked, i);
+
+      if (!vpc_render_visible (ctx, &m->layout, 12))
+        continue;
+      if (pass > 0)
+        badge_layer (ctx, m->r.x + m->r.w, m->r.y, m->mark, pass - 1);
+      else if ((VPC_MARK_ERRORS (m->mark) > 0) == errors)
+        outline (ctx, &m->r, m->round, m->round || m->r.w < 100 ? 3 : 0, 2.5,
+                 mark_color (ctx, m->mark));
+    }
 }
 
 void
 vpc_render_marks (VpcRenderCtx *ctx)
 {
+  g_autoptr(GArray) marked = NULL;
+
   if (ctx->marks == NULL)
     return;
-  marks_pass (ctx, 0, FALSE);
-  marks_pass (ctx, 0, TRUE);
+  /* Zoomed out, a large design's list is kept until it or its findings
+   * change: each frame found the same hundred thousand. Closer, the few
+   * near the clip are found faster than the whole list is walked. */
+  if (!ctx->detail)
+    marked = vpc_render_cached_list (ctx, ctx->marks, all_marked_elements);
+  if (marked == NULL)
+    marked = marked_elements (ctx, FALSE);
+  marks_pass (ctx, marked, 0, FALSE);
+  marks_pass (ctx, marked, 0, TRUE);
   for (int pass = 1; pass <= 3; pass++)
-    marks_pass (ctx, pass, FALSE);
+    marks_pass (ctx, marked, pass, FALSE);
 }
 
 static gboolean

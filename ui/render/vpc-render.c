@@ -141,10 +141,17 @@ void
 vpc_render_tile_rect (const VpcElement *e,
                       VpcRect          *tile)
 {
-  double size = MIN (VPC_TILE, MIN (e->layout.w, e->layout.h));
+  vpc_render_tile_of_box (&e->layout, tile);
+}
 
-  tile->x = e->layout.x + (e->layout.w - size) / 2;
-  tile->y = e->layout.y;
+void
+vpc_render_tile_of_box (const VpcRect *layout,
+                        VpcRect       *tile)
+{
+  double size = MIN (VPC_TILE, MIN (layout->w, layout->h));
+
+  tile->x = layout->x + (layout->w - size) / 2;
+  tile->y = layout->y;
   tile->w = size;
   tile->h = size;
 }
