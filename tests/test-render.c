@@ -256,6 +256,57 @@ same_pixels (cairo_surface_t *a,
          == 0;
 }
 
+static guint32
+argb_at (cairo_surface_t *surface,
+         int              x,
+         int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+}
+
+/* The cairo painter's pixel operations: a tile with a border and no fill
+ * leaves its inside alone; a dot is opaque inside, blended on its edge,
+ * absent outside, and clipped at the image's border. */
+static void
+test_painter_pixels (void)
+{
+  static const VpcColor red = { 1, 0, 0 }, blue = { 0, 0, 1 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40, 40);
+  cairo_t *cr = cairo_create (surface);
+  VpcPainter *p = vpc_painter_cairo_new (cr, 1.0, FALSE);
+  guint32 edge;
+
+  vpc_painter_tile (p, 4, 4, 10, 10, NULL, &red, 2);
+  vpc_painter_dot (p, 30.5, 30.5, 4, &blue);
+  vpc_painter_dot (p, 0.5, 0.5, 4, &blue);
+  vpc_painter_free (p);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  g_assert_cmphex (argb_at (surface, 4, 4), ==, 0xffff0000);
+  g_assert_cmphex (argb_at (surface, 5, 9), ==, 0xffff0000);
+  g_assert_cmphex (argb_at (surface, 13, 9), ==, 0xffff0000);
+  g_assert_cmphex (argb_at (surface, 9, 9), ==, 0);
+  g_assert_cmphex (argb_at (surface, 14, 14), ==, 0);
+
+  g_assert_cmphex (argb_at (surface, 30, 30), ==, 0xff0000ff);
+  g_assert_cmphex (argb_at (surface, 27, 30), ==, 0xff0000ff);
+  g_assert_cmphex (argb_at (surface, 30, 24), ==, 0);
+  g_assert_cmphex (argb_at (surface, 36, 36), ==, 0);
+  /* Premultiplied blue at part coverage, 4.3 pixels out at 45°. */
+  edge = argb_at (surface, 33, 33);
+  g_assert_cmpuint (edge >> 24, >, 0);
+  g_assert_cmpuint (edge >> 24, <, 255);
+  g_assert_cmphex (edge & 0x00ffff00, ==, 0);
+  g_assert_cmpuint (edge & 0xff, ==, edge >> 24);
+
+  g_assert_cmphex (argb_at (surface, 0, 0), ==, 0xff0000ff);
+  g_assert_cmphex (argb_at (surface, 3, 0), ==, 0xff0000ff);
+  cairo_surface_destroy (surface);
+}
+
 /* The whole design zoomed out with its findings' marks: the frame drawn
  * from the index's boxes and its kept list of marked elements equals the
  * one drawn by walking every element, and after an edit changes the
@@ -883,6 +934,7 @@ main (int    argc,
   g_test_add_func ("/render/cull-same-picture", test_cull_same_picture);
   g_test_add_func ("/render/low-zoom-recorded", test_low_zoom_recorded);
   g_test_add_func ("/render/low-zoom-marks", test_low_zoom_marks);
+  g_test_add_func ("/render/painter-pixels", test_painter_pixels);
   g_test_add_func ("/render/goldens", test_goldens);
   g_test_add_func ("/render/study-guide-goldens", test_study_guide_goldens);
   g_test_add_func ("/render/format-number", test_format_number);
