@@ -256,6 +256,28 @@ same_pixels (cairo_surface_t *a,
          == 0;
 }
 
+/* The page's bounds (kept on the design between drawings) follow an
+ * element moved past the edge, and its undo. */
+static void
+test_bounds_follow_edits (void)
+{
+  g_autoptr(VpcDesign) design = render_design_demo ();
+  const VpcElement *workload = vpc_design_get_element (design, VPC_KIND_WORKLOAD, 0);
+  g_autoptr(VpcElement) moved = vpc_element_copy (workload);
+  double x, y, w, h, w2;
+
+  vpc_render_get_bounds (design, NULL, &x, &y, &w, &h);
+  vpc_render_get_bounds (design, NULL, &x, &y, &w2, &h);
+  g_assert_cmpfloat (w2, ==, w);
+  moved->layout.x = x + w + 2000;
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&moved)));
+  vpc_render_get_bounds (design, NULL, &x, &y, &w2, &h);
+  g_assert_cmpfloat (w2, >, w + 1900);
+  g_assert_true (vpc_design_undo (design));
+  vpc_render_get_bounds (design, NULL, &x, &y, &w2, &h);
+  g_assert_cmpfloat (w2, ==, w);
+}
+
 static guint32
 argb_at (cairo_surface_t *surface,
          int              x,
@@ -935,6 +957,7 @@ main (int    argc,
   g_test_add_func ("/render/low-zoom-recorded", test_low_zoom_recorded);
   g_test_add_func ("/render/low-zoom-marks", test_low_zoom_marks);
   g_test_add_func ("/render/painter-pixels", test_painter_pixels);
+  g_test_add_func ("/render/bounds-follow-edits", test_bounds_follow_edits);
   g_test_add_func ("/render/goldens", test_goldens);
   g_test_add_func ("/render/study-guide-goldens", test_study_guide_goldens);
   g_test_add_func ("/render/format-number", test_format_number);

@@ -109,9 +109,13 @@ used_swatches (VpcDesign        *design,
     used[SWATCH_LINK_NAT] = (kinds & (1u << VPC_LINK_NAT)) != 0;
     used[SWATCH_LINK_WORKLOAD] = (kinds & (1u << VPC_LINK_WORKLOAD)) != 0;
   }
+  /* From both ends: in a list sorted by severity (the validator's) the
+   * first warning lay past 117,000 errors, and a PNG in bands asked twice
+   * per band. */
   for (guint i = 0; i < n_findings && !(used[SWATCH_ERROR] && used[SWATCH_WARNING]); i++)
     {
-      g_autoptr(VpcFinding) f = g_list_model_get_item (findings, i);
+      g_autoptr(VpcFinding) f = g_list_model_get_item (findings, i % 2 == 0 ? i / 2
+                                                                  : n_findings - 1 - i / 2);
 
       if (vpc_finding_get_severity (f) == VPC_SEVERITY_ERROR)
         used[SWATCH_ERROR] = TRUE;

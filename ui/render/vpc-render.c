@@ -303,8 +303,8 @@ target_is_vector (cairo_t *cr)
 }
 
 static void
-content_rect (VpcDesign *design,
-              VpcRect   *out)
+content_rect_walk (VpcDesign *design,
+                   VpcRect   *out)
 {
   const VpcDesignInfo *info = vpc_design_get_info (design);
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
@@ -336,6 +336,37 @@ content_rect (VpcDesign *design,
     }
   /* Room for badges that straddle top-right corners. */
   *out = (VpcRect) { x0, y0 - 10, x1 - x0 + 10, y1 - y0 + 10 };
+}
+
+typedef struct
+{
+  guint64 revision;
+  VpcRect rect;
+} ContentRect;
+
+/* What the elements cover, kept on the design until it changes: a PNG
+ * drawn in bands placed its title block once per band, each a walk of
+ * every element. */
+static void
+content_rect (VpcDesign *design,
+              VpcRect   *out)
+{
+  static const char key[] = "vpc-render-content-rect";
+  ContentRect *kept = g_object_get_data (G_OBJECT (design), key);
+  guint64 revision = vpc_design_get_revision (design);
+
+  if (kept == NULL)
+    {
+      kept = g_new (ContentRect, 1);
+      kept->revision = revision + 1;
+      g_object_set_data_full (G_OBJECT (design), key, kept, g_free);
+    }
+  if (kept->revision != revision)
+    {
+      content_rect_walk (design, &kept->rect);
+      kept->revision = revision;
+    }
+  *out = kept->rect;
 }
 
 void
