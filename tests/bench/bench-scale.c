@@ -185,6 +185,7 @@ main (int    argc,
     {
       for (guint i = 0; i < 20; i++)
         bench_frames (surface, placed, validator);
+      cairo_surface_destroy (surface);
       return 0;
     }
   bench_frames (surface, placed, validator);

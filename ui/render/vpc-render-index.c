@@ -316,20 +316,15 @@ build_kind (Index     *index,
 {
   guint n = vpc_design_get_n_elements (design, kind), count = 0;
   g_autofree Item *items = g_new (Item, n);
-  GArray *boxes = g_array_sized_new (FALSE, FALSE, sizeof (VpcRenderBox), n);
 
   for (guint i = 0; i < n; i++)
     {
       const VpcElement *e = vpc_design_get_element (design, kind, i);
-      VpcRenderBox box = { e->layout, e->workload_kind == VPC_WORKLOAD_CLIENT };
 
       /* Elements without a layout are never drawn. */
-      if (!e->has_layout)
-        continue;
-      items[count++] = (Item) { e->layout, i };
-      g_array_append_val (boxes, box);
+      if (e->has_layout)
+        items[count++] = (Item) { e->layout, i };
     }
-  index->boxes[kind] = boxes;
   grid_build (&index->kinds[kind], items, count, 0, MAX_CELLS_PER_ITEM);
   index->built[kind] = TRUE;
 }
@@ -376,6 +371,25 @@ vpc_render_cached_list (VpcRenderCtx *ctx,
   return g_array_ref (index->list);
 }
 
+/* The boxes of @kind's elements that have one, in drawing order. */
+static GArray *
+boxes_of (VpcDesign *design,
+          VpcKind    kind)
+{
+  guint n = vpc_design_get_n_elements (design, kind);
+  GArray *boxes = g_array_sized_new (FALSE, FALSE, sizeof (VpcRenderBox), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *e = vpc_design_get_element (design, kind, i);
+      VpcRenderBox box = { e->layout, e->workload_kind == VPC_WORKLOAD_CLIENT };
+
+      if (e->has_layout)
+        g_array_append_val (boxes, box);
+    }
+  return boxes;
+}
+
 GArray *
 vpc_render_all_boxes (const VpcRenderCtx *ctx,
                       VpcKind             kind)
@@ -390,7 +404,12 @@ vpc_render_all_boxes (const VpcRenderCtx *ctx,
   if (!index->built[kind])
     build_kind (index, ctx->design, kind);
   query_rect (ctx, 0, &r);
-  return grid_within (&index->kinds[kind], &r) ? g_array_ref (index->boxes[kind]) : NULL;
+  if (!grid_within (&index->kinds[kind], &r))
+    return NULL;
+  /* Made on the first zoomed-out frame only: closer views ask the grid. */
+  if (index->boxes[kind] == NULL)
+    index->boxes[kind] = boxes_of (ctx->design, kind);
+  return g_array_ref (index->boxes[kind]);
 }
 
 /* Routes are indexed by their segments: a bent route's bounds may span
