@@ -863,7 +863,8 @@ static void
 move_into_az (VpcDesign        *self,
               const VpcElement *subnet)
 {
-  const VpcElement *az = g_hash_table_lookup (self->by_id, subnet->az);
+  /* A subnet in no AZ has none to be drawn in. */
+  const VpcElement *az = subnet->az != NULL ? g_hash_table_lookup (self->by_id, subnet->az) : NULL;
   VpcRect old = subnet->layout;
   g_autofree char *subnet_id = g_strdup (subnet->id);
   double x, y, dx, dy;

@@ -4,6 +4,7 @@
 
 #include "vpc-cidr.h"
 #include "vpc-design.h"
+#include "vpc-invariants.h"
 #include "vpc-file.h"
 #include "vpc-layout.h"
 
@@ -625,6 +626,24 @@ test_content_revision (void)
                     vpc_design_get_revision (design));
 }
 
+/* A drawn subnet that leaves its AZ for none is not moved into one (the
+ * step used to look the missing AZ up by a NULL id and crash); whatever
+ * the guard decides, the design stays whole. */
+static void
+test_subnet_leaves_az (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  g_autoptr(VpcElement) orphan = NULL;
+
+  vpc_layout_auto (design);
+  g_assert_true (vpc_design_lookup (design, "sn-a")->has_layout);
+  orphan = vpc_element_copy (vpc_design_lookup (design, "sn-a"));
+  g_clear_pointer (&orphan->az, g_free);
+  vpc_design_replace_element (design, g_steal_pointer (&orphan));
+  g_assert_true (vpc_invariants_check_design (design, VPC_INVARIANTS_PLACE_ELEMENT, NULL));
+  g_assert_nonnull (vpc_design_lookup (design, "sn-a"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -636,6 +655,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/element/ids", test_ids);
   g_test_add_func ("/model/element/enum-names", test_enum_names);
   g_test_add_func ("/model/design/queries", test_queries);
+  g_test_add_func ("/model/design/subnet-leaves-az", test_subnet_leaves_az);
   g_test_add_func ("/model/design/signals-transactions", test_signals_and_transactions);
   g_test_add_func ("/model/design/nested-rollback", test_nested_rollback);
   g_test_add_func ("/model/design/delete-cascades", test_delete_cascades);
