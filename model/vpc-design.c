@@ -66,6 +66,7 @@ struct _VpcDesign
   gboolean       positions_dirty;
   guint64        revision;
   guint64        content_revision; /* the revision of the last change not only to boxes */
+  guint64        shape_revision;   /* ... of the last change but a rename */
   guint64        checked_revision; /* passed the whole invariant check then */
   guint64        contained_revision; /* vpc_layout_contain() settled then */
 
@@ -404,6 +405,13 @@ vpc_design_get_content_revision (VpcDesign *self)
   return self->content_revision;
 }
 
+guint64
+vpc_design_get_shape_revision (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), 0);
+  return self->shape_revision;
+}
+
 /* Queries */
 
 GPtrArray *
@@ -558,6 +566,21 @@ replace_at (VpcDesign  *self,
   g_signal_emit (self, signals[SIGNAL_ELEMENT_CHANGED], 0, (int) kind, index, element->id);
 }
 
+/* Renames an element in place: the element stays the same object, so what
+ * holds it (the connectors' router) stays valid. */
+static void
+rename_at (VpcDesign  *self,
+           VpcKind     kind,
+           guint       index,
+           const char *name)
+{
+  VpcElement *e = g_ptr_array_index (self->lists[kind], index);
+
+  g_free (e->name);
+  e->name = g_strdup (name);
+  g_signal_emit (self, signals[SIGNAL_ELEMENT_CHANGED], 0, (int) kind, index, e->id);
+}
+
 static void
 set_info (VpcDesign     *self,
           VpcDesignInfo *info)
@@ -632,6 +655,29 @@ element_differs_in_layout_only (const VpcElement *a,
   return vpc_element_equal (a, copy);
 }
 
+/* TRUE when @a and @b differ at most in their names. */
+static gboolean
+element_differs_in_name_only (const VpcElement *a,
+                              const VpcElement *b)
+{
+  g_autoptr(VpcElement) copy = NULL;
+
+  if (g_strcmp0 (a->name, b->name) == 0)
+    return FALSE;
+  copy = vpc_element_copy (b);
+  g_free (copy->name);
+  copy->name = g_strdup (a->name);
+  return vpc_element_equal (a, copy);
+}
+
+/* Whether @op only renames an element: nothing is drawn elsewhere or
+ * joined otherwise (no box, line or link reads a name). */
+static gboolean
+op_renames_only (const Op *op)
+{
+  return op->type == OP_REPLACE && element_differs_in_name_only (op->before, op->after);
+}
+
 /* Whether @op moves or sizes boxes and changes nothing else: what the
  * rules and the cost read stays as it was. */
 static gboolean
@@ -657,6 +703,8 @@ op_run (VpcDesign *self,
         Op        *op,
         gboolean   forward)
 {
+  gboolean renames = op_renames_only (op);
+
   switch (op->type)
     {
     case OP_INSERT:
@@ -672,8 +720,11 @@ op_run (VpcDesign *self,
         insert_at (self, op->kind, op->index, vpc_element_copy (op->before));
       break;
     case OP_REPLACE:
-      replace_at (self, op->kind, op->index,
-                  vpc_element_copy (forward ? op->after : op->before));
+      if (renames)
+        rename_at (self, op->kind, op->index, (forward ? op->after : op->before)->name);
+      else
+        replace_at (self, op->kind, op->index,
+                    vpc_element_copy (forward ? op->after : op->before));
       break;
     case OP_INFO:
       set_info (self, vpc_design_info_copy (forward ? op->info_after : op->info_before));
@@ -687,6 +738,8 @@ op_run (VpcDesign *self,
   self->revision++;
   if (!op_sets_boxes_only (op))
     self->content_revision = self->revision;
+  if (!renames)
+    self->shape_revision = self->revision;
 }
 
 static void
@@ -1394,7 +1447,7 @@ vpc_design_set_layout (VpcDesign     *self,
       set_layout_at (self, kind, index, TRUE, &change.after,
                      g_signal_has_handler_pending (self, signals[SIGNAL_ELEMENT_CHANGED], 0,
                                                    TRUE));
-      self->revision++;
+      self->shape_revision = ++self->revision;
       self->open_changed = TRUE;
       return TRUE;
     }
@@ -1693,7 +1746,7 @@ vpc_design_take_element (VpcDesign  *self,
   g_ptr_array_add (self->lists[element->kind], element);
   g_hash_table_insert (self->by_id, element->id, element);
   self->positions_dirty = TRUE;
-  self->content_revision = ++self->revision;
+  self->shape_revision = self->content_revision = ++self->revision;
 }
 
 void
@@ -1703,7 +1756,7 @@ vpc_design_take_info (VpcDesign     *self,
   g_return_if_fail (VPC_IS_DESIGN (self));
   vpc_design_info_free (self->info);
   self->info = info;
-  self->content_revision = ++self->revision;
+  self->shape_revision = self->content_revision = ++self->revision;
 }
 
 /* History */

@@ -81,6 +81,11 @@ guint64              vpc_design_get_revision (VpcDesign *self);
  * VPC's box): what the rules, the cost and the lists read. A step that only
  * moves or sizes boxes, its undo and its redo leave it as it was. */
 guint64              vpc_design_get_content_revision (VpcDesign *self);
+/* The revision of the last change to anything but names: what the boxes,
+ * the connectors and the links read. Renaming an element keeps the element
+ * (the same object, renamed in place) and leaves it as it was, and so do
+ * its undo and its redo. */
+guint64              vpc_design_get_shape_revision (VpcDesign *self);
 
 /* Queries. Returned arrays hold `const VpcElement *` in file order; free
  * the array (not the elements). */

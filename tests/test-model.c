@@ -626,6 +626,59 @@ test_content_revision (void)
                     vpc_design_get_revision (design));
 }
 
+/* A rename keeps the element (the same object, renamed in place) and the
+ * shape revision, through its undo and its redo; it still moves the
+ * content revision (findings name elements). Anything else moves both. */
+static void
+test_shape_revision (void)
+{
+  g_autoptr(VpcDesign) design = make_design ();
+  const VpcElement *train = vpc_design_lookup (design, "train");
+  g_autoptr(VpcElement) renamed = vpc_element_copy (train);
+  g_autoptr(VpcElement) both = NULL;
+  guint64 shape = vpc_design_get_shape_revision (design);
+  guint64 content = vpc_design_get_content_revision (design);
+  VpcRect box = { 40, 40, 72, 72 };
+
+  g_free (renamed->name);
+  renamed->name = g_strdup ("Training");
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&renamed)));
+  g_assert_true (vpc_design_lookup (design, "train") == train);
+  g_assert_cmpstr (train->name, ==, "Training");
+  g_assert_cmpuint (vpc_design_get_shape_revision (design), ==, shape);
+  g_assert_cmpuint (vpc_design_get_content_revision (design), >, content);
+  g_assert_true (vpc_design_undo (design));
+  g_assert_true (vpc_design_lookup (design, "train") == train);
+  g_assert_cmpstr (train->name, !=, "Training");
+  g_assert_true (vpc_design_redo (design));
+  g_assert_cmpstr (train->name, ==, "Training");
+  g_assert_cmpuint (vpc_design_get_shape_revision (design), ==, shape);
+  g_assert_true (vpc_invariants_check_design (design, VPC_INVARIANTS_PLACE_ELEMENT, NULL));
+
+  /* A new name and another change: a new element, a new shape revision. */
+  both = vpc_element_copy (train);
+  g_free (both->name);
+  both->name = g_strdup ("Training 2");
+  both->has_layout = TRUE;
+  both->layout = (VpcRect) { 200, 40, 72, 72 };
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&both)));
+  g_assert_cmpuint (vpc_design_get_shape_revision (design), >, shape);
+  g_assert_cmpstr (vpc_design_lookup (design, "train")->name, ==, "Training 2");
+  shape = vpc_design_get_shape_revision (design);
+
+  /* A box set, in a step or by itself, and a removal. */
+  vpc_design_begin (design, "Move");
+  vpc_design_set_layout (design, VPC_KIND_WORKLOAD, vpc_design_index_of (design, "train"), &box);
+  box.x += 16;
+  vpc_design_set_layout (design, VPC_KIND_WORKLOAD, vpc_design_index_of (design, "train"), &box);
+  g_assert_true (vpc_design_commit (design));
+  g_assert_cmpuint (vpc_design_get_shape_revision (design), >, shape);
+  shape = vpc_design_get_shape_revision (design);
+  g_assert_true (vpc_design_remove_element (design, "nat-1"));
+  g_assert_cmpuint (vpc_design_get_shape_revision (design), >, shape);
+  g_assert_cmpuint (vpc_design_get_shape_revision (design), ==, vpc_design_get_revision (design));
+}
+
 /* A drawn subnet that leaves its AZ for none is not moved into one (the
  * step used to look the missing AZ up by a NULL id and crash); whatever
  * the guard decides, the design stays whole. */
@@ -655,6 +708,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/element/ids", test_ids);
   g_test_add_func ("/model/element/enum-names", test_enum_names);
   g_test_add_func ("/model/design/queries", test_queries);
+  g_test_add_func ("/model/design/shape-revision", test_shape_revision);
   g_test_add_func ("/model/design/subnet-leaves-az", test_subnet_leaves_az);
   g_test_add_func ("/model/design/signals-transactions", test_signals_and_transactions);
   g_test_add_func ("/model/design/nested-rollback", test_nested_rollback);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "random-designs.h"
+#include "vpc-export.h"
 #include "vpc-file.h"
 #include "vpc-layout.h"
 #include "vpc-render-private.h"
@@ -716,6 +717,51 @@ cached_routes_text (VpcDesign              *design,
   return g_string_free (text, FALSE);
 }
 
+/* No line reads a name: renaming an element keeps the routes made (and
+ * the router, whose elements are still the design's), and the next frame
+ * draws the new name; a move makes them again. */
+static void
+test_rename_keeps_routes (void)
+{
+  const char *dir = g_getenv ("VPC_EXAMPLES_DIR");
+  g_autofree char *path = g_build_filename (dir, "two-az-training-and-hosting.vpcd.json", NULL);
+  g_autoptr(VpcDesign) design = load_path (path);
+  g_autoptr(VpcElement) renamed = NULL, moved = NULL;
+  g_autofree char *before = cached_routes_text (design, NULL), *svg = NULL;
+  g_autofree char *after = NULL;
+  const VpcElement *workload = vpc_design_get_element (design, VPC_KIND_WORKLOAD, 0);
+  g_autoptr(GPtrArray) kept = NULL;
+  GPtrArray *now = NULL;
+  VpcExportOptions export_options;
+
+  /* Held here, made again they could not come back at the same address. */
+  vpc_routes_get_cached (design, NULL, &kept);
+  g_ptr_array_ref (kept);
+
+  g_assert_cmpstr (before, !=, "");
+  renamed = vpc_element_copy (workload);
+  g_free (renamed->name);
+  renamed->name = g_strdup ("Renamed & kept");
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&renamed)));
+  vpc_routes_get_cached (design, NULL, &now);
+  g_assert_true (now == kept);
+  after = cached_routes_text (design, NULL);
+  g_assert_cmpstr (after, ==, before);
+  vpc_export_options_init (&export_options);
+  svg = vpc_export_svg_text (design, &export_options);
+  g_assert_nonnull (strstr (svg, "Renamed &amp; kept"));
+
+  moved = vpc_element_copy (workload);
+  g_assert_true (moved->has_layout);
+  moved->layout.x += 400;
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&moved)));
+  vpc_routes_get_cached (design, NULL, &now);
+  g_assert_true (now != kept);
+  g_clear_pointer (&after, g_free);
+  after = cached_routes_text (design, NULL);
+  g_assert_cmpstr (after, !=, before);
+}
+
 /* Routes made on another thread (an export's) are the routes made when
  * asked; asked for other sizes, they are made again; a design freed
  * before they are collected waits for the thread. */
@@ -801,6 +847,7 @@ main (int   argc,
   g_test_add_func ("/routes/random", test_random);
   g_test_add_func ("/routes/connectors-when-routed", test_connectors_when_routed);
   g_test_add_func ("/routes/prefetch", test_prefetch);
+  g_test_add_func ("/routes/rename-keeps-routes", test_rename_keeps_routes);
 
   status = g_test_run ();
   vpc_render_clear_caches ();

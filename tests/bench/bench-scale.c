@@ -16,6 +16,7 @@
  *                  rules read no box), the connectors routed again
  */
 #include "bench-utils.h"
+#include "vpc-heap.h"
 #include "vpc-file.h"
 #include "vpc-layout.h"
 #include "vpc-render.h"
@@ -178,6 +179,8 @@ main (int    argc,
         g_print ("layout-%u: %.1f ms\n", n, bench_median (times, RUNS));
     }
 
+  /* As the window does when it opens a file. */
+  vpc_heap_prepare_for_file (argv[1]);
   placed = load (argv[1], FALSE);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_W, VIEW_H);
   validator = vpc_validator_new (placed);

@@ -263,7 +263,7 @@ index_of (VpcDesign *design)
 {
   static const char key[] = "vpc-render-index";
   Index *index = g_object_get_data (G_OBJECT (design), key);
-  guint64 revision = vpc_design_get_revision (design);
+  guint64 revision = vpc_design_get_shape_revision (design);
 
   if (index == NULL)
     {

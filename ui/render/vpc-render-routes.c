@@ -2442,7 +2442,7 @@ vpc_routes_prefetch (VpcDesign              *design,
     return;
   prefetch = g_new0 (Prefetch, 1);
   prefetch->design = design;
-  prefetch->revision = vpc_design_get_revision (design);
+  prefetch->revision = vpc_design_get_shape_revision (design);
   prefetch->options = *options;
   linked_options (design, options, &prefetch->linked);
   /* The router reads the design only; the caller keeps it unchanged. */
@@ -2498,7 +2498,7 @@ vpc_routes_get_cached (VpcDesign              *design,
                        GPtrArray             **routes)
 {
   Cached *cache = g_object_get_data (G_OBJECT (design), ROUTES_KEY);
-  guint64 revision = vpc_design_get_revision (design);
+  guint64 revision = vpc_design_get_shape_revision (design);
   VpcRoutesOptions defaults;
   Cached *slot;
 
@@ -2561,7 +2561,7 @@ unrouted_kinds (VpcDesign              *design,
 {
   static const char key[] = "vpc-render-route-kinds";
   CachedKinds *cache = g_object_get_data (G_OBJECT (design), key);
-  guint64 revision = vpc_design_get_revision (design);
+  guint64 revision = vpc_design_get_shape_revision (design);
   VpcRoutesOptions linked;
   g_autoptr(VpcRouter) router = NULL;
 
@@ -2592,7 +2592,7 @@ vpc_routes_get_kinds (VpcDesign              *design,
                       const VpcRoutesOptions *options)
 {
   Cached *cache = g_object_get_data (G_OBJECT (design), ROUTES_KEY);
-  guint64 revision = vpc_design_get_revision (design);
+  guint64 revision = vpc_design_get_shape_revision (design);
   VpcRoutesOptions defaults;
   guint kinds = 0;
 

@@ -353,7 +353,7 @@ content_rect (VpcDesign *design,
 {
   static const char key[] = "vpc-render-content-rect";
   ContentRect *kept = g_object_get_data (G_OBJECT (design), key);
-  guint64 revision = vpc_design_get_revision (design);
+  guint64 revision = vpc_design_get_shape_revision (design);
 
   if (kept == NULL)
     {
