@@ -344,8 +344,9 @@ vpc_design_index_of (VpcDesign  *self,
 {
   g_return_val_if_fail (VPC_IS_DESIGN (self), -1);
 
-  if (id == NULL || !g_hash_table_contains (self->by_id, id))
+  if (id == NULL)
     return -1;
+  /* Every element's id is there, as its index + 1: 0 says none. */
   update_positions (self);
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, id)) - 1;
 }
