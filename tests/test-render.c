@@ -604,6 +604,79 @@ test_text_fit (void)
       }
 }
 
+/* A random label: words of letters, digits, punctuation and a few
+ * non-ASCII letters and signs, like names and rule summaries. */
+static char *
+random_label (GRand *rand)
+{
+  static const char *const pieces[] = {
+    "a", "e", "i", "o", "r", "t", "n", "l", "m", "W", "A", "V", "T", "o", "y", "L", "Y", "f",
+    "fi", "0", "1", "7", "8", "-", ".", ",", ":", "/", "(", ")", "'", "\"", "%", " ", " ",
+    " ", " ", "  ", "ä", "ß", "ñ", "é", "·", "…", "→", "Ш", "ש", "漢",
+  };
+  GString *out = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 1, 160);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Mostly plain text: other scripts turn the shortcuts off. */
+      guint limit = g_rand_int_range (rand, 0, 10) == 0 ? G_N_ELEMENTS (pieces)
+                                                         : G_N_ELEMENTS (pieces) - 3;
+
+      g_string_append (out, pieces[g_rand_int_range (rand, 0, limit)]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Lines and cuts of @labels at a few widths and line limits, as text. */
+static char *
+wrap_everything (GPtrArray *labels)
+{
+  static const double widths[] = { 8, 24, 61.5, 120, 200 };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    for (VpcFont font = VPC_FONT_TITLE; font < VPC_N_FONTS; font += 3)
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          g_autofree char *cut = vpc_render_text_fit (font, labels->pdata[i], widths[w]);
+
+          g_string_append_printf (out, "%s|%u|%g: %s\n", (char *) labels->pdata[i], font,
+                                  widths[w], cut != NULL ? cut : "(fits)");
+          for (guint max_lines = 0; max_lines <= 3; max_lines++)
+            {
+              const char *const *lines
+                  = vpc_render_text_wrap (font, labels->pdata[i], widths[w], max_lines);
+
+              for (guint l = 0; lines[l] != NULL; l++)
+                g_string_append_printf (out, "  %u: [%s]\n", max_lines, lines[l]);
+            }
+        }
+  return g_string_free (out, FALSE);
+}
+
+/* The shortcuts that shape only the part of a label that can show (and
+ * skip shaping a label surely too wide for its line) break and cut every
+ * label exactly where shaping all of it does. */
+static void
+test_text_shortcuts (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261205);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *quick = NULL, *whole = NULL;
+
+  g_ptr_array_add (labels, g_strdup ("in: tcp 443 from Group 12, icmp from 0.0.0.0/0, "
+                                     "all from 10.0.0.0/8 · out: all to 0.0.0.0/0"));
+  g_ptr_array_add (labels, g_strdup ("AVAVAVAVAVAVAVAVAVAVAVAVAVAV To To To Wa Wa LT LT Y. Y."));
+  for (guint i = 0; i < 250; i++)
+    g_ptr_array_add (labels, random_label (rand));
+  quick = wrap_everything (labels);
+  vpc_render_text_set_shortcuts (FALSE);
+  whole = wrap_everything (labels);
+  vpc_render_text_set_shortcuts (TRUE);
+  g_assert_cmpstr (quick, ==, whole);
+}
+
 /* ---- the shipped examples and the rule scenarios, as a reader sees them ---- */
 
 /* The title block's date: fixed, so that the goldens do not depend on the
@@ -962,6 +1035,7 @@ main (int    argc,
   g_test_add_func ("/render/study-guide-goldens", test_study_guide_goldens);
   g_test_add_func ("/render/format-number", test_format_number);
   g_test_add_func ("/render/text-fit", test_text_fit);
+  g_test_add_func ("/render/text-shortcuts", test_text_shortcuts);
   g_test_add_func ("/render/examples/deterministic", test_example_deterministic);
   g_test_add_func ("/render/examples/goldens", test_example_goldens);
   files = render_design_files (&labels);

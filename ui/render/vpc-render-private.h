@@ -144,6 +144,9 @@ const char *const *vpc_render_text_wrap (VpcFont     font,
                                          const char *text,
                                          double      width,
                                          guint       max_lines);
+/* Tests: FALSE makes pango shape every label whole, as the shortcuts
+ * above must give the same lines and cuts (clears the caches). */
+void     vpc_render_text_set_shortcuts (gboolean enabled);
 /* Whether the last of @lines ends in "…" (the text did not fit). */
 gboolean vpc_render_text_lines_cut (const char *const *lines);
 /* @text as a label of @width shows it (vpc_render_clean_text()), cut to

@@ -58,6 +58,7 @@ static double                text_scale = 1.0;  /* vpc_render_text_set_scale() *
 static GHashTable           *layouts; /* key string → PangoLayout */
 static GHashTable           *wraps;   /* key string → char ** (wrapped lines) */
 static FontMetrics           metrics[VPC_N_FONTS];
+static GHashTable           *widths[VPC_N_FONTS]; /* text → width in pango units */
 
 double
 vpc_render_text_set_scale (double scale)
@@ -91,6 +92,10 @@ ensure_fonts (void)
         }
       pango_font_description_set_absolute_size (fonts[i],
                                                 font_specs[i].px * text_scale * PANGO_SCALE);
+      if (widths[i] == NULL)
+        widths[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      else
+        g_hash_table_remove_all (widths[i]);
     }
   fonts_scale = text_scale;
 }
@@ -154,9 +159,18 @@ vpc_render_text_width (VpcFont     font,
                        const char *text)
 {
   PangoRectangle logical;
+  gpointer known;
 
+  ensure_context ();
+  ensure_fonts ();
+  /* Chips and badges measure the same few texts thousands of times. */
+  if (g_hash_table_lookup_extended (widths[font], text, NULL, &known))
+    return GPOINTER_TO_INT (known) / (double) PANGO_SCALE;
   pango_layout_get_extents (vpc_render_text_layout (font, text, -1, VPC_ALIGN_LEFT), NULL,
                             &logical);
+  if (g_hash_table_size (widths[font]) >= CACHE_MAX)
+    g_hash_table_remove_all (widths[font]);
+  g_hash_table_insert (widths[font], g_strdup (text), GINT_TO_POINTER (logical.width));
   return logical.width / (double) PANGO_SCALE;
 }
 
@@ -250,11 +264,67 @@ left_to_right (PangoLayout *layout)
   return TRUE;
 }
 
+/* Whether @c is of the scripts shaping_prefix() knows: ASCII, Latin
+ * (German and Spanish included) and the few signs our own texts use,
+ * none of them right to left, so that a character's place on a line
+ * never depends on text after it further than its next neighbours. */
+static gboolean
+is_bounded_char (gunichar c)
+{
+  return (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c < 0x250) || c == 0x2013 || c == 0x2014
+         || c == 0x2026 || c == 0x2192;
+}
+
+/* How many bytes of @text pango needs to shape to lay out everything that
+ * can fall within @width (of one line, or of several together): up to the
+ * first character past which the text is surely wider, and two more
+ * characters, since kerning and ligatures join a character to its next.
+ * A lower bound on the width says "surely": printable ASCII characters
+ * other than the space at SURE_SHARE of their advance (kerning takes far
+ * less from a run of them), anything else as nothing. The whole length
+ * when the text is not surely wider, has characters of other scripts, or
+ * the shortcuts are off. */
+#define SURE_SHARE 0.8
+
+static gboolean shortcuts = TRUE;
+
+static gsize
+shaping_prefix (VpcFont     font,
+                const char *text,
+                double      width)
+{
+  const FontMetrics *m = get_metrics (font);
+  const char *c = text;
+  double at_least = 0;
+  int more = -1; /* characters still to take once past @width */
+
+  if (!shortcuts)
+    return strlen (text);
+  for (; *c != '\0' && more != 0; c = g_utf8_next_char (c))
+    {
+      guchar b = (guchar) *c;
+
+      if (b >= 0x80 && !is_bounded_char (g_utf8_get_char (c)))
+        return strlen (text);
+      if (more > 0)
+        more--;
+      else if (b > ' ' && b < 0x7f && (at_least += m->advance[b] * SURE_SHARE) > width)
+        more = 2;
+    }
+  /* Unknown scripts may still follow: only a prefix of bounded ones is kept. */
+  for (const char *rest = c; *rest != '\0'; rest = g_utf8_next_char (rest))
+    if ((guchar) *rest >= 0x80 && !is_bounded_char (g_utf8_get_char (rest)))
+      return strlen (text);
+  return c - text;
+}
+
 /* How many bytes of a label too wide for @width keep, "…" included: the
  * characters before the first whose right edge passes the limit. Each
  * position costs a walk along the line, so left-to-right text, whose edges
  * grow, is searched by halves rather than walked character by character
- * (a rule summary of 90 characters was 90 walks). */
+ * (a rule summary of 90 characters was 90 walks). Only the prefix that
+ * can fall within @width is shaped (a long rule summary is cut every time
+ * a group is drawn). */
 static gsize
 fit_shaped (VpcFont     font,
             const char *text,
@@ -262,17 +332,25 @@ fit_shaped (VpcFont     font,
             double      ellipsis,
             gboolean   *fits)
 {
-  PangoLayout *layout = vpc_render_text_layout (font, text, -1, VPC_ALIGN_LEFT);
+  gsize len = strlen (text), shaped = shaping_prefix (font, text, width);
+  g_autofree char *prefix = shaped < len ? g_strndup (text, shaped) : NULL;
+  PangoLayout *layout = vpc_render_text_layout (font, prefix != NULL ? prefix : text, -1,
+                                                VPC_ALIGN_LEFT);
   g_autoptr(GArray) starts = NULL;
   PangoRectangle logical;
   guint low = 0, high;
 
-  pango_layout_get_extents (layout, NULL, &logical);
-  *fits = logical.width / (double) PANGO_SCALE <= width;
-  if (*fits)
-    return strlen (text);
+  if (prefix == NULL)
+    {
+      pango_layout_get_extents (layout, NULL, &logical);
+      *fits = logical.width / (double) PANGO_SCALE <= width;
+      if (*fits)
+        return len;
+    }
+  else
+    *fits = FALSE; /* surely wider */
   starts = g_array_new (FALSE, FALSE, sizeof (int));
-  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+  for (const char *c = text; c < text + shaped; c = g_utf8_next_char (c))
     {
       int start = c - text;
 
@@ -297,7 +375,7 @@ fit_shaped (VpcFont     font,
             low = mid + 1;
         }
     }
-  return low < starts->len ? (gsize) g_array_index (starts, int, low) : strlen (text);
+  return low < starts->len ? (gsize) g_array_index (starts, int, low) : len;
 }
 
 char *
@@ -368,41 +446,117 @@ trimmed (const char *s,
   return g_strndup (s, len);
 }
 
+/* Where a line starts in the text and how many bytes it has. */
+typedef struct
+{
+  int start;
+  int length;
+} LineSpan;
+
+/* The lines of @layout as spans of a text @len bytes long (the layout may
+ * hold a prefix of it), at most @max_lines of them (0: any). Returns
+ * whether the last one holds the rest of the text because more lines
+ * follow: the layout has more, or @more says the text has. */
+static gboolean
+add_spans (PangoLayout *layout,
+           gsize        len,
+           guint        max_lines,
+           gboolean     more,
+           GArray      *spans)
+{
+  guint n = pango_layout_get_line_count (layout);
+
+  for (guint i = 0; i < n && (max_lines == 0 || i < max_lines); i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      LineSpan span = { line->start_index, line->length };
+      gboolean rest = max_lines != 0 && i + 1 == max_lines && (more || i + 1 < n);
+
+      if (rest)
+        span.length = len - span.start;
+      g_array_append_val (spans, span);
+      if (rest)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The lines pango breaks @text into at @width, as spans, at most
+ * @max_lines of them (0: any); @rest says the last one holds the rest of
+ * the text because more lines would follow. A text surely wider than
+ * @max_lines lines has more of them whatever pango makes of the last, so
+ * only the prefix that can fall within the lines before the last is shaped:
+ * their breaks, and so where the last one starts, are the whole text's. */
+static void
+wrap_shaped (VpcFont     font,
+             const char *text,
+             double      width,
+             guint       max_lines,
+             GArray     *spans,
+             gboolean   *rest)
+{
+  gsize len = strlen (text);
+  gboolean more = max_lines != 0 && shaping_prefix (font, text, max_lines * width) < len;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (more)
+    {
+      g_autofree char *prefix
+          = g_strndup (text, shaping_prefix (font, text, (max_lines - 1) * width));
+
+      layout = wrap_layout (font, prefix, width);
+      *rest = add_spans (layout, len, max_lines, TRUE, spans);
+      if (spans->len == max_lines)
+        return;
+      /* Cannot happen while the lower bound holds: pango decides. */
+      g_array_set_size (spans, 0);
+      g_clear_object (&layout);
+    }
+  layout = wrap_layout (font, text, width);
+  *rest = add_spans (layout, len, max_lines, FALSE, spans);
+}
+
 static char **
 wrap_lines (VpcFont     font,
             const char *text,
             double      width,
             guint       max_lines)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *one_line = vpc_render_text_fit (font, text, width);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (LineSpan));
   GPtrArray *lines = g_ptr_array_new ();
-  guint n;
+  gboolean rest;
 
-  if (one_line == NULL)
+  /* One line when it fits (a text surely wider need not be cut to know). */
+  if (shaping_prefix (font, text, width) == strlen (text))
     {
-      g_ptr_array_add (lines, g_strdup (text));
-      g_ptr_array_add (lines, NULL);
-      return (char **) g_ptr_array_free (lines, FALSE);
+      g_autofree char *one_line = vpc_render_text_fit (font, text, width);
+
+      if (one_line == NULL)
+        {
+          g_ptr_array_add (lines, g_strdup (text));
+          g_ptr_array_add (lines, NULL);
+          return (char **) g_ptr_array_free (lines, FALSE);
+        }
     }
-  layout = wrap_layout (font, text, width);
-  n = pango_layout_get_line_count (layout);
-  for (guint i = 0; i < n && (max_lines == 0 || i < max_lines); i++)
+  wrap_shaped (font, text, width, max_lines, spans, &rest);
+  for (guint i = 0; i < spans->len; i++)
     {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      const LineSpan *span = &g_array_index (spans, LineSpan, i);
+      char *line = trimmed (text + span->start, span->length);
 
-      if (max_lines != 0 && i + 1 == max_lines && i + 1 < n)
+      if (rest && i + 1 == spans->len)
         {
           /* The rest does not fit the last line: as much of it as does,
            * then "…", cut where a one-line label would be. */
-          g_autofree char *rest
-              = trimmed (text + line->start_index, strlen (text + line->start_index));
-          char *cut = vpc_render_text_fit (font, rest, width);
+          char *cut = vpc_render_text_fit (font, line, width);
 
-          g_ptr_array_add (lines, cut != NULL ? cut : g_steal_pointer (&rest));
-          break;
+          if (cut != NULL)
+            {
+              g_free (line);
+              line = cut;
+            }
         }
-      g_ptr_array_add (lines, trimmed (text + line->start_index, line->length));
+      g_ptr_array_add (lines, line);
     }
   g_ptr_array_add (lines, NULL);
   return (char **) g_ptr_array_free (lines, FALSE);
@@ -428,6 +582,13 @@ vpc_render_text_wrap (VpcFont     font,
   lines = wrap_lines (font, text, width, max_lines);
   g_hash_table_insert (wraps, g_steal_pointer (&key), lines);
   return (const char *const *) lines;
+}
+
+void
+vpc_render_text_set_shortcuts (gboolean enabled)
+{
+  shortcuts = enabled;
+  vpc_render_text_cache_clear ();
 }
 
 gboolean
@@ -524,6 +685,7 @@ vpc_render_text_cache_clear (void)
   for (guint i = 0; i < VPC_N_FONTS; i++)
     {
       g_clear_pointer (&fonts[i], pango_font_description_free);
+      g_clear_pointer (&widths[i], g_hash_table_unref);
       metrics[i].ready = FALSE;
     }
   g_clear_object (&context);
