@@ -119,6 +119,24 @@ ensure_context (void)
   wraps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 }
 
+/* A new layout of @text on one line, for measuring it once: labels that
+ * are drawn come from the cache, but keeping every label measured (an
+ * export measures each once) held megabytes of glyphs nobody read again. */
+static PangoLayout *
+measure_layout (VpcFont     font,
+                const char *text)
+{
+  PangoLayout *layout;
+
+  ensure_context ();
+  ensure_fonts ();
+  layout = pango_layout_new (context);
+  pango_layout_set_font_description (layout, fonts[font]);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
 PangoLayout *
 vpc_render_text_layout (VpcFont     font,
                         const char *text,
@@ -138,10 +156,7 @@ vpc_render_text_layout (VpcFont     font,
 
   if (g_hash_table_size (layouts) >= CACHE_MAX)
     g_hash_table_remove_all (layouts);
-  layout = pango_layout_new (context);
-  pango_layout_set_font_description (layout, fonts[font]);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_set_text (layout, text, -1);
+  layout = measure_layout (font, text);
   if (pango_width > 0)
     {
       pango_layout_set_width (layout, pango_width);
@@ -166,8 +181,11 @@ vpc_render_text_width (VpcFont     font,
   /* Chips and badges measure the same few texts thousands of times. */
   if (g_hash_table_lookup_extended (widths[font], text, NULL, &known))
     return GPOINTER_TO_INT (known) / (double) PANGO_SCALE;
-  pango_layout_get_extents (vpc_render_text_layout (font, text, -1, VPC_ALIGN_LEFT), NULL,
-                            &logical);
+  {
+    g_autoptr(PangoLayout) layout = measure_layout (font, text);
+
+    pango_layout_get_extents (layout, NULL, &logical);
+  }
   if (g_hash_table_size (widths[font]) >= CACHE_MAX)
     g_hash_table_remove_all (widths[font]);
   g_hash_table_insert (widths[font], g_strdup (text), GINT_TO_POINTER (logical.width));
@@ -334,8 +352,7 @@ fit_shaped (VpcFont     font,
 {
   gsize len = strlen (text), shaped = shaping_prefix (font, text, width);
   g_autofree char *prefix = shaped < len ? g_strndup (text, shaped) : NULL;
-  PangoLayout *layout = vpc_render_text_layout (font, prefix != NULL ? prefix : text, -1,
-                                                VPC_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = measure_layout (font, prefix != NULL ? prefix : text);
   g_autoptr(GArray) starts = NULL;
   PangoRectangle logical;
   guint low = 0, high;
@@ -421,16 +438,10 @@ wrap_layout (VpcFont     font,
              const char *text,
              double      width)
 {
-  PangoLayout *layout;
+  PangoLayout *layout = measure_layout (font, text);
 
-  ensure_context ();
-  ensure_fonts ();
-  layout = pango_layout_new (context);
-  pango_layout_set_font_description (layout, fonts[font]);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
   return layout;
 }
 
