@@ -763,8 +763,9 @@ test_rename_keeps_routes (void)
 }
 
 /* Routes made on another thread (an export's) are the routes made when
- * asked; asked for other sizes, they are made again; a design freed
- * before they are collected waits for the thread. */
+ * asked, and tell the kinds of links meanwhile; asked for other sizes,
+ * they are made again; a design freed before they are collected waits
+ * for the thread. */
 static void
 test_prefetch (void)
 {
@@ -784,6 +785,12 @@ test_prefetch (void)
   vpc_routes_prefetch (fetched, &options);
   g_assert_true (vpc_routes_prefetching (fetched));
   g_assert_false (vpc_routes_were_made (fetched));
+  /* The legend's kinds of links are read from the links the thread has
+   * collected, without waiting for or taking its routes. */
+  g_assert_cmpuint (vpc_routes_get_kinds (fetched, &options), !=, 0);
+  g_assert_cmpuint (vpc_routes_get_kinds (fetched, &options), ==,
+                    vpc_routes_get_kinds (plain, &options));
+  g_assert_true (vpc_routes_prefetching (fetched));
   got = cached_routes_text (fetched, &options);
   g_assert_false (vpc_routes_prefetching (fetched));
   g_assert_cmpstr (got, ==, expected);

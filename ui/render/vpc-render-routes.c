@@ -2387,9 +2387,32 @@ typedef struct
   GThread         *thread;
   VpcRouter       *router;
   GPtrArray       *routes;
+  /* The kinds of links routed, known once the router has collected them
+   * (long before they are routed): the legend asks for them early. */
+  GMutex           lock;
+  GCond            collected_cond;
+  gboolean         collected;
+  guint            kinds;
 } Prefetch;
 
 #define PREFETCH_KEY "vpc-render-routes-prefetch"
+
+/* The kinds of links @router will route: vpc_router_route() gives a route
+ * to every wanted link with an icon. */
+static guint
+router_kinds (VpcRouter *router)
+{
+  guint kinds = 0;
+
+  for (guint i = 0; i < router->links->len; i++)
+    {
+      const Link *link = &g_array_index (router->links, Link, i);
+
+      if (link->want && link->icon >= 0 && link->route != NULL)
+        kinds |= 1u << link->kind;
+    }
+  return kinds;
+}
 
 static gpointer
 prefetch_thread (gpointer data)
@@ -2397,6 +2420,11 @@ prefetch_thread (gpointer data)
   Prefetch *prefetch = data;
 
   prefetch->router = vpc_router_new (prefetch->design, &prefetch->linked);
+  g_mutex_lock (&prefetch->lock);
+  prefetch->kinds = router_kinds (prefetch->router);
+  prefetch->collected = TRUE;
+  g_cond_broadcast (&prefetch->collected_cond);
+  g_mutex_unlock (&prefetch->lock);
   prefetch->routes = vpc_router_route (prefetch->router);
   return NULL;
 }
@@ -2417,6 +2445,8 @@ prefetch_free (gpointer data)
   prefetch_join (prefetch);
   g_clear_pointer (&prefetch->router, vpc_router_free);
   g_clear_pointer (&prefetch->routes, g_ptr_array_unref);
+  g_mutex_clear (&prefetch->lock);
+  g_cond_clear (&prefetch->collected_cond);
   g_free (prefetch);
 }
 
@@ -2441,6 +2471,8 @@ vpc_routes_prefetch (VpcDesign              *design,
   if (g_object_get_data (G_OBJECT (design), PREFETCH_KEY) != NULL)
     return;
   prefetch = g_new0 (Prefetch, 1);
+  g_mutex_init (&prefetch->lock);
+  g_cond_init (&prefetch->collected_cond);
   prefetch->design = design;
   prefetch->revision = vpc_design_get_shape_revision (design);
   prefetch->options = *options;
@@ -2450,7 +2482,7 @@ vpc_routes_prefetch (VpcDesign              *design,
   prefetch->thread = g_thread_try_new ("vpc-routes", prefetch_thread, prefetch, NULL);
   if (prefetch->thread == NULL)
     {
-      g_free (prefetch);
+      prefetch_free (prefetch);
       return;
     }
   g_object_weak_ref (G_OBJECT (design), prefetch_design_disposed, prefetch);
@@ -2564,26 +2596,35 @@ unrouted_kinds (VpcDesign              *design,
   guint64 revision = vpc_design_get_shape_revision (design);
   VpcRoutesOptions linked;
   g_autoptr(VpcRouter) router = NULL;
+  Prefetch *prefetch = g_object_get_data (G_OBJECT (design), PREFETCH_KEY);
 
   if (cache != NULL && cache->revision == revision && cache->text_scale == options->text_scale &&
       cache->subnet_header == options->subnet_header)
     return cache->kinds;
+  /* The routes being made on another thread say, once their links are
+   * collected: a second router would cost the time and the memory again. */
+  if (prefetch != NULL && prefetch->revision == revision
+      && prefetch->options.text_scale == options->text_scale
+      && prefetch->options.subnet_header == options->subnet_header)
+    {
+      guint kinds;
+
+      g_mutex_lock (&prefetch->lock);
+      while (!prefetch->collected)
+        g_cond_wait (&prefetch->collected_cond, &prefetch->lock);
+      kinds = prefetch->kinds;
+      g_mutex_unlock (&prefetch->lock);
+      return kinds;
+    }
   if (cache == NULL)
     {
       cache = g_new0 (CachedKinds, 1);
       g_object_set_data_full (G_OBJECT (design), key, cache, g_free);
     }
   *cache = (CachedKinds) { revision, options->text_scale, options->subnet_header, 0 };
-  /* vpc_router_route() gives a route to every wanted link with an icon. */
   linked_options (design, options, &linked);
   router = vpc_router_new (design, &linked);
-  for (guint i = 0; i < router->links->len; i++)
-    {
-      const Link *link = &g_array_index (router->links, Link, i);
-
-      if (link->want && link->icon >= 0 && link->route != NULL)
-        cache->kinds |= 1u << link->kind;
-    }
+  cache->kinds = router_kinds (router);
   return cache->kinds;
 }
 
