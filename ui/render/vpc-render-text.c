@@ -119,6 +119,46 @@ ensure_context (void)
   wraps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 }
 
+/* @value in hex and a "|", at @out; returns the end. */
+static char *
+put_field (char    *out,
+           guint64  value)
+{
+  char digits[16];
+  int n = 0;
+
+  do
+    digits[n++] = "0123456789abcdef"[value & 15];
+  while ((value >>= 4) != 0);
+  while (n > 0)
+    *out++ = digits[--n];
+  *out++ = '|';
+  return out;
+}
+
+/* The key of a cached layout or wrap: the font, the text size (its bits),
+ * a width and one more number, then the text. Written by hand: printf's
+ * "%g" made the keys a tenth of an export's text work (32,000 labels at
+ * 10,000 elements). */
+static char *
+cache_key (VpcFont     font,
+           int         width,
+           int         more,
+           const char *text)
+{
+  gsize len = strlen (text);
+  char *key = g_malloc (4 * 17 + len + 1), *end;
+  guint64 scale_bits;
+
+  memcpy (&scale_bits, &text_scale, sizeof scale_bits);
+  end = put_field (key, (guint) font);
+  end = put_field (end, scale_bits);
+  end = put_field (end, (guint32) width);
+  end = put_field (end, (guint32) more);
+  memcpy (end, text, len + 1);
+  return key;
+}
+
 /* A new layout of @text on one line, for measuring it once: labels that
  * are drawn come from the cache, but keeping every label measured (an
  * export measures each once) held megabytes of glyphs nobody read again. */
@@ -149,7 +189,7 @@ vpc_render_text_layout (VpcFont     font,
 
   ensure_context ();
   ensure_fonts ();
-  key = g_strdup_printf ("%d|%g|%d|%d|%s", font, text_scale, pango_width, align, text);
+  key = cache_key (font, pango_width, align, text);
   layout = g_hash_table_lookup (layouts, key);
   if (layout != NULL)
     return layout;
@@ -583,8 +623,7 @@ vpc_render_text_wrap (VpcFont     font,
   char **lines;
 
   ensure_context ();
-  key = g_strdup_printf ("%d|%g|%d|%u|%s", font, text_scale, (int) (width * PANGO_SCALE),
-                         max_lines, text);
+  key = cache_key (font, (int) (width * PANGO_SCALE), max_lines, text);
   lines = g_hash_table_lookup (wraps, key);
   if (lines != NULL)
     return (const char *const *) lines;
