@@ -89,11 +89,32 @@ vpc_painter_format_number (char   *buf,
   return n;
 }
 
+/* Appends @n bytes of @s. GLib 2.74's g_string_append() and
+ * g_string_append_len() go through g_string_insert_len() (which checks
+ * whether @s lies inside the string and moves memory) for every name,
+ * number and quote: 380 M instructions of a 10,000-element SVG. */
+static inline void
+put_len (SvgPainter *self,
+         const char *s,
+         gsize       n)
+{
+  GString *out = self->out;
+
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
 static inline void
 put (SvgPainter *self,
      const char *s)
 {
-  g_string_append (self->out, s);
+  put_len (self, s, strlen (s));
 }
 
 static inline void
@@ -103,7 +124,7 @@ put_num (SvgPainter *self,
   char buf[32];
   int n = vpc_painter_format_number (buf, value);
 
-  g_string_append_len (self->out, buf, n);
+  put_len (self, buf, n);
 }
 
 /* ' name="value"' */
@@ -113,8 +134,8 @@ put_attr (SvgPainter *self,
           double      value)
 {
   g_string_append_c (self->out, ' ');
-  g_string_append (self->out, name);
-  g_string_append (self->out, "=\"");
+  put (self, name);
+  put_len (self, "=\"", 2);
   put_num (self, value);
   g_string_append_c (self->out, '"');
 }
@@ -136,7 +157,7 @@ put_color (SvgPainter     *self,
       buf[1 + 2 * i] = hex[v[i] >> 4];
       buf[2 + 2 * i] = hex[v[i] & 15];
     }
-  g_string_append_len (self->out, buf, 7);
+  put_len (self, buf, 7);
 }
 
 /* Text content: XML-escaped, with nothing XML 1.0 forbids (the renderer
@@ -150,8 +171,12 @@ put_escaped (SvgPainter *self,
 
   if (clean != NULL)
     text = clean;
-  for (const char *c = text; *c != '\0'; c++)
+  for (const char *c = text; *c != '\0';)
     {
+      gsize plain = strcspn (c, "&<>");
+
+      put_len (self, c, plain);
+      c += plain;
       switch (*c)
         {
         case '&':
@@ -164,9 +189,9 @@ put_escaped (SvgPainter *self,
           put (self, "&gt;");
           break;
         default:
-          g_string_append_c (self->out, *c);
-          break;
+          continue; /* the end */
         }
+      c++;
     }
 }
 
@@ -508,7 +533,7 @@ write_symbol (SvgPainter *self,
   put (self, "\" viewBox=\"");
   put (self, view_box != NULL ? view_box : "0 0 64 64");
   put (self, "\">");
-  g_string_append_len (self->out, start + 1, end - start - 1);
+  put_len (self, start + 1, end - start - 1);
   put (self, "</symbol>\n");
 }
 
