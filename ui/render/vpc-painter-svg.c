@@ -538,15 +538,55 @@ write_symbol (SvgPainter *self,
 }
 
 /* ' name="text"', XML-escaped. */
+/* @text cleaned and cut to its first VPC_RENDER_TEXT_MAX_CHARS, escaped as
+ * g_markup_escape_text() would (quotes too: it may be an attribute's),
+ * written run by run instead of copied twice and printed. */
+static void
+put_markup (SvgPainter *self,
+            const char *text)
+{
+  g_autofree char *clean = vpc_render_clean_text (text, VPC_RENDER_TEXT_MAX_CHARS);
+
+  for (const char *c = clean != NULL ? clean : text; *c != '\0';)
+    {
+      gsize plain = strcspn (c, "&<>'\"");
+
+      put_len (self, c, plain);
+      c += plain;
+      switch (*c)
+        {
+        case '&':
+          put (self, "&amp;");
+          break;
+        case '<':
+          put (self, "&lt;");
+          break;
+        case '>':
+          put (self, "&gt;");
+          break;
+        case '\'':
+          put (self, "&apos;");
+          break;
+        case '"':
+          put (self, "&quot;");
+          break;
+        default:
+          continue; /* the end */
+        }
+      c++;
+    }
+}
+
 static void
 put_text_attr (SvgPainter *self,
                const char *name,
                const char *text)
 {
-  g_autofree char *clean = vpc_render_clean_text (text, VPC_RENDER_TEXT_MAX_CHARS);
-  g_autofree char *escaped = g_markup_escape_text (clean != NULL ? clean : text, -1);
-
-  g_string_append_printf (self->out, " %s=\"%s\"", name, escaped);
+  put_len (self, " ", 1);
+  put (self, name);
+  put_len (self, "=\"", 2);
+  put_markup (self, text);
+  put_len (self, "\"", 1);
 }
 
 static void
@@ -565,10 +605,9 @@ svg_begin_group (VpcPainter *p,
   put (self, ">");
   if (title != NULL)
     {
-      g_autofree char *clean = vpc_render_clean_text (title, VPC_RENDER_TEXT_MAX_CHARS);
-      g_autofree char *escaped = g_markup_escape_text (clean != NULL ? clean : title, -1);
-
-      g_string_append_printf (self->out, "<title>%s</title>", escaped);
+      put (self, "<title>");
+      put_markup (self, title);
+      put (self, "</title>");
     }
   put (self, "\n");
 }
