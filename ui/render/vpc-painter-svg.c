@@ -160,20 +160,22 @@ put_color (SvgPainter     *self,
   put_len (self, buf, 7);
 }
 
-/* Text content: XML-escaped, with nothing XML 1.0 forbids (the renderer
- * hands over clean text already; this keeps the document well-formed
- * whatever comes). */
+/* @text XML-escaped, with nothing XML 1.0 forbids (the renderer hands
+ * over clean text already; this keeps the document well-formed whatever
+ * comes), cut to its first @max_chars. @specials: the characters escaped,
+ * "&<>" in text content, with the quotes too in an attribute (as
+ * g_markup_escape_text()). Written run by run, not copied and printed. */
 static void
-put_escaped (SvgPainter *self,
-             const char *text)
+put_xml (SvgPainter *self,
+         const char *text,
+         gsize       max_chars,
+         const char *specials)
 {
-  g_autofree char *clean = vpc_render_clean_text (text, G_MAXSIZE);
+  g_autofree char *clean = vpc_render_clean_text (text, max_chars);
 
-  if (clean != NULL)
-    text = clean;
-  for (const char *c = text; *c != '\0';)
+  for (const char *c = clean != NULL ? clean : text; *c != '\0';)
     {
-      gsize plain = strcspn (c, "&<>");
+      gsize plain = strcspn (c, specials);
 
       put_len (self, c, plain);
       c += plain;
@@ -188,11 +190,25 @@ put_escaped (SvgPainter *self,
         case '>':
           put (self, "&gt;");
           break;
+        case '\'':
+          put (self, "&apos;");
+          break;
+        case '"':
+          put (self, "&quot;");
+          break;
         default:
           continue; /* the end */
         }
       c++;
     }
+}
+
+/* Text content. */
+static void
+put_escaped (SvgPainter *self,
+             const char *text)
+{
+  put_xml (self, text, G_MAXSIZE, "&<>");
 }
 
 static gboolean
@@ -538,43 +554,12 @@ write_symbol (SvgPainter *self,
 }
 
 /* ' name="text"', XML-escaped. */
-/* @text cleaned and cut to its first VPC_RENDER_TEXT_MAX_CHARS, escaped as
- * g_markup_escape_text() would (quotes too: it may be an attribute's),
- * written run by run instead of copied twice and printed. */
+/* An attribute's value, or a title's: cut, and with the quotes escaped. */
 static void
 put_markup (SvgPainter *self,
             const char *text)
 {
-  g_autofree char *clean = vpc_render_clean_text (text, VPC_RENDER_TEXT_MAX_CHARS);
-
-  for (const char *c = clean != NULL ? clean : text; *c != '\0';)
-    {
-      gsize plain = strcspn (c, "&<>'\"");
-
-      put_len (self, c, plain);
-      c += plain;
-      switch (*c)
-        {
-        case '&':
-          put (self, "&amp;");
-          break;
-        case '<':
-          put (self, "&lt;");
-          break;
-        case '>':
-          put (self, "&gt;");
-          break;
-        case '\'':
-          put (self, "&apos;");
-          break;
-        case '"':
-          put (self, "&quot;");
-          break;
-        default:
-          continue; /* the end */
-        }
-      c++;
-    }
+  put_xml (self, text, VPC_RENDER_TEXT_MAX_CHARS, "&<>'\"");
 }
 
 static void
