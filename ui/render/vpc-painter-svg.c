@@ -553,7 +553,6 @@ write_symbol (SvgPainter *self,
   put (self, "</symbol>\n");
 }
 
-/* ' name="text"', XML-escaped. */
 /* An attribute's value, or a title's: cut, and with the quotes escaped. */
 static void
 put_markup (SvgPainter *self,
@@ -562,6 +561,7 @@ put_markup (SvgPainter *self,
   put_xml (self, text, VPC_RENDER_TEXT_MAX_CHARS, "&<>'\"");
 }
 
+/* ' name="text"', XML-escaped. */
 static void
 put_text_attr (SvgPainter *self,
                const char *name,

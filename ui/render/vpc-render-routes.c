@@ -2429,6 +2429,17 @@ prefetch_thread (gpointer data)
   return NULL;
 }
 
+/* Whether @prefetch routes what drawing at @revision with @options'
+ * sizes asks for. */
+static gboolean
+prefetch_matches (const Prefetch         *prefetch,
+                  guint64                 revision,
+                  const VpcRoutesOptions *options)
+{
+  return prefetch->revision == revision && prefetch->options.text_scale == options->text_scale
+         && prefetch->options.subnet_header == options->subnet_header;
+}
+
 /* Waits for the thread: the routes are then the caller's. */
 static void
 prefetch_join (Prefetch *prefetch)
@@ -2513,8 +2524,7 @@ take_prefetched (VpcDesign              *design,
     return FALSE;
   g_object_weak_unref (G_OBJECT (design), prefetch_design_disposed, prefetch);
   prefetch_join (prefetch);
-  ok = prefetch->revision == revision && prefetch->options.text_scale == options->text_scale
-       && prefetch->options.subnet_header == options->subnet_header;
+  ok = prefetch_matches (prefetch, revision, options);
   if (ok)
     {
       *router = g_steal_pointer (&prefetch->router);
@@ -2603,9 +2613,7 @@ unrouted_kinds (VpcDesign              *design,
     return cache->kinds;
   /* The routes being made on another thread say, once their links are
    * collected: a second router would cost the time and the memory again. */
-  if (prefetch != NULL && prefetch->revision == revision
-      && prefetch->options.text_scale == options->text_scale
-      && prefetch->options.subnet_header == options->subnet_header)
+  if (prefetch != NULL && prefetch_matches (prefetch, revision, options))
     {
       guint kinds;
 

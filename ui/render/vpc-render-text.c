@@ -497,74 +497,34 @@ trimmed (const char *s,
   return g_strndup (s, len);
 }
 
-/* Where a line starts in the text and how many bytes it has. */
-typedef struct
-{
-  int start;
-  int length;
-} LineSpan;
-
-/* The lines of @layout as spans of a text @len bytes long (the layout may
- * hold a prefix of it), at most @max_lines of them (0: any). Returns
- * whether the last one holds the rest of the text because more lines
- * follow: the layout has more, or @more says the text has. */
-static gboolean
-add_spans (PangoLayout *layout,
-           gsize        len,
-           guint        max_lines,
-           gboolean     more,
-           GArray      *spans)
-{
-  guint n = pango_layout_get_line_count (layout);
-
-  for (guint i = 0; i < n && (max_lines == 0 || i < max_lines); i++)
-    {
-      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
-      LineSpan span = { line->start_index, line->length };
-      gboolean rest = max_lines != 0 && i + 1 == max_lines && (more || i + 1 < n);
-
-      if (rest)
-        span.length = len - span.start;
-      g_array_append_val (spans, span);
-      if (rest)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The lines pango breaks @text into at @width, as spans, at most
- * @max_lines of them (0: any); @rest says the last one holds the rest of
- * the text because more lines would follow. A text surely wider than
- * @max_lines lines has more of them whatever pango makes of the last, so
- * only the prefix that can fall within the lines before the last is shaped:
+/* A layout wrapping @text at @width, with as much of it as decides the
+ * first @max_lines lines (0: all of it); @more says the text surely has
+ * more lines than those, whatever pango makes of the last. Such a text
+ * needs only the prefix that can fall within the lines before the last:
  * their breaks, and so where the last one starts, are the whole text's. */
-static void
-wrap_shaped (VpcFont     font,
+static PangoLayout *
+wrap_enough (VpcFont     font,
              const char *text,
              double      width,
              guint       max_lines,
-             GArray     *spans,
-             gboolean   *rest)
+             gboolean   *more)
 {
   gsize len = strlen (text);
-  gboolean more = max_lines != 0 && shaping_prefix (font, text, max_lines * width) < len;
-  g_autoptr(PangoLayout) layout = NULL;
 
-  if (more)
+  *more = max_lines != 0 && shaping_prefix (font, text, max_lines * width) < len;
+  if (*more)
     {
       g_autofree char *prefix
           = g_strndup (text, shaping_prefix (font, text, (max_lines - 1) * width));
+      PangoLayout *layout = wrap_layout (font, prefix, width);
 
-      layout = wrap_layout (font, prefix, width);
-      *rest = add_spans (layout, len, max_lines, TRUE, spans);
-      if (spans->len == max_lines)
-        return;
+      if (pango_layout_get_line_count (layout) >= (int) max_lines)
+        return layout;
       /* Cannot happen while the lower bound holds: pango decides. */
-      g_array_set_size (spans, 0);
-      g_clear_object (&layout);
+      g_object_unref (layout);
+      *more = FALSE;
     }
-  layout = wrap_layout (font, text, width);
-  *rest = add_spans (layout, len, max_lines, FALSE, spans);
+  return wrap_layout (font, text, width);
 }
 
 static char **
@@ -573,9 +533,10 @@ wrap_lines (VpcFont     font,
             double      width,
             guint       max_lines)
 {
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (LineSpan));
+  g_autoptr(PangoLayout) layout = NULL;
   GPtrArray *lines = g_ptr_array_new ();
-  gboolean rest;
+  gboolean more;
+  guint n;
 
   /* One line when it fits (a text surely wider need not be cut to know). */
   if (shaping_prefix (font, text, width) == strlen (text))
@@ -589,25 +550,24 @@ wrap_lines (VpcFont     font,
           return (char **) g_ptr_array_free (lines, FALSE);
         }
     }
-  wrap_shaped (font, text, width, max_lines, spans, &rest);
-  for (guint i = 0; i < spans->len; i++)
+  layout = wrap_enough (font, text, width, max_lines, &more);
+  n = pango_layout_get_line_count (layout);
+  for (guint i = 0; i < n && (max_lines == 0 || i < max_lines); i++)
     {
-      const LineSpan *span = &g_array_index (spans, LineSpan, i);
-      char *line = trimmed (text + span->start, span->length);
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
 
-      if (rest && i + 1 == spans->len)
+      if (max_lines != 0 && i + 1 == max_lines && (more || i + 1 < n))
         {
           /* The rest does not fit the last line: as much of it as does,
            * then "…", cut where a one-line label would be. */
-          char *cut = vpc_render_text_fit (font, line, width);
+          g_autofree char *rest
+              = trimmed (text + line->start_index, strlen (text + line->start_index));
+          char *cut = vpc_render_text_fit (font, rest, width);
 
-          if (cut != NULL)
-            {
-              g_free (line);
-              line = cut;
-            }
+          g_ptr_array_add (lines, cut != NULL ? cut : g_steal_pointer (&rest));
+          break;
         }
-      g_ptr_array_add (lines, line);
+      g_ptr_array_add (lines, trimmed (text + line->start_index, line->length));
     }
   g_ptr_array_add (lines, NULL);
   return (char **) g_ptr_array_free (lines, FALSE);
