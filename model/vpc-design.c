@@ -67,6 +67,7 @@ struct _VpcDesign
   guint64        revision;
   guint64        content_revision; /* the revision of the last change not only to boxes */
   guint64        shape_revision;   /* ... of the last change but a rename */
+  guint64        rules_revision;   /* ... of the last change to neither */
   guint64        checked_revision; /* passed the whole invariant check then */
   guint64        contained_revision; /* vpc_layout_contain() settled then */
 
@@ -413,6 +414,13 @@ vpc_design_get_shape_revision (VpcDesign *self)
   return self->shape_revision;
 }
 
+guint64
+vpc_design_get_rules_revision (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), 0);
+  return self->rules_revision;
+}
+
 /* Queries */
 
 GPtrArray *
@@ -705,6 +713,7 @@ op_run (VpcDesign *self,
         gboolean   forward)
 {
   gboolean renames = op_renames_only (op);
+  gboolean boxes_only = op_sets_boxes_only (op);
 
   switch (op->type)
     {
@@ -737,10 +746,12 @@ op_run (VpcDesign *self,
       g_assert_not_reached ();
     }
   self->revision++;
-  if (!op_sets_boxes_only (op))
+  if (!boxes_only)
     self->content_revision = self->revision;
   if (!renames)
     self->shape_revision = self->revision;
+  if (!boxes_only && !renames)
+    self->rules_revision = self->revision;
 }
 
 static void
@@ -1069,13 +1080,23 @@ step_changed_nothing (VpcDesign *self,
   return info_before == NULL || vpc_design_info_equal (info_before, self->info);
 }
 
-/* TRUE when @step only moved or sized boxes (layout ops, replacements that
- * differ only there, the VPC's box) and every box it set is one the format
- * accepts. Without inserts and removals, each index in the step names the
- * same element now. */
+/* TRUE when every op of @step renames an element, and nothing else. */
 static gboolean
-step_sets_valid_layouts_only (VpcDesign *self,
-                              Step      *step)
+step_renames_only (Step *step)
+{
+  for (guint i = 0; i < step->ops->len; i++)
+    if (!op_renames_only (g_ptr_array_index (step->ops, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when @step only moved or sized boxes (layout ops, replacements that
+ * differ only there, the VPC's box) or renamed elements, and every box and
+ * name it set is one the format accepts. Without inserts and removals, each
+ * index in the step names the same element now. */
+static gboolean
+step_sets_valid_boxes_or_names_only (VpcDesign *self,
+                                     Step      *step)
 {
   const VpcDesignInfo *info = self->info;
 
@@ -1087,6 +1108,13 @@ step_sets_valid_layouts_only (VpcDesign *self,
 
       if (op->type == OP_INFO && info_differs_in_layout_only (op->info_before, op->info_after))
         continue;
+      /* A name is free text: only its encoding can be wrong. */
+      if (op->type == OP_REPLACE && op_renames_only (op))
+        {
+          if (!vpc_invariants_text_is_valid (op->after->name))
+            return FALSE;
+          continue;
+        }
       /* The canvas moves and sizes an element by replacing it. */
       if (op->type == OP_REPLACE && op_sets_boxes_only (op))
         {
@@ -1109,10 +1137,10 @@ step_sets_valid_layouts_only (VpcDesign *self,
 }
 
 /* The guard's check of the design @step left. A step that only set boxes
- * of a design that passed the whole check just before it can break nothing
- * but the values of those boxes, so when they are valid that is the whole
+ * or names of a design that passed the whole check just before it can
+ * break nothing but those values, so when they are valid that is the whole
  * answer (laying out 100,000 elements checks 100,000 rectangles, not every
- * name, CIDR and reference again). Otherwise, and to word any fault, the
+ * name, CIDR and reference again; a rename checks one name). Otherwise, and to word any fault, the
  * whole check runs. */
 static gboolean
 check_step (VpcDesign *self,
@@ -1120,7 +1148,7 @@ check_step (VpcDesign *self,
             GError   **error)
 {
   if ((step->start_revision == self->checked_revision &&
-       step_sets_valid_layouts_only (self, step)) ||
+       step_sets_valid_boxes_or_names_only (self, step)) ||
       vpc_invariants_check_design (self, VPC_INVARIANTS_PLACE_ELEMENT, error))
     {
       self->checked_revision = self->revision;
@@ -1151,7 +1179,10 @@ finish_step (VpcDesign *self,
       self->open_depth = 1;
       add_consequences (self, step, notice);
       /* The drawing follows the model: children stay inside their
-       * containers (a second containment changes nothing: skip it). */
+       * containers (a second containment changes nothing, and a rename
+       * moves nothing: skip those). */
+      if (self->contained_revision == step->start_revision && step_renames_only (step))
+        self->contained_revision = self->revision;
       if (self->contained_revision != self->revision)
         vpc_layout_contain (self);
       self->open_step = NULL;
@@ -1747,7 +1778,7 @@ vpc_design_take_element (VpcDesign  *self,
   g_ptr_array_add (self->lists[element->kind], element);
   g_hash_table_insert (self->by_id, element->id, element);
   self->positions_dirty = TRUE;
-  self->shape_revision = self->content_revision = ++self->revision;
+  self->rules_revision = self->shape_revision = self->content_revision = ++self->revision;
 }
 
 void
@@ -1757,7 +1788,7 @@ vpc_design_take_info (VpcDesign     *self,
   g_return_if_fail (VPC_IS_DESIGN (self));
   vpc_design_info_free (self->info);
   self->info = info;
-  self->shape_revision = self->content_revision = ++self->revision;
+  self->rules_revision = self->shape_revision = self->content_revision = ++self->revision;
 }
 
 /* History */

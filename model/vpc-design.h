@@ -86,6 +86,10 @@ guint64              vpc_design_get_content_revision (VpcDesign *self);
  * (the same object, renamed in place) and leaves it as it was, and so do
  * its undo and its redo. */
 guint64              vpc_design_get_shape_revision (VpcDesign *self);
+/* The revision of the last change to anything but boxes and names: what
+ * the rules and the cost read (the rules' messages give names, which a
+ * rename updates on its own: vpc-validator.c). */
+guint64              vpc_design_get_rules_revision (VpcDesign *self);
 
 /* Queries. Returned arrays hold `const VpcElement *` in file order; free
  * the array (not the elements). */

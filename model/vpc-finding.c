@@ -7,7 +7,7 @@
  * translate the catalogue's texts; the message is translated when a rule
  * builds it.
  */
-#include "vpc-finding.h"
+#include "vpc-finding-private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +25,7 @@ struct _VpcFinding
   char             **elements; /* one block: the pointers, then the ids */
   char              *service;
   const VpcRuleInfo *info; /* NULL for an unknown rule id */
+  char              *marked; /* see vpc-finding-private.h */
 };
 
 G_DEFINE_FINAL_TYPE (VpcFinding, vpc_finding, G_TYPE_OBJECT)
@@ -48,6 +49,7 @@ vpc_finding_finalize (GObject *object)
   g_free (self->message);
   g_free (self->elements);
   g_free (self->service);
+  g_free (self->marked);
   G_OBJECT_CLASS (vpc_finding_parent_class)->finalize (object);
 }
 
@@ -116,6 +118,35 @@ vpc_finding_new (const char        *rule_id,
                  const char        *service)
 {
   return vpc_finding_new_take (rule_id, severity, g_strdup (message), elements, service);
+}
+
+const char *
+_vpc_finding_get_marked (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return self->marked;
+}
+
+void
+_vpc_finding_take_marked (VpcFinding *self,
+                          char       *marked)
+{
+  g_return_if_fail (VPC_IS_FINDING (self));
+  g_free (self->marked);
+  self->marked = marked;
+}
+
+VpcFinding *
+_vpc_finding_copy_with_message (VpcFinding *self,
+                                char       *message)
+{
+  VpcFinding *copy;
+
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  copy = vpc_finding_new_take (self->rule_id, self->severity, message,
+                               (const char *const *) self->elements, self->service);
+  copy->marked = g_strdup (self->marked);
+  return copy;
 }
 
 const char *

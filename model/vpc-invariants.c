@@ -130,12 +130,18 @@ vpc_region_is_valid (const char *region)
   return TRUE;
 }
 
+gboolean
+vpc_invariants_text_is_valid (const char *text)
+{
+  return text == NULL || g_utf8_validate (text, -1, NULL);
+}
+
 static gboolean
 check_text (Check      *c,
             const char *key,
             const char *text)
 {
-  if (text == NULL || g_utf8_validate (text, -1, NULL))
+  if (vpc_invariants_text_is_valid (text))
     return TRUE;
   return fail (c, VPC_FILE_ERROR_ENCODING, key, _("is not valid UTF-8"));
 }

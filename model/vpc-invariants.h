@@ -46,6 +46,10 @@ gboolean vpc_sg_peer_is_group (const char *peer);
  * above asks of every layout), without a message. */
 gboolean vpc_invariants_layout_is_valid (const VpcRect *r);
 
+/* Whether a free text (a name, a description) is one the format accepts:
+ * none, or valid UTF-8 (what the check above asks of every text). */
+gboolean vpc_invariants_text_is_valid (const char *text);
+
 /* Region codes: lowercase letters, digits and '-'. */
 gboolean vpc_region_is_valid (const char *region);
 

@@ -87,8 +87,8 @@ check_s3_through_nat (VpcRuleContext  *ctx,
   if (subnets == NULL)
     return;
   vpc_rules_sort_elements (ctx, subnets);
-  who = vpc_rules_describe (workload);
-  where = vpc_rules_describe_list (subnets, ngettext ("subnet", "subnets", subnets->len));
+  who = vpc_rules_describe (ctx, workload);
+  where = vpc_rules_describe_list (ctx, subnets, ngettext ("subnet", "subnets", subnets->len));
   vpc_rules_report (ctx, "VPC502", VPC_SEVERITY_WARNING, workload, subnets, NULL,
                     /* TRANSLATORS: the first %s is a workload ("training job train-1"),
                      * the second a list of subnets ("subnets sn-a and sn-b"). */

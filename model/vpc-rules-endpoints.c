@@ -78,13 +78,12 @@ missing_path_reason (VpcRuleContext *ctx,
     /* TRANSLATORS: %s is an endpoint's name; this ends "… cannot reach … from …: %s". */
     return vpc_rules_printf (_("the gateway endpoint %s is not routed to it, and there is no "
                                "internet path"),
-                             vpc_element_get_display_name (g_ptr_array_index (info->gateways, 0)));
+                             vpc_rules_name (ctx, g_ptr_array_index (info->gateways, 0)));
   if (info != NULL && info->interfaces->len > 0)
     /* TRANSLATORS: %s is an endpoint's name; this ends "… cannot reach … from …: %s". */
     return vpc_rules_printf (_("its interface endpoint %s has no subnets, and there is no "
                                "internet path"),
-                             vpc_element_get_display_name (
-                                 g_ptr_array_index (info->interfaces, 0)));
+                             vpc_rules_name (ctx, g_ptr_array_index (info->interfaces, 0)));
   return g_strdup (_("there is no endpoint for it and no internet path"));
 }
 
@@ -96,8 +95,8 @@ report_unreachable (VpcRuleContext  *ctx,
                     const char      *services_text,
                     GPtrArray       *failing)
 {
-  g_autofree char *who = vpc_rules_describe (workload->element);
-  g_autofree char *where = vpc_rules_describe_list (failing, ngettext ("subnet", "subnets",
+  g_autofree char *who = vpc_rules_describe (ctx, workload->element);
+  g_autofree char *where = vpc_rules_describe_list (ctx, failing, ngettext ("subnet", "subnets",
                                                                         failing->len));
   g_autofree char *why = missing_path_reason (ctx, service);
 
@@ -221,14 +220,14 @@ check_ecr_without_s3 (VpcRuleContext *ctx)
     }
   if (victim == NULL)
     return;
-  what = vpc_rules_describe (victim);
+  what = vpc_rules_describe (ctx, victim);
   vpc_rules_report (ctx, "VPC110", VPC_SEVERITY_ERROR, dkr, NULL, NULL,
                     /* TRANSLATORS: the first %s is an endpoint's name, the second a
                      * workload ("training job train-1"). */
                     vpc_rules_printf (_("The VPC has an ecr.dkr endpoint (%s) but no S3 endpoint: "
                                         "image layers cannot be downloaded from subnets without "
                                         "internet, such as those of %s"),
-                                      vpc_element_get_display_name (dkr), what));
+                                      vpc_rules_name (ctx, dkr), what));
 }
 
 static gboolean
@@ -242,7 +241,7 @@ static void
 check_endpoint_settings (VpcRuleContext   *ctx,
                          const VpcElement *endpoint)
 {
-  const char *name = vpc_element_get_display_name (endpoint);
+  const char *name = vpc_rules_name (ctx, endpoint);
 
   if (!endpoint->private_dns)
     vpc_rules_report (ctx, "VPC111", VPC_SEVERITY_WARNING, endpoint, NULL, NULL,
@@ -299,8 +298,8 @@ check_duplicate_dns (VpcRuleContext *ctx,
                          * their service ("sts"). */
                         vpc_rules_printf (_("Interface endpoints %s and %s both have private DNS "
                                             "for %s; only one may"),
-                                          vpc_element_get_display_name (first),
-                                          vpc_element_get_display_name (endpoint),
+                                          vpc_rules_name (ctx, first),
+                                          vpc_rules_name (ctx, endpoint),
                                           service->service));
     }
 }
@@ -356,7 +355,7 @@ check_endpoint_azs (VpcRuleContext *ctx,
 
   vpc_rules_sort_elements (ctx, missing);
   service_text = vpc_rules_describe_service (service->service);
-  where = vpc_rules_describe_list (missing, ngettext ("availability zone", "availability zones",
+  where = vpc_rules_describe_list (ctx, missing, ngettext ("availability zone", "availability zones",
                                                       missing->len));
   vpc_rules_report (ctx, "VPC113", VPC_SEVERITY_WARNING, service->first_interface_with_subnets,
                     missing, NULL,
@@ -402,7 +401,7 @@ check_unneeded (VpcRuleContext   *ctx,
                      * endpoint's name, the third its cost ("it costs $7.30 a month"). */
                     vpc_rules_printf (_("No workload in the VPC needs %s, yet interface endpoint "
                                         "%s exists: %s"),
-                                      endpoint->service, vpc_element_get_display_name (endpoint),
+                                      endpoint->service, vpc_rules_name (ctx, endpoint),
                                       cost));
 }
 

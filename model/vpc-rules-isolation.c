@@ -15,7 +15,7 @@ check_isolation (VpcRuleContext   *ctx,
 
   if (!workload->network_isolation)
     return;
-  who = vpc_rules_describe (workload);
+  who = vpc_rules_describe (ctx, workload);
   if (!vpc_needs_kind_is_container (workload->workload_kind))
     {
       vpc_rules_report (ctx, "VPC302", VPC_SEVERITY_ERROR, workload, NULL, NULL,
@@ -62,8 +62,8 @@ check_internet (VpcRuleContext  *ctx,
   if (without->len == 0)
     return;
   vpc_rules_sort_elements (ctx, without);
-  who = vpc_rules_describe (workload);
-  where = vpc_rules_describe_list (without, ngettext ("subnet", "subnets", without->len));
+  who = vpc_rules_describe (ctx, workload);
+  where = vpc_rules_describe_list (ctx, without, ngettext ("subnet", "subnets", without->len));
   vpc_rules_report (ctx, "VPC305", VPC_SEVERITY_ERROR, workload, without, NULL,
                     /* TRANSLATORS: the first %s is a workload ("training job train-1"),
                      * the second a list of its subnets ("subnets sn-a and sn-b"). */
@@ -91,7 +91,7 @@ vpc_rules_check_isolation (VpcRuleContext *ctx)
       if (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE
           && workload->direct_internet_access)
         {
-          who = vpc_rules_describe (workload);
+          who = vpc_rules_describe (ctx, workload);
           vpc_rules_report (ctx, "VPC304", VPC_SEVERITY_WARNING, workload, NULL, NULL,
                             vpc_rules_printf (_("%s has direct internet access, which bypasses "
                                                 "the VPC"), who));
@@ -106,7 +106,7 @@ vpc_rules_check_isolation (VpcRuleContext *ctx)
 
       if (workload->vpc_mode || workload->workload_kind == VPC_WORKLOAD_CLIENT)
         continue;
-      who = vpc_rules_describe (workload);
+      who = vpc_rules_describe (ctx, workload);
       vpc_rules_report (ctx, "VPC303", VPC_SEVERITY_WARNING, workload, NULL, NULL,
                         vpc_rules_printf (_("%s runs outside the VPC, with SageMaker-managed "
                                             "internet access"), who));

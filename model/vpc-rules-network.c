@@ -43,13 +43,13 @@ check_placement (VpcRuleContext  *ctx,
       others = g_ptr_array_new ();
       if (subnet != NULL)
         g_ptr_array_add (others, (gpointer) subnet->element);
-      who = vpc_rules_describe (workload);
+      who = vpc_rules_describe (ctx, workload);
       vpc_rules_report (ctx, "VPC201", placement_severity (workload), workload, others, NULL,
                         /* TRANSLATORS: the first %s is a workload ("training job
                          * train-1"), the second the name of its subnet. */
                         vpc_rules_printf (_("%s has a single subnet, %s"), who,
                                           subnet != NULL
-                                              ? vpc_element_get_display_name (subnet->element)
+                                              ? vpc_rules_name (ctx, subnet->element)
                                               : (const char *) g_ptr_array_index (subnets, 0)));
       return;
     }
@@ -68,7 +68,7 @@ check_placement (VpcRuleContext  *ctx,
     return;
   others = g_ptr_array_new ();
   g_ptr_array_add (others, (gpointer) only_az);
-  who = vpc_rules_describe (workload);
+  who = vpc_rules_describe (ctx, workload);
   vpc_rules_report (ctx, "VPC202", placement_severity (workload), workload, others, NULL,
                     /* TRANSLATORS: %u is the number of subnets (at least two), the
                      * first %s a workload ("training job train-1"), the second the
@@ -76,7 +76,7 @@ check_placement (VpcRuleContext  *ctx,
                     vpc_rules_printf (ngettext ("All %u subnets of %s are in availability zone %s",
                                                 "All %u subnets of %s are in availability zone %s",
                                                 subnets->len),
-                                      subnets->len, who, vpc_element_get_display_name (only_az)));
+                                      subnets->len, who, vpc_rules_name (ctx, only_az)));
 }
 
 /* VPC207: SageMaker's interfaces get no public address in a public subnet. */
@@ -101,8 +101,8 @@ check_public_subnets (VpcRuleContext  *ctx,
   if (public == NULL)
     return;
   vpc_rules_sort_elements (ctx, public);
-  who = vpc_rules_describe (workload);
-  where = vpc_rules_describe_list (public, ngettext ("public subnet", "public subnets",
+  who = vpc_rules_describe (ctx, workload);
+  where = vpc_rules_describe_list (ctx, public, ngettext ("public subnet", "public subnets",
                                                      public->len));
   vpc_rules_report (ctx, "VPC207", VPC_SEVERITY_WARNING, workload, public, NULL,
                     /* TRANSLATORS: the first %s is a workload ("training job train-1"),
@@ -124,7 +124,7 @@ check_vpc_config (VpcRuleContext   *ctx,
 
   if (n_subnets == 0 || n_subnets > 16 || n_groups == 0 || n_groups > 5)
     {
-      who = vpc_rules_describe (workload);
+      who = vpc_rules_describe (ctx, workload);
       vpc_rules_report (ctx, "VPC208", VPC_SEVERITY_ERROR, workload, NULL, NULL,
                         /* TRANSLATORS: %s is a workload ("training job train-1"), the
                          * first %u its number of subnets, the second its number of
@@ -137,7 +137,7 @@ check_vpc_config (VpcRuleContext   *ctx,
   if (workload->workload_kind == VPC_WORKLOAD_NOTEBOOK_INSTANCE && n_subnets > 1)
     {
       g_clear_pointer (&who, g_free);
-      who = vpc_rules_describe (workload);
+      who = vpc_rules_describe (ctx, workload);
       vpc_rules_report (ctx, "VPC209", VPC_SEVERITY_ERROR, workload, NULL, NULL,
                         /* TRANSLATORS: %s is a notebook instance ("notebook instance
                          * nb-1"), %u its number of subnets (at least two). */
@@ -155,7 +155,7 @@ check_subnet_cidr (VpcRuleContext      *ctx,
                    const VpcSubnetInfo *subnet)
 {
   const VpcElement *element = subnet->element;
-  const char *name = vpc_element_get_display_name (element);
+  const char *name = vpc_rules_name (ctx, element);
 
   if (element->route == VPC_ROUTE_NAT && !ctx->has_nat)
     vpc_rules_report (ctx, "VPC205", VPC_SEVERITY_ERROR, element, NULL, NULL,
@@ -265,8 +265,8 @@ check_overlaps (VpcRuleContext *ctx)
       if (earlier == NULL)
         continue;
       vpc_rules_sort_elements (ctx, earlier);
-      what = vpc_rules_describe (element);
-      list = vpc_rules_describe_list (earlier, ngettext ("subnet", "subnets", earlier->len));
+      what = vpc_rules_describe (ctx, element);
+      list = vpc_rules_describe_list (ctx, earlier, ngettext ("subnet", "subnets", earlier->len));
       vpc_rules_report (ctx, "VPC204", VPC_SEVERITY_ERROR, element, earlier, NULL,
                         /* TRANSLATORS: the first %s is a subnet ("subnet private-b
                          * (sn-b)"), the second its CIDR block, the third a list of
@@ -297,8 +297,8 @@ check_nat_gateways (VpcRuleContext *ctx)
                          * file writes it ("private", "nat"). */
                         vpc_rules_printf (_("NAT gateway %s sits in subnet %s, whose route is "
                                             "%s, not public"),
-                                          vpc_element_get_display_name (nat),
-                                          vpc_element_get_display_name (subnet->element),
+                                          vpc_rules_name (ctx, nat),
+                                          vpc_rules_name (ctx, subnet->element),
                                           vpc_route_to_string (subnet->element->route)));
     }
 }
@@ -408,7 +408,7 @@ check_subnet_sizes (VpcRuleContext *ctx)
       wanted = usage != NULL ? 2 * usage->instances + usage->endpoints : 0;
       if (usable >= wanted)
         continue;
-      what = vpc_rules_describe (element);
+      what = vpc_rules_describe (ctx, element);
       if (usage != NULL)
         vpc_rules_sort_elements (ctx, usage->workloads);
       vpc_rules_report (ctx, "VPC211", VPC_SEVERITY_WARNING, element,
@@ -463,7 +463,7 @@ check_nat_spread (VpcRuleContext *ctx)
     return;
 
   vpc_rules_sort_elements (ctx, cut_off);
-  where = vpc_rules_describe_list (cut_off, ngettext ("availability zone", "availability zones",
+  where = vpc_rules_describe_list (ctx, cut_off, ngettext ("availability zone", "availability zones",
                                                       cut_off->len));
   vpc_rules_report (ctx, "VPC212", VPC_SEVERITY_WARNING,
                     vpc_design_get_element (ctx->design, VPC_KIND_NAT_GATEWAY, 0), cut_off, NULL,
@@ -471,7 +471,7 @@ check_nat_spread (VpcRuleContext *ctx)
                      * the second a list of others ("availability zones az-b and az-c"). */
                     vpc_rules_printf (_("Every NAT gateway sits in availability zone %s: losing "
                                         "it cuts off the NAT-route subnets of %s"),
-                                      vpc_element_get_display_name (nat_az), where));
+                                      vpc_rules_name (ctx, nat_az), where));
 }
 
 /* VPC213 for the VPC itself: no element stands for it. */

@@ -204,13 +204,13 @@ check_workload_egress (VpcRuleContext  *ctx,
   if (blocked == NULL)
     return;
   groups = sorted_groups (ctx, workload);
-  who = vpc_rules_describe (workload->element);
+  who = vpc_rules_describe (ctx, workload->element);
   vpc_rules_report (ctx, "VPC401", VPC_SEVERITY_ERROR, workload->element, groups, NULL,
                     /* TRANSLATORS: the first %s is a workload ("training job train-1"),
                      * the second an endpoint's name, the third its service ("sts"). */
                     vpc_rules_printf (_("No security group of %s allows outbound TCP 443 to "
                                          "interface endpoint %s (%s)"),
-                                      who, vpc_element_get_display_name (blocked),
+                                      who, vpc_rules_name (ctx, blocked),
                                       blocked->service));
 }
 
@@ -335,7 +335,7 @@ check_endpoint_ingress (VpcRuleContext       *ctx,
   if (failed == NULL)
     return;
 
-  list = vpc_rules_describe_list_of (failed, n_failed,
+  list = vpc_rules_describe_list_of (ctx, failed, n_failed,
                                      ngettext ("workload", "workloads", n_failed));
   vpc_rules_report_of (ctx, "VPC402", VPC_SEVERITY_ERROR, endpoint, failed, n_failed, NULL,
                        /* TRANSLATORS: the first %s is an endpoint's name, the second its
@@ -346,7 +346,7 @@ check_endpoint_ingress (VpcRuleContext       *ctx,
                              ? _("Interface endpoint %s (%s) admits no TCP 443 from %s")
                              : _("Interface endpoint %s (%s) has no security group: the "
                                  "VPC's default group does not admit TCP 443 from %s"),
-                           vpc_element_get_display_name (endpoint), endpoint->service, list));
+                           vpc_rules_name (ctx, endpoint), endpoint->service, list));
 }
 
 static void
@@ -420,7 +420,7 @@ check_cluster (VpcRuleContext  *ctx,
   if (!vpc_needs_kind_is_job (workload->workload_kind) || workload->instance_count < 2)
     return;
   vpc_rules_cluster_gaps (info, &ingress_missing, &egress_missing, &esp_missing);
-  who = vpc_rules_describe (workload);
+  who = vpc_rules_describe (ctx, workload);
   if (ingress_missing || egress_missing)
     {
       g_autoptr(GPtrArray) groups = sorted_groups (ctx, info);
@@ -496,7 +496,7 @@ check_outbound_paths (VpcRuleContext  *ctx,
   if (!prefix_list_missing && !world_missing)
     return;
   groups = sorted_groups (ctx, info);
-  who = vpc_rules_describe (info->element);
+  who = vpc_rules_describe (ctx, info->element);
   vpc_rules_report (ctx, "VPC405", VPC_SEVERITY_ERROR, info->element, groups, NULL,
                     /* TRANSLATORS: %s is a workload ("training job train-1"). */
                     vpc_rules_printf (prefix_list_missing && world_missing

@@ -8,6 +8,7 @@
 
 #include "vpc-i18n.h"
 #include "vpc-needs.h"
+#include "vpc-finding-private.h"
 #include "vpc-rule-catalogue.h"
 
 /* How many names a message spells out before "and N more". */
@@ -239,6 +240,7 @@ vpc_rule_context_free (VpcRuleContext *ctx)
   g_clear_pointer (&ctx->cost_items, g_hash_table_unref);
   g_clear_pointer (&ctx->cost, vpc_cost_report_free);
   g_clear_pointer (&ctx->findings, g_ptr_array_unref);
+  g_clear_pointer (&ctx->marks, g_string_chunk_free);
   g_free (ctx->group_marks);
   g_free (ctx);
 }
@@ -460,25 +462,40 @@ vpc_rules_printf (const char *format,
   }
 }
 
-char *
-vpc_rules_describe (const VpcElement *element)
-{
-  const char *label = element->kind == VPC_KIND_WORKLOAD
-                        ? vpc_workload_kind_to_label (element->workload_kind)
-                        : vpc_kind_to_label (element->kind);
+/* A name in a kept message is a mark: MARK_START, the form, the element's
+ * id, MARK_END. Neither byte occurs in UTF-8, and every text that enters
+ * a message is UTF-8 (the file is checked, the editor's entries are), so
+ * no other text reads as a mark; an id has neither either (format.md §1). */
+#define MARK_START '\xff'
+#define MARK_END   '\xfe'
 
-  /* Users know elements by name; the id, when it differs, finds it in the file. */
-  if (element->name != NULL && strcmp (element->name, element->id) != 0)
-    return g_strconcat (label, " ", element->name, " (", element->id, ")", NULL);
-  return g_strconcat (label, " ", element->id, NULL);
+typedef enum {
+  FORM_NAME = 'N',     /* "private-b" (the display name) */
+  FORM_NAME_ID = 'I',  /* "private-b (sn-b)", or "sn-b" unnamed */
+  FORM_DESCRIBE = 'D', /* "subnet private-b (sn-b)", or "subnet sn-b" */
+} NameForm;
+
+/* Users know elements by name; the id, when it differs, finds it in the file. */
+static gboolean
+named_apart (const VpcElement *element)
+{
+  return element->name != NULL && strcmp (element->name, element->id) != 0;
 }
 
 static void
-append_name (GString          *out,
-             const VpcElement *element)
+append_form (GString          *out,
+             const VpcElement *element,
+             NameForm          form)
 {
+  if (form == FORM_DESCRIBE)
+    {
+      g_string_append (out, element->kind == VPC_KIND_WORKLOAD
+                                ? vpc_workload_kind_to_label (element->workload_kind)
+                                : vpc_kind_to_label (element->kind));
+      g_string_append_c (out, ' ');
+    }
   g_string_append (out, vpc_element_get_display_name (element));
-  if (element->name != NULL && strcmp (element->name, element->id) != 0)
+  if (form != FORM_NAME && named_apart (element))
     {
       g_string_append (out, " (");
       g_string_append (out, element->id);
@@ -486,17 +503,73 @@ append_name (GString          *out,
     }
 }
 
-char *
-vpc_rules_describe_list (GPtrArray  *elements,
-                         const char *noun)
+static void
+append_mark (GString          *out,
+             const VpcElement *element,
+             NameForm          form)
 {
-  return vpc_rules_describe_list_of (elements, elements->len, noun);
+  g_string_append_c (out, MARK_START);
+  g_string_append_c (out, (char) form);
+  g_string_append (out, element->id);
+  g_string_append_c (out, MARK_END);
+}
+
+/* @element in @form, or its mark when the run keeps names. */
+static void
+append_name (VpcRuleContext   *ctx,
+             GString          *out,
+             const VpcElement *element,
+             NameForm          form)
+{
+  if (ctx->marks != NULL)
+    append_mark (out, element, form);
+  else
+    append_form (out, element, form);
+}
+
+void
+vpc_rule_context_keep_names (VpcRuleContext *ctx)
+{
+  if (ctx->marks == NULL)
+    ctx->marks = g_string_chunk_new (64 * 1024);
+}
+
+const char *
+vpc_rules_name (VpcRuleContext   *ctx,
+                const VpcElement *element)
+{
+  g_autoptr(GString) mark = NULL;
+
+  if (ctx->marks == NULL)
+    return vpc_element_get_display_name (element);
+  mark = g_string_sized_new (strlen (element->id) + 3);
+  append_mark (mark, element, FORM_NAME);
+  return g_string_chunk_insert_len (ctx->marks, mark->str, mark->len);
 }
 
 char *
-vpc_rules_describe_list_of (GPtrArray  *elements,
-                            guint       total,
-                            const char *noun)
+vpc_rules_describe (VpcRuleContext   *ctx,
+                    const VpcElement *element)
+{
+  GString *out = g_string_sized_new (64);
+
+  append_name (ctx, out, element, FORM_DESCRIBE);
+  return g_string_free (out, FALSE);
+}
+
+char *
+vpc_rules_describe_list (VpcRuleContext *ctx,
+                         GPtrArray      *elements,
+                         const char     *noun)
+{
+  return vpc_rules_describe_list_of (ctx, elements, elements->len, noun);
+}
+
+char *
+vpc_rules_describe_list_of (VpcRuleContext *ctx,
+                            GPtrArray      *elements,
+                            guint           total,
+                            const char     *noun)
 {
   GString *out = g_string_new (noun);
   guint named = total > MAX_NAMED + 1 ? MAX_NAMED : total;
@@ -507,7 +580,7 @@ vpc_rules_describe_list_of (GPtrArray  *elements,
       if (i > 0)
         /* TRANSLATORS: the separators of a list of names, "a, b and c". */
         g_string_append (out, i + 1 == total ? _(" and ") : _(", "));
-      append_name (out, g_ptr_array_index (elements, i));
+      append_name (ctx, out, g_ptr_array_index (elements, i), FORM_NAME_ID);
     }
   if (named < total)
     /* TRANSLATORS: ends a list of names that shows only the first few,
@@ -515,6 +588,83 @@ vpc_rules_describe_list_of (GPtrArray  *elements,
     g_string_append_printf (out, ngettext (" and %u more", " and %u more", total - named),
                             total - named);
   return g_string_free (out, FALSE);
+}
+
+/* The mark at @p (a MARK_START): its form and id, and where it ends. */
+static gboolean
+read_mark (const char  *p,
+           NameForm    *form,
+           const char **id,
+           gsize       *id_len,
+           const char **end)
+{
+  const char *close;
+
+  if (p[1] != FORM_NAME && p[1] != FORM_NAME_ID && p[1] != FORM_DESCRIBE)
+    return FALSE;
+  close = strchr (p + 2, MARK_END);
+  if (close == NULL)
+    return FALSE;
+  *form = (NameForm) p[1];
+  *id = p + 2;
+  *id_len = close - (p + 2);
+  *end = close + 1;
+  return TRUE;
+}
+
+char *
+vpc_rules_resolve_names (VpcDesign  *design,
+                         const char *message)
+{
+  GString *out = g_string_sized_new (strlen (message) + 32);
+  const char *p = message;
+
+  for (const char *mark; (mark = strchr (p, MARK_START)) != NULL;)
+    {
+      const char *id, *end;
+      gsize id_len;
+      NameForm form;
+
+      g_string_append_len (out, p, mark - p);
+      if (!read_mark (mark, &form, &id, &id_len, &end))
+        {
+          g_string_append_c (out, *mark);
+          p = mark + 1;
+          continue;
+        }
+      {
+        g_autofree char *key = g_strndup (id, id_len);
+        const VpcElement *element = vpc_design_lookup (design, key);
+
+        if (element != NULL)
+          append_form (out, element, form);
+        else
+          g_string_append (out, key); /* cannot happen: renames keep ids */
+      }
+      p = end;
+    }
+  g_string_append (out, p);
+  {
+    gsize len = out->len;
+
+    return g_realloc (g_string_free (out, FALSE), len + 1);
+  }
+}
+
+const char *
+vpc_rules_next_name (const char  *from,
+                     const char **id,
+                     gsize       *id_len)
+{
+  for (const char *p = strchr (from, MARK_START); p != NULL; p = strchr (p + 1, MARK_START))
+    {
+      const char *end;
+      NameForm form;
+
+      if (read_mark (p, &form, id, id_len, &end))
+        return end;
+    }
+  return NULL;
 }
 
 char *
@@ -573,6 +723,16 @@ vpc_rules_report_of (VpcRuleContext   *ctx,
                                        text, n_others, kept);
       g_free (text);
       text = longer;
+    }
+  if (ctx->marks != NULL && strchr (text, MARK_START) != NULL)
+    {
+      VpcFinding *finding = vpc_finding_new_take (rule_id, severity,
+                                                  vpc_rules_resolve_names (ctx->design, text),
+                                                  ids, service);
+
+      _vpc_finding_take_marked (finding, text);
+      g_ptr_array_add (ctx->findings, finding);
+      return;
     }
   g_ptr_array_add (ctx->findings, vpc_finding_new_take (rule_id, severity, text, ids, service));
 }

@@ -71,6 +71,9 @@ typedef struct
   gboolean             cost_done;
 
   GPtrArray           *findings;   /* VpcFinding, unsorted */
+  /* Non-NULL when the findings keep their messages with names as marks
+   * (vpc_rule_context_keep_names): the marks' text. */
+  GStringChunk        *marks;
   /* Per security group (by position), a mark of the last pass that chose
    * it: a set of groups in O(1) per test without clearing. */
   guint               *group_marks;
@@ -80,6 +83,10 @@ typedef struct
 VpcRuleContext       *vpc_rule_context_new (VpcDesign *design,
                                             VpcProfile profile);
 void                  vpc_rule_context_free (VpcRuleContext *ctx);
+/* Makes each finding keep its message with the element names in it as
+ * marks, so that a rename redoes only the messages it touches
+ * (vpc_rules_resolve_names), not the run. */
+void                  vpc_rule_context_keep_names (VpcRuleContext *ctx);
 /* Hands the findings over, sorted (domain.md §3). */
 GPtrArray            *vpc_rule_context_take_findings (VpcRuleContext *ctx);
 
@@ -101,19 +108,40 @@ const VpcElement     *vpc_rule_context_lookup (VpcRuleContext *ctx,
  * dropping repeats. */
 void                  vpc_rules_sort_elements (VpcRuleContext *ctx,
                                                GPtrArray      *elements);
+/* Element names in messages. Messages take them only from these, so
+ * that a run that keeps names (vpc_rule_context_keep_names) can mark
+ * where each one goes. */
+
+/* The name an element is shown by (vpc_element_get_display_name()), valid
+ * until the run ends. */
+const char           *vpc_rules_name (VpcRuleContext   *ctx,
+                                      const VpcElement *element);
 /* "subnet sn-a", "subnets sn-a and sn-b", "subnets a, b, c, d, e and 7 more":
  * @noun, then the display names of @elements in the given order. @noun is
  * already translated and in the number that fits elements->len:
  * ngettext ("subnet", "subnets", elements->len). */
-char                 *vpc_rules_describe_list (GPtrArray  *elements,
-                                               const char *noun);
+char                 *vpc_rules_describe_list (VpcRuleContext *ctx,
+                                               GPtrArray      *elements,
+                                               const char     *noun);
 /* The same for a list of @total elements of which @elements holds the
  * first (at least the first six). */
-char                 *vpc_rules_describe_list_of (GPtrArray  *elements,
-                                                  guint       total,
-                                                  const char *noun);
+char                 *vpc_rules_describe_list_of (VpcRuleContext *ctx,
+                                                  GPtrArray      *elements,
+                                                  guint           total,
+                                                  const char     *noun);
 /* "training job train-1", "subnet private-b (sn-b)". */
-char                 *vpc_rules_describe (const VpcElement *element);
+char                 *vpc_rules_describe (VpcRuleContext   *ctx,
+                                          const VpcElement *element);
+/* @message, kept with names as marks, with the names @design gives its
+ * elements now: what the run would say after a rename. */
+char                 *vpc_rules_resolve_names (VpcDesign  *design,
+                                               const char *message);
+/* The first name in kept @message from @from on: sets @id and @id_len to
+ * the element's id and returns where its mark ends, or NULL when no name
+ * follows. */
+const char           *vpc_rules_next_name (const char  *from,
+                                           const char **id,
+                                           gsize       *id_len);
 /* "Amazon S3 (s3)"; the bare name for services the catalogue does not know. */
 char                 *vpc_rules_describe_service (const char *service);
 

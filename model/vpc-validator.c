@@ -7,6 +7,11 @@
  * then emits one items-changed for the span between the unchanged leading
  * and trailing findings, so views keep their rows.
  *
+ * A rename changes no finding but the messages that give the name: the
+ * findings keep their messages with names as marks (vpc-rules.h), and a
+ * run after renames only gives the renamed elements' findings their new
+ * names (a full run takes ~1 s at 100,000 elements).
+ *
  * An interactive view turns on "deferred": changes then re-validate in one
  * idle callback after the burst of signals (a drag's per-frame previews, a
  * step's "info-changed" + "changed"), so a big design is checked at most
@@ -14,6 +19,9 @@
  */
 #include "vpc-validator.h"
 
+#include <string.h>
+
+#include "vpc-finding-private.h"
 #include "vpc-rules.h"
 
 struct _VpcValidator
@@ -23,8 +31,15 @@ struct _VpcValidator
   VpcDesign *design;
   GPtrArray *findings;      /* VpcFinding, sorted */
   guint64    revision;      /* the design's content revision validated last */
+  guint64    rules_revision; /* ... its rules revision then */
   VpcProfile profile;       /* ... and the profile it was validated with */
+  GPtrArray *touched;       /* ids of elements changed in place since, or NULL:
+                             * too many to follow */
+  GHashTable *naming;       /* id -> GArray of the positions of the findings
+                             * that name it, built on the first rename after
+                             * a run, or NULL */
   gboolean   validated;
+  guint      full_runs;
   gboolean   deferred;
   guint      idle_id;
 };
@@ -43,16 +58,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-GPtrArray *
-vpc_validate (VpcDesign *design,
-              VpcProfile profile)
+/* Elements followed for a rename before the next run validates all. */
+#define MAX_TOUCHED 64
+
+static GPtrArray *
+run_rules (VpcDesign *design,
+           VpcProfile profile,
+           gboolean   keep_names)
 {
   VpcRuleContext *ctx;
   GPtrArray *findings;
 
-  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
-
   ctx = vpc_rule_context_new (design, profile);
+  if (keep_names)
+    vpc_rule_context_keep_names (ctx);
   vpc_rules_check_endpoints (ctx);
   vpc_rules_check_network (ctx);
   vpc_rules_check_isolation (ctx);
@@ -61,6 +80,14 @@ vpc_validate (VpcDesign *design,
   findings = vpc_rule_context_take_findings (ctx);
   vpc_rule_context_free (ctx);
   return findings;
+}
+
+GPtrArray *
+vpc_validate (VpcDesign *design,
+              VpcProfile profile)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
+  return run_rules (design, profile, FALSE);
 }
 
 /* GListModel */
@@ -131,6 +158,85 @@ replace_findings (VpcValidator *self,
   g_list_model_items_changed (G_LIST_MODEL (self), head, n_old - head - tail, n_new - head - tail);
 }
 
+/* Which findings name which element: a design of 100,000 elements has
+ * ~150,000 findings, and reading them all for each rename took ~40 ms. */
+static GHashTable *
+index_names (GPtrArray *findings)
+{
+  GHashTable *naming = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const char *marked = _vpc_finding_get_marked (g_ptr_array_index (findings, i));
+      const char *id;
+      gsize id_len;
+
+      for (const char *p = marked; p != NULL && (p = vpc_rules_next_name (p, &id, &id_len)) != NULL;)
+        {
+          g_autofree char *key = g_strndup (id, id_len);
+          GArray *positions = g_hash_table_lookup (naming, key);
+
+          if (positions == NULL)
+            {
+              positions = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (naming, g_steal_pointer (&key), positions);
+            }
+          /* A message may name an element twice. */
+          if (positions->len == 0 || g_array_index (positions, guint, positions->len - 1) != i)
+            g_array_append_val (positions, i);
+        }
+    }
+  return naming;
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  return (pa > pb) - (pa < pb);
+}
+
+/* After renames only: the findings that name a renamed element say its
+ * new name; order and everything else stay (no rule reads a name). */
+static void
+rename_in_messages (VpcValidator *self)
+{
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint first = G_MAXUINT, last = 0;
+
+  if (self->naming == NULL)
+    self->naming = index_names (self->findings);
+  for (guint t = 0; t < self->touched->len; t++)
+    {
+      GArray *naming = g_hash_table_lookup (self->naming, g_ptr_array_index (self->touched, t));
+
+      if (naming != NULL)
+        g_array_append_vals (positions, naming->data, naming->len);
+    }
+  g_array_sort (positions, compare_positions);
+  for (guint p = 0; p < positions->len; p++)
+    {
+      guint i = g_array_index (positions, guint, p);
+      VpcFinding *finding = g_ptr_array_index (self->findings, i);
+      g_autofree char *message = NULL;
+
+      if (p > 0 && i == g_array_index (positions, guint, p - 1))
+        continue;
+      message = vpc_rules_resolve_names (self->design, _vpc_finding_get_marked (finding));
+      if (strcmp (message, vpc_finding_get_message (finding)) == 0)
+        continue;
+      self->findings->pdata[i] = _vpc_finding_copy_with_message (finding, g_steal_pointer (&message));
+      g_object_unref (finding);
+      first = MIN (first, i);
+      last = i;
+    }
+  if (first != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
+}
+
 static void
 revalidate (VpcValidator *self)
 {
@@ -138,14 +244,28 @@ revalidate (VpcValidator *self)
   /* The rules read no box: moving one (a drag, Tidy, the automatic
    * layout) leaves the findings as they were. */
   guint64 revision = vpc_design_get_content_revision (self->design);
+  guint64 rules_revision = vpc_design_get_rules_revision (self->design);
+  gboolean same = self->validated && info->profile == self->profile;
 
   /* "info-changed" and "changed" both arrive for one step. */
-  if (self->validated && revision == self->revision && info->profile == self->profile)
-    return;
+  if (same && revision == self->revision)
+    ;
+  else if (same && rules_revision == self->rules_revision && self->touched != NULL)
+    rename_in_messages (self);
+  else
+    {
+      self->full_runs++;
+      g_clear_pointer (&self->naming, g_hash_table_unref);
+      replace_findings (self, run_rules (self->design, info->profile, TRUE));
+    }
   self->validated = TRUE;
   self->revision = revision;
+  self->rules_revision = rules_revision;
   self->profile = info->profile;
-  replace_findings (self, vpc_validate (self->design, info->profile));
+  if (self->touched == NULL)
+    self->touched = g_ptr_array_new_with_free_func (g_free);
+  else
+    g_ptr_array_set_size (self->touched, 0);
 }
 
 static gboolean
@@ -156,6 +276,21 @@ revalidate_idle_cb (gpointer data)
   self->idle_id = 0;
   revalidate (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Follows what changes in place: a rename is one of them. */
+static void
+element_changed_cb (VpcValidator *self,
+                    VpcKind       kind,
+                    guint         index,
+                    const char   *id)
+{
+  if (self->touched == NULL)
+    return;
+  if (self->touched->len == MAX_TOUCHED)
+    g_clear_pointer (&self->touched, g_ptr_array_unref);
+  else
+    g_ptr_array_add (self->touched, g_strdup (id));
 }
 
 static void
@@ -178,6 +313,8 @@ vpc_validator_set_design (VpcValidator *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (design, "info-changed", G_CALLBACK (design_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (design, "element-changed", G_CALLBACK (element_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   revalidate (self);
 }
 
@@ -199,6 +336,8 @@ vpc_validator_finalize (GObject *object)
   VpcValidator *self = VPC_VALIDATOR (object);
 
   g_ptr_array_unref (self->findings);
+  g_clear_pointer (&self->touched, g_ptr_array_unref);
+  g_clear_pointer (&self->naming, g_hash_table_unref);
   G_OBJECT_CLASS (vpc_validator_parent_class)->finalize (object);
 }
 
@@ -332,6 +471,13 @@ vpc_validator_count (VpcValidator *self,
     if (vpc_finding_get_severity (g_ptr_array_index (self->findings, i)) == severity)
       count++;
   return count;
+}
+
+guint
+vpc_validator_get_full_runs (VpcValidator *self)
+{
+  g_return_val_if_fail (VPC_IS_VALIDATOR (self), 0);
+  return self->full_runs;
 }
 
 GPtrArray *

@@ -28,6 +28,9 @@ void          vpc_validator_set_deferred (VpcValidator *self,
 void          vpc_validator_flush (VpcValidator *self);
 guint         vpc_validator_count (VpcValidator *self,
                                    VpcSeverity   severity);
+/* How many times it has run every rule: renames run none (tests and
+ * benchmarks read it). */
+guint         vpc_validator_get_full_runs (VpcValidator *self);
 /* Findings whose elements include @id (primary or other), in list order. */
 GPtrArray    *vpc_validator_findings_for (VpcValidator *self,
                                           const char   *id);

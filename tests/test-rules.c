@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "random-designs.h"
 #include "vpc-file.h"
 #include "vpc-rule-catalogue.h"
 #include "vpc-validator.h"
@@ -516,9 +517,136 @@ test_live_transaction (void)
   g_object_unref (design);
 }
 
+/* Renames @element to @name (NULL: no name) as the inspector does. */
+static void
+rename_element (VpcDesign        *design,
+                const VpcElement *element,
+                const char       *name)
+{
+  g_autoptr(VpcElement) copy = vpc_element_copy (element);
+
+  g_free (copy->name);
+  copy->name = g_strdup (name);
+  vpc_design_replace_element (design, g_steal_pointer (&copy));
+}
+
+/* A random element of @design. */
+static const VpcElement *
+random_element (VpcDesign *design,
+                GRand     *rand)
+{
+  guint pick = g_rand_int_range (rand, 0, vpc_design_get_total_elements (design));
+
+  for (VpcKind kind = 0; kind < VPC_N_KINDS; kind++)
+    {
+      guint n = vpc_design_get_n_elements (design, kind);
+
+      if (pick < n)
+        return vpc_design_get_element (design, kind, pick);
+      pick -= n;
+    }
+  g_assert_not_reached ();
+}
+
+/* Renames run no rule: the findings that name the element say its new
+ * name, exactly as a full run would (messages, order, everything), after
+ * undo and redo too, on random designs that fire every kind of message. */
+static void
+test_live_renames (void)
+{
+  static const char *const names[] = {
+    NULL, "x", "Name (with) parens", "Zürich → año …", "a, b and c", "%s %d", "sn-0",
+    "training job t", "  spaced  ", "\xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  guint named = 0;
+
+  for (guint seed = 1; seed <= 150; seed++)
+    {
+      g_autofree char *json = random_design_json (seed);
+      g_autoptr(VpcDesign) design = load_text (json);
+      g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+      guint runs = vpc_validator_get_full_runs (validator);
+
+      if (vpc_design_get_total_elements (design) == 0)
+        continue;
+      for (guint round = 0; round < 8; round++)
+        {
+          const VpcElement *element = random_element (design, rand);
+          const char *name = names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))];
+          g_autoptr(GPtrArray) naming = vpc_validator_findings_for (validator, element->id);
+
+          /* Sometimes its own id: then it is shown without "(id)". */
+          if (round == 3)
+            name = element->id;
+          rename_element (design, element, name);
+          assert_model_matches (validator);
+          named += naming->len;
+          if (round % 3 == 2)
+            {
+              g_assert_true (vpc_design_undo (design));
+              assert_model_matches (validator);
+              g_assert_true (vpc_design_redo (design));
+              assert_model_matches (validator);
+            }
+        }
+      g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs);
+
+      /* Anything else the rules read runs them all. */
+      {
+        const VpcElement *element = random_element (design, rand);
+        const char *const ids[] = { element->id };
+
+        vpc_design_delete (design, ids, 1);
+        assert_model_matches (validator);
+        g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs + 1);
+      }
+    }
+  /* The renamed elements were in findings, not only beside them. */
+  g_assert_cmpuint (named, >, 500);
+}
+
+/* Renames in one burst, deferred: followed up to a limit, then a full
+ * run; either way the model ends as a full run would leave it. */
+static void
+test_live_renames_deferred (void)
+{
+  g_autoptr(VpcDesign) design = load_text (live_design);
+  g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+  const VpcElement *subnet = vpc_design_lookup (design, "sn-a");
+  ItemsChanged record = { 0 };
+  guint runs = vpc_validator_get_full_runs (validator);
+
+  g_signal_connect (validator, "items-changed", G_CALLBACK (items_changed_cb), &record);
+  vpc_validator_set_deferred (validator, TRUE);
+  rename_element (design, vpc_design_lookup (design, "b"), "Job B");
+  rename_element (design, subnet, "Subnet A");
+  vpc_validator_flush (validator);
+  assert_model_matches (validator);
+  g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs);
+  /* All three findings name the subnet: one span. */
+  g_assert_cmpuint (record.calls, ==, 1);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.removed, ==, 3);
+  g_assert_cmpuint (record.added, ==, 3);
+
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Subnet %u", i);
+
+      rename_element (design, vpc_design_lookup (design, "sn-a"), name);
+    }
+  vpc_validator_flush (validator);
+  assert_model_matches (validator);
+  g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs + 1);
+  g_signal_handlers_disconnect_by_data (validator, &record);
+}
+
 static void
 add_live (void)
 {
+  g_test_add_func ("/rules/live/renames", test_live_renames);
+  g_test_add_func ("/rules/live/renames-deferred", test_live_renames_deferred);
   g_test_add_func ("/rules/live/update-and-undo", test_live_update);
   g_test_add_func ("/rules/live/profile", test_live_profile);
   g_test_add_func ("/rules/live/transaction", test_live_transaction);
