@@ -415,6 +415,36 @@ test_cost_item_details (Fixture       *f,
   g_assert_cmpstr (gui_test_named_label (panel, "cost-total"), ==, "$73.00");
 }
 
+/* A rename prices nothing again: the same rows show the new name, and
+ * undo the old one. */
+static void
+test_cost_rename (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_cost_panel (f->sidebar));
+  GtkWidget *row = gui_test_find (panel, is_item_row, "ep-logs");
+  g_autoptr(VpcElement) copy = vpc_element_copy (vpc_design_lookup (f->design, "ep-logs"));
+  const char *before;
+  g_autofree char *old_title = NULL;
+
+  g_assert_nonnull (row);
+  before = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  old_title = g_strdup (before);
+  g_free (copy->name);
+  copy->name = g_strdup ("Logs for training");
+  g_assert_true (vpc_design_replace_element (f->design, g_steal_pointer (&copy)));
+  gui_test_spin (1);
+  g_assert_true (gui_test_find (panel, is_item_row, "ep-logs") == row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Logs for training");
+  g_assert_cmpstr (gui_test_named_label (panel, "cost-total"), ==, "$73.00");
+
+  g_assert_true (vpc_design_undo (f->design));
+  gui_test_spin (1);
+  g_assert_true (gui_test_find (panel, is_item_row, "ep-logs") == row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, old_title);
+}
+
 static void
 test_inspector_cidr (Fixture       *f,
                      gconstpointer  data)
@@ -812,6 +842,8 @@ main (int   argc,
   g_test_add ("/sidebar/cost/region", Fixture, NULL, fixture_setup, test_cost_region,
               fixture_teardown);
   g_test_add ("/sidebar/cost/item-details", Fixture, NULL, fixture_setup, test_cost_item_details,
+              fixture_teardown);
+  g_test_add ("/sidebar/cost/rename", Fixture, NULL, fixture_setup, test_cost_rename,
               fixture_teardown);
   g_test_add ("/sidebar/inspector/cidr", Fixture, NULL, fixture_setup, test_inspector_cidr,
               fixture_teardown);
