@@ -541,7 +541,7 @@ vpc_id_is_valid (const char *id)
   if (id == NULL)
     return FALSE;
   len = strlen (id);
-  if (len < 1 || len > 64)
+  if (len < 1 || len > VPC_ID_MAX_LEN)
     return FALSE;
   for (const char *p = id; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != ':' && *p != '-')

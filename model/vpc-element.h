@@ -223,6 +223,7 @@ guint       vpc_workload_n_calls (const VpcElement *workload);
 const char *vpc_workload_get_call (const VpcElement *workload, guint i);
 
 /* Ids (format.md §1): 1–64 chars of A-Za-z0-9._:- and not reserved. */
+#define VPC_ID_MAX_LEN 64
 gboolean    vpc_id_is_valid (const char *id);
 gboolean    vpc_id_is_reserved (const char *id);
 /* Service names: 1+ chars of a-z0-9.- */

@@ -42,6 +42,7 @@ struct _VpcValidator
   guint      full_runs;
   gboolean   deferred;
   guint      idle_id;
+  guint      index_id;      /* builds self->naming when idle, once deferred */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -174,13 +175,19 @@ index_names (GPtrArray *findings)
 
       for (const char *p = marked; p != NULL && (p = vpc_rules_next_name (p, &id, &id_len)) != NULL;)
         {
-          g_autofree char *key = g_strndup (id, id_len);
-          GArray *positions = g_hash_table_lookup (naming, key);
+          char key[VPC_ID_MAX_LEN + 1];
+          GArray *positions;
 
+          /* Marks come from the design's ids: never longer. */
+          if (id_len > VPC_ID_MAX_LEN)
+            continue;
+          memcpy (key, id, id_len);
+          key[id_len] = '\0';
+          positions = g_hash_table_lookup (naming, key);
           if (positions == NULL)
             {
               positions = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (naming, g_steal_pointer (&key), positions);
+              g_hash_table_insert (naming, g_strdup (key), positions);
             }
           /* A message may name an element twice. */
           if (positions->len == 0 || g_array_index (positions, guint, positions->len - 1) != i)
@@ -188,6 +195,17 @@ index_names (GPtrArray *findings)
         }
     }
   return naming;
+}
+
+static gboolean
+index_names_idle_cb (gpointer data)
+{
+  VpcValidator *self = data;
+
+  self->index_id = 0;
+  if (self->naming == NULL)
+    self->naming = index_names (self->findings);
+  return G_SOURCE_REMOVE;
 }
 
 static int
@@ -257,6 +275,9 @@ revalidate (VpcValidator *self)
       self->full_runs++;
       g_clear_pointer (&self->naming, g_hash_table_unref);
       replace_findings (self, run_rules (self->design, info->profile, TRUE));
+      /* A window has time for it before the user renames anything. */
+      if (self->deferred && self->index_id == 0)
+        self->index_id = g_idle_add_full (G_PRIORITY_LOW, index_names_idle_cb, self, NULL);
     }
   self->validated = TRUE;
   self->revision = revision;
@@ -324,6 +345,7 @@ vpc_validator_dispose (GObject *object)
   VpcValidator *self = VPC_VALIDATOR (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->index_id, g_source_remove);
   if (self->design != NULL)
     g_signal_handlers_disconnect_by_data (self->design, self);
   g_clear_object (&self->design);
@@ -432,6 +454,8 @@ vpc_validator_set_deferred (VpcValidator *self,
   if (self->deferred == deferred)
     return;
   self->deferred = deferred;
+  if (deferred && self->validated && self->naming == NULL && self->index_id == 0)
+    self->index_id = g_idle_add_full (G_PRIORITY_LOW, index_names_idle_cb, self, NULL);
   /* Back to synchronous: catch up now. */
   if (!deferred && self->idle_id != 0)
     {

@@ -415,6 +415,38 @@ test_cost_item_details (Fixture       *f,
   g_assert_cmpstr (gui_test_named_label (panel, "cost-total"), ==, "$73.00");
 }
 
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* A renamed element's findings say its new name (no rule runs for it). */
+static void
+test_findings_rename (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
+  g_autoptr(VpcFinding) first = g_list_model_get_item (G_LIST_MODEL (f->validator), 0);
+  const VpcElement *primary = vpc_design_lookup (f->design, vpc_finding_get_primary_element (first));
+  g_autoptr(VpcElement) copy = vpc_element_copy (primary);
+  guint runs = vpc_validator_get_full_runs (f->validator);
+
+  g_assert_nonnull (strstr (vpc_finding_get_message (first), vpc_element_get_display_name (primary)));
+  g_assert_null (gui_test_find (panel, is_label_with, "Renamed in a test"));
+  g_free (copy->name);
+  copy->name = g_strdup ("Renamed in a test");
+  g_assert_true (vpc_design_replace_element (f->design, g_steal_pointer (&copy)));
+  gui_test_spin (1);
+  g_assert_nonnull (gui_test_find (panel, is_label_with, "Renamed in a test"));
+  g_assert_cmpuint (vpc_validator_get_full_runs (f->validator), ==, runs);
+
+  g_assert_true (vpc_design_undo (f->design));
+  gui_test_spin (1);
+  g_assert_null (gui_test_find (panel, is_label_with, "Renamed in a test"));
+}
+
 /* A rename prices nothing again: the same rows show the new name, and
  * undo the old one. */
 static void
@@ -832,6 +864,8 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/sidebar/findings/counts", Fixture, NULL, fixture_setup, test_findings_counts,
+              fixture_teardown);
+  g_test_add ("/sidebar/findings/rename", Fixture, NULL, fixture_setup, test_findings_rename,
               fixture_teardown);
   g_test_add ("/sidebar/findings/quick-fix", Fixture, NULL, fixture_setup, test_quick_fix,
               fixture_teardown);
