@@ -514,6 +514,13 @@ append_mark (GString          *out,
   g_string_append_c (out, MARK_END);
 }
 
+static void
+remember_marked (VpcRuleContext   *ctx,
+                 const VpcElement *element)
+{
+  ctx->marked[ctx->n_marked++ % G_N_ELEMENTS (ctx->marked)] = element;
+}
+
 /* @element in @form, or its mark when the run keeps names. */
 static void
 append_name (VpcRuleContext   *ctx,
@@ -522,7 +529,10 @@ append_name (VpcRuleContext   *ctx,
              NameForm          form)
 {
   if (ctx->marks != NULL)
-    append_mark (out, element, form);
+    {
+      append_mark (out, element, form);
+      remember_marked (ctx, element);
+    }
   else
     append_form (out, element, form);
 }
@@ -538,13 +548,19 @@ const char *
 vpc_rules_name (VpcRuleContext   *ctx,
                 const VpcElement *element)
 {
-  g_autoptr(GString) mark = NULL;
+  char mark[VPC_ID_MAX_LEN + 4];
+  gsize len;
 
   if (ctx->marks == NULL)
     return vpc_element_get_display_name (element);
-  mark = g_string_sized_new (strlen (element->id) + 3);
-  append_mark (mark, element, FORM_NAME);
-  return g_string_chunk_insert_len (ctx->marks, mark->str, mark->len);
+  len = strlen (element->id);
+  g_return_val_if_fail (len <= VPC_ID_MAX_LEN, element->id);
+  mark[0] = MARK_START;
+  mark[1] = FORM_NAME;
+  memcpy (mark + 2, element->id, len);
+  mark[len + 2] = MARK_END;
+  remember_marked (ctx, element);
+  return g_string_chunk_insert_len (ctx->marks, mark, len + 3);
 }
 
 char *
@@ -612,9 +628,34 @@ read_mark (const char  *p,
   return TRUE;
 }
 
-char *
-vpc_rules_resolve_names (VpcDesign  *design,
-                         const char *message)
+/* The element with the id @id (@id_len bytes): one of @ctx's last marked
+ * when it is, else the design's. */
+static const VpcElement *
+marked_element (VpcDesign      *design,
+                VpcRuleContext *ctx,
+                const char     *id,
+                gsize           id_len)
+{
+  char key[VPC_ID_MAX_LEN + 1];
+
+  for (guint i = 0; ctx != NULL && i < MIN (ctx->n_marked, G_N_ELEMENTS (ctx->marked)); i++)
+    {
+      const VpcElement *e = ctx->marked[i];
+
+      if (strncmp (e->id, id, id_len) == 0 && e->id[id_len] == '\0')
+        return e;
+    }
+  if (id_len > VPC_ID_MAX_LEN)
+    return NULL;
+  memcpy (key, id, id_len);
+  key[id_len] = '\0';
+  return vpc_design_lookup (design, key);
+}
+
+static char *
+resolve_names (VpcDesign      *design,
+               VpcRuleContext *ctx,
+               const char     *message)
 {
   GString *out = g_string_sized_new (strlen (message) + 32);
   const char *p = message;
@@ -633,13 +674,12 @@ vpc_rules_resolve_names (VpcDesign  *design,
           continue;
         }
       {
-        g_autofree char *key = g_strndup (id, id_len);
-        const VpcElement *element = vpc_design_lookup (design, key);
+        const VpcElement *element = marked_element (design, ctx, id, id_len);
 
         if (element != NULL)
           append_form (out, element, form);
         else
-          g_string_append (out, key); /* cannot happen: renames keep ids */
+          g_string_append_len (out, id, id_len); /* cannot happen: renames keep ids */
       }
       p = end;
     }
@@ -649,6 +689,13 @@ vpc_rules_resolve_names (VpcDesign  *design,
 
     return g_realloc (g_string_free (out, FALSE), len + 1);
   }
+}
+
+char *
+vpc_rules_resolve_names (VpcDesign  *design,
+                         const char *message)
+{
+  return resolve_names (design, NULL, message);
 }
 
 const char *
@@ -727,7 +774,7 @@ vpc_rules_report_of (VpcRuleContext   *ctx,
   if (ctx->marks != NULL && strchr (text, MARK_START) != NULL)
     {
       VpcFinding *finding = vpc_finding_new_take (rule_id, severity,
-                                                  vpc_rules_resolve_names (ctx->design, text),
+                                                  resolve_names (ctx->design, ctx, text),
                                                   ids, service);
 
       _vpc_finding_take_marked (finding, text);

@@ -74,6 +74,10 @@ typedef struct
   /* Non-NULL when the findings keep their messages with names as marks
    * (vpc_rule_context_keep_names): the marks' text. */
   GStringChunk        *marks;
+  /* The elements marked last, which the next finding's marks are nearly
+   * always of: its message is given names from them without a look-up. */
+  const VpcElement    *marked[8];
+  guint                n_marked;
   /* Per security group (by position), a mark of the last pass that chose
    * it: a set of groups in O(1) per test without clearing. */
   guint               *group_marks;
