@@ -42,7 +42,7 @@ struct _VpcValidator
   guint      full_runs;
   gboolean   deferred;
   guint      idle_id;
-  guint      index_id;      /* builds self->naming when idle, once deferred */
+  guint      index_id;      /* builds self->naming later, once deferred */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -208,6 +208,18 @@ index_names_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A window has time to index before the user renames anything, but not
+ * before its first frame: a second after a full run, when idle. */
+#define INDEX_DELAY_MS 1000
+
+static void
+schedule_index (VpcValidator *self)
+{
+  g_clear_handle_id (&self->index_id, g_source_remove);
+  self->index_id = g_timeout_add_full (G_PRIORITY_LOW, INDEX_DELAY_MS, index_names_idle_cb, self,
+                                       NULL);
+}
+
 static int
 compare_positions (gconstpointer a,
                    gconstpointer b)
@@ -275,9 +287,8 @@ revalidate (VpcValidator *self)
       self->full_runs++;
       g_clear_pointer (&self->naming, g_hash_table_unref);
       replace_findings (self, run_rules (self->design, info->profile, TRUE));
-      /* A window has time for it before the user renames anything. */
-      if (self->deferred && self->index_id == 0)
-        self->index_id = g_idle_add_full (G_PRIORITY_LOW, index_names_idle_cb, self, NULL);
+      if (self->deferred)
+        schedule_index (self);
     }
   self->validated = TRUE;
   self->revision = revision;
@@ -454,8 +465,8 @@ vpc_validator_set_deferred (VpcValidator *self,
   if (self->deferred == deferred)
     return;
   self->deferred = deferred;
-  if (deferred && self->validated && self->naming == NULL && self->index_id == 0)
-    self->index_id = g_idle_add_full (G_PRIORITY_LOW, index_names_idle_cb, self, NULL);
+  if (deferred && self->validated && self->naming == NULL)
+    schedule_index (self);
   /* Back to synchronous: catch up now. */
   if (!deferred && self->idle_id != 0)
     {

@@ -619,7 +619,8 @@ test_live_renames_deferred (void)
 
   g_signal_connect (validator, "items-changed", G_CALLBACK (items_changed_cb), &record);
   vpc_validator_set_deferred (validator, TRUE);
-  /* Idle: which findings name what is indexed then. */
+  /* Idle for a while: which findings name what is indexed then. */
+  g_usleep (1200 * 1000);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   rename_element (design, vpc_design_lookup (design, "b"), "Job B");
