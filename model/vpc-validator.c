@@ -124,6 +124,17 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = vpc_validator_get_item;
 }
 
+/* Whether @a can stay for @b: it says the same, and names the same
+ * elements where it gives names (two elements may be called alike, and a
+ * rename must find the one its message names). */
+static gboolean
+same_finding (VpcFinding *a,
+              VpcFinding *b)
+{
+  return vpc_finding_equal (a, b) &&
+         g_strcmp0 (_vpc_finding_get_marked (a), _vpc_finding_get_marked (b)) == 0;
+}
+
 /* Swaps in @fresh and reports the changed middle span. Unchanged findings
  * keep their objects, so a view holding them sees no change. */
 static void
@@ -135,11 +146,11 @@ replace_findings (VpcValidator *self,
   guint n_old = old->len, n_new = fresh->len;
 
   while (head < n_old && head < n_new &&
-         vpc_finding_equal (g_ptr_array_index (old, head), g_ptr_array_index (fresh, head)))
+         same_finding (g_ptr_array_index (old, head), g_ptr_array_index (fresh, head)))
     head++;
   while (tail < n_old - head && tail < n_new - head &&
-         vpc_finding_equal (g_ptr_array_index (old, n_old - 1 - tail),
-                            g_ptr_array_index (fresh, n_new - 1 - tail)))
+         same_finding (g_ptr_array_index (old, n_old - 1 - tail),
+                       g_ptr_array_index (fresh, n_new - 1 - tail)))
     tail++;
   if (head == n_old && head == n_new)
     {

@@ -35,6 +35,10 @@
 
 #define SEQUENCE_LENGTH 40
 #define DEFAULT_EDITS   100000
+/* After each of the first edits and history steps, the live findings are
+ * compared with a full run (a full run per edit for all of them took too
+ * long under the sanitizers). */
+#define CHECKED_FINDINGS 4000
 
 typedef struct
 {
@@ -48,6 +52,8 @@ typedef struct
   guint32       seed;
   guint         edit; /* number of the edit, for messages */
   VpcDesign    *design;
+  VpcValidator *validator; /* deferred, as the window's */
+  guint         findings_checked;
   GPtrArray    *states; /* canonical bytes after each undo step, [0] = start */
   guint         position;
   guint         accepted, refused, undone, n_unplaced;
@@ -1199,12 +1205,43 @@ notice_cb (VpcDesign  *design,
   check_message (data, message, "an empty notice");
 }
 
+/* The live validator, flushed as the window's idle would, holds what a
+ * full run says: renames give findings their new names without a run
+ * (vpc-validator.c), and this mixes them with every other edit, undo and
+ * redo. */
+static void
+check_findings (Run *run)
+{
+  GListModel *model = G_LIST_MODEL (run->validator);
+  g_autoptr(GPtrArray) fresh = NULL;
+
+  if (run->findings_checked >= CHECKED_FINDINGS)
+    return;
+  run->findings_checked++;
+  vpc_validator_flush (run->validator);
+  fresh = vpc_validate (run->design, vpc_design_get_info (run->design)->profile);
+  CHECK (run, g_list_model_get_n_items (model) == fresh->len,
+         "the live findings are not a full run's");
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autoptr(VpcFinding) live = g_list_model_get_item (model, i);
+      VpcFinding *full = g_ptr_array_index (fresh, i);
+
+      if (!vpc_finding_equal (live, full))
+        FAIL (run, "live finding %u says \"%s\" (%s), a full run \"%s\" (%s)", i,
+              vpc_finding_get_message (live), vpc_finding_get_rule_id (live),
+              vpc_finding_get_message (full), vpc_finding_get_rule_id (full));
+    }
+}
+
 static void
 run_sequence (Run       *run,
               VpcDesign *start,
               guint      n_edits)
 {
   run->design = vpc_design_duplicate (start);
+  run->validator = vpc_validator_new (run->design);
+  vpc_validator_set_deferred (run->validator, TRUE);
   g_signal_connect (run->design, "edit-refused", G_CALLBACK (message_cb), run);
   g_signal_connect (run->design, "edit-notice", G_CALLBACK (notice_cb), run);
   g_ptr_array_set_size (run->states, 0);
@@ -1221,6 +1258,7 @@ run_sequence (Run       *run,
       if (roll == 0 || roll == 1)
         {
           step_history (run, roll == 1);
+          check_findings (run);
           continue;
         }
       was = history_of (run->design);
@@ -1237,6 +1275,7 @@ run_sequence (Run       *run,
       /* The bytes of the current state are known: the test checks every
        * state it records against the design. */
       check_edit (run, done, g_ptr_array_index (run->states, run->position), &was);
+      check_findings (run);
     }
 
   /* Undo everything, then redo everything, state by state. */
@@ -1248,6 +1287,8 @@ run_sequence (Run       *run,
   while (run->position + 1 < run->states->len)
     step_history (run, TRUE);
   CHECK (run, !vpc_design_get_can_redo (run->design), "redo-all left a step");
+  check_findings (run);
+  g_clear_object (&run->validator);
   g_clear_object (&run->design);
 }
 

@@ -646,9 +646,44 @@ test_live_renames_deferred (void)
   g_signal_handlers_disconnect_by_data (validator, &record);
 }
 
+/* A full run that words a message the same but names another element
+ * (two gateway endpoints called alike, the first deleted) keeps that
+ * element's mark: a rename of it then reaches the message. */
+static void
+test_live_renames_same_words (void)
+{
+  static const char text[]
+      = "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\","
+        "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
+        "  \"availability_zones\": [ { \"id\": \"az-a\" } ],"
+        "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\" },"
+        "                 { \"id\": \"sn-b\", \"az\": \"az-a\", \"cidr\": \"10.0.2.0/24\" } ],"
+        "  \"security_groups\": [ { \"id\": \"sg\" } ],"
+        "  \"endpoints\": [ { \"id\": \"gw-1\", \"name\": \"Gateway\", \"service\": \"s3\","
+        "                   \"subnets\": [\"sn-b\"] },"
+        "                 { \"id\": \"gw-2\", \"name\": \"Gateway\", \"service\": \"s3\","
+        "                   \"subnets\": [\"sn-b\"] } ],"
+        "  \"workloads\": [ { \"id\": \"job\", \"kind\": \"training_job\", \"subnets\": [\"sn-a\"], "
+        "\"security_groups\": [\"sg\"] } ] }";
+  g_autoptr(VpcDesign) design = load_text (text);
+  g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+  const char *const first[] = { "gw-1" };
+  g_autoptr(GPtrArray) naming = NULL;
+
+  naming = vpc_validator_findings_for (validator, "job");
+  g_assert_cmpuint (naming->len, >, 0);
+  vpc_design_delete (design, first, 1);
+  assert_model_matches (validator);
+  rename_element (design, vpc_design_lookup (design, "gw-2"), "Second gateway");
+  assert_model_matches (validator);
+  g_assert_true (vpc_design_undo (design));
+  assert_model_matches (validator);
+}
+
 static void
 add_live (void)
 {
+  g_test_add_func ("/rules/live/renames-same-words", test_live_renames_same_words);
   g_test_add_func ("/rules/live/renames", test_live_renames);
   g_test_add_func ("/rules/live/renames-deferred", test_live_renames_deferred);
   g_test_add_func ("/rules/live/update-and-undo", test_live_update);
