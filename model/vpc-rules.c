@@ -503,15 +503,33 @@ append_form (GString          *out,
     }
 }
 
+/* Room for any mark: an id is at most VPC_ID_MAX_LEN bytes. */
+#define MARK_MAX (VPC_ID_MAX_LEN + 3)
+
+/* Writes @element's mark in @form at @out (MARK_MAX bytes) without a
+ * terminating nul; returns its length. */
+static gsize
+write_mark (char             *out,
+            const VpcElement *element,
+            NameForm          form)
+{
+  gsize len = MIN (strlen (element->id), VPC_ID_MAX_LEN);
+
+  out[0] = MARK_START;
+  out[1] = (char) form;
+  memcpy (out + 2, element->id, len);
+  out[len + 2] = MARK_END;
+  return len + 3;
+}
+
 static void
 append_mark (GString          *out,
              const VpcElement *element,
              NameForm          form)
 {
-  g_string_append_c (out, MARK_START);
-  g_string_append_c (out, (char) form);
-  g_string_append (out, element->id);
-  g_string_append_c (out, MARK_END);
+  char mark[MARK_MAX];
+
+  g_string_append_len (out, mark, write_mark (mark, element, form));
 }
 
 static void
@@ -548,19 +566,14 @@ const char *
 vpc_rules_name (VpcRuleContext   *ctx,
                 const VpcElement *element)
 {
-  char mark[VPC_ID_MAX_LEN + 4];
+  char mark[MARK_MAX];
   gsize len;
 
   if (ctx->marks == NULL)
     return vpc_element_get_display_name (element);
-  len = strlen (element->id);
-  g_return_val_if_fail (len <= VPC_ID_MAX_LEN, element->id);
-  mark[0] = MARK_START;
-  mark[1] = FORM_NAME;
-  memcpy (mark + 2, element->id, len);
-  mark[len + 2] = MARK_END;
+  len = write_mark (mark, element, FORM_NAME);
   remember_marked (ctx, element);
-  return g_string_chunk_insert_len (ctx->marks, mark, len + 3);
+  return g_string_chunk_insert_len (ctx->marks, mark, len);
 }
 
 char *
