@@ -387,6 +387,7 @@ format_text (CheckRun *run)
   g_autofree char *file = vpc_terminal_escape (run->file);
   /* Drained as it grows: a chunk and a finding or two. */
   GString *out = g_string_sized_new (VPC_CLI_OUTPUT_CHUNK + 16 * 1024);
+  guint start = 0;
 
   palette_labels.elements = _("Elements:");
   /* TRANSLATORS: what to change so that the finding goes away. */
@@ -397,19 +398,20 @@ format_text (CheckRun *run)
   if (run->findings->len == 0)
     g_string_append_printf (out, "\n%s\n", _("No findings."));
 
-  /* The findings are sorted by severity first, so each group is a run. */
-  for (VpcSeverity severity = VPC_SEVERITY_ERROR; severity <= VPC_SEVERITY_INFO; severity++)
+  /* The findings are sorted by severity first, so each group is a run of
+   * the length counted. */
+  for (VpcSeverity severity = VPC_SEVERITY_ERROR; severity <= VPC_SEVERITY_INFO;
+       start += run->counts[severity++])
     {
       if (run->counts[severity] == 0)
         continue;
       g_string_append_printf (out, "\n%s%s (%u)%s\n", severity_color (palette, severity),
                               _(headings[severity]), run->counts[severity], palette->reset);
-      for (guint i = 0; i < run->findings->len; i++)
+      for (guint i = start; i < start + run->counts[severity]; i++)
         {
           VpcFinding *finding = g_ptr_array_index (run->findings, i);
 
-          if (vpc_finding_get_severity (finding) != severity)
-            continue;
+          g_assert (vpc_finding_get_severity (finding) == severity);
           text_finding (out, run, finding, palette);
           _vpc_cli_drain (out);
         }

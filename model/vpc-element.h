@@ -174,7 +174,8 @@ void         vpc_id_list_add (GPtrArray  *list,
 gboolean     vpc_id_list_remove (GPtrArray  *list,
                                  const char *id);
 /* The index of the first of the @n strings @ids (none NULL) equal to an
- * earlier one, or -1. Linear for short lists (nearly all), else hashed. */
+ * earlier one, or -1. Sorted on the stack for short lists (nearly all),
+ * else hashed. */
 int          vpc_strings_first_repeat (const char *const *ids,
                                        guint              n);
 

@@ -152,6 +152,38 @@ test_ids (void)
   g_assert_false (vpc_service_name_is_valid ("S3"));
 }
 
+/* The first repeat of random lists of every length either side of the
+ * sorted and hashed paths, against the definition: the earliest index
+ * whose id appeared before it. */
+static void
+test_first_repeat (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  static const char *const pool[] = { "a", "b", "sn-1", "sn-10", "sn-2", "z", "sg-a", "A" };
+
+  for (guint round = 0; round < 4000; round++)
+    {
+      guint n = g_rand_int_range (rand, 0, 100);
+      guint alphabet = g_rand_int_range (rand, 1, 200);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+      int expected = -1;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint v = g_rand_int_range (rand, 0, alphabet);
+
+          g_ptr_array_add (ids, v < G_N_ELEMENTS (pool) ? g_strdup (pool[v])
+                                                        : g_strdup_printf ("id-%u", v));
+        }
+      for (guint i = 0; i < n && expected < 0; i++)
+        for (guint j = 0; j < i && expected < 0; j++)
+          if (strcmp (ids->pdata[i], ids->pdata[j]) == 0)
+            expected = (int) i;
+      g_assert_cmpint (vpc_strings_first_repeat ((const char *const *) ids->pdata, n), ==,
+                       expected);
+    }
+}
+
 static void
 test_enum_names (void)
 {
@@ -706,6 +738,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/element/copy-equal", test_element_copy_equal);
   g_test_add_func ("/model/element/defaults", test_defaults);
   g_test_add_func ("/model/element/ids", test_ids);
+  g_test_add_func ("/model/element/first-repeat", test_first_repeat);
   g_test_add_func ("/model/element/enum-names", test_enum_names);
   g_test_add_func ("/model/design/queries", test_queries);
   g_test_add_func ("/model/design/shape-revision", test_shape_revision);
