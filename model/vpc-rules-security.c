@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-rules-security.c: VPC401–405, security-group rules.
  *
- * Checks run per workload × its groups × their rules, and per endpoint ×
- * the workloads needing its service, never over all pairs of elements.
- * What a group lets out on 443 is summarised once per run and reused by
- * every workload in that group.
+ * Checks run per workload × its groups × their rules. What a group lets
+ * out on 443 is summarised once per run and reused by every workload in
+ * that group. VPC401 and VPC402 compare workloads with the endpoints of
+ * the services they need: instead of testing every pair, each workload's
+ * reachable endpoints and each endpoint's admitted workloads are a union
+ * of sets (vpc-bits.h), a few words per 64 elements.
  */
 #include "vpc-rules.h"
 
 #include <string.h>
 
+#include "vpc-bits.h"
 #include "vpc-i18n.h"
 #include "vpc-needs.h"
 
@@ -95,6 +98,132 @@ has_group_list (const VpcElement *element)
   return element->security_groups != NULL && element->security_groups->len > 0;
 }
 
+/* Tests compare the sets with the pairwise definition. */
+static gboolean pairwise;
+
+void
+_vpc_rules_security_set_pairwise (gboolean enabled)
+{
+  pairwise = enabled;
+}
+
+/* Sets of [0, n) by key (a group), each the list of its members in
+ * order, made a VpcBits once it is longer than n / 64: adding one to a
+ * union then costs the smaller of the two. */
+typedef struct
+{
+  GArray *list;  /* guint */
+  VpcBits bits;  /* words NULL until dense */
+} Members;
+
+static void
+members_free (gpointer data)
+{
+  Members *members = data;
+
+  g_array_unref (members->list);
+  vpc_bits_clear (&members->bits);
+  g_free (members);
+}
+
+static GHashTable *
+members_table_new (GHashFunc  hash,
+                   GEqualFunc equal)
+{
+  return g_hash_table_new_full (hash, equal, NULL, members_free);
+}
+
+static void
+members_add (GHashTable *table,
+             gconstpointer key,
+             guint       member)
+{
+  Members *members = g_hash_table_lookup (table, key);
+
+  if (members == NULL)
+    {
+      members = g_new0 (Members, 1);
+      members->list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (table, (gpointer) key, members);
+    }
+  g_array_append_val (members->list, member);
+}
+
+/* Adds the members of @key in @table to @into. */
+static void
+members_add_to (GHashTable   *table,
+                gconstpointer key,
+                VpcBits      *into)
+{
+  Members *members = g_hash_table_lookup (table, key);
+
+  if (members == NULL)
+    return;
+  if (members->bits.words == NULL && members->list->len > into->n_words)
+    {
+      vpc_bits_init (&members->bits, into->n);
+      for (guint i = 0; i < members->list->len; i++)
+        vpc_bits_add (&members->bits, g_array_index (members->list, guint, i));
+    }
+  if (members->bits.words != NULL)
+    vpc_bits_add_all (into, &members->bits);
+  else
+    for (guint i = 0; i < members->list->len; i++)
+      vpc_bits_add (into, g_array_index (members->list, guint, i));
+}
+
+/* Tables by CIDR: the keys are copies. */
+static guint
+cidr_hash (gconstpointer key)
+{
+  const VpcCidr *cidr = key;
+
+  return cidr->address * 33u + cidr->prefix;
+}
+
+static gboolean
+cidr_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const VpcCidr *x = a, *y = b;
+
+  return x->address == y->address && x->prefix == y->prefix;
+}
+
+static void
+bits_free (gpointer data)
+{
+  vpc_bits_clear (data);
+  g_free (data);
+}
+
+static GHashTable *
+bits_by_cidr_new (void)
+{
+  return g_hash_table_new_full (cidr_hash, cidr_equal, g_free, bits_free);
+}
+
+/* The set @table keeps for @cidr, made by @make(@data, @cidr, its bits) on
+ * first use. */
+static const VpcBits *
+bits_by_cidr (GHashTable    *table,
+              const VpcCidr *cidr,
+              guint          n,
+              void         (*make) (gconstpointer data, const VpcCidr *cidr, VpcBits *bits),
+              gconstpointer  data)
+{
+  VpcBits *bits = g_hash_table_lookup (table, cidr);
+
+  if (bits == NULL)
+    {
+      bits = g_new0 (VpcBits, 1);
+      vpc_bits_init (bits, n);
+      make (data, cidr, bits);
+      g_hash_table_insert (table, g_memdup2 (cidr, sizeof *cidr), bits);
+    }
+  return bits;
+}
+
 /* What one group lets out on TCP 443. */
 typedef struct
 {
@@ -173,12 +302,154 @@ vpc_rules_egress_reaches_endpoint (VpcRuleContext        *ctx,
   return FALSE;
 }
 
+static gboolean
+has_subnets (const VpcElement *endpoint)
+{
+  return endpoint->subnets != NULL && endpoint->subnets->len > 0;
+}
+
+/* The sets VPC401 and VPC402 use, per service (VpcServiceInfo), made on
+ * first use in a run. */
+typedef struct
+{
+  VpcRuleContext *ctx;
+  GHashTable     *targets; /* service -> Side: its endpoints */
+  GHashTable     *sources; /* service -> Side: the workloads needing it */
+} SecuritySets;
+
+/* One side of VPC401 or VPC402 for one service: its items (bit i: the
+ * i-th), the items of each group (by the key the side uses) and of each
+ * CIDR (on first use), and a set reused for each element of the other side. */
+typedef struct
+{
+  VpcRuleContext *ctx;
+  GPtrArray      *items;
+  GHashTable     *by_group; /* -> Members */
+  GHashTable     *by_cidr;  /* VpcCidr -> VpcBits */
+  VpcBits         set;
+} Side;
+
+static Side *
+side_new (VpcRuleContext *ctx,
+          GHashFunc       group_hash,
+          GEqualFunc      group_equal)
+{
+  Side *side = g_new0 (Side, 1);
+
+  side->ctx = ctx;
+  side->items = g_ptr_array_new ();
+  side->by_group = members_table_new (group_hash, group_equal);
+  side->by_cidr = bits_by_cidr_new ();
+  return side;
+}
+
+static void
+side_free (gpointer data)
+{
+  Side *side = data;
+
+  g_ptr_array_unref (side->items);
+  g_hash_table_unref (side->by_group);
+  g_hash_table_unref (side->by_cidr);
+  vpc_bits_clear (&side->set);
+  g_free (side);
+}
+
+static void
+endpoints_held (gconstpointer  data,
+                const VpcCidr *cidr,
+                VpcBits       *bits)
+{
+  const Side *targets = data;
+
+  for (guint k = 0; k < targets->items->len; k++)
+    if (cidr_holds_subnet_ids (targets->ctx, cidr,
+                               ((const VpcElement *) g_ptr_array_index (targets->items, k))
+                                   ->subnets))
+      vpc_bits_add (bits, k);
+}
+
+/* VPC401's side: the service's interface endpoints with subnets, by the
+ * ids of their groups. */
+static Side *
+targets_of (SecuritySets         *sets,
+            const VpcServiceInfo *service)
+{
+  Side *targets = g_hash_table_lookup (sets->targets, service);
+
+  if (targets != NULL)
+    return targets;
+  targets = side_new (sets->ctx, g_str_hash, g_str_equal);
+  for (guint e = 0; e < service->interfaces->len; e++)
+    {
+      const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
+
+      if (!has_subnets (endpoint))
+        continue;
+      for (guint g = 0; endpoint->security_groups != NULL && g < endpoint->security_groups->len;
+           g++)
+        members_add (targets->by_group, g_ptr_array_index (endpoint->security_groups, g),
+                     targets->items->len);
+      g_ptr_array_add (targets->items, (gpointer) endpoint);
+    }
+  vpc_bits_init (&targets->set, targets->items->len);
+  g_hash_table_insert (sets->targets, (gpointer) service, targets);
+  return targets;
+}
+
+/* The first of @service's endpoints with subnets that @workload's groups
+ * let nothing out to on 443 (vpc_rules_egress_reaches_endpoint()), or
+ * NULL: the union of the endpoints each egress rule reaches. */
+static const VpcElement *
+first_blocked (SecuritySets          *sets,
+               const VpcServiceInfo  *service,
+               const VpcWorkloadInfo *workload)
+{
+  Side *targets = targets_of (sets, service);
+  guint k;
+
+  vpc_bits_empty (&targets->set);
+  for (guint g = 0; g < workload->n_groups; g++)
+    {
+      const Egress *egress = egress_of (sets->ctx, workload->groups[g]);
+
+      if (egress->world)
+        return NULL;
+      for (guint p = 0; p < egress->peers->len; p++)
+        members_add_to (targets->by_group, g_ptr_array_index (egress->peers, p), &targets->set);
+      for (guint c = 0; c < egress->cidrs->len; c++)
+        vpc_bits_add_all (&targets->set,
+                          bits_by_cidr (targets->by_cidr,
+                                        &g_array_index (egress->cidrs, VpcCidr, c),
+                                        targets->items->len, endpoints_held, targets));
+    }
+  k = vpc_bits_next_missing (&targets->set, 0);
+  return k < targets->items->len ? g_ptr_array_index (targets->items, k) : NULL;
+}
+
+/* The same by testing each endpoint in turn. */
+static const VpcElement *
+first_blocked_pairwise (VpcRuleContext        *ctx,
+                        const VpcServiceInfo  *service,
+                        const VpcWorkloadInfo *workload)
+{
+  for (guint e = 0; e < service->interfaces->len; e++)
+    {
+      const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
+
+      if (has_subnets (endpoint) && !vpc_rules_egress_reaches_endpoint (ctx, workload, endpoint))
+        return endpoint;
+    }
+  return NULL;
+}
+
 /* VPC401: one finding per workload, naming the first endpoint it cannot
  * talk to. */
 static void
-check_workload_egress (VpcRuleContext  *ctx,
+check_workload_egress (SecuritySets    *sets,
                        VpcWorkloadInfo *workload)
 {
+  VpcRuleContext *ctx = sets->ctx;
   const VpcElement *blocked = NULL;
   g_autoptr(GPtrArray) groups = NULL;
   g_autofree char *who = NULL;
@@ -189,17 +460,8 @@ check_workload_egress (VpcRuleContext  *ctx,
 
       if (service->first_interface_with_subnets == NULL)
         continue;
-      for (guint e = 0; e < service->interfaces->len; e++)
-        {
-          const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
-
-          if (endpoint->subnets != NULL && endpoint->subnets->len > 0 &&
-              !vpc_rules_egress_reaches_endpoint (ctx, workload, endpoint))
-            {
-              blocked = endpoint;
-              break;
-            }
-        }
+      blocked = pairwise ? first_blocked_pairwise (ctx, service, workload)
+                         : first_blocked (sets, service, workload);
     }
   if (blocked == NULL)
     return;
@@ -221,6 +483,7 @@ typedef struct
   const guint *marks;
   guint        mark;
   GArray      *cidrs;  /* VpcCidr */
+  GArray      *groups; /* guint: the positions marked, each once */
   gboolean     world;
 } Admission;
 
@@ -232,6 +495,7 @@ admission_init (VpcRuleContext   *ctx,
   admission->marks = ctx->group_marks;
   admission->mark = ++ctx->group_mark;
   admission->cidrs = g_array_new (FALSE, FALSE, sizeof (VpcCidr));
+  admission->groups = g_array_new (FALSE, FALSE, sizeof (guint));
   admission->world = FALSE;
   for (guint g = 0; endpoint->security_groups != NULL && g < endpoint->security_groups->len; g++)
     {
@@ -256,7 +520,13 @@ admission_init (VpcRuleContext   *ctx,
           /* A group that does not exist has no members to admit. */
           peer = vpc_rule_context_lookup (ctx, peer_group (rule, group), VPC_KIND_SECURITY_GROUP);
           if (peer != NULL)
-            ctx->group_marks[vpc_design_index_of (ctx->design, peer->id)] = admission->mark;
+            {
+              guint position = (guint) vpc_design_index_of (ctx->design, peer->id);
+
+              if (ctx->group_marks[position] != admission->mark)
+                g_array_append_val (admission->groups, position);
+              ctx->group_marks[position] = admission->mark;
+            }
         }
     }
 }
@@ -265,6 +535,19 @@ static void
 admission_clear (Admission *admission)
 {
   g_array_unref (admission->cidrs);
+  g_array_unref (admission->groups);
+}
+
+/* Whether @cidr holds every subnet @workload lists (all of which exist). */
+static gboolean
+cidr_holds_workload (const VpcCidr         *cidr,
+                     const VpcWorkloadInfo *workload)
+{
+  gboolean all = workload->n_subnets == workload->element->subnets->len;
+
+  for (guint s = 0; all && s < workload->n_subnets; s++)
+    all = cidr_holds (cidr, workload->subnets[s]);
+  return all;
 }
 
 /* From one of the workload's groups, from a CIDR holding all its subnets,
@@ -279,15 +562,8 @@ admits (const Admission       *admission,
     if (admission->marks[workload->group_positions[i]] == admission->mark)
       return TRUE;
   for (guint c = 0; c < admission->cidrs->len; c++)
-    {
-      const VpcCidr *cidr = &g_array_index (admission->cidrs, VpcCidr, c);
-      gboolean all = workload->n_subnets == workload->element->subnets->len;
-
-      for (guint s = 0; all && s < workload->n_subnets; s++)
-        all = cidr_holds (cidr, workload->subnets[s]);
-      if (all)
-        return TRUE;
-    }
+    if (cidr_holds_workload (&g_array_index (admission->cidrs, VpcCidr, c), workload))
+      return TRUE;
   return FALSE;
 }
 
@@ -305,34 +581,114 @@ vpc_rules_endpoint_admits (VpcRuleContext        *ctx,
   return result;
 }
 
+static void
+workloads_held (gconstpointer  data,
+                const VpcCidr *cidr,
+                VpcBits       *bits)
+{
+  const Side *sources = data;
+
+  for (guint i = 0; i < sources->items->len; i++)
+    if (cidr_holds_workload (cidr, g_ptr_array_index (sources->items, i)))
+      vpc_bits_add (bits, i);
+}
+
+/* VPC402's side: the workloads needing the service that list groups, in
+ * file order, by the positions of their groups. */
+static Side *
+sources_of (SecuritySets         *sets,
+            const VpcServiceInfo *service)
+{
+  Side *sources = g_hash_table_lookup (sets->sources, service);
+
+  if (sources != NULL)
+    return sources;
+  sources = side_new (sets->ctx, NULL, NULL);
+  for (guint w = 0; w < service->needed_by->len; w++)
+    {
+      const VpcWorkloadInfo *workload = g_ptr_array_index (service->needed_by, w);
+
+      if (!workload->lists_groups)
+        continue;
+      for (guint g = 0; g < workload->n_groups; g++)
+        members_add (sources->by_group, GUINT_TO_POINTER (workload->group_positions[g] + 1),
+                     sources->items->len);
+      g_ptr_array_add (sources->items, (gpointer) workload);
+    }
+  vpc_bits_init (&sources->set, sources->items->len);
+  g_hash_table_insert (sets->sources, (gpointer) service, sources);
+  return sources;
+}
+
+/* The workloads needing @service that @admission fails, in file order: the
+ * first VPC_RULES_MAX_OTHERS in @failed, the count returned. */
+static guint
+failed_workloads (SecuritySets         *sets,
+                  const VpcServiceInfo *service,
+                  const Admission      *admission,
+                  GPtrArray            *failed)
+{
+  Side *sources = sources_of (sets, service);
+  guint n_failed;
+
+  vpc_bits_empty (&sources->set);
+  for (guint g = 0; g < admission->groups->len; g++)
+    members_add_to (sources->by_group,
+                    GUINT_TO_POINTER (g_array_index (admission->groups, guint, g) + 1),
+                    &sources->set);
+  for (guint c = 0; c < admission->cidrs->len; c++)
+    vpc_bits_add_all (&sources->set,
+                      bits_by_cidr (sources->by_cidr, &g_array_index (admission->cidrs, VpcCidr, c),
+                                    sources->items->len, workloads_held, sources));
+  n_failed = sources->items->len - vpc_bits_count (&sources->set);
+  for (guint i = vpc_bits_next_missing (&sources->set, 0);
+       i < sources->items->len && failed->len < VPC_RULES_MAX_OTHERS;
+       i = vpc_bits_next_missing (&sources->set, i + 1))
+    g_ptr_array_add (failed,
+                     (gpointer) ((const VpcWorkloadInfo *) g_ptr_array_index (sources->items, i))
+                         ->element);
+  return n_failed;
+}
+
+/* The same by testing each workload in turn. */
+static guint
+failed_workloads_pairwise (const VpcServiceInfo *service,
+                           const Admission      *admission,
+                           GPtrArray            *failed)
+{
+  guint n_failed = 0;
+
+  for (guint w = 0; w < service->needed_by->len; w++)
+    {
+      const VpcWorkloadInfo *workload = g_ptr_array_index (service->needed_by, w);
+
+      /* Only the ones a finding lists are kept; the rest are counted. */
+      if (workload->lists_groups && !admits (admission, workload)
+          && n_failed++ < VPC_RULES_MAX_OTHERS)
+        g_ptr_array_add (failed, (gpointer) workload->element);
+    }
+  return n_failed;
+}
+
 /* VPC402 for one endpoint. An endpoint without groups gets the VPC's
  * default group, which admits only its own members: it fails them all. */
 static void
-check_endpoint_ingress (VpcRuleContext       *ctx,
+check_endpoint_ingress (SecuritySets         *sets,
                         const VpcServiceInfo *service,
                         const VpcElement     *endpoint)
 {
-  g_autoptr(GPtrArray) failed = NULL;
+  VpcRuleContext *ctx = sets->ctx;
+  g_autoptr(GPtrArray) failed = g_ptr_array_new ();
   g_autofree char *list = NULL;
   Admission admission;
   guint n_failed = 0;
 
   admission_init (ctx, endpoint, &admission);
-  for (guint w = 0; !admission.world && w < service->needed_by->len; w++)
-    {
-      const VpcWorkloadInfo *workload = g_ptr_array_index (service->needed_by, w);
-
-      if (workload->lists_groups && !admits (&admission, workload))
-        {
-          /* Only the ones a finding lists are kept; the rest are counted. */
-          if (failed == NULL)
-            failed = g_ptr_array_new ();
-          if (n_failed++ < VPC_RULES_MAX_OTHERS)
-            g_ptr_array_add (failed, (gpointer) workload->element);
-        }
-    }
+  if (!admission.world)
+    n_failed = pairwise ? failed_workloads_pairwise (service, &admission, failed)
+                        : failed_workloads (sets, service, &admission, failed);
   admission_clear (&admission);
-  if (failed == NULL)
+  if (n_failed == 0)
     return;
 
   list = vpc_rules_describe_list_of (ctx, failed, n_failed,
@@ -350,8 +706,9 @@ check_endpoint_ingress (VpcRuleContext       *ctx,
 }
 
 static void
-check_endpoints_ingress (VpcRuleContext *ctx)
+check_endpoints_ingress (SecuritySets *sets)
 {
+  VpcRuleContext *ctx = sets->ctx;
   GHashTableIter iter;
   gpointer value;
 
@@ -366,8 +723,8 @@ check_endpoints_ingress (VpcRuleContext *ctx)
         {
           const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
 
-          if (endpoint->subnets != NULL && endpoint->subnets->len > 0)
-            check_endpoint_ingress (ctx, service, endpoint);
+          if (has_subnets (endpoint))
+            check_endpoint_ingress (sets, service, endpoint);
         }
     }
 }
@@ -515,6 +872,12 @@ check_outbound_paths (VpcRuleContext  *ctx,
 void
 vpc_rules_check_security (VpcRuleContext *ctx)
 {
+  SecuritySets sets = {
+    ctx,
+    g_hash_table_new_full (NULL, NULL, NULL, side_free),
+    g_hash_table_new_full (NULL, NULL, NULL, side_free),
+  };
+
   for (guint w = 0; w < ctx->workloads->len; w++)
     {
       VpcWorkloadInfo *workload = g_ptr_array_index (ctx->workloads, w);
@@ -523,8 +886,10 @@ vpc_rules_check_security (VpcRuleContext *ctx)
       /* VPC401 and VPC405 skip a workload without groups (VPC208 reports it). */
       if (!workload->lists_groups)
         continue;
-      check_workload_egress (ctx, workload);
+      check_workload_egress (&sets, workload);
       check_outbound_paths (ctx, workload);
     }
-  check_endpoints_ingress (ctx);
+  check_endpoints_ingress (&sets);
+  g_hash_table_unref (sets.targets);
+  g_hash_table_unref (sets.sources);
 }

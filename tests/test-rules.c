@@ -12,6 +12,7 @@
 #include "random-designs.h"
 #include "vpc-file.h"
 #include "vpc-rule-catalogue.h"
+#include "vpc-rules.h"
 #include "vpc-validator.h"
 
 static JsonObject *bases;
@@ -691,6 +692,180 @@ add_live (void)
   g_test_add_func ("/rules/live/transaction", test_live_transaction);
 }
 
+/* ---- VPC401 and VPC402 through sets, against every pair ---- */
+
+#define PICK_OF(rand, array) ((array)[g_rand_int_range (rand, 0, G_N_ELEMENTS (array))])
+
+/* ", "-separated ids "PREFIX-i" of a random subset of @n, each with
+ * probability 1/@one_in. */
+static void
+append_random_ids (GString    *json,
+                   GRand      *rand,
+                   const char *prefix,
+                   guint       n,
+                   guint       one_in)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    if (g_rand_int_range (rand, 0, one_in) == 0)
+      {
+        g_string_append_printf (json, "%s\"%s-%u\"", first ? "" : ", ", prefix, i);
+        first = FALSE;
+      }
+}
+
+/* A design where many workloads meet many interface endpoints through
+ * groups whose 443 rules name other groups, themselves, the world and
+ * CIDRs holding some subnets or all: up to 200 workloads (more than the
+ * 64 a word of a set holds), 12 groups, 30 endpoints. */
+static char *
+security_design_json (GRand *rand)
+{
+  static const char *const protocols[] = { "tcp", "tcp", "all", "udp" };
+  static const char *const ports[] = { "443", "all", "80", "400-500", "0-65535" };
+  static const char *const cidrs[] = {
+    "0.0.0.0/0",   "10.0.0.0/16", "10.0.0.0/23", "10.0.2.0/23",
+    "10.0.4.0/22", "10.0.1.0/24", "10.1.0.0/16", "prefix-list:s3",
+  };
+  static const char *const services[] = { "sagemaker.api", "logs", "sts", "ecr.api", "ecr.dkr" };
+  static const char *const kinds[] = { "training_job", "processing_job", "batch_transform",
+                                       "realtime_endpoint", "studio_domain", "client" };
+  guint n_groups = g_rand_int_range (rand, 1, 13);
+  guint n_endpoints = g_rand_int_range (rand, 0, 31);
+  guint n_workloads = g_rand_int_range (rand, 1, 201);
+  GString *json = g_string_new (
+      "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\","
+      "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
+      "  \"availability_zones\": [ { \"id\": \"az-0\" }, { \"id\": \"az-1\" }, { \"id\": \"az-2\" } ],"
+      "  \"subnets\": [");
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"sn-%u\", \"az\": \"az-%u\", \"cidr\": \"10.0.%u.0/24\" }",
+                            i > 0 ? ", " : "", i, i % 3, i);
+  g_string_append (json, "], \"security_groups\": [");
+  for (guint g = 0; g < n_groups; g++)
+    {
+      g_string_append_printf (json, "%s{ \"id\": \"sg-%u\"", g > 0 ? ", " : "", g);
+      for (guint way = 0; way < 2; way++)
+        {
+          guint n_rules = g_rand_int_range (rand, 0, 4);
+
+          g_string_append_printf (json, ", \"%s\": [", way == 0 ? "ingress" : "egress");
+          for (guint r = 0; r < n_rules; r++)
+            {
+              guint peer = g_rand_int_range (rand, 0, 3);
+
+              g_string_append_printf (json, "%s{ \"protocol\": \"%s\", \"ports\": \"%s\", \"peer\": ",
+                                      r > 0 ? ", " : "", PICK_OF (rand, protocols),
+                                      PICK_OF (rand, ports));
+              if (peer == 0)
+                g_string_append_printf (json, "\"%s\" }", PICK_OF (rand, cidrs));
+              else if (peer == 1 && g_rand_boolean (rand))
+                g_string_append (json, "\"self\" }");
+              else
+                g_string_append_printf (json, "\"sg-%u\" }", g_rand_int_range (rand, 0, n_groups));
+            }
+          g_string_append (json, "]");
+        }
+      g_string_append (json, " }");
+    }
+  g_string_append (json, "], \"endpoints\": [");
+  for (guint e = 0; e < n_endpoints; e++)
+    {
+      gboolean first = TRUE;
+
+      g_string_append_printf (json, "%s{ \"id\": \"ep-%u\", \"service\": \"%s\", \"subnets\": [",
+                              e > 0 ? ", " : "", e, PICK_OF (rand, services));
+      /* At most one subnet per AZ; sometimes none. */
+      for (guint az = 0; az < 3; az++)
+        if (g_rand_int_range (rand, 0, 3) > 0)
+          {
+            guint subnet = az + 3 * g_rand_int_range (rand, 0, az < 2 ? 3 : 2);
+
+            g_string_append_printf (json, "%s\"sn-%u\"", first ? "" : ", ", subnet);
+            first = FALSE;
+          }
+      g_string_append (json, "], \"security_groups\": [");
+      append_random_ids (json, rand, "sg", n_groups, 1 + n_groups / 2);
+      g_string_append (json, "] }");
+    }
+  g_string_append (json, "], \"workloads\": [");
+  for (guint w = 0; w < n_workloads; w++)
+    {
+      g_string_append_printf (json, "%s{ \"id\": \"w-%u\", \"kind\": \"%s\", \"subnets\": [",
+                              w > 0 ? ", " : "", w, PICK_OF (rand, kinds));
+      append_random_ids (json, rand, "sn", 8, 4);
+      g_string_append (json, "], \"security_groups\": [");
+      append_random_ids (json, rand, "sg", n_groups, 1 + n_groups / 2);
+      g_string_append (json, "] }");
+    }
+  g_string_append (json, "] }");
+  return g_string_free (json, FALSE);
+}
+
+static char *
+describe_all (GPtrArray *findings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      VpcFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *line = describe_finding (finding, TRUE);
+
+      g_string_append_printf (out, "%s: %s\n", line, vpc_finding_get_message (finding));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* VPC401 and VPC402 find through sets exactly what testing every workload
+ * with every endpoint finds (the same findings, others and messages). */
+static void
+test_security_sets (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (401);
+  guint fired[2] = { 0, 0 };
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree char *json = security_design_json (rand);
+      g_autoptr(VpcDesign) design = load_text (json);
+
+      for (VpcProfile profile = VPC_PROFILE_STUDY_GUIDE; profile <= VPC_PROFILE_PRECISE; profile++)
+        {
+          g_autoptr(GPtrArray) by_sets = vpc_validate (design, profile);
+          g_autoptr(GPtrArray) by_pairs = NULL;
+          g_autofree char *sets_text = describe_all (by_sets);
+          g_autofree char *pairs_text = NULL;
+
+          _vpc_rules_security_set_pairwise (TRUE);
+          by_pairs = vpc_validate (design, profile);
+          _vpc_rules_security_set_pairwise (FALSE);
+          pairs_text = describe_all (by_pairs);
+          if (g_strcmp0 (sets_text, pairs_text) != 0)
+            {
+              g_auto(GStrv) got = g_strsplit (sets_text, "\n", -1);
+              g_auto(GStrv) want = g_strsplit (pairs_text, "\n", -1);
+              guint i = 0;
+
+              while (g_strcmp0 (got[i], want[i]) == 0)
+                i++;
+              g_test_message ("design %u:\n%s", round, json);
+              g_assert_cmpstr (got[i], ==, want[i]);
+            }
+          fired[0] += strstr (sets_text, " VPC401 ") != NULL;
+          fired[1] += strstr (sets_text, " VPC402 ") != NULL;
+        }
+    }
+  /* The designs exercise both rules, firing and not (of 600 runs). */
+  g_test_message ("VPC401 fired in %u runs, VPC402 in %u", fired[0], fired[1]);
+  g_assert_cmpuint (fired[0], >, 50);
+  g_assert_cmpuint (fired[1], >, 50);
+  g_assert_cmpuint (fired[0], <, 580);
+  g_assert_cmpuint (fired[1], <, 580);
+}
+
 /* "Others" are capped at 100; the message keeps the full count. */
 static void
 test_others_capped (void)
@@ -833,6 +1008,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/message-names", test_message_names);
   g_test_add_func ("/rules/catalogue", test_catalogue);
   g_test_add_func ("/rules/finding-sort", test_finding_sort);
+  g_test_add_func ("/rules/security-sets", test_security_sets);
   add_scenarios ();
   add_examples ();
   add_live ();
