@@ -211,9 +211,18 @@ void vpc_rules_check_endpoints (VpcRuleContext *ctx);  /* VPC101–116 */
 void vpc_rules_check_network (VpcRuleContext *ctx);    /* VPC201–213 */
 void vpc_rules_check_isolation (VpcRuleContext *ctx);  /* VPC301–305 */
 void vpc_rules_check_security (VpcRuleContext *ctx);   /* VPC401–405 */
-/* For tests: VPC401 and VPC402 test every workload with every endpoint of
- * a service it needs, as DOMAIN.md words them, instead of through sets. */
-void _vpc_rules_security_set_pairwise (gboolean enabled);
+/* How VPC401 and VPC402 compare workloads with the endpoints of a
+ * service: each pair as DOMAIN.md words it, or through sets of them
+ * (vpc-item-sets.h), which pay for themselves with many endpoints. Tests
+ * compare the two; the rules choose by the number of endpoints. */
+typedef enum
+{
+  VPC_RULES_METHOD_AUTO,
+  VPC_RULES_METHOD_PAIRS,
+  VPC_RULES_METHOD_SETS,
+} VpcRulesMethod;
+
+void _vpc_rules_security_set_method (VpcRulesMethod method);
 void vpc_rules_check_cost (VpcRuleContext *ctx);       /* VPC501–502 */
 
 G_END_DECLS

@@ -834,14 +834,17 @@ test_security_sets (void)
 
       for (VpcProfile profile = VPC_PROFILE_STUDY_GUIDE; profile <= VPC_PROFILE_PRECISE; profile++)
         {
-          g_autoptr(GPtrArray) by_sets = vpc_validate (design, profile);
+          g_autoptr(GPtrArray) by_sets = NULL;
           g_autoptr(GPtrArray) by_pairs = NULL;
-          g_autofree char *sets_text = describe_all (by_sets);
+          g_autofree char *sets_text = NULL;
           g_autofree char *pairs_text = NULL;
 
-          _vpc_rules_security_set_pairwise (TRUE);
+          _vpc_rules_security_set_method (VPC_RULES_METHOD_SETS);
+          by_sets = vpc_validate (design, profile);
+          _vpc_rules_security_set_method (VPC_RULES_METHOD_PAIRS);
           by_pairs = vpc_validate (design, profile);
-          _vpc_rules_security_set_pairwise (FALSE);
+          _vpc_rules_security_set_method (VPC_RULES_METHOD_AUTO);
+          sets_text = describe_all (by_sets);
           pairs_text = describe_all (by_pairs);
           if (g_strcmp0 (sets_text, pairs_text) != 0)
             {
@@ -992,6 +995,52 @@ test_finding_sort (void)
   g_assert_false (vpc_finding_equal (kms, dynamodb));
 }
 
+static int
+compare_findings_indirect (gconstpointer a,
+                           gconstpointer b)
+{
+  return vpc_finding_compare (*(VpcFinding **) a, *(VpcFinding **) b);
+}
+
+/* vpc_finding_sort() (keys with the primary's first bytes) orders as a
+ * stable sort by vpc_finding_compare(): ids that share eight bytes or
+ * more, that are prefixes of one another, no primary, ties. */
+static void
+test_finding_sort_keys (void)
+{
+  static const char *const rules[] = { "VPC101", "VPC107", "VPC201", "VPC402" };
+  static const char *const stems[] = { "w", "workload-", "workload-a", "workload-ab", "W", "a.b:c_" };
+  static const char *const services[] = { NULL, "kms", "logs" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) expected = NULL;
+      guint n = g_rand_int_range (rand, 2, 300);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *stem = stems[g_rand_int_range (rand, 0, G_N_ELEMENTS (stems))];
+          g_autofree char *id = g_strdup_printf ("%s%u", stem, g_rand_int_range (rand, 0, 30));
+          const char *const elements[] = { g_rand_int_range (rand, 0, 20) == 0 ? NULL : id, NULL };
+
+          g_ptr_array_add (findings,
+                           vpc_finding_new (rules[g_rand_int_range (rand, 0, G_N_ELEMENTS (rules))],
+                                            g_rand_int_range (rand, 0, 3), "", elements,
+                                            services[g_rand_int_range (rand, 0, 3)]));
+        }
+      /* Not g_ptr_array_copy(): it would unref the findings a second time. */
+      expected = g_ptr_array_new ();
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (expected, g_ptr_array_index (findings, i));
+      g_ptr_array_sort (expected, compare_findings_indirect);
+      vpc_finding_sort (findings);
+      for (guint i = 0; i < n; i++)
+        g_assert_true (g_ptr_array_index (findings, i) == g_ptr_array_index (expected, i));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1008,6 +1057,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/message-names", test_message_names);
   g_test_add_func ("/rules/catalogue", test_catalogue);
   g_test_add_func ("/rules/finding-sort", test_finding_sort);
+  g_test_add_func ("/rules/finding-sort-keys", test_finding_sort_keys);
   g_test_add_func ("/rules/security-sets", test_security_sets);
   add_scenarios ();
   add_examples ();
