@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-item-sets.c: see vpc-item-sets.h.
  *
- * The groups are one array of (group, item) pairs sorted by group: a
- * group's items are a run found by bisection. A CIDR holds an item when it
+ * The groups are one array of (group, item) pairs sorted by group (by
+ * counting: the items come in order, so each group's stay in order): a
+ * group's items are a run, found by bisecting the runs (one per group
+ * that has items: memory by the items, not by the design's groups). A CIDR holds an item when it
  * holds the range from its subnets' lowest address to their highest (a
  * CIDR is a range, so holding every subnet is holding that span); the
  * spans are sorted by their start, and a CIDR's items are found among
@@ -21,6 +23,13 @@ typedef struct
   guint   item;
 } Span;
 
+/* A group's pairs: [start, the next run's start). */
+typedef struct
+{
+  guint group;
+  guint start;
+} Run;
+
 /* The items of a CIDR, and their set once it is worth keeping. */
 typedef struct
 {
@@ -30,9 +39,11 @@ typedef struct
 
 struct _VpcItemSets
 {
-  guint       n;
+  guint       n, n_groups;
   GArray     *pairs;  /* Pair, sorted by group then item once sealed */
-  GArray     *spans;  /* Span, sorted by lo once sealed */
+  GArray     *runs;   /* Run, by group, once sealed */
+  GArray     *spans;  /* Span, sorted by lo on the first CIDR */
+  gboolean    spans_sorted;
   GArray     *always; /* guint: items without subnets, which every CIDR holds */
   GHashTable *dense;  /* group + 1 -> VpcBits: the large groups' sets */
   GHashTable *held;   /* VpcCidr (a copy) -> Held */
@@ -74,10 +85,11 @@ held_free (gpointer data)
 }
 
 VpcItemSets *
-vpc_item_sets_new (void)
+vpc_item_sets_new (guint n_groups)
 {
   VpcItemSets *sets = g_new0 (VpcItemSets, 1);
 
+  sets->n_groups = n_groups;
   sets->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   sets->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   sets->always = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -92,6 +104,8 @@ vpc_item_sets_free (VpcItemSets *sets)
   if (sets == NULL)
     return;
   g_array_unref (sets->pairs);
+  if (sets->runs != NULL)
+    g_array_unref (sets->runs);
   g_array_unref (sets->spans);
   g_array_unref (sets->always);
   g_hash_table_unref (sets->dense);
@@ -122,6 +136,7 @@ vpc_item_sets_add (VpcItemSets   *sets,
     {
       Pair pair = { groups[g], item };
 
+      g_return_val_if_fail (groups[g] < sets->n_groups, item);
       g_array_append_val (sets->pairs, pair);
     }
   if (held_never)
@@ -145,17 +160,6 @@ vpc_item_sets_add (VpcItemSets   *sets,
 }
 
 static int
-compare_pairs (gconstpointer a,
-               gconstpointer b)
-{
-  const Pair *x = a, *y = b;
-
-  if (x->group != y->group)
-    return x->group < y->group ? -1 : 1;
-  return (x->item > y->item) - (x->item < y->item);
-}
-
-static int
 compare_spans (gconstpointer a,
                gconstpointer b)
 {
@@ -169,10 +173,36 @@ compare_spans (gconstpointer a,
 void
 vpc_item_sets_seal (VpcItemSets *sets)
 {
+  g_autofree guint *next = g_new0 (guint, sets->n_groups + 1);
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Pair), sets->pairs->len);
+  Run end;
+
   g_return_if_fail (sets->unite.words == NULL);
 
-  g_array_sort (sets->pairs, compare_pairs);
-  g_array_sort (sets->spans, compare_spans);
+  sets->runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  for (guint p = 0; p < sets->pairs->len; p++)
+    next[g_array_index (sets->pairs, Pair, p).group + 1]++;
+  for (guint g = 0; g < sets->n_groups; g++)
+    {
+      if (next[g + 1] > 0)
+        {
+          Run run = { g, next[g] };
+
+          g_array_append_val (sets->runs, run);
+        }
+      next[g + 1] += next[g];
+    }
+  end = (Run) { sets->n_groups, sets->pairs->len };
+  g_array_append_val (sets->runs, end);
+  g_array_set_size (sorted, sets->pairs->len);
+  for (guint p = 0; p < sets->pairs->len; p++)
+    {
+      const Pair *pair = &g_array_index (sets->pairs, Pair, p);
+
+      g_array_index (sorted, Pair, next[pair->group]++) = *pair;
+    }
+  g_array_unref (sets->pairs);
+  sets->pairs = g_steal_pointer (&sorted);
   vpc_bits_init (&sets->unite, sets->n);
 }
 
@@ -196,34 +226,27 @@ vpc_item_sets_get_union (const VpcItemSets *sets)
   return &sets->unite;
 }
 
-/* The first pair of @group, or the pairs' length. */
-static guint
-first_pair (const VpcItemSets *sets,
-            guint              group)
-{
-  guint lo = 0, hi = sets->pairs->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (sets->pairs, Pair, mid).group < group)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 void
 vpc_item_sets_add_group (VpcItemSets *sets,
                          guint        group)
 {
-  guint start = first_pair (sets, group), end = start;
+  guint lo = 0, hi = sets->runs->len - 1, start, end;
   VpcBits *bits;
 
-  while (end < sets->pairs->len && g_array_index (sets->pairs, Pair, end).group == group)
-    end++;
+  /* The last run only ends the one before it. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (sets->runs, Run, mid).group < group)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == sets->runs->len - 1 || g_array_index (sets->runs, Run, lo).group != group)
+    return;
+  start = g_array_index (sets->runs, Run, lo).start;
+  end = g_array_index (sets->runs, Run, lo + 1).start;
   if (end - start <= sets->unite.n_words)
     {
       for (guint p = start; p < end; p++)
@@ -254,6 +277,11 @@ held_by (VpcItemSets   *sets,
 
   if (held != NULL)
     return held;
+  if (!sets->spans_sorted)
+    {
+      g_array_sort (sets->spans, compare_spans);
+      sets->spans_sorted = TRUE;
+    }
   held = g_new0 (Held, 1);
   held->items = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_vals (held->items, sets->always->data, sets->always->len);

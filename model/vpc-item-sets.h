@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 
 typedef struct _VpcItemSets VpcItemSets;
 
-VpcItemSets   *vpc_item_sets_new       (void);
+/* Items in groups numbered below @n_groups. */
+VpcItemSets   *vpc_item_sets_new       (guint n_groups);
 void           vpc_item_sets_free      (VpcItemSets *sets);
 
 /* Adds the next item (numbered from 0), in @n_groups groups (positions in

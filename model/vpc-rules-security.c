@@ -241,12 +241,13 @@ typedef struct
 } Side;
 
 static Side *
-side_new (void)
+side_new (VpcRuleContext *ctx)
 {
   Side *side = g_new0 (Side, 1);
 
   side->items = g_ptr_array_new ();
-  side->sets = vpc_item_sets_new ();
+  side->sets = vpc_item_sets_new (
+      vpc_design_get_n_elements (ctx->design, VPC_KIND_SECURITY_GROUP));
   return side;
 }
 
@@ -273,7 +274,7 @@ targets_of (SecuritySets         *sets,
 
   if (targets != NULL)
     return targets;
-  targets = side_new ();
+  targets = side_new (ctx);
   for (guint e = 0; e < service->interfaces->len; e++)
     {
       const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
@@ -502,7 +503,7 @@ sources_of (SecuritySets         *sets,
 
   if (sources != NULL)
     return sources;
-  sources = side_new ();
+  sources = side_new (sets->ctx);
   for (guint w = 0; w < service->needed_by->len; w++)
     {
       const VpcWorkloadInfo *workload = g_ptr_array_index (service->needed_by, w);
