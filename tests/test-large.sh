@@ -55,6 +55,30 @@ assert want <= items, len(want - items)
 print(f"ok: {len(check['findings'])} findings on known elements; {len(items)} cost items")
 PY
 
+# A fifth of the elements interface endpoints of the services the workloads
+# call: VPC401 and VPC402 compare thousands of endpoints with tens of
+# thousands of workloads (through sets; test-rules compares them with
+# every pair on small designs).
+"$top/tools/make-design" "$n" "$work/endpoints.vpcd.json" --seed 9 --shape endpoints
+run check-endpoints "0 1" "$bin" check "$work/endpoints.vpcd.json" --format json
+python3 - "$work" <<'PY' || fail "check of the endpoints shape"
+import json, sys
+work = sys.argv[1]
+design = json.load(open(f"{work}/endpoints.vpcd.json"))
+kinds = {e["id"]: k for k in ("availability_zones", "subnets", "security_groups", "endpoints",
+                               "nat_gateways", "workloads") for e in design[k]}
+findings = json.load(open(f"{work}/check-endpoints.out"))["findings"]
+by_rule = {}
+for f in findings:
+    by_rule.setdefault(f["rule"], []).append(f)
+for rule, primary in (("VPC401", "workloads"), ("VPC402", "endpoints")):
+    assert by_rule.get(rule), f"no {rule}"
+    for f in by_rule[rule]:
+        assert kinds[f["elements"][0]] == primary, f
+        assert len(f["elements"]) <= 101, f
+print(f"ok: {len(by_rule['VPC401'])} VPC401 and {len(by_rule['VPC402'])} VPC402 findings")
+PY
+
 # Reports this large are written as they are made: the text report agrees
 # with the JSON one, and a write that fails part-way (a full disk) is
 # reported once, with exit status 2.

@@ -21,6 +21,12 @@ mkdir -p "$work"
 for n in 1000 10000 100000; do
   [ -s "$work/design-$n.vpcd.json" ] || "$TOP/tools/make-design" "$n" "$work/design-$n.vpcd.json"
 done
+# A fifth of the elements interface endpoints of the services the workloads
+# call: every workload meets thousands of them (VPC401/402).
+for n in 10000 100000; do
+  [ -s "$work/endpoints-$n.vpcd.json" ] ||
+    "$TOP/tools/make-design" "$n" "$work/endpoints-$n.vpcd.json" --shape endpoints
+done
 # Every element without a layout: the whole automatic layout runs.
 [ -s "$work/unplaced-100000.vpcd.json" ] ||
   "$TOP/tools/make-design" 100000 "$work/unplaced-100000.vpcd.json" --layout none
@@ -50,6 +56,12 @@ for n in 1000 10000 100000; do
   figure "check-$n" "$r" "$bin" check "$design"
   figure "check-json-$n" "$r" "$bin" check "$design" --format json
   figure "cost-$n" "$r" "$bin" cost "$design"
+done
+for n in 10000 100000; do
+  r=$runs
+  [ "$n" -lt 100000 ] || r=$(( runs < 3 ? runs : 3 ))
+  figure "check-endpoints-$n" "$r" "$bin" check "$work/endpoints-$n.vpcd.json"
+  figure "cost-endpoints-$n" "$r" "$bin" cost "$work/endpoints-$n.vpcd.json"
 done
 for n in 10000 100000; do
   r=$runs
