@@ -345,6 +345,7 @@ text_finding (GString       *out,
               const Palette *palette)
 {
   const char *const *elements = vpc_finding_get_elements (finding);
+  const char *const *names = vpc_finding_get_element_names (finding);
   const char *fix = vpc_finding_get_fix (finding);
 
   /* Escaped straight into @out: at 100,000 elements there are ~150,000
@@ -365,7 +366,10 @@ text_finding (GString       *out,
         {
           if (i > 0)
             g_string_append (out, ", ");
-          vpc_terminal_append (out, _vpc_cli_element_name (run->design, elements[i]), -1, FALSE);
+          vpc_terminal_append (out,
+                               names != NULL ? names[i]
+                                             : _vpc_cli_element_name (run->design, elements[i]),
+                               -1, FALSE);
         }
       g_string_append_c (out, '\n');
     }
@@ -461,7 +465,9 @@ _vpc_cli_check (int    argc,
   run.profile = vpc_design_get_info (design)->profile;
   if (profile != NULL && !vpc_profile_from_string (profile, &run.profile))
     g_assert_not_reached (); /* the parser accepts only known profiles */
-  findings = vpc_validate (design, run.profile);
+  /* The text report prints the elements' names: the run keeps them. */
+  findings = g_str_equal (format, "text") ? vpc_validate_with_names (design, run.profile)
+                                          : vpc_validate (design, run.profile);
   run.findings = findings;
   count_findings (&run);
 

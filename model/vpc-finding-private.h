@@ -13,6 +13,9 @@ const char *_vpc_finding_get_marked (VpcFinding *self);
 /* Sets it, taking @marked. */
 void        _vpc_finding_take_marked (VpcFinding *self,
                                       char       *marked);
+/* Sets the elements' display names (copied), one per element. */
+void        _vpc_finding_set_element_names (VpcFinding        *self,
+                                            const char *const *names);
 /* A copy of @self saying @message instead (taken), with the same marks. */
 VpcFinding *_vpc_finding_copy_with_message (VpcFinding *self,
                                             char       *message);

@@ -26,6 +26,7 @@ struct _VpcFinding
   char              *service;
   const VpcRuleInfo *info; /* NULL for an unknown rule id */
   char              *marked; /* see vpc-finding-private.h */
+  char             **names;  /* as elements, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (VpcFinding, vpc_finding, G_TYPE_OBJECT)
@@ -50,6 +51,7 @@ vpc_finding_finalize (GObject *object)
   g_free (self->elements);
   g_free (self->service);
   g_free (self->marked);
+  g_free (self->names);
   G_OBJECT_CLASS (vpc_finding_parent_class)->finalize (object);
 }
 
@@ -146,7 +148,20 @@ _vpc_finding_copy_with_message (VpcFinding *self,
   copy = vpc_finding_new_take (self->rule_id, self->severity, message,
                                (const char *const *) self->elements, self->service);
   copy->marked = g_strdup (self->marked);
+  if (self->names != NULL)
+    _vpc_finding_set_element_names (copy, (const char *const *) self->names);
   return copy;
+}
+
+void
+_vpc_finding_set_element_names (VpcFinding        *self,
+                                const char *const *names)
+{
+  g_return_if_fail (VPC_IS_FINDING (self));
+  g_return_if_fail (g_strv_length ((char **) names) == g_strv_length (self->elements));
+
+  g_free (self->names);
+  self->names = copy_elements (names);
 }
 
 const char *
@@ -203,6 +218,13 @@ vpc_finding_get_elements (VpcFinding *self)
 {
   g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
   return (const char *const *) self->elements;
+}
+
+const char *const *
+vpc_finding_get_element_names (VpcFinding *self)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (self), NULL);
+  return (const char *const *) self->names;
 }
 
 const char *

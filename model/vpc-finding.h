@@ -40,6 +40,9 @@ const char  *vpc_finding_get_explanation (VpcFinding *self); /* what breaks */
 const char  *vpc_finding_get_fix (VpcFinding *self);
 const char  *vpc_finding_get_url (VpcFinding *self);       /* AWS page, or NULL */
 const char *const *vpc_finding_get_elements (VpcFinding *self);
+/* The elements' display names as the run that made the finding saw them,
+ * when it kept them (vpc_validate_with_names()), else NULL. */
+const char *const *vpc_finding_get_element_names (VpcFinding *self);
 const char  *vpc_finding_get_primary_element (VpcFinding *self); /* or NULL */
 const char  *vpc_finding_get_service (VpcFinding *self);
 /* Sort order of domain.md §3: severity, rule id, primary id (none first),

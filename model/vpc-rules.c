@@ -556,6 +556,12 @@ append_name (VpcRuleContext   *ctx,
 }
 
 void
+vpc_rule_context_name_elements (VpcRuleContext *ctx)
+{
+  ctx->name_elements = TRUE;
+}
+
+void
 vpc_rule_context_keep_names (VpcRuleContext *ctx)
 {
   if (ctx->marks == NULL)
@@ -761,15 +767,21 @@ vpc_rules_report_of (VpcRuleContext   *ctx,
                      char             *message)
 {
   char *text = message;
-  const char *ids[VPC_RULES_MAX_OTHERS + 2];
+  const char *ids[VPC_RULES_MAX_OTHERS + 2], *names[VPC_RULES_MAX_OTHERS + 2];
   guint kept = MIN (n_others, VPC_RULES_MAX_OTHERS);
   guint n_ids = 0;
+  VpcFinding *finding;
 
-  if (primary != NULL)
-    ids[n_ids++] = primary->id;
-  for (guint i = 0; i < kept; i++)
-    ids[n_ids++] = ((const VpcElement *) g_ptr_array_index (others, i))->id;
-  ids[n_ids] = NULL;
+  for (guint i = 0; i < kept + 1; i++)
+    {
+      const VpcElement *e = i == 0 ? primary : g_ptr_array_index (others, i - 1);
+
+      if (e == NULL)
+        continue;
+      names[n_ids] = vpc_element_get_display_name (e);
+      ids[n_ids++] = e->id;
+    }
+  ids[n_ids] = names[n_ids] = NULL;
 
   if (n_others > kept)
     {
@@ -786,13 +798,13 @@ vpc_rules_report_of (VpcRuleContext   *ctx,
     }
   if (ctx->marks != NULL && strchr (text, MARK_START) != NULL)
     {
-      VpcFinding *finding = vpc_finding_new_take (rule_id, severity,
-                                                  resolve_names (ctx->design, ctx, text),
-                                                  ids, service);
-
+      finding = vpc_finding_new_take (rule_id, severity, resolve_names (ctx->design, ctx, text),
+                                      ids, service);
       _vpc_finding_take_marked (finding, text);
-      g_ptr_array_add (ctx->findings, finding);
-      return;
     }
-  g_ptr_array_add (ctx->findings, vpc_finding_new_take (rule_id, severity, text, ids, service));
+  else
+    finding = vpc_finding_new_take (rule_id, severity, text, ids, service);
+  if (ctx->name_elements)
+    _vpc_finding_set_element_names (finding, names);
+  g_ptr_array_add (ctx->findings, finding);
 }

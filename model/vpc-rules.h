@@ -74,6 +74,7 @@ typedef struct
   /* Non-NULL when the findings keep their messages with names as marks
    * (vpc_rule_context_keep_names): the marks' text. */
   GStringChunk        *marks;
+  gboolean             name_elements; /* vpc_rule_context_name_elements() */
   /* The elements marked last, which the next finding's marks are nearly
    * always of: its message is given names from them without a look-up. */
   const VpcElement    *marked[8];
@@ -91,6 +92,9 @@ void                  vpc_rule_context_free (VpcRuleContext *ctx);
  * marks, so that a rename redoes only the messages it touches
  * (vpc_rules_resolve_names), not the run. */
 void                  vpc_rule_context_keep_names (VpcRuleContext *ctx);
+/* Makes each finding keep its elements' display names
+ * (vpc_finding_get_element_names()), for a report that prints them. */
+void                  vpc_rule_context_name_elements (VpcRuleContext *ctx);
 /* Hands the findings over, sorted (domain.md §3). */
 GPtrArray            *vpc_rule_context_take_findings (VpcRuleContext *ctx);
 

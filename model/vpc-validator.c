@@ -62,17 +62,27 @@ static GParamSpec *properties[N_PROPS];
 /* Elements followed for a rename before the next run validates all. */
 #define MAX_TOUCHED 64
 
+/* What a run keeps besides the findings. */
+typedef enum
+{
+  RUN_PLAIN = 0,
+  RUN_MARKS = 1 << 0,         /* messages with their names as marks */
+  RUN_ELEMENT_NAMES = 1 << 1, /* the elements' display names */
+} RunFlags;
+
 static GPtrArray *
 run_rules (VpcDesign *design,
            VpcProfile profile,
-           gboolean   keep_names)
+           RunFlags   flags)
 {
   VpcRuleContext *ctx;
   GPtrArray *findings;
 
   ctx = vpc_rule_context_new (design, profile);
-  if (keep_names)
+  if (flags & RUN_MARKS)
     vpc_rule_context_keep_names (ctx);
+  if (flags & RUN_ELEMENT_NAMES)
+    vpc_rule_context_name_elements (ctx);
   vpc_rules_check_endpoints (ctx);
   vpc_rules_check_network (ctx);
   vpc_rules_check_isolation (ctx);
@@ -88,7 +98,15 @@ vpc_validate (VpcDesign *design,
               VpcProfile profile)
 {
   g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
-  return run_rules (design, profile, FALSE);
+  return run_rules (design, profile, RUN_PLAIN);
+}
+
+GPtrArray *
+vpc_validate_with_names (VpcDesign *design,
+                         VpcProfile profile)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
+  return run_rules (design, profile, RUN_ELEMENT_NAMES);
 }
 
 /* GListModel */
@@ -297,7 +315,7 @@ revalidate (VpcValidator *self)
     {
       self->full_runs++;
       g_clear_pointer (&self->naming, g_hash_table_unref);
-      replace_findings (self, run_rules (self->design, info->profile, TRUE));
+      replace_findings (self, run_rules (self->design, info->profile, RUN_MARKS));
       if (self->deferred)
         schedule_index (self);
     }

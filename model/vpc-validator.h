@@ -38,5 +38,10 @@ GPtrArray    *vpc_validator_findings_for (VpcValidator *self,
 /* One-shot validation: a sorted array of VpcFinding (owned). */
 GPtrArray    *vpc_validate (VpcDesign *design,
                             VpcProfile profile);
+/* The same, each finding also keeping its elements' display names
+ * (vpc_finding_get_element_names()): a report that prints them needs no
+ * look-up by id, which at 100,000 elements misses the cache each time. */
+GPtrArray    *vpc_validate_with_names (VpcDesign *design,
+                                       VpcProfile profile);
 
 G_END_DECLS

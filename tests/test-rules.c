@@ -995,6 +995,50 @@ test_finding_sort (void)
   g_assert_false (vpc_finding_equal (kms, dynamodb));
 }
 
+/* vpc_validate_with_names() gives the same findings as vpc_validate(),
+ * each with its elements' display names; vpc_validate() keeps none. */
+static void
+test_element_names (void)
+{
+  for (guint seed = 0; seed < 150; seed++)
+    {
+      g_autofree char *json = random_design_json (seed);
+      g_autoptr(VpcDesign) design = load_text (json);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(GPtrArray) plain = NULL;
+      g_autoptr(GPtrArray) named = NULL;
+      g_autofree char *plain_text = NULL;
+      g_autofree char *named_text = NULL;
+
+      /* Names unlike the ids, on about half the elements. */
+      for (guint r = 0; r < vpc_design_get_total_elements (design) / 2; r++)
+        {
+          const VpcElement *element = random_element (design, rand);
+          g_autofree char *name = g_strdup_printf ("Named %s", element->id);
+
+          rename_element (design, element, name);
+        }
+      plain = vpc_validate (design, VPC_PROFILE_PRECISE);
+      named = vpc_validate_with_names (design, VPC_PROFILE_PRECISE);
+      plain_text = describe_all (plain);
+      named_text = describe_all (named);
+
+      g_assert_cmpstr (plain_text, ==, named_text);
+      for (guint i = 0; i < named->len; i++)
+        {
+          const char *const *elements = vpc_finding_get_elements (named->pdata[i]);
+          const char *const *names = vpc_finding_get_element_names (named->pdata[i]);
+
+          g_assert_null (vpc_finding_get_element_names (plain->pdata[i]));
+          g_assert_nonnull (names);
+          for (guint e = 0; elements[e] != NULL; e++)
+            g_assert_cmpstr (names[e], ==,
+                             vpc_element_get_display_name (vpc_design_lookup (design, elements[e])));
+          g_assert_null (names[g_strv_length ((char **) elements)]);
+        }
+    }
+}
+
 static int
 compare_findings_indirect (gconstpointer a,
                            gconstpointer b)
@@ -1058,6 +1102,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/catalogue", test_catalogue);
   g_test_add_func ("/rules/finding-sort", test_finding_sort);
   g_test_add_func ("/rules/finding-sort-keys", test_finding_sort_keys);
+  g_test_add_func ("/rules/element-names", test_element_names);
   g_test_add_func ("/rules/security-sets", test_security_sets);
   add_scenarios ();
   add_examples ();
