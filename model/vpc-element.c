@@ -104,6 +104,12 @@ vpc_strings_first_repeat (const char *const *ids,
 }
 
 gboolean
+vpc_element_lists_subnets (const VpcElement *element)
+{
+  return element->subnets != NULL && element->subnets->len > 0;
+}
+
+gboolean
 vpc_id_list_remove (GPtrArray  *list,
                     const char *id)
 {

@@ -173,6 +173,8 @@ void         vpc_id_list_add (GPtrArray  *list,
                               const char *id);
 gboolean     vpc_id_list_remove (GPtrArray  *list,
                                  const char *id);
+/* Whether @element (an endpoint or a workload) lists any subnet. */
+gboolean     vpc_element_lists_subnets (const VpcElement *element);
 /* The index of the first of the @n strings @ids (none NULL) equal to an
  * earlier one, or -1. Sorted on the stack for short lists (nearly all),
  * else hashed. */

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-item-sets.c: see vpc-item-sets.h.
  *
- * The groups are one array of (group, item) pairs sorted by group (by
+ * The groups' items are one array, sorted by group once all are added (by
  * counting: the items come in order, so each group's stay in order): a
  * group's items are a run, found by bisecting the runs (one per group
- * that has items: memory by the items, not by the design's groups). A CIDR holds an item when it
+ * that has items: memory by the items, not by the design's groups). A
+ * group's or a CIDR's items are added to a union one by one, or as words
+ * made once when there are more of them than the union has words. A CIDR holds an item when it
  * holds the range from its subnets' lowest address to their highest (a
  * CIDR is a range, so holding every subnet is holding that span); the
  * spans are sorted by their start, and a CIDR's items are found among
@@ -23,29 +25,30 @@ typedef struct
   guint   item;
 } Span;
 
-/* A group's pairs: [start, the next run's start). */
+/* A group's items: the sealed items [start, the next run's start). */
 typedef struct
 {
-  guint group;
-  guint start;
+  guint   group;
+  guint   start;
+  VpcBits words; /* NULL until made */
 } Run;
 
-/* The items of a CIDR, and their set once it is worth keeping. */
+/* The items of a CIDR. */
 typedef struct
 {
   GArray *items; /* guint */
-  VpcBits bits;  /* words NULL until made */
+  VpcBits words; /* NULL until made */
 } Held;
 
 struct _VpcItemSets
 {
   guint       n, n_groups;
-  GArray     *pairs;  /* Pair, sorted by group then item once sealed */
-  GArray     *runs;   /* Run, by group, once sealed */
+  GArray     *pairs;  /* Pair, until sealed */
+  GArray     *items;  /* guint, by group once sealed */
+  GArray     *runs;   /* Run, by group, then an end, once sealed */
   GArray     *spans;  /* Span, sorted by lo on the first CIDR */
   gboolean    spans_sorted;
   GArray     *always; /* guint: items without subnets, which every CIDR holds */
-  GHashTable *dense;  /* group + 1 -> VpcBits: the large groups' sets */
   GHashTable *held;   /* VpcCidr (a copy) -> Held */
   VpcBits     unite;
 };
@@ -68,19 +71,12 @@ cidr_equal (gconstpointer a,
 }
 
 static void
-bits_free (gpointer data)
-{
-  vpc_bits_clear (data);
-  g_free (data);
-}
-
-static void
 held_free (gpointer data)
 {
   Held *held = data;
 
   g_array_unref (held->items);
-  vpc_bits_clear (&held->bits);
+  vpc_bits_clear (&held->words);
   g_free (held);
 }
 
@@ -93,7 +89,6 @@ vpc_item_sets_new (guint n_groups)
   sets->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   sets->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   sets->always = g_array_new (FALSE, FALSE, sizeof (guint));
-  sets->dense = g_hash_table_new_full (NULL, NULL, NULL, bits_free);
   sets->held = g_hash_table_new_full (cidr_hash, cidr_equal, g_free, held_free);
   return sets;
 }
@@ -103,12 +98,13 @@ vpc_item_sets_free (VpcItemSets *sets)
 {
   if (sets == NULL)
     return;
-  g_array_unref (sets->pairs);
-  if (sets->runs != NULL)
-    g_array_unref (sets->runs);
+  g_clear_pointer (&sets->pairs, g_array_unref);
+  g_clear_pointer (&sets->items, g_array_unref);
+  for (guint r = 0; sets->runs != NULL && r < sets->runs->len; r++)
+    vpc_bits_clear (&g_array_index (sets->runs, Run, r).words);
+  g_clear_pointer (&sets->runs, g_array_unref);
   g_array_unref (sets->spans);
   g_array_unref (sets->always);
-  g_hash_table_unref (sets->dense);
   g_hash_table_unref (sets->held);
   vpc_bits_clear (&sets->unite);
   g_free (sets);
@@ -174,35 +170,33 @@ void
 vpc_item_sets_seal (VpcItemSets *sets)
 {
   g_autofree guint *next = g_new0 (guint, sets->n_groups + 1);
-  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (Pair), sets->pairs->len);
-  Run end;
+  Run end = { sets->n_groups, sets->pairs->len, { NULL } };
 
   g_return_if_fail (sets->unite.words == NULL);
 
-  sets->runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  sets->runs = g_array_new (FALSE, TRUE, sizeof (Run));
   for (guint p = 0; p < sets->pairs->len; p++)
     next[g_array_index (sets->pairs, Pair, p).group + 1]++;
   for (guint g = 0; g < sets->n_groups; g++)
     {
       if (next[g + 1] > 0)
         {
-          Run run = { g, next[g] };
+          Run run = { g, next[g], { NULL } };
 
           g_array_append_val (sets->runs, run);
         }
       next[g + 1] += next[g];
     }
-  end = (Run) { sets->n_groups, sets->pairs->len };
   g_array_append_val (sets->runs, end);
-  g_array_set_size (sorted, sets->pairs->len);
+  sets->items = g_array_sized_new (FALSE, FALSE, sizeof (guint), sets->pairs->len);
+  g_array_set_size (sets->items, sets->pairs->len);
   for (guint p = 0; p < sets->pairs->len; p++)
     {
       const Pair *pair = &g_array_index (sets->pairs, Pair, p);
 
-      g_array_index (sorted, Pair, next[pair->group]++) = *pair;
+      g_array_index (sets->items, guint, next[pair->group]++) = pair->item;
     }
-  g_array_unref (sets->pairs);
-  sets->pairs = g_steal_pointer (&sorted);
+  g_clear_pointer (&sets->pairs, g_array_unref);
   vpc_bits_init (&sets->unite, sets->n);
 }
 
@@ -226,43 +220,51 @@ vpc_item_sets_get_union (const VpcItemSets *sets)
   return &sets->unite;
 }
 
+/* Adds @n @items to the union: one by one, or through @words (made on
+ * first use) when there are more of them than the union has words. */
+static void
+unite (VpcItemSets *sets,
+       const guint *items,
+       guint        n,
+       VpcBits     *words)
+{
+  if (n <= sets->unite.n_words)
+    {
+      for (guint i = 0; i < n; i++)
+        vpc_bits_add (&sets->unite, items[i]);
+      return;
+    }
+  if (words->words == NULL)
+    {
+      vpc_bits_init (words, sets->n);
+      for (guint i = 0; i < n; i++)
+        vpc_bits_add (words, items[i]);
+    }
+  vpc_bits_add_all (&sets->unite, words);
+}
+
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  const Run *x = a, *y = b;
+
+  return (x->group > y->group) - (x->group < y->group);
+}
+
 void
 vpc_item_sets_add_group (VpcItemSets *sets,
                          guint        group)
 {
-  guint lo = 0, hi = sets->runs->len - 1, start, end;
-  VpcBits *bits;
+  Run key = { group, 0, { NULL } };
+  guint r;
 
-  /* The last run only ends the one before it. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (sets->runs, Run, mid).group < group)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo == sets->runs->len - 1 || g_array_index (sets->runs, Run, lo).group != group)
+  /* The end run's group is no group's: it is never found. */
+  if (group >= sets->n_groups || !g_array_binary_search (sets->runs, &key, compare_runs, &r))
     return;
-  start = g_array_index (sets->runs, Run, lo).start;
-  end = g_array_index (sets->runs, Run, lo + 1).start;
-  if (end - start <= sets->unite.n_words)
-    {
-      for (guint p = start; p < end; p++)
-        vpc_bits_add (&sets->unite, g_array_index (sets->pairs, Pair, p).item);
-      return;
-    }
-  bits = g_hash_table_lookup (sets->dense, GUINT_TO_POINTER (group + 1));
-  if (bits == NULL)
-    {
-      bits = g_new0 (VpcBits, 1);
-      vpc_bits_init (bits, sets->n);
-      for (guint p = start; p < end; p++)
-        vpc_bits_add (bits, g_array_index (sets->pairs, Pair, p).item);
-      g_hash_table_insert (sets->dense, GUINT_TO_POINTER (group + 1), bits);
-    }
-  vpc_bits_add_all (&sets->unite, bits);
+  unite (sets, &g_array_index (sets->items, guint, g_array_index (sets->runs, Run, r).start),
+         g_array_index (sets->runs, Run, r + 1).start - g_array_index (sets->runs, Run, r).start,
+         &g_array_index (sets->runs, Run, r).words);
 }
 
 /* The items @cidr holds: those without subnets, and those whose span
@@ -297,12 +299,6 @@ held_by (VpcItemSets   *sets,
   for (guint s = lo; s < sets->spans->len && g_array_index (sets->spans, Span, s).lo <= last; s++)
     if (g_array_index (sets->spans, Span, s).hi <= last)
       g_array_append_val (held->items, g_array_index (sets->spans, Span, s).item);
-  if (held->items->len > sets->unite.n_words)
-    {
-      vpc_bits_init (&held->bits, sets->n);
-      for (guint i = 0; i < held->items->len; i++)
-        vpc_bits_add (&held->bits, g_array_index (held->items, guint, i));
-    }
   g_hash_table_insert (sets->held, g_memdup2 (cidr, sizeof *cidr), held);
   return held;
 }
@@ -313,11 +309,5 @@ vpc_item_sets_add_cidr (VpcItemSets   *sets,
 {
   Held *held = held_by (sets, cidr);
 
-  if (held->bits.words != NULL)
-    {
-      vpc_bits_add_all (&sets->unite, &held->bits);
-      return;
-    }
-  for (guint i = 0; i < held->items->len; i++)
-    vpc_bits_add (&sets->unite, g_array_index (held->items, guint, i));
+  unite (sets, (const guint *) held->items->data, held->items->len, &held->words);
 }

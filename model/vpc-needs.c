@@ -192,18 +192,12 @@ vpc_needs_reach (VpcRuleContext       *ctx,
   return reach;
 }
 
-static gboolean
-has_subnets (const VpcElement *endpoint)
-{
-  return endpoint->subnets != NULL && endpoint->subnets->len > 0;
-}
-
 /* One gateway endpoint's share of vpc_needs_gateway_serves(). */
 static gboolean
 gateway_serves (const VpcElement *endpoint,
                 const char       *subnet_id)
 {
-  return !has_subnets (endpoint) || vpc_id_list_contains (endpoint->subnets, subnet_id);
+  return !vpc_element_lists_subnets (endpoint) || vpc_id_list_contains (endpoint->subnets, subnet_id);
 }
 
 static void
@@ -217,7 +211,7 @@ collect_through (VpcRuleContext       *ctx,
     {
     case VPC_VIA_INTERFACE_ENDPOINT:
       for (guint i = 0; i < service->interfaces->len; i++)
-        if (has_subnets (g_ptr_array_index (service->interfaces, i)))
+        if (vpc_element_lists_subnets (g_ptr_array_index (service->interfaces, i)))
           g_ptr_array_add (through, g_ptr_array_index (service->interfaces, i));
       break;
     case VPC_VIA_GATEWAY_ENDPOINT:

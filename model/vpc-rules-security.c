@@ -217,12 +217,6 @@ vpc_rules_egress_reaches_endpoint (VpcRuleContext        *ctx,
   return FALSE;
 }
 
-static gboolean
-has_subnets (const VpcElement *endpoint)
-{
-  return endpoint->subnets != NULL && endpoint->subnets->len > 0;
-}
-
 /* The sets VPC401 and VPC402 use, per service (VpcServiceInfo), made on
  * first use in a run. */
 typedef struct
@@ -280,7 +274,7 @@ targets_of (SecuritySets         *sets,
       const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
       gboolean held_never = FALSE;
 
-      if (!has_subnets (endpoint))
+      if (!vpc_element_lists_subnets (endpoint))
         continue;
       g_array_set_size (groups, 0);
       g_array_set_size (cidrs, 0);
@@ -348,7 +342,8 @@ first_blocked_pairwise (VpcRuleContext        *ctx,
     {
       const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
 
-      if (has_subnets (endpoint) && !vpc_rules_egress_reaches_endpoint (ctx, workload, endpoint))
+      if (vpc_element_lists_subnets (endpoint)
+          && !vpc_rules_egress_reaches_endpoint (ctx, workload, endpoint))
         return endpoint;
     }
   return NULL;
@@ -625,7 +620,7 @@ check_endpoints_ingress (SecuritySets *sets)
         {
           const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
 
-          if (has_subnets (endpoint))
+          if (vpc_element_lists_subnets (endpoint))
             check_endpoint_ingress (sets, service, endpoint);
         }
     }

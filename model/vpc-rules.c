@@ -132,8 +132,7 @@ index_endpoints (VpcRuleContext *ctx)
       if (endpoint->endpoint_type == VPC_ENDPOINT_INTERFACE)
         {
           g_ptr_array_add (info->interfaces, (gpointer) endpoint);
-          if (info->first_interface_with_subnets == NULL &&
-              endpoint->subnets != NULL && endpoint->subnets->len > 0)
+          if (info->first_interface_with_subnets == NULL && vpc_element_lists_subnets (endpoint))
             info->first_interface_with_subnets = endpoint;
         }
       /* Gateway endpoints exist for S3 and DynamoDB only (format.md §2). */
@@ -778,7 +777,7 @@ vpc_rules_report_of (VpcRuleContext   *ctx,
 
       if (e == NULL)
         continue;
-      names[n_ids] = vpc_element_get_display_name (e);
+      names[n_ids] = ctx->name_elements ? vpc_element_get_display_name (e) : NULL;
       ids[n_ids++] = e->id;
     }
   ids[n_ids] = names[n_ids] = NULL;
