@@ -48,6 +48,17 @@ typedef struct
   GArray        *layouts; /* LAYOUT: of LayoutChange, applied in order */
 } Op;
 
+/* A box a change at @revision set. */
+typedef struct
+{
+  guint64 revision;
+  VpcKind kind; /* VPC_N_KINDS: the VPC's box */
+  guint   index;
+} BoxChange;
+
+/* Boxes remembered at most: more, and caches make everything again anyway. */
+#define BOX_LOG_MAX 1024
+
 typedef struct
 {
   char      *label;
@@ -70,6 +81,10 @@ struct _VpcDesign
   guint64        rules_revision;   /* ... of the last change to neither */
   guint64        checked_revision; /* passed the whole invariant check then */
   guint64        contained_revision; /* vpc_layout_contain() settled then */
+  /* The boxes changed since box_log_floor, when only boxes and names did
+   * (vpc_design_get_boxes_changed_since()). */
+  GArray        *box_log; /* of BoxChange */
+  guint64        box_log_floor;
 
   GPtrArray     *steps;     /* of Step */
   guint          position;  /* steps applied */
@@ -163,6 +178,7 @@ vpc_design_finalize (GObject *object)
     g_ptr_array_unref (self->lists[k]);
   vpc_design_info_free (self->info);
   g_ptr_array_unref (self->steps);
+  g_array_unref (self->box_log);
   g_free (self->last_refusal);
   g_free (self->read_only);
   G_OBJECT_CLASS (vpc_design_parent_class)->finalize (object);
@@ -244,6 +260,7 @@ vpc_design_init (VpcDesign *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->positions = g_hash_table_new (g_str_hash, g_str_equal);
   self->steps = g_ptr_array_new_with_free_func (step_free);
+  self->box_log = g_array_new (FALSE, FALSE, sizeof (BoxChange));
   self->checked_revision = G_MAXUINT64;
   self->contained_revision = G_MAXUINT64;
 }
@@ -707,6 +724,94 @@ op_sets_boxes_only (const Op *op)
     }
 }
 
+/* Changes before now are no longer told apart: something but boxes and
+ * names changed. */
+static void
+forget_boxes (VpcDesign *self)
+{
+  g_array_set_size (self->box_log, 0);
+  self->box_log_floor = self->revision;
+}
+
+/* The box of the @index-th element of @kind changed, at the revision now. */
+static void
+log_box (VpcDesign *self,
+         VpcKind    kind,
+         guint      index)
+{
+  BoxChange change = { self->revision, kind, index };
+
+  if (self->box_log->len >= BOX_LOG_MAX)
+    forget_boxes (self);
+  else
+    g_array_append_val (self->box_log, change);
+}
+
+static void
+log_op_boxes (VpcDesign *self,
+              const Op  *op)
+{
+  switch (op->type)
+    {
+    case OP_REPLACE:
+      log_box (self, op->kind, op->index);
+      break;
+    case OP_INFO:
+      log_box (self, VPC_N_KINDS, 0);
+      break;
+    case OP_LAYOUT:
+      if (self->box_log->len + op->layouts->len > BOX_LOG_MAX)
+        {
+          forget_boxes (self);
+          break;
+        }
+      for (guint i = 0; i < op->layouts->len; i++)
+        {
+          const LayoutChange *c = &g_array_index (op->layouts, LayoutChange, i);
+
+          log_box (self, c->kind, c->index);
+        }
+      break;
+    case OP_INSERT:
+    case OP_REMOVE:
+    default:
+      forget_boxes (self);
+      break;
+    }
+}
+
+gboolean
+vpc_design_get_boxes_changed_since (VpcDesign *self,
+                                    guint64    revision,
+                                    guint      max,
+                                    GArray    *out)
+{
+  guint first;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (self), FALSE);
+  g_return_val_if_fail (out != NULL && g_array_get_element_size (out) == sizeof (VpcBoxRef),
+                        FALSE);
+
+  if (revision < self->box_log_floor || revision > self->revision)
+    return FALSE;
+  /* The log is in revision order: the changes since start past the last
+   * one at or before @revision. */
+  for (first = self->box_log->len;
+       first > 0 && g_array_index (self->box_log, BoxChange, first - 1).revision > revision;
+       first--)
+    ;
+  if (self->box_log->len - first > max)
+    return FALSE;
+  for (guint i = first; i < self->box_log->len; i++)
+    {
+      const BoxChange *c = &g_array_index (self->box_log, BoxChange, i);
+      VpcBoxRef ref = { c->kind, c->index };
+
+      g_array_append_val (out, ref);
+    }
+  return TRUE;
+}
+
 static void
 op_run (VpcDesign *self,
         Op        *op,
@@ -752,6 +857,10 @@ op_run (VpcDesign *self,
     self->shape_revision = self->revision;
   if (!boxes_only && !renames)
     self->rules_revision = self->revision;
+  if (boxes_only)
+    log_op_boxes (self, op);
+  else if (!renames)
+    forget_boxes (self);
 }
 
 static void
@@ -1480,6 +1589,7 @@ vpc_design_set_layout (VpcDesign     *self,
                      g_signal_has_handler_pending (self, signals[SIGNAL_ELEMENT_CHANGED], 0,
                                                    TRUE));
       self->shape_revision = ++self->revision;
+      log_box (self, kind, index);
       self->open_changed = TRUE;
       return TRUE;
     }
@@ -1779,6 +1889,7 @@ vpc_design_take_element (VpcDesign  *self,
   g_hash_table_insert (self->by_id, element->id, element);
   self->positions_dirty = TRUE;
   self->rules_revision = self->shape_revision = self->content_revision = ++self->revision;
+  forget_boxes (self);
 }
 
 void
@@ -1789,6 +1900,7 @@ vpc_design_take_info (VpcDesign     *self,
   vpc_design_info_free (self->info);
   self->info = info;
   self->rules_revision = self->shape_revision = self->content_revision = ++self->revision;
+  forget_boxes (self);
 }
 
 /* History */

@@ -91,6 +91,27 @@ guint64              vpc_design_get_shape_revision (VpcDesign *self);
  * rename updates on its own: vpc-validator.c). */
 guint64              vpc_design_get_rules_revision (VpcDesign *self);
 
+/* An element whose box changed: its kind and place in its list
+ * (VPC_N_KINDS: the VPC's box). */
+typedef struct
+{
+  VpcKind kind;
+  guint   index;
+} VpcBoxRef;
+
+/* The boxes changed since @revision (a vpc_design_get_revision()), for
+ * caches of the drawing that would rather update than make everything
+ * again: when nothing but boxes and names changed since then, and at most
+ * @max boxes did, appends them to @out (of VpcBoxRef, in the order they
+ * changed, an element as often as it did) and returns TRUE. FALSE when
+ * anything else changed since, more boxes did, or the design no longer
+ * remembers that far back. A box changed by an element replaced with a
+ * copy that differs only there also means a new element at that place. */
+gboolean             vpc_design_get_boxes_changed_since (VpcDesign *self,
+                                                         guint64    revision,
+                                                         guint      max,
+                                                         GArray    *out);
+
 /* Queries. Returned arrays hold `const VpcElement *` in file order; free
  * the array (not the elements). */
 GPtrArray           *vpc_design_subnets_of_az (VpcDesign  *self,

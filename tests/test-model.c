@@ -658,6 +658,213 @@ test_content_revision (void)
                     vpc_design_get_revision (design));
 }
 
+/* What vpc_design_get_boxes_changed_since() answers at every revision of
+ * a random run of moves, renames, undos and redos (and now and then
+ * something else): the design as it was then. */
+typedef struct
+{
+  guint64     revision;
+  GPtrArray  *elements[VPC_N_KINDS]; /* the element pointers then */
+  GArray     *boxes[VPC_N_KINDS];    /* VpcRect, has_layout as w < 0 */
+  VpcRect     vpc;
+} Snapshot;
+
+static Snapshot *
+snapshot_take (VpcDesign *design)
+{
+  Snapshot *s = g_new0 (Snapshot, 1);
+
+  s->revision = vpc_design_get_revision (design);
+  s->vpc = vpc_design_get_info (design)->vpc_layout;
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    {
+      s->elements[k] = g_ptr_array_new ();
+      s->boxes[k] = g_array_new (FALSE, FALSE, sizeof (VpcRect));
+      for (guint i = 0; i < vpc_design_get_n_elements (design, k); i++)
+        {
+          const VpcElement *e = vpc_design_get_element (design, k, i);
+          VpcRect r = e->has_layout ? e->layout : (VpcRect) { 0, 0, -1, -1 };
+
+          g_ptr_array_add (s->elements[k], (gpointer) e);
+          g_array_append_val (s->boxes[k], r);
+        }
+    }
+  return s;
+}
+
+static void
+snapshot_free (gpointer data)
+{
+  Snapshot *s = data;
+
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    {
+      g_ptr_array_unref (s->elements[k]);
+      g_array_unref (s->boxes[k]);
+    }
+  g_free (s);
+}
+
+/* Whether @refs names (@kind, @index). */
+static gboolean
+refs_name (GArray *refs,
+           guint   kind,
+           guint   index)
+{
+  for (guint i = 0; i < refs->len; i++)
+    if (g_array_index (refs, VpcBoxRef, i).kind == kind &&
+        g_array_index (refs, VpcBoxRef, i).index == index)
+      return TRUE;
+  return FALSE;
+}
+
+/* An element of @design with a box, at random. */
+static void
+random_placed (VpcDesign *design,
+               GRand     *rand,
+               VpcKind   *kind,
+               guint     *index)
+{
+  for (;;)
+    {
+      *kind = g_rand_int_range (rand, 0, VPC_N_KINDS);
+      if (vpc_design_get_n_elements (design, *kind) == 0)
+        continue;
+      *index = g_rand_int_range (rand, 0, vpc_design_get_n_elements (design, *kind));
+      if (vpc_design_get_element (design, *kind, *index)->has_layout)
+        return;
+    }
+}
+
+static void
+test_boxes_changed_since (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func (snapshot_free);
+  guint answered = 0, refused = 0;
+
+  for (guint run = 0; run < 40; run++)
+    {
+      g_autoptr(VpcDesign) design = make_design ();
+
+      vpc_layout_auto (design);
+      g_assert_cmpstr (vpc_design_get_last_refusal (design), ==, NULL);
+      g_assert_true (vpc_design_get_element (design, VPC_KIND_WORKLOAD, 0)->has_layout);
+      /* Undo does not take the boxes away. */
+      vpc_design_clear_history (design);
+      g_ptr_array_set_size (snapshots, 0);
+      g_ptr_array_add (snapshots, snapshot_take (design));
+      for (guint step = 0; step < 30; step++)
+        {
+          int what = g_rand_int_range (rand, 0, 10);
+          VpcKind kind;
+          guint index;
+
+          random_placed (design, rand, &kind, &index);
+          if (what < 3)
+            {
+              VpcRect r = vpc_design_get_element (design, kind, index)->layout;
+
+              r.x += g_rand_int_range (rand, -60, 60);
+              r.y += g_rand_int_range (rand, -60, 60);
+              vpc_design_set_layout (design, kind, index, &r);
+            }
+          else if (what < 5)
+            {
+              VpcElement *copy = vpc_element_copy (vpc_design_get_element (design, kind, index));
+
+              copy->layout.x += 24;
+              vpc_design_replace_element (design, copy);
+            }
+          else if (what == 5)
+            {
+              VpcElement *copy = vpc_element_copy (vpc_design_get_element (design, kind, index));
+
+              g_free (copy->name);
+              copy->name = g_strdup_printf ("Name %u", step);
+              vpc_design_replace_element (design, copy);
+            }
+          else if (what == 6)
+            vpc_design_undo (design);
+          else if (what == 7)
+            vpc_design_redo (design);
+          else if (what == 8 && g_rand_int_range (rand, 0, 4) == 0)
+            {
+              VpcDesignInfo *info = vpc_design_info_copy (vpc_design_get_info (design));
+
+              g_free (info->description);
+              info->description = g_strdup_printf ("Note %u", step);
+              vpc_design_set_info (design, info);
+            }
+          else
+            {
+              VpcDesignInfo *info = vpc_design_info_copy (vpc_design_get_info (design));
+
+              info->vpc_layout.w += 8;
+              vpc_design_set_info (design, info);
+            }
+
+          /* Every element whose box differs from a snapshot's, or that is
+           * another object now, is answered; an answer is refused only
+           * when something but boxes and names changed since. */
+          for (guint s = 0; s < snapshots->len; s++)
+            {
+              Snapshot *then = g_ptr_array_index (snapshots, s);
+              g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
+              gboolean same_lists = TRUE;
+
+              for (guint k = 0; k < VPC_N_KINDS; k++)
+                same_lists = same_lists
+                             && then->elements[k]->len == vpc_design_get_n_elements (design, k);
+              /* The rules revision: the last change to neither. */
+              if (!vpc_design_get_boxes_changed_since (design, then->revision, 1000, refs))
+                {
+                  g_assert_cmpuint (vpc_design_get_rules_revision (design), >, then->revision);
+                  refused++;
+                  continue;
+                }
+              g_assert_cmpuint (vpc_design_get_rules_revision (design), <=, then->revision);
+              answered++;
+              g_assert_true (same_lists);
+              if (memcmp (&then->vpc, &vpc_design_get_info (design)->vpc_layout, sizeof then->vpc))
+                g_assert_true (refs_name (refs, VPC_N_KINDS, 0));
+              for (guint k = 0; k < VPC_N_KINDS; k++)
+                for (guint i = 0; i < then->elements[k]->len; i++)
+                  {
+                    const VpcElement *e = vpc_design_get_element (design, k, i);
+                    VpcRect r = e->has_layout ? e->layout : (VpcRect) { 0, 0, -1, -1 };
+
+                    if (memcmp (&r, &g_array_index (then->boxes[k], VpcRect, i), sizeof r) != 0
+                        || e != g_ptr_array_index (then->elements[k], i))
+                      g_assert_true (refs_name (refs, k, i));
+                  }
+              /* At most @max, or refused. */
+              if (refs->len > 0)
+                {
+                  g_autoptr(GArray) fewer = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
+
+                  g_assert_false (vpc_design_get_boxes_changed_since (design, then->revision,
+                                                                      refs->len - 1, fewer));
+                }
+            }
+          g_ptr_array_add (snapshots, snapshot_take (design));
+        }
+      /* The future is not known. */
+      {
+        g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
+
+        g_assert_false (vpc_design_get_boxes_changed_since (
+            design, vpc_design_get_revision (design) + 1, 1000, refs));
+        g_assert_true (vpc_design_get_boxes_changed_since (
+            design, vpc_design_get_revision (design), 1000, refs));
+        g_assert_cmpuint (refs->len, ==, 0);
+      }
+    }
+  /* Both answers were asked for. */
+  g_assert_cmpuint (answered, >, 1000);
+  g_assert_cmpuint (refused, >, 100);
+}
+
 /* A rename keeps the element (the same object, renamed in place) and the
  * shape revision, through its undo and its redo; it still moves the
  * content revision (findings name elements). Anything else moves both. */
@@ -751,6 +958,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/design/rename", test_rename);
   g_test_add_func ("/model/design/rename-refused", test_rename_refused);
   g_test_add_func ("/model/design/content-revision", test_content_revision);
+  g_test_add_func ("/model/design/boxes-changed-since", test_boxes_changed_since);
   g_test_add_func ("/model/layout/auto", test_auto_layout);
   g_test_add_func ("/model/layout/incremental", test_auto_layout_incremental);
   return g_test_run ();
