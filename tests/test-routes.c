@@ -837,6 +837,112 @@ test_random (void)
   g_assert_cmpuint (slanted, ==, 0);
 }
 
+/* @design's routes against those of a copy routed anew: the same links
+ * in the same order, the same markers and fixed ports, and every route
+ * from its marker or icon to its endpoint's tile or its subnet's border. */
+static void
+check_like_fresh (VpcDesign *design,
+                  GPtrArray *routes)
+{
+  g_autoptr(VpcDesign) copy = vpc_design_duplicate (design);
+  GPtrArray *fresh = NULL;
+  Markers m, n;
+
+  vpc_routes_get_cached (copy, NULL, &fresh);
+  g_assert_cmpuint (routes->len, ==, fresh->len);
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const VpcLinkRoute *a = g_ptr_array_index (routes, i), *b = g_ptr_array_index (fresh, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpstr (a->from, ==, b->from);
+      g_assert_cmpstr (a->to, ==, b->to);
+      /* Fixed ports: where an interface starts, a gateway endpoint ends. */
+      if (a->kind == VPC_LINK_INTERFACE)
+        g_assert_true (memcmp (&a->points[0], &b->points[0], sizeof (VpcPoint)) == 0);
+      if (a->kind == VPC_LINK_GATEWAY)
+        g_assert_true (memcmp (&a->points[a->n_points - 1], &b->points[b->n_points - 1],
+                               sizeof (VpcPoint)) == 0);
+    }
+  g_assert_cmpuint (check_routes (design, routes), ==, 0);
+  markers_init (&m, design);
+  markers_init (&n, copy);
+  g_assert_cmpuint (m.order->len, ==, n.order->len);
+  for (guint i = 0; i < m.order->len; i++)
+    {
+      const char *key = g_ptr_array_index (m.order, i);
+
+      g_assert_cmpstr (key, ==, g_ptr_array_index (n.order, i));
+      g_assert_true (memcmp (g_hash_table_lookup (m.markers, key),
+                             g_hash_table_lookup (n.markers, key), sizeof (VpcRect)) == 0);
+    }
+  markers_clear (&m);
+  markers_clear (&n);
+}
+
+/* Past a size (here every design), a move updates the routes kept on the
+ * design rather than making them again: after each of many random moves
+ * (of every kind of element, through either edit, some undone, some
+ * taking an icon into or out of its subnet), they are still the links a
+ * fresh routing makes, with its markers and fixed ports, each from its
+ * icon to its subnet. */
+static void
+test_update_after_moves (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  guint updated = 0, remade = 0;
+
+  _vpc_routes_set_update_min_routes (0);
+  for (guint seed = 1; seed <= 80; seed++)
+    {
+      g_autofree char *text = random_design_json (seed);
+      g_autoptr(VpcDesign) design = load_text (text);
+      GPtrArray *routes = NULL;
+
+      vpc_routes_get_cached (design, NULL, &routes);
+      for (guint step = 0; step < 12; step++)
+        {
+          VpcKind kind = g_rand_int_range (rand, 0, VPC_N_KINDS);
+          guint n = vpc_design_get_n_elements (design, kind), index;
+          guint64 revision = vpc_design_get_shape_revision (design);
+          double reach = g_rand_int_range (rand, 0, 4) == 0 ? 400 : 60;
+          GPtrArray *before = routes;
+          VpcRect r;
+
+          if (n == 0 || !vpc_design_get_element (design, kind, index = g_rand_int_range (rand, 0, n))
+                             ->has_layout)
+            continue;
+          r = vpc_design_get_element (design, kind, index)->layout;
+          r.x += g_rand_double_range (rand, -reach, reach);
+          r.y += g_rand_double_range (rand, -reach, reach);
+          if (g_rand_boolean (rand))
+            vpc_design_set_layout (design, kind, index, &r);
+          else
+            {
+              VpcElement *copy = vpc_element_copy (vpc_design_get_element (design, kind, index));
+
+              copy->layout = r;
+              vpc_design_replace_element (design, copy);
+            }
+          if (g_rand_int_range (rand, 0, 5) == 0)
+            vpc_design_undo (design);
+          vpc_routes_get_cached (design, NULL, &routes);
+          if (vpc_design_get_shape_revision (design) != revision)
+            {
+              if (routes == before)
+                updated++;
+              else
+                remade++;
+            }
+          check_like_fresh (design, routes);
+        }
+    }
+  _vpc_routes_set_update_min_routes (2048);
+  g_test_message ("%u updates, %u made again", updated, remade);
+  g_assert_cmpuint (updated, >, 200);
+  g_assert_cmpuint (remade, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -855,6 +961,7 @@ main (int   argc,
   g_test_add_func ("/routes/connectors-when-routed", test_connectors_when_routed);
   g_test_add_func ("/routes/prefetch", test_prefetch);
   g_test_add_func ("/routes/rename-keeps-routes", test_rename_keeps_routes);
+  g_test_add_func ("/routes/update-after-moves", test_update_after_moves);
 
   status = g_test_run ();
   vpc_render_clear_caches ();

@@ -203,6 +203,13 @@ main (int    argc,
       cairo_surface_destroy (surface);
       return 0;
     }
+  if (g_getenv ("BENCH_SCALE_MOVES") != NULL) /* for a profiler: moves only */
+    {
+      for (guint r = 0; r < 20; r++)
+        edit_once (surface, placed, validator, r, TRUE);
+      cairo_surface_destroy (surface);
+      return 0;
+    }
   bench_frames (surface, placed, validator);
   bench_edit (surface, placed, validator);
   cairo_surface_destroy (surface);

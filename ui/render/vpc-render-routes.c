@@ -52,6 +52,12 @@
  * links are routed without looking around: huge designs stay fast. */
 #define WORK_BUDGET  40000000.0
 #define IMPROVE_PASSES 3
+/* What an update after a move may spend (vpc_router_update()). */
+#define UPDATE_WORK  (WORK_BUDGET / 10)
+/* Candidates a link looking around may try, at most (about). */
+#define TRIED_ESTIMATE 2048
+/* Regions over more grid cells are not looked at by an update. */
+#define AFFORDABLE_CELLS 64
 
 #define GRID_CELL    256.0
 #define GRID_MAX_CELLS 4096
@@ -70,6 +76,7 @@ typedef struct
 {
   const VpcElement *e; /* as drawn */
   VpcRect           rect;
+  guint             index; /* the subnet's in its list */
 } Box;
 
 typedef struct
@@ -78,6 +85,8 @@ typedef struct
   VpcRect           tile;
   VpcRect           extent; /* tile and label */
   int               home;   /* the box its tile's centre lies in, or -1 */
+  VpcKind           kind;
+  guint             index;  /* the element's in its kind's list */
 } Icon;
 
 typedef struct
@@ -96,6 +105,10 @@ typedef struct
   VpcLinkRoute *route;
   guint       seg0, n_segs; /* its segments in VpcRouter.segs */
   double      penalty;      /* of its route when last routed */
+  guint       owner_index;  /* the owner's in its kind's list */
+  /* Routed: its route is the routes array's [out], which owns it. */
+  gboolean    given;
+  guint       out;
 } Link;
 
 /* A placed segment, world coordinates, horizontal or vertical. */
@@ -159,6 +172,9 @@ typedef struct
   GArray     *wide;  /* items spanning too many cells: always returned */
   GArray     *stamp; /* guint per item: the query that last returned it */
   guint       now;
+  /* guint8 per item, or NULL: moved by grid_move(), so its fine cells
+   * hold it where it was too, and @spans says where it is */
+  GArray     *moved;
 } Grid;
 
 struct _VpcRouter
@@ -168,7 +184,8 @@ struct _VpcRouter
   GArray          *boxes;   /* Box */
   GArray          *icons;   /* Icon */
   GArray          *links;   /* Link */
-  GHashTable      *box_of;  /* subnet id → index + 1 */
+  /* subnet id (a copy: an update takes new elements) → index + 1 */
+  GHashTable      *box_of;
   /* routing */
   GArray          *segs;    /* Seg */
   Grid             icon_grid, marker_grid, box_grid, seg_grid;
@@ -177,6 +194,10 @@ struct _VpcRouter
   /* route_link()'s scratch arrays, kept from link to link (no malloc
    * churn): found, rects, segs, ucoords, vcoords, side_ports, lanes. */
   GArray          *scratch[11];
+  /* updating (vpc_router_update()) */
+  guint            n_given; /* routes handed out */
+  gboolean         updating;
+  struct Places   *places;
 };
 
 void
@@ -429,6 +450,7 @@ grid_clear (Grid *grid)
   g_clear_pointer (&grid->spans, g_array_unref);
   g_clear_pointer (&grid->wide, g_array_unref);
   g_clear_pointer (&grid->stamp, g_array_unref);
+  g_clear_pointer (&grid->moved, g_array_unref);
 }
 
 static gint64
@@ -499,6 +521,26 @@ grid_add (Grid          *grid,
       cell_add (&grid->fine, map_cell (&grid->fine, cx, cy, TRUE), item);
 }
 
+/* @item, added before, now lies at @r: queries no longer answer it where
+ * it was (the cells keep it: removing it would search them). */
+static void
+grid_move (Grid          *grid,
+           const VpcRect *r,
+           guint          item)
+{
+  Span span = { cell_of (r->x), cell_of (r->y), cell_of (r->x + r->w), cell_of (r->y + r->h) };
+
+  if (grid->moved == NULL)
+    grid->moved = g_array_new (FALSE, TRUE, sizeof (guint8));
+  if (grid->moved->len <= item)
+    g_array_set_size (grid->moved, item + 1);
+  g_array_index (grid->moved, guint8, item) = 1;
+  if (grid->spans->len <= item)
+    g_array_set_size (grid->spans, item + 1);
+  g_array_index (grid->spans, Span, item) = span;
+  grid_add (grid, r, item);
+}
+
 static gint
 compare_uint (gconstpointer a,
               gconstpointer b)
@@ -532,6 +574,8 @@ grid_query (Grid          *grid,
   gint64 y0 = cell_of (r->y), y1 = cell_of (r->y + r->h);
   guint *stamp = (guint *) (gpointer) grid->stamp->data;
   guint now = ++grid->now;
+  const guint8 *moved = grid->moved != NULL ? (const guint8 *) grid->moved->data : NULL;
+  guint n_moved = grid->moved != NULL ? grid->moved->len : 0;
 
   g_array_set_size (out, 0);
   if ((x1 - x0 + 1) * (y1 - y0 + 1) > GRID_MAX_CELLS)
@@ -544,7 +588,18 @@ grid_query (Grid          *grid,
         const Cell *cell = map_cell (&grid->fine, cx, cy, FALSE);
 
         for (guint i = 0; cell != NULL && i < cell->len; i++)
-          take (stamp, now, cell->items[i], out);
+          {
+            guint item = cell->items[i];
+
+            if (G_UNLIKELY (item < n_moved && moved[item]))
+              {
+                const Span *span = &g_array_index (grid->spans, Span, item);
+
+                if (span->x0 > x1 || span->x1 < x0 || span->y0 > y1 || span->y1 < y0)
+                  continue;
+              }
+            take (stamp, now, item, out);
+          }
       }
   for (gint64 cx = x0 >> GRID_COARSE_SHIFT; cx <= x1 >> GRID_COARSE_SHIFT; cx++)
     for (gint64 cy = y0 >> GRID_COARSE_SHIFT; cy <= y1 >> GRID_COARSE_SHIFT; cy++)
@@ -596,74 +651,118 @@ box_index (VpcRouter  *router,
   return GPOINTER_TO_INT (g_hash_table_lookup (router->box_of, id)) - 1;
 }
 
-static int
-add_icon (VpcRouter        *router,
-          const VpcElement *e,
-          const GPtrArray  *home_candidates)
+/* The subnets an icon may be drawn in: a NAT gateway's, a VPC-mode
+ * workload's; NULL for the others. @one: room for a NAT gateway's. */
+static const GPtrArray *
+home_candidates (const VpcElement *e,
+                 GPtrArray        *one)
 {
+  if (e->kind == VPC_KIND_NAT_GATEWAY && e->subnet != NULL)
+    {
+      one->pdata = (gpointer *) &e->subnet;
+      one->len = 1;
+      return one;
+    }
+  if (e->kind == VPC_KIND_WORKLOAD && e->vpc_mode)
+    return e->subnets;
+  return NULL;
+}
+
+/* @icon's tile and label from its element's box, and the subnet it lies in. */
+static void
+shape_icon (VpcRouter *router,
+            Icon      *icon)
+{
+  const VpcElement *e = icon->e;
   double label_h
       = VPC_GEOMETRY_LABEL_GAP
         + router->options.text_scale
               * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H + VPC_GEOMETRY_KIND_LINE_H);
-  Icon icon = { e, { 0 }, { 0 }, -1 };
+  GPtrArray one = { 0 };
+  const GPtrArray *candidates = home_candidates (e, &one);
   double cx, cy;
 
-  tile_of (e, &icon.tile);
-  icon.extent = (VpcRect) {
-    MIN (icon.tile.x, e->layout.x - VPC_GEOMETRY_LABEL_SPILL), icon.tile.y,
-    0, icon.tile.h + label_h,
+  tile_of (e, &icon->tile);
+  icon->extent = (VpcRect) {
+    MIN (icon->tile.x, e->layout.x - VPC_GEOMETRY_LABEL_SPILL), icon->tile.y,
+    0, icon->tile.h + label_h,
   };
-  icon.extent.w
-      = MAX (icon.tile.x + icon.tile.w, e->layout.x + e->layout.w + VPC_GEOMETRY_LABEL_SPILL)
-        - icon.extent.x;
-  cx = icon.tile.x + icon.tile.w / 2;
-  cy = icon.tile.y + icon.tile.h / 2;
-  for (guint i = 0; home_candidates != NULL && i < home_candidates->len; i++)
+  icon->extent.w
+      = MAX (icon->tile.x + icon->tile.w, e->layout.x + e->layout.w + VPC_GEOMETRY_LABEL_SPILL)
+        - icon->extent.x;
+  cx = icon->tile.x + icon->tile.w / 2;
+  cy = icon->tile.y + icon->tile.h / 2;
+  icon->home = -1;
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
     {
-      int b = box_index (router, g_ptr_array_index (home_candidates, i));
+      int b = box_index (router, g_ptr_array_index (candidates, i));
 
       if (b >= 0 && contains (&g_array_index (router->boxes, Box, b).rect, cx, cy))
         {
-          icon.home = b;
+          icon->home = b;
           break;
         }
     }
+}
+
+/* The @index-th element of its kind, drawn as an icon. */
+static int
+add_icon (VpcRouter        *router,
+          const VpcElement *e,
+          guint             index)
+{
+  Icon icon = { e, { 0 }, { 0 }, -1, e->kind, index };
+
+  shape_icon (router, &icon);
   g_array_append_val (router->icons, icon);
   return (int) router->icons->len - 1;
+}
+
+/* Which side of its subnet @link meets, facing its icon; FALSE when its
+ * icon (not an interface's) lies inside the subnet: then no line is drawn. */
+static gboolean
+face_link (VpcRouter *router,
+           Link      *link)
+{
+  const Box *b = &g_array_index (router->boxes, Box, link->box);
+  const Icon *ic = link->icon >= 0 ? &g_array_index (router->icons, Icon, link->icon) : NULL;
+  double cx, cy;
+
+  if (ic == NULL)
+    {
+      /* No icon to face: along the bottom, in file order. */
+      link->side = SIDE_BOTTOM;
+      link->target = -G_MAXDOUBLE;
+      return TRUE;
+    }
+  cx = ic->tile.x + ic->tile.w / 2;
+  cy = ic->tile.y + ic->tile.h / 2;
+  /* Lines end at the subnet's border, so an icon drawn inside the
+   * subnet needs none (only a marker has a place of its own). */
+  if (link->kind != VPC_LINK_INTERFACE && contains (&b->rect, cx, cy))
+    return FALSE;
+  link->side = facing_side (&b->rect, cx, cy);
+  link->target = side_is_vertical (link->side) ? cy : cx;
+  return TRUE;
 }
 
 static void
 add_link (VpcRouter        *router,
           VpcLinkKind       kind,
           const VpcElement *owner,
+          guint             owner_index,
           int               icon,
-          guint        box,
-          const char  *from,
-          const char  *to)
+          guint             box,
+          const char       *from,
+          const char       *to)
 {
   const Box *b = &g_array_index (router->boxes, Box, box);
-  const Icon *ic = icon >= 0 ? &g_array_index (router->icons, Icon, icon) : NULL;
   Link        link
       = { kind, owner, icon, box, TRUE, kind == VPC_LINK_INTERFACE || kind == VPC_LINK_GATEWAY };
-  double cx, cy;
 
-  if (ic != NULL)
-    {
-      cx = ic->tile.x + ic->tile.w / 2;
-      cy = ic->tile.y + ic->tile.h / 2;
-      /* Lines end at the subnet's border, so an icon drawn inside the
-       * subnet needs none (only a marker has a place of its own). */
-      if (kind != VPC_LINK_INTERFACE && contains (&b->rect, cx, cy))
-        return;
-      link.side = facing_side (&b->rect, cx, cy);
-      link.target = side_is_vertical (link.side) ? cy : cx;
-    }
-  else
-    {
-      /* No icon to face: along the bottom, in file order. */
-      link.side = SIDE_BOTTOM;
-      link.target = -G_MAXDOUBLE;
-    }
+  link.owner_index = owner_index;
+  if (!face_link (router, &link))
+    return;
   if (router->options.markers_only)
     link.want = FALSE;
   else if (router->options.want != NULL)
@@ -689,6 +788,13 @@ nth_drawn (VpcRouter *router,
 }
 
 /* Subnets: the boxes links meet. */
+/* Whether collect() draws @e (of a kind with icons) as an icon. */
+static gboolean
+gets_icon (const VpcElement *e)
+{
+  return placed (e) && (e->kind != VPC_KIND_ENDPOINT || e->subnets != NULL);
+}
+
 static void
 collect_boxes (VpcRouter *router)
 {
@@ -697,12 +803,12 @@ collect_boxes (VpcRouter *router)
   for (guint i = 0; i < n; i++)
     {
       const VpcElement *sn = nth_drawn (router, VPC_KIND_SUBNET, i);
-      Box box = { sn, sn->layout };
+      Box box = { sn, sn->layout, i };
 
       if (!placed (sn))
         continue;
       g_array_append_val (router->boxes, box);
-      g_hash_table_insert (router->box_of, sn->id, GINT_TO_POINTER (router->boxes->len));
+      g_hash_table_insert (router->box_of, g_strdup (sn->id), GINT_TO_POINTER (router->boxes->len));
     }
 }
 
@@ -711,14 +817,15 @@ collect_boxes (VpcRouter *router)
 static void
 collect_endpoint (VpcRouter        *router,
                   const VpcElement *ep,
+                  guint             index,
                   VpcEndpointType   type)
 {
   int icon = -1;
 
   if (ep->endpoint_type != type || ep->subnets == NULL)
     return;
-  if (placed (ep))
-    icon = add_icon (router, ep, NULL);
+  if (gets_icon (ep))
+    icon = add_icon (router, ep, index);
   else if (type == VPC_ENDPOINT_GATEWAY)
     return;
   for (guint j = 0; j < ep->subnets->len; j++)
@@ -732,10 +839,10 @@ collect_endpoint (VpcRouter        *router,
       if (type == VPC_ENDPOINT_INTERFACE)
         {
           eni = g_strconcat (ep->id, "/", sn_id, NULL);
-          add_link (router, VPC_LINK_INTERFACE, ep, icon, box, eni, ep->id);
+          add_link (router, VPC_LINK_INTERFACE, ep, index, icon, box, eni, ep->id);
         }
       else
-        add_link (router, VPC_LINK_GATEWAY, ep, icon, box, ep->id, sn_id);
+        add_link (router, VPC_LINK_GATEWAY, ep, index, icon, box, ep->id, sn_id);
     }
 }
 
@@ -750,7 +857,7 @@ collect_endpoints (VpcRouter *router)
       VpcEndpointType type = pass == 0 ? VPC_ENDPOINT_INTERFACE : VPC_ENDPOINT_GATEWAY;
 
       for (guint i = 0; i < n; i++)
-        collect_endpoint (router, nth_drawn (router, VPC_KIND_ENDPOINT, i), type);
+        collect_endpoint (router, nth_drawn (router, VPC_KIND_ENDPOINT, i), i, type);
     }
 }
 
@@ -763,13 +870,12 @@ collect_nat_gateways (VpcRouter *router)
     {
       const VpcElement *nat = nth_drawn (router, VPC_KIND_NAT_GATEWAY, i);
       int box = nat->subnet != NULL ? box_index (router, nat->subnet) : -1;
-      GPtrArray home = { (gpointer *) &nat->subnet, 1 };
 
       if (!placed (nat))
         continue;
-      add_icon (router, nat, nat->subnet != NULL ? &home : NULL);
+      add_icon (router, nat, i);
       if (box >= 0)
-        add_link (router, VPC_LINK_NAT, nat, (int) router->icons->len - 1, box, nat->id,
+        add_link (router, VPC_LINK_NAT, nat, i, (int) router->icons->len - 1, box, nat->id,
                   nat->subnet);
     }
 }
@@ -786,14 +892,14 @@ collect_workloads (VpcRouter *router)
 
       if (!placed (w))
         continue;
-      icon = add_icon (router, w, w->vpc_mode ? w->subnets : NULL);
+      icon = add_icon (router, w, i);
       for (guint j = 0; w->vpc_mode && w->subnets != NULL && j < w->subnets->len; j++)
         {
           const char *sn_id = g_ptr_array_index (w->subnets, j);
           int box = box_index (router, sn_id);
 
           if (box >= 0)
-            add_link (router, VPC_LINK_WORKLOAD, w, icon, box, w->id, sn_id);
+            add_link (router, VPC_LINK_WORKLOAD, w, i, icon, box, w->id, sn_id);
         }
     }
 }
@@ -809,7 +915,7 @@ collect_security_groups (VpcRouter *router)
       const VpcElement *sg = nth_drawn (router, VPC_KIND_SECURITY_GROUP, i);
 
       if (placed (sg))
-        add_icon (router, sg, NULL);
+        add_icon (router, sg, i);
     }
 }
 
@@ -928,21 +1034,14 @@ place_marker (VpcRouter *router,
   link->marker = m;
 }
 
+/* Places the ports of the fixed links in @order (all those of each side
+ * they are on), sorting it. */
 static void
-place_ports (VpcRouter *router)
+spread_ports (VpcRouter *router,
+              GArray    *order)
 {
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) wish = g_array_new (FALSE, FALSE, sizeof (double));
 
-  for (guint i = 0; i < router->links->len; i++)
-    {
-      Link *link = &g_array_index (router->links, Link, i);
-      const VpcRect *r = &g_array_index (router->boxes, Box, link->box).rect;
-
-      link->size = MIN (MARKER, MIN (r->w, r->h));
-      if (link->fixed)
-        g_array_append_val (order, i);
-    }
   g_array_sort_with_data (order, compare_ports, router);
 
   for (guint start = 0, end; start < order->len; start = end)
@@ -975,6 +1074,111 @@ place_ports (VpcRouter *router)
     }
 }
 
+static void
+size_marker (VpcRouter *router,
+             Link      *link)
+{
+  const VpcRect *r = &g_array_index (router->boxes, Box, link->box).rect;
+
+  link->size = MIN (MARKER, MIN (r->w, r->h));
+}
+
+static void
+place_ports (VpcRouter *router)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < router->links->len; i++)
+    {
+      Link *link = &g_array_index (router->links, Link, i);
+
+      size_marker (router, link);
+      if (link->fixed)
+        g_array_append_val (order, i);
+    }
+  spread_ports (router, order);
+}
+
+/* From an element's place in its list to what the router made of it:
+ * the lists keep their order while only boxes change. */
+typedef struct Places
+{
+  int *boxes;              /* subnet → box, or -1 */
+  int *icons[VPC_N_KINDS]; /* element → icon, or -1 */
+  int *links[VPC_N_KINDS]; /* owner → its first link (the others follow), or -1 */
+} Places;
+
+static void
+places_free (Places *places)
+{
+  if (places == NULL)
+    return;
+  g_free (places->boxes);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    {
+      g_free (places->icons[k]);
+      g_free (places->links[k]);
+    }
+  g_free (places);
+}
+
+/* The kind of the element a link of @kind starts at. */
+static VpcKind
+owner_kind (VpcLinkKind kind)
+{
+  switch (kind)
+    {
+    case VPC_LINK_NAT:
+      return VPC_KIND_NAT_GATEWAY;
+    case VPC_LINK_WORKLOAD:
+      return VPC_KIND_WORKLOAD;
+    case VPC_LINK_INTERFACE:
+    case VPC_LINK_GATEWAY:
+    default:
+      return VPC_KIND_ENDPOINT;
+    }
+}
+
+static int *
+minus_ones (guint n)
+{
+  int *a = g_new (int, MAX (n, 1));
+
+  memset (a, 0xff, MAX (n, 1) * sizeof *a);
+  return a;
+}
+
+static Places *
+places_of (VpcRouter *router)
+{
+  Places *places;
+
+  if (router->places != NULL)
+    return router->places;
+  places = router->places = g_new0 (Places, 1);
+  places->boxes = minus_ones (vpc_design_get_n_elements (router->design, VPC_KIND_SUBNET));
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    {
+      places->icons[k] = minus_ones (vpc_design_get_n_elements (router->design, k));
+      places->links[k] = minus_ones (vpc_design_get_n_elements (router->design, k));
+    }
+  for (guint i = 0; i < router->boxes->len; i++)
+    places->boxes[g_array_index (router->boxes, Box, i).index] = (int) i;
+  for (guint i = 0; i < router->icons->len; i++)
+    {
+      const Icon *icon = &g_array_index (router->icons, Icon, i);
+
+      places->icons[icon->kind][icon->index] = (int) i;
+    }
+  for (guint i = router->links->len; i-- > 0;)
+    {
+      const Link *link = &g_array_index (router->links, Link, i);
+
+      places->links[owner_kind (link->kind)][link->owner_index] = (int) i;
+    }
+  return places;
+}
+
 VpcRouter *
 vpc_router_new (VpcDesign              *design,
                 const VpcRoutesOptions *options)
@@ -995,7 +1199,7 @@ vpc_router_new (VpcDesign              *design,
   router->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
   router->icons = g_array_new (FALSE, FALSE, sizeof (Icon));
   router->links = g_array_new (FALSE, FALSE, sizeof (Link));
-  router->box_of = g_hash_table_new (g_str_hash, g_str_equal);
+  router->box_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   collect (router);
   place_ports (router);
   return router;
@@ -1007,13 +1211,15 @@ vpc_router_free (VpcRouter *router)
   if (router == NULL)
     return;
   for (guint i = 0; i < router->links->len; i++)
-    vpc_link_route_free (g_array_index (router->links, Link, i).route);
+    if (!g_array_index (router->links, Link, i).given)
+      vpc_link_route_free (g_array_index (router->links, Link, i).route);
   g_array_unref (router->links);
   g_array_unref (router->icons);
   g_array_unref (router->boxes);
   g_hash_table_unref (router->box_of);
   for (guint i = 0; i < G_N_ELEMENTS (router->scratch); i++)
     g_clear_pointer (&router->scratch[i], g_array_unref);
+  places_free (router->places);
   if (router->segs != NULL)
     {
       g_array_unref (router->segs);
@@ -2003,6 +2209,28 @@ add_placed_segments (Scene        *sc,
     }
 }
 
+/* Whether looking at what lies in @region fits in an update's work left:
+ * a long link's scene across a huge design holds tens of thousands of
+ * things. */
+static gboolean
+affordable (VpcRouter     *router,
+            const VpcRect *region,
+            GArray        *found)
+{
+  double things = 1;
+
+  /* Asking a grid over a large region costs already. */
+  if ((region->w / GRID_CELL + 1) * (region->h / GRID_CELL + 1) > AFFORDABLE_CELLS)
+    return FALSE;
+  if (!grid_query (&router->icon_grid, region, found))
+    return FALSE;
+  things += 2 * found->len;
+  if (!grid_query (&router->seg_grid, region, found))
+    return FALSE;
+  things += found->len;
+  return things * TRIED_ESTIMATE <= WORK_BUDGET - router->work;
+}
+
 /* What lies in @region, unless the work budget is spent or a grid cannot
  * answer: then the scene holds nothing and only the shortest shapes are
  * tried. @found is scratch space for the grids' answers. */
@@ -2014,7 +2242,7 @@ look_around (Scene         *sc,
 {
   VpcRouter *router = sc->router;
 
-  sc->look = router->work < WORK_BUDGET;
+  sc->look = router->work < WORK_BUDGET && (!router->updating || affordable (router, region, found));
   if (sc->look && grid_query (&router->icon_grid, region, found))
     add_other_icons (sc, found);
   else
@@ -2029,6 +2257,7 @@ look_around (Scene         *sc,
     add_placed_segments (sc, found);
   else
     sc->look = FALSE;
+
   if (!sc->look)
     {
       g_array_set_size (sc->rects, 0);
@@ -2187,53 +2416,50 @@ compare_order (gconstpointer a,
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
-GPtrArray *
-vpc_router_route (VpcRouter *router)
+/* Where the @i-th link comes in the order links are routed: straight
+ * fixed ports first, then the shortest detours. */
+static Order
+order_of (VpcRouter *router,
+          guint      i)
 {
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (Order));
-  GPtrArray *routes = g_ptr_array_new_with_free_func ((GDestroyNotify) vpc_link_route_free);
+  const Link *link = &g_array_index (router->links, Link, i);
+  Order o = { i, 0, 0 };
+  const Icon *icon = &g_array_index (router->icons, Icon, link->icon);
+  const VpcRect *r = &g_array_index (router->boxes, Box, link->box).rect;
+  double cx, cy, dx, dy;
 
-  g_return_val_if_fail (router != NULL, routes);
-
-  for (guint i = 0; i < router->links->len && !router->options.markers_only; i++)
+  cx = icon->tile.x + icon->tile.w / 2;
+  cy = icon->tile.y + icon->tile.h / 2;
+  dx = MAX (0, MAX (r->x - cx, cx - r->x - r->w));
+  dy = MAX (0, MAX (r->y - cy, cy - r->y - r->h));
+  if (link->fixed)
     {
-      const Link *link = &g_array_index (router->links, Link, i);
-      Order o = { i, 0, 0 };
-      const Icon *icon;
-      const VpcRect *r;
-      double cx, cy, dx, dy;
+      double lo = side_is_vertical (link->side) ? icon->tile.y : icon->tile.x;
+      double len = side_is_vertical (link->side) ? icon->tile.h : icon->tile.w;
 
-      if (!link->want || link->icon < 0 || link->route == NULL || link->route->points != NULL)
-        continue;
-      icon = &g_array_index (router->icons, Icon, link->icon);
-      r = &g_array_index (router->boxes, Box, link->box).rect;
-      cx = icon->tile.x + icon->tile.w / 2;
-      cy = icon->tile.y + icon->tile.h / 2;
-      dx = MAX (0, MAX (r->x - cx, cx - r->x - r->w));
-      dy = MAX (0, MAX (r->y - cy, cy - r->y - r->h));
-      if (link->fixed)
-        {
-          double lo = side_is_vertical (link->side) ? icon->tile.y : icon->tile.x;
-          double len = side_is_vertical (link->side) ? icon->tile.h : icon->tile.w;
-
-          o.key = fabs (link->port - link->target);
-          o.klass = link->port > lo + 3 && link->port < lo + len - 3 ? 0 : 1;
-        }
-      else
-        {
-          o.klass = link->kind == VPC_LINK_WORKLOAD ? 2 : 3;
-          o.key = dx + dy;
-        }
-      g_array_append_val (order, o);
+      o.key = fabs (link->port - link->target);
+      o.klass = link->port > lo + 3 && link->port < lo + len - 3 ? 0 : 1;
     }
+  else
+    {
+      o.klass = link->kind == VPC_LINK_WORKLOAD ? 2 : 3;
+      o.key = dx + dy;
+    }
+  return o;
+}
+
+/* Routes the links of @order (Order) in their order, each around those
+ * before it; then again around all the others, keeping a route unless
+ * another is cheaper, while that removes crossings and the work allows. */
+static void
+route_in_order (VpcRouter *router,
+                GArray    *order)
+{
   g_array_sort (order, compare_order);
   if (order->len > 0 && router->segs == NULL)
     build_routing (router);
   for (guint i = 0; i < order->len; i++)
     route_link (router, g_array_index (order, Order, i).index);
-  /* Each link was routed around those before it only: route them again
-   * around all the others, keeping a route unless another is cheaper,
-   * while that removes crossings and the work allows. */
   for (guint pass = 0; pass < IMPROVE_PASSES && router->work < WORK_BUDGET; pass++)
     {
       double before = 0, after = 0;
@@ -2253,15 +2479,407 @@ vpc_router_route (VpcRouter *router)
       if (after >= before)
         break;
     }
+}
 
+GPtrArray *
+vpc_router_route (VpcRouter *router)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (Order));
+  GPtrArray *routes = g_ptr_array_new_with_free_func ((GDestroyNotify) vpc_link_route_free);
+
+  g_return_val_if_fail (router != NULL, routes);
+
+  for (guint i = 0; i < router->links->len && !router->options.markers_only; i++)
+    {
+      const Link *link = &g_array_index (router->links, Link, i);
+      Order o;
+
+      if (!link->want || link->icon < 0 || link->route == NULL || link->route->points != NULL)
+        continue;
+      o = order_of (router, i);
+      g_array_append_val (order, o);
+    }
+  route_in_order (router, order);
+
+  /* The routes are the array's; the links keep reading them (an update
+   * routes some again around the others, vpc_router_update()). */
   for (guint i = 0; i < router->links->len; i++)
     {
       Link *link = &g_array_index (router->links, Link, i);
 
       if (link->route != NULL && link->route->points != NULL)
-        g_ptr_array_add (routes, g_steal_pointer (&link->route));
+        {
+          link->given = TRUE;
+          link->out = routes->len;
+          g_ptr_array_add (routes, link->route);
+          router->n_given++;
+        }
     }
   return routes;
+}
+
+/* ---- updating after boxes moved ---- */
+
+static gboolean
+same_rect (const VpcRect *a,
+           const VpcRect *b)
+{
+  return memcmp (a, b, sizeof *a) == 0;
+}
+
+#define PASSING 2
+
+/* What an update works on: the boxes and icons that moved, the links to
+ * place again, and where anything was or now is. */
+typedef struct
+{
+  VpcRouter *router;
+  /* One byte per box, icon, link: noted; for a link, 1 (placed again)
+   * or PASSING (its line passes where something moved). */
+  guint8    *box_seen, *icon_seen, *link_seen;
+  GArray    *boxes;    /* guint: boxes that moved */
+  GArray    *icons;    /* guint: icons that moved, or whose home or links to check */
+  GArray    *links;    /* guint: links whose ports are placed again */
+  GArray    *box_rects; /* VpcRect: each moved box where it was and where it is */
+  GArray    *dirty;    /* VpcRect: where what moved now is */
+} Update;
+
+static void
+update_clear (Update *u)
+{
+  g_free (u->box_seen);
+  g_free (u->icon_seen);
+  g_free (u->link_seen);
+  g_array_unref (u->boxes);
+  g_array_unref (u->icons);
+  g_array_unref (u->links);
+  g_array_unref (u->box_rects);
+  g_array_unref (u->dirty);
+}
+
+static void
+note_once (guint8 *seen,
+           GArray *list,
+           guint   i)
+{
+  if (!seen[i])
+    {
+      seen[i] = 1;
+      g_array_append_val (list, i);
+    }
+}
+
+/* The links of the owner whose first link is @first: [first, *end). */
+static guint
+owner_links_end (VpcRouter *router,
+                 int        first)
+{
+  const Link *a = &g_array_index (router->links, Link, first);
+  guint end = first + 1;
+
+  while (end < router->links->len)
+    {
+      const Link *b = &g_array_index (router->links, Link, end);
+
+      if (owner_kind (b->kind) != owner_kind (a->kind) || b->owner_index != a->owner_index)
+        break;
+      end++;
+    }
+  return end;
+}
+
+/* Takes the design's element at @ref into the router. FALSE when the
+ * router would collect something else for it: made again. */
+static gboolean
+take_element (Update          *u,
+              const VpcBoxRef *ref)
+{
+  VpcRouter *router = u->router;
+  Places *places = places_of (router);
+  const VpcElement *e;
+  int at;
+
+  if (ref->kind >= VPC_N_KINDS || ref->kind == VPC_KIND_AZ)
+    return TRUE; /* the VPC's and the AZs' boxes meet no link */
+  if (ref->index >= vpc_design_get_n_elements (router->design, ref->kind))
+    return FALSE;
+  e = vpc_design_get_element (router->design, ref->kind, ref->index);
+  if (ref->kind == VPC_KIND_SUBNET)
+    {
+      Box *box;
+
+      at = places->boxes[ref->index];
+      if ((at >= 0) != placed (e))
+        return FALSE;
+      if (at < 0)
+        return TRUE;
+      box = &g_array_index (router->boxes, Box, at);
+      box->e = e;
+      if (!same_rect (&box->rect, &e->layout))
+        {
+          g_array_append_val (u->box_rects, box->rect);
+          box->rect = e->layout;
+          g_array_append_val (u->box_rects, box->rect);
+          g_array_append_val (u->dirty, box->rect);
+          note_once (u->box_seen, u->boxes, at);
+        }
+      return TRUE;
+    }
+  at = places->links[ref->kind][ref->index];
+  for (guint i = at, end = at >= 0 ? owner_links_end (router, at) : 0; at >= 0 && i < end; i++)
+    g_array_index (router->links, Link, i).owner = e;
+  at = places->icons[ref->kind][ref->index];
+  if ((at >= 0) != gets_icon (e))
+    return FALSE;
+  if (at >= 0)
+    {
+      Icon *icon = &g_array_index (router->icons, Icon, at);
+      Icon was = *icon;
+
+      icon->e = e;
+      shape_icon (router, icon);
+      if (!same_rect (&was.extent, &icon->extent) || !same_rect (&was.tile, &icon->tile))
+        {
+          g_array_append_val (u->dirty, icon->extent);
+          note_once (u->icon_seen, u->icons, at);
+        }
+    }
+  return TRUE;
+}
+
+/* Whether the links of @icon's element are those collect() would make
+ * now (a NAT gateway or workload drawn inside a subnet has no line to
+ * it), and its home is found again. */
+static gboolean
+links_still_match (VpcRouter *router,
+                   guint      at)
+{
+  Icon *icon = &g_array_index (router->icons, Icon, at);
+  const VpcElement *e = icon->e;
+  GPtrArray one = { 0 };
+  const GPtrArray *subnets = NULL;
+  int first = -1;
+  guint k, end;
+  double cx = icon->tile.x + icon->tile.w / 2, cy = icon->tile.y + icon->tile.h / 2;
+
+  shape_icon (router, icon);
+  if (icon->kind == VPC_KIND_NAT_GATEWAY)
+    subnets = home_candidates (e, &one);
+  else if (icon->kind == VPC_KIND_WORKLOAD)
+    subnets = e->vpc_mode ? e->subnets : NULL;
+  else
+    return TRUE;
+  first = places_of (router)->links[icon->kind][icon->index];
+  k = first >= 0 ? (guint) first : 0;
+  end = first >= 0 ? owner_links_end (router, first) : 0;
+  for (guint j = 0; subnets != NULL && j < subnets->len; j++)
+    {
+      int b = box_index (router, g_ptr_array_index (subnets, j));
+
+      if (b < 0 || contains (&g_array_index (router->boxes, Box, b).rect, cx, cy))
+        continue;
+      if (k >= end || g_array_index (router->links, Link, k).box != (guint) b)
+        return FALSE;
+      k++;
+    }
+  return k == end;
+}
+
+/* The icons whose home or links a moved box may change: those in its
+ * rectangles, before and after. */
+static gboolean
+near_moved_boxes (Update *u,
+                  GArray *found)
+{
+  VpcRouter *router = u->router;
+
+  for (guint i = 0; i < u->box_rects->len; i++)
+    {
+      if (!grid_query (&router->icon_grid, &g_array_index (u->box_rects, VpcRect, i), found))
+        return FALSE;
+      for (guint j = 0; j < found->len; j++)
+        note_once (u->icon_seen, u->icons, g_array_index (found, guint, j));
+    }
+  return TRUE;
+}
+
+/* Notes the links on @box, to place again. */
+static void
+note_box_links (Update *u,
+                guint   box)
+{
+  GArray *on_box = g_ptr_array_index (u->router->box_links, box);
+
+  for (guint i = 0; i < on_box->len; i++)
+    note_once (u->link_seen, u->links, g_array_index (on_box, guint, i));
+}
+
+/* Places the ports of the noted links again (all of their sides' ports). */
+static gboolean
+place_ports_again (Update *u)
+{
+  VpcRouter *router = u->router;
+  g_autoptr(GArray) fixed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (VpcRect));
+
+  for (guint i = 0; i < u->links->len; i++)
+    {
+      guint k = g_array_index (u->links, guint, i);
+      Link *link = &g_array_index (router->links, Link, k);
+
+      if (!face_link (router, link))
+        return FALSE;
+      size_marker (router, link);
+      g_array_append_val (markers, link->marker);
+      if (link->fixed)
+        g_array_append_val (fixed, k);
+    }
+  spread_ports (router, fixed);
+  for (guint i = 0; i < u->links->len; i++)
+    {
+      guint k = g_array_index (u->links, guint, i);
+      Link *link = &g_array_index (router->links, Link, k);
+      const VpcRect *was = &g_array_index (markers, VpcRect, i);
+
+      if (link->kind == VPC_LINK_INTERFACE && !same_rect (was, &link->marker))
+        {
+          g_array_append_val (u->dirty, link->marker);
+          grid_move (&router->marker_grid, &link->marker, k);
+        }
+    }
+  return TRUE;
+}
+
+/* The routed links to route again: those placed again, and those whose
+ * lines now pass through something that moved (lines that went round
+ * where it was keep their way: routing them again would cost as much as
+ * the rest of a move). */
+static gboolean
+links_to_route (Update *u,
+                GArray *found,
+                GArray *order)
+{
+  VpcRouter *router = u->router;
+
+  for (guint i = 0; i < u->links->len; i++)
+    {
+      guint k = g_array_index (u->links, guint, i);
+      Link *link = &g_array_index (router->links, Link, k);
+
+      if (link->given)
+        {
+          Order o = order_of (router, k);
+
+          g_array_append_val (order, o);
+        }
+    }
+  for (guint i = 0; i < u->dirty->len; i++)
+    {
+      const VpcRect *d = &g_array_index (u->dirty, VpcRect, i);
+      VpcRect near = { d->x - CLEAR / 2, d->y - CLEAR / 2, d->w + CLEAR, d->h + CLEAR };
+
+      if (!grid_query (&router->seg_grid, &near, found))
+        return FALSE;
+      for (guint j = 0; j < found->len; j++)
+        {
+          const Seg *seg = &g_array_index (router->segs, Seg, g_array_index (found, guint, j));
+
+          if (MAX (seg->x0, seg->x1) < near.x || MIN (seg->x0, seg->x1) > near.x + near.w ||
+              MAX (seg->y0, seg->y1) < near.y || MIN (seg->y0, seg->y1) > near.y + near.h)
+            continue; /* in the cells only */
+          if (!seg->dead && !u->link_seen[seg->link])
+            {
+              Order o = order_of (router, seg->link);
+
+              u->link_seen[seg->link] = PASSING;
+              g_array_append_val (order, o);
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* After the boxes @changed (VpcBoxRef) moved in the router's design and
+ * nothing else changed: takes them, places the ports on the subnets they
+ * touch again, and routes again the links they touch and those passing
+ * where they were or now are, around all the others, which keep their
+ * routes. @routes is what vpc_router_route() gave, updated in place.
+ * FALSE when the design changed in a way only routing everything again
+ * answers (an element placed or unplaced, a line appearing or going as an
+ * icon enters or leaves its subnet): the router is then to be freed. */
+static gboolean
+vpc_router_update (VpcRouter    *router,
+                   GPtrArray    *routes,
+                   const GArray *changed)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (Order));
+  Update u = {
+    router,
+    g_new0 (guint8, MAX (router->boxes->len, 1)),
+    g_new0 (guint8, MAX (router->icons->len, 1)),
+    g_new0 (guint8, MAX (router->links->len, 1)),
+    g_array_new (FALSE, FALSE, sizeof (guint)),
+    g_array_new (FALSE, FALSE, sizeof (guint)),
+    g_array_new (FALSE, FALSE, sizeof (guint)),
+    g_array_new (FALSE, FALSE, sizeof (VpcRect)),
+    g_array_new (FALSE, FALSE, sizeof (VpcRect)),
+  };
+  gboolean ok = router->segs != NULL && router->options.shadow == NULL
+                && !router->options.markers_only && routes->len == router->n_given;
+  guint n_moved_icons;
+
+  for (guint i = 0; ok && i < changed->len; i++)
+    ok = take_element (&u, &g_array_index (changed, VpcBoxRef, i));
+  n_moved_icons = u.icons->len;
+  ok = ok && near_moved_boxes (&u, found);
+  for (guint i = 0; ok && i < u.icons->len; i++)
+    ok = links_still_match (router, g_array_index (u.icons, guint, i));
+  if (ok)
+    {
+      for (guint i = 0; i < u.boxes->len; i++)
+        {
+          guint b = g_array_index (u.boxes, guint, i);
+
+          grid_move (&router->box_grid, &g_array_index (router->boxes, Box, b).rect, b);
+          note_box_links (&u, b);
+        }
+      for (guint i = 0; i < u.icons->len; i++)
+        {
+          guint at = g_array_index (u.icons, guint, i);
+          const Icon *icon = &g_array_index (router->icons, Icon, at);
+          int first = places_of (router)->links[icon->kind][icon->index];
+
+          if (i < n_moved_icons)
+            grid_move (&router->icon_grid, &icon->extent, at);
+          for (guint k = first, end = first >= 0 ? owner_links_end (router, first) : 0;
+               first >= 0 && k < end; k++)
+            note_box_links (&u, g_array_index (router->links, Link, k).box);
+        }
+      ok = place_ports_again (&u) && links_to_route (&u, found, order);
+    }
+  if (ok)
+    {
+      /* Out of the way first: a link routed before another reads the
+       * other's segments. The links placed again start afresh. */
+      for (guint i = 0; i < order->len; i++)
+        {
+          guint k = g_array_index (order, Order, i).index;
+          Link *link = &g_array_index (router->links, Link, k);
+
+          retire_segments (router, link);
+          link->n_segs = 0;
+          if (u.link_seen[k] != PASSING)
+            g_clear_pointer (&link->route->points, g_free);
+        }
+      /* A tenth of a whole routing's work, then the shortest shapes. */
+      router->work = WORK_BUDGET - UPDATE_WORK;
+      router->updating = TRUE;
+      route_in_order (router, order);
+      router->updating = FALSE;
+    }
+  update_clear (&u);
+  return ok;
 }
 
 GPtrArray *
@@ -2325,6 +2943,35 @@ typedef struct
 
 /* One for the canvas's text size, one for hit testing (size 1). */
 #define N_CACHED 2
+/* Past this many boxes moved, routing everything again is as quick. */
+#define UPDATE_MAX_BOXES 256
+/* Designs with fewer routes are routed again as a whole after a move, as a
+ * file opened anew would be; larger ones are updated (vpc_router_update()),
+ * so that a move takes milliseconds and lines far from it stay put. */
+static guint update_min_routes = 2048;
+
+void
+_vpc_routes_set_update_min_routes (guint n)
+{
+  update_min_routes = n;
+}
+
+/* Brings @slot's routes to @revision by updating them, when only a few
+ * boxes moved since. */
+static gboolean
+update_slot (VpcDesign *design,
+             Cached    *slot,
+             guint64    revision)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
+
+  if (slot->routes->len < update_min_routes ||
+      !vpc_design_get_boxes_changed_since (design, slot->revision, UPDATE_MAX_BOXES, changed) ||
+      !vpc_router_update (slot->router, slot->routes, changed))
+    return FALSE;
+  slot->revision = revision;
+  return TRUE;
+}
 /* Where they are kept on the design (object data). */
 #define ROUTES_KEY "vpc-render-routes"
 
@@ -2562,7 +3209,7 @@ vpc_routes_get_cached (VpcDesign              *design,
     if (cache[i].router != NULL && cache[i].text_scale == options->text_scale
         && cache[i].subnet_header == options->subnet_header)
       {
-        if (cache[i].revision == revision)
+        if (cache[i].revision == revision || update_slot (design, &cache[i], revision))
           {
             if (routes != NULL)
               *routes = cache[i].routes;

@@ -118,7 +118,11 @@ gboolean    vpc_routes_link_interfaces (VpcDesign *design);
  * of the design and kept on it: every link but, past the limit above, the
  * interfaces. @options (NULL: defaults) may set only the sizes. The router
  * (for its markers) and *@routes belong to the design and stay valid until
- * it next changes. */
+ * it next changes. After a step that only moved a few boxes, a design of
+ * many routes (2048) keeps its router and routes and updates them in
+ * place: the markers and fixed ports are those routing anew would give,
+ * the lines that meet what moved are routed again around the others, and
+ * the others keep their way (routing anew could differ there). */
 VpcRouter  *vpc_routes_get_cached (VpcDesign              *design,
                                    const VpcRoutesOptions *options,
                                    GPtrArray             **routes);
@@ -142,6 +146,10 @@ gboolean    vpc_routes_were_made (VpcDesign *design);
  * drawn too small for the connectors). */
 guint       vpc_routes_get_kinds (VpcDesign              *design,
                                   const VpcRoutesOptions *options);
+
+/* For tests: designs with at least @n routes have their cached routes
+ * updated after a move rather than made again (2048 unless set). */
+void        _vpc_routes_set_update_min_routes (guint n);
 
 VpcLinkRoute       *vpc_link_route_copy (const VpcLinkRoute *route);
 /* The route of the link of @kind from @from to @to in @routes, or NULL. */
