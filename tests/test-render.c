@@ -11,6 +11,7 @@
 #include "vpc-file.h"
 #include "vpc-finding.h"
 #include "vpc-render-private.h"
+#include "vpc-render-routes.h"
 #include "vpc-cost.h"
 #include "vpc-validator.h"
 #include <locale.h>
@@ -254,6 +255,83 @@ same_pixels (cairo_surface_t *a,
   return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
                  (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a))
          == 0;
+}
+
+/* After moves (into the view, out of it, within it; workloads, subnets
+ * and groups; some undone), a frame drawn through the render index,
+ * which takes in only what moved, and the routes updated in place still
+ * equal the frame drawn by walking every element. */
+static void
+test_cull_after_moves (void)
+{
+  g_autoptr(VpcDesign) design = render_design_large (6000);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  const int width = 640, height = 400;
+  static const VpcKind kinds[] = { VPC_KIND_WORKLOAD, VPC_KIND_SUBNET, VPC_KIND_SECURITY_GROUP };
+  VpcRenderOptions options;
+  double x, y, w, h;
+
+  _vpc_routes_set_update_min_routes (0);
+  vpc_render_get_bounds (design, NULL, &x, &y, &w, &h);
+  /* Workloads in a block right of the design, each with a line to its
+   * subnet: enough routes for the index; the view where they come in. */
+  vpc_design_begin (design, "Move out");
+  for (guint i = 0; i < 700; i++)
+    {
+      VpcRect r = vpc_design_get_element (design, VPC_KIND_WORKLOAD, i)->layout;
+
+      r.x = x + w + 200 + (i % 25) * 90;
+      r.y = y + (i / 25) * 110;
+      vpc_design_set_layout (design, VPC_KIND_WORKLOAD, i, &r);
+    }
+  g_assert_true (vpc_design_commit (design));
+  vpc_render_options_init (&options);
+  options.clip_w = width;
+  options.clip_h = height;
+  options.clip_x = x + w - width / 2;
+  options.clip_y = y + 100;
+  options.offset_x = -options.clip_x;
+  options.offset_y = -options.clip_y;
+  for (guint step = 0; step < 36; step++)
+    {
+      VpcKind kind = kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))];
+      cairo_surface_t *culled, *walked;
+      VpcRenderOptions walk = options;
+      guint index;
+      VpcRect r;
+
+      /* Every third a workload with a line comes into the view, else
+       * half the time one of them moves. */
+      if (step % 3 == 0)
+        kind = VPC_KIND_WORKLOAD;
+      index = kind == VPC_KIND_WORKLOAD && (step % 3 == 0 || g_rand_boolean (rand))
+                        ? (guint) g_rand_int_range (rand, 0, 700)
+                        : (guint) g_rand_int_range (rand, 0, vpc_design_get_n_elements (design, kind));
+      r = vpc_design_get_element (design, kind, index)->layout;
+      /* Drawn (the index made or taken in) before each move. */
+      cairo_surface_destroy (render (design, &options, width, height));
+      if (step % 3 == 0)
+        {
+          /* From anywhere into the view. */
+          r.x = options.clip_x + g_rand_double_range (rand, 0, width - r.w);
+          r.y = options.clip_y + g_rand_double_range (rand, 0, height - r.h);
+        }
+      else
+        {
+          r.x += g_rand_double_range (rand, -300, 300);
+          r.y += g_rand_double_range (rand, -300, 300);
+        }
+      vpc_design_set_layout (design, kind, index, &r);
+      if (step % 5 == 4)
+        vpc_design_undo (design);
+      culled = render (design, &options, width, height);
+      walk.clip_w = walk.clip_h = 0;
+      walked = render (design, &walk, width, height);
+      g_assert_true (same_pixels (culled, walked));
+      cairo_surface_destroy (culled);
+      cairo_surface_destroy (walked);
+    }
+  _vpc_routes_set_update_min_routes (2048);
 }
 
 /* The page's bounds (kept on the design between drawings) follow an
@@ -1027,6 +1105,7 @@ main (int    argc,
   g_test_add_func ("/render/selection-and-cull", test_selection_and_cull);
   g_test_add_func ("/render/low-zoom", test_low_zoom);
   g_test_add_func ("/render/cull-same-picture", test_cull_same_picture);
+  g_test_add_func ("/render/cull-after-moves", test_cull_after_moves);
   g_test_add_func ("/render/low-zoom-recorded", test_low_zoom_recorded);
   g_test_add_func ("/render/low-zoom-marks", test_low_zoom_marks);
   g_test_add_func ("/render/painter-pixels", test_painter_pixels);

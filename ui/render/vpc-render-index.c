@@ -29,11 +29,19 @@ typedef struct
   guint  *items;
   GArray *big;   /* of guint: items over many cells */
   guint   n_ids; /* above every item's id */
+  /* Items that moved since the grid was built, where they are now (of
+   * Item, or NULL): answered from here too, their cells still hold them
+   * where they were (a superset, as every answer). */
+  GArray *moved;
 } Grid;
+
+/* Items moved since a grid was built, at most: then it is built again. */
+#define MOVED_MAX 1024
 
 typedef struct
 {
   guint64    revision;
+  guint64    routes_revision; /* @route_grid's routes as they were then */
   gboolean   built[VPC_N_KINDS];
   Grid       kinds[VPC_N_KINDS];
   GPtrArray *routes; /* the routes route_grid indexes (a reference) */
@@ -49,6 +57,7 @@ grid_clear (Grid *grid)
   g_clear_pointer (&grid->start, g_free);
   g_clear_pointer (&grid->items, g_free);
   g_clear_pointer (&grid->big, g_array_unref);
+  g_clear_pointer (&grid->moved, g_array_unref);
   *grid = (Grid) { 0 };
 }
 
@@ -216,6 +225,36 @@ sort_unique (GArray *found,
   g_array_set_size (found, out);
 }
 
+static gboolean
+rects_meet (const VpcRect *a,
+            const VpcRect *b)
+{
+  return a->x <= b->x + b->w && b->x <= a->x + a->w && a->y <= b->y + b->h && b->y <= a->y + a->h;
+}
+
+/* Item @id (below the grid's n_ids) now lies at @r. FALSE when too many
+ * moved: the grid is to be built again. */
+static gboolean
+grid_move (Grid          *grid,
+           guint          id,
+           const VpcRect *r)
+{
+  Item item = { *r, id };
+
+  if (id >= grid->n_ids)
+    return FALSE;
+  if (grid->moved == NULL)
+    grid->moved = g_array_new (FALSE, FALSE, sizeof (Item));
+  for (guint i = 0; i < grid->moved->len; i++)
+    if (g_array_index (grid->moved, Item, i).id == id)
+      {
+        g_array_index (grid->moved, Item, i).r = *r;
+        return TRUE;
+      }
+  g_array_append_val (grid->moved, item);
+  return grid->moved->len <= MOVED_MAX;
+}
+
 /* The items whose rectangles may meet @r, ascending, each once. */
 static GArray *
 grid_query (const Grid    *grid,
@@ -225,6 +264,9 @@ grid_query (const Grid    *grid,
   guint c0, r0, c1, r1;
 
   g_array_append_vals (found, grid->big->data, grid->big->len);
+  for (guint i = 0; grid->moved != NULL && i < grid->moved->len; i++)
+    if (rects_meet (&g_array_index (grid->moved, Item, i).r, r))
+      g_array_append_val (found, g_array_index (grid->moved, Item, i).id);
   if (r->x <= grid->x0 + grid->cols * grid->cell && r->x + r->w >= grid->x0 &&
       r->y <= grid->y0 + grid->rows * grid->cell && r->y + r->h >= grid->y0)
     {
@@ -258,7 +300,38 @@ index_free (gpointer data)
   g_free (index);
 }
 
-/* The design's index, emptied when the design changed since. */
+/* Takes in the boxes that moved since the index was made, when only a
+ * few did; FALSE otherwise. The routes are looked at when asked for. */
+static gboolean
+index_update (Index     *index,
+              VpcDesign *design)
+{
+  g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
+
+  if (!vpc_design_get_boxes_changed_since (design, index->revision, MOVED_MAX, moved))
+    return FALSE;
+  for (guint i = 0; i < moved->len; i++)
+    {
+      const VpcBoxRef *ref = &g_array_index (moved, VpcBoxRef, i);
+      const VpcElement *e;
+
+      if (ref->kind >= VPC_N_KINDS)
+        continue;
+      g_clear_pointer (&index->boxes[ref->kind], g_array_unref);
+      if (!index->built[ref->kind])
+        continue;
+      e = vpc_design_get_element (design, ref->kind, ref->index);
+      /* One without a box now was in the grid: built again. */
+      if (!e->has_layout || !grid_move (&index->kinds[ref->kind], ref->index, &e->layout))
+        return FALSE;
+    }
+  g_clear_pointer (&index->list_key, g_hash_table_unref);
+  g_clear_pointer (&index->list, g_array_unref);
+  return TRUE;
+}
+
+/* The design's index, emptied when the design changed since (but for a
+ * few boxes moved). */
 static Index *
 index_of (VpcDesign *design)
 {
@@ -272,7 +345,7 @@ index_of (VpcDesign *design)
       index->revision = revision;
       g_object_set_data_full (G_OBJECT (design), key, index, index_free);
     }
-  if (index->revision != revision)
+  if (index->revision != revision && !index_update (index, design))
     {
       for (guint k = 0; k < VPC_N_KINDS; k++)
         {
@@ -284,8 +357,8 @@ index_of (VpcDesign *design)
       g_clear_pointer (&index->routes, g_ptr_array_unref);
       g_clear_pointer (&index->list_key, g_hash_table_unref);
       g_clear_pointer (&index->list, g_array_unref);
-      index->revision = revision;
     }
+  index->revision = revision;
   return index;
 }
 
@@ -441,6 +514,32 @@ build_routes (Index     *index,
   grid_build (&index->route_grid, (const Item *) items->data, items->len,
               items->len > 0 ? length / items->len / 8 : 0, G_MAXUINT);
   index->routes = g_ptr_array_ref (routes);
+  index->routes_revision = index->revision;
+}
+
+/* Takes in the routes an update routed again since the grid was made;
+ * FALSE when they were made again, or too many changed. */
+static gboolean
+update_routes (Index     *index,
+               VpcDesign *design)
+{
+  g_autoptr(GArray) rerouted = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (!vpc_routes_rerouted_since (design, index->routes, index->routes_revision, rerouted))
+    return FALSE;
+  for (guint i = 0; i < rerouted->len; i++)
+    {
+      guint k = g_array_index (rerouted, guint, i);
+      VpcRect bounds;
+
+      if (k >= index->routes->len)
+        return FALSE;
+      vpc_render_route_bounds (g_ptr_array_index (index->routes, k), &bounds);
+      if (!grid_move (&index->route_grid, k, &bounds))
+        return FALSE;
+    }
+  index->routes_revision = index->revision;
+  return TRUE;
 }
 
 GArray *
@@ -454,7 +553,8 @@ vpc_render_cull_routes (const VpcRenderCtx *ctx,
   if (!ctx->culling || routes->len < MIN_INDEXED)
     return NULL;
   index = index_of (ctx->design);
-  if (index->routes != routes)
+  if (index->routes != routes ||
+      (index->routes_revision != index->revision && !update_routes (index, ctx->design)))
     {
       grid_clear (&index->route_grid);
       g_clear_pointer (&index->routes, g_ptr_array_unref);

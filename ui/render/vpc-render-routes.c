@@ -2801,16 +2801,18 @@ links_to_route (Update *u,
 
 /* After the boxes @changed (VpcBoxRef) moved in the router's design and
  * nothing else changed: takes them, places the ports on the subnets they
- * touch again, and routes again the links they touch and those passing
- * where they were or now are, around all the others, which keep their
- * routes. @routes is what vpc_router_route() gave, updated in place.
+ * touch again, and routes again the links they touch and those whose
+ * lines now pass through them, around all the others, which keep their
+ * routes. @routes is what vpc_router_route() gave, updated in place; the
+ * positions in it of the routes routed again are added to @rerouted.
  * FALSE when the design changed in a way only routing everything again
  * answers (an element placed or unplaced, a line appearing or going as an
  * icon enters or leaves its subnet): the router is then to be freed. */
 static gboolean
 vpc_router_update (VpcRouter    *router,
                    GPtrArray    *routes,
-                   const GArray *changed)
+                   const GArray *changed,
+                   GArray       *rerouted)
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (Order));
@@ -2871,6 +2873,7 @@ vpc_router_update (VpcRouter    *router,
           link->n_segs = 0;
           if (u.link_seen[k] != PASSING)
             g_clear_pointer (&link->route->points, g_free);
+          g_array_append_val (rerouted, link->out);
         }
       /* A tenth of a whole routing's work, then the shortest shapes. */
       router->work = WORK_BUDGET - UPDATE_WORK;
@@ -2939,7 +2942,20 @@ typedef struct
   double     text_scale, subnet_header;
   VpcRouter *router;
   GPtrArray *routes;
+  /* Updates since the routes were made: the routes routed again, as
+   * Rerouted, from @floor on (vpc_routes_rerouted_since()). */
+  GArray    *rerouted;
+  guint64    floor;
 } Cached;
+
+typedef struct
+{
+  guint64 revision;
+  guint   route;
+} Rerouted;
+
+/* Routes routed again remembered at most. */
+#define REROUTED_MAX 4096
 
 /* One for the canvas's text size, one for hit testing (size 1). */
 #define N_CACHED 2
@@ -2964,12 +2980,27 @@ update_slot (VpcDesign *design,
              guint64    revision)
 {
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
+  g_autoptr(GArray) rerouted = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (slot->routes->len < update_min_routes ||
       !vpc_design_get_boxes_changed_since (design, slot->revision, UPDATE_MAX_BOXES, changed) ||
-      !vpc_router_update (slot->router, slot->routes, changed))
+      !vpc_router_update (slot->router, slot->routes, changed, rerouted))
     return FALSE;
   slot->revision = revision;
+  if (slot->rerouted == NULL)
+    slot->rerouted = g_array_new (FALSE, FALSE, sizeof (Rerouted));
+  if (slot->rerouted->len + rerouted->len > REROUTED_MAX)
+    {
+      g_array_set_size (slot->rerouted, 0);
+      slot->floor = revision;
+      return TRUE;
+    }
+  for (guint i = 0; i < rerouted->len; i++)
+    {
+      Rerouted r = { revision, g_array_index (rerouted, guint, i) };
+
+      g_array_append_val (slot->rerouted, r);
+    }
   return TRUE;
 }
 /* Where they are kept on the design (object data). */
@@ -2984,6 +3015,7 @@ cached_free (gpointer data)
     {
       g_clear_pointer (&cache[i].router, vpc_router_free);
       g_clear_pointer (&cache[i].routes, g_ptr_array_unref);
+      g_clear_pointer (&cache[i].rerouted, g_array_unref);
     }
   g_free (cache);
 }
@@ -3221,7 +3253,9 @@ vpc_routes_get_cached (VpcDesign              *design,
   /* Out of date, or the least recently made: made again. */
   g_clear_pointer (&slot->router, vpc_router_free);
   g_clear_pointer (&slot->routes, g_ptr_array_unref);
-  *slot = (Cached) { revision, options->text_scale, options->subnet_header, NULL, NULL };
+  g_clear_pointer (&slot->rerouted, g_array_unref);
+  *slot = (Cached) { revision, options->text_scale, options->subnet_header, NULL, NULL, NULL,
+                     revision };
   if (!take_prefetched (design, revision, options, &slot->router, &slot->routes))
     {
       VpcRoutesOptions linked;
@@ -3233,6 +3267,36 @@ vpc_routes_get_cached (VpcDesign              *design,
   if (routes != NULL)
     *routes = slot->routes;
   return slot->router;
+}
+
+gboolean
+vpc_routes_rerouted_since (VpcDesign *design,
+                           GPtrArray *routes,
+                           guint64    revision,
+                           GArray    *out)
+{
+  Cached *cache = g_object_get_data (G_OBJECT (design), ROUTES_KEY);
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design) && routes != NULL && out != NULL, FALSE);
+
+  for (guint i = 0; cache != NULL && i < N_CACHED; i++)
+    {
+      const Cached *slot = &cache[i];
+
+      if (slot->routes != routes)
+        continue;
+      if (revision < slot->floor || revision > slot->revision)
+        return FALSE;
+      for (guint k = 0; slot->rerouted != NULL && k < slot->rerouted->len; k++)
+        {
+          const Rerouted *r = &g_array_index (slot->rerouted, Rerouted, k);
+
+          if (r->revision > revision)
+            g_array_append_val (out, r->route);
+        }
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* vpc_routes_get_kinds()'s answer when there are no routes to read it

@@ -127,6 +127,16 @@ VpcRouter  *vpc_routes_get_cached (VpcDesign              *design,
                                    const VpcRoutesOptions *options,
                                    GPtrArray             **routes);
 
+/* When *@routes of vpc_routes_get_cached() were updated in place since
+ * @revision (a shape revision at which the caller read them) rather than
+ * made again: appends the positions in @routes of those routed again
+ * since (perhaps repeated) to @out and returns TRUE. FALSE otherwise
+ * (every route may have changed). */
+gboolean    vpc_routes_rerouted_since (VpcDesign *design,
+                                       GPtrArray *routes,
+                                       guint64    revision,
+                                       GArray    *out);
+
 /* Starts routing @design with @options' sizes on another thread: the next
  * vpc_routes_get_cached() for them waits for those routes rather than
  * making its own. The caller changes nothing in @design until then (an
