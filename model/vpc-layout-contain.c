@@ -44,8 +44,19 @@ typedef struct
   VpcDesign *design;
   GArray    *boxes[VPC_N_KINDS]; /* of Box, for AZs, subnets and icon kinds */
   Box        vpc;
-  int       *parents[VPC_N_KINDS]; /* each box's parent, found once per call */
+  const int *parents[VPC_N_KINDS]; /* each box's parent (the design's Parents) */
 } Contain;
+
+/* Which container each element is drawn in, kept on the design while its
+ * content (all but boxes) stays as it was: a move at 100,000 elements
+ * looked up 100,000 ids to find them again. */
+typedef struct
+{
+  guint64 content_revision;
+  int    *of[VPC_N_KINDS]; /* NULL until asked for */
+} Parents;
+
+#define PARENTS_KEY "vpc-layout-parents"
 
 double
 vpc_layout_clamp_coord (double v)
@@ -207,6 +218,36 @@ find_parents (VpcDesign *design,
 }
 
 static void
+parents_free (gpointer data)
+{
+  Parents *parents = data;
+
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    g_free (parents->of[k]);
+  g_free (parents);
+}
+
+/* The containers of @kind's elements in @parent_kind's list. */
+static const int *
+parents_of (VpcDesign *design,
+            VpcKind    kind,
+            VpcKind    parent_kind)
+{
+  Parents *parents = g_object_get_data (G_OBJECT (design), PARENTS_KEY);
+  guint64 revision = vpc_design_get_content_revision (design);
+
+  if (parents == NULL || parents->content_revision != revision)
+    {
+      parents = g_new0 (Parents, 1);
+      parents->content_revision = revision;
+      g_object_set_data_full (G_OBJECT (design), PARENTS_KEY, parents, parents_free);
+    }
+  if (parents->of[kind] == NULL)
+    parents->of[kind] = find_parents (design, kind, parent_kind);
+  return parents->of[kind];
+}
+
+static void
 gather_kind (Contain *c,
              VpcKind  kind,
              VpcKind  parent_kind)
@@ -214,8 +255,8 @@ gather_kind (Contain *c,
   guint n = vpc_design_get_n_elements (c->design, kind);
   GArray *boxes = g_array_sized_new (FALSE, TRUE, sizeof (Box), n);
 
-  if (c->parents[kind] == NULL)
-    c->parents[kind] = kind == VPC_KIND_AZ ? NULL : find_parents (c->design, kind, parent_kind);
+  if (c->parents[kind] == NULL && kind != VPC_KIND_AZ)
+    c->parents[kind] = parents_of (c->design, kind, parent_kind);
   g_array_set_size (boxes, n);
   for (guint i = 0; i < n; i++)
     {
@@ -253,8 +294,7 @@ static void
 clear (Contain *c)
 {
   clear_boxes (c);
-  for (guint k = 0; k < VPC_N_KINDS; k++)
-    g_clear_pointer (&c->parents[k], g_free);
+  memset (c->parents, 0, sizeof c->parents);
 }
 
 static Box *

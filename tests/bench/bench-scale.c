@@ -118,6 +118,7 @@ edit_once (cairo_surface_t *surface,
   const VpcElement *workload = vpc_design_get_element (placed, VPC_KIND_WORKLOAD, r);
   g_autoptr(VpcElement) copy = vpc_element_copy (workload);
   gint64 start = g_get_monotonic_time ();
+  double ms;
 
   /* As the canvas does: a copy that differs in its box or its name. */
   if (move)
@@ -130,9 +131,11 @@ edit_once (cairo_surface_t *surface,
   vpc_design_replace_element (placed, g_steal_pointer (&copy));
   /* The window's validator re-checks at the end of the main-loop cycle. */
   vpc_validator_flush (validator);
-  g_assert (vpc_validator_count (validator, VPC_SEVERITY_ERROR) > 0);
   frame (surface, placed, G_LIST_MODEL (validator), 1.0, workload->layout.x, workload->layout.y);
-  return bench_ms_since (start);
+  ms = bench_ms_since (start);
+  /* Untimed: the findings are there (counting them walks them all). */
+  g_assert (vpc_validator_count (validator, VPC_SEVERITY_ERROR) > 0);
+  return ms;
 }
 
 /* edit-N: one undoable edit (a workload renamed), the re-validation and a
