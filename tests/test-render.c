@@ -331,6 +331,19 @@ test_cull_after_moves (void)
       cairo_surface_destroy (culled);
       cairo_surface_destroy (walked);
     }
+  /* A drag preview draws the kept routes and routes the dragged ones. */
+  {
+    g_autoptr(GHashTable) overrides = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+    const VpcElement *dragged = vpc_design_get_element (design, VPC_KIND_WORKLOAD, 3);
+    VpcRect *r = g_memdup2 (&dragged->layout, sizeof *r);
+
+    r->x = options.clip_x + width / 2;
+    r->y = options.clip_y + height / 2;
+    g_hash_table_insert (overrides, dragged->id, r);
+    options.overrides = overrides;
+    cairo_surface_destroy (render (design, &options, width, height));
+    options.overrides = NULL;
+  }
   _vpc_routes_set_update_min_routes (2048);
 }
 

@@ -943,6 +943,77 @@ test_update_after_moves (void)
   g_assert_cmpuint (remade, >, 10);
 }
 
+static const VpcElement *
+moved_stand_in (const VpcElement *e,
+                gpointer          data)
+{
+  GHashTable *stand_ins = data;
+  const VpcElement *s = g_hash_table_lookup (stand_ins, e->id);
+
+  return s != NULL ? s : e;
+}
+
+/* A drag preview of a large design routes only the links of what is
+ * dragged, from its stand-in to its subnet, as routing everything with
+ * the stand-in would list them; the others are the kept routes. A small
+ * design has no preview: everything is routed. */
+static void
+test_preview (void)
+{
+  const char *dir = g_getenv ("VPC_EXAMPLES_DIR");
+  g_autofree char *path = g_build_filename (dir, "two-az-training-and-hosting.vpcd.json", NULL);
+  g_autoptr(VpcDesign) design = load_path (path);
+  g_autoptr(GHashTable) stand_ins = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) preview = NULL, full = NULL;
+  GPtrArray *kept = NULL, *cached = NULL;
+  VpcRoutesOptions options;
+  guint touching = 0;
+
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD); i++)
+    {
+      const VpcElement *w = vpc_design_get_element (design, VPC_KIND_WORKLOAD, i);
+      VpcElement *s = g_memdup2 (w, sizeof *w);
+
+      s->layout.x += 150 + 60 * i;
+      s->layout.y += 40;
+      g_hash_table_insert (stand_ins, s->id, s);
+    }
+  vpc_routes_options_init (&options);
+  options.shadow = moved_stand_in;
+  options.shadow_data = stand_ins;
+  g_assert_null (vpc_routes_preview (design, &options, stand_ins, &kept));
+
+  _vpc_routes_set_update_min_routes (0);
+  preview = vpc_routes_preview (design, &options, stand_ins, &kept);
+  _vpc_routes_set_update_min_routes (2048);
+  g_assert_nonnull (preview);
+  vpc_routes_get_cached (design, NULL, &cached);
+  g_assert_true (kept == cached);
+  full = vpc_routes_compute (design, &options);
+  for (guint i = 0; i < full->len; i++)
+    {
+      const VpcLinkRoute *r = g_ptr_array_index (full, i), *p;
+      const VpcElement *icon, *subnet;
+      VpcRect tile;
+
+      if (!g_hash_table_contains (stand_ins, r->from))
+        continue;
+      g_assert_cmpuint (touching, <, preview->len);
+      p = g_ptr_array_index (preview, touching++);
+      g_assert_cmpint (p->kind, ==, r->kind);
+      g_assert_cmpstr (p->from, ==, r->from);
+      g_assert_cmpstr (p->to, ==, r->to);
+      icon = g_hash_table_lookup (stand_ins, p->from);
+      subnet = vpc_design_lookup (design, p->to);
+      tile_of (icon, &tile);
+      g_assert_true (on_border (&tile, p->points[0].x, p->points[0].y));
+      g_assert_true (on_border (&subnet->layout, p->points[p->n_points - 1].x,
+                                p->points[p->n_points - 1].y));
+    }
+  g_assert_cmpuint (touching, >, 0);
+  g_assert_cmpuint (touching, ==, preview->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -962,6 +1033,7 @@ main (int   argc,
   g_test_add_func ("/routes/prefetch", test_prefetch);
   g_test_add_func ("/routes/rename-keeps-routes", test_rename_keeps_routes);
   g_test_add_func ("/routes/update-after-moves", test_update_after_moves);
+  g_test_add_func ("/routes/preview", test_preview);
 
   status = g_test_run ();
   vpc_render_clear_caches ();

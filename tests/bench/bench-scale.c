@@ -16,6 +16,8 @@
  *   edit-first-N   the first of them
  *   edit-move-N    the same for a workload moved: no re-validation (the
  *                  rules read no box), the connectors routed again
+ *   drag-frame-N   one frame at 100 % while a workload is dragged (the
+ *                  canvas's preview: the renderer's overrides)
  */
 #include "bench-utils.h"
 #include "vpc-heap.h"
@@ -47,12 +49,13 @@ load (const char *path,
 /* One frame: @scale, centred on (@cx, @cy) in design units, with the
  * marks of @findings. */
 static void
-frame (cairo_surface_t *surface,
-       VpcDesign       *design,
-       GListModel      *findings,
-       double           scale,
-       double           cx,
-       double           cy)
+frame_with (cairo_surface_t *surface,
+            VpcDesign       *design,
+            GListModel      *findings,
+            GHashTable      *overrides,
+            double           scale,
+            double           cx,
+            double           cy)
 {
   VpcRenderOptions options;
   cairo_t *cr = cairo_create (surface);
@@ -69,9 +72,47 @@ frame (cairo_surface_t *surface,
   options.show_grid = TRUE;
   options.grid_size = 16;
   options.findings = findings;
+  options.overrides = overrides;
   vpc_render_design (cr, design, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+}
+
+static void
+frame (cairo_surface_t *surface,
+       VpcDesign       *design,
+       GListModel      *findings,
+       double           scale,
+       double           cx,
+       double           cy)
+{
+  frame_with (surface, design, findings, NULL, scale, cx, cy);
+}
+
+/* drag-frame-N: frames while a workload is dragged a little further
+ * each time. */
+static void
+bench_drag (cairo_surface_t *surface,
+            VpcDesign       *placed,
+            VpcValidator    *validator)
+{
+  const VpcElement *workload = vpc_design_get_element (placed, VPC_KIND_WORKLOAD, 7);
+  g_autoptr(GHashTable) overrides = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint n = vpc_design_get_total_elements (placed);
+  double times[RUNS];
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      VpcRect *preview = g_memdup2 (&workload->layout, sizeof (VpcRect));
+      gint64 start = g_get_monotonic_time ();
+
+      preview->x += 8 * (r + 1);
+      g_hash_table_insert (overrides, workload->id, preview);
+      frame_with (surface, placed, G_LIST_MODEL (validator), overrides, 1.0, preview->x,
+                  preview->y);
+      times[r] = bench_ms_since (start);
+    }
+  g_print ("drag-frame-%u: %.1f ms\n", n, bench_median (times, RUNS));
 }
 
 /* frame-fit-N and frame-100-N: zoomed out to the whole design, then at
@@ -206,6 +247,13 @@ main (int    argc,
       cairo_surface_destroy (surface);
       return 0;
     }
+  if (g_getenv ("BENCH_SCALE_DRAG") != NULL) /* for a profiler: drag frames only */
+    {
+      for (guint r = 0; r < 10; r++)
+        bench_drag (surface, placed, validator);
+      cairo_surface_destroy (surface);
+      return 0;
+    }
   if (g_getenv ("BENCH_SCALE_MOVES") != NULL) /* for a profiler: moves only */
     {
       for (guint r = 0; r < 20; r++)
@@ -215,6 +263,7 @@ main (int    argc,
     }
   bench_frames (surface, placed, validator);
   bench_edit (surface, placed, validator);
+  bench_drag (surface, placed, validator);
   cairo_surface_destroy (surface);
   return 0;
 }

@@ -3269,6 +3269,58 @@ vpc_routes_get_cached (VpcDesign              *design,
   return slot->router;
 }
 
+typedef struct
+{
+  GHashTable *moved;
+  gboolean    linked;      /* every interface link is drawn */
+  VpcRoutesWant also;      /* and these, past the limit */
+  gpointer    also_data;
+} PreviewWant;
+
+static gboolean
+want_preview (VpcLinkKind       kind,
+              const VpcElement *icon,
+              const VpcElement *subnet,
+              gpointer          data)
+{
+  const PreviewWant *want = data;
+
+  if (kind == VPC_LINK_INTERFACE && !want->linked)
+    return want->also != NULL && want->also (kind, icon, subnet, want->also_data);
+  return g_hash_table_contains (want->moved, icon->id)
+         || g_hash_table_contains (want->moved, subnet->id);
+}
+
+GPtrArray *
+vpc_routes_preview (VpcDesign              *design,
+                    const VpcRoutesOptions *options,
+                    GHashTable             *moved,
+                    GPtrArray             **kept)
+{
+  VpcRoutesOptions plain = *options, preview;
+  PreviewWant want = { moved, vpc_routes_link_interfaces (design), options->want,
+                       options->want_data };
+  g_autoptr(VpcRouter) router = NULL;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design) && options->shadow != NULL, NULL);
+
+  plain.shadow = NULL;
+  plain.shadow_data = NULL;
+  plain.want = NULL;
+  plain.want_data = NULL;
+  vpc_routes_get_cached (design, &plain, kept);
+  if ((*kept)->len < update_min_routes)
+    return NULL;
+  preview = *options;
+  preview.want = want_preview;
+  preview.want_data = &want;
+  router = vpc_router_new (design, &preview);
+  /* As an update: looking around only where a tenth of the work allows. */
+  router->work = WORK_BUDGET - UPDATE_WORK;
+  router->updating = TRUE;
+  return vpc_router_route (router);
+}
+
 gboolean
 vpc_routes_rerouted_since (VpcDesign *design,
                            GPtrArray *routes,

@@ -127,6 +127,19 @@ VpcRouter  *vpc_routes_get_cached (VpcDesign              *design,
                                    const VpcRoutesOptions *options,
                                    GPtrArray             **routes);
 
+/* A drag preview of a design large enough to update its routes after a
+ * move (see vpc_routes_get_cached()): only the links that touch the ids
+ * of @moved (a set) are routed, with @options' shadow and around what
+ * lies near, and returned; *@kept is set to the routes kept for the
+ * design as saved (with @options' sizes), for the others. Past the
+ * interface limit, the interfaces @options->want wants (e.g. the
+ * highlighted ones) are routed too. NULL (and everything is to be routed
+ * with the shadow) for a smaller design. */
+GPtrArray  *vpc_routes_preview (VpcDesign              *design,
+                                const VpcRoutesOptions *options,
+                                GHashTable             *moved,
+                                GPtrArray             **kept);
+
 /* When *@routes of vpc_routes_get_cached() were updated in place since
  * @revision (a shape revision at which the caller read them) rather than
  * made again: appends the positions in @routes of those routed again
