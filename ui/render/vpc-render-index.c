@@ -411,8 +411,9 @@ vpc_render_cull (const VpcRenderCtx *ctx,
   guint n = vpc_design_get_n_elements (ctx->design, kind);
   Index *index;
   VpcRect r;
+  GArray *found;
 
-  if (!ctx->culling || ctx->shadows != NULL || n < MIN_INDEXED)
+  if (!ctx->culling || n < MIN_INDEXED)
     return NULL;
   index = index_of (ctx->design);
   if (!index->built[kind])
@@ -420,7 +421,27 @@ vpc_render_cull (const VpcRenderCtx *ctx,
   query_rect (ctx, margin, &r);
   if (grid_within (&index->kinds[kind], &r))
     return NULL;
-  return grid_query (&index->kinds[kind], &r);
+  found = grid_query (&index->kinds[kind], &r);
+  if (ctx->shadows != NULL)
+    {
+      /* A drag preview's stand-ins (or hidden elements): wherever they
+       * are drawn now, the callers look at them. */
+      GHashTableIter iter;
+      gpointer id, stand_in;
+
+      g_hash_table_iter_init (&iter, ctx->shadows);
+      while (g_hash_table_iter_next (&iter, &id, &stand_in))
+        {
+          int i = ((const VpcElement *) stand_in)->kind == kind
+                      ? vpc_design_index_of_kind (ctx->design, id, kind)
+                      : -1;
+
+          if (i >= 0)
+            g_array_append_val (found, i);
+        }
+      sort_unique (found, MAX (index->kinds[kind].n_ids, n));
+    }
+  return found;
 }
 
 GArray *

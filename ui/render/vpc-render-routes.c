@@ -3271,7 +3271,7 @@ vpc_routes_get_cached (VpcDesign              *design,
 
 typedef struct
 {
-  GHashTable *moved;
+  GHashTable *moved;       /* the stand-ins (pointers): drawn() gives them */
   gboolean    linked;      /* every interface link is drawn */
   VpcRoutesWant also;      /* and these, past the limit */
   gpointer    also_data;
@@ -3287,8 +3287,7 @@ want_preview (VpcLinkKind       kind,
 
   if (kind == VPC_LINK_INTERFACE && !want->linked)
     return want->also != NULL && want->also (kind, icon, subnet, want->also_data);
-  return g_hash_table_contains (want->moved, icon->id)
-         || g_hash_table_contains (want->moved, subnet->id);
+  return g_hash_table_contains (want->moved, icon) || g_hash_table_contains (want->moved, subnet);
 }
 
 GPtrArray *
@@ -3298,9 +3297,12 @@ vpc_routes_preview (VpcDesign              *design,
                     GPtrArray             **kept)
 {
   VpcRoutesOptions plain = *options, preview;
-  PreviewWant want = { moved, vpc_routes_link_interfaces (design), options->want,
+  g_autoptr(GHashTable) stand_ins = g_hash_table_new (NULL, NULL);
+  PreviewWant want = { stand_ins, vpc_routes_link_interfaces (design), options->want,
                        options->want_data };
   g_autoptr(VpcRouter) router = NULL;
+  GHashTableIter iter;
+  gpointer id;
 
   g_return_val_if_fail (VPC_IS_DESIGN (design) && options->shadow != NULL, NULL);
 
@@ -3311,6 +3313,15 @@ vpc_routes_preview (VpcDesign              *design,
   vpc_routes_get_cached (design, &plain, kept);
   if ((*kept)->len < update_min_routes)
     return NULL;
+  /* Pointers, not ids: the router asks about every link. */
+  g_hash_table_iter_init (&iter, moved);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      const VpcElement *e = vpc_design_lookup (design, id);
+
+      if (e != NULL)
+        g_hash_table_add (stand_ins, (gpointer) options->shadow (e, options->shadow_data));
+    }
   preview = *options;
   preview.want = want_preview;
   preview.want_data = &want;
