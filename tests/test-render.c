@@ -331,17 +331,28 @@ test_cull_after_moves (void)
       cairo_surface_destroy (culled);
       cairo_surface_destroy (walked);
     }
-  /* A drag preview draws the kept routes and routes the dragged ones. */
+  /* A drag preview draws the kept routes and routes the dragged ones,
+   * and the index answers the stand-in where it is drawn. */
   {
     g_autoptr(GHashTable) overrides = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-    const VpcElement *dragged = vpc_design_get_element (design, VPC_KIND_WORKLOAD, 3);
+    /* From the far end of the block, well out of the view. */
+    const VpcElement *dragged = vpc_design_get_element (design, VPC_KIND_WORKLOAD, 699);
     VpcRect *r = g_memdup2 (&dragged->layout, sizeof *r);
 
     r->x = options.clip_x + width / 2;
     r->y = options.clip_y + height / 2;
+    VpcRenderOptions walk;
+    cairo_surface_t *culled, *walked;
+
     g_hash_table_insert (overrides, dragged->id, r);
     options.overrides = overrides;
-    cairo_surface_destroy (render (design, &options, width, height));
+    walk = options;
+    walk.clip_w = walk.clip_h = 0;
+    culled = render (design, &options, width, height);
+    walked = render (design, &walk, width, height);
+    g_assert_true (same_pixels (culled, walked));
+    cairo_surface_destroy (culled);
+    cairo_surface_destroy (walked);
     options.overrides = NULL;
   }
   _vpc_routes_set_update_min_routes (2048);
