@@ -9,6 +9,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 #include "vpc-lesson.h"
 
@@ -73,6 +74,14 @@ typedef struct
 {
   double x, y, w, h;
 } VpcRect;
+
+/* Whether @a and @b are the same rectangle, bit for bit. */
+static inline gboolean
+vpc_rect_equal (const VpcRect *a,
+                const VpcRect *b)
+{
+  return memcmp (a, b, sizeof *a) == 0;
+}
 
 /* A security-group rule. Ports are an inclusive range; "all" is 0-65535. */
 typedef struct

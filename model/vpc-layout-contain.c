@@ -402,13 +402,6 @@ fit_all (Contain *c)
     g_free (fit_kind (c, icon_kinds[k], subnets));
 }
 
-static gboolean
-same_rect (const VpcRect *a,
-           const VpcRect *b)
-{
-  return memcmp (a, b, sizeof *a) == 0;
-}
-
 /* Records the boxes that moved; FALSE when none did. */
 static gboolean
 record (Contain *c)
@@ -416,7 +409,7 @@ record (Contain *c)
   const VpcDesignInfo *info = vpc_design_get_info (c->design);
   gboolean changed = FALSE;
 
-  if (c->vpc.has && !same_rect (&c->vpc.r, &info->vpc_layout))
+  if (c->vpc.has && !vpc_rect_equal (&c->vpc.r, &info->vpc_layout))
     {
       VpcDesignInfo *copy = vpc_design_info_copy (info);
 
@@ -430,7 +423,7 @@ record (Contain *c)
         const VpcElement *e = vpc_design_get_element (c->design, k, i);
         Box *b = box (c, k, i);
 
-        if (!b->has || same_rect (&b->r, &e->layout))
+        if (!b->has || vpc_rect_equal (&b->r, &e->layout))
           continue;
         vpc_design_set_layout (c->design, k, i, &b->r);
         changed = TRUE;

@@ -787,7 +787,6 @@ nth_drawn (VpcRouter *router,
   return drawn (router, vpc_design_get_element (router->design, kind, i));
 }
 
-/* Subnets: the boxes links meet. */
 /* Whether collect() draws @e (of a kind with icons) as an icon. */
 static gboolean
 gets_icon (const VpcElement *e)
@@ -795,6 +794,7 @@ gets_icon (const VpcElement *e)
   return placed (e) && (e->kind != VPC_KIND_ENDPOINT || e->subnets != NULL);
 }
 
+/* Subnets: the boxes links meet. */
 static void
 collect_boxes (VpcRouter *router)
 {
@@ -2520,13 +2520,6 @@ vpc_router_route (VpcRouter *router)
 
 /* ---- updating after boxes moved ---- */
 
-static gboolean
-same_rect (const VpcRect *a,
-           const VpcRect *b)
-{
-  return memcmp (a, b, sizeof *a) == 0;
-}
-
 #define PASSING 2
 
 /* What an update works on: the boxes and icons that moved, the links to
@@ -2615,7 +2608,7 @@ take_element (Update          *u,
         return TRUE;
       box = &g_array_index (router->boxes, Box, at);
       box->e = e;
-      if (!same_rect (&box->rect, &e->layout))
+      if (!vpc_rect_equal (&box->rect, &e->layout))
         {
           g_array_append_val (u->box_rects, box->rect);
           box->rect = e->layout;
@@ -2638,7 +2631,7 @@ take_element (Update          *u,
 
       icon->e = e;
       shape_icon (router, icon);
-      if (!same_rect (&was.extent, &icon->extent) || !same_rect (&was.tile, &icon->tile))
+      if (!vpc_rect_equal (&was.extent, &icon->extent) || !vpc_rect_equal (&was.tile, &icon->tile))
         {
           g_array_append_val (u->dirty, icon->extent);
           note_once (u->icon_seen, u->icons, at);
@@ -2663,12 +2656,10 @@ links_still_match (VpcRouter *router,
   double cx = icon->tile.x + icon->tile.w / 2, cy = icon->tile.y + icon->tile.h / 2;
 
   shape_icon (router, icon);
-  if (icon->kind == VPC_KIND_NAT_GATEWAY)
-    subnets = home_candidates (e, &one);
-  else if (icon->kind == VPC_KIND_WORKLOAD)
-    subnets = e->vpc_mode ? e->subnets : NULL;
-  else
+  /* The subnets a NAT gateway's or workload's lines may go to. */
+  if (icon->kind != VPC_KIND_NAT_GATEWAY && icon->kind != VPC_KIND_WORKLOAD)
     return TRUE;
+  subnets = home_candidates (e, &one);
   first = places_of (router)->links[icon->kind][icon->index];
   k = first >= 0 ? (guint) first : 0;
   end = first >= 0 ? owner_links_end (router, first) : 0;
@@ -2741,7 +2732,7 @@ place_ports_again (Update *u)
       Link *link = &g_array_index (router->links, Link, k);
       const VpcRect *was = &g_array_index (markers, VpcRect, i);
 
-      if (link->kind == VPC_LINK_INTERFACE && !same_rect (was, &link->marker))
+      if (link->kind == VPC_LINK_INTERFACE && !vpc_rect_equal (was, &link->marker))
         {
           g_array_append_val (u->dirty, link->marker);
           grid_move (&router->marker_grid, &link->marker, k);
