@@ -826,7 +826,7 @@ test_boxes_changed_since (void)
               g_assert_cmpuint (vpc_design_get_rules_revision (design), <=, then->revision);
               answered++;
               g_assert_true (same_lists);
-              if (memcmp (&then->vpc, &vpc_design_get_info (design)->vpc_layout, sizeof then->vpc))
+              if (!vpc_rect_equal (&then->vpc, &vpc_design_get_info (design)->vpc_layout))
                 g_assert_true (refs_name (refs, VPC_N_KINDS, 0));
               for (guint k = 0; k < VPC_N_KINDS; k++)
                 for (guint i = 0; i < then->elements[k]->len; i++)
@@ -834,7 +834,7 @@ test_boxes_changed_since (void)
                     const VpcElement *e = vpc_design_get_element (design, k, i);
                     VpcRect r = e->has_layout ? e->layout : (VpcRect) { 0, 0, -1, -1 };
 
-                    if (memcmp (&r, &g_array_index (then->boxes[k], VpcRect, i), sizeof r) != 0
+                    if (!vpc_rect_equal (&r, &g_array_index (then->boxes[k], VpcRect, i))
                         || e != g_ptr_array_index (then->elements[k], i))
                       g_assert_true (refs_name (refs, k, i));
                   }

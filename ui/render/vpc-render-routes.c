@@ -2522,8 +2522,17 @@ vpc_router_route (VpcRouter *router)
 
 #define PASSING 2
 
+/* What follows may spend a tenth of a whole routing's work, looking
+ * around only where that allows (affordable()), then the shortest shapes. */
+static void
+limit_to_update_work (VpcRouter *router)
+{
+  router->work = WORK_BUDGET - UPDATE_WORK;
+  router->updating = TRUE;
+}
+
 /* What an update works on: the boxes and icons that moved, the links to
- * place again, and where anything was or now is. */
+ * place again, and where what moved now lies. */
 typedef struct
 {
   VpcRouter *router;
@@ -2562,23 +2571,26 @@ note_once (guint8 *seen,
     }
 }
 
-/* The links of the owner whose first link is @first: [first, *end). */
-static guint
-owner_links_end (VpcRouter *router,
-                 int        first)
+/* The links of the @index-th element of @kind: [*start, *end), empty
+ * when it has none (collect() adds an owner's links one after another). */
+static void
+owner_links (VpcRouter *router,
+             VpcKind    kind,
+             guint      index,
+             guint     *start,
+             guint     *end)
 {
-  const Link *a = &g_array_index (router->links, Link, first);
-  guint end = first + 1;
+  int first = places_of (router)->links[kind][index];
 
-  while (end < router->links->len)
+  *start = *end = first >= 0 ? (guint) first : 0;
+  while (first >= 0 && *end < router->links->len)
     {
-      const Link *b = &g_array_index (router->links, Link, end);
+      const Link *b = &g_array_index (router->links, Link, *end);
 
-      if (owner_kind (b->kind) != owner_kind (a->kind) || b->owner_index != a->owner_index)
+      if (owner_kind (b->kind) != kind || b->owner_index != index)
         break;
-      end++;
+      (*end)++;
     }
-  return end;
 }
 
 /* Takes the design's element at @ref into the router. FALSE when the
@@ -2590,6 +2602,7 @@ take_element (Update          *u,
   VpcRouter *router = u->router;
   Places *places = places_of (router);
   const VpcElement *e;
+  guint start, end;
   int at;
 
   if (ref->kind >= VPC_N_KINDS || ref->kind == VPC_KIND_AZ)
@@ -2618,8 +2631,8 @@ take_element (Update          *u,
         }
       return TRUE;
     }
-  at = places->links[ref->kind][ref->index];
-  for (guint i = at, end = at >= 0 ? owner_links_end (router, at) : 0; at >= 0 && i < end; i++)
+  owner_links (router, ref->kind, ref->index, &start, &end);
+  for (guint i = start; i < end; i++)
     g_array_index (router->links, Link, i).owner = e;
   at = places->icons[ref->kind][ref->index];
   if ((at >= 0) != gets_icon (e))
@@ -2651,7 +2664,6 @@ links_still_match (VpcRouter *router,
   const VpcElement *e = icon->e;
   GPtrArray one = { 0 };
   const GPtrArray *subnets = NULL;
-  int first = -1;
   guint k, end;
   double cx = icon->tile.x + icon->tile.w / 2, cy = icon->tile.y + icon->tile.h / 2;
 
@@ -2660,9 +2672,7 @@ links_still_match (VpcRouter *router,
   if (icon->kind != VPC_KIND_NAT_GATEWAY && icon->kind != VPC_KIND_WORKLOAD)
     return TRUE;
   subnets = home_candidates (e, &one);
-  first = places_of (router)->links[icon->kind][icon->index];
-  k = first >= 0 ? (guint) first : 0;
-  end = first >= 0 ? owner_links_end (router, first) : 0;
+  owner_links (router, icon->kind, icon->index, &k, &end);
   for (guint j = 0; subnets != NULL && j < subnets->len; j++)
     {
       int b = box_index (router, g_ptr_array_index (subnets, j));
@@ -2841,12 +2851,12 @@ vpc_router_update (VpcRouter    *router,
         {
           guint at = g_array_index (u.icons, guint, i);
           const Icon *icon = &g_array_index (router->icons, Icon, at);
-          int first = places_of (router)->links[icon->kind][icon->index];
+          guint start, end;
 
           if (i < n_moved_icons)
             grid_move (&router->icon_grid, &icon->extent, at);
-          for (guint k = first, end = first >= 0 ? owner_links_end (router, first) : 0;
-               first >= 0 && k < end; k++)
+          owner_links (router, icon->kind, icon->index, &start, &end);
+          for (guint k = start; k < end; k++)
             note_box_links (&u, g_array_index (router->links, Link, k).box);
         }
       ok = place_ports_again (&u) && links_to_route (&u, found, order);
@@ -2866,9 +2876,7 @@ vpc_router_update (VpcRouter    *router,
             g_clear_pointer (&link->route->points, g_free);
           g_array_append_val (rerouted, link->out);
         }
-      /* A tenth of a whole routing's work, then the shortest shapes. */
-      router->work = WORK_BUDGET - UPDATE_WORK;
-      router->updating = TRUE;
+      limit_to_update_work (router);
       route_in_order (router, order);
       router->updating = FALSE;
     }
@@ -3317,9 +3325,7 @@ vpc_routes_preview (VpcDesign              *design,
   preview.want = want_preview;
   preview.want_data = &want;
   router = vpc_router_new (design, &preview);
-  /* As an update: looking around only where a tenth of the work allows. */
-  router->work = WORK_BUDGET - UPDATE_WORK;
-  router->updating = TRUE;
+  limit_to_update_work (router);
   return vpc_router_route (router);
 }
 
