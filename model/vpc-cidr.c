@@ -104,6 +104,12 @@ vpc_cidr_contains (const VpcCidr *outer,
          (inner->address & mask_of (outer->prefix)) == outer->address;
 }
 
+guint32
+vpc_cidr_last (const VpcCidr *cidr)
+{
+  return cidr->address | ~mask_of (cidr->prefix);
+}
+
 gboolean
 vpc_cidr_overlaps (const VpcCidr *a,
                    const VpcCidr *b)

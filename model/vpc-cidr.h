@@ -22,6 +22,8 @@ char    *vpc_cidr_to_string (const VpcCidr *cidr);
 /* TRUE when @inner lies inside @outer (equal counts as inside). */
 gboolean vpc_cidr_contains (const VpcCidr *outer,
                             const VpcCidr *inner);
+/* The block's last address (its first is @cidr->address). */
+guint32  vpc_cidr_last (const VpcCidr *cidr);
 gboolean vpc_cidr_overlaps (const VpcCidr *a,
                             const VpcCidr *b);
 /* 2^(32−prefix) as a double (no overflow at /0). */

@@ -224,6 +224,9 @@ typedef struct
   VpcRuleContext *ctx;
   GHashTable     *targets; /* service -> Side: its endpoints */
   GHashTable     *sources; /* service -> Side: the workloads needing it */
+  /* Per security group (by position), the endpoints of a pairwise chunk
+   * that admit its members (bit i: the chunk's i-th); zero between chunks. */
+  guint64        *admitted_by;
 } SecuritySets;
 
 /* One side of VPC401 or VPC402 for one service: its items (workloads or
@@ -449,11 +452,18 @@ static gboolean
 cidr_holds_workload (const VpcCidr         *cidr,
                      const VpcWorkloadInfo *workload)
 {
-  gboolean all = workload->n_subnets == workload->element->subnets->len;
+  return workload->subnets_spanned && cidr->address <= workload->subnets_first
+         && workload->subnets_last <= vpc_cidr_last (cidr);
+}
 
-  for (guint s = 0; all && s < workload->n_subnets; s++)
-    all = cidr_holds (cidr, workload->subnets[s]);
-  return all;
+static gboolean
+cidrs_admit (const Admission       *admission,
+             const VpcWorkloadInfo *workload)
+{
+  for (guint c = 0; c < admission->cidrs->len; c++)
+    if (cidr_holds_workload (&g_array_index (admission->cidrs, VpcCidr, c), workload))
+      return TRUE;
+  return FALSE;
 }
 
 /* From one of the workload's groups, from a CIDR holding all its subnets,
@@ -467,10 +477,7 @@ admits (const Admission       *admission,
   for (guint i = 0; i < workload->n_groups; i++)
     if (admission->marks[workload->group_positions[i]] == admission->mark)
       return TRUE;
-  for (guint c = 0; c < admission->cidrs->len; c++)
-    if (cidr_holds_workload (&g_array_index (admission->cidrs, VpcCidr, c), workload))
-      return TRUE;
-  return FALSE;
+  return cidrs_admit (admission, workload);
 }
 
 gboolean
@@ -547,47 +554,18 @@ failed_workloads (SecuritySets         *sets,
   return sources->items->len - vpc_bits_count (admitted);
 }
 
-/* The same by testing each workload in turn. */
-static guint
-failed_workloads_pairwise (const VpcServiceInfo *service,
-                           const Admission      *admission,
-                           GPtrArray            *failed)
-{
-  guint n_failed = 0;
-
-  for (guint w = 0; w < service->needed_by->len; w++)
-    {
-      const VpcWorkloadInfo *workload = g_ptr_array_index (service->needed_by, w);
-
-      /* Only the ones a finding lists are kept; the rest are counted. */
-      if (workload->lists_groups && !admits (admission, workload)
-          && n_failed++ < VPC_RULES_MAX_OTHERS)
-        g_ptr_array_add (failed, (gpointer) workload->element);
-    }
-  return n_failed;
-}
-
-/* VPC402 for one endpoint. An endpoint without groups gets the VPC's
- * default group, which admits only its own members: it fails them all. */
+/* VPC402's finding for @endpoint, which fails @n_failed workloads, the
+ * first of them in @failed. */
 static void
-check_endpoint_ingress (SecuritySets         *sets,
-                        const VpcServiceInfo *service,
-                        const VpcElement     *endpoint)
+report_endpoint_ingress (VpcRuleContext   *ctx,
+                         const VpcElement *endpoint,
+                         GPtrArray        *failed,
+                         guint             n_failed)
 {
-  VpcRuleContext *ctx = sets->ctx;
-  g_autoptr(GPtrArray) failed = g_ptr_array_new ();
   g_autofree char *list = NULL;
-  Admission admission;
-  guint n_failed = 0;
 
-  admission_init (ctx, endpoint, &admission);
-  if (!admission.world)
-    n_failed = use_sets (service) ? failed_workloads (sets, service, &admission, failed)
-                                  : failed_workloads_pairwise (service, &admission, failed);
-  admission_clear (&admission);
   if (n_failed == 0)
     return;
-
   list = vpc_rules_describe_list_of (ctx, failed, n_failed,
                                      ngettext ("workload", "workloads", n_failed));
   vpc_rules_report_of (ctx, "VPC402", VPC_SEVERITY_ERROR, endpoint, failed, n_failed, NULL,
@@ -602,6 +580,90 @@ check_endpoint_ingress (SecuritySets         *sets,
                            vpc_rules_name (ctx, endpoint), endpoint->service, list));
 }
 
+/* VPC402 for one endpoint through the service's sets. An endpoint without
+ * groups gets the VPC's default group, which admits only its own members:
+ * it fails them all. */
+static void
+check_endpoint_ingress (SecuritySets         *sets,
+                        const VpcServiceInfo *service,
+                        const VpcElement     *endpoint)
+{
+  g_autoptr(GPtrArray) failed = g_ptr_array_new ();
+  Admission admission;
+  guint n_failed = 0;
+
+  admission_init (sets->ctx, endpoint, &admission);
+  if (!admission.world)
+    n_failed = failed_workloads (sets, service, &admission, failed);
+  admission_clear (&admission);
+  report_endpoint_ingress (sets->ctx, endpoint, failed, n_failed);
+}
+
+/* The most endpoints tested together: one bit each in a word per group. */
+#define PAIRWISE_CHUNK 64
+
+/* VPC402 for @endpoints (at most PAIRWISE_CHUNK) by testing each workload
+ * needing the service against all of them at once: a workload's groups and
+ * subnets are read once, not once per endpoint (at 100,000 elements they
+ * had left the cache by the next endpoint), and its groups admit it to
+ * every endpoint at once through the bits of the endpoints each group is
+ * admitted by. */
+static void
+check_endpoints_ingress_pairwise (SecuritySets         *sets,
+                                  const VpcServiceInfo *service,
+                                  const VpcElement    **endpoints,
+                                  guint                 n)
+{
+  VpcRuleContext *ctx = sets->ctx;
+  Admission admissions[PAIRWISE_CHUNK];
+  GPtrArray *failed[PAIRWISE_CHUNK];
+  guint n_failed[PAIRWISE_CHUNK] = { 0 };
+  guint64 open = 0; /* the endpoints that do not admit the world */
+
+  g_assert (n <= PAIRWISE_CHUNK);
+  if (sets->admitted_by == NULL)
+    sets->admitted_by
+        = g_new0 (guint64, vpc_design_get_n_elements (ctx->design, VPC_KIND_SECURITY_GROUP));
+  for (guint i = 0; i < n; i++)
+    {
+      Admission *admission = &admissions[i];
+
+      admission_init (ctx, endpoints[i], admission);
+      failed[i] = g_ptr_array_new ();
+      if (!admission->world)
+        open |= G_GUINT64_CONSTANT (1) << i;
+      for (guint g = 0; g < admission->groups->len; g++)
+        sets->admitted_by[g_array_index (admission->groups, guint, g)]
+            |= G_GUINT64_CONSTANT (1) << i;
+    }
+  for (guint w = 0; open != 0 && w < service->needed_by->len; w++)
+    {
+      const VpcWorkloadInfo *workload = g_ptr_array_index (service->needed_by, w);
+      guint64 pending = open;
+
+      if (!workload->lists_groups)
+        continue;
+      for (guint g = 0; g < workload->n_groups && pending != 0; g++)
+        pending &= ~sets->admitted_by[workload->group_positions[g]];
+      for (; pending != 0; pending &= pending - 1)
+        {
+          guint i = (guint) __builtin_ctzll (pending);
+
+          /* Only the ones a finding lists are kept; the rest are counted. */
+          if (!cidrs_admit (&admissions[i], workload) && n_failed[i]++ < VPC_RULES_MAX_OTHERS)
+            g_ptr_array_add (failed[i], (gpointer) workload->element);
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      for (guint g = 0; g < admissions[i].groups->len; g++)
+        sets->admitted_by[g_array_index (admissions[i].groups, guint, g)] = 0;
+      admission_clear (&admissions[i]);
+      report_endpoint_ingress (ctx, endpoints[i], failed[i], n_failed[i]);
+      g_ptr_array_unref (failed[i]);
+    }
+}
+
 static void
 check_endpoints_ingress (SecuritySets *sets)
 {
@@ -614,15 +676,31 @@ check_endpoints_ingress (SecuritySets *sets)
     {
       const VpcServiceInfo *service = value;
 
+      const VpcElement *chunk[PAIRWISE_CHUNK];
+      guint n = 0;
+
       if (service->needed_by->len == 0)
         continue;
       for (guint e = 0; e < service->interfaces->len; e++)
         {
           const VpcElement *endpoint = g_ptr_array_index (service->interfaces, e);
 
-          if (vpc_element_lists_subnets (endpoint))
+          if (!vpc_element_lists_subnets (endpoint))
+            continue;
+          if (use_sets (service))
             check_endpoint_ingress (sets, service, endpoint);
+          else
+            {
+              chunk[n++] = endpoint;
+              if (n == PAIRWISE_CHUNK)
+                {
+                  check_endpoints_ingress_pairwise (sets, service, chunk, n);
+                  n = 0;
+                }
+            }
         }
+      if (n > 0)
+        check_endpoints_ingress_pairwise (sets, service, chunk, n);
     }
 }
 
@@ -773,6 +851,7 @@ vpc_rules_check_security (VpcRuleContext *ctx)
     ctx,
     g_hash_table_new_full (NULL, NULL, NULL, side_free),
     g_hash_table_new_full (NULL, NULL, NULL, side_free),
+    NULL,
   };
 
   for (guint w = 0; w < ctx->workloads->len; w++)
@@ -789,4 +868,5 @@ vpc_rules_check_security (VpcRuleContext *ctx)
   check_endpoints_ingress (&sets);
   g_hash_table_unref (sets.targets);
   g_hash_table_unref (sets.sources);
+  g_free (sets.admitted_by);
 }

@@ -156,6 +156,17 @@ resolve_references (VpcRuleContext  *ctx,
       if (subnet != NULL)
         info->subnets[info->n_subnets++] = subnet;
     }
+  info->subnets_spanned = info->n_subnets == (subnets != NULL ? subnets->len : 0);
+  info->subnets_first = G_MAXUINT32;
+  info->subnets_last = 0;
+  for (guint i = 0; info->subnets_spanned && i < info->n_subnets; i++)
+    {
+      const VpcSubnetInfo *subnet = info->subnets[i];
+
+      info->subnets_spanned = subnet->cidr_ok;
+      info->subnets_first = MIN (info->subnets_first, subnet->cidr.address);
+      info->subnets_last = MAX (info->subnets_last, vpc_cidr_last (&subnet->cidr));
+    }
   info->lists_groups = groups != NULL && groups->len > 0;
   info->groups = g_new (const VpcElement *, groups != NULL ? groups->len : 0);
   info->group_positions = g_new (guint, groups != NULL ? groups->len : 0);

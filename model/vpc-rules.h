@@ -45,6 +45,12 @@ typedef struct
   VpcServiceInfo      **services;  /* one per need, never NULL */
   const VpcSubnetInfo **subnets;   /* its subnets that exist, in its list's order */
   guint                 n_subnets;
+  /* When every subnet it lists exists with a valid block: the first and
+   * last address of their blocks together. A CIDR holds all its subnets
+   * exactly when it holds both (blocks nest or are apart). */
+  gboolean              subnets_spanned;
+  guint32               subnets_first;
+  guint32               subnets_last;
   const VpcElement    **groups;    /* its security groups that exist, in list order */
   guint                *group_positions; /* theirs in the design's list of groups */
   guint                 n_groups;

@@ -99,6 +99,13 @@ test_cidr_arithmetic (void)
   g_assert_true (vpc_cidr_overlaps (&a, &b));
   g_assert_false (vpc_cidr_overlaps (&a, &c));
   g_assert_cmpfloat (vpc_cidr_size (&a), ==, 256.0);
+  /* The last address, at both ends of the prefixes. */
+  g_assert_cmphex (vpc_cidr_last (&a), ==, 0x0a0001ff);
+  g_assert_cmphex (vpc_cidr_last (&vpc), ==, 0x0a00ffff);
+  g_assert_true (vpc_cidr_parse ("0.0.0.0/0", &c, NULL));
+  g_assert_cmphex (vpc_cidr_last (&c), ==, 0xffffffff);
+  g_assert_true (vpc_cidr_parse ("10.0.0.7/32", &c, NULL));
+  g_assert_cmphex (vpc_cidr_last (&c), ==, 0x0a000007);
 }
 
 static void
