@@ -81,8 +81,9 @@ struct _VpcDesign
   guint64        rules_revision;   /* ... of the last change to neither */
   guint64        checked_revision; /* passed the whole invariant check then */
   guint64        contained_revision; /* vpc_layout_contain() settled then */
-  /* The boxes changed since box_log_floor, when only boxes and names did
-   * (vpc_design_get_boxes_changed_since()). */
+  /* The boxes and elements changed since box_log_floor, when only boxes,
+   * names and elements replaced in place did
+   * (vpc_design_get_elements_changed_since()). */
   GArray        *box_log; /* of BoxChange */
   guint64        box_log_floor;
 
@@ -724,8 +725,8 @@ op_sets_boxes_only (const Op *op)
     }
 }
 
-/* Changes before now are no longer told apart: something but boxes and
- * names changed. */
+/* Changes before now are no longer told apart: something but boxes, names
+ * and elements replaced in place changed. */
 static void
 forget_boxes (VpcDesign *self)
 {
@@ -781,7 +782,7 @@ log_op_boxes (VpcDesign *self,
 }
 
 gboolean
-vpc_design_get_boxes_changed_since (VpcDesign *self,
+vpc_design_get_elements_changed_since (VpcDesign *self,
                                     guint64    revision,
                                     guint      max,
                                     GArray    *out)
@@ -857,7 +858,10 @@ op_run (VpcDesign *self,
     self->shape_revision = self->revision;
   if (!boxes_only && !renames)
     self->rules_revision = self->revision;
-  if (boxes_only)
+  /* An element replaced keeps its id and place (another id is a removal
+   * and an insertion): caches of the drawing can take in the new copy
+   * (its box, its links) instead of making everything again. */
+  if (boxes_only || op->type == OP_REPLACE)
     log_op_boxes (self, op);
   else if (!renames)
     forget_boxes (self);

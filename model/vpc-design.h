@@ -91,26 +91,29 @@ guint64              vpc_design_get_shape_revision (VpcDesign *self);
  * rename updates on its own: vpc-validator.c). */
 guint64              vpc_design_get_rules_revision (VpcDesign *self);
 
-/* An element whose box changed: its kind and place in its list
- * (VPC_N_KINDS: the VPC's box). */
+/* An element whose box or anything else changed: its kind and place in
+ * its list (VPC_N_KINDS: the VPC's box). */
 typedef struct
 {
   VpcKind kind;
   guint   index;
 } VpcBoxRef;
 
-/* The boxes changed since @revision (a vpc_design_get_revision()), for
- * caches of the drawing that would rather update than make everything
- * again: when nothing but boxes and names changed since then, and at most
- * @max boxes did, appends them to @out (of VpcBoxRef, in the order they
- * changed, an element as often as it did) and returns TRUE. FALSE when
- * anything else changed since, more boxes did, or the design no longer
- * remembers that far back. A box changed by an element replaced with a
- * copy that differs only there also means a new element at that place. */
-gboolean             vpc_design_get_boxes_changed_since (VpcDesign *self,
-                                                         guint64    revision,
-                                                         guint      max,
-                                                         GArray    *out);
+/* The boxes and elements changed since @revision (a
+ * vpc_design_get_revision()), for caches of the drawing that would rather
+ * update than make everything again: when nothing changed since then but
+ * boxes, names and elements replaced by a copy in their place (the same
+ * id and kind; any other field may differ: a property edited in the
+ * inspector, a list of subnets), and at most @max boxes and elements did,
+ * appends them to @out (of VpcBoxRef, in the order they changed, one as
+ * often as it did) and returns TRUE. FALSE when anything else changed
+ * since (an element added, removed or given another id, the design's
+ * settings), more did, or the design no longer remembers that far back.
+ * An element replaced means a new element object at that place. */
+gboolean             vpc_design_get_elements_changed_since (VpcDesign *self,
+                                                            guint64    revision,
+                                                            guint      max,
+                                                            GArray    *out);
 
 /* Queries. Returned arrays hold `const VpcElement *` in file order; free
  * the array (not the elements). */

@@ -665,9 +665,9 @@ test_content_revision (void)
                     vpc_design_get_revision (design));
 }
 
-/* What vpc_design_get_boxes_changed_since() answers at every revision of
- * a random run of moves, renames, undos and redos (and now and then
- * something else): the design as it was then. */
+/* What vpc_design_get_elements_changed_since() answers at every revision of
+ * a random run of moves, renames, other edits of one element, undos and
+ * redos (and now and then something else): the design as it was then. */
 typedef struct
 {
   guint64     revision;
@@ -748,7 +748,11 @@ test_boxes_changed_since (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(GPtrArray) snapshots = g_ptr_array_new_with_free_func (snapshot_free);
-  guint answered = 0, refused = 0;
+  /* The history's steps as the test made them: whether each changed only
+   * boxes, names and elements in their place (what an answer covers). */
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  guint answered = 0, refused = 0, answered_over_edits = 0;
+  guint64 uncovered;
 
   for (guint run = 0; run < 40; run++)
     {
@@ -761,9 +765,14 @@ test_boxes_changed_since (void)
       vpc_design_clear_history (design);
       g_ptr_array_set_size (snapshots, 0);
       g_ptr_array_add (snapshots, snapshot_take (design));
-      for (guint step = 0; step < 30; step++)
+      g_array_set_size (steps, 0);
+      /* The last revision an answer does not cover. */
+      uncovered = 0;
+      for (guint step = 0, position = 0; step < 30; step++)
         {
-          int what = g_rand_int_range (rand, 0, 10);
+          int what = g_rand_int_range (rand, 0, 13);
+          guint64 revision = vpc_design_get_revision (design);
+          gboolean covered = what != 8 && what < 11;
           VpcKind kind;
           guint index;
 
@@ -795,6 +804,31 @@ test_boxes_changed_since (void)
             vpc_design_undo (design);
           else if (what == 7)
             vpc_design_redo (design);
+          else if (what == 10 && vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD) > 0)
+            {
+              /* Another field: a workload's instances. */
+              guint n = vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD);
+              VpcElement *copy = vpc_element_copy (
+                  vpc_design_get_element (design, VPC_KIND_WORKLOAD, index % n));
+
+              copy->instance_count = copy->instance_count % 5 + 1;
+              vpc_design_replace_element (design, copy);
+            }
+          else if (what == 11)
+            {
+              /* Another id (the references to it follow): not in place. */
+              g_autofree char *id = g_strdup_printf ("renamed-%u", step);
+
+              g_assert_true (vpc_design_rename (
+                  design, vpc_design_get_element (design, kind, index)->id, id, NULL));
+            }
+          else if (what == 12)
+            {
+              /* An element taken away, with what depends on it. */
+              const char *id = vpc_design_get_element (design, kind, index)->id;
+
+              vpc_design_delete (design, &id, 1);
+            }
           else if (what == 8 && g_rand_int_range (rand, 0, 4) == 0)
             {
               VpcDesignInfo *info = vpc_design_info_copy (vpc_design_get_info (design));
@@ -807,8 +841,24 @@ test_boxes_changed_since (void)
             {
               VpcDesignInfo *info = vpc_design_info_copy (vpc_design_get_info (design));
 
+              covered = TRUE;
               info->vpc_layout.w += 8;
               vpc_design_set_info (design, info);
+            }
+          /* Mirror the history: an undo or a redo is its step's kind. */
+          if (vpc_design_get_revision (design) != revision)
+            {
+              if (what == 6)
+                covered = g_array_index (steps, gboolean, --position);
+              else if (what == 7)
+                covered = g_array_index (steps, gboolean, position++);
+              else
+                {
+                  g_array_set_size (steps, position++);
+                  g_array_append_val (steps, covered);
+                }
+              if (!covered)
+                uncovered = vpc_design_get_revision (design);
             }
 
           /* Every element whose box differs from a snapshot's, or that is
@@ -823,15 +873,15 @@ test_boxes_changed_since (void)
               for (guint k = 0; k < VPC_N_KINDS; k++)
                 same_lists = same_lists
                              && then->elements[k]->len == vpc_design_get_n_elements (design, k);
-              /* The rules revision: the last change to neither. */
-              if (!vpc_design_get_boxes_changed_since (design, then->revision, 1000, refs))
+              if (!vpc_design_get_elements_changed_since (design, then->revision, 1000, refs))
                 {
-                  g_assert_cmpuint (vpc_design_get_rules_revision (design), >, then->revision);
+                  g_assert_cmpuint (uncovered, >, then->revision);
                   refused++;
                   continue;
                 }
-              g_assert_cmpuint (vpc_design_get_rules_revision (design), <=, then->revision);
+              g_assert_cmpuint (uncovered, <=, then->revision);
               answered++;
+              answered_over_edits += vpc_design_get_rules_revision (design) > then->revision;
               g_assert_true (same_lists);
               if (!vpc_rect_equal (&then->vpc, &vpc_design_get_info (design)->vpc_layout))
                 g_assert_true (refs_name (refs, VPC_N_KINDS, 0));
@@ -850,7 +900,7 @@ test_boxes_changed_since (void)
                 {
                   g_autoptr(GArray) fewer = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
 
-                  g_assert_false (vpc_design_get_boxes_changed_since (design, then->revision,
+                  g_assert_false (vpc_design_get_elements_changed_since (design, then->revision,
                                                                       refs->len - 1, fewer));
                 }
             }
@@ -860,15 +910,16 @@ test_boxes_changed_since (void)
       {
         g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
 
-        g_assert_false (vpc_design_get_boxes_changed_since (
+        g_assert_false (vpc_design_get_elements_changed_since (
             design, vpc_design_get_revision (design) + 1, 1000, refs));
-        g_assert_true (vpc_design_get_boxes_changed_since (
+        g_assert_true (vpc_design_get_elements_changed_since (
             design, vpc_design_get_revision (design), 1000, refs));
         g_assert_cmpuint (refs->len, ==, 0);
       }
     }
   /* Both answers were asked for. */
   g_assert_cmpuint (answered, >, 1000);
+  g_assert_cmpuint (answered_over_edits, >, 300);
   g_assert_cmpuint (refused, >, 100);
 }
 

@@ -880,17 +880,67 @@ check_like_fresh (VpcDesign *design,
   markers_clear (&n);
 }
 
+/* An edit of one element's fields but its box and id, at random: one that
+ * changes no link (*@neutral: a job's instance count, a subnet's route)
+ * or one that may (a list of subnets, an endpoint's type, a NAT
+ * gateway's subnet, a workload leaving the VPC). FALSE when the design
+ * refused it. */
+static gboolean
+edit_fields (VpcDesign *design,
+             GRand     *rand,
+             gboolean  *neutral)
+{
+  VpcKind kinds[] = { VPC_KIND_WORKLOAD, VPC_KIND_ENDPOINT, VPC_KIND_NAT_GATEWAY,
+                      VPC_KIND_SUBNET };
+  VpcKind kind = kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))];
+  guint n = vpc_design_get_n_elements (design, kind);
+  guint n_subnets = vpc_design_get_n_elements (design, VPC_KIND_SUBNET);
+  g_autoptr(VpcElement) copy = NULL;
+  const char *subnet;
+
+  if (n == 0 || n_subnets == 0)
+    return FALSE;
+  copy = vpc_element_copy (vpc_design_get_element (design, kind, g_rand_int_range (rand, 0, n)));
+  subnet = vpc_design_get_element (design, VPC_KIND_SUBNET,
+                                   g_rand_int_range (rand, 0, n_subnets))->id;
+  *neutral = g_rand_boolean (rand);
+  if (kind == VPC_KIND_WORKLOAD && *neutral)
+    copy->instance_count = copy->instance_count % 4 + 1;
+  else if (kind == VPC_KIND_SUBNET && *neutral)
+    copy->route = (copy->route + 1) % 3;
+  else if (kind == VPC_KIND_SUBNET || *neutral)
+    return FALSE;
+  else if (kind == VPC_KIND_NAT_GATEWAY)
+    {
+      g_free (copy->subnet);
+      copy->subnet = g_strdup (subnet);
+    }
+  else if (kind == VPC_KIND_ENDPOINT && g_rand_boolean (rand))
+    copy->endpoint_type = copy->endpoint_type == VPC_ENDPOINT_INTERFACE ? VPC_ENDPOINT_GATEWAY
+                                                                          : VPC_ENDPOINT_INTERFACE;
+  else if (kind == VPC_KIND_WORKLOAD && g_rand_int_range (rand, 0, 4) == 0)
+    copy->vpc_mode = !copy->vpc_mode;
+  else if (copy->subnets != NULL && copy->subnets->len > 0 && g_rand_boolean (rand))
+    g_ptr_array_remove_index (copy->subnets, g_rand_int_range (rand, 0, copy->subnets->len));
+  else if (copy->subnets != NULL && !vpc_id_list_contains (copy->subnets, subnet))
+    g_ptr_array_add (copy->subnets, g_strdup (subnet));
+  else
+    return FALSE;
+  return vpc_design_replace_element (design, g_steal_pointer (&copy));
+}
+
 /* Past a size (here every design), a move updates the routes kept on the
  * design rather than making them again: after each of many random moves
  * (of every kind of element, through either edit, some undone, some
- * taking an icon into or out of its subnet), they are still the links a
- * fresh routing makes, with its markers and fixed ports, each from its
- * icon to its subnet. */
+ * taking an icon into or out of its subnet) and edits of other fields
+ * (some changing links), they are still the links a fresh routing makes,
+ * with its markers and fixed ports, each from its icon to its subnet. An
+ * edit that changes no link keeps the routes. */
 static void
 test_update_after_moves (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
-  guint updated = 0, remade = 0;
+  guint updated = 0, remade = 0, kept_over_edits = 0, edits_linking = 0;
 
   _vpc_routes_set_update_min_routes (0);
   for (guint seed = 1; seed <= 80; seed++)
@@ -906,9 +956,27 @@ test_update_after_moves (void)
           guint n = vpc_design_get_n_elements (design, kind), index;
           guint64 revision = vpc_design_get_shape_revision (design);
           double reach = g_rand_int_range (rand, 0, 4) == 0 ? 400 : 60;
-          GPtrArray *before = routes;
+          GPtrArray *before = routes; /* compared, never read: it may be gone */
+          guint n_before = routes->len;
+          gboolean neutral;
           VpcRect r;
 
+          if (g_rand_int_range (rand, 0, 3) == 0)
+            {
+              if (!edit_fields (design, rand, &neutral))
+                continue;
+              if (g_rand_int_range (rand, 0, 5) == 0)
+                vpc_design_undo (design);
+              vpc_routes_get_cached (design, NULL, &routes);
+              /* Nothing to route again: the same routes, updated (a
+               * router that routed nothing has nothing to update). */
+              if (neutral && n_before > 0)
+                g_assert_true (routes == before);
+              kept_over_edits += neutral && n_before > 0;
+              edits_linking += !neutral;
+              check_like_fresh (design, routes);
+              continue;
+            }
           if (n == 0 || !vpc_design_get_element (design, kind, index = g_rand_int_range (rand, 0, n))
                              ->has_layout)
             continue;
@@ -938,9 +1006,89 @@ test_update_after_moves (void)
         }
     }
   _vpc_routes_set_update_min_routes (2048);
-  g_test_message ("%u updates, %u made again", updated, remade);
+  g_test_message ("%u updates, %u made again; %u edits kept the routes, %u edits of links",
+                  updated, remade, kept_over_edits, edits_linking);
   g_assert_cmpuint (updated, >, 200);
   g_assert_cmpuint (remade, >, 10);
+  g_assert_cmpuint (kept_over_edits, >, 30);
+  g_assert_cmpuint (edits_linking, >, 30);
+}
+
+/* The first interface endpoint of @design with subnets, or -1. */
+static int
+first_interface (VpcDesign *design)
+{
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
+    {
+      const VpcElement *e = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
+
+      if (e->endpoint_type == VPC_ENDPOINT_INTERFACE && e->subnets != NULL && e->subnets->len > 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Edits the routes kept on a design are updated over, in the cases random
+ * edits rarely meet: an interface endpoint drawn without a box given
+ * other subnets, and an endpoint's type edited across the number of
+ * interface endpoints whose lines are drawn. As a fresh routing each. */
+static void
+test_update_after_edits (void)
+{
+  g_autofree char *text = random_design_json (5);
+  g_autoptr(VpcDesign) design = load_text (text);
+  GPtrArray *routes = NULL;
+  int at = first_interface (design);
+  g_autoptr(VpcElement) copy = NULL;
+  guint n_interfaces = 0, n;
+
+  g_assert_cmpint (at, >=, 0);
+  _vpc_routes_set_update_min_routes (0);
+  vpc_routes_get_cached (design, NULL, &routes);
+
+  /* Without its box: its lines start at markers only. */
+  copy = vpc_element_copy (vpc_design_get_element (design, VPC_KIND_ENDPOINT, at));
+  copy->has_layout = FALSE;
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&copy)));
+  vpc_routes_get_cached (design, NULL, &routes);
+  check_like_fresh (design, routes);
+  /* One subnet fewer: one marker fewer. */
+  copy = vpc_element_copy (vpc_design_get_element (design, VPC_KIND_ENDPOINT, at));
+  g_ptr_array_remove_index (copy->subnets, 0);
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&copy)));
+  vpc_routes_get_cached (design, NULL, &routes);
+  check_like_fresh (design, routes);
+
+  /* One interface endpoint past the limit (its list of subnets empty, so
+   * that nothing else about it changes with its type): no interface's
+   * line is drawn, until its type makes it a gateway endpoint. */
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
+    n_interfaces += vpc_design_get_element (design, VPC_KIND_ENDPOINT, i)->endpoint_type
+                    == VPC_ENDPOINT_INTERFACE;
+  n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
+  for (guint i = n_interfaces; i <= VPC_ROUTES_MAX_LINKED_ENDPOINTS; i++)
+    {
+      copy = vpc_element_copy (vpc_design_get_element (design, VPC_KIND_ENDPOINT, at));
+      g_free (copy->id);
+      copy->id = g_strdup_printf ("ep-more-%u", i);
+      g_ptr_array_set_size (copy->subnets, 0);
+      /* A service with gateway endpoints too. */
+      g_free (copy->service);
+      copy->service = g_strdup ("s3");
+      copy->has_layout = TRUE;
+      copy->layout = (VpcRect) { -400.0 - 100 * i, -400, 72, 72 };
+      g_assert_true (vpc_design_add_element (design, g_steal_pointer (&copy), -1));
+    }
+  g_assert_false (vpc_routes_link_interfaces (design));
+  vpc_routes_get_cached (design, NULL, &routes);
+  check_like_fresh (design, routes);
+  copy = vpc_element_copy (vpc_design_get_element (design, VPC_KIND_ENDPOINT, n));
+  copy->endpoint_type = VPC_ENDPOINT_GATEWAY;
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&copy)));
+  g_assert_true (vpc_routes_link_interfaces (design));
+  vpc_routes_get_cached (design, NULL, &routes);
+  check_like_fresh (design, routes);
+  _vpc_routes_set_update_min_routes (2048);
 }
 
 static const VpcElement *
@@ -1033,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/routes/prefetch", test_prefetch);
   g_test_add_func ("/routes/rename-keeps-routes", test_rename_keeps_routes);
   g_test_add_func ("/routes/update-after-moves", test_update_after_moves);
+  g_test_add_func ("/routes/update-after-edits", test_update_after_edits);
   g_test_add_func ("/routes/preview", test_preview);
 
   status = g_test_run ();

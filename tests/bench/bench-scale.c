@@ -15,7 +15,9 @@
  *                  messages only), and one frame at 100 %
  *   edit-first-N   the first of them
  *   edit-move-N    the same for a workload moved: no re-validation (the
- *                  rules read no box), the connectors routed again
+ *                  rules read no box), the connectors updated
+ *   edit-field-N   the same for a workload's number of instances: every
+ *                  rule runs again, the connectors are kept
  *   drag-frame-N   one frame at 100 % while a workload is dragged (the
  *                  canvas's preview: the renderer's overrides)
  */
@@ -146,24 +148,33 @@ bench_frames (cairo_surface_t *surface,
   g_print ("frame-100-%u: %.1f ms\n", n, bench_median (times, RUNS));
 }
 
+typedef enum
+{
+  EDIT_RENAME,
+  EDIT_MOVE,
+  EDIT_FIELD, /* its number of instances, which rules read */
+} Edit;
+
 /* One undoable edit of the @r-th workload through @validator, which
  * re-checks what it must as the window's does, then one frame at 100 %
- * around it; @move: its box moves, else its name changes. */
+ * around it. */
 static double
 edit_once (cairo_surface_t *surface,
            VpcDesign       *placed,
            VpcValidator    *validator,
            guint            r,
-           gboolean         move)
+           Edit             edit)
 {
   const VpcElement *workload = vpc_design_get_element (placed, VPC_KIND_WORKLOAD, r);
   g_autoptr(VpcElement) copy = vpc_element_copy (workload);
   gint64 start = g_get_monotonic_time ();
   double ms;
 
-  /* As the canvas does: a copy that differs in its box or its name. */
-  if (move)
+  /* As the canvas and the inspector do: a copy that differs in one thing. */
+  if (edit == EDIT_MOVE)
     copy->layout.x += 8;
+  else if (edit == EDIT_FIELD)
+    copy->instance_count = copy->instance_count % 4 + 1;
   else
     {
       g_free (copy->name);
@@ -181,8 +192,9 @@ edit_once (cairo_surface_t *surface,
 
 /* edit-N: one undoable edit (a workload renamed), the re-validation and a
  * frame at 100 % (edit-first-N: the first); edit-move-N: the same for a
- * workload moved (the rules read no box: no re-validation, but the
- * connectors are routed again). */
+ * workload moved (the rules read no box: no re-validation, the connectors
+ * updated); edit-field-N: for its number of instances (every rule runs
+ * again; the connectors are kept). */
 static void
 bench_edit (cairo_surface_t *surface,
             VpcDesign       *placed,
@@ -192,12 +204,15 @@ bench_edit (cairo_surface_t *surface,
   double times[RUNS];
 
   for (guint r = 0; r < RUNS; r++)
-    times[r] = edit_once (surface, placed, validator, r, FALSE);
+    times[r] = edit_once (surface, placed, validator, r, EDIT_RENAME);
   g_print ("edit-first-%u: %.1f ms\n", n, times[0]);
   g_print ("edit-%u: %.1f ms\n", n, bench_median (times, RUNS));
   for (guint r = 0; r < RUNS; r++)
-    times[r] = edit_once (surface, placed, validator, r, TRUE);
+    times[r] = edit_once (surface, placed, validator, r, EDIT_MOVE);
   g_print ("edit-move-%u: %.1f ms\n", n, bench_median (times, RUNS));
+  for (guint r = 0; r < RUNS; r++)
+    times[r] = edit_once (surface, placed, validator, r, EDIT_FIELD);
+  g_print ("edit-field-%u: %.1f ms\n", n, bench_median (times, RUNS));
 }
 
 int
@@ -254,10 +269,12 @@ main (int    argc,
       cairo_surface_destroy (surface);
       return 0;
     }
-  if (g_getenv ("BENCH_SCALE_MOVES") != NULL) /* for a profiler: moves only */
+  if (g_getenv ("BENCH_SCALE_MOVES") != NULL || g_getenv ("BENCH_SCALE_FIELDS") != NULL)
     {
+      /* For a profiler: moves only, or field edits only. */
       for (guint r = 0; r < 20; r++)
-        edit_once (surface, placed, validator, r, TRUE);
+        edit_once (surface, placed, validator, r,
+                   g_getenv ("BENCH_SCALE_MOVES") != NULL ? EDIT_MOVE : EDIT_FIELD);
       cairo_surface_destroy (surface);
       return 0;
     }

@@ -308,7 +308,7 @@ index_update (Index     *index,
 {
   g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
 
-  if (!vpc_design_get_boxes_changed_since (design, index->revision, MOVED_MAX, moved))
+  if (!vpc_design_get_elements_changed_since (design, index->revision, MOVED_MAX, moved))
     return FALSE;
   for (guint i = 0; i < moved->len; i++)
     {

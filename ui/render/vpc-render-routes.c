@@ -2593,6 +2593,42 @@ owner_links (VpcRouter *router,
     }
 }
 
+/* Whether the links of @e, the @index-th endpoint, are those
+ * collect_endpoint() would make now: of its type, to each of its subnets
+ * drawn, in its list's order, but a gateway endpoint's to the subnet its
+ * @icon lies in (NULL: it has none; a gateway endpoint then has no link). */
+static gboolean
+endpoint_links_match (VpcRouter        *router,
+                      guint             index,
+                      const VpcElement *e,
+                      const Icon       *icon)
+{
+  VpcLinkKind kind = e->endpoint_type == VPC_ENDPOINT_INTERFACE ? VPC_LINK_INTERFACE
+                                                                 : VPC_LINK_GATEWAY;
+  gboolean linked = e->subnets != NULL && (e->endpoint_type == VPC_ENDPOINT_INTERFACE
+                                           || (e->endpoint_type == VPC_ENDPOINT_GATEWAY
+                                               && icon != NULL));
+  guint k, end;
+
+  owner_links (router, VPC_KIND_ENDPOINT, index, &k, &end);
+  for (guint j = 0; linked && j < e->subnets->len; j++)
+    {
+      int b = box_index (router, g_ptr_array_index (e->subnets, j));
+
+      if (b < 0)
+        continue;
+      if (kind == VPC_LINK_GATEWAY
+          && contains (&g_array_index (router->boxes, Box, b).rect,
+                       icon->tile.x + icon->tile.w / 2, icon->tile.y + icon->tile.h / 2))
+        continue;
+      if (k >= end || g_array_index (router->links, Link, k).box != (guint) b
+          || g_array_index (router->links, Link, k).kind != kind)
+        return FALSE;
+      k++;
+    }
+  return k == end;
+}
+
 /* Takes the design's element at @ref into the router. FALSE when the
  * router would collect something else for it: made again. */
 static gboolean
@@ -2637,25 +2673,28 @@ take_element (Update          *u,
   at = places->icons[ref->kind][ref->index];
   if ((at >= 0) != gets_icon (e))
     return FALSE;
-  if (at >= 0)
-    {
-      Icon *icon = &g_array_index (router->icons, Icon, at);
-      Icon was = *icon;
+  if (at < 0)
+    /* An interface endpoint without a box: its links do not depend on
+     * where anything is. */
+    return ref->kind != VPC_KIND_ENDPOINT || endpoint_links_match (router, ref->index, e, NULL);
+  {
+    Icon *icon = &g_array_index (router->icons, Icon, at);
+    Icon was = *icon;
 
-      icon->e = e;
-      shape_icon (router, icon);
-      if (!vpc_rect_equal (&was.extent, &icon->extent) || !vpc_rect_equal (&was.tile, &icon->tile))
-        {
-          g_array_append_val (u->dirty, icon->extent);
-          note_once (u->icon_seen, u->icons, at);
-        }
-    }
+    icon->e = e;
+    shape_icon (router, icon);
+    if (!vpc_rect_equal (&was.extent, &icon->extent) || !vpc_rect_equal (&was.tile, &icon->tile))
+      g_array_append_val (u->dirty, icon->extent);
+    /* Moved, or another copy of the element that may link elsewhere (its
+     * subnets edited): its links are checked. */
+    note_once (u->icon_seen, u->icons, at);
+  }
   return TRUE;
 }
 
 /* Whether the links of @icon's element are those collect() would make
- * now (a NAT gateway or workload drawn inside a subnet has no line to
- * it), and its home is found again. */
+ * now (a NAT gateway, workload or gateway endpoint drawn inside a subnet
+ * has no line to it), and its home is found again. */
 static gboolean
 links_still_match (VpcRouter *router,
                    guint      at)
@@ -2668,6 +2707,8 @@ links_still_match (VpcRouter *router,
   double cx = icon->tile.x + icon->tile.w / 2, cy = icon->tile.y + icon->tile.h / 2;
 
   shape_icon (router, icon);
+  if (icon->kind == VPC_KIND_ENDPOINT)
+    return endpoint_links_match (router, icon->index, e, icon);
   /* The subnets a NAT gateway's or workload's lines may go to. */
   if (icon->kind != VPC_KIND_NAT_GATEWAY && icon->kind != VPC_KIND_WORKLOAD)
     return TRUE;
@@ -2945,6 +2986,7 @@ typedef struct
    * Rerouted, from @floor on (vpc_routes_rerouted_since()). */
   GArray    *rerouted;
   guint64    floor;
+  gboolean   link_interfaces; /* vpc_routes_link_interfaces() when made */
 } Cached;
 
 typedef struct
@@ -2981,8 +3023,10 @@ update_slot (VpcDesign *design,
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
   g_autoptr(GArray) rerouted = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  /* An endpoint's type edited may take every interface's line away. */
   if (slot->routes->len < update_min_routes ||
-      !vpc_design_get_boxes_changed_since (design, slot->revision, UPDATE_MAX_BOXES, changed) ||
+      !vpc_design_get_elements_changed_since (design, slot->revision, UPDATE_MAX_BOXES, changed) ||
+      vpc_routes_link_interfaces (design) != slot->link_interfaces ||
       !vpc_router_update (slot->router, slot->routes, changed, rerouted))
     return FALSE;
   slot->revision = revision;
@@ -3254,7 +3298,7 @@ vpc_routes_get_cached (VpcDesign              *design,
   g_clear_pointer (&slot->routes, g_ptr_array_unref);
   g_clear_pointer (&slot->rerouted, g_array_unref);
   *slot = (Cached) { revision, options->text_scale, options->subnet_header, NULL, NULL, NULL,
-                     revision };
+                     revision, vpc_routes_link_interfaces (design) };
   if (!take_prefetched (design, revision, options, &slot->router, &slot->routes))
     {
       VpcRoutesOptions linked;
