@@ -183,6 +183,8 @@ edit_once (cairo_surface_t *surface,
   vpc_design_replace_element (placed, g_steal_pointer (&copy));
   /* The window's validator re-checks at the end of the main-loop cycle. */
   vpc_validator_flush (validator);
+  /* The element now there: the edit replaced the one read above. */
+  workload = vpc_design_get_element (placed, VPC_KIND_WORKLOAD, r);
   frame (surface, placed, G_LIST_MODEL (validator), 1.0, workload->layout.x, workload->layout.y);
   ms = bench_ms_since (start);
   /* Untimed: the findings are there (counting them walks them all). */
