@@ -783,9 +783,9 @@ log_op_boxes (VpcDesign *self,
 
 gboolean
 vpc_design_get_elements_changed_since (VpcDesign *self,
-                                    guint64    revision,
-                                    guint      max,
-                                    GArray    *out)
+                                       guint64    revision,
+                                       guint      max,
+                                       GArray    *out)
 {
   guint first;
 

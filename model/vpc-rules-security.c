@@ -555,7 +555,8 @@ failed_workloads (SecuritySets         *sets,
 }
 
 /* VPC402's finding for @endpoint, which fails @n_failed workloads, the
- * first of them in @failed. */
+ * first of them in @failed. An endpoint without groups gets the VPC's
+ * default group, which admits only its own members: it fails them all. */
 static void
 report_endpoint_ingress (VpcRuleContext   *ctx,
                          const VpcElement *endpoint,
@@ -580,9 +581,7 @@ report_endpoint_ingress (VpcRuleContext   *ctx,
                            vpc_rules_name (ctx, endpoint), endpoint->service, list));
 }
 
-/* VPC402 for one endpoint through the service's sets. An endpoint without
- * groups gets the VPC's default group, which admits only its own members:
- * it fails them all. */
+/* VPC402 for one endpoint through the service's sets. */
 static void
 check_endpoint_ingress (SecuritySets         *sets,
                         const VpcServiceInfo *service,

@@ -2638,6 +2638,7 @@ take_element (Update          *u,
   VpcRouter *router = u->router;
   Places *places = places_of (router);
   const VpcElement *e;
+  Icon *icon, was;
   guint start, end;
   int at;
 
@@ -2673,22 +2674,19 @@ take_element (Update          *u,
   at = places->icons[ref->kind][ref->index];
   if ((at >= 0) != gets_icon (e))
     return FALSE;
+  /* Without an icon only an interface endpoint has links, which do not
+   * depend on where anything is. */
   if (at < 0)
-    /* An interface endpoint without a box: its links do not depend on
-     * where anything is. */
     return ref->kind != VPC_KIND_ENDPOINT || endpoint_links_match (router, ref->index, e, NULL);
-  {
-    Icon *icon = &g_array_index (router->icons, Icon, at);
-    Icon was = *icon;
-
-    icon->e = e;
-    shape_icon (router, icon);
-    if (!vpc_rect_equal (&was.extent, &icon->extent) || !vpc_rect_equal (&was.tile, &icon->tile))
-      g_array_append_val (u->dirty, icon->extent);
-    /* Moved, or another copy of the element that may link elsewhere (its
-     * subnets edited): its links are checked. */
-    note_once (u->icon_seen, u->icons, at);
-  }
+  icon = &g_array_index (router->icons, Icon, at);
+  was = *icon;
+  icon->e = e;
+  shape_icon (router, icon);
+  if (!vpc_rect_equal (&was.extent, &icon->extent) || !vpc_rect_equal (&was.tile, &icon->tile))
+    g_array_append_val (u->dirty, icon->extent);
+  /* Moved, or another copy of the element that may link elsewhere (its
+   * subnets edited): its links are checked. */
+  note_once (u->icon_seen, u->icons, at);
   return TRUE;
 }
 
