@@ -668,6 +668,17 @@ home_candidates (const VpcElement *e,
   return NULL;
 }
 
+/* Whether @icon's tile centre lies in the @b-th box: the subnet it is drawn
+ * in, which no line but an interface's joins it to. */
+static gboolean
+icon_in_box (VpcRouter  *router,
+             const Icon *icon,
+             guint       b)
+{
+  return contains (&g_array_index (router->boxes, Box, b).rect, icon->tile.x + icon->tile.w / 2,
+                   icon->tile.y + icon->tile.h / 2);
+}
+
 /* @icon's tile and label from its element's box, and the subnet it lies in. */
 static void
 shape_icon (VpcRouter *router,
@@ -680,7 +691,6 @@ shape_icon (VpcRouter *router,
               * (VPC_GEOMETRY_LABEL_LINES * VPC_GEOMETRY_NAME_LINE_H + VPC_GEOMETRY_KIND_LINE_H);
   GPtrArray one = { 0 };
   const GPtrArray *candidates = home_candidates (e, &one);
-  double cx, cy;
 
   tile_of (e, &icon->tile);
   icon->extent = (VpcRect) {
@@ -690,14 +700,12 @@ shape_icon (VpcRouter *router,
   icon->extent.w
       = MAX (icon->tile.x + icon->tile.w, e->layout.x + e->layout.w + VPC_GEOMETRY_LABEL_SPILL)
         - icon->extent.x;
-  cx = icon->tile.x + icon->tile.w / 2;
-  cy = icon->tile.y + icon->tile.h / 2;
   icon->home = -1;
   for (guint i = 0; candidates != NULL && i < candidates->len; i++)
     {
       int b = box_index (router, g_ptr_array_index (candidates, i));
 
-      if (b >= 0 && contains (&g_array_index (router->boxes, Box, b).rect, cx, cy))
+      if (b >= 0 && icon_in_box (router, icon, b))
         {
           icon->home = b;
           break;
@@ -739,7 +747,7 @@ face_link (VpcRouter *router,
   cy = ic->tile.y + ic->tile.h / 2;
   /* Lines end at the subnet's border, so an icon drawn inside the
    * subnet needs none (only a marker has a place of its own). */
-  if (link->kind != VPC_LINK_INTERFACE && contains (&b->rect, cx, cy))
+  if (link->kind != VPC_LINK_INTERFACE && icon_in_box (router, ic, link->box))
     return FALSE;
   link->side = facing_side (&b->rect, cx, cy);
   link->target = side_is_vertical (link->side) ? cy : cx;
@@ -2617,9 +2625,7 @@ endpoint_links_match (VpcRouter        *router,
 
       if (b < 0)
         continue;
-      if (kind == VPC_LINK_GATEWAY
-          && contains (&g_array_index (router->boxes, Box, b).rect,
-                       icon->tile.x + icon->tile.w / 2, icon->tile.y + icon->tile.h / 2))
+      if (kind == VPC_LINK_GATEWAY && icon_in_box (router, icon, b))
         continue;
       if (k >= end || g_array_index (router->links, Link, k).box != (guint) b
           || g_array_index (router->links, Link, k).kind != kind)
@@ -2702,7 +2708,6 @@ links_still_match (VpcRouter *router,
   GPtrArray one = { 0 };
   const GPtrArray *subnets = NULL;
   guint k, end;
-  double cx = icon->tile.x + icon->tile.w / 2, cy = icon->tile.y + icon->tile.h / 2;
 
   shape_icon (router, icon);
   if (icon->kind == VPC_KIND_ENDPOINT)
@@ -2716,7 +2721,7 @@ links_still_match (VpcRouter *router,
     {
       int b = box_index (router, g_ptr_array_index (subnets, j));
 
-      if (b < 0 || contains (&g_array_index (router->boxes, Box, b).rect, cx, cy))
+      if (b < 0 || icon_in_box (router, icon, b))
         continue;
       if (k >= end || g_array_index (router->links, Link, k).box != (guint) b)
         return FALSE;
