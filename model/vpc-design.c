@@ -96,6 +96,14 @@ struct _VpcDesign
   gboolean       replaying;
   char          *last_refusal;
   char          *read_only; /* why every step is refused, or NULL */
+
+  /* While snapshots read this design's elements on other threads
+   * (vpc_design_snapshot()), what an edit replaces, removes or renames
+   * waits here instead of being freed. */
+  guint          pins;
+  GPtrArray     *retired;       /* of VpcElement, or NULL */
+  GPtrArray     *retired_names; /* of char *, or NULL */
+  VpcDesign     *source;        /* of a snapshot: the design it pins */
 };
 
 G_DEFINE_FINAL_TYPE (VpcDesign, vpc_design, G_TYPE_OBJECT)
@@ -160,6 +168,34 @@ step_new (VpcDesign  *self,
 }
 
 static void
+unpin (VpcDesign *self)
+{
+  g_assert (self->pins > 0);
+  if (--self->pins > 0)
+    return;
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
+  g_clear_pointer (&self->retired_names, g_ptr_array_unref);
+}
+
+/* Frees @data, which an edit took out of the design (an element, a name),
+ * once no snapshot can read it: keeps it in @retired until then. */
+static void
+retire (VpcDesign      *self,
+        GPtrArray     **retired,
+        gpointer        data,
+        GDestroyNotify  free_func)
+{
+  if (self->pins == 0)
+    {
+      free_func (data);
+      return;
+    }
+  if (*retired == NULL)
+    *retired = g_ptr_array_new_with_free_func (free_func);
+  g_ptr_array_add (*retired, data);
+}
+
+static void
 vpc_design_dispose (GObject *object)
 {
   VpcDesign *self = VPC_DESIGN (object);
@@ -173,10 +209,15 @@ vpc_design_finalize (GObject *object)
 {
   VpcDesign *self = VPC_DESIGN (object);
 
-  g_hash_table_unref (self->by_id);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_hash_table_unref (self->positions);
   for (guint k = 0; k < VPC_N_KINDS; k++)
     g_ptr_array_unref (self->lists[k]);
+  if (self->source != NULL)
+    unpin (self->source);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
+  g_clear_pointer (&self->retired_names, g_ptr_array_unref);
   vpc_design_info_free (self->info);
   g_ptr_array_unref (self->steps);
   g_array_unref (self->box_log);
@@ -273,6 +314,36 @@ vpc_design_new (void)
 }
 
 VpcDesign *
+vpc_design_snapshot (VpcDesign *self)
+{
+  VpcDesign *snapshot;
+
+  g_return_val_if_fail (VPC_IS_DESIGN (self), NULL);
+
+  snapshot = vpc_design_new ();
+  vpc_design_info_free (snapshot->info);
+  snapshot->info = vpc_design_info_copy (self->info);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    {
+      g_ptr_array_unref (snapshot->lists[k]);
+      snapshot->lists[k] = g_ptr_array_copy (self->lists[k], NULL, NULL);
+      /* Borrowed: the copy took the free function too. */
+      g_ptr_array_set_free_func (snapshot->lists[k], NULL);
+    }
+  /* Its reader builds the indices, on its own thread. */
+  g_clear_pointer (&snapshot->by_id, g_hash_table_unref);
+  snapshot->positions_dirty = TRUE;
+  snapshot->revision = self->revision;
+  snapshot->content_revision = self->content_revision;
+  snapshot->shape_revision = self->shape_revision;
+  snapshot->rules_revision = self->rules_revision;
+  snapshot->read_only = g_strdup ("snapshot"); /* never shown: nothing edits it */
+  snapshot->source = g_object_ref (self);
+  self->pins++;
+  return snapshot;
+}
+
+VpcDesign *
 vpc_design_duplicate (VpcDesign *self)
 {
   VpcDesign *copy;
@@ -332,6 +403,19 @@ vpc_design_get_element (VpcDesign *self,
   return g_ptr_array_index (self->lists[kind], index);
 }
 
+/* A snapshot's id index, built by its reader. */
+static void
+index_ids (VpcDesign *self)
+{
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < VPC_N_KINDS; k++)
+    for (guint i = 0; i < self->lists[k]->len; i++)
+      {
+        VpcElement *e = g_ptr_array_index (self->lists[k], i);
+        g_hash_table_insert (self->by_id, e->id, e);
+      }
+}
+
 const VpcElement *
 vpc_design_lookup (VpcDesign  *self,
                    const char *id)
@@ -339,6 +423,8 @@ vpc_design_lookup (VpcDesign  *self,
   g_return_val_if_fail (VPC_IS_DESIGN (self), NULL);
   if (id == NULL)
     return NULL;
+  if (G_UNLIKELY (self->by_id == NULL))
+    index_ids (self);
   return g_hash_table_lookup (self->by_id, id);
 }
 
@@ -376,6 +462,8 @@ vpc_design_prepare_reads (VpcDesign *self)
   g_return_if_fail (VPC_IS_DESIGN (self));
 
   update_positions (self);
+  if (self->by_id == NULL)
+    index_ids (self);
 }
 
 int
@@ -567,7 +655,7 @@ remove_at (VpcDesign *self,
 
   g_hash_table_remove (self->by_id, element->id);
   self->positions_dirty = TRUE;
-  vpc_element_free (element);
+  retire (self, &self->retired, element, (GDestroyNotify) vpc_element_free);
   g_signal_emit (self, signals[SIGNAL_ELEMENT_REMOVED], 0, (int) kind, index, id);
 }
 
@@ -587,7 +675,7 @@ replace_at (VpcDesign  *self,
       g_hash_table_remove (self->positions, old->id);
       g_hash_table_insert (self->positions, element->id, GUINT_TO_POINTER (index + 1));
     }
-  vpc_element_free (old);
+  retire (self, &self->retired, old, (GDestroyNotify) vpc_element_free);
   g_ptr_array_index (self->lists[kind], index) = element;
   g_hash_table_insert (self->by_id, element->id, element);
   g_signal_emit (self, signals[SIGNAL_ELEMENT_CHANGED], 0, (int) kind, index, element->id);
@@ -602,9 +690,11 @@ rename_at (VpcDesign  *self,
            const char *name)
 {
   VpcElement *e = g_ptr_array_index (self->lists[kind], index);
+  char *old = e->name;
 
-  g_free (e->name);
-  e->name = g_strdup (name);
+  /* A snapshot's reader may be reading the name (vpc_design_snapshot()). */
+  g_atomic_pointer_set (&e->name, g_strdup (name));
+  retire (self, &self->retired_names, old, g_free);
   g_signal_emit (self, signals[SIGNAL_ELEMENT_CHANGED], 0, (int) kind, index, e->id);
 }
 
@@ -1193,28 +1283,60 @@ step_changed_nothing (VpcDesign *self,
   return info_before == NULL || vpc_design_info_equal (info_before, self->info);
 }
 
-/* TRUE when every op of @step renames an element, and nothing else. */
+/* Whether @step changed no box and no element's container: a design
+ * contained before it still is (a rename, or an edit of a field the
+ * drawing does not place by, such as a workload's instance count). */
 static gboolean
-step_renames_only (Step *step)
+step_keeps_containment (Step *step)
 {
   for (guint i = 0; i < step->ops->len; i++)
-    if (!op_renames_only (g_ptr_array_index (step->ops, i)))
-      return FALSE;
+    {
+      const Op *op = g_ptr_array_index (step->ops, i);
+
+      if (op->type != OP_REPLACE || !vpc_element_layout_equal (op->before, op->after) ||
+          g_strcmp0 (vpc_layout_container_of (op->before),
+                     vpc_layout_container_of (op->after)) != 0)
+        return FALSE;
+    }
   return TRUE;
 }
 
-/* TRUE when @step only moved or sized boxes (layout ops, replacements that
- * differ only there, the VPC's box) or renamed elements, and every box and
- * name it set is one the format accepts. Without inserts and removals, each
- * index in the step names the same element now. */
+/* Whether the element @op replaced in place (same id and kind: what refers
+ * to it still finds it) passes its own check now, and no other element's
+ * check reads what changed: an interface endpoint's reads its subnets'
+ * AZs. */
 static gboolean
-step_sets_valid_boxes_or_names_only (VpcDesign *self,
-                                     Step      *step)
+op_replaces_validly (VpcDesign *self,
+                     const Op  *op)
+{
+  const VpcElement *now = g_ptr_array_index (self->lists[op->kind], op->index);
+
+  if (op->kind == VPC_KIND_SUBNET && g_strcmp0 (op->before->az, op->after->az) != 0)
+    return FALSE;
+  return vpc_invariants_check_element (self, now, op->index, VPC_INVARIANTS_PLACE_ELEMENT, NULL);
+}
+
+/* TRUE when @step only moved or sized boxes (layout ops, replacements that
+ * differ only there, the VPC's box), renamed elements or replaced them in
+ * place, and every box, name and element it set is one the format accepts
+ * (op_replaces_validly()). Without inserts and removals, each index in the
+ * step names the same element now. */
+static gboolean
+step_keeps_design_valid (VpcDesign *self,
+                         Step      *step)
 {
   const VpcDesignInfo *info = self->info;
 
   if (info->has_vpc_layout && !vpc_invariants_layout_is_valid (&info->vpc_layout))
     return FALSE;
+  /* Indices hold only without them (whichever op comes first). */
+  for (guint i = 0; i < step->ops->len; i++)
+    {
+      OpType type = ((Op *) g_ptr_array_index (step->ops, i))->type;
+
+      if (type == OP_INSERT || type == OP_REMOVE)
+        return FALSE;
+    }
   for (guint i = 0; i < step->ops->len; i++)
     {
       Op *op = g_ptr_array_index (step->ops, i);
@@ -1235,6 +1357,12 @@ step_sets_valid_boxes_or_names_only (VpcDesign *self,
             return FALSE;
           continue;
         }
+      if (op->type == OP_REPLACE)
+        {
+          if (!op_replaces_validly (self, op))
+            return FALSE;
+          continue;
+        }
       if (op->type != OP_LAYOUT)
         return FALSE;
       for (guint j = 0; j < op->layouts->len; j++)
@@ -1250,18 +1378,19 @@ step_sets_valid_boxes_or_names_only (VpcDesign *self,
 }
 
 /* The guard's check of the design @step left. A step that only set boxes
- * or names of a design that passed the whole check just before it can
- * break nothing but those values, so when they are valid that is the whole
- * answer (laying out 100,000 elements checks 100,000 rectangles, not every
- * name, CIDR and reference again; a rename checks one name). Otherwise, and to word any fault, the
- * whole check runs. */
+ * or names, or replaced elements in place, of a design that passed the
+ * whole check just before it can break nothing but those values, so when
+ * they are valid that is the whole answer (laying out 100,000 elements
+ * checks 100,000 rectangles, not every name, CIDR and reference again; a
+ * rename checks one name, an edit of a workload that workload). Otherwise,
+ * and to word any fault, the whole check runs. */
 static gboolean
 check_step (VpcDesign *self,
             Step      *step,
             GError   **error)
 {
   if ((step->start_revision == self->checked_revision &&
-       step_sets_valid_boxes_or_names_only (self, step)) ||
+       step_keeps_design_valid (self, step)) ||
       vpc_invariants_check_design (self, VPC_INVARIANTS_PLACE_ELEMENT, error))
     {
       self->checked_revision = self->revision;
@@ -1292,9 +1421,9 @@ finish_step (VpcDesign *self,
       self->open_depth = 1;
       add_consequences (self, step, notice);
       /* The drawing follows the model: children stay inside their
-       * containers (a second containment changes nothing, and a rename
-       * moves nothing: skip those). */
-      if (self->contained_revision == step->start_revision && step_renames_only (step))
+       * containers (a second containment changes nothing, and an edit
+       * that moves nothing and re-parents nothing: skip those). */
+      if (self->contained_revision == step->start_revision && step_keeps_containment (step))
         self->contained_revision = self->revision;
       if (self->contained_revision != self->revision)
         vpc_layout_contain (self);

@@ -44,6 +44,14 @@ VpcDesign           *vpc_design_new (void);
 /* A detached copy of the current state, with an empty history (for "what
  * if" previews such as a quick fix's cost change). */
 VpcDesign           *vpc_design_duplicate (VpcDesign *self);
+/* A read-only copy of the current elements and settings, made in
+ * microseconds, for one other thread to read (the live validator's rules)
+ * while @self goes on changing: it shares @self's elements, and until it is
+ * finalized @self frees none that an edit replaces or removes, renames only
+ * by swapping the name pointer, and changes no other field the rules read
+ * (a move sets the box in place). Its indices are built by its reader on
+ * first use. Unref it on @self's thread. */
+VpcDesign           *vpc_design_snapshot (VpcDesign *self);
 
 /* A design that refuses every step, the way the guard refuses one that
  * breaks an invariant ("edit-refused" with "“LABEL” was not done.

@@ -558,6 +558,21 @@ vpc_invariants_check_design (VpcDesign          *design,
 }
 
 gboolean
+vpc_invariants_check_element (VpcDesign          *design,
+                              const VpcElement   *element,
+                              guint               index,
+                              VpcInvariantsPlace  place,
+                              GError            **error)
+{
+  Check check = { design, place, element, index, error };
+
+  g_return_val_if_fail (VPC_IS_DESIGN (design), FALSE);
+  g_return_val_if_fail (element != NULL, FALSE);
+
+  return check_element_values (&check, element) && check_element_references (&check, element);
+}
+
+gboolean
 vpc_invariants_layout_is_valid (const VpcRect *r)
 {
   /* What check_layout() accepts. */

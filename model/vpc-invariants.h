@@ -30,6 +30,16 @@ gboolean vpc_invariants_check_design (VpcDesign          *design,
                                       VpcInvariantsPlace  place,
                                       GError            **error);
 
+/* Checks one element of @design (at @index of its kind's list): its values
+ * and its references. Enough after an edit that replaced it in place when
+ * the design passed the whole check before, unless the edit changed what
+ * another element's check reads of it (a subnet's AZ). */
+gboolean vpc_invariants_check_element (VpcDesign          *design,
+                                       const VpcElement   *element,
+                                       guint               index,
+                                       VpcInvariantsPlace  place,
+                                       GError            **error);
+
 /* Sets the one message of a load or edit error: "PLACE: WHAT", or WHAT
  * alone when @place is empty. Every loader message has this form, so the
  * place can be read back from it (repair does). */

@@ -487,9 +487,10 @@ typedef enum {
 
 /* Users know elements by name; the id, when it differs, finds it in the file. */
 static gboolean
-named_apart (const VpcElement *element)
+named_apart (const VpcElement *element,
+             const char       *name)
 {
-  return element->name != NULL && strcmp (element->name, element->id) != 0;
+  return name != NULL && strcmp (name, element->id) != 0;
 }
 
 static void
@@ -497,6 +498,10 @@ append_form (GString          *out,
              const VpcElement *element,
              NameForm          form)
 {
+  /* Read once: a snapshot's source may rename it meanwhile
+   * (vpc_design_snapshot()). */
+  const char *name = g_atomic_pointer_get ((char **) &element->name);
+
   if (form == FORM_DESCRIBE)
     {
       g_string_append (out, element->kind == VPC_KIND_WORKLOAD
@@ -504,8 +509,8 @@ append_form (GString          *out,
                                 : vpc_kind_to_label (element->kind));
       g_string_append_c (out, ' ');
     }
-  g_string_append (out, vpc_element_get_display_name (element));
-  if (form != FORM_NAME && named_apart (element))
+  g_string_append (out, name != NULL ? name : element->id);
+  if (form != FORM_NAME && named_apart (element, name))
     {
       g_string_append (out, " (");
       g_string_append (out, element->id);

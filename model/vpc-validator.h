@@ -24,8 +24,13 @@ VpcDesign    *vpc_validator_get_design (VpcValidator *self);
 gboolean      vpc_validator_get_deferred (VpcValidator *self);
 void          vpc_validator_set_deferred (VpcValidator *self,
                                           gboolean      deferred);
-/* Runs a pending deferred re-validation now. */
+/* Runs a pending deferred re-validation now, here (a run under way on
+ * another thread is dropped). */
 void          vpc_validator_flush (VpcValidator *self);
+/* "checking": TRUE while a deferred validator of a big design runs the
+ * rules on another thread; the list keeps the previous findings until
+ * then. */
+gboolean      vpc_validator_get_checking (VpcValidator *self);
 guint         vpc_validator_count (VpcValidator *self,
                                    VpcSeverity   severity);
 /* How many times it has run every rule: renames run none (tests and
@@ -34,6 +39,10 @@ guint         vpc_validator_get_full_runs (VpcValidator *self);
 /* Findings whose elements include @id (primary or other), in list order. */
 GPtrArray    *vpc_validator_findings_for (VpcValidator *self,
                                           const char   *id);
+
+/* Tests: from how many elements on a deferred validator runs the rules on
+ * another thread (0: the default). */
+void          _vpc_validator_set_thread_min_elements (guint n);
 
 /* One-shot validation: a sorted array of VpcFinding (owned). */
 GPtrArray    *vpc_validate (VpcDesign *design,

@@ -371,6 +371,136 @@ test_move_subnet_is_drawn_there (void)
   g_assert_false (vpc_design_get_can_undo (design));
 }
 
+/* An in-place edit of a design that passed the whole check just before
+ * takes the guard's short way (the edited element alone is checked): what
+ * that element breaks is still refused, worded as the whole check words it,
+ * and nothing changes. */
+static void
+test_refused_after_check (void)
+{
+  static const struct { const char *id, *what; } cases[] = {
+    { "train", "instance_count" },
+    { "subnet-1", "host bits" },
+    { "subnet-1", "az-9" },
+    { "ep-logs", "only for s3" },
+    { "ep-logs", "sg-missing" },
+    { "sg-1", "sg-missing" },
+  };
+  g_autoptr(VpcDesign) design = make_design ();
+  g_autofree char *refusal = NULL;
+
+  g_signal_connect (design, "edit-refused", G_CALLBACK (count_cb), &refusal);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Train %u", i);
+      g_autofree char *before = NULL, *now = NULL, *full = NULL;
+      VpcElement *e = vpc_element_copy (vpc_design_lookup (design, "train"));
+      VpcSgRule rule = { VPC_PROTOCOL_TCP, 443, 443, NULL };
+      g_autoptr(GError) error = NULL;
+
+      /* A step the whole check passes. */
+      g_free (e->name);
+      e->name = g_strdup (name);
+      g_assert_true (vpc_design_replace_element (design, e));
+      before = vpc_file_serialize (design, NULL);
+
+      e = vpc_element_copy (vpc_design_lookup (design, cases[i].id));
+      switch (i)
+        {
+        case 0:
+          e->instance_count = 0;
+          break;
+        case 1:
+          g_free (e->cidr);
+          e->cidr = g_strdup ("10.0.1.5/24");
+          break;
+        case 2:
+          g_free (e->az);
+          e->az = g_strdup ("az-9");
+          break;
+        case 3:
+          e->endpoint_type = VPC_ENDPOINT_GATEWAY;
+          break;
+        case 4:
+          vpc_id_list_add (e->security_groups, "sg-missing");
+          break;
+        default:
+          rule.peer = g_strdup ("sg-missing");
+          g_array_append_val (e->egress, rule);
+        }
+      g_clear_pointer (&refusal, g_free);
+      g_assert_false (vpc_design_replace_element (design, e));
+      g_assert_nonnull (refusal);
+      g_assert_nonnull (strstr (refusal, cases[i].what));
+      now = vpc_file_serialize (design, NULL);
+      g_assert_cmpstr (now, ==, before);
+      g_assert_true (vpc_invariants_check_design (design, VPC_INVARIANTS_PLACE_ELEMENT, &error));
+    }
+}
+
+/* An edit that gives a workload another first subnet, its centre lying in
+ * that subnet, draws it wholly inside in the same step; an edit of a field
+ * the drawing does not place by (its instance count) moves nothing. */
+static void
+test_reparent_workload_is_drawn_there (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"),
+                                            "two-az-training-and-hosting.vpcd.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VpcDesign) design = vpc_file_load_path (path, NULL, &error);
+  const VpcElement *workload = NULL, *subnet = NULL;
+  VpcRect before;
+  VpcElement *copy;
+
+  g_assert_no_error (error);
+  for (guint i = 0; workload == NULL && i < vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD); i++)
+    {
+      const VpcElement *w = vpc_design_get_element (design, VPC_KIND_WORKLOAD, i);
+
+      if (vpc_layout_container_of (w) != NULL)
+        workload = w;
+    }
+  g_assert_nonnull (workload);
+  for (guint i = 0; subnet == NULL && i < vpc_design_get_n_elements (design, VPC_KIND_SUBNET); i++)
+    {
+      const VpcElement *sn = vpc_design_get_element (design, VPC_KIND_SUBNET, i);
+
+      if (strcmp (sn->id, vpc_layout_container_of (workload)) != 0 &&
+          !overlap (&sn->layout, &workload->layout))
+        subnet = sn;
+    }
+  g_assert_nonnull (subnet);
+  g_assert_true (vpc_layout_is_contained (design));
+
+  copy = vpc_element_copy (workload);
+  before = copy->layout;
+  copy->instance_count = copy->instance_count % 4 + 1;
+  g_assert_true (vpc_design_replace_element (design, copy));
+  workload = vpc_design_lookup (design, copy->id);
+  g_assert_true (memcmp (&workload->layout, &before, sizeof before) == 0);
+
+  /* Its centre just inside the other subnet's right edge: sticking out,
+   * which is no fault while that is not its subnet. */
+  copy = vpc_element_copy (workload);
+  copy->layout.x = subnet->layout.x + subnet->layout.w - 1 - copy->layout.w / 2;
+  copy->layout.y = subnet->layout.y + subnet->layout.h / 2 - copy->layout.h / 2;
+  before = copy->layout;
+  g_assert_true (vpc_design_replace_element (design, copy));
+  workload = vpc_design_lookup (design, copy->id);
+  g_assert_true (memcmp (&workload->layout, &before, sizeof before) == 0);
+
+  copy = vpc_element_copy (workload);
+  g_ptr_array_set_size (copy->subnets, 0);
+  vpc_id_list_add (copy->subnets, subnet->id);
+  g_assert_true (vpc_design_replace_element (design, copy));
+  workload = vpc_design_lookup (design, copy->id);
+  g_assert_true (workload->layout.x >= subnet->layout.x && workload->layout.y >= subnet->layout.y);
+  g_assert_true (workload->layout.x + workload->layout.w <= subnet->layout.x + subnet->layout.w);
+  g_assert_true (workload->layout.y + workload->layout.h <= subnet->layout.y + subnet->layout.h);
+  g_assert_true (vpc_layout_is_contained (design));
+  assert_saveable (design);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,7 +508,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/guard/move-subnet-releases-interface", test_move_subnet_releases_interface);
   g_test_add_func ("/guard/move-subnet-is-drawn-there", test_move_subnet_is_drawn_there);
+  g_test_add_func ("/guard/reparent-workload-is-drawn-there",
+                   test_reparent_workload_is_drawn_there);
   g_test_add_func ("/guard/refused", test_refused_edits);
+  g_test_add_func ("/guard/refused-after-check", test_refused_after_check);
   g_test_add_func ("/guard/normalized", test_normalized);
   g_test_add_func ("/guard/file-places", test_file_places);
   g_test_add_func ("/guard/refusal-readable", test_refusal_readable);

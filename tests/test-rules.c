@@ -681,9 +681,133 @@ test_live_renames_same_words (void)
   assert_model_matches (validator);
 }
 
+/* Until the validator is done: its idle callback, the run on another
+ * thread, and what that run's end looks at again. */
+static void
+settle (VpcValidator *validator)
+{
+  for (;;)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (!vpc_validator_get_checking (validator))
+        return;
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* An edit of one of @element's fields that rules read, or a rename. */
+static void
+edit_field (VpcDesign        *design,
+            const VpcElement *element,
+            GRand            *rand)
+{
+  g_autoptr(VpcElement) copy = vpc_element_copy (element);
+
+  switch (copy->kind)
+    {
+    case VPC_KIND_WORKLOAD:
+      copy->instance_count = g_rand_int_range (rand, 1, 4);
+      copy->network_isolation = g_rand_boolean (rand);
+      break;
+    case VPC_KIND_ENDPOINT:
+      copy->private_dns = !copy->private_dns;
+      break;
+    case VPC_KIND_SUBNET:
+      copy->route = (copy->route + 1) % (VPC_ROUTE_PUBLIC + 1);
+      break;
+    case VPC_KIND_AZ:
+    case VPC_KIND_SECURITY_GROUP:
+    case VPC_KIND_NAT_GATEWAY:
+    case VPC_N_KINDS:
+    default:
+      g_free (copy->name);
+      copy->name = g_strdup_printf ("Edited %u", g_rand_int (rand));
+    }
+  vpc_design_replace_element (design, g_steal_pointer (&copy));
+}
+
+/* A deferred validator of a big design runs the rules on another thread,
+ * on a snapshot: edits, renames, deletions, undo and redo while a run is
+ * under way (the snapshot keeps what they free; a rename's old name may be
+ * read) end as a full run would leave the findings, messages included;
+ * a flush during a run catches up at once. */
+static void
+test_live_thread (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  guint during = 0;
+
+  _vpc_validator_set_thread_min_elements (1);
+  for (guint seed = 1; seed <= 80; seed++)
+    {
+      g_autofree char *json = random_design_json (seed);
+      g_autoptr(VpcDesign) design = load_text (json);
+      g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+
+      if (vpc_design_get_total_elements (design) == 0)
+        continue;
+      vpc_validator_set_deferred (validator, TRUE);
+      for (guint round = 0; round < 12 && vpc_design_get_total_elements (design) > 0; round++)
+        {
+          const VpcElement *element = random_element (design, rand);
+
+          switch (g_rand_int_range (rand, 0, 6))
+            {
+            case 0:
+              rename_element (design, element, g_rand_boolean (rand) ? "Renamed" : NULL);
+              break;
+            case 1:
+            case 2:
+              edit_field (design, element, rand);
+              break;
+            case 3:
+              {
+                const char *ids[] = { element->id };
+
+                vpc_design_delete (design, ids, 1);
+              }
+              break;
+            case 4:
+              vpc_design_undo (design);
+              break;
+            default:
+              vpc_design_redo (design);
+            }
+          /* The run starts at the idle callback; sometimes it also ends
+           * before the next edit. */
+          if (g_rand_boolean (rand))
+            g_main_context_iteration (NULL, FALSE);
+          if (g_rand_int_range (rand, 0, 4) == 0)
+            settle (validator);
+          if (vpc_validator_get_checking (validator))
+            during++;
+        }
+      if (seed % 4 == 0)
+        {
+          guint runs;
+
+          vpc_validator_flush (validator);
+          g_assert_false (vpc_validator_get_checking (validator));
+          assert_model_matches (validator);
+          /* A run it went past ends unheeded: nothing is run again. */
+          runs = vpc_validator_get_full_runs (validator);
+          settle (validator);
+          g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs);
+        }
+      else
+        settle (validator);
+      assert_model_matches (validator);
+    }
+  /* Edits came while runs were under way. */
+  g_assert_cmpuint (during, >, 200);
+  _vpc_validator_set_thread_min_elements (0);
+}
+
 static void
 add_live (void)
 {
+  g_test_add_func ("/rules/live/thread", test_live_thread);
   g_test_add_func ("/rules/live/renames-same-words", test_live_renames_same_words);
   g_test_add_func ("/rules/live/renames", test_live_renames);
   g_test_add_func ("/rules/live/renames-deferred", test_live_renames_deferred);
