@@ -156,6 +156,43 @@ test_findings_counts (Fixture       *f,
   g_assert_cmpuint (vpc_validator_count (f->validator, VPC_SEVERITY_ERROR), ==, before);
 }
 
+/* A big design is checked on another thread: the panel says so, and keeps
+ * the previous counts, until the findings come; then it counts them. */
+static void
+test_findings_checking (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
+  GtkWidget *checking = gui_test_find_named (panel, "checking");
+  g_autoptr(VpcElement) copy = vpc_element_copy (vpc_design_lookup (f->design, "sn-b"));
+  g_autofree char *shown = g_strdup (gui_test_named_label (panel, "errors-count"));
+  guint before = vpc_validator_count (f->validator, VPC_SEVERITY_ERROR);
+  g_autofree char *errors = NULL;
+
+  g_assert_nonnull (checking);
+  g_assert_false (gtk_widget_get_visible (checking));
+  _vpc_validator_set_thread_min_elements (1);
+  vpc_validator_set_deferred (f->validator, TRUE);
+  /* A subnet outside the VPC adds VPC203. */
+  g_free (copy->cidr);
+  copy->cidr = g_strdup ("10.1.2.0/24");
+  vpc_design_replace_element (f->design, g_steal_pointer (&copy));
+  /* The idle callback starts the run; its end needs this loop. */
+  while (!vpc_validator_get_checking (f->validator) && g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (vpc_validator_get_checking (f->validator));
+  g_assert_true (gtk_widget_get_visible (checking));
+  g_assert_cmpstr (gui_test_named_label (panel, "errors-count"), ==, shown);
+
+  while (vpc_validator_get_checking (f->validator))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_visible (checking));
+  g_assert_cmpuint (vpc_validator_count (f->validator, VPC_SEVERITY_ERROR), >, before);
+  errors = g_strdup_printf ("%u errors", vpc_validator_count (f->validator, VPC_SEVERITY_ERROR));
+  g_assert_cmpstr (gui_test_named_label (panel, "errors-count"), ==, errors);
+  _vpc_validator_set_thread_min_elements (0);
+}
+
 /* Descendants of @root that are @type (a row of a list, say). */
 static guint
 count_type (GtkWidget *root,
@@ -863,6 +900,8 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  g_test_add ("/sidebar/findings/checking", Fixture, NULL, fixture_setup, test_findings_checking,
+              fixture_teardown);
   g_test_add ("/sidebar/findings/counts", Fixture, NULL, fixture_setup, test_findings_counts,
               fixture_teardown);
   g_test_add ("/sidebar/findings/rename", Fixture, NULL, fixture_setup, test_findings_rename,

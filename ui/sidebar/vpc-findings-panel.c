@@ -37,6 +37,8 @@ struct _VpcFindingsPanel
   GtkLabel         *warnings_count;
   GtkLabel         *info_count;
   AdwStatusPage    *empty_page;
+  GtkWidget        *checking_box;
+  GtkSpinner       *checking_spinner;
   GtkBox           *groups_box;
 
   Group             groups[N_SEVERITIES];
@@ -129,6 +131,17 @@ update_counts (VpcFindingsPanel *self)
       total += n;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), self->validator != NULL && total == 0);
+}
+
+/* A big design is checked on another thread: say that the list is the
+ * previous one until its findings come. */
+static void
+update_checking (VpcFindingsPanel *self)
+{
+  gboolean checking = self->validator != NULL && vpc_validator_get_checking (self->validator);
+
+  gtk_widget_set_visible (self->checking_box, checking);
+  gtk_spinner_set_spinning (self->checking_spinner, checking);
 }
 
 static void
@@ -382,6 +395,8 @@ vpc_findings_panel_class_init (VpcFindingsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, warnings_count);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, info_count);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, checking_box);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, groups_box);
   gtk_widget_class_install_property_action (widget_class, "findings.profile", "profile");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -401,6 +416,8 @@ vpc_findings_panel_init (VpcFindingsPanel *self)
   self->validator_signals = g_signal_group_new (VPC_TYPE_VALIDATOR);
   g_signal_group_connect_swapped (self->validator_signals, "items-changed",
                                   G_CALLBACK (update_counts), self);
+  g_signal_group_connect_swapped (self->validator_signals, "notify::checking",
+                                  G_CALLBACK (update_checking), self);
   self->design_signals = g_signal_group_new (VPC_TYPE_DESIGN);
   g_signal_group_connect_swapped (self->design_signals, "info-changed",
                                   G_CALLBACK (update_profile), self);
@@ -433,6 +450,7 @@ vpc_findings_panel_set_validator (VpcFindingsPanel *self,
   for (guint s = 0; s < N_SEVERITIES; s++)
     gtk_filter_list_model_set_model (self->groups[s].model, G_LIST_MODEL (validator));
   update_counts (self);
+  update_checking (self);
   update_profile (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATOR]);
 }
