@@ -207,8 +207,7 @@ _vpc_window_set_design (VpcWindow *self,
     {
       /* Re-check once after a burst of edits (a drag is one edit: the canvas
        * previews it as view state), not inside every change signal. */
-      self->validator = vpc_validator_new (design);
-      vpc_validator_set_deferred (self->validator, TRUE);
+      self->validator = vpc_validator_new_deferred (design);
       vpc_canvas_set_design (self->canvas, design);
       vpc_canvas_set_findings (self->canvas, G_LIST_MODEL (self->validator));
       vpc_sidebar_set_design (self->sidebar, design, self->validator);

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VpcValidator, vpc_validator, VPC, VALIDATOR, GObject)
 
 VpcValidator *vpc_validator_new (VpcDesign *design);
+/* The same, "deferred" from the start: the first run of a big design is on
+ * another thread too. */
+VpcValidator *vpc_validator_new_deferred (VpcDesign *design);
 VpcDesign    *vpc_validator_get_design (VpcValidator *self);
 /* "deferred" (default FALSE): re-validate in an idle callback after changes
  * instead of inside the change signal, coalescing bursts. Needs a running

@@ -193,6 +193,35 @@ test_findings_checking (Fixture       *f,
   _vpc_validator_set_thread_min_elements (0);
 }
 
+/* A window opening a big design draws before its first findings come:
+ * no counts and no "no problems" page until then, only "Checking…". */
+static void
+test_findings_first_run (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (vpc_sidebar_get_findings_panel (f->sidebar));
+  g_autoptr(VpcValidator) validator = NULL;
+
+  _vpc_validator_set_thread_min_elements (1);
+  validator = vpc_validator_new_deferred (f->design);
+  vpc_sidebar_set_design (f->sidebar, f->design, validator);
+  g_assert_true (vpc_validator_get_checking (validator));
+  g_assert_true (gtk_widget_get_visible (gui_test_find_named (panel, "checking")));
+  g_assert_false (gtk_widget_get_visible (gui_test_find_type (panel, ADW_TYPE_STATUS_PAGE)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (
+      gui_test_find_named (panel, "errors-count"))));
+
+  while (vpc_validator_get_checking (validator))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_visible (gui_test_find_named (panel, "checking")));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (
+      gui_test_find_named (panel, "errors-count"))));
+  g_assert_cmpuint (vpc_validator_count (validator, VPC_SEVERITY_ERROR), ==,
+                    vpc_validator_count (f->validator, VPC_SEVERITY_ERROR));
+  vpc_sidebar_set_design (f->sidebar, f->design, f->validator);
+  _vpc_validator_set_thread_min_elements (0);
+}
+
 /* Descendants of @root that are @type (a row of a list, say). */
 static guint
 count_type (GtkWidget *root,
@@ -901,6 +930,8 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/sidebar/findings/checking", Fixture, NULL, fixture_setup, test_findings_checking,
+              fixture_teardown);
+  g_test_add ("/sidebar/findings/first-run", Fixture, NULL, fixture_setup, test_findings_first_run,
               fixture_teardown);
   g_test_add ("/sidebar/findings/counts", Fixture, NULL, fixture_setup, test_findings_counts,
               fixture_teardown);

@@ -37,6 +37,7 @@ struct _VpcFindingsPanel
   GtkLabel         *warnings_count;
   GtkLabel         *info_count;
   AdwStatusPage    *empty_page;
+  GtkWidget        *summary_box;
   GtkWidget        *checking_box;
   GtkSpinner       *checking_spinner;
   GtkBox           *groups_box;
@@ -111,6 +112,7 @@ update_counts (VpcFindingsPanel *self)
 {
   GtkLabel *labels[N_SEVERITIES] = { self->errors_count, self->warnings_count, self->info_count };
   guint total = 0;
+  gboolean checking;
 
   for (guint s = 0; s < N_SEVERITIES; s++)
     {
@@ -130,7 +132,11 @@ update_counts (VpcFindingsPanel *self)
       gtk_widget_set_visible (self->groups[s].box, n > 0);
       total += n;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), self->validator != NULL && total == 0);
+  /* No findings yet (a big design's first run) is not none. */
+  checking = self->validator != NULL && vpc_validator_get_checking (self->validator);
+  gtk_widget_set_visible (self->summary_box, !(checking && total == 0));
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page),
+                          self->validator != NULL && total == 0 && !checking);
 }
 
 /* A big design is checked on another thread: say that the list is the
@@ -142,6 +148,7 @@ update_checking (VpcFindingsPanel *self)
 
   gtk_widget_set_visible (self->checking_box, checking);
   gtk_spinner_set_spinning (self->checking_spinner, checking);
+  update_counts (self);
 }
 
 static void
@@ -395,6 +402,7 @@ vpc_findings_panel_class_init (VpcFindingsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, warnings_count);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, info_count);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, summary_box);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, checking_box);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, VpcFindingsPanel, groups_box);
