@@ -55,6 +55,9 @@ struct _VpcValidator
  * with (which nothing changes while it runs), are its own until it ends. */
 typedef struct Run
 {
+  /* Weak: the window may drop the validator during a run, and a task's
+   * last reference can go on the pool's thread. */
+  GWeakRef   validator;
   VpcDesign *snapshot;
   VpcProfile profile;
   GPtrArray *previous; /* the findings when it started */
@@ -358,6 +361,7 @@ set_running (VpcValidator *self,
 static void
 run_free (Run *run)
 {
+  g_weak_ref_clear (&run->validator);
   g_object_unref (run->snapshot); /* on the design's thread: it unpins it */
   g_ptr_array_unref (run->previous);
   g_clear_pointer (&run->fresh, g_ptr_array_unref);
@@ -405,11 +409,12 @@ thread_run_done_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      data)
 {
-  VpcValidator *self = VPC_VALIDATOR (source);
   Run *run = g_task_get_task_data (G_TASK (result));
+  g_autoptr(VpcValidator) self = g_weak_ref_get (&run->validator);
 
-  /* Not taken: a flush or a synchronous run went past it. */
-  if (run != self->running || self->design == NULL)
+  /* Not taken: the validator is gone, or a flush or a synchronous run
+   * went past it. */
+  if (self == NULL || run != self->running || self->design == NULL)
     {
       run_free (run);
       return;
@@ -436,9 +441,10 @@ static void
 start_thread_run (VpcValidator *self,
                   VpcProfile    profile)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, thread_run_done_cb, NULL);
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, thread_run_done_cb, NULL);
   Run *run = g_new0 (Run, 1);
 
+  g_weak_ref_init (&run->validator, self);
   run->snapshot = vpc_design_snapshot (self->design);
   run->profile = profile;
   run->previous = g_ptr_array_ref (self->findings);

@@ -812,9 +812,44 @@ test_live_thread (void)
   _vpc_validator_set_thread_min_elements (0);
 }
 
+/* A window may drop its validator while a run is under way: it goes at
+ * once, on this thread, and the run's end frees the snapshot here too (it
+ * held the design). */
+static void
+test_live_thread_dropped (void)
+{
+  g_autofree char *json = random_design_json (7);
+  VpcDesign *design = load_text (json);
+  VpcValidator *validator;
+  GRand *rand = g_rand_new_with_seed (3);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  _vpc_validator_set_thread_min_elements (1);
+  validator = vpc_validator_new_deferred (design);
+  g_assert_true (vpc_validator_get_checking (validator));
+  g_assert_finalize_object (validator);
+
+  validator = vpc_validator_new (design);
+  vpc_validator_set_deferred (validator, TRUE);
+  edit_field (design, random_element (design, rand), rand);
+  while (!vpc_validator_get_checking (validator) && g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (vpc_validator_get_checking (validator));
+  g_assert_finalize_object (validator);
+
+  /* The runs' snapshots hold the design until their ends come here. */
+  while (G_OBJECT (design)->ref_count > 1 && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_finalize_object (design);
+  g_rand_free (rand);
+  _vpc_validator_set_thread_min_elements (0);
+}
+
 static void
 add_live (void)
 {
+  g_test_add_func ("/rules/live/thread-dropped", test_live_thread_dropped);
   g_test_add_func ("/rules/live/thread", test_live_thread);
   g_test_add_func ("/rules/live/renames-same-words", test_live_renames_same_words);
   g_test_add_func ("/rules/live/renames", test_live_renames);

@@ -40,6 +40,7 @@ struct _VpcFindingsPanel
   GtkWidget        *summary_box;
   GtkWidget        *checking_box;
   GtkSpinner       *checking_spinner;
+  gboolean          checked_once; /* the validator has had findings to show */
   GtkBox           *groups_box;
 
   Group             groups[N_SEVERITIES];
@@ -112,7 +113,7 @@ update_counts (VpcFindingsPanel *self)
 {
   GtkLabel *labels[N_SEVERITIES] = { self->errors_count, self->warnings_count, self->info_count };
   guint total = 0;
-  gboolean checking;
+  gboolean first_run;
 
   for (guint s = 0; s < N_SEVERITIES; s++)
     {
@@ -133,10 +134,10 @@ update_counts (VpcFindingsPanel *self)
       total += n;
     }
   /* No findings yet (a big design's first run) is not none. */
-  checking = self->validator != NULL && vpc_validator_get_checking (self->validator);
-  gtk_widget_set_visible (self->summary_box, !(checking && total == 0));
+  first_run = self->validator != NULL && !self->checked_once;
+  gtk_widget_set_visible (self->summary_box, !first_run);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page),
-                          self->validator != NULL && total == 0 && !checking);
+                          self->validator != NULL && total == 0 && !first_run);
 }
 
 /* A big design is checked on another thread: say that the list is the
@@ -148,6 +149,7 @@ update_checking (VpcFindingsPanel *self)
 
   gtk_widget_set_visible (self->checking_box, checking);
   gtk_spinner_set_spinning (self->checking_spinner, checking);
+  self->checked_once |= self->validator != NULL && !checking;
   update_counts (self);
 }
 
@@ -457,7 +459,7 @@ vpc_findings_panel_set_validator (VpcFindingsPanel *self,
   g_signal_group_set_target (self->design_signals, self->design);
   for (guint s = 0; s < N_SEVERITIES; s++)
     gtk_filter_list_model_set_model (self->groups[s].model, G_LIST_MODEL (validator));
-  update_counts (self);
+  self->checked_once = FALSE;
   update_checking (self);
   update_profile (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALIDATOR]);
