@@ -280,7 +280,8 @@ index_names_idle_cb (gpointer data)
   VpcValidator *self = data;
 
   self->index_id = 0;
-  if (self->naming == NULL)
+  /* A run under way brings its own. */
+  if (self->naming == NULL && self->running == NULL)
     self->naming = index_names (self->findings);
   return G_SOURCE_REMOVE;
 }

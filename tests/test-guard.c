@@ -334,19 +334,28 @@ overlap (const VpcRect *a,
   return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
 }
 
+/* An example with a layout, as the app opens it. */
+static VpcDesign *
+load_laid_out_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"),
+                                            "two-az-training-and-hosting.vpcd.json", NULL);
+  g_autoptr(GError) error = NULL;
+  VpcDesign *design = vpc_file_load_path (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return design;
+}
+
 /* The inspector path of issue 9 on a laid-out example: the subnet is drawn
  * inside its new AZ, clear of every icon, and the file opens again. */
 static void
 test_move_subnet_is_drawn_there (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"),
-                                            "two-az-training-and-hosting.vpcd.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VpcDesign) design = vpc_file_load_path (path, NULL, &error);
+  g_autoptr(VpcDesign) design = load_laid_out_example ();
   const VpcElement *subnet, *az;
   VpcElement *copy;
 
-  g_assert_no_error (error);
   copy = vpc_element_copy (vpc_design_lookup (design, "private-b"));
   g_free (copy->az);
   copy->az = g_strdup (vpc_design_lookup (design, "private-a")->az);
@@ -444,15 +453,11 @@ test_refused_after_check (void)
 static void
 test_reparent_workload_is_drawn_there (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("VPC_EXAMPLES_DIR"),
-                                            "two-az-training-and-hosting.vpcd.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VpcDesign) design = vpc_file_load_path (path, NULL, &error);
+  g_autoptr(VpcDesign) design = load_laid_out_example ();
   const VpcElement *workload = NULL, *subnet = NULL;
   VpcRect before;
   VpcElement *copy;
 
-  g_assert_no_error (error);
   for (guint i = 0; workload == NULL && i < vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD); i++)
     {
       const VpcElement *w = vpc_design_get_element (design, VPC_KIND_WORKLOAD, i);
