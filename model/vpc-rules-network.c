@@ -364,9 +364,14 @@ count_usage (VpcRuleContext *ctx,
       for (guint i = 0; i < workload->n_subnets; i++)
         {
           Usage *usage = usage_of (usages, workload->subnets[i]);
+          GPtrArray *listed = usage->workloads;
 
           usage->instances += workload->element->instance_count;
-          g_ptr_array_add (usage->workloads, (gpointer) workload->element);
+          /* The workloads come in file order, so each list is sorted as
+           * the finding gives them; a workload listing the subnet twice
+           * is listed once. */
+          if (listed->len == 0 || listed->pdata[listed->len - 1] != workload->element)
+            g_ptr_array_add (listed, (gpointer) workload->element);
         }
     }
   for (guint e = 0; e < n; e++)
@@ -409,8 +414,6 @@ check_subnet_sizes (VpcRuleContext *ctx)
       if (usable >= wanted)
         continue;
       what = vpc_rules_describe (ctx, element);
-      if (usage != NULL)
-        vpc_rules_sort_elements (ctx, usage->workloads);
       vpc_rules_report (ctx, "VPC211", VPC_SEVERITY_WARNING, element,
                         usage != NULL ? usage->workloads : NULL, NULL,
                         /* TRANSLATORS: %s is a subnet ("subnet private-b (sn-b)"),

@@ -141,6 +141,45 @@ index_endpoints (VpcRuleContext *ctx)
     }
 }
 
+/* The span of @n_listed subnets of which @n exist, @subnets. */
+static void
+span_of (const VpcSubnetInfo *const *subnets,
+         guint                       n,
+         guint                       n_listed,
+         VpcSubnetSpan              *span)
+{
+  span->whole = n == n_listed;
+  span->first = G_MAXUINT32;
+  span->last = 0;
+  for (guint i = 0; span->whole && i < n; i++)
+    {
+      span->whole = subnets[i]->cidr_ok;
+      span->first = MIN (span->first, subnets[i]->cidr.address);
+      span->last = MAX (span->last, vpc_cidr_last (&subnets[i]->cidr));
+    }
+}
+
+void
+vpc_rule_context_span (VpcRuleContext  *ctx,
+                       const GPtrArray *ids,
+                       VpcSubnetSpan   *span)
+{
+  guint n_listed = ids != NULL ? ids->len : 0, n = 0;
+  g_autofree const VpcSubnetInfo **subnets = g_new (const VpcSubnetInfo *, n_listed);
+
+  for (guint i = 0; i < n_listed; i++)
+    if ((subnets[n] = vpc_rule_context_subnet (ctx, g_ptr_array_index (ids, i))) != NULL)
+      n++;
+  span_of (subnets, n, n_listed, span);
+}
+
+gboolean
+vpc_subnet_span_within (const VpcSubnetSpan *span,
+                        const VpcCidr       *cidr)
+{
+  return span->whole && cidr->address <= span->first && span->last <= vpc_cidr_last (cidr);
+}
+
 static void
 resolve_references (VpcRuleContext  *ctx,
                     VpcWorkloadInfo *info)
@@ -156,30 +195,21 @@ resolve_references (VpcRuleContext  *ctx,
       if (subnet != NULL)
         info->subnets[info->n_subnets++] = subnet;
     }
-  info->subnets_spanned = info->n_subnets == (subnets != NULL ? subnets->len : 0);
-  info->subnets_first = G_MAXUINT32;
-  info->subnets_last = 0;
-  for (guint i = 0; info->subnets_spanned && i < info->n_subnets; i++)
-    {
-      const VpcSubnetInfo *subnet = info->subnets[i];
-
-      info->subnets_spanned = subnet->cidr_ok;
-      info->subnets_first = MIN (info->subnets_first, subnet->cidr.address);
-      info->subnets_last = MAX (info->subnets_last, vpc_cidr_last (&subnet->cidr));
-    }
+  span_of (info->subnets, info->n_subnets, subnets != NULL ? subnets->len : 0, &info->span);
   info->lists_groups = groups != NULL && groups->len > 0;
   info->groups = g_new (const VpcElement *, groups != NULL ? groups->len : 0);
   info->group_positions = g_new (guint, groups != NULL ? groups->len : 0);
   for (guint i = 0; groups != NULL && i < groups->len; i++)
     {
-      const VpcElement *group = vpc_rule_context_lookup (ctx, g_ptr_array_index (groups, i),
-                                                         VPC_KIND_SECURITY_GROUP);
+      /* One look-up gives the group and its position. */
+      int position = vpc_design_index_of_kind (ctx->design, g_ptr_array_index (groups, i),
+                                               VPC_KIND_SECURITY_GROUP);
 
-      if (group != NULL)
+      if (position >= 0)
         {
-          info->group_positions[info->n_groups]
-              = (guint) vpc_design_index_of (ctx->design, group->id);
-          info->groups[info->n_groups++] = group;
+          info->group_positions[info->n_groups] = (guint) position;
+          info->groups[info->n_groups++]
+              = vpc_design_get_element (ctx->design, VPC_KIND_SECURITY_GROUP, (guint) position);
         }
     }
 }
@@ -246,7 +276,8 @@ vpc_rule_context_free (VpcRuleContext *ctx)
   g_hash_table_unref (ctx->services);
   g_ptr_array_unref (ctx->workloads);
   g_ptr_array_unref (ctx->public_nats);
-  g_clear_pointer (&ctx->egress, g_hash_table_unref);
+  g_clear_pointer (&ctx->egress, g_ptr_array_unref);
+  g_clear_pointer (&ctx->endpoint_spans, g_hash_table_unref);
   g_clear_pointer (&ctx->cost_items, g_hash_table_unref);
   g_clear_pointer (&ctx->cost, vpc_cost_report_free);
   g_clear_pointer (&ctx->findings, g_ptr_array_unref);

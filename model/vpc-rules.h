@@ -37,6 +37,18 @@ typedef struct
   GPtrArray  *needed_by;        /* VpcWorkloadInfo of in-VPC workloads needing it */
 } VpcServiceInfo;
 
+/* A list of subnets as a CIDR sees it: when every subnet listed exists
+ * with a valid block (@whole), the first and last address of their
+ * blocks together. Blocks nest or are apart, so a CIDR holds them all
+ * exactly when it holds both (vpc_subnet_span_within()); an empty list
+ * is whole and held by any CIDR. */
+typedef struct
+{
+  gboolean whole;
+  guint32  first;
+  guint32  last;
+} VpcSubnetSpan;
+
 /* An in-VPC workload with its references resolved once per run. */
 typedef struct
 {
@@ -45,12 +57,7 @@ typedef struct
   VpcServiceInfo      **services;  /* one per need, never NULL */
   const VpcSubnetInfo **subnets;   /* its subnets that exist, in its list's order */
   guint                 n_subnets;
-  /* When every subnet it lists exists with a valid block: the first and
-   * last address of their blocks together. A CIDR holds all its subnets
-   * exactly when it holds both (blocks nest or are apart). */
-  gboolean              subnets_spanned;
-  guint32               subnets_first;
-  guint32               subnets_last;
+  VpcSubnetSpan         span;      /* of the subnets it lists */
   const VpcElement    **groups;    /* its security groups that exist, in list order */
   guint                *group_positions; /* theirs in the design's list of groups */
   guint                 n_groups;
@@ -71,7 +78,9 @@ typedef struct
   GHashTable          *subnets;    /* id -> VpcSubnetInfo */
   GHashTable          *services;   /* name -> VpcServiceInfo */
   GPtrArray           *workloads;  /* VpcWorkloadInfo, in-VPC workloads, file order */
-  GHashTable          *egress;     /* security group -> its egress 443 summary, on first use */
+  GPtrArray           *egress;     /* per security group (by position), its egress 443
+                                    * summary, on first use (vpc-rules-security.c) */
+  GHashTable          *endpoint_spans; /* endpoint -> VpcSubnetSpan, on first use */
   VpcCostReport       *cost;       /* computed on first use */
   GHashTable          *cost_items; /* element id -> VpcCostItem, with cost */
   gboolean             cost_done;
@@ -117,6 +126,14 @@ const VpcCostItem    *vpc_rule_context_cost_item (VpcRuleContext *ctx,
 const VpcElement     *vpc_rule_context_lookup (VpcRuleContext *ctx,
                                                const char     *id,
                                                VpcKind         kind);
+
+/* The span of the subnets listed by id in @ids (may be NULL). */
+void                  vpc_rule_context_span (VpcRuleContext  *ctx,
+                                             const GPtrArray *ids,
+                                             VpcSubnetSpan   *span);
+/* Whether @cidr holds every subnet of @span. */
+gboolean              vpc_subnet_span_within (const VpcSubnetSpan *span,
+                                              const VpcCidr       *cidr);
 
 /* Sorts @elements (const VpcElement *) by their position in their list,
  * dropping repeats. */
