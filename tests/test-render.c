@@ -487,6 +487,110 @@ test_low_zoom_marks (void)
       cairo_surface_destroy (frames[step][i]);
 }
 
+/* A finding for the marks test: one of a few ids (or none), any severity. */
+static VpcFinding *
+random_finding (GRand *rand)
+{
+  static const char *const pool[] = { "a", "b", "c", "d", "e", "f" };
+  static const VpcSeverity severities[]
+      = { VPC_SEVERITY_ERROR, VPC_SEVERITY_WARNING, VPC_SEVERITY_INFO };
+  const char *ids[4] = { NULL };
+  guint n = (guint) g_rand_int_range (rand, 0, 4);
+
+  for (guint i = 0; i < n; i++)
+    ids[i] = pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))];
+  return vpc_finding_new ("VPC101", severities[g_rand_int_range (rand, 0, 3)], "m", ids, NULL);
+}
+
+/* Whether two mark tables give every id the same counts. */
+static gboolean
+same_marks (GHashTable *a,
+            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if ((a != NULL ? g_hash_table_size (a) : 0) != (b != NULL ? g_hash_table_size (b) : 0))
+    return FALSE;
+  if (a == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (b == NULL || g_hash_table_lookup (b, key) != value)
+      return FALSE;
+  return TRUE;
+}
+
+/* @marks with keys of its own: the findings whose ids it holds may go. */
+static GHashTable *
+copy_marks (GHashTable *marks)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (marks == NULL)
+    return copy;
+  g_hash_table_iter_init (&iter, marks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), value);
+  g_hash_table_unref (marks);
+  return copy;
+}
+
+/* The counts kept on a findings list follow each change of it in place
+ * (a few findings removed and added anywhere, a whole new list, findings
+ * replaced by alike ones) and always equal counting the list afresh; a
+ * change of the counts changes their generation. The findings replaced
+ * are gone from the list, so freeing them would leave the table's keys
+ * dangling under AddressSanitizer. */
+static void
+test_marks_follow_changes (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GListStore) store = g_list_store_new (VPC_TYPE_FINDING);
+  g_autoptr(GHashTable) previous = NULL;
+  guint generation = 0, before;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(VpcFinding) f = random_finding (rand);
+
+      g_list_store_append (store, f);
+    }
+  for (guint step = 0; step < 400; step++)
+    {
+      g_autoptr(GHashTable) kept = NULL;
+      g_autoptr(GHashTable) fresh = NULL;
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      guint position = n > 0 ? (guint) g_rand_int_range (rand, 0, (gint32) n + 1) : 0;
+      guint removed = (guint) g_rand_int_range (rand, 0, (gint32) MIN (n - position, 6) + 1);
+      guint added = (guint) g_rand_int_range (rand, 0, 6);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      kept = vpc_render_marks_cached (G_LIST_MODEL (store), &before);
+      g_clear_pointer (&kept, g_hash_table_unref);
+      g_clear_pointer (&previous, g_hash_table_unref);
+      previous = copy_marks (vpc_render_count_marks (G_LIST_MODEL (store)));
+      /* Now and then a large change: counted afresh. */
+      if (step % 50 == 49)
+        {
+          removed = n;
+          position = 0;
+          added = 150;
+        }
+      for (guint k = 0; k < added; k++)
+        g_ptr_array_add (items, random_finding (rand));
+      g_list_store_splice (store, position, removed, items->pdata, items->len);
+      kept = vpc_render_marks_cached (G_LIST_MODEL (store), &generation);
+      fresh = copy_marks (vpc_render_count_marks (G_LIST_MODEL (store)));
+      g_assert_true (same_marks (kept, fresh));
+      /* What the marks drawn from the counts are kept by. */
+      if (!same_marks (previous, fresh))
+        g_assert_cmpuint (generation, !=, before);
+    }
+}
+
 /* Low-zoom tiles are written into an image the painter keeps for the next
  * frame: a frame recorded (as GTK records a canvas) keeps its own tiles
  * after the next frame reuses the image, and plays back as drawn. */
@@ -1132,6 +1236,7 @@ main (int    argc,
   g_test_add_func ("/render/cull-after-moves", test_cull_after_moves);
   g_test_add_func ("/render/low-zoom-recorded", test_low_zoom_recorded);
   g_test_add_func ("/render/low-zoom-marks", test_low_zoom_marks);
+  g_test_add_func ("/render/marks-follow-changes", test_marks_follow_changes);
   g_test_add_func ("/render/painter-pixels", test_painter_pixels);
   g_test_add_func ("/render/bounds-follow-edits", test_bounds_follow_edits);
   g_test_add_func ("/render/goldens", test_goldens);

@@ -904,7 +904,8 @@ vpc_render_marks (VpcRenderCtx *ctx)
    * change: each frame found the same hundred thousand. Closer, the few
    * near the clip are found faster than the whole list is walked. */
   if (!ctx->detail)
-    marked = vpc_render_cached_list (ctx, ctx->marks, all_marked_elements);
+    marked = vpc_render_cached_list (ctx, ctx->marks, ctx->marks_generation,
+                                     all_marked_elements);
   if (marked == NULL)
     marked = marked_elements (ctx, FALSE);
   marks_pass (ctx, marked, 0, FALSE);

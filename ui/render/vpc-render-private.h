@@ -4,6 +4,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "vpc-finding.h"
 #include "vpc-render.h"
 #include "vpc-layout.h"
 #include "vpc-theme.h"
@@ -31,6 +32,7 @@ typedef struct
   VpcRect                 clip;
   VpcRect                 extents; /* world rectangle of the surface, for the grid */
   GHashTable             *marks;   /* id → packed finding counts, or NULL */
+  guint                   marks_generation; /* changes whenever @marks does */
   /* options->overrides applied: id → shallow copy of the element with the
    * overriding layout (g_free only), or NULL when there are none. */
   GHashTable             *shadows;
@@ -258,15 +260,23 @@ typedef struct
 GArray     *vpc_render_all_boxes (const VpcRenderCtx *ctx,
                                   VpcKind             kind);
 /* @build (@ctx) for the whole design (not only the clip), kept until the
- * design or @key changes (a reference to @key is kept: a hash table);
- * NULL when there is no index to keep it on (see vpc_render_cull()).
- * A reference. */
+ * design, @key or its @generation changes (a reference to @key is kept: a
+ * hash table); NULL when there is no index to keep it on (see
+ * vpc_render_cull()). A reference. */
 GArray     *vpc_render_cached_list (VpcRenderCtx *ctx,
                                     GHashTable   *key,
+                                    guint         generation,
                                     GArray     *(*build) (VpcRenderCtx *ctx));
-/* @count (@findings), kept on @findings until it changes; a reference. */
-GHashTable *vpc_render_marks_cached (GListModel  *findings,
-                                     GHashTable *(*count) (GListModel *findings));
+/* Adds @finding's marks to @marks (@sign 1) or takes them away (-1): the
+ * one rule vpc_render_count_marks() counts by. An id whose count comes
+ * to nothing leaves the table. */
+void        vpc_render_mark_finding (GHashTable *marks,
+                                     VpcFinding *finding,
+                                     int         sign);
+/* vpc_render_count_marks (@findings), kept on @findings and brought up to
+ * date as it changes; a reference. @generation changes with the counts. */
+GHashTable *vpc_render_marks_cached (GListModel *findings,
+                                     guint      *generation);
 
 /* vpc-render-title.c */
 /* The title block under @content: as wide as the content (at least

@@ -255,12 +255,39 @@ vpc_render_foreach_eni (const VpcRenderCtx *ctx,
   foreach_eni (ctx->design, ctx, func, data);
 }
 
+void
+vpc_render_mark_finding (GHashTable *marks,
+                         VpcFinding *finding,
+                         int         sign)
+{
+  static const char *const vpc_only[] = { "", NULL };
+  VpcSeverity severity = vpc_finding_get_severity (finding);
+  const char *const *ids = vpc_finding_get_elements (finding);
+  guint add;
+
+  if (severity == VPC_SEVERITY_INFO)
+    return;
+  add = severity == VPC_SEVERITY_ERROR ? 1 : 1 << 16;
+  if (ids == NULL || ids[0] == NULL)
+    ids = vpc_only;
+  for (guint k = 0; ids[k] != NULL; k++)
+    {
+      guint m = GPOINTER_TO_UINT (g_hash_table_lookup (marks, ids[k]));
+
+      m = sign > 0 ? m + add : m - add;
+      /* The key stays the string it was added with. */
+      if (m == 0)
+        g_hash_table_remove (marks, ids[k]);
+      else
+        g_hash_table_insert (marks, (gpointer) ids[k], GUINT_TO_POINTER (m));
+    }
+}
+
 /* Finding counts per element id, computed once per draw. Findings that
  * name no element concern the VPC itself and are kept under "". */
 GHashTable *
 vpc_render_count_marks (GListModel *findings)
 {
-  static const char *const vpc_only[] = { "", NULL };
   GHashTable *marks;
   guint n;
 
@@ -270,20 +297,8 @@ vpc_render_count_marks (GListModel *findings)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VpcFinding) f = g_list_model_get_item (findings, i);
-      VpcSeverity severity = vpc_finding_get_severity (f);
-      const char *const *ids = vpc_finding_get_elements (f);
-      guint add;
 
-      if (severity == VPC_SEVERITY_INFO)
-        continue;
-      add = severity == VPC_SEVERITY_ERROR ? 1 : 1 << 16;
-      if (ids == NULL || ids[0] == NULL)
-        ids = vpc_only;
-      for (guint k = 0; ids[k] != NULL; k++)
-        {
-          guint m = GPOINTER_TO_UINT (g_hash_table_lookup (marks, ids[k]));
-          g_hash_table_insert (marks, (gpointer) ids[k], GUINT_TO_POINTER (m + add));
-        }
+      vpc_render_mark_finding (marks, f, 1);
     }
   return marks;
 }
@@ -523,7 +538,7 @@ vpc_render_draw (VpcRenderCtx *ctx)
   if (options->marks != NULL)
     ctx->marks = g_hash_table_ref (options->marks);
   else if (ctx->culling)
-    ctx->marks = vpc_render_marks_cached (options->findings, vpc_render_count_marks);
+    ctx->marks = vpc_render_marks_cached (options->findings, &ctx->marks_generation);
   else
     ctx->marks = vpc_render_count_marks (options->findings);
   vpc_render_marks (ctx);
