@@ -367,6 +367,46 @@ items_changed_cb (GListModel   *model,
   record->calls++;
 }
 
+/* A view's copy of the list, kept by the changes the list reports, as a
+ * GTK list view keeps its rows: it must end as the list itself, object
+ * for object. */
+static void
+mirror_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint k = 0; k < added; k++)
+    g_ptr_array_insert (mirror, (int) (position + k), g_list_model_get_item (model, position + k));
+}
+
+static GPtrArray *
+mirror_new (GListModel *model)
+{
+  GPtrArray *mirror = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (mirror, g_list_model_get_item (model, i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (mirror_changed_cb), mirror);
+  return mirror;
+}
+
+static void
+assert_mirror_matches (GListModel *model,
+                       GPtrArray  *mirror)
+{
+  g_assert_cmpuint (mirror->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < mirror->len; i++)
+    {
+      g_autoptr(VpcFinding) item = g_list_model_get_item (model, i);
+
+      g_assert_true (item == g_ptr_array_index (mirror, i));
+    }
+}
+
 /* The model holds exactly what a one-shot validation gives. */
 static void
 assert_model_matches (VpcValidator *validator)
@@ -747,9 +787,13 @@ test_live_thread (void)
        * other thread too, and the list stays empty until it ends. */
       g_autoptr(VpcValidator) validator
           = seed % 2 == 0 ? vpc_validator_new_deferred (design) : vpc_validator_new (design);
+      g_autoptr(GPtrArray) mirror = mirror_new (G_LIST_MODEL (validator));
 
       if (vpc_design_get_total_elements (design) == 0)
-        continue;
+        {
+          g_signal_handlers_disconnect_by_data (validator, mirror);
+          continue;
+        }
       if (seed % 2 == 0)
         {
           g_assert_true (vpc_validator_get_checking (validator));
@@ -806,9 +850,81 @@ test_live_thread (void)
       else
         settle (validator);
       assert_model_matches (validator);
+      assert_mirror_matches (G_LIST_MODEL (validator), mirror);
+      g_signal_handlers_disconnect_by_data (validator, mirror);
     }
   /* Edits came while runs were under way. */
   g_assert_cmpuint (during, >, 200);
+  _vpc_validator_set_thread_min_elements (0);
+}
+
+static void
+count_calls_cb (GListModel   *model,
+                guint         position,
+                guint         removed,
+                guint         added,
+                ItemsChanged *total)
+{
+  total->removed += removed;
+  total->added += added;
+  total->calls++;
+}
+
+/* One edit that changes findings far apart in the list (two jobs of a
+ * hundred deleted at once, then back by undo: each job's findings sit in
+ * every rule's run of a hundred) is told as several small changes, not as
+ * one span of everything between: a view takes just those. Synchronous
+ * and on another thread alike. */
+static void
+test_live_changes_apart (void)
+{
+  g_autoptr(GString) json = g_string_new (
+      "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\","
+      "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
+      "  \"availability_zones\": [ { \"id\": \"az-a\" }, { \"id\": \"az-b\" } ],"
+      "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\" } ],"
+      "  \"security_groups\": [ { \"id\": \"sg\" } ],"
+      "  \"endpoints\": [ { \"id\": \"gw\", \"service\": \"s3\" } ],"
+      "  \"workloads\": [");
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (json,
+                            "%s{ \"id\": \"j%03u\", \"kind\": \"training_job\", "
+                            "\"subnets\": [\"sn-a\"], \"security_groups\": [\"sg\"] }",
+                            i > 0 ? ", " : "", i);
+  g_string_append (json, "] }");
+  _vpc_validator_set_thread_min_elements (1);
+  for (guint threaded = 0; threaded < 2; threaded++)
+    {
+      g_autoptr(VpcDesign) design = load_text (json->str);
+      g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+      g_autoptr(GPtrArray) mirror = mirror_new (G_LIST_MODEL (validator));
+      const char *ids[] = { "j010", "j080" };
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (validator)), n_after;
+      ItemsChanged total = { 0 };
+
+      g_assert_cmpuint (n, >=, 200);
+      vpc_validator_set_deferred (validator, threaded);
+      g_signal_connect (validator, "items-changed", G_CALLBACK (count_calls_cb), &total);
+      g_assert_true (vpc_design_delete (design, ids, 2));
+      settle (validator);
+      n_after = g_list_model_get_n_items (G_LIST_MODEL (validator));
+      g_assert_cmpuint (n_after, <, n);
+      g_assert_cmpuint (total.calls, >=, 2);
+      g_assert_cmpuint (total.removed - total.added, ==, n - n_after);
+      g_assert_cmpuint (total.removed, <, n / 2);
+      assert_mirror_matches (G_LIST_MODEL (validator), mirror);
+      total = (ItemsChanged) { 0 };
+      vpc_design_undo (design);
+      settle (validator);
+      g_assert_cmpuint (total.calls, >=, 2);
+      g_assert_cmpuint (total.added, <, n / 2);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (validator)), ==, n);
+      assert_mirror_matches (G_LIST_MODEL (validator), mirror);
+      assert_model_matches (validator);
+      g_signal_handlers_disconnect_by_data (validator, mirror);
+      g_signal_handlers_disconnect_by_data (validator, &total);
+    }
   _vpc_validator_set_thread_min_elements (0);
 }
 
@@ -855,6 +971,7 @@ add_live (void)
   g_test_add_func ("/rules/live/renames", test_live_renames);
   g_test_add_func ("/rules/live/renames-deferred", test_live_renames_deferred);
   g_test_add_func ("/rules/live/update-and-undo", test_live_update);
+  g_test_add_func ("/rules/live/changes-apart", test_live_changes_apart);
   g_test_add_func ("/rules/live/profile", test_live_profile);
   g_test_add_func ("/rules/live/transaction", test_live_transaction);
 }
