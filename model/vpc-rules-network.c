@@ -364,14 +364,12 @@ count_usage (VpcRuleContext *ctx,
       for (guint i = 0; i < workload->n_subnets; i++)
         {
           Usage *usage = usage_of (usages, workload->subnets[i]);
-          GPtrArray *listed = usage->workloads;
 
           usage->instances += workload->element->instance_count;
-          /* The workloads come in file order, so each list is sorted as
-           * the finding gives them; a workload listing the subnet twice
-           * is listed once. */
-          if (listed->len == 0 || listed->pdata[listed->len - 1] != workload->element)
-            g_ptr_array_add (listed, (gpointer) workload->element);
+          /* The workloads come in file order and none lists a subnet twice
+           * (the invariants refuse it): each list is sorted as the finding
+           * gives them. */
+          g_ptr_array_add (usage->workloads, (gpointer) workload->element);
         }
     }
   for (guint e = 0; e < n; e++)

@@ -373,12 +373,28 @@ compare_positioned (gconstpointer a,
   return (pa->index > pb->index) - (pa->index < pb->index);
 }
 
+/* Puts @items' elements into @elements in @items' sorted order, each
+ * once. */
+static void
+sort_positioned (Positioned *items,
+                 guint       n,
+                 GPtrArray  *elements)
+{
+  guint out = 0;
+
+  qsort (items, n, sizeof *items, compare_positioned);
+  g_ptr_array_set_size (elements, n);
+  for (guint i = 0; i < n; i++)
+    if (out == 0 || items[i].element != g_ptr_array_index (elements, out - 1))
+      elements->pdata[out++] = (gpointer) items[i].element;
+  g_ptr_array_set_size (elements, out);
+}
+
 void
 vpc_rules_sort_elements (VpcRuleContext *ctx,
                          GPtrArray      *elements)
 {
   g_autofree Positioned *items = NULL;
-  guint out = 0;
 
   if (elements == NULL || elements->len < 2)
     return;
@@ -391,11 +407,21 @@ vpc_rules_sort_elements (VpcRuleContext *ctx,
       items[i].kind = e->kind;
       items[i].index = vpc_design_index_of (ctx->design, e->id);
     }
-  qsort (items, elements->len, sizeof *items, compare_positioned);
-  for (guint i = 0; i < elements->len; i++)
-    if (out == 0 || items[i].element != g_ptr_array_index (elements, out - 1))
-      elements->pdata[out++] = (gpointer) items[i].element;
-  g_ptr_array_set_size (elements, out);
+  sort_positioned (items, elements->len, elements);
+}
+
+GPtrArray *
+vpc_rules_sorted_by_position (const VpcElement *const *elements,
+                              const guint             *positions,
+                              guint                    n)
+{
+  g_autofree Positioned *items = g_new (Positioned, n);
+  GPtrArray *sorted = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    items[i] = (Positioned) { elements[i], elements[i]->kind, (int) positions[i] };
+  sort_positioned (items, n, sorted);
+  return sorted;
 }
 
 /* --- messages ------------------------------------------------------------ */

@@ -139,6 +139,11 @@ gboolean              vpc_subnet_span_within (const VpcSubnetSpan *span,
  * dropping repeats. */
 void                  vpc_rules_sort_elements (VpcRuleContext *ctx,
                                                GPtrArray      *elements);
+/* The same for @n elements whose positions are known (@positions[i] is
+ * @elements[i]'s): no look-up by id. A new array. */
+GPtrArray            *vpc_rules_sorted_by_position (const VpcElement *const *elements,
+                                                    const guint             *positions,
+                                                    guint                    n);
 /* Element names in messages. Messages take them only from these, so
  * that a run that keeps names (vpc_rule_context_keep_names) can mark
  * where each one goes. */

@@ -210,14 +210,13 @@ add_change (GArray *changes,
             guint   added)
 {
   Change *last = changes->len > 0 ? &g_array_index (changes, Change, changes->len - 1) : NULL;
+  guint gap = last != NULL ? position - (last->position + last->added) : G_MAXUINT;
 
   if (removed == 0 && added == 0)
     return;
-  if (last != NULL && position - (last->position + last->added) < CHANGE_GAP)
+  if (gap < CHANGE_GAP)
     {
       /* The unchanged ones between are told as replaced by themselves. */
-      guint gap = position - (last->position + last->added);
-
       last->removed += gap + removed;
       last->added += gap + added;
       return;

@@ -43,6 +43,8 @@ typedef struct
 /* Finding counts packed in a guint: errors in the low half, warnings high. */
 #define VPC_MARK_ERRORS(m)   ((m) & 0xffff)
 #define VPC_MARK_WARNINGS(m) ((m) >> 16)
+#define VPC_MARK_ONE_ERROR   1u
+#define VPC_MARK_ONE_WARNING (1u << 16)
 
 /* vpc-render.c */
 

@@ -267,7 +267,7 @@ vpc_render_mark_finding (GHashTable *marks,
 
   if (severity == VPC_SEVERITY_INFO)
     return;
-  add = severity == VPC_SEVERITY_ERROR ? 1 : 1 << 16;
+  add = severity == VPC_SEVERITY_ERROR ? VPC_MARK_ONE_ERROR : VPC_MARK_ONE_WARNING;
   if (ids == NULL || ids[0] == NULL)
     ids = vpc_only;
   for (guint k = 0; ids[k] != NULL; k++)
