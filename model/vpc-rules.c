@@ -382,7 +382,9 @@ sort_positioned (Positioned *items,
 {
   guint out = 0;
 
-  qsort (items, n, sizeof *items, compare_positioned);
+  /* qsort() must not see the NULL of an empty array (UBSan says so). */
+  if (n > 1)
+    qsort (items, n, sizeof *items, compare_positioned);
   g_ptr_array_set_size (elements, n);
   for (guint i = 0; i < n; i++)
     if (out == 0 || items[i].element != g_ptr_array_index (elements, out - 1))
