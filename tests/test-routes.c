@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "random-designs.h"
+#include "render-designs.h"
 #include "vpc-export.h"
 #include "vpc-file.h"
 #include "vpc-layout.h"
@@ -122,9 +123,14 @@ collect_marker (const VpcElement *endpoint,
   g_ptr_array_add (m->order, key);
 }
 
+/* The markers a frame draws, with @shadows (NULL, or id → stand-in, as
+ * a drag preview's) in place of their elements. @routed: as a router
+ * made with those stand-ins places them (the reference). */
 static void
-markers_init (Markers   *m,
-              VpcDesign *design)
+markers_init_shadowed (Markers    *m,
+                       VpcDesign  *design,
+                       GHashTable *shadows,
+                       gboolean    routed)
 {
   VpcRenderOptions options;
   VpcRenderCtx ctx = { 0 };
@@ -135,7 +141,26 @@ markers_init (Markers   *m,
   ctx.design = design;
   ctx.info = vpc_design_get_info (design);
   ctx.options = &options;
-  vpc_render_foreach_eni (&ctx, collect_marker, m);
+  ctx.shadows = shadows;
+  if (routed)
+    {
+      VpcRoutesOptions routes;
+      g_autoptr(VpcRouter) router = NULL;
+
+      vpc_render_routes_options (&ctx, &routes);
+      routes.markers_only = TRUE;
+      router = vpc_router_new (design, &routes);
+      vpc_router_foreach_marker (router, collect_marker, m);
+    }
+  else
+    vpc_render_foreach_eni (&ctx, collect_marker, m);
+}
+
+static void
+markers_init (Markers   *m,
+              VpcDesign *design)
+{
+  markers_init_shadowed (m, design, NULL, FALSE);
 }
 
 static void
@@ -143,6 +168,26 @@ markers_clear (Markers *m)
 {
   g_ptr_array_unref (m->order);
   g_hash_table_unref (m->markers);
+}
+
+/* Whether @m and @n hold the same markers in the same order. */
+static gboolean
+markers_equal (const Markers *m,
+               const Markers *n)
+{
+  if (m->order->len != n->order->len)
+    return FALSE;
+  for (guint i = 0; i < m->order->len; i++)
+    {
+      const char *key = g_ptr_array_index (m->order, i);
+
+      if (!g_str_equal (key, g_ptr_array_index (n->order, i))
+          || memcmp (g_hash_table_lookup (m->markers, key), g_hash_table_lookup (n->markers, key),
+                     sizeof (VpcRect))
+                 != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -867,15 +912,7 @@ check_like_fresh (VpcDesign *design,
   g_assert_cmpuint (check_routes (design, routes), ==, 0);
   markers_init (&m, design);
   markers_init (&n, copy);
-  g_assert_cmpuint (m.order->len, ==, n.order->len);
-  for (guint i = 0; i < m.order->len; i++)
-    {
-      const char *key = g_ptr_array_index (m.order, i);
-
-      g_assert_cmpstr (key, ==, g_ptr_array_index (n.order, i));
-      g_assert_true (memcmp (g_hash_table_lookup (m.markers, key),
-                             g_hash_table_lookup (n.markers, key), sizeof (VpcRect)) == 0);
-    }
+  g_assert_true (markers_equal (&m, &n));
   markers_clear (&m);
   markers_clear (&n);
 }
@@ -1162,6 +1199,134 @@ test_preview (void)
   g_assert_cmpuint (touching, ==, preview->len);
 }
 
+/* The interfaces of the endpoint named by @data, as a selected one's. */
+static gboolean
+want_interfaces_of (VpcLinkKind       kind,
+                    const VpcElement *icon,
+                    const VpcElement *subnet,
+                    gpointer          data)
+{
+  return kind == VPC_LINK_INTERFACE && g_str_equal (icon->id, data);
+}
+
+static void
+assert_same_routes (GPtrArray *a,
+                    GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const VpcLinkRoute *p = g_ptr_array_index (a, i), *q = g_ptr_array_index (b, i);
+
+      g_assert_cmpint (p->kind, ==, q->kind);
+      g_assert_cmpstr (p->from, ==, q->from);
+      g_assert_cmpstr (p->to, ==, q->to);
+      g_assert_cmpuint (p->n_points, ==, q->n_points);
+      for (guint k = 0; k < p->n_points; k++)
+        {
+          g_assert_cmpfloat (p->points[k].x, ==, q->points[k].x);
+          g_assert_cmpfloat (p->points[k].y, ==, q->points[k].y);
+        }
+    }
+}
+
+/* A drag preview of a large design collects only the icons near what it
+ * routes (a frame at 100,000 elements collected them all): its routes
+ * are those of a preview that collects every icon. Seeded drags of one or
+ * two workloads out of their subnets (the lines then pass other icons), an
+ * endpoint or a group, some with a selected endpoint's interfaces routed
+ * too. */
+static void
+test_preview_near (void)
+{
+  static const VpcKind kinds[] = { VPC_KIND_WORKLOAD, VPC_KIND_WORKLOAD, VPC_KIND_ENDPOINT,
+                                   VPC_KIND_SECURITY_GROUP };
+  g_autoptr(VpcDesign) design = render_design_large (3000);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint n_routes = 0;
+
+  _vpc_routes_set_update_min_routes (0);
+  for (guint drag = 0; drag < 240; drag++)
+    {
+      g_autoptr(GHashTable) stand_ins = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      g_autoptr(GPtrArray) near = NULL, all = NULL;
+      GPtrArray *kept = NULL;
+      VpcRoutesOptions options;
+      VpcKind kind = kinds[drag % G_N_ELEMENTS (kinds)];
+      guint n = vpc_design_get_n_elements (design, kind);
+      guint first = g_rand_int_range (rand, 0, n - 1);
+
+      /* One, or two neighbours dragged together. */
+      for (guint i = first; i <= first + drag % 2; i++)
+        {
+          VpcElement *s = g_memdup2 (vpc_design_get_element (design, kind, i), sizeof (VpcElement));
+
+          s->layout.x += g_rand_double_range (rand, -500, 500);
+          s->layout.y += g_rand_double_range (rand, -500, 500);
+          g_hash_table_insert (stand_ins, s->id, s);
+        }
+      vpc_routes_options_init (&options);
+      options.shadow = moved_stand_in;
+      options.shadow_data = stand_ins;
+      if (drag % 3 == 0)
+        {
+          n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
+          options.want = want_interfaces_of;
+          options.want_data
+              = vpc_design_get_element (design, VPC_KIND_ENDPOINT, g_rand_int_range (rand, 0, n))->id;
+        }
+      near = vpc_routes_preview (design, &options, stand_ins, &kept);
+      _vpc_routes_set_preview_near (FALSE);
+      all = vpc_routes_preview (design, &options, stand_ins, &kept);
+      _vpc_routes_set_preview_near (TRUE);
+      g_assert_nonnull (near);
+      g_assert_nonnull (all);
+      assert_same_routes (near, all);
+      n_routes += near->len;
+    }
+  _vpc_routes_set_update_min_routes (2048);
+  /* Most drags route something. */
+  g_assert_cmpuint (n_routes, >, 40);
+}
+
+/* While a workload, NAT gateway or group is dragged, a frame draws the
+ * markers where the design has them (no router made for them per frame):
+ * where a router made with the stand-ins places them. A dragged endpoint
+ * or subnet takes its markers with it. */
+static void
+test_markers_while_dragging (void)
+{
+  g_autoptr(VpcDesign) design = render_design_demo ();
+  static const VpcKind kinds[] = { VPC_KIND_WORKLOAD, VPC_KIND_NAT_GATEWAY,
+                                   VPC_KIND_SECURITY_GROUP, VPC_KIND_ENDPOINT, VPC_KIND_SUBNET };
+  Markers still;
+
+  markers_init (&still, design);
+  g_assert_cmpuint (still.order->len, >, 0);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GHashTable) shadows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      guint at = kinds[k] == VPC_KIND_ENDPOINT ? (guint) first_interface (design) : 0;
+      VpcElement *s;
+      Markers drawn, routed;
+
+      g_assert_cmpuint (vpc_design_get_n_elements (design, kinds[k]), >, at);
+      s = g_memdup2 (vpc_design_get_element (design, kinds[k], at), sizeof (VpcElement));
+      s->layout.x += 300;
+      s->layout.y -= 120;
+      g_hash_table_insert (shadows, s->id, s);
+      markers_init_shadowed (&drawn, design, shadows, FALSE);
+      markers_init_shadowed (&routed, design, shadows, TRUE);
+      g_assert_true (markers_equal (&drawn, &routed));
+      /* Only an endpoint or a subnet moves markers. */
+      g_assert_true (markers_equal (&drawn, &still)
+                     == (kinds[k] != VPC_KIND_ENDPOINT && kinds[k] != VPC_KIND_SUBNET));
+      markers_clear (&drawn);
+      markers_clear (&routed);
+    }
+  markers_clear (&still);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1183,6 +1348,8 @@ main (int   argc,
   g_test_add_func ("/routes/update-after-moves", test_update_after_moves);
   g_test_add_func ("/routes/update-after-edits", test_update_after_edits);
   g_test_add_func ("/routes/preview", test_preview);
+  g_test_add_func ("/routes/preview-near", test_preview_near);
+  g_test_add_func ("/routes/markers-while-dragging", test_markers_while_dragging);
 
   status = g_test_run ();
   vpc_render_clear_caches ();

@@ -191,6 +191,10 @@ struct _VpcRouter
   Grid             icon_grid, marker_grid, box_grid, seg_grid;
   GPtrArray       *box_links; /* per box, GArray of its links' indices */
   double           work;
+  /* A drag preview's (VpcRect), or NULL: only the workloads and security
+   * groups near one of these are collected, the only ones its routes can
+   * meet. */
+  const GArray    *near;
   /* route_link()'s scratch arrays, kept from link to link (no malloc
    * churn): found, rects, segs, ucoords, vcoords, side_ports, lanes. */
   GArray          *scratch[11];
@@ -620,16 +624,24 @@ grid_query (Grid          *grid,
 
 /* ---- collecting the links ---- */
 
+/* @e as @options draw it. */
+static const VpcElement *
+as_drawn (const VpcRoutesOptions *options,
+          const VpcElement       *e)
+{
+  const VpcElement *s;
+
+  if (options->shadow == NULL)
+    return e;
+  s = options->shadow (e, options->shadow_data);
+  return s != NULL ? s : e;
+}
+
 static const VpcElement *
 drawn (VpcRouter        *router,
        const VpcElement *e)
 {
-  const VpcElement *s;
-
-  if (router->options.shadow == NULL)
-    return e;
-  s = router->options.shadow (e, router->options.shadow_data);
-  return s != NULL ? s : e;
+  return as_drawn (&router->options, e);
 }
 
 /* Whether @e has a rectangle routes can use. Edits in progress may hold
@@ -888,6 +900,32 @@ collect_nat_gateways (VpcRouter *router)
     }
 }
 
+/* Whether a preview (router->near) needs the icon of @e: its tile and
+ * label, within @e's box widened by NEAR_SPILL, may meet what the preview
+ * routes pass. A label hangs at most 86 units below its box (at text size
+ * 2) and VPC_GEOMETRY_LABEL_SPILL to its sides; so may the dragged icon's,
+ * past router->near. */
+#define NEAR_SPILL 200.0
+
+static gboolean
+near_enough (VpcRouter        *router,
+             const VpcElement *e)
+{
+  const VpcRect *r = &e->layout;
+
+  if (router->near == NULL)
+    return TRUE;
+  for (guint i = 0; i < router->near->len; i++)
+    {
+      const VpcRect *n = &g_array_index (router->near, VpcRect, i);
+
+      if (r->x - NEAR_SPILL < n->x + n->w && r->x + r->w + NEAR_SPILL > n->x
+          && r->y - NEAR_SPILL < n->y + n->h && r->y + r->h + NEAR_SPILL > n->y)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 collect_workloads (VpcRouter *router)
 {
@@ -898,7 +936,7 @@ collect_workloads (VpcRouter *router)
       const VpcElement *w = nth_drawn (router, VPC_KIND_WORKLOAD, i);
       int icon;
 
-      if (!placed (w))
+      if (!placed (w) || !near_enough (router, w))
         continue;
       icon = add_icon (router, w, i);
       for (guint j = 0; w->vpc_mode && w->subnets != NULL && j < w->subnets->len; j++)
@@ -922,7 +960,7 @@ collect_security_groups (VpcRouter *router)
     {
       const VpcElement *sg = nth_drawn (router, VPC_KIND_SECURITY_GROUP, i);
 
-      if (placed (sg))
+      if (placed (sg) && near_enough (router, sg))
         add_icon (router, sg, i);
     }
 }
@@ -1187,16 +1225,18 @@ places_of (VpcRouter *router)
   return places;
 }
 
-VpcRouter *
-vpc_router_new (VpcDesign              *design,
-                const VpcRoutesOptions *options)
+/* @near: NULL, or where a drag preview's routes may pass (router->near,
+ * for collect() only). */
+static VpcRouter *
+router_new_near (VpcDesign              *design,
+                 const VpcRoutesOptions *options,
+                 const GArray           *near)
 {
   VpcRouter *router;
 
-  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
-
   router = g_new0 (VpcRouter, 1);
   router->design = design;
+  router->near = near;
   if (options != NULL)
     router->options = *options;
   else
@@ -1209,8 +1249,18 @@ vpc_router_new (VpcDesign              *design,
   router->links = g_array_new (FALSE, FALSE, sizeof (Link));
   router->box_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   collect (router);
+  router->near = NULL;
   place_ports (router);
   return router;
+}
+
+VpcRouter *
+vpc_router_new (VpcDesign              *design,
+                const VpcRoutesOptions *options)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
+
+  return router_new_near (design, options, NULL);
 }
 
 void
@@ -3336,6 +3386,100 @@ want_preview (VpcLinkKind       kind,
   return g_hash_table_contains (want->moved, icon) || g_hash_table_contains (want->moved, subnet);
 }
 
+static gboolean preview_near = TRUE;
+
+void
+_vpc_routes_set_preview_near (gboolean enabled)
+{
+  preview_near = enabled;
+}
+
+/* A link's scene (scene_region()) lies within its icon and its subnet,
+ * widened by REGION: adds that rectangle to @near, for @icon and @subnet
+ * as drawn, unless either has no usable box (then it has no link). */
+static void
+add_near (GArray           *near,
+          const VpcElement *icon,
+          const VpcElement *subnet)
+{
+  const VpcRect *a = &icon->layout, *b = &subnet->layout;
+  VpcRect r;
+
+  if (!placed (icon) || !placed (subnet))
+    return;
+  r.x = MIN (a->x, b->x) - REGION;
+  r.y = MIN (a->y, b->y) - REGION;
+  r.w = MAX (a->x + a->w, b->x + b->w) + REGION - r.x;
+  r.h = MAX (a->y + a->h, b->y + b->h) + REGION - r.y;
+  g_array_append_val (near, r);
+}
+
+/* add_near() for @icon and the subnet @subnet_id, as drawn. */
+static void
+add_near_subnet (VpcDesign              *design,
+                 const VpcRoutesOptions *options,
+                 GArray                 *near,
+                 const VpcElement       *icon,
+                 const char             *subnet_id)
+{
+  const VpcElement *sn = vpc_design_lookup (design, subnet_id);
+
+  if (sn != NULL)
+    add_near (near, icon, as_drawn (options, sn));
+}
+
+/* Where the links a preview routes may pass (router->near): those of the
+ * stand-ins of the moved elements, and the interfaces @want routes too.
+ * NULL when the preview may route anything (a subnet moved: every link
+ * into it) or nothing. */
+static GArray *
+preview_region (VpcDesign              *design,
+                const VpcRoutesOptions *options,
+                GHashTable             *stand_ins,
+                const PreviewWant      *want)
+{
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (VpcRect));
+  guint n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, stand_ins);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const VpcElement *s = key;
+
+      if (s == NULL)
+        continue;
+      if (s->kind != VPC_KIND_WORKLOAD && s->kind != VPC_KIND_ENDPOINT
+          && s->kind != VPC_KIND_NAT_GATEWAY && s->kind != VPC_KIND_SECURITY_GROUP)
+        return NULL;
+      /* Its own box: what a route passes near it (a group has no link). */
+      add_near (near, s, s);
+      if (s->kind == VPC_KIND_NAT_GATEWAY && s->subnet != NULL)
+        add_near_subnet (design, options, near, s, s->subnet);
+      for (guint i = 0; s->kind != VPC_KIND_NAT_GATEWAY && s->subnets != NULL
+                        && i < s->subnets->len; i++)
+        add_near_subnet (design, options, near, s, g_ptr_array_index (s->subnets, i));
+    }
+  for (guint i = 0; !want->linked && want->also != NULL && i < n; i++)
+    {
+      const VpcElement *ep = as_drawn (options, vpc_design_get_element (design, VPC_KIND_ENDPOINT, i));
+
+      for (guint j = 0; ep->endpoint_type == VPC_ENDPOINT_INTERFACE && ep->subnets != NULL
+                        && j < ep->subnets->len; j++)
+        {
+          const VpcElement *sn = vpc_design_lookup (design, g_ptr_array_index (ep->subnets, j));
+
+          if (sn == NULL)
+            continue;
+          sn = as_drawn (options, sn);
+          if (want->also (VPC_LINK_INTERFACE, ep, sn, want->also_data))
+            add_near (near, ep, sn);
+        }
+    }
+  return near->len > 0 ? g_steal_pointer (&near) : NULL;
+}
+
 GPtrArray *
 vpc_routes_preview (VpcDesign              *design,
                     const VpcRoutesOptions *options,
@@ -3347,6 +3491,7 @@ vpc_routes_preview (VpcDesign              *design,
   PreviewWant want = { stand_ins, vpc_routes_link_interfaces (design), options->want,
                        options->want_data };
   g_autoptr(VpcRouter) router = NULL;
+  g_autoptr(GArray) near = NULL;
   GHashTableIter iter;
   gpointer id;
 
@@ -3371,7 +3516,9 @@ vpc_routes_preview (VpcDesign              *design,
   preview = *options;
   preview.want = want_preview;
   preview.want_data = &want;
-  router = vpc_router_new (design, &preview);
+  if (preview_near)
+    near = preview_region (design, options, stand_ins, &want);
+  router = router_new_near (design, &preview, near);
   limit_to_update_work (router);
   return vpc_router_route (router);
 }

@@ -173,6 +173,9 @@ guint       vpc_routes_get_kinds (VpcDesign              *design,
 /* For tests: designs with at least @n routes have their cached routes
  * updated after a move rather than made again (2048 unless set). */
 void        _vpc_routes_set_update_min_routes (guint n);
+/* For tests: whether a drag preview collects only the icons near what it
+ * routes (TRUE unless set); its routes are the same either way. */
+void        _vpc_routes_set_preview_near (gboolean enabled);
 
 VpcLinkRoute       *vpc_link_route_copy (const VpcLinkRoute *route);
 /* The route of the link of @kind from @from to @to in @routes, or NULL. */

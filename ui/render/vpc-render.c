@@ -221,6 +221,27 @@ vpc_render_connectors_wait (const VpcRenderCtx *ctx)
          && !vpc_routes_were_made (ctx->design);
 }
 
+/* Whether @ctx's stand-ins leave every marker where the design puts it:
+ * a marker faces its endpoint on a side of its subnet, so only moved or
+ * hidden endpoints and subnets move markers (a workload dragged in a
+ * large design no longer places them all again each frame). */
+static gboolean
+shadows_keep_markers (const VpcRenderCtx *ctx)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, ctx->shadows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const VpcElement *s = value;
+
+      if (s->kind == VPC_KIND_ENDPOINT || s->kind == VPC_KIND_SUBNET)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Markers sit on the side of their subnet that faces their endpoint, in
  * the order of the endpoints (vpc-render-routes.c places them). @ctx may
  * be NULL (hit testing): the design's own geometry. */
@@ -236,6 +257,11 @@ foreach_eni (VpcDesign          *design,
   if (vpc_render_connectors_wait (ctx))
     return;
   vpc_render_routes_options (ctx, &options);
+  if (options.shadow != NULL && shadows_keep_markers (ctx))
+    {
+      options.shadow = NULL;
+      options.shadow_data = NULL;
+    }
   if (options.shadow == NULL)
     {
       vpc_router_foreach_marker (vpc_routes_get_cached (design, &options, NULL), func, data);
