@@ -351,12 +351,10 @@ vpc_finding_sort (GPtrArray *findings)
     findings->pdata[i] = keys[i].finding;
 }
 
-gboolean
-vpc_finding_equal (VpcFinding *a,
-                   VpcFinding *b)
+static gboolean
+equal (VpcFinding *a,
+       VpcFinding *b)
 {
-  g_return_val_if_fail (VPC_IS_FINDING (a) && VPC_IS_FINDING (b), FALSE);
-
   if (a == b)
     return TRUE;
   return a->severity == b->severity &&
@@ -364,4 +362,20 @@ vpc_finding_equal (VpcFinding *a,
          strcmp (a->message, b->message) == 0 &&
          g_strv_equal ((const char *const *) a->elements, (const char *const *) b->elements) &&
          g_strcmp0 (a->service, b->service) == 0;
+}
+
+gboolean
+vpc_finding_equal (VpcFinding *a,
+                   VpcFinding *b)
+{
+  g_return_val_if_fail (VPC_IS_FINDING (a) && VPC_IS_FINDING (b), FALSE);
+
+  return equal (a, b);
+}
+
+gboolean
+_vpc_finding_same (VpcFinding *a,
+                   VpcFinding *b)
+{
+  return equal (a, b) && g_strcmp0 (a->marked, b->marked) == 0;
 }

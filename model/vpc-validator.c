@@ -177,17 +177,6 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = vpc_validator_get_item;
 }
 
-/* Whether @a can stay for @b: it says the same, and names the same
- * elements where it gives names (two elements may be called alike, and a
- * rename must find the one its message names). */
-static gboolean
-same_finding (VpcFinding *a,
-              VpcFinding *b)
-{
-  return vpc_finding_equal (a, b) &&
-         g_strcmp0 (_vpc_finding_get_marked (a), _vpc_finding_get_marked (b)) == 0;
-}
-
 /* One change of the list: at @position (of the list as changed so far),
  * @removed findings gave way to @added. */
 typedef struct
@@ -248,7 +237,7 @@ share_unchanged (GPtrArray *old,
       VpcFinding *now = j < n_new ? g_ptr_array_index (fresh, j) : NULL;
       int order;
 
-      if (was != NULL && now != NULL && same_finding (was, now))
+      if (was != NULL && now != NULL && _vpc_finding_same (was, now))
         {
           add_change (changes, run_j, removed, added);
           g_set_object ((VpcFinding **) &fresh->pdata[j], was);
