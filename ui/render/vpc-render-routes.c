@@ -965,9 +965,16 @@ collect_security_groups (VpcRouter *router)
     }
 }
 
+gboolean
+vpc_routes_kind_places_markers (VpcKind kind)
+{
+  return kind == VPC_KIND_SUBNET || kind == VPC_KIND_ENDPOINT;
+}
+
 static void
 collect (VpcRouter *router)
 {
+  /* The markers: vpc_routes_kind_places_markers()'s kinds only. */
   collect_boxes (router);
   collect_endpoints (router);
   if (router->options.markers_only)

@@ -93,6 +93,9 @@ typedef void (*VpcMarkerFunc) (const VpcElement *endpoint,
                                const VpcElement *subnet,
                                const VpcRect    *marker,
                                gpointer          data);
+/* Whether elements of @kind decide where markers go (subnets and
+ * endpoints): moving any other kind leaves every marker in place. */
+gboolean    vpc_routes_kind_places_markers (VpcKind kind);
 void        vpc_router_foreach_marker (VpcRouter     *router,
                                        VpcMarkerFunc  func,
                                        gpointer       data);

@@ -221,10 +221,9 @@ vpc_render_connectors_wait (const VpcRenderCtx *ctx)
          && !vpc_routes_were_made (ctx->design);
 }
 
-/* Whether @ctx's stand-ins leave every marker where the design puts it:
- * a marker faces its endpoint on a side of its subnet, so only moved or
- * hidden endpoints and subnets move markers (a workload dragged in a
- * large design no longer places them all again each frame). */
+/* Whether @ctx's stand-ins leave every marker where the design puts it
+ * (a workload dragged in a large design no longer places them all again
+ * each frame). */
 static gboolean
 shadows_keep_markers (const VpcRenderCtx *ctx)
 {
@@ -236,7 +235,7 @@ shadows_keep_markers (const VpcRenderCtx *ctx)
     {
       const VpcElement *s = value;
 
-      if (s->kind == VPC_KIND_ENDPOINT || s->kind == VPC_KIND_SUBNET)
+      if (vpc_routes_kind_places_markers (s->kind))
         return FALSE;
     }
   return TRUE;
