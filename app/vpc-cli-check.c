@@ -465,9 +465,12 @@ _vpc_cli_check (int    argc,
   run.profile = vpc_design_get_info (design)->profile;
   if (profile != NULL && !vpc_profile_from_string (profile, &run.profile))
     g_assert_not_reached (); /* the parser accepts only known profiles */
-  /* The text report prints the elements' names: the run keeps them. */
-  findings = g_str_equal (format, "text") ? vpc_validate_with_names (design, run.profile)
-                                          : vpc_validate (design, run.profile);
+  /* The text report prints the elements' names: the run keeps them. Both
+   * the findings and the design are kept until the process ends. */
+  findings = vpc_validate_full (design, run.profile,
+                                VPC_VALIDATE_BORROW
+                                  | (g_str_equal (format, "text") ? VPC_VALIDATE_NAMES
+                                                                  : VPC_VALIDATE_DEFAULT));
   run.findings = findings;
   count_findings (&run);
 

@@ -13,6 +13,17 @@ const char *_vpc_finding_get_marked (VpcFinding *self);
 /* Sets it, taking @marked. */
 void        _vpc_finding_take_marked (VpcFinding *self,
                                       char       *marked);
+/* A finding whose @n_elements ids and display names (or NULL) point at
+ * the strings of a design its caller keeps, unchanged, for as long as the
+ * finding: a check of 100,000 elements names ~2 million, and copying them
+ * was a tenth of its time. Takes @message. */
+VpcFinding *_vpc_finding_new_borrowing (const char        *rule_id,
+                                        VpcSeverity        severity,
+                                        char              *message,
+                                        const char *const *elements,
+                                        const char *const *names,
+                                        guint              n_elements,
+                                        const char        *service);
 /* Sets the elements' display names (copied), one per element. */
 void        _vpc_finding_set_element_names (VpcFinding        *self,
                                             const char *const *names);

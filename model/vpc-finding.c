@@ -90,6 +90,24 @@ copy_elements (const char *const *elements)
   return copy;
 }
 
+/* A finding without its elements yet, taking @message. */
+static VpcFinding *
+finding_new (const char *rule_id,
+             VpcSeverity severity,
+             char       *message,
+             const char *service)
+{
+  VpcFinding *self = g_object_new (VPC_TYPE_FINDING, NULL);
+
+  self->info = vpc_rule_catalogue_lookup (rule_id);
+  /* Known rules share the catalogue's id. */
+  self->rule_id = self->info != NULL ? self->info->id : g_strdup (rule_id);
+  self->severity = severity;
+  self->message = message != NULL ? message : g_strdup ("");
+  self->service = g_strdup (service);
+  return self;
+}
+
 VpcFinding *
 vpc_finding_new_take (const char        *rule_id,
                       VpcSeverity        severity,
@@ -101,14 +119,30 @@ vpc_finding_new_take (const char        *rule_id,
 
   g_return_val_if_fail (rule_id != NULL, NULL);
 
-  self = g_object_new (VPC_TYPE_FINDING, NULL);
-  self->info = vpc_rule_catalogue_lookup (rule_id);
-  /* Known rules share the catalogue's id. */
-  self->rule_id = self->info != NULL ? self->info->id : g_strdup (rule_id);
-  self->severity = severity;
-  self->message = message != NULL ? message : g_strdup ("");
+  self = finding_new (rule_id, severity, message, service);
   self->elements = copy_elements (elements);
-  self->service = g_strdup (service);
+  return self;
+}
+
+VpcFinding *
+_vpc_finding_new_borrowing (const char        *rule_id,
+                            VpcSeverity        severity,
+                            char              *message,
+                            const char *const *elements,
+                            const char *const *names,
+                            guint              n_elements,
+                            const char        *service)
+{
+  VpcFinding *self;
+
+  g_return_val_if_fail (rule_id != NULL, NULL);
+
+  self = finding_new (rule_id, severity, message, service);
+  /* Only the pointers: freeing the array frees the finding's part, as
+   * for copy_elements()'s block. */
+  self->elements = g_memdup2 (elements, (n_elements + 1) * sizeof (char *));
+  if (names != NULL)
+    self->names = g_memdup2 (names, (n_elements + 1) * sizeof (char *));
   return self;
 }
 

@@ -636,8 +636,16 @@ vpc_rule_context_name_elements (VpcRuleContext *ctx)
 }
 
 void
+vpc_rule_context_borrow_strings (VpcRuleContext *ctx)
+{
+  g_return_if_fail (ctx->marks == NULL);
+  ctx->borrow_strings = TRUE;
+}
+
+void
 vpc_rule_context_keep_names (VpcRuleContext *ctx)
 {
+  g_return_if_fail (!ctx->borrow_strings);
   if (ctx->marks == NULL)
     ctx->marks = g_string_chunk_new (64 * 1024);
 }
@@ -870,7 +878,10 @@ vpc_rules_report_of (VpcRuleContext   *ctx,
       g_free (text);
       text = longer;
     }
-  if (ctx->marks != NULL && strchr (text, MARK_START) != NULL)
+  if (ctx->borrow_strings)
+    finding = _vpc_finding_new_borrowing (rule_id, severity, text, ids,
+                                          ctx->name_elements ? names : NULL, n_ids, service);
+  else if (ctx->marks != NULL && strchr (text, MARK_START) != NULL)
     {
       finding = vpc_finding_new_take (rule_id, severity, resolve_names (ctx->design, ctx, text),
                                       ids, service);
@@ -878,7 +889,7 @@ vpc_rules_report_of (VpcRuleContext   *ctx,
     }
   else
     finding = vpc_finding_new_take (rule_id, severity, text, ids, service);
-  if (ctx->name_elements)
+  if (ctx->name_elements && !ctx->borrow_strings)
     _vpc_finding_set_element_names (finding, names);
   g_ptr_array_add (ctx->findings, finding);
 }

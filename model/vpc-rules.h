@@ -90,6 +90,7 @@ typedef struct
    * (vpc_rule_context_keep_names): the marks' text. */
   GStringChunk        *marks;
   gboolean             name_elements; /* vpc_rule_context_name_elements() */
+  gboolean             borrow_strings; /* vpc_rule_context_borrow_strings() */
   /* The elements marked last, which the next finding's marks are nearly
    * always of: its message is given names from them without a look-up. */
   const VpcElement    *marked[8];
@@ -110,6 +111,11 @@ void                  vpc_rule_context_keep_names (VpcRuleContext *ctx);
 /* Makes each finding keep its elements' display names
  * (vpc_finding_get_element_names()), for a report that prints them. */
 void                  vpc_rule_context_name_elements (VpcRuleContext *ctx);
+/* Makes the findings point at the design's ids and names rather than copy
+ * them (_vpc_finding_new_borrowing()), for a caller that keeps the design,
+ * unchanged, for as long as they live. Not with keep_names: a run that
+ * follows renames outlives the elements it names. */
+void                  vpc_rule_context_borrow_strings (VpcRuleContext *ctx);
 /* Hands the findings over, sorted (domain.md §3). */
 GPtrArray            *vpc_rule_context_take_findings (VpcRuleContext *ctx);
 

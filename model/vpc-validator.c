@@ -103,6 +103,7 @@ typedef enum
   RUN_PLAIN = 0,
   RUN_MARKS = 1 << 0,         /* messages with their names as marks */
   RUN_ELEMENT_NAMES = 1 << 1, /* the elements' display names */
+  RUN_BORROW = 1 << 2,        /* ... and ids, as the design's own strings */
 } RunFlags;
 
 static GPtrArray *
@@ -118,6 +119,8 @@ run_rules (VpcDesign *design,
     vpc_rule_context_keep_names (ctx);
   if (flags & RUN_ELEMENT_NAMES)
     vpc_rule_context_name_elements (ctx);
+  if (flags & RUN_BORROW)
+    vpc_rule_context_borrow_strings (ctx);
   vpc_rules_check_endpoints (ctx);
   vpc_rules_check_network (ctx);
   vpc_rules_check_isolation (ctx);
@@ -142,6 +145,17 @@ vpc_validate_with_names (VpcDesign *design,
 {
   g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
   return run_rules (design, profile, RUN_ELEMENT_NAMES);
+}
+
+GPtrArray *
+vpc_validate_full (VpcDesign       *design,
+                   VpcProfile       profile,
+                   VpcValidateFlags flags)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
+  return run_rules (design, profile,
+                    ((flags & VPC_VALIDATE_NAMES) ? RUN_ELEMENT_NAMES : RUN_PLAIN)
+                    | ((flags & VPC_VALIDATE_BORROW) ? RUN_BORROW : RUN_PLAIN));
 }
 
 /* GListModel */

@@ -1283,6 +1283,20 @@ test_finding_sort (void)
   g_assert_false (vpc_finding_equal (kms, dynamodb));
 }
 
+/* Names unlike the ids, on about half the elements. */
+static void
+rename_half (VpcDesign *design,
+             GRand     *rand)
+{
+  for (guint r = 0; r < vpc_design_get_total_elements (design) / 2; r++)
+    {
+      const VpcElement *element = random_element (design, rand);
+      g_autofree char *name = g_strdup_printf ("Named %s", element->id);
+
+      rename_element (design, element, name);
+    }
+}
+
 /* vpc_validate_with_names() gives the same findings as vpc_validate(),
  * each with its elements' display names; vpc_validate() keeps none. */
 static void
@@ -1298,14 +1312,7 @@ test_element_names (void)
       g_autofree char *plain_text = NULL;
       g_autofree char *named_text = NULL;
 
-      /* Names unlike the ids, on about half the elements. */
-      for (guint r = 0; r < vpc_design_get_total_elements (design) / 2; r++)
-        {
-          const VpcElement *element = random_element (design, rand);
-          g_autofree char *name = g_strdup_printf ("Named %s", element->id);
-
-          rename_element (design, element, name);
-        }
+      rename_half (design, rand);
       plain = vpc_validate (design, VPC_PROFILE_PRECISE);
       named = vpc_validate_with_names (design, VPC_PROFILE_PRECISE);
       plain_text = describe_all (plain);
@@ -1323,6 +1330,51 @@ test_element_names (void)
             g_assert_cmpstr (names[e], ==,
                              vpc_element_get_display_name (vpc_design_lookup (design, elements[e])));
           g_assert_null (names[g_strv_length ((char **) elements)]);
+        }
+    }
+}
+
+/* A run that borrows (VPC_VALIDATE_BORROW) gives the same findings, with
+ * and without names, whose ids and names are the design's own strings. */
+static void
+test_borrowed_strings (void)
+{
+  for (guint seed = 0; seed < 150; seed++)
+    {
+      g_autofree char *json = random_design_json (seed);
+      g_autoptr(VpcDesign) design = load_text (json);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(GPtrArray) copied = NULL;
+      g_autoptr(GPtrArray) borrowed = NULL;
+      g_autoptr(GPtrArray) borrowed_plain = NULL;
+      g_autofree char *copied_text = NULL;
+      g_autofree char *borrowed_text = NULL;
+      g_autofree char *borrowed_plain_text = NULL;
+
+      rename_half (design, rand);
+      copied = vpc_validate_with_names (design, VPC_PROFILE_PRECISE);
+      borrowed = vpc_validate_full (design, VPC_PROFILE_PRECISE,
+                                    VPC_VALIDATE_NAMES | VPC_VALIDATE_BORROW);
+      borrowed_plain = vpc_validate_full (design, VPC_PROFILE_PRECISE, VPC_VALIDATE_BORROW);
+      copied_text = describe_all (copied);
+      borrowed_text = describe_all (borrowed);
+      borrowed_plain_text = describe_all (borrowed_plain);
+      g_assert_cmpstr (copied_text, ==, borrowed_text);
+      g_assert_cmpstr (copied_text, ==, borrowed_plain_text);
+      for (guint i = 0; i < borrowed->len; i++)
+        {
+          const char *const *elements = vpc_finding_get_elements (borrowed->pdata[i]);
+          const char *const *names = vpc_finding_get_element_names (borrowed->pdata[i]);
+
+          g_assert_null (vpc_finding_get_element_names (borrowed_plain->pdata[i]));
+          g_assert_cmpstrv (names, vpc_finding_get_element_names (copied->pdata[i]));
+          for (guint e = 0; elements[e] != NULL; e++)
+            {
+              const VpcElement *element = vpc_design_lookup (design, elements[e]);
+
+              g_assert_true (elements[e] == element->id);
+              g_assert_true (names[e] == vpc_element_get_display_name (element));
+            }
         }
     }
 }
@@ -1391,6 +1443,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/finding-sort", test_finding_sort);
   g_test_add_func ("/rules/finding-sort-keys", test_finding_sort_keys);
   g_test_add_func ("/rules/element-names", test_element_names);
+  g_test_add_func ("/rules/borrowed-strings", test_borrowed_strings);
   g_test_add_func ("/rules/security-sets", test_security_sets);
   add_scenarios ();
   add_examples ();
