@@ -135,6 +135,7 @@ _vpc_cli_export (int    argc,
       export_options.theme = g_str_equal (theme, "dark") ? VPC_THEME_DARK : VPC_THEME_LIGHT;
       export_options.scale = scale;
       export_options.fallback_title = title;
+      export_options.one_shot = TRUE;
       ok = vpc_export_to_file_full (design, out, &export_options, &error);
     }
   if (!ok)
@@ -144,5 +145,7 @@ _vpc_cli_export (int    argc,
                          error != NULL ? error->message : _("cannot write the output"));
       return VPC_CLI_EXIT_ERROR;
     }
+  /* Freed by the exit, with what the export left (one_shot). */
+  _vpc_cli_keep (g_steal_pointer (&design), g_object_unref);
   return VPC_CLI_EXIT_OK;
 }

@@ -540,6 +540,36 @@ test_options (Fixture       *f,
   g_assert_null (strstr (text, "Untitled"));
 }
 
+/* The command line's exports leave their findings to the exit
+ * (one_shot): the files are the same, byte for byte. */
+static void
+test_one_shot (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *const suffixes[] = { "svg", "png", "pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *kept_name = g_strdup_printf ("kept.%s", suffixes[i]);
+      g_autofree char *left_name = g_strdup_printf ("left.%s", suffixes[i]);
+      g_autofree char *kept = g_build_filename (f->dir, kept_name, NULL);
+      g_autofree char *left = g_build_filename (f->dir, left_name, NULL);
+      g_autofree char *kept_bytes = NULL, *left_bytes = NULL;
+      gsize kept_len, left_len;
+      g_autoptr(GError) error = NULL;
+      VpcExportOptions options;
+
+      vpc_export_options_init (&options);
+      g_assert_true (vpc_export_to_file_full (f->design, kept, &options, &error));
+      options.one_shot = TRUE;
+      g_assert_true (vpc_export_to_file_full (f->design, left, &options, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (kept, &kept_bytes, &kept_len, NULL));
+      g_assert_true (g_file_get_contents (left, &left_bytes, &left_len, NULL));
+      g_assert_cmpmem (kept_bytes, kept_len, left_bytes, left_len);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -558,6 +588,7 @@ main (int    argc,
   ADD ("svg-matches-png", test_svg_matches_png);
   ADD ("pdf", test_pdf);
   ADD ("bad-path", test_bad_path);
+  ADD ("one-shot", test_one_shot);
   ADD ("unknown-format", test_unknown_format);
   ADD ("options", test_options);
   status = g_test_run ();

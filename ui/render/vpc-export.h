@@ -32,6 +32,10 @@ typedef struct
   gboolean    legend;         /* the key, under the title block's heading */
   double      text_scale;     /* 1.0 to 2.0, the text-size preference */
   const char *fallback_title; /* shown when the design has no name (the file's name), or NULL */
+  /* The process ends after the export (the command line): the findings it
+   * made are left for the exit to reclaim, not freed one by one (150,000
+   * of them at 100,000 elements; 5 % of an SVG of 10,000). */
+  gboolean    one_shot;
 } VpcExportOptions;
 
 /* Light theme, scale 1, white background, title block and legend, 100 %
