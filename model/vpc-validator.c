@@ -135,16 +135,14 @@ GPtrArray *
 vpc_validate (VpcDesign *design,
               VpcProfile profile)
 {
-  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
-  return run_rules (design, profile, RUN_PLAIN);
+  return vpc_validate_full (design, profile, VPC_VALIDATE_DEFAULT);
 }
 
 GPtrArray *
 vpc_validate_with_names (VpcDesign *design,
                          VpcProfile profile)
 {
-  g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
-  return run_rules (design, profile, RUN_ELEMENT_NAMES);
+  return vpc_validate_full (design, profile, VPC_VALIDATE_NAMES);
 }
 
 GPtrArray *

@@ -3421,18 +3421,15 @@ add_near (GArray           *near,
   g_array_append_val (near, r);
 }
 
-/* add_near() for @icon and the subnet @subnet_id, as drawn. */
-static void
-add_near_subnet (VpcDesign              *design,
-                 const VpcRoutesOptions *options,
-                 GArray                 *near,
-                 const VpcElement       *icon,
-                 const char             *subnet_id)
+/* The subnet @id as @options draw it, or NULL. */
+static const VpcElement *
+drawn_subnet (VpcDesign              *design,
+              const VpcRoutesOptions *options,
+              const char             *id)
 {
-  const VpcElement *sn = vpc_design_lookup (design, subnet_id);
+  const VpcElement *sn = vpc_design_lookup (design, id);
 
-  if (sn != NULL)
-    add_near (near, icon, as_drawn (options, sn));
+  return sn != NULL ? as_drawn (options, sn) : NULL;
 }
 
 /* Where the links a preview routes may pass (router->near): those of the
@@ -3447,6 +3444,7 @@ preview_region (VpcDesign              *design,
 {
   g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (VpcRect));
   guint n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
+  const VpcElement *sn;
   GHashTableIter iter;
   gpointer key;
 
@@ -3462,11 +3460,13 @@ preview_region (VpcDesign              *design,
         return NULL;
       /* Its own box: what a route passes near it (a group has no link). */
       add_near (near, s, s);
-      if (s->kind == VPC_KIND_NAT_GATEWAY && s->subnet != NULL)
-        add_near_subnet (design, options, near, s, s->subnet);
+      if (s->kind == VPC_KIND_NAT_GATEWAY && s->subnet != NULL
+          && (sn = drawn_subnet (design, options, s->subnet)) != NULL)
+        add_near (near, s, sn);
       for (guint i = 0; s->kind != VPC_KIND_NAT_GATEWAY && s->subnets != NULL
                         && i < s->subnets->len; i++)
-        add_near_subnet (design, options, near, s, g_ptr_array_index (s->subnets, i));
+        if ((sn = drawn_subnet (design, options, g_ptr_array_index (s->subnets, i))) != NULL)
+          add_near (near, s, sn);
     }
   for (guint i = 0; !want->linked && want->also != NULL && i < n; i++)
     {
@@ -3475,12 +3475,8 @@ preview_region (VpcDesign              *design,
       for (guint j = 0; ep->endpoint_type == VPC_ENDPOINT_INTERFACE && ep->subnets != NULL
                         && j < ep->subnets->len; j++)
         {
-          const VpcElement *sn = vpc_design_lookup (design, g_ptr_array_index (ep->subnets, j));
-
-          if (sn == NULL)
-            continue;
-          sn = as_drawn (options, sn);
-          if (want->also (VPC_LINK_INTERFACE, ep, sn, want->also_data))
+          sn = drawn_subnet (design, options, g_ptr_array_index (ep->subnets, j));
+          if (sn != NULL && want->also (VPC_LINK_INTERFACE, ep, sn, want->also_data))
             add_near (near, ep, sn);
         }
     }
