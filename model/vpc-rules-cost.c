@@ -100,7 +100,9 @@ check_s3_through_nat (VpcRuleContext  *ctx,
 void
 vpc_rules_check_cost (VpcRuleContext *ctx)
 {
-  check_endpoint_bill (ctx);
+  /* VPC501 is about endpoints. */
+  if (ctx->scope == NULL)
+    check_endpoint_bill (ctx);
   for (guint w = 0; w < ctx->workloads->len; w++)
     check_s3_through_nat (ctx, g_ptr_array_index (ctx->workloads, w));
 }

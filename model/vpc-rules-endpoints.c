@@ -426,6 +426,9 @@ vpc_rules_check_endpoints (VpcRuleContext *ctx)
 
   for (guint w = 0; w < ctx->workloads->len; w++)
     check_workload_paths (ctx, g_ptr_array_index (ctx->workloads, w));
+  /* The rest are about endpoints. */
+  if (ctx->scope != NULL)
+    return;
 
   check_ecr_without_s3 (ctx);
   check_each_service (ctx);

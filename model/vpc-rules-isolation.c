@@ -78,7 +78,8 @@ check_internet (VpcRuleContext  *ctx,
 void
 vpc_rules_check_isolation (VpcRuleContext *ctx)
 {
-  guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_WORKLOAD);
+  guint n = ctx->scope != NULL ? ctx->scope->len
+                               : vpc_design_get_n_elements (ctx->design, VPC_KIND_WORKLOAD);
 
   for (guint w = 0; w < ctx->workloads->len; w++)
     {
@@ -101,7 +102,9 @@ vpc_rules_check_isolation (VpcRuleContext *ctx)
   /* VPC303 is the one rule about workloads outside the VPC. */
   for (guint i = 0; i < n; i++)
     {
-      const VpcElement *workload = vpc_design_get_element (ctx->design, VPC_KIND_WORKLOAD, i);
+      const VpcElement *workload
+          = ctx->scope != NULL ? g_ptr_array_index (ctx->scope, i)
+                               : vpc_design_get_element (ctx->design, VPC_KIND_WORKLOAD, i);
       g_autofree char *who = NULL;
 
       if (workload->vpc_mode || workload->workload_kind == VPC_WORKLOAD_CLIENT)

@@ -389,6 +389,30 @@ count_usage (VpcRuleContext *ctx,
     }
 }
 
+/* VPC211 for @element, asked @usage (NULL: nothing). */
+static void
+report_subnet_size (VpcRuleContext      *ctx,
+                    const VpcSubnetInfo *subnet,
+                    const Usage         *usage)
+{
+  gint64 usable, wanted;
+  g_autofree char *what = NULL;
+
+  if (!subnet->cidr_ok)
+    return;
+  usable = (gint64) vpc_cidr_size (&subnet->cidr) - 5;
+  wanted = usage != NULL ? 2 * usage->instances + usage->endpoints : 0;
+  if (usable >= wanted)
+    return;
+  what = vpc_rules_describe (ctx, subnet->element);
+  vpc_rules_report (ctx, VPC_RULES_SUBNET_SIZE, VPC_SEVERITY_WARNING, subnet->element,
+                    usage != NULL ? usage->workloads : NULL, NULL,
+                    /* TRANSLATORS: %s is a subnet ("subnet private-b (sn-b)"),
+                     * the numbers are counts of IP addresses. */
+                    vpc_rules_printf (_("%s has %lld usable addresses but needs %lld"),
+                                      what, (long long) usable, (long long) wanted));
+}
+
 static void
 check_subnet_sizes (VpcRuleContext *ctx)
 {
@@ -400,24 +424,81 @@ check_subnet_sizes (VpcRuleContext *ctx)
     {
       const VpcElement *element = vpc_design_get_element (ctx->design, VPC_KIND_SUBNET, i);
       const VpcSubnetInfo *subnet = vpc_rule_context_subnet (ctx, element->id);
-      Usage *usage;
-      gint64 usable, wanted;
-      g_autofree char *what = NULL;
 
-      if (subnet == NULL || !subnet->cidr_ok)
-        continue;
-      usage = g_hash_table_lookup (usages, subnet);
-      usable = (gint64) vpc_cidr_size (&subnet->cidr) - 5;
-      wanted = usage != NULL ? 2 * usage->instances + usage->endpoints : 0;
-      if (usable >= wanted)
-        continue;
-      what = vpc_rules_describe (ctx, element);
-      vpc_rules_report (ctx, "VPC211", VPC_SEVERITY_WARNING, element,
-                        usage != NULL ? usage->workloads : NULL, NULL,
-                        /* TRANSLATORS: %s is a subnet ("subnet private-b (sn-b)"),
-                         * the numbers are counts of IP addresses. */
-                        vpc_rules_printf (_("%s has %lld usable addresses but needs %lld"),
-                                          what, (long long) usable, (long long) wanted));
+      if (subnet != NULL)
+        report_subnet_size (ctx, subnet, g_hash_table_lookup (usages, subnet));
+    }
+}
+
+/* The position of @id among the scoped run's subnets (ctx->scope_ids past
+ * its workloads' ids), or -1. */
+static int
+scope_subnet (VpcRuleContext *ctx,
+              const char     *id)
+{
+  for (guint k = ctx->n_scope_workloads; k < ctx->scope_ids->len; k++)
+    if (strcmp (g_ptr_array_index (ctx->scope_ids, k), id) == 0)
+      return (int) (k - ctx->n_scope_workloads);
+  return -1;
+}
+
+/* VPC211 for the subnets of a scoped run's workloads: what count_usage()
+ * gives them, from every workload and endpoint that lists them, in one
+ * walk over the design (at 100,000 elements its cost is that of reading
+ * each workload's list once). */
+static void
+check_scope_subnet_sizes (VpcRuleContext *ctx)
+{
+  guint n_workloads = vpc_design_get_n_elements (ctx->design, VPC_KIND_WORKLOAD);
+  guint n_endpoints = vpc_design_get_n_elements (ctx->design, VPC_KIND_ENDPOINT);
+  guint n = ctx->scope_ids->len - ctx->n_scope_workloads;
+  g_autofree Usage *usages = NULL;
+
+  if (n == 0)
+    return;
+  usages = g_new0 (Usage, n);
+  for (guint k = 0; k < n; k++)
+    usages[k].workloads = g_ptr_array_new ();
+  for (guint i = 0; i < n_workloads; i++)
+    {
+      const VpcElement *workload = vpc_design_get_element (ctx->design, VPC_KIND_WORKLOAD, i);
+
+      /* In-VPC workloads only, as in ctx->workloads; none lists a subnet
+       * twice (the invariants refuse it). */
+      for (guint s = 0; workload->vpc_mode && workload->subnets != NULL
+                        && s < workload->subnets->len; s++)
+        {
+          int k = scope_subnet (ctx, g_ptr_array_index (workload->subnets, s));
+
+          if (k >= 0)
+            {
+              usages[k].instances += workload->instance_count;
+              g_ptr_array_add (usages[k].workloads, (gpointer) workload);
+            }
+        }
+    }
+  for (guint e = 0; e < n_endpoints; e++)
+    {
+      const VpcElement *endpoint = vpc_design_get_element (ctx->design, VPC_KIND_ENDPOINT, e);
+
+      for (guint s = 0; endpoint->endpoint_type == VPC_ENDPOINT_INTERFACE
+                        && endpoint->subnets != NULL && s < endpoint->subnets->len; s++)
+        {
+          int k = scope_subnet (ctx, g_ptr_array_index (endpoint->subnets, s));
+
+          if (k >= 0)
+            usages[k].endpoints++;
+        }
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      const Usage *usage = &usages[k];
+
+      report_subnet_size (ctx,
+                          vpc_rule_context_subnet (ctx, g_ptr_array_index (ctx->scope_ids,
+                                                                           ctx->n_scope_workloads + k)),
+                          usage->workloads->len > 0 || usage->endpoints > 0 ? usage : NULL);
+      g_ptr_array_unref (usage->workloads);
     }
 }
 
@@ -498,6 +579,12 @@ vpc_rules_check_network (VpcRuleContext *ctx)
       check_placement (ctx, workload);
       check_public_subnets (ctx, workload);
       check_vpc_config (ctx, workload->element);
+    }
+  /* The rest are about subnets, NAT gateways and zones. */
+  if (ctx->scope != NULL)
+    {
+      check_scope_subnet_sizes (ctx);
+      return;
     }
   for (guint i = 0; i < n; i++)
     {

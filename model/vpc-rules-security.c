@@ -863,7 +863,9 @@ vpc_rules_check_security (VpcRuleContext *ctx)
       check_workload_egress (&sets, workload);
       check_outbound_paths (ctx, workload);
     }
-  check_endpoints_ingress (&sets);
+  /* VPC402 is about endpoints. */
+  if (ctx->scope == NULL)
+    check_endpoints_ingress (&sets);
   g_hash_table_unref (sets.targets);
   g_hash_table_unref (sets.sources);
   g_free (sets.admitted_by);

@@ -65,21 +65,26 @@ ensure_service (VpcRuleContext *ctx,
   return info;
 }
 
+static VpcSubnetInfo *
+index_subnet (VpcRuleContext   *ctx,
+              const VpcElement *subnet)
+{
+  VpcSubnetInfo *info = g_new0 (VpcSubnetInfo, 1);
+
+  info->element = subnet;
+  info->cidr_ok = vpc_cidr_parse (subnet->cidr, &info->cidr, NULL);
+  info->az = vpc_rule_context_lookup (ctx, subnet->az, VPC_KIND_AZ);
+  g_hash_table_insert (ctx->subnets, subnet->id, info);
+  return info;
+}
+
 static void
 index_subnets (VpcRuleContext *ctx)
 {
   guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_SUBNET);
 
   for (guint i = 0; i < n; i++)
-    {
-      const VpcElement *subnet = vpc_design_get_element (ctx->design, VPC_KIND_SUBNET, i);
-      VpcSubnetInfo *info = g_new0 (VpcSubnetInfo, 1);
-
-      info->element = subnet;
-      info->cidr_ok = vpc_cidr_parse (subnet->cidr, &info->cidr, NULL);
-      info->az = vpc_rule_context_lookup (ctx, subnet->az, VPC_KIND_AZ);
-      g_hash_table_insert (ctx->subnets, subnet->id, info);
-    }
+    index_subnet (ctx, vpc_design_get_element (ctx->design, VPC_KIND_SUBNET, i));
 }
 
 static void
@@ -214,8 +219,27 @@ resolve_references (VpcRuleContext  *ctx,
     }
 }
 
-/* In-VPC workloads with their needs, and service -> workloads needing it.
- * Workloads outside the VPC concern VPC303 only. */
+/* The in-VPC workload @workload with its needs, and service -> workloads
+ * needing it. */
+static void
+index_workload (VpcRuleContext   *ctx,
+                const VpcElement *workload)
+{
+  VpcWorkloadInfo *info = g_new0 (VpcWorkloadInfo, 1);
+
+  info->element = workload;
+  info->needs = vpc_needs_compute (workload, ctx->profile);
+  info->services = g_new (VpcServiceInfo *, info->needs->len);
+  for (guint s = 0; s < info->needs->len; s++)
+    {
+      info->services[s] = ensure_service (ctx, g_ptr_array_index (info->needs, s));
+      g_ptr_array_add (info->services[s]->needed_by, info);
+    }
+  resolve_references (ctx, info);
+  g_ptr_array_add (ctx->workloads, info);
+}
+
+/* Workloads outside the VPC concern VPC303 only. */
 static void
 index_workloads (VpcRuleContext *ctx)
 {
@@ -224,27 +248,16 @@ index_workloads (VpcRuleContext *ctx)
   for (guint i = 0; i < n; i++)
     {
       const VpcElement *workload = vpc_design_get_element (ctx->design, VPC_KIND_WORKLOAD, i);
-      VpcWorkloadInfo *info;
 
-      if (!workload->vpc_mode)
-        continue;
-      info = g_new0 (VpcWorkloadInfo, 1);
-      info->element = workload;
-      info->needs = vpc_needs_compute (workload, ctx->profile);
-      info->services = g_new (VpcServiceInfo *, info->needs->len);
-      for (guint s = 0; s < info->needs->len; s++)
-        {
-          info->services[s] = ensure_service (ctx, g_ptr_array_index (info->needs, s));
-          g_ptr_array_add (info->services[s]->needed_by, info);
-        }
-      resolve_references (ctx, info);
-      g_ptr_array_add (ctx->workloads, info);
+      if (workload->vpc_mode)
+        index_workload (ctx, workload);
     }
 }
 
-VpcRuleContext *
-vpc_rule_context_new (VpcDesign *design,
-                      VpcProfile profile)
+static VpcRuleContext *
+context_new (VpcDesign *design,
+             VpcProfile profile,
+             GPtrArray *scope)
 {
   VpcRuleContext *ctx = g_new0 (VpcRuleContext, 1);
 
@@ -260,11 +273,153 @@ vpc_rule_context_new (VpcDesign *design,
   ctx->group_marks
       = g_new0 (guint, vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP) + 1);
 
-  index_subnets (ctx);
+  ctx->scope = scope;
+  if (scope == NULL)
+    index_subnets (ctx);
   index_nat_gateways (ctx);
   index_endpoints (ctx);
+  return ctx;
+}
+
+VpcRuleContext *
+vpc_rule_context_new (VpcDesign *design,
+                      VpcProfile profile)
+{
+  VpcRuleContext *ctx = context_new (design, profile, NULL);
+
   index_workloads (ctx);
   return ctx;
+}
+
+VpcRuleContext *
+vpc_rule_context_new_scoped (VpcDesign   *design,
+                             VpcProfile   profile,
+                             const guint *positions,
+                             guint        n)
+{
+  VpcRuleContext *ctx = context_new (design, profile, g_ptr_array_sized_new (n));
+
+  ctx->scope_ids = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      const VpcElement *workload
+          = vpc_design_get_element (design, VPC_KIND_WORKLOAD, positions[i]);
+
+      g_assert (i == 0 || positions[i - 1] < positions[i]);
+      g_ptr_array_add (ctx->scope, (gpointer) workload);
+      g_ptr_array_add (ctx->scope_ids, workload->id);
+      if (workload->vpc_mode)
+        index_workload (ctx, workload);
+    }
+  ctx->n_scope_workloads = ctx->scope_ids->len;
+  /* Their subnets, each once, for VPC211. */
+  for (guint w = 0; w < ctx->workloads->len; w++)
+    {
+      const VpcWorkloadInfo *info = g_ptr_array_index (ctx->workloads, w);
+
+      for (guint i = 0; i < info->n_subnets; i++)
+        {
+          const char *id = info->subnets[i]->element->id;
+          guint k = ctx->n_scope_workloads;
+
+          while (k < ctx->scope_ids->len && g_ptr_array_index (ctx->scope_ids, k) != id)
+            k++;
+          if (k == ctx->scope_ids->len)
+            g_ptr_array_add (ctx->scope_ids, (gpointer) id);
+        }
+    }
+  return ctx;
+}
+
+/* The first of @findings from @low to @high that sorts past @severity and
+ * @rule_id (vpc_finding_compare() orders by them first). */
+static guint
+rule_end (GPtrArray  *findings,
+          guint       low,
+          guint       high,
+          VpcSeverity severity,
+          const char *rule_id)
+{
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      VpcFinding *finding = g_ptr_array_index (findings, middle);
+      VpcSeverity s = vpc_finding_get_severity (finding);
+
+      if (s < severity || (s == severity && strcmp (vpc_finding_get_rule_id (finding), rule_id) <= 0))
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* The first of @findings from @low to @high (one rule's) whose primary
+ * element does not sort before @id (no element sorts first). */
+static guint
+primary_start (GPtrArray  *findings,
+               guint       low,
+               guint       high,
+               const char *id)
+{
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      const char *primary = vpc_finding_get_primary_element (g_ptr_array_index (findings, middle));
+
+      if (primary == NULL || strcmp (primary, id) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  guint sa = ((const VpcFindingSpan *) a)->start, sb = ((const VpcFindingSpan *) b)->start;
+
+  return (sa > sb) - (sa < sb);
+}
+
+void
+vpc_rule_context_replaced_spans (VpcRuleContext *ctx,
+                                 GPtrArray      *findings,
+                                 GArray         *spans)
+{
+  guint start = 0;
+
+  g_return_if_fail (ctx->scope != NULL);
+  g_array_set_size (spans, 0);
+  while (start < findings->len)
+    {
+      VpcFinding *first = g_ptr_array_index (findings, start);
+      const char *rule_id = vpc_finding_get_rule_id (first);
+      guint end = rule_end (findings, start + 1, findings->len, vpc_finding_get_severity (first),
+                            rule_id);
+      /* The workloads' findings of every rule; their subnets' of VPC211. */
+      guint n = strcmp (rule_id, VPC_RULES_SUBNET_SIZE) == 0 ? ctx->scope_ids->len
+                                                             : ctx->n_scope_workloads;
+
+      for (guint k = 0; k < n; k++)
+        {
+          const char *id = g_ptr_array_index (ctx->scope_ids, k);
+          VpcFindingSpan span;
+
+          span.start = span.end = primary_start (findings, start, end, id);
+          while (span.end < end
+                 && g_strcmp0 (vpc_finding_get_primary_element (g_ptr_array_index (findings,
+                                                                                   span.end)),
+                               id) == 0)
+            span.end++;
+          if (span.end > span.start)
+            g_array_append_val (spans, span);
+        }
+      start = end;
+    }
+  g_array_sort (spans, compare_spans);
 }
 
 void
@@ -276,6 +431,8 @@ vpc_rule_context_free (VpcRuleContext *ctx)
   g_hash_table_unref (ctx->services);
   g_ptr_array_unref (ctx->workloads);
   g_ptr_array_unref (ctx->public_nats);
+  g_clear_pointer (&ctx->scope, g_ptr_array_unref);
+  g_clear_pointer (&ctx->scope_ids, g_ptr_array_unref);
   g_clear_pointer (&ctx->egress, g_ptr_array_unref);
   g_clear_pointer (&ctx->endpoint_spans, g_hash_table_unref);
   g_clear_pointer (&ctx->cost_items, g_hash_table_unref);
@@ -313,9 +470,17 @@ const VpcSubnetInfo *
 vpc_rule_context_subnet (VpcRuleContext *ctx,
                          const char     *id)
 {
+  const VpcSubnetInfo *info;
+  const VpcElement *subnet;
+
   if (id == NULL)
     return NULL;
-  return g_hash_table_lookup (ctx->subnets, id);
+  info = g_hash_table_lookup (ctx->subnets, id);
+  /* A scoped run indexes the few it meets. */
+  if (info != NULL || ctx->scope == NULL
+      || (subnet = vpc_rule_context_lookup (ctx, id, VPC_KIND_SUBNET)) == NULL)
+    return info;
+  return index_subnet (ctx, subnet);
 }
 
 const VpcCostReport *

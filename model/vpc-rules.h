@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* The rule about subnets too small for the workloads in them (VPC211). */
+#define VPC_RULES_SUBNET_SIZE "VPC211"
+
 /* At most this many "other" elements are listed in one finding. */
 #define VPC_RULES_MAX_OTHERS 100
 
@@ -85,6 +88,13 @@ typedef struct
   GHashTable          *cost_items; /* element id -> VpcCostItem, with cost */
   gboolean             cost_done;
 
+  /* A scoped run (vpc_rule_context_new_scoped()): the workloads it is
+   * about, in file order, and the ids of what it reports on again (theirs
+   * and their subnets'); NULL for a run over the whole design. */
+  GPtrArray           *scope;
+  GPtrArray           *scope_ids;
+  guint                n_scope_workloads; /* the first of scope_ids */
+
   GPtrArray           *findings;   /* VpcFinding, unsorted */
   /* Non-NULL when the findings keep their messages with names as marks
    * (vpc_rule_context_keep_names): the marks' text. */
@@ -103,6 +113,33 @@ typedef struct
 
 VpcRuleContext       *vpc_rule_context_new (VpcDesign *design,
                                             VpcProfile profile);
+/* A run about the workloads at @positions (ascending) alone, after an
+ * edit of them that changed nothing the rules read of them about other
+ * elements: their needs, kind, VPC mode, subnets and security groups are
+ * as before (what else may differ: their instances, encryption, ...).
+ * Every finding whose primary element is a workload is about that
+ * workload and other kinds of elements only, so the run reports what the
+ * whole run would about these workloads, and VPC211 on their subnets (the
+ * only rule about other elements that reads more of a workload: its
+ * instances). vpc_rule_context_replaced_spans() tells which findings of
+ * the last whole run these stand for. Subnets are indexed as the run
+ * asks for them. */
+VpcRuleContext       *vpc_rule_context_new_scoped (VpcDesign   *design,
+                                                   VpcProfile   profile,
+                                                   const guint *positions,
+                                                   guint        n);
+/* The findings of @findings (sorted: vpc_finding_compare()) that the
+ * scoped run @ctx reports on again, as spans (VpcFindingSpan, in order)
+ * into @spans. Looks at a few findings per rule, not at all of them. */
+typedef struct
+{
+  guint start;
+  guint end;
+} VpcFindingSpan;
+
+void                  vpc_rule_context_replaced_spans (VpcRuleContext *ctx,
+                                                       GPtrArray      *findings,
+                                                       GArray         *spans);
 void                  vpc_rule_context_free (VpcRuleContext *ctx);
 /* Makes each finding keep its message with the element names in it as
  * marks, so that a rename redoes only the messages it touches

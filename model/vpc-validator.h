@@ -46,6 +46,8 @@ GPtrArray    *vpc_validator_findings_for (VpcValidator *self,
 /* Tests: from how many elements on a deferred validator runs the rules on
  * another thread (0: the default). */
 void          _vpc_validator_set_thread_min_elements (guint n);
+/* For tests: how many runs were about a few edited workloads alone. */
+guint         _vpc_validator_get_scoped_runs (VpcValidator *self);
 
 /* One-shot validation: a sorted array of VpcFinding (owned). */
 GPtrArray    *vpc_validate (VpcDesign *design,

@@ -647,6 +647,164 @@ test_live_renames (void)
   g_assert_cmpuint (named, >, 500);
 }
 
+/* A copy of workload @workload changed in @what, one of the fields that
+ * other elements' rules do not read (0, 1) or may (2-6). */
+static VpcElement *
+edited_workload (const VpcElement *workload,
+                 guint             what,
+                 GRand            *rand)
+{
+  VpcElement *copy = vpc_element_copy (workload);
+  gboolean *toggles[] = { &copy->inter_container_encryption, &copy->network_isolation,
+                          &copy->needs_internet, &copy->direct_internet_access };
+
+  if (what == 0)
+    /* Another number (the same one would be no edit); now and then
+     * enough to fill a subnet (VPC211). */
+    copy->instance_count = copy->instance_count % 60 + g_rand_int_range (rand, 1, 30)
+                           + (g_rand_boolean (rand) ? 0 : 60 * g_rand_int_range (rand, 1, 80));
+  else if (what <= G_N_ELEMENTS (toggles))
+    *toggles[what - 1] = !*toggles[what - 1];
+  else if (what == 5 && copy->subnets != NULL && copy->subnets->len > 0)
+    g_ptr_array_set_size (copy->subnets, copy->subnets->len - 1);
+  else if (what == 6 && copy->security_groups != NULL && copy->security_groups->len > 0)
+    g_ptr_array_set_size (copy->security_groups, copy->security_groups->len - 1);
+  return copy;
+}
+
+/* An edit of a workload that other elements' rules read nothing of (its
+ * instances, its encryption) runs the rules about it alone; the findings
+ * are a full run's all the same (messages, order), through undo, redo,
+ * renames after it and edits that need a full run, on random designs. */
+static void
+test_live_scoped (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  guint scoped = 0, changed = 0;
+
+  for (guint seed = 1; seed <= 150; seed++)
+    {
+      g_autofree char *json = random_design_json (seed);
+      g_autoptr(VpcDesign) design = load_text (json);
+      g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+      ItemsChanged record = { 0 };
+      guint n = vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD);
+
+      if (n == 0)
+        continue;
+      g_signal_connect (validator, "items-changed", G_CALLBACK (items_changed_cb), &record);
+      for (guint round = 0; round < 12; round++)
+        {
+          guint index = g_rand_int_range (rand, 0, n);
+          guint what = g_rand_int_range (rand, 0, 7);
+          const VpcElement *workload = vpc_design_get_element (design, VPC_KIND_WORKLOAD, index);
+          guint runs = vpc_validator_get_full_runs (validator);
+          guint scoped_runs = _vpc_validator_get_scoped_runs (validator);
+          guint calls = record.calls;
+          guint64 revision = vpc_design_get_revision (design);
+
+          vpc_design_replace_element (design, edited_workload (workload, what, rand));
+          assert_model_matches (validator);
+          /* Some are refused (a notebook's isolation) or no edit (no subnets). */
+          if (vpc_design_get_revision (design) == revision)
+            {
+              g_assert_cmpuint (what, >=, 2);
+              continue;
+            }
+          if (what <= 1)
+            {
+              g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs);
+              g_assert_cmpuint (_vpc_validator_get_scoped_runs (validator), ==, scoped_runs + 1);
+              scoped++;
+              changed += record.calls > calls;
+            }
+          if (round % 4 == 1)
+            {
+              g_assert_true (vpc_design_undo (design));
+              assert_model_matches (validator);
+              g_assert_true (vpc_design_redo (design));
+              assert_model_matches (validator);
+            }
+          if (round % 4 == 2)
+            {
+              rename_element (design, vpc_design_get_element (design, VPC_KIND_WORKLOAD, index),
+                              "Renamed (after an edit)");
+              assert_model_matches (validator);
+            }
+        }
+      g_signal_handlers_disconnect_by_data (validator, &record);
+    }
+  g_assert_cmpuint (scoped, >, 500);
+  /* The edits changed findings, not only left them. */
+  g_assert_cmpuint (changed, >, 100);
+}
+
+/* Whether a finding of @rule_id names element @id. */
+static gboolean
+names_in (VpcValidator *validator,
+          const char   *id,
+          const char   *rule_id)
+{
+  g_autoptr(GPtrArray) naming = vpc_validator_findings_for (validator, id);
+
+  for (guint i = 0; i < naming->len; i++)
+    if (g_str_equal (vpc_finding_get_rule_id (g_ptr_array_index (naming, i)), rule_id))
+      return TRUE;
+  return FALSE;
+}
+
+/* A rename in place and an edit of the same workload in one burst: the
+ * findings the scoped run keeps give the new name too (VPC402's, of an
+ * endpoint without groups, name every job); two workloads edited in one
+ * burst, the later first. */
+static void
+test_live_scoped_renamed (void)
+{
+  g_autoptr(VpcDesign) design = load_text (live_design);
+  VpcElement *endpoint = vpc_element_new (VPC_KIND_ENDPOINT, "ep-s3");
+  g_autoptr(VpcValidator) validator = NULL;
+  guint scoped_runs;
+
+  endpoint->service = g_strdup ("s3");
+  vpc_id_list_add (endpoint->subnets, "sn-b");
+  g_assert_true (vpc_design_add_element (design, endpoint, -1));
+  validator = vpc_validator_new (design);
+  vpc_validator_set_deferred (validator, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  scoped_runs = _vpc_validator_get_scoped_runs (validator);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *id = i == 0 ? "a" : i == 1 ? "b" : "c";
+      g_autofree char *name = g_strdup_printf ("Job %u", i);
+      g_autoptr(VpcElement) copy = NULL;
+
+      /* Its instances fill sn-a (a /24): VPC211 names every job. */
+      rename_element (design, vpc_design_lookup (design, id), name);
+      copy = vpc_element_copy (vpc_design_lookup (design, id));
+      copy->instance_count = 100 + i;
+      vpc_design_replace_element (design, g_steal_pointer (&copy));
+      /* Another element renamed in the same burst. */
+      rename_element (design, vpc_design_lookup (design, "sn-b"), name);
+      vpc_validator_flush (validator);
+      assert_model_matches (validator);
+    }
+  g_assert_cmpuint (_vpc_validator_get_scoped_runs (validator), ==, scoped_runs + 3);
+  g_assert_true (names_in (validator, "sn-a", "VPC211"));
+  g_assert_true (names_in (validator, "c", "VPC402"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(VpcElement) copy = vpc_element_copy (vpc_design_lookup (design, i == 0 ? "c" : "a"));
+
+      copy->instance_count = 1;
+      vpc_design_replace_element (design, g_steal_pointer (&copy));
+    }
+  vpc_validator_flush (validator);
+  assert_model_matches (validator);
+  g_assert_cmpuint (_vpc_validator_get_scoped_runs (validator), ==, scoped_runs + 4);
+}
+
 /* Renames in one burst, deferred: followed up to a limit, then a full
  * run; either way the model ends as a full run would leave it. */
 static void
@@ -970,6 +1128,8 @@ add_live (void)
   g_test_add_func ("/rules/live/renames-same-words", test_live_renames_same_words);
   g_test_add_func ("/rules/live/renames", test_live_renames);
   g_test_add_func ("/rules/live/renames-deferred", test_live_renames_deferred);
+  g_test_add_func ("/rules/live/scoped", test_live_scoped);
+  g_test_add_func ("/rules/live/scoped-renamed", test_live_scoped_renamed);
   g_test_add_func ("/rules/live/update-and-undo", test_live_update);
   g_test_add_func ("/rules/live/changes-apart", test_live_changes_apart);
   g_test_add_func ("/rules/live/profile", test_live_profile);

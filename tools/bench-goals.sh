@@ -56,7 +56,7 @@ cat "$@" | awk '
     limit("one edit (a rename) + re-check + frame, 100,000", "edit-100000", 50)
     limit("the first rename after a full check, 100,000", "edit-first-100000", 50)
     limit("one move + frame (no re-check), 100,000", "edit-move-100000", 50)
-    limit("one edit of a field + frame (re-check on another thread), 100,000", "edit-field-100000", 50)
+    limit("one edit of a field + its rules re-checked + frame, 100,000", "edit-field-100000", 50)
     limit("... until its findings are drawn, 100,000", "edit-field-findings-100000", 50)
     limit("editor: start to first frame, empty", "app-start-empty", 500)
     limit("editor: open to first frame, 10,000", "app-open-10000", 500)

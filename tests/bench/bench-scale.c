@@ -17,8 +17,10 @@
  *   edit-move-N    the same for a workload moved: no re-validation (the
  *                  rules read no box), the connectors updated
  *   edit-field-N   the same for a workload's number of instances: the
- *                  connectors are kept, every rule runs again (at 100,000
- *                  on another thread: the frame does not wait for them)
+ *                  connectors are kept, the rules about that workload
+ *                  (and its subnets' sizes) run again, in the idle callback
+ *                  (vpc-validator.c: a full run would go to another thread
+ *                  at 100,000, the frame not waiting for it)
  *   edit-field-findings-N  until that run's findings are drawn
  *   edit-field-findings-busy-N  the window's work when they come: taking
  *                  them (and what follows them) and drawing them
@@ -230,8 +232,8 @@ edit_once (cairo_surface_t *surface,
  * frame at 100 % (edit-first-N: the first); edit-move-N: the same for a
  * workload moved (the rules read no box: no re-validation, the connectors
  * updated); edit-field-N: for its number of instances (the connectors are
- * kept; every rule runs again, at 100,000 on another thread, and
- * edit-field-findings-N waits for their findings to be drawn). */
+ * kept; the rules about it run again; edit-field-findings-N waits for
+ * findings to be drawn if they come from another thread). */
 static void
 bench_edit (cairo_surface_t *surface,
             VpcDesign       *placed,
