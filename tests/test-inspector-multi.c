@@ -7,6 +7,7 @@
 
 #include "gui-test-utils.h"
 #include "vpc-canvas.h"
+#include "vpc-checklist-view.h"
 #include "vpc-sidebar.h"
 #include "vpc-window.h"
 
@@ -219,6 +220,127 @@ test_nothing_in_common (Fixture *f, gconstpointer data)
       "2");
 }
 
+/* How many descendants of @root are a @type. */
+static guint
+count_type (GtkWidget *root,
+            GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_type (child, type);
+  return n;
+}
+
+#define MANY_SUBNETS 3000
+
+/* Types @text into @search and waits (the entry tells a search after a
+ * pause) until @shown holds @expected items, or two seconds. */
+static void
+search_for (GtkWidget  *search,
+            GListModel *shown,
+            const char *text,
+            guint       expected)
+{
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  for (guint i = 0; i < 200 && g_list_model_get_n_items (shown) != expected; i++)
+    {
+      g_usleep (10 * 1000);
+      gui_test_spin (2);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+}
+
+/* Thousands of subnets to tick (a 100,000-element design has 20,000): a
+ * searchable list that makes rows only for what it shows, where a row
+ * each took over a gigabyte. Ticks edit as the rows did, one step each,
+ * mixed across a selection, and follow undo. */
+static void
+test_many_candidates (Fixture *f, gconstpointer data)
+{
+  const char *const one[] = { "train-1", NULL };
+  const char *const both[] = { "train-1", "train-2", NULL };
+  VpcChecklistView *view;
+  GtkWidget *list, *search, *subtitle;
+  GListModel *shown;
+  GtkCheckButton *check;
+
+  vpc_design_begin (f->design, "Add subnets");
+  for (guint i = 0; i < MANY_SUBNETS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("sn-many-%u", i);
+      VpcElement *subnet = vpc_element_new (VPC_KIND_SUBNET, id);
+
+      subnet->name = g_strdup_printf ("Many %u", i);
+      subnet->az = g_strdup ("az-a");
+      subnet->cidr = g_strdup_printf ("10.%u.%u.0/24", 100 + i / 256, i % 256);
+      g_assert_true (vpc_design_add_element (f->design, subnet, -1));
+    }
+  g_assert_true (vpc_design_commit (f->design));
+  select_ids (f, one);
+
+  list = find_row (f, "Subnets");
+  view = VPC_CHECKLIST_VIEW (gui_test_find_type (list, VPC_TYPE_CHECKLIST_VIEW));
+  g_assert_nonnull (view);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (list), TRUE);
+  gui_test_spin (20);
+  /* Rows for what the list shows and near it (GTK 4.8 keeps up to 200),
+   * not for thousands. */
+  g_assert_cmpuint (count_type (list, GTK_TYPE_CHECK_BUTTON), >, 0);
+  g_assert_cmpuint (count_type (list, GTK_TYPE_CHECK_BUTTON), <, MANY_SUBNETS / 10);
+
+  /* By name or id, as one types, whatever the case. */
+  search = vpc_checklist_view_get_search (view);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (vpc_checklist_view_get_list (view))));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, MANY_SUBNETS + 1);
+  search_for (search, shown, "many 2999", 1);
+  /* sn-many-123 and sn-many-1230 to -1239 */
+  search_for (search, shown, "sn-many-123", 11);
+  search_for (search, shown, "SN-MANY-1234", 1);
+  gui_test_spin (10);
+
+  check = GTK_CHECK_BUTTON (gui_test_find_type (vpc_checklist_view_get_list (view),
+                                                GTK_TYPE_CHECK_BUTTON));
+  g_assert_cmpstr (gtk_check_button_get_label (check), ==, "Many 1234");
+  g_assert_false (gtk_check_button_get_active (check));
+  gtk_check_button_set_active (check, TRUE);
+  gui_test_spin (5);
+  g_assert_true (vpc_id_list_contains (vpc_design_lookup (f->design, "train-1")->subnets,
+                                       "sn-many-1234"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (list)), ==,
+                   "private-a, Many 1234");
+  g_assert_true (vpc_design_undo (f->design));
+  gui_test_spin (5);
+  g_assert_false (vpc_id_list_contains (vpc_design_lookup (f->design, "train-1")->subnets,
+                                        "sn-many-1234"));
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_true (vpc_design_redo (f->design));
+  gui_test_spin (5);
+  g_assert_true (gtk_check_button_get_active (check));
+
+  /* Two selected, one has it: mixed, and a click gives it to both. */
+  select_ids (f, both);
+  list = find_row (f, "Subnets");
+  view = VPC_CHECKLIST_VIEW (gui_test_find_type (list, VPC_TYPE_CHECKLIST_VIEW));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (list), TRUE);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (vpc_checklist_view_get_list (view))));
+  search_for (vpc_checklist_view_get_search (view), shown, "sn-many-1234", 1);
+  gui_test_spin (10);
+  check = GTK_CHECK_BUTTON (gui_test_find_type (vpc_checklist_view_get_list (view),
+                                                GTK_TYPE_CHECK_BUTTON));
+  g_assert_true (gtk_check_button_get_inconsistent (check));
+  subtitle = gtk_widget_get_next_sibling (GTK_WIDGET (check));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (subtitle)), ==,
+                   "sn-many-1234 · 1 of 2 selected elements");
+  gtk_check_button_set_active (check, TRUE);
+  gui_test_spin (5);
+  g_assert_true (vpc_id_list_contains (vpc_design_lookup (f->design, "train-2")->subnets,
+                                       "sn-many-1234"));
+  g_assert_false (gtk_check_button_get_inconsistent (check));
+  g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Change “Subnets” of 2 elements");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -237,6 +359,7 @@ main (int argc, char *argv[])
   ADD ("/inspector/multi/attach-group", test_attach_group);
   ADD ("/inspector/multi/mixed-values", test_mixed_values);
   ADD ("/inspector/multi/nothing-in-common", test_nothing_in_common);
+  ADD ("/inspector/many-candidates", test_many_candidates);
 #undef ADD
   return g_test_run ();
 }

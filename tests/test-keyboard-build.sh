@@ -84,6 +84,11 @@ if [ -n "${VPC_KEYS_SCREENSHOT_DIR:-}" ] && command -v import >/dev/null; then
   import -window root "$VPC_KEYS_SCREENSHOT_DIR/keyboard-build.png"
 fi
 key ctrl+s
+# The dialog may take a while on a busy machine: type once it is shown.
+for _ in $(seq 1 100); do
+  xdotool search --onlyvisible --name "Save Design" >/dev/null 2>&1 && break
+  sleep 0.1
+done
 sleep 0.5
 typed kb            # replaces the suggested name's stem
 key Return

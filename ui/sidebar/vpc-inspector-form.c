@@ -4,6 +4,7 @@
 #include "vpc-inspector-form.h"
 
 #include "vpc-accessible.h"
+#include "vpc-checklist-view.h"
 
 #include "vpc-edit-check.h"
 #include "vpc-i18n.h"
@@ -788,6 +789,66 @@ check_cb (Field *field)
   form_apply (field, change_membership, GINT_TO_POINTER (active), NULL);
 }
 
+/* How many of @targets list @id at @offset. */
+static guint
+count_members (GPtrArray  *targets,
+               gsize       offset,
+               const char *id)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < targets->len; i++)
+    count += vpc_id_list_contains (*id_list_at (g_ptr_array_index (targets, i), offset), id);
+  return count;
+}
+
+/* A VpcChecklistDescribe over the form's design. */
+static void
+describe_candidate (const char  *id,
+                    const char **name,
+                    const char **subtitle,
+                    gpointer     data)
+{
+  Field *list_field = data;
+  const VpcElement *candidate = vpc_design_lookup (list_field->form->design, id);
+
+  *name = candidate != NULL ? vpc_element_get_display_name (candidate) : id;
+  *subtitle = candidate != NULL && candidate->name != NULL && g_strcmp0 (candidate->name, id) != 0
+                  ? candidate->id
+                  : NULL;
+}
+
+/* A VpcChecklistState: how many targets list @id. */
+static void
+candidate_state (const char *id,
+                 guint      *count,
+                 guint      *of,
+                 gpointer    data)
+{
+  Field *list_field = data;
+  g_autoptr(GPtrArray) targets = current_targets (list_field->form);
+
+  *count = count_members (targets, list_field->offset, id);
+  *of = targets->len;
+}
+
+/* A VpcChecklistToggled: @id given to or taken from every target. */
+static void
+candidate_toggled (const char *id,
+                   gboolean    active,
+                   gpointer    data)
+{
+  Field *list_field = data;
+
+  g_free (list_field->id);
+  list_field->id = g_strdup (id);
+  form_apply (list_field, change_membership, GINT_TO_POINTER (active), NULL);
+}
+
+/* Beyond this many candidates a row each costs too much (20,000 subnets
+ * took over a gigabyte): a searchable list makes rows for what it shows. */
+#define CHECKLIST_ROWS_MAX 64
+
 GtkWidget *
 vpc_inspector_form_add_checklist (VpcInspectorForm *form,
                                   GtkWidget        *parent,
@@ -803,6 +864,20 @@ vpc_inspector_form_add_checklist (VpcInspectorForm *form,
   list_field->offset = list_offset;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  if (n > CHECKLIST_ROWS_MAX)
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_sized_new (n + 1);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (ids, vpc_design_get_element (form->design, kind, i)->id);
+      g_ptr_array_add (ids, NULL);
+      list_field->widget = vpc_checklist_view_new (
+          (const char *const *) ids->pdata, title,
+          kind == VPC_KIND_SUBNET ? _("Search subnets") : _("Search security groups"),
+          describe_candidate, candidate_state, candidate_toggled, list_field);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), list_field->widget);
+      n = 0;
+    }
   for (guint i = 0; i < n; i++)
     {
       const VpcElement *candidate = vpc_design_get_element (form->design, kind, i);
@@ -825,23 +900,10 @@ vpc_inspector_form_add_checklist (VpcInspectorForm *form,
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (check_cb), field);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
-  if (n == 0)
+  if (vpc_design_get_n_elements (form->design, kind) == 0)
     adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander), FALSE);
   add_row (parent, expander);
   return expander;
-}
-
-/* How many of @targets list @id at @offset. */
-static guint
-count_members (GPtrArray  *targets,
-               gsize       offset,
-               const char *id)
-{
-  guint count = 0;
-
-  for (guint i = 0; i < targets->len; i++)
-    count += vpc_id_list_contains (*id_list_at (g_ptr_array_index (targets, i), offset), id);
-  return count;
 }
 
 /* "sg-a, sg-b (3 of 7)": what the targets list, in the candidates' order,
@@ -1046,27 +1108,15 @@ sync_check (Field     *field,
             GPtrArray *targets)
 {
   guint count = count_members (targets, field->offset, field->id);
-  g_autofree char *share = NULL;
+  g_autofree char *subtitle = NULL;
 
   field->mixed = count > 0 && count < targets->len;
   gtk_check_button_set_active (GTK_CHECK_BUTTON (field->widget), count == targets->len);
   gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (field->widget), field->mixed);
   if (!is_multi (field->form))
     return;
-  if (field->mixed)
-    {
-      /* TRANSLATORS: how many of the selected elements have it. */
-      g_autofree char *of = g_strdup_printf (
-          ngettext ("%u of %u selected element", "%u of %u selected elements", targets->len), count,
-          targets->len);
-
-      share = g_strdup_printf ("%s%s%s", field->subtitle != NULL ? field->subtitle : "",
-                               field->subtitle != NULL ? " · " : "", of);
-    }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), share != NULL ? share
-                                                            : field->subtitle != NULL
-                                                                ? field->subtitle
-                                                                : "");
+  subtitle = vpc_checklist_subtitle (field->subtitle, count, targets->len);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), subtitle != NULL ? subtitle : "");
 }
 
 static void
@@ -1097,6 +1147,8 @@ field_sync (Field     *field,
         adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (field->row), summary);
         gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+        if (field->widget != NULL)
+          vpc_checklist_view_sync (VPC_CHECKLIST_VIEW (field->widget));
       }
       break;
     case FIELD_SUMMARY:
