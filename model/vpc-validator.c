@@ -530,6 +530,9 @@ thread_run_done_cb (GObject      *source,
   self->rules_revision = vpc_design_get_rules_revision (run->snapshot);
   self->profile = run->profile;
   set_basis (self, g_steal_pointer (&run->snapshot));
+  /* What was renamed during the run was renamed in the snapshot too: its
+   * findings may give either name. */
+  self->in_place = self->touched == NULL || self->touched->len > 0;
   run_free (run);
   set_running (self, NULL);
   /* Renames since the snapshot (self->touched), or another run. */

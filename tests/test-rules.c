@@ -739,6 +739,20 @@ test_live_scoped (void)
   g_assert_cmpuint (changed, >, 100);
 }
 
+/* live_design with an S3 interface endpoint in sn-b that has no groups:
+ * its VPC402 finding names every job. */
+static VpcDesign *
+live_design_with_interface (void)
+{
+  VpcDesign *design = load_text (live_design);
+  VpcElement *endpoint = vpc_element_new (VPC_KIND_ENDPOINT, "ep-s3");
+
+  endpoint->service = g_strdup ("s3");
+  vpc_id_list_add (endpoint->subnets, "sn-b");
+  g_assert_true (vpc_design_add_element (design, endpoint, -1));
+  return design;
+}
+
 /* Whether a finding of @rule_id names element @id. */
 static gboolean
 names_in (VpcValidator *validator,
@@ -760,15 +774,10 @@ names_in (VpcValidator *validator,
 static void
 test_live_scoped_renamed (void)
 {
-  g_autoptr(VpcDesign) design = load_text (live_design);
-  VpcElement *endpoint = vpc_element_new (VPC_KIND_ENDPOINT, "ep-s3");
-  g_autoptr(VpcValidator) validator = NULL;
+  g_autoptr(VpcDesign) design = live_design_with_interface ();
+  g_autoptr(VpcValidator) validator = vpc_validator_new (design);
   guint scoped_runs;
 
-  endpoint->service = g_strdup ("s3");
-  vpc_id_list_add (endpoint->subnets, "sn-b");
-  g_assert_true (vpc_design_add_element (design, endpoint, -1));
-  validator = vpc_validator_new (design);
   vpc_validator_set_deferred (validator, TRUE);
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -892,6 +901,39 @@ settle (VpcValidator *validator)
         return;
       g_main_context_iteration (NULL, TRUE);
     }
+}
+
+/* A rename in place while a full run is under way on another thread, and
+ * an edit of the same workload: the run's end looks at both, and the
+ * findings it keeps give the new name. */
+static void
+test_live_scoped_after_thread (void)
+{
+  g_autoptr(VpcDesign) design = live_design_with_interface ();
+  g_autoptr(VpcValidator) validator = NULL;
+  g_autoptr(VpcElement) endpoint = NULL;
+  g_autoptr(VpcElement) job = NULL;
+
+  _vpc_validator_set_thread_min_elements (1);
+  validator = vpc_validator_new_deferred (design);
+  settle (validator);
+  /* Not a workload: every rule, on the other thread. */
+  endpoint = vpc_element_copy (vpc_design_lookup (design, "ep-s3"));
+  endpoint->private_dns = !endpoint->private_dns;
+  vpc_design_replace_element (design, g_steal_pointer (&endpoint));
+  while (!vpc_validator_get_checking (validator))
+    g_main_context_iteration (NULL, TRUE);
+  /* Its findings made with the old name, not yet taken. */
+  g_usleep (300 * 1000);
+  g_assert_true (vpc_validator_get_checking (validator));
+  rename_element (design, vpc_design_lookup (design, "c"), "Job C");
+  job = vpc_element_copy (vpc_design_lookup (design, "c"));
+  job->instance_count = 3;
+  vpc_design_replace_element (design, g_steal_pointer (&job));
+  settle (validator);
+  assert_model_matches (validator);
+  g_assert_true (names_in (validator, "c", "VPC402"));
+  _vpc_validator_set_thread_min_elements (0);
 }
 
 /* An edit of one of @element's fields that rules read, or a rename. */
@@ -1130,6 +1172,7 @@ add_live (void)
   g_test_add_func ("/rules/live/renames-deferred", test_live_renames_deferred);
   g_test_add_func ("/rules/live/scoped", test_live_scoped);
   g_test_add_func ("/rules/live/scoped-renamed", test_live_scoped_renamed);
+  g_test_add_func ("/rules/live/scoped-after-thread", test_live_scoped_after_thread);
   g_test_add_func ("/rules/live/update-and-undo", test_live_update);
   g_test_add_func ("/rules/live/changes-apart", test_live_changes_apart);
   g_test_add_func ("/rules/live/profile", test_live_profile);
