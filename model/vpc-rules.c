@@ -291,6 +291,26 @@ vpc_rule_context_new (VpcDesign *design,
   return ctx;
 }
 
+gboolean
+vpc_rules_same_to_others (const VpcElement *was,
+                          const VpcElement *now,
+                          VpcProfile        profile)
+{
+  g_autoptr(GPtrArray) needs_was = NULL;
+  g_autoptr(GPtrArray) needs_now = NULL;
+
+  /* VPC110 reads a notebook's direct internet access, as its own rules. */
+  if (was->workload_kind != now->workload_kind || was->vpc_mode != now->vpc_mode
+      || was->direct_internet_access != now->direct_internet_access
+      || !vpc_id_list_equal (was->subnets, now->subnets)
+      || !vpc_id_list_equal (was->security_groups, now->security_groups)
+      || g_strcmp0 (was->name, now->name) != 0)
+    return FALSE;
+  needs_was = vpc_needs_compute (was, profile);
+  needs_now = vpc_needs_compute (now, profile);
+  return vpc_id_list_equal (needs_was, needs_now);
+}
+
 VpcRuleContext *
 vpc_rule_context_new_scoped (VpcDesign   *design,
                              VpcProfile   profile,

@@ -124,6 +124,12 @@ VpcRuleContext       *vpc_rule_context_new (VpcDesign *design,
  * instances). vpc_rule_context_replaced_spans() tells which findings of
  * the last whole run these stand for. Subnets are indexed as the run
  * asks for them. */
+/* Whether workload @now, an edited copy of @was, reads the same to the
+ * rules about other elements (what vpc_rule_context_new_scoped() asks
+ * of an edit), and names itself the same. */
+gboolean              vpc_rules_same_to_others (const VpcElement *was,
+                                                const VpcElement *now,
+                                                VpcProfile        profile);
 VpcRuleContext       *vpc_rule_context_new_scoped (VpcDesign   *design,
                                                    VpcProfile   profile,
                                                    const guint *positions,

@@ -33,7 +33,6 @@
 #include <string.h>
 
 #include "vpc-finding-private.h"
-#include "vpc-needs.h"
 #include "vpc-rules.h"
 
 struct _VpcValidator
@@ -563,29 +562,6 @@ start_thread_run (VpcValidator *self,
   set_running (self, run);
 }
 
-/* Whether workload @now, an edited copy of @was, reads the same to the
- * rules about other elements (vpc_rule_context_new_scoped()), and names
- * itself the same. */
-static gboolean
-same_to_others (const VpcElement *was,
-                const VpcElement *now,
-                VpcProfile        profile)
-{
-  g_autoptr(GPtrArray) needs_was = NULL;
-  g_autoptr(GPtrArray) needs_now = NULL;
-
-  /* VPC110 reads a notebook's direct internet access, as its own rules. */
-  if (was->workload_kind != now->workload_kind || was->vpc_mode != now->vpc_mode
-      || was->direct_internet_access != now->direct_internet_access
-      || !vpc_id_list_equal (was->subnets, now->subnets)
-      || !vpc_id_list_equal (was->security_groups, now->security_groups)
-      || g_strcmp0 (was->name, now->name) != 0)
-    return FALSE;
-  needs_was = vpc_needs_compute (was, profile);
-  needs_now = vpc_needs_compute (now, profile);
-  return vpc_id_list_equal (needs_was, needs_now);
-}
-
 /* Beyond this many workloads edited since the last run, a full one. */
 #define MAX_SCOPED 16
 
@@ -623,7 +599,7 @@ scoped_workloads (VpcValidator *self,
       /* Changed in place: a box or a name, which no rule reads. */
       if (was == now)
         continue;
-      if (ref->kind != VPC_KIND_WORKLOAD || !same_to_others (was, now, profile))
+      if (ref->kind != VPC_KIND_WORKLOAD || !vpc_rules_same_to_others (was, now, profile))
         return NULL;
       for (guint p = 0; p < positions->len && !seen; p++)
         seen = g_array_index (positions, guint, p) == ref->index;

@@ -8,6 +8,7 @@
 #include "gui-test-utils.h"
 #include "vpc-canvas.h"
 #include "vpc-checklist-view.h"
+#include "vpc-file.h"
 #include "vpc-sidebar.h"
 #include "vpc-window.h"
 
@@ -339,6 +340,19 @@ test_many_candidates (Fixture *f, gconstpointer data)
                                        "sn-many-1234"));
   g_assert_false (gtk_check_button_get_inconsistent (check));
   g_assert_cmpstr (vpc_design_get_undo_label (f->design), ==, "Change “Subnets” of 2 elements");
+
+  /* What the ticks made saves and opens again. */
+  {
+    gsize length = 0;
+    g_autofree char *text = vpc_file_serialize (f->design, &length);
+    g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VpcDesign) reopened = vpc_file_load_bytes (bytes, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (vpc_id_list_contains (vpc_design_lookup (reopened, "train-2")->subnets,
+                                         "sn-many-1234"));
+  }
 }
 
 int
