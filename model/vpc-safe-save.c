@@ -8,6 +8,10 @@
  * temporary file over the original. Not g_file_set_contents(): it resets the
  * mode and replaces symlinks.
  */
+/* sync_file_range() */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include "vpc-safe-save.h"
 
 #include <errno.h>
@@ -23,6 +27,8 @@
 #define MAX_SYMLINK_HOPS 40
 /* Small writes (cairo's PDF stream, libpng's chunks) are gathered. */
 #define BUFFER_SIZE      (64 * 1024)
+/* How much written data may wait before its write-back is started. */
+#define WRITEBACK_STEP   (2 * 1024 * 1024)
 #define TEMP_SUFFIX      ".vpcd-tmp-XXXXXX"
 /* What a file system without pathconf() answers allows (NAME_MAX). */
 #define FALLBACK_NAME_MAX 255
@@ -38,6 +44,8 @@ struct _VpcSafeSave
   GStatBuf  old;
   gboolean  failed;
   gsize     buffered;
+  off_t     written;    /* bytes written to @fd so far */
+  off_t     started;    /* of those, bytes whose write-back was started */
   guint8    buffer[BUFFER_SIZE];
 };
 
@@ -248,6 +256,41 @@ write_all (int         fd,
   return TRUE;
 }
 
+/* Starts writing what @self has written to the disk, without waiting for
+ * it: the commit's fsync() then waits for the tail only. A 13 MB SVG spent
+ * 20 ms in fsync() after the drawing; written back while the rest is
+ * drawn, that time overlaps the drawing. Only a hint: errors show in
+ * fsync(). */
+static void
+start_writeback (VpcSafeSave *self,
+                 gsize        length)
+{
+  self->written += (off_t) length;
+#if defined (__linux__) && defined (SYNC_FILE_RANGE_WRITE)
+  if (self->written - self->started >= WRITEBACK_STEP)
+    {
+      (void) sync_file_range (self->fd, self->started, self->written - self->started,
+                              SYNC_FILE_RANGE_WRITE);
+      self->started = self->written;
+    }
+#endif
+}
+
+static gboolean
+write_out (VpcSafeSave *self,
+           const void  *data,
+           gsize        length,
+           GError     **error)
+{
+  if (write_all (self->fd, data, length))
+    {
+      start_writeback (self, length);
+      return TRUE;
+    }
+  self->failed = TRUE;
+  return fail_errno (error, self->path, N_("writing"), errno);
+}
+
 static gboolean
 flush_buffer (VpcSafeSave *self,
               GError     **error)
@@ -255,10 +298,7 @@ flush_buffer (VpcSafeSave *self,
   gsize length = self->buffered;
 
   self->buffered = 0;
-  if (write_all (self->fd, self->buffer, length))
-    return TRUE;
-  self->failed = TRUE;
-  return fail_errno (error, self->path, N_("writing"), errno);
+  return write_out (self, self->buffer, length, error);
 }
 
 gboolean
@@ -275,12 +315,7 @@ vpc_safe_save_write (VpcSafeSave *self,
   if (self->buffered + length > BUFFER_SIZE && self->buffered > 0 && !flush_buffer (self, error))
     return FALSE;
   if (length >= BUFFER_SIZE)
-    {
-      if (write_all (self->fd, data, length))
-        return TRUE;
-      self->failed = TRUE;
-      return fail_errno (error, self->path, N_("writing"), errno);
-    }
+    return write_out (self, data, length, error);
   memcpy (self->buffer + self->buffered, data, length);
   self->buffered += length;
   return TRUE;
