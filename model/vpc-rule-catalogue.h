@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "vpc-element.h"
 #include "vpc-finding.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ typedef struct
   const char *explanation;
   const char *fix;
   const char *url;         /* NULL when no AWS page backs the rule */
+  /* The kind of a finding's primary element, domain.md §3's element
+   * column (VPC210 and VPC213 may have none). */
+  VpcKind     subject;
 } VpcRuleInfo;
 
 /* The rule with @id, or NULL. */

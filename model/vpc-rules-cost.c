@@ -101,8 +101,8 @@ void
 vpc_rules_check_cost (VpcRuleContext *ctx)
 {
   /* VPC501 is about endpoints. */
-  if (ctx->scope == NULL)
+  if (vpc_rule_context_checks_others (ctx))
     check_endpoint_bill (ctx);
-  for (guint w = 0; w < ctx->workloads->len; w++)
-    check_s3_through_nat (ctx, g_ptr_array_index (ctx->workloads, w));
+  for (guint w = 0; w < ctx->checked->len; w++)
+    check_s3_through_nat (ctx, g_ptr_array_index (ctx->checked, w));
 }

@@ -424,10 +424,10 @@ vpc_rules_check_endpoints (VpcRuleContext *ctx)
 {
   guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_ENDPOINT);
 
-  for (guint w = 0; w < ctx->workloads->len; w++)
-    check_workload_paths (ctx, g_ptr_array_index (ctx->workloads, w));
+  for (guint w = 0; w < ctx->checked->len; w++)
+    check_workload_paths (ctx, g_ptr_array_index (ctx->checked, w));
   /* The rest are about endpoints. */
-  if (ctx->scope != NULL)
+  if (!vpc_rule_context_checks_others (ctx))
     return;
 
   check_ecr_without_s3 (ctx);

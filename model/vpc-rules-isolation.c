@@ -81,9 +81,9 @@ vpc_rules_check_isolation (VpcRuleContext *ctx)
   guint n = ctx->scope != NULL ? ctx->scope->len
                                : vpc_design_get_n_elements (ctx->design, VPC_KIND_WORKLOAD);
 
-  for (guint w = 0; w < ctx->workloads->len; w++)
+  for (guint w = 0; w < ctx->checked->len; w++)
     {
-      VpcWorkloadInfo *info = g_ptr_array_index (ctx->workloads, w);
+      VpcWorkloadInfo *info = g_ptr_array_index (ctx->checked, w);
       const VpcElement *workload = info->element;
       g_autofree char *who = NULL;
 

@@ -572,16 +572,16 @@ vpc_rules_check_network (VpcRuleContext *ctx)
 {
   guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_SUBNET);
 
-  for (guint w = 0; w < ctx->workloads->len; w++)
+  for (guint w = 0; w < ctx->checked->len; w++)
     {
-      VpcWorkloadInfo *workload = g_ptr_array_index (ctx->workloads, w);
+      VpcWorkloadInfo *workload = g_ptr_array_index (ctx->checked, w);
 
       check_placement (ctx, workload);
       check_public_subnets (ctx, workload);
       check_vpc_config (ctx, workload->element);
     }
   /* The rest are about subnets, NAT gateways and zones. */
-  if (ctx->scope != NULL)
+  if (!vpc_rule_context_checks_others (ctx))
     {
       check_scope_subnet_sizes (ctx);
       return;

@@ -852,9 +852,9 @@ vpc_rules_check_security (VpcRuleContext *ctx)
     NULL,
   };
 
-  for (guint w = 0; w < ctx->workloads->len; w++)
+  for (guint w = 0; w < ctx->checked->len; w++)
     {
-      VpcWorkloadInfo *workload = g_ptr_array_index (ctx->workloads, w);
+      VpcWorkloadInfo *workload = g_ptr_array_index (ctx->checked, w);
 
       check_cluster (ctx, workload);
       /* VPC401 and VPC405 skip a workload without groups (VPC208 reports it). */
@@ -864,7 +864,7 @@ vpc_rules_check_security (VpcRuleContext *ctx)
       check_outbound_paths (ctx, workload);
     }
   /* VPC402 is about endpoints. */
-  if (ctx->scope == NULL)
+  if (vpc_rule_context_checks_others (ctx))
     check_endpoints_ingress (&sets);
   g_hash_table_unref (sets.targets);
   g_hash_table_unref (sets.sources);

@@ -254,10 +254,12 @@ index_workloads (VpcRuleContext *ctx)
     }
 }
 
+/* With @scope NULL, a run over the whole design. */
 static VpcRuleContext *
 context_new (VpcDesign *design,
              VpcProfile profile,
-             GPtrArray *scope)
+             GPtrArray *scope,
+             gboolean   others)
 {
   VpcRuleContext *ctx = g_new0 (VpcRuleContext, 1);
 
@@ -274,7 +276,8 @@ context_new (VpcDesign *design,
       = g_new0 (guint, vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP) + 1);
 
   ctx->scope = scope;
-  if (scope == NULL)
+  ctx->others = scope != NULL && others;
+  if (vpc_rule_context_checks_others (ctx))
     index_subnets (ctx);
   index_nat_gateways (ctx);
   index_endpoints (ctx);
@@ -285,9 +288,10 @@ VpcRuleContext *
 vpc_rule_context_new (VpcDesign *design,
                       VpcProfile profile)
 {
-  VpcRuleContext *ctx = context_new (design, profile, NULL);
+  VpcRuleContext *ctx = context_new (design, profile, NULL, FALSE);
 
   index_workloads (ctx);
+  ctx->checked = g_ptr_array_ref (ctx->workloads);
   return ctx;
 }
 
@@ -311,13 +315,35 @@ vpc_rules_same_to_others (const VpcElement *was,
   return vpc_id_list_equal (needs_was, needs_now);
 }
 
+/* The in-VPC workloads of @ctx->scope, among all of ctx->workloads (both
+ * in file order). */
+static GPtrArray *
+scope_infos (VpcRuleContext *ctx)
+{
+  GPtrArray *infos = g_ptr_array_sized_new (ctx->scope->len);
+  guint w = 0;
+
+  for (guint i = 0; i < ctx->scope->len; i++)
+    {
+      const VpcElement *workload = g_ptr_array_index (ctx->scope, i);
+
+      if (!workload->vpc_mode)
+        continue;
+      while (((VpcWorkloadInfo *) g_ptr_array_index (ctx->workloads, w))->element != workload)
+        w++;
+      g_ptr_array_add (infos, g_ptr_array_index (ctx->workloads, w));
+    }
+  return infos;
+}
+
 VpcRuleContext *
 vpc_rule_context_new_scoped (VpcDesign   *design,
                              VpcProfile   profile,
                              const guint *positions,
-                             guint        n)
+                             guint        n,
+                             gboolean     others)
 {
-  VpcRuleContext *ctx = context_new (design, profile, g_ptr_array_sized_new (n));
+  VpcRuleContext *ctx = context_new (design, profile, g_ptr_array_sized_new (n), others);
 
   ctx->scope_ids = g_ptr_array_new ();
   for (guint i = 0; i < n; i++)
@@ -328,10 +354,18 @@ vpc_rule_context_new_scoped (VpcDesign   *design,
       g_assert (i == 0 || positions[i - 1] < positions[i]);
       g_ptr_array_add (ctx->scope, (gpointer) workload);
       g_ptr_array_add (ctx->scope_ids, workload->id);
-      if (workload->vpc_mode)
+      if (workload->vpc_mode && !others)
         index_workload (ctx, workload);
     }
   ctx->n_scope_workloads = ctx->scope_ids->len;
+  if (others)
+    {
+      /* The rules about other elements read every workload. */
+      index_workloads (ctx);
+      ctx->checked = scope_infos (ctx);
+      return ctx;
+    }
+  ctx->checked = g_ptr_array_ref (ctx->workloads);
   /* Their subnets, each once, for VPC211. */
   for (guint w = 0; w < ctx->workloads->len; w++)
     {
@@ -419,9 +453,20 @@ vpc_rule_context_replaced_spans (VpcRuleContext *ctx,
       const char *rule_id = vpc_finding_get_rule_id (first);
       guint end = rule_end (findings, start + 1, findings->len, vpc_finding_get_severity (first),
                             rule_id);
+      const VpcRuleInfo *rule = vpc_rule_catalogue_lookup (rule_id);
       /* The workloads' findings of every rule; their subnets' of VPC211. */
       guint n = strcmp (rule_id, VPC_RULES_SUBNET_SIZE) == 0 ? ctx->scope_ids->len
                                                              : ctx->n_scope_workloads;
+
+      /* Every finding of a rule about other elements, when they all ran. */
+      if (ctx->others && rule->subject != VPC_KIND_WORKLOAD)
+        {
+          VpcFindingSpan span = { start, end };
+
+          g_array_append_val (spans, span);
+          start = end;
+          continue;
+        }
 
       for (guint k = 0; k < n; k++)
         {
@@ -450,6 +495,7 @@ vpc_rule_context_free (VpcRuleContext *ctx)
   g_hash_table_unref (ctx->subnets);
   g_hash_table_unref (ctx->services);
   g_ptr_array_unref (ctx->workloads);
+  g_clear_pointer (&ctx->checked, g_ptr_array_unref);
   g_ptr_array_unref (ctx->public_nats);
   g_clear_pointer (&ctx->scope, g_ptr_array_unref);
   g_clear_pointer (&ctx->scope_ids, g_ptr_array_unref);
@@ -497,7 +543,7 @@ vpc_rule_context_subnet (VpcRuleContext *ctx,
     return NULL;
   info = g_hash_table_lookup (ctx->subnets, id);
   /* A scoped run indexes the few it meets. */
-  if (info != NULL || ctx->scope == NULL
+  if (info != NULL || vpc_rule_context_checks_others (ctx)
       || (subnet = vpc_rule_context_lookup (ctx, id, VPC_KIND_SUBNET)) == NULL)
     return info;
   return index_subnet (ctx, subnet);

@@ -81,6 +81,8 @@ typedef struct
   GHashTable          *subnets;    /* id -> VpcSubnetInfo */
   GHashTable          *services;   /* name -> VpcServiceInfo */
   GPtrArray           *workloads;  /* VpcWorkloadInfo, in-VPC workloads, file order */
+  /* Of those, the ones whose own rules run (all but in a scoped run). */
+  GPtrArray           *checked;
   GPtrArray           *egress;     /* per security group (by position), its egress 443
                                     * summary, on first use (vpc-rules-security.c) */
   GHashTable          *endpoint_spans; /* endpoint -> VpcSubnetSpan, on first use */
@@ -94,6 +96,8 @@ typedef struct
   GPtrArray           *scope;
   GPtrArray           *scope_ids;
   guint                n_scope_workloads; /* the first of scope_ids */
+  /* A scoped run that runs every rule about other elements as well. */
+  gboolean             others;
 
   GPtrArray           *findings;   /* VpcFinding, unsorted */
   /* Non-NULL when the findings keep their messages with names as marks
@@ -113,27 +117,36 @@ typedef struct
 
 VpcRuleContext       *vpc_rule_context_new (VpcDesign *design,
                                             VpcProfile profile);
-/* A run about the workloads at @positions (ascending) alone, after an
- * edit of them that changed nothing the rules read of them about other
- * elements: their needs, kind, VPC mode, subnets and security groups are
- * as before (what else may differ: their instances, encryption, ...).
- * Every finding whose primary element is a workload is about that
- * workload and other kinds of elements only, so the run reports what the
- * whole run would about these workloads, and VPC211 on their subnets (the
- * only rule about other elements that reads more of a workload: its
- * instances). vpc_rule_context_replaced_spans() tells which findings of
- * the last whole run these stand for. Subnets are indexed as the run
- * asks for them. */
 /* Whether workload @now, an edited copy of @was, reads the same to the
- * rules about other elements (what vpc_rule_context_new_scoped() asks
- * of an edit), and names itself the same. */
+ * rules about other elements (what a scoped run without @others asks of an
+ * edit), and names itself the same. */
 gboolean              vpc_rules_same_to_others (const VpcElement *was,
                                                 const VpcElement *now,
                                                 VpcProfile        profile);
+/* A run about the workloads at @positions (ascending) alone, after an
+ * edit of them: every finding whose primary element is a workload is
+ * about that workload and other kinds of elements only (domain.md §3), so
+ * the run reports what the whole run would about these workloads. With
+ * @others FALSE, the edit changed nothing the rules about other elements
+ * read of them (vpc_rules_same_to_others(): their needs, kind, VPC mode,
+ * subnets and security groups are as before; their instances,
+ * encryption, ... may differ): of those rules only VPC211 runs, on their
+ * subnets (the only one that reads more of a workload: its instances), and
+ * subnets are indexed as the run asks for them. With @others TRUE, every
+ * rule about other elements runs as in the whole run, which indexes the
+ * whole design for them. vpc_rule_context_replaced_spans() tells which
+ * findings of the last whole run these stand for. */
 VpcRuleContext       *vpc_rule_context_new_scoped (VpcDesign   *design,
                                                    VpcProfile   profile,
                                                    const guint *positions,
-                                                   guint        n);
+                                                   guint        n,
+                                                   gboolean     others);
+/* Whether @ctx runs the rules about other elements than workloads. */
+static inline gboolean
+vpc_rule_context_checks_others (const VpcRuleContext *ctx)
+{
+  return ctx->scope == NULL || ctx->others;
+}
 /* The findings of @findings (sorted: vpc_finding_compare()) that the
  * scoped run @ctx reports on again, as spans (VpcFindingSpan, in order)
  * into @spans. Looks at a few findings per rule, not at all of them. */

@@ -7,12 +7,14 @@
  * then emits one items-changed for the span between the unchanged leading
  * and trailing findings, so views keep their rows.
  *
- * An edit of a few workloads that leaves what other elements' rules read
- * of them as it was (their instances, say) runs the rules about those
- * workloads alone (vpc_rule_context_new_scoped()) and puts their findings
- * in place of the ones they stand for: at 100,000 elements a few
- * milliseconds, not the second of a full run. What they were is read from
- * the design as last validated, kept as a snapshot (self->basis).
+ * An edit of a few workloads runs the rules about those workloads alone
+ * (vpc_rule_context_new_scoped()) and puts their findings in place of the
+ * ones they stand for: at 100,000 elements a few milliseconds, not the
+ * second of a full run. When the edit changed what other elements' rules
+ * read of them (their subnets, say, not their instances), those rules all
+ * run as well, still without the rules about every other workload, which
+ * are most of a run's work. What they were is read from the design as
+ * last validated, kept as a snapshot (self->basis).
  *
  * A rename changes no finding but the messages that give the name: the
  * findings keep their messages with names as marks (vpc-rules.h), and a
@@ -73,6 +75,8 @@ typedef struct Run
   VpcDesign *snapshot;
   VpcProfile profile;
   GPtrArray *previous; /* the findings when it started */
+  GArray    *positions; /* a scoped run's workloads (all rules about other
+                         * elements run too), or NULL: a full run */
   GPtrArray *fresh;    /* its result, sharing previous's unchanged ones */
   GArray    *changes;  /* from previous to fresh (share_unchanged()) */
   GHashTable *naming;  /* which of them name which element (index_names()) */
@@ -464,6 +468,7 @@ run_free (Run *run)
   g_ptr_array_unref (run->previous);
   g_clear_pointer (&run->fresh, g_ptr_array_unref);
   g_array_unref (run->changes);
+  g_clear_pointer (&run->positions, g_array_unref);
   g_clear_pointer (&run->naming, g_hash_table_unref);
   g_free (run);
 }
@@ -489,6 +494,10 @@ unref_elsewhere (GHashTable *table)
   g_task_run_in_thread (task, unref_table);
 }
 
+static GPtrArray *scoped_findings (VpcRuleContext *ctx,
+                                   GPtrArray      *previous,
+                                   GPtrArray      *replaced);
+
 static void
 thread_run (GTask        *task,
             gpointer      source,
@@ -497,7 +506,20 @@ thread_run (GTask        *task,
 {
   Run *run = data;
 
-  run->fresh = run_rules (run->snapshot, run->profile, RUN_MARKS);
+  if (run->positions != NULL)
+    {
+      VpcRuleContext *ctx = vpc_rule_context_new_scoped (
+          run->snapshot, run->profile, (const guint *) run->positions->data,
+          run->positions->len, TRUE);
+
+      vpc_rule_context_keep_names (ctx);
+      run_checks (ctx);
+      /* The list still holds the findings kept: they are referenced. */
+      run->fresh = scoped_findings (ctx, run->previous, NULL);
+      vpc_rule_context_free (ctx);
+    }
+  else
+    run->fresh = run_rules (run->snapshot, run->profile, RUN_MARKS);
   share_unchanged (run->previous, run->fresh, run->changes);
   run->naming = index_names (run->fresh);
   g_task_return_boolean (task, TRUE);
@@ -519,7 +541,10 @@ thread_run_done_cb (GObject      *source,
       return;
     }
   g_assert (self->findings == run->previous);
-  self->full_runs++;
+  if (run->positions != NULL)
+    self->scoped_runs++;
+  else
+    self->full_runs++;
   if (self->naming != NULL)
     unref_elsewhere (self->naming);
   self->naming = g_steal_pointer (&run->naming);
@@ -538,11 +563,13 @@ thread_run_done_cb (GObject      *source,
   revalidate (self, TRUE);
 }
 
-/* Starts a full run on another thread. Renames from now on are followed
- * in self->touched: its findings may give the old names. */
+/* Starts a run on another thread: a full one, or with @positions a scoped
+ * one that runs every rule about other elements too. Renames from now on
+ * are followed in self->touched: its findings may give the old names. */
 static void
 start_thread_run (VpcValidator *self,
-                  VpcProfile    profile)
+                  VpcProfile    profile,
+                  GArray       *positions)
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, thread_run_done_cb, NULL);
   Run *run = g_new0 (Run, 1);
@@ -551,6 +578,7 @@ start_thread_run (VpcValidator *self,
   run->snapshot = vpc_design_snapshot (self->design);
   run->profile = profile;
   run->previous = g_ptr_array_ref (self->findings);
+  run->positions = positions != NULL ? g_array_ref (positions) : NULL;
   run->changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_task_set_task_data (task, run, NULL);
   g_task_set_name (task, "vpc-validator");
@@ -566,11 +594,12 @@ start_thread_run (VpcValidator *self,
 #define MAX_SCOPED 16
 
 /* The positions of the workloads edited since the basis (ascending), when
- * nothing else that the rules read changed and each of them reads the same
- * to other elements' rules; else NULL. */
+ * nothing else that the rules read changed; else NULL. @others tells
+ * whether one of them reads differently to other elements' rules. */
 static GArray *
 scoped_workloads (VpcValidator *self,
-                  VpcProfile    profile)
+                  VpcProfile    profile,
+                  gboolean     *others)
 {
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -599,8 +628,9 @@ scoped_workloads (VpcValidator *self,
       /* Changed in place: a box or a name, which no rule reads. */
       if (was == now)
         continue;
-      if (ref->kind != VPC_KIND_WORKLOAD || !vpc_rules_same_to_others (was, now, profile))
+      if (ref->kind != VPC_KIND_WORKLOAD)
         return NULL;
+      *others = *others || !vpc_rules_same_to_others (was, now, profile);
       for (guint p = 0; p < positions->len && !seen; p++)
         seen = g_array_index (positions, guint, p) == ref->index;
       if (!seen)
@@ -634,7 +664,8 @@ insertion_point (GPtrArray  *findings,
 /* @findings with @fresh (sorted; taken) in place of its @spans, and what
  * those held in @replaced: the references move from @findings and @fresh
  * to the two, so that nothing reads the findings kept (at 100,000
- * elements, reading each of ~150,000 took ~30 ms). */
+ * elements, reading each of ~150,000 took ~30 ms). Without @replaced,
+ * @findings keeps its own and the kept ones are referenced again. */
 static GPtrArray *
 splice_scoped (GPtrArray    *findings,
                const GArray *spans,
@@ -658,43 +689,52 @@ splice_scoped (GPtrArray    *findings,
       if (s < spans->len && i >= g_array_index (spans, VpcFindingSpan, s).end)
         s++;
       if (s < spans->len && i >= g_array_index (spans, VpcFindingSpan, s).start)
-        g_ptr_array_add (replaced, findings->pdata[i]);
+        {
+          if (replaced != NULL)
+            g_ptr_array_add (replaced, findings->pdata[i]);
+        }
       else
-        g_ptr_array_add (merged, findings->pdata[i]);
+        g_ptr_array_add (merged, replaced != NULL ? findings->pdata[i]
+                                                  : g_object_ref (findings->pdata[i]));
     }
   g_ptr_array_set_free_func (fresh, NULL);
   g_ptr_array_unref (fresh);
   return merged;
 }
 
-/* Runs the rules about the workloads edited since the last run alone, when
- * that is all that changed for them (vpc_rule_context_new_scoped()), and
- * says whether it did. */
-static gboolean
-revalidate_scoped (VpcValidator *self,
-                   VpcProfile    profile)
+/* @previous (sorted) with the findings of the scoped run @ctx in place of
+ * the ones they stand for (splice_scoped()). */
+static GPtrArray *
+scoped_findings (VpcRuleContext *ctx,
+                 GPtrArray      *previous,
+                 GPtrArray      *replaced)
 {
-  g_autoptr(GArray) positions = scoped_workloads (self, profile);
-  g_autoptr(GArray) changes = NULL;
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (VpcFindingSpan));
+
+  vpc_rule_context_replaced_spans (ctx, previous, spans);
+  return splice_scoped (previous, spans, vpc_rule_context_take_findings (ctx), replaced);
+}
+
+/* Runs the rules about the workloads at @positions, edited since the last
+ * run, alone (vpc_rule_context_new_scoped()), with every rule about other
+ * elements when @others. */
+static void
+revalidate_scoped (VpcValidator *self,
+                   VpcProfile    profile,
+                   GArray       *positions,
+                   gboolean      others)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GPtrArray) replaced = g_ptr_array_new_with_free_func (g_object_unref);
   VpcRuleContext *ctx;
   GPtrArray *fresh;
 
-  if (positions == NULL || self->touched == NULL)
-    return FALSE;
-  /* Renames in place since, which the basis shows done: the findings kept
-   * give the new names as a rename alone would have. */
-  if (self->in_place && self->touched->len > 0)
-    rename_in_messages (self);
   ctx = vpc_rule_context_new_scoped (self->design, profile, (const guint *) positions->data,
-                                     positions->len);
+                                     positions->len, others);
   vpc_rule_context_keep_names (ctx);
   run_checks (ctx);
-  vpc_rule_context_replaced_spans (ctx, self->findings, spans);
-  fresh = splice_scoped (self->findings, spans, vpc_rule_context_take_findings (ctx), replaced);
+  fresh = scoped_findings (ctx, self->findings, replaced);
   vpc_rule_context_free (ctx);
-  changes = g_array_new (FALSE, FALSE, sizeof (Change));
   share_unchanged (self->findings, fresh, changes);
   /* Its findings went to fresh and replaced (nothing else holds the list
    * when no run is under way). */
@@ -706,7 +746,6 @@ revalidate_scoped (VpcValidator *self,
   if (self->deferred)
     schedule_index (self);
   self->scoped_runs++;
-  return TRUE;
 }
 
 /* Brings the findings up to date, or starts a run on another thread that
@@ -722,6 +761,10 @@ revalidate (VpcValidator *self,
   guint64 rules_revision = vpc_design_get_rules_revision (self->design);
   /* A run under way has taken self->touched over: only a full run is sure. */
   gboolean same = self->validated && info->profile == self->profile && self->running == NULL;
+  gboolean thread
+      = may_thread && vpc_design_get_total_elements (self->design) >= thread_min_elements;
+  g_autoptr(GArray) positions = NULL;
+  gboolean others = FALSE;
 
   /* Its end looks at what changed meanwhile. */
   if (may_thread && self->running != NULL)
@@ -731,11 +774,25 @@ revalidate (VpcValidator *self,
     ;
   else if (same && rules_revision == self->rules_revision && self->touched != NULL)
     rename_in_messages (self);
-  else if (same && revalidate_scoped (self, info->profile))
-    ;
-  else if (may_thread && vpc_design_get_total_elements (self->design) >= thread_min_elements)
+  else if (same && self->touched != NULL
+           && (positions = scoped_workloads (self, info->profile, &others)) != NULL)
     {
-      start_thread_run (self, info->profile);
+      /* Renames in place since, which the basis shows done: the findings
+       * kept give the new names as a rename alone would have. */
+      if (self->in_place && self->touched->len > 0)
+        rename_in_messages (self);
+      /* With the rules about other elements, a big design's run takes
+       * longer than a frame (~0.25 s at 100,000 elements). */
+      if (others && thread)
+        {
+          start_thread_run (self, info->profile, positions);
+          return;
+        }
+      revalidate_scoped (self, info->profile, positions, others);
+    }
+  else if (thread)
+    {
+      start_thread_run (self, info->profile, NULL);
       return;
     }
   else

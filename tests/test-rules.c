@@ -647,16 +647,21 @@ test_live_renames (void)
   g_assert_cmpuint (named, >, 500);
 }
 
-/* A copy of workload @workload changed in @what, one of the fields that
- * other elements' rules do not read (0, 1) or may (2-6). */
+/* A copy of workload @workload of @design changed in @what: one of the
+ * fields that other elements' rules do not read (0, 1) or may (2-10). */
+#define N_WORKLOAD_EDITS 11
+
 static VpcElement *
-edited_workload (const VpcElement *workload,
+edited_workload (VpcDesign        *design,
+                 const VpcElement *workload,
                  guint             what,
                  GRand            *rand)
 {
   VpcElement *copy = vpc_element_copy (workload);
   gboolean *toggles[] = { &copy->inter_container_encryption, &copy->network_isolation,
-                          &copy->needs_internet, &copy->direct_internet_access };
+                          &copy->needs_internet, &copy->direct_internet_access,
+                          &copy->vpc_mode };
+  static const char *const services[] = { "s3", "logs", "sts", "ecr.dkr", "kms", "sqs" };
 
   if (what == 0)
     /* Another number (the same one would be no edit); now and then
@@ -665,22 +670,47 @@ edited_workload (const VpcElement *workload,
                            + (g_rand_boolean (rand) ? 0 : 60 * g_rand_int_range (rand, 1, 80));
   else if (what <= G_N_ELEMENTS (toggles))
     *toggles[what - 1] = !*toggles[what - 1];
-  else if (what == 5 && copy->subnets != NULL && copy->subnets->len > 0)
-    g_ptr_array_set_size (copy->subnets, copy->subnets->len - 1);
-  else if (what == 6 && copy->security_groups != NULL && copy->security_groups->len > 0)
-    g_ptr_array_set_size (copy->security_groups, copy->security_groups->len - 1);
+  else if (what == 6 || what == 7)
+    {
+      /* One of its subnets or groups less, or one more. */
+      GPtrArray *list = what == 6 ? copy->subnets : copy->security_groups;
+      VpcKind kind = what == 6 ? VPC_KIND_SUBNET : VPC_KIND_SECURITY_GROUP;
+      guint n = vpc_design_get_n_elements (design, kind);
+
+      if (list->len > 0 && g_rand_boolean (rand))
+        g_ptr_array_remove_index (list, g_rand_int_range (rand, 0, list->len));
+      else if (n > 0)
+        vpc_id_list_add (list, vpc_design_get_element (design, kind,
+                                                       g_rand_int_range (rand, 0, n))->id);
+    }
+  else if (what == 8)
+    copy->workload_kind = g_rand_int_range (rand, 0, VPC_WORKLOAD_CLIENT + 1);
+  else if (what == 9)
+    {
+      /* Other calls: other needs. */
+      g_clear_pointer (&copy->calls, g_ptr_array_unref);
+      copy->calls = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+        if (g_rand_boolean (rand))
+          g_ptr_array_add (copy->calls, g_strdup (services[i]));
+    }
+  else
+    /* Another image: ECR through the VPC or not. */
+    copy->image_access = copy->image_access == VPC_IMAGE_ACCESS_VPC ? VPC_IMAGE_ACCESS_PLATFORM
+                                                                    : VPC_IMAGE_ACCESS_VPC;
   return copy;
 }
 
-/* An edit of a workload that other elements' rules read nothing of (its
- * instances, its encryption) runs the rules about it alone; the findings
- * are a full run's all the same (messages, order), through undo, redo,
- * renames after it and edits that need a full run, on random designs. */
+/* An edit of a workload runs the rules about it alone, and the rules about
+ * other elements when it changed what they read of it (its subnets,
+ * groups, needs, kind, VPC mode); the findings are a full run's all the
+ * same (messages, order), through undo, redo, renames after it and edits
+ * that need a full run, on random designs. */
 static void
 test_live_scoped (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (21);
-  guint scoped = 0, changed = 0;
+  guint scoped = 0, changed = 0, wide = 0, wide_changed = 0;
 
   for (guint seed = 1; seed <= 150; seed++)
     {
@@ -696,14 +726,14 @@ test_live_scoped (void)
       for (guint round = 0; round < 12; round++)
         {
           guint index = g_rand_int_range (rand, 0, n);
-          guint what = g_rand_int_range (rand, 0, 7);
+          guint what = g_rand_int_range (rand, 0, N_WORKLOAD_EDITS);
           const VpcElement *workload = vpc_design_get_element (design, VPC_KIND_WORKLOAD, index);
           guint runs = vpc_validator_get_full_runs (validator);
           guint scoped_runs = _vpc_validator_get_scoped_runs (validator);
           guint calls = record.calls;
           guint64 revision = vpc_design_get_revision (design);
 
-          vpc_design_replace_element (design, edited_workload (workload, what, rand));
+          vpc_design_replace_element (design, edited_workload (design, workload, what, rand));
           assert_model_matches (validator);
           /* Some are refused (a notebook's isolation) or no edit (no subnets). */
           if (vpc_design_get_revision (design) == revision)
@@ -711,12 +741,14 @@ test_live_scoped (void)
               g_assert_cmpuint (what, >=, 2);
               continue;
             }
-          if (what <= 1)
+          g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs);
+          g_assert_cmpuint (_vpc_validator_get_scoped_runs (validator), ==, scoped_runs + 1);
+          scoped++;
+          changed += record.calls > calls;
+          if (what >= 5)
             {
-              g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs);
-              g_assert_cmpuint (_vpc_validator_get_scoped_runs (validator), ==, scoped_runs + 1);
-              scoped++;
-              changed += record.calls > calls;
+              wide++;
+              wide_changed += record.calls > calls;
             }
           if (round % 4 == 1)
             {
@@ -734,9 +766,13 @@ test_live_scoped (void)
         }
       g_signal_handlers_disconnect_by_data (validator, &record);
     }
-  g_assert_cmpuint (scoped, >, 500);
+  g_assert_cmpuint (scoped, >, 1000);
+  g_assert_cmpuint (wide, >, 500);
   /* The edits changed findings, not only left them. */
-  g_assert_cmpuint (changed, >, 100);
+  g_assert_cmpuint (changed, >, 300);
+  g_assert_cmpuint (wide_changed, >, 200);
+  g_test_message ("%u scoped runs, %u of them wide; %u and %u changed findings", scoped, wide,
+                  changed, wide_changed);
 }
 
 /* live_design with an S3 interface endpoint in sn-b that has no groups:
@@ -936,6 +972,48 @@ test_live_scoped_after_thread (void)
   _vpc_validator_set_thread_min_elements (0);
 }
 
+/* A workload moved to another subnet in a big design: the rules about it
+ * and every rule about other elements run on the other thread (VPC211
+ * leaves the subnet it left, which no scoped run without them looks at,
+ * and comes to the one it joined); a rename in place during that run
+ * reaches the findings kept (VPC402 of the S3 endpoint names every job). */
+static void
+test_live_scoped_thread (void)
+{
+  g_autoptr(VpcDesign) design = live_design_with_interface ();
+  g_autoptr(VpcValidator) validator = NULL;
+  g_autoptr(VpcElement) job = NULL;
+  guint full_runs, scoped_runs;
+
+  _vpc_validator_set_thread_min_elements (1);
+  validator = vpc_validator_new_deferred (design);
+  settle (validator);
+  /* Its instances fill sn-a, a /24: a scoped run right away. */
+  job = vpc_element_copy (vpc_design_lookup (design, "a"));
+  job->instance_count = 200;
+  vpc_design_replace_element (design, g_steal_pointer (&job));
+  settle (validator);
+  g_assert_true (names_in (validator, "sn-a", "VPC211"));
+  full_runs = vpc_validator_get_full_runs (validator);
+  scoped_runs = _vpc_validator_get_scoped_runs (validator);
+
+  job = vpc_element_copy (vpc_design_lookup (design, "a"));
+  g_ptr_array_set_size (job->subnets, 0);
+  vpc_id_list_add (job->subnets, "sn-b");
+  vpc_design_replace_element (design, g_steal_pointer (&job));
+  while (!vpc_validator_get_checking (validator))
+    g_main_context_iteration (NULL, TRUE);
+  rename_element (design, vpc_design_lookup (design, "b"), "Job B");
+  settle (validator);
+  assert_model_matches (validator);
+  g_assert_false (names_in (validator, "sn-a", "VPC211"));
+  g_assert_true (names_in (validator, "sn-b", "VPC211"));
+  g_assert_true (names_in (validator, "b", "VPC402"));
+  g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, full_runs);
+  g_assert_cmpuint (_vpc_validator_get_scoped_runs (validator), ==, scoped_runs + 1);
+  _vpc_validator_set_thread_min_elements (0);
+}
+
 /* An edit of one of @element's fields that rules read, or a rename. */
 static void
 edit_field (VpcDesign        *design,
@@ -947,8 +1025,10 @@ edit_field (VpcDesign        *design,
   switch (copy->kind)
     {
     case VPC_KIND_WORKLOAD:
-      copy->instance_count = g_rand_int_range (rand, 1, 4);
-      copy->network_isolation = g_rand_boolean (rand);
+      /* What other elements' rules read of it or not (edited_workload()). */
+      g_clear_pointer (&copy, vpc_element_free);
+      copy = edited_workload (design, element, g_rand_int_range (rand, 0, N_WORKLOAD_EDITS),
+                              rand);
       break;
     case VPC_KIND_ENDPOINT:
       copy->private_dns = !copy->private_dns;
@@ -976,7 +1056,7 @@ static void
 test_live_thread (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (21);
-  guint during = 0;
+  guint during = 0, scoped = 0;
 
   _vpc_validator_set_thread_min_elements (1);
   for (guint seed = 1; seed <= 80; seed++)
@@ -1052,9 +1132,14 @@ test_live_thread (void)
       assert_model_matches (validator);
       assert_mirror_matches (G_LIST_MODEL (validator), mirror);
       g_signal_handlers_disconnect_by_data (validator, mirror);
+      scoped += _vpc_validator_get_scoped_runs (validator);
     }
-  /* Edits came while runs were under way. */
+  /* Edits came while runs were under way; edits of workloads ran scoped,
+   * on the other thread too (those that change what other elements'
+   * rules read of them). */
   g_assert_cmpuint (during, >, 200);
+  g_assert_cmpuint (scoped, >, 10);
+  g_test_message ("%u scoped runs", scoped);
   _vpc_validator_set_thread_min_elements (0);
 }
 
@@ -1173,6 +1258,7 @@ add_live (void)
   g_test_add_func ("/rules/live/scoped", test_live_scoped);
   g_test_add_func ("/rules/live/scoped-renamed", test_live_scoped_renamed);
   g_test_add_func ("/rules/live/scoped-after-thread", test_live_scoped_after_thread);
+  g_test_add_func ("/rules/live/scoped-thread", test_live_scoped_thread);
   g_test_add_func ("/rules/live/update-and-undo", test_live_update);
   g_test_add_func ("/rules/live/changes-apart", test_live_changes_apart);
   g_test_add_func ("/rules/live/profile", test_live_profile);
@@ -1460,6 +1546,46 @@ test_catalogue (void)
   g_assert_nonnull (strstr (ecr->explanation, "precise"));
 }
 
+/* Every finding's primary element is of the kind its rule's catalogue
+ * entry says (domain.md §3's element column), which scoped runs rely on:
+ * random designs, both profiles. */
+static void
+test_catalogue_subjects (void)
+{
+  guint seen[VPC_N_KINDS] = { 0 };
+
+  for (guint seed = 1; seed <= 200; seed++)
+    {
+      g_autofree char *json = random_design_json (seed);
+      g_autoptr(VpcDesign) design = load_text (json);
+
+      for (VpcProfile profile = VPC_PROFILE_STUDY_GUIDE; profile <= VPC_PROFILE_PRECISE; profile++)
+        {
+          g_autoptr(GPtrArray) findings = vpc_validate_full (design, profile, VPC_VALIDATE_DEFAULT);
+
+          for (guint i = 0; i < findings->len; i++)
+            {
+              VpcFinding *finding = g_ptr_array_index (findings, i);
+              const char *rule_id = vpc_finding_get_rule_id (finding);
+              const char *primary = vpc_finding_get_primary_element (finding);
+              const VpcRuleInfo *rule = vpc_rule_catalogue_lookup (rule_id);
+
+              if (primary == NULL)
+                {
+                  g_assert_true (g_str_equal (rule_id, "VPC210") || g_str_equal (rule_id, "VPC213"));
+                  continue;
+                }
+              g_assert_cmpint (vpc_design_lookup (design, primary)->kind, ==, rule->subject);
+              seen[rule->subject]++;
+            }
+        }
+    }
+  /* Each kind that is a subject was met. */
+  for (VpcKind kind = VPC_KIND_AZ; kind < VPC_N_KINDS; kind++)
+    if (kind != VPC_KIND_SECURITY_GROUP)
+      g_assert_cmpuint (seen[kind], >, 0);
+}
+
 static void
 test_finding_sort (void)
 {
@@ -1643,6 +1769,7 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/others-capped", test_others_capped);
   g_test_add_func ("/rules/message-names", test_message_names);
   g_test_add_func ("/rules/catalogue", test_catalogue);
+  g_test_add_func ("/rules/catalogue/subjects", test_catalogue_subjects);
   g_test_add_func ("/rules/finding-sort", test_finding_sort);
   g_test_add_func ("/rules/finding-sort-keys", test_finding_sort_keys);
   g_test_add_func ("/rules/element-names", test_element_names);

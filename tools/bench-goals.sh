@@ -58,6 +58,8 @@ cat "$@" | awk '
     limit("one move + frame (no re-check), 100,000", "edit-move-100000", 50)
     limit("one edit of a field + its rules re-checked + frame, 100,000", "edit-field-100000", 50)
     limit("... until its findings are drawn, 100,000", "edit-field-findings-100000", 50)
+    limit("one workload moved to another subnet + frame, 100,000", "edit-connect-100000", 50)
+    limit("... until its findings are drawn, 100,000", "edit-connect-findings-100000", 50)
     limit("editor: start to first frame, empty", "app-start-empty", 500)
     limit("editor: open to first frame, 10,000", "app-open-10000", 500)
     limit("editor: open to first frame, 100,000", "app-open-100000", 3000)

@@ -24,6 +24,10 @@
  *   edit-field-findings-N  until that run's findings are drawn
  *   edit-field-findings-busy-N  the window's work when they come: taking
  *                  them (and what follows them) and drawing them
+ *   edit-connect-N the same for a workload moved to another subnet: the
+ *                  rules about it and every rule about other elements
+ *                  (which read its subnets) run again
+ *   edit-connect-findings-N  until that run's findings are drawn
  *   drag-frame-N   one frame at 100 % while a workload is dragged (the
  *                  canvas's preview: the renderer's overrides)
  */
@@ -159,6 +163,7 @@ typedef enum
   EDIT_RENAME,
   EDIT_MOVE,
   EDIT_FIELD, /* its number of instances, which rules read */
+  EDIT_CONNECT, /* its first subnet, which rules about subnets and endpoints read */
 } Edit;
 
 /* One undoable edit of the @r-th workload through @validator, which
@@ -183,6 +188,16 @@ edit_once (cairo_surface_t *surface,
     copy->layout.x += 8;
   else if (edit == EDIT_FIELD)
     copy->instance_count = copy->instance_count % 4 + 1;
+  else if (edit == EDIT_CONNECT)
+    {
+      guint n_subnets = vpc_design_get_n_elements (placed, VPC_KIND_SUBNET);
+      const char *other = vpc_design_get_element (placed, VPC_KIND_SUBNET,
+                                                  (r * 7919 + 13) % n_subnets)->id;
+
+      g_assert (copy->subnets->len > 0 && !vpc_id_list_contains (copy->subnets, other));
+      g_ptr_array_remove_index (copy->subnets, 0);
+      vpc_id_list_add (copy->subnets, other);
+    }
   else
     {
       g_free (copy->name);
@@ -254,6 +269,10 @@ bench_edit (cairo_surface_t *surface,
   g_print ("edit-field-%u: %.1f ms\n", n, bench_median (times, RUNS));
   g_print ("edit-field-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
   g_print ("edit-field-findings-busy-%u: %.1f ms\n", n, bench_median (busy, RUNS));
+  for (guint r = 0; r < RUNS; r++)
+    times[r] = edit_once (surface, placed, validator, r, EDIT_CONNECT, &settled[r], NULL);
+  g_print ("edit-connect-%u: %.1f ms\n", n, bench_median (times, RUNS));
+  g_print ("edit-connect-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
 }
 
 int
@@ -310,12 +329,16 @@ main (int    argc,
       cairo_surface_destroy (surface);
       return 0;
     }
-  if (g_getenv ("BENCH_SCALE_MOVES") != NULL || g_getenv ("BENCH_SCALE_FIELDS") != NULL)
+  if (g_getenv ("BENCH_SCALE_MOVES") != NULL || g_getenv ("BENCH_SCALE_FIELDS") != NULL
+      || g_getenv ("BENCH_SCALE_CONNECTS") != NULL)
     {
-      /* For a profiler: moves only, or field edits only. */
+      /* For a profiler: moves only, field edits or subnet edits only. */
+      Edit edit = g_getenv ("BENCH_SCALE_MOVES") != NULL    ? EDIT_MOVE
+                  : g_getenv ("BENCH_SCALE_FIELDS") != NULL ? EDIT_FIELD
+                                                            : EDIT_CONNECT;
+
       for (guint r = 0; r < 20; r++)
-        edit_once (surface, placed, validator, r,
-                   g_getenv ("BENCH_SCALE_MOVES") != NULL ? EDIT_MOVE : EDIT_FIELD, NULL, NULL);
+        edit_once (surface, placed, validator, r, edit, NULL, NULL);
       cairo_surface_destroy (surface);
       return 0;
     }
