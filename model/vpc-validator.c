@@ -13,8 +13,9 @@
  * second of a full run. When the edit changed what other elements' rules
  * read of them (their subnets, say, not their instances), those rules all
  * run as well, still without the rules about every other workload, which
- * are most of a run's work. What they were is read from the design as
- * last validated, kept as a snapshot (self->basis).
+ * are most of a run's work; so does an edit of a security group, for the
+ * workloads in it. What they were is read from the design as last
+ * validated, kept as a snapshot (self->basis).
  *
  * A rename changes no finding but the messages that give the name: the
  * findings keep their messages with names as marks (vpc-rules.h), and a
@@ -590,12 +591,49 @@ start_thread_run (VpcValidator *self,
   set_running (self, run);
 }
 
-/* Beyond this many workloads edited since the last run, a full one. */
+/* Beyond this many workloads edited since the last run, a full one; when
+ * the rules about other elements run too (their work then outweighs the
+ * workloads'), beyond this many workloads edited or in an edited group. */
 #define MAX_SCOPED 16
+#define MAX_SCOPED_OTHERS 256
 
-/* The positions of the workloads edited since the basis (ascending), when
- * nothing else that the rules read changed; else NULL. @others tells
- * whether one of them reads differently to other elements' rules. */
+/* Adds @position to @positions unless there. */
+static void
+add_position (GArray *positions,
+              guint   position)
+{
+  for (guint p = 0; p < positions->len; p++)
+    if (g_array_index (positions, guint, p) == position)
+      return;
+  g_array_append_val (positions, position);
+}
+
+/* The workloads that list security group @id, into @positions, while
+ * they are fewer than @max. */
+static gboolean
+add_group_members (VpcDesign  *design,
+                   const char *id,
+                   GArray     *positions,
+                   guint       max)
+{
+  guint n = vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD);
+
+  for (guint i = 0; i < n && positions->len <= max; i++)
+    {
+      const VpcElement *workload = vpc_design_get_element (design, VPC_KIND_WORKLOAD, i);
+
+      if (workload->security_groups != NULL
+          && vpc_id_list_contains (workload->security_groups, id))
+        add_position (positions, i);
+    }
+  return positions->len <= max;
+}
+
+/* The positions of the workloads whose own rules may say something else
+ * since the basis (ascending): those edited, and those in a security group
+ * edited; NULL when something else that the rules read changed. @others
+ * tells whether the rules about other elements must run too: a workload
+ * reads differently to them, or a group changed. */
 static GArray *
 scoped_workloads (VpcValidator *self,
                   VpcProfile    profile,
@@ -613,7 +651,6 @@ scoped_workloads (VpcValidator *self,
     {
       const VpcBoxRef *ref = &g_array_index (changed, VpcBoxRef, c);
       const VpcElement *was, *now;
-      gboolean seen = FALSE;
 
       if (ref->kind == VPC_N_KINDS)
         {
@@ -628,14 +665,21 @@ scoped_workloads (VpcValidator *self,
       /* Changed in place: a box or a name, which no rule reads. */
       if (was == now)
         continue;
+      if (ref->kind == VPC_KIND_SECURITY_GROUP)
+        {
+          /* Its rules are read by the rules about the workloads that list
+           * it (theirs only: another workload's reads only its id) and by
+           * those about endpoints. */
+          *others = TRUE;
+          if (!add_group_members (self->design, now->id, positions, MAX_SCOPED_OTHERS))
+            return NULL;
+          continue;
+        }
       if (ref->kind != VPC_KIND_WORKLOAD)
         return NULL;
       *others = *others || !vpc_rules_same_to_others (was, now, profile);
-      for (guint p = 0; p < positions->len && !seen; p++)
-        seen = g_array_index (positions, guint, p) == ref->index;
-      if (!seen)
-        g_array_append_val (positions, ref->index);
-      if (positions->len > MAX_SCOPED)
+      add_position (positions, ref->index);
+      if (positions->len > (*others ? MAX_SCOPED_OTHERS : MAX_SCOPED))
         return NULL;
     }
   g_array_sort (positions, compare_positions);

@@ -701,16 +701,45 @@ edited_workload (VpcDesign        *design,
   return copy;
 }
 
+/* A copy of security group @group with a rule less, or one more of those
+ * the rules look for (TCP 443 out, everything from itself, ...). */
+static VpcElement *
+edited_group (const VpcElement *group,
+              GRand            *rand)
+{
+  static const VpcSgRule rules[] = {
+    { VPC_PROTOCOL_TCP, 443, 443, (char *) "0.0.0.0/0" },
+    { VPC_PROTOCOL_ALL, 0, 65535, (char *) "self" },
+    { VPC_PROTOCOL_TCP, 443, 443, (char *) "prefix-list:s3" },
+    { VPC_PROTOCOL_ESP, 0, 0, (char *) "self" },
+    { VPC_PROTOCOL_TCP, 0, 65535, (char *) "10.0.0.0/8" },
+  };
+  VpcElement *copy = vpc_element_copy (group);
+  GArray *list = g_rand_boolean (rand) ? copy->ingress : copy->egress;
+
+  if (list->len > 0 && g_rand_boolean (rand))
+    g_array_remove_index (list, g_rand_int_range (rand, 0, list->len));
+  else
+    {
+      VpcSgRule rule = rules[g_rand_int_range (rand, 0, G_N_ELEMENTS (rules))];
+
+      rule.peer = g_strdup (rule.peer);
+      g_array_append_val (list, rule);
+    }
+  return copy;
+}
+
 /* An edit of a workload runs the rules about it alone, and the rules about
  * other elements when it changed what they read of it (its subnets,
- * groups, needs, kind, VPC mode); the findings are a full run's all the
- * same (messages, order), through undo, redo, renames after it and edits
- * that need a full run, on random designs. */
+ * groups, needs, kind, VPC mode); an edit of a security group, the rules
+ * about the workloads that list it and about other elements. The findings
+ * are a full run's all the same (messages, order), through undo, redo,
+ * renames after it and edits that need a full run, on random designs. */
 static void
 test_live_scoped (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (21);
-  guint scoped = 0, changed = 0, wide = 0, wide_changed = 0;
+  guint scoped = 0, changed = 0, wide = 0, wide_changed = 0, groups = 0, groups_changed = 0;
 
   for (guint seed = 1; seed <= 150; seed++)
     {
@@ -733,6 +762,21 @@ test_live_scoped (void)
           guint calls = record.calls;
           guint64 revision = vpc_design_get_revision (design);
 
+          guint n_groups = vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP);
+
+          if (n_groups > 0 && g_rand_int_range (rand, 0, 4) == 0)
+            {
+              const VpcElement *group = vpc_design_get_element (
+                  design, VPC_KIND_SECURITY_GROUP, g_rand_int_range (rand, 0, n_groups));
+
+              vpc_design_replace_element (design, edited_group (group, rand));
+              assert_model_matches (validator);
+              g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs);
+              g_assert_cmpuint (_vpc_validator_get_scoped_runs (validator), ==, scoped_runs + 1);
+              groups++;
+              groups_changed += record.calls > calls;
+              continue;
+            }
           vpc_design_replace_element (design, edited_workload (design, workload, what, rand));
           assert_model_matches (validator);
           /* Some are refused (a notebook's isolation) or no edit (no subnets). */
@@ -771,8 +815,11 @@ test_live_scoped (void)
   /* The edits changed findings, not only left them. */
   g_assert_cmpuint (changed, >, 300);
   g_assert_cmpuint (wide_changed, >, 200);
-  g_test_message ("%u scoped runs, %u of them wide; %u and %u changed findings", scoped, wide,
-                  changed, wide_changed);
+  g_assert_cmpuint (groups, >, 300);
+  g_assert_cmpuint (groups_changed, >, 20);
+  g_test_message ("%u scoped runs, %u of them wide; %u and %u changed findings; "
+                  "%u edits of groups, %u changed findings",
+                  scoped, wide, changed, wide_changed, groups, groups_changed);
 }
 
 /* live_design with an S3 interface endpoint in sn-b that has no groups:

@@ -28,6 +28,10 @@
  *                  rules about it and every rule about other elements
  *                  (which read its subnets) run again
  *   edit-connect-findings-N  until that run's findings are drawn
+ *   edit-group-N   the same for a rule added to a security group: the
+ *                  rules about the workloads in it and every rule about
+ *                  other elements run again
+ *   edit-group-findings-N  until that run's findings are drawn
  *   drag-frame-N   one frame at 100 % while a workload is dragged (the
  *                  canvas's preview: the renderer's overrides)
  */
@@ -164,6 +168,7 @@ typedef enum
   EDIT_MOVE,
   EDIT_FIELD, /* its number of instances, which rules read */
   EDIT_CONNECT, /* its first subnet, which rules about subnets and endpoints read */
+  EDIT_GROUP,   /* a rule of its first security group */
 } Edit;
 
 /* One undoable edit of the @r-th workload through @validator, which
@@ -179,11 +184,21 @@ edit_once (cairo_surface_t *surface,
            double          *busy_ms)
 {
   const VpcElement *workload = vpc_design_get_element (placed, VPC_KIND_WORKLOAD, r);
-  g_autoptr(VpcElement) copy = vpc_element_copy (workload);
+  g_autoptr(VpcElement) copy = NULL;
   gint64 start = g_get_monotonic_time ();
   double ms;
 
   /* As the canvas and the inspector do: a copy that differs in one thing. */
+  if (edit == EDIT_GROUP)
+    {
+      VpcSgRule rule = { VPC_PROTOCOL_TCP, 443, 443, g_strdup ("0.0.0.0/0") };
+
+      copy = vpc_element_copy (vpc_design_lookup (placed,
+                                                  g_ptr_array_index (workload->security_groups, 0)));
+      g_array_append_val (copy->egress, rule);
+    }
+  else
+    copy = vpc_element_copy (workload);
   if (edit == EDIT_MOVE)
     copy->layout.x += 8;
   else if (edit == EDIT_FIELD)
@@ -198,7 +213,7 @@ edit_once (cairo_surface_t *surface,
       g_ptr_array_remove_index (copy->subnets, 0);
       vpc_id_list_add (copy->subnets, other);
     }
-  else
+  else if (edit == EDIT_RENAME)
     {
       g_free (copy->name);
       copy->name = g_strdup_printf ("Renamed %u", r);
@@ -273,6 +288,10 @@ bench_edit (cairo_surface_t *surface,
     times[r] = edit_once (surface, placed, validator, r, EDIT_CONNECT, &settled[r], NULL);
   g_print ("edit-connect-%u: %.1f ms\n", n, bench_median (times, RUNS));
   g_print ("edit-connect-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
+  for (guint r = 0; r < RUNS; r++)
+    times[r] = edit_once (surface, placed, validator, r, EDIT_GROUP, &settled[r], NULL);
+  g_print ("edit-group-%u: %.1f ms\n", n, bench_median (times, RUNS));
+  g_print ("edit-group-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
 }
 
 int
@@ -330,12 +349,13 @@ main (int    argc,
       return 0;
     }
   if (g_getenv ("BENCH_SCALE_MOVES") != NULL || g_getenv ("BENCH_SCALE_FIELDS") != NULL
-      || g_getenv ("BENCH_SCALE_CONNECTS") != NULL)
+      || g_getenv ("BENCH_SCALE_CONNECTS") != NULL || g_getenv ("BENCH_SCALE_GROUPS") != NULL)
     {
-      /* For a profiler: moves only, field edits or subnet edits only. */
-      Edit edit = g_getenv ("BENCH_SCALE_MOVES") != NULL    ? EDIT_MOVE
-                  : g_getenv ("BENCH_SCALE_FIELDS") != NULL ? EDIT_FIELD
-                                                            : EDIT_CONNECT;
+      /* For a profiler: moves, field, subnet or group edits only. */
+      Edit edit = g_getenv ("BENCH_SCALE_MOVES") != NULL      ? EDIT_MOVE
+                  : g_getenv ("BENCH_SCALE_FIELDS") != NULL   ? EDIT_FIELD
+                  : g_getenv ("BENCH_SCALE_CONNECTS") != NULL ? EDIT_CONNECT
+                                                              : EDIT_GROUP;
 
       for (guint r = 0; r < 20; r++)
         edit_once (surface, placed, validator, r, edit, NULL, NULL);
