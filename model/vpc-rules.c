@@ -329,8 +329,10 @@ scope_infos (VpcRuleContext *ctx)
 
       if (!workload->vpc_mode)
         continue;
-      while (((VpcWorkloadInfo *) g_ptr_array_index (ctx->workloads, w))->element != workload)
+      while (w < ctx->workloads->len
+             && ((VpcWorkloadInfo *) g_ptr_array_index (ctx->workloads, w))->element != workload)
         w++;
+      g_assert (w < ctx->workloads->len);
       g_ptr_array_add (infos, g_ptr_array_index (ctx->workloads, w));
     }
   return infos;

@@ -741,9 +741,11 @@ test_connectors_when_routed (void)
   cairo_surface_destroy (surface);
 }
 
-/* @routes as text, every point's coordinates exact. */
+/* @routes as text: "kind from to" per line, then with @points every
+ * point's coordinates exact. */
 static char *
-routes_text (GPtrArray *routes)
+describe_routes (GPtrArray *routes,
+                 gboolean   points)
 {
   GString *text = g_string_new (NULL);
 
@@ -752,11 +754,24 @@ routes_text (GPtrArray *routes)
       const VpcLinkRoute *r = g_ptr_array_index (routes, i);
 
       g_string_append_printf (text, "%d %s %s:", r->kind, r->from, r->to);
-      for (guint k = 0; k < r->n_points; k++)
+      for (guint k = 0; points && k < r->n_points; k++)
         g_string_append_printf (text, " %.17g,%.17g", r->points[k].x, r->points[k].y);
       g_string_append_c (text, '\n');
     }
   return g_string_free (text, FALSE);
+}
+
+static char *
+routes_text (GPtrArray *routes)
+{
+  return describe_routes (routes, TRUE);
+}
+
+/* Which link goes where in @routes. */
+static char *
+links_text (GPtrArray *routes)
+{
+  return describe_routes (routes, FALSE);
 }
 
 /* The routes @design gets from vpc_routes_get_cached() with @options. */
@@ -928,7 +943,8 @@ check_like_fresh (VpcDesign *design,
 /* An edit of one element's fields but its box and id, at random: one that
  * changes no link (*@neutral: a job's instance count, a subnet's route)
  * or one that may (a list of subnets, an endpoint's type, a NAT
- * gateway's subnet, a workload leaving the VPC). FALSE when the design
+ * gateway's subnet, a workload leaving the VPC or moved to another
+ * subnet). FALSE when the design
  * refused it. */
 static gboolean
 edit_fields (VpcDesign *design,
@@ -965,6 +981,15 @@ edit_fields (VpcDesign *design,
                                                                           : VPC_ENDPOINT_INTERFACE;
   else if (kind == VPC_KIND_WORKLOAD && g_rand_int_range (rand, 0, 4) == 0)
     copy->vpc_mode = !copy->vpc_mode;
+  else if (kind == VPC_KIND_WORKLOAD && copy->subnets->len > 0
+           && !vpc_id_list_contains (copy->subnets, subnet) && g_rand_boolean (rand))
+    {
+      /* Moved to another subnet: as many links. */
+      guint i = g_rand_int_range (rand, 0, copy->subnets->len);
+
+      g_free (g_ptr_array_index (copy->subnets, i));
+      g_ptr_array_index (copy->subnets, i) = g_strdup (subnet);
+    }
   else if (copy->subnets != NULL && copy->subnets->len > 0 && g_rand_boolean (rand))
     g_ptr_array_remove_index (copy->subnets, g_rand_int_range (rand, 0, copy->subnets->len));
   else if (copy->subnets != NULL && !vpc_id_list_contains (copy->subnets, subnet))
@@ -978,14 +1003,15 @@ edit_fields (VpcDesign *design,
  * design rather than making them again: after each of many random moves
  * (of every kind of element, through either edit, some undone, some
  * taking an icon into or out of its subnet) and edits of other fields
- * (some changing links), they are still the links a fresh routing makes,
+ * (some changing links: a workload moved to another subnet is updated
+ * too), they are still the links a fresh routing makes,
  * with its markers and fixed ports, each from its icon to its subnet. An
  * edit that changes no link keeps the routes. */
 static void
 test_update_after_moves (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
-  guint updated = 0, remade = 0, kept_over_edits = 0, edits_linking = 0;
+  guint updated = 0, remade = 0, kept_over_edits = 0, edits_linking = 0, relinked = 0;
 
   _vpc_routes_set_update_min_routes (0);
   for (guint seed = 1; seed <= 80; seed++)
@@ -1008,6 +1034,9 @@ test_update_after_moves (void)
 
           if (g_rand_int_range (rand, 0, 3) == 0)
             {
+              g_autofree char *links_before = links_text (routes);
+              g_autofree char *links_after = NULL;
+
               if (!edit_fields (design, rand, &neutral))
                 continue;
               if (g_rand_int_range (rand, 0, 5) == 0)
@@ -1019,6 +1048,9 @@ test_update_after_moves (void)
                 g_assert_true (routes == before);
               kept_over_edits += neutral && n_before > 0;
               edits_linking += !neutral;
+              /* Links to other subnets, as many: updated too. */
+              links_after = links_text (routes);
+              relinked += routes == before && g_strcmp0 (links_before, links_after) != 0;
               check_like_fresh (design, routes);
               continue;
             }
@@ -1051,12 +1083,79 @@ test_update_after_moves (void)
         }
     }
   _vpc_routes_set_update_min_routes (2048);
-  g_test_message ("%u updates, %u made again; %u edits kept the routes, %u edits of links",
-                  updated, remade, kept_over_edits, edits_linking);
+  g_test_message ("%u updates, %u made again; %u edits kept the routes, %u edits of links, "
+                  "%u of them updated",
+                  updated, remade, kept_over_edits, edits_linking, relinked);
   g_assert_cmpuint (updated, >, 200);
+  g_assert_cmpuint (relinked, >, 0);
   g_assert_cmpuint (remade, >, 10);
   g_assert_cmpuint (kept_over_edits, >, 30);
   g_assert_cmpuint (edits_linking, >, 30);
+}
+
+/* A workload moved to another subnet (as many subnets) in a design big
+ * enough to update its routes: its link goes to the other subnet in place,
+ * as a fresh routing makes it; moving that subnet afterwards takes the
+ * line along. */
+static void
+test_update_relinked (void)
+{
+  g_autofree char *text = random_design_json (5);
+  g_autoptr(VpcDesign) design = load_text (text);
+  GPtrArray *routes = NULL, *before;
+  g_autoptr(VpcElement) copy = NULL;
+  g_autofree char *links_before = NULL;
+  g_autofree char *links_after = NULL;
+  const char *target = NULL;
+  VpcRect r;
+  int at = -1;
+
+  _vpc_routes_set_update_min_routes (0);
+  vpc_routes_get_cached (design, NULL, &routes);
+  before = routes;
+  links_before = links_text (routes);
+  /* The first workload with a line to a subnet: to another one. */
+  for (guint i = 0; i < routes->len && at < 0; i++)
+    {
+      const VpcLinkRoute *route = g_ptr_array_index (routes, i);
+      const VpcElement *w = vpc_design_lookup (design, route->from);
+
+      if (route->kind != VPC_LINK_WORKLOAD || w == NULL)
+        continue;
+      for (guint k = 0; k < vpc_design_get_n_elements (design, VPC_KIND_SUBNET) && target == NULL;
+           k++)
+        {
+          const VpcElement *subnet = vpc_design_get_element (design, VPC_KIND_SUBNET, k);
+
+          if (subnet->has_layout && !vpc_id_list_contains (w->subnets, subnet->id))
+            target = subnet->id;
+        }
+      copy = vpc_element_copy (w);
+      for (guint j = 0; j < copy->subnets->len; j++)
+        if (g_str_equal (g_ptr_array_index (copy->subnets, j), route->to))
+          {
+            g_free (g_ptr_array_index (copy->subnets, j));
+            g_ptr_array_index (copy->subnets, j) = g_strdup (target);
+            at = (int) j;
+          }
+    }
+  g_assert_cmpint (at, >=, 0);
+  g_assert_true (vpc_design_replace_element (design, g_steal_pointer (&copy)));
+  vpc_routes_get_cached (design, NULL, &routes);
+  g_assert_true (routes == before);
+  links_after = links_text (routes);
+  g_assert_cmpstr (links_after, !=, links_before);
+  g_assert_nonnull (strstr (links_after, target));
+  check_like_fresh (design, routes);
+
+  /* The subnet it now links to moved: its line with it. */
+  r = vpc_design_lookup (design, target)->layout;
+  r.x += 24;
+  r.y += 16;
+  vpc_design_set_layout (design, VPC_KIND_SUBNET, vpc_design_index_of (design, target), &r);
+  vpc_routes_get_cached (design, NULL, &routes);
+  check_like_fresh (design, routes);
+  _vpc_routes_set_update_min_routes (2048);
 }
 
 /* The first interface endpoint of @design with subnets, or -1. */
@@ -1338,6 +1437,7 @@ main (int   argc,
   g_test_add_func ("/routes/rename-keeps-routes", test_rename_keeps_routes);
   g_test_add_func ("/routes/update-after-moves", test_update_after_moves);
   g_test_add_func ("/routes/update-after-edits", test_update_after_edits);
+  g_test_add_func ("/routes/update-relinked", test_update_relinked);
   g_test_add_func ("/routes/preview", test_preview);
   g_test_add_func ("/routes/preview-near", test_preview_near);
   g_test_add_func ("/routes/markers-while-dragging", test_markers_while_dragging);

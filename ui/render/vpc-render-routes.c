@@ -2901,8 +2901,90 @@ links_to_route (Update *u,
   return TRUE;
 }
 
+/* Link @k in the list of box @from's links, moved to @to's (each list in
+ * the order of the links). */
+static void
+move_box_link (VpcRouter *router,
+               guint      k,
+               guint      from,
+               guint      to)
+{
+  GArray *was = g_ptr_array_index (router->box_links, from);
+  GArray *now = g_ptr_array_index (router->box_links, to);
+  guint i;
+
+  for (i = 0; i < was->len && g_array_index (was, guint, i) != k; i++)
+    ;
+  if (i < was->len)
+    g_array_remove_index (was, i);
+  for (i = 0; i < now->len && g_array_index (now, guint, i) < k; i++)
+    ;
+  g_array_insert_val (now, i, k);
+}
+
+/* When the element of @icon, a workload or NAT gateway, links to other
+ * subnets but as many as before (a workload moved to another subnet):
+ * each link whose subnet changed goes to its new one in place, and the
+ * links of both subnets are noted, to be placed and routed again as after
+ * a move. FALSE when the count changed, or whether a line is drawn would
+ * (the routes hold one per line drawn): routing everything again answers. */
+static gboolean
+relink_in_place (Update *u,
+                 guint   at)
+{
+  VpcRouter *router = u->router;
+  const Icon *icon = &g_array_index (router->icons, Icon, at);
+  GPtrArray one = { 0 };
+  const GPtrArray *subnets = home_candidates (icon->e, &one);
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  guint k, end;
+
+  if (icon->kind != VPC_KIND_WORKLOAD && icon->kind != VPC_KIND_NAT_GATEWAY)
+    return FALSE;
+  /* As links_still_match() reads them. */
+  for (guint j = 0; subnets != NULL && j < subnets->len; j++)
+    {
+      int b = box_index (router, g_ptr_array_index (subnets, j));
+
+      if (b < 0 || icon_in_box (router, icon, b))
+        continue;
+      g_array_append_val (boxes, b);
+      g_ptr_array_add (ids, g_ptr_array_index (subnets, j));
+    }
+  owner_links (router, icon->kind, icon->index, &k, &end);
+  if (boxes->len != end - k)
+    return FALSE;
+  for (guint i = 0; i < boxes->len; i++, k++)
+    {
+      Link *link = &g_array_index (router->links, Link, k);
+      guint b = g_array_index (boxes, guint, i);
+      const VpcElement *subnet = g_array_index (router->boxes, Box, b).e;
+      gboolean want = !router->options.markers_only
+                      && (router->options.want == NULL
+                          || router->options.want (link->kind, icon->e, subnet,
+                                                   router->options.want_data));
+
+      if (link->box == b)
+        continue;
+      if (want != link->want)
+        return FALSE;
+      note_box_links (u, link->box);
+      move_box_link (router, k, link->box, b);
+      link->box = b;
+      note_box_links (u, b);
+      if (link->route != NULL)
+        {
+          g_free (link->route->to);
+          link->route->to = g_strdup (g_ptr_array_index (ids, i));
+        }
+    }
+  return TRUE;
+}
+
 /* After the boxes @changed (VpcBoxRef) moved in the router's design and
- * nothing else changed: takes them, places the ports on the subnets they
+ * nothing else changed but where their links go, as many as before
+ * (relink_in_place()): takes them, places the ports on the subnets they
  * touch again, and routes again the links they touch and those whose
  * lines now pass through them, around all the others, which keep their
  * routes. @routes is what vpc_router_route() gave, updated in place; the
@@ -2938,7 +3020,8 @@ vpc_router_update (VpcRouter    *router,
   n_moved_icons = u.icons->len;
   ok = ok && near_moved_boxes (&u, found);
   for (guint i = 0; ok && i < u.icons->len; i++)
-    ok = links_still_match (router, g_array_index (u.icons, guint, i));
+    ok = links_still_match (router, g_array_index (u.icons, guint, i))
+         || relink_in_place (&u, g_array_index (u.icons, guint, i));
   if (ok)
     {
       for (guint i = 0; i < u.boxes->len; i++)
