@@ -495,9 +495,12 @@ unref_elsewhere (GHashTable *table)
   g_task_run_in_thread (task, unref_table);
 }
 
-static GPtrArray *scoped_findings (VpcRuleContext *ctx,
-                                   GPtrArray      *previous,
-                                   GPtrArray      *replaced);
+static GPtrArray *run_scoped (VpcDesign *design,
+                              VpcProfile profile,
+                              GArray    *positions,
+                              gboolean   others,
+                              GPtrArray *previous,
+                              GPtrArray *replaced);
 
 static void
 thread_run (GTask        *task,
@@ -508,17 +511,9 @@ thread_run (GTask        *task,
   Run *run = data;
 
   if (run->positions != NULL)
-    {
-      VpcRuleContext *ctx = vpc_rule_context_new_scoped (
-          run->snapshot, run->profile, (const guint *) run->positions->data,
-          run->positions->len, TRUE);
-
-      vpc_rule_context_keep_names (ctx);
-      run_checks (ctx);
-      /* The list still holds the findings kept: they are referenced. */
-      run->fresh = scoped_findings (ctx, run->previous, NULL);
-      vpc_rule_context_free (ctx);
-    }
+    /* The list still holds the findings kept: they are referenced. */
+    run->fresh = run_scoped (run->snapshot, run->profile, run->positions, TRUE, run->previous,
+                             NULL);
   else
     run->fresh = run_rules (run->snapshot, run->profile, RUN_MARKS);
   share_unchanged (run->previous, run->fresh, run->changes);
@@ -746,17 +741,29 @@ splice_scoped (GPtrArray    *findings,
   return merged;
 }
 
-/* @previous (sorted) with the findings of the scoped run @ctx in place of
- * the ones they stand for (splice_scoped()). */
+/* @previous (sorted) with the findings of a run about the workloads of
+ * @design at @positions (vpc_rule_context_new_scoped()) in place of the
+ * ones they stand for (splice_scoped()). */
 static GPtrArray *
-scoped_findings (VpcRuleContext *ctx,
-                 GPtrArray      *previous,
-                 GPtrArray      *replaced)
+run_scoped (VpcDesign *design,
+            VpcProfile profile,
+            GArray    *positions,
+            gboolean   others,
+            GPtrArray *previous,
+            GPtrArray *replaced)
 {
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (VpcFindingSpan));
+  VpcRuleContext *ctx = vpc_rule_context_new_scoped (design, profile,
+                                                     (const guint *) positions->data,
+                                                     positions->len, others);
+  GPtrArray *fresh;
 
+  vpc_rule_context_keep_names (ctx);
+  run_checks (ctx);
   vpc_rule_context_replaced_spans (ctx, previous, spans);
-  return splice_scoped (previous, spans, vpc_rule_context_take_findings (ctx), replaced);
+  fresh = splice_scoped (previous, spans, vpc_rule_context_take_findings (ctx), replaced);
+  vpc_rule_context_free (ctx);
+  return fresh;
 }
 
 /* Runs the rules about the workloads at @positions, edited since the last
@@ -770,15 +777,9 @@ revalidate_scoped (VpcValidator *self,
 {
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GPtrArray) replaced = g_ptr_array_new_with_free_func (g_object_unref);
-  VpcRuleContext *ctx;
-  GPtrArray *fresh;
+  GPtrArray *fresh = run_scoped (self->design, profile, positions, others, self->findings,
+                                 replaced);
 
-  ctx = vpc_rule_context_new_scoped (self->design, profile, (const guint *) positions->data,
-                                     positions->len, others);
-  vpc_rule_context_keep_names (ctx);
-  run_checks (ctx);
-  fresh = scoped_findings (ctx, self->findings, replaced);
-  vpc_rule_context_free (ctx);
   share_unchanged (self->findings, fresh, changes);
   /* Its findings went to fresh and replaced (nothing else holds the list
    * when no run is under way). */

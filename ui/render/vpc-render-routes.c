@@ -766,6 +766,18 @@ face_link (VpcRouter *router,
   return TRUE;
 }
 
+/* Whether a line of @kind from @owner to @subnet is drawn. */
+static gboolean
+link_wanted (VpcRouter        *router,
+             VpcLinkKind       kind,
+             const VpcElement *owner,
+             const VpcElement *subnet)
+{
+  return !router->options.markers_only
+         && (router->options.want == NULL
+             || router->options.want (kind, owner, subnet, router->options.want_data));
+}
+
 static void
 add_link (VpcRouter        *router,
           VpcLinkKind       kind,
@@ -783,10 +795,7 @@ add_link (VpcRouter        *router,
   link.owner_index = owner_index;
   if (!face_link (router, &link))
     return;
-  if (router->options.markers_only)
-    link.want = FALSE;
-  else if (router->options.want != NULL)
-    link.want = router->options.want (kind, owner, b->e, router->options.want_data);
+  link.want = link_wanted (router, kind, owner, b->e);
   if (link.want)
     {
       link.route = g_new0 (VpcLinkRoute, 1);
@@ -2753,40 +2762,6 @@ take_element (Update          *u,
   return TRUE;
 }
 
-/* Whether the links of @icon's element are those collect() would make
- * now (a NAT gateway, workload or gateway endpoint drawn inside a subnet
- * has no line to it), and its home is found again. */
-static gboolean
-links_still_match (VpcRouter *router,
-                   guint      at)
-{
-  Icon *icon = &g_array_index (router->icons, Icon, at);
-  const VpcElement *e = icon->e;
-  GPtrArray one = { 0 };
-  const GPtrArray *subnets = NULL;
-  guint k, end;
-
-  shape_icon (router, icon);
-  if (icon->kind == VPC_KIND_ENDPOINT)
-    return endpoint_links_match (router, icon->index, e, icon);
-  /* The subnets a NAT gateway's or workload's lines may go to. */
-  if (icon->kind != VPC_KIND_NAT_GATEWAY && icon->kind != VPC_KIND_WORKLOAD)
-    return TRUE;
-  subnets = home_candidates (e, &one);
-  owner_links (router, icon->kind, icon->index, &k, &end);
-  for (guint j = 0; subnets != NULL && j < subnets->len; j++)
-    {
-      int b = box_index (router, g_ptr_array_index (subnets, j));
-
-      if (b < 0 || icon_in_box (router, icon, b))
-        continue;
-      if (k >= end || g_array_index (router->links, Link, k).box != (guint) b)
-        return FALSE;
-      k++;
-    }
-  return k == end;
-}
-
 /* The icons whose home or links a moved box may change: those in its
  * rectangles, before and after. */
 static gboolean
@@ -2922,61 +2897,69 @@ move_box_link (VpcRouter *router,
   g_array_insert_val (now, i, k);
 }
 
-/* When the element of @icon, a workload or NAT gateway, links to other
- * subnets but as many as before (a workload moved to another subnet):
- * each link whose subnet changed goes to its new one in place, and the
- * links of both subnets are noted, to be placed and routed again as after
- * a move. FALSE when the count changed, or whether a line is drawn would
- * (the routes hold one per line drawn): routing everything again answers. */
+/* The box of the @j-th of @subnets, where @icon's line goes, or -1 when none goes
+ * there (the subnet is not drawn, or @icon lies in it). */
+static int
+linked_box (VpcRouter       *router,
+            const Icon      *icon,
+            const GPtrArray *subnets,
+            guint            j)
+{
+  int b = box_index (router, g_ptr_array_index (subnets, j));
+
+  return b >= 0 && !icon_in_box (router, icon, b) ? b : -1;
+}
+
+/* Whether the links of the @at-th icon's element are those collect() would
+ * make now (a NAT gateway, workload or gateway endpoint drawn inside a
+ * subnet has no line to it), and its home is found again. A workload or
+ * NAT gateway that links to other subnets but as many as before (moved to
+ * another subnet) has those links moved to them in place, and the links of
+ * both subnets noted, to be placed and routed again as after a move; a
+ * link whose being drawn would change cannot (the routes hold one per
+ * line drawn). */
 static gboolean
-relink_in_place (Update *u,
-                 guint   at)
+links_follow (Update *u,
+              guint   at)
 {
   VpcRouter *router = u->router;
-  const Icon *icon = &g_array_index (router->icons, Icon, at);
+  Icon *icon = &g_array_index (router->icons, Icon, at);
   GPtrArray one = { 0 };
-  const GPtrArray *subnets = home_candidates (icon->e, &one);
-  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  guint k, end;
+  const GPtrArray *subnets;
+  guint start, end, n = 0;
 
-  if (icon->kind != VPC_KIND_WORKLOAD && icon->kind != VPC_KIND_NAT_GATEWAY)
-    return FALSE;
-  /* As links_still_match() reads them. */
+  shape_icon (router, icon);
+  if (icon->kind == VPC_KIND_ENDPOINT)
+    return endpoint_links_match (router, icon->index, icon->e, icon);
+  if (icon->kind != VPC_KIND_NAT_GATEWAY && icon->kind != VPC_KIND_WORKLOAD)
+    return TRUE;
+  subnets = home_candidates (icon->e, &one);
+  owner_links (router, icon->kind, icon->index, &start, &end);
   for (guint j = 0; subnets != NULL && j < subnets->len; j++)
-    {
-      int b = box_index (router, g_ptr_array_index (subnets, j));
-
-      if (b < 0 || icon_in_box (router, icon, b))
-        continue;
-      g_array_append_val (boxes, b);
-      g_ptr_array_add (ids, g_ptr_array_index (subnets, j));
-    }
-  owner_links (router, icon->kind, icon->index, &k, &end);
-  if (boxes->len != end - k)
+    n += linked_box (router, icon, subnets, j) >= 0;
+  if (n != end - start)
     return FALSE;
-  for (guint i = 0; i < boxes->len; i++, k++)
+  for (guint j = 0, k = start; subnets != NULL && j < subnets->len; j++)
     {
-      Link *link = &g_array_index (router->links, Link, k);
-      guint b = g_array_index (boxes, guint, i);
-      const VpcElement *subnet = g_array_index (router->boxes, Box, b).e;
-      gboolean want = !router->options.markers_only
-                      && (router->options.want == NULL
-                          || router->options.want (link->kind, icon->e, subnet,
-                                                   router->options.want_data));
+      int b = linked_box (router, icon, subnets, j);
+      Link *link;
 
-      if (link->box == b)
+      if (b < 0)
         continue;
-      if (want != link->want)
+      link = &g_array_index (router->links, Link, k++);
+      if (link->box == (guint) b)
+        continue;
+      if (link->want
+          != link_wanted (router, link->kind, icon->e, g_array_index (router->boxes, Box, b).e))
         return FALSE;
       note_box_links (u, link->box);
-      move_box_link (router, k, link->box, b);
+      move_box_link (router, k - 1, link->box, b);
       link->box = b;
       note_box_links (u, b);
       if (link->route != NULL)
         {
           g_free (link->route->to);
-          link->route->to = g_strdup (g_ptr_array_index (ids, i));
+          link->route->to = g_strdup (g_ptr_array_index (subnets, j));
         }
     }
   return TRUE;
@@ -2984,7 +2967,7 @@ relink_in_place (Update *u,
 
 /* After the boxes @changed (VpcBoxRef) moved in the router's design and
  * nothing else changed but where their links go, as many as before
- * (relink_in_place()): takes them, places the ports on the subnets they
+ * (links_follow()): takes them, places the ports on the subnets they
  * touch again, and routes again the links they touch and those whose
  * lines now pass through them, around all the others, which keep their
  * routes. @routes is what vpc_router_route() gave, updated in place; the
@@ -3020,8 +3003,7 @@ vpc_router_update (VpcRouter    *router,
   n_moved_icons = u.icons->len;
   ok = ok && near_moved_boxes (&u, found);
   for (guint i = 0; ok && i < u.icons->len; i++)
-    ok = links_still_match (router, g_array_index (u.icons, guint, i))
-         || relink_in_place (&u, g_array_index (u.icons, guint, i));
+    ok = links_follow (&u, g_array_index (u.icons, guint, i));
   if (ok)
     {
       for (guint i = 0; i < u.boxes->len; i++)
