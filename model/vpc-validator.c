@@ -603,32 +603,54 @@ add_position (GArray *positions,
   g_array_append_val (positions, position);
 }
 
-/* The workloads that list security group @id, into @positions, while
- * they are fewer than @max. */
+/* The workloads that list @id among their subnets (@kind
+ * VPC_KIND_SUBNET) or security groups, into @positions, while they are
+ * fewer than @max. */
 static gboolean
-add_group_members (VpcDesign  *design,
-                   const char *id,
-                   GArray     *positions,
-                   guint       max)
+add_listing_workloads (VpcDesign  *design,
+                       VpcKind     kind,
+                       const char *id,
+                       GArray     *positions,
+                       guint       max)
 {
   guint n = vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD);
 
   for (guint i = 0; i < n && positions->len <= max; i++)
     {
       const VpcElement *workload = vpc_design_get_element (design, VPC_KIND_WORKLOAD, i);
+      const GPtrArray *list
+          = kind == VPC_KIND_SUBNET ? workload->subnets : workload->security_groups;
 
-      if (workload->security_groups != NULL
-          && vpc_id_list_contains (workload->security_groups, id))
+      if (list != NULL && vpc_id_list_contains (list, id))
         add_position (positions, i);
     }
   return positions->len <= max;
 }
 
+/* Whether an endpoint or a NAT gateway is in subnet @id. */
+static gboolean
+subnet_serves (VpcDesign  *design,
+               const char *id)
+{
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
+    {
+      const VpcElement *endpoint = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
+
+      if (endpoint->subnets != NULL && vpc_id_list_contains (endpoint->subnets, id))
+        return TRUE;
+    }
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY); i++)
+    if (g_strcmp0 (vpc_design_get_element (design, VPC_KIND_NAT_GATEWAY, i)->subnet, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The positions of the workloads whose own rules may say something else
  * since the basis (ascending): those edited, and those in a security group
- * edited; NULL when something else that the rules read changed. @others
+ * or a subnet edited; NULL when something else that the rules read
+ * changed. @others
  * tells whether the rules about other elements must run too: a workload
- * reads differently to them, or a group changed. */
+ * reads differently to them, or a group or a subnet changed. */
 static GArray *
 scoped_workloads (VpcValidator *self,
                   VpcProfile    profile,
@@ -660,13 +682,18 @@ scoped_workloads (VpcValidator *self,
       /* Changed in place: a box or a name, which no rule reads. */
       if (was == now)
         continue;
-      if (ref->kind == VPC_KIND_SECURITY_GROUP)
+      if (ref->kind == VPC_KIND_SECURITY_GROUP || ref->kind == VPC_KIND_SUBNET)
         {
-          /* Its rules are read by the rules about the workloads that list
-           * it (theirs only: another workload's reads only its id) and by
-           * those about endpoints. */
+          /* A group's rules, a subnet's block, zone and route are read by
+           * the rules about the workloads that list it (theirs only:
+           * another workload's reads only its id) and by those about
+           * other elements; a subnet's by the rules about every workload
+           * that an endpoint or a NAT gateway in it serves, too. */
           *others = TRUE;
-          if (!add_group_members (self->design, now->id, positions, MAX_SCOPED_OTHERS))
+          if (strcmp (was->id, now->id) != 0
+              || (ref->kind == VPC_KIND_SUBNET && subnet_serves (self->design, now->id))
+              || !add_listing_workloads (self->design, ref->kind, now->id, positions,
+                                         MAX_SCOPED_OTHERS))
             return NULL;
           continue;
         }

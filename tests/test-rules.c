@@ -729,10 +729,68 @@ edited_group (const VpcElement *group,
   return copy;
 }
 
+/* A copy of subnet @subnet of @design in another zone (one of the
+ * design's, or one it lacks), with another block (another subnet's, a
+ * small one, one outside the VPC, or none that parses) or another route. */
+static VpcElement *
+edited_subnet (VpcDesign        *design,
+               const VpcElement *subnet,
+               GRand            *rand)
+{
+  static const char *const cidrs[] = { "10.0.200.0/28", "10.0.0.0/16", "192.168.1.0/24",
+                                       "10.0.300.0/24" };
+  VpcElement *copy = vpc_element_copy (subnet);
+  guint n_zones = vpc_design_get_n_elements (design, VPC_KIND_AZ);
+  guint n_subnets = vpc_design_get_n_elements (design, VPC_KIND_SUBNET);
+
+  switch (g_rand_int_range (rand, 0, 3))
+    {
+    case 0:
+      g_free (copy->az);
+      copy->az = g_strdup (n_zones > 0 && g_rand_int_range (rand, 0, 4) > 0
+                               ? vpc_design_get_element (design, VPC_KIND_AZ,
+                                                         g_rand_int_range (rand, 0, n_zones))->id
+                               : "az-nowhere");
+      break;
+    case 1:
+      g_free (copy->cidr);
+      copy->cidr = g_strdup (
+          g_rand_boolean (rand)
+              ? vpc_design_get_element (design, VPC_KIND_SUBNET,
+                                        g_rand_int_range (rand, 0, n_subnets))->cidr
+              : cidrs[g_rand_int_range (rand, 0, G_N_ELEMENTS (cidrs))]);
+      break;
+    default:
+      copy->route = (copy->route + g_rand_int_range (rand, 1, 3)) % 3;
+      break;
+    }
+  return copy;
+}
+
+/* Whether an endpoint or a NAT gateway of @design is in subnet @id. */
+static gboolean
+subnet_has_service (VpcDesign  *design,
+                    const char *id)
+{
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT); i++)
+    {
+      const GPtrArray *subnets = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i)->subnets;
+
+      for (guint k = 0; subnets != NULL && k < subnets->len; k++)
+        if (g_str_equal (g_ptr_array_index (subnets, k), id))
+          return TRUE;
+    }
+  for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY); i++)
+    if (g_strcmp0 (vpc_design_get_element (design, VPC_KIND_NAT_GATEWAY, i)->subnet, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* An edit of a workload runs the rules about it alone, and the rules about
  * other elements when it changed what they read of it (its subnets,
- * groups, needs, kind, VPC mode); an edit of a security group, the rules
- * about the workloads that list it and about other elements. The findings
+ * groups, needs, kind, VPC mode); an edit of a security group or of a
+ * subnet without endpoints or NAT gateways, the rules about the workloads
+ * that list it and about other elements. The findings
  * are a full run's all the same (messages, order), through undo, redo,
  * renames after it and edits that need a full run, on random designs. */
 static void
@@ -740,6 +798,7 @@ test_live_scoped (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (21);
   guint scoped = 0, changed = 0, wide = 0, wide_changed = 0, groups = 0, groups_changed = 0;
+  guint subnets = 0, subnets_changed = 0, subnets_scoped = 0;
 
   for (guint seed = 1; seed <= 150; seed++)
     {
@@ -763,6 +822,33 @@ test_live_scoped (void)
           guint64 revision = vpc_design_get_revision (design);
 
           guint n_groups = vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP);
+          guint n_subnets = vpc_design_get_n_elements (design, VPC_KIND_SUBNET);
+
+          if (n_subnets > 0 && g_rand_int_range (rand, 0, 4) == 0)
+            {
+              const VpcElement *subnet = vpc_design_get_element (
+                  design, VPC_KIND_SUBNET, g_rand_int_range (rand, 0, n_subnets));
+              gboolean served = subnet_has_service (design, subnet->id);
+              guint scoped_now;
+
+              vpc_design_replace_element (design, edited_subnet (design, subnet, rand));
+              assert_model_matches (validator);
+              /* Some are refused (two subnets of one block) or no edit. */
+              if (vpc_design_get_revision (design) == revision)
+                continue;
+              /* One run: a full one when an endpoint or a NAT gateway is
+               * in the subnet (or the edit moved other elements too). */
+              scoped_now = _vpc_validator_get_scoped_runs (validator) - scoped_runs;
+              g_assert_cmpuint (vpc_validator_get_full_runs (validator) - runs + scoped_now, ==, 1);
+              g_assert_true (!served || scoped_now == 0);
+              subnets++;
+              subnets_scoped += scoped_now;
+              subnets_changed += scoped_now && record.calls > calls;
+              /* (An edit back to what it was merges into none.) */
+              if (round % 3 == 0 && vpc_design_undo (design))
+                assert_model_matches (validator);
+              continue;
+            }
 
           if (n_groups > 0 && g_rand_int_range (rand, 0, 4) == 0)
             {
@@ -815,11 +901,16 @@ test_live_scoped (void)
   /* The edits changed findings, not only left them. */
   g_assert_cmpuint (changed, >, 300);
   g_assert_cmpuint (wide_changed, >, 200);
-  g_assert_cmpuint (groups, >, 300);
+  g_assert_cmpuint (groups, >, 200);
   g_assert_cmpuint (groups_changed, >, 20);
+  /* Most subnets are without endpoints or NAT gateways. */
+  g_assert_cmpuint (subnets_scoped, >, 50);
+  g_assert_cmpuint (subnets_changed, >, 30);
   g_test_message ("%u scoped runs, %u of them wide; %u and %u changed findings; "
-                  "%u edits of groups, %u changed findings",
-                  scoped, wide, changed, wide_changed, groups, groups_changed);
+                  "%u edits of groups, %u changed findings; %u of subnets, %u of them "
+                  "scoped, %u of those changed findings",
+                  scoped, wide, changed, wide_changed, groups, groups_changed, subnets,
+                  subnets_scoped, subnets_changed);
 }
 
 /* live_design with an S3 interface endpoint in sn-b that has no groups:
@@ -848,6 +939,36 @@ names_in (VpcValidator *validator,
     if (g_str_equal (vpc_finding_get_rule_id (g_ptr_array_index (naming, i)), rule_id))
       return TRUE;
   return FALSE;
+}
+
+/* A subnet with a NAT gateway in it gives workloads that do not list it
+ * their internet path: its edit runs every rule (a scoped run would not
+ * see the job's VPC305). */
+static void
+test_live_scoped_subnet_served (void)
+{
+  static const char json[]
+      = "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\","
+        "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
+        "  \"availability_zones\": [ { \"id\": \"az-a\" } ],"
+        "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\","
+        "                   \"route\": \"nat\" },"
+        "                 { \"id\": \"sn-pub\", \"az\": \"az-a\", \"cidr\": \"10.0.2.0/24\","
+        "                   \"route\": \"public\" } ],"
+        "  \"nat_gateways\": [ { \"id\": \"nat\", \"subnet\": \"sn-pub\" } ],"
+        "  \"workloads\": [ { \"id\": \"job\", \"kind\": \"training_job\", "
+        "\"subnets\": [\"sn-a\"], \"needs_internet\": true } ] }";
+  g_autoptr(VpcDesign) design = load_text (json);
+  g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+  guint runs = vpc_validator_get_full_runs (validator);
+  VpcElement *copy = vpc_element_copy (vpc_design_lookup (design, "sn-pub"));
+
+  g_assert_false (names_in (validator, "job", "VPC305"));
+  copy->route = VPC_ROUTE_PRIVATE;
+  g_assert_true (vpc_design_replace_element (design, copy));
+  assert_model_matches (validator);
+  g_assert_true (names_in (validator, "job", "VPC305"));
+  g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs + 1);
 }
 
 /* A rename in place and an edit of the same workload in one burst: the
@@ -1303,6 +1424,7 @@ add_live (void)
   g_test_add_func ("/rules/live/renames", test_live_renames);
   g_test_add_func ("/rules/live/renames-deferred", test_live_renames_deferred);
   g_test_add_func ("/rules/live/scoped", test_live_scoped);
+  g_test_add_func ("/rules/live/scoped-subnet-served", test_live_scoped_subnet_served);
   g_test_add_func ("/rules/live/scoped-renamed", test_live_scoped_renamed);
   g_test_add_func ("/rules/live/scoped-after-thread", test_live_scoped_after_thread);
   g_test_add_func ("/rules/live/scoped-thread", test_live_scoped_thread);

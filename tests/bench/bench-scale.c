@@ -32,6 +32,10 @@
  *                  rules about the workloads in it and every rule about
  *                  other elements run again
  *   edit-group-findings-N  until that run's findings are drawn
+ *   edit-subnet-N  the same for the route of a subnet of a workload (one
+ *                  without endpoints or NAT gateways): the rules about the
+ *                  workloads in it and every rule about other elements
+ *   edit-subnet-findings-N  until that run's findings are drawn
  *   drag-frame-N   one frame at 100 % while a workload is dragged (the
  *                  canvas's preview: the renderer's overrides)
  */
@@ -169,7 +173,32 @@ typedef enum
   EDIT_FIELD, /* its number of instances, which rules read */
   EDIT_CONNECT, /* its first subnet, which rules about subnets and endpoints read */
   EDIT_GROUP,   /* a rule of its first security group */
+  EDIT_SUBNET,  /* the route of one of its subnets without endpoints or NAT gateways */
 } Edit;
+
+/* A subnet of @workload that no endpoint or NAT gateway of @design is in. */
+static const VpcElement *
+quiet_subnet (VpcDesign        *design,
+              const VpcElement *workload)
+{
+  for (guint s = 0; s < workload->subnets->len; s++)
+    {
+      const char *id = g_ptr_array_index (workload->subnets, s);
+      gboolean served = FALSE;
+
+      for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT) && !served; i++)
+        {
+          const VpcElement *endpoint = vpc_design_get_element (design, VPC_KIND_ENDPOINT, i);
+
+          served = endpoint->subnets != NULL && vpc_id_list_contains (endpoint->subnets, id);
+        }
+      for (guint i = 0; i < vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY) && !served; i++)
+        served = g_strcmp0 (vpc_design_get_element (design, VPC_KIND_NAT_GATEWAY, i)->subnet, id) == 0;
+      if (!served)
+        return vpc_design_lookup (design, id);
+    }
+  return NULL;
+}
 
 /* One undoable edit of the @r-th workload through @validator, which
  * re-checks what it must as the window's does, then one frame at 100 %
@@ -196,6 +225,17 @@ edit_once (cairo_surface_t *surface,
       copy = vpc_element_copy (vpc_design_lookup (placed,
                                                   g_ptr_array_index (workload->security_groups, 0)));
       g_array_append_val (copy->egress, rule);
+    }
+  else if (edit == EDIT_SUBNET)
+    {
+      const VpcElement *subnet = NULL;
+
+      /* Untimed: finding one (the workload's own may all have endpoints). */
+      for (guint k = r; subnet == NULL; k += 97)
+        subnet = quiet_subnet (placed, vpc_design_get_element (placed, VPC_KIND_WORKLOAD, k));
+      start = g_get_monotonic_time ();
+      copy = vpc_element_copy (subnet);
+      copy->route = copy->route == VPC_ROUTE_NAT ? VPC_ROUTE_PRIVATE : VPC_ROUTE_NAT;
     }
   else
     copy = vpc_element_copy (workload);
@@ -292,6 +332,10 @@ bench_edit (cairo_surface_t *surface,
     times[r] = edit_once (surface, placed, validator, r, EDIT_GROUP, &settled[r], NULL);
   g_print ("edit-group-%u: %.1f ms\n", n, bench_median (times, RUNS));
   g_print ("edit-group-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
+  for (guint r = 0; r < RUNS; r++)
+    times[r] = edit_once (surface, placed, validator, r, EDIT_SUBNET, &settled[r], NULL);
+  g_print ("edit-subnet-%u: %.1f ms\n", n, bench_median (times, RUNS));
+  g_print ("edit-subnet-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
 }
 
 int
@@ -349,13 +393,15 @@ main (int    argc,
       return 0;
     }
   if (g_getenv ("BENCH_SCALE_MOVES") != NULL || g_getenv ("BENCH_SCALE_FIELDS") != NULL
-      || g_getenv ("BENCH_SCALE_CONNECTS") != NULL || g_getenv ("BENCH_SCALE_GROUPS") != NULL)
+      || g_getenv ("BENCH_SCALE_CONNECTS") != NULL || g_getenv ("BENCH_SCALE_GROUPS") != NULL
+      || g_getenv ("BENCH_SCALE_SUBNETS") != NULL)
     {
-      /* For a profiler: moves, field, subnet or group edits only. */
+      /* For a profiler: moves, field, workload subnet, group or subnet edits only. */
       Edit edit = g_getenv ("BENCH_SCALE_MOVES") != NULL      ? EDIT_MOVE
                   : g_getenv ("BENCH_SCALE_FIELDS") != NULL   ? EDIT_FIELD
                   : g_getenv ("BENCH_SCALE_CONNECTS") != NULL ? EDIT_CONNECT
-                                                              : EDIT_GROUP;
+                  : g_getenv ("BENCH_SCALE_GROUPS") != NULL   ? EDIT_GROUP
+                                                              : EDIT_SUBNET;
 
       for (guint r = 0; r < 20; r++)
         edit_once (surface, placed, validator, r, edit, NULL, NULL);
