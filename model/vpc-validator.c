@@ -645,12 +645,23 @@ subnet_serves (VpcDesign  *design,
   return FALSE;
 }
 
+/* Whether @now differs from @was in its data per month alone. */
+static gboolean
+only_data_changed (const VpcElement *was,
+                   const VpcElement *now)
+{
+  g_autoptr(VpcElement) same = vpc_element_copy (was);
+
+  same->gb_per_month = now->gb_per_month;
+  return vpc_element_equal (same, now);
+}
+
 /* The positions of the workloads whose own rules may say something else
  * since the basis (ascending): those edited, and those in a security group
- * or a subnet edited; NULL when something else that the rules read
- * changed. @others
+ * or a subnet edited (none for an endpoint's or a NAT gateway's data per
+ * month); NULL when something else that the rules read changed. @others
  * tells whether the rules about other elements must run too: a workload
- * reads differently to them, or a group or a subnet changed. */
+ * reads differently to them, or something else changed. */
 static GArray *
 scoped_workloads (VpcValidator *self,
                   VpcProfile    profile,
@@ -682,6 +693,14 @@ scoped_workloads (VpcValidator *self,
       /* Changed in place: a box or a name, which no rule reads. */
       if (was == now)
         continue;
+      if ((ref->kind == VPC_KIND_ENDPOINT || ref->kind == VPC_KIND_NAT_GATEWAY)
+          && only_data_changed (was, now))
+        {
+          /* Read by the cost alone, which only rules about endpoints read
+           * (VPC116, VPC501). */
+          *others = TRUE;
+          continue;
+        }
       if (ref->kind == VPC_KIND_SECURITY_GROUP || ref->kind == VPC_KIND_SUBNET)
         {
           /* A group's rules, a subnet's block, zone and route are read by

@@ -790,7 +790,8 @@ subnet_has_service (VpcDesign  *design,
  * other elements when it changed what they read of it (its subnets,
  * groups, needs, kind, VPC mode); an edit of a security group or of a
  * subnet without endpoints or NAT gateways, the rules about the workloads
- * that list it and about other elements. The findings
+ * that list it and about other elements; an endpoint's or a NAT gateway's
+ * data per month, the rules about other elements alone. The findings
  * are a full run's all the same (messages, order), through undo, redo,
  * renames after it and edits that need a full run, on random designs. */
 static void
@@ -798,7 +799,7 @@ test_live_scoped (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (21);
   guint scoped = 0, changed = 0, wide = 0, wide_changed = 0, groups = 0, groups_changed = 0;
-  guint subnets = 0, subnets_changed = 0, subnets_scoped = 0;
+  guint subnets = 0, subnets_changed = 0, subnets_scoped = 0, data = 0, data_changed = 0;
 
   for (guint seed = 1; seed <= 150; seed++)
     {
@@ -811,7 +812,7 @@ test_live_scoped (void)
       if (n == 0)
         continue;
       g_signal_connect (validator, "items-changed", G_CALLBACK (items_changed_cb), &record);
-      for (guint round = 0; round < 12; round++)
+      for (guint round = 0; round < 14; round++)
         {
           guint index = g_rand_int_range (rand, 0, n);
           guint what = g_rand_int_range (rand, 0, N_WORKLOAD_EDITS);
@@ -824,6 +825,35 @@ test_live_scoped (void)
           guint n_groups = vpc_design_get_n_elements (design, VPC_KIND_SECURITY_GROUP);
           guint n_subnets = vpc_design_get_n_elements (design, VPC_KIND_SUBNET);
 
+          guint n_endpoints = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
+          guint n_nats = vpc_design_get_n_elements (design, VPC_KIND_NAT_GATEWAY);
+
+          if (n_endpoints + n_nats > 0 && g_rand_int_range (rand, 0, 8) == 0)
+            {
+              guint pick = g_rand_int_range (rand, 0, n_endpoints + n_nats);
+              VpcElement *copy = vpc_element_copy (
+                  pick < n_endpoints
+                      ? vpc_design_get_element (design, VPC_KIND_ENDPOINT, pick)
+                      : vpc_design_get_element (design, VPC_KIND_NAT_GATEWAY, pick - n_endpoints));
+
+              /* Another data volume: the cost, VPC116's and VPC501's texts;
+               * now and then with another private DNS, which needs every rule. */
+              gboolean more = pick < n_endpoints && copy->endpoint_type == VPC_ENDPOINT_INTERFACE
+                              && g_rand_int_range (rand, 0, 4) == 0;
+
+              copy->gb_per_month = copy->gb_per_month > 0 && g_rand_boolean (rand)
+                                       ? 0
+                                       : g_rand_int_range (rand, 1, 200000);
+              copy->private_dns ^= more;
+              vpc_design_replace_element (design, copy);
+              assert_model_matches (validator);
+              g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs + more);
+              g_assert_cmpuint (_vpc_validator_get_scoped_runs (validator), ==,
+                                scoped_runs + !more);
+              data++;
+              data_changed += record.calls > calls;
+              continue;
+            }
           if (n_subnets > 0 && g_rand_int_range (rand, 0, 4) == 0)
             {
               const VpcElement *subnet = vpc_design_get_element (
@@ -906,6 +936,9 @@ test_live_scoped (void)
   /* Most subnets are without endpoints or NAT gateways. */
   g_assert_cmpuint (subnets_scoped, >, 50);
   g_assert_cmpuint (subnets_changed, >, 30);
+  g_assert_cmpuint (data, >, 100);
+  g_assert_cmpuint (data_changed, >, 10);
+  g_test_message ("%u edits of data volumes, %u changed findings", data, data_changed);
   g_test_message ("%u scoped runs, %u of them wide; %u and %u changed findings; "
                   "%u edits of groups, %u changed findings; %u of subnets, %u of them "
                   "scoped, %u of those changed findings",

@@ -64,6 +64,8 @@ cat "$@" | awk '
     limit("... until its findings are drawn, 100,000", "edit-group-findings-100000", 50)
     limit("one subnet's route changed + frame, 100,000", "edit-subnet-100000", 50)
     limit("... until its findings are drawn, 100,000", "edit-subnet-findings-100000", 50)
+    limit("one endpoint's data per month changed + frame, 100,000", "edit-data-100000", 50)
+    limit("... until its findings are drawn, 100,000", "edit-data-findings-100000", 50)
     limit("editor: start to first frame, empty", "app-start-empty", 500)
     limit("editor: open to first frame, 10,000", "app-open-10000", 500)
     limit("editor: open to first frame, 100,000", "app-open-100000", 3000)

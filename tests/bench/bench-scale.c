@@ -36,6 +36,9 @@
  *                  without endpoints or NAT gateways): the rules about the
  *                  workloads in it and every rule about other elements
  *   edit-subnet-findings-N  until that run's findings are drawn
+ *   edit-data-N    the same for an endpoint's data per month (its cost):
+ *                  every rule about other elements
+ *   edit-data-findings-N  until that run's findings are drawn
  *   drag-frame-N   one frame at 100 % while a workload is dragged (the
  *                  canvas's preview: the renderer's overrides)
  */
@@ -174,6 +177,7 @@ typedef enum
   EDIT_CONNECT, /* its first subnet, which rules about subnets and endpoints read */
   EDIT_GROUP,   /* a rule of its first security group */
   EDIT_SUBNET,  /* the route of one of its subnets without endpoints or NAT gateways */
+  EDIT_DATA,    /* an endpoint's data per month */
 } Edit;
 
 /* A subnet of @workload that no endpoint or NAT gateway of @design is in. */
@@ -225,6 +229,11 @@ edit_once (cairo_surface_t *surface,
       copy = vpc_element_copy (vpc_design_lookup (placed,
                                                   g_ptr_array_index (workload->security_groups, 0)));
       g_array_append_val (copy->egress, rule);
+    }
+  else if (edit == EDIT_DATA)
+    {
+      copy = vpc_element_copy (vpc_design_get_element (placed, VPC_KIND_ENDPOINT, r));
+      copy->gb_per_month += 10;
     }
   else if (edit == EDIT_SUBNET)
     {
@@ -336,6 +345,10 @@ bench_edit (cairo_surface_t *surface,
     times[r] = edit_once (surface, placed, validator, r, EDIT_SUBNET, &settled[r], NULL);
   g_print ("edit-subnet-%u: %.1f ms\n", n, bench_median (times, RUNS));
   g_print ("edit-subnet-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
+  for (guint r = 0; r < RUNS; r++)
+    times[r] = edit_once (surface, placed, validator, r, EDIT_DATA, &settled[r], NULL);
+  g_print ("edit-data-%u: %.1f ms\n", n, bench_median (times, RUNS));
+  g_print ("edit-data-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
 }
 
 int
@@ -394,14 +407,15 @@ main (int    argc,
     }
   if (g_getenv ("BENCH_SCALE_MOVES") != NULL || g_getenv ("BENCH_SCALE_FIELDS") != NULL
       || g_getenv ("BENCH_SCALE_CONNECTS") != NULL || g_getenv ("BENCH_SCALE_GROUPS") != NULL
-      || g_getenv ("BENCH_SCALE_SUBNETS") != NULL)
+      || g_getenv ("BENCH_SCALE_SUBNETS") != NULL || g_getenv ("BENCH_SCALE_DATA") != NULL)
     {
-      /* For a profiler: moves, field, workload subnet, group or subnet edits only. */
+      /* For a profiler: one kind of edit only. */
       Edit edit = g_getenv ("BENCH_SCALE_MOVES") != NULL      ? EDIT_MOVE
                   : g_getenv ("BENCH_SCALE_FIELDS") != NULL   ? EDIT_FIELD
                   : g_getenv ("BENCH_SCALE_CONNECTS") != NULL ? EDIT_CONNECT
                   : g_getenv ("BENCH_SCALE_GROUPS") != NULL   ? EDIT_GROUP
-                                                              : EDIT_SUBNET;
+                  : g_getenv ("BENCH_SCALE_SUBNETS") != NULL  ? EDIT_SUBNET
+                                                              : EDIT_DATA;
 
       for (guint r = 0; r < 20; r++)
         edit_once (surface, placed, validator, r, edit, NULL, NULL);
