@@ -35,6 +35,7 @@
 
 #include <string.h>
 
+#include "vpc-finding-names.h"
 #include "vpc-finding-private.h"
 #include "vpc-rules.h"
 
@@ -49,9 +50,8 @@ struct _VpcValidator
   VpcProfile profile;       /* ... and the profile it was validated with */
   GPtrArray *touched;       /* ids of elements changed in place since, or NULL:
                              * too many to follow */
-  GHashTable *naming;       /* id -> GArray of the positions of the findings
-                             * that name it, built on the first rename after
-                             * a run, or NULL */
+  VpcFindingNames *naming;  /* which findings name which element, built on
+                             * the first rename after a run, or NULL */
   gboolean   validated;
   guint      full_runs;
   gboolean   deferred;
@@ -80,7 +80,7 @@ typedef struct Run
                          * elements run too), or NULL: a full run */
   GPtrArray *fresh;    /* its result, sharing previous's unchanged ones */
   GArray    *changes;  /* from previous to fresh (share_unchanged()) */
-  GHashTable *naming;  /* which of them name which element (index_names()) */
+  VpcFindingNames *naming; /* which of them name which element */
 } Run;
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -328,44 +328,6 @@ take_findings (VpcValidator *self,
     }
 }
 
-/* Which findings name which element: a design of 100,000 elements has
- * ~150,000 findings, and reading them all for each rename took ~40 ms. */
-static GHashTable *
-index_names (GPtrArray *findings)
-{
-  GHashTable *naming = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) g_array_unref);
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const char *marked = _vpc_finding_get_marked (g_ptr_array_index (findings, i));
-      const char *id;
-      gsize id_len;
-
-      for (const char *p = marked; p != NULL && (p = vpc_rules_next_name (p, &id, &id_len)) != NULL;)
-        {
-          char key[VPC_ID_MAX_LEN + 1];
-          GArray *positions;
-
-          /* Marks come from the design's ids: never longer. */
-          if (id_len > VPC_ID_MAX_LEN)
-            continue;
-          memcpy (key, id, id_len);
-          key[id_len] = '\0';
-          positions = g_hash_table_lookup (naming, key);
-          if (positions == NULL)
-            {
-              positions = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (naming, g_strdup (key), positions);
-            }
-          /* A message may name an element twice. */
-          if (positions->len == 0 || g_array_index (positions, guint, positions->len - 1) != i)
-            g_array_append_val (positions, i);
-        }
-    }
-  return naming;
-}
-
 static gboolean
 index_names_idle_cb (gpointer data)
 {
@@ -374,7 +336,7 @@ index_names_idle_cb (gpointer data)
   self->index_id = 0;
   /* A run under way brings its own. */
   if (self->naming == NULL && self->running == NULL)
-    self->naming = index_names (self->findings);
+    self->naming = vpc_finding_names_new (self->findings);
   return G_SOURCE_REMOVE;
 }
 
@@ -408,14 +370,10 @@ rename_in_messages (VpcValidator *self)
   guint first = G_MAXUINT, last = 0;
 
   if (self->naming == NULL)
-    self->naming = index_names (self->findings);
+    self->naming = vpc_finding_names_new (self->findings);
   for (guint t = 0; t < self->touched->len; t++)
-    {
-      GArray *naming = g_hash_table_lookup (self->naming, g_ptr_array_index (self->touched, t));
-
-      if (naming != NULL)
-        g_array_append_vals (positions, naming->data, naming->len);
-    }
+    vpc_finding_names_add_positions (self->naming, g_ptr_array_index (self->touched, t),
+                                     positions);
   g_array_sort (positions, compare_positions);
   for (guint p = 0; p < positions->len; p++)
     {
@@ -470,29 +428,8 @@ run_free (Run *run)
   g_clear_pointer (&run->fresh, g_ptr_array_unref);
   g_array_unref (run->changes);
   g_clear_pointer (&run->positions, g_array_unref);
-  g_clear_pointer (&run->naming, g_hash_table_unref);
+  g_clear_pointer (&run->naming, vpc_finding_names_free);
   g_free (run);
-}
-
-static void
-unref_table (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
-{
-  g_hash_table_unref (data);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Freeing the index of 150,000 findings takes ~35 ms: not on the window's
- * thread. */
-static void
-unref_elsewhere (GHashTable *table)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-  g_task_set_task_data (task, table, NULL);
-  g_task_run_in_thread (task, unref_table);
 }
 
 static GPtrArray *run_scoped (VpcDesign *design,
@@ -517,7 +454,7 @@ thread_run (GTask        *task,
   else
     run->fresh = run_rules (run->snapshot, run->profile, RUN_MARKS);
   share_unchanged (run->previous, run->fresh, run->changes);
-  run->naming = index_names (run->fresh);
+  run->naming = vpc_finding_names_new (run->fresh);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -541,8 +478,7 @@ thread_run_done_cb (GObject      *source,
     self->scoped_runs++;
   else
     self->full_runs++;
-  if (self->naming != NULL)
-    unref_elsewhere (self->naming);
+  vpc_finding_names_free (self->naming);
   self->naming = g_steal_pointer (&run->naming);
   take_findings (self, g_steal_pointer (&run->fresh), run->changes);
   self->validated = TRUE;
@@ -831,8 +767,7 @@ revalidate_scoped (VpcValidator *self,
    * when no run is under way). */
   g_ptr_array_set_free_func (self->findings, NULL);
   /* The positions of what names what have moved. */
-  if (self->naming != NULL)
-    unref_elsewhere (g_steal_pointer (&self->naming));
+  g_clear_pointer (&self->naming, vpc_finding_names_free);
   take_findings (self, fresh, changes);
   if (self->deferred)
     schedule_index (self);
@@ -889,7 +824,7 @@ revalidate (VpcValidator *self,
   else
     {
       self->full_runs++;
-      g_clear_pointer (&self->naming, g_hash_table_unref);
+      g_clear_pointer (&self->naming, vpc_finding_names_free);
       GPtrArray *fresh = run_rules (self->design, info->profile, RUN_MARKS);
       g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
 
@@ -997,7 +932,7 @@ vpc_validator_finalize (GObject *object)
 
   g_ptr_array_unref (self->findings);
   g_clear_pointer (&self->touched, g_ptr_array_unref);
-  g_clear_pointer (&self->naming, g_hash_table_unref);
+  g_clear_pointer (&self->naming, vpc_finding_names_free);
   G_OBJECT_CLASS (vpc_validator_parent_class)->finalize (object);
 }
 
