@@ -442,7 +442,8 @@ scope_subnet (VpcRuleContext *ctx,
   return -1;
 }
 
-/* VPC211 for the subnets of a scoped run's workloads: what count_usage()
+/* VPC211 for the subnets of a scoped run (its workloads', or those
+ * vpc_rule_context_size_subnets() gave): what count_usage()
  * gives them, from every workload and endpoint that lists them, in one
  * walk over the design (at 100,000 elements its cost is that of reading
  * each workload's list once). */
@@ -493,11 +494,14 @@ check_scope_subnet_sizes (VpcRuleContext *ctx)
   for (guint k = 0; k < n; k++)
     {
       const Usage *usage = &usages[k];
+      const VpcSubnetInfo *subnet
+          = vpc_rule_context_subnet (ctx, g_ptr_array_index (ctx->scope_ids,
+                                                             ctx->n_scope_workloads + k));
 
-      report_subnet_size (ctx,
-                          vpc_rule_context_subnet (ctx, g_ptr_array_index (ctx->scope_ids,
-                                                                           ctx->n_scope_workloads + k)),
-                          usage->workloads->len > 0 || usage->endpoints > 0 ? usage : NULL);
+      /* (A subnet a workload listed may be gone.) */
+      if (subnet != NULL)
+        report_subnet_size (ctx, subnet,
+                            usage->workloads->len > 0 || usage->endpoints > 0 ? usage : NULL);
       g_ptr_array_unref (usage->workloads);
     }
 }
@@ -597,7 +601,10 @@ vpc_rules_check_network (VpcRuleContext *ctx)
   check_overlaps (ctx);
   check_nat_gateways (ctx);
   check_az_count (ctx);
-  check_subnet_sizes (ctx);
+  if (ctx->sizes_scoped)
+    check_scope_subnet_sizes (ctx);
+  else
+    check_subnet_sizes (ctx);
   check_nat_spread (ctx);
   check_vpc_cidr (ctx);
 }

@@ -387,6 +387,18 @@ vpc_rule_context_new_scoped (VpcDesign   *design,
   return ctx;
 }
 
+void
+vpc_rule_context_size_subnets (VpcRuleContext    *ctx,
+                               const char *const *ids,
+                               guint              n)
+{
+  g_return_if_fail (ctx->scope != NULL && ctx->others && !ctx->sizes_scoped);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (ctx->scope_ids, (gpointer) ids[i]);
+  ctx->sizes_scoped = TRUE;
+}
+
 /* The first of @findings from @low to @high that sorts past @severity and
  * @rule_id (vpc_finding_compare() orders by them first). */
 static guint
@@ -460,8 +472,10 @@ vpc_rule_context_replaced_spans (VpcRuleContext *ctx,
       guint n = strcmp (rule_id, VPC_RULES_SUBNET_SIZE) == 0 ? ctx->scope_ids->len
                                                              : ctx->n_scope_workloads;
 
-      /* Every finding of a rule about other elements, when they all ran. */
-      if (ctx->others && rule->subject != VPC_KIND_WORKLOAD)
+      /* Every finding of a rule about other elements, when they all ran
+       * (VPC211 perhaps about a few subnets). */
+      if (ctx->others && rule->subject != VPC_KIND_WORKLOAD
+          && !(ctx->sizes_scoped && strcmp (rule_id, VPC_RULES_SUBNET_SIZE) == 0))
         {
           VpcFindingSpan span = { start, end };
 

@@ -98,6 +98,9 @@ typedef struct
   guint                n_scope_workloads; /* the first of scope_ids */
   /* A scoped run that runs every rule about other elements as well. */
   gboolean             others;
+  /* ... but VPC211 about the subnets in scope_ids past the workloads'
+   * alone (vpc_rule_context_size_subnets()). */
+  gboolean             sizes_scoped;
 
   GPtrArray           *findings;   /* VpcFinding, unsorted */
   /* Non-NULL when the findings keep their messages with names as marks
@@ -141,6 +144,14 @@ VpcRuleContext       *vpc_rule_context_new_scoped (VpcDesign   *design,
                                                    const guint *positions,
                                                    guint        n,
                                                    gboolean     others);
+/* Makes the scoped run @ctx, which runs every rule about other elements,
+ * report VPC211 about the @n subnets @ids alone (not every subnet): the
+ * only ones whose block or use (the workloads and endpoints in them, the
+ * workloads' instances) changed since the findings it stands in for.
+ * @ids must outlive @ctx. */
+void                  vpc_rule_context_size_subnets (VpcRuleContext    *ctx,
+                                                     const char *const *ids,
+                                                     guint              n);
 /* Whether @ctx runs the rules about other elements than workloads. */
 static inline gboolean
 vpc_rule_context_checks_others (const VpcRuleContext *ctx)

@@ -66,6 +66,27 @@ struct _VpcValidator
   guint       scoped_runs;
 };
 
+/* What a scoped run is about (scoped_workloads()). */
+typedef struct
+{
+  GArray    *positions; /* the workloads whose own rules run, ascending */
+  gboolean   others;    /* every rule about other elements runs too... */
+  GPtrArray *sized;     /* ... with VPC211 about these subnets (ids) alone, or
+                         * NULL: every subnet */
+} Scope;
+
+static void
+scope_free (Scope *scope)
+{
+  if (scope == NULL)
+    return;
+  g_array_unref (scope->positions);
+  g_clear_pointer (&scope->sized, g_ptr_array_unref);
+  g_free (scope);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scope, scope_free)
+
 /* A run on another thread: its snapshot, and the findings it compares
  * with (which nothing changes while it runs), are its own until it ends. */
 typedef struct Run
@@ -76,8 +97,8 @@ typedef struct Run
   VpcDesign *snapshot;
   VpcProfile profile;
   GPtrArray *previous; /* the findings when it started */
-  GArray    *positions; /* a scoped run's workloads (all rules about other
-                         * elements run too), or NULL: a full run */
+  Scope     *scope;    /* a scoped run's (all rules about other elements run
+                         * too), or NULL: a full run */
   GPtrArray *fresh;    /* its result, sharing previous's unchanged ones */
   GArray    *changes;  /* from previous to fresh (share_unchanged()) */
   VpcFindingNames *naming; /* which of them name which element */
@@ -427,17 +448,16 @@ run_free (Run *run)
   g_ptr_array_unref (run->previous);
   g_clear_pointer (&run->fresh, g_ptr_array_unref);
   g_array_unref (run->changes);
-  g_clear_pointer (&run->positions, g_array_unref);
+  g_clear_pointer (&run->scope, scope_free);
   g_clear_pointer (&run->naming, vpc_finding_names_free);
   g_free (run);
 }
 
-static GPtrArray *run_scoped (VpcDesign *design,
-                              VpcProfile profile,
-                              GArray    *positions,
-                              gboolean   others,
-                              GPtrArray *previous,
-                              GPtrArray *replaced);
+static GPtrArray *run_scoped (VpcDesign   *design,
+                              VpcProfile   profile,
+                              const Scope *scope,
+                              GPtrArray   *previous,
+                              GPtrArray   *replaced);
 
 static void
 thread_run (GTask        *task,
@@ -447,10 +467,9 @@ thread_run (GTask        *task,
 {
   Run *run = data;
 
-  if (run->positions != NULL)
+  if (run->scope != NULL)
     /* The list still holds the findings kept: they are referenced. */
-    run->fresh = run_scoped (run->snapshot, run->profile, run->positions, TRUE, run->previous,
-                             NULL);
+    run->fresh = run_scoped (run->snapshot, run->profile, run->scope, run->previous, NULL);
   else
     run->fresh = run_rules (run->snapshot, run->profile, RUN_MARKS);
   share_unchanged (run->previous, run->fresh, run->changes);
@@ -474,7 +493,7 @@ thread_run_done_cb (GObject      *source,
       return;
     }
   g_assert (self->findings == run->previous);
-  if (run->positions != NULL)
+  if (run->scope != NULL)
     self->scoped_runs++;
   else
     self->full_runs++;
@@ -495,13 +514,14 @@ thread_run_done_cb (GObject      *source,
   revalidate (self, TRUE);
 }
 
-/* Starts a run on another thread: a full one, or with @positions a scoped
- * one that runs every rule about other elements too. Renames from now on
- * are followed in self->touched: its findings may give the old names. */
+/* Starts a run on another thread: a full one, or with @scope (taken) a
+ * scoped one that runs every rule about other elements too. Renames from
+ * now on are followed in self->touched: its findings may give the old
+ * names. */
 static void
 start_thread_run (VpcValidator *self,
                   VpcProfile    profile,
-                  GArray       *positions)
+                  Scope        *scope)
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, thread_run_done_cb, NULL);
   Run *run = g_new0 (Run, 1);
@@ -510,7 +530,7 @@ start_thread_run (VpcValidator *self,
   run->snapshot = vpc_design_snapshot (self->design);
   run->profile = profile;
   run->previous = g_ptr_array_ref (self->findings);
-  run->positions = positions != NULL ? g_array_ref (positions) : NULL;
+  run->scope = scope;
   run->changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_task_set_task_data (task, run, NULL);
   g_task_set_name (task, "vpc-validator");
@@ -527,6 +547,9 @@ start_thread_run (VpcValidator *self,
  * workloads'), beyond this many workloads edited or in an edited group. */
 #define MAX_SCOPED 16
 #define MAX_SCOPED_OTHERS 256
+/* Beyond this many subnets whose size may have changed, a scoped run with
+ * the rules about other elements finds every subnet's size again. */
+#define MAX_SIZED 16
 
 /* Adds @position to @positions unless there. */
 static void
@@ -592,19 +615,35 @@ only_data_changed (const VpcElement *was,
   return vpc_element_equal (same, now);
 }
 
-/* The positions of the workloads whose own rules may say something else
- * since the basis (ascending): those edited, and those in a security group
- * or a subnet edited (none for an endpoint's or a NAT gateway's data per
- * month); NULL when something else that the rules read changed. @others
- * tells whether the rules about other elements must run too: a workload
- * reads differently to them, or something else changed. */
-static GArray *
+/* Adds the ids of @ids (may be NULL) to @sized unless there. */
+static void
+add_sized (GPtrArray       *sized,
+           const GPtrArray *ids)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (!vpc_id_list_contains (sized, g_ptr_array_index (ids, i)))
+      g_ptr_array_add (sized, g_strdup (g_ptr_array_index (ids, i)));
+}
+
+/* What changed since the basis asks of the rules: the positions of the
+ * workloads whose own rules may say something else (those edited, those
+ * in a security group or a subnet edited; none for an endpoint's or a NAT
+ * gateway's data per month), whether the rules about other elements must
+ * run too (a workload reads differently to them, or something else
+ * changed), and the subnets whose size (VPC211) may differ: those of the
+ * workloads edited, before and after, and those edited. NULL when
+ * something else that the rules read changed. */
+static Scope *
 scoped_workloads (VpcValidator *self,
-                  VpcProfile    profile,
-                  gboolean     *others)
+                  VpcProfile    profile)
 {
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
-  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(Scope) scope = g_new0 (Scope, 1);
+  GArray *positions;
+  gboolean *others = &scope->others;
+
+  scope->positions = positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  scope->sized = g_ptr_array_new_with_free_func (g_free);
 
   if (self->basis == NULL
       || !vpc_design_get_elements_changed_since (self->design,
@@ -650,6 +689,8 @@ scoped_workloads (VpcValidator *self,
               || !add_listing_workloads (self->design, ref->kind, now->id, positions,
                                          MAX_SCOPED_OTHERS))
             return NULL;
+          if (ref->kind == VPC_KIND_SUBNET && !vpc_id_list_contains (scope->sized, now->id))
+            g_ptr_array_add (scope->sized, g_strdup (now->id));
           continue;
         }
       if (ref->kind != VPC_KIND_WORKLOAD)
@@ -658,9 +699,14 @@ scoped_workloads (VpcValidator *self,
       add_position (positions, ref->index);
       if (positions->len > (*others ? MAX_SCOPED_OTHERS : MAX_SCOPED))
         return NULL;
+      add_sized (scope->sized, was->subnets);
+      add_sized (scope->sized, now->subnets);
     }
   g_array_sort (positions, compare_positions);
-  return g_steal_pointer (&positions);
+  /* Beyond a few, every subnet's size is as quickly found again. */
+  if (scope->sized->len > MAX_SIZED)
+    g_clear_pointer (&scope->sized, g_ptr_array_unref);
+  return g_steal_pointer (&scope);
 }
 
 /* Where @finding goes in @findings (sorted): past every one before it. */
@@ -727,19 +773,21 @@ splice_scoped (GPtrArray    *findings,
  * @design at @positions (vpc_rule_context_new_scoped()) in place of the
  * ones they stand for (splice_scoped()). */
 static GPtrArray *
-run_scoped (VpcDesign *design,
-            VpcProfile profile,
-            GArray    *positions,
-            gboolean   others,
-            GPtrArray *previous,
-            GPtrArray *replaced)
+run_scoped (VpcDesign   *design,
+            VpcProfile   profile,
+            const Scope *scope,
+            GPtrArray   *previous,
+            GPtrArray   *replaced)
 {
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (VpcFindingSpan));
   VpcRuleContext *ctx = vpc_rule_context_new_scoped (design, profile,
-                                                     (const guint *) positions->data,
-                                                     positions->len, others);
+                                                     (const guint *) scope->positions->data,
+                                                     scope->positions->len, scope->others);
   GPtrArray *fresh;
 
+  if (scope->others && scope->sized != NULL)
+    vpc_rule_context_size_subnets (ctx, (const char *const *) scope->sized->pdata,
+                                   scope->sized->len);
   vpc_rule_context_keep_names (ctx);
   run_checks (ctx);
   vpc_rule_context_replaced_spans (ctx, previous, spans);
@@ -748,19 +796,17 @@ run_scoped (VpcDesign *design,
   return fresh;
 }
 
-/* Runs the rules about the workloads at @positions, edited since the last
+/* Runs the rules about the workloads of @scope, edited since the last
  * run, alone (vpc_rule_context_new_scoped()), with every rule about other
- * elements when @others. */
+ * elements when it says so. */
 static void
 revalidate_scoped (VpcValidator *self,
                    VpcProfile    profile,
-                   GArray       *positions,
-                   gboolean      others)
+                   const Scope  *scope)
 {
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GPtrArray) replaced = g_ptr_array_new_with_free_func (g_object_unref);
-  GPtrArray *fresh = run_scoped (self->design, profile, positions, others, self->findings,
-                                 replaced);
+  GPtrArray *fresh = run_scoped (self->design, profile, scope, self->findings, replaced);
 
   share_unchanged (self->findings, fresh, changes);
   /* Its findings went to fresh and replaced (nothing else holds the list
@@ -789,8 +835,7 @@ revalidate (VpcValidator *self,
   gboolean same = self->validated && info->profile == self->profile && self->running == NULL;
   gboolean thread
       = may_thread && vpc_design_get_total_elements (self->design) >= thread_min_elements;
-  g_autoptr(GArray) positions = NULL;
-  gboolean others = FALSE;
+  g_autoptr(Scope) scope = NULL;
 
   /* Its end looks at what changed meanwhile. */
   if (may_thread && self->running != NULL)
@@ -801,7 +846,7 @@ revalidate (VpcValidator *self,
   else if (same && rules_revision == self->rules_revision && self->touched != NULL)
     rename_in_messages (self);
   else if (same && self->touched != NULL
-           && (positions = scoped_workloads (self, info->profile, &others)) != NULL)
+           && (scope = scoped_workloads (self, info->profile)) != NULL)
     {
       /* Renames in place since, which the basis shows done: the findings
        * kept give the new names as a rename alone would have. */
@@ -809,12 +854,12 @@ revalidate (VpcValidator *self,
         rename_in_messages (self);
       /* With the rules about other elements, a big design's run takes
        * longer than a frame (~0.25 s at 100,000 elements). */
-      if (others && thread)
+      if (scope->others && thread)
         {
-          start_thread_run (self, info->profile, positions);
+          start_thread_run (self, info->profile, g_steal_pointer (&scope));
           return;
         }
-      revalidate_scoped (self, info->profile, positions, others);
+      revalidate_scoped (self, info->profile, scope);
     }
   else if (thread)
     {

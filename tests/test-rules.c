@@ -1004,6 +1004,43 @@ test_live_scoped_subnet_served (void)
   g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs + 1);
 }
 
+/* A subnet's block made too small for its job: a scoped run, which
+ * reports VPC211 about that subnet again (and only the subnets whose size
+ * may have changed). */
+static void
+test_live_scoped_subnet_size (void)
+{
+  static const char json[]
+      = "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\","
+        "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
+        "  \"availability_zones\": [ { \"id\": \"az-a\" } ],"
+        "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\" },"
+        "                 { \"id\": \"sn-b\", \"az\": \"az-a\", \"cidr\": \"10.0.2.0/28\" } ],"
+        "  \"workloads\": [ { \"id\": \"job\", \"kind\": \"training_job\", "
+        "\"subnets\": [\"sn-a\"], \"instance_count\": 10 },"
+        "                   { \"id\": \"big\", \"kind\": \"training_job\", "
+        "\"subnets\": [\"sn-b\"], \"instance_count\": 20 } ] }";
+  g_autoptr(VpcDesign) design = load_text (json);
+  g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+  guint runs = vpc_validator_get_full_runs (validator);
+  guint scoped = _vpc_validator_get_scoped_runs (validator);
+  VpcElement *copy = vpc_element_copy (vpc_design_lookup (design, "sn-a"));
+
+  g_assert_false (names_in (validator, "sn-a", VPC_RULES_SUBNET_SIZE));
+  g_assert_true (names_in (validator, "sn-b", VPC_RULES_SUBNET_SIZE));
+  g_free (copy->cidr);
+  copy->cidr = g_strdup ("10.0.1.0/28");
+  g_assert_true (vpc_design_replace_element (design, copy));
+  assert_model_matches (validator);
+  g_assert_true (names_in (validator, "sn-a", VPC_RULES_SUBNET_SIZE));
+  g_assert_true (names_in (validator, "sn-b", VPC_RULES_SUBNET_SIZE));
+  g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs);
+  g_assert_cmpuint (_vpc_validator_get_scoped_runs (validator), ==, scoped + 1);
+  g_assert_true (vpc_design_undo (design));
+  assert_model_matches (validator);
+  g_assert_false (names_in (validator, "sn-a", VPC_RULES_SUBNET_SIZE));
+}
+
 /* A rename in place and an edit of the same workload in one burst: the
  * findings the scoped run keeps give the new name too (VPC402's, of an
  * endpoint without groups, name every job); two workloads edited in one
@@ -1458,6 +1495,7 @@ add_live (void)
   g_test_add_func ("/rules/live/renames-deferred", test_live_renames_deferred);
   g_test_add_func ("/rules/live/scoped", test_live_scoped);
   g_test_add_func ("/rules/live/scoped-subnet-served", test_live_scoped_subnet_served);
+  g_test_add_func ("/rules/live/scoped-subnet-size", test_live_scoped_subnet_size);
   g_test_add_func ("/rules/live/scoped-renamed", test_live_scoped_renamed);
   g_test_add_func ("/rules/live/scoped-after-thread", test_live_scoped_after_thread);
   g_test_add_func ("/rules/live/scoped-thread", test_live_scoped_thread);
