@@ -615,14 +615,13 @@ only_data_changed (const VpcElement *was,
   return vpc_element_equal (same, now);
 }
 
-/* Adds the ids of @ids (may be NULL) to @sized unless there. */
+/* Adds subnet @id to @scope's sized ones unless there. */
 static void
-add_sized (GPtrArray       *sized,
-           const GPtrArray *ids)
+add_sized (Scope      *scope,
+           const char *id)
 {
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    if (!vpc_id_list_contains (sized, g_ptr_array_index (ids, i)))
-      g_ptr_array_add (sized, g_strdup (g_ptr_array_index (ids, i)));
+  if (!vpc_id_list_contains (scope->sized, id))
+    g_ptr_array_add (scope->sized, g_strdup (id));
 }
 
 /* What changed since the basis asks of the rules: the positions of the
@@ -639,10 +638,8 @@ scoped_workloads (VpcValidator *self,
 {
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (VpcBoxRef));
   g_autoptr(Scope) scope = g_new0 (Scope, 1);
-  GArray *positions;
-  gboolean *others = &scope->others;
 
-  scope->positions = positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  scope->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   scope->sized = g_ptr_array_new_with_free_func (g_free);
 
   if (self->basis == NULL
@@ -673,7 +670,7 @@ scoped_workloads (VpcValidator *self,
         {
           /* Read by the cost alone, which only rules about endpoints read
            * (VPC116, VPC501). */
-          *others = TRUE;
+          scope->others = TRUE;
           continue;
         }
       if (ref->kind == VPC_KIND_SECURITY_GROUP || ref->kind == VPC_KIND_SUBNET)
@@ -683,26 +680,28 @@ scoped_workloads (VpcValidator *self,
            * another workload's reads only its id) and by those about
            * other elements; a subnet's by the rules about every workload
            * that an endpoint or a NAT gateway in it serves, too. */
-          *others = TRUE;
+          scope->others = TRUE;
           if (strcmp (was->id, now->id) != 0
               || (ref->kind == VPC_KIND_SUBNET && subnet_serves (self->design, now->id))
-              || !add_listing_workloads (self->design, ref->kind, now->id, positions,
+              || !add_listing_workloads (self->design, ref->kind, now->id, scope->positions,
                                          MAX_SCOPED_OTHERS))
             return NULL;
-          if (ref->kind == VPC_KIND_SUBNET && !vpc_id_list_contains (scope->sized, now->id))
-            g_ptr_array_add (scope->sized, g_strdup (now->id));
+          if (ref->kind == VPC_KIND_SUBNET)
+            add_sized (scope, now->id);
           continue;
         }
       if (ref->kind != VPC_KIND_WORKLOAD)
         return NULL;
-      *others = *others || !vpc_rules_same_to_others (was, now, profile);
-      add_position (positions, ref->index);
-      if (positions->len > (*others ? MAX_SCOPED_OTHERS : MAX_SCOPED))
+      scope->others = scope->others || !vpc_rules_same_to_others (was, now, profile);
+      add_position (scope->positions, ref->index);
+      if (scope->positions->len > (scope->others ? MAX_SCOPED_OTHERS : MAX_SCOPED))
         return NULL;
-      add_sized (scope->sized, was->subnets);
-      add_sized (scope->sized, now->subnets);
+      for (guint i = 0; was->subnets != NULL && i < was->subnets->len; i++)
+        add_sized (scope, g_ptr_array_index (was->subnets, i));
+      for (guint i = 0; now->subnets != NULL && i < now->subnets->len; i++)
+        add_sized (scope, g_ptr_array_index (now->subnets, i));
     }
-  g_array_sort (positions, compare_positions);
+  g_array_sort (scope->positions, compare_positions);
   /* Beyond a few, every subnet's size is as quickly found again. */
   if (scope->sized->len > MAX_SIZED)
     g_clear_pointer (&scope->sized, g_ptr_array_unref);
