@@ -307,6 +307,24 @@ edit_once (cairo_surface_t *surface,
   return ms;
 }
 
+/* edit-NAME-N and edit-NAME-findings-N: @edit, to the frame and until its
+ * findings are drawn. */
+static void
+bench_edit_rows (cairo_surface_t *surface,
+                 VpcDesign       *placed,
+                 VpcValidator    *validator,
+                 const char      *name,
+                 Edit             edit)
+{
+  guint n = vpc_design_get_total_elements (placed);
+  double times[RUNS], settled[RUNS];
+
+  for (guint r = 0; r < RUNS; r++)
+    times[r] = edit_once (surface, placed, validator, r, edit, &settled[r], NULL);
+  g_print ("edit-%s-%u: %.1f ms\n", name, n, bench_median (times, RUNS));
+  g_print ("edit-%s-findings-%u: %.1f ms\n", name, n, bench_median (settled, RUNS));
+}
+
 /* edit-N: one undoable edit (a workload renamed), the re-validation and a
  * frame at 100 % (edit-first-N: the first); edit-move-N: the same for a
  * workload moved (the rules read no box: no re-validation, the connectors
@@ -333,22 +351,10 @@ bench_edit (cairo_surface_t *surface,
   g_print ("edit-field-%u: %.1f ms\n", n, bench_median (times, RUNS));
   g_print ("edit-field-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
   g_print ("edit-field-findings-busy-%u: %.1f ms\n", n, bench_median (busy, RUNS));
-  for (guint r = 0; r < RUNS; r++)
-    times[r] = edit_once (surface, placed, validator, r, EDIT_CONNECT, &settled[r], NULL);
-  g_print ("edit-connect-%u: %.1f ms\n", n, bench_median (times, RUNS));
-  g_print ("edit-connect-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
-  for (guint r = 0; r < RUNS; r++)
-    times[r] = edit_once (surface, placed, validator, r, EDIT_GROUP, &settled[r], NULL);
-  g_print ("edit-group-%u: %.1f ms\n", n, bench_median (times, RUNS));
-  g_print ("edit-group-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
-  for (guint r = 0; r < RUNS; r++)
-    times[r] = edit_once (surface, placed, validator, r, EDIT_SUBNET, &settled[r], NULL);
-  g_print ("edit-subnet-%u: %.1f ms\n", n, bench_median (times, RUNS));
-  g_print ("edit-subnet-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
-  for (guint r = 0; r < RUNS; r++)
-    times[r] = edit_once (surface, placed, validator, r, EDIT_DATA, &settled[r], NULL);
-  g_print ("edit-data-%u: %.1f ms\n", n, bench_median (times, RUNS));
-  g_print ("edit-data-findings-%u: %.1f ms\n", n, bench_median (settled, RUNS));
+  bench_edit_rows (surface, placed, validator, "connect", EDIT_CONNECT);
+  bench_edit_rows (surface, placed, validator, "group", EDIT_GROUP);
+  bench_edit_rows (surface, placed, validator, "subnet", EDIT_SUBNET);
+  bench_edit_rows (surface, placed, validator, "data", EDIT_DATA);
 }
 
 int
