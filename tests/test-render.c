@@ -7,6 +7,7 @@
 
 #include "render-designs.h"
 #include "vpc-render.h"
+#include "vpc-render-cache.h"
 #include "vpc-export.h"
 #include "vpc-file.h"
 #include "vpc-finding.h"
@@ -485,6 +486,158 @@ test_low_zoom_marks (void)
   for (guint step = 0; step < 2; step++)
     for (guint i = 0; i < 3; i++)
       cairo_surface_destroy (frames[step][i]);
+}
+
+/* One frame through @cache at @options' view; whether the kept picture
+ * served, and the frame in @frame. */
+static gboolean
+render_cached (VpcRenderCache         *cache,
+               VpcDesign              *design,
+               const VpcRenderOptions *options,
+               int                     width,
+               int                     height,
+               cairo_surface_t       **frame)
+{
+  cairo_t *cr;
+  gboolean kept;
+
+  *frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (*frame);
+  kept = vpc_render_cache_draw (cache, cr, design, options, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (*frame);
+  return kept;
+}
+
+/* The view at @options' scale with its top-left corner at device offset
+ * (@ox, @oy). */
+static void
+set_view (VpcRenderOptions *options,
+          double            ox,
+          double            oy,
+          int               width,
+          int               height)
+{
+  options->offset_x = ox;
+  options->offset_y = oy;
+  options->clip_x = -ox / options->scale;
+  options->clip_y = -oy / options->scale;
+  options->clip_w = width / options->scale;
+  options->clip_h = height / options->scale;
+}
+
+/* The frame through the cache is the frame drawn directly; whether the
+ * cache's picture served it. */
+static gboolean
+cached_as_drawn (VpcRenderCache         *cache,
+                 VpcDesign              *design,
+                 const VpcRenderOptions *options,
+                 int                     width,
+                 int                     height)
+{
+  cairo_surface_t *cached, *direct = render (design, options, width, height);
+  gboolean kept = render_cached (cache, design, options, width, height, &cached);
+
+  g_assert_true (same_pixels (cached, direct));
+  cairo_surface_destroy (cached);
+  cairo_surface_destroy (direct);
+  return kept;
+}
+
+/* A large design zoomed out comes from the canvas's cache when only the
+ * view moved by whole pixels, and is drawn again when anything it shows
+ * changes; either way the frame is the one drawn directly. */
+static void
+test_cache_pans (void)
+{
+  g_autoptr(VpcDesign) design = render_design_large (6000);
+  g_autoptr(VpcRenderCache) cache = vpc_render_cache_new ();
+  g_autoptr(GListStore) findings = g_list_store_new (VPC_TYPE_FINDING);
+  g_autoptr(GHashTable) selection = g_hash_table_new (g_str_hash, g_str_equal);
+  const int width = 640, height = 400;
+  const VpcElement *workload;
+  VpcRenderOptions options;
+  double x, y, w, h, ox, oy;
+  guint index;
+
+  vpc_render_get_bounds (design, NULL, &x, &y, &w, &h);
+  g_assert_cmpuint (vpc_design_get_total_elements (design), >=, 5000);
+  vpc_render_options_init (&options);
+  options.scale = width / (w / 2);
+  g_assert_cmpfloat (options.scale, <, VPC_RENDER_LOD_SCALE);
+  options.show_grid = TRUE;
+  options.grid_size = 16;
+  options.findings = G_LIST_MODEL (findings);
+  options.selection = selection;
+  /* The middle of the design, and a workload in the view's left half. */
+  ox = round (width / 2.0 - (x + w / 2) * options.scale);
+  oy = round (height / 2.0 - (y + h / 2) * options.scale);
+  set_view (&options, ox, oy, width, height);
+  for (index = 0; index < vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD); index++)
+    {
+      const VpcRect *r = &vpc_design_get_element (design, VPC_KIND_WORKLOAD, index)->layout;
+
+      if (r->x > options.clip_x + options.clip_w / 4 && r->y > options.clip_y + options.clip_h / 4
+          && r->x + r->w < options.clip_x + options.clip_w / 2
+          && r->y + r->h < options.clip_y + options.clip_h * 3 / 4)
+        break;
+    }
+  g_assert_cmpuint (index, <, vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD));
+  workload = vpc_design_get_element (design, VPC_KIND_WORKLOAD, index);
+
+  g_assert_false (cached_as_drawn (cache, design, &options, width, height));
+  /* Pans by whole pixels, within half a view: the picture moves. */
+  set_view (&options, ox + 37, oy - 23, width, height);
+  g_assert_true (cached_as_drawn (cache, design, &options, width, height));
+  set_view (&options, ox - width / 2, oy + height / 2, width, height);
+  g_assert_true (cached_as_drawn (cache, design, &options, width, height));
+  /* A pan past it, or by half a pixel: drawn again. */
+  set_view (&options, ox - width / 2 - 1, oy, width, height);
+  g_assert_false (cached_as_drawn (cache, design, &options, width, height));
+  set_view (&options, ox + 0.5, oy, width, height);
+  g_assert_false (cached_as_drawn (cache, design, &options, width, height));
+  set_view (&options, ox, oy, width, height);
+  g_assert_false (cached_as_drawn (cache, design, &options, width, height));
+  g_assert_true (cached_as_drawn (cache, design, &options, width, height));
+
+  /* The selection and the hovered element are drawn over the picture. */
+  g_hash_table_add (selection, workload->id);
+  g_assert_true (cached_as_drawn (cache, design, &options, width, height));
+  options.hover_id = vpc_design_get_element (design, VPC_KIND_SUBNET, 3)->id;
+  g_assert_true (cached_as_drawn (cache, design, &options, width, height));
+
+  /* A finding appears: its mark. */
+  {
+    const char *ids[] = { workload->id, NULL };
+    g_autoptr(VpcFinding) finding
+        = vpc_finding_new ("VPC101", VPC_SEVERITY_ERROR, "m", ids, NULL);
+
+    g_list_store_append (findings, finding);
+  }
+  g_assert_false (cached_as_drawn (cache, design, &options, width, height));
+  g_assert_true (cached_as_drawn (cache, design, &options, width, height));
+
+  /* The workload moves; then the theme changes, then the zoom. */
+  {
+    VpcRect r = workload->layout;
+
+    r.x += 400;
+    vpc_design_set_layout (design, VPC_KIND_WORKLOAD, index, &r);
+  }
+  g_assert_false (cached_as_drawn (cache, design, &options, width, height));
+  options.theme = VPC_THEME_DARK;
+  g_assert_false (cached_as_drawn (cache, design, &options, width, height));
+  options.scale *= 0.9;
+  set_view (&options, ox, oy, width, height);
+  g_assert_false (cached_as_drawn (cache, design, &options, width, height));
+  g_assert_true (cached_as_drawn (cache, design, &options, width, height));
+
+  /* Close up, the cache stays out of the way. */
+  options.scale = 1.0;
+  set_view (&options, -x * options.scale, -y * options.scale, width, height);
+  g_assert_false (cached_as_drawn (cache, design, &options, width, height));
+  g_assert_false (cached_as_drawn (cache, design, &options, width, height));
 }
 
 /* A finding for the marks test: one of a few ids (or none), any severity. */
@@ -1237,6 +1390,7 @@ main (int    argc,
   g_test_add_func ("/render/low-zoom-recorded", test_low_zoom_recorded);
   g_test_add_func ("/render/low-zoom-marks", test_low_zoom_marks);
   g_test_add_func ("/render/marks-follow-changes", test_marks_follow_changes);
+  g_test_add_func ("/render/cache-pans", test_cache_pans);
   g_test_add_func ("/render/painter-pixels", test_painter_pixels);
   g_test_add_func ("/render/bounds-follow-edits", test_bounds_follow_edits);
   g_test_add_func ("/render/goldens", test_goldens);

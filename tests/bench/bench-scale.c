@@ -10,6 +10,11 @@
  *   frame-100-N    one frame at 100 %, panned to the middle
  *                  (both with the findings' outlines and badges, as the
  *                  window draws them)
+ *   frame-fit-cached-N  the zoomed-out frame through the canvas's cache
+ *                  (vpc-render-cache.h) when it draws its picture: after a
+ *                  zoom, or a pan out of it
+ *   frame-pan-fit-N  the zoomed-out frame panned by whole pixels, as a
+ *                  drag of the view does, through the cache
  *   edit-N         one undoable edit (a workload renamed), the
  *                  re-validation the window runs (the renamed findings'
  *                  messages only), and one frame at 100 %
@@ -42,11 +47,14 @@
  *   drag-frame-N   one frame at 100 % while a workload is dragged (the
  *                  canvas's preview: the renderer's overrides)
  */
+#include <math.h>
+
 #include "bench-utils.h"
 #include "vpc-heap.h"
 #include "vpc-file.h"
 #include "vpc-layout.h"
 #include "vpc-render.h"
+#include "vpc-render-cache.h"
 #include "vpc-validator.h"
 
 #define VIEW_W 1600
@@ -110,6 +118,71 @@ frame (cairo_surface_t *surface,
        double           cy)
 {
   frame_with (surface, design, findings, NULL, scale, cx, cy);
+}
+
+/* One frame through @cache at @scale and device offset (@ox, @oy), as the
+ * canvas draws it; whether the kept picture served. */
+static gboolean
+frame_cached (cairo_surface_t *surface,
+              VpcRenderCache  *cache,
+              VpcDesign       *design,
+              GListModel      *findings,
+              double           scale,
+              double           ox,
+              double           oy)
+{
+  VpcRenderOptions options;
+  cairo_t *cr = cairo_create (surface);
+  gboolean kept;
+
+  vpc_render_options_init (&options);
+  options.scale = scale;
+  options.offset_x = ox;
+  options.offset_y = oy;
+  options.clip_x = -ox / scale;
+  options.clip_y = -oy / scale;
+  options.clip_w = VIEW_W / scale;
+  options.clip_h = VIEW_H / scale;
+  options.show_grid = TRUE;
+  options.grid_size = 16;
+  options.findings = findings;
+  kept = vpc_render_cache_draw (cache, cr, design, &options, VIEW_W, VIEW_H);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return kept;
+}
+
+/* frame-fit-cached-N and frame-pan-fit-N: zoomed out to the whole design,
+ * through the canvas's cache, drawn anew (a zoom), then panned. */
+static void
+bench_pans (cairo_surface_t *surface,
+            VpcDesign       *placed,
+            VpcValidator    *validator)
+{
+  const VpcRect *box = &vpc_design_get_info (placed)->vpc_layout;
+  guint n = vpc_design_get_total_elements (placed);
+  double fit = MIN (VIEW_W / box->w, VIEW_H / box->h);
+  double ox = round (VIEW_W / 2.0 - (box->x + box->w / 2) * fit);
+  double oy = round (VIEW_H / 2.0 - (box->y + box->h / 2) * fit);
+  double drawn[RUNS], panned[RUNS];
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      g_autoptr(VpcRenderCache) cache = vpc_render_cache_new ();
+      gint64 start = g_get_monotonic_time ();
+
+      if (frame_cached (surface, cache, placed, G_LIST_MODEL (validator), fit, ox, oy))
+        g_error ("bench-scale: a new cache served a frame");
+      drawn[r] = bench_ms_since (start);
+      /* A pan of a few pixels a frame, as a drag of the view goes. */
+      start = g_get_monotonic_time ();
+      if (!frame_cached (surface, cache, placed, G_LIST_MODEL (validator), fit, ox + 7 * (r + 1),
+                         oy - 3 * (r + 1)))
+        g_error ("bench-scale: the pan did not come from the cache");
+      panned[r] = bench_ms_since (start);
+    }
+  g_print ("frame-fit-cached-%u: %.1f ms\n", n, bench_median (drawn, RUNS));
+  g_print ("frame-pan-fit-%u: %.1f ms\n", n, bench_median (panned, RUNS));
 }
 
 /* drag-frame-N: frames while a workload is dragged a little further
@@ -400,7 +473,10 @@ main (int    argc,
   if (g_getenv ("BENCH_SCALE_FRAMES") != NULL) /* for a profiler: frames only */
     {
       for (guint i = 0; i < 20; i++)
-        bench_frames (surface, placed, validator);
+        {
+          bench_frames (surface, placed, validator);
+          bench_pans (surface, placed, validator);
+        }
       cairo_surface_destroy (surface);
       return 0;
     }
@@ -429,6 +505,7 @@ main (int    argc,
       return 0;
     }
   bench_frames (surface, placed, validator);
+  bench_pans (surface, placed, validator);
   bench_edit (surface, placed, validator);
   bench_drag (surface, placed, validator);
   cairo_surface_destroy (surface);

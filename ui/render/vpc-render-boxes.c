@@ -27,6 +27,13 @@ vpc_render_grid (VpcRenderCtx *ctx)
       x1 = MIN (x1, ctx->clip.x + ctx->clip.w);
       y1 = MIN (y1, ctx->clip.y + ctx->clip.h);
     }
+  /* A line just past the edge still reaches into it by half its width:
+   * with it, a view drawn alone and the same view cut from a larger one
+   * (vpc-render-cache.c) are the same pixels. */
+  x0 -= 0.5 / ctx->scale;
+  y0 -= 0.5 / ctx->scale;
+  x1 += 0.5 / ctx->scale;
+  y1 += 0.5 / ctx->scale;
   vpc_painter_stroke_with (ctx->p, &ctx->pal->grid, 1.0 / ctx->scale);
   for (double x = floor (x0 / step) * step; x <= x1; x += step)
     vpc_painter_line (ctx->p, x, y0, x, y1);

@@ -19,9 +19,19 @@ G_BEGIN_DECLS
 
 #define VPC_RENDER_FONT_FAMILY "DejaVu Sans"
 
+/* Which layers vpc_render_draw() draws: the canvas keeps a large design's
+ * picture zoomed out (vpc-render-cache.c) and draws the selection and the
+ * hovered element over it each frame. */
+typedef enum {
+  VPC_RENDER_PART_ALL,
+  VPC_RENDER_PART_BASE,       /* all but the highlights and the title block */
+  VPC_RENDER_PART_HIGHLIGHTS, /* the selection and the hovered element */
+} VpcRenderPart;
+
 typedef struct
 {
   VpcPainter             *p;
+  VpcRenderPart           part;
   VpcDesign              *design;
   const VpcDesignInfo    *info;
   const VpcRenderOptions *options;
@@ -118,6 +128,11 @@ gboolean vpc_render_connectors_wait (const VpcRenderCtx *ctx);
 
 /* Draws the design through ctx->p (both entry points end here). */
 void     vpc_render_draw (VpcRenderCtx *ctx);
+/* vpc_render_design(), @part of it only. */
+void     vpc_render_design_part (cairo_t                *cr,
+                                 VpcDesign              *design,
+                                 const VpcRenderOptions *options,
+                                 VpcRenderPart           part);
 
 /* vpc-render-text.c */
 PangoLayout *vpc_render_text_layout (VpcFont     font,

@@ -545,30 +545,34 @@ vpc_render_draw (VpcRenderCtx *ctx)
   const VpcRenderOptions *options = ctx->options;
   VpcRect content;
 
-  if (options->background)
-    vpc_painter_clear (ctx->p, &ctx->pal->background);
-  if (options->show_grid)
-    vpc_render_grid (ctx);
-  vpc_render_vpc_box (ctx);
-  vpc_render_azs (ctx);
-  vpc_render_subnets (ctx);
-  vpc_render_connectors (ctx);
-  vpc_render_enis (ctx);
-  vpc_render_items (ctx);
-  /* The findings are first read here, after the bulk of the drawing: an
-   * export hands over a list that is still being computed on another
-   * thread, and only now waits for it. */
-  /* A caller drawing many bands hands over its counts; the canvas draws
-   * frame after frame from one list and keeps them on it until it changes. */
-  if (options->marks != NULL)
-    ctx->marks = g_hash_table_ref (options->marks);
-  else if (ctx->culling)
-    ctx->marks = vpc_render_marks_cached (options->findings, &ctx->marks_generation);
-  else
-    ctx->marks = vpc_render_count_marks (options->findings);
-  vpc_render_marks (ctx);
-  vpc_render_highlights (ctx);
-  if (options->title_block)
+  if (ctx->part != VPC_RENDER_PART_HIGHLIGHTS)
+    {
+      if (options->background)
+        vpc_painter_clear (ctx->p, &ctx->pal->background);
+      if (options->show_grid)
+        vpc_render_grid (ctx);
+      vpc_render_vpc_box (ctx);
+      vpc_render_azs (ctx);
+      vpc_render_subnets (ctx);
+      vpc_render_connectors (ctx);
+      vpc_render_enis (ctx);
+      vpc_render_items (ctx);
+      /* The findings are first read here, after the bulk of the drawing: an
+       * export hands over a list that is still being computed on another
+       * thread, and only now waits for it. */
+      /* A caller drawing many bands hands over its counts; the canvas draws
+       * frame after frame from one list and keeps them on it until it changes. */
+      if (options->marks != NULL)
+        ctx->marks = g_hash_table_ref (options->marks);
+      else if (ctx->culling)
+        ctx->marks = vpc_render_marks_cached (options->findings, &ctx->marks_generation);
+      else
+        ctx->marks = vpc_render_count_marks (options->findings);
+      vpc_render_marks (ctx);
+    }
+  if (ctx->part != VPC_RENDER_PART_BASE)
+    vpc_render_highlights (ctx);
+  if (ctx->part == VPC_RENDER_PART_ALL && options->title_block)
     {
       content_rect (ctx->design, &content);
       vpc_render_title_block (ctx, &content);
@@ -577,16 +581,16 @@ vpc_render_draw (VpcRenderCtx *ctx)
 }
 
 void
-vpc_render_design (cairo_t                *cr,
-                   VpcDesign              *design,
-                   const VpcRenderOptions *options)
+vpc_render_design_part (cairo_t                *cr,
+                        VpcDesign              *design,
+                        const VpcRenderOptions *options,
+                        VpcRenderPart           part)
 {
   VpcRenderCtx ctx = { 0 };
   double x0, y0, x1, y1;
 
-  g_return_if_fail (cr != NULL && VPC_IS_DESIGN (design) && options != NULL);
-
   ctx_init (&ctx, design, options);
+  ctx.part = part;
   cairo_save (cr);
   cairo_translate (cr, options->offset_x, options->offset_y);
   cairo_scale (cr, ctx.scale, ctx.scale);
@@ -598,6 +602,16 @@ vpc_render_design (cairo_t                *cr,
   vpc_painter_free (ctx.p);
   cairo_restore (cr);
   ctx_clear (&ctx);
+}
+
+void
+vpc_render_design (cairo_t                *cr,
+                   VpcDesign              *design,
+                   const VpcRenderOptions *options)
+{
+  g_return_if_fail (cr != NULL && VPC_IS_DESIGN (design) && options != NULL);
+
+  vpc_render_design_part (cr, design, options, VPC_RENDER_PART_ALL);
 }
 
 /* Into @svg when @write is NULL, else streamed to @write. */

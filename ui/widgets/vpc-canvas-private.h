@@ -6,6 +6,7 @@
 
 #include "vpc-canvas.h"
 #include "vpc-render.h"
+#include "vpc-render-cache.h"
 #include "vpc-editing.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ struct _VpcCanvas
   GHashTable  *selection;
   VpcGesture     *tool;
   GSignalGroup *design_signals; /* redraws on the design's changes */
+  VpcRenderCache *render_cache; /* a large design zoomed out, for pans */
 
   gboolean     show_grid;
   double       text_scale;  /* the text-size preference, 1.0 to 2.0 */

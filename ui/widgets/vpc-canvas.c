@@ -345,7 +345,11 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       options.hidden = self->hidden;
       options.connectors_when_routed = connectors_later (self, options.scale);
       cairo_save (cr);
-      vpc_render_design (cr, self->design, &options);
+      /* The cache's pixels are the widget's: not on a scaled display. */
+      if (gtk_widget_get_scale_factor (widget) == 1)
+        vpc_render_cache_draw (self->render_cache, cr, self->design, &options, w, h);
+      else
+        vpc_render_design (cr, self->design, &options);
       _vpc_canvas_compare_draw (self, cr, &options);
       _vpc_canvas_path_draw (self, cr, &options);
       cairo_restore (cr);
@@ -540,6 +544,7 @@ vpc_canvas_finalize (GObject *object)
   VpcCanvas *self = VPC_CANVAS (object);
 
   g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_pointer (&self->render_cache, vpc_render_cache_free);
   g_free (self->hover_id);
   g_free (self->connect_from);
   g_free (self->drop_item);
@@ -603,6 +608,7 @@ vpc_canvas_init (VpcCanvas *self)
 {
   self->viewport = vpc_viewport_new ();
   self->selection = vpc_selection_new ();
+  self->render_cache = vpc_render_cache_new ();
   self->show_grid = TRUE;
   self->text_scale = 1.0;
   self->snap_to_grid = TRUE;

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-render-cache.c: a large design zoomed out, kept as pixels between
+ * frames. Zoomed out to 100,000 elements a frame took ~30 ms, two thirds
+ * of it the findings' marks (about six dots on every pixel), and a pan drew
+ * the same picture shifted. The cache keeps the picture without the
+ * highlights for the view and half a view beyond each side, and draws it
+ * again when anything it shows changes: the design (any
+ * revision), the findings' counts, the zoom, a drawing option, or a pan by
+ * a fraction of a pixel or out of it. */
+#include "vpc-render-cache.h"
+
+#include <math.h>
+
+#include "vpc-render-private.h"
+
+/* Smaller designs draw zoomed out in a few milliseconds. */
+#define CACHE_MIN_ELEMENTS 5000
+
+struct _VpcRenderCache
+{
+  cairo_surface_t *image;   /* ARGB32, or NULL */
+  /* The image's top-left corner in scaled world units: its device
+   * position is this plus the offset. */
+  double           origin_x, origin_y;
+  int              width, height;
+  /* What the image shows. */
+  VpcDesign       *design;  /* a weak pointer */
+  guint64          revision;
+  GHashTable      *marks;   /* held: its address names one table */
+  guint            marks_generation;
+  VpcRenderOptions options;
+};
+
+VpcRenderCache *
+vpc_render_cache_new (void)
+{
+  return g_new0 (VpcRenderCache, 1);
+}
+
+static void
+forget (VpcRenderCache *cache)
+{
+  g_clear_pointer (&cache->image, cairo_surface_destroy);
+  g_clear_pointer (&cache->marks, g_hash_table_unref);
+  g_clear_weak_pointer (&cache->design);
+}
+
+void
+vpc_render_cache_free (VpcRenderCache *cache)
+{
+  if (cache == NULL)
+    return;
+  forget (cache);
+  g_free (cache);
+}
+
+static gboolean
+is_empty (GHashTable *table)
+{
+  return table == NULL || g_hash_table_size (table) == 0;
+}
+
+/* Whether @cr draws device pixels one to one, shifted by whole pixels. */
+static gboolean
+pixel_aligned (cairo_t *cr)
+{
+  cairo_matrix_t m;
+  double sx, sy;
+
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
+  return m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0 && m.x0 == floor (m.x0)
+         && m.y0 == floor (m.y0) && sx == 1 && sy == 1;
+}
+
+/* Whether the frame may come from the cache: a large design zoomed out,
+ * without view state that changes from frame to frame (a drag's
+ * preview, steps hidden) or an export's title block. */
+static gboolean
+cacheable (cairo_t                *cr,
+           VpcDesign              *design,
+           const VpcRenderOptions *options)
+{
+  return options->scale > 0 && options->scale < VPC_RENDER_LOD_SCALE
+         && options->clip_w > 0 && options->clip_h > 0
+         && vpc_design_get_total_elements (design) >= CACHE_MIN_ELEMENTS
+         && is_empty (options->overrides) && is_empty (options->hidden)
+         && options->marks == NULL && !options->title_block && pixel_aligned (cr);
+}
+
+/* The options that change the picture the cache keeps (not the offset,
+ * the clip or the highlights). */
+static gboolean
+same_options (const VpcRenderOptions *a,
+              const VpcRenderOptions *b)
+{
+  return a->theme == b->theme && a->scale == b->scale && a->findings == b->findings
+         && a->show_grid == b->show_grid && a->grid_size == b->grid_size
+         && a->text_scale == b->text_scale && a->background == b->background
+         && a->connectors_when_routed == b->connectors_when_routed;
+}
+
+/* Where the image starts in the view (device pixels), when the view lies
+ * within it at a whole-pixel shift. */
+static gboolean
+place_image (const VpcRenderCache   *cache,
+             const VpcRenderOptions *options,
+             int                     width,
+             int                     height,
+             int                    *x,
+             int                    *y)
+{
+  double dx = cache->origin_x + options->offset_x, dy = cache->origin_y + options->offset_y;
+
+  if (fabs (dx - round (dx)) > 1e-6 || fabs (dy - round (dy)) > 1e-6)
+    return FALSE;
+  *x = (int) round (dx);
+  *y = (int) round (dy);
+  return *x <= 0 && *y <= 0 && *x + cache->width >= width && *y + cache->height >= height;
+}
+
+/* Beyond each side of the view the image reaches this share of the view:
+ * pans that far come from it. */
+#define CACHE_MARGIN 0.5
+
+static void
+draw_image (VpcRenderCache         *cache,
+            VpcDesign              *design,
+            const VpcRenderOptions *options,
+            int                     width,
+            int                     height)
+{
+  VpcRenderOptions base = *options;
+  int x0 = -(int) ceil (width * CACHE_MARGIN), y0 = -(int) ceil (height * CACHE_MARGIN);
+  cairo_t *cr;
+
+  forget (cache);
+  cache->width = width - 2 * x0;
+  cache->height = height - 2 * y0;
+  cache->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cache->width, cache->height);
+  cache->origin_x = x0 - options->offset_x;
+  cache->origin_y = y0 - options->offset_y;
+  base.offset_x = -cache->origin_x;
+  base.offset_y = -cache->origin_y;
+  base.clip_x = cache->origin_x / options->scale;
+  base.clip_y = cache->origin_y / options->scale;
+  base.clip_w = cache->width / options->scale;
+  base.clip_h = cache->height / options->scale;
+  base.selection = NULL;
+  base.hover_id = NULL;
+  cr = cairo_create (cache->image);
+  vpc_render_design_part (cr, design, &base, VPC_RENDER_PART_BASE);
+  cairo_destroy (cr);
+  cairo_surface_flush (cache->image);
+  g_set_weak_pointer (&cache->design, design);
+  cache->revision = vpc_design_get_revision (design);
+  cache->options = *options;
+}
+
+gboolean
+vpc_render_cache_draw (VpcRenderCache         *cache,
+                       cairo_t                *cr,
+                       VpcDesign              *design,
+                       const VpcRenderOptions *options,
+                       int                     width,
+                       int                     height)
+{
+  g_autoptr(GHashTable) marks = NULL;
+  guint generation = 0;
+  gboolean kept;
+  int x, y;
+
+  g_return_val_if_fail (cache != NULL && cr != NULL && VPC_IS_DESIGN (design), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (width <= 0 || height <= 0 || !cacheable (cr, design, options))
+    {
+      forget (cache);
+      vpc_render_design (cr, design, options);
+      return FALSE;
+    }
+  /* The renderer reads the same counts when it draws (cached on the list). */
+  marks = vpc_render_marks_cached (options->findings, &generation);
+  kept = cache->image != NULL && cache->design == design
+         && cache->revision == vpc_design_get_revision (design) && cache->marks == marks
+         && cache->marks_generation == generation && same_options (&cache->options, options)
+         && place_image (cache, options, width, height, &x, &y);
+  if (!kept)
+    {
+      draw_image (cache, design, options, width, height);
+      cache->marks = g_steal_pointer (&marks);
+      cache->marks_generation = generation;
+      if (!place_image (cache, options, width, height, &x, &y))
+        g_assert_not_reached (); /* drawn for this view */
+    }
+  cairo_save (cr);
+  cairo_set_source_surface (cr, cache->image, x, y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  vpc_render_design_part (cr, design, options, VPC_RENDER_PART_HIGHLIGHTS);
+  return kept;
+}

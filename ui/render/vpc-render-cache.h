@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* vpc-render-cache.h: a large design zoomed out, kept as pixels between
+ * the frames of one view. */
+#pragma once
+
+#include "vpc-render.h"
+
+G_BEGIN_DECLS
+
+typedef struct _VpcRenderCache VpcRenderCache;
+
+VpcRenderCache *vpc_render_cache_new  (void);
+void            vpc_render_cache_free (VpcRenderCache *cache);
+/* Draws what vpc_render_design() draws onto @cr (device pixels, the view
+ * @width x @height at its origin). A large design zoomed out comes from the
+ * picture kept from an earlier frame when only the offset moved, by whole
+ * pixels, within it; the selection and the hovered element are drawn over
+ * it each time. Returns whether the kept picture served. */
+gboolean        vpc_render_cache_draw (VpcRenderCache         *cache,
+                                       cairo_t                *cr,
+                                       VpcDesign              *design,
+                                       const VpcRenderOptions *options,
+                                       int                     width,
+                                       int                     height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcRenderCache, vpc_render_cache_free)
+
+G_END_DECLS
