@@ -640,6 +640,157 @@ test_cache_pans (void)
   g_assert_false (cached_as_drawn (cache, design, &options, width, height));
 }
 
+/* How many pixels of @surface are @color exactly. */
+static guint
+count_color (cairo_surface_t *surface,
+             const VpcColor  *color)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  guint n = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        Pixel p = pixel_at (surface, x, y);
+
+        n += p.r == (int) round (color->r * 255) && p.g == (int) round (color->g * 255)
+             && p.b == (int) round (color->b * 255);
+      }
+  return n;
+}
+
+/* The mean difference of @a and @b, over blocks of 16 x 16 pixels (their
+ * average colours), with @b shifted right by @shift pixels. */
+static double
+block_difference (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  int              shift)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  double total = 0;
+  guint blocks = 0;
+
+  for (int by = 0; by + 16 <= height; by += 16)
+    for (int bx = 64; bx + 16 + 64 <= width; bx += 16)
+      {
+        double sum[2][3] = { { 0 } };
+
+        for (int y = by; y < by + 16; y++)
+          for (int x = bx; x < bx + 16; x++)
+            {
+              Pixel p = pixel_at (a, x, y), q = pixel_at (b, x - shift, y);
+
+              sum[0][0] += p.r, sum[0][1] += p.g, sum[0][2] += p.b;
+              sum[1][0] += q.r, sum[1][1] += q.g, sum[1][2] += q.b;
+            }
+        for (int c = 0; c < 3; c++)
+          total += fabs (sum[0][c] - sum[1][c]) / 256;
+        blocks++;
+      }
+  return total / blocks;
+}
+
+/* A step of a zoom under way scales the kept picture: in its place (close
+ * to the exact frame, far from it shifted), the highlights over it, and
+ * none at all for a picture of another design state or too far a zoom. */
+static void
+test_cache_zooms (void)
+{
+  g_autoptr(VpcDesign) design = render_design_large (6000);
+  g_autoptr(VpcRenderCache) cache = vpc_render_cache_new ();
+  g_autoptr(GHashTable) selection = g_hash_table_new (g_str_hash, g_str_equal);
+  const int width = 640, height = 400;
+  cairo_surface_t *interim, *exact, *kept;
+  VpcRenderOptions options;
+  double x, y, w, h, cx, cy, scale, near, shifted;
+  cairo_t *cr;
+
+  vpc_render_get_bounds (design, NULL, &x, &y, &w, &h);
+  vpc_render_options_init (&options);
+  scale = width / (w / 2);
+  /* Off the design's centre: the picture's origin is far from the view's. */
+  cx = x + w / 3;
+  cy = y + h / 3;
+  options.scale = scale;
+  set_view (&options, round (width / 2.0 - cx * scale), round (height / 2.0 - cy * scale), width,
+            height);
+  /* No picture yet. */
+  interim = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (interim);
+  g_assert_false (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  cairo_destroy (cr);
+  cairo_surface_destroy (interim);
+  g_assert_false (render_cached (cache, design, &options, width, height, &kept));
+  cairo_surface_destroy (kept);
+
+  /* Half again closer about the same centre, the picture scaled. */
+  options.scale = scale * 1.5;
+  set_view (&options, width / 2.0 - cx * options.scale, height / 2.0 - cy * options.scale, width,
+            height);
+  interim = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (interim);
+  g_assert_true (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  cairo_destroy (cr);
+  cairo_surface_flush (interim);
+  exact = render (design, &options, width, height);
+  near = block_difference (interim, exact, 0);
+  shifted = block_difference (interim, exact, 24);
+  g_test_message ("interim vs exact: %.1f; shifted by 24 px: %.1f", near, shifted);
+  g_assert_cmpfloat (near * 2, <, shifted);
+
+  /* The selection is drawn over it, exactly. */
+  {
+    const VpcElement *subnet = vpc_design_get_element (design, VPC_KIND_SUBNET, 0);
+    cairo_surface_t *selected, *selected_exact;
+
+    g_hash_table_add (selection, subnet->id);
+    options.selection = selection;
+    options.clip_x = subnet->layout.x - 10;
+    options.clip_y = subnet->layout.y - 10;
+    options.offset_x = -options.clip_x * options.scale;
+    options.offset_y = -options.clip_y * options.scale;
+    selected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    cr = cairo_create (selected);
+    g_assert_true (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+    cairo_destroy (cr);
+    cairo_surface_flush (selected);
+    selected_exact = render (design, &options, width, height);
+    /* The outline in the selection's colour, as in the exact frame. */
+    g_assert_cmpuint (count_color (selected, &vpc_theme_get_colors (VPC_THEME_LIGHT)->selection),
+                      >, 100);
+    g_assert_cmpuint (count_color (selected, &vpc_theme_get_colors (VPC_THEME_LIGHT)->selection),
+                      ==,
+                      count_color (selected_exact,
+                                   &vpc_theme_get_colors (VPC_THEME_LIGHT)->selection));
+    cairo_surface_destroy (selected);
+    cairo_surface_destroy (selected_exact);
+    options.selection = NULL;
+  }
+
+  /* Too far a zoom, another theme, an edit: no interim frame. */
+  cr = cairo_create (interim);
+  options.scale = scale * 2.5;
+  g_assert_false (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  options.scale = scale * 0.4;
+  g_assert_false (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  options.scale = scale * 1.2;
+  options.theme = VPC_THEME_DARK;
+  g_assert_false (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  options.theme = VPC_THEME_LIGHT;
+  g_assert_true (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  {
+    VpcRect r = vpc_design_get_element (design, VPC_KIND_WORKLOAD, 0)->layout;
+
+    r.x += 200;
+    vpc_design_set_layout (design, VPC_KIND_WORKLOAD, 0, &r);
+  }
+  g_assert_false (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  cairo_destroy (cr);
+  cairo_surface_destroy (interim);
+  cairo_surface_destroy (exact);
+}
+
 /* A finding for the marks test: one of a few ids (or none), any severity. */
 static VpcFinding *
 random_finding (GRand *rand)
@@ -1391,6 +1542,7 @@ main (int    argc,
   g_test_add_func ("/render/low-zoom-marks", test_low_zoom_marks);
   g_test_add_func ("/render/marks-follow-changes", test_marks_follow_changes);
   g_test_add_func ("/render/cache-pans", test_cache_pans);
+  g_test_add_func ("/render/cache-zooms", test_cache_zooms);
   g_test_add_func ("/render/painter-pixels", test_painter_pixels);
   g_test_add_func ("/render/bounds-follow-edits", test_bounds_follow_edits);
   g_test_add_func ("/render/goldens", test_goldens);

@@ -54,6 +54,7 @@ cat "$@" | awk '
     limit("frame zoomed out with findings, 100,000 (in-process)", "frame-fit-100000", 16)
     limit("... the same through the canvas cache, drawn anew (a zoom)", "frame-fit-cached-100000", 16)
     limit("... panned by whole pixels, from the cache", "frame-pan-fit-100000", 16)
+    limit("... a step of a zoom under way, the cache scaled", "frame-zoom-fit-100000", 16)
     limit("frame at 100 % (pan) with findings, 100,000 (in-process)", "frame-100-100000", 16)
     limit("one edit (a rename) + re-check + frame, 100,000", "edit-100000", 50)
     limit("the first rename after a full check, 100,000", "edit-first-100000", 50)

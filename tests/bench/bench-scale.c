@@ -15,6 +15,8 @@
  *                  zoom, or a pan out of it
  *   frame-pan-fit-N  the zoomed-out frame panned by whole pixels, as a
  *                  drag of the view does, through the cache
+ *   frame-zoom-fit-N  a step of a zoom under way from there: the kept
+ *                  picture scaled (the exact frame follows once it rests)
  *   edit-N         one undoable edit (a workload renamed), the
  *                  re-validation the window runs (the renamed findings'
  *                  messages only), and one frame at 100 %
@@ -152,8 +154,40 @@ frame_cached (cairo_surface_t *surface,
   return kept;
 }
 
-/* frame-fit-cached-N and frame-pan-fit-N: zoomed out to the whole design,
- * through the canvas's cache, drawn anew (a zoom), then panned. */
+/* One interim frame through @cache at @scale, centred on the design: a
+ * step of a zoom under way. */
+static gboolean
+frame_interim (cairo_surface_t *surface,
+               VpcRenderCache  *cache,
+               VpcDesign       *design,
+               GListModel      *findings,
+               double           scale)
+{
+  const VpcRect *box = &vpc_design_get_info (design)->vpc_layout;
+  VpcRenderOptions options;
+  cairo_t *cr = cairo_create (surface);
+  gboolean drawn;
+
+  vpc_render_options_init (&options);
+  options.scale = scale;
+  options.offset_x = VIEW_W / 2.0 - (box->x + box->w / 2) * scale;
+  options.offset_y = VIEW_H / 2.0 - (box->y + box->h / 2) * scale;
+  options.clip_x = -options.offset_x / scale;
+  options.clip_y = -options.offset_y / scale;
+  options.clip_w = VIEW_W / scale;
+  options.clip_h = VIEW_H / scale;
+  options.show_grid = TRUE;
+  options.grid_size = 16;
+  options.findings = findings;
+  drawn = vpc_render_cache_draw_interim (cache, cr, design, &options, VIEW_W, VIEW_H);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return drawn;
+}
+
+/* frame-fit-cached-N, frame-pan-fit-N and frame-zoom-fit-N: zoomed out to the whole design,
+ * through the canvas's cache, drawn anew (a zoom), panned, then a step
+ * of a zoom from the kept picture. */
 static void
 bench_pans (cairo_surface_t *surface,
             VpcDesign       *placed,
@@ -164,7 +198,7 @@ bench_pans (cairo_surface_t *surface,
   double fit = MIN (VIEW_W / box->w, VIEW_H / box->h);
   double ox = round (VIEW_W / 2.0 - (box->x + box->w / 2) * fit);
   double oy = round (VIEW_H / 2.0 - (box->y + box->h / 2) * fit);
-  double drawn[RUNS], panned[RUNS];
+  double drawn[RUNS], panned[RUNS], zoomed[RUNS];
 
   for (guint r = 0; r < RUNS; r++)
     {
@@ -180,9 +214,15 @@ bench_pans (cairo_surface_t *surface,
                          oy - 3 * (r + 1)))
         g_error ("bench-scale: the pan did not come from the cache");
       panned[r] = bench_ms_since (start);
+      /* A step of a zoom under way, about the view's centre. */
+      start = g_get_monotonic_time ();
+      if (!frame_interim (surface, cache, placed, G_LIST_MODEL (validator), fit * (1.1 + 0.1 * r)))
+        g_error ("bench-scale: no interim frame for the zoom");
+      zoomed[r] = bench_ms_since (start);
     }
   g_print ("frame-fit-cached-%u: %.1f ms\n", n, bench_median (drawn, RUNS));
   g_print ("frame-pan-fit-%u: %.1f ms\n", n, bench_median (panned, RUNS));
+  g_print ("frame-zoom-fit-%u: %.1f ms\n", n, bench_median (zoomed, RUNS));
 }
 
 /* drag-frame-N: frames while a workload is dragged a little further

@@ -4,9 +4,10 @@
  * of it the findings' marks (about six dots on every pixel), and a pan drew
  * the same picture shifted. The cache keeps the picture without the
  * highlights for the view and half a view beyond each side, and draws it
- * again when anything it shows changes: the design (any
- * revision), the findings' counts, the zoom, a drawing option, or a pan by
- * a fraction of a pixel or out of it. */
+ * again when anything it shows changes: the design (any revision), the
+ * findings' counts, the zoom, a drawing option, or a pan by a fraction of
+ * a pixel or out of it. While a zoom is under way, the canvas shows the
+ * picture scaled (vpc_render_cache_draw_interim()) until the zoom rests. */
 #include "vpc-render-cache.h"
 
 #include <math.h>
@@ -157,6 +158,20 @@ draw_image (VpcRenderCache         *cache,
   cache->options = *options;
 }
 
+/* Whether the kept picture shows @design with the findings' counts
+ * @marks at @generation, drawn with @options. */
+static gboolean
+shows (const VpcRenderCache   *cache,
+       VpcDesign              *design,
+       GHashTable             *marks,
+       guint                   generation,
+       const VpcRenderOptions *options)
+{
+  return cache->image != NULL && cache->design == design
+         && cache->revision == vpc_design_get_revision (design) && cache->marks == marks
+         && cache->marks_generation == generation && same_options (&cache->options, options);
+}
+
 gboolean
 vpc_render_cache_draw (VpcRenderCache         *cache,
                        cairo_t                *cr,
@@ -181,9 +196,7 @@ vpc_render_cache_draw (VpcRenderCache         *cache,
     }
   /* The renderer reads the same counts when it draws (cached on the list). */
   marks = vpc_render_marks_cached (options->findings, &generation);
-  kept = cache->image != NULL && cache->design == design
-         && cache->revision == vpc_design_get_revision (design) && cache->marks == marks
-         && cache->marks_generation == generation && same_options (&cache->options, options)
+  kept = shows (cache, design, marks, generation, options)
          && place_image (cache, options, width, height, &x, &y);
   if (!kept)
     {
@@ -201,4 +214,55 @@ vpc_render_cache_draw (VpcRenderCache         *cache,
   cairo_restore (cr);
   vpc_render_design_part (cr, design, options, VPC_RENDER_PART_HIGHLIGHTS);
   return kept;
+}
+
+/* Beyond these zoom ratios a scaled picture is too coarse or too small. */
+#define INTERIM_MIN_RATIO 0.5
+#define INTERIM_MAX_RATIO 2.0
+
+gboolean
+vpc_render_cache_draw_interim (VpcRenderCache         *cache,
+                               cairo_t                *cr,
+                               VpcDesign              *design,
+                               const VpcRenderOptions *options,
+                               int                     width,
+                               int                     height)
+{
+  g_autoptr(GHashTable) marks = NULL;
+  VpcRenderOptions kept_zoom;
+  guint generation = 0;
+  double ratio;
+
+  g_return_val_if_fail (cache != NULL && cr != NULL && VPC_IS_DESIGN (design), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (cache->image == NULL || width <= 0 || height <= 0 || !cacheable (cr, design, options))
+    return FALSE;
+  ratio = options->scale / cache->options.scale;
+  kept_zoom = *options;
+  kept_zoom.scale = cache->options.scale;
+  marks = vpc_render_marks_cached (options->findings, &generation);
+  if (!shows (cache, design, marks, generation, &kept_zoom) || ratio < INTERIM_MIN_RATIO
+      || ratio > INTERIM_MAX_RATIO)
+    return FALSE;
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  /* Zoomed out past the picture's edge: the view's background. */
+  if (options->background)
+    {
+      vpc_color_set (cr, &vpc_theme_get_colors (options->theme)->background);
+      cairo_paint (cr);
+    }
+  /* The image's pixel (u, v) is the world point ((origin + u) / kept
+   * scale): at the new scale, (origin + u) * ratio + offset. */
+  cairo_translate (cr, cache->origin_x * ratio + options->offset_x,
+                   cache->origin_y * ratio + options->offset_y);
+  cairo_scale (cr, ratio, ratio);
+  cairo_set_source_surface (cr, cache->image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  vpc_render_design_part (cr, design, options, VPC_RENDER_PART_HIGHLIGHTS);
+  return TRUE;
 }

@@ -23,6 +23,19 @@ gboolean        vpc_render_cache_draw (VpcRenderCache         *cache,
                                        int                     width,
                                        int                     height);
 
+/* While a zoom is under way: the picture kept for another zoom (half to
+ * twice this one) of the same design, findings and options, scaled to
+ * @options' view, the highlights drawn over it exactly. An interim frame,
+ * coarser than vpc_render_cache_draw()'s, for the steps of one gesture;
+ * the caller draws the exact frame once the zoom rests. Returns FALSE,
+ * drawing nothing, when there is no such picture. */
+gboolean        vpc_render_cache_draw_interim (VpcRenderCache         *cache,
+                                               cairo_t                *cr,
+                                               VpcDesign              *design,
+                                               const VpcRenderOptions *options,
+                                               int                     width,
+                                               int                     height);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcRenderCache, vpc_render_cache_free)
 
 G_END_DECLS

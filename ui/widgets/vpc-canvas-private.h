@@ -26,6 +26,11 @@ struct _VpcCanvas
   VpcGesture     *tool;
   GSignalGroup *design_signals; /* redraws on the design's changes */
   VpcRenderCache *render_cache; /* a large design zoomed out, for pans */
+  /* A zoom under way: the zoom of the last frame, when it last changed,
+   * and the exact frame that follows interim ones once the zoom rests. */
+  double       frame_zoom;
+  gint64       frame_zoom_changed;
+  guint        zoom_settle;
 
   gboolean     show_grid;
   double       text_scale;  /* the text-size preference, 1.0 to 2.0 */

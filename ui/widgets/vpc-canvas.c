@@ -309,6 +309,57 @@ connectors_later (VpcCanvas *self,
   return TRUE;
 }
 
+/* Zoom steps closer together than this are one gesture; this long after
+ * the last, the exact frame follows the interim ones. */
+#define ZOOM_STEP_GAP_US  (250 * G_TIME_SPAN_MILLISECOND)
+#define ZOOM_SETTLE_MS    150
+
+static gboolean
+zoom_settled_cb (gpointer data)
+{
+  VpcCanvas *self = data;
+
+  self->zoom_settle = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The design as the renderer draws it, through the picture kept for a
+ * large design zoomed out: a pan copies it, and the second and later steps
+ * of a zoom scale it (an interim frame; the exact one follows when the
+ * zoom rests). Its pixels are the widget's: not on a scaled display. */
+static void
+draw_design (VpcCanvas              *self,
+             cairo_t                *cr,
+             const VpcRenderOptions *options,
+             int                     w,
+             int                     h)
+{
+  gint64 now = g_get_monotonic_time ();
+  /* Until the zoom rests, every frame is an interim one. */
+  gboolean zooming = self->zoom_settle != 0;
+
+  if (gtk_widget_get_scale_factor (GTK_WIDGET (self)) != 1)
+    {
+      vpc_render_design (cr, self->design, options);
+      return;
+    }
+  if (options->scale != self->frame_zoom)
+    {
+      zooming = zooming || now - self->frame_zoom_changed < ZOOM_STEP_GAP_US;
+      self->frame_zoom = options->scale;
+      self->frame_zoom_changed = now;
+    }
+  if (zooming
+      && vpc_render_cache_draw_interim (self->render_cache, cr, self->design, options, w, h))
+    {
+      g_clear_handle_id (&self->zoom_settle, g_source_remove);
+      self->zoom_settle = g_timeout_add (ZOOM_SETTLE_MS, zoom_settled_cb, self);
+      return;
+    }
+  vpc_render_cache_draw (self->render_cache, cr, self->design, options, w, h);
+}
+
 static void
 vpc_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
@@ -345,11 +396,7 @@ vpc_canvas_snapshot (GtkWidget   *widget,
       options.hidden = self->hidden;
       options.connectors_when_routed = connectors_later (self, options.scale);
       cairo_save (cr);
-      /* The cache's pixels are the widget's: not on a scaled display. */
-      if (gtk_widget_get_scale_factor (widget) == 1)
-        vpc_render_cache_draw (self->render_cache, cr, self->design, &options, w, h);
-      else
-        vpc_render_design (cr, self->design, &options);
+      draw_design (self, cr, &options, w, h);
       _vpc_canvas_compare_draw (self, cr, &options);
       _vpc_canvas_path_draw (self, cr, &options);
       cairo_restore (cr);
@@ -525,6 +572,7 @@ vpc_canvas_dispose (GObject *object)
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_handle_id (&self->route_idle, g_source_remove);
+  g_clear_handle_id (&self->zoom_settle, g_source_remove);
   g_clear_pointer (&self->tool, vpc_gesture_free);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->connect_popover, gtk_widget_unparent);
