@@ -488,6 +488,30 @@ test_low_zoom_marks (void)
       cairo_surface_destroy (frames[step][i]);
 }
 
+/* One frame drawn by @draw (a vpc_render_cache_draw*() function) through
+ * @cache at @options' view, in @frame; what @draw returned. */
+static gboolean
+render_through (gboolean (*draw) (VpcRenderCache *, cairo_t *, VpcDesign *,
+                                  const VpcRenderOptions *, int, int),
+                VpcRenderCache         *cache,
+                VpcDesign              *design,
+                const VpcRenderOptions *options,
+                int                     width,
+                int                     height,
+                cairo_surface_t       **frame)
+{
+  cairo_t *cr;
+  gboolean result;
+
+  *frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (*frame);
+  result = draw (cache, cr, design, options, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (*frame);
+  return result;
+}
+
 /* One frame through @cache at @options' view; whether the kept picture
  * served, and the frame in @frame. */
 static gboolean
@@ -498,16 +522,7 @@ render_cached (VpcRenderCache         *cache,
                int                     height,
                cairo_surface_t       **frame)
 {
-  cairo_t *cr;
-  gboolean kept;
-
-  *frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (*frame);
-  kept = vpc_render_cache_draw (cache, cr, design, options, width, height);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (*frame);
-  return kept;
+  return render_through (vpc_render_cache_draw, cache, design, options, width, height, frame);
 }
 
 /* The view at @options' scale with its top-left corner at device offset
@@ -640,6 +655,35 @@ test_cache_pans (void)
   g_assert_false (cached_as_drawn (cache, design, &options, width, height));
 }
 
+/* One interim frame through @cache; whether there was one, the frame in
+ * @frame. */
+static gboolean
+render_interim (VpcRenderCache         *cache,
+                VpcDesign              *design,
+                const VpcRenderOptions *options,
+                int                     width,
+                int                     height,
+                cairo_surface_t       **frame)
+{
+  return render_through (vpc_render_cache_draw_interim, cache, design, options, width, height,
+                         frame);
+}
+
+/* Whether there is an interim frame through @cache for @options. */
+static gboolean
+has_interim (VpcRenderCache         *cache,
+             VpcDesign              *design,
+             const VpcRenderOptions *options,
+             int                     width,
+             int                     height)
+{
+  cairo_surface_t *frame;
+  gboolean drawn = render_interim (cache, design, options, width, height, &frame);
+
+  cairo_surface_destroy (frame);
+  return drawn;
+}
+
 /* How many pixels of @surface are @color exactly. */
 static guint
 count_color (cairo_surface_t *surface,
@@ -704,7 +748,6 @@ test_cache_zooms (void)
   cairo_surface_t *interim, *exact, *kept;
   VpcRenderOptions options;
   double x, y, w, h, cx, cy, scale, near, shifted;
-  cairo_t *cr;
 
   vpc_render_get_bounds (design, NULL, &x, &y, &w, &h);
   vpc_render_options_init (&options);
@@ -716,11 +759,7 @@ test_cache_zooms (void)
   set_view (&options, round (width / 2.0 - cx * scale), round (height / 2.0 - cy * scale), width,
             height);
   /* No picture yet. */
-  interim = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (interim);
-  g_assert_false (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
-  cairo_destroy (cr);
-  cairo_surface_destroy (interim);
+  g_assert_false (has_interim (cache, design, &options, width, height));
   g_assert_false (render_cached (cache, design, &options, width, height, &kept));
   cairo_surface_destroy (kept);
 
@@ -728,11 +767,7 @@ test_cache_zooms (void)
   options.scale = scale * 1.5;
   set_view (&options, width / 2.0 - cx * options.scale, height / 2.0 - cy * options.scale, width,
             height);
-  interim = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (interim);
-  g_assert_true (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
-  cairo_destroy (cr);
-  cairo_surface_flush (interim);
+  g_assert_true (render_interim (cache, design, &options, width, height, &interim));
   exact = render (design, &options, width, height);
   near = block_difference (interim, exact, 0);
   shifted = block_difference (interim, exact, 24);
@@ -750,11 +785,7 @@ test_cache_zooms (void)
     options.clip_y = subnet->layout.y - 10;
     options.offset_x = -options.clip_x * options.scale;
     options.offset_y = -options.clip_y * options.scale;
-    selected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-    cr = cairo_create (selected);
-    g_assert_true (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
-    cairo_destroy (cr);
-    cairo_surface_flush (selected);
+    g_assert_true (render_interim (cache, design, &options, width, height, &selected));
     selected_exact = render (design, &options, width, height);
     /* The outline in the selection's colour, as in the exact frame. */
     g_assert_cmpuint (count_color (selected, &vpc_theme_get_colors (VPC_THEME_LIGHT)->selection),
@@ -769,24 +800,22 @@ test_cache_zooms (void)
   }
 
   /* Too far a zoom, another theme, an edit: no interim frame. */
-  cr = cairo_create (interim);
   options.scale = scale * 2.5;
-  g_assert_false (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  g_assert_false (has_interim (cache, design, &options, width, height));
   options.scale = scale * 0.4;
-  g_assert_false (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  g_assert_false (has_interim (cache, design, &options, width, height));
   options.scale = scale * 1.2;
   options.theme = VPC_THEME_DARK;
-  g_assert_false (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  g_assert_false (has_interim (cache, design, &options, width, height));
   options.theme = VPC_THEME_LIGHT;
-  g_assert_true (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
+  g_assert_true (has_interim (cache, design, &options, width, height));
   {
     VpcRect r = vpc_design_get_element (design, VPC_KIND_WORKLOAD, 0)->layout;
 
     r.x += 200;
     vpc_design_set_layout (design, VPC_KIND_WORKLOAD, 0, &r);
   }
-  g_assert_false (vpc_render_cache_draw_interim (cache, cr, design, &options, width, height));
-  cairo_destroy (cr);
+  g_assert_false (has_interim (cache, design, &options, width, height));
   cairo_surface_destroy (interim);
   cairo_surface_destroy (exact);
 }

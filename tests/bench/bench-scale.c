@@ -122,6 +122,28 @@ frame (cairo_surface_t *surface,
   frame_with (surface, design, findings, NULL, scale, cx, cy);
 }
 
+/* The canvas's options for a view at @scale with the device offset
+ * (@ox, @oy), with the marks of @findings. */
+static void
+view_options (VpcRenderOptions *options,
+              GListModel       *findings,
+              double            scale,
+              double            ox,
+              double            oy)
+{
+  vpc_render_options_init (options);
+  options->scale = scale;
+  options->offset_x = ox;
+  options->offset_y = oy;
+  options->clip_x = -ox / scale;
+  options->clip_y = -oy / scale;
+  options->clip_w = VIEW_W / scale;
+  options->clip_h = VIEW_H / scale;
+  options->show_grid = TRUE;
+  options->grid_size = 16;
+  options->findings = findings;
+}
+
 /* One frame through @cache at @scale and device offset (@ox, @oy), as the
  * canvas draws it; whether the kept picture served. */
 static gboolean
@@ -137,17 +159,7 @@ frame_cached (cairo_surface_t *surface,
   cairo_t *cr = cairo_create (surface);
   gboolean kept;
 
-  vpc_render_options_init (&options);
-  options.scale = scale;
-  options.offset_x = ox;
-  options.offset_y = oy;
-  options.clip_x = -ox / scale;
-  options.clip_y = -oy / scale;
-  options.clip_w = VIEW_W / scale;
-  options.clip_h = VIEW_H / scale;
-  options.show_grid = TRUE;
-  options.grid_size = 16;
-  options.findings = findings;
+  view_options (&options, findings, scale, ox, oy);
   kept = vpc_render_cache_draw (cache, cr, design, &options, VIEW_W, VIEW_H);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -168,17 +180,8 @@ frame_interim (cairo_surface_t *surface,
   cairo_t *cr = cairo_create (surface);
   gboolean drawn;
 
-  vpc_render_options_init (&options);
-  options.scale = scale;
-  options.offset_x = VIEW_W / 2.0 - (box->x + box->w / 2) * scale;
-  options.offset_y = VIEW_H / 2.0 - (box->y + box->h / 2) * scale;
-  options.clip_x = -options.offset_x / scale;
-  options.clip_y = -options.offset_y / scale;
-  options.clip_w = VIEW_W / scale;
-  options.clip_h = VIEW_H / scale;
-  options.show_grid = TRUE;
-  options.grid_size = 16;
-  options.findings = findings;
+  view_options (&options, findings, scale, VIEW_W / 2.0 - (box->x + box->w / 2) * scale,
+                VIEW_H / 2.0 - (box->y + box->h / 2) * scale);
   drawn = vpc_render_cache_draw_interim (cache, cr, design, &options, VIEW_W, VIEW_H);
   cairo_destroy (cr);
   cairo_surface_flush (surface);

@@ -158,18 +158,21 @@ draw_image (VpcRenderCache         *cache,
   cache->options = *options;
 }
 
-/* Whether the kept picture shows @design with the findings' counts
- * @marks at @generation, drawn with @options. */
+/* Whether the kept picture shows @design as drawn with @options now. The
+ * findings' counts it is drawn with go to @marks and @generation (the
+ * renderer reads the same, cached on the list). */
 static gboolean
 shows (const VpcRenderCache   *cache,
        VpcDesign              *design,
-       GHashTable             *marks,
-       guint                   generation,
-       const VpcRenderOptions *options)
+       const VpcRenderOptions *options,
+       GHashTable            **marks,
+       guint                  *generation)
 {
+  *generation = 0;
+  *marks = vpc_render_marks_cached (options->findings, generation);
   return cache->image != NULL && cache->design == design
-         && cache->revision == vpc_design_get_revision (design) && cache->marks == marks
-         && cache->marks_generation == generation && same_options (&cache->options, options);
+         && cache->revision == vpc_design_get_revision (design) && cache->marks == *marks
+         && cache->marks_generation == *generation && same_options (&cache->options, options);
 }
 
 gboolean
@@ -181,7 +184,7 @@ vpc_render_cache_draw (VpcRenderCache         *cache,
                        int                     height)
 {
   g_autoptr(GHashTable) marks = NULL;
-  guint generation = 0;
+  guint generation;
   gboolean kept;
   int x, y;
 
@@ -194,9 +197,7 @@ vpc_render_cache_draw (VpcRenderCache         *cache,
       vpc_render_design (cr, design, options);
       return FALSE;
     }
-  /* The renderer reads the same counts when it draws (cached on the list). */
-  marks = vpc_render_marks_cached (options->findings, &generation);
-  kept = shows (cache, design, marks, generation, options)
+  kept = shows (cache, design, options, &marks, &generation)
          && place_image (cache, options, width, height, &x, &y);
   if (!kept)
     {
@@ -230,7 +231,7 @@ vpc_render_cache_draw_interim (VpcRenderCache         *cache,
 {
   g_autoptr(GHashTable) marks = NULL;
   VpcRenderOptions kept_zoom;
-  guint generation = 0;
+  guint generation;
   double ratio;
 
   g_return_val_if_fail (cache != NULL && cr != NULL && VPC_IS_DESIGN (design), FALSE);
@@ -241,8 +242,7 @@ vpc_render_cache_draw_interim (VpcRenderCache         *cache,
   ratio = options->scale / cache->options.scale;
   kept_zoom = *options;
   kept_zoom.scale = cache->options.scale;
-  marks = vpc_render_marks_cached (options->findings, &generation);
-  if (!shows (cache, design, marks, generation, &kept_zoom) || ratio < INTERIM_MIN_RATIO
+  if (!shows (cache, design, &kept_zoom, &marks, &generation) || ratio < INTERIM_MIN_RATIO
       || ratio > INTERIM_MAX_RATIO)
     return FALSE;
   cairo_save (cr);
