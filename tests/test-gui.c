@@ -10,6 +10,7 @@
 
 #include "gui-test-utils.h"
 #include "vpc-canvas.h"
+#include "vpc-canvas-private.h"
 #include "vpc-clipboard.h"
 #include "vpc-containment.h"
 #include "vpc-invariants.h"
@@ -17,7 +18,9 @@
 #include "vpc-sidebar.h"
 #include "vpc-file.h"
 #include "vpc-palette.h"
+#include "render-designs.h"
 #include "vpc-render.h"
+#include "vpc-render-cache.h"
 #include "vpc-render-routes.h"
 #include "vpc-editing.h"
 #include "vpc-window.h"
@@ -651,6 +654,94 @@ test_palette (void)
   g_assert_finalize_object (palette);
 }
 
+/* What the renderer draws, without the canvas's cache, for @canvas's view
+ * (its design, no findings, the light theme, the grid). */
+static GdkTexture *
+render_view (VpcCanvas *canvas)
+{
+  VpcViewport *viewport = vpc_canvas_get_viewport (canvas);
+  int w = gtk_widget_get_width (GTK_WIDGET (canvas));
+  int h = gtk_widget_get_height (GTK_WIDGET (canvas));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  VpcRenderOptions options;
+
+  vpc_render_options_init (&options);
+  options.scale = vpc_viewport_get_zoom (viewport);
+  options.offset_x = vpc_viewport_get_offset_x (viewport);
+  options.offset_y = vpc_viewport_get_offset_y (viewport);
+  vpc_viewport_get_visible (viewport, w, h, &options.clip_x, &options.clip_y, &options.clip_w,
+                            &options.clip_h);
+  options.show_grid = TRUE;
+  options.grid_size = VPC_CANVAS_GRID;
+  vpc_render_design (cr, vpc_canvas_get_design (canvas), &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32 in memory. */
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * h);
+  cairo_surface_destroy (surface);
+  return gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, (gsize) w * 4);
+}
+
+/* A large design zoomed out in a real canvas: a pan by whole pixels comes
+ * from the picture the canvas keeps (vpc-render-cache.c), through GTK's
+ * recording of the canvas, and shows what the canvas draws anew at that
+ * view; a wheel zoom's second step is an interim frame, and the exact
+ * frame follows once the zoom rests. */
+static void
+test_large_pan (void)
+{
+  g_autoptr(VpcDesign) design = render_design_large (6000);
+  GtkWidget *window = gtk_window_new ();
+  VpcCanvas *canvas = VPC_CANVAS (vpc_canvas_new ());
+  g_autoptr(GdkTexture) panned = NULL;
+  g_autoptr(GdkTexture) drawn = NULL;
+  VpcViewport *viewport;
+  double zoom, ox, oy;
+  guint served;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (canvas));
+  vpc_canvas_set_design (canvas, design);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  gui_test_spin (20);
+  viewport = vpc_canvas_get_viewport (canvas);
+  zoom = vpc_viewport_get_zoom (viewport);
+  g_assert_cmpfloat (zoom, <, VPC_RENDER_LOD_SCALE);
+  ox = round (vpc_viewport_get_offset_x (viewport));
+  oy = round (vpc_viewport_get_offset_y (viewport));
+  vpc_viewport_set_view (viewport, zoom, ox, oy);
+  panned = gui_test_capture (GTK_WIDGET (canvas));
+
+  served = vpc_render_cache_get_served (canvas->render_cache);
+  vpc_viewport_set_view (viewport, zoom, ox + 37, oy - 23);
+  g_clear_object (&panned);
+  panned = gui_test_capture (GTK_WIDGET (canvas));
+  g_assert_cmpuint (vpc_render_cache_get_served (canvas->render_cache), >, served);
+  drawn = render_view (canvas);
+  g_assert_cmpuint (gui_test_count_differing (panned, drawn), ==, 0);
+
+  /* Two zoom steps close together: the second from the picture, scaled,
+   * then the exact frame once the zoom rests. */
+  vpc_viewport_set_view (viewport, zoom * 1.1, ox, oy);
+  gtk_test_widget_wait_for_draw (window);
+  served = vpc_render_cache_get_served (canvas->render_cache);
+  vpc_viewport_set_view (viewport, zoom * 1.2, ox, oy);
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpuint (vpc_render_cache_get_served (canvas->render_cache), ==, served + 1);
+  g_assert_cmpuint (canvas->zoom_settle, !=, 0);
+  while (canvas->zoom_settle != 0)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpuint (vpc_render_cache_get_served (canvas->render_cache), ==, served + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_spin (10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +772,7 @@ main (int   argc,
   ADD ("/gui/canvas/palette-drop", test_palette_drop);
 #undef ADD
   g_test_add_func ("/gui/window/start-page", test_start_page);
+  g_test_add_func ("/gui/canvas/large-pan", test_large_pan);
   g_test_add_func ("/gui/window/open-removes-stale", test_open_removes_stale);
   g_test_add_func ("/gui/inspector/az-change", test_inspector_az_change);
   g_test_add_func ("/gui/palette/items", test_palette);

@@ -30,6 +30,7 @@ struct _VpcRenderCache
   GHashTable      *marks;   /* held: its address names one table */
   guint            marks_generation;
   VpcRenderOptions options;
+  guint            served;  /* frames that came from the picture */
 };
 
 VpcRenderCache *
@@ -207,6 +208,7 @@ vpc_render_cache_draw (VpcRenderCache         *cache,
       if (!place_image (cache, options, width, height, &x, &y))
         g_assert_not_reached (); /* drawn for this view */
     }
+  cache->served += kept;
   cairo_save (cr);
   cairo_set_source_surface (cr, cache->image, x, y);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
@@ -264,5 +266,14 @@ vpc_render_cache_draw_interim (VpcRenderCache         *cache,
   cairo_paint (cr);
   cairo_restore (cr);
   vpc_render_design_part (cr, design, options, VPC_RENDER_PART_HIGHLIGHTS);
+  cache->served++;
   return TRUE;
+}
+
+guint
+vpc_render_cache_get_served (VpcRenderCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+
+  return cache->served;
 }

@@ -36,6 +36,10 @@ gboolean        vpc_render_cache_draw_interim (VpcRenderCache         *cache,
                                                int                     width,
                                                int                     height);
 
+/* How many frames the kept picture served, interim ones too (for tests
+ * and diagnostics). */
+guint           vpc_render_cache_get_served (VpcRenderCache *cache);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpcRenderCache, vpc_render_cache_free)
 
 G_END_DECLS
