@@ -648,6 +648,18 @@ test_cache_pans (void)
   g_assert_false (cached_as_drawn (cache, design, &options, width, height));
   g_assert_true (cached_as_drawn (cache, design, &options, width, height));
 
+  /* A very large view has no margin: the picture holds the view alone
+   * (at most 8 Mpixels), and a pan draws again. */
+  {
+    const int big_w = 3000, big_h = 2800;
+
+    set_view (&options, ox, oy, big_w, big_h);
+    g_assert_false (cached_as_drawn (cache, design, &options, big_w, big_h));
+    g_assert_true (cached_as_drawn (cache, design, &options, big_w, big_h));
+    set_view (&options, ox + 1, oy, big_w, big_h);
+    g_assert_false (cached_as_drawn (cache, design, &options, big_w, big_h));
+  }
+
   /* Close up, the cache stays out of the way. */
   options.scale = 1.0;
   set_view (&options, -x * options.scale, -y * options.scale, width, height);

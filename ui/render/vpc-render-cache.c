@@ -124,6 +124,19 @@ place_image (const VpcRenderCache   *cache,
 /* Beyond each side of the view the image reaches this share of the view:
  * pans that far come from it. */
 #define CACHE_MARGIN 0.5
+/* At most this many pixels in the image (32 MB): on a very large view
+ * the margin shrinks, down to none. */
+#define CACHE_MAX_PIXELS (8 * 1024 * 1024)
+
+/* The margin for a @width x @height view. */
+static double
+margin_for (int width,
+            int height)
+{
+  double room = sqrt ((double) CACHE_MAX_PIXELS / ((double) width * height));
+
+  return CLAMP ((room - 1) / 2, 0, CACHE_MARGIN);
+}
 
 static void
 draw_image (VpcRenderCache         *cache,
@@ -133,7 +146,8 @@ draw_image (VpcRenderCache         *cache,
             int                     height)
 {
   VpcRenderOptions base = *options;
-  int x0 = -(int) ceil (width * CACHE_MARGIN), y0 = -(int) ceil (height * CACHE_MARGIN);
+  double margin = margin_for (width, height);
+  int x0 = -(int) ceil (width * margin), y0 = -(int) ceil (height * margin);
   cairo_t *cr;
 
   forget (cache);
@@ -205,8 +219,12 @@ vpc_render_cache_draw (VpcRenderCache         *cache,
       draw_image (cache, design, options, width, height);
       cache->marks = g_steal_pointer (&marks);
       cache->marks_generation = generation;
+      /* Drawn for this view: it is in place, unless rounding said not. */
       if (!place_image (cache, options, width, height, &x, &y))
-        g_assert_not_reached (); /* drawn for this view */
+        {
+          vpc_render_design (cr, design, options);
+          return FALSE;
+        }
     }
   cache->served += kept;
   cairo_save (cr);
