@@ -67,11 +67,13 @@ ensure_service (VpcRuleContext *ctx,
 
 static VpcSubnetInfo *
 index_subnet (VpcRuleContext   *ctx,
-              const VpcElement *subnet)
+              const VpcElement *subnet,
+              guint             position)
 {
   VpcSubnetInfo *info = g_new0 (VpcSubnetInfo, 1);
 
   info->element = subnet;
+  info->position = position;
   info->cidr_ok = vpc_cidr_parse (subnet->cidr, &info->cidr, NULL);
   info->az = vpc_rule_context_lookup (ctx, subnet->az, VPC_KIND_AZ);
   g_hash_table_insert (ctx->subnets, subnet->id, info);
@@ -84,7 +86,7 @@ index_subnets (VpcRuleContext *ctx)
   guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_SUBNET);
 
   for (guint i = 0; i < n; i++)
-    index_subnet (ctx, vpc_design_get_element (ctx->design, VPC_KIND_SUBNET, i));
+    index_subnet (ctx, vpc_design_get_element (ctx->design, VPC_KIND_SUBNET, i), i);
 }
 
 static void
@@ -562,7 +564,8 @@ vpc_rule_context_subnet (VpcRuleContext *ctx,
   if (info != NULL || vpc_rule_context_checks_others (ctx)
       || (subnet = vpc_rule_context_lookup (ctx, id, VPC_KIND_SUBNET)) == NULL)
     return info;
-  return index_subnet (ctx, subnet);
+  return index_subnet (ctx, subnet,
+                       (guint) vpc_design_index_of_kind (ctx->design, id, VPC_KIND_SUBNET));
 }
 
 const VpcCostReport *

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const VpcElement *element;
+  guint             position; /* in the design's list of subnets */
   gboolean          cidr_ok;
   VpcCidr           cidr;
   const VpcElement *az; /* NULL when the AZ is missing */
