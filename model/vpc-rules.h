@@ -117,6 +117,13 @@ typedef struct
    * it: a set of groups in O(1) per test without clearing. */
   guint               *group_marks;
   guint                group_mark;
+  /* The services last found by the address of their name: the needs are
+   * mostly the same few static strings (ensure_service()). */
+  struct
+  {
+    const char     *name;
+    VpcServiceInfo *info;
+  }                    recent_services[32];
 } VpcRuleContext;
 
 VpcRuleContext       *vpc_rule_context_new (VpcDesign *design,
