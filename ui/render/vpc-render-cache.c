@@ -91,15 +91,16 @@ cacheable (cairo_t                *cr,
 }
 
 /* The options that change the picture the cache keeps (not the offset,
- * the clip or the highlights). */
+ * the clip or the highlights). Not connectors_when_routed either: zoomed
+ * out no connector or interface marker is drawn, and the canvas's flips
+ * when the design's routes are made, on a frame of its own. */
 static gboolean
 same_options (const VpcRenderOptions *a,
               const VpcRenderOptions *b)
 {
   return a->theme == b->theme && a->scale == b->scale && a->findings == b->findings
          && a->show_grid == b->show_grid && a->grid_size == b->grid_size
-         && a->text_scale == b->text_scale && a->background == b->background
-         && a->connectors_when_routed == b->connectors_when_routed;
+         && a->text_scale == b->text_scale && a->background == b->background;
 }
 
 /* Where the image starts in the view (device pixels), when the view lies

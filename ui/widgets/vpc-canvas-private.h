@@ -26,8 +26,9 @@ struct _VpcCanvas
   VpcGesture     *tool;
   GSignalGroup *design_signals; /* redraws on the design's changes */
   VpcRenderCache *render_cache; /* a large design zoomed out, for pans */
-  /* A zoom under way: the zoom of the last frame, when it last changed,
-   * and the exact frame that follows interim ones once the zoom rests. */
+  /* A zoom under way: the zoom of the last frame, when a frame at a new
+   * zoom last ended, and the exact frame that follows interim ones once
+   * the zoom rests. */
   double       frame_zoom;
   gint64       frame_zoom_changed;
   guint        zoom_settle;

@@ -335,29 +335,29 @@ draw_design (VpcCanvas              *self,
              int                     w,
              int                     h)
 {
-  gint64 now = g_get_monotonic_time ();
   /* Until the zoom rests, every frame is an interim one. */
   gboolean zooming = self->zoom_settle != 0;
+  gboolean zoomed = options->scale != self->frame_zoom;
 
   if (gtk_widget_get_scale_factor (GTK_WIDGET (self)) != 1)
     {
       vpc_render_design (cr, self->design, options);
       return;
     }
-  if (options->scale != self->frame_zoom)
-    {
-      zooming = zooming || now - self->frame_zoom_changed < ZOOM_STEP_GAP_US;
-      self->frame_zoom = options->scale;
-      self->frame_zoom_changed = now;
-    }
+  /* From the end of the frame before: a slow one does not end a gesture. */
+  if (zoomed)
+    zooming = zooming || g_get_monotonic_time () - self->frame_zoom_changed < ZOOM_STEP_GAP_US;
+  self->frame_zoom = options->scale;
   if (zooming
       && vpc_render_cache_draw_interim (self->render_cache, cr, self->design, options, w, h))
     {
       g_clear_handle_id (&self->zoom_settle, g_source_remove);
       self->zoom_settle = g_timeout_add (ZOOM_SETTLE_MS, zoom_settled_cb, self);
-      return;
     }
-  vpc_render_cache_draw (self->render_cache, cr, self->design, options, w, h);
+  else
+    vpc_render_cache_draw (self->render_cache, cr, self->design, options, w, h);
+  if (zoomed)
+    self->frame_zoom_changed = g_get_monotonic_time ();
 }
 
 static void
