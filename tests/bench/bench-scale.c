@@ -144,8 +144,32 @@ view_options (VpcRenderOptions *options,
   options->findings = findings;
 }
 
-/* One frame through @cache at @scale and device offset (@ox, @oy), as the
- * canvas draws it; whether the kept picture served. */
+/* One frame drawn by @draw (a vpc_render_cache_draw*() function) through
+ * @cache at @scale and device offset (@ox, @oy), as the canvas draws it;
+ * what @draw returned. */
+static gboolean
+frame_through (gboolean (*draw) (VpcRenderCache *, cairo_t *, VpcDesign *,
+                                 const VpcRenderOptions *, int, int),
+               cairo_surface_t *surface,
+               VpcRenderCache  *cache,
+               VpcDesign       *design,
+               GListModel      *findings,
+               double           scale,
+               double           ox,
+               double           oy)
+{
+  VpcRenderOptions options;
+  cairo_t *cr = cairo_create (surface);
+  gboolean result;
+
+  view_options (&options, findings, scale, ox, oy);
+  result = draw (cache, cr, design, &options, VIEW_W, VIEW_H);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return result;
+}
+
+/* One frame through @cache; whether the kept picture served. */
 static gboolean
 frame_cached (cairo_surface_t *surface,
               VpcRenderCache  *cache,
@@ -155,15 +179,7 @@ frame_cached (cairo_surface_t *surface,
               double           ox,
               double           oy)
 {
-  VpcRenderOptions options;
-  cairo_t *cr = cairo_create (surface);
-  gboolean kept;
-
-  view_options (&options, findings, scale, ox, oy);
-  kept = vpc_render_cache_draw (cache, cr, design, &options, VIEW_W, VIEW_H);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return kept;
+  return frame_through (vpc_render_cache_draw, surface, cache, design, findings, scale, ox, oy);
 }
 
 /* One interim frame through @cache at @scale, centred on the design: a
@@ -176,16 +192,10 @@ frame_interim (cairo_surface_t *surface,
                double           scale)
 {
   const VpcRect *box = &vpc_design_get_info (design)->vpc_layout;
-  VpcRenderOptions options;
-  cairo_t *cr = cairo_create (surface);
-  gboolean drawn;
 
-  view_options (&options, findings, scale, VIEW_W / 2.0 - (box->x + box->w / 2) * scale,
-                VIEW_H / 2.0 - (box->y + box->h / 2) * scale);
-  drawn = vpc_render_cache_draw_interim (cache, cr, design, &options, VIEW_W, VIEW_H);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return drawn;
+  return frame_through (vpc_render_cache_draw_interim, surface, cache, design, findings, scale,
+                        VIEW_W / 2.0 - (box->x + box->w / 2) * scale,
+                        VIEW_H / 2.0 - (box->y + box->h / 2) * scale);
 }
 
 /* frame-fit-cached-N, frame-pan-fit-N and frame-zoom-fit-N: zoomed out to the whole design,
