@@ -48,7 +48,7 @@ check_endpoint_bill (VpcRuleContext *ctx)
     const VpcElement *first = g_ptr_array_index (endpoints, 0);
 
     g_ptr_array_remove_index (endpoints, 0);
-    vpc_rules_report (ctx, "VPC501", VPC_SEVERITY_INFO, first, endpoints, NULL,
+    vpc_rules_report (ctx, VPC_RULES_ENDPOINT_BILL, VPC_SEVERITY_INFO, first, endpoints, NULL,
                       /* English keeps "endpoints" for one: its output may not change. */
                       /* TRANSLATORS: %u is the number of interface endpoints, %s a
                        * dollar amount ("$51.10"). */
@@ -105,4 +105,14 @@ vpc_rules_check_cost (VpcRuleContext *ctx)
     check_endpoint_bill (ctx);
   for (guint w = 0; w < ctx->checked->len; w++)
     check_s3_through_nat (ctx, g_ptr_array_index (ctx->checked, w));
+}
+
+void
+vpc_rules_check_costs (VpcRuleContext *ctx)
+{
+  g_return_if_fail (ctx->unneeded != NULL);
+
+  check_endpoint_bill (ctx);
+  for (guint i = 0; i < ctx->unneeded->len; i++)
+    vpc_rules_report_unneeded (ctx, g_ptr_array_index (ctx->unneeded, i));
 }

@@ -389,24 +389,31 @@ monthly_cost_text (VpcRuleContext   *ctx,
   return vpc_rules_printf (_("it costs %s a month"), amount);
 }
 
-/* VPC116 (precise only): interface endpoints nobody in the VPC needs. */
-static void
-check_unneeded (VpcRuleContext   *ctx,
-                const VpcElement *endpoint)
+/* VPC116's finding about @endpoint, which nobody in the VPC needs. */
+void
+vpc_rules_report_unneeded (VpcRuleContext   *ctx,
+                           const VpcElement *endpoint)
 {
-  const VpcServiceInfo *service = vpc_rule_context_service (ctx, endpoint->service);
-  g_autofree char *cost = NULL;
+  g_autofree char *cost = monthly_cost_text (ctx, endpoint);
 
-  if (service != NULL && service->needed_by->len > 0)
-    return;
-  cost = monthly_cost_text (ctx, endpoint);
-  vpc_rules_report (ctx, "VPC116", VPC_SEVERITY_INFO, endpoint, NULL, NULL,
+  vpc_rules_report (ctx, VPC_RULES_UNNEEDED, VPC_SEVERITY_INFO, endpoint, NULL, NULL,
                     /* TRANSLATORS: the first %s is a service ("sts"), the second an
                      * endpoint's name, the third its cost ("it costs $7.30 a month"). */
                     vpc_rules_printf (_("No workload in the VPC needs %s, yet interface endpoint "
                                         "%s exists: %s"),
                                       endpoint->service, vpc_rules_name (ctx, endpoint),
                                       cost));
+}
+
+/* VPC116 (precise only): interface endpoints nobody in the VPC needs. */
+static void
+check_unneeded (VpcRuleContext   *ctx,
+                const VpcElement *endpoint)
+{
+  const VpcServiceInfo *service = vpc_rule_context_service (ctx, endpoint->service);
+
+  if (service == NULL || service->needed_by->len == 0)
+    vpc_rules_report_unneeded (ctx, endpoint);
 }
 
 static void

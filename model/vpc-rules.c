@@ -274,7 +274,8 @@ static VpcRuleContext *
 context_new (VpcDesign *design,
              VpcProfile profile,
              GPtrArray *scope,
-             gboolean   others)
+             gboolean   others,
+             gboolean   indexed)
 {
   VpcRuleContext *ctx = g_new0 (VpcRuleContext, 1);
 
@@ -292,6 +293,8 @@ context_new (VpcDesign *design,
 
   ctx->scope = scope;
   ctx->others = scope != NULL && others;
+  if (!indexed)
+    return ctx;
   if (vpc_rule_context_checks_others (ctx))
     index_subnets (ctx);
   index_nat_gateways (ctx);
@@ -303,7 +306,7 @@ VpcRuleContext *
 vpc_rule_context_new (VpcDesign *design,
                       VpcProfile profile)
 {
-  VpcRuleContext *ctx = context_new (design, profile, NULL, FALSE);
+  VpcRuleContext *ctx = context_new (design, profile, NULL, FALSE, TRUE);
 
   index_workloads (ctx);
   ctx->checked = g_ptr_array_ref (ctx->workloads);
@@ -360,7 +363,7 @@ vpc_rule_context_new_scoped (VpcDesign   *design,
                              guint        n,
                              gboolean     others)
 {
-  VpcRuleContext *ctx = context_new (design, profile, g_ptr_array_sized_new (n), others);
+  VpcRuleContext *ctx = context_new (design, profile, g_ptr_array_sized_new (n), others, TRUE);
 
   ctx->scope_ids = g_ptr_array_new ();
   for (guint i = 0; i < n; i++)
@@ -414,27 +417,44 @@ vpc_rule_context_size_subnets (VpcRuleContext    *ctx,
   ctx->sizes_scoped = TRUE;
 }
 
-/* The first of @findings from @low to @high that sorts past @severity and
- * @rule_id (vpc_finding_compare() orders by them first). */
+/* The first of @findings from @low to @high that does not sort before
+ * @severity and @rule_id, or with @past, that sorts past them
+ * (vpc_finding_compare() orders by them first). */
 static guint
-rule_end (GPtrArray  *findings,
-          guint       low,
-          guint       high,
-          VpcSeverity severity,
-          const char *rule_id)
+rule_bound (GPtrArray  *findings,
+            guint       low,
+            guint       high,
+            VpcSeverity severity,
+            const char *rule_id,
+            gboolean    past)
 {
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
       VpcFinding *finding = g_ptr_array_index (findings, middle);
       VpcSeverity s = vpc_finding_get_severity (finding);
+      int c = s != severity ? (s < severity ? -1 : 1)
+                            : strcmp (vpc_finding_get_rule_id (finding), rule_id);
 
-      if (s < severity || (s == severity && strcmp (vpc_finding_get_rule_id (finding), rule_id) <= 0))
+      if (c < 0 || (past && c == 0))
         low = middle + 1;
       else
         high = middle;
     }
   return low;
+}
+
+/* Where @findings (sorted) holds rule @rule_id's (of its fixed severity). */
+static VpcFindingSpan
+rule_span (GPtrArray  *findings,
+           const char *rule_id)
+{
+  VpcSeverity severity = vpc_rule_catalogue_lookup (rule_id)->severity;
+  VpcFindingSpan span;
+
+  span.start = rule_bound (findings, 0, findings->len, severity, rule_id, FALSE);
+  span.end = rule_bound (findings, span.start, findings->len, severity, rule_id, TRUE);
+  return span;
 }
 
 /* The first of @findings from @low to @high (one rule's) whose primary
@@ -467,6 +487,30 @@ compare_spans (gconstpointer a,
   return (sa > sb) - (sa < sb);
 }
 
+VpcRuleContext *
+vpc_rule_context_new_costs (VpcDesign *design,
+                            VpcProfile profile,
+                            GPtrArray *previous)
+{
+  /* Neither rule asks for the subnets, endpoints or NAT gateways indexed. */
+  VpcRuleContext *ctx = context_new (design, profile, g_ptr_array_new (), FALSE, FALSE);
+  VpcFindingSpan span = rule_span (previous, VPC_RULES_UNNEEDED);
+
+  ctx->scope_ids = g_ptr_array_new ();
+  ctx->checked = g_ptr_array_ref (ctx->workloads);
+  ctx->unneeded = g_ptr_array_sized_new (span.end - span.start);
+  for (guint i = span.start; i < span.end; i++)
+    {
+      const char *id = vpc_finding_get_primary_element (g_ptr_array_index (previous, i));
+      const VpcElement *endpoint
+          = id != NULL ? vpc_rule_context_lookup (ctx, id, VPC_KIND_ENDPOINT) : NULL;
+
+      if (endpoint != NULL)
+        g_ptr_array_add (ctx->unneeded, (gpointer) endpoint);
+    }
+  return ctx;
+}
+
 void
 vpc_rule_context_replaced_spans (VpcRuleContext *ctx,
                                  GPtrArray      *findings,
@@ -476,12 +520,26 @@ vpc_rule_context_replaced_spans (VpcRuleContext *ctx,
 
   g_return_if_fail (ctx->scope != NULL);
   g_array_set_size (spans, 0);
+  if (ctx->unneeded != NULL)
+    {
+      /* VPC116's come before VPC501's (same severity). */
+      const char *rules[] = { VPC_RULES_UNNEEDED, VPC_RULES_ENDPOINT_BILL };
+
+      for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+        {
+          VpcFindingSpan span = rule_span (findings, rules[r]);
+
+          if (span.end > span.start)
+            g_array_append_val (spans, span);
+        }
+      return;
+    }
   while (start < findings->len)
     {
       VpcFinding *first = g_ptr_array_index (findings, start);
       const char *rule_id = vpc_finding_get_rule_id (first);
-      guint end = rule_end (findings, start + 1, findings->len, vpc_finding_get_severity (first),
-                            rule_id);
+      guint end = rule_bound (findings, start + 1, findings->len, vpc_finding_get_severity (first),
+                              rule_id, TRUE);
       const VpcRuleInfo *rule = vpc_rule_catalogue_lookup (rule_id);
       /* The workloads' findings of every rule; their subnets' of VPC211. */
       guint n = strcmp (rule_id, VPC_RULES_SUBNET_SIZE) == 0 ? ctx->scope_ids->len
@@ -530,9 +588,9 @@ vpc_rule_context_free (VpcRuleContext *ctx)
   g_ptr_array_unref (ctx->public_nats);
   g_clear_pointer (&ctx->scope, g_ptr_array_unref);
   g_clear_pointer (&ctx->scope_ids, g_ptr_array_unref);
+  g_clear_pointer (&ctx->unneeded, g_ptr_array_unref);
   g_clear_pointer (&ctx->egress, g_ptr_array_unref);
   g_clear_pointer (&ctx->endpoint_spans, g_hash_table_unref);
-  g_clear_pointer (&ctx->cost_items, g_hash_table_unref);
   g_clear_pointer (&ctx->cost, vpc_cost_report_free);
   g_clear_pointer (&ctx->findings, g_ptr_array_unref);
   g_clear_pointer (&ctx->marks, g_string_chunk_free);
@@ -587,12 +645,6 @@ vpc_rule_context_cost (VpcRuleContext *ctx)
   if (!ctx->cost_done)
     {
       ctx->cost = vpc_cost_compute (ctx->design, NULL);
-      ctx->cost_items = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; ctx->cost != NULL && i < ctx->cost->items->len; i++)
-        {
-          VpcCostItem *item = g_ptr_array_index (ctx->cost->items, i);
-          g_hash_table_insert (ctx->cost_items, item->element, item);
-        }
       ctx->cost_done = TRUE;
     }
   return ctx->cost;
@@ -602,8 +654,13 @@ const VpcCostItem *
 vpc_rule_context_cost_item (VpcRuleContext *ctx,
                             const char     *id)
 {
-  vpc_rule_context_cost (ctx);
-  return g_hash_table_lookup (ctx->cost_items, id);
+  const VpcCostReport *report = vpc_rule_context_cost (ctx);
+  int position = vpc_design_index_of_kind (ctx->design, id, VPC_KIND_ENDPOINT);
+
+  /* The endpoints' items come first, in file order (domain.md §4). */
+  if (report == NULL || position < 0 || (guint) position >= report->items->len)
+    return NULL;
+  return g_ptr_array_index (report->items, position);
 }
 
 const VpcElement *

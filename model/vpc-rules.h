@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 
 /* The rule about subnets too small for the workloads in them (VPC211). */
 #define VPC_RULES_SUBNET_SIZE "VPC211"
+/* The two rules that read the cost (vpc_rule_context_new_costs()). */
+#define VPC_RULES_UNNEEDED "VPC116"
+#define VPC_RULES_ENDPOINT_BILL "VPC501"
 
 /* At most this many "other" elements are listed in one finding. */
 #define VPC_RULES_MAX_OTHERS 100
@@ -88,7 +91,6 @@ typedef struct
                                     * summary, on first use (vpc-rules-security.c) */
   GHashTable          *endpoint_spans; /* endpoint -> VpcSubnetSpan, on first use */
   VpcCostReport       *cost;       /* computed on first use */
-  GHashTable          *cost_items; /* element id -> VpcCostItem, with cost */
   gboolean             cost_done;
 
   /* A scoped run (vpc_rule_context_new_scoped()): the workloads it is
@@ -102,6 +104,9 @@ typedef struct
   /* ... but VPC211 about the subnets in scope_ids past the workloads'
    * alone (vpc_rule_context_size_subnets()). */
   gboolean             sizes_scoped;
+  /* A run after an edit of data per month alone
+   * (vpc_rule_context_new_costs()): the endpoints VPC116 is about. */
+  GPtrArray           *unneeded;
 
   GPtrArray           *findings;   /* VpcFinding, unsorted */
   /* Non-NULL when the findings keep their messages with names as marks
@@ -160,6 +165,17 @@ VpcRuleContext       *vpc_rule_context_new_scoped (VpcDesign   *design,
 void                  vpc_rule_context_size_subnets (VpcRuleContext    *ctx,
                                                      const char *const *ids,
                                                      guint              n);
+/* A run after an edit of the data per month of endpoints or NAT gateways
+ * alone, which only the cost reads: it reports VPC501 and VPC116
+ * (vpc_rules_check_costs()), which give the interface endpoints' cost, and
+ * stands for the findings of those two rules in @previous (sorted: the
+ * last run's). An endpoint's data changes its share of the tiered data
+ * charge, so every VPC116 finding's cost may change, but not whether an
+ * endpoint is needed: VPC116 is about the endpoints @previous has it for,
+ * and no workload is indexed. */
+VpcRuleContext       *vpc_rule_context_new_costs (VpcDesign  *design,
+                                                  VpcProfile  profile,
+                                                  GPtrArray  *previous);
 /* Whether @ctx runs the rules about other elements than workloads. */
 static inline gboolean
 vpc_rule_context_checks_others (const VpcRuleContext *ctx)
@@ -200,7 +216,8 @@ VpcServiceInfo       *vpc_rule_context_service (VpcRuleContext *ctx,
                                                 const char     *service);
 /* The design's cost report (vpc_cost_compute), computed once per run. */
 const VpcCostReport  *vpc_rule_context_cost (VpcRuleContext *ctx);
-/* The cost item of element @id, or NULL (unpriced region, or not billed). */
+/* The cost item of endpoint @id, or NULL (unpriced region, or no such
+ * endpoint). */
 const VpcCostItem    *vpc_rule_context_cost_item (VpcRuleContext *ctx,
                                                   const char     *id);
 /* The element with @id when it is of @kind, else NULL. */
@@ -337,5 +354,10 @@ typedef enum
 
 void _vpc_rules_security_set_method (VpcRulesMethod method);
 void vpc_rules_check_cost (VpcRuleContext *ctx);       /* VPC501–502 */
+/* VPC501, and VPC116 about the endpoints of a vpc_rule_context_new_costs()
+ * run. */
+void vpc_rules_check_costs (VpcRuleContext *ctx);
+void vpc_rules_report_unneeded (VpcRuleContext   *ctx,
+                                const VpcElement *endpoint);
 
 G_END_DECLS

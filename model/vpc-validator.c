@@ -64,6 +64,7 @@ struct _VpcValidator
   gboolean    in_place;     /* an element was changed in place since (a
                              * rename, a box): the basis shows it changed */
   guint       scoped_runs;
+  guint       cost_runs;    /* of those, after edits of data alone */
 };
 
 /* What a scoped run is about (scoped_workloads()). */
@@ -73,6 +74,9 @@ typedef struct
   gboolean   others;    /* every rule about other elements runs too... */
   GPtrArray *sized;     /* ... with VPC211 about these subnets (ids) alone, or
                          * NULL: every subnet */
+  gboolean   costs;     /* data per month changed (what only the cost reads):
+                         * alone, only VPC116 and VPC501 run
+                         * (vpc_rule_context_new_costs()) */
 } Scope;
 
 static void
@@ -494,7 +498,10 @@ thread_run_done_cb (GObject      *source,
     }
   g_assert (self->findings == run->previous);
   if (run->scope != NULL)
-    self->scoped_runs++;
+    {
+      self->scoped_runs++;
+      self->cost_runs += run->scope->costs && !run->scope->others;
+    }
   else
     self->full_runs++;
   vpc_finding_names_free (self->naming);
@@ -670,7 +677,7 @@ scoped_workloads (VpcValidator *self,
         {
           /* Read by the cost alone, which only rules about endpoints read
            * (VPC116, VPC501). */
-          scope->others = TRUE;
+          scope->costs = TRUE;
           continue;
         }
       if (ref->kind == VPC_KIND_SECURITY_GROUP || ref->kind == VPC_KIND_SUBNET)
@@ -701,6 +708,10 @@ scoped_workloads (VpcValidator *self,
       for (guint i = 0; now->subnets != NULL && i < now->subnets->len; i++)
         add_sized (scope, g_ptr_array_index (now->subnets, i));
     }
+  /* With other edits, VPC116 and VPC501 run among the rules about other
+   * elements. */
+  if (scope->costs && (scope->positions->len > 0 || scope->others))
+    scope->others = TRUE;
   g_array_sort (scope->positions, compare_positions);
   /* Beyond a few, every subnet's size is as quickly found again. */
   if (scope->sized->len > MAX_SIZED)
@@ -779,16 +790,22 @@ run_scoped (VpcDesign   *design,
             GPtrArray   *replaced)
 {
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (VpcFindingSpan));
-  VpcRuleContext *ctx = vpc_rule_context_new_scoped (design, profile,
-                                                     (const guint *) scope->positions->data,
-                                                     scope->positions->len, scope->others);
+  gboolean costs_alone = scope->costs && !scope->others;
+  VpcRuleContext *ctx = costs_alone
+                            ? vpc_rule_context_new_costs (design, profile, previous)
+                            : vpc_rule_context_new_scoped (design, profile,
+                                                           (const guint *) scope->positions->data,
+                                                           scope->positions->len, scope->others);
   GPtrArray *fresh;
 
   if (scope->others && scope->sized != NULL)
     vpc_rule_context_size_subnets (ctx, (const char *const *) scope->sized->pdata,
                                    scope->sized->len);
   vpc_rule_context_keep_names (ctx);
-  run_checks (ctx);
+  if (costs_alone)
+    vpc_rules_check_costs (ctx);
+  else
+    run_checks (ctx);
   vpc_rule_context_replaced_spans (ctx, previous, spans);
   fresh = splice_scoped (previous, spans, vpc_rule_context_take_findings (ctx), replaced);
   vpc_rule_context_free (ctx);
@@ -817,6 +834,7 @@ revalidate_scoped (VpcValidator *self,
   if (self->deferred)
     schedule_index (self);
   self->scoped_runs++;
+  self->cost_runs += scope->costs && !scope->others;
 }
 
 /* Brings the findings up to date, or starts a run on another thread that
@@ -1141,6 +1159,13 @@ _vpc_validator_get_scoped_runs (VpcValidator *self)
 {
   g_return_val_if_fail (VPC_IS_VALIDATOR (self), 0);
   return self->scoped_runs;
+}
+
+guint
+_vpc_validator_get_cost_runs (VpcValidator *self)
+{
+  g_return_val_if_fail (VPC_IS_VALIDATOR (self), 0);
+  return self->cost_runs;
 }
 
 guint

@@ -48,6 +48,8 @@ GPtrArray    *vpc_validator_findings_for (VpcValidator *self,
 void          _vpc_validator_set_thread_min_elements (guint n);
 /* For tests: how many runs were about a few edited workloads alone. */
 guint         _vpc_validator_get_scoped_runs (VpcValidator *self);
+/* ... and of those, how many ran the rules that read the cost alone. */
+guint         _vpc_validator_get_cost_runs (VpcValidator *self);
 
 /* One-shot validation: a sorted array of VpcFinding (owned). */
 GPtrArray    *vpc_validate (VpcDesign *design,

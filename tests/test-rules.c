@@ -424,6 +424,36 @@ assert_model_matches (VpcValidator *validator)
     }
 }
 
+/* The message of the validator's @rule_id finding about @id (any
+ * element when NULL), or NULL. */
+static char *
+message_of (VpcValidator *validator,
+            const char   *rule_id,
+            const char   *id)
+{
+  GListModel *model = G_LIST_MODEL (validator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VpcFinding) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (vpc_finding_get_rule_id (item), rule_id)
+          && (id == NULL || g_strcmp0 (vpc_finding_get_primary_element (item), id) == 0))
+        return g_strdup (vpc_finding_get_message (item));
+    }
+  return NULL;
+}
+
+/* Whether the validator lists a finding of @rule_id. */
+static gboolean
+has_rule (VpcValidator *validator,
+          const char   *rule_id)
+{
+  g_autofree char *message = message_of (validator, rule_id, NULL);
+
+  return message != NULL;
+}
+
 static const char live_design[]
     = "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\", \"profile\": "
       "\"precise\","
@@ -800,6 +830,7 @@ test_live_scoped (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (21);
   guint scoped = 0, changed = 0, wide = 0, wide_changed = 0, groups = 0, groups_changed = 0;
   guint subnets = 0, subnets_changed = 0, subnets_scoped = 0, data = 0, data_changed = 0;
+  guint cost_findings = 0;
 
   for (guint seed = 1; seed <= 150; seed++)
     {
@@ -819,6 +850,7 @@ test_live_scoped (void)
           const VpcElement *workload = vpc_design_get_element (design, VPC_KIND_WORKLOAD, index);
           guint runs = vpc_validator_get_full_runs (validator);
           guint scoped_runs = _vpc_validator_get_scoped_runs (validator);
+          guint cost_runs = _vpc_validator_get_cost_runs (validator);
           guint calls = record.calls;
           guint64 revision = vpc_design_get_revision (design);
 
@@ -850,6 +882,10 @@ test_live_scoped (void)
               g_assert_cmpuint (vpc_validator_get_full_runs (validator), ==, runs + more);
               g_assert_cmpuint (_vpc_validator_get_scoped_runs (validator), ==,
                                 scoped_runs + !more);
+              /* Only VPC116 and VPC501 ran, which read the cost. */
+              g_assert_cmpuint (_vpc_validator_get_cost_runs (validator), ==, cost_runs + !more);
+              cost_findings += !more && (has_rule (validator, "VPC116")
+                                         || has_rule (validator, "VPC501"));
               data++;
               data_changed += record.calls > calls;
               continue;
@@ -938,12 +974,100 @@ test_live_scoped (void)
   g_assert_cmpuint (subnets_changed, >, 30);
   g_assert_cmpuint (data, >, 100);
   g_assert_cmpuint (data_changed, >, 10);
-  g_test_message ("%u edits of data volumes, %u changed findings", data, data_changed);
+  g_assert_cmpuint (cost_findings, >, 20);
+  g_test_message ("%u edits of data volumes, %u changed findings, %u with findings that "
+                  "give a cost", data, data_changed, cost_findings);
   g_test_message ("%u scoped runs, %u of them wide; %u and %u changed findings; "
                   "%u edits of groups, %u changed findings; %u of subnets, %u of them "
                   "scoped, %u of those changed findings",
                   scoped, wide, changed, wide_changed, groups, groups_changed, subnets,
                   subnets_scoped, subnets_changed);
+}
+
+/* Sets the data per month of endpoint or NAT gateway @id. */
+static void
+set_data (VpcDesign  *design,
+          const char *id,
+          double      gb)
+{
+  VpcElement *copy = vpc_element_copy (vpc_design_lookup (design, id));
+
+  copy->gb_per_month = gb;
+  g_assert_true (vpc_design_replace_element (design, copy));
+}
+
+/* Two interface endpoints nobody needs ($14.60 a month each for two AZs),
+ * in development: VPC116 gives each one's cost, VPC501 comes at $50.00. */
+static const char costs_design[]
+    = "{ \"format\": \"vpc-designer\", \"version\": 1, \"region\": \"us-east-1\","
+      "  \"profile\": \"precise\", \"environment\": \"development\","
+      "  \"vpc\": { \"cidr\": \"10.0.0.0/16\" },"
+      "  \"availability_zones\": [ { \"id\": \"az-a\" }, { \"id\": \"az-b\" } ],"
+      "  \"subnets\": [ { \"id\": \"sn-a\", \"az\": \"az-a\", \"cidr\": \"10.0.1.0/24\", "
+      "\"route\": \"public\" },"
+      "                 { \"id\": \"sn-b\", \"az\": \"az-b\", \"cidr\": \"10.0.2.0/24\" } ],"
+      "  \"endpoints\": [ { \"id\": \"ep-sts\", \"service\": \"sts\", \"subnets\": [\"sn-a\", \"sn-b\"] },"
+      "                   { \"id\": \"ep-kms\", \"service\": \"kms\", \"subnets\": [\"sn-a\", \"sn-b\"], "
+      "\"gb_per_month\": 100 } ],"
+      "  \"nat_gateways\": [ { \"id\": \"nat\", \"subnet\": \"sn-a\" } ] }";
+
+/* An edit of data per month alone runs VPC116 and VPC501 alone, and they
+ * give what a whole run gives: VPC501 comes and goes at $50.00, and one
+ * endpoint's data past the first tier changes the other's share of the
+ * data charge, so its VPC116 cost too. */
+static void
+test_live_costs (void)
+{
+  g_autoptr(VpcDesign) design = load_text (costs_design);
+  g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+  g_autofree char *kms_before = NULL, *kms_after = NULL, *sts_before = NULL, *sts_after = NULL;
+  guint cost_runs = _vpc_validator_get_cost_runs (validator);
+
+  assert_model_matches (validator);
+  g_assert_false (has_rule (validator, "VPC501"));
+  kms_before = message_of (validator, "VPC116", "ep-kms");
+  sts_before = message_of (validator, "VPC116", "ep-sts");
+  g_assert_nonnull (strstr (kms_before, "$15.60"));
+  g_assert_nonnull (strstr (sts_before, "$14.60"));
+
+  /* $14.60 + $15.60 + 2,000 GB at $0.01 = $50.20. */
+  set_data (design, "ep-sts", 2000);
+  assert_model_matches (validator);
+  g_assert_true (has_rule (validator, "VPC501"));
+  g_clear_pointer (&sts_after, g_free);
+  sts_after = message_of (validator, "VPC116", "ep-sts");
+  g_assert_nonnull (strstr (sts_after, "$34.60"));
+  set_data (design, "ep-sts", 1900);
+  assert_model_matches (validator);
+  g_assert_false (has_rule (validator, "VPC501"));
+
+  /* Past 1 PB the charge is shared: kms's 100 GB cost less than $1.00. */
+  set_data (design, "ep-sts", 3000000);
+  assert_model_matches (validator);
+  g_assert_true (has_rule (validator, "VPC501"));
+  kms_after = message_of (validator, "VPC116", "ep-kms");
+  g_assert_cmpstr (kms_after, !=, kms_before);
+  g_assert_null (strstr (kms_after, "$15.60"));
+
+  /* A NAT gateway's data changes no finding. */
+  set_data (design, "nat", 500);
+  assert_model_matches (validator);
+  g_clear_pointer (&sts_after, g_free);
+  sts_after = message_of (validator, "VPC116", "ep-sts");
+  g_assert_cmpstr (sts_after, !=, sts_before);
+  g_assert_cmpuint (_vpc_validator_get_cost_runs (validator), ==, cost_runs + 4);
+
+  /* Undone, the first findings again. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (vpc_design_undo (design));
+      assert_model_matches (validator);
+    }
+  g_assert_false (has_rule (validator, "VPC501"));
+  g_clear_pointer (&kms_after, g_free);
+  kms_after = message_of (validator, "VPC116", "ep-kms");
+  g_assert_cmpstr (kms_after, ==, kms_before);
+  g_assert_cmpuint (_vpc_validator_get_cost_runs (validator), ==, cost_runs + 8);
 }
 
 /* live_design with an S3 interface endpoint in sn-b that has no groups:
@@ -1494,6 +1618,7 @@ add_live (void)
   g_test_add_func ("/rules/live/renames", test_live_renames);
   g_test_add_func ("/rules/live/renames-deferred", test_live_renames_deferred);
   g_test_add_func ("/rules/live/scoped", test_live_scoped);
+  g_test_add_func ("/rules/live/costs", test_live_costs);
   g_test_add_func ("/rules/live/scoped-subnet-served", test_live_scoped_subnet_served);
   g_test_add_func ("/rules/live/scoped-subnet-size", test_live_scoped_subnet_size);
   g_test_add_func ("/rules/live/scoped-renamed", test_live_scoped_renamed);
