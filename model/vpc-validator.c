@@ -15,7 +15,9 @@
  * run as well, still without the rules about every other workload, which
  * are most of a run's work; so does an edit of a security group, for the
  * workloads in it. What they were is read from the design as last
- * validated, kept as a snapshot (self->basis).
+ * validated, kept as a snapshot (self->basis). An edit of the data per
+ * month of endpoints or NAT gateways alone runs the two rules that read
+ * the cost, VPC116 and VPC501 (vpc_rule_context_new_costs()).
  *
  * A rename changes no finding but the messages that give the name: the
  * findings keep their messages with names as marks (vpc-rules.h), and a
