@@ -15,6 +15,7 @@ check-100000: 700.0 ms
 frame-fit-100000: 28.0 ms
 frame-pan-fit-100000: 0.7 ms
 edit-subnet-100000: 18.0 ms
+edit-data-costs-findings-100000: 41.0 ms
 FIGURES
 table=$("$goals" "$figures")
 fail() { echo "bench-goals: $1"; echo "$table"; exit 1; }
@@ -23,6 +24,7 @@ grep -q '^| check, growth 10k -> 100k .*| 14.0x .*| FAIL |$' <<<"$table" || fail
 grep -q '^| frame zoomed out .*| 28.0 ms .*| FAIL |$' <<<"$table" || fail "frame-fit not failed"
 grep -q '^| \.\.\. panned by whole pixels.*| 0.7 ms .*| pass |$' <<<"$table" || fail "pan not passed"
 grep -q '^| the route of a subnet changed .*| 18.0 ms .*| pass |$' <<<"$table" || fail "edit-subnet"
+grep -q '^| \.\.\. precise + development.*| 41.0 ms .*| pass |$' <<<"$table" || fail "edit-data-costs"
 # Every goal after the figures given is listed, unmeasured.
 grep -q '^| editor: open to first frame, 100,000 .*| not measured .*| -    |$' <<<"$table" \
   || fail "the last goal is missing"

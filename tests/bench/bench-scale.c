@@ -46,6 +46,10 @@
  *   edit-data-N    the same for an endpoint's data per month (its cost):
  *                  every rule about other elements
  *   edit-data-findings-N  until that run's findings are drawn
+ *   edit-data-costs-N, edit-data-costs-findings-N  the same two alone, with
+ *                  BENCH_SCALE_COSTS set (tools/bench: on a design in the
+ *                  precise profile and development, whose findings give
+ *                  the endpoints' cost)
  *   drag-frame-N   one frame at 100 % while a workload is dragged (the
  *                  canvas's preview: the renderer's overrides)
  */
@@ -523,6 +527,12 @@ main (int    argc,
   g_usleep (1200 * 1000);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  if (g_getenv ("BENCH_SCALE_COSTS") != NULL)
+    {
+      bench_edit_rows (surface, placed, validator, "data-costs", EDIT_DATA);
+      cairo_surface_destroy (surface);
+      return 0;
+    }
   if (g_getenv ("BENCH_SCALE_FRAMES") != NULL) /* for a profiler: frames only */
     {
       for (guint i = 0; i < 20; i++)
