@@ -44,7 +44,7 @@
  *                  workloads in it and every rule about other elements
  *   edit-subnet-findings-N  until that run's findings are drawn
  *   edit-data-N    the same for an endpoint's data per month (its cost):
- *                  every rule about other elements
+ *                  the two rules that read the cost (VPC116, VPC501)
  *   edit-data-findings-N  until that run's findings are drawn
  *   edit-data-costs-N, edit-data-costs-findings-N  the same two alone, with
  *                  BENCH_SCALE_COSTS set (tools/bench: on a design in the
