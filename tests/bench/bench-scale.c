@@ -150,7 +150,8 @@ view_options (VpcRenderOptions *options,
 
 /* One frame drawn by @draw (a vpc_render_cache_draw*() function) through
  * @cache at @scale and device offset (@ox, @oy), as the canvas draws it;
- * what @draw returned. */
+ * what @draw returned (for vpc_render_cache_draw(): whether the kept
+ * picture served). */
 static gboolean
 frame_through (gboolean (*draw) (VpcRenderCache *, cairo_t *, VpcDesign *,
                                  const VpcRenderOptions *, int, int),
@@ -171,19 +172,6 @@ frame_through (gboolean (*draw) (VpcRenderCache *, cairo_t *, VpcDesign *,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return result;
-}
-
-/* One frame through @cache; whether the kept picture served. */
-static gboolean
-frame_cached (cairo_surface_t *surface,
-              VpcRenderCache  *cache,
-              VpcDesign       *design,
-              GListModel      *findings,
-              double           scale,
-              double           ox,
-              double           oy)
-{
-  return frame_through (vpc_render_cache_draw, surface, cache, design, findings, scale, ox, oy);
 }
 
 /* One interim frame through @cache at @scale, centred on the design: a
@@ -222,13 +210,14 @@ bench_pans (cairo_surface_t *surface,
       g_autoptr(VpcRenderCache) cache = vpc_render_cache_new ();
       gint64 start = g_get_monotonic_time ();
 
-      if (frame_cached (surface, cache, placed, G_LIST_MODEL (validator), fit, ox, oy))
+      if (frame_through (vpc_render_cache_draw, surface, cache, placed,
+                         G_LIST_MODEL (validator), fit, ox, oy))
         g_error ("bench-scale: a new cache served a frame");
       drawn[r] = bench_ms_since (start);
       /* A pan of a few pixels a frame, as a drag of the view goes. */
       start = g_get_monotonic_time ();
-      if (!frame_cached (surface, cache, placed, G_LIST_MODEL (validator), fit, ox + 7 * (r + 1),
-                         oy - 3 * (r + 1)))
+      if (!frame_through (vpc_render_cache_draw, surface, cache, placed, G_LIST_MODEL (validator),
+                          fit, ox + 7 * (r + 1), oy - 3 * (r + 1)))
         g_error ("bench-scale: the pan did not come from the cache");
       panned[r] = bench_ms_since (start);
       /* A step of a zoom under way, about the view's centre. */
