@@ -185,40 +185,24 @@ gb_to_micro_gb (double   gb,
   return TRUE;
 }
 
-/* An endpoint lists a few subnets (one per AZ at most): its AZs are
- * compared with each other, not hashed (a table per endpoint was most of
- * the cost of 20,000 endpoints). */
+/* The distinct AZs of @endpoint's subnets, counted in @azs (a set by
+ * address, emptied first: one for every endpoint, not a table each, which
+ * was most of the cost of 20,000 endpoints). */
 static guint
 count_distinct_azs (VpcDesign        *design,
-                    const VpcElement *endpoint)
+                    const VpcElement *endpoint,
+                    GHashTable       *azs)
 {
-  const VpcElement *seen[16];
-  guint n_seen = 0, n_more = 0;
-  g_autoptr(GHashTable) more = NULL;
-
+  g_hash_table_remove_all (azs);
   for (guint i = 0; endpoint->subnets != NULL && i < endpoint->subnets->len; i++)
     {
       const VpcElement *az
           = vpc_design_az_of_subnet (design, g_ptr_array_index (endpoint->subnets, i));
-      guint k = 0;
 
-      if (az == NULL)
-        continue;
-      while (k < n_seen && seen[k] != az)
-        k++;
-      if (k < n_seen)
-        continue;
-      if (n_seen < G_N_ELEMENTS (seen))
-        seen[n_seen++] = az;
-      else
-        {
-          if (more == NULL)
-            more = g_hash_table_new (NULL, NULL);
-          if (g_hash_table_add (more, (gpointer) az))
-            n_more++;
-        }
+      if (az != NULL)
+        g_hash_table_add (azs, (gpointer) az);
     }
-  return n_seen + n_more;
+  return g_hash_table_size (azs);
 }
 
 /* The charge, in µ$ (rounded half up from exact pico-dollars), for
@@ -329,6 +313,7 @@ add_endpoints (VpcCostReport         *report,
                guint64               *total_ugb)
 {
   guint n = vpc_design_get_n_elements (design, VPC_KIND_ENDPOINT);
+  g_autoptr(GHashTable) azs = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -342,7 +327,7 @@ add_endpoints (VpcCostReport         *report,
       g_ptr_array_add (report->items, item);
       if (!interface)
         continue; /* gateway endpoints are free: 0 AZs, $0.00 */
-      item->azs = count_distinct_azs (design, endpoint);
+      item->azs = count_distinct_azs (design, endpoint, azs);
       if (!g_uint64_checked_mul (&hourly, (guint64) prices->endpoint_hour_micros, item->azs) ||
           !g_uint64_checked_mul (&hourly, hourly, VPC_HOURS_PER_MONTH) ||
           hourly > G_MAXINT64 ||
