@@ -75,6 +75,7 @@ struct _VpcDesign
   GHashTable    *by_id;              /* id -> VpcElement (borrowed) */
   GHashTable    *positions;          /* id -> index + 1, rebuilt lazily */
   gboolean       positions_dirty;
+  guint64        ids_generation;     /* vpc_design_get_ids_generation() */
   guint64        revision;
   guint64        content_revision; /* the revision of the last change not only to boxes */
   guint64        shape_revision;   /* ... of the last change but a rename */
@@ -108,6 +109,15 @@ struct _VpcDesign
 
 G_DEFINE_FINAL_TYPE (VpcDesign, vpc_design, G_TYPE_OBJECT)
 G_DEFINE_QUARK (vpc-design-error-quark, vpc_design_error)
+
+/* A new generation of ids at their positions, unique among all designs. */
+static void
+new_ids_generation (VpcDesign *self)
+{
+  static guint64 last;
+
+  self->ids_generation = __atomic_add_fetch (&last, 1, __ATOMIC_RELAXED);
+}
 
 enum {
   PROP_0,
@@ -305,6 +315,7 @@ vpc_design_init (VpcDesign *self)
   self->box_log = g_array_new (FALSE, FALSE, sizeof (BoxChange));
   self->checked_revision = G_MAXUINT64;
   self->contained_revision = G_MAXUINT64;
+  new_ids_generation (self);
 }
 
 VpcDesign *
@@ -333,6 +344,7 @@ vpc_design_snapshot (VpcDesign *self)
   /* Its reader builds the indices, on its own thread. */
   g_clear_pointer (&snapshot->by_id, g_hash_table_unref);
   snapshot->positions_dirty = TRUE;
+  snapshot->ids_generation = self->ids_generation;
   snapshot->revision = self->revision;
   snapshot->content_revision = self->content_revision;
   snapshot->shape_revision = self->shape_revision;
@@ -521,6 +533,13 @@ vpc_design_get_shape_revision (VpcDesign *self)
 }
 
 guint64
+vpc_design_get_ids_generation (VpcDesign *self)
+{
+  g_return_val_if_fail (VPC_IS_DESIGN (self), 0);
+  return self->ids_generation;
+}
+
+guint64
 vpc_design_get_rules_revision (VpcDesign *self)
 {
   g_return_val_if_fail (VPC_IS_DESIGN (self), 0);
@@ -642,6 +661,7 @@ insert_at (VpcDesign  *self,
   g_ptr_array_insert (self->lists[kind], (int) index, element);
   g_hash_table_insert (self->by_id, element->id, element);
   self->positions_dirty = TRUE;
+  new_ids_generation (self);
   g_signal_emit (self, signals[SIGNAL_ELEMENT_ADDED], 0, (int) kind, index, element->id);
 }
 
@@ -655,6 +675,7 @@ remove_at (VpcDesign *self,
 
   g_hash_table_remove (self->by_id, element->id);
   self->positions_dirty = TRUE;
+  new_ids_generation (self);
   retire (self, &self->retired, element, (GDestroyNotify) vpc_element_free);
   g_signal_emit (self, signals[SIGNAL_ELEMENT_REMOVED], 0, (int) kind, index, id);
 }
@@ -667,6 +688,8 @@ replace_at (VpcDesign  *self,
 {
   VpcElement *old = g_ptr_array_index (self->lists[kind], index);
 
+  if (strcmp (old->id, element->id) != 0)
+    new_ids_generation (self);
   g_hash_table_remove (self->by_id, old->id);
   /* The position index keys on the element's own id string: re-key it
    * before that string is freed. */
@@ -2021,6 +2044,7 @@ vpc_design_take_element (VpcDesign  *self,
   g_ptr_array_add (self->lists[element->kind], element);
   g_hash_table_insert (self->by_id, element->id, element);
   self->positions_dirty = TRUE;
+  new_ids_generation (self);
   self->rules_revision = self->shape_revision = self->content_revision = ++self->revision;
   forget_boxes (self);
 }

@@ -98,6 +98,12 @@ guint64              vpc_design_get_shape_revision (VpcDesign *self);
  * the rules and the cost read (the rules' messages give names, which a
  * rename updates on its own: vpc-validator.c). */
 guint64              vpc_design_get_rules_revision (VpcDesign *self);
+/* Which ids sit at which positions of the six lists: a number no other
+ * design has, that changes when an element is added or removed or given
+ * another id (and stays through replacements with the same id), and that
+ * a snapshot shares with its design. For indices of positions kept across
+ * runs (vpc-rules.c). */
+guint64              vpc_design_get_ids_generation (VpcDesign *self);
 
 /* An element whose box or anything else changed: its kind and place in
  * its list (VPC_N_KINDS: the VPC's box). */

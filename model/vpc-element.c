@@ -193,6 +193,18 @@ vpc_sg_rules_equal (const GArray *a,
   return TRUE;
 }
 
+/* A number no element made before has: an element of a design is replaced
+ * by a copy when anything but its name or box changes, so the serial tells
+ * indices kept across runs that it is still the one they saw, where its
+ * address may be a new one's (vpc-rules.c). */
+static guint64
+next_serial (void)
+{
+  static guint64 last;
+
+  return __atomic_add_fetch (&last, 1, __ATOMIC_RELAXED);
+}
+
 VpcElement *
 vpc_element_new (VpcKind     kind,
                  const char *id)
@@ -202,6 +214,7 @@ vpc_element_new (VpcKind     kind,
   g_return_val_if_fail (kind < VPC_N_KINDS, NULL);
 
   element->kind = kind;
+  element->serial = next_serial ();
   element->id = g_strdup (id);
   element->route = VPC_ROUTE_PRIVATE;
   element->endpoint_type = VPC_ENDPOINT_INTERFACE;
@@ -246,6 +259,7 @@ vpc_element_copy (const VpcElement *element)
   g_return_val_if_fail (element != NULL, NULL);
 
   copy = g_memdup2 (element, sizeof *element);
+  copy->serial = next_serial ();
   copy->id = g_strdup (element->id);
   copy->name = g_strdup (element->name);
   copy->az = g_strdup (element->az);

@@ -95,6 +95,7 @@ typedef struct
 typedef struct
 {
   VpcKind    kind;
+  guint64    serial; /* unique among the elements made: a copy has its own */
   char      *id;
   char      *name; /* NULL when the file gave none: the id is shown instead */
   gboolean   has_layout;

@@ -81,6 +81,7 @@ index_subnet (VpcRuleContext   *ctx,
   info->cidr_ok = vpc_cidr_parse (subnet->cidr, &info->cidr, NULL);
   info->az = vpc_rule_context_lookup (ctx, subnet->az, VPC_KIND_AZ);
   g_hash_table_insert (ctx->subnets, subnet->id, info);
+  ctx->subnet_at[position] = info;
   return info;
 }
 
@@ -203,7 +204,10 @@ resolve_references (VpcRuleContext  *ctx,
       const VpcSubnetInfo *subnet = vpc_rule_context_subnet (ctx, g_ptr_array_index (subnets, i));
 
       if (subnet != NULL)
-        info->subnets[info->n_subnets++] = subnet;
+        {
+          info->subnet_positions[info->n_subnets] = subnet->position;
+          info->subnets[info->n_subnets++] = subnet;
+        }
     }
   span_of (info->subnets, info->n_subnets, subnets != NULL ? subnets->len : 0, &info->span);
   info->lists_groups = groups != NULL && groups->len > 0;
@@ -222,20 +226,51 @@ resolve_references (VpcRuleContext  *ctx,
     }
 }
 
-/* The in-VPC workload @workload with its needs, and service -> workloads
- * needing it. */
-static void
-index_workload (VpcRuleContext   *ctx,
-                const VpcElement *workload)
+struct _VpcRuleMemo
 {
-  GPtrArray *needs = vpc_needs_compute (workload, ctx->profile);
-  guint n_subnets = workload->subnets != NULL ? workload->subnets->len : 0;
-  guint n_groups = workload->security_groups != NULL ? workload->security_groups->len : 0;
-  /* The info and its four arrays in one block (pointers first, then the
-   * positions): at 100,000 elements five allocations per workload took a
-   * fifth of indexing them. */
-  gsize size = sizeof (VpcWorkloadInfo)
-               + (needs->len + n_subnets + n_groups) * sizeof (gpointer) + n_groups * sizeof (guint);
+  guint64    ids_generation; /* of the design indexed */
+  VpcProfile profile;
+  /* Its VpcWorkloadInfo, of which only what a run does not point into
+   * (position, serial, element's address, needs, the positions of the
+   * subnets and groups and their numbers) is read: the rest pointed into
+   * that run's indices. NULL: none yet. */
+  GPtrArray *workloads;
+  guint      n_known; /* _vpc_rule_memo_get_known() */
+};
+
+VpcRuleMemo *
+vpc_rule_memo_new (void)
+{
+  return g_new0 (VpcRuleMemo, 1);
+}
+
+guint
+_vpc_rule_memo_get_known (const VpcRuleMemo *memo)
+{
+  return memo->n_known;
+}
+
+void
+vpc_rule_memo_free (VpcRuleMemo *memo)
+{
+  if (memo == NULL)
+    return;
+  g_clear_pointer (&memo->workloads, g_ptr_array_unref);
+  g_free (memo);
+}
+
+/* A workload's info and its five arrays in one block (pointers first, then
+ * the positions): at 100,000 elements five allocations per workload took
+ * a fifth of indexing them. */
+static VpcWorkloadInfo *
+workload_info_new (const VpcElement *workload,
+                   guint             position,
+                   GPtrArray        *needs,
+                   guint             n_subnets,
+                   guint             n_groups)
+{
+  gsize size = sizeof (VpcWorkloadInfo) + (needs->len + n_subnets + n_groups) * sizeof (gpointer)
+               + (n_groups + n_subnets) * sizeof (guint);
   VpcWorkloadInfo *info = g_malloc0 (size);
   gpointer *arrays = (gpointer *) (info + 1);
 
@@ -243,30 +278,124 @@ index_workload (VpcRuleContext   *ctx,
   info->subnets = (const VpcSubnetInfo **) (arrays + needs->len);
   info->groups = (const VpcElement **) (arrays + needs->len + n_subnets);
   info->group_positions = (guint *) (arrays + needs->len + n_subnets + n_groups);
+  info->subnet_positions = info->group_positions + n_groups;
   info->element = workload;
+  info->position = position;
+  info->serial = workload->serial;
   info->needs = needs;
+  return info;
+}
+
+/* Service -> workloads needing it, for @info. */
+static void
+add_needs (VpcRuleContext  *ctx,
+           VpcWorkloadInfo *info)
+{
   for (guint s = 0; s < info->needs->len; s++)
     {
       info->services[s] = ensure_service (ctx, g_ptr_array_index (info->needs, s));
       g_ptr_array_add (info->services[s]->needed_by, info);
     }
+}
+
+/* The in-VPC workload @workload at @position with its needs, and service
+ * -> workloads needing it. */
+static void
+index_workload (VpcRuleContext   *ctx,
+                const VpcElement *workload,
+                guint             position)
+{
+  GPtrArray *needs = vpc_needs_compute (workload, ctx->profile);
+  guint n_subnets = workload->subnets != NULL ? workload->subnets->len : 0;
+  guint n_groups = workload->security_groups != NULL ? workload->security_groups->len : 0;
+  VpcWorkloadInfo *info = workload_info_new (workload, position, needs, n_subnets, n_groups);
+
+  add_needs (ctx, info);
   resolve_references (ctx, info);
   g_ptr_array_add (ctx->workloads, info);
 }
 
-/* Workloads outside the VPC concern VPC303 only. */
+/* As index_workload(), from @known: the same workload indexed by an earlier
+ * run of the same ids and profile (VpcRuleMemo). Its subnets' blocks may
+ * have changed, and its groups' rules: those are this run's. */
+static void
+index_known (VpcRuleContext        *ctx,
+             const VpcElement      *workload,
+             const VpcWorkloadInfo *known)
+{
+  const GPtrArray *listed = workload->subnets;
+  VpcWorkloadInfo *info = workload_info_new (workload, known->position,
+                                             g_ptr_array_ref (known->needs),
+                                             known->n_subnets, known->n_groups);
+
+  add_needs (ctx, info);
+  for (guint i = 0; i < known->n_subnets; i++)
+    {
+      info->subnet_positions[i] = known->subnet_positions[i];
+      info->subnets[i] = ctx->subnet_at[known->subnet_positions[i]];
+    }
+  info->n_subnets = known->n_subnets;
+  span_of (info->subnets, info->n_subnets, listed != NULL ? listed->len : 0, &info->span);
+  info->lists_groups = workload->security_groups != NULL && workload->security_groups->len > 0;
+  for (guint g = 0; g < known->n_groups; g++)
+    {
+      info->group_positions[g] = known->group_positions[g];
+      info->groups[g] = vpc_design_get_element (ctx->design, VPC_KIND_SECURITY_GROUP,
+                                                known->group_positions[g]);
+    }
+  info->n_groups = known->n_groups;
+  g_ptr_array_add (ctx->workloads, info);
+}
+
+/* What @ctx->memo knows of this design's workloads, in file order, or
+ * NULL. */
+static GPtrArray *
+memo_workloads (VpcRuleContext *ctx)
+{
+  const VpcRuleMemo *memo = ctx->memo;
+
+  if (memo == NULL || memo->workloads == NULL || memo->profile != ctx->profile
+      || memo->ids_generation != vpc_design_get_ids_generation (ctx->design))
+    return NULL;
+  return memo->workloads;
+}
+
+/* Every workload (outside the VPC they concern VPC303 only), each one the
+ * memo knows from what it knows. */
 static void
 index_workloads (VpcRuleContext *ctx)
 {
   guint n = vpc_design_get_n_elements (ctx->design, VPC_KIND_WORKLOAD);
+  GPtrArray *known = memo_workloads (ctx);
+  guint k = 0, n_known = 0;
 
+  g_assert (vpc_rule_context_checks_others (ctx)); /* every subnet is indexed */
   for (guint i = 0; i < n; i++)
     {
       const VpcElement *workload = vpc_design_get_element (ctx->design, VPC_KIND_WORKLOAD, i);
+      const VpcWorkloadInfo *info = NULL;
 
-      if (workload->vpc_mode)
-        index_workload (ctx, workload);
+      if (!workload->vpc_mode)
+        continue;
+      for (; known != NULL && k < known->len; k++)
+        {
+          info = g_ptr_array_index (known, k);
+          if (info->position >= i)
+            break;
+        }
+      /* The address alone may be a new element's. */
+      if (known != NULL && k < known->len && info->position == i && info->element == workload
+          && info->serial == workload->serial)
+        {
+          index_known (ctx, workload, info);
+          n_known++;
+        }
+      else
+        index_workload (ctx, workload, i);
     }
+  ctx->indexed_all = TRUE;
+  if (ctx->memo != NULL)
+    ctx->memo->n_known = n_known;
 }
 
 /* With @scope NULL, a run over the whole design. */
@@ -284,6 +413,7 @@ context_new (VpcDesign *design,
   ctx->profile = profile;
   ctx->vpc_cidr_ok = vpc_cidr_parse (ctx->info->vpc_cidr, &ctx->vpc_cidr, NULL);
   ctx->subnets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  ctx->subnet_at = g_new0 (VpcSubnetInfo *, vpc_design_get_n_elements (design, VPC_KIND_SUBNET));
   ctx->services = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, service_info_free);
   ctx->workloads = g_ptr_array_new_with_free_func (workload_info_free);
   ctx->public_nats = g_ptr_array_new ();
@@ -306,8 +436,17 @@ VpcRuleContext *
 vpc_rule_context_new (VpcDesign *design,
                       VpcProfile profile)
 {
+  return vpc_rule_context_new_remembering (design, profile, NULL);
+}
+
+VpcRuleContext *
+vpc_rule_context_new_remembering (VpcDesign   *design,
+                                  VpcProfile   profile,
+                                  VpcRuleMemo *memo)
+{
   VpcRuleContext *ctx = context_new (design, profile, NULL, FALSE, TRUE);
 
+  ctx->memo = memo;
   index_workloads (ctx);
   ctx->checked = g_ptr_array_ref (ctx->workloads);
   return ctx;
@@ -361,7 +500,8 @@ vpc_rule_context_new_scoped (VpcDesign   *design,
                              VpcProfile   profile,
                              const guint *positions,
                              guint        n,
-                             gboolean     others)
+                             gboolean     others,
+                             VpcRuleMemo *memo)
 {
   VpcRuleContext *ctx = context_new (design, profile, g_ptr_array_sized_new (n), others, TRUE);
 
@@ -375,12 +515,13 @@ vpc_rule_context_new_scoped (VpcDesign   *design,
       g_ptr_array_add (ctx->scope, (gpointer) workload);
       g_ptr_array_add (ctx->scope_ids, workload->id);
       if (workload->vpc_mode && !others)
-        index_workload (ctx, workload);
+        index_workload (ctx, workload, positions[i]);
     }
   ctx->n_scope_workloads = ctx->scope_ids->len;
   if (others)
     {
       /* The rules about other elements read every workload. */
+      ctx->memo = memo;
       index_workloads (ctx);
       ctx->checked = scope_infos (ctx);
       return ctx;
@@ -582,7 +723,16 @@ vpc_rule_context_free (VpcRuleContext *ctx)
   if (ctx == NULL)
     return;
   g_hash_table_unref (ctx->subnets);
+  g_free (ctx->subnet_at);
   g_hash_table_unref (ctx->services);
+  if (ctx->memo != NULL && ctx->indexed_all)
+    {
+      /* For the next run: what its infos point into is freed here. */
+      g_clear_pointer (&ctx->memo->workloads, g_ptr_array_unref);
+      ctx->memo->workloads = g_ptr_array_ref (ctx->workloads);
+      ctx->memo->ids_generation = vpc_design_get_ids_generation (ctx->design);
+      ctx->memo->profile = ctx->profile;
+    }
   g_ptr_array_unref (ctx->workloads);
   g_clear_pointer (&ctx->checked, g_ptr_array_unref);
   g_ptr_array_unref (ctx->public_nats);

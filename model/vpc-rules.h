@@ -60,9 +60,12 @@ typedef struct
 typedef struct
 {
   const VpcElement     *element;
+  guint                 position;  /* in the design's list of workloads */
+  guint64               serial;    /* the element's, as indexed (VpcRuleMemo) */
   GPtrArray            *needs;     /* const char * service names, sorted, unique */
   VpcServiceInfo      **services;  /* one per need, never NULL */
   const VpcSubnetInfo **subnets;   /* its subnets that exist, in its list's order */
+  guint                *subnet_positions; /* theirs in the design's list of subnets */
   guint                 n_subnets;
   VpcSubnetSpan         span;      /* of the subnets it lists */
   const VpcElement    **groups;    /* its security groups that exist, in list order */
@@ -83,8 +86,14 @@ typedef struct
   GPtrArray           *public_nats; /* those NAT gateways, file order */
 
   GHashTable          *subnets;    /* id -> VpcSubnetInfo */
+  /* By position, the subnets indexed (all of them when the rules about
+   * other elements run) */
+  VpcSubnetInfo      **subnet_at;
   GHashTable          *services;   /* name -> VpcServiceInfo */
   GPtrArray           *workloads;  /* VpcWorkloadInfo, in-VPC workloads, file order */
+  /* Kept for the next run when every workload is indexed, or NULL */
+  struct _VpcRuleMemo *memo;
+  gboolean             indexed_all; /* every workload is in ctx->workloads */
   /* Of those, the ones whose own rules run (all but in a scoped run). */
   GPtrArray           *checked;
   GPtrArray           *egress;     /* per security group (by position), its egress 443
@@ -133,6 +142,24 @@ typedef struct
 
 VpcRuleContext       *vpc_rule_context_new (VpcDesign *design,
                                             VpcProfile profile);
+/* What indexing every workload learnt (the positions of its subnets and
+ * groups, its needs), kept from one run to the next over versions of one
+ * design: a workload that is the same element as then (vpc-element.h's
+ * serial; an edit replaces an element), with the same ids at the same
+ * positions (vpc_design_get_ids_generation()) and the same profile, is
+ * indexed without looking its references up or finding its needs again.
+ * At 100,000 elements that was a third of a run after an edit. One run
+ * uses a memo at a time; it may be freed on any thread. */
+typedef struct _VpcRuleMemo VpcRuleMemo;
+VpcRuleMemo          *vpc_rule_memo_new (void);
+void                  vpc_rule_memo_free (VpcRuleMemo *memo);
+/* For tests: how many workloads the last run that used @memo took from it. */
+guint                 _vpc_rule_memo_get_known (const VpcRuleMemo *memo);
+/* vpc_rule_context_new() with @memo (or NULL): read, and given what this
+ * run indexes when it is freed. */
+VpcRuleContext       *vpc_rule_context_new_remembering (VpcDesign   *design,
+                                                       VpcProfile   profile,
+                                                       VpcRuleMemo *memo);
 /* Whether workload @now, an edited copy of @was, reads the same to the
  * rules about other elements (what a scoped run without @others asks of an
  * edit), and names itself the same. */
@@ -150,13 +177,15 @@ gboolean              vpc_rules_same_to_others (const VpcElement *was,
  * subnets (the only one that reads more of a workload: its instances), and
  * subnets are indexed as the run asks for them. With @others TRUE, every
  * rule about other elements runs as in the whole run, which indexes the
- * whole design for them. vpc_rule_context_replaced_spans() tells which
+ * whole design for them (with @memo, as vpc_rule_context_new_remembering()
+ * does). vpc_rule_context_replaced_spans() tells which
  * findings of the last whole run these stand for. */
 VpcRuleContext       *vpc_rule_context_new_scoped (VpcDesign   *design,
                                                    VpcProfile   profile,
                                                    const guint *positions,
                                                    guint        n,
-                                                   gboolean     others);
+                                                   gboolean     others,
+                                                   VpcRuleMemo *memo);
 /* Makes the scoped run @ctx, which runs every rule about other elements,
  * report VPC211 about the @n subnets @ids alone (not every subnet): the
  * only ones whose block or use (the workloads and endpoints in them, the

@@ -17,7 +17,9 @@
  * workloads in it. What they were is read from the design as last
  * validated, kept as a snapshot (self->basis). An edit of the data per
  * month of endpoints or NAT gateways alone runs the two rules that read
- * the cost, VPC116 and VPC501 (vpc_rule_context_new_costs()).
+ * the cost, VPC116 and VPC501 (vpc_rule_context_new_costs()). A run that
+ * indexes every workload keeps what it learnt for the next (VpcRuleMemo):
+ * the workloads no edit replaced are not looked up again.
  *
  * A rename changes no finding but the messages that give the name: the
  * findings keep their messages with names as marks (vpc-rules.h), and a
@@ -67,6 +69,8 @@ struct _VpcValidator
                              * rename, a box): the basis shows it changed */
   guint       scoped_runs;
   guint       cost_runs;    /* of those, after edits of data alone */
+  VpcRuleMemo *memo;        /* what the last run indexed, or NULL: a run on
+                             * another thread has it */
 };
 
 /* What a scoped run is about (scoped_workloads()). */
@@ -108,6 +112,7 @@ typedef struct Run
   GPtrArray *fresh;    /* its result, sharing previous's unchanged ones */
   GArray    *changes;  /* from previous to fresh (share_unchanged()) */
   VpcFindingNames *naming; /* which of them name which element */
+  VpcRuleMemo *memo;   /* the validator's while it runs, or NULL */
 } Run;
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -161,14 +166,15 @@ run_checks (VpcRuleContext *ctx)
 }
 
 static GPtrArray *
-run_rules (VpcDesign *design,
-           VpcProfile profile,
-           RunFlags   flags)
+run_rules (VpcDesign   *design,
+           VpcProfile   profile,
+           RunFlags     flags,
+           VpcRuleMemo *memo)
 {
   VpcRuleContext *ctx;
   GPtrArray *findings;
 
-  ctx = vpc_rule_context_new (design, profile);
+  ctx = vpc_rule_context_new_remembering (design, profile, memo);
   if (flags & RUN_MARKS)
     vpc_rule_context_keep_names (ctx);
   if (flags & RUN_ELEMENT_NAMES)
@@ -179,6 +185,14 @@ run_rules (VpcDesign *design,
   findings = vpc_rule_context_take_findings (ctx);
   vpc_rule_context_free (ctx);
   return findings;
+}
+
+GPtrArray *
+_vpc_validate_remembering (VpcDesign   *design,
+                           VpcProfile   profile,
+                           VpcRuleMemo *memo)
+{
+  return run_rules (design, profile, RUN_PLAIN, memo);
 }
 
 GPtrArray *
@@ -203,7 +217,8 @@ vpc_validate_full (VpcDesign       *design,
   g_return_val_if_fail (VPC_IS_DESIGN (design), NULL);
   return run_rules (design, profile,
                     ((flags & VPC_VALIDATE_NAMES) ? RUN_ELEMENT_NAMES : RUN_PLAIN)
-                    | ((flags & VPC_VALIDATE_BORROW) ? RUN_BORROW : RUN_PLAIN));
+                    | ((flags & VPC_VALIDATE_BORROW) ? RUN_BORROW : RUN_PLAIN),
+                    NULL);
 }
 
 /* GListModel */
@@ -456,6 +471,7 @@ run_free (Run *run)
   g_array_unref (run->changes);
   g_clear_pointer (&run->scope, scope_free);
   g_clear_pointer (&run->naming, vpc_finding_names_free);
+  vpc_rule_memo_free (run->memo);
   g_free (run);
 }
 
@@ -463,7 +479,8 @@ static GPtrArray *run_scoped (VpcDesign   *design,
                               VpcProfile   profile,
                               const Scope *scope,
                               GPtrArray   *previous,
-                              GPtrArray   *replaced);
+                              GPtrArray   *replaced,
+                              VpcRuleMemo *memo);
 
 static void
 thread_run (GTask        *task,
@@ -475,9 +492,10 @@ thread_run (GTask        *task,
 
   if (run->scope != NULL)
     /* The list still holds the findings kept: they are referenced. */
-    run->fresh = run_scoped (run->snapshot, run->profile, run->scope, run->previous, NULL);
+    run->fresh = run_scoped (run->snapshot, run->profile, run->scope, run->previous, NULL,
+                             run->memo);
   else
-    run->fresh = run_rules (run->snapshot, run->profile, RUN_MARKS);
+    run->fresh = run_rules (run->snapshot, run->profile, RUN_MARKS, run->memo);
   share_unchanged (run->previous, run->fresh, run->changes);
   run->naming = vpc_finding_names_new (run->fresh);
   g_task_return_boolean (task, TRUE);
@@ -491,6 +509,9 @@ thread_run_done_cb (GObject      *source,
   Run *run = g_task_get_task_data (G_TASK (result));
   g_autoptr(VpcValidator) self = g_weak_ref_get (&run->validator);
 
+  /* Whether or not its findings are taken, what it indexed stays good. */
+  if (self != NULL && self->memo == NULL)
+    self->memo = g_steal_pointer (&run->memo);
   /* Not taken: the validator is gone, or a flush or a synchronous run
    * went past it. */
   if (self == NULL || run != self->running || self->design == NULL)
@@ -541,6 +562,7 @@ start_thread_run (VpcValidator *self,
   run->previous = g_ptr_array_ref (self->findings);
   run->scope = scope;
   run->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  run->memo = g_steal_pointer (&self->memo);
   g_task_set_task_data (task, run, NULL);
   g_task_set_name (task, "vpc-validator");
   g_task_run_in_thread (task, thread_run);
@@ -789,7 +811,8 @@ run_scoped (VpcDesign   *design,
             VpcProfile   profile,
             const Scope *scope,
             GPtrArray   *previous,
-            GPtrArray   *replaced)
+            GPtrArray   *replaced,
+            VpcRuleMemo *memo)
 {
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (VpcFindingSpan));
   gboolean costs_alone = scope->costs && !scope->others;
@@ -797,7 +820,8 @@ run_scoped (VpcDesign   *design,
                             ? vpc_rule_context_new_costs (design, profile, previous)
                             : vpc_rule_context_new_scoped (design, profile,
                                                            (const guint *) scope->positions->data,
-                                                           scope->positions->len, scope->others);
+                                                           scope->positions->len, scope->others,
+                                                           memo);
   GPtrArray *fresh;
 
   if (scope->others && scope->sized != NULL)
@@ -824,7 +848,8 @@ revalidate_scoped (VpcValidator *self,
 {
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GPtrArray) replaced = g_ptr_array_new_with_free_func (g_object_unref);
-  GPtrArray *fresh = run_scoped (self->design, profile, scope, self->findings, replaced);
+  GPtrArray *fresh = run_scoped (self->design, profile, scope, self->findings, replaced,
+                                 self->memo);
 
   share_unchanged (self->findings, fresh, changes);
   /* Its findings went to fresh and replaced (nothing else holds the list
@@ -889,7 +914,7 @@ revalidate (VpcValidator *self,
     {
       self->full_runs++;
       g_clear_pointer (&self->naming, vpc_finding_names_free);
-      GPtrArray *fresh = run_rules (self->design, info->profile, RUN_MARKS);
+      GPtrArray *fresh = run_rules (self->design, info->profile, RUN_MARKS, self->memo);
       g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
 
       share_unchanged (self->findings, fresh, changes);
@@ -955,6 +980,7 @@ vpc_validator_set_design (VpcValidator *self,
   g_assert (self->design == NULL);
 
   self->design = g_object_ref (design);
+  self->memo = vpc_rule_memo_new ();
   g_signal_connect_object (design, "changed", G_CALLBACK (design_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (design, "info-changed", G_CALLBACK (design_changed_cb), self,
@@ -997,6 +1023,7 @@ vpc_validator_finalize (GObject *object)
   g_ptr_array_unref (self->findings);
   g_clear_pointer (&self->touched, g_ptr_array_unref);
   g_clear_pointer (&self->naming, vpc_finding_names_free);
+  vpc_rule_memo_free (self->memo);
   G_OBJECT_CLASS (vpc_validator_parent_class)->finalize (object);
 }
 

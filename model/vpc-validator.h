@@ -50,6 +50,11 @@ void          _vpc_validator_set_thread_min_elements (guint n);
 guint         _vpc_validator_get_scoped_runs (VpcValidator *self);
 /* ... and of those, how many ran the rules that read the cost alone. */
 guint         _vpc_validator_get_cost_runs (VpcValidator *self);
+/* For tests: vpc_validate() reading and filling @memo (vpc-rules.h). */
+struct _VpcRuleMemo;
+GPtrArray    *_vpc_validate_remembering (VpcDesign           *design,
+                                         VpcProfile           profile,
+                                         struct _VpcRuleMemo *memo);
 
 /* One-shot validation: a sorted array of VpcFinding (owned). */
 GPtrArray    *vpc_validate (VpcDesign *design,

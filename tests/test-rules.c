@@ -1609,9 +1609,95 @@ test_live_thread_dropped (void)
   _vpc_validator_set_thread_min_elements (0);
 }
 
+/* @findings as a full run gives them for @design with @profile. */
+static void
+assert_full_run (GPtrArray *findings,
+                 VpcDesign *design,
+                 VpcProfile profile)
+{
+  g_autoptr(GPtrArray) full = vpc_validate (design, profile);
+
+  g_assert_cmpuint (findings->len, ==, full->len);
+  for (guint i = 0; i < full->len; i++)
+    g_assert_true (vpc_finding_equal (g_ptr_array_index (findings, i),
+                                      g_ptr_array_index (full, i)));
+}
+
+/* A run with what the last one indexed (VpcRuleMemo) gives a full run's
+ * findings, and takes from it only the workloads it may: the same
+ * element (not one at its address), the same ids at the same positions,
+ * the same profile. The messages name each workload's subnets, so a
+ * subnet taken from a stale position shows. */
+static void
+test_memo (void)
+{
+  g_autoptr(VpcDesign) design = load_text (
+      "{\"format\":\"vpc-designer\",\"version\":1,\"name\":\"m\",\"region\":\"us-east-1\","
+      "\"vpc\":{\"name\":\"V\",\"cidr\":\"10.0.0.0/16\"},"
+      "\"availability_zones\":[{\"id\":\"az-a\",\"name\":\"us-east-1a\"},"
+      "{\"id\":\"az-b\",\"name\":\"us-east-1b\"}],"
+      "\"subnets\":[{\"id\":\"sn-a\",\"name\":\"Alpha\",\"az\":\"az-a\",\"cidr\":\"10.0.0.0/24\"},"
+      "{\"id\":\"sn-b\",\"name\":\"Bravo\",\"az\":\"az-a\",\"cidr\":\"10.0.1.0/24\"},"
+      "{\"id\":\"sn-c\",\"name\":\"Charlie\",\"az\":\"az-b\",\"cidr\":\"10.0.2.0/24\"}],"
+      "\"security_groups\":[{\"id\":\"sg-0\",\"name\":\"G0\"},{\"id\":\"sg-1\",\"name\":\"G1\","
+      "\"ingress\":[{\"protocol\":\"tcp\",\"ports\":\"443\",\"peer\":\"self\"}]}],"
+      "\"workloads\":[{\"id\":\"w-1\",\"name\":\"One\",\"kind\":\"training_job\","
+      "\"subnets\":[\"sn-c\"],\"security_groups\":[\"sg-1\"]},"
+      "{\"id\":\"w-2\",\"name\":\"Two\",\"kind\":\"processing_job\",\"subnets\":[\"sn-b\"]}]}");
+  VpcProfile profile = vpc_design_get_info (design)->profile;
+  VpcRuleMemo *memo = vpc_rule_memo_new ();
+  const char *spare[] = { "sn-a" };
+  VpcElement *workload, *subnet;
+  GPtrArray *findings;
+
+  findings = _vpc_validate_remembering (design, profile, memo);
+  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 0);
+  assert_full_run (findings, design, profile);
+  g_ptr_array_unref (findings);
+  findings = _vpc_validate_remembering (design, profile, memo);
+  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 2);
+  assert_full_run (findings, design, profile);
+  g_ptr_array_unref (findings);
+
+  /* Another element at the same address (in place here: the design never
+   * does that, but malloc may give a new element an old one's address). */
+  workload = (VpcElement *) vpc_design_get_element (design, VPC_KIND_WORKLOAD, 0);
+  g_free (g_ptr_array_index (workload->subnets, 0));
+  g_ptr_array_index (workload->subnets, 0) = g_strdup ("sn-a");
+  workload->serial = G_MAXUINT64;
+  findings = _vpc_validate_remembering (design, profile, memo);
+  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 1);
+  assert_full_run (findings, design, profile);
+  g_ptr_array_unref (findings);
+  findings = _vpc_validate_remembering (design, profile, memo);
+  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 2);
+  g_ptr_array_unref (findings);
+
+  /* Alpha gone and Zulu last: Charlie moves from the third place to the
+   * second, and Zulu takes the third. */
+  g_assert_true (vpc_design_delete (design, spare, 1));
+  subnet = vpc_element_new (VPC_KIND_SUBNET, "sn-z");
+  subnet->name = g_strdup ("Zulu");
+  subnet->az = g_strdup ("az-b");
+  subnet->cidr = g_strdup ("10.0.9.0/24");
+  g_assert_true (vpc_design_add_element (design, subnet, -1));
+  findings = _vpc_validate_remembering (design, profile, memo);
+  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 0);
+  assert_full_run (findings, design, profile);
+  g_ptr_array_unref (findings);
+
+  /* Needs differ by profile. */
+  findings = _vpc_validate_remembering (design, VPC_PROFILE_PRECISE, memo);
+  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 0);
+  assert_full_run (findings, design, VPC_PROFILE_PRECISE);
+  g_ptr_array_unref (findings);
+  vpc_rule_memo_free (memo);
+}
+
 static void
 add_live (void)
 {
+  g_test_add_func ("/rules/memo", test_memo);
   g_test_add_func ("/rules/live/thread-dropped", test_live_thread_dropped);
   g_test_add_func ("/rules/live/thread", test_live_thread);
   g_test_add_func ("/rules/live/renames-same-words", test_live_renames_same_words);
