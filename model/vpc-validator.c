@@ -112,6 +112,7 @@ typedef struct Run
   GPtrArray *fresh;    /* its result, sharing previous's unchanged ones */
   GArray    *changes;  /* from previous to fresh (share_unchanged()) */
   VpcFindingNames *naming; /* which of them name which element */
+  VpcFindingNames *previous_naming; /* previous's, or NULL */
   VpcRuleMemo *memo;   /* the validator's while it runs, or NULL */
 } Run;
 
@@ -254,14 +255,8 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = vpc_validator_get_item;
 }
 
-/* One change of the list: at @position (of the list as changed so far),
- * @removed findings gave way to @added. */
-typedef struct
-{
-  guint position;
-  guint removed;
-  guint added;
-} Change;
+/* One change of the list (vpc-finding-names.h). */
+typedef VpcFindingsChange Change;
 
 /* Changes this close together are told as one: fewer signals for the
  * views, which cost more per signal than per finding. */
@@ -470,7 +465,8 @@ run_free (Run *run)
   g_clear_pointer (&run->fresh, g_ptr_array_unref);
   g_array_unref (run->changes);
   g_clear_pointer (&run->scope, scope_free);
-  g_clear_pointer (&run->naming, vpc_finding_names_free);
+  g_clear_pointer (&run->naming, vpc_finding_names_unref);
+  g_clear_pointer (&run->previous_naming, vpc_finding_names_unref);
   vpc_rule_memo_free (run->memo);
   g_free (run);
 }
@@ -497,7 +493,11 @@ thread_run (GTask        *task,
   else
     run->fresh = run_rules (run->snapshot, run->profile, RUN_MARKS, run->memo);
   share_unchanged (run->previous, run->fresh, run->changes);
-  run->naming = vpc_finding_names_new (run->fresh);
+  run->naming = run->previous_naming != NULL
+                    ? vpc_finding_names_update (run->previous_naming, run->fresh,
+                                                (const Change *) run->changes->data,
+                                                run->changes->len)
+                    : vpc_finding_names_new (run->fresh);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -527,7 +527,7 @@ thread_run_done_cb (GObject      *source,
     }
   else
     self->full_runs++;
-  vpc_finding_names_free (self->naming);
+  vpc_finding_names_unref (self->naming);
   self->naming = g_steal_pointer (&run->naming);
   take_findings (self, g_steal_pointer (&run->fresh), run->changes);
   self->validated = TRUE;
@@ -563,6 +563,9 @@ start_thread_run (VpcValidator *self,
   run->scope = scope;
   run->changes = g_array_new (FALSE, FALSE, sizeof (Change));
   run->memo = g_steal_pointer (&self->memo);
+  /* It says where the findings run->previous are (renames during the run
+   * read it too: it is never changed). */
+  run->previous_naming = self->naming != NULL ? vpc_finding_names_ref (self->naming) : NULL;
   g_task_set_task_data (task, run, NULL);
   g_task_set_name (task, "vpc-validator");
   g_task_run_in_thread (task, thread_run);
@@ -856,7 +859,14 @@ revalidate_scoped (VpcValidator *self,
    * when no run is under way). */
   g_ptr_array_set_free_func (self->findings, NULL);
   /* The positions of what names what have moved. */
-  g_clear_pointer (&self->naming, vpc_finding_names_free);
+  if (self->naming != NULL)
+    {
+      VpcFindingNames *naming = vpc_finding_names_update (
+          self->naming, fresh, (const Change *) changes->data, changes->len);
+
+      vpc_finding_names_unref (self->naming);
+      self->naming = naming;
+    }
   take_findings (self, fresh, changes);
   if (self->deferred)
     schedule_index (self);
@@ -913,7 +923,7 @@ revalidate (VpcValidator *self,
   else
     {
       self->full_runs++;
-      g_clear_pointer (&self->naming, vpc_finding_names_free);
+      g_clear_pointer (&self->naming, vpc_finding_names_unref);
       GPtrArray *fresh = run_rules (self->design, info->profile, RUN_MARKS, self->memo);
       g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
 
@@ -1022,7 +1032,7 @@ vpc_validator_finalize (GObject *object)
 
   g_ptr_array_unref (self->findings);
   g_clear_pointer (&self->touched, g_ptr_array_unref);
-  g_clear_pointer (&self->naming, vpc_finding_names_free);
+  g_clear_pointer (&self->naming, vpc_finding_names_unref);
   vpc_rule_memo_free (self->memo);
   G_OBJECT_CLASS (vpc_validator_parent_class)->finalize (object);
 }

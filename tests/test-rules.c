@@ -1694,9 +1694,52 @@ test_memo (void)
   vpc_rule_memo_free (memo);
 }
 
+/* Renames after runs that moved findings (scoped ones, on the window's
+ * thread and on another): which findings name the renamed element follows
+ * each run (vpc_finding_names_update()), so every message a rename
+ * touches says the new name where a full run's does. */
+static void
+test_live_renames_moved (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  guint renamed = 0;
+
+  _vpc_validator_set_thread_min_elements (1);
+  for (guint seed = 1; seed <= 60; seed++)
+    {
+      g_autofree char *json = random_design_json (seed);
+      g_autoptr(VpcDesign) design = load_text (json);
+      g_autoptr(VpcValidator) validator = vpc_validator_new (design);
+
+      if (vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD) == 0)
+        continue;
+      vpc_validator_set_deferred (validator, seed % 2 == 0);
+      for (guint round = 0; round < 10; round++)
+        {
+          guint n = vpc_design_get_n_elements (design, VPC_KIND_WORKLOAD);
+          const VpcElement *workload
+              = vpc_design_get_element (design, VPC_KIND_WORKLOAD, g_rand_int_range (rand, 0, n));
+          g_autofree char *name = g_strdup_printf ("Name %u", round);
+
+          /* First a rename, so that what names what is indexed. */
+          rename_element (design, random_element (design, rand), name);
+          settle (validator);
+          edit_field (design, workload, rand);
+          settle (validator);
+          rename_element (design, random_element (design, rand), NULL);
+          settle (validator);
+          assert_model_matches (validator);
+          renamed++;
+        }
+    }
+  g_assert_cmpuint (renamed, >, 300);
+  _vpc_validator_set_thread_min_elements (0);
+}
+
 static void
 add_live (void)
 {
+  g_test_add_func ("/rules/live/renames-moved", test_live_renames_moved);
   g_test_add_func ("/rules/memo", test_memo);
   g_test_add_func ("/rules/live/thread-dropped", test_live_thread_dropped);
   g_test_add_func ("/rules/live/thread", test_live_thread);
