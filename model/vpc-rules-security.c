@@ -124,7 +124,7 @@ static int
 group_position (VpcRuleContext *ctx,
                 const char     *id)
 {
-  return vpc_design_index_of_kind (ctx->design, id, VPC_KIND_SECURITY_GROUP);
+  return vpc_rule_context_position (ctx, id, VPC_KIND_SECURITY_GROUP);
 }
 
 /* What one group lets out on TCP 443. */
@@ -438,7 +438,8 @@ admission_init (VpcRuleContext   *ctx,
           peer = vpc_rule_context_lookup (ctx, peer_group (rule, group), VPC_KIND_SECURITY_GROUP);
           if (peer != NULL)
             {
-              guint position = (guint) vpc_design_index_of (ctx->design, peer->id);
+              guint position
+                  = (guint) vpc_rule_context_position (ctx, peer->id, VPC_KIND_SECURITY_GROUP);
 
               if (ctx->group_marks[position] != admission->mark)
                 g_array_append_val (admission->groups, position);

@@ -214,8 +214,8 @@ resolve_references (VpcRuleContext  *ctx,
   for (guint i = 0; groups != NULL && i < groups->len; i++)
     {
       /* One look-up gives the group and its position. */
-      int position = vpc_design_index_of_kind (ctx->design, g_ptr_array_index (groups, i),
-                                               VPC_KIND_SECURITY_GROUP);
+      int position = vpc_rule_context_position (ctx, g_ptr_array_index (groups, i),
+                                                VPC_KIND_SECURITY_GROUP);
 
       if (position >= 0)
         {
@@ -723,6 +723,8 @@ vpc_rule_context_free (VpcRuleContext *ctx)
   if (ctx == NULL)
     return;
   g_hash_table_unref (ctx->subnets);
+  g_clear_pointer (&ctx->az_positions, g_hash_table_unref);
+  g_clear_pointer (&ctx->group_positions, g_hash_table_unref);
   g_free (ctx->subnet_at);
   g_hash_table_unref (ctx->services);
   if (ctx->memo != NULL && ctx->indexed_all)
@@ -776,17 +778,17 @@ vpc_rule_context_subnet (VpcRuleContext *ctx,
                          const char     *id)
 {
   const VpcSubnetInfo *info;
-  const VpcElement *subnet;
+  int position;
 
   if (id == NULL)
     return NULL;
   info = g_hash_table_lookup (ctx->subnets, id);
   /* A scoped run indexes the few it meets. */
   if (info != NULL || vpc_rule_context_checks_others (ctx)
-      || (subnet = vpc_rule_context_lookup (ctx, id, VPC_KIND_SUBNET)) == NULL)
+      || (position = vpc_design_index_of_kind (ctx->design, id, VPC_KIND_SUBNET)) < 0)
     return info;
-  return index_subnet (ctx, subnet,
-                       (guint) vpc_design_index_of_kind (ctx->design, id, VPC_KIND_SUBNET));
+  return index_subnet (ctx, vpc_design_get_element (ctx->design, VPC_KIND_SUBNET, (guint) position),
+                       (guint) position);
 }
 
 const VpcCostReport *
@@ -813,13 +815,58 @@ vpc_rule_context_cost_item (VpcRuleContext *ctx,
   return g_ptr_array_index (report->items, position);
 }
 
+/* Id -> position + 1 of the elements of @kind. */
+static GHashTable *
+positions_of_kind (VpcDesign *design,
+                   VpcKind    kind)
+{
+  guint n = vpc_design_get_n_elements (design, kind);
+  GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (positions, vpc_design_get_element (design, kind, i)->id,
+                         GUINT_TO_POINTER (i + 1));
+  return positions;
+}
+
+int
+vpc_rule_context_position (VpcRuleContext *ctx,
+                           const char     *id,
+                           VpcKind         kind)
+{
+  GHashTable **positions = kind == VPC_KIND_AZ               ? &ctx->az_positions
+                           : kind == VPC_KIND_SECURITY_GROUP ? &ctx->group_positions
+                                                             : NULL;
+
+  if (id == NULL)
+    return -1;
+  if (positions == NULL)
+    {
+      const VpcSubnetInfo *subnet
+          = kind == VPC_KIND_SUBNET ? g_hash_table_lookup (ctx->subnets, id) : NULL;
+
+      return subnet != NULL ? (int) subnet->position
+                            : vpc_design_index_of_kind (ctx->design, id, kind);
+    }
+  if (*positions == NULL)
+    *positions = positions_of_kind (ctx->design, kind);
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (*positions, id)) - 1;
+}
+
 const VpcElement *
 vpc_rule_context_lookup (VpcRuleContext *ctx,
                          const char     *id,
                          VpcKind         kind)
 {
-  const VpcElement *element = vpc_design_lookup (ctx->design, id);
+  const VpcElement *element;
+  int position;
 
+  if (kind == VPC_KIND_AZ || kind == VPC_KIND_SUBNET || kind == VPC_KIND_SECURITY_GROUP)
+    {
+      position = vpc_rule_context_position (ctx, id, kind);
+      return position >= 0 ? vpc_design_get_element (ctx->design, kind, (guint) position) : NULL;
+    }
+  element = vpc_design_lookup (ctx->design, id);
   return element != NULL && element->kind == kind ? element : NULL;
 }
 
@@ -877,7 +924,7 @@ vpc_rules_sort_elements (VpcRuleContext *ctx,
 
       items[i].element = e;
       items[i].kind = e->kind;
-      items[i].index = vpc_design_index_of (ctx->design, e->id);
+      items[i].index = vpc_rule_context_position (ctx, e->id, e->kind);
     }
   sort_positioned (items, elements->len, elements);
 }
