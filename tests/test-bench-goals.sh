@@ -16,6 +16,7 @@ frame-fit-100000: 28.0 ms
 frame-pan-fit-100000: 0.7 ms
 edit-subnet-100000: 18.0 ms
 edit-data-costs-findings-100000: 41.0 ms
+edit-endpoint-findings-100000: 620.0 ms
 FIGURES
 table=$("$goals" "$figures")
 fail() { echo "bench-goals: $1"; echo "$table"; exit 1; }
@@ -25,6 +26,8 @@ grep -q '^| frame zoomed out .*| 28.0 ms .*| FAIL |$' <<<"$table" || fail "frame
 grep -q '^| \.\.\. panned by whole pixels.*| 0.7 ms .*| pass |$' <<<"$table" || fail "pan not passed"
 grep -q '^| the route of a subnet changed .*| 18.0 ms .*| pass |$' <<<"$table" || fail "edit-subnet"
 grep -q '^| \.\.\. precise + development.*| 41.0 ms .*| pass |$' <<<"$table" || fail "edit-data-costs"
+grep -q '^| \.\.\. until its findings are drawn, 100,000 .*| 620.0 ms .*| FAIL |$' <<<"$table" \
+  || fail "edit-endpoint-findings"
 # Every goal after the figures given is listed, unmeasured.
 grep -q '^| editor: open to first frame, 100,000 .*| not measured .*| -    |$' <<<"$table" \
   || fail "the last goal is missing"

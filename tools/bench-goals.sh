@@ -70,6 +70,8 @@ cat "$@" | awk '
     limit("the data per month of an endpoint changed + frame", "edit-data-100000", 50)
     limit("... until its findings are drawn, 100,000", "edit-data-findings-100000", 50)
     limit("... precise + development: every cost finding anew", "edit-data-costs-findings-100000", 50)
+    limit("an endpoint changed otherwise (every rule) + frame", "edit-endpoint-100000", 50)
+    limit("... until its findings are drawn, 100,000", "edit-endpoint-findings-100000", 50)
     limit("editor: start to first frame, empty", "app-start-empty", 500)
     limit("editor: open to first frame, 10,000", "app-open-10000", 500)
     limit("editor: open to first frame, 100,000", "app-open-100000", 3000)

@@ -46,6 +46,10 @@
  *   edit-data-N    the same for an endpoint's data per month (its cost):
  *                  the two rules that read the cost (VPC116, VPC501)
  *   edit-data-findings-N  until that run's findings are drawn
+ *   edit-endpoint-N  the same for an endpoint's private DNS turned on or
+ *                  off: every rule runs again, on another thread (with
+ *                  what the last run indexed of the workloads)
+ *   edit-endpoint-findings-N  until that run's findings are drawn
  *   edit-data-costs-N, edit-data-costs-findings-N  the same two alone, with
  *                  BENCH_SCALE_COSTS set (tools/bench: on a design in the
  *                  precise profile and development, whose findings give
@@ -297,6 +301,7 @@ typedef enum
   EDIT_GROUP,   /* a rule of its first security group */
   EDIT_SUBNET,  /* the route of one of its subnets without endpoints or NAT gateways */
   EDIT_DATA,    /* an endpoint's data per month */
+  EDIT_ENDPOINT, /* an endpoint's private DNS: every rule runs again */
 } Edit;
 
 /* A subnet of @workload that no endpoint or NAT gateway of @design is in. */
@@ -353,6 +358,11 @@ edit_once (cairo_surface_t *surface,
     {
       copy = vpc_element_copy (vpc_design_get_element (placed, VPC_KIND_ENDPOINT, r));
       copy->gb_per_month += 10;
+    }
+  else if (edit == EDIT_ENDPOINT)
+    {
+      copy = vpc_element_copy (vpc_design_get_element (placed, VPC_KIND_ENDPOINT, r));
+      copy->private_dns = !copy->private_dns;
     }
   else if (edit == EDIT_SUBNET)
     {
@@ -474,6 +484,7 @@ bench_edit (cairo_surface_t *surface,
   bench_edit_rows (surface, placed, validator, "group", EDIT_GROUP);
   bench_edit_rows (surface, placed, validator, "subnet", EDIT_SUBNET);
   bench_edit_rows (surface, placed, validator, "data", EDIT_DATA);
+  bench_edit_rows (surface, placed, validator, "endpoint", EDIT_ENDPOINT);
 }
 
 int
@@ -541,7 +552,8 @@ main (int    argc,
     }
   if (g_getenv ("BENCH_SCALE_MOVES") != NULL || g_getenv ("BENCH_SCALE_FIELDS") != NULL
       || g_getenv ("BENCH_SCALE_CONNECTS") != NULL || g_getenv ("BENCH_SCALE_GROUPS") != NULL
-      || g_getenv ("BENCH_SCALE_SUBNETS") != NULL || g_getenv ("BENCH_SCALE_DATA") != NULL)
+      || g_getenv ("BENCH_SCALE_SUBNETS") != NULL || g_getenv ("BENCH_SCALE_DATA") != NULL
+      || g_getenv ("BENCH_SCALE_ENDPOINTS") != NULL)
     {
       /* For a profiler: one kind of edit only. */
       Edit edit = g_getenv ("BENCH_SCALE_MOVES") != NULL      ? EDIT_MOVE
@@ -549,7 +561,8 @@ main (int    argc,
                   : g_getenv ("BENCH_SCALE_CONNECTS") != NULL ? EDIT_CONNECT
                   : g_getenv ("BENCH_SCALE_GROUPS") != NULL   ? EDIT_GROUP
                   : g_getenv ("BENCH_SCALE_SUBNETS") != NULL  ? EDIT_SUBNET
-                                                              : EDIT_DATA;
+                  : g_getenv ("BENCH_SCALE_DATA") != NULL     ? EDIT_DATA
+                                                              : EDIT_ENDPOINT;
 
       for (guint r = 0; r < 20; r++)
         edit_once (surface, placed, validator, r, edit, NULL, NULL);
