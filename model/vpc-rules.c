@@ -192,6 +192,18 @@ vpc_subnet_span_within (const VpcSubnetSpan *span,
   return span->whole && cidr->address <= span->first && span->last <= vpc_cidr_last (cidr);
 }
 
+/* What @info's resolved subnets and its lists tell: the span of the
+ * subnets it lists, whether it lists groups. */
+static void
+summarize_references (VpcWorkloadInfo *info)
+{
+  const GPtrArray *subnets = info->element->subnets;
+  const GPtrArray *groups = info->element->security_groups;
+
+  span_of (info->subnets, info->n_subnets, subnets != NULL ? subnets->len : 0, &info->span);
+  info->lists_groups = groups != NULL && groups->len > 0;
+}
+
 static void
 resolve_references (VpcRuleContext  *ctx,
                     VpcWorkloadInfo *info)
@@ -209,8 +221,7 @@ resolve_references (VpcRuleContext  *ctx,
           info->subnets[info->n_subnets++] = subnet;
         }
     }
-  span_of (info->subnets, info->n_subnets, subnets != NULL ? subnets->len : 0, &info->span);
-  info->lists_groups = groups != NULL && groups->len > 0;
+  summarize_references (info);
   for (guint i = 0; groups != NULL && i < groups->len; i++)
     {
       /* One look-up gives the group and its position. */
@@ -323,7 +334,6 @@ index_known (VpcRuleContext        *ctx,
              const VpcElement      *workload,
              const VpcWorkloadInfo *known)
 {
-  const GPtrArray *listed = workload->subnets;
   VpcWorkloadInfo *info = workload_info_new (workload, known->position,
                                              g_ptr_array_ref (known->needs),
                                              known->n_subnets, known->n_groups);
@@ -335,8 +345,7 @@ index_known (VpcRuleContext        *ctx,
       info->subnets[i] = ctx->subnet_at[known->subnet_positions[i]];
     }
   info->n_subnets = known->n_subnets;
-  span_of (info->subnets, info->n_subnets, listed != NULL ? listed->len : 0, &info->span);
-  info->lists_groups = workload->security_groups != NULL && workload->security_groups->len > 0;
+  summarize_references (info);
   for (guint g = 0; g < known->n_groups; g++)
     {
       info->group_positions[g] = known->group_positions[g];

@@ -1609,14 +1609,18 @@ test_live_thread_dropped (void)
   _vpc_validator_set_thread_min_elements (0);
 }
 
-/* @findings as a full run gives them for @design with @profile. */
+/* A run of @design with @profile and @memo gives a full run's findings,
+ * taking @known workloads from the memo. */
 static void
-assert_full_run (GPtrArray *findings,
-                 VpcDesign *design,
-                 VpcProfile profile)
+assert_memo_run (VpcDesign   *design,
+                 VpcProfile   profile,
+                 VpcRuleMemo *memo,
+                 guint        known)
 {
+  g_autoptr(GPtrArray) findings = _vpc_validate_remembering (design, profile, memo);
   g_autoptr(GPtrArray) full = vpc_validate (design, profile);
 
+  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, known);
   g_assert_cmpuint (findings->len, ==, full->len);
   for (guint i = 0; i < full->len; i++)
     g_assert_true (vpc_finding_equal (g_ptr_array_index (findings, i),
@@ -1648,16 +1652,9 @@ test_memo (void)
   VpcRuleMemo *memo = vpc_rule_memo_new ();
   const char *spare[] = { "sn-a" };
   VpcElement *workload, *subnet;
-  GPtrArray *findings;
 
-  findings = _vpc_validate_remembering (design, profile, memo);
-  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 0);
-  assert_full_run (findings, design, profile);
-  g_ptr_array_unref (findings);
-  findings = _vpc_validate_remembering (design, profile, memo);
-  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 2);
-  assert_full_run (findings, design, profile);
-  g_ptr_array_unref (findings);
+  assert_memo_run (design, profile, memo, 0);
+  assert_memo_run (design, profile, memo, 2);
 
   /* Another element at the same address (in place here: the design never
    * does that, but malloc may give a new element an old one's address). */
@@ -1665,13 +1662,8 @@ test_memo (void)
   g_free (g_ptr_array_index (workload->subnets, 0));
   g_ptr_array_index (workload->subnets, 0) = g_strdup ("sn-a");
   workload->serial = G_MAXUINT64;
-  findings = _vpc_validate_remembering (design, profile, memo);
-  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 1);
-  assert_full_run (findings, design, profile);
-  g_ptr_array_unref (findings);
-  findings = _vpc_validate_remembering (design, profile, memo);
-  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 2);
-  g_ptr_array_unref (findings);
+  assert_memo_run (design, profile, memo, 1);
+  assert_memo_run (design, profile, memo, 2);
 
   /* Alpha gone and Zulu last: Charlie moves from the third place to the
    * second, and Zulu takes the third. */
@@ -1681,16 +1673,10 @@ test_memo (void)
   subnet->az = g_strdup ("az-b");
   subnet->cidr = g_strdup ("10.0.9.0/24");
   g_assert_true (vpc_design_add_element (design, subnet, -1));
-  findings = _vpc_validate_remembering (design, profile, memo);
-  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 0);
-  assert_full_run (findings, design, profile);
-  g_ptr_array_unref (findings);
+  assert_memo_run (design, profile, memo, 0);
 
   /* Needs differ by profile. */
-  findings = _vpc_validate_remembering (design, VPC_PROFILE_PRECISE, memo);
-  g_assert_cmpuint (_vpc_rule_memo_get_known (memo), ==, 0);
-  assert_full_run (findings, design, VPC_PROFILE_PRECISE);
-  g_ptr_array_unref (findings);
+  assert_memo_run (design, VPC_PROFILE_PRECISE, memo, 0);
   vpc_rule_memo_free (memo);
 }
 
