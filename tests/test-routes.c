@@ -905,6 +905,65 @@ test_random (void)
   g_assert_cmpuint (slanted, ==, 0);
 }
 
+/* @design routed with a scene's placed segments read by band and routed
+ * anew reading every one: the same routes, point for point. */
+static guint
+assert_indexed_segments_same (VpcDesign *design)
+{
+  g_autoptr(GPtrArray) indexed = routes_of (design);
+  g_autoptr(VpcDesign) copy = vpc_design_duplicate (design);
+  g_autoptr(GPtrArray) every = NULL;
+  guint points = 0;
+
+  _vpc_routes_set_indexed_segments (FALSE);
+  every = routes_of (copy);
+  _vpc_routes_set_indexed_segments (TRUE);
+  g_assert_cmpuint (indexed->len, ==, every->len);
+  for (guint i = 0; i < indexed->len; i++)
+    {
+      const VpcLinkRoute *a = g_ptr_array_index (indexed, i), *b = g_ptr_array_index (every, i);
+
+      g_assert_cmpstr (a->from, ==, b->from);
+      g_assert_cmpstr (a->to, ==, b->to);
+      g_assert_cmpuint (a->n_points, ==, b->n_points);
+      g_assert_true (memcmp (a->points, b->points, a->n_points * sizeof (VpcPoint)) == 0);
+      points += a->n_points;
+    }
+  return points;
+}
+
+/* The placed segments by band (only those that can cost a candidate
+ * anything) choose every route a scan of all of them chooses: on the
+ * random designs and the scenarios, whose larger scenes hold dozens. */
+static void
+test_indexed_segments (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "scenarios", NULL);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint points = 0, designs = 0;
+
+  for (guint seed = 1; seed <= N_RANDOM; seed++, designs++)
+    {
+      g_autofree char *text = random_design_json (seed);
+      g_autoptr(VpcDesign) design = load_text (text);
+
+      points += assert_indexed_segments_same (design);
+    }
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_suffix (name, ".vpcd.json"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_autoptr(VpcDesign) design = load_path (path);
+
+        points += assert_indexed_segments_same (design);
+        designs++;
+      }
+  g_test_message ("%u designs, %u route points alike", designs, points);
+  g_assert_cmpuint (designs, >, N_RANDOM);
+}
+
 /* @design's routes against those of a copy routed anew: the same links
  * in the same order, the same markers and fixed ports, and every route
  * from its marker or icon to its endpoint's tile or its subnet's border. */
@@ -1432,6 +1491,7 @@ main (int   argc,
   g_test_add_func ("/routes/hostile-layouts", test_hostile_layouts);
   g_test_add_func ("/routes/examples", test_examples);
   g_test_add_func ("/routes/random", test_random);
+  g_test_add_func ("/routes/indexed-segments", test_indexed_segments);
   g_test_add_func ("/routes/connectors-when-routed", test_connectors_when_routed);
   g_test_add_func ("/routes/prefetch", test_prefetch);
   g_test_add_func ("/routes/rename-keeps-routes", test_rename_keeps_routes);

@@ -196,8 +196,9 @@ struct _VpcRouter
    * meet. */
   const GArray    *near;
   /* route_link()'s scratch arrays, kept from link to link (no malloc
-   * churn): found, rects, segs, ucoords, vcoords, side_ports, lanes. */
-  GArray          *scratch[11];
+   * churn): found, rects, segs, ucoords, vcoords, side_ports, lanes, the
+   * bands of rects and segs, their extents. */
+  GArray          *scratch[16];
   /* updating (vpc_router_update()) */
   guint            n_given; /* routes handed out */
   gboolean         updating;
@@ -1344,17 +1345,18 @@ typedef struct
 #define MAX_LANES  28
 #define MAX_BANDS  64
 
-/* A scene's rectangles by band across the segments' direction: a
- * candidate segment along u at v = c can only meet a rectangle whose
- * v-extent holds c, so it reads the rectangles of c's band instead of all
- * (with dozens of lanes tried per link, those reads were most of routing). A
- * rectangle is listed in every band its extent reaches, in scene order. */
+/* A scene's rectangles (or placed segments) by band across the segments'
+ * direction: a candidate segment along u at v = c can only meet a
+ * rectangle whose v-extent holds c, so it reads the rectangles of c's band
+ * instead of all (with dozens of lanes tried per link, those reads were
+ * most of routing). An item is listed in every band its extent reaches, in
+ * scene order. */
 typedef struct
 {
   double  lo, hi, step; /* band k holds [lo + k step, lo + (k + 1) step) */
-  guint   n;            /* bands; 0 when no rectangle can be met */
-  GArray *starts;       /* guint: band k's rectangles start at [k], end at [k + 1] */
-  GArray *items;        /* guint: indexes into the scene's rectangles */
+  guint   n;            /* bands; 0 when no item can be met */
+  GArray *starts;       /* guint: band k's items start at [k], end at [k + 1] */
+  GArray *items;        /* guint: indexes into the scene's rectangles (segments) */
 } RectBands;
 
 typedef struct
@@ -1375,6 +1377,8 @@ typedef struct
   GArray    *rects;      /* LRect: other icons, markers, foreign subnets */
   RectBands  bands[2];   /* @rects by band: [TRUE] for segments along u */
   GArray    *segs;       /* LSeg */
+  RectBands  seg_bands[2]; /* @segs by band, alike */
+  GArray    *extents;    /* double pairs: scratch for the bands */
   GArray    *ucoords, *vcoords;
   GArray    *side_ports; /* double: ports already on this side (flexible links) */
   GArray    *lane_scratch; /* double: lanes() candidates */
@@ -1415,20 +1419,21 @@ rect_extent (const LRect *r,
   *b = (along_u ? r->v1 : r->u1) - 0.5;
 }
 
-/* Fills @bands from @rects for segments along u (@along_u) or v. */
+/* Fills @bands from @n extents (pairs in @ext, each [a, b]; items with
+ * a >= b are never met) of items 0 to @n - 1. */
 static void
-bands_build (RectBands *bands,
-             GArray    *rects,
-             gboolean   along_u)
+bands_build (RectBands    *bands,
+             const double *ext,
+             guint         n)
 {
   guint *starts, *items, n_met = 0;
   double a, b;
 
   bands->lo = G_MAXDOUBLE;
   bands->hi = -G_MAXDOUBLE;
-  for (guint i = 0; i < rects->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      rect_extent (&g_array_index (rects, LRect, i), along_u, &a, &b);
+      a = ext[2 * i], b = ext[2 * i + 1];
       if (a >= b)
         continue; /* thinner than the margins: never met */
       bands->lo = MIN (bands->lo, a);
@@ -1444,9 +1449,9 @@ bands_build (RectBands *bands,
   starts = (guint *) (gpointer) bands->starts->data;
   memset (starts, 0, (bands->n + 1) * sizeof *starts);
   /* Counts per band (shifted by one), their sums, then the indexes. */
-  for (guint i = 0; i < rects->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      rect_extent (&g_array_index (rects, LRect, i), along_u, &a, &b);
+      a = ext[2 * i], b = ext[2 * i + 1];
       for (guint k = band_of (bands, a); a < b && k <= band_of (bands, b); k++)
         starts[k + 1]++;
     }
@@ -1454,15 +1459,65 @@ bands_build (RectBands *bands,
     starts[k + 1] += starts[k];
   g_array_set_size (bands->items, starts[bands->n]);
   items = (guint *) (gpointer) bands->items->data;
-  for (guint i = 0; i < rects->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      rect_extent (&g_array_index (rects, LRect, i), along_u, &a, &b);
+      a = ext[2 * i], b = ext[2 * i + 1];
       for (guint k = band_of (bands, a); a < b && k <= band_of (bands, b); k++)
         items[starts[k]++] = i;
     }
   /* Each start moved to its band's end, which is the next band's start. */
   memmove (starts + 1, starts, bands->n * sizeof *starts);
   starts[0] = 0;
+}
+
+/* Fills @bands from @rects for segments along u (@along_u) or v. */
+static void
+rect_bands_build (RectBands *bands,
+                  GArray    *rects,
+                  gboolean   along_u,
+                  GArray    *extents)
+{
+  g_array_set_size (extents, 2 * rects->len);
+  for (guint i = 0; i < rects->len; i++)
+    rect_extent (&g_array_index (rects, LRect, i), along_u,
+                 &g_array_index (extents, double, 2 * i),
+                 &g_array_index (extents, double, 2 * i + 1));
+  bands_build (bands, (const double *) (gpointer) extents->data, rects->len);
+}
+
+static gboolean indexed_segments = TRUE;
+
+void
+_vpc_routes_set_indexed_segments (gboolean enabled)
+{
+  indexed_segments = enabled;
+}
+
+/* Fills @bands from @segs for candidate segments along u (@along_u) or v:
+ * where across them such a segment can cost anything against each (see
+ * seg_cost()), a closed extent: a parallel one within CLEAR of its line,
+ * a perpendicular one within half a unit of its span. */
+static void
+seg_bands_build (RectBands *bands,
+                 GArray    *segs,
+                 gboolean   along_u,
+                 GArray    *extents)
+{
+  g_array_set_size (extents, 2 * segs->len);
+  for (guint i = 0; i < segs->len; i++)
+    {
+      const LSeg *t = &g_array_index (segs, LSeg, i);
+      double *ext = &g_array_index (extents, double, 2 * i);
+
+      G_STATIC_ASSERT (CLEAR > 0.5);
+      if (!indexed_segments)
+        ext[0] = -G_MAXFLOAT, ext[1] = G_MAXFLOAT; /* in every band */
+      else if (t->along_u == along_u)
+        ext[0] = t->c - CLEAR, ext[1] = t->c + CLEAR;
+      else
+        ext[0] = t->a0 - 0.5, ext[1] = t->a1 + 0.5;
+    }
+  bands_build (bands, (const double *) (gpointer) extents->data, segs->len);
 }
 
 /* Whether a segment with the bounding box @s, along u when @along_u (else
@@ -1634,6 +1689,39 @@ add_rects_penalty (const Scene *sc,
   return TRUE;
 }
 
+/* Adds to @pen what the segment from @a to @b, along u when @along_u,
+ * costs against the placed segments (those of its band, in scene order:
+ * the others cost nothing); FALSE as soon as the path cannot beat the
+ * best one. */
+static inline gboolean
+add_segs_penalty (const Scene  *sc,
+                  const LPoint *a,
+                  const LPoint *b,
+                  const LPoint *tile_end,
+                  gboolean      along_u,
+                  double        bound,
+                  double       *pen)
+{
+  const RectBands *bands = &sc->seg_bands[along_u];
+  double c = along_u ? a->v : a->u;
+  const guint *items;
+  guint k, end;
+
+  if (bands->n == 0 || c < bands->lo || c > bands->hi)
+    return TRUE;
+  k = band_of (bands, c);
+  items = (const guint *) (gpointer) bands->items->data;
+  end = g_array_index (bands->starts, guint, k + 1);
+  for (guint i = g_array_index (bands->starts, guint, k); i < end; i++)
+    {
+      double cost = seg_cost (sc, a, b, tile_end, &g_array_index (sc->segs, LSeg, items[i]));
+
+      if (cost > 0 && !add_penalty (sc, bound, pen, cost))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* What @path passes (another icon, label, marker or subnet, a placed
  * route), in @penalty; FALSE as soon as the path (at least @bound and the
  * penalty so far) cannot beat the best one. */
@@ -1664,14 +1752,8 @@ path_penalty (const Scene *sc,
       if (!(along_u ? add_rects_penalty (sc, &box, TRUE, bound, &pen)
                     : add_rects_penalty (sc, &box, FALSE, bound, &pen)))
         return FALSE;
-      for (guint k = 0; k < sc->segs->len; k++)
-        {
-          double cost
-              = seg_cost (sc, a, b, &path->p[path->n - 1], &g_array_index (sc->segs, LSeg, k));
-
-          if (cost > 0 && !add_penalty (sc, bound, &pen, cost))
-            return FALSE;
-        }
+      if (!add_segs_penalty (sc, a, b, &path->p[path->n - 1], along_u, bound, &pen))
+        return FALSE;
     }
   *penalty = pen;
   return TRUE;
@@ -2342,8 +2424,10 @@ look_around (Scene         *sc,
     }
   sort_doubles ((double *) (gpointer) sc->ucoords->data, sc->ucoords->len);
   sort_doubles ((double *) (gpointer) sc->vcoords->data, sc->vcoords->len);
-  bands_build (&sc->bands[FALSE], sc->rects, FALSE);
-  bands_build (&sc->bands[TRUE], sc->rects, TRUE);
+  rect_bands_build (&sc->bands[FALSE], sc->rects, FALSE, sc->extents);
+  rect_bands_build (&sc->bands[TRUE], sc->rects, TRUE, sc->extents);
+  seg_bands_build (&sc->seg_bands[FALSE], sc->segs, FALSE, sc->extents);
+  seg_bands_build (&sc->seg_bands[TRUE], sc->segs, TRUE, sc->extents);
 }
 
 /* Routed again: the route it has is the one to beat. */
@@ -2429,7 +2513,8 @@ route_link (VpcRouter *router,
   static const guint sizes[G_N_ELEMENTS (router->scratch)] = {
     sizeof (guint), sizeof (LRect), sizeof (LSeg), sizeof (double), sizeof (double),
     sizeof (double), sizeof (double), sizeof (guint), sizeof (guint), sizeof (guint),
-    sizeof (guint),
+    sizeof (guint), sizeof (guint), sizeof (guint), sizeof (guint), sizeof (guint),
+    sizeof (double),
   };
   Link *link = &g_array_index (router->links, Link, index);
   const Icon *icon = &g_array_index (router->icons, Icon, link->icon);
@@ -2455,7 +2540,10 @@ route_link (VpcRouter *router,
     {
       sc.bands[d].starts = router->scratch[7 + 2 * d];
       sc.bands[d].items = router->scratch[8 + 2 * d];
+      sc.seg_bands[d].starts = router->scratch[11 + 2 * d];
+      sc.seg_bands[d].items = router->scratch[12 + 2 * d];
     }
+  sc.extents = router->scratch[15];
   retire_segments (router, link);
   frame_scene (&sc, icon, box);
   scene_region (&sc, icon, &region);
