@@ -19,6 +19,7 @@
 #include <png.h>
 #include <setjmp.h>
 #include <stdlib.h>
+#include <string.h>
 #include <zlib.h>
 #if defined (__linux__)
 #include <sys/mman.h>
@@ -32,6 +33,9 @@
 #define MAX_ENCODERS 2
 /* PNG's filter type "sub": each byte minus the one a pixel before it. */
 #define FILTER_SUB 1
+/* zlib's Adler-32 modulus, and the bytes adler32_runs() tests at once. */
+#define ADLER_BASE 65521u
+#define ZERO_BLOCK 64
 
 typedef struct
 {
@@ -174,6 +178,64 @@ filter_row (const VpcPngWriter *w,
     }
 }
 
+/* Adler-32 over zero bytes in closed form: over @k zeros the sum a stays
+ * and b grows by k a. */
+static guint32
+adler32_zeros (guint32 adler,
+               guint64 k)
+{
+  guint64 a = adler & 0xffff, b = adler >> 16;
+
+  b = (b + (k % ADLER_BASE) * a) % ADLER_BASE;
+  return (guint32) (b << 16 | a);
+}
+
+static inline gboolean
+zero_block (const guint8 *p)
+{
+  guint64 any = 0;
+
+  for (int i = 0; i < ZERO_BLOCK / 8; i++)
+    {
+      guint64 word;
+
+      memcpy (&word, p + 8 * i, sizeof word);
+      any |= word;
+    }
+  return any == 0;
+}
+
+/* zlib's adler32() of @data, with its runs of zero bytes summed in closed
+ * form: a filtered row of a diagram is mostly such runs (a run of one
+ * colour), and reading every byte of a 64-megapixel PNG was an eighth of
+ * its encoders' time. */
+static guint32
+adler32_runs (guint32       adler,
+              const guint8 *data,
+              gsize         length)
+{
+  const guint8 *end = data + length, *p = data, *start = data;
+
+  while (p + ZERO_BLOCK <= end)
+    {
+      const guint8 *zeros;
+
+      if (!zero_block (p))
+        {
+          p += ZERO_BLOCK;
+          continue;
+        }
+      adler = adler32_z (adler, start, (z_size_t) (p - start));
+      zeros = p;
+      do
+        p += ZERO_BLOCK;
+      while (p + ZERO_BLOCK <= end && zero_block (p));
+      adler = adler32_zeros (adler, (guint64) (p - zeros));
+      start = p;
+    }
+  return adler32_z (adler, start, (z_size_t) (end - start));
+}
+
 static gboolean
 deflate_to (z_stream   *z,
             GByteArray *out,
@@ -217,7 +279,7 @@ encode (const VpcPngWriter *w,
     {
       filter_row (w, (const guint32 *) (gconstpointer) (band->pixels + (gsize) y * w->stride),
                   band->row);
-      band->adler = adler32 (band->adler, band->row, row_length);
+      band->adler = adler32_runs (band->adler, band->row, row_length);
       z.next_in = band->row;
       z.avail_in = row_length;
       ok = deflate_to (&z, band->deflated, Z_NO_FLUSH);
