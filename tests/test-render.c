@@ -1206,6 +1206,70 @@ wrap_everything (GPtrArray *labels)
   return g_string_free (out, FALSE);
 }
 
+/* The title block's height for @design with @findings, at @text_scale. */
+static double
+title_height (VpcDesign  *design,
+              GListModel *findings,
+              double      text_scale)
+{
+  VpcRenderOptions options;
+  VpcRect content = { 0, 0, 10, 10 }, title;
+  double old = vpc_render_text_set_scale (text_scale);
+
+  vpc_render_options_init (&options);
+  options.title_block = TRUE;
+  options.findings = findings;
+  vpc_render_title_rect (design, &options, &content, &title);
+  vpc_render_text_set_scale (old);
+  return title.h;
+}
+
+/* The page's size is known before the findings are (an export computes
+ * them while it draws): the legend keeps as many rows with an error and a
+ * warning as without, unless their swatches wrap to a row of their own,
+ * and then the title block grows for them. Some examples at some text
+ * sizes do wrap, so both ways are taken. */
+static void
+test_legend_rows (void)
+{
+  const char *dir = g_getenv ("VPC_EXAMPLES_DIR");
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GListStore) none = g_list_store_new (VPC_TYPE_FINDING);
+  g_autoptr(GListStore) both = g_list_store_new (VPC_TYPE_FINDING);
+  g_autoptr(VpcFinding) error = vpc_finding_new ("VPC101", VPC_SEVERITY_ERROR, "e", NULL, NULL);
+  g_autoptr(VpcFinding) warning = vpc_finding_new ("VPC102", VPC_SEVERITY_WARNING, "w", NULL, NULL);
+  const char *name;
+  guint same = 0, grown = 0;
+
+  g_list_store_append (both, error);
+  g_list_store_append (both, warning);
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(VpcDesign) design = NULL;
+
+      if (!g_str_has_suffix (name, ".vpcd.json"))
+        continue;
+      design = vpc_file_load_path (path, NULL, NULL);
+      g_assert_nonnull (design);
+      for (double scale = 1.0; scale <= 2.0; scale += 0.125)
+        {
+          double without = title_height (design, G_LIST_MODEL (none), scale);
+          double with = title_height (design, G_LIST_MODEL (both), scale);
+
+          g_assert_cmpfloat (with, >=, without);
+          if (with > without)
+            grown++;
+          else
+            same++;
+        }
+    }
+  g_test_message ("%u title blocks as high with the findings' swatches, %u higher", same, grown);
+  g_assert_cmpuint (same, >, 0);
+  g_assert_cmpuint (grown, >, 0);
+}
+
 /* The shortcuts that shape only the part of a label that can show (and
  * skip shaping a label surely too wide for its line) break and cut every
  * label exactly where shaping all of it does. */
@@ -1591,6 +1655,7 @@ main (int    argc,
   g_test_add_func ("/render/format-number", test_format_number);
   g_test_add_func ("/render/text-fit", test_text_fit);
   g_test_add_func ("/render/text-shortcuts", test_text_shortcuts);
+  g_test_add_func ("/render/legend-rows", test_legend_rows);
   g_test_add_func ("/render/examples/deterministic", test_example_deterministic);
   g_test_add_func ("/render/examples/goldens", test_example_goldens);
   files = render_design_files (&labels);
