@@ -115,8 +115,9 @@ monthly_total (VpcDesign *design)
 /* The findings of the design's own profile, as a list model that is
  * computed on a worker thread while the renderer draws everything the
  * findings do not change; the renderer reads the list only for the finding
- * outlines and badges, near the end, and the first read waits for the
- * thread. Both sides only read the design, which the export holds a
+ * outlines and badges, near the end (and for the page's size when the
+ * legend's error and warning swatches would need a row of their own), and
+ * the first read waits for the thread. Both sides only read the design, which the export holds a
  * reference to and nobody edits meanwhile (the export is synchronous). */
 #define VPC_TYPE_EXPORT_FINDINGS (vpc_export_findings_get_type ())
 G_DECLARE_FINAL_TYPE (VpcExportFindings, vpc_export_findings, VPC, EXPORT_FINDINGS, GObject)
@@ -140,7 +141,9 @@ validate_thread (gpointer data)
 {
   VpcDesign *design = data;
 
-  return vpc_validate (design, vpc_design_get_info (design)->profile);
+  /* The findings live no longer than the export, which nobody edits the
+   * design during: they point at its ids rather than copy them. */
+  return vpc_validate_full (design, vpc_design_get_info (design)->profile, VPC_VALIDATE_BORROW);
 }
 
 static GPtrArray *
