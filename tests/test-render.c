@@ -1206,11 +1206,75 @@ wrap_everything (GPtrArray *labels)
   return g_string_free (out, FALSE);
 }
 
-/* The title block's height for @design with @findings, at @text_scale. */
+/* A list of findings that counts how often it is read. */
+#define TEST_TYPE_COUNTED (test_counted_get_type ())
+G_DECLARE_FINAL_TYPE (TestCounted, test_counted, TEST, COUNTED, GObject)
+
+struct _TestCounted
+{
+  GObject     parent_instance;
+  GListStore *items;
+  guint       reads;
+};
+
+static GType
+counted_get_item_type (GListModel *model)
+{
+  return VPC_TYPE_FINDING;
+}
+
+static guint
+counted_get_n_items (GListModel *model)
+{
+  TEST_COUNTED (model)->reads++;
+  return g_list_model_get_n_items (G_LIST_MODEL (TEST_COUNTED (model)->items));
+}
+
+static gpointer
+counted_get_item (GListModel *model,
+                  guint       position)
+{
+  TEST_COUNTED (model)->reads++;
+  return g_list_model_get_item (G_LIST_MODEL (TEST_COUNTED (model)->items), position);
+}
+
+static void
+test_counted_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = counted_get_item_type;
+  iface->get_n_items = counted_get_n_items;
+  iface->get_item = counted_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestCounted, test_counted, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, test_counted_model_init))
+
+static void
+test_counted_finalize (GObject *object)
+{
+  g_clear_object (&TEST_COUNTED (object)->items);
+  G_OBJECT_CLASS (test_counted_parent_class)->finalize (object);
+}
+
+static void
+test_counted_class_init (TestCountedClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_counted_finalize;
+}
+
+static void
+test_counted_init (TestCounted *self)
+{
+  self->items = g_list_store_new (VPC_TYPE_FINDING);
+}
+
+/* The title block's height for @design with @findings, at @text_scale,
+ * with the title's shortcut on (@shortcut) or off. */
 static double
 title_height (VpcDesign  *design,
               GListModel *findings,
-              double      text_scale)
+              double      text_scale,
+              gboolean    shortcut)
 {
   VpcRenderOptions options;
   VpcRect content = { 0, 0, 10, 10 }, title;
@@ -1219,30 +1283,37 @@ title_height (VpcDesign  *design,
   vpc_render_options_init (&options);
   options.title_block = TRUE;
   options.findings = findings;
+  vpc_render_title_set_shortcut (shortcut);
   vpc_render_title_rect (design, &options, &content, &title);
+  vpc_render_title_set_shortcut (TRUE);
   vpc_render_text_set_scale (old);
   return title.h;
 }
 
 /* The page's size is known before the findings are (an export computes
- * them while it draws): the legend keeps as many rows with an error and a
- * warning as without, unless their swatches wrap to a row of their own,
- * and then the title block grows for them. Some examples at some text
- * sizes do wrap, so both ways are taken. */
+ * them while it draws): the title block is as high as when it reads them,
+ * with no finding, an error, a warning or both, and it reads them only
+ * when their swatches would wrap to a row of their own. Some examples at
+ * some text sizes do wrap, so both ways are taken. */
 static void
 test_legend_rows (void)
 {
   const char *dir = g_getenv ("VPC_EXAMPLES_DIR");
   g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
-  g_autoptr(GListStore) none = g_list_store_new (VPC_TYPE_FINDING);
-  g_autoptr(GListStore) both = g_list_store_new (VPC_TYPE_FINDING);
   g_autoptr(VpcFinding) error = vpc_finding_new ("VPC101", VPC_SEVERITY_ERROR, "e", NULL, NULL);
   g_autoptr(VpcFinding) warning = vpc_finding_new ("VPC102", VPC_SEVERITY_WARNING, "w", NULL, NULL);
+  TestCounted *lists[4];
   const char *name;
-  guint same = 0, grown = 0;
+  guint unread = 0, read = 0;
 
-  g_list_store_append (both, error);
-  g_list_store_append (both, warning);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      lists[i] = g_object_new (TEST_TYPE_COUNTED, NULL);
+      if (i & 1)
+        g_list_store_append (lists[i]->items, error);
+      if (i & 2)
+        g_list_store_append (lists[i]->items, warning);
+    }
   g_assert_nonnull (folder);
   while ((name = g_dir_read_name (folder)) != NULL)
     {
@@ -1254,20 +1325,31 @@ test_legend_rows (void)
       design = vpc_file_load_path (path, NULL, NULL);
       g_assert_nonnull (design);
       for (double scale = 1.0; scale <= 2.0; scale += 0.125)
-        {
-          double without = title_height (design, G_LIST_MODEL (none), scale);
-          double with = title_height (design, G_LIST_MODEL (both), scale);
+        for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+          {
+            GListModel *findings = G_LIST_MODEL (lists[i]);
+            double whole = title_height (design, findings, scale, FALSE);
+            guint reads;
 
-          g_assert_cmpfloat (with, >=, without);
-          if (with > without)
-            grown++;
-          else
-            same++;
-        }
+            lists[i]->reads = 0;
+            g_assert_cmpfloat (title_height (design, findings, scale, TRUE), ==, whole);
+            reads = lists[i]->reads;
+            if (reads == 0)
+              unread++;
+            else
+              read++;
+            /* Unread, it is as high as with both swatches: read when higher. */
+            if (reads == 0)
+              g_assert_cmpfloat (whole, ==, title_height (design, G_LIST_MODEL (lists[3]), scale,
+                                                          FALSE));
+          }
     }
-  g_test_message ("%u title blocks as high with the findings' swatches, %u higher", same, grown);
-  g_assert_cmpuint (same, >, 0);
-  g_assert_cmpuint (grown, >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    g_object_unref (lists[i]);
+  g_test_message ("%u title blocks sized without reading the findings, %u reading them", unread,
+                  read);
+  g_assert_cmpuint (unread, >, 0);
+  g_assert_cmpuint (read, >, 0);
 }
 
 /* The shortcuts that shape only the part of a label that can show (and

@@ -64,7 +64,8 @@ for n in 10000 100000; do
   figure "cost-endpoints-$n" "$r" "$bin" cost "$work/endpoints-$n.vpcd.json"
 done
 # At 1,000 elements the work budget lets every link's router look at all
-# it passes: the routing thread is what such an export waits for.
+# it passes: the routing thread is what an SVG of such a design waits for
+# (a PNG waits for its encoders).
 for n in 1000 10000 100000; do
   r=$runs
   [ "$n" -lt 100000 ] || r=$(( runs < 3 ? runs : 3 ))

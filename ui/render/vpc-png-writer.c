@@ -212,11 +212,11 @@ zero_block (const guint8 *p)
 static guint32
 adler32_runs (guint32       adler,
               const guint8 *data,
-              gsize         length)
+              uInt          length)
 {
   const guint8 *end = data + length, *p = data, *start = data;
 
-  while (p + ZERO_BLOCK <= end)
+  while ((gsize) (end - p) >= ZERO_BLOCK)
     {
       const guint8 *zeros;
 
@@ -225,15 +225,15 @@ adler32_runs (guint32       adler,
           p += ZERO_BLOCK;
           continue;
         }
-      adler = adler32_z (adler, start, (z_size_t) (p - start));
+      adler = adler32 (adler, start, (uInt) (p - start));
       zeros = p;
       do
         p += ZERO_BLOCK;
-      while (p + ZERO_BLOCK <= end && zero_block (p));
+      while ((gsize) (end - p) >= ZERO_BLOCK && zero_block (p));
       adler = adler32_zeros (adler, (guint64) (p - zeros));
       start = p;
     }
-  return adler32_z (adler, start, (z_size_t) (end - start));
+  return adler32 (adler, start, (uInt) (end - start));
 }
 
 static gboolean
@@ -279,7 +279,7 @@ encode (const VpcPngWriter *w,
     {
       filter_row (w, (const guint32 *) (gconstpointer) (band->pixels + (gsize) y * w->stride),
                   band->row);
-      band->adler = adler32_runs (band->adler, band->row, row_length);
+      band->adler = adler32_runs (band->adler, band->row, (uInt) row_length);
       z.next_in = band->row;
       z.avail_in = row_length;
       ok = deflate_to (&z, band->deflated, Z_NO_FLUSH);

@@ -302,6 +302,9 @@ void     vpc_render_title_rect (VpcDesign              *design,
                                 const VpcRenderOptions *options,
                                 const VpcRect          *content,
                                 VpcRect                *title);
+/* Tests: FALSE makes the title block's size read the findings always, as
+ * it must come out the same when it does not need them. */
+void     vpc_render_title_set_shortcut (gboolean enabled);
 void     vpc_render_title_block (VpcRenderCtx  *ctx,
                                  const VpcRect *content);
 

@@ -1357,7 +1357,7 @@ typedef struct
   guint   n;            /* bands; 0 when no item can be met */
   GArray *starts;       /* guint: band k's items start at [k], end at [k + 1] */
   GArray *items;        /* guint: indexes into the scene's rectangles (segments) */
-} RectBands;
+} Bands;
 
 typedef struct
 {
@@ -1375,9 +1375,9 @@ typedef struct
   double     plo, phi;   /* where the port may be along the side */
   LRect      tile, label, target;
   GArray    *rects;      /* LRect: other icons, markers, foreign subnets */
-  RectBands  bands[2];   /* @rects by band: [TRUE] for segments along u */
+  Bands      bands[2];   /* @rects by band: [TRUE] for segments along u */
   GArray    *segs;       /* LSeg */
-  RectBands  seg_bands[2]; /* @segs by band, alike */
+  Bands      seg_bands[2]; /* @segs by band, alike */
   GArray    *extents;    /* double pairs: scratch for the bands */
   GArray    *ucoords, *vcoords;
   GArray    *side_ports; /* double: ports already on this side (flexible links) */
@@ -1399,8 +1399,8 @@ seg_box (const LPoint *a,
 /* The band of @c, between @bands->lo and hi. Monotonic in @c, so a value
  * inside an extent falls in a band between those of the extent's ends. */
 static inline guint
-band_of (const RectBands *bands,
-         double           c)
+band_of (const Bands *bands,
+         double       c)
 {
   double k = floor ((c - bands->lo) / bands->step);
 
@@ -1422,7 +1422,7 @@ rect_extent (const LRect *r,
 /* Fills @bands from @n extents (pairs in @ext, each [a, b]; items with
  * a >= b are never met) of items 0 to @n - 1. */
 static void
-bands_build (RectBands    *bands,
+bands_build (Bands        *bands,
              const double *ext,
              guint         n)
 {
@@ -1472,10 +1472,10 @@ bands_build (RectBands    *bands,
 
 /* Fills @bands from @rects for segments along u (@along_u) or v. */
 static void
-rect_bands_build (RectBands *bands,
-                  GArray    *rects,
-                  gboolean   along_u,
-                  GArray    *extents)
+rect_bands_build (Bands    *bands,
+                  GArray   *rects,
+                  gboolean  along_u,
+                  GArray   *extents)
 {
   g_array_set_size (extents, 2 * rects->len);
   for (guint i = 0; i < rects->len; i++)
@@ -1485,7 +1485,10 @@ rect_bands_build (RectBands *bands,
   bands_build (bands, (const double *) (gpointer) extents->data, rects->len);
 }
 
+/* For tests: every placed segment in every band (a scan of all of them),
+ * and each candidate's band checked against such a scan. */
 static gboolean indexed_segments = TRUE;
+static gboolean check_bands;
 
 void
 _vpc_routes_set_indexed_segments (gboolean enabled)
@@ -1493,15 +1496,24 @@ _vpc_routes_set_indexed_segments (gboolean enabled)
   indexed_segments = enabled;
 }
 
+void
+_vpc_routes_set_check_bands (gboolean enabled)
+{
+  check_bands = enabled;
+}
+
 /* Fills @bands from @segs for candidate segments along u (@along_u) or v:
  * where across them such a segment can cost anything against each (see
  * seg_cost()), a closed extent: a parallel one within CLEAR of its line,
- * a perpendicular one within half a unit of its span. */
+ * a perpendicular one within half a unit of its span. Exact in floating
+ * point: t->c ± CLEAR is the double nearest the true bound, so no c
+ * outside it is within CLEAR as seg_cost() computes it, and the span's
+ * bounds are the very expressions seg_cost() compares with. */
 static void
-seg_bands_build (RectBands *bands,
-                 GArray    *segs,
-                 gboolean   along_u,
-                 GArray    *extents)
+seg_bands_build (Bands    *bands,
+                 GArray   *segs,
+                 gboolean  along_u,
+                 GArray   *extents)
 {
   g_array_set_size (extents, 2 * segs->len);
   for (guint i = 0; i < segs->len; i++)
@@ -1511,7 +1523,8 @@ seg_bands_build (RectBands *bands,
 
       G_STATIC_ASSERT (CLEAR > 0.5);
       if (!indexed_segments)
-        ext[0] = -G_MAXFLOAT, ext[1] = G_MAXFLOAT; /* in every band */
+        /* In every band; not G_MAXDOUBLE, whose bands' step overflows. */
+        ext[0] = -G_MAXFLOAT, ext[1] = G_MAXFLOAT;
       else if (t->along_u == along_u)
         ext[0] = t->c - CLEAR, ext[1] = t->c + CLEAR;
       else
@@ -1653,6 +1666,23 @@ path_length (const Path *path,
   return TRUE;
 }
 
+/* The items of @bands a candidate segment at @c across can meet, in
+ * @items; how many. The extents are closed here (a rectangle's open one
+ * only lists more than it meets), and a NaN meets nothing. */
+static inline guint
+band_items (const Bands  *bands,
+            double        c,
+            const guint **items)
+{
+  guint k;
+
+  if (bands->n == 0 || !(c >= bands->lo && c <= bands->hi))
+    return 0;
+  k = band_of (bands, c);
+  *items = (const guint *) (gpointer) bands->items->data + g_array_index (bands->starts, guint, k);
+  return g_array_index (bands->starts, guint, k + 1) - g_array_index (bands->starts, guint, k);
+}
+
 /* Adds to @pen what the segment with the bounding box @box, along u when
  * @along_u, passes among the scene's rectangles; FALSE as soon as the path
  * (at least @bound and the penalty) cannot beat the best one. Called with
@@ -1665,20 +1695,11 @@ add_rects_penalty (const Scene *sc,
                    double       bound,
                    double      *pen)
 {
-  const RectBands *bands = &sc->bands[along_u];
-  double c = along_u ? box->v0 : box->u0;
   double sum = *pen; /* a local: *@pen may alias what is read */
   const guint *items;
-  guint k, end;
+  guint n = band_items (&sc->bands[along_u], along_u ? box->v0 : box->u0, &items);
 
-  /* seg_meets_rect() needs c strictly inside an extent: outside them all,
-   * nothing is met. */
-  if (bands->n == 0 || !(c > bands->lo && c < bands->hi))
-    return TRUE;
-  k = band_of (bands, c);
-  items = (const guint *) (gpointer) bands->items->data;
-  end = g_array_index (bands->starts, guint, k + 1);
-  for (guint i = g_array_index (bands->starts, guint, k); i < end; i++)
+  for (guint i = 0; i < n; i++)
     {
       const LRect *r = &g_array_index (sc->rects, LRect, items[i]);
 
@@ -1687,6 +1708,26 @@ add_rects_penalty (const Scene *sc,
     }
   *pen = sum;
   return TRUE;
+}
+
+/* Aborts unless the placed segments in @items, those of the band of the
+ * candidate segment from @a to @b, cost it in all what every placed
+ * segment does (each cost a whole number: the sums are exact). */
+static void
+assert_band_complete (const Scene  *sc,
+                      const LPoint *a,
+                      const LPoint *b,
+                      const LPoint *tile_end,
+                      const guint  *items,
+                      guint         n)
+{
+  double listed = 0, every = 0;
+
+  for (guint i = 0; i < n; i++)
+    listed += seg_cost (sc, a, b, tile_end, &g_array_index (sc->segs, LSeg, items[i]));
+  for (guint k = 0; k < sc->segs->len; k++)
+    every += seg_cost (sc, a, b, tile_end, &g_array_index (sc->segs, LSeg, k));
+  g_assert_cmpfloat (listed, ==, every);
 }
 
 /* Adds to @pen what the segment from @a to @b, along u when @along_u,
@@ -1702,23 +1743,20 @@ add_segs_penalty (const Scene  *sc,
                   double        bound,
                   double       *pen)
 {
-  const RectBands *bands = &sc->seg_bands[along_u];
-  double c = along_u ? a->v : a->u;
+  double sum = *pen; /* a local: *@pen may alias what is read */
   const guint *items;
-  guint k, end;
+  guint n = band_items (&sc->seg_bands[along_u], along_u ? a->v : a->u, &items);
 
-  if (bands->n == 0 || c < bands->lo || c > bands->hi)
-    return TRUE;
-  k = band_of (bands, c);
-  items = (const guint *) (gpointer) bands->items->data;
-  end = g_array_index (bands->starts, guint, k + 1);
-  for (guint i = g_array_index (bands->starts, guint, k); i < end; i++)
+  if (G_UNLIKELY (check_bands))
+    assert_band_complete (sc, a, b, tile_end, items, n);
+  for (guint i = 0; i < n; i++)
     {
       double cost = seg_cost (sc, a, b, tile_end, &g_array_index (sc->segs, LSeg, items[i]));
 
-      if (cost > 0 && !add_penalty (sc, bound, pen, cost))
+      if (cost > 0 && !add_penalty (sc, bound, &sum, cost))
         return FALSE;
     }
+  *pen = sum;
   return TRUE;
 }
 

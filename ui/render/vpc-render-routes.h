@@ -183,6 +183,9 @@ void        _vpc_routes_set_preview_near (gboolean enabled);
  * a candidate anything (TRUE unless set); the routes are the same either
  * way. */
 void        _vpc_routes_set_indexed_segments (gboolean enabled);
+/* For tests: whether each candidate's placed segments by band are also
+ * checked against all of them (FALSE unless set; aborts on a difference). */
+void        _vpc_routes_set_check_bands (gboolean enabled);
 
 VpcLinkRoute       *vpc_link_route_copy (const VpcLinkRoute *route);
 /* The route of the link of @kind from @from to @to in @routes, or NULL. */

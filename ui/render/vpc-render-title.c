@@ -109,7 +109,8 @@ design_swatches (VpcDesign              *design,
   }
 }
 
-/* The swatches of the findings' severities, in @used. */
+/* The swatches of the findings' severities, in @used, whose error and
+ * warning swatches are off on entry. */
 static void
 finding_swatches (const VpcRenderOptions *options,
                   gboolean               *used)
@@ -193,6 +194,14 @@ head_height (void)
   return HEAD_H * vpc_render_text_get_scale ();
 }
 
+static gboolean shortcut = TRUE;
+
+void
+vpc_render_title_set_shortcut (gboolean enabled)
+{
+  shortcut = enabled;
+}
+
 void
 vpc_render_title_rect (VpcDesign              *design,
                        const VpcRenderOptions *options,
@@ -216,7 +225,7 @@ vpc_render_title_rect (VpcDesign              *design,
       design_swatches (design, options, used);
       rows = legend_layout (w - 2 * LEGEND_PAD, used, NULL, NULL);
       used[SWATCH_ERROR] = used[SWATCH_WARNING] = TRUE;
-      if (legend_layout (w - 2 * LEGEND_PAD, used, NULL, NULL) != rows)
+      if (!shortcut || legend_layout (w - 2 * LEGEND_PAD, used, NULL, NULL) != rows)
         {
           used[SWATCH_ERROR] = used[SWATCH_WARNING] = FALSE;
           finding_swatches (options, used);

@@ -557,9 +557,10 @@ vpc_render_draw (VpcRenderCtx *ctx)
       vpc_render_connectors (ctx);
       vpc_render_enis (ctx);
       vpc_render_items (ctx);
-      /* The findings are first read here, after the bulk of the drawing: an
+      /* The findings are read here, after the bulk of the drawing: an
        * export hands over a list that is still being computed on another
-       * thread, and only now waits for it. */
+       * thread, and only now waits for it (unless the page's legend, or a
+       * PNG's first band, needed it sooner). */
       /* A caller drawing many bands hands over its counts; the canvas draws
        * frame after frame from one list and keeps them on it until it changes. */
       if (options->marks != NULL)
