@@ -118,8 +118,9 @@ monthly_total (VpcDesign *design)
  * outlines and badges, after the bulk of an SVG or PDF page (a PNG needs
  * them for its first band), and for the page's size only when the
  * legend's error and warning swatches would need a row of their own. The
- * first read waits for the thread. Both sides only read the design, which the export holds a
- * reference to and nobody edits meanwhile (the export is synchronous). */
+ * first read waits for the thread. Both sides only read the design, which
+ * the export holds a reference to and nobody edits meanwhile (the export
+ * is synchronous). */
 #define VPC_TYPE_EXPORT_FINDINGS (vpc_export_findings_get_type ())
 G_DECLARE_FINAL_TYPE (VpcExportFindings, vpc_export_findings, VPC, EXPORT_FINDINGS, GObject)
 

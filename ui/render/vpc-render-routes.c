@@ -1485,21 +1485,19 @@ rect_bands_build (Bands    *bands,
   bands_build (bands, (const double *) (gpointer) extents->data, rects->len);
 }
 
-/* For tests: every placed segment in every band (a scan of all of them),
- * and each candidate's band checked against such a scan. */
-static gboolean indexed_segments = TRUE;
+/* For tests: each candidate's band checked against a scan of every
+ * placed segment, and how many were. */
 static gboolean check_bands;
+static guint    bands_checked;
 
-void
-_vpc_routes_set_indexed_segments (gboolean enabled)
-{
-  indexed_segments = enabled;
-}
-
-void
+guint
 _vpc_routes_set_check_bands (gboolean enabled)
 {
+  guint checked = bands_checked;
+
   check_bands = enabled;
+  bands_checked = 0;
+  return checked;
 }
 
 /* Fills @bands from @segs for candidate segments along u (@along_u) or v:
@@ -1522,10 +1520,7 @@ seg_bands_build (Bands    *bands,
       double *ext = &g_array_index (extents, double, 2 * i);
 
       G_STATIC_ASSERT (CLEAR > 0.5);
-      if (!indexed_segments)
-        /* In every band; not G_MAXDOUBLE, whose bands' step overflows. */
-        ext[0] = -G_MAXFLOAT, ext[1] = G_MAXFLOAT;
-      else if (t->along_u == along_u)
+      if (t->along_u == along_u)
         ext[0] = t->c - CLEAR, ext[1] = t->c + CLEAR;
       else
         ext[0] = t->a0 - 0.5, ext[1] = t->a1 + 0.5;
@@ -1728,6 +1723,7 @@ assert_band_complete (const Scene  *sc,
   for (guint k = 0; k < sc->segs->len; k++)
     every += seg_cost (sc, a, b, tile_end, &g_array_index (sc->segs, LSeg, k));
   g_assert_cmpfloat (listed, ==, every);
+  bands_checked++;
 }
 
 /* Adds to @pen what the segment from @a to @b, along u when @along_u,

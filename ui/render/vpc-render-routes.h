@@ -179,13 +179,10 @@ void        _vpc_routes_set_update_min_routes (guint n);
 /* For tests: whether a drag preview collects only the icons near what it
  * routes (TRUE unless set); its routes are the same either way. */
 void        _vpc_routes_set_preview_near (gboolean enabled);
-/* For tests: whether a scene reads only the placed segments that can cost
- * a candidate anything (TRUE unless set); the routes are the same either
- * way. */
-void        _vpc_routes_set_indexed_segments (gboolean enabled);
 /* For tests: whether each candidate's placed segments by band are also
- * checked against all of them (FALSE unless set; aborts on a difference). */
-void        _vpc_routes_set_check_bands (gboolean enabled);
+ * checked against all of them (FALSE unless set; aborts on a difference);
+ * returns how many candidates were checked since it was last set. */
+guint       _vpc_routes_set_check_bands (gboolean enabled);
 
 VpcLinkRoute       *vpc_link_route_copy (const VpcLinkRoute *route);
 /* The route of the link of @kind from @from to @to in @routes, or NULL. */
