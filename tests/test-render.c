@@ -1206,6 +1206,30 @@ wrap_everything (GPtrArray *labels)
   return g_string_free (out, FALSE);
 }
 
+/* A chip is as wide as "SG" and as many zeros as its number has digits:
+ * our fonts' digits are all as wide and kern with nothing, at any size. */
+static void
+test_chip_widths (void)
+{
+  static const double scales[] = { 0.75, 1.0, 1.3, 1.6, 2.0 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      double saved = vpc_render_text_set_scale (scales[s]);
+
+      for (guint n = 1; n <= 999; n++)
+        {
+          char text[16], zeros[16];
+
+          g_snprintf (text, sizeof text, "SG%u", n);
+          g_snprintf (zeros, sizeof zeros, "SG%.*s", (int) strlen (text) - 2, "000");
+          g_assert_cmpfloat (vpc_render_text_width (VPC_FONT_BADGE, text), ==,
+                             vpc_render_text_width (VPC_FONT_BADGE, zeros));
+        }
+      vpc_render_text_set_scale (saved);
+    }
+}
+
 /* A list of findings that counts how often it is read. */
 #define TEST_TYPE_COUNTED (test_counted_get_type ())
 G_DECLARE_FINAL_TYPE (TestCounted, test_counted, TEST, COUNTED, GObject)
@@ -1738,6 +1762,7 @@ main (int    argc,
   g_test_add_func ("/render/format-number", test_format_number);
   g_test_add_func ("/render/text-fit", test_text_fit);
   g_test_add_func ("/render/text-shortcuts", test_text_shortcuts);
+  g_test_add_func ("/render/chip-widths", test_chip_widths);
   g_test_add_func ("/render/legend-rows", test_legend_rows);
   g_test_add_func ("/render/examples/deterministic", test_example_deterministic);
   g_test_add_func ("/render/examples/goldens", test_example_goldens);
