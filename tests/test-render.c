@@ -1206,6 +1206,79 @@ wrap_everything (GPtrArray *labels)
   return g_string_free (out, FALSE);
 }
 
+/* A random label of the characters whose widths are taken in pairs, with
+ * kerning pairs, ligatures ("ff", "fi", "ffl") and the signs of a rule
+ * summary and a cut label. */
+static char *
+random_paired_label (GRand *rand)
+{
+  static const char *const pieces[] = {
+    "A", "V", "T", "o", "W", "a", "L", "Y", ".", ",", "y", "r", "f", "i", "l", "ff", "fi",
+    "ffl", "ffi", "fl", "0", "7", "1", " ", " ", "-", "/", ":", "(", "\"", "'", "·", "…", "→",
+    "–", "—", "in: tcp 443 from Group 12", " · out: nothing", "prefix-list:s3", "10.0.0.0/8",
+  };
+  GString *out = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 1, 40);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  return g_string_free (out, FALSE);
+}
+
+/* Every cut of @labels in every font at @widths, as text. */
+static char *
+cut_everything (GPtrArray    *labels,
+                const double *widths,
+                guint         n_widths)
+{
+  GString *out = g_string_new (NULL);
+
+  for (VpcFont font = 0; font < VPC_N_FONTS; font++)
+    for (guint i = 0; i < labels->len; i++)
+      for (guint w = 0; w < n_widths; w++)
+        {
+          g_autofree char *cut = vpc_render_text_fit (font, labels->pdata[i], widths[w]);
+          g_autofree char *escaped = g_strescape (labels->pdata[i], NULL);
+          g_autofree char *escaped_cut = cut != NULL ? g_strescape (cut, NULL) : NULL;
+
+          g_string_append_printf (out, "%s | font %u, %g wide: %s\n", escaped, font, widths[w],
+                                  escaped_cut != NULL ? escaped_cut : "(fits)");
+        }
+  return g_string_free (out, FALSE);
+}
+
+/* Labels cut from the widths of character pairs are cut where shaping
+ * them whole cuts them, in every font at several text sizes. */
+static void
+test_text_pairs (void)
+{
+  static const double scales[] = { 1.0, 0.85, 1.6 };
+  static const double widths[] = { 20, 47.5, 61, 88, 130, 240 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint saved_after = vpc_render_text_set_pairs_after (0);
+
+  for (guint i = 0; i < 600; i++)
+    g_ptr_array_add (labels, random_paired_label (rand));
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      double saved = vpc_render_text_set_scale (scales[s]);
+      guint paired = vpc_render_text_get_paired_count ();
+      g_autofree char *quick = cut_everything (labels, widths, G_N_ELEMENTS (widths));
+      g_autofree char *whole = NULL;
+
+      /* Many: the others fit by far or have ligatures. */
+      g_assert_cmpuint (vpc_render_text_get_paired_count () - paired, >,
+                        labels->len * G_N_ELEMENTS (widths) * VPC_N_FONTS / 5);
+      vpc_render_text_set_shortcuts (FALSE);
+      whole = cut_everything (labels, widths, G_N_ELEMENTS (widths));
+      vpc_render_text_set_shortcuts (TRUE);
+      g_assert_cmpstr (quick, ==, whole);
+      vpc_render_text_set_scale (saved);
+    }
+  vpc_render_text_set_pairs_after (saved_after);
+}
+
 /* A chip is as wide as "SG" and as many zeros as its number has digits:
  * our fonts' digits are all as wide and kern with nothing, at any size. */
 static void
@@ -1763,6 +1836,7 @@ main (int    argc,
   g_test_add_func ("/render/text-fit", test_text_fit);
   g_test_add_func ("/render/text-shortcuts", test_text_shortcuts);
   g_test_add_func ("/render/chip-widths", test_chip_widths);
+  g_test_add_func ("/render/text-pairs", test_text_pairs);
   g_test_add_func ("/render/legend-rows", test_legend_rows);
   g_test_add_func ("/render/examples/deterministic", test_example_deterministic);
   g_test_add_func ("/render/examples/goldens", test_example_goldens);

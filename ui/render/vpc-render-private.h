@@ -166,6 +166,12 @@ const char *const *vpc_render_text_wrap (VpcFont     font,
 /* Tests: FALSE makes pango shape every label whole, as the shortcuts
  * above must give the same lines and cuts (clears the caches). */
 void     vpc_render_text_set_shortcuts (gboolean enabled);
+/* Tests: after how many labels a font cut by shaping them its labels of
+ * printable ASCII are cut from the widths of character pairs instead (0:
+ * at once); returns the old number. */
+guint    vpc_render_text_set_pairs_after (guint labels);
+/* Tests: how many labels were cut from the pairs so far. */
+guint    vpc_render_text_get_paired_count (void);
 /* Whether the last of @lines ends in "…" (the text did not fit). */
 gboolean vpc_render_text_lines_cut (const char *const *lines);
 /* @text as a label of @width shows it (vpc_render_clean_text()), cut to

@@ -9,7 +9,8 @@
  * The SVG writer emits real text and only needs to know where to cut a
  * label that is too wide: vpc_render_text_fit() clears short ASCII labels
  * with a per-font advance table taken from pango once (no shaping per
- * label) and measures the others with their pango layout. */
+ * label), cuts the others from the widths of character pairs pango gave
+ * once a font has cut many, and shapes the rest with their pango layout. */
 #include <math.h>
 #include <string.h>
 
@@ -42,6 +43,13 @@ static const FontSpec font_specs[VPC_N_FONTS] = {
   [VPC_FONT_GLYPH]   = { 11.0, PANGO_WEIGHT_BOLD },
 };
 
+/* The characters whose widths are taken in pairs: printable ASCII, ' '
+ * to '~', then the few others our own texts are full of (a rule summary's
+ * "·", a cut label's "…", "→" and dashes). */
+static const gunichar paired_more[] = { 0xb7, 0x2026, 0x2192, 0x2013, 0x2014 };
+#define N_ASCII  95
+#define N_PAIRED (N_ASCII + 5)
+
 typedef struct
 {
   gboolean ready;
@@ -49,6 +57,15 @@ typedef struct
   double   advance[128]; /* printable ASCII, world units */
   double   ellipsis;
   double   baseline;
+  /* Where a label of paired characters is cut, found without shaping it
+   * (fit_by_pairs()): each character's width in pango units before each
+   * other one, its kerning with it included, and last in a text. Taken
+   * from pango once a font has cut pairs_after labels at this scale. */
+  guint    shaped;       /* labels cut by shaping them */
+  int      pairs_state;  /* 0: not taken yet, 1: taken, -1: cannot be */
+  int      ends[N_PAIRED];
+  int      pairs[N_PAIRED][N_PAIRED];
+  guint8   ligature[N_PAIRED][N_PAIRED]; /* the pair is one glyph: "fi" */
 } FontMetrics;
 
 static PangoContext         *context;
@@ -278,6 +295,8 @@ get_metrics (VpcFont font)
     }
   m->ellipsis = vpc_render_text_width (font, ELLIPSIS);
   m->baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+  m->shaped = 0;
+  m->pairs_state = 0;
   m->ready = TRUE;
   m->scale = text_scale;
   return m;
@@ -376,6 +395,243 @@ shaping_prefix (VpcFont     font,
   return c - text;
 }
 
+/* Taking a font's pairs costs about what cutting 280 labels by shaping
+ * them does (callgrind): a design of 1,000 elements cuts ~240 in all. */
+static guint pairs_after = 256;
+static guint paired_count; /* labels cut from the pairs, for the tests */
+
+/* The place of the character at *@p among the paired ones, moving *@p
+ * past it; -1 when it is not one of them. */
+static int
+paired_index (const char **p)
+{
+  guchar b = (guchar) **p;
+  gunichar c;
+
+  if (b >= ' ' && b <= '~')
+    {
+      (*p)++;
+      return b - ' ';
+    }
+  if (b < 0x80)
+    return -1;
+  c = g_utf8_get_char (*p);
+  for (guint i = 0; i < G_N_ELEMENTS (paired_more); i++)
+    if (c == paired_more[i])
+      {
+        *p = g_utf8_next_char (*p);
+        return N_ASCII + i;
+      }
+  return -1;
+}
+
+static void
+append_paired (GString *text,
+               int      index)
+{
+  if (index < N_ASCII)
+    g_string_append_c (text, (char) (' ' + index));
+  else
+    g_string_append_unichar (text, paired_more[index - N_ASCII]);
+}
+
+/* Every ordered pair of paired characters, each once, in one sequence of
+ * N_PAIRED² + 1: an Eulerian circuit of the complete graph with loops
+ * (Hierholzer's, read backwards: still every pair once). */
+static guint8 *
+every_pair (gsize *len)
+{
+  guint next[N_PAIRED] = { 0 }, depth = 0;
+  g_autofree guint *stack = g_new (guint, N_PAIRED * N_PAIRED + 2);
+  guint8 *seq = g_new (guint8, N_PAIRED * N_PAIRED + 1);
+
+  *len = 0;
+  stack[depth++] = 0;
+  while (depth > 0)
+    {
+      guint at = stack[depth - 1];
+
+      if (next[at] < N_PAIRED)
+        stack[depth++] = next[at]++;
+      else
+        seq[(*len)++] = (guint8) stack[--depth];
+    }
+  return seq;
+}
+
+/* The width of the first of two paired characters shaped alone. */
+static int
+first_of_two (VpcFont font,
+              int     a,
+              int     b)
+{
+  g_autoptr(GString) two = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle pos;
+
+  append_paired (two, a);
+  append_paired (two, b);
+  layout = measure_layout (font, two->str);
+  pango_layout_index_to_pos (layout, 0, &pos);
+  return pos.width;
+}
+
+/* The pairs of @font from one line holding all of them, and each character
+ * alone. Pango rounds each glyph's advance, kerning included, to a whole
+ * pixel, and our fonts kern pairs only: a character's width depends on it
+ * and the next one. The pairs inside a ligature (DejaVu's "ff", "fi" and
+ * "fl", which begin its ligatures of three too) are marked, and those next
+ * to one, kerned there against it, shaped on their own. Refused (-1)
+ * unless the line is one left-to-right run. */
+static void
+take_pairs (VpcFont      font,
+            FontMetrics *m)
+{
+  gsize len;
+  g_autofree guint8 *seq = every_pair (&len);
+  g_autofree int *widths = g_new (int, len);
+  g_autofree int *at_byte = NULL; /* byte → place in @seq, or -1 */
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoGlyphString *glyphs;
+  GSList *runs;
+
+  for (gsize i = 0; i < len; i++)
+    append_paired (text, seq[i]);
+  at_byte = g_new (int, text->len + 1);
+  for (gsize i = 0, byte = 0; i <= len; i++)
+    {
+      gsize end = byte;
+
+      if (i < len)
+        {
+          const char *p = text->str + byte;
+
+          paired_index (&p);
+          end = p - text->str;
+        }
+      at_byte[byte] = (int) i;
+      while (++byte < end)
+        at_byte[byte] = -1;
+      byte = end;
+    }
+  layout = measure_layout (font, text->str);
+  runs = pango_layout_get_line_readonly (layout, 0)->runs;
+  m->pairs_state = -1;
+  if (pango_layout_get_line_count (layout) != 1 || runs == NULL || runs->next != NULL
+      || !left_to_right (layout))
+    return;
+  memset (m->ligature, 0, sizeof m->ligature);
+  glyphs = ((PangoGlyphItem *) runs->data)->glyphs;
+  for (int g = 0; g < glyphs->num_glyphs; g++)
+    {
+      int first = at_byte[glyphs->log_clusters[g]];
+      int next = at_byte[g + 1 < glyphs->num_glyphs ? glyphs->log_clusters[g + 1] : (int) text->len];
+
+      if (first < 0 || next <= first)
+        return;
+      widths[first] = next - first == 1 ? glyphs->glyphs[g].geometry.width : -1;
+      for (int i = first + 1; i < next; i++)
+        {
+          m->ligature[seq[i - 1]][seq[i]] = TRUE;
+          widths[i] = -1;
+        }
+    }
+  /* Each pair is in @seq once: one next to a ligature is shaped alone. */
+  for (gsize i = 0; i + 1 < len; i++)
+    if (!m->ligature[seq[i]][seq[i + 1]])
+      m->pairs[seq[i]][seq[i + 1]] = widths[i] >= 0 && widths[i + 1] >= 0
+                                         ? widths[i]
+                                         : first_of_two (font, seq[i], seq[i + 1]);
+  for (int c = 0; c < N_PAIRED; c++)
+    {
+      g_autoptr(GString) alone = g_string_new (NULL);
+      g_autoptr(PangoLayout) one = NULL;
+      PangoRectangle logical;
+
+      append_paired (alone, c);
+      one = measure_layout (font, alone->str);
+      pango_layout_get_extents (one, NULL, &logical);
+      m->ends[c] = logical.width;
+    }
+  m->pairs_state = 1;
+}
+
+/* Labels longer than this are cut by shaping them. */
+#define PAIRED_MAX 512
+
+/* fit_shaped() without shaping, from the widths of pairs, when the first
+ * @shaped bytes of @text are paired characters and the font has its
+ * pairs: the same sums of the same whole numbers pango adds up, compared
+ * alike. FALSE when it cannot tell. */
+static gboolean
+fit_by_pairs (VpcFont     font,
+              const char *text,
+              gsize       shaped,
+              gsize       len,
+              double      width,
+              double      ellipsis,
+              gboolean   *fits,
+              gsize      *keep)
+{
+  FontMetrics *m = &metrics[font];
+  guint8 chars[PAIRED_MAX];
+  guint16 starts[PAIRED_MAX];
+  guint n = 0;
+  int right = 0;
+
+  if (!shortcuts || m->pairs_state < 0 || (m->pairs_state == 0 && m->shaped < pairs_after))
+    return FALSE;
+  for (const char *p = text; p < text + shaped; n++)
+    {
+      int index;
+
+      if (n == PAIRED_MAX)
+        return FALSE;
+      starts[n] = p - text;
+      if ((index = paired_index (&p)) < 0)
+        return FALSE;
+      chars[n] = (guint8) index;
+    }
+  if (m->pairs_state == 0)
+    take_pairs (font, m);
+  if (m->pairs_state < 0)
+    return FALSE;
+  for (guint i = 0; i + 1 < n; i++)
+    if (m->ligature[chars[i]][chars[i + 1]])
+      return FALSE;
+
+#define WIDTH_AT(i) ((i) + 1 < n ? m->pairs[chars[i]][chars[(i) + 1]] : m->ends[chars[i]])
+  paired_count++;
+  *fits = FALSE;
+  if (shaped == len)
+    {
+      int total = 0;
+
+      for (guint i = 0; i < n; i++)
+        total += WIDTH_AT (i);
+      *fits = total / (double) PANGO_SCALE <= width;
+      if (*fits)
+        {
+          *keep = len;
+          return TRUE;
+        }
+    }
+  /* The first character whose right edge, then "…", passes @width. */
+  for (guint i = 0; i < n; i++)
+    {
+      right += WIDTH_AT (i);
+      if (right / (double) PANGO_SCALE + ellipsis > width)
+        {
+          *keep = starts[i];
+          return TRUE;
+        }
+    }
+#undef WIDTH_AT
+  *keep = len;
+  return TRUE;
+}
+
 /* How many bytes of a label too wide for @width keep, "…" included: the
  * characters before the first whose right edge passes the limit. Each
  * position costs a walk along the line, so left-to-right text, whose edges
@@ -390,13 +646,18 @@ fit_shaped (VpcFont     font,
             double      ellipsis,
             gboolean   *fits)
 {
-  gsize len = strlen (text), shaped = shaping_prefix (font, text, width);
-  g_autofree char *prefix = shaped < len ? g_strndup (text, shaped) : NULL;
-  g_autoptr(PangoLayout) layout = measure_layout (font, prefix != NULL ? prefix : text);
+  gsize len = strlen (text), shaped = shaping_prefix (font, text, width), keep;
+  g_autofree char *prefix = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(GArray) starts = NULL;
   PangoRectangle logical;
   guint low = 0, high;
 
+  if (fit_by_pairs (font, text, shaped, len, width, ellipsis, fits, &keep))
+    return keep;
+  metrics[font].shaped++;
+  prefix = shaped < len ? g_strndup (text, shaped) : NULL;
+  layout = measure_layout (font, prefix != NULL ? prefix : text);
   if (prefix == NULL)
     {
       pango_layout_get_extents (layout, NULL, &logical);
@@ -592,6 +853,21 @@ vpc_render_text_wrap (VpcFont     font,
   lines = wrap_lines (font, text, width, max_lines);
   g_hash_table_insert (wraps, g_steal_pointer (&key), lines);
   return (const char *const *) lines;
+}
+
+guint
+vpc_render_text_set_pairs_after (guint labels)
+{
+  guint old = pairs_after;
+
+  pairs_after = labels;
+  return old;
+}
+
+guint
+vpc_render_text_get_paired_count (void)
+{
+  return paired_count;
 }
 
 void
