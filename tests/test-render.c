@@ -1207,8 +1207,8 @@ wrap_everything (GPtrArray *labels)
 }
 
 /* A random label of the characters whose widths are taken in pairs, with
- * kerning pairs, ligatures ("ff", "fi", "ffl") and the signs of a rule
- * summary and a cut label. */
+ * kerning pairs (across the hyphens lines break after too), ligatures
+ * ("ff", "fi", "ffl") and the signs of a rule summary and a cut label. */
 static char *
 random_paired_label (GRand *rand)
 {
@@ -1216,6 +1216,7 @@ random_paired_label (GRand *rand)
     "A", "V", "T", "o", "W", "a", "L", "Y", ".", ",", "y", "r", "f", "i", "l", "ff", "fi",
     "ffl", "ffi", "fl", "0", "7", "1", " ", " ", "-", "/", ":", "(", "\"", "'", "·", "…", "→",
     "–", "—", "in: tcp 443 from Group 12", " · out: nothing", "prefix-list:s3", "10.0.0.0/8",
+    "-T", "-V", "-Y", "r-W", "L-T", "Ta", "AVAV",
   };
   GString *out = g_string_new (NULL);
   guint n = g_rand_int_range (rand, 1, 40);
@@ -1225,7 +1226,8 @@ random_paired_label (GRand *rand)
   return g_string_free (out, FALSE);
 }
 
-/* Every cut of @labels in every font at @widths, as text. */
+/* Every cut of @labels in every font at @widths, and their wraps into one
+ * and two lines, as text. */
 static char *
 cut_everything (GPtrArray    *labels,
                 const double *widths,
@@ -1243,12 +1245,25 @@ cut_everything (GPtrArray    *labels,
 
           g_string_append_printf (out, "%s | font %u, %g wide: %s\n", escaped, font, widths[w],
                                   escaped_cut != NULL ? escaped_cut : "(fits)");
+          for (guint max_lines = 1; max_lines <= 2; max_lines++)
+            {
+              const char *const *lines
+                  = vpc_render_text_wrap (font, labels->pdata[i], widths[w], max_lines);
+
+              for (guint l = 0; lines[l] != NULL; l++)
+                {
+                  g_autofree char *line = g_strescape (lines[l], NULL);
+
+                  g_string_append_printf (out, "  %u: [%s]\n", max_lines, line);
+                }
+            }
         }
   return g_string_free (out, FALSE);
 }
 
-/* Labels cut from the widths of character pairs are cut where shaping
- * them whole cuts them, in every font at several text sizes. */
+/* Labels cut and wrapped from the widths of character pairs are cut and
+ * wrapped where shaping them whole does, in every font at several text
+ * sizes; and the pairs served many of them. */
 static void
 test_text_pairs (void)
 {
@@ -1258,18 +1273,21 @@ test_text_pairs (void)
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   guint saved_after = vpc_render_text_set_pairs_after (0);
 
-  for (guint i = 0; i < 600; i++)
+  for (guint i = 0; i < 300; i++)
     g_ptr_array_add (labels, random_paired_label (rand));
   for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
     {
       double saved = vpc_render_text_set_scale (scales[s]);
-      guint paired = vpc_render_text_get_paired_count ();
-      g_autofree char *quick = cut_everything (labels, widths, G_N_ELEMENTS (widths));
-      g_autofree char *whole = NULL;
+      guint cuts, wraps, cuts_after, wraps_after;
+      g_autofree char *quick = NULL, *whole = NULL;
 
-      /* Many: the others fit by far or have ligatures. */
-      g_assert_cmpuint (vpc_render_text_get_paired_count () - paired, >,
-                        labels->len * G_N_ELEMENTS (widths) * VPC_N_FONTS / 5);
+      vpc_render_text_get_paired (&cuts, &wraps);
+      quick = cut_everything (labels, widths, G_N_ELEMENTS (widths));
+      vpc_render_text_get_paired (&cuts_after, &wraps_after);
+      /* Many: the others fit by far, have ligatures or breaks that add
+       * a hyphen. */
+      g_assert_cmpuint (cuts_after - cuts, >, labels->len * G_N_ELEMENTS (widths) * VPC_N_FONTS / 5);
+      g_assert_cmpuint (wraps_after - wraps, >, labels->len * G_N_ELEMENTS (widths) * VPC_N_FONTS / 20);
       vpc_render_text_set_shortcuts (FALSE);
       whole = cut_everything (labels, widths, G_N_ELEMENTS (widths));
       vpc_render_text_set_shortcuts (TRUE);

@@ -170,8 +170,10 @@ void     vpc_render_text_set_shortcuts (gboolean enabled);
  * printable ASCII are cut from the widths of character pairs instead (0:
  * at once); returns the old number. */
 guint    vpc_render_text_set_pairs_after (guint labels);
-/* Tests: how many labels were cut from the pairs so far. */
-guint    vpc_render_text_get_paired_count (void);
+/* Tests: how many labels were cut, and wrapped in two lines, from the
+ * pairs so far. */
+void     vpc_render_text_get_paired (guint *cuts,
+                                     guint *wraps);
 /* Whether the last of @lines ends in "…" (the text did not fit). */
 gboolean vpc_render_text_lines_cut (const char *const *lines);
 /* @text as a label of @width shows it (vpc_render_clean_text()), cut to

@@ -66,6 +66,9 @@ typedef struct
   int      ends[N_PAIRED];
   int      pairs[N_PAIRED][N_PAIRED];
   guint8   ligature[N_PAIRED][N_PAIRED]; /* the pair is one glyph: "fi" */
+  /* What pango's line breaking reads of the font's runs (wrap_by_pairs()). */
+  PangoLanguage *language;
+  int      safe_distance;
 } FontMetrics;
 
 static PangoContext         *context;
@@ -396,9 +399,11 @@ shaping_prefix (VpcFont     font,
 }
 
 /* Taking a font's pairs costs about what cutting 280 labels by shaping
- * them does (callgrind): a design of 1,000 elements cuts ~240 in all. */
-static guint pairs_after = 256;
-static guint paired_count; /* labels cut from the pairs, for the tests */
+ * them does (callgrind), a wrap counting as two cuts: a design of 1,000
+ * elements cuts ~240 labels and wraps ~100, and never needs them. */
+static guint pairs_after = 512;
+/* Labels cut and wrapped from the pairs, for the tests. */
+static guint paired_cuts, paired_wraps;
 
 /* The place of the character at *@p among the paired ones, moving *@p
  * past it; -1 when it is not one of them. */
@@ -522,6 +527,15 @@ take_pairs (VpcFont      font,
       || !left_to_right (layout))
     return;
   memset (m->ligature, 0, sizeof m->ligature);
+  {
+    PangoItem *item = ((PangoGlyphItem *) runs->data)->item;
+    PangoFontMetrics *font_metrics
+        = pango_font_get_metrics (item->analysis.font, item->analysis.language);
+
+    m->language = item->analysis.language;
+    m->safe_distance = pango_font_metrics_get_approximate_char_width (font_metrics) * 3;
+    pango_font_metrics_unref (font_metrics);
+  }
   glyphs = ((PangoGlyphItem *) runs->data)->glyphs;
   for (int g = 0; g < glyphs->num_glyphs; g++)
     {
@@ -560,6 +574,43 @@ take_pairs (VpcFont      font,
 /* Labels longer than this are cut by shaping them. */
 #define PAIRED_MAX 512
 
+/* The first @length bytes of @text as @n paired characters and where
+ * each starts, when they all are, none two make a ligature and @font has
+ * its pairs (taken now if it has cut enough labels). */
+static gboolean
+paired_chars (VpcFont     font,
+              const char *text,
+              gsize       length,
+              guint8     *chars,
+              guint16    *starts,
+              guint      *n)
+{
+  FontMetrics *m = &metrics[font];
+
+  if (!shortcuts || m->pairs_state < 0 || (m->pairs_state == 0 && m->shaped < pairs_after))
+    return FALSE;
+  *n = 0;
+  for (const char *p = text; p < text + length; (*n)++)
+    {
+      int index;
+
+      if (*n == PAIRED_MAX)
+        return FALSE;
+      starts[*n] = p - text;
+      if ((index = paired_index (&p)) < 0)
+        return FALSE;
+      chars[*n] = (guint8) index;
+    }
+  if (m->pairs_state == 0)
+    take_pairs (font, m);
+  if (m->pairs_state < 0)
+    return FALSE;
+  for (guint i = 0; i + 1 < *n; i++)
+    if (m->ligature[chars[i]][chars[i + 1]])
+      return FALSE;
+  return TRUE;
+}
+
 /* fit_shaped() without shaping, from the widths of pairs, when the first
  * @shaped bytes of @text are paired characters and the font has its
  * pairs: the same sums of the same whole numbers pango adds up, compared
@@ -577,32 +628,14 @@ fit_by_pairs (VpcFont     font,
   FontMetrics *m = &metrics[font];
   guint8 chars[PAIRED_MAX];
   guint16 starts[PAIRED_MAX];
-  guint n = 0;
+  guint n;
   int right = 0;
 
-  if (!shortcuts || m->pairs_state < 0 || (m->pairs_state == 0 && m->shaped < pairs_after))
+  if (!paired_chars (font, text, shaped, chars, starts, &n))
     return FALSE;
-  for (const char *p = text; p < text + shaped; n++)
-    {
-      int index;
-
-      if (n == PAIRED_MAX)
-        return FALSE;
-      starts[n] = p - text;
-      if ((index = paired_index (&p)) < 0)
-        return FALSE;
-      chars[n] = (guint8) index;
-    }
-  if (m->pairs_state == 0)
-    take_pairs (font, m);
-  if (m->pairs_state < 0)
-    return FALSE;
-  for (guint i = 0; i + 1 < n; i++)
-    if (m->ligature[chars[i]][chars[i + 1]])
-      return FALSE;
 
 #define WIDTH_AT(i) ((i) + 1 < n ? m->pairs[chars[i]][chars[(i) + 1]] : m->ends[chars[i]])
-  paired_count++;
+  paired_cuts++;
   *fits = FALSE;
   if (shaped == len)
     {
@@ -630,6 +663,86 @@ fit_by_pairs (VpcFont     font,
 #undef WIDTH_AT
   *keep = len;
   return TRUE;
+}
+
+/* Where the first line of @text wrapped at @width ends (a byte), found as
+ * pango 1.50's process_item() finds it for a paragraph of one run
+ * (pango-layout.c), with the widths of the pairs: every place pango may
+ * break the line at (pango_get_log_attrs()) near the end of the line is
+ * measured as the text before it shaped alone, a space before it not
+ * counted. 0 when that cannot tell: not paired characters, a break that
+ * would add a hyphen, or no word that fits (pango tries again between
+ * characters). @text must not fit on one line. */
+static gsize
+wrap_by_pairs (VpcFont     font,
+               const char *text,
+               double      width)
+{
+  FontMetrics *m = &metrics[font];
+  gsize len = strlen (text);
+  guint8 chars[PAIRED_MAX];
+  guint16 starts[PAIRED_MAX];
+  PangoLogAttr attrs[PAIRED_MAX + 1];
+  int widths[PAIRED_MAX];
+  int remaining = (int) (width * PANGO_SCALE), total = 0, at = 0;
+  int break_chars, break_width, break_extra;
+  guint n;
+
+  if (!paired_chars (font, text, len, chars, starts, &n) || n < 2)
+    return 0;
+  pango_get_log_attrs (text, len, -1, m->language, attrs, n + 1);
+  for (guint i = 0; i < n; i++)
+    total += widths[i] = i + 1 < n ? m->pairs[chars[i]][chars[i + 1]] : m->ends[chars[i]];
+  /* The whole text, its end a place to break at. */
+  if (attrs[n].break_inserts_hyphen || total + (attrs[n - 1].is_white ? -widths[n - 1] : 0) <= remaining)
+    return 0;
+  break_chars = n;
+  break_width = total;
+  break_extra = attrs[n - 1].is_white ? -widths[n - 1] : 0;
+  for (guint k = 0; k <= n; k++)
+    {
+      gboolean candidate = k > 0 && (k == n || attrs[k].is_line_break);
+      int extra;
+
+      /* A hyphen's width, where one would be added, counts only at a
+       * place to break (below MIN() ignores it): such a place is left to
+       * pango, which shapes the hyphen. */
+      if (attrs[k].break_removes_preceding || (candidate && attrs[k].break_inserts_hyphen))
+        return 0;
+      extra = !attrs[k].break_inserts_hyphen && k > 0 && attrs[k - 1].is_white ? -widths[k - 1] : 0;
+      if (MIN (at + extra, at) > remaining + m->safe_distance && break_chars < (int) n)
+        break;
+      if (candidate)
+        {
+          if (at + extra < remaining - m->safe_distance)
+            {
+              break_chars = k;
+              break_width = at;
+              break_extra = extra;
+            }
+          else
+            {
+              /* The text before k shaped alone: its last character kerns
+               * with nothing; the whole text keeps its end's space. */
+              int shaped = k < n ? at - widths[k - 1] + m->ends[chars[k - 1]] : total;
+              int more = k < n && attrs[k - 1].is_white ? -widths[k - 1] : 0;
+
+              if (break_chars == (int) n || shaped + more <= remaining
+                  || shaped + more < break_width + break_extra)
+                {
+                  break_chars = k;
+                  break_width = shaped;
+                  break_extra = more;
+                }
+            }
+        }
+      if (k < n)
+        at += widths[k];
+    }
+  if (break_width + break_extra > remaining || break_chars >= (int) n)
+    return 0;
+  paired_wraps++;
+  return starts[break_chars];
 }
 
 /* How many bytes of a label too wide for @width keep, "…" included: the
@@ -741,6 +854,8 @@ wrap_layout (VpcFont     font,
 {
   PangoLayout *layout = measure_layout (font, text);
 
+  /* A wrap costs pango about two cuts. */
+  metrics[font].shaped += 2;
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   return layout;
@@ -788,6 +903,46 @@ wrap_enough (VpcFont     font,
   return wrap_layout (font, text, width);
 }
 
+/* The last line a label has room for, from @from on: as much as fits,
+ * then "…", cut where a one-line label would be. */
+static char *
+last_line (VpcFont     font,
+           const char *from,
+           double      width)
+{
+  g_autofree char *rest = trimmed (from, strlen (from));
+  char *cut = vpc_render_text_fit (font, rest, width);
+
+  return cut != NULL ? cut : g_steal_pointer (&rest);
+}
+
+/* The lines of a text surely longer than its one or two lines, when
+ * that takes no layout: pango's first line starts the text, and the
+ * pairs may say where its second starts (wrap_by_pairs()). NULL when
+ * they cannot. */
+static GPtrArray *
+wrap_short (VpcFont     font,
+            const char *text,
+            double      width,
+            guint       max_lines)
+{
+  GPtrArray *lines;
+  gsize second = 0;
+
+  if (max_lines == 2)
+    {
+      g_autofree char *prefix = g_strndup (text, shaping_prefix (font, text, width));
+
+      if ((second = wrap_by_pairs (font, prefix, width)) == 0)
+        return NULL;
+    }
+  lines = g_ptr_array_new ();
+  if (second > 0)
+    g_ptr_array_add (lines, trimmed (text, second));
+  g_ptr_array_add (lines, last_line (font, text + second, width));
+  return lines;
+}
+
 static char **
 wrap_lines (VpcFont     font,
             const char *text,
@@ -795,7 +950,7 @@ wrap_lines (VpcFont     font,
             guint       max_lines)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  GPtrArray *lines = g_ptr_array_new ();
+  GPtrArray *lines = NULL;
   gboolean more;
   guint n;
 
@@ -805,12 +960,19 @@ wrap_lines (VpcFont     font,
       g_autofree char *one_line = vpc_render_text_fit (font, text, width);
 
       if (one_line == NULL)
-        {
-          g_ptr_array_add (lines, g_strdup (text));
-          g_ptr_array_add (lines, NULL);
-          return (char **) g_ptr_array_free (lines, FALSE);
-        }
+        lines = g_ptr_array_new ();
+      if (one_line == NULL)
+        g_ptr_array_add (lines, g_strdup (text));
     }
+  else if ((max_lines == 1 || max_lines == 2)
+           && shaping_prefix (font, text, max_lines * width) < strlen (text))
+    lines = wrap_short (font, text, width, max_lines);
+  if (lines != NULL)
+    {
+      g_ptr_array_add (lines, NULL);
+      return (char **) g_ptr_array_free (lines, FALSE);
+    }
+  lines = g_ptr_array_new ();
   layout = wrap_enough (font, text, width, max_lines, &more);
   n = pango_layout_get_line_count (layout);
   for (guint i = 0; i < n && (max_lines == 0 || i < max_lines); i++)
@@ -819,13 +981,8 @@ wrap_lines (VpcFont     font,
 
       if (max_lines != 0 && i + 1 == max_lines && (more || i + 1 < n))
         {
-          /* The rest does not fit the last line: as much of it as does,
-           * then "…", cut where a one-line label would be. */
-          g_autofree char *rest
-              = trimmed (text + line->start_index, strlen (text + line->start_index));
-          char *cut = vpc_render_text_fit (font, rest, width);
-
-          g_ptr_array_add (lines, cut != NULL ? cut : g_steal_pointer (&rest));
+          /* The rest does not fit the last line. */
+          g_ptr_array_add (lines, last_line (font, text + line->start_index, width));
           break;
         }
       g_ptr_array_add (lines, trimmed (text + line->start_index, line->length));
@@ -864,10 +1021,12 @@ vpc_render_text_set_pairs_after (guint labels)
   return old;
 }
 
-guint
-vpc_render_text_get_paired_count (void)
+void
+vpc_render_text_get_paired (guint *cuts,
+                            guint *wraps)
 {
-  return paired_count;
+  *cuts = paired_cuts;
+  *wraps = paired_wraps;
 }
 
 void
