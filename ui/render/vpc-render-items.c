@@ -171,14 +171,19 @@ number_chip (VpcRenderCtx *ctx,
              double        cy,
              guint         number)
 {
-  char text[16], zeros[16];
+  char text[8] = "SG", zeros[8] = "SG";
+  guint digits = number >= 100 ? 3 : number >= 10 ? 2 : 1;
   double w;
 
-  g_snprintf (text, sizeof text, "SG%u", MIN (number, 999u));
+  /* By hand: printf took a third of the chips' time (two per chip). */
+  number = MIN (number, 999u);
+  for (guint i = digits; i > 0; i--, number /= 10)
+    text[1 + i] = (char) ('0' + number % 10);
+  memset (zeros + 2, '0', digits);
+  text[2 + digits] = zeros[2 + digits] = '\0';
   /* Every digit of our fonts is as wide as "0" and kerns with nothing
    * (/render/chip-widths): the width is measured once per number of
    * digits, not shaped for each group (a thousand at 10,000 elements). */
-  g_snprintf (zeros, sizeof zeros, "SG%.*s", (int) strlen (text) - 2, "000");
   w = vpc_render_text_width (VPC_FONT_BADGE, zeros) + 8;
   vpc_painter_fill_with (ctx->p, &ctx->pal->background);
   vpc_painter_rect (ctx->p, x - 1.5, cy - 8.5, w + 3, 17, 5);
