@@ -1297,6 +1297,34 @@ test_text_pairs (void)
   vpc_render_text_set_pairs_after (saved_after);
 }
 
+/* A drawing of thousands of elements takes a font's pairs after a few
+ * dozen labels cut by shaping them; a small one only after hundreds. */
+static void
+test_text_pairs_early (void)
+{
+  for (guint big = 0; big < 2; big++)
+    {
+      guint cuts, cuts_after, wraps;
+
+      vpc_render_text_cache_clear ();
+      vpc_render_prepare_text (big ? 10000 : 1000);
+      vpc_render_text_get_paired (&cuts, &wraps);
+      for (guint i = 0; i < 100; i++)
+        {
+          g_autofree char *label = g_strdup_printf ("in: tcp %u from Group %u, all from 10.0.0.0/8", i, i);
+          g_autofree char *cut = vpc_render_text_fit (VPC_FONT_SMALL, label, 90);
+
+          g_assert_nonnull (cut);
+        }
+      vpc_render_text_get_paired (&cuts_after, &wraps);
+      if (big)
+        g_assert_cmpuint (cuts_after - cuts, >=, 100 - 32 - 1);
+      else
+        g_assert_cmpuint (cuts_after - cuts, ==, 0);
+    }
+  vpc_render_prepare_text (0);
+}
+
 /* A chip is as wide as "SG" and as many zeros as its number has digits:
  * our fonts' digits are all as wide and kern with nothing, at any size. */
 static void
@@ -1855,6 +1883,7 @@ main (int    argc,
   g_test_add_func ("/render/text-shortcuts", test_text_shortcuts);
   g_test_add_func ("/render/chip-widths", test_chip_widths);
   g_test_add_func ("/render/text-pairs", test_text_pairs);
+  g_test_add_func ("/render/text-pairs-early", test_text_pairs_early);
   g_test_add_func ("/render/legend-rows", test_legend_rows);
   g_test_add_func ("/render/examples/deterministic", test_example_deterministic);
   g_test_add_func ("/render/examples/goldens", test_example_goldens);

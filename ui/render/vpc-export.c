@@ -235,7 +235,10 @@ page_init (Page                   *page,
 {
   gboolean fixed;
   g_autoptr(GDateTime) now = export_time (&fixed);
+  guint n_elements = 0;
 
+  for (VpcKind kind = 0; kind < VPC_N_KINDS; kind++)
+    n_elements += vpc_design_get_n_elements (design, kind);
   page->design = design;
   page->one_shot = export_options->one_shot;
   page->date = g_date_time_format (now, "%Y-%m-%d");
@@ -252,7 +255,7 @@ page_init (Page                   *page,
   /* The findings are computed on another thread meanwhile. */
   page->findings = findings_of (design);
   page->total = monthly_total (design);
-  vpc_render_prepare_text ();
+  vpc_render_prepare_text (n_elements);
   page->options.monthly_total = page->total;
   page->options.findings = page->findings;
 

@@ -80,6 +80,18 @@ static GHashTable           *wraps;   /* key string → char ** (wrapped lines) 
 static FontMetrics           metrics[VPC_N_FONTS];
 static GHashTable           *widths[VPC_N_FONTS]; /* text → width in pango units */
 
+/* Taking a font's pairs costs about what cutting 280 labels by shaping
+ * them does (callgrind), a wrap counting as two cuts: a design of 1,000
+ * elements cuts ~240 labels and wraps ~100, and never needs them. */
+static guint pairs_after = 512;
+/* A drawing of thousands of elements (vpc_render_prepare_text()) cuts
+ * thousands of labels: a font that has cut a few dozen takes them. */
+#define MANY_ELEMENTS    2000
+#define PAIRS_AFTER_MANY 32
+static gboolean many_labels;
+/* Labels cut and wrapped from the pairs, for the tests. */
+static guint paired_cuts, paired_wraps;
+
 double
 vpc_render_text_set_scale (double scale)
 {
@@ -306,8 +318,9 @@ get_metrics (VpcFont font)
 }
 
 void
-vpc_render_prepare_text (void)
+vpc_render_prepare_text (guint n_elements)
 {
+  many_labels = n_elements >= MANY_ELEMENTS;
   for (VpcFont font = 0; font < VPC_N_FONTS; font++)
     get_metrics (font);
 }
@@ -398,12 +411,6 @@ shaping_prefix (VpcFont     font,
   return c - text;
 }
 
-/* Taking a font's pairs costs about what cutting 280 labels by shaping
- * them does (callgrind), a wrap counting as two cuts: a design of 1,000
- * elements cuts ~240 labels and wraps ~100, and never needs them. */
-static guint pairs_after = 512;
-/* Labels cut and wrapped from the pairs, for the tests. */
-static guint paired_cuts, paired_wraps;
 
 /* The place of the character at *@p among the paired ones, moving *@p
  * past it; -1 when it is not one of them. */
@@ -587,7 +594,9 @@ paired_chars (VpcFont     font,
 {
   FontMetrics *m = &metrics[font];
 
-  if (!shortcuts || m->pairs_state < 0 || (m->pairs_state == 0 && m->shaped < pairs_after))
+  if (!shortcuts || m->pairs_state < 0
+      || (m->pairs_state == 0
+          && m->shaped < (many_labels ? MIN (pairs_after, PAIRS_AFTER_MANY) : pairs_after)))
     return FALSE;
   *n = 0;
   for (const char *p = text; p < text + length; (*n)++)

@@ -135,8 +135,10 @@ char       *vpc_render_clean_text (const char *text,
                                    gsize       max_chars);
 /* Loads the fonts and measures them now rather than at the first label:
  * fontconfig's first use takes tens of milliseconds, which an export spends
- * while its findings are computed on another thread. */
-void        vpc_render_prepare_text (void);
+ * while its findings are computed on another thread. @n_elements: how
+ * many elements the drawing has; with thousands, a font that cuts many
+ * labels takes the widths of character pairs early. */
+void        vpc_render_prepare_text (guint n_elements);
 /* Frees the text and icon caches (tests call it before exiting). */
 void        vpc_render_clear_caches (void);
 
