@@ -1120,6 +1120,63 @@ test_format_number (void)
     }
   setlocale (LC_NUMERIC, saved);
   g_free (saved);
+  /* Rounded in hundredths as llround() rounds them: halves away from zero,
+   * next to halves, and past 2^52 hundredths. */
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+
+    /* A few units in the last place either side of small halves, where
+     * adding 0.5 and truncating would round up. */
+    for (int k = -300; k <= 300; k++)
+      for (int ulps = -6; ulps <= 6; ulps++)
+        {
+          double value = (k + 0.5) / 100.0;
+          char buf[32], expected[32];
+          gint64 want;
+
+          for (int u = 0; u < ABS (ulps); u++)
+            value = nextafter (value, ulps < 0 ? -G_MAXDOUBLE : G_MAXDOUBLE);
+          want = llround (value * 100.0);
+          g_snprintf (expected, sizeof expected, "%s%" G_GINT64_FORMAT ".%02d", want < 0 ? "-" : "",
+                      ABS (want) / 100, (int) (ABS (want) % 100));
+          vpc_painter_format_number (buf, value);
+          if (g_str_has_suffix (expected, ".00"))
+            expected[strlen (expected) - 3] = '\0';
+          else if (g_str_has_suffix (expected, "0"))
+            expected[strlen (expected) - 1] = '\0';
+          g_assert_cmpstr (buf, ==, strcmp (expected, "-0") == 0 ? "0" : expected);
+        }
+    for (guint i = 0; i < 200000; i++)
+      {
+        double hundredths = i < 100000 ? (g_rand_int_range (rand, -2000000, 2000000) + 0.5)
+                                       : g_rand_double_range (rand, -1e6, 1e6);
+        double value = (i % 3 == 0 ? nextafter (hundredths, 0)
+                        : i % 3 == 1 ? nextafter (hundredths, G_MAXDOUBLE)
+                                     : hundredths) / 100.0;
+        gint64 want;
+        char buf[32], expected[48];
+
+        if (i % 1000 == 0)
+          value = (i % 2000 == 0 ? 1 : -1) * g_rand_double_range (rand, 4.6e13, 9e15);
+        want = llround (value * 100.0);
+        g_snprintf (expected, sizeof expected, "%s%" G_GUINT64_FORMAT, want < 0 ? "-" : "",
+                    (guint64) ABS (want) / 100);
+        if (ABS (want) % 100 != 0)
+          {
+            char *end = expected + strlen (expected);
+
+            g_snprintf (end, sizeof expected - (end - expected), ".%02u",
+                        (guint) (ABS (want) % 100));
+            if (end[2] == '0')
+              end[2] = '\0';
+          }
+        vpc_painter_format_number (buf, value);
+        if (want == 0)
+          g_assert_cmpstr (buf, ==, "0");
+        else
+          g_assert_cmpstr (buf, ==, expected);
+      }
+  }
 }
 
 /* The SVG writer cuts labels where pango would: the cut label with its

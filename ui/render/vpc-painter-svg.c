@@ -49,6 +49,22 @@ typedef struct
   double      width, height, scale, offset_x, offset_y;
 } SvgPainter;
 
+/* llround() without the call into libm (a fifth of writing a number):
+ * below 2^52 a double's whole part converts exactly and its fraction is
+ * exact, so halves round away from zero as llround() rounds them. */
+static inline gint64
+round_away (double x)
+{
+  gint64 whole;
+  double frac;
+
+  if (!(fabs (x) < 4503599627370496.0))
+    return llround (x);
+  whole = (gint64) x;
+  frac = x - (double) whole;
+  return whole + (frac >= 0.5) - (frac <= -0.5);
+}
+
 int
 vpc_painter_format_number (char   *buf,
                            double  value)
@@ -60,7 +76,7 @@ vpc_painter_format_number (char   *buf,
 
   if (!isfinite (value))
     value = 0;
-  v = (gint64) llround (value * 100.0);
+  v = round_away (value * 100.0);
   if (v < 0)
     {
       buf[n++] = '-';
