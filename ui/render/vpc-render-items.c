@@ -175,16 +175,18 @@ number_chip (VpcRenderCtx *ctx,
   guint digits = number >= 100 ? 3 : number >= 10 ? 2 : 1;
   double w;
 
-  /* By hand: printf took a third of the chips' time (two per chip). */
+  /* By hand: printf was a third of the chips' time. */
   number = MIN (number, 999u);
   for (guint i = digits; i > 0; i--, number /= 10)
     text[1 + i] = (char) ('0' + number % 10);
   memset (zeros + 2, '0', digits);
   text[2 + digits] = zeros[2 + digits] = '\0';
-  /* Every digit of our fonts is as wide as "0" and kerns with nothing
+  /* Every digit of our font is as wide as "0" and kerns with nothing
    * (/render/chip-widths): the width is measured once per number of
    * digits, not shaped for each group (a thousand at 10,000 elements). */
-  w = vpc_render_text_width (VPC_FONT_BADGE, zeros) + 8;
+  w = vpc_render_text_width (VPC_FONT_BADGE,
+                             vpc_render_font_is_ours (VPC_FONT_BADGE) ? zeros : text)
+      + 8;
   vpc_painter_fill_with (ctx->p, &ctx->pal->background);
   vpc_painter_rect (ctx->p, x - 1.5, cy - 8.5, w + 3, 17, 5);
   vpc_painter_fill_with (ctx->p, &ctx->pal->security_group);

@@ -145,6 +145,9 @@ double   vpc_render_font_height (VpcFont font);
 double   vpc_render_font_baseline (VpcFont font);
 double   vpc_render_font_px (VpcFont font);
 gboolean vpc_render_font_bold (VpcFont font);
+/* Whether @font comes out as VPC_RENDER_FONT_FAMILY (not a fallback):
+ * what the shortcuts assume of its widths was checked for that family. */
+gboolean vpc_render_font_is_ours (VpcFont font);
 /* NULL when @text fits @width, else a newly allocated prefix + "…". */
 char    *vpc_render_text_fit (VpcFont     font,
                               const char *text,
@@ -166,14 +169,15 @@ const char *const *vpc_render_text_wrap (VpcFont     font,
 /* Tests: FALSE makes pango shape every label whole, as the shortcuts
  * above must give the same lines and cuts (clears the caches). */
 void     vpc_render_text_set_shortcuts (gboolean enabled);
-/* Tests: after how many labels a font cut by shaping them its labels of
- * printable ASCII are cut from the widths of character pairs instead (0:
- * at once); returns the old number. */
+/* Tests: after how many labels shaped (a wrap counting as two) a font
+ * cuts and wraps labels from the widths of character pairs instead (0: at
+ * once; a drawing of many elements takes them sooner); returns the old
+ * number. */
 guint    vpc_render_text_set_pairs_after (guint labels);
 /* Tests: how many labels were cut, and wrapped in two lines, from the
  * pairs so far. */
-void     vpc_render_text_get_paired (guint *cuts,
-                                     guint *wraps);
+void     vpc_render_text_get_paired (guint *n_cuts,
+                                     guint *n_wraps);
 /* Whether the last of @lines ends in "…" (the text did not fit). */
 gboolean vpc_render_text_lines_cut (const char *const *lines);
 /* @text as a label of @width shows it (vpc_render_clean_text()), cut to

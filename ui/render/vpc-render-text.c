@@ -57,11 +57,13 @@ typedef struct
   double   advance[128]; /* printable ASCII, world units */
   double   ellipsis;
   double   baseline;
-  /* Where a label of paired characters is cut, found without shaping it
-   * (fit_by_pairs()): each character's width in pango units before each
-   * other one, its kerning with it included, and last in a text. Taken
-   * from pango once a font has cut pairs_after labels at this scale. */
-  guint    shaped;       /* labels cut by shaping them */
+  /* Where a label of paired characters is cut, and where its first line
+   * ends, found without shaping it (fit_by_pairs(), wrap_by_pairs()): each
+   * character's width in pango units before each other one, its kerning
+   * with it included, and last in a text. Taken from pango once the font
+   * has shaped pairs_after labels at this scale (PAIRS_AFTER_MANY in a
+   * drawing of many elements), and only for our own font family. */
+  guint    n_shaped;     /* labels cut by shaping them (a wrap counts as two) */
   int      pairs_state;  /* 0: not taken yet, 1: taken, -1: cannot be */
   int      ends[N_PAIRED];
   int      pairs[N_PAIRED][N_PAIRED];
@@ -286,6 +288,29 @@ vpc_render_font_bold (VpcFont font)
   return font_specs[font].weight >= PANGO_WEIGHT_BOLD;
 }
 
+static int fonts_ours[VPC_N_FONTS]; /* 0: not asked yet, 1: ours, -1: a fallback */
+
+gboolean
+vpc_render_font_is_ours (VpcFont font)
+{
+  if (fonts_ours[font] == 0)
+    {
+      g_autoptr(PangoFont) loaded = NULL;
+      g_autoptr(PangoFontDescription) found = NULL;
+
+      ensure_context ();
+      ensure_fonts ();
+      loaded = pango_context_load_font (context, fonts[font]);
+      found = loaded != NULL ? pango_font_describe (loaded) : NULL;
+      fonts_ours[font] = found != NULL
+                                 && g_strcmp0 (pango_font_description_get_family (found),
+                                               VPC_RENDER_FONT_FAMILY) == 0
+                             ? 1
+                             : -1;
+    }
+  return fonts_ours[font] > 0;
+}
+
 /* One pango layout per font gives the advance of every printable ASCII
  * character, the width of "…" and the baseline. */
 static const FontMetrics *
@@ -310,7 +335,7 @@ get_metrics (VpcFont font)
     }
   m->ellipsis = vpc_render_text_width (font, ELLIPSIS);
   m->baseline = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
-  m->shaped = 0;
+  m->n_shaped = 0;
   m->pairs_state = 0;
   m->ready = TRUE;
   m->scale = text_scale;
@@ -494,14 +519,15 @@ first_of_two (VpcFont font,
  * and the next one. The pairs inside a ligature (DejaVu's "ff", "fi" and
  * "fl", which begin its ligatures of three too) are marked, and those next
  * to one, kerned there against it, shaped on their own. Refused (-1)
- * unless the line is one left-to-right run. */
+ * unless the line is one left-to-right run, in our own font family (what
+ * other fonts kern and join was never checked). */
 static void
 take_pairs (VpcFont      font,
             FontMetrics *m)
 {
   gsize len;
   g_autofree guint8 *seq = every_pair (&len);
-  g_autofree int *widths = g_new (int, len);
+  g_autofree int *advances = g_new0 (int, len);
   g_autofree int *at_byte = NULL; /* byte → place in @seq, or -1 */
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoLayout) layout = NULL;
@@ -531,7 +557,8 @@ take_pairs (VpcFont      font,
   runs = pango_layout_get_line_readonly (layout, 0)->runs;
   m->pairs_state = -1;
   if (pango_layout_get_line_count (layout) != 1 || runs == NULL || runs->next != NULL
-      || !left_to_right (layout))
+      || !left_to_right (layout) || ((PangoGlyphItem *) runs->data)->glyphs->log_clusters[0] != 0
+      || !vpc_render_font_is_ours (font))
     return;
   memset (m->ligature, 0, sizeof m->ligature);
   {
@@ -551,18 +578,18 @@ take_pairs (VpcFont      font,
 
       if (first < 0 || next <= first)
         return;
-      widths[first] = next - first == 1 ? glyphs->glyphs[g].geometry.width : -1;
+      advances[first] = next - first == 1 ? glyphs->glyphs[g].geometry.width : -1;
       for (int i = first + 1; i < next; i++)
         {
           m->ligature[seq[i - 1]][seq[i]] = TRUE;
-          widths[i] = -1;
+          advances[i] = -1;
         }
     }
   /* Each pair is in @seq once: one next to a ligature is shaped alone. */
   for (gsize i = 0; i + 1 < len; i++)
     if (!m->ligature[seq[i]][seq[i + 1]])
-      m->pairs[seq[i]][seq[i + 1]] = widths[i] >= 0 && widths[i + 1] >= 0
-                                         ? widths[i]
+      m->pairs[seq[i]][seq[i + 1]] = advances[i] >= 0 && advances[i + 1] >= 0
+                                         ? advances[i]
                                          : first_of_two (font, seq[i], seq[i + 1]);
   for (int c = 0; c < N_PAIRED; c++)
     {
@@ -581,6 +608,21 @@ take_pairs (VpcFont      font,
 /* Labels longer than this are cut by shaping them. */
 #define PAIRED_MAX 512
 
+/* The widths of @n paired characters in a text, as pango shapes them
+ * together (the last kerns with nothing), into @advances; their sum. */
+static int
+pair_advances (const FontMetrics *m,
+               const guint8      *chars,
+               guint              n,
+               int               *advances)
+{
+  int total = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += advances[i] = i + 1 < n ? m->pairs[chars[i]][chars[i + 1]] : m->ends[chars[i]];
+  return total;
+}
+
 /* The first @length bytes of @text as @n paired characters and where
  * each starts, when they all are, none two make a ligature and @font has
  * its pairs (taken now if it has cut enough labels). */
@@ -596,7 +638,7 @@ paired_chars (VpcFont     font,
 
   if (!shortcuts || m->pairs_state < 0
       || (m->pairs_state == 0
-          && m->shaped < (many_labels ? MIN (pairs_after, PAIRS_AFTER_MANY) : pairs_after)))
+          && m->n_shaped < (many_labels ? MIN (pairs_after, PAIRS_AFTER_MANY) : pairs_after)))
     return FALSE;
   *n = 0;
   for (const char *p = text; p < text + length; (*n)++)
@@ -634,42 +676,31 @@ fit_by_pairs (VpcFont     font,
               gboolean   *fits,
               gsize      *keep)
 {
-  FontMetrics *m = &metrics[font];
   guint8 chars[PAIRED_MAX];
   guint16 starts[PAIRED_MAX];
+  int advances[PAIRED_MAX], total, right = 0;
   guint n;
-  int right = 0;
 
   if (!paired_chars (font, text, shaped, chars, starts, &n))
     return FALSE;
-
-#define WIDTH_AT(i) ((i) + 1 < n ? m->pairs[chars[i]][chars[(i) + 1]] : m->ends[chars[i]])
   paired_cuts++;
-  *fits = FALSE;
-  if (shaped == len)
+  total = pair_advances (&metrics[font], chars, n, advances);
+  *fits = shaped == len && total / (double) PANGO_SCALE <= width;
+  if (*fits)
     {
-      int total = 0;
-
-      for (guint i = 0; i < n; i++)
-        total += WIDTH_AT (i);
-      *fits = total / (double) PANGO_SCALE <= width;
-      if (*fits)
-        {
-          *keep = len;
-          return TRUE;
-        }
+      *keep = len;
+      return TRUE;
     }
   /* The first character whose right edge, then "…", passes @width. */
   for (guint i = 0; i < n; i++)
     {
-      right += WIDTH_AT (i);
+      right += advances[i];
       if (right / (double) PANGO_SCALE + ellipsis > width)
         {
           *keep = starts[i];
           return TRUE;
         }
     }
-#undef WIDTH_AT
   *keep = len;
   return TRUE;
 }
@@ -692,22 +723,25 @@ wrap_by_pairs (VpcFont     font,
   guint8 chars[PAIRED_MAX];
   guint16 starts[PAIRED_MAX];
   PangoLogAttr attrs[PAIRED_MAX + 1];
-  int widths[PAIRED_MAX];
-  int remaining = (int) (width * PANGO_SCALE), total = 0, at = 0;
+  int advances[PAIRED_MAX];
+  int remaining = (int) (width * PANGO_SCALE), total, at = 0;
   int break_chars, break_width, break_extra;
   guint n;
 
+  /* What follows is pango 1.50's: other versions shape it themselves. */
+  if (pango_version () < PANGO_VERSION_ENCODE (1, 50, 0)
+      || pango_version () >= PANGO_VERSION_ENCODE (1, 51, 0))
+    return 0;
   if (!paired_chars (font, text, len, chars, starts, &n) || n < 2)
     return 0;
   pango_get_log_attrs (text, len, -1, m->language, attrs, n + 1);
-  for (guint i = 0; i < n; i++)
-    total += widths[i] = i + 1 < n ? m->pairs[chars[i]][chars[i + 1]] : m->ends[chars[i]];
+  total = pair_advances (m, chars, n, advances);
   /* The whole text, its end a place to break at. */
-  if (attrs[n].break_inserts_hyphen || total + (attrs[n - 1].is_white ? -widths[n - 1] : 0) <= remaining)
+  if (attrs[n].break_inserts_hyphen || total + (attrs[n - 1].is_white ? -advances[n - 1] : 0) <= remaining)
     return 0;
   break_chars = n;
   break_width = total;
-  break_extra = attrs[n - 1].is_white ? -widths[n - 1] : 0;
+  break_extra = attrs[n - 1].is_white ? -advances[n - 1] : 0;
   for (guint k = 0; k <= n; k++)
     {
       gboolean candidate = k > 0 && (k == n || attrs[k].is_line_break);
@@ -715,10 +749,11 @@ wrap_by_pairs (VpcFont     font,
 
       /* A hyphen's width, where one would be added, counts only at a
        * place to break (below MIN() ignores it): such a place is left to
-       * pango, which shapes the hyphen. */
+       * pango, which shapes the hyphen. A guard: pango adds none between
+       * the paired characters (every break of 10^6 triples checked). */
       if (attrs[k].break_removes_preceding || (candidate && attrs[k].break_inserts_hyphen))
         return 0;
-      extra = !attrs[k].break_inserts_hyphen && k > 0 && attrs[k - 1].is_white ? -widths[k - 1] : 0;
+      extra = !attrs[k].break_inserts_hyphen && k > 0 && attrs[k - 1].is_white ? -advances[k - 1] : 0;
       if (MIN (at + extra, at) > remaining + m->safe_distance && break_chars < (int) n)
         break;
       if (candidate)
@@ -733,8 +768,8 @@ wrap_by_pairs (VpcFont     font,
             {
               /* The text before k shaped alone: its last character kerns
                * with nothing; the whole text keeps its end's space. */
-              int shaped = k < n ? at - widths[k - 1] + m->ends[chars[k - 1]] : total;
-              int more = k < n && attrs[k - 1].is_white ? -widths[k - 1] : 0;
+              int shaped = k < n ? at - advances[k - 1] + m->ends[chars[k - 1]] : total;
+              int more = k < n && attrs[k - 1].is_white ? -advances[k - 1] : 0;
 
               if (break_chars == (int) n || shaped + more <= remaining
                   || shaped + more < break_width + break_extra)
@@ -746,7 +781,7 @@ wrap_by_pairs (VpcFont     font,
             }
         }
       if (k < n)
-        at += widths[k];
+        at += advances[k];
     }
   if (break_width + break_extra > remaining || break_chars >= (int) n)
     return 0;
@@ -777,7 +812,7 @@ fit_shaped (VpcFont     font,
 
   if (fit_by_pairs (font, text, shaped, len, width, ellipsis, fits, &keep))
     return keep;
-  metrics[font].shaped++;
+  metrics[font].n_shaped++;
   prefix = shaped < len ? g_strndup (text, shaped) : NULL;
   layout = measure_layout (font, prefix != NULL ? prefix : text);
   if (prefix == NULL)
@@ -864,7 +899,7 @@ wrap_layout (VpcFont     font,
   PangoLayout *layout = measure_layout (font, text);
 
   /* A wrap costs pango about two cuts. */
-  metrics[font].shaped += 2;
+  metrics[font].n_shaped += 2;
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   return layout;
@@ -969,9 +1004,10 @@ wrap_lines (VpcFont     font,
       g_autofree char *one_line = vpc_render_text_fit (font, text, width);
 
       if (one_line == NULL)
-        lines = g_ptr_array_new ();
-      if (one_line == NULL)
-        g_ptr_array_add (lines, g_strdup (text));
+        {
+          lines = g_ptr_array_new ();
+          g_ptr_array_add (lines, g_strdup (text));
+        }
     }
   else if ((max_lines == 1 || max_lines == 2)
            && shaping_prefix (font, text, max_lines * width) < strlen (text))
@@ -1031,11 +1067,11 @@ vpc_render_text_set_pairs_after (guint labels)
 }
 
 void
-vpc_render_text_get_paired (guint *cuts,
-                            guint *wraps)
+vpc_render_text_get_paired (guint *n_cuts,
+                            guint *n_wraps)
 {
-  *cuts = paired_cuts;
-  *wraps = paired_wraps;
+  *n_cuts = paired_cuts;
+  *n_wraps = paired_wraps;
 }
 
 void
@@ -1141,6 +1177,7 @@ vpc_render_text_cache_clear (void)
       g_clear_pointer (&fonts[i], pango_font_description_free);
       g_clear_pointer (&widths[i], g_hash_table_unref);
       metrics[i].ready = FALSE;
+      fonts_ours[i] = 0;
     }
   g_clear_object (&context);
 }
