@@ -291,9 +291,6 @@ page_clear (Page *page)
     vpc_render_route (page->design, &page->options);
   g_clear_pointer (&page->date, g_free);
   g_clear_pointer (&page->total, g_free);
-  /* The page's size no longer hurries the fonts' pairs (the app's canvas
-   * draws next). */
-  vpc_render_prepare_text (0);
   if (page->one_shot)
     leave_for_exit (g_steal_pointer (&page->findings));
   g_clear_object (&page->findings);

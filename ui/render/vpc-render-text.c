@@ -86,8 +86,9 @@ static GHashTable           *widths[VPC_N_FONTS]; /* text → width in pango uni
  * them does (callgrind), a wrap counting as two cuts: a design of 1,000
  * elements cuts ~240 labels and wraps ~100, and never needs them. */
 static guint pairs_after = 512;
-/* A drawing of thousands of elements (vpc_render_prepare_text()) cuts
- * thousands of labels: a font that has cut a few dozen takes them. */
+/* A drawing of thousands of elements (vpc_render_prepare_text(), until
+ * its next call) cuts thousands of labels: a font that has cut a few
+ * dozen takes them. */
 #define MANY_ELEMENTS    2000
 #define PAIRS_AFTER_MANY 32
 static gboolean many_labels;
@@ -389,8 +390,12 @@ left_to_right (PangoLayout *layout)
 static gboolean
 is_bounded_char (gunichar c)
 {
-  return (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c < 0x250) || c == 0x2013 || c == 0x2014
-         || c == 0x2026 || c == 0x2192;
+  if ((c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c < 0x250))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (paired_more); i++)
+    if (c == paired_more[i])
+      return TRUE;
+  return FALSE;
 }
 
 /* How many bytes of @text pango needs to shape to lay out everything that
@@ -435,7 +440,6 @@ shaping_prefix (VpcFont     font,
       return strlen (text);
   return c - text;
 }
-
 
 /* The place of the character at *@p among the paired ones, moving *@p
  * past it; -1 when it is not one of them. */
@@ -534,6 +538,9 @@ take_pairs (VpcFont      font,
   PangoGlyphString *glyphs;
   GSList *runs;
 
+  m->pairs_state = -1;
+  if (!vpc_render_font_is_ours (font))
+    return;
   for (gsize i = 0; i < len; i++)
     append_paired (text, seq[i]);
   at_byte = g_new (int, text->len + 1);
@@ -555,10 +562,8 @@ take_pairs (VpcFont      font,
     }
   layout = measure_layout (font, text->str);
   runs = pango_layout_get_line_readonly (layout, 0)->runs;
-  m->pairs_state = -1;
   if (pango_layout_get_line_count (layout) != 1 || runs == NULL || runs->next != NULL
-      || !left_to_right (layout) || ((PangoGlyphItem *) runs->data)->glyphs->log_clusters[0] != 0
-      || !vpc_render_font_is_ours (font))
+      || !left_to_right (layout) || ((PangoGlyphItem *) runs->data)->glyphs->log_clusters[0] != 0)
     return;
   memset (m->ligature, 0, sizeof m->ligature);
   {

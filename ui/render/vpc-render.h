@@ -137,7 +137,8 @@ char       *vpc_render_clean_text (const char *text,
  * fontconfig's first use takes tens of milliseconds, which an export spends
  * while its findings are computed on another thread. @n_elements: how
  * many elements the drawing has; with thousands, a font that cuts many
- * labels takes the widths of character pairs early. */
+ * labels takes the widths of character pairs early (until the next call:
+ * only how soon changes, never where a label is cut). */
 void        vpc_render_prepare_text (guint n_elements);
 /* Frees the text and icon caches (tests call it before exiting). */
 void        vpc_render_clear_caches (void);
