@@ -936,6 +936,38 @@ test_marks_follow_changes (void)
     }
 }
 
+/* Findings counted as an array (an export's validation thread does) give
+ * the counts the list gives, and a list handed its counts returns those
+ * very counts rather than counting again. */
+static void
+test_marks_counted_ahead (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint round = 0; round < 50; round++)
+    {
+      g_autoptr(GListStore) store = g_list_store_new (VPC_TYPE_FINDING);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GHashTable) listed = NULL;
+      g_autoptr(GHashTable) counted = NULL;
+      g_autoptr(GHashTable) handed = NULL;
+      guint n = (guint) g_rand_int_range (rand, 0, 40);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, random_finding (rand));
+      g_list_store_splice (store, 0, 0, items->pdata, items->len);
+      listed = vpc_render_count_marks (G_LIST_MODEL (store));
+      counted = vpc_render_count_marks_array (items);
+      g_assert_true (same_marks (listed, counted));
+      g_assert_true ((counted == NULL) == (n == 0));
+      if (counted == NULL)
+        continue;
+      vpc_render_set_counted_marks (G_LIST_MODEL (store), counted);
+      handed = vpc_render_count_marks (G_LIST_MODEL (store));
+      g_assert_true (handed == counted);
+    }
+}
+
 /* Low-zoom tiles are written into an image the painter keeps for the next
  * frame: a frame recorded (as GTK records a canvas) keeps its own tiles
  * after the next frame reuses the image, and plays back as drawn. */
@@ -1172,6 +1204,25 @@ test_format_number (void)
         vpc_painter_format_number (buf, value);
         g_assert_cmpstr (buf, ==, expected);
       }
+    /* Each number of digits at its edges, either sign, and both sides of
+     * 2^32 hundredths (where the digits stop being written in 32 bits). */
+    for (int p = 0; p <= 16; p++)
+      for (int d = -3; d <= 3; d++)
+        {
+          const double edges[] = { pow (10, p) + d * 0.01, pow (10, p) + d * 0.005,
+                                   4294967296.0 / 100 + d * 0.01 };
+
+          for (guint e = 0; e < G_N_ELEMENTS (edges); e++)
+            for (int sign = -1; sign <= 1; sign += 2)
+              {
+                char buf[32], expected[48];
+                double value = sign * edges[e];
+
+                hundredths_text (llround (value * 100.0), expected);
+                g_assert_cmpint (vpc_painter_format_number (buf, value), ==, strlen (expected));
+                g_assert_cmpstr (buf, ==, expected);
+              }
+        }
   }
 }
 
@@ -1932,6 +1983,7 @@ main (int    argc,
   g_test_add_func ("/render/low-zoom-recorded", test_low_zoom_recorded);
   g_test_add_func ("/render/low-zoom-marks", test_low_zoom_marks);
   g_test_add_func ("/render/marks-follow-changes", test_marks_follow_changes);
+  g_test_add_func ("/render/marks-counted-ahead", test_marks_counted_ahead);
   g_test_add_func ("/render/cache-pans", test_cache_pans);
   g_test_add_func ("/render/cache-zooms", test_cache_zooms);
   g_test_add_func ("/render/painter-pixels", test_painter_pixels);

@@ -126,10 +126,11 @@ G_DECLARE_FINAL_TYPE (VpcExportFindings, vpc_export_findings, VPC, EXPORT_FINDIN
 
 struct _VpcExportFindings
 {
-  GObject    parent_instance;
-  VpcDesign *design;
-  GThread   *thread;
-  GPtrArray *items;
+  GObject     parent_instance;
+  VpcDesign  *design;
+  GThread    *thread;
+  GPtrArray  *items;
+  GHashTable *marks; /* @items counted for the marks, by the thread */
 };
 
 static void vpc_export_findings_model_init (GListModelInterface *iface);
@@ -138,14 +139,23 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VpcExportFindings, vpc_export_findings, G_TYPE_OB
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       vpc_export_findings_model_init))
 
+/* Writes @self's items and their marks, read once the thread is joined. */
 static gpointer
 validate_thread (gpointer data)
 {
-  VpcDesign *design = data;
+  VpcExportFindings *self = data;
+  VpcDesign *design = self->design;
 
   /* The findings live no longer than the export, which nobody edits the
    * design during: they point at its ids rather than copy them. */
-  return vpc_validate_full (design, vpc_design_get_info (design)->profile, VPC_VALIDATE_BORROW);
+  self->items = vpc_validate_full (design, vpc_design_get_info (design)->profile,
+                                   VPC_VALIDATE_BORROW);
+  if (self->items == NULL)
+    self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Counted here, while the page is drawn, rather than when its marks
+   * are: the end of an export waited for that alone. */
+  self->marks = vpc_render_count_marks_array (self->items);
+  return NULL;
 }
 
 static GPtrArray *
@@ -153,9 +163,8 @@ findings_get (VpcExportFindings *self)
 {
   if (self->thread != NULL)
     {
-      self->items = g_thread_join (g_steal_pointer (&self->thread));
-      if (self->items == NULL)
-        self->items = g_ptr_array_new_with_free_func (g_object_unref);
+      g_thread_join (g_steal_pointer (&self->thread));
+      vpc_render_set_counted_marks (G_LIST_MODEL (self), self->marks);
     }
   return self->items;
 }
@@ -196,6 +205,7 @@ vpc_export_findings_finalize (GObject *object)
 
   findings_get (self);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_object (&self->design);
   G_OBJECT_CLASS (vpc_export_findings_parent_class)->finalize (object);
 }
@@ -219,9 +229,12 @@ findings_of (VpcDesign *design)
   self->design = g_object_ref (design);
   /* The rules read the design on another thread while it is drawn. */
   vpc_design_prepare_reads (design);
-  self->thread = g_thread_try_new ("vpc-export-validate", validate_thread, design, NULL);
+  self->thread = g_thread_try_new ("vpc-export-validate", validate_thread, self, NULL);
   if (self->thread == NULL)
-    self->items = validate_thread (design);
+    {
+      validate_thread (self);
+      vpc_render_set_counted_marks (G_LIST_MODEL (self), self->marks);
+    }
   return G_LIST_MODEL (self);
 }
 

@@ -65,39 +65,71 @@ round_away (double x)
   return whole + (frac >= 0.5) - (frac <= -0.5);
 }
 
+/* "00" to "99": a number's digits are written two at a time. */
+static const char digit_pairs[] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
+/* The decimal digits of @whole, as many as @digits says it has, written
+ * two at a time from the last one back to @buf. */
+static inline void
+put_digits (char    *buf,
+            guint64  whole,
+            int      digits)
+{
+  char *p = buf + digits;
+
+  for (; whole >= 10; whole /= 100)
+    {
+      p -= 2;
+      memcpy (p, digit_pairs + 2 * (whole % 100), 2);
+    }
+  if (p > buf)
+    *--p = (char) ('0' + whole);
+}
+
+static inline int
+count_digits (guint64 whole)
+{
+  int digits = 1;
+
+  for (guint64 limit = 10; digits < 19 && whole >= limit; limit *= 10)
+    digits++;
+  return digits;
+}
+
 int
 vpc_painter_format_number (char   *buf,
                            double  value)
 {
   gint64 v;
-  guint64 whole, frac;
-  char tmp[24];
-  int n = 0, t = 0;
+  guint64 hundredths, whole;
+  guint frac;
+  int n = 0, digits;
 
   if (!isfinite (value))
     value = 0;
   v = round_away (value * 100.0);
+  hundredths = (guint64) v;
   if (v < 0)
     {
       buf[n++] = '-';
-      v = -v;
+      hundredths = -hundredths; /* unsigned: well defined for G_MININT64 too */
     }
-  whole = (guint64) v / 100;
-  frac = (guint64) v % 100;
-  do
-    {
-      tmp[t++] = (char) ('0' + whole % 10);
-      whole /= 10;
-    }
-  while (whole > 0);
-  while (t > 0)
-    buf[n++] = tmp[--t];
+  whole = hundredths / 100;
+  frac = (guint) (hundredths % 100);
+  /* Most numbers of a drawing have five digits or fewer. */
+  digits = whole < 10 ? 1 : whole < 100 ? 2 : whole < 1000 ? 3 : whole < 10000 ? 4
+         : whole < 100000 ? 5 : count_digits (whole);
+  put_digits (buf + n, whole, digits);
+  n += digits;
   if (frac != 0)
     {
       buf[n++] = '.';
-      buf[n++] = (char) ('0' + frac / 10);
+      buf[n++] = digit_pairs[2 * frac];
       if (frac % 10 != 0)
-        buf[n++] = (char) ('0' + frac % 10);
+        buf[n++] = digit_pairs[2 * frac + 1];
     }
   if (n == 2 && buf[0] == '-' && buf[1] == '0')
     n = 1, buf[0] = '0';
@@ -133,14 +165,44 @@ put (SvgPainter *self,
   put_len (self, s, strlen (s));
 }
 
+/* Room for @n more bytes and a nul at the end of the output: where they
+ * go. The caller writes them and ends the string with done(). */
+static inline char *
+room (SvgPainter *self,
+      gsize       n)
+{
+  GString *out = self->out;
+
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    {
+      gsize len = out->len;
+
+      g_string_set_size (out, len + n);
+      g_string_truncate (out, len);
+    }
+  return out->str + out->len;
+}
+
+static inline void
+done (SvgPainter *self,
+      char       *end)
+{
+  self->out->len = (gsize) (end - self->out->str);
+  *end = '\0';
+}
+
+/* The longest number vpc_painter_format_number() writes, and its nul. */
+#define NUMBER_MAX 24
+
+/* A number written straight into the output: most of an SVG's bytes,
+ * which a copy through a buffer of its own made a call to memcpy() each. */
 static inline void
 put_num (SvgPainter *self,
          double      value)
 {
-  char buf[32];
-  int n = vpc_painter_format_number (buf, value);
+  char *at = room (self, NUMBER_MAX);
 
-  put_len (self, buf, n);
+  done (self, at + vpc_painter_format_number (at, value));
 }
 
 /* ' name="value"' */
@@ -149,11 +211,17 @@ put_attr (SvgPainter *self,
           const char *name,
           double      value)
 {
-  g_string_append_c (self->out, ' ');
-  put (self, name);
-  put_len (self, "=\"", 2);
-  put_num (self, value);
-  g_string_append_c (self->out, '"');
+  gsize name_len = strlen (name);
+  char *at = room (self, name_len + 4 + NUMBER_MAX);
+
+  *at++ = ' ';
+  memcpy (at, name, name_len);
+  at += name_len;
+  *at++ = '=';
+  *at++ = '"';
+  at += vpc_painter_format_number (at, value);
+  *at++ = '"';
+  done (self, at);
 }
 
 static void
@@ -162,9 +230,9 @@ put_color (SvgPainter     *self,
 {
   static const char hex[] = "0123456789abcdef";
   int v[3] = {
-    (int) lround (CLAMP (c->r, 0, 1) * 255),
-    (int) lround (CLAMP (c->g, 0, 1) * 255),
-    (int) lround (CLAMP (c->b, 0, 1) * 255),
+    (int) round_away (CLAMP (c->r, 0, 1) * 255),
+    (int) round_away (CLAMP (c->g, 0, 1) * 255),
+    (int) round_away (CLAMP (c->b, 0, 1) * 255),
   };
   char buf[8] = { '#' };
 

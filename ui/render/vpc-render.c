@@ -308,6 +308,32 @@ vpc_render_mark_finding (GHashTable *marks,
     }
 }
 
+#define COUNTED_KEY "vpc-render-counted-marks"
+
+GHashTable *
+vpc_render_count_marks_array (GPtrArray *findings)
+{
+  GHashTable *marks;
+
+  if (findings == NULL || findings->len == 0)
+    return NULL;
+  marks = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < findings->len; i++)
+    vpc_render_mark_finding (marks, g_ptr_array_index (findings, i), 1);
+  return marks;
+}
+
+void
+vpc_render_set_counted_marks (GListModel *findings,
+                              GHashTable *marks)
+{
+  g_return_if_fail (G_IS_LIST_MODEL (findings));
+
+  g_object_set_data_full (G_OBJECT (findings), COUNTED_KEY,
+                          marks != NULL ? g_hash_table_ref (marks) : NULL,
+                          (GDestroyNotify) g_hash_table_unref);
+}
+
 /* Finding counts per element id, computed once per draw. Findings that
  * name no element concern the VPC itself and are kept under "". */
 GHashTable *
@@ -318,6 +344,10 @@ vpc_render_count_marks (GListModel *findings)
 
   if (findings == NULL || (n = g_list_model_get_n_items (findings)) == 0)
     return NULL;
+  /* Read after the list is complete: its counts may come with it. */
+  marks = g_object_get_data (G_OBJECT (findings), COUNTED_KEY);
+  if (marks != NULL)
+    return g_hash_table_ref (marks);
   marks = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n; i++)
     {

@@ -90,6 +90,14 @@ void     vpc_render_prefetch_routes (VpcDesign              *design,
 /* The finding counts the renderer draws from @findings (for
  * VpcRenderOptions.marks), or NULL when there are none to draw. */
 GHashTable *vpc_render_count_marks (GListModel *findings);
+/* The same counts of an array of VpcFinding, on any thread. */
+GHashTable *vpc_render_count_marks_array (GPtrArray *findings);
+/* Hands vpc_render_count_marks() the counts of @findings made already
+ * (vpc_render_count_marks_array() on the thread that computed them, for
+ * an export), which it then returns instead of counting; it reads them
+ * once the list is complete (after g_list_model_get_n_items()). */
+void        vpc_render_set_counted_marks (GListModel *findings,
+                                          GHashTable *marks);
 /* Draws the design with the transform of @options onto @cr. */
 void     vpc_render_design (cairo_t                *cr,
                             VpcDesign              *design,
