@@ -965,10 +965,25 @@ last_line (VpcFont     font,
   return cut != NULL ? cut : g_steal_pointer (&rest);
 }
 
-/* The lines of a text surely longer than its one or two lines, when
- * that takes no layout: pango's first line starts the text, and the
- * pairs may say where its second starts (wrap_by_pairs()). NULL when
- * they cannot. */
+/* Whether @s, its spaces at both ends aside, is one character at most. */
+static gboolean
+one_character (const char *s)
+{
+  while (*s == ' ')
+    s++;
+  if (*s != '\0')
+    s = g_utf8_next_char (s);
+  while (*s == ' ')
+    s++;
+  return *s == '\0';
+}
+
+/* The lines of a text that does not fit on one line, when that takes no
+ * layout: pango's first line starts the text, and the pairs may say where
+ * its second starts (wrap_by_pairs()); the last line is the rest, cut
+ * with "…" unless it fits. NULL when the pairs cannot tell, or when the
+ * rest is a single character, which pango leaves whole even when it
+ * overflows the line (it has nowhere to break it). */
 static GPtrArray *
 wrap_short (VpcFont     font,
             const char *text,
@@ -985,6 +1000,8 @@ wrap_short (VpcFont     font,
       if ((second = wrap_by_pairs (font, prefix, width)) == 0)
         return NULL;
     }
+  if (one_character (text + second))
+    return NULL;
   lines = g_ptr_array_new ();
   if (second > 0)
     g_ptr_array_add (lines, trimmed (text, second));
@@ -1014,8 +1031,8 @@ wrap_lines (VpcFont     font,
           g_ptr_array_add (lines, g_strdup (text));
         }
     }
-  else if ((max_lines == 1 || max_lines == 2)
-           && shaping_prefix (font, text, max_lines * width) < strlen (text))
+  /* Else, as one or two lines, from the pairs. */
+  if (lines == NULL && (max_lines == 1 || max_lines == 2))
     lines = wrap_short (font, text, width, max_lines);
   if (lines != NULL)
     {
