@@ -908,17 +908,19 @@ test_random (void)
 /* The placed segments by band (only those that can cost a candidate
  * anything) cost every candidate segment what all of them do, each sum
  * exact (whole-number costs): so the routes are those a scan of every
- * placed segment chooses. On the random designs and the scenarios, whose
- * larger scenes hold dozens. */
+ * placed segment chooses. And the lanes, taken from sorted runs walked
+ * outwards, are those sorting every candidate gives. On the random
+ * designs and the scenarios, whose larger scenes hold dozens. */
 static void
 test_indexed_segments (void)
 {
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "scenarios", NULL);
   g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
   const char *name;
-  guint designs = 0, checked;
+  guint designs = 0, checked, lanes;
 
   _vpc_routes_set_check_bands (TRUE);
+  _vpc_routes_set_check_lanes (TRUE);
   for (guint seed = 1; seed <= N_RANDOM; seed++, designs++)
     {
       g_autofree char *text = random_design_json (seed);
@@ -936,9 +938,12 @@ test_indexed_segments (void)
         designs++;
       }
   checked = _vpc_routes_set_check_bands (FALSE);
-  g_test_message ("%u designs, %u candidate segments checked", designs, checked);
+  lanes = _vpc_routes_set_check_lanes (FALSE);
+  g_test_message ("%u designs, %u candidate segments and %u lane searches checked", designs,
+                  checked, lanes);
   g_assert_cmpuint (designs, >, N_RANDOM);
   g_assert_cmpuint (checked, >, 100000);
+  g_assert_cmpuint (lanes, >, 2000);
 }
 
 /* @design's routes against those of a copy routed anew: the same links

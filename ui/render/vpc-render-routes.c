@@ -196,9 +196,9 @@ struct _VpcRouter
    * meet. */
   const GArray    *near;
   /* route_link()'s scratch arrays, kept from link to link (no malloc
-   * churn): found, rects, segs, ucoords, vcoords, side_ports, lanes, the
-   * bands of rects and segs, their extents. */
-  GArray          *scratch[16];
+   * churn): found, rects, segs, ucoords, vcoords, side_ports, the bands
+   * of rects and segs, their extents. */
+  GArray          *scratch[15];
   /* updating (vpc_router_update()) */
   guint            n_given; /* routes handed out */
   gboolean         updating;
@@ -1381,7 +1381,6 @@ typedef struct
   GArray    *extents;    /* double pairs: scratch for the bands */
   GArray    *ucoords, *vcoords;
   GArray    *side_ports; /* double: ports already on this side (flexible links) */
-  GArray    *lane_scratch; /* double: lanes() candidates */
   gboolean   look;       /* FALSE past the work budget: shortest shape only */
   Path       best;
   gboolean   found;
@@ -1909,35 +1908,144 @@ lane_before (double x,
   return x < y;
 }
 
-static void
-lane_sift_down (double *heap,
-                guint   n,
-                guint   i,
-                double  pref)
+/* One kind of lanes() candidate, walked outwards from @pref: the sorted
+ * coordinates shifted by @shift, or the middles of the gaps between
+ * neighbours; either way a sorted sequence (rounding keeps the order).
+ * Its values within [lo, hi] are those at [@first, @last); the next one
+ * below @pref is at @down - 1, the next above at @up. */
+typedef struct
 {
-  double v = heap[i];
+  const double *cs;
+  guint         n;
+  double        shift;
+  gboolean      middles;
+  guint         first, last, down, up;
+} LaneRun;
 
-  for (;;)
+static inline double
+lane_value (const LaneRun *run,
+            guint          i)
+{
+  return run->middles ? (run->cs[i] + run->cs[i + 1]) / 2 : run->cs[i] + run->shift;
+}
+
+/* The first index of @run whose value is above @x (or, with @or_equal,
+ * at least @x), searched in [@from, @run->n). */
+static guint
+lane_search (const LaneRun *run,
+             guint          from,
+             double         x,
+             gboolean       or_equal)
+{
+  guint lo = from, hi = run->n;
+
+  while (lo < hi)
     {
-      guint c = 2 * i + 1;
+      guint mid = lo + (hi - lo) / 2;
+      double v = lane_value (run, mid);
 
-      if (c >= n)
-        break;
-      if (c + 1 < n && lane_before (heap[c + 1], heap[c], pref))
-        c++;
-      if (!lane_before (heap[c], v, pref))
-        break;
-      heap[i] = heap[c];
-      i = c;
+      if (or_equal ? v >= x : v > x)
+        hi = mid;
+      else
+        lo = mid + 1;
     }
-  heap[i] = v;
+  return lo;
+}
+
+static void
+lane_run_init (LaneRun      *run,
+               const double *cs,
+               guint         n_coords,
+               double        shift,
+               gboolean      middles,
+               double        lo,
+               double        hi,
+               double        pref)
+{
+  run->cs = cs;
+  run->n = middles ? (n_coords > 0 ? n_coords - 1 : 0) : n_coords;
+  run->shift = shift;
+  run->middles = middles;
+  run->first = lane_search (run, 0, lo, TRUE);
+  run->last = lane_search (run, run->first, hi, FALSE);
+  run->down = run->up = CLAMP (lane_search (run, run->first, pref, FALSE), run->first, run->last);
+}
+
+/* For tests: each lanes() answer checked against sorting every
+ * candidate, and how many were. */
+static gboolean check_lanes;
+static guint    lanes_checked;
+
+guint
+_vpc_routes_set_check_lanes (gboolean enabled)
+{
+  guint checked = lanes_checked;
+
+  check_lanes = enabled;
+  lanes_checked = 0;
+  return checked;
+}
+
+static int
+compare_lanes (gconstpointer a,
+               gconstpointer b,
+               gpointer      pref)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return lane_before (x, y, *(double *) pref) ? -1 : lane_before (y, x, *(double *) pref) ? 1 : 0;
+}
+
+/* Aborts unless @out (@n lanes) is what sorting every candidate of
+ * lanes() gives, nearest @pref first, with the near ones left out. */
+static void
+assert_lanes_sorted (const double *cs,
+                     guint         n_coords,
+                     double        lo,
+                     double        hi,
+                     double        pref,
+                     guint         max,
+                     const double *out,
+                     guint         n)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) want = g_array_new (FALSE, FALSE, sizeof (double));
+  double fixed[4] = { CLAMP (pref, lo, hi), (lo + hi) / 2, lo, hi };
+
+  for (guint f = 0; f < 4; f++)
+    g_array_append_val (all, fixed[f]);
+  for (guint i = 0; i < n_coords; i++)
+    {
+      double c[3] = { cs[i] - CLEAR, cs[i] + CLEAR, i + 1 < n_coords ? (cs[i] + cs[i + 1]) / 2 : lo - 1 };
+
+      g_array_append_vals (all, c, 3);
+    }
+  g_array_sort_with_data (all, compare_lanes, &pref);
+  for (guint i = 0; i < all->len && want->len < max; i++)
+    {
+      double c = g_array_index (all, double, i);
+      gboolean near = FALSE;
+
+      if (!(c >= lo && c <= hi))
+        continue;
+      for (guint k = 0; k < want->len && !near; k++)
+        near = fabs (g_array_index (want, double, k) - c) < 2;
+      if (!near)
+        g_array_append_val (want, c);
+    }
+  g_assert_cmpuint (n, ==, want->len);
+  for (guint k = 0; k < n; k++)
+    g_assert_cmpfloat (out[k], ==, g_array_index (want, double, k));
+  lanes_checked++;
 }
 
 /* Up to @max lanes in [lo, hi], nearest @pref first: @pref, the middle,
  * the ends, CLEAR off everything around, and the middles of the gaps.
- * The candidates are taken from a heap in the order a sort would give
- * (nearer @pref, then lower), only as many as needed: a lane search runs
- * for every link, among hundreds of coordinates. */
+ * The candidates come in the order a sort would give (nearer @pref, then
+ * lower), only as many as needed: a lane search runs for every link,
+ * among hundreds of coordinates. The coordinates are sorted, so each
+ * kind of candidate is a sorted run, walked outwards from @pref: the next
+ * candidate is the best of each run's next one either way. */
 static guint
 lanes (const Scene *sc,
        gboolean     along_u,
@@ -1949,51 +2057,59 @@ lanes (const Scene *sc,
 {
   const GArray *coords = along_u ? sc->ucoords : sc->vcoords;
   const double *cs = (const double *) (gpointer) coords->data;
-  GArray *scratch = sc->lane_scratch;
-  double *cand;
-  guint n = 0, m = 0;
-  double v;
+  guint n_coords = sc->look ? coords->len : 0;
+  double fixed[4] = { CLAMP (pref, lo, hi), (lo + hi) / 2, lo, hi };
+  gboolean taken[4] = { FALSE };
+  LaneRun runs[3];
+  guint n = 0;
 
   if (!(hi >= lo))
     return 0;
-  g_array_set_size (scratch, 4 + (sc->look ? 3 * coords->len : 0));
-  cand = (double *) (gpointer) scratch->data;
-#define ADD(x)                                                                                     \
-  G_STMT_START                                                                                     \
-  {                                                                                                \
-    v = (x);                                                                                       \
-    if (v >= lo && v <= hi)                                                                        \
-      cand[m++] = v;                                                                               \
-  }                                                                                                \
-  G_STMT_END
-  ADD (CLAMP (pref, lo, hi));
-  ADD ((lo + hi) / 2);
-  ADD (lo);
-  ADD (hi);
-  for (guint i = 0; sc->look && i < coords->len; i++)
+  lane_run_init (&runs[0], cs, n_coords, -CLEAR, FALSE, lo, hi, pref);
+  lane_run_init (&runs[1], cs, n_coords, CLEAR, FALSE, lo, hi, pref);
+  lane_run_init (&runs[2], cs, n_coords, 0, TRUE, lo, hi, pref);
+  for (guint f = 0; f < 4; f++)
+    taken[f] = !(fixed[f] >= lo && fixed[f] <= hi);
+  while (n < max)
     {
-      double c = cs[i];
-
-      ADD (c - CLEAR);
-      ADD (c + CLEAR);
-      if (i + 1 < coords->len)
-        ADD ((c + cs[i + 1]) / 2);
-    }
-#undef ADD
-  for (guint i = m / 2; i-- > 0;)
-    lane_sift_down (cand, m, i, pref);
-  while (m > 0 && n < max)
-    {
-      double c = cand[0];
+      double best = 0;
+      int from = -1; /* 0-3 the fixed ones, then 4 + 2 * run (+ 1 above) */
       gboolean near = FALSE;
 
-      cand[0] = cand[--m];
-      lane_sift_down (cand, m, 0, pref);
+#define CONSIDER(v, where)                                                                         \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    double v_ = (v);                                                                               \
+    if (from < 0 || lane_before (v_, best, pref))                                                  \
+      best = v_, from = (where);                                                                   \
+  }                                                                                                \
+  G_STMT_END
+      for (guint f = 0; f < 4; f++)
+        if (!taken[f])
+          CONSIDER (fixed[f], (int) f);
+      for (guint r = 0; r < 3; r++)
+        {
+          if (runs[r].down > runs[r].first)
+            CONSIDER (lane_value (&runs[r], runs[r].down - 1), (int) (4 + 2 * r));
+          if (runs[r].up < runs[r].last)
+            CONSIDER (lane_value (&runs[r], runs[r].up), (int) (5 + 2 * r));
+        }
+#undef CONSIDER
+      if (from < 0)
+        break;
+      if (from < 4)
+        taken[from] = TRUE;
+      else if ((from - 4) % 2 == 0)
+        runs[(from - 4) / 2].down--;
+      else
+        runs[(from - 4) / 2].up++;
       for (guint k = 0; k < n && !near; k++)
-        near = fabs (out[k] - c) < 2;
+        near = fabs (out[k] - best) < 2;
       if (!near)
-        out[n++] = c;
+        out[n++] = best;
     }
+  if (G_UNLIKELY (check_lanes))
+    assert_lanes_sorted (cs, n_coords, lo, hi, pref, max, out, n);
   return n;
 }
 
@@ -2142,19 +2258,62 @@ build_routing (VpcRouter *router)
     grid_add (&router->box_grid, &g_array_index (router->boxes, Box, i).rect, i);
 }
 
-static void
-add_coords (Scene       *sc,
-            const LRect *r)
+/* Where the next rectangles, segments and their coordinates go in a
+ * scene's arrays. A batch of them takes its room at once (begin_adding())
+ * and gives back what it did not use (end_adding()): appending them one by
+ * one, a call each, was a tenth of routing. The two coordinate arrays grow
+ * together, two of each per rectangle or segment. */
+typedef struct
 {
-  g_array_append_val (sc->ucoords, r->u0);
-  g_array_append_val (sc->ucoords, r->u1);
-  g_array_append_val (sc->vcoords, r->v0);
-  g_array_append_val (sc->vcoords, r->v1);
+  guint rects, segs, coords;
+} Adding;
+
+static Adding
+begin_adding (Scene *sc,
+              guint  n_rects,
+              guint  n_segs)
+{
+  Adding at = { sc->rects->len, sc->segs->len, sc->ucoords->len };
+
+  g_array_set_size (sc->rects, at.rects + n_rects);
+  g_array_set_size (sc->segs, at.segs + n_segs);
+  g_array_set_size (sc->ucoords, at.coords + 2 * (n_rects + n_segs));
+  g_array_set_size (sc->vcoords, at.coords + 2 * (n_rects + n_segs));
+  return at;
+}
+
+static void
+end_adding (Scene        *sc,
+            const Adding *at)
+{
+  g_array_set_size (sc->rects, at->rects);
+  g_array_set_size (sc->segs, at->segs);
+  g_array_set_size (sc->ucoords, at->coords);
+  g_array_set_size (sc->vcoords, at->coords);
+}
+
+static inline void
+add_coords (Scene  *sc,
+            Adding *at,
+            double  u0,
+            double  u1,
+            double  v0,
+            double  v1)
+{
+  double *u = &g_array_index (sc->ucoords, double, at->coords);
+  double *v = &g_array_index (sc->vcoords, double, at->coords);
+
+  u[0] = u0;
+  u[1] = u1;
+  v[0] = v0;
+  v[1] = v1;
+  at->coords += 2;
 }
 
 /* @r, grown by @margin on every side, as something routes avoid. */
-static void
+static inline void
 add_rect (Scene         *sc,
+          Adding        *at,
           const VpcRect *r,
           double         pen,
           double         margin)
@@ -2162,8 +2321,8 @@ add_rect (Scene         *sc,
   VpcRect grown = { r->x - margin, r->y - margin, r->w + 2 * margin, r->h + 2 * margin };
   LRect l = rect_to_local (sc->side, &grown, pen);
 
-  g_array_append_val (sc->rects, l);
-  add_coords (sc, &l);
+  g_array_index (sc->rects, LRect, at->rects++) = l;
+  add_coords (sc, at, l.u0, l.u1, l.v0, l.v1);
 }
 
 /* The port's place: for a fixed port the point where its route starts,
@@ -2279,6 +2438,8 @@ static void
 add_other_icons (Scene        *sc,
                  const GArray *found)
 {
+  Adding at = begin_adding (sc, 2 * found->len, 0);
+
   for (guint i = 0; i < found->len; i++)
     {
       guint k = g_array_index (found, guint, i);
@@ -2288,9 +2449,10 @@ add_other_icons (Scene        *sc,
 
       if ((int) k == sc->link->icon)
         continue;
-      add_rect (sc, &other->tile, PEN_TILE, CLEAR / 2);
-      add_rect (sc, &other_label, PEN_ICON, CLEAR / 2);
+      add_rect (sc, &at, &other->tile, PEN_TILE, CLEAR / 2);
+      add_rect (sc, &at, &other_label, PEN_ICON, CLEAR / 2);
     }
+  end_adding (sc, &at);
 }
 
 /* The other links' markers in @found. */
@@ -2298,14 +2460,17 @@ static void
 add_other_markers (Scene        *sc,
                    const GArray *found)
 {
+  Adding at = begin_adding (sc, found->len, 0);
+
   for (guint i = 0; i < found->len; i++)
     {
       guint k = g_array_index (found, guint, i);
       const Link *other = &g_array_index (sc->router->links, Link, k);
 
       if (other != sc->link)
-        add_rect (sc, &other->marker, PEN_MARKER, 2);
+        add_rect (sc, &at, &other->marker, PEN_MARKER, 2);
     }
+  end_adding (sc, &at);
 }
 
 /* A chosen port keeps clear of the ports already on its side. */
@@ -2333,6 +2498,8 @@ add_other_boxes (Scene        *sc,
                  const Icon   *icon,
                  const GArray *found)
 {
+  Adding at = begin_adding (sc, 2 * found->len, 0);
+
   for (guint i = 0; i < found->len; i++)
     {
       guint k = g_array_index (found, guint, i);
@@ -2341,11 +2508,12 @@ add_other_boxes (Scene        *sc,
                          MIN (sc->router->options.subnet_header, other->rect.h / 2) };
 
       /* Lines keep off every subnet's name and CIDR. */
-      add_rect (sc, &header, PEN_LABEL, 0);
+      add_rect (sc, &at, &header, PEN_LABEL, 0);
       if (k == sc->link->box || (int) k == icon->home)
         continue;
-      add_rect (sc, &other->rect, PEN_BOX, 0);
+      add_rect (sc, &at, &other->rect, PEN_BOX, 0);
     }
+  end_adding (sc, &at);
 }
 
 /* A placed segment @s in the scene's frame. */
@@ -2380,23 +2548,21 @@ static void
 add_placed_segments (Scene        *sc,
                      const GArray *found)
 {
+  Adding at = begin_adding (sc, 0, found->len);
+
   for (guint i = 0; i < found->len; i++)
     {
       const Seg *s = &g_array_index (sc->router->segs, Seg, g_array_index (found, guint, i));
-      LSeg l;
+      LSeg *l;
 
       if (s->dead)
         continue;
-      seg_to_local (sc, s, &l);
-      g_array_append_val (sc->segs, l);
-      {
-        double us[2] = { l.along_u ? l.a0 : l.c, l.along_u ? l.a1 : l.c };
-        double vs[2] = { l.along_u ? l.c : l.a0, l.along_u ? l.c : l.a1 };
-
-        g_array_append_vals (sc->ucoords, us, 2);
-        g_array_append_vals (sc->vcoords, vs, 2);
-      }
+      l = &g_array_index (sc->segs, LSeg, at.segs++);
+      seg_to_local (sc, s, l);
+      add_coords (sc, &at, l->along_u ? l->a0 : l->c, l->along_u ? l->a1 : l->c,
+                  l->along_u ? l->c : l->a0, l->along_u ? l->c : l->a1);
     }
+  end_adding (sc, &at);
 }
 
 /* Whether looking at what lies in @region fits in an update's work left:
@@ -2546,9 +2712,8 @@ route_link (VpcRouter *router,
 {
   static const guint sizes[G_N_ELEMENTS (router->scratch)] = {
     sizeof (guint), sizeof (LRect), sizeof (LSeg), sizeof (double), sizeof (double),
-    sizeof (double), sizeof (double), sizeof (guint), sizeof (guint), sizeof (guint),
-    sizeof (guint), sizeof (guint), sizeof (guint), sizeof (guint), sizeof (guint),
-    sizeof (double),
+    sizeof (double), sizeof (guint), sizeof (guint), sizeof (guint), sizeof (guint),
+    sizeof (guint), sizeof (guint), sizeof (guint), sizeof (guint), sizeof (double),
   };
   Link *link = &g_array_index (router->links, Link, index);
   const Icon *icon = &g_array_index (router->icons, Icon, link->icon);
@@ -2569,15 +2734,14 @@ route_link (VpcRouter *router,
   sc.ucoords = router->scratch[3];
   sc.vcoords = router->scratch[4];
   sc.side_ports = router->scratch[5];
-  sc.lane_scratch = router->scratch[6];
   for (guint d = 0; d < 2; d++)
     {
-      sc.bands[d].starts = router->scratch[7 + 2 * d];
-      sc.bands[d].items = router->scratch[8 + 2 * d];
-      sc.seg_bands[d].starts = router->scratch[11 + 2 * d];
-      sc.seg_bands[d].items = router->scratch[12 + 2 * d];
+      sc.bands[d].starts = router->scratch[6 + 2 * d];
+      sc.bands[d].items = router->scratch[7 + 2 * d];
+      sc.seg_bands[d].starts = router->scratch[10 + 2 * d];
+      sc.seg_bands[d].items = router->scratch[11 + 2 * d];
     }
-  sc.extents = router->scratch[15];
+  sc.extents = router->scratch[14];
   retire_segments (router, link);
   frame_scene (&sc, icon, box);
   scene_region (&sc, icon, &region);

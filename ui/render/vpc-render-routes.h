@@ -183,6 +183,10 @@ void        _vpc_routes_set_preview_near (gboolean enabled);
  * checked against all of them (FALSE unless set; aborts on a difference);
  * returns how many candidates were checked since it was last set. */
 guint       _vpc_routes_set_check_bands (gboolean enabled);
+/* For tests: whether each search for lanes is also checked against
+ * sorting all its candidates (FALSE unless set; aborts on a difference);
+ * returns how many searches were checked since it was last set. */
+guint       _vpc_routes_set_check_lanes (gboolean enabled);
 
 VpcLinkRoute       *vpc_link_route_copy (const VpcLinkRoute *route);
 /* The route of the link of @kind from @from to @to in @routes, or NULL. */
