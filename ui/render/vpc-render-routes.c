@@ -1382,6 +1382,7 @@ typedef struct
   GArray    *ucoords, *vcoords;
   GArray    *side_ports; /* double: ports already on this side (flexible links) */
   gboolean   look;       /* FALSE past the work budget: shortest shape only */
+  gboolean   banded;     /* @bands and @seg_bands made (ensure_bands()) */
   Path       best;
   gboolean   found;
   guint      tried;
@@ -1806,6 +1807,21 @@ add_side_ports_penalty (const Scene *sc,
   *penalty = pen;
 }
 
+/* The scene's things by band, made when a path's penalty is first asked
+ * for: most links find their route, or give up, before any is (the
+ * bands were a sixth of routing). */
+static void
+ensure_bands (Scene *sc)
+{
+  if (sc->banded)
+    return;
+  rect_bands_build (&sc->bands[FALSE], sc->rects, FALSE, sc->extents);
+  rect_bands_build (&sc->bands[TRUE], sc->rects, TRUE, sc->extents);
+  seg_bands_build (&sc->seg_bands[FALSE], sc->segs, FALSE, sc->extents);
+  seg_bands_build (&sc->seg_bands[TRUE], sc->segs, TRUE, sc->extents);
+  sc->banded = TRUE;
+}
+
 /* Scores the route through @in and keeps it if it is the best so far. */
 static void
 try_path (Scene        *sc,
@@ -1826,6 +1842,8 @@ try_path (Scene        *sc,
   bound = length + BEND * (path.n - 2);
   if (cannot_win (sc, bound))
     return;
+  if (sc->look)
+    ensure_bands (sc);
   if (sc->look && !path_penalty (sc, &path, bound, &penalty))
     return;
   if (sc->look && !sc->link->fixed)
@@ -2624,10 +2642,7 @@ look_around (Scene         *sc,
     }
   sort_doubles ((double *) (gpointer) sc->ucoords->data, sc->ucoords->len);
   sort_doubles ((double *) (gpointer) sc->vcoords->data, sc->vcoords->len);
-  rect_bands_build (&sc->bands[FALSE], sc->rects, FALSE, sc->extents);
-  rect_bands_build (&sc->bands[TRUE], sc->rects, TRUE, sc->extents);
-  seg_bands_build (&sc->seg_bands[FALSE], sc->segs, FALSE, sc->extents);
-  seg_bands_build (&sc->seg_bands[TRUE], sc->segs, TRUE, sc->extents);
+  sc->banded = FALSE;
 }
 
 /* Routed again: the route it has is the one to beat. */
