@@ -965,6 +965,19 @@ test_marks_counted_ahead (void)
       vpc_render_set_counted_marks (G_LIST_MODEL (store), counted);
       handed = vpc_render_count_marks (G_LIST_MODEL (store));
       g_assert_true (handed == counted);
+      /* A change of the list drops them: counted afresh. */
+      {
+        g_autoptr(VpcFinding) more = random_finding (rand);
+        g_autoptr(GHashTable) after = NULL;
+
+        g_list_store_append (store, more);
+        g_ptr_array_add (items, g_object_ref (more));
+        g_clear_pointer (&counted, g_hash_table_unref);
+        counted = vpc_render_count_marks_array (items);
+        after = vpc_render_count_marks (G_LIST_MODEL (store));
+        g_assert_true (after != handed);
+        g_assert_true (same_marks (after, counted));
+      }
     }
 }
 
@@ -1405,6 +1418,39 @@ test_text_pairs (void)
       g_assert_cmpstr (quick, ==, whole);
       vpc_render_text_set_scale (saved);
     }
+  vpc_render_text_set_pairs_after (saved_after);
+}
+
+/* Texts with characters the pairs do not know wrap as pango wraps them:
+ * a cluster of several code points (kept whole however narrow the line),
+ * a decomposed accent, a trailing tab or no-break space (not counted
+ * against the width at the end of a line). */
+static void
+test_text_wrap_unpaired (void)
+{
+  static const char *const texts[] = {
+    "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", "e\xcc\x81" "e\xcc\x81" "e\xcc\x81 e\xcc\x81",
+    "bbbb\t", "bbbb\xc2\xa0", "aa bbbb\xc2\xa0", "Tee\tTee\tTee",
+  };
+  static const double widths[] = { 6, 20, 26, 31, 40 };
+  guint saved_after = vpc_render_text_set_pairs_after (0);
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (guint max_lines = 1; max_lines <= 2; max_lines++)
+        for (guint f = 0; f < G_N_ELEMENTS (distinct_fonts); f++)
+          {
+            g_auto(GStrv) quick = NULL;
+            const char *const *whole;
+
+            vpc_render_text_set_shortcuts (TRUE);
+            quick = g_strdupv ((char **) vpc_render_text_wrap (distinct_fonts[f], texts[t], widths[w],
+                                                              max_lines));
+            vpc_render_text_set_shortcuts (FALSE);
+            whole = vpc_render_text_wrap (distinct_fonts[f], texts[t], widths[w], max_lines);
+            g_assert_cmpstrv (quick, whole);
+          }
+  vpc_render_text_set_shortcuts (TRUE);
   vpc_render_text_set_pairs_after (saved_after);
 }
 
@@ -1996,6 +2042,7 @@ main (int    argc,
   g_test_add_func ("/render/chip-widths", test_chip_widths);
   g_test_add_func ("/render/text-pairs", test_text_pairs);
   g_test_add_func ("/render/text-pairs-early", test_text_pairs_early);
+  g_test_add_func ("/render/text-wrap-unpaired", test_text_wrap_unpaired);
   g_test_add_func ("/render/legend-rows", test_legend_rows);
   g_test_add_func ("/render/examples/deterministic", test_example_deterministic);
   g_test_add_func ("/render/examples/goldens", test_example_goldens);

@@ -946,6 +946,39 @@ test_indexed_segments (void)
   g_assert_cmpuint (lanes, >, 2000);
 }
 
+/* Lanes from coordinates a few ulps apart, which round to the same
+ * distance from a far preferred place: the lower comes first, as a sort
+ * gives (the search aborts on any difference from sorting every
+ * candidate). A found case first, then random ones. */
+static void
+test_lanes_near_duplicates (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  double found[2] = { 100.3, nextafter (100.3, G_MAXDOUBLE) }, out[64];
+
+  /* 900, 1000, 500, then 8 either side of the pair, the lower first. */
+  g_assert_cmpuint (_vpc_routes_test_lanes (found, 2, 0, 1000, 900, 28, out), ==, 7);
+  g_assert_cmpfloat (out[3], ==, found[0] + 8);
+  g_assert_cmpfloat (out[5], ==, found[0] - 8);
+  for (guint t = 0; t < 20000; t++)
+    {
+      double coords[24], lo = g_rand_double_range (rand, -500, 500);
+      double hi = lo + g_rand_double_range (rand, -50, 1500);
+      double pref = g_rand_double_range (rand, lo - 600, hi + 600);
+      guint n = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (coords) + 1);
+
+      for (guint i = 0; i < n; i++)
+        {
+          coords[i] = i > 0 && g_rand_boolean (rand)
+                          ? nextafter (coords[i - 1], g_rand_boolean (rand) ? G_MAXDOUBLE : -G_MAXDOUBLE)
+                          : g_rand_double_range (rand, lo - 100, hi + 100);
+          if (g_rand_int_range (rand, 0, 4) == 0)
+            coords[i] = floor (coords[i]);
+        }
+      _vpc_routes_test_lanes (coords, n, lo, hi, pref, (guint) g_rand_int_range (rand, 1, 30), out);
+    }
+}
+
 /* @design's routes against those of a copy routed anew: the same links
  * in the same order, the same markers and fixed ports, and every route
  * from its marker or icon to its endpoint's tile or its subnet's border. */
@@ -1481,6 +1514,7 @@ main (int   argc,
   g_test_add_func ("/routes/update-after-edits", test_update_after_edits);
   g_test_add_func ("/routes/update-relinked", test_update_relinked);
   g_test_add_func ("/routes/preview", test_preview);
+  g_test_add_func ("/routes/lanes-near-duplicates", test_lanes_near_duplicates);
   g_test_add_func ("/routes/preview-near", test_preview_near);
   g_test_add_func ("/routes/markers-while-dragging", test_markers_while_dragging);
 

@@ -203,7 +203,8 @@ vpc_export_findings_finalize (GObject *object)
 {
   VpcExportFindings *self = VPC_EXPORT_FINDINGS (object);
 
-  findings_get (self);
+  if (self->thread != NULL)
+    g_thread_join (g_steal_pointer (&self->thread));
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_hash_table_unref);
   g_clear_object (&self->design);

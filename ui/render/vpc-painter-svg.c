@@ -191,8 +191,10 @@ done (SvgPainter *self,
   *end = '\0';
 }
 
-/* The longest number vpc_painter_format_number() writes, and its nul. */
+/* Room for the longest number vpc_painter_format_number() writes and its
+ * nul: "-92233720368547758.08", 21 bytes. */
 #define NUMBER_MAX 24
+G_STATIC_ASSERT (NUMBER_MAX >= sizeof "-92233720368547758.08");
 
 /* A number written straight into the output: most of an SVG's bytes,
  * which a copy through a buffer of its own made a call to memcpy() each. */

@@ -1930,14 +1930,16 @@ lane_before (double x,
  * coordinates shifted by @shift, or the middles of the gaps between
  * neighbours; either way a sorted sequence (rounding keeps the order).
  * Its values within [lo, hi] are those at [@first, @last); the next one
- * below @pref is at @down - 1, the next above at @up. */
+ * above @pref is at @up, those below end at @down. Below @pref, values a
+ * few ulps apart can be as near @pref once rounded, and the nearest come
+ * lowest first: such a group, [@group, @down), is handed out from @next. */
 typedef struct
 {
   const double *cs;
   guint         n;
   double        shift;
   gboolean      middles;
-  guint         first, last, down, up;
+  guint         first, last, down, up, group, next;
 } LaneRun;
 
 static inline double
@@ -1987,6 +1989,38 @@ lane_run_init (LaneRun      *run,
   run->first = lane_search (run, 0, lo, TRUE);
   run->last = lane_search (run, run->first, hi, FALSE);
   run->down = run->up = CLAMP (lane_search (run, run->first, pref, FALSE), run->first, run->last);
+  run->group = run->next = run->down;
+}
+
+/* The run's next candidate below @pref: the lowest of those as near as
+ * the nearest left, found once per group. FALSE when none is left. */
+static gboolean
+lane_below (LaneRun *run,
+            double   pref,
+            double  *value)
+{
+  if (run->next == run->down)
+    {
+      double d;
+
+      if (run->down == run->first)
+        return FALSE;
+      d = fabs (lane_value (run, run->down - 1) - pref);
+      run->group = run->down - 1;
+      while (run->group > run->first && fabs (lane_value (run, run->group - 1) - pref) == d)
+        run->group--;
+      run->next = run->group;
+    }
+  *value = lane_value (run, run->next);
+  return TRUE;
+}
+
+/* Takes the candidate lane_below() gave. */
+static void
+lane_take_below (LaneRun *run)
+{
+  if (++run->next == run->down)
+    run->down = run->next = run->group;
 }
 
 /* For tests: each lanes() answer checked against sorting every
@@ -2034,9 +2068,11 @@ assert_lanes_sorted (const double *cs,
     g_array_append_val (all, fixed[f]);
   for (guint i = 0; i < n_coords; i++)
     {
-      double c[3] = { cs[i] - CLEAR, cs[i] + CLEAR, i + 1 < n_coords ? (cs[i] + cs[i + 1]) / 2 : lo - 1 };
+      double c[3] = { cs[i] - CLEAR, cs[i] + CLEAR, 0 };
 
-      g_array_append_vals (all, c, 3);
+      if (i + 1 < n_coords)
+        c[2] = (cs[i] + cs[i + 1]) / 2;
+      g_array_append_vals (all, c, i + 1 < n_coords ? 3 : 2);
     }
   g_array_sort_with_data (all, compare_lanes, &pref);
   for (guint i = 0; i < all->len && want->len < max; i++)
@@ -2107,8 +2143,10 @@ lanes (const Scene *sc,
           CONSIDER (fixed[f], (int) f);
       for (guint r = 0; r < 3; r++)
         {
-          if (runs[r].down > runs[r].first)
-            CONSIDER (lane_value (&runs[r], runs[r].down - 1), (int) (4 + 2 * r));
+          double below;
+
+          if (lane_below (&runs[r], pref, &below))
+            CONSIDER (below, (int) (4 + 2 * r));
           if (runs[r].up < runs[r].last)
             CONSIDER (lane_value (&runs[r], runs[r].up), (int) (5 + 2 * r));
         }
@@ -2118,7 +2156,7 @@ lanes (const Scene *sc,
       if (from < 4)
         taken[from] = TRUE;
       else if ((from - 4) % 2 == 0)
-        runs[(from - 4) / 2].down--;
+        lane_take_below (&runs[(from - 4) / 2]);
       else
         runs[(from - 4) / 2].up++;
       for (guint k = 0; k < n && !near; k++)
@@ -2128,6 +2166,29 @@ lanes (const Scene *sc,
     }
   if (G_UNLIKELY (check_lanes))
     assert_lanes_sorted (cs, n_coords, lo, hi, pref, max, out, n);
+  return n;
+}
+
+guint
+_vpc_routes_test_lanes (const double *coords,
+                        guint         n_coords,
+                        double        lo,
+                        double        hi,
+                        double        pref,
+                        guint         max,
+                        double       *out)
+{
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (double));
+  Scene sc = { .look = TRUE };
+  gboolean was = check_lanes;
+  guint n;
+
+  g_array_append_vals (sorted, coords, n_coords);
+  sort_doubles ((double *) (gpointer) sorted->data, sorted->len);
+  sc.ucoords = sc.vcoords = sorted;
+  check_lanes = TRUE;
+  n = lanes (&sc, TRUE, lo, hi, pref, max, out);
+  check_lanes = was;
   return n;
 }
 

@@ -187,6 +187,16 @@ guint       _vpc_routes_set_check_bands (gboolean enabled);
  * sorting all its candidates (FALSE unless set; aborts on a difference);
  * returns how many searches were checked since it was last set. */
 guint       _vpc_routes_set_check_lanes (gboolean enabled);
+/* For tests: the lanes of @n_coords coordinates (any order; up to @max,
+ * in [@lo, @hi], nearest @pref first) into @out, checked as above; how
+ * many. */
+guint       _vpc_routes_test_lanes      (const double *coords,
+                                         guint         n_coords,
+                                         double        lo,
+                                         double        hi,
+                                         double        pref,
+                                         guint         max,
+                                         double       *out);
 
 VpcLinkRoute       *vpc_link_route_copy (const VpcLinkRoute *route);
 /* The route of the link of @kind from @from to @to in @routes, or NULL. */

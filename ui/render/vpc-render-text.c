@@ -965,6 +965,16 @@ last_line (VpcFont     font,
   return cut != NULL ? cut : g_steal_pointer (&rest);
 }
 
+/* Whether every character of @s is one of those taken in pairs. */
+static gboolean
+all_paired (const char *s)
+{
+  while (*s != '\0')
+    if (paired_index (&s) < 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether @s, its spaces at both ends aside, is one character at most. */
 static gboolean
 one_character (const char *s)
@@ -981,9 +991,12 @@ one_character (const char *s)
 /* The lines of a text that does not fit on one line, when that takes no
  * layout: pango's first line starts the text, and the pairs may say where
  * its second starts (wrap_by_pairs()); the last line is the rest, cut
- * with "…" unless it fits. NULL when the pairs cannot tell, or when the
- * rest is a single character, which pango leaves whole even when it
- * overflows the line (it has nowhere to break it). */
+ * with "…" unless it fits. NULL when the pairs cannot tell, when a
+ * character is not one of the paired ones (pango keeps a cluster of
+ * several whole, and does not count a trailing tab or no-break space
+ * against the width), or when the rest is a single character, which
+ * pango leaves whole even when it overflows the line (it has nowhere to
+ * break it). */
 static GPtrArray *
 wrap_short (VpcFont     font,
             const char *text,
@@ -993,6 +1006,8 @@ wrap_short (VpcFont     font,
   GPtrArray *lines;
   gsize second = 0;
 
+  if (!all_paired (text))
+    return NULL;
   if (max_lines == 2)
     {
       g_autofree char *prefix = g_strndup (text, shaping_prefix (font, text, width));

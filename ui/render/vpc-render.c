@@ -323,15 +323,29 @@ vpc_render_count_marks_array (GPtrArray *findings)
   return marks;
 }
 
+/* Counts handed over describe the list as it was: a change drops them. */
+static void
+counted_list_changed (GListModel *findings,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  g_object_set_data (G_OBJECT (findings), COUNTED_KEY, NULL);
+  g_signal_handlers_disconnect_by_func (findings, counted_list_changed, NULL);
+}
+
 void
 vpc_render_set_counted_marks (GListModel *findings,
                               GHashTable *marks)
 {
   g_return_if_fail (G_IS_LIST_MODEL (findings));
 
+  g_signal_handlers_disconnect_by_func (findings, counted_list_changed, NULL);
   g_object_set_data_full (G_OBJECT (findings), COUNTED_KEY,
                           marks != NULL ? g_hash_table_ref (marks) : NULL,
                           (GDestroyNotify) g_hash_table_unref);
+  if (marks != NULL)
+    g_signal_connect (findings, "items-changed", G_CALLBACK (counted_list_changed), NULL);
 }
 
 /* Finding counts per element id, computed once per draw. Findings that

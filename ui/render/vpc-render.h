@@ -95,7 +95,8 @@ GHashTable *vpc_render_count_marks_array (GPtrArray *findings);
 /* Hands vpc_render_count_marks() the counts of @findings made already
  * (vpc_render_count_marks_array() on the thread that computed them, for
  * an export), which it then returns instead of counting; it reads them
- * once the list is complete (after g_list_model_get_n_items()). */
+ * once the list is complete (after g_list_model_get_n_items()), until the
+ * list changes. */
 void        vpc_render_set_counted_marks (GListModel *findings,
                                           GHashTable *marks);
 /* Draws the design with the transform of @options onto @cr. */
