@@ -7,6 +7,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "vpc-deflate-runs.h"
 #include "vpc-png-writer.h"
 
 typedef struct
@@ -233,6 +234,60 @@ test_write_failure (void)
   g_byte_array_unref (whole.bytes);
 }
 
+/* Random data of every kind a filtered row has (long runs of zeros, of
+ * other bytes, runs of one to three, noise), in several segments each
+ * ended as a band's is, inflates (zlib, raw) to the data itself. */
+static void
+test_deflate_runs (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GByteArray) data = g_byte_array_new ();
+      g_autoptr(GByteArray) deflated = g_byte_array_new ();
+      guint n_segments = (guint) g_rand_int_range (rand, 1, 5);
+      g_autofree guint8 *inflated = NULL;
+      z_stream z = { 0 };
+
+      for (guint s = 0; s < n_segments; s++)
+        {
+          VpcDeflateRuns runs;
+          guint n_adds = (guint) g_rand_int_range (rand, 0, 6);
+
+          vpc_deflate_runs_begin (&runs, deflated);
+          for (guint a = 0; a < n_adds; a++)
+            {
+              gsize start = data->len, length;
+
+              while (data->len - start < (gsize) g_rand_int_range (rand, 0, 3000))
+                {
+                  guint8 byte = g_rand_boolean (rand) ? 0 : (guint8) g_rand_int_range (rand, 0, 256);
+                  guint run = (guint) (g_rand_boolean (rand) ? g_rand_int_range (rand, 1, 4)
+                                                             : g_rand_int_range (rand, 1, 1200));
+
+                  for (guint k = 0; k < run; k++)
+                    g_byte_array_append (data, &byte, 1);
+                }
+              length = data->len - start;
+              vpc_deflate_runs_add (&runs, data->data + start, length);
+            }
+          vpc_deflate_runs_end (&runs, s + 1 == n_segments);
+        }
+      inflated = g_malloc (data->len + 1);
+      g_assert_cmpint (inflateInit2 (&z, -15), ==, Z_OK);
+      z.next_in = deflated->data;
+      z.avail_in = deflated->len;
+      z.next_out = inflated;
+      z.avail_out = data->len + 1;
+      g_assert_cmpint (inflate (&z, Z_FINISH), ==, Z_STREAM_END);
+      g_assert_cmpuint (z.total_out, ==, data->len);
+      g_assert_cmpuint (z.avail_in, ==, 0);
+      g_assert_cmpmem (inflated, data->len, data->data, data->len);
+      inflateEnd (&z);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,5 +297,6 @@ main (int   argc,
   g_test_add_func ("/png-writer/alpha", test_alpha);
   g_test_add_func ("/png-writer/deterministic", test_deterministic);
   g_test_add_func ("/png-writer/write-failure", test_write_failure);
+  g_test_add_func ("/png-writer/deflate-runs", test_deflate_runs);
   return g_test_run ();
 }
