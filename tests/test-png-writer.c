@@ -288,6 +288,46 @@ test_deflate_runs (void)
     }
 }
 
+/* Data without runs, each byte value alternating with every other in
+ * one long call (whatever codes are the longest, its output must fit the
+ * room the call takes, which the coder asserts), inflates to itself. */
+static void
+test_deflate_runs_literals (void)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GByteArray) deflated = g_byte_array_new ();
+  g_autofree guint8 *inflated = NULL;
+  VpcDeflateRuns runs;
+  z_stream z = { 0 };
+
+  vpc_deflate_runs_begin (&runs, deflated);
+  for (guint v = 0; v < 256; v++)
+    {
+      gsize start = data->len;
+
+      for (guint k = 0; k < 24; k++)
+        for (guint w = 0; w < 256; w++)
+          if (w != v)
+            {
+              guint8 pair[2] = { (guint8) v, (guint8) w };
+
+              g_byte_array_append (data, pair, 2);
+            }
+      vpc_deflate_runs_add (&runs, data->data + start, data->len - start);
+    }
+  vpc_deflate_runs_end (&runs, TRUE);
+  g_assert_cmpuint (runs.literals, ==, data->len);
+  inflated = g_malloc (data->len);
+  g_assert_cmpint (inflateInit2 (&z, -15), ==, Z_OK);
+  z.next_in = deflated->data;
+  z.avail_in = deflated->len;
+  z.next_out = inflated;
+  z.avail_out = data->len;
+  g_assert_cmpint (inflate (&z, Z_FINISH), ==, Z_STREAM_END);
+  g_assert_cmpmem (inflated, z.total_out, data->data, data->len);
+  inflateEnd (&z);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,5 +338,6 @@ main (int   argc,
   g_test_add_func ("/png-writer/deterministic", test_deterministic);
   g_test_add_func ("/png-writer/write-failure", test_write_failure);
   g_test_add_func ("/png-writer/deflate-runs", test_deflate_runs);
+  g_test_add_func ("/png-writer/deflate-runs-literals", test_deflate_runs_literals);
   return g_test_run ();
 }

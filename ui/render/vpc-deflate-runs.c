@@ -19,6 +19,7 @@ typedef struct
 } Code;
 
 static Code literal_codes[256];
+static guint literal_bits_max; /* no match costs as much a byte */
 static Code end_of_block;
 static Code match_codes[MAX_MATCH + 1]; /* the length's code and extra bits, then distance 1 */
 /* The block's header: its type and its codes, as the stream spells them. */
@@ -100,6 +101,8 @@ make_tables (void)
 
   canonical_codes (litlen_lengths, N_LITLEN, codes);
   memcpy (literal_codes, codes, sizeof literal_codes);
+  for (guint v = 0; v < 256; v++)
+    literal_bits_max = MAX (literal_bits_max, literal_codes[v].count);
   end_of_block = codes[END_OF_BLOCK];
   for (guint s = 0; s < G_N_ELEMENTS (base); s++)
     {
@@ -218,8 +221,10 @@ vpc_deflate_runs_add (VpcDeflateRuns *d,
                       const guint8   *data,
                       gsize           length)
 {
-  /* At most 9 bits a byte, 18 a match, and the 32 bits put() may hold. */
-  guint8 *at = reserve (d, length + length / 8 + 16);
+  /* At most a literal's longest code a byte (a match of 3 bytes or more
+   * takes at most 19 bits), and the bits put() holds from before. */
+  gsize room = (length * literal_bits_max + 7) / 8 + 16;
+  guint8 *start = reserve (d, room), *at = start;
 
   for (gsize i = 0; i < length;)
     {
@@ -236,6 +241,7 @@ vpc_deflate_runs_add (VpcDeflateRuns *d,
         }
       i += run;
     }
+  g_assert ((gsize) (at - start) <= room);
   g_byte_array_set_size (d->out, (guint) (at - d->out->data));
 }
 
