@@ -87,6 +87,32 @@ static const guint8 length_lengths[19] = {
   [1] = 4, [3] = 3, [6] = 4, [7] = 3, [8] = 3, [9] = 3, [10] = 3, [11] = 4, [12] = 3, [13] = 4,
 };
 
+/* What an edit of the tables must keep: complete codes (a decoder
+ * refuses others), a code length for every length used, and no match
+ * costing more a byte than the longest literal (the room an add takes). */
+static void
+check_tables (void)
+{
+  guint32 litlen_space = 0, length_space = 0;
+
+  for (guint i = 0; i < N_LITLEN; i++)
+    {
+      g_assert (litlen_lengths[i] >= 1 && litlen_lengths[i] <= 15);
+      g_assert (length_lengths[litlen_lengths[i]] != 0);
+      litlen_space += 1u << (15 - litlen_lengths[i]);
+    }
+  g_assert (length_lengths[1] != 0);
+  for (guint i = 0; i < G_N_ELEMENTS (length_lengths); i++)
+    if (length_lengths[i] > 0)
+      {
+        g_assert (length_lengths[i] <= 7);
+        length_space += 1u << (7 - length_lengths[i]);
+      }
+  g_assert (litlen_space == 1u << 15 && length_space == 1u << 7);
+  for (guint length = MIN_MATCH; length <= MAX_MATCH; length++)
+    g_assert (match_codes[length].count <= length * literal_bits_max);
+}
+
 static void
 make_tables (void)
 {
@@ -128,6 +154,7 @@ make_tables (void)
     header[h++] = length_codes[litlen_lengths[i]];
   header[h++] = length_codes[1]; /* the distance code's length */
   g_assert (h == G_N_ELEMENTS (header));
+  check_tables ();
 }
 
 static void
@@ -221,8 +248,8 @@ vpc_deflate_runs_add (VpcDeflateRuns *d,
                       const guint8   *data,
                       gsize           length)
 {
-  /* At most a literal's longest code a byte (a match of 3 bytes or more
-   * takes at most 19 bits), and the bits put() holds from before. */
+  /* At most a literal's longest code a byte (make_tables() checks that no
+   * match costs more a byte), and the bits put() holds from before. */
   gsize room = (length * literal_bits_max + 7) / 8 + 16;
   guint8 *start = reserve (d, room), *at = start;
 

@@ -2,10 +2,11 @@
 /* vpc-deflate-runs.h: a deflate encoder (RFC 1951) for data made of runs
  * of one byte, such as a diagram's PNG rows filtered with "sub": each run
  * is its byte then copies of the byte before (distance 1), in one block of
- * fixed Huffman codes. A run of zeros is skipped eight bytes at a time and
- * costs 13 bits per 258 bytes, where zlib's RLE strategy compares every
- * byte. The segments it ends join the raw deflate stream the PNG writer
- * builds from its bands, as zlib's would. */
+ * dynamic Huffman codes whose table was made once for diagrams. A run of
+ * zeros is skipped eight bytes at a time and costs 4 bits per 258 bytes,
+ * where zlib's RLE strategy compares every byte. The segments it ends join
+ * the raw deflate stream the PNG writer builds from its bands, as zlib's
+ * would. */
 #pragma once
 
 #include <glib.h>
@@ -20,7 +21,7 @@ typedef struct
   gsize       literals;  /* bytes written as themselves */
 } VpcDeflateRuns;
 
-/* Starts a block of fixed codes at the end of @out (at a byte boundary). */
+/* Starts a block at the end of @out (at a byte boundary). */
 void vpc_deflate_runs_begin (VpcDeflateRuns *d,
                              GByteArray     *out);
 /* Encodes @length bytes of @data (a run never continues into the next
